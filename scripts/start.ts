@@ -1,0 +1,47 @@
+/**
+ * `npm start`: build when the sources are newer than the build, prepare the database, then serve.
+ * PORT (default 3000) and HOST (default 0.0.0.0) choose where; DATABASE_URL chooses the SQLite file.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+function run(command: string, args: string[]) {
+	const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+	if (result.status !== 0) {
+		console.error(`Échec de « ${command} ${args.join(' ')} » (code ${result.status}).`);
+		process.exit(result.status ?? 1);
+	}
+}
+
+const builtAt = existsSync('build/handler.js') ? statSync('build/handler.js').mtimeMs : 0;
+const sourcesAt = Math.max(...INPUTS.map(newestMtime));
+if (builtAt < sourcesAt) {
+	console.log('Construction de l’application…');
+	run('npx', ['vite', 'build']);
+} else {
+	console.log('Construction à jour.');
+}
+
+run(process.execPath, ['--import', 'tsx', 'scripts/db-prepare.ts']);
+
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '0.0.0.0';
+console.log(`Connecteur Carto : http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+const server = spawn(process.execPath, ['build'], {
+	stdio: 'inherit',
+	env: { ...process.env, PORT: port, HOST: host, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M' }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

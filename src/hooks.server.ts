@@ -1,0 +1,25 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+
+const securityHeaders: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'geolocation=(self), camera=(), microphone=()'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+};
+
+/** Unexpected errors are logged with an id and never shown in detail to the visitor. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = Math.random().toString(36).slice(2, 10);
+	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	return {
+		message: status === 404 ? 'Page introuvable.' : `Une erreur inattendue est survenue (référence ${id}).`
+	};
+};

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+	categoryKind,
+	CONFIRMATION_STATES,
+	COORD_PRECISIONS,
+	ENTITY_KINDS,
+	ENTITY_STATUSES,
+	OFFERS,
+	RELATION_TYPES,
+	SECTORS,
+	STAGES
+} from './vocabulary';
+import { isPartialDate } from './partial-date';
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: `${max} caractères au maximum` })
+		.nullish()
+		.transform((v) => (v ? v : null));
+
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The one shape of an entity coming in (seed, import, forms, API). */
+export const entityInputSchema = z
+	.object({
+		slug: z.string().regex(SLUG_RE, { error: 'identifiant (slug) invalide : minuscules, chiffres et tirets' }).max(120),
+		kind: z.enum(ENTITY_KINDS, { error: "type d'acteur inconnu" }),
+		category: z.string().min(1, { error: 'catégorie obligatoire' }),
+		name: z.string().trim().min(1, { error: 'nom obligatoire' }).max(200),
+		summary: z.string().trim().max(500).default(''),
+		description: z.string().max(20_000).default(''),
+		website: z.url({ protocol: /^https?$/, error: 'adresse web invalide (http ou https)' }).nullish().transform((v) => v ?? null),
+		sectors: z.array(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).default([]),
+		stages: z.array(z.enum(STAGES, { error: 'stade inconnu' })).default([]),
+		offers: z.array(z.enum(OFFERS, { error: "offre d'accompagnement inconnue" })).default([]),
+		address: optionalText(300),
+		communeCode: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, { error: 'code commune INSEE invalide' }).nullish().transform((v) => v ?? null),
+		lon: z.number().min(-180).max(180).nullish().transform((v) => v ?? null),
+		lat: z.number().min(-90).max(90).nullish().transform((v) => v ?? null),
+		coordPrecision: z.enum(COORD_PRECISIONS).nullish().transform((v) => v ?? null),
+		foundedYear: z.number().int().min(1000).max(2100).nullish().transform((v) => v ?? null),
+		startsAt: z.iso.datetime({ local: true, error: 'date de début invalide' }).nullish().transform((v) => v ?? null),
+		endsAt: z.iso.datetime({ local: true, error: 'date de fin invalide' }).nullish().transform((v) => v ?? null),
+		email: z.email({ error: 'adresse e-mail invalide' }).nullish().transform((v) => v ?? null),
+		phone: optionalText(40),
+		contactPublic: z.boolean().default(false),
+		status: z.enum(ENTITY_STATUSES).default('published'),
+		isDemo: z.boolean().default(false),
+		lastVerifiedAt: z.iso.date().nullish().transform((v) => v ?? null)
+	})
+	.superRefine((e, ctx) => {
+		if (categoryKind(e.category) !== e.kind) {
+			ctx.addIssue({ code: 'custom', path: ['category'], message: `catégorie « ${e.category} » inconnue pour ce type d'acteur` });
+		}
+		if ((e.lon === null) !== (e.lat === null)) {
+			ctx.addIssue({ code: 'custom', path: ['lat'], message: 'longitude et latitude vont ensemble' });
+		}
+		if (e.startsAt && e.endsAt && e.endsAt < e.startsAt) {
+			ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'la fin précède le début' });
+		}
+	});
+export type EntityInput = z.input<typeof entityInputSchema>;
+export type EntityData = z.output<typeof entityInputSchema>;
+
+const partialDate = z
+	.string()
+	.refine(isPartialDate, { error: 'date invalide : AAAA, AAAA-MM ou AAAA-MM-JJ' })
+	.nullish()
+	.transform((v) => v ?? null);
+
+export const relationInputSchema = z
+	.object({
+		type: z.enum(RELATION_TYPES, { error: 'type de relation inconnu' }),
+		sourceId: z.number().int().positive(),
+		targetId: z.number().int().positive(),
+		startDate: partialDate,
+		endDate: partialDate,
+		description: z.string().trim().max(1000).default(''),
+		source: optionalText(500),
+		confirmation: z.enum(CONFIRMATION_STATES).default('declared'),
+		isDemo: z.boolean().default(false)
+	})
+	.superRefine((r, ctx) => {
+		if (r.sourceId === r.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'une relation relie deux acteurs différents' });
+		if (r.startDate && r.endDate && r.endDate < r.startDate) {
+			ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'la fin précède le début' });
+		}
+	});
+export type RelationInput = z.input<typeof relationInputSchema>;
+export type RelationData = z.output<typeof relationInputSchema>;
+
+/** French, one line per problem: « category : catégorie inconnue ». */
+export function formatIssues(error: z.ZodError): string[] {
+	return error.issues.map((i) => (i.path.length ? `${i.path.join('.')} : ${i.message}` : i.message));
+}

@@ -1,0 +1,33 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_URL = 'data/carto.db';
+
+/** The migrations folder ships next to the build; MIGRATIONS_DIR overrides it for unusual layouts. */
+export function migrationsFolder(): string {
+	return resolve(process.env.MIGRATIONS_DIR ?? 'drizzle');
+}
+
+export function databasePath(url = process.env.DATABASE_URL): string {
+	const path = url && url.length > 0 ? url : DEFAULT_DATABASE_URL;
+	return path.startsWith('file:') ? path.slice('file:'.length) : path;
+}
+
+/** Opens (and creates) the SQLite file with the pragmas every connection needs, then migrates it. */
+export function openDb(path = databasePath(), options: { migrate?: boolean } = {}): Db {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const client = new Database(path);
+	client.pragma('journal_mode = WAL');
+	client.pragma('synchronous = FULL');
+	client.pragma('foreign_keys = ON');
+	client.pragma('busy_timeout = 5000');
+	const db = drizzle(client, { schema }) as Db;
+	if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+	return db;
+}

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './index';
+import { entities } from './schema';
+import { loadTerritories } from '../territories/territory-loader';
+import { territoryCount } from '../repos/territory.repo';
+import { seedDemo } from '../seed/index';
+
+export interface PrepareReport {
+	territories: number;
+	territoriesLoaded: boolean;
+	entities: number;
+	seeded: boolean;
+}
+
+/** Loads what an empty database needs to be useful; never touches a database that has content. */
+export function prepareDatabase(db: Db, options: { demo?: boolean } = {}): PrepareReport {
+	let territoriesLoaded = false;
+	if (territoryCount(db) === 0) {
+		loadTerritories(db);
+		territoriesLoaded = true;
+	}
+	const count = () => db.select({ n: sql<number>`count(*)` }).from(entities).get()?.n ?? 0;
+	let seeded = false;
+	if ((options.demo ?? process.env.CARTO_DEMO !== 'false') && count() === 0) {
+		seedDemo(db);
+		seeded = true;
+	}
+	return { territories: territoryCount(db), territoriesLoaded, entities: count(), seeded };
+}

@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type {
+	ConfirmationState,
+	CoordPrecision,
+	EntityKind,
+	EntityStatus,
+	RelationType,
+	TerritoryKind
+} from '$lib/domain/vocabulary';
+
+const timestamps = {
+	createdAt: text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+	updatedAt: text('updated_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+};
+
+/** Where a territory's centroid comes from, best first. */
+export type CentroidPrecision = 'contour' | 'geonames' | 'epci_seat' | 'departement' | 'none';
+
+export const territories = sqliteTable(
+	'territories',
+	{
+		/** INSEE code (commune, département, région) or SIREN (EPCI), always text: '03185' keeps its zero. */
+		code: text('code').primaryKey(),
+		kind: text('kind').$type<TerritoryKind>().notNull(),
+		name: text('name').notNull(),
+		/** Direct parent: commune -> EPCI (or département), EPCI -> département, département -> région. */
+		parentCode: text('parent_code'),
+		regionCode: text('region_code'),
+		departementCode: text('departement_code'),
+		epciCode: text('epci_code'),
+		population: integer('population'),
+		postalCodes: text('postal_codes', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		centroidLon: real('centroid_lon'),
+		centroidLat: real('centroid_lat'),
+		centroidPrecision: text('centroid_precision').$type<CentroidPrecision>().notNull().default('none'),
+		/** [minLon, minLat, maxLon, maxLat] */
+		bbox: text('bbox', { mode: 'json' }).$type<[number, number, number, number]>(),
+		/** Simplified GeoJSON geometry (Polygon or MultiPolygon), WGS84. */
+		geometry: text('geometry', { mode: 'json' }).$type<GeoJSON.Polygon | GeoJSON.MultiPolygon>(),
+		geometrySource: text('geometry_source'),
+		source: text('source').notNull(),
+		vintage: text('vintage').notNull(),
+		...timestamps
+	},
+	(t) => [
+		index('territories_kind_idx').on(t.kind),
+		index('territories_parent_idx').on(t.parentCode),
+		index('territories_departement_idx').on(t.departementCode),
+		index('territories_epci_idx').on(t.epciCode),
+		check('territories_kind_check', sql`${t.kind} in ('region','departement','epci','commune')`)
+	]
+);
+
+export const entities = sqliteTable(
+	'entities',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		slug: text('slug').notNull(),
+		kind: text('kind').$type<EntityKind>().notNull(),
+		category: text('category').notNull(),
+		name: text('name').notNull(),
+		summary: text('summary').notNull().default(''),
+		/** Markdown; rendered and sanitised on display. */
+		description: text('description').notNull().default(''),
+		website: text('website'),
+		sectors: text('sectors', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		stages: text('stages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		offers: text('offers', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		address: text('address'),
+		communeCode: text('commune_code').references(() => territories.code),
+		lon: real('lon'),
+		lat: real('lat'),
+		coordPrecision: text('coord_precision').$type<CoordPrecision>(),
+		foundedYear: integer('founded_year'),
+		/** Events: ISO date-times. */
+		startsAt: text('starts_at'),
+		endsAt: text('ends_at'),
+		email: text('email'),
+		phone: text('phone'),
+		/** Personal contact details are shown only when this is true (the person agreed). */
+		contactPublic: integer('contact_public', { mode: 'boolean' }).notNull().default(false),
+		status: text('status').$type<EntityStatus>().notNull().default('published'),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		/** French words the full-text index needs but the row does not hold (labels, place names). */
+		searchTerms: text('search_terms').notNull().default(''),
+		lastVerifiedAt: text('last_verified_at'),
+		version: integer('version').notNull().default(1),
+		deletedAt: text('deleted_at'),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('entities_slug_unique').on(t.slug),
+		index('entities_kind_idx').on(t.kind, t.category),
+		index('entities_commune_idx').on(t.communeCode),
+		index('entities_name_idx').on(t.name),
+		check('entities_kind_check', sql`${t.kind} in ('person','organisation','third_place','event')`),
+		check('entities_status_check', sql`${t.status} in ('draft','published','archived')`),
+		check(
+			'entities_precision_check',
+			sql`${t.coordPrecision} is null or ${t.coordPrecision} in ('address','commune','manual')`
+		)
+	]
+);
+
+export const relations = sqliteTable(
+	'relations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		type: text('type').$type<RelationType>().notNull(),
+		sourceId: integer('source_id')
+			.notNull()
+			.references(() => entities.id),
+		targetId: integer('target_id')
+			.notNull()
+			.references(() => entities.id),
+		/** Partial dates: '2019', '2019-03' or '2019-03-14'. */
+		startDate: text('start_date'),
+		endDate: text('end_date'),
+		description: text('description').notNull().default(''),
+		/** Who says so: a URL or a citation. */
+		source: text('source'),
+		confirmation: text('confirmation').$type<ConfirmationState>().notNull().default('declared'),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		version: integer('version').notNull().default(1),
+		deletedAt: text('deleted_at'),
+		...timestamps
+	},
+	(t) => [
+		index('relations_source_idx').on(t.sourceId, t.type),
+		index('relations_target_idx').on(t.targetId, t.type),
+		check('relations_no_self_check', sql`${t.sourceId} <> ${t.targetId}`),
+		check(
+			'relations_date_check',
+			sql`(${t.startDate} is null or ${t.startDate} glob '[0-9][0-9][0-9][0-9]*') and (${t.endDate} is null or ${t.endDate} glob '[0-9][0-9][0-9][0-9]*')`
+		),
+		check('relations_confirmation_check', sql`${t.confirmation} in ('declared','confirmed','disputed')`)
+	]
+);
+
+export type TerritoryRow = typeof territories.$inferSelect;
+export type NewTerritory = typeof territories.$inferInsert;
+export type EntityRow = typeof entities.$inferSelect;
+export type NewEntity = typeof entities.$inferInsert;
+export type RelationRow = typeof relations.$inferSelect;
+export type NewRelation = typeof relations.$inferInsert;

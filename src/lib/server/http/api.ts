@@ -1,0 +1,30 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { NotFoundError, ValidationError } from '../services/errors';
+
+export interface ApiErrorBody {
+	status: number;
+	message: string;
+	issues?: string[];
+}
+
+export function apiError(status: number, message: string, issues?: string[]) {
+	const body: ApiErrorBody = { status, message, ...(issues ? { issues } : {}) };
+	return json(body, { status });
+}
+
+/**
+ * Wraps a read-only JSON endpoint: expected failures become French 400/404 bodies;
+ * anything else goes to handleError (logged, generic 500) without leaking details.
+ */
+export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown) {
+	return async (event: E): Promise<Response> => {
+		try {
+			const body = await handler(event);
+			return json(body, { headers: { 'cache-control': 'no-store' } });
+		} catch (err) {
+			if (err instanceof ValidationError) return apiError(400, 'Paramètres invalides.', err.issues);
+			if (err instanceof NotFoundError) return apiError(404, err.message);
+			throw err;
+		}
+	};
+}

@@ -1,0 +1,23 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/**
+ * Markdown written by partners -> HTML safe to insert: sanitize-html keeps a small allow-list
+ * (no script, no style, no event handlers, links only http(s)/mailto and opened safely).
+ */
+export function renderMarkdown(markdown: string): string {
+	const html = marked.parse(markdown) as string;
+	return sanitizeHtml(html.trim(), {
+		allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'a', 'blockquote', 'code', 'pre', 'h3', 'h4', 'h5', 'hr', 'del'],
+		allowedAttributes: { a: ['href', 'title', 'rel'] },
+		allowedSchemes: ['http', 'https', 'mailto'],
+		transformTags: {
+			// Headings inside a portrait sit under the page's own h1/h2.
+			h1: 'h3',
+			h2: 'h3',
+			a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' })
+		}
+	});
+}

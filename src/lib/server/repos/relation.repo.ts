@@ -1,0 +1,90 @@
+import { aliasedTable, and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { entities, relations } from '../db/schema';
+
+export interface RelationWithEnds {
+	id: number;
+	type: string;
+	sourceId: number;
+	targetId: number;
+	startDate: string | null;
+	endDate: string | null;
+	description: string;
+	source: string | null;
+	confirmation: string;
+	otherId: number;
+	otherSlug: string;
+	otherName: string;
+	otherKind: string;
+	otherCategory: string;
+	/** 'out' when the entity is the relation's source. */
+	direction: 'out' | 'in';
+}
+
+const other = aliasedTable(entities, 'other');
+
+/** Live relations touching an entity, with the other side (only when that side is published). */
+export function relationsOf(db: Db, entityId: number): RelationWithEnds[] {
+	const otherJoin = sql`${other.id} = case when ${relations.sourceId} = ${entityId} then ${relations.targetId} else ${relations.sourceId} end`;
+	return db
+		.select({
+			id: relations.id,
+			type: relations.type,
+			sourceId: relations.sourceId,
+			targetId: relations.targetId,
+			startDate: relations.startDate,
+			endDate: relations.endDate,
+			description: relations.description,
+			source: relations.source,
+			confirmation: relations.confirmation,
+			otherId: other.id,
+			otherSlug: other.slug,
+			otherName: other.name,
+			otherKind: other.kind,
+			otherCategory: other.category,
+			direction: sql<'out' | 'in'>`case when ${relations.sourceId} = ${entityId} then 'out' else 'in' end`
+		})
+		.from(relations)
+		.innerJoin(other, otherJoin)
+		.where(
+			and(
+				or(eq(relations.sourceId, entityId), eq(relations.targetId, entityId)),
+				isNull(relations.deletedAt),
+				isNull(other.deletedAt),
+				eq(other.status, 'published')
+			)
+		)
+		.orderBy(relations.type, sql`coalesce(${relations.startDate}, '9999')`, other.name)
+		.all();
+}
+
+/** Live relations whose two ends are both in `ids` (the graph of a filtered set). */
+export function relationsAmong(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	const idSet = JSON.stringify(ids);
+	return db
+		.select({
+			id: relations.id,
+			type: relations.type,
+			sourceId: relations.sourceId,
+			targetId: relations.targetId,
+			startDate: relations.startDate,
+			endDate: relations.endDate,
+			source: relations.source,
+			confirmation: relations.confirmation
+		})
+		.from(relations)
+		.where(
+			and(
+				isNull(relations.deletedAt),
+				sql`${relations.sourceId} in (select value from json_each(${idSet}))`,
+				sql`${relations.targetId} in (select value from json_each(${idSet}))`
+			)
+		)
+		.all();
+}
+
+export function countRelations(db: Db, ids?: number[]): number {
+	const where = ids ? and(isNull(relations.deletedAt), inArray(relations.sourceId, ids)) : isNull(relations.deletedAt);
+	return db.select({ n: sql<number>`count(*)` }).from(relations).where(where).get()?.n ?? 0;
+}

@@ -1,0 +1,50 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { TerritoryKind } from '$lib/domain/vocabulary';
+import type { Db } from '../db';
+import { territories } from '../db/schema';
+
+const summaryColumns = {
+	code: territories.code,
+	kind: territories.kind,
+	name: territories.name,
+	parentCode: territories.parentCode,
+	population: territories.population
+};
+
+export function findTerritory(db: Db, code: string) {
+	return db.select().from(territories).where(eq(territories.code, code)).get();
+}
+
+export function findTerritorySummaries(db: Db, codes: string[]) {
+	if (codes.length === 0) return [];
+	return db.select(summaryColumns).from(territories).where(inArray(territories.code, codes)).all();
+}
+
+export function childTerritories(db: Db, code: string) {
+	return db
+		.select(summaryColumns)
+		.from(territories)
+		.where(eq(territories.parentCode, code))
+		.orderBy(sql`${territories.name} collate nocase`)
+		.all();
+}
+
+/** Communes of a département or EPCI (all levels below it), for pickers. */
+export function listTerritories(db: Db, filter: { kind?: TerritoryKind; parent?: string }) {
+	const where = [];
+	if (filter.kind) where.push(eq(territories.kind, filter.kind));
+	if (filter.parent) {
+		const p = filter.parent;
+		where.push(sql`(${territories.parentCode} = ${p} or ${territories.departementCode} = ${p} or ${territories.epciCode} = ${p} or ${territories.regionCode} = ${p})`);
+	}
+	return db
+		.select()
+		.from(territories)
+		.where(and(...where))
+		.orderBy(asc(territories.kind), asc(territories.code))
+		.all();
+}
+
+export function territoryCount(db: Db): number {
+	return db.select({ n: sql<number>`count(*)` }).from(territories).get()?.n ?? 0;
+}

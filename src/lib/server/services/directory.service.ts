@@ -1,0 +1,29 @@
+import { directoryQuerySchema, searchParamsToObject, type DirectoryQuery } from '$lib/domain/filters';
+import { formatIssues } from '$lib/domain/entity.schema';
+import type { Db } from '../db';
+import { facetCounts, listEntities } from '../repos/entity.repo';
+import { findTerritory } from '../repos/territory.repo';
+import { ValidationError } from './errors';
+
+/** Parses a directory URL; bad parameters raise a French ValidationError (-> 400), never a 500. */
+export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
+	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(params));
+	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
+	return parsed.data;
+}
+
+export function listDirectory(db: Db, query: DirectoryQuery) {
+	const offset = (query.page - 1) * query.perPage;
+	const { items, total } = listEntities(db, query, offset);
+	const territory = query.territory ? findTerritory(db, query.territory) : undefined;
+	if (query.territory && !territory) throw new ValidationError([`territoire ${query.territory} inconnu`]);
+	return {
+		items,
+		total,
+		page: query.page,
+		pageCount: Math.max(1, Math.ceil(total / query.perPage)),
+		territory: territory ? { code: territory.code, name: territory.name, kind: territory.kind } : null,
+		kindCounts: Object.fromEntries(facetCounts(db, { ...query, kind: [] }, 'kind')),
+		categoryCounts: Object.fromEntries(facetCounts(db, { ...query, category: [] }, 'category'))
+	};
+}

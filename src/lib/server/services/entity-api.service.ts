@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { entityFiltersSchema, searchParamsToObject } from '$lib/domain/filters';
+import { formatIssues } from '$lib/domain/entity.schema';
+import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
+import type { Db } from '../db';
+import { listEntities } from '../repos/entity.repo';
+import { relationsAmong } from '../repos/relation.repo';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { ValidationError } from './errors';
+
+const entityListSchema = entityFiltersSchema.extend({
+	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int({ error: 'limit doit être un entier' }).min(1, { error: 'limit doit être au moins 1' }).max(200, { error: 'limit : 200 au maximum' }).default(50),
+	cursor: z.string().max(200).optional()
+});
+
+function parse<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
+	const parsed = schema.safeParse(searchParamsToObject(params));
+	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
+	return parsed.data;
+}
+
+export function listEntitiesApi(db: Db, params: URLSearchParams) {
+	const q = parse(entityListSchema, params);
+	const offset = decodeCursor(q.cursor ?? null);
+	const { items, total } = listEntities(db, { ...q, sort: 'name', dir: 'asc', page: 1, perPage: q.limit }, offset);
+	const next = offset + items.length < total ? encodeCursor(offset + items.length) : null;
+	return {
+		items: items.map((e) => ({ ...e, kindLabel: kindLabel(e.kind), categoryLabel: categoryLabel(e.category) })),
+		total,
+		next
+	};
+}
+
+const GRAPH_NODE_LIMIT = 20_000;
+
+/** Nodes of the filtered set and the relations among them (the network view and exports build on it). */
+export function graphApi(db: Db, params: URLSearchParams) {
+	const filters = parse(entityFiltersSchema, params);
+	const { items, total } = listEntities(db, { ...filters, sort: 'name', dir: 'asc', page: 1, perPage: GRAPH_NODE_LIMIT }, 0);
+	const edges = relationsAmong(
+		db,
+		items.map((e) => e.id)
+	);
+	return {
+		nodes: items.map((e) => ({
+			id: e.id,
+			slug: e.slug,
+			label: e.name,
+			kind: e.kind,
+			category: e.category,
+			communeCode: e.communeCode,
+			lon: e.lon,
+			lat: e.lat
+		})),
+		edges: edges.map((r) => ({ id: r.id, source: r.sourceId, target: r.targetId, type: r.type, startDate: r.startDate, endDate: r.endDate, confirmation: r.confirmation, sourceRef: r.source })),
+		truncated: total > items.length
+	};
+}
+
+const searchApiSchema = z.object({
+	q: z.string({ error: 'paramètre q obligatoire' }).trim().min(1, { error: 'paramètre q obligatoire' }).max(200, { error: 'recherche trop longue (200 caractères au maximum)' }),
+	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int().min(1, { error: 'limit doit être au moins 1' }).max(100, { error: 'limit : 100 au maximum' }).default(20),
+	offset: z.coerce.number({ error: 'offset doit être un nombre' }).int().min(0, { error: 'offset invalide' }).max(100_000).default(0)
+});
+
+export function parseSearchApi(params: URLSearchParams) {
+	return parse(searchApiSchema, params);
+}

@@ -1,0 +1,117 @@
+import {
+	categoryLabel,
+	kindLabel,
+	offerLabel,
+	relationType,
+	sectorLabel,
+	stageLabel
+} from '$lib/domain/vocabulary';
+import type { Db } from '../db';
+import type { EntityRow } from '../db/schema';
+import { findEntityById, findEntityBySlug } from '../repos/entity.repo';
+import { relationsOf, type RelationWithEnds } from '../repos/relation.repo';
+import { findTerritorySummaries } from '../repos/territory.repo';
+import { renderMarkdown } from '../markdown';
+import { NotFoundError } from './errors';
+
+export interface TerritoryCrumb {
+	code: string;
+	kind: string;
+	name: string;
+}
+
+export interface RelationGroup {
+	/** Relation type and reading direction, e.g. 'incubated_by:out'. */
+	key: string;
+	label: string;
+	relations: (RelationWithEnds & { otherKindLabel: string; otherCategoryLabel: string })[];
+}
+
+/** commune › EPCI › département, from the commune up. */
+export function territoryBreadcrumb(db: Db, communeCode: string | null): TerritoryCrumb[] {
+	const crumbs: TerritoryCrumb[] = [];
+	let code = communeCode;
+	for (let depth = 0; code && depth < 4; depth++) {
+		const [t] = findTerritorySummaries(db, [code]);
+		if (!t || t.kind === 'region') break;
+		crumbs.push({ code: t.code, kind: t.kind, name: t.name });
+		code = t.parentCode;
+	}
+	return crumbs;
+}
+
+function groupRelations(list: RelationWithEnds[]): RelationGroup[] {
+	const groups = new Map<string, RelationGroup>();
+	for (const r of list) {
+		const term = relationType(r.type);
+		const symmetric = term?.symmetric ?? false;
+		const direction = symmetric ? 'out' : r.direction;
+		const key = `${r.type}:${direction}`;
+		const label = direction === 'out' ? (term?.label ?? r.type) : (term?.inverseLabel ?? r.type);
+		const group = groups.get(key) ?? { key, label, relations: [] };
+		group.relations.push({ ...r, otherKindLabel: kindLabel(r.otherKind), otherCategoryLabel: categoryLabel(r.otherCategory) });
+		groups.set(key, group);
+	}
+	return [...groups.values()];
+}
+
+/** Public contact details of a person only when they agreed; organisations' contacts are public. */
+export function publicContact(e: Pick<EntityRow, 'kind' | 'email' | 'phone' | 'contactPublic'>) {
+	const allowed = e.kind !== 'person' || e.contactPublic;
+	return allowed ? { email: e.email, phone: e.phone } : { email: null, phone: null };
+}
+
+export function publicEntity(e: EntityRow) {
+	return {
+		id: e.id,
+		slug: e.slug,
+		kind: e.kind,
+		kindLabel: kindLabel(e.kind),
+		category: e.category,
+		categoryLabel: categoryLabel(e.category),
+		name: e.name,
+		summary: e.summary,
+		description: e.description,
+		website: e.website,
+		sectors: e.sectors.map((code) => ({ code, label: sectorLabel(code) })),
+		stages: e.stages.map((code) => ({ code, label: stageLabel(code) })),
+		offers: e.offers.map((code) => ({ code, label: offerLabel(code) })),
+		address: e.address,
+		communeCode: e.communeCode,
+		lon: e.lon,
+		lat: e.lat,
+		coordPrecision: e.coordPrecision,
+		foundedYear: e.foundedYear,
+		startsAt: e.startsAt,
+		endsAt: e.endsAt,
+		...publicContact(e),
+		isDemo: e.isDemo,
+		lastVerifiedAt: e.lastVerifiedAt,
+		updatedAt: e.updatedAt
+	};
+}
+export type PublicEntity = ReturnType<typeof publicEntity>;
+
+/** Finds an entity by numeric id or slug (API accepts both). */
+export function findEntity(db: Db, idOrSlug: string): EntityRow {
+	const entity = /^\d+$/.test(idOrSlug) ? findEntityById(db, Number(idOrSlug)) : findEntityBySlug(db, idOrSlug);
+	if (!entity) throw new NotFoundError(`Aucun acteur ne correspond à « ${idOrSlug} ».`);
+	return entity;
+}
+
+export function getPortrait(db: Db, idOrSlug: string) {
+	const entity = findEntity(db, idOrSlug);
+	const relations = relationsOf(db, entity.id);
+	return {
+		entity: publicEntity(entity),
+		descriptionHtml: renderMarkdown(entity.description),
+		breadcrumb: territoryBreadcrumb(db, entity.communeCode),
+		relationGroups: groupRelations(relations),
+		relationCount: relations.length
+	};
+}
+
+export function getEntityWithRelations(db: Db, idOrSlug: string) {
+	const entity = findEntity(db, idOrSlug);
+	return { ...publicEntity(entity), relations: relationsOf(db, entity.id) };
+}
