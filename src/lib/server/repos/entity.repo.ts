@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DirectoryQuery, EntityFilters } from '$lib/domain/filters';
 import type { Db } from '../db';
 import { entities } from '../db/schema';
@@ -6,14 +6,14 @@ import { toFtsQuery } from '../search/fts-query';
 
 export const visible = () => and(isNull(entities.deletedAt), eq(entities.status, 'published'));
 
-const anyOf = (column: SQL | typeof entities.kind, values: string[]) =>
+const anyOf = (column: SQLWrapper, values: string[]) =>
 	sql`${column} in (${sql.join(
 		values.map((v) => sql`${v}`),
 		sql`, `
 	)})`;
 
 /** JSON-array columns: true when the array shares a value with `values`. */
-const jsonHasAny = (column: typeof entities.sectors, values: string[]) =>
+const jsonHasAny = (column: SQLWrapper, values: string[]) =>
 	sql`exists (select 1 from json_each(${column}) where json_each.value in (${sql.join(
 		values.map((v) => sql`${v}`),
 		sql`, `
@@ -22,7 +22,7 @@ const jsonHasAny = (column: typeof entities.sectors, values: string[]) =>
 export function filterConditions(filters: EntityFilters): SQL[] {
 	const where: SQL[] = [visible() as SQL];
 	if (filters.kind.length) where.push(anyOf(entities.kind, filters.kind));
-	if (filters.category.length) where.push(anyOf(entities.category as never, filters.category));
+	if (filters.category.length) where.push(anyOf(entities.category, filters.category));
 	if (filters.sector.length) where.push(jsonHasAny(entities.sectors, filters.sector));
 	if (filters.stage.length) where.push(jsonHasAny(entities.stages, filters.stage));
 	if (filters.offer.length) where.push(jsonHasAny(entities.offers, filters.offer));

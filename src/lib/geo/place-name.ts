@@ -1,0 +1,28 @@
+/**
+ * Normalises a French place name so that spellings from different sources compare equal:
+ * "Saint-Flour", "St Flour" and "SAINT FLOUR" all become "st flour"; accents, case, hyphens,
+ * apostrophes and ligatures are ignored.
+ */
+export function normalizePlaceName(name: string): string {
+	const words = name
+		.normalize('NFD')
+		.replace(/\p{Mn}/gu, '')
+		.toLowerCase()
+		.replace(/œ/g, 'oe')
+		.replace(/æ/g, 'ae')
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim()
+		.split(' ')
+		.filter((w) => w.length > 0);
+	return words.map((w) => ABBREVIATIONS[w] ?? w).join(' ');
+}
+
+const ABBREVIATIONS: Record<string, string> = {
+	saint: 'st',
+	sainte: 'ste'
+};
+
+/** True when two names designate the same place once normalised. */
+export function samePlaceName(a: string, b: string): boolean {
+	return normalizePlaceName(a) === normalizePlaceName(b);
+}

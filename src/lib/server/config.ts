@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Which part of France this instance maps. Another region runs the same software with other codes. */
+export interface TerritoryScope {
+	departements: string[];
+	regionCode: string;
+}
+
+export const DEFAULT_DEPARTEMENTS = ['03', '15', '43', '63'] as const;
+export const DEFAULT_REGION_CODE = '84';
+
+const departementCode = z
+	.string()
+	.regex(/^(\d{2}|2[AB]|97\d)$/, {
+		error: (issue) => `code de département invalide : « ${String(issue.input)} » (attendu : 2 chiffres, 2A, 2B ou 97x)`
+	});
+
+const scopeSchema = z.object({
+	departements: z
+		.array(departementCode)
+		.min(1, { error: 'au moins un département est attendu' })
+		.refine((codes) => new Set(codes).size === codes.length, { error: 'un département est répété' }),
+	regionCode: z.string().regex(/^\d{2}$/, {
+		error: (issue) => `code de région invalide : « ${String(issue.input)} » (attendu : 2 chiffres)`
+	})
+});
+
+/**
+ * Reads CARTO_DEPARTEMENTS (comma-separated INSEE codes, default 03,15,43,63) and CARTO_REGION (default 84).
+ * Throws a French error naming the variable when the value is malformed.
+ */
+export function territoryScope(env: Record<string, string | undefined> = process.env): TerritoryScope {
+	const rawDepartements = env.CARTO_DEPARTEMENTS?.trim();
+	const rawRegion = env.CARTO_REGION?.trim();
+	const candidate = {
+		departements: rawDepartements
+			? rawDepartements.split(',').map((c) => c.trim().toUpperCase())
+			: [...DEFAULT_DEPARTEMENTS],
+		regionCode: rawRegion || DEFAULT_REGION_CODE
+	};
+	const parsed = scopeSchema.safeParse(candidate);
+	if (!parsed.success) {
+		const details = parsed.error.issues.map((i) => i.message).join(' ; ');
+		throw new Error(
+			`Configuration du territoire invalide (CARTO_DEPARTEMENTS="${env.CARTO_DEPARTEMENTS ?? ''}", CARTO_REGION="${env.CARTO_REGION ?? ''}") : ${details}`
+		);
+	}
+	return parsed.data;
+}
