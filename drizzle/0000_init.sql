@@ -6,6 +6,7 @@ CREATE TABLE `entities` (
 	`name` text NOT NULL,
 	`summary` text DEFAULT '' NOT NULL,
 	`description` text DEFAULT '' NOT NULL,
+	`description_text` text DEFAULT '' NOT NULL,
 	`website` text,
 	`sectors` text DEFAULT '[]' NOT NULL,
 	`stages` text DEFAULT '[]' NOT NULL,

@@ -83,6 +83,8 @@ describe('full-text search', () => {
 	it('highlights hits as plain segments, never HTML', () => {
 		const [hit] = search(db, 'grange').hits;
 		expect(hit?.snippet.some((s) => s.hit && /grange/i.test(s.text))).toBe(true);
+		const [fromDescription] = search(db, 'ecole').hits;
+		expect(fromDescription?.snippet.map((s) => s.text).join('')).toMatch(/^[^*]*École[^*]*$/);
 	});
 	it('stays in sync on update and soft delete', () => {
 		db.update(entities).set({ name: 'La Forge Numérique' }).where(eq(entities.slug, 'la-grange-numerique')).run();

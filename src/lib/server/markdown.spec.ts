@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown';
+import { markdownToPlainText, renderMarkdown } from './markdown';
 
 describe('renderMarkdown', () => {
 	it('renders lists and emphasis', () => {
@@ -15,5 +15,11 @@ describe('renderMarkdown', () => {
 	});
 	it('demotes headings below the page title', () => {
 		expect(renderMarkdown('# Titre')).toBe('<h3>Titre</h3>');
+	});
+});
+
+describe('markdownToPlainText', () => {
+	it('drops markup and keeps words apart', () => {
+		expect(markdownToPlainText('**Nom** — un *tiers-lieu*\n\n- hébergement\n- R&D <b>x</b>')).toBe('Nom — un tiers-lieu hébergement R&D x');
 	});
 });

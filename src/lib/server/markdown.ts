@@ -21,3 +21,12 @@ export function renderMarkdown(markdown: string): string {
 		}
 	});
 }
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&nbsp;': ' ' };
+
+/** Markdown -> plain text (for the full-text index and its snippets): no markup, no tags, one space between blocks. */
+export function markdownToPlainText(markdown: string): string {
+	const html = (marked.parse(markdown) as string).replace(/<\/(p|li|h\d|blockquote|pre)>|<br\s*\/?>/g, ' ');
+	const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+	return text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => ENTITIES[m] ?? m).replace(/\s+/g, ' ').trim();
+}

@@ -67,6 +67,8 @@ export const entities = sqliteTable(
 		summary: text('summary').notNull().default(''),
 		/** Markdown; rendered and sanitised on display. */
 		description: text('description').notNull().default(''),
+		/** The description as plain text (Markdown removed), for the full-text index and its snippets. */
+		descriptionText: text('description_text').notNull().default(''),
 		website: text('website'),
 		sectors: text('sectors', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		stages: text('stages', { mode: 'json' }).$type<string[]>().notNull().default([]),

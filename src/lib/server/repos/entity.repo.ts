@@ -160,3 +160,7 @@ export function countsInTerritory(db: Db, code: string) {
 		.all();
 }
 
+
+export function hasDemoEntities(db: Db): boolean {
+	return db.select({ id: entities.id }).from(entities).where(and(eq(entities.isDemo, true), isNull(entities.deletedAt))).limit(1).get() !== undefined;
+}

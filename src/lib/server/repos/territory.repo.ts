@@ -48,3 +48,16 @@ export function listTerritories(db: Db, filter: { kind?: TerritoryKind; parent?:
 export function territoryCount(db: Db): number {
 	return db.select({ n: sql<number>`count(*)` }).from(territories).get()?.n ?? 0;
 }
+
+/** Départements, EPCI, and the communes that host at least one published actor (light columns, no outlines). */
+export function territoryOptionRows(db: Db) {
+	return db
+		.select({ code: territories.code, name: territories.name, kind: territories.kind, departementCode: territories.departementCode })
+		.from(territories)
+		.where(
+			sql`${territories.kind} in ('departement', 'epci') or (${territories.kind} = 'commune' and ${territories.code} in (
+				select commune_code from entities where deleted_at is null and status = 'published' and commune_code is not null))`
+		)
+		.orderBy(sql`${territories.name} collate nocase`)
+		.all();
+}

@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import { existingEntityIds, insertEntity, insertRelation, territoryNameIndex } from '../repos/entity-write.repo';
 import { ValidationError } from './errors';
 import { buildSearchTerms } from './search-terms';
+import { markdownToPlainText } from '../markdown';
 
 /**
  * The single write path for entities and relations: validates every input first (one schema),
@@ -30,7 +31,13 @@ export function createEntities(db: Db, inputs: EntityInput[]): number[] {
 		throw new ValidationError(unknownCommunes.map((e) => `${e.slug} : commune ${e.communeCode} inconnue`));
 	}
 	return db.transaction((tx) =>
-		valid.map((e) => insertEntity(tx as unknown as Db, { ...e, searchTerms: buildSearchTerms(e, places) }))
+		valid.map((e) =>
+			insertEntity(tx as unknown as Db, {
+				...e,
+				descriptionText: markdownToPlainText(e.description),
+				searchTerms: buildSearchTerms(e, places)
+			})
+		)
 	);
 }
 

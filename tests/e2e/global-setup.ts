@@ -1,0 +1,76 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+	}
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+async function waitUntilUp(url: string, server: ChildProcess, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) throw new Error(`Le serveur s'est arrêté (code ${server.exitCode}).`);
+		try {
+			const res = await fetch(url);
+			if (res.status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`Le serveur ne répond pas sur ${url} après ${timeoutMs / 1000} s.`);
+}
+
+let server: ChildProcess | undefined;
+let workDir: string | undefined;
+
+export default async function setup(project: TestProject) {
+	if (!existsSync('build/index.js') || !existsSync('build/handler.js')) {
+		throw new Error('Aucune construction dans build/ : lancez « npx vite build » avant les tests de navigateur.');
+	}
+	workDir = mkdtempSync(join(tmpdir(), 'carto-e2e-'));
+	const databaseUrl = join(workDir, 'e2e.db');
+	const env = { ...process.env, DATABASE_URL: databaseUrl };
+
+	// Prepare the database exactly as `npm start` does: migrate, load territories, seed the demo.
+	const prepared = spawnSync('node_modules/.bin/tsx', ['scripts/db-prepare.ts'], { env, encoding: 'utf8' });
+	if (prepared.status !== 0) {
+		throw new Error(`scripts/db-prepare.ts a échoué (code ${prepared.status}) :\n${prepared.stdout}\n${prepared.stderr}`);
+	}
+
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, ['build'], {
+		env: { ...env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	await waitUntilUp(baseUrl, server);
+	project.provide('baseUrl', baseUrl);
+
+	return async () => {
+		if (server && server.exitCode === null) {
+			const exited = new Promise((r) => server?.once('exit', r));
+			server.kill('SIGTERM');
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+			if (server.exitCode === null) server.kill('SIGKILL');
+		}
+		if (workDir) rmSync(workDir, { recursive: true, force: true });
+	};
+}
