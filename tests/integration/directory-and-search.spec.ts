@@ -92,6 +92,10 @@ describe('full-text search', () => {
 		expect(search(db, 'forge').total).toBe(1);
 		db.update(entities).set({ deletedAt: '2026-01-01' }).where(eq(entities.slug, 'la-grange-numerique')).run();
 		expect(search(db, 'forge').total).toBe(0);
+		db.update(entities).set({ deletedAt: null }).where(eq(entities.slug, 'la-grange-numerique')).run();
+		expect(search(db, 'forge').total).toBe(1);
+		db.update(entities).set({ status: 'draft' }).where(eq(entities.slug, 'la-grange-numerique')).run();
+		expect(search(db, 'forge').total).toBe(0);
 		const integrity = db.$client.prepare("insert into entities_fts(entities_fts, rank) values ('integrity-check', 1)");
 		expect(() => integrity.run()).not.toThrow();
 	});

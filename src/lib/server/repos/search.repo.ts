@@ -15,25 +15,23 @@ export interface SearchRow {
 }
 
 /**
- * Ranked full-text search. bm25 weights: a hit in the name counts most, then place/category words,
- * then summary, then description.
+ * Ranked full-text search. The index holds only public entities and carries its bm25 weights
+ * (migration 0001), so FTS5 sorts by rank and computes snippets for the returned page only.
  */
 export function searchEntities(db: Db, match: string, limit: number, offset = 0): SearchRow[] {
 	return db.all<SearchRow>(sql`
+		with hits as (
+			select rowid as id, rank, snippet(entities_fts, -1, char(2), char(3), '…', 14) as snippet
+			from entities_fts where entities_fts match ${match}
+			order by rank limit ${limit} offset ${offset}
+		)
 		select e.id, e.slug, e.kind, e.category, e.name, e.summary,
 			(select name from territories t where t.code = e.commune_code) as communeName,
-			snippet(entities_fts, -1, char(2), char(3), '…', 14) as snippet,
-			bm25(entities_fts, 10.0, 3.0, 1.0, 4.0) as rank
-		from entities_fts
-		join entities e on e.id = entities_fts.rowid
-		where entities_fts match ${match} and e.deleted_at is null and e.status = 'published'
-		order by rank, e.name
-		limit ${limit} offset ${offset}`);
+			hits.snippet, hits.rank
+		from hits join entities e on e.id = hits.id
+		order by hits.rank, e.name`);
 }
 
 export function countSearch(db: Db, match: string): number {
-	const row = db.get<{ n: number }>(sql`
-		select count(*) as n from entities_fts join entities e on e.id = entities_fts.rowid
-		where entities_fts match ${match} and e.deleted_at is null and e.status = 'published'`);
-	return row?.n ?? 0;
+	return db.get<{ n: number }>(sql`select count(*) as n from entities_fts where entities_fts match ${match}`)?.n ?? 0;
 }
