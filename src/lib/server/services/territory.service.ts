@@ -17,7 +17,7 @@ export function ratePer10k(count: number, population: number | null | undefined)
 }
 
 export function getTerritoryPage(db: Db, code: string) {
-	if (!TERRITORY_CODE_RE.test(code) && code !== '84') throw new NotFoundError(`Code de territoire « ${code} » invalide.`);
+	if (!TERRITORY_CODE_RE.test(code)) throw new NotFoundError(`Code de territoire « ${code} » invalide.`);
 	const t = findTerritory(db, code);
 	if (!t) throw new NotFoundError(`Aucun territoire ne porte le code « ${code} ».`);
 	const counts = countsInTerritory(db, code);
