@@ -81,8 +81,11 @@ describe('full-text search', () => {
 		expect(hits[0]).toBe('incubateur-des-domes');
 	});
 	it('highlights hits as plain segments, never HTML', () => {
-		const [hit] = search(db, 'grange').hits;
-		expect(hit?.snippet.some((s) => s.hit && /grange/i.test(s.text))).toBe(true);
+		const [hit] = search(db, 'cantal').hits;
+		expect(hit?.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['Cantal']);
+		// A hit in the name only: the excerpt is the plain summary.
+		const [byName] = search(db, 'grange').hits;
+		expect(byName?.snippet).toEqual([{ text: 'Un tiers-lieu au cœur du Cantal', hit: false }]);
 		const [fromDescription] = search(db, 'ecole').hits;
 		expect(fromDescription?.snippet.map((s) => s.text).join('')).toMatch(/^[^*]*École[^*]*$/);
 	});

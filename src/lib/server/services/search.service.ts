@@ -1,6 +1,6 @@
 import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
-import { countSearch, searchEntities } from '../repos/search.repo';
+import { countSearch, searchEntities, type SearchRow } from '../repos/search.repo';
 import { toFtsQuery } from '../search/fts-query';
 
 export interface SnippetSegment {
@@ -36,6 +36,12 @@ export function snippetSegments(marked: string): SnippetSegment[] {
 	return segments;
 }
 
+/** The most readable excerpt that shows a hit: summary, then description, then labels and places. */
+export function bestSnippet(row: Pick<SearchRow, 'summarySnippet' | 'descriptionSnippet' | 'termsSnippet'>): SnippetSegment[] {
+	const withHit = [row.summarySnippet, row.descriptionSnippet, row.termsSnippet].find((s) => s.includes('\u0002'));
+	return snippetSegments(withHit ?? row.summarySnippet);
+}
+
 export function search(db: Db, q: string, options: { limit?: number; offset?: number; prefix?: boolean } = {}) {
 	const match = toFtsQuery(q, { prefixLast: options.prefix ?? true });
 	if (!match) return { hits: [] as SearchHit[], total: 0 };
@@ -49,7 +55,7 @@ export function search(db: Db, q: string, options: { limit?: number; offset?: nu
 		category: r.category,
 		categoryLabel: categoryLabel(r.category),
 		communeName: r.communeName,
-		snippet: snippetSegments(r.snippet)
+		snippet: bestSnippet(r)
 	}));
 	return { hits, total: countSearch(db, match) };
 }
