@@ -103,7 +103,8 @@ function main() {
 		const s = data.stats;
 		console.log(
 			`Territoires écrits dans ${DEFAULT_TERRITORIES_FILE} : ${s.departements} départements, ${s.epci} EPCI, ${s.communes} communes ` +
-				`(centroïdes : ${s.communesGeonames} GeoNames, ${s.communesEpciSeat} siège d'EPCI, ${s.communesDepartement} département, ${s.communesNone} aucun).`
+				`(centroïdes : ${s.communesGeonames} GeoNames, ${s.communesEpciSeat} siège d'EPCI, ${s.communesDepartement} département, ${s.communesNone} aucun) ; ` +
+				`${s.formerCommunes} anciennes communes rattachées à une commune actuelle.`
 		);
 	} finally {
 		if (!packsArg) rmSync(workDir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ export interface CogCommune {
 	region?: string;
 	population?: number;
 	codesPostaux?: string[];
+	/** For communes déléguées and associées: the current commune they belong to. */
+	chefLieu?: string;
 }
 export interface CogEpci {
 	code: string;
@@ -190,6 +192,8 @@ export function buildTerritoryData(inputs: GenerateInputs, scope: TerritoryScope
 		});
 	}
 
+	const formerCommunes = formerCommunesOf(inputs.communes, scopeCodes);
+
 	rows.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.code.localeCompare(b.code));
 	const communeRows = rows.filter((r) => r.kind === 'commune');
 	const count = (p: string) => communeRows.filter((r) => r.centroidPrecision === p).length;
@@ -207,10 +211,26 @@ export function buildTerritoryData(inputs: GenerateInputs, scope: TerritoryScope
 			communesGeonames: count('geonames'),
 			communesEpciSeat: count('epci_seat'),
 			communesDepartement: count('departement'),
-			communesNone: count('none')
+			communesNone: count('none'),
+			formerCommunes: Object.keys(formerCommunes).length
 		},
+		formerCommunes,
 		territories: rows
 	};
+}
+
+/**
+ * Former codes of the scope communes: communes déléguées / associées whose chef-lieu is a current scope
+ * commune, minus the déléguée that shares its chef-lieu's code and codes still current. Sorted by code.
+ */
+export function formerCommunesOf(communes: CogCommune[], scopeCodes: Set<string>): Record<string, string> {
+	const current = new Set(communes.filter((c) => c.type === 'commune-actuelle').map((c) => c.code));
+	const pairs = communes
+		.filter((c) => c.type === 'commune-deleguee' || c.type === 'commune-associee')
+		.filter((c) => c.chefLieu !== undefined && c.chefLieu !== c.code && scopeCodes.has(c.chefLieu) && !current.has(c.code))
+		.map((c) => [c.code, c.chefLieu!] as const)
+		.sort((a, b) => a[0].localeCompare(b[0]));
+	return Object.fromEntries(pairs);
 }
 
 const KIND_ORDER: Record<TerritorySeedRow['kind'], number> = { region: 0, departement: 1, epci: 2, commune: 3 };

@@ -6,13 +6,16 @@ import { bboxOf, centroidOf, simplifyGeometry, type AreaGeometry } from '$lib/ge
 import { repairGeometry } from '$lib/geo/repair';
 import type { Db } from '$lib/server/db';
 import { territories, type TerritoryRow } from '$lib/server/db/schema';
-import { IMPORTED_GEOMETRY_PREFIX, ensureTerritories } from './territory-loader';
+import { DEFAULT_TERRITORIES_FILE } from './territory-data';
+import { IMPORTED_GEOMETRY_PREFIX, ensureTerritories, readTerritoryData } from './territory-loader';
 
 /**
  * Official contours importer: reads GeoJSON (IGN ADMIN EXPRESS, geo.api.gouv.fr, etalab
  * contours-administratifs, france-geojson…), matches codes to the territories table, stores simplified
  * outlines with their centroid and bbox, then dissolves member communes into EPCI outlines (and into
  * département outlines when no département file was given). Bad features are reported, never fatal.
+ * A feature carrying the code of a former commune (merged since into a « commune nouvelle », mapping
+ * `formerCommunes` of the territories data file) is attached: its polygon is merged into the current commune's.
  */
 
 export interface ImportIssue {
@@ -27,6 +30,8 @@ export interface ContoursImportReport {
 	features: number;
 	matched: { communes: number; departements: number };
 	unmatched: ImportIssue[];
+	/** Features of former communes whose polygon was merged into the current commune's outline. */
+	attached: AttachedCommune[];
 	repaired: ImportIssue[];
 	skipped: ImportIssue[];
 	epci: {
@@ -42,7 +47,22 @@ export interface ContoursImportReport {
 	durationMs: number;
 }
 
+export interface AttachedCommune {
+	/** Former commune code and name, as in the file. */
+	code: string;
+	name: string | null;
+	file: string;
+	currentCode: string;
+	currentName: string;
+}
+
 export interface ImportContoursOptions {
+	/**
+	 * Former commune code -> current commune code. Default: `formerCommunes` of the territories data file
+	 * (`territoriesFile`, default data/territories/territories.json).
+	 */
+	formerCommunes?: Record<string, string>;
+	territoriesFile?: string;
 	/** Douglas-Peucker tolerance in degrees for commune outlines (default 0.0005, about 40-55 m). */
 	communeTolerance?: number;
 	/** Tolerance for EPCI and département outlines (default 0.001, about 80-110 m). */
@@ -85,7 +105,9 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 	const communeTolerance = options.communeTolerance ?? 0.0005;
 	const aggregateTolerance = options.aggregateTolerance ?? 0.001;
 	const files = listContourFiles(inputs);
-	ensureTerritories(db);
+	const territoriesFile = options.territoriesFile ?? DEFAULT_TERRITORIES_FILE;
+	ensureTerritories(db, territoriesFile);
+	const formerCommunes = options.formerCommunes ?? readTerritoryData(territoriesFile).formerCommunes;
 
 	const rows = db.select().from(territories).all();
 	const byCode = new Map(rows.map((r) => [r.code, r]));
@@ -94,6 +116,7 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 		features: 0,
 		matched: { communes: 0, departements: 0 },
 		unmatched: [],
+		attached: [],
 		repaired: [],
 		skipped: [],
 		epci: { built: 0, missing: [], partial: [] },
@@ -103,6 +126,9 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 	};
 
 	const candidates = new Map<string, Candidate>();
+	/** Polygons of former communes, by current commune code. */
+	const formerParts = new Map<string, Candidate[]>();
+	const seenFormer = new Set<string>();
 	for (const path of files) {
 		const file = basename(path);
 		const features = readFeatures(path, file, report);
@@ -115,6 +141,23 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 			}
 			const kind = COMMUNE_CODE.test(code) ? 'commune' : DEPARTEMENT_CODE.test(code) ? 'departement' : null;
 			const row = byCode.get(code);
+			const currentCode = kind === 'commune' && !row ? formerCommunes[code] : undefined;
+			const current = currentCode ? byCode.get(currentCode) : undefined;
+			if (current && current.kind === 'commune') {
+				if (seenFormer.has(code)) {
+					report.skipped.push({ code, name, file, reason: 'doublon : le premier contour est conservé' });
+					continue;
+				}
+				const checked = checkGeometry(f.geometry, code, name, file, report);
+				if (!checked) continue;
+				seenFormer.add(code);
+				formerParts.set(current.code, [
+					...(formerParts.get(current.code) ?? []),
+					{ code, name, file, geometry: checked, simplified: checked }
+				]);
+				report.attached.push({ code, name, file, currentCode: current.code, currentName: current.name });
+				continue;
+			}
 			if (!kind || !row || row.kind !== kind) {
 				const reason = !kind
 					? 'format de code non reconnu (ni commune ni département)'
@@ -126,19 +169,29 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 				report.skipped.push({ code, name, file, reason: 'doublon : le premier contour est conservé' });
 				continue;
 			}
-			const checked = repairGeometry(f.geometry);
-			if (checked.status === 'invalid') {
-				report.skipped.push({ code, name, file, reason: `géométrie invalide : ${checked.reasons.join(', ')}` });
-				continue;
-			}
-			if (checked.status === 'repaired') {
-				report.repaired.push({ code, name, file, reason: checked.reasons.join(', ') });
-			}
+			const checked = checkGeometry(f.geometry, code, name, file, report);
+			if (!checked) continue;
 			// Simplified once: stored as is and reused by the dissolves (fewer vertices, faster unions).
 			const tolerance = kind === 'commune' ? communeTolerance : aggregateTolerance;
-			candidates.set(code, { code, name, file, geometry: checked.geometry, simplified: simplifyGeometry(checked.geometry, tolerance) });
+			candidates.set(code, { code, name, file, geometry: checked, simplified: simplifyGeometry(checked, tolerance) });
 		}
 	}
+
+	// Former communes: their polygons are merged (union) with the current commune's own one, if any.
+	for (const [currentCode, parts] of formerParts) {
+		const own = candidates.get(currentCode);
+		const merged = dissolvePolygons([...(own ? [own.geometry] : []), ...parts.map((p) => p.geometry)]);
+		if (!merged) continue;
+		const formerCodes = parts.map((p) => p.code).join(', ');
+		candidates.set(currentCode, {
+			code: currentCode,
+			name: own?.name ?? byCode.get(currentCode)!.name,
+			file: `${own?.file ?? parts[0]!.file} (avec ${formerCodes})`,
+			geometry: merged,
+			simplified: simplifyGeometry(merged, communeTolerance)
+		});
+	}
+	report.attached.sort((a, b) => a.code.localeCompare(b.code));
 
 	db.transaction((tx) => {
 		const write = (code: string, geometry: AreaGeometry, simplified: AreaGeometry, source: string) => {
@@ -215,6 +268,23 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 	return report;
 }
 
+/** Repaired geometry, or null (reported as skipped) when it cannot be used. */
+function checkGeometry(
+	geometry: unknown,
+	code: string,
+	name: string | null,
+	file: string,
+	report: ContoursImportReport
+): AreaGeometry | null {
+	const checked = repairGeometry(geometry);
+	if (checked.status === 'invalid') {
+		report.skipped.push({ code, name, file, reason: `géométrie invalide : ${checked.reasons.join(', ')}` });
+		return null;
+	}
+	if (checked.status === 'repaired') report.repaired.push({ code, name, file, reason: checked.reasons.join(', ') });
+	return checked.geometry;
+}
+
 interface LooseFeature {
 	properties: Record<string, unknown>;
 	geometry: unknown;
@@ -274,6 +344,11 @@ export function formatImportReport(r: ContoursImportReport, detailLimit = 20): s
 	);
 	lines.push(`Communes appariées : ${fr(r.matched.communes)}`);
 	lines.push(`Départements appariés : ${fr(r.matched.departements)} (contours reconstitués par fusion des communes : ${fr(r.departements.dissolved)})`);
+	lines.push(`Anciennes communes rattachées à leur commune actuelle : ${fr(r.attached.length)}`);
+	for (const a of r.attached.slice(0, detailLimit)) {
+		lines.push(`  - ${a.code} ${a.name ?? ''} [${a.file}] → ${a.currentCode} ${a.currentName}`);
+	}
+	if (r.attached.length > detailLimit) lines.push(`  … et ${fr(r.attached.length - detailLimit)} autres`);
 	issues('Codes non appariés', r.unmatched);
 	issues('Géométries réparées', r.repaired);
 	issues('Objets ignorés', r.skipped);

@@ -10,6 +10,8 @@ const areaGeometry = z.union([
 	z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) })
 ]);
 
+const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
+
 export const CENTROID_PRECISIONS = ['contour', 'geonames', 'epci_seat', 'departement', 'none'] as const;
 
 export const territorySeedRowSchema = z.object({
@@ -50,6 +52,11 @@ export const territoryDataFileSchema = z.object({
 	generatedBy: z.string(),
 	sources: z.array(dataSourceSchema),
 	stats: z.record(z.string(), z.number()),
+	/**
+	 * Former commune codes (communes déléguées or associées since merged into a scope commune) -> current
+	 * commune code: older contour files still carry them, the importer attaches their polygons.
+	 */
+	formerCommunes: z.record(z.string().regex(COMMUNE_CODE), z.string().regex(COMMUNE_CODE)).default({}),
 	territories: z.array(territorySeedRowSchema)
 });
 export type TerritoryDataFile = z.infer<typeof territoryDataFileSchema>;
