@@ -54,6 +54,15 @@ describe('embedded default territories (data/territories/territories.json)', () 
 		}
 	});
 
+	it('maps the 2018 codes of communes merged since then to their current commune', () => {
+		expect(data.formerCommunes).toMatchObject({ '15136': '15027', '63078': '63448', '63330': '63109', '63133': '63226' });
+		expect(data.formerCommunes['63127']).toBeUndefined(); // Creste: absent from the current COG
+		for (const [former, current] of Object.entries(data.formerCommunes)) {
+			expect(byCode.has(former)).toBe(false);
+			expect(byCode.get(current)?.kind).toBe('commune');
+		}
+	});
+
 	it('loads into the database idempotently', () => {
 		const { db, dispose } = tempDb();
 		try {

@@ -21,7 +21,11 @@ const inputs: GenerateInputs = {
 		commune('63004', 'Isolée', '63', 10),
 		commune('71001', 'Voisine', '71', 5000),
 		commune('71002', 'Autre', '71', 4000),
-		{ code: '63999', nom: 'Ancienne', type: 'commune-deleguee', departement: '63' }
+		{ code: '63999', nom: 'Ancienne', type: 'commune-deleguee', departement: '63' },
+		{ code: '63998', nom: 'Fusionnée', type: 'commune-deleguee', departement: '63', chefLieu: '63002' },
+		{ code: '63997', nom: 'Associée', type: 'commune-associee', departement: '63', chefLieu: '63002' },
+		{ code: '63002', nom: 'Bourg', type: 'commune-deleguee', departement: '63', chefLieu: '63002' },
+		{ code: '71999', nom: 'Hors périmètre', type: 'commune-deleguee', departement: '71', chefLieu: '71001' }
 	],
 	epci: [
 		{ code: '200000001', nom: 'CC Test', populationMunicipale: 1350, membres: [{ code: '63001', nom: 'a', populationMunicipale: 300 }, { code: '63002', nom: 'b', populationMunicipale: 1000 }, { code: '63003', nom: 'c', populationMunicipale: 50 }] },
@@ -62,6 +66,11 @@ describe('buildTerritoryData', () => {
 		expect(row('63003')).toMatchObject({ centroidPrecision: 'epci_seat', centroidLon: 3.1 }); // Bourg, most populous
 		expect(row('63004')).toMatchObject({ centroidPrecision: 'departement', centroidLon: 3.1, centroidLat: 45.1 });
 		expect(row('63')).toMatchObject({ centroidPrecision: 'contour', population: 1360 });
+	});
+
+	it('maps former communes (déléguées, associées) of the scope to their current commune', () => {
+		expect(data.formerCommunes).toEqual({ '63997': '63002', '63998': '63002' });
+		expect(data.stats.formerCommunes).toBe(2);
 	});
 
 	it('refuses a département outside the region', () => {
