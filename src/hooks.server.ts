@@ -1,4 +1,6 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { BASEMAP_HOSTS, basemapSetting } from '$lib/server/config';
+import { widenCsp } from '$lib/server/http/csp';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -9,6 +11,8 @@ const securityHeaders: Record<string, string> = {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	const csp = response.headers.get('content-security-policy');
+	if (csp) response.headers.set('content-security-policy', widenCsp(csp, BASEMAP_HOSTS[basemapSetting()]));
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

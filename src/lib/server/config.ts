@@ -47,3 +47,25 @@ export function territoryScope(env: Record<string, string | undefined> = process
 	}
 	return parsed.data;
 }
+
+export const BASEMAPS = ['none', 'ign', 'osm'] as const;
+export type Basemap = (typeof BASEMAPS)[number];
+
+/** Hosts each basemap loads from; the CSP allows them only when that basemap is chosen. */
+export const BASEMAP_HOSTS: Record<Basemap, string[]> = {
+	none: [],
+	ign: ['https://data.geopf.fr'],
+	osm: ['https://tile.openstreetmap.org']
+};
+
+/**
+ * CARTO_BASEMAP: `none` (default: no external request, a style drawn from our own territories),
+ * `ign` (IGN Géoplateforme « Plan IGN » vector style) or `osm` (OpenStreetMap raster tiles).
+ */
+export function basemapSetting(env: Record<string, string | undefined> = process.env): Basemap {
+	const raw = env.CARTO_BASEMAP?.trim().toLowerCase() || 'none';
+	if (!(BASEMAPS as readonly string[]).includes(raw)) {
+		throw new Error(`Configuration invalide : CARTO_BASEMAP="${env.CARTO_BASEMAP}" (attendu : none, ign ou osm).`);
+	}
+	return raw as Basemap;
+}

@@ -164,3 +164,40 @@ export function countsInTerritory(db: Db, code: string) {
 export function hasDemoEntities(db: Db): boolean {
 	return db.select({ id: entities.id }).from(entities).where(and(eq(entities.isDemo, true), isNull(entities.deletedAt))).limit(1).get() !== undefined;
 }
+
+/** Located entities of the filtered set, lightest columns only (the map draws thousands). */
+export function mapPointRows(db: Db, filters: EntityFilters) {
+	return db
+		.select({ id: entities.id, lon: entities.lon, lat: entities.lat, kind: entities.kind, coordPrecision: entities.coordPrecision })
+		.from(entities)
+		.where(and(...filterConditions(filters), sql`${entities.lon} is not null and ${entities.lat} is not null`))
+		.all() as { id: number; lon: number; lat: number; kind: string; coordPrecision: string | null }[];
+}
+
+/** Filtered entities counted per département or EPCI of their commune. */
+export function countsByTerritory(db: Db, filters: EntityFilters, level: 'departement' | 'epci'): Map<string, number> {
+	const column = level === 'departement' ? sql`t.departement_code` : sql`t.epci_code`;
+	const rows = db
+		.select({ code: sql<string>`${column}`, n: sql<number>`count(*)` })
+		.from(entities)
+		.innerJoin(sql`territories t`, sql`t.code = ${entities.communeCode}`)
+		.where(and(...filterConditions(filters)))
+		.groupBy(column)
+		.all();
+	return new Map(rows.filter((r) => r.code != null).map((r) => [r.code, r.n]));
+}
+
+/** Located entities of the filtered set inside a bounding box (a cheap first cut before exact distances). */
+export function entitiesInBox(db: Db, filters: EntityFilters, box: [number, number, number, number]) {
+	const [minLon, minLat, maxLon, maxLat] = box;
+	return db
+		.select(listColumns)
+		.from(entities)
+		.where(
+			and(
+				...filterConditions(filters),
+				sql`${entities.lon} between ${minLon} and ${maxLon} and ${entities.lat} between ${minLat} and ${maxLat}`
+			)
+		)
+		.all() as EntityListItem[];
+}

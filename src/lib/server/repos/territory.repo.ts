@@ -61,3 +61,21 @@ export function territoryOptionRows(db: Db) {
 		.orderBy(sql`${territories.name} collate nocase`)
 		.all();
 }
+
+/** Territories of one level without their outlines (figures, centroids, whether an outline exists). */
+export function territorySummariesOfKind(db: Db, kind: TerritoryKind) {
+	return db
+		.select({
+			code: territories.code,
+			name: territories.name,
+			population: territories.population,
+			departementCode: territories.departementCode,
+			centroidLon: territories.centroidLon,
+			centroidLat: territories.centroidLat,
+			hasOutline: sql<number>`${territories.geometry} is not null`
+		})
+		.from(territories)
+		.where(eq(territories.kind, kind))
+		.orderBy(asc(territories.code))
+		.all();
+}

@@ -1,26 +1,19 @@
 import { z } from 'zod';
-import { entityFiltersSchema, searchParamsToObject } from '$lib/domain/filters';
-import { formatIssues } from '$lib/domain/entity.schema';
+import { entityFiltersSchema } from '$lib/domain/filters';
 import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import { listEntities } from '../repos/entity.repo';
 import { relationsAmong } from '../repos/relation.repo';
 import { decodeCursor, encodeCursor } from '../http/cursor';
-import { ValidationError } from './errors';
+import { parseParams } from './params';
 
 const entityListSchema = entityFiltersSchema.extend({
 	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int({ error: 'limit doit être un entier' }).min(1, { error: 'limit doit être au moins 1' }).max(200, { error: 'limit : 200 au maximum' }).default(50),
 	cursor: z.string().max(200).optional()
 });
 
-function parse<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
-	const parsed = schema.safeParse(searchParamsToObject(params));
-	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
-	return parsed.data;
-}
-
 export function listEntitiesApi(db: Db, params: URLSearchParams) {
-	const q = parse(entityListSchema, params);
+	const q = parseParams(entityListSchema, params);
 	const offset = decodeCursor(q.cursor ?? null);
 	const { items, total } = listEntities(db, { ...q, sort: 'name', dir: 'asc', page: 1, perPage: q.limit }, offset);
 	const next = offset + items.length < total ? encodeCursor(offset + items.length) : null;
@@ -35,7 +28,7 @@ const GRAPH_NODE_LIMIT = 20_000;
 
 /** Nodes of the filtered set and the relations among them (the network view and exports build on it). */
 export function graphApi(db: Db, params: URLSearchParams) {
-	const filters = parse(entityFiltersSchema, params);
+	const filters = parseParams(entityFiltersSchema, params);
 	const { items, total } = listEntities(db, { ...filters, sort: 'name', dir: 'asc', page: 1, perPage: GRAPH_NODE_LIMIT }, 0);
 	const edges = relationsAmong(
 		db,
@@ -64,5 +57,5 @@ const searchApiSchema = z.object({
 });
 
 export function parseSearchApi(params: URLSearchParams) {
-	return parse(searchApiSchema, params);
+	return parseParams(searchApiSchema, params);
 }

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb } from './fresh-db';
+import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { seedDemo } from '../../src/lib/server/seed/index';
+import { mapPoints, mapStats, nearby, nearbyParamsSchema, searchCommunes, statsParamsSchema } from '../../src/lib/server/services/map.service';
+import { listDirectory, parseDirectoryQuery } from '../../src/lib/server/services/directory.service';
+import { loadMapPage } from '../../src/lib/server/services/map-page.service';
+import { parseParams } from '../../src/lib/server/services/params';
+import { entityFiltersSchema } from '../../src/lib/domain/filters';
+import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
+import { distanceKm } from '../../src/lib/geo/distance';
+import type { Db } from '../../src/lib/server/db/index';
+
+let ctx: ReturnType<typeof freshDb>;
+let db: Db;
+beforeAll(() => {
+	ctx = freshDb();
+	db = ctx.db;
+	loadTerritories(db);
+	seedDemo(db);
+});
+afterAll(() => ctx.close());
+
+const filters = (qs: string) => parseParams(entityFiltersSchema, new URLSearchParams(qs));
+
+describe('map points', () => {
+	it('answers the same set as the directory, compactly', () => {
+		for (const qs of ['', 'kind=third_place', 'sector=health&territory=63', 'q=incubateur']) {
+			const map = mapPoints(db, filters(qs));
+			const directory = listDirectory(db, parseDirectoryQuery(new URLSearchParams(qs)));
+			expect(map.total, qs).toBe(directory.total);
+			expect(map.points.length, qs).toBeLessThanOrEqual(map.total);
+			expect(map.list.items.length).toBe(Math.min(50, map.total));
+		}
+		const third = mapPoints(db, filters('kind=third_place'));
+		expect(third.points.every(([, , , k]) => third.kinds[k] === 'third_place')).toBe(true);
+	});
+	it('places every point in Auvergne and flags commune-level positions as approximate', () => {
+		const { points } = mapPoints(db, filters(''));
+		expect(points.length).toBeGreaterThan(400);
+		for (const [, lon, lat] of points) {
+			expect(lon).toBeGreaterThan(1.9);
+			expect(lon).toBeLessThan(4.6);
+			expect(lat).toBeGreaterThan(44.6);
+			expect(lat).toBeLessThan(46.9);
+		}
+		const approx = points.filter((p) => p[4] === 1).length;
+		expect(approx).toBeGreaterThan(0);
+		expect(approx).toBeLessThan(points.length);
+	});
+});
+
+describe('territorial statistics', () => {
+	it('counts the filtered set per département, with rates and class breaks', () => {
+		const stats = mapStats(db, parseParams(statsParamsSchema, new URLSearchParams('level=departement&measure=count')));
+		expect(stats.items.map((i) => i.code)).toEqual(['03', '15', '43', '63']);
+		const located = listDirectory(db, parseDirectoryQuery(new URLSearchParams(''))).total;
+		expect(stats.items.reduce((s, i) => s + i.count, 0)).toBeLessThanOrEqual(located);
+		expect(stats.items.every((i) => i.count > 0 && i.population && i.per10k)).toBe(true);
+		expect(stats.breaks.at(-1)).toBe(stats.max);
+		const rate = mapStats(db, parseParams(statsParamsSchema, new URLSearchParams('level=departement&measure=rate&kind=third_place')));
+		const cantal = rate.items.find((i) => i.code === '15')!;
+		expect(cantal.per10k).toBeCloseTo((cantal.count / cantal.population!) * 10_000, 1);
+	});
+	it('covers every EPCI, with centroids for circles when no outline is known', () => {
+		const stats = mapStats(db, parseParams(statsParamsSchema, new URLSearchParams('level=epci&measure=rate')));
+		expect(stats.items.length).toBe(46);
+		expect(stats.items.every((i) => i.centroid !== null)).toBe(true);
+		expect(stats.items.some((i) => i.hasOutline)).toBe(false);
+		expect(stats.breaks.length).toBeGreaterThan(1);
+		expect(stats.breaks.length).toBeLessThanOrEqual(5);
+	});
+	it('rejects unknown levels and measures', () => {
+		expect(() => parseParams(statsParamsSchema, new URLSearchParams('level=canton'))).toThrow(ValidationError);
+		expect(() => parseParams(statsParamsSchema, new URLSearchParams('measure=sum'))).toThrow(/mesure/);
+	});
+});
+
+describe('around a commune', () => {
+	it('lists structures within the radius, nearest first, persons left out', () => {
+		const result = nearby(db, parseParams(nearbyParamsSchema, new URLSearchParams('commune=15014&radiusKm=30')));
+		expect(result.commune.name).toBe('Aurillac');
+		expect(result.items.length).toBeGreaterThan(3);
+		const distances = result.items.map((i) => i.distanceKm);
+		expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+		expect(distances.every((d) => d <= 30)).toBe(true);
+		expect(result.items.some((i) => i.kind === 'person')).toBe(false);
+		for (const item of result.items.slice(0, 5)) {
+			expect(distanceKm(result.commune.centroid, [item.lon!, item.lat!])).toBeCloseTo(item.distanceKm, 0);
+		}
+		expect(result.circle.geometry.type).toBe('Polygon');
+	});
+	it('applies the shared filters', () => {
+		const result = nearby(db, parseParams(nearbyParamsSchema, new URLSearchParams('commune=63113&radiusKm=40&kind=organisation&category=incubator')));
+		expect(result.items.every((i) => i.categoryLabel === 'Incubateur')).toBe(true);
+	});
+	it('refuses unknown communes and bad radii in French', () => {
+		expect(() => nearby(db, parseParams(nearbyParamsSchema, new URLSearchParams('commune=99999')))).toThrow(NotFoundError);
+		expect(() => parseParams(nearbyParamsSchema, new URLSearchParams('commune=15014&radiusKm=0'))).toThrow(/1 km/);
+		expect(() => parseParams(nearbyParamsSchema, new URLSearchParams('radiusKm=5'))).toThrow(/commune/);
+	});
+});
+
+describe('commune autocomplete', () => {
+	it('finds communes whatever the accents, case and hyphens, big towns first', () => {
+		const names = (q: string) => searchCommunes(db, new URLSearchParams({ q })).items.map((i) => i.name);
+		expect(names('clermont')[0]).toBe('Clermont-Ferrand');
+		expect(names('AURILLAC')).toEqual(['Aurillac']);
+		expect(names('le puy')[0]).toBe('Le Puy-en-Velay');
+		expect(names('ferrand')).toContain('Clermont-Ferrand');
+		expect(names('montlucon')[0]).toBe('Montluçon');
+		expect(searchCommunes(db, new URLSearchParams({ q: 'saint', limit: '3' })).items).toHaveLength(3);
+		expect(() => searchCommunes(db, new URLSearchParams({ q: '' }))).toThrow(ValidationError);
+	});
+});
+
+describe('map page URL', () => {
+	it('reads the shared filters and the map view state', () => {
+		const page = loadMapPage(db, new URLSearchParams('kind=third_place&territory=15&stat=rate&level=epci&near=15014&radius=30&actor=12'));
+		expect(page.query.kind).toEqual(['third_place']);
+		expect(page.stat).toEqual({ measure: 'rate', level: 'epci' });
+		expect(page.near).toEqual({ commune: '15014', radiusKm: 30 });
+		expect(page.actor).toBe(12);
+		expect(page.basemap).toBe('none');
+		expect(() => loadMapPage(db, new URLSearchParams('radius=500&near=15014'))).toThrow(ValidationError);
+	});
+});
