@@ -1,0 +1,43 @@
+import type { MapPointsResponse, TerritoryCollection } from './api-types';
+
+/** Fetch JSON from our API; a French message for the visitor when it fails (the API answers with {message}). */
+export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+	const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
+	if (!res.ok) {
+		const body = (await res.json().catch(() => null)) as { message?: string; issues?: string[] } | null;
+		throw new Error(body?.issues?.length ? body.issues.join(' ; ') : (body?.message ?? `Erreur ${res.status}`));
+	}
+	return (await res.json()) as T;
+}
+
+const withoutEmptyGeometry = (fc: TerritoryCollection): TerritoryCollection => ({ ...fc, features: fc.features.filter((f) => f.geometry) });
+
+const territoryCache = new Map<string, Promise<TerritoryCollection>>();
+
+/** Territories of a kind (outlines when imported, centroids otherwise), fetched once per page life. */
+export function territories(kind: 'departement' | 'epci' | 'commune'): Promise<TerritoryCollection> {
+	let p = territoryCache.get(kind);
+	if (!p) {
+		p = fetchJson<TerritoryCollection>(`/api/v1/territories?kind=${kind}`).then(withoutEmptyGeometry);
+		p.catch(() => territoryCache.delete(kind));
+		territoryCache.set(kind, p);
+	}
+	return p;
+}
+
+/**
+ * Points by filter key. The filter form starts the request before the URL changes, and the page's
+ * effect picks up the same promise once the navigation lands: the two round trips overlap.
+ */
+const pointsCache = new Map<string, Promise<MapPointsResponse>>();
+export function mapPoints(filterKey: string): Promise<MapPointsResponse> {
+	let p = pointsCache.get(filterKey);
+	if (!p) {
+		p = fetchJson<MapPointsResponse>(`/api/v1/map/points${filterKey ? `?${filterKey}` : ''}`);
+		p.catch(() => pointsCache.delete(filterKey));
+		pointsCache.set(filterKey, p);
+		// Keep a few recent answers (back and forth between two filters is common), not all of them.
+		if (pointsCache.size > 6) pointsCache.delete(pointsCache.keys().next().value as string);
+	}
+	return p;
+}
