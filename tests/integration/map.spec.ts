@@ -116,12 +116,12 @@ describe('commune autocomplete', () => {
 
 describe('map page URL', () => {
 	it('reads the shared filters and the map view state', () => {
-		const page = loadMapPage(db, new URLSearchParams('kind=third_place&territory=15&stat=rate&level=epci&near=15014&radius=30&actor=12'));
+		const page = loadMapPage(new URLSearchParams('kind=third_place&territory=15&stat=rate&level=epci&near=15014&radius=30&actor=12'));
 		expect(page.query.kind).toEqual(['third_place']);
 		expect(page.stat).toEqual({ measure: 'rate', level: 'epci' });
 		expect(page.near).toEqual({ commune: '15014', radiusKm: 30 });
 		expect(page.actor).toBe(12);
 		expect(page.basemap).toBe('none');
-		expect(() => loadMapPage(db, new URLSearchParams('radius=500&near=15014'))).toThrow(ValidationError);
+		expect(() => loadMapPage(new URLSearchParams('radius=500&near=15014'))).toThrow(ValidationError);
 	});
 });

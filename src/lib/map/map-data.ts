@@ -1,4 +1,5 @@
-import type { MapPointsResponse, TerritoryCollection } from './api-types';
+import type { CompactPoint, MapListItem, MapPointsResponse, TerritoryCollection } from './api-types';
+import { narrowByKind } from './narrow-points';
 
 /** Fetch JSON from our API; a French message for the visitor when it fails (the API answers with {message}). */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -30,14 +31,37 @@ export function territories(kind: 'departement' | 'epci' | 'commune'): Promise<T
  * effect picks up the same promise once the navigation lands: the two round trips overlap.
  */
 const pointsCache = new Map<string, Promise<MapPointsResponse>>();
+const answered = new Map<string, MapPointsResponse>();
 export function mapPoints(filterKey: string): Promise<MapPointsResponse> {
 	let p = pointsCache.get(filterKey);
 	if (!p) {
 		p = fetchJson<MapPointsResponse>(`/api/v1/map/points${filterKey ? `?${filterKey}` : ''}`);
-		p.catch(() => pointsCache.delete(filterKey));
+		p.then(
+			(body) => {
+				answered.set(filterKey, body);
+				if (answered.size > 6) answered.delete(answered.keys().next().value as string);
+			},
+			() => pointsCache.delete(filterKey)
+		);
 		pointsCache.set(filterKey, p);
 		// Keep a few recent answers (back and forth between two filters is common), not all of them.
 		if (pointsCache.size > 6) pointsCache.delete(pointsCache.keys().next().value as string);
 	}
 	return p;
+}
+
+/** Points for a filter key derived from an answer already here (a kind change), or null: see narrowByKind. */
+export function derivedPoints(filterKey: string): { points: CompactPoint[]; kinds: string[] } | null {
+	for (const [key, body] of [...answered].reverse()) {
+		const points = narrowByKind({ key, points: body.points, kinds: body.kinds }, filterKey);
+		if (points) return { points, kinds: body.kinds };
+	}
+	return null;
+}
+
+/** The count and the first 50 names of a filtered set, without its points (the entities API). */
+export async function listSummary(filterKey: string): Promise<{ key: string; total: number; list: MapPointsResponse['list'] }> {
+	const body = await fetchJson<{ items: MapListItem[]; total: number }>(`/api/v1/entities?${filterKey ? `${filterKey}&` : ''}limit=50`);
+	const items = body.items.map(({ id, slug, name, kind, kindLabel, categoryLabel, communeName }) => ({ id, slug, name, kind, kindLabel, categoryLabel, communeName }));
+	return { key: filterKey, total: body.total, list: { items, total: body.total } };
 }

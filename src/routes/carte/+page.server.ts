@@ -1,11 +1,10 @@
-import { getDb } from '$lib/server/db/connection';
 import { loadMapPage } from '$lib/server/services/map-page.service';
 import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ url }) => {
 	try {
-		return loadMapPage(getDb(), url.searchParams);
+		return loadMapPage(url.searchParams);
 	} catch (e) {
 		rethrowAsPageError(e);
 	}

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { directoryQuerySchema } from '$lib/domain/filters';
-import type { Db } from '../db';
 import { basemapSetting, type Basemap } from '../config';
-import { territoryOptions } from './directory-options.service';
 import { parseParams } from './params';
 
 /** /carte's URL: the shared filters plus the map's own view state. */
@@ -14,13 +12,12 @@ export const mapPageQuerySchema = directoryQuerySchema.extend({
 	actor: z.coerce.number({ error: 'acteur invalide' }).int().positive({ error: 'acteur invalide' }).optional()
 });
 
-export function loadMapPage(db: Db, params: URLSearchParams): {
+export function loadMapPage(params: URLSearchParams): {
 	query: z.output<typeof directoryQuerySchema>;
 	basemap: Basemap;
 	stat: { measure: 'count' | 'rate'; level: 'departement' | 'epci' } | null;
 	near: { commune: string; radiusKm: number } | null;
 	actor: number | null;
-	territoryOptions: ReturnType<typeof territoryOptions>;
 } {
 	const { stat, level, near, radius, actor, ...query } = parseParams(mapPageQuerySchema, params);
 	return {
@@ -28,7 +25,6 @@ export function loadMapPage(db: Db, params: URLSearchParams): {
 		basemap: basemapSetting(),
 		stat: stat ? { measure: stat, level } : null,
 		near: near ? { commune: near, radiusKm: radius } : null,
-		actor: actor ?? null,
-		territoryOptions: territoryOptions(db)
+		actor: actor ?? null
 	};
 }
