@@ -137,6 +137,14 @@ describe('carte des acteurs', () => {
 		await page.getByLabel('Niveau').selectOption('departement');
 		await page.waitForURL((url) => url.searchParams.get('stat') === 'count' && url.searchParams.get('level') === 'departement');
 		await legend.getByText("Nombre d'acteurs, par département").waitFor();
+
+		// The same figures as a table, for keyboard and screen-reader users.
+		const table = page.getByTestId('stats-table');
+		await table.getByText('Tableau des chiffres (4 territoires)').click();
+		const rows = table.getByRole('row');
+		expect(await rows.count()).toBe(5);
+		const first = (await rows.nth(1).innerText()).split('\t');
+		expect(first[0]).toBe('Puy-de-Dôme');
 	});
 
 	it('autour d’une commune : Aurillac, 30 km, structures par distance croissante', async () => {
