@@ -85,6 +85,10 @@ async function measure(browser: Browser, baseUrl: string, mapChunk: string | nul
 	const first = await page.evaluate(() => ({ idleAt: window.__cartoMap?.firstIdleAt ?? NaN, points: window.__cartoMap?.pointCount ?? 0, boot: { ...window.__cartoMap?.steps } }));
 	if (process.env.BENCH_VERBOSE) console.log('  démarrage', JSON.stringify(first.boot), 'DOMContentLoaded', await page.evaluate(() => Math.round(performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd ?? 0)));
 
+	// A visitor filters once the page has settled: let the deferred commune layer arrive and draw first,
+	// so that the redraw measured is the filter's own and not the tail of the first load.
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(() => window.__cartoMap?.idle === true);
 	const clickedAt = Date.now();
 	await page.getByRole('complementary', { name: 'Filtres' }).getByRole('checkbox', { name: 'Organisation', exact: true }).check();
 	await page.waitForFunction(() => {

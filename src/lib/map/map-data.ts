@@ -1,5 +1,5 @@
 import type { CompactPoint, MapListItem, MapPointsResponse, TerritoryCollection } from './api-types';
-import { narrowByKind } from './narrow-points';
+import { kindsToShow, narrowByKind } from './narrow-points';
 
 /** Fetch JSON from our API; a French message for the visitor when it fails (the API answers with {message}). */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -50,11 +50,16 @@ export function mapPoints(filterKey: string): Promise<MapPointsResponse> {
 	return p;
 }
 
-/** Points for a filter key derived from an answer already here (a kind change), or null: see narrowByKind. */
-export function derivedPoints(filterKey: string): { points: CompactPoint[]; kinds: string[] } | null {
+/**
+ * A kind change drawn from an answer already here: that answer's points (every kind), the kinds to show
+ * and how many points that leaves; null when the filter needs new data. See kindsToShow.
+ */
+export function derivedPoints(filterKey: string): { points: CompactPoint[]; kinds: string[]; show: string[]; shown: number } | null {
 	for (const [key, body] of [...answered].reverse()) {
-		const points = narrowByKind({ key, points: body.points, kinds: body.kinds }, filterKey);
-		if (points) return { points, kinds: body.kinds };
+		const show = kindsToShow(key, filterKey);
+		if (show === null) continue;
+		const shown = narrowByKind({ key, points: body.points, kinds: body.kinds }, filterKey)?.length ?? body.points.length;
+		return { points: body.points, kinds: body.kinds, show, shown };
 	}
 	return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompactPoint } from './api-types';
-import { narrowByKind } from './narrow-points';
+import { kindsToShow, narrowByKind } from './narrow-points';
 
 const kinds = ['person', 'organisation', 'third_place', 'event'];
 const points: CompactPoint[] = [
@@ -21,5 +21,14 @@ describe('narrowByKind', () => {
 		expect(narrowByKind(all, 'kind=organisation&sector=digital')).toBeNull();
 		expect(narrowByKind(all, 'kind=organisation&sector=health&q=volcan')).toBeNull();
 		expect(narrowByKind({ ...all, key: 'kind=person&sector=health' }, 'kind=organisation&sector=health')).toBeNull();
+	});
+});
+
+describe('kindsToShow', () => {
+	it('names the kinds to show when only the kind changes, none for all', () => {
+		expect(kindsToShow('sector=health', 'kind=organisation&kind=event&sector=health')).toEqual(['organisation', 'event']);
+		expect(kindsToShow('sector=health', 'sector=health')).toEqual([]);
+		expect(kindsToShow('sector=health', 'sector=digital')).toBeNull();
+		expect(kindsToShow('kind=person', 'kind=organisation')).toBeNull();
 	});
 });
