@@ -6,13 +6,13 @@ import type { DirectoryQuery, EntityFilters } from './filters';
  */
 export const ARRAY_KEYS = ['kind', 'category', 'sector', 'stage', 'offer'] as const;
 
-/** URLSearchParams -> plain object ready for a schema (repeated keys become arrays, empty values vanish). */
-export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+/** URLSearchParams -> plain object ready for a schema (repeated keys become arrays, empty values vanish; `moreArrayKeys`: other repeatable keys, such as the graph's relation `type`). */
+export function searchParamsToObject(params: URLSearchParams, moreArrayKeys: readonly string[] = []): Record<string, string | string[]> {
 	const out: Record<string, string | string[]> = {};
 	for (const key of new Set(params.keys())) {
 		const values = params.getAll(key).filter((v) => v !== '');
 		if (values.length === 0) continue;
-		out[key] = (ARRAY_KEYS as readonly string[]).includes(key) ? values : (values[values.length - 1] as string);
+		out[key] = (ARRAY_KEYS as readonly string[]).includes(key) || moreArrayKeys.includes(key) ? values : (values[values.length - 1] as string);
 	}
 	return out;
 }

@@ -163,26 +163,30 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 export interface RelationTypeTerm extends Term<RelationType> {
 	/** Label read from the target's side ("incubé·e par" becomes "a incubé"). */
 	inverseLabel: string;
+	/** The label in a sentence about a current relation: « X est incubé·e par Y (depuis 2021) ». */
+	presentLabel: string;
+	/** The label in a sentence about a past relation: « X a été incubé·e par Y (de 2019 à 2020) ». */
+	pastLabel: string;
 	pathwayStep: boolean;
 	symmetric: boolean;
 }
 
 export const relationTypeTerms: RelationTypeTerm[] = [
-	{ code: 'founded', label: 'a fondé', inverseLabel: 'fondé·e par', pathwayStep: true, symmetric: false },
-	{ code: 'works_at', label: 'travaille à', inverseLabel: 'emploie', pathwayStep: false, symmetric: false },
-	{ code: 'leads', label: 'dirige', inverseLabel: 'dirigé·e par', pathwayStep: false, symmetric: false },
-	{ code: 'member_of', label: 'membre de', inverseLabel: 'compte parmi ses membres', pathwayStep: true, symmetric: false },
-	{ code: 'incubated_by', label: 'incubé·e par', inverseLabel: 'a incubé', pathwayStep: true, symmetric: false },
-	{ code: 'accelerated_by', label: 'accéléré·e par', inverseLabel: 'a accéléré', pathwayStep: true, symmetric: false },
-	{ code: 'funded_by', label: 'financé·e par', inverseLabel: 'a financé', pathwayStep: true, symmetric: false },
-	{ code: 'mentored_by', label: 'accompagné·e par', inverseLabel: 'a accompagné', pathwayStep: true, symmetric: false },
-	{ code: 'hosted_by', label: 'hébergé·e par', inverseLabel: 'a hébergé', pathwayStep: true, symmetric: false },
-	{ code: 'trained_by', label: 'formé·e par', inverseLabel: 'a formé', pathwayStep: true, symmetric: false },
-	{ code: 'spin_off_of', label: 'essaimé·e de', inverseLabel: 'a essaimé', pathwayStep: true, symmetric: false },
-	{ code: 'partner_of', label: 'partenaire de', inverseLabel: 'partenaire de', pathwayStep: false, symmetric: true },
-	{ code: 'organises', label: 'organise', inverseLabel: 'organisé par', pathwayStep: false, symmetric: false },
-	{ code: 'participates_in', label: 'participe à', inverseLabel: 'a pour participant·e', pathwayStep: false, symmetric: false },
-	{ code: 'takes_place_at', label: 'a lieu à', inverseLabel: 'accueille', pathwayStep: false, symmetric: false }
+	{ code: 'founded', label: 'a fondé', inverseLabel: 'fondé·e par', presentLabel: 'a fondé', pastLabel: 'a fondé', pathwayStep: true, symmetric: false },
+	{ code: 'works_at', label: 'travaille à', inverseLabel: 'emploie', presentLabel: 'travaille à', pastLabel: 'a travaillé à', pathwayStep: false, symmetric: false },
+	{ code: 'leads', label: 'dirige', inverseLabel: 'dirigé·e par', presentLabel: 'dirige', pastLabel: 'a dirigé', pathwayStep: false, symmetric: false },
+	{ code: 'member_of', label: 'membre de', inverseLabel: 'compte parmi ses membres', presentLabel: 'est membre de', pastLabel: 'a été membre de', pathwayStep: true, symmetric: false },
+	{ code: 'incubated_by', label: 'incubé·e par', inverseLabel: 'a incubé', presentLabel: 'est incubé·e par', pastLabel: 'a été incubé·e par', pathwayStep: true, symmetric: false },
+	{ code: 'accelerated_by', label: 'accéléré·e par', inverseLabel: 'a accéléré', presentLabel: 'est accéléré·e par', pastLabel: 'a été accéléré·e par', pathwayStep: true, symmetric: false },
+	{ code: 'funded_by', label: 'financé·e par', inverseLabel: 'a financé', presentLabel: 'est financé·e par', pastLabel: 'a été financé·e par', pathwayStep: true, symmetric: false },
+	{ code: 'mentored_by', label: 'accompagné·e par', inverseLabel: 'a accompagné', presentLabel: 'est accompagné·e par', pastLabel: 'a été accompagné·e par', pathwayStep: true, symmetric: false },
+	{ code: 'hosted_by', label: 'hébergé·e par', inverseLabel: 'a hébergé', presentLabel: 'est hébergé·e par', pastLabel: 'a été hébergé·e par', pathwayStep: true, symmetric: false },
+	{ code: 'trained_by', label: 'formé·e par', inverseLabel: 'a formé', presentLabel: 'est formé·e par', pastLabel: 'a été formé·e par', pathwayStep: true, symmetric: false },
+	{ code: 'spin_off_of', label: 'essaimé·e de', inverseLabel: 'a essaimé', presentLabel: 'est essaimé·e de', pastLabel: 'a été essaimé·e de', pathwayStep: true, symmetric: false },
+	{ code: 'partner_of', label: 'partenaire de', inverseLabel: 'partenaire de', presentLabel: 'est partenaire de', pastLabel: 'a été partenaire de', pathwayStep: false, symmetric: true },
+	{ code: 'organises', label: 'organise', inverseLabel: 'organisé par', presentLabel: 'organise', pastLabel: 'a organisé', pathwayStep: false, symmetric: false },
+	{ code: 'participates_in', label: 'participe à', inverseLabel: 'a pour participant·e', presentLabel: 'participe à', pastLabel: 'a participé à', pathwayStep: false, symmetric: false },
+	{ code: 'takes_place_at', label: 'a lieu à', inverseLabel: 'accueille', presentLabel: 'a lieu à', pastLabel: 'a eu lieu à', pathwayStep: false, symmetric: false }
 ];
 
 export const ENTITY_STATUSES = ['draft', 'published', 'archived'] as const;

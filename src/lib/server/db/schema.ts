@@ -150,3 +150,13 @@ export type EntityRow = typeof entities.$inferSelect;
 export type NewEntity = typeof entities.$inferInsert;
 export type RelationRow = typeof relations.$inferSelect;
 export type NewRelation = typeof relations.$inferInsert;
+
+/**
+ * Small counters shared by every process that opens the file. `graph_revision` is bumped by SQL triggers
+ * on every write that changes the graph (drizzle/0003), so each server can tell its cached graph is stale
+ * with one tiny read, even when another process (seed, import) wrote.
+ */
+export const meta = sqliteTable('meta', {
+	key: text('key').primaryKey(),
+	value: integer('value').notNull().default(0)
+});

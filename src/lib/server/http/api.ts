@@ -22,9 +22,38 @@ export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown) {
 			const body = await handler(event);
 			return json(body, { headers: { 'cache-control': 'no-store' } });
 		} catch (err) {
-			if (err instanceof ValidationError) return apiError(400, 'Paramètres invalides.', err.issues);
-			if (err instanceof NotFoundError) return apiError(404, err.message);
-			throw err;
+			return expectedFailure(err);
+		}
+	};
+}
+
+function expectedFailure(err: unknown): Response {
+	if (err instanceof ValidationError) return apiError(400, 'Paramètres invalides.', err.issues);
+	if (err instanceof NotFoundError) return apiError(404, err.message);
+	throw err;
+}
+
+export interface FileBody {
+	body: string;
+	contentType: string;
+	/** Plain ASCII file name offered to the browser's download. */
+	filename: string;
+}
+
+/** Like apiGet, for a downloaded file (exports): same French JSON errors when the parameters are wrong. */
+export function apiFile<E extends RequestEvent>(handler: (event: E) => FileBody | Promise<FileBody>) {
+	return async (event: E): Promise<Response> => {
+		try {
+			const file = await handler(event);
+			return new Response(file.body, {
+				headers: {
+					'content-type': file.contentType,
+					'content-disposition': `attachment; filename="${file.filename}"`,
+					'cache-control': 'no-store'
+				}
+			});
+		} catch (err) {
+			return expectedFailure(err);
 		}
 	};
 }

@@ -3,7 +3,6 @@ import { entityFiltersSchema } from '$lib/domain/filters';
 import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import { listEntities } from '../repos/entity.repo';
-import { relationsAmong } from '../repos/relation.repo';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { parseParams } from './params';
 
@@ -24,31 +23,8 @@ export function listEntitiesApi(db: Db, params: URLSearchParams) {
 	};
 }
 
-const GRAPH_NODE_LIMIT = 20_000;
-
-/** Nodes of the filtered set and the relations among them (the network view and exports build on it). */
-export function graphApi(db: Db, params: URLSearchParams) {
-	const filters = parseParams(entityFiltersSchema, params);
-	const { items, total } = listEntities(db, { ...filters, sort: 'name', dir: 'asc', page: 1, perPage: GRAPH_NODE_LIMIT }, 0);
-	const edges = relationsAmong(
-		db,
-		items.map((e) => e.id)
-	);
-	return {
-		nodes: items.map((e) => ({
-			id: e.id,
-			slug: e.slug,
-			label: e.name,
-			kind: e.kind,
-			category: e.category,
-			communeCode: e.communeCode,
-			lon: e.lon,
-			lat: e.lat
-		})),
-		edges: edges.map((r) => ({ id: r.id, source: r.sourceId, target: r.targetId, type: r.type, startDate: r.startDate, endDate: r.endDate, confirmation: r.confirmation, sourceRef: r.source })),
-		truncated: total > items.length
-	};
-}
+/** GET /api/v1/graph now lives with the other network services; the name stays for existing callers. */
+export { graphView as graphApi } from './graph.service';
 
 const searchApiSchema = z.object({
 	q: z.string({ error: 'paramètre q obligatoire' }).trim().min(1, { error: 'paramètre q obligatoire' }).max(200, { error: 'recherche trop longue (200 caractères au maximum)' }),

@@ -4,8 +4,8 @@ import { formatIssues } from '$lib/domain/entity.schema';
 import { ValidationError } from './errors';
 
 /** Query string -> typed value through one schema; problems become a French ValidationError (400). */
-export function parseParams<T extends z.ZodType>(schema: T, params: URLSearchParams): z.output<T> {
-	const parsed = schema.safeParse(searchParamsToObject(params));
+export function parseParams<T extends z.ZodType>(schema: T, params: URLSearchParams, repeatable: readonly string[] = []): z.output<T> {
+	const parsed = schema.safeParse(searchParamsToObject(params, repeatable));
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
 	return parsed.data;
 }

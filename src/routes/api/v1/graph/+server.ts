@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/connection';
 import { apiGet } from '$lib/server/http/api';
-import { graphApi } from '$lib/server/services/entity-api.service';
+import { graphView } from '$lib/server/services/graph.service';
 
-export const GET: RequestHandler = apiGet(({ url }) => graphApi(getDb(), url.searchParams));
+export const GET: RequestHandler = apiGet(({ url }) => graphView(getDb(), url.searchParams));

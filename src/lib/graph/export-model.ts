@@ -1,0 +1,39 @@
+/** What the GEXF and GraphML files hold: the view's nodes and relations with their attributes. */
+import { relationLabel } from '$lib/domain/vocabulary';
+import type { GraphEdge, GraphNode } from './graph-index';
+
+export interface ExportGraph {
+	nodes: GraphNode[];
+	edges: GraphEdge[];
+	/** One line saying what the view is (filters), written into the file's metadata. */
+	description: string;
+}
+
+type Value = string | number | null;
+export interface Column<T> {
+	id: string;
+	title: string;
+	type: 'string' | 'double' | 'integer';
+	value: (item: T) => Value;
+}
+
+export const nodeColumns: Column<GraphNode>[] = [
+	{ id: 'slug', title: 'slug', type: 'string', value: (n) => n.slug },
+	{ id: 'kind', title: 'kind', type: 'string', value: (n) => n.kind },
+	{ id: 'category', title: 'category', type: 'string', value: (n) => n.category },
+	{ id: 'commune', title: 'commune', type: 'string', value: (n) => n.communeCode },
+	{ id: 'lon', title: 'lon', type: 'double', value: (n) => n.lon },
+	{ id: 'lat', title: 'lat', type: 'double', value: (n) => n.lat }
+];
+
+export const edgeColumns: Column<GraphEdge>[] = [
+	{ id: 'type', title: 'type', type: 'string', value: (e) => e.type },
+	{ id: 'startDate', title: 'startDate', type: 'string', value: (e) => e.startDate },
+	{ id: 'endDate', title: 'endDate', type: 'string', value: (e) => e.endDate },
+	{ id: 'confirmation', title: 'confirmation', type: 'string', value: (e) => e.confirmation },
+	{ id: 'source', title: 'source', type: 'string', value: (e) => e.sourceRef }
+];
+
+export const edgeLabel = (e: GraphEdge) => relationLabel(e.type);
+export const nodeKey = (id: number) => `n${id}`;
+export const edgeKey = (id: number) => `e${id}`;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { edgeMask } from './graph-index';
+import { buildView } from './view';
+import { relationSentence } from './sentences';
+import { edge, graphOf } from './test-graphs';
+
+// A star around 1 (2..5) plus a tail 5-6-7.
+const index = graphOf(7, [[1, 2], [1, 3], [1, 4], [1, 5], [5, 6], [6, 7]], (i) => (i === 5 ? { startDate: '2019', endDate: '2020', type: 'funded_by' } : {}));
+const ids = (positions: number[]) => positions.map((p) => index.nodes[p]?.id);
+
+describe('graph view', () => {
+	it('keeps the most related actors under a cap and says how many there were', () => {
+		const view = buildView(index, { allowed: null, mask: null, limit: 3 });
+		expect(view.total).toBe(7);
+		expect(view.truncated).toBe(true);
+		expect(ids(view.nodes)).toEqual([1, 5, 6]);
+		expect(view.edges.map((k) => index.edges[k]?.id)).toEqual([4, 5]);
+		expect(view.degree.get(0)).toBe(4);
+	});
+
+	it('focus: the neighbourhood within the filtered actors and relations', () => {
+		const allowed = new Uint8Array(7).fill(1);
+		allowed[2] = 0;
+		expect(ids(buildView(index, { allowed, mask: null, focus: 0, depth: 1 }).nodes)).toEqual([1, 2, 4, 5]);
+		expect(ids(buildView(index, { allowed, mask: null, focus: 0, depth: 3 }).nodes)).toEqual([1, 2, 4, 5, 6, 7]);
+		const in2019 = edgeMask(index, { year: 2019 });
+		const view = buildView(index, { allowed: null, mask: in2019, focus: 6, depth: 2 });
+		expect(ids(view.nodes)).toEqual([6, 7]);
+		expect(view.edges.map((k) => index.edges[k]?.id)).toEqual([6]);
+		expect(ids(buildView(index, { allowed: null, mask: edgeMask(index, { year: 2021 }), focus: 6, depth: 2 }).nodes)).toEqual([7]);
+	});
+});
+
+describe('relation sentences', () => {
+	it('writes the relation in its direction, with its period, confirmation and source', () => {
+		const past = edge(1, 3, 2, { type: 'incubated_by', startDate: '2019', endDate: '2020', sourceRef: 'Le Connecteur, mars 2021' });
+		expect(relationSentence(past, 'Volcabio', 'Incubateur des Dômes')).toBe(
+			'Volcabio a été incubé·e par Incubateur des Dômes (de 2019 à 2020 ; confirmée par les deux parties ; source : Le Connecteur, mars 2021)'
+		);
+		const current = edge(2, 3, 2, { type: 'hosted_by', startDate: '2021-03', confirmation: 'declared' });
+		expect(relationSentence(current, 'Volcabio', 'La Grange')).toBe('Volcabio est hébergé·e par La Grange (depuis mars 2021 ; source non renseignée)');
+	});
+});

@@ -1,0 +1,53 @@
+/** Shared pieces of the graph services: actor lookup, filters -> masks, JSON shapes of nodes and relations. */
+import { hasActiveFilters, type EntityFilters } from '$lib/domain/filters';
+import { relationLabel } from '$lib/domain/vocabulary';
+import { edgeMask, type GraphEdge, type GraphIndex } from '$lib/graph/graph-index';
+import type { Db } from '../db';
+import { filteredEntityIds } from '../repos/graph.repo';
+import { NotFoundError } from './errors';
+
+/** An actor of the live graph by id or slug (node position), or a French 404. */
+export function resolveActor(index: GraphIndex, ref: string): number {
+	const position = /^\d+$/.test(ref) ? index.position.get(Number(ref)) : index.bySlug.get(ref);
+	if (position === undefined) throw new NotFoundError(`Aucun acteur publié ne correspond à « ${ref} ».`);
+	return position;
+}
+
+/** Positions of the actors the shared filters keep, or null when no filter is set. */
+export function allowedMask(db: Db, index: GraphIndex, filters: EntityFilters): Uint8Array | null {
+	if (!hasActiveFilters(filters)) return null;
+	const mask = new Uint8Array(index.nodes.length);
+	for (const id of filteredEntityIds(db, filters)) {
+		const p = index.position.get(id);
+		if (p !== undefined) mask[p] = 1;
+	}
+	return mask;
+}
+
+export interface RelationFilters {
+	type: string[];
+	year?: number;
+	confirmed: boolean;
+}
+
+export const relationMask = (index: GraphIndex, q: RelationFilters) => edgeMask(index, { types: q.type, year: q.year, confirmedOnly: q.confirmed });
+
+export function edgeJson(e: GraphEdge) {
+	return {
+		id: e.id,
+		source: e.source,
+		target: e.target,
+		type: e.type,
+		label: relationLabel(e.type),
+		startDate: e.startDate,
+		endDate: e.endDate,
+		confirmation: e.confirmation,
+		sourceRef: e.sourceRef
+	};
+}
+export type EdgeJson = ReturnType<typeof edgeJson>;
+
+export function actorJson(index: GraphIndex, position: number) {
+	const n = index.nodes[position]!;
+	return { id: n.id, slug: n.slug, label: n.label, kind: n.kind };
+}

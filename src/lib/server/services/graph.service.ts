@@ -1,0 +1,92 @@
+/** The network view (/api/v1/graph), its exports (GEXF, GraphML) and the whole-graph metrics. */
+import { GRAPH_ARRAY_KEYS, graphViewSchema, type GraphViewQuery } from '$lib/domain/graph-query';
+import type { ExportGraph } from '$lib/graph/export-model';
+import { writeGexf } from '$lib/graph/gexf';
+import { writeGraphml } from '$lib/graph/graphml';
+import { topPositions } from '$lib/graph/metrics';
+import { buildView } from '$lib/graph/view';
+import type { Db } from '../db';
+import { liveGraph, liveMetrics, type LiveGraph } from '../graph/graph-cache';
+import { actorJson, allowedMask, edgeJson, relationMask, resolveActor } from './graph-view';
+import { parseParams } from './params';
+
+export const parseGraphView = (params: URLSearchParams) => parseParams(graphViewSchema, params, GRAPH_ARRAY_KEYS);
+
+function viewOf(db: Db, graph: LiveGraph, q: GraphViewQuery) {
+	const { index } = graph;
+	const focus = q.focus === undefined ? undefined : resolveActor(index, q.focus);
+	return buildView(index, { allowed: allowedMask(db, index, q), mask: relationMask(index, q), focus, depth: q.depth, limit: q.limit });
+}
+
+/**
+ * Actors of the filtered set and the usable relations among them. Relation filters (type, year,
+ * confirmed) narrow the relations, not the actors; `focus` keeps an actor's neighbourhood; `limit` keeps
+ * the most related actors (degree within the view).
+ */
+export function graphView(db: Db, params: URLSearchParams) {
+	const q = parseGraphView(params);
+	const graph = liveGraph(db);
+	const { index } = graph;
+	const view = viewOf(db, graph, q);
+	return {
+		revision: graph.revision,
+		nodes: view.nodes.map((p) => {
+			const n = index.nodes[p]!;
+			return { id: n.id, slug: n.slug, label: n.label, kind: n.kind, category: n.category, communeCode: n.communeCode, lon: n.lon, lat: n.lat, degree: view.degree.get(p) ?? 0 };
+		}),
+		edges: view.edges.map((k) => edgeJson(index.edges[k]!)),
+		total: view.total,
+		truncated: view.truncated,
+		years: graph.years
+	};
+}
+
+export type ExportFormat = 'gexf' | 'graphml';
+
+export function graphExport(db: Db, params: URLSearchParams, format: ExportFormat) {
+	const q = parseGraphView(params);
+	const graph = liveGraph(db);
+	const view = viewOf(db, graph, q);
+	const shown = params.toString();
+	const data: ExportGraph = {
+		nodes: view.nodes.map((p) => graph.index.nodes[p]!),
+		edges: view.edges.map((k) => graph.index.edges[k]!),
+		description: `Connecteur Carto : réseau de l'écosystème d'innovation auvergnat, ${view.nodes.length} acteurs et ${view.edges.length} relations ; filtres : ${shown ? decodeURIComponent(shown.replace(/\+/g, ' ')) : 'aucun'}.`
+	};
+	const body = format === 'gexf' ? writeGexf(data, new Date().toISOString().slice(0, 10)) : writeGraphml(data);
+	return {
+		body,
+		contentType: format === 'gexf' ? 'application/gexf+xml; charset=utf-8' : 'application/graphml+xml; charset=utf-8',
+		filename: `connecteur-carto-reseau.${format}`
+	};
+}
+
+const TOP = 15;
+const precise = (x: number) => Number(x.toPrecision(6));
+
+/** Degree, betweenness, PageRank and communities of the whole live graph (cached per revision). */
+export async function graphMetrics(db: Db) {
+	const metrics = await liveMetrics(db);
+	const nodesIndex = metrics.index;
+	const nodes: Record<number, { degree: number; betweenness: number; pagerank: number; community: number }> = {};
+	nodesIndex.nodes.forEach((n, i) => {
+		nodes[n.id] = { degree: metrics.degree[i]!, betweenness: precise(metrics.betweenness[i]!), pagerank: precise(metrics.pagerank[i]!), community: metrics.community[i]! };
+	});
+	const top = (values: ArrayLike<number>) =>
+		topPositions(values, TOP).map((i) => ({ ...actorJson(nodesIndex, i), value: precise(values[i] as number) }));
+	const leader = new Map<number, number>();
+	for (let i = 0; i < nodesIndex.nodes.length; i++) {
+		const c = metrics.community[i]!;
+		if (c < 0) continue;
+		const best = leader.get(c);
+		if (best === undefined || metrics.degree[i]! > metrics.degree[best]!) leader.set(c, i);
+	}
+	return {
+		revision: metrics.revision,
+		computedMs: metrics.computedMs,
+		betweennessMethod: metrics.betweennessMethod,
+		nodes,
+		top: { degree: top(metrics.degree), betweenness: top(metrics.betweenness), pagerank: top(metrics.pagerank) },
+		communities: metrics.communitySizes.map((size, id) => ({ id, size, label: nodesIndex.nodes[leader.get(id) as number]?.label ?? '' }))
+	};
+}
