@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:graph:client`: the /reseau view in headless Chromium (a benchmark, not a timed test).
+ * Seeds a temporary database (10k actors by default, `--scale=N`; `--scale=demo` for the demo dataset),
+ * starts the built server (`npx vite build` first), opens /reseau five times per renderer (canvas, WebGL)
+ * in fresh browser contexts and reports medians of:
+ *  - navigation start -> first frame with the graph placed (fcose in its worker; budget 1 s for the demo);
+ *  - layout changes (concentric, géographique, back to fcose), from the probe's lastLayoutMs;
+ *  - the longest main-thread task during those changes (the page must not freeze: long tasks stay short).
+ * Headless Chromium renders in software (SwiftShader): compare renderers and versions by ratio.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Same flags as tests/e2e/browser.ts (2D canvas rasterised on the CPU, WebGL through SwiftShader). */
+const CHROMIUM_ARGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-accelerated-2d-canvas'];
+const RUNS = 5;
+const scaleArg = process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? '10000';
+const DEMO = scaleArg === 'demo';
+const LAYOUTS = ['concentric', 'geo', 'fcose'] as const;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+async function waitUntilUp(url: string, server: ChildProcess): Promise<void> {
+	for (let i = 0; i < 150; i++) {
+		if (server.exitCode !== null) throw new Error(`Le serveur s'est arrêté (code ${server.exitCode}).`);
+		try {
+			if ((await fetch(url)).status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`Le serveur ne répond pas sur ${url}.`);
+}
+
+interface Run {
+	firstFrameMs: number;
+	nodes: number;
+	edges: number;
+	layoutMs: Record<string, number>;
+	longestTaskMs: number;
+}
+
+async function measure(browser: Browser, baseUrl: string, renderer: 'canvas' | 'webgl'): Promise<Run> {
+	const context = await browser.newContext({ baseURL: baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	page.setDefaultTimeout(120_000);
+	await page.goto(renderer === 'webgl' ? '/reseau?renderer=webgl' : '/reseau');
+	await page.waitForFunction(() => window.__cartoGraph?.ready === true);
+	const first = await page.evaluate(() => ({ at: window.__cartoGraph?.firstFrameMs ?? NaN, nodes: window.__cartoGraph?.nodeCount ?? 0, edges: window.__cartoGraph?.edgeCount ?? 0 }));
+	await page.evaluate(() => {
+		const w = window as unknown as { __longest: number };
+		w.__longest = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+		}).observe({ type: 'longtask' });
+	});
+	const layoutMs: Record<string, number> = {};
+	for (const [i, id] of LAYOUTS.entries()) {
+		await page.getByLabel('Disposition').selectOption(id);
+		await page.waitForFunction((n) => window.__cartoGraph?.ready === true && window.__cartoGraph.layouts >= n, i + 2);
+		layoutMs[id] = await page.evaluate(() => window.__cartoGraph?.lastLayoutMs ?? NaN);
+	}
+	const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+	await context.close();
+	return { firstFrameMs: first.at, nodes: first.nodes, edges: first.edges, layoutMs, longestTaskMs };
+}
+
+if (!existsSync('build/index.js')) {
+	console.error('Aucune construction dans build/ : lancez « npx vite build » avant « npm run bench:graph:client ».');
+	process.exit(2);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'carto-bench-graph-'));
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+try {
+	const env = { ...process.env, DATABASE_URL: join(dir, 'bench.db') };
+	const seeded = DEMO ? spawnSync('node_modules/.bin/tsx', ['scripts/db-prepare.ts'], { env, encoding: 'utf8' }) : spawnSync('node_modules/.bin/tsx', ['scripts/db-seed.ts', '--scale', scaleArg], { env, encoding: 'utf8' });
+	if (seeded.status !== 0) throw new Error(`Échec du jeu de données :\n${seeded.stdout}\n${seeded.stderr}`);
+	console.log(seeded.stdout.trim().split('\n').slice(-3).join('\n'));
+
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, ['build'], { env: { ...env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
+	await waitUntilUp(baseUrl, server);
+	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+
+	for (const renderer of (process.argv.includes('--webgl') ? ['canvas', 'webgl'] : ['canvas']) as ('canvas' | 'webgl')[]) {
+		await measure(browser, baseUrl, renderer); // warm-up: server caches, shader compilation
+		const runs: Run[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const r = await measure(browser, baseUrl, renderer);
+			runs.push(r);
+			console.log(`${renderer} essai ${i + 1} : première image ${r.firstFrameMs} ms (${r.nodes} nœuds, ${r.edges} liens), dispositions ${JSON.stringify(r.layoutMs)}, plus longue tâche ${r.longestTaskMs} ms`);
+		}
+		const per = Object.fromEntries(LAYOUTS.map((id) => [id, median(runs.map((r) => r.layoutMs[id] ?? NaN))]));
+		console.log(
+			`\n${renderer} — médianes sur ${RUNS} essais (${runs[0]?.nodes ?? 0} nœuds, ${runs[0]?.edges ?? 0} liens) : première image ${median(runs.map((r) => r.firstFrameMs))} ms` +
+				` ; cercles ${per.concentric?.toFixed(0)} ms, géographique ${per.geo?.toFixed(0)} ms, fcose ${per.fcose?.toFixed(0)} ms ; plus longue tâche pendant les changements ${median(runs.map((r) => r.longestTaskMs))} ms\n`
+		);
+	}
+} finally {
+	await browser?.close();
+	if (server && server.exitCode === null) server.kill('SIGTERM');
+	rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { directoryQuerySchema } from '$lib/domain/filters';
+import { RELATION_TYPES } from '$lib/domain/vocabulary';
+import type { ReseauView } from '$lib/network/reseau-url';
+import { formatIssues } from '$lib/domain/entity.schema';
+import { ValidationError } from './errors';
+import { parseParams } from './params';
+
+const actorId = z.coerce.number({ error: 'acteur invalide' }).int().positive({ error: 'acteur invalide' }).optional();
+const metric = z.enum(['degree', 'betweenness', 'pagerank'], { error: 'mesure inconnue (degree, betweenness ou pagerank)' });
+
+/** /reseau's URL: the shared filters plus the graph's own view state. */
+export const reseauPageQuerySchema = directoryQuerySchema.extend({
+	year: z.coerce.number({ error: 'année invalide' }).int().min(1900, { error: 'année invalide' }).max(2100, { error: 'année invalide' }).optional(),
+	confirmed: z.enum(['1', 'true'], { error: 'confirmed : 1 ou rien' }).optional(),
+	focus: actorId,
+	depth: z.coerce.number({ error: 'profondeur invalide' }).int().min(1, { error: 'profondeur : 1 à 3' }).max(3, { error: 'profondeur : 1 à 3' }).default(1),
+	layout: z.enum(['fcose', 'concentric', 'grouped', 'geo'], { error: 'disposition inconnue' }).default('fcose'),
+	size: z.enum(['none', 'degree', 'betweenness', 'pagerank'], { error: 'taille : none, degree, betweenness ou pagerank' }).default('degree'),
+	colour: z.enum(['kind', 'community'], { error: 'couleur : kind ou community' }).default('kind'),
+	centrality: metric.default('degree'),
+	from: actorId,
+	to: actorId
+});
+
+/** `type` repeats (one per relation type), which the shared parser keeps only for the filter arrays. */
+const typesSchema = z.object({ type: z.array(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })) });
+
+export function loadReseauPage(params: URLSearchParams): { query: z.output<typeof directoryQuerySchema>; view: ReseauView } {
+	const rest = new URLSearchParams(params);
+	rest.delete('type');
+	const { type } = parseTypes(params.getAll('type'));
+	const { year, confirmed, focus, depth, layout, size, colour, centrality, from, to, ...query } = parseParams(reseauPageQuerySchema, rest);
+	return {
+		query,
+		view: { types: type, year: year ?? null, confirmed: Boolean(confirmed), focus: focus ?? null, depth: depth as 1 | 2 | 3, layout, size, colour, centrality, from: from ?? null, to: to ?? null }
+	};
+}
+
+function parseTypes(type: string[]): { type: z.output<typeof typesSchema>['type'] } {
+	const parsed = typesSchema.safeParse({ type });
+	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
+	return parsed.data;
+}

@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+
+/** The graph is placed and drawn (window hook set by NetworkView). */
+async function graphReady(page: Page, layouts = 1) {
+	await page.waitForFunction((n) => Boolean(window.__cartoGraph?.ready && window.__cartoGraph.layouts >= n), layouts);
+}
+
+/** Share of non-white pixels and distinct colours over Cytoscape's stacked canvases. */
+async function canvasPixels(page: Page) {
+	return page.evaluate(() => {
+		const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="network-canvas"] canvas')];
+		const first = canvases[0] as HTMLCanvasElement;
+		const copy = document.createElement('canvas');
+		copy.width = first.width;
+		copy.height = first.height;
+		const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+		ctx.fillStyle = '#ffffff';
+		ctx.fillRect(0, 0, copy.width, copy.height);
+		for (const c of canvases) ctx.drawImage(c, 0, 0);
+		const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+		const colours = new Map<string, number>();
+		let ink = 0;
+		for (let i = 0; i < data.length; i += 4 * 5) {
+			const [r, g, b] = [data[i] as number, data[i + 1] as number, data[i + 2] as number];
+			if (r + g + b < 3 * 245) ink++;
+			const key = `${r >> 5},${g >> 5},${b >> 5}`;
+			colours.set(key, (colours.get(key) ?? 0) + 1);
+		}
+		return { ink: ink / (data.length / 20), colours: [...colours.values()].filter((n) => n > 20).length };
+	});
+}
+
+interface Api {
+	nodes: { id: number; label: string; slug: string }[];
+	edges: { source: number; target: number }[];
+}
+
+/** Two actors two relations apart in the demo graph (a chain A - B - C with no direct A - C link). */
+function twoApart(graph: Api): [number, number] {
+	const adj = new Map<number, Set<number>>();
+	for (const e of graph.edges) {
+		adj.set(e.source, (adj.get(e.source) ?? new Set()).add(e.target));
+		adj.set(e.target, (adj.get(e.target) ?? new Set()).add(e.source));
+	}
+	for (const [a, near] of adj) for (const b of near) for (const c of adj.get(b) ?? []) if (c !== a && !near.has(c)) return [a, c];
+	throw new Error('pas de chaîne de deux relations');
+}
+
+describe('réseau des acteurs', () => {
+	let browser: Browser;
+	let page: Page;
+	let graph: Api;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		page = await newPage(browser);
+		graph = (await (await fetch(`${baseUrl()}/api/v1/graph?limit=600`)).json()) as Api;
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('dessine tout le réseau de démonstration, avec sa légende (pixels lus sur le canevas)', async () => {
+		await page.goto('/reseau');
+		await graphReady(page);
+		const probe = await page.evaluate(() => ({ ...window.__cartoGraph, cy: null }));
+		expect(probe.nodeCount).toBe(graph.nodes.length);
+		expect(probe.nodeCount).toBeGreaterThan(100);
+		expect(probe.firstFrameMs).toBeGreaterThan(0);
+		const pixels = await canvasPixels(page);
+		expect(pixels.ink).toBeGreaterThan(0.03);
+		expect(pixels.colours).toBeGreaterThanOrEqual(4);
+		const legend = page.getByTestId('graph-legend');
+		for (const label of ['Organisation', 'Personne', 'Tiers-lieu', 'Événement', 'déclarée, non confirmée']) await legend.getByText(label, { exact: true }).waitFor();
+		await screenshot(page, 'graph-whole');
+	});
+
+	it('change de disposition sans bloquer la page (géographique, puis cercles)', async () => {
+		await page.goto('/reseau?layout=geo');
+		await graphReady(page);
+		await page.getByLabel('Disposition').selectOption('concentric');
+		await page.waitForURL(/layout=concentric/);
+		await graphReady(page, 2);
+		expect(await page.evaluate(() => window.__cartoGraph?.layout)).toBe('concentric');
+		await page.getByLabel('Disposition').selectOption('grouped');
+		await graphReady(page, 3);
+		await screenshot(page, 'graph-grouped');
+	});
+
+	it('centrer sur un acteur réduit le graphe à son voisinage ; le fil ramène au réseau entier', async () => {
+		await page.goto('/reseau');
+		await graphReady(page);
+		const whole = await page.evaluate(() => window.__cartoGraph?.visibleNodes ?? 0);
+		const box = page.getByRole('combobox', { name: 'Centrer sur un acteur' });
+		const target = graph.nodes[0] as Api['nodes'][number];
+		await box.pressSequentially(target.label.slice(0, 12), { delay: 30 });
+		const option = page.getByRole('listbox', { name: /Suggestions pour Centrer/ }).getByRole('option').first();
+		await option.waitFor();
+		await box.press('Enter');
+		await page.waitForURL(/focus=\d+/);
+		await page.waitForFunction((n) => window.__cartoGraph?.ready && (window.__cartoGraph.visibleNodes ?? n) < n, whole);
+		const focused = await page.evaluate(() => window.__cartoGraph?.visibleNodes ?? 0);
+		expect(focused).toBeGreaterThan(0);
+		expect(focused).toBeLessThan(whole);
+		const crumbs = page.getByRole('navigation', { name: "Fil d'exploration" });
+		await crumbs.waitFor();
+		await page.getByLabel('Voisinage').selectOption('2');
+		await page.waitForURL(/depth=2/);
+		await page.waitForFunction((n) => window.__cartoGraph?.ready && (window.__cartoGraph.visibleNodes ?? 0) > n, focused);
+		await screenshot(page, 'graph-focus');
+		await crumbs.getByRole('link', { name: 'Tout le réseau' }).click();
+		await page.waitForFunction((n) => window.__cartoGraph?.ready && window.__cartoGraph.visibleNodes === n, whole);
+	});
+
+	it('un clic sur un nœud ouvre la même fiche que la carte, avec « Voir sur la carte »', async () => {
+		await page.goto('/reseau?kind=organisation');
+		await graphReady(page);
+		const at = await page.evaluate(() => {
+			const cy = window.__cartoGraph?.cy;
+			const node = cy?.nodes().sort((a, b) => b.degree(false) - a.degree(false))[0];
+			const p = node?.renderedPosition();
+			return { x: p?.x ?? 0, y: p?.y ?? 0, id: node?.data('entityId') as number };
+		});
+		const box = await page.getByTestId('network-canvas').boundingBox();
+		await page.mouse.click((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
+		const card = page.getByTestId('actor-card');
+		await card.waitFor();
+		expect(await card.getByRole('link', { name: 'Voir sur la carte' }).getAttribute('href')).toBe(`/carte?kind=organisation&actor=${at.id}`);
+		await screenshot(page, 'graph-card');
+	});
+
+	it('« Comment X est-il relié à Y ? » surligne une chaîne et l’écrit en phrases', async () => {
+		const [a, c] = twoApart(graph);
+		await page.goto(`/reseau?from=${a}&to=${c}`);
+		await graphReady(page);
+		const results = page.getByTestId('path-results');
+		await results.waitFor();
+		const sentences = results.getByTestId('path').first().getByTestId('path-sentence');
+		expect(await sentences.count()).toBe(2);
+		expect((await sentences.first().innerText()).length).toBeGreaterThan(10);
+		await page.waitForFunction(() => (window.__cartoGraph?.cy?.elements('edge.path').length ?? 0) === 2);
+		const chain = await page.evaluate(() => window.__cartoGraph?.cy?.nodes('.path').map((n) => n.data('entityId') as number));
+		expect(chain).toContain(a);
+		expect(chain).toContain(c);
+		await page.waitForTimeout(500);
+		await screenshot(page, 'graph-path');
+	});
+
+	it('exporte la vue : PNG, GEXF et GraphML valides et non vides', async () => {
+		await page.goto('/reseau?kind=organisation');
+		await graphReady(page);
+		const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Image PNG' }).click()]);
+		const bytes = await readDownload(png);
+		expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		for (const [name, tag] of [
+			['GEXF (Gephi)', 'node'],
+			['GraphML', 'node']
+		] as const) {
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+			const text = (await readDownload(download)).toString('utf8');
+			const counted = await page.evaluate(
+				({ text, tag }) => {
+					const doc = new DOMParser().parseFromString(text, 'application/xml');
+					return doc.querySelector('parsererror') ? -1 : doc.getElementsByTagName(tag).length;
+				},
+				{ text, tag }
+			);
+			expect(counted, name).toBeGreaterThan(0);
+		}
+	});
+});
+
+async function readDownload(download: import('playwright-core').Download): Promise<Buffer> {
+	const stream = await download.createReadStream();
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
+}
