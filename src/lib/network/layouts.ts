@@ -78,7 +78,14 @@ export const layouts: LayoutDescriptor[] = [
 		id: 'fcose',
 		label: 'Forces (fcose)',
 		description: 'Les acteurs liés se rapprochent ; les groupes très connectés forment des amas.',
-		async run(cy, { animate, onPlaced }) {
+		async run(cy, { graph, animate, onPlaced }) {
+			if (!animate) {
+				// A first picture at once, the actors where they are on the map, while fcose works in its worker
+				// (seconds on a slow machine); the forces then pull the graph into shape from there.
+				await place(cy, new Map([...geoPositions(graph.nodes)].map(([id, p]) => [nodeKey(id), p])), false);
+				onPlaced?.();
+			}
+			const glide = cy.nodes().length <= 1200;
 			const nodes = cy.nodes(':visible').not(`.${DECOR}`);
 			const ids = new Set(nodes.map((n) => n.id()));
 			const edges: [string, string][] = [];
@@ -88,11 +95,11 @@ export const layouts: LayoutDescriptor[] = [
 			});
 			let drafted: Promise<void> = Promise.resolve();
 			const positions = await fcoseInWorker({ nodes: nodes.map((n) => ({ id: n.id(), size: Number(n.data('size')) || 18 })), edges }, (draft) => {
-				drafted = place(cy, draft, animate).then(onPlaced);
+				drafted = place(cy, draft, glide).then(onPlaced);
 			});
 			await drafted;
 			// The refinement glides from the draft (a jump past ~1,200 nodes, where animating costs more than it shows).
-			await place(cy, positions, cy.nodes().length <= 1200);
+			await place(cy, positions, glide);
 		}
 	},
 	{
