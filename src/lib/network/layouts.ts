@@ -83,6 +83,7 @@ export const layouts: LayoutDescriptor[] = [
 				// A first picture at once, the actors where they are on the map, while fcose works in its worker
 				// (seconds on a slow machine); the forces then pull the graph into shape from there.
 				await place(cy, new Map([...geoPositions(graph.nodes)].map(([id, p]) => [nodeKey(id), p])), false);
+				graphProbe().steps['boot:geo-placed'] = Math.round(performance.now());
 				onPlaced?.();
 			}
 			const glide = cy.nodes().length <= 1200;
