@@ -148,6 +148,31 @@ describe('réseau des acteurs', () => {
 		await screenshot(page, 'graph-path');
 	});
 
+	it('choisir X et Y à la main donne une adresse à partager qui redonne la même réponse', async () => {
+		const [a, c] = twoApart(graph);
+		const label = (id: number) => graph.nodes.find((n) => n.id === id)?.label ?? '';
+		await page.goto('/reseau');
+		await graphReady(page);
+		for (const [name, id] of [
+			['Acteur X', a],
+			['Acteur Y', c]
+		] as const) {
+			await page.getByRole('combobox', { name, exact: true }).fill(label(id));
+			await page.getByRole('option').filter({ hasText: label(id) }).first().click();
+		}
+		await page.getByRole('button', { name: 'Trouver les chemins' }).click();
+		const results = page.getByTestId('path-results');
+		await results.waitFor();
+		const answer = await results.getByTestId('path').first().innerText();
+		await page.waitForFunction(([x, y]) => new URL(location.href).searchParams.get('from') === String(x) && new URL(location.href).searchParams.get('to') === String(y), [a, c]);
+		const shared = page.url();
+		const other = await newPage(browser);
+		await other.goto(shared.replace(baseUrl(), ''));
+		await other.getByTestId('path-results').waitFor();
+		expect(await other.getByTestId('path-results').getByTestId('path').first().innerText()).toBe(answer);
+		await other.close();
+	});
+
 	it('exporte la vue : PNG, GEXF et GraphML valides et non vides', async () => {
 		await page.goto('/reseau?kind=organisation');
 		await graphReady(page);

@@ -83,6 +83,9 @@ export interface PathEntity {
 }
 
 export interface PathsResponse {
+	/** The two ends, as entity ids (the request may have named them by slug). */
+	from: number;
+	to: number;
 	paths: GraphPath[];
 	entities: Record<string, PathEntity>;
 }
