@@ -9,10 +9,13 @@ const securityHeaders: Record<string, string> = {
 	'permissions-policy': 'geolocation=(self), camera=(), microphone=()'
 };
 
+/** Read once at start-up: a wrong CARTO_BASEMAP stops the server with a French message, not every request. */
+const basemapHosts = BASEMAP_HOSTS[basemapSetting()];
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const csp = response.headers.get('content-security-policy');
-	if (csp) response.headers.set('content-security-policy', widenCsp(csp, BASEMAP_HOSTS[basemapSetting()]));
+	if (csp) response.headers.set('content-security-policy', widenCsp(csp, basemapHosts));
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
