@@ -10,43 +10,20 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG, freePort, median, waitUntilUp } from './lib/local-server';
 
-/** Same flags as tests/e2e/browser.ts (2D canvas rasterised on the CPU, WebGL through SwiftShader). */
-const CHROMIUM_ARGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-accelerated-2d-canvas'];
+const CHROMIUM_ARGS = [...CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG];
+
 const RUNS = 5;
 const scaleArg = process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? '10000';
 const DEMO = scaleArg === 'demo';
 const LAYOUTS = ['concentric', 'geo', 'fcose'] as const;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
 
-async function waitUntilUp(url: string, server: ChildProcess): Promise<void> {
-	for (let i = 0; i < 150; i++) {
-		if (server.exitCode !== null) throw new Error(`Le serveur s'est arrêté (code ${server.exitCode}).`);
-		try {
-			if ((await fetch(url)).status < 500) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`Le serveur ne répond pas sur ${url}.`);
-}
 
 interface Run {
 	firstFrameMs: number;

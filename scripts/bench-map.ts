@@ -9,43 +9,20 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS, freePort, median, waitUntilUp } from './lib/local-server';
 
-/** STACK.md gotcha 4 (same flags as tests/e2e/browser.ts, which needs vitest and cannot be imported here). */
-const CHROMIUM_ARGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = CHROMIUM_BASE_ARGS;
+
 const RUNS = 5;
 const SCALE = Number(process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? 10_000);
 const BUDGET = { idleMs: 1500, redrawMs: 150, jsKb: 120 };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
 
-async function waitUntilUp(url: string, server: ChildProcess): Promise<void> {
-	for (let i = 0; i < 150; i++) {
-		if (server.exitCode !== null) throw new Error(`Le serveur s'est arrêté (code ${server.exitCode}).`);
-		try {
-			if ((await fetch(url)).status < 500) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`Le serveur ne répond pas sur ${url}.`);
-}
 
 /** The file Vite emitted for maplibre-gl (a dynamic import of the map page). */
 function mapChunkFile(): string | null {

@@ -1,21 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG } from '../../scripts/lib/local-server';
 
-/** Flags from STACK.md gotcha 4 (never --user-data-dir, never --disable-software-rasterizer). */
-export const CHROMIUM_ARGS = [
-	'--use-gl=angle',
-	'--use-angle=swiftshader',
-	'--enable-unsafe-swiftshader',
-	'--disable-quic',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--disable-sync',
-	// Cytoscape draws on a 2D canvas: through SwiftShader's emulated GPU each frame took ~0.5 s for the demo
-	// graph, with Skia's CPU raster ~10x less. WebGL (the map) is unaffected by this flag.
-	'--disable-accelerated-2d-canvas'
-];
+export const CHROMIUM_ARGS = [...CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG];
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });

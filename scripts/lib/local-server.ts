@@ -1,0 +1,49 @@
+/** Shared by the browser tests and the browser benchmarks: the built server on a free loopback port. */
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+export async function waitUntilUp(url: string, server: ChildProcess, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (server.exitCode !== null) throw new Error(`Le serveur s'est arrêté (code ${server.exitCode}).`);
+		try {
+			if ((await fetch(url)).status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`Le serveur ne répond pas sur ${url} après ${timeoutMs / 1000} s.`);
+}
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Flags from STACK.md gotcha 4 (never --user-data-dir, never --disable-software-rasterizer). */
+export const CHROMIUM_BASE_ARGS = [
+	'--use-gl=angle',
+	'--use-angle=swiftshader',
+	'--enable-unsafe-swiftshader',
+	'--disable-quic',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--no-first-run',
+	'--disable-sync'
+];
+
+/**
+ * Cytoscape draws on a 2D canvas: through SwiftShader's emulated GPU each frame took ~0.5 s for the demo
+ * graph, with Skia's CPU raster ~10x less. WebGL (the map) is unaffected by this flag.
+ */
+export const CPU_2D_CANVAS_ARG = '--disable-accelerated-2d-canvas';
