@@ -77,6 +77,78 @@ describe('réseau des acteurs', () => {
 		await screenshot(page, 'graph-whole');
 	});
 
+	it('montre aussitôt l’aperçu du serveur (même sans JavaScript), puis le remplace par le graphe interactif', async () => {
+		// Without JavaScript the preview is the whole picture.
+		const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+		const bare = await context.newPage();
+		await bare.goto('/reseau');
+		const img = bare.getByTestId('graph-preview');
+		await img.waitFor();
+		expect((await img.boundingBox())?.width).toBeGreaterThan(500);
+		// Chromium with scripts disabled by the driver still parses <noscript> as if scripts ran: read the HTML instead.
+		const html = await (await fetch(`${baseUrl()}/reseau`)).text();
+		expect(html).toMatch(/<noscript>[^]*Aperçu statique : activez JavaScript[^]*\.pending[^]*<\/noscript>/);
+		await bare.screenshot({ path: 'test-results/e2e-graph-preview-nojs.png', fullPage: true });
+		const src = await img.getAttribute('src');
+		await context.close();
+		// Its pixels: the SVG drawn on a canvas shows many relations and actors in several colours.
+		await page.goto('/reseau');
+		await graphReady(page);
+		expect(await page.getByTestId('graph-preview').count(), 'l’aperçu est retiré une fois Cytoscape affiché').toBe(0);
+		const drawn = await page.evaluate(async (url) => {
+			const image = new Image();
+			image.src = url;
+			await image.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = 800;
+			canvas.height = Math.round((800 * image.naturalHeight) / image.naturalWidth);
+			const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+			ctx.fillStyle = '#ffffff';
+			ctx.fillRect(0, 0, canvas.width, canvas.height);
+			ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+			const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+			const colours = new Set<string>();
+			let ink = 0;
+			for (let i = 0; i < data.length; i += 4) {
+				if ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number) < 3 * 245) ink++;
+				colours.add(`${(data[i] as number) >> 5},${(data[i + 1] as number) >> 5},${(data[i + 2] as number) >> 5}`);
+			}
+			return { ink: ink / (data.length / 4), colours: colours.size };
+		}, src as string);
+		expect(drawn.ink).toBeGreaterThan(0.03);
+		expect(drawn.colours).toBeGreaterThanOrEqual(5);
+	});
+
+	it('le curseur des années rejoue la croissance : moins d’acteurs et de relations actifs dans une année ancienne', async () => {
+		await page.goto('/reseau');
+		await graphReady(page);
+		const count = page.getByTestId('graph-count');
+		const all = await page.evaluate(() => window.__cartoGraph?.visibleNodes ?? 0);
+		const slider = page.getByRole('slider');
+		const min = Number(await slider.getAttribute('min'));
+		const year = min + 3;
+		await slider.fill(String(year));
+		await page.waitForURL(new RegExp(`year=${year}`));
+		await count.getByText(`actives en ${year}`).waitFor();
+		const then = await page.evaluate(() => window.__cartoGraph?.visibleNodes ?? 0);
+		expect(then).toBeGreaterThan(0);
+		expect(then).toBeLessThan(all);
+		expect(await count.locator('strong').innerText()).toBe(`${then.toLocaleString('fr-FR')} acteur${then > 1 ? 's' : ''}`.replace(/\u202f/g, ' '));
+		await screenshot(page, 'graph-year');
+		await page.getByRole('button', { name: 'Toutes les années' }).click();
+		await page.waitForFunction((n) => window.__cartoGraph?.visibleNodes === n, all);
+	});
+
+	it('colore par communauté : la légende liste les communautés calculées par le serveur', async () => {
+		await page.goto('/reseau?colour=community');
+		await graphReady(page);
+		const legend = page.getByTestId('graph-legend');
+		await legend.getByText('Couleur : communauté (Louvain)').waitFor();
+		// The metrics may arrive after the first frame: the colours follow them.
+		await page.waitForFunction(() => new Set(window.__cartoGraph?.cy?.nodes().map((n) => String(n.data('color')))).size >= 5);
+		await screenshot(page, 'graph-communities');
+	});
+
 	it('change de disposition sans bloquer la page (géographique, puis cercles)', async () => {
 		await page.goto('/reseau?layout=geo');
 		await graphReady(page);

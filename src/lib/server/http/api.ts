@@ -38,6 +38,8 @@ export interface FileBody {
 	contentType: string;
 	/** Plain ASCII file name offered to the browser's download. */
 	filename: string;
+	/** Shown by the browser (an image in the page) rather than offered as a download. */
+	inline?: boolean;
 }
 
 /** Like apiGet, for a downloaded file (exports): same French JSON errors when the parameters are wrong. */
@@ -48,7 +50,7 @@ export function apiFile<E extends RequestEvent>(handler: (event: E) => FileBody 
 			return new Response(file.body, {
 				headers: {
 					'content-type': file.contentType,
-					'content-disposition': `attachment; filename="${file.filename}"`,
+					'content-disposition': `${file.inline ? 'inline' : 'attachment'}; filename="${file.filename}"`,
 					'cache-control': 'no-store'
 				}
 			});
