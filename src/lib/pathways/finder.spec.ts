@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { historyCounts, rankStep, REACH_KM, ROUTE_TEMPLATE, routeFrom, scoreOption, type Candidate } from './finder';
+import { extractPathway, type PathwayEntity } from './extract';
+import type { ProjectPathway } from './flows';
+import { entity, rel } from './test-fixtures';
+
+const origin = { name: 'Langeac', lon: 3.49, lat: 45.1 };
+const incubationStep = ROUTE_TEMPLATE[1]!;
+const query = { sectors: ['agrifood'], needs: [] };
+const incubator = (id: number, over: Partial<PathwayEntity>) => entity(id, 'incubator', { stages: ['creation'], offers: ['mentoring', 'hosting', 'training'], sectors: ['agrifood'], ...over });
+const at = (structure: PathwayEntity, distanceKm: number | null): Candidate => ({ structure, distanceKm });
+
+describe('finder scoring', () => {
+	it('a structure that does not serve the stage never ranks first, however near and well matched', () => {
+		const wrongStage = incubator(1, { stages: ['growth'] });
+		const far = incubator(2, { sectors: ['health'], offers: ['training'] });
+		const step = rankStep(1, incubationStep, [at(wrongStage, 1), at(far, 55)], query, origin, new Map([[1, 10]]), null);
+		expect(step.options.map((o) => o.structure.id)).toEqual([2]);
+		expect(scoreOption(at(wrongStage, 1), incubationStep, query, origin, { count: 0, max: 0, previous: null }).serves).toBe(false);
+	});
+
+	it('of two equal structures the nearer ranks higher', () => {
+		const a = incubator(1, {});
+		const b = incubator(2, {});
+		const step = rankStep(1, incubationStep, [at(a, 40), at(b, 12)], query, origin, new Map(), null);
+		expect(step.options.map((o) => [o.structure.id, o.distanceKm])).toEqual([
+			[2, 12],
+			[1, 40]
+		]);
+		expect(step.options[0]!.score).toBeGreaterThan(step.options[1]!.score);
+	});
+
+	it('scores out of 100 with five explained parts, and explains the strongest reasons', () => {
+		const { score, parts } = scoreOption(at(incubator(1, {}), 0), incubationStep, query, origin, { count: 3, max: 3, previous: null });
+		expect(score).toBe(100);
+		expect(parts.map((p) => p.key)).toEqual(['stage', 'sector', 'offer', 'distance', 'history']);
+		expect(parts.find((p) => p.key === 'distance')?.text).toBe('dans votre commune (Langeac)');
+		const step = rankStep(1, incubationStep, [at(incubator(1, {}), 23.4)], query, origin, new Map(), null);
+		expect(step.options[0]!.why).toMatch(/^Accompagne les projets au stade « Création » ; travaille dans votre secteur \(Agroalimentaire\)/);
+	});
+
+	it('keeps 3 to 5 options within reach', () => {
+		const many = Array.from({ length: 8 }, (_, i) => at(incubator(i + 1, {}), 5 + i));
+		expect(rankStep(1, incubationStep, many, query, origin, new Map(), null).options).toHaveLength(5);
+	});
+
+	it('when nothing fits within reach, says so and offers the nearest ones further away', () => {
+		const step = rankStep(1, incubationStep, [at(incubator(1, {}), 140), at(incubator(2, {}), 95), at(incubator(3, {}), 210), at(incubator(4, {}), 400)], query, origin, new Map(), null);
+		expect(step.nothingNear).toBe(true);
+		expect(step.options.map((o) => [o.structure.id, o.withinReach])).toEqual([
+			[2, false],
+			[1, false],
+			[3, false]
+		]);
+		expect(REACH_KM).toBeLessThan(95);
+	});
+
+	it('starts the route at the entrepreneur’s stage', () => {
+		expect(routeFrom('development').map((s) => s.stage)).toEqual(['development', 'growth']);
+		expect(routeFrom('emergence')).toHaveLength(ROUTE_TEMPLATE.length);
+	});
+
+	it('counts how often projects of the sector went to a structure next', () => {
+		const third = entity(20, 'rural_third_place');
+		const inc = incubator(21, {});
+		const projects = [entity(1, 'startup', { sectors: ['agrifood'] }), entity(2, 'startup', { sectors: ['agrifood'] }), entity(3, 'startup', { sectors: ['health'] })];
+		const rels = [rel('hosted_by', 1, 20, '2019'), rel('incubated_by', 1, 21, '2020'), rel('hosted_by', 2, 20, '2019'), rel('incubated_by', 2, 21, '2021'), rel('incubated_by', 3, 21, '2020')];
+		const all = new Map([third, inc, ...projects].map((e) => [e.id, e]));
+		const pathways: ProjectPathway[] = projects.map((p) => ({ project: p, steps: extractPathway(p, rels, (id) => all.get(id)).steps }));
+		expect(historyCounts(pathways, ['agrifood'], ROUTE_TEMPLATE[0]!).get(21)).toBe(2);
+		expect(historyCounts(pathways, ['health'], null).get(21)).toBe(1);
+	});
+});

@@ -1,0 +1,152 @@
+import { categoryLabel, offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
+import type { PathwayEntity } from './extract';
+import type { ProjectPathway } from './flows';
+import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
+
+/** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
+export interface RouteTemplateStep {
+	stage: Stage;
+	title: string;
+	categories: string[];
+	offers: Offer[];
+}
+
+/** The route an entrepreneur usually follows in Auvergne, from the idea to scaling up (DOMAIN.md stages). */
+export const ROUTE_TEMPLATE: RouteTemplateStep[] = [
+	{ stage: 'emergence', title: 'Tester l’idée et trouver un premier lieu', categories: ['rural_third_place', 'coworking', 'fablab', 'living_lab', 'makerspace', 'association', 'lab', 'university'], offers: ['hosting', 'equipment', 'networking', 'expertise'] },
+	{ stage: 'creation', title: 'Se faire accompagner pour créer', categories: ['incubator', 'incubation_space', 'support_network'], offers: ['mentoring', 'hosting', 'training'] },
+	{ stage: 'creation', title: 'Financer le démarrage', categories: ['funder', 'public_body'], offers: ['funding'] },
+	{ stage: 'development', title: 'Accélérer et trouver ses premiers marchés', categories: ['accelerator', 'support_network', 'cluster'], offers: ['market_access', 'mentoring', 'networking'] },
+	{ stage: 'growth', title: 'Changer d’échelle', categories: ['funder', 'accelerator', 'cluster', 'public_body'], offers: ['funding', 'market_access', 'networking'] }
+];
+
+/** Within this distance a structure counts as « à portée » (a day trip from a rural commune). */
+export const REACH_KM = 60;
+/** Points out of 100. Distance weighs as much as the stage: from a rural commune, 15 km and 60 km are different lives. */
+export const MAX = { stage: 30, sector: 15, offer: 15, distance: 30, history: 10 } as const;
+/** Distance points halve at DISTANCE_HALF_KM: 30 at the door, 15 at 20 km, 7.5 at 60 km. */
+const DISTANCE_HALF_KM = 20;
+
+export interface Origin {
+	name: string;
+	lon: number;
+	lat: number;
+}
+
+export interface Candidate {
+	structure: PathwayEntity;
+	distanceKm: number | null;
+}
+
+const list = (codes: string[], label: (c: string) => string) => codes.map(label).join(', ');
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+
+/**
+ * How often projects of the entrepreneur's sectors went to each structure at this point of the route:
+ * right after a structure of the previous step's kinds (as a first support step for the route's first step).
+ * When no project of those sectors did, any passage through the structure counts instead.
+ */
+export function historyCounts(pathways: ProjectPathway[], sectors: string[], previous: RouteTemplateStep | null): Map<number, number> {
+	const relevant = pathways.filter((p) => sectors.length === 0 || p.project.sectors.some((s) => sectors.includes(s)));
+	const next = new Map<number, number>();
+	const any = new Map<number, number>();
+	for (const p of relevant) {
+		const seenNext = new Set<number>();
+		const seenAny = new Set<number>();
+		p.steps.forEach((s, i) => {
+			seenAny.add(s.structure.id);
+			const before = p.steps[i - 1];
+			if (previous ? before != null && previous.categories.includes(before.structure.category) : i === 0) seenNext.add(s.structure.id);
+		});
+		for (const id of seenNext) next.set(id, (next.get(id) ?? 0) + 1);
+		for (const id of seenAny) any.set(id, (any.get(id) ?? 0) + 1);
+	}
+	return next.size > 0 ? next : any;
+}
+
+/** The transparent score of one structure for one step: five parts, each with its points and a French reason. */
+export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<FinderQuery, 'sectors' | 'needs'>, origin: Origin, history: { count: number; max: number; previous: RouteTemplateStep | null }): { score: number; parts: ScorePart[]; serves: boolean } {
+	const s = c.structure;
+	const serves = s.stages.includes(step.stage);
+	const parts: ScorePart[] = [];
+	parts.push({ key: 'stage', points: serves ? MAX.stage : 0, max: MAX.stage, text: serves ? `accompagne les projets au stade « ${stageLabel(step.stage)} »` : `n’indique pas accompagner le stade « ${stageLabel(step.stage)} »` });
+
+	const shared = s.sectors.filter((x) => query.sectors.includes(x));
+	const sector =
+		query.sectors.length === 0
+			? { points: Math.round(MAX.sector / 2), text: 'aucun secteur choisi' }
+			: shared.length > 0
+				? { points: MAX.sector, text: `travaille dans votre secteur (${list(shared, sectorLabel)})` }
+				: s.sectors.length === 0
+					? { points: Math.round(MAX.sector / 2), text: 'généraliste, tous secteurs' }
+					: { points: 0, text: `spécialisé dans d’autres secteurs (${list(s.sectors, sectorLabel)})` };
+	parts.push({ key: 'sector', max: MAX.sector, ...sector });
+
+	// The step says what it is for; the entrepreneur's needs narrow it when they overlap.
+	const asked = step.offers.filter((o) => query.needs.includes(o));
+	const wanted = asked.length > 0 ? asked : step.offers;
+	const given = wanted.filter((o) => s.offers.includes(o));
+	parts.push({
+		key: 'offer',
+		points: Math.round((MAX.offer * given.length) / wanted.length),
+		max: MAX.offer,
+		text: given.length > 0 ? `propose ${list(given, offerLabel)}${asked.length > 0 ? ', comme vous le demandez' : ''}` : `ne propose pas ${list(wanted, offerLabel)}`
+	});
+
+	const d = c.distanceKm;
+	parts.push({
+		key: 'distance',
+		points: d == null ? 0 : Math.round((MAX.distance * DISTANCE_HALF_KM) / (DISTANCE_HALF_KM + d)),
+		max: MAX.distance,
+		text: d == null ? 'emplacement inconnu' : d < 1 ? `dans votre commune (${origin.name})` : `à ${formatKm(d)} de ${origin.name}`
+	});
+
+	const after = history.previous ? `après un passage par ${history.previous.categories.map(categoryLabel).slice(0, 2).join(' ou ').toLowerCase()}` : 'en première étape';
+	parts.push({
+		key: 'history',
+		points: history.max > 0 ? Math.round((MAX.history * history.count) / history.max) : 0,
+		max: MAX.history,
+		text: history.count > 0 ? `${plural(history.count, 'projet')} ${query.sectors.length ? 'de votre secteur ' : ''}y ${history.count > 1 ? 'sont passés' : 'est passé'} ${after}` : `aucun projet ${query.sectors.length ? 'de votre secteur ' : ''}connu n’y est passé ${after}`
+	});
+	return { score: parts.reduce((t, p) => t + p.points, 0), parts, serves };
+}
+
+export const formatKm = (d: number): string => `${d < 10 ? d.toFixed(1).replace('.', ',') : Math.round(d)} km`;
+
+/** « Pourquoi cette proposition » in one sentence: the strongest reasons first. */
+export function explain(parts: ScorePart[]): string {
+	const strong = [...parts].filter((p) => p.points >= p.max / 2).sort((a, b) => b.points / b.max - a.points / a.max);
+	const text = strong.map((p) => p.text).join(' ; ');
+	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : 'Aucun critère ne la distingue : proposée faute de mieux.';
+}
+
+/**
+ * Ranks a step's candidates: structures that serve the step's stage always come before those that do not,
+ * then by score, then the nearer one, then by id (stable). Keeps 3 to 5 within reach; when fewer than 3 fit
+ * within reach, completes with the nearest ones further away, and says so when none was within reach.
+ */
+export function rankStep(order: number, step: RouteTemplateStep, candidates: Candidate[], query: Pick<FinderQuery, 'sectors' | 'needs'>, origin: Origin, history: Map<number, number>, previous: RouteTemplateStep | null): FinderStep {
+	const fitting = candidates.filter((c) => step.categories.includes(c.structure.category));
+	const max = Math.max(0, ...fitting.map((c) => history.get(c.structure.id) ?? 0));
+	const scored = fitting.map((c) => {
+			const { score, parts, serves } = scoreOption(c, step, query, origin, { count: history.get(c.structure.id) ?? 0, max, previous });
+			const { stages, offers, sectors } = c.structure;
+			const option: FinderOption = { structure: { ...c.structure, stages, offers, sectors }, distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10, score, parts, why: explain(parts), withinReach: c.distanceKm != null && c.distanceKm <= REACH_KM };
+		return { option, serves };
+	});
+	const byRank = (a: (typeof scored)[number], b: (typeof scored)[number]) => Number(b.serves) - Number(a.serves) || b.option.score - a.option.score || (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || a.option.structure.id - b.option.structure.id;
+	const eligible = scored.some((s) => s.serves) ? scored.filter((s) => s.serves) : scored;
+	const near = eligible.filter((s) => s.option.withinReach).sort(byRank);
+	let chosen = near.slice(0, 5);
+	if (chosen.length < 3) {
+		const further = eligible.filter((s) => !s.option.withinReach).sort((a, b) => (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || byRank(a, b));
+		chosen = [...chosen, ...further.slice(0, 3 - chosen.length)];
+	}
+	return { order, stage: step.stage, title: step.title, offers: step.offers, options: chosen.map((s) => s.option), nothingNear: near.length === 0 };
+}
+
+/** The template steps from the entrepreneur's stage onwards. */
+export function routeFrom(stage: Stage): RouteTemplateStep[] {
+	const at = STAGES.indexOf(stage);
+	return ROUTE_TEMPLATE.filter((s) => STAGES.indexOf(s.stage) >= at);
+}

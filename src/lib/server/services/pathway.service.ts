@@ -1,0 +1,102 @@
+/** Pathways (parcours): one actor's timeline, the flows over all projects, the finder's route. */
+import { finderQuerySchema, flowFiguresKeys, flowFigureSchema, flowFiltersSchema, PATHWAY_ARRAY_KEYS, pathwayEntitySchema } from '$lib/domain/pathway-query';
+import { distanceKm } from '$lib/geo/distance';
+import { historyCounts, rankStep, REACH_KM, routeFrom, type Candidate } from '$lib/pathways/finder';
+import { aggregateFlows, figureProjects } from '$lib/pathways/flows';
+import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
+import type { Db } from '../db';
+import { toCsv } from '../http/csv';
+import { livePathways, pathwayOf } from '../pathways/pathway-cache';
+import { communeWithCentre } from '../repos/pathway.repo';
+import { NotFoundError, ValidationError } from './errors';
+import { parseParams } from './params';
+
+const thisYear = () => new Date().getFullYear();
+
+/** An actor's pathway; null when the actor is not one that has a pathway (startup, company, entrepreneur). */
+export function entityPathway(db: Db, idOrSlug: string): Pathway | null {
+	const found = pathwayOf(livePathways(db), idOrSlug);
+	if (found === undefined) throw new NotFoundError(`Aucun acteur « ${idOrSlug} ».`);
+	return found;
+}
+
+/** GET /api/v1/pathways?entity= */
+export function pathwayApi(db: Db, params: URLSearchParams): Pathway {
+	const { entity } = parseParams(pathwayEntitySchema, params);
+	const pathway = entityPathway(db, entity);
+	if (!pathway) throw new NotFoundError('Cet acteur n’a pas de parcours : seuls les startups, les entreprises et les entrepreneur·es en ont un.');
+	return pathway;
+}
+
+function flowFilters(params: URLSearchParams): FlowFilters {
+	const f = parseParams(flowFiltersSchema, withoutKeys(params, flowFiguresKeys));
+	return { level: f.level, ...(f.sector ? { sector: f.sector } : {}), ...(f.departement ? { departement: f.departement } : {}), ...(f.epci ? { epci: f.epci } : {}), ...(f.from != null ? { from: f.from } : {}), ...(f.to != null ? { to: f.to } : {}) };
+}
+
+/** The flows page's figure parameters are not filters: the filters' schema is strict about what it gets. */
+function withoutKeys(params: URLSearchParams, keys: readonly string[]): URLSearchParams {
+	const out = new URLSearchParams(params);
+	for (const k of keys) out.delete(k);
+	return out;
+}
+
+export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
+	const filters = flowFilters(params);
+	const live = livePathways(db);
+	return aggregateFlows(live.projects, filters, live.territoryName, thisYear());
+}
+
+/** The projects behind one figure of the flows page. */
+export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
+	const filters = flowFilters(params);
+	const parsed = parseParams(flowFigureSchema, new URLSearchParams([...params].filter(([k]) => flowFiguresKeys.includes(k))));
+	const figure: FlowFigure = parsed.figure === 'transition' ? { figure: 'transition', from: parsed.from_key, to: parsed.to_key } : parsed;
+	const live = livePathways(db);
+	const { title, ids } = figureProjects(live.projects, filters, figure, thisYear());
+	const steps = new Map(live.projects.map((p) => [p.project.id, p.steps.length]));
+	const projects = ids
+		.map((id) => live.byId.get(id))
+		.filter((e) => e != null)
+		.map(({ sectors: _s, stages: _st, offers: _o, ...ref }) => ({ ...ref, steps: steps.get(ref.id) ?? 0 }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+	return { title: figure.figure === 'leaving' ? title.replace(figure.code, live.territoryName(figure.code)) : title, projects };
+}
+
+/** The transitions table as CSV (the journalists' download), with the filters in the file name's stead: one row per transition. */
+export function flowsCsv(db: Db, params: URLSearchParams) {
+	const flows = pathwayFlows(db, params);
+	const body = toCsv(
+		['de', 'vers', 'de_code', 'vers_code', 'projets', 'mois_median_entre_etapes'],
+		flows.transitions.map((t) => [t.fromLabel, t.toLabel, t.from, t.to, t.count, t.medianMonths])
+	);
+	return { body, contentType: 'text/csv; charset=utf-8', filename: `parcours-flux-${flows.filters.level === 'structure' ? 'structures' : 'categories'}.csv` };
+}
+
+/**
+ * The finder: from the entrepreneur's stage onwards, each step's structures ranked by the transparent
+ * score (see $lib/pathways/finder). Distances are from the commune's centre.
+ */
+export function findRoute(db: Db, params: URLSearchParams): FinderResult {
+	const q = parseParams(finderQuerySchema, params, PATHWAY_ARRAY_KEYS);
+	const commune = communeWithCentre(db, q.commune);
+	if (!commune) throw new ValidationError([`commune ${q.commune} inconnue : choisissez une commune d’Auvergne dans la liste.`]);
+	if (commune.lon == null || commune.lat == null) throw new ValidationError([`la position de ${commune.name} est inconnue : choisissez une commune voisine.`]);
+	const origin = { name: commune.name, lon: commune.lon, lat: commune.lat };
+	const live = livePathways(db);
+	const candidates: Candidate[] = live.structures.map((structure) => ({
+		structure,
+		distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat])
+	}));
+	const template = routeFrom(q.stage);
+	const query = { sectors: q.sector, needs: q.need };
+	const steps = template.map((step, i) => {
+		const previous = i > 0 ? (template[i - 1] ?? null) : null;
+		return rankStep(i + 1, step, candidates, query, origin, historyCounts(live.projects, q.sector, previous), previous);
+	});
+	return {
+		query: { stage: q.stage, sectors: q.sector, commune: q.commune, needs: q.need },
+		origin: { code: commune.code, name: commune.name, departementCode: commune.departementCode, lon: origin.lon, lat: origin.lat },
+		reachKm: REACH_KM,
+		steps
+	};
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb } from './fresh-db';
+import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { seedDemo } from '../../src/lib/server/seed/index';
+import type { Db } from '../../src/lib/server/db/index';
+import { livePathways } from '../../src/lib/server/pathways/pathway-cache';
+import { entityPathway, findRoute, flowsCsv, pathwayApi, pathwayFlows, pathwayProjects } from '../../src/lib/server/services/pathway.service';
+import { createRelations } from '../../src/lib/server/services/entity-write.service';
+import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
+import { REACH_KM } from '../../src/lib/pathways/finder';
+
+let ctx: ReturnType<typeof freshDb>;
+let db: Db;
+beforeAll(() => {
+	ctx = freshDb();
+	db = ctx.db;
+	loadTerritories(db);
+	seedDemo(db);
+});
+afterAll(() => ctx.close());
+
+const qs = (s: string) => new URLSearchParams(s);
+
+describe('pathways on the demo database', () => {
+	it('gives a startup its dated, sourced timeline, and none to a support structure', () => {
+		const live = livePathways(db);
+		const rich = live.projects.find((p) => p.steps.length >= 4);
+		expect(rich, 'a demo startup with four steps or more').toBeDefined();
+		const pathway = pathwayApi(db, qs(`entity=${rich!.project.slug}`));
+		expect(pathway.subject.slug).toBe(rich!.project.slug);
+		const dated = pathway.steps.filter((s) => s.dateKnown).map((s) => s.start as string);
+		expect(dated).toEqual([...dated].sort());
+		expect(pathway.steps.every((s) => s.structure.name.length > 0)).toBe(true);
+		const incubator = live.structures.find((s) => s.category === 'incubator')!;
+		expect(entityPathway(db, incubator.slug)).toBeNull();
+		expect(() => pathwayApi(db, qs(`entity=${incubator.slug}`))).toThrow(NotFoundError);
+		expect(() => pathwayApi(db, qs('entity=personne-inconnue'))).toThrow(NotFoundError);
+		expect(() => pathwayApi(db, qs(''))).toThrow(ValidationError);
+	});
+
+	it('aggregates flows whose figures agree with the projects behind them', () => {
+		const flows = pathwayFlows(db, qs(''));
+		expect(flows.projects).toBeGreaterThan(50);
+		expect(flows.transitions.length).toBeGreaterThan(5);
+		const top = flows.transitions[0]!;
+		const behind = pathwayProjects(db, qs(`figure=transition&from_key=${top.from}&to_key=${top.to}`));
+		expect(behind.projects).toHaveLength(top.count);
+		const first = flows.firstSteps[0]!;
+		expect(pathwayProjects(db, qs(`figure=first&key=${first.key}`)).projects).toHaveLength(first.count);
+		expect(flows.leaving.map((l) => l.code).sort()).toEqual(['03', '15', '43', '63']);
+		const cantal = pathwayFlows(db, qs('departement=15'));
+		expect(cantal.projects).toBeLessThan(flows.projects);
+		expect(cantal.leaving.every((l) => l.code.length === 9)).toBe(true);
+		const period = pathwayFlows(db, qs('from=2020&to=2022'));
+		expect(period.transitions.reduce((t, x) => t + x.count, 0)).toBeLessThan(flows.transitions.reduce((t, x) => t + x.count, 0));
+	});
+
+	it('refuses bad filters with French messages', () => {
+		for (const bad of ['sector=nucleaire', 'departement=9', 'from=2022&to=2019', 'level=tout', 'from=deux-mille']) {
+			try {
+				pathwayFlows(db, qs(bad));
+				expect.unreachable(bad);
+			} catch (e) {
+				expect(e, bad).toBeInstanceOf(ValidationError);
+				expect((e as ValidationError).issues.join(' ')).toMatch(/[a-zé]/);
+			}
+		}
+		expect(() => pathwayProjects(db, qs('figure=inconnue'))).toThrow(ValidationError);
+	});
+
+	it('writes the transitions as CSV, one row each, with a header', () => {
+		const csv = flowsCsv(db, qs('level=structure')).body;
+		expect(csv.startsWith('\ufeff'), 'BOM: spreadsheets read the accents as UTF-8').toBe(true);
+		const lines = csv.slice(1).trimEnd().split('\r\n');
+		expect(lines[0]).toBe('de,vers,de_code,vers_code,projets,mois_median_entre_etapes');
+		expect(lines.length - 1).toBe(pathwayFlows(db, qs('level=structure')).transitions.length);
+	});
+
+	it('proposes a route from a small commune of Haute-Loire, each step with 3 to 5 structures within reach or said otherwise', () => {
+		// Langeac (43112).
+		const route = findRoute(db, qs('stage=creation&sector=agrifood&commune=43112&need=funding'));
+		expect(route.origin.name).toBe('Langeac');
+		expect(route.steps.map((s) => s.stage)).toEqual(['creation', 'creation', 'development', 'growth']);
+		for (const step of route.steps) {
+			expect(step.options.length).toBeGreaterThanOrEqual(3);
+			expect(step.options.length).toBeLessThanOrEqual(5);
+			if (!step.nothingNear) expect(step.options[0]!.distanceKm!).toBeLessThanOrEqual(REACH_KM);
+			for (const o of step.options) {
+				expect(o.why.length).toBeGreaterThan(10);
+				expect(o.parts.reduce((t, p) => t + p.points, 0)).toBe(o.score);
+			}
+		}
+		expect(route.steps[1]!.options[0]!.structure.offers).toContain('funding');
+		// Same answers, same route: the URL can be shared.
+		expect(findRoute(db, qs('stage=creation&sector=agrifood&commune=43112&need=funding'))).toEqual(route);
+	});
+
+	it('explains what is wrong with the finder’s answers', () => {
+		expect(() => findRoute(db, qs('sector=digital&commune=43112'))).toThrow(/stade/);
+		expect(() => findRoute(db, qs('stage=creation'))).toThrow(/commune/);
+		expect(() => findRoute(db, qs('stage=creation&commune=75056'))).toThrow(/inconnue/);
+		expect(() => findRoute(db, qs('stage=creation&commune=43112&need=argent'))).toThrow(ValidationError);
+	});
+
+	it('sees a new step at once (the cache follows the graph revision)', () => {
+		const live = livePathways(db);
+		const project = live.projects.find((p) => p.steps.length === 0) ?? live.projects[0]!;
+		const structure = live.structures.find((s) => s.category === 'accelerator')!;
+		const before = entityPathway(db, project.project.slug)!.steps.length;
+		createRelations(db, [{ type: 'accelerated_by', sourceId: project.project.id, targetId: structure.id, startDate: '2025-04', source: 'https://exemple.fr/communique' }]);
+		const after = entityPathway(db, project.project.slug)!;
+		expect(after.steps).toHaveLength(before + 1);
+		expect(after.steps.some((s) => s.structure.id === structure.id && s.start === '2025-04')).toBe(true);
+	});
+});
