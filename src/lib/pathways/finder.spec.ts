@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { historyCounts, rankStep, REACH_KM, ROUTE_TEMPLATE, routeFrom, scoreOption, type Candidate } from './finder';
 import { extractPathway, type PathwayEntity } from './extract';
-import type { ProjectPathway } from './flows';
+import { prepareFlows, type ProjectPathway } from './flows';
 import { entity, rel } from './test-fixtures';
 
 const origin = { name: 'Langeac', lon: 3.49, lat: 45.1 };
@@ -67,7 +67,7 @@ describe('finder scoring', () => {
 		const rels = [rel('hosted_by', 1, 20, '2019'), rel('incubated_by', 1, 21, '2020'), rel('hosted_by', 2, 20, '2019'), rel('incubated_by', 2, 21, '2021'), rel('incubated_by', 3, 21, '2020')];
 		const all = new Map([third, inc, ...projects].map((e) => [e.id, e]));
 		const pathways: ProjectPathway[] = projects.map((p) => ({ project: p, steps: extractPathway(p, rels, (id) => all.get(id)).steps }));
-		expect(historyCounts(pathways, ['agrifood'], ROUTE_TEMPLATE[0]!).get(21)).toBe(2);
-		expect(historyCounts(pathways, ['health'], null).get(21)).toBe(1);
+		expect(historyCounts(prepareFlows(pathways), ['agrifood'], ROUTE_TEMPLATE[0]!).get(21)).toBe(2);
+		expect(historyCounts(prepareFlows(pathways), ['health'], null).get(21)).toBe(1);
 	});
 });

@@ -1,6 +1,6 @@
 import { categoryLabel, offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
 import type { PathwayEntity } from './extract';
-import type { ProjectPathway } from './flows';
+import type { FlowData } from './flows';
 import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
 
 /** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
@@ -46,17 +46,18 @@ const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
  * right after a structure of the previous step's kinds (as a first support step for the route's first step).
  * When no project of those sectors did, any passage through the structure counts instead.
  */
-export function historyCounts(pathways: ProjectPathway[], sectors: string[], previous: RouteTemplateStep | null): Map<number, number> {
-	const relevant = pathways.filter((p) => sectors.length === 0 || p.project.sectors.some((s) => sectors.includes(s)));
+export function historyCounts(data: FlowData, sectors: string[], previous: RouteTemplateStep | null): Map<number, number> {
+	const before = previous ? new Set(previous.categories.map((c) => data.keys.indexOf(c)).filter((i) => i >= 0)) : null;
 	const next = new Map<number, number>();
 	const any = new Map<number, number>();
-	for (const p of relevant) {
+	for (const p of data.projects) {
+		if (sectors.length > 0 && !p.sectors.some((s) => sectors.includes(s))) continue;
 		const seenNext = new Set<number>();
 		const seenAny = new Set<number>();
 		p.steps.forEach((s, i) => {
-			seenAny.add(s.structure.id);
-			const before = p.steps[i - 1];
-			if (previous ? before != null && previous.categories.includes(before.structure.category) : i === 0) seenNext.add(s.structure.id);
+			seenAny.add(s.structureId);
+			const prev = p.steps[i - 1];
+			if (before ? prev != null && before.has(prev.category) : i === 0) seenNext.add(s.structureId);
 		});
 		for (const id of seenNext) next.set(id, (next.get(id) ?? 0) + 1);
 		for (const id of seenAny) any.set(id, (any.get(id) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPathway, type PathwayEntity } from './extract';
-import { aggregateFlows, figureProjects, type ProjectPathway } from './flows';
+import { aggregateFlows, figureProjects, prepareFlows, type ProjectPathway } from './flows';
 import { entity, rel } from './test-fixtures';
 
 // Four projects, hand-counted (see the expectations):
@@ -28,7 +28,7 @@ const relations = [
 	rel('accelerated_by', 4, 13, '2018')
 ];
 const all = new Map<number, PathwayEntity>([C, I, F, A, P1, P2, P3, P4].map((e) => [e.id, e]));
-const pathways: ProjectPathway[] = [P1, P2, P3, P4].map((p) => ({ project: p, steps: extractPathway(p, relations, (id) => all.get(id)).steps }));
+const pathways = prepareFlows([P1, P2, P3, P4].map((p): ProjectPathway => ({ project: p, steps: extractPathway(p, relations, (id) => all.get(id)).steps })));
 const names = (code: string) => ({ '63': 'Puy-de-Dôme', '15': 'Cantal' })[code] ?? code;
 
 describe('aggregateFlows (categories)', () => {

@@ -1,9 +1,9 @@
 import { categoryLabel } from '$lib/domain/vocabulary';
-import { median, monthsBetween, yearOfPartial } from './dates';
+import { median, monthsBetween } from './dates';
 import type { PathwayEntity } from './extract';
-import type { Bottleneck, FirstStep, FlowFigure, FlowFilters, FlowLink, FlowNode, FlowsResult, LeavingTerritory, PathwayStep, Transition } from './types';
+import type { Bottleneck, FirstStep, FlowFigure, FlowFilters, FlowLevel, FlowLink, FlowNode, FlowsResult, LeavingTerritory, PathwayStep, Transition } from './types';
 
-/** A project's pathway as the flows see it: the project, and its dated support steps in order. */
+/** A project's pathway as extracted: the project and all its steps in order. */
 export interface ProjectPathway {
 	project: PathwayEntity;
 	steps: PathwayStep[];
@@ -15,47 +15,95 @@ export const MAX_RANK = 4;
 export const STRUCTURES_PER_COLUMN = 12;
 /** A project that arrived this recently may simply not have moved on yet: not counted as stuck. */
 export const STUCK_AFTER_YEARS = 2;
+export const MIN_ARRIVALS = 3;
 export const OTHER_KEY = 'other';
-
-/** The founder is where a pathway starts, not a structure it goes through. */
-const isSupportStep = (s: PathwayStep) => s.type !== 'founded' && s.dateKnown;
-
-/** Projects kept by the project filters (sector, territory of origin), with the steps inside the period. */
-export function selectPathways(pathways: ProjectPathway[], filters: FlowFilters): ProjectPathway[] {
-	const out: ProjectPathway[] = [];
-	for (const p of pathways) {
-		if (filters.sector && !p.project.sectors.includes(filters.sector)) continue;
-		if (filters.departement && p.project.departementCode !== filters.departement) continue;
-		if (filters.epci && p.project.epciCode !== filters.epci) continue;
-		const steps = p.steps.filter((s) => {
-			if (!isSupportStep(s)) return false;
-			const y = yearOfPartial(s.start) as number;
-			return (filters.from == null || y >= filters.from) && (filters.to == null || y <= filters.to);
-		});
-		out.push({ project: p.project, steps });
-	}
-	return out;
-}
-
-export function stepKey(s: PathwayStep, level: FlowFilters['level']): string {
-	return level === 'structure' ? `s${s.structure.id}` : s.structure.category;
-}
 
 /** Structure keys are `s<id>`; no category code has that shape. */
 export const isStructureKey = (key: string): boolean => /^s\d+$/.test(key);
 
-/** Labels of the keys met in these pathways (structure names, category labels). */
-function labeller(selected: ProjectPathway[]) {
-	const names = new Map<string, { label: string; slug: string | null }>();
-	for (const p of selected) for (const s of p.steps) names.set(`s${s.structure.id}`, { label: s.structure.name, slug: s.structure.slug });
-	return (key: string): { label: string; slug: string | null } => {
-		if (key === OTHER_KEY) return { label: 'Autres structures', slug: null };
-		if (isStructureKey(key)) return names.get(key) ?? { label: key, slug: null };
-		return { label: categoryLabel(key), slug: null };
-	};
+/**
+ * The flows' working form, built once per data revision: each project's dated support steps (the founder
+ * is where a pathway starts, not a structure it goes through; undated steps have no place in a sequence),
+ * with keys interned as small integers so that aggregating 10k actors allocates almost nothing.
+ */
+export interface FlowStep {
+	category: number;
+	structure: number;
+	structureId: number;
+	year: number;
+	start: string;
+	departementCode: string | null;
+}
+export interface FlowProject {
+	id: number;
+	sectors: string[];
+	departementCode: string | null;
+	epciCode: string | null;
+	steps: FlowStep[];
+}
+export interface FlowData {
+	projects: FlowProject[];
+	keys: string[];
+	labels: string[];
+	slugs: (string | null)[];
 }
 
+export function prepareFlows(pathways: ProjectPathway[]): FlowData {
+	const keys: string[] = [];
+	const labels: string[] = [];
+	const slugs: (string | null)[] = [];
+	const index = new Map<string, number>();
+	const intern = (key: string, label: string, slug: string | null) => {
+		let i = index.get(key);
+		if (i === undefined) {
+			i = keys.length;
+			index.set(key, i);
+			keys.push(key);
+			labels.push(label);
+			slugs.push(slug);
+		}
+		return i;
+	};
+	const projects = pathways.map(({ project, steps }) => ({
+		id: project.id,
+		sectors: project.sectors,
+		departementCode: project.departementCode,
+		epciCode: project.epciCode,
+		steps: steps
+			.filter((s) => s.type !== 'founded' && s.start != null)
+			.map((s) => ({
+				category: intern(s.structure.category, categoryLabel(s.structure.category), null),
+				structure: intern(`s${s.structure.id}`, s.structure.name, s.structure.slug),
+				structureId: s.structure.id,
+				year: Number((s.start as string).slice(0, 4)),
+				start: s.start as string,
+				departementCode: s.structure.departementCode
+			}))
+	}));
+	return { projects, keys, labels, slugs };
+}
+
+interface Selected {
+	project: FlowProject;
+	steps: FlowStep[];
+}
+
+/** Projects kept by the project filters (sector, territory of origin), with their steps inside the period. */
+function select(data: FlowData, f: FlowFilters): Selected[] {
+	const out: Selected[] = [];
+	const period = f.from != null || f.to != null;
+	for (const p of data.projects) {
+		if (f.sector && !p.sectors.includes(f.sector)) continue;
+		if (f.departement && p.departementCode !== f.departement) continue;
+		if (f.epci && p.epciCode !== f.epci) continue;
+		out.push({ project: p, steps: period ? p.steps.filter((s) => (f.from == null || s.year >= f.from) && (f.to == null || s.year <= f.to)) : p.steps });
+	}
+	return out;
+}
+
+const keyOf = (level: FlowLevel) => (level === 'structure' ? (s: FlowStep) => s.structure : (s: FlowStep) => s.category);
 const rankOf = (i: number) => Math.min(i + 1, MAX_RANK);
+const increment = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 
 /**
  * Flows over the selected projects: the alluvial diagram (columns by step rank), the transitions table
@@ -63,161 +111,157 @@ const rankOf = (i: number) => Math.min(i + 1, MAX_RANK);
  * (structures where projects stopped, arrivals older than STUCK_AFTER_YEARS before `thisYear`) and the
  * territories of origin whose projects found support in another département.
  */
-export function aggregateFlows(pathways: ProjectPathway[], filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowsResult {
-	const selected = selectPathways(pathways, filters);
-	const label = labeller(selected);
-	const key = (s: PathwayStep) => stepKey(s, filters.level);
+export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowsResult {
+	const selected = select(data, filters);
+	const key = keyOf(filters.level);
+	const K = data.keys.length + 1;
+	const OTHER = data.keys.length;
+	const label = (k: number) => (k === OTHER ? 'Autres structures' : (data.labels[k] as string));
+	const code = (k: number) => (k === OTHER ? OTHER_KEY : (data.keys[k] as string));
 
-	// Diagram columns: at the structure level, small structures of a column become « Autres structures ».
-	const columnCounts = new Map<string, number>();
-	for (const p of selected) {
-		const seen = new Set<string>();
-		p.steps.forEach((s, i) => seen.add(`${rankOf(i)}:${key(s)}`));
-		for (const id of seen) columnCounts.set(id, (columnCounts.get(id) ?? 0) + 1);
+	// Diagram columns (node = rank * K + key); at the structure level small structures become « Autres ».
+	const column = new Map<number, number>();
+	for (const { steps } of selected) {
+		const seen: number[] = [];
+		for (let i = 0; i < steps.length; i++) {
+			const n = rankOf(i) * K + key(steps[i] as FlowStep);
+			if (!seen.includes(n)) seen.push(n);
+		}
+		for (const n of seen) increment(column, n);
 	}
-	const kept = new Set<string>();
-	for (let rank = 1; rank <= MAX_RANK; rank++) {
-		const column = [...columnCounts].filter(([id]) => id.startsWith(`${rank}:`)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-		(filters.level === 'structure' ? column.slice(0, STRUCTURES_PER_COLUMN) : column).forEach(([id]) => kept.add(id));
+	let kept: Set<number> | null = null;
+	if (filters.level === 'structure') {
+		kept = new Set();
+		for (let rank = 1; rank <= MAX_RANK; rank++) {
+			const ranked = [...column].filter(([n]) => Math.floor(n / K) === rank).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+			for (const [n] of ranked.slice(0, STRUCTURES_PER_COLUMN)) kept.add(n);
+		}
 	}
-	const nodeId = (rank: number, k: string) => (kept.has(`${rank}:${k}`) ? `${rank}:${k}` : `${rank}:${OTHER_KEY}`);
+	const nodeOf = (rank: number, k: number) => {
+		const n = rank * K + k;
+		return kept && !kept.has(n) ? rank * K + OTHER : n;
+	};
 
-	const nodeProjects = new Map<string, Set<number>>();
-	const linkCounts = new Map<string, number>();
-	const pairs = new Map<string, { count: number; months: number[] }>();
-	const firsts = new Map<string, number>();
-	for (const p of selected) {
-		const id = p.project.id;
-		p.steps.forEach((s, i) => {
-			const n = nodeId(rankOf(i), key(s));
-			nodeProjects.set(n, (nodeProjects.get(n) ?? new Set()).add(id));
-			const next = p.steps[i + 1];
-			if (!next) return;
-			if (i + 1 < MAX_RANK) {
-				const l = `${n}>${nodeId(rankOf(i + 1), key(next))}`;
-				linkCounts.set(l, (linkCounts.get(l) ?? 0) + 1);
-			}
-			const pair = `${key(s)}>${key(next)}`;
-			const entry = pairs.get(pair) ?? { count: 0, months: [] };
+	const nodeProjects = new Map<number, Set<number>>();
+	const linkCounts = new Map<number, number>();
+	const pairs = new Map<number, { count: number; months: number[] }>();
+	const firsts = new Map<number, number>();
+	for (const { project, steps } of selected) {
+		for (let i = 0; i < steps.length; i++) {
+			const s = steps[i] as FlowStep;
+			const n = nodeOf(rankOf(i), key(s));
+			let set = nodeProjects.get(n);
+			if (!set) nodeProjects.set(n, (set = new Set()));
+			set.add(project.id);
+			const next = steps[i + 1];
+			if (!next) continue;
+			if (i + 1 < MAX_RANK) increment(linkCounts, n * K * (MAX_RANK + 1) + nodeOf(rankOf(i + 1), key(next)));
+			const pair = key(s) * K + key(next);
+			let entry = pairs.get(pair);
+			if (!entry) pairs.set(pair, (entry = { count: 0, months: [] }));
 			entry.count++;
 			const m = monthsBetween(s.start, next.start);
 			if (m != null) entry.months.push(m);
-			pairs.set(pair, entry);
-		});
-		const first = p.steps[0];
-		if (first) firsts.set(key(first), (firsts.get(key(first)) ?? 0) + 1);
+		}
+		if (steps[0]) increment(firsts, key(steps[0]));
 	}
 
-	const nodes: FlowNode[] = [...nodeProjects].map(([id, set]) => {
-		const [rank, k] = [Number(id.slice(0, id.indexOf(':'))), id.slice(id.indexOf(':') + 1)];
-		return { id, rank, key: k, label: label(k).label, count: set.size };
-	});
+	const nodeId = (n: number) => `${Math.floor(n / K)}:${code(n % K)}`;
+	const nodes: FlowNode[] = [...nodeProjects].map(([n, set]) => ({ id: nodeId(n), rank: Math.floor(n / K), key: code(n % K), label: label(n % K), count: set.size }));
 	nodes.sort((a, b) => a.rank - b.rank || b.count - a.count || a.key.localeCompare(b.key));
-	const links: FlowLink[] = [...linkCounts].map(([l, count]) => {
-		const [source, target] = l.split('>') as [string, string];
-		return { source, target, count };
-	});
+	const span = K * (MAX_RANK + 1);
+	const links: FlowLink[] = [...linkCounts].map(([l, count]) => ({ source: nodeId(Math.floor(l / span)), target: nodeId(l % span), count }));
 	links.sort((a, b) => b.count - a.count || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
 	const transitions: Transition[] = [...pairs].map(([pair, { count, months }]) => {
-		const [from, to] = pair.split('>') as [string, string];
+		const [from, to] = [Math.floor(pair / K), pair % K];
 		const m = median(months);
-		return { from, to, fromLabel: label(from).label, toLabel: label(to).label, count, medianMonths: m == null ? null : Math.round(m * 10) / 10 };
+		return { from: code(from), to: code(to), fromLabel: label(from), toLabel: label(to), count, medianMonths: m == null ? null : Math.round(m * 10) / 10 };
 	});
 	transitions.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-	const firstSteps: FirstStep[] = [...firsts].map(([k, count]) => ({ key: k, label: label(k).label, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+	const firstSteps: FirstStep[] = [...firsts].map(([k, count]) => ({ key: code(k), label: label(k), count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
-	return {
-		filters,
-		projects: selected.length,
-		nodes,
-		links,
-		transitions,
-		firstSteps,
-		bottlenecks: bottlenecks(selected, thisYear),
-		leaving: leavingTerritories(selected, filters, territoryName)
-	};
+	return { filters, projects: selected.length, nodes, links, transitions, transitionCount: transitions.length, firstSteps, bottlenecks: bottlenecks(data, selected, thisYear), leaving: leavingTerritories(selected, filters, territoryName) };
 }
 
 interface Arrival {
-	label: string;
-	slug: string;
 	arrived: Set<number>;
 	movedOn: Set<number>;
 }
 
-/** Per structure: projects that arrived long enough ago, and those with a later step. */
-function arrivals(selected: ProjectPathway[], thisYear: number): Map<string, Arrival> {
-	const out = new Map<string, Arrival>();
-	for (const p of selected) {
-		p.steps.forEach((s, i) => {
-			if ((yearOfPartial(s.start) as number) > thisYear - STUCK_AFTER_YEARS) return;
-			const k = `s${s.structure.id}`;
-			const a = out.get(k) ?? { label: s.structure.name, slug: s.structure.slug, arrived: new Set(), movedOn: new Set() };
-			a.arrived.add(p.project.id);
-			if (i < p.steps.length - 1) a.movedOn.add(p.project.id);
-			out.set(k, a);
-		});
+/** Per structure (key index): projects that arrived long enough ago, and those with a later step. */
+function arrivals(selected: Selected[], thisYear: number): Map<number, Arrival> {
+	const out = new Map<number, Arrival>();
+	for (const { project, steps } of selected) {
+		for (let i = 0; i < steps.length; i++) {
+			const s = steps[i] as FlowStep;
+			if (s.year > thisYear - STUCK_AFTER_YEARS) continue;
+			let a = out.get(s.structure);
+			if (!a) out.set(s.structure, (a = { arrived: new Set(), movedOn: new Set() }));
+			a.arrived.add(project.id);
+			if (i < steps.length - 1) a.movedOn.add(project.id);
+		}
 	}
 	return out;
 }
 
-export const MIN_ARRIVALS = 3;
-
-function bottlenecks(selected: ProjectPathway[], thisYear: number): Bottleneck[] {
+function bottlenecks(data: FlowData, selected: Selected[], thisYear: number): Bottleneck[] {
 	return [...arrivals(selected, thisYear)]
 		.filter(([, a]) => a.arrived.size >= MIN_ARRIVALS)
-		.map(([key, a]) => ({ key, label: a.label, slug: a.slug, arrivals: a.arrived.size, movedOn: a.movedOn.size, stuckShare: Math.round(((a.arrived.size - a.movedOn.size) / a.arrived.size) * 1000) / 1000 }))
+		.map(([k, a]) => ({ key: data.keys[k] as string, label: data.labels[k] as string, slug: data.slugs[k] ?? null, arrivals: a.arrived.size, movedOn: a.movedOn.size, stuckShare: Math.round(((a.arrived.size - a.movedOn.size) / a.arrived.size) * 1000) / 1000 }))
 		.sort((a, b) => b.stuckShare - a.stuckShare || b.arrivals - a.arrivals || a.key.localeCompare(b.key))
 		.slice(0, 10);
 }
 
-/** Group by département of origin, or by EPCI when one département is already chosen. */
-function originOf(p: ProjectPathway, filters: FlowFilters): string | null {
-	return filters.departement || filters.epci ? p.project.epciCode : p.project.departementCode;
-}
-
-function leavingSets(selected: ProjectPathway[], filters: FlowFilters) {
+/** Group by département of origin, or by EPCI when a territory is already chosen. */
+function leavingSets(selected: Selected[], filters: FlowFilters) {
 	const out = new Map<string, { projects: Set<number>; leaving: Set<number> }>();
-	for (const p of selected) {
-		const origin = originOf(p, filters);
-		const home = p.project.departementCode;
+	for (const { project, steps } of selected) {
+		const origin = filters.departement || filters.epci ? project.epciCode : project.departementCode;
+		const home = project.departementCode;
 		if (!origin || !home) continue;
-		const supported = p.steps.filter((s) => s.structure.departementCode != null);
-		if (supported.length === 0) continue;
-		const entry = out.get(origin) ?? { projects: new Set(), leaving: new Set() };
-		entry.projects.add(p.project.id);
-		if (supported.some((s) => s.structure.departementCode !== home)) entry.leaving.add(p.project.id);
-		out.set(origin, entry);
+		let supported = false;
+		let away = false;
+		for (const s of steps) {
+			if (s.departementCode == null) continue;
+			supported = true;
+			if (s.departementCode !== home) away = true;
+		}
+		if (!supported) continue;
+		let entry = out.get(origin);
+		if (!entry) out.set(origin, (entry = { projects: new Set(), leaving: new Set() }));
+		entry.projects.add(project.id);
+		if (away) entry.leaving.add(project.id);
 	}
 	return out;
 }
 
-function leavingTerritories(selected: ProjectPathway[], filters: FlowFilters, territoryName: (code: string) => string): LeavingTerritory[] {
+function leavingTerritories(selected: Selected[], filters: FlowFilters, territoryName: (code: string) => string): LeavingTerritory[] {
 	return [...leavingSets(selected, filters)]
 		.map(([code, e]) => ({ code, name: territoryName(code), projects: e.projects.size, leaving: e.leaving.size, share: Math.round((e.leaving.size / e.projects.size) * 1000) / 1000 }))
 		.sort((a, b) => b.share - a.share || b.projects - a.projects || a.code.localeCompare(b.code));
 }
 
 /** The projects behind one figure of the flows page (same filters), by id. */
-export function figureProjects(pathways: ProjectPathway[], filters: FlowFilters, figure: FlowFigure, thisYear: number): { title: string; ids: number[] } {
-	const selected = selectPathways(pathways, filters);
-	const label = labeller(selected);
-	const key = (s: PathwayStep) => stepKey(s, filters.level);
-	const ids = (test: (p: ProjectPathway) => boolean) => selected.filter(test).map((p) => p.project.id);
+export function figureProjects(data: FlowData, filters: FlowFilters, figure: FlowFigure, thisYear: number): { title: string; ids: number[] } {
+	const selected = select(data, filters);
+	const key = keyOf(filters.level);
+	const indexOf = (k: string) => data.keys.indexOf(k);
+	const labelOf = (k: string) => (k === OTHER_KEY ? 'Autres structures' : (data.labels[indexOf(k)] ?? k));
+	const ids = (test: (steps: FlowStep[]) => boolean) => selected.filter((p) => test(p.steps)).map((p) => p.project.id);
 	switch (figure.figure) {
 		case 'all':
 			return { title: 'Tous les projets de la sélection', ids: ids(() => true) };
-		case 'transition':
-			return {
-				title: `Projets passés de « ${label(figure.from).label} » à « ${label(figure.to).label} »`,
-				ids: ids((p) => p.steps.some((s, i) => i + 1 < p.steps.length && key(s) === figure.from && key(p.steps[i + 1] as PathwayStep) === figure.to))
-			};
-		case 'first':
-			return { title: `Projets dont la première étape est « ${label(figure.key).label} »`, ids: ids((p) => p.steps[0] != null && key(p.steps[0]) === figure.key) };
+		case 'transition': {
+			const [a, b] = [indexOf(figure.from), indexOf(figure.to)];
+			return { title: `Projets passés de « ${labelOf(figure.from)} » à « ${labelOf(figure.to)} »`, ids: ids((steps) => steps.some((s, i) => i + 1 < steps.length && key(s) === a && key(steps[i + 1] as FlowStep) === b)) };
+		}
+		case 'first': {
+			const a = indexOf(figure.key);
+			return { title: `Projets dont la première étape est « ${labelOf(figure.key)} »`, ids: ids((steps) => steps[0] != null && key(steps[0]) === a) };
+		}
 		case 'stuck': {
-			const a = arrivals(selected, thisYear).get(figure.key);
-			const stuck = a ? [...a.arrived].filter((id) => !a.movedOn.has(id)) : [];
-			return { title: `Projets arrivés à « ${a?.label ?? figure.key} » sans étape suivante connue`, ids: stuck };
+			const a = arrivals(selected, thisYear).get(indexOf(figure.key));
+			return { title: `Projets arrivés à « ${labelOf(figure.key)} » sans étape suivante connue`, ids: a ? [...a.arrived].filter((id) => !a.movedOn.has(id)) : [] };
 		}
 		case 'leaving': {
 			const e = leavingSets(selected, filters).get(figure.code);
@@ -225,4 +269,3 @@ export function figureProjects(pathways: ProjectPathway[], filters: FlowFilters,
 		}
 	}
 }
-

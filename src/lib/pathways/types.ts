@@ -131,7 +131,10 @@ export interface FlowsResult {
 	projects: number;
 	nodes: FlowNode[];
 	links: FlowLink[];
+	/** The most taken transitions (the page and JSON keep the first TRANSITIONS_SHOWN; the CSV has them all). */
 	transitions: Transition[];
+	/** How many distinct transitions there are in all. */
+	transitionCount: number;
 	firstSteps: FirstStep[];
 	bottlenecks: Bottleneck[];
 	leaving: LeavingTerritory[];

@@ -4,7 +4,7 @@
  * memory, which keeps them well under 100 ms at the 10k scale.
  */
 import { extractPathway, hasPathway, type PathwayEntity, type PathwayRelation } from '$lib/pathways/extract';
-import type { ProjectPathway } from '$lib/pathways/flows';
+import { prepareFlows, type FlowData, type ProjectPathway } from '$lib/pathways/flows';
 import { PROJECT_CATEGORIES, type Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
 import { graphRevision } from '../repos/graph.repo';
@@ -18,6 +18,8 @@ export interface LivePathways {
 	relationsOf: Map<number, PathwayRelation[]>;
 	/** The projects (startups, companies) with their pathways: what the flows aggregate. */
 	projects: ProjectPathway[];
+	/** The same, in the flows' compact form (see prepareFlows). */
+	flows: FlowData;
 	/** Support structures: actors that say which stages they serve or which offers they give. */
 	structures: PathwayEntity[];
 	territoryName: (code: string) => string;
@@ -49,7 +51,7 @@ function build(db: Db): LivePathways {
 		projects.push({ project: e, steps });
 	}
 	const structures = rows.filter((e) => e.stages.length > 0 || e.offers.length > 0);
-	return { revision, byId, bySlug, relationsOf, projects, structures, territoryName: (code) => names.get(code) ?? code };
+	return { revision, byId, bySlug, relationsOf, projects, flows: prepareFlows(projects), structures, territoryName: (code) => names.get(code) ?? code };
 }
 
 export function livePathways(db: Db): LivePathways {

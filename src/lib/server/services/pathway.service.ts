@@ -40,10 +40,18 @@ function withoutKeys(params: URLSearchParams, keys: readonly string[]): URLSearc
 	return out;
 }
 
-export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
+/** At the structure level there are thousands of distinct transitions at the 10k scale: the page lists the most taken, the CSV all. */
+export const TRANSITIONS_SHOWN = 200;
+
+function allFlows(db: Db, params: URLSearchParams): FlowsResult {
 	const filters = flowFilters(params);
 	const live = livePathways(db);
-	return aggregateFlows(live.projects, filters, live.territoryName, thisYear());
+	return aggregateFlows(live.flows, filters, live.territoryName, thisYear());
+}
+
+export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
+	const flows = allFlows(db, params);
+	return { ...flows, transitions: flows.transitions.slice(0, TRANSITIONS_SHOWN) };
 }
 
 /** The projects behind one figure of the flows page. */
@@ -52,7 +60,7 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 	const parsed = parseParams(flowFigureSchema, new URLSearchParams([...params].filter(([k]) => flowFiguresKeys.includes(k))));
 	const figure: FlowFigure = parsed.figure === 'transition' ? { figure: 'transition', from: parsed.from_key, to: parsed.to_key } : parsed;
 	const live = livePathways(db);
-	const { title, ids } = figureProjects(live.projects, filters, figure, thisYear());
+	const { title, ids } = figureProjects(live.flows, filters, figure, thisYear());
 	const steps = new Map(live.projects.map((p) => [p.project.id, p.steps.length]));
 	const projects = ids
 		.map((id) => live.byId.get(id))
@@ -64,7 +72,7 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 
 /** The transitions table as CSV (the journalists' download), with the filters in the file name's stead: one row per transition. */
 export function flowsCsv(db: Db, params: URLSearchParams) {
-	const flows = pathwayFlows(db, params);
+	const flows = allFlows(db, params);
 	const body = toCsv(
 		['de', 'vers', 'de_code', 'vers_code', 'projets', 'mois_median_entre_etapes'],
 		flows.transitions.map((t) => [t.fromLabel, t.toLabel, t.from, t.to, t.count, t.medianMonths])
@@ -91,7 +99,7 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	const query = { sectors: q.sector, needs: q.need };
 	const steps = template.map((step, i) => {
 		const previous = i > 0 ? (template[i - 1] ?? null) : null;
-		return rankStep(i + 1, step, candidates, query, origin, historyCounts(live.projects, q.sector, previous), previous);
+		return rankStep(i + 1, step, candidates, query, origin, historyCounts(live.flows, q.sector, previous), previous);
 	});
 	return {
 		query: { stage: q.stage, sectors: q.sector, commune: q.commune, needs: q.need },
