@@ -4,7 +4,7 @@ import { extractPathway, type PathwayEntity } from './extract';
 import { prepareFlows, type ProjectPathway } from './flows';
 import { entity, rel } from './test-fixtures';
 
-const origin = { name: 'Langeac', lon: 3.49, lat: 45.1 };
+const origin = { code: '43112', name: 'Langeac', lon: 3.49, lat: 45.1 };
 const incubationStep = ROUTE_TEMPLATE[1]!;
 const query = { sectors: ['agrifood'], needs: [] };
 const incubator = (id: number, over: Partial<PathwayEntity>) => entity(id, 'incubator', { stages: ['creation'], offers: ['mentoring', 'hosting', 'training'], sectors: ['agrifood'], ...over });
@@ -31,10 +31,12 @@ describe('finder scoring', () => {
 	});
 
 	it('scores out of 100 with five explained parts, and explains the strongest reasons', () => {
-		const { score, parts } = scoreOption(at(incubator(1, {}), 0), incubationStep, query, origin, { count: 3, max: 3, previous: null });
+		const { score, parts } = scoreOption(at(incubator(1, { communeCode: '43112' }), 0), incubationStep, query, origin, { count: 3, max: 3, previous: null });
 		expect(score).toBe(100);
 		expect(parts.map((p) => p.key)).toEqual(['stage', 'sector', 'offer', 'distance', 'history']);
 		expect(parts.find((p) => p.key === 'distance')?.text).toBe('dans votre commune (Langeac)');
+		// Close but in the next commune: said as such, not « dans votre commune ».
+		expect(scoreOption(at(incubator(2, { communeCode: '43002' }), 0.5), incubationStep, query, origin, { count: 0, max: 0, previous: null }).parts[3]?.text).toBe('à moins d’un kilomètre de Langeac');
 		const step = rankStep(1, incubationStep, [at(incubator(1, {}), 23.4)], query, origin, new Map(), null);
 		expect(step.options[0]!.why).toMatch(/^Accompagne les projets au stade « Création » ; travaille dans votre secteur \(Agroalimentaire\)/);
 	});

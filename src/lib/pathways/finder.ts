@@ -28,6 +28,8 @@ export const MAX = { stage: 30, sector: 15, offer: 15, distance: 30, history: 10
 const DISTANCE_HALF_KM = 20;
 
 export interface Origin {
+	/** INSEE code of the entrepreneur's commune. */
+	code: string;
 	name: string;
 	lon: number;
 	lat: number;
@@ -75,7 +77,7 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 	const shared = s.sectors.filter((x) => query.sectors.includes(x));
 	const sector =
 		query.sectors.length === 0
-			? { points: Math.round(MAX.sector / 2), text: 'aucun secteur choisi' }
+			? { points: Math.round(MAX.sector / 2), text: NO_SECTOR }
 			: shared.length > 0
 				? { points: MAX.sector, text: `travaille dans votre secteur (${list(shared, sectorLabel)})` }
 				: s.sectors.length === 0
@@ -99,7 +101,7 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 		key: 'distance',
 		points: d == null ? 0 : Math.round((MAX.distance * DISTANCE_HALF_KM) / (DISTANCE_HALF_KM + d)),
 		max: MAX.distance,
-		text: d == null ? 'emplacement inconnu' : d < 1 ? `dans votre commune (${origin.name})` : `à ${formatKm(d)} de ${origin.name}`
+		text: d == null ? 'emplacement inconnu' : s.communeCode === origin.code ? `dans votre commune (${origin.name})` : d < 1 ? `à moins d’un kilomètre de ${origin.name}` : `à ${formatKm(d)} de ${origin.name}`
 	});
 
 	const after = history.previous ? `après un passage par ${history.previous.categories.map(categoryLabel).slice(0, 2).join(' ou ').toLowerCase()}` : 'en première étape';
@@ -112,11 +114,14 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 	return { score: parts.reduce((t, p) => t + p.points, 0), parts, serves };
 }
 
+/** Said in the score's details, but it is no reason to propose anything. */
+const NO_SECTOR = 'aucun secteur choisi';
+
 export const formatKm = (d: number): string => `${d < 10 ? d.toFixed(1).replace('.', ',') : Math.round(d)} km`;
 
 /** « Pourquoi cette proposition » in one sentence: the strongest reasons first. */
 export function explain(parts: ScorePart[]): string {
-	const strong = [...parts].filter((p) => p.points >= p.max / 2).sort((a, b) => b.points / b.max - a.points / a.max);
+	const strong = [...parts].filter((p) => p.points >= p.max / 2 && p.text !== NO_SECTOR).sort((a, b) => b.points / b.max - a.points / a.max);
 	const text = strong.map((p) => p.text).join(' ; ');
 	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : 'Aucun critère ne la distingue : proposée faute de mieux.';
 }

@@ -89,7 +89,7 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	const commune = communeWithCentre(db, q.commune);
 	if (!commune) throw new ValidationError([`commune ${q.commune} inconnue : choisissez une commune d’Auvergne dans la liste.`]);
 	if (commune.lon == null || commune.lat == null) throw new ValidationError([`la position de ${commune.name} est inconnue : choisissez une commune voisine.`]);
-	const origin = { name: commune.name, lon: commune.lon, lat: commune.lat };
+	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat };
 	const live = livePathways(db);
 	const candidates: Candidate[] = live.structures.map((structure) => ({
 		structure,
