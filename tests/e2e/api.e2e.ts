@@ -52,6 +52,29 @@ describe('JSON API /api/v1 on the real server', () => {
 		expect(edges.every((e) => ids.has(e.source) && ids.has(e.target) && e.type)).toBe(true);
 	});
 
+	it('serves pathways, flows (JSON and CSV) and the finder, with French 400s', async () => {
+		const flows = await get('/api/v1/pathways/flows?departement=43');
+		expect(flows.status).toBe(200);
+		const transitions = flows.body.transitions as { from: string; to: string; count: number }[];
+		expect(transitions.length).toBeGreaterThan(0);
+		const behind = await get(`/api/v1/pathways/projects?departement=43&figure=transition&from_key=${transitions[0]!.from}&to_key=${transitions[0]!.to}`);
+		const projects = behind.body.projects as { slug: string }[];
+		expect(projects).toHaveLength(transitions[0]!.count);
+		const pathway = await get(`/api/v1/pathways?entity=${projects[0]!.slug}`);
+		expect((pathway.body.steps as unknown[]).length).toBeGreaterThan(0);
+		const csv = await fetch(`${base()}/api/v1/pathways/flows.csv?departement=43`);
+		expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+		expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="parcours-flux-categories\.csv"/);
+		const rows = (await csv.text()).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+		expect(rows).toHaveLength(1 + (flows.body.transitionCount as number));
+		const route = await get('/api/v1/pathways/route?stage=emergence&commune=43112&need=hosting');
+		expect((route.body.steps as unknown[]).length).toBe(5);
+		const bad = await get('/api/v1/pathways/route?stage=retraite&commune=43112');
+		expect(bad.status).toBe(400);
+		expect((bad.body.issues as string[]).join(' ')).toMatch(/stade/);
+		expect((await get('/api/v1/pathways/flows?from=2022&to=2010')).status).toBe(400);
+	});
+
 	it('answers bad parameters with a French 400 in JSON, unknown things with 404', async () => {
 		for (const path of ['/api/v1/entities?kind=robot', '/api/v1/entities?limit=abc', '/api/v1/entities?cursor=%%%', '/api/v1/territories?kind=planete', '/api/v1/search', '/api/v1/search?q=x&limit=-1', '/api/v1/graph?territory=xyz']) {
 			const res = await get(path);
