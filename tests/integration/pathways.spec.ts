@@ -55,6 +55,25 @@ describe('pathways on the demo database', () => {
 		expect(period.transitions.reduce((t, x) => t + x.count, 0)).toBeLessThan(flows.transitions.reduce((t, x) => t + x.count, 0));
 	});
 
+	it('every block and band of the diagram lists as many projects as it counts, « Autres structures » included', () => {
+		for (const level of ['category', 'structure']) {
+			const flows = pathwayFlows(db, qs(`level=${level}`));
+			if (level === 'structure') expect(flows.nodes.some((n) => n.key === 'other')).toBe(true);
+			for (const node of flows.nodes) {
+				expect(pathwayProjects(db, qs(`level=${level}&figure=reached&rank=${node.rank}&key=${node.key}`)).projects, node.id).toHaveLength(node.count);
+				if (level === 'structure' && node.key !== 'other') expect(node.category, node.id).toBeTruthy();
+			}
+			for (const link of flows.links) {
+				const [rank, from] = [Number(link.source.split(':')[0]), link.source.split(':')[1]];
+				const to = link.target.split(':')[1];
+				expect(pathwayProjects(db, qs(`level=${level}&figure=transition&from_key=${from}&to_key=${to}&rank=${rank}`)).projects, `${link.source}>${link.target}`).toHaveLength(link.count);
+			}
+		}
+		const b = pathwayFlows(db, qs('')).bottlenecks[0]!;
+		expect(pathwayProjects(db, qs(`figure=arrived&key=${b.key}`)).projects).toHaveLength(b.arrivals);
+		expect(pathwayProjects(db, qs(`figure=stuck&key=${b.key}`)).projects).toHaveLength(b.arrivals - b.movedOn);
+	});
+
 	it('refuses bad filters with French messages', () => {
 		for (const bad of ['sector=nucleaire', 'departement=9', 'from=2022&to=2019', 'level=tout', 'from=deux-mille']) {
 			try {

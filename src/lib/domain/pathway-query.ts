@@ -39,11 +39,14 @@ export const flowFiltersSchema = z
 export type FlowFiltersQuery = z.output<typeof flowFiltersSchema>;
 
 const figureKey = z.string({ error: 'figure : clé manquante' }).regex(/^(s\d+|[a-z_]+)$/, { error: 'figure : clé invalide' });
+const rank = z.coerce.number({ error: 'rang : 1 à 4' }).int({ error: 'rang : 1 à 4' }).min(1, { error: 'rang : 1 à 4' }).max(4, { error: 'rang : 1 à 4' });
 export const flowFigureSchema = z.discriminatedUnion(
 	'figure',
 	[
-		z.object({ figure: z.literal('transition'), from_key: figureKey, to_key: figureKey }),
+		z.object({ figure: z.literal('transition'), from_key: figureKey, to_key: figureKey, rank: rank.optional() }),
 		z.object({ figure: z.literal('first'), key: figureKey }),
+		z.object({ figure: z.literal('reached'), rank, key: figureKey }),
+		z.object({ figure: z.literal('arrived'), key: figureKey }),
 		z.object({ figure: z.literal('stuck'), key: figureKey }),
 		z.object({ figure: z.literal('leaving'), code: z.string().regex(/^(\d[\dAB]|\d{9})$/, { error: 'territoire : code invalide' }) }),
 		z.object({ figure: z.literal('all') })
@@ -63,4 +66,4 @@ export const finderQuerySchema = z.object({
 export type FinderQueryInput = z.output<typeof finderQuerySchema>;
 
 /** Parameters that pick a figure on the flows page (the rest are filters). */
-export const flowFiguresKeys: readonly string[] = ['figure', 'from_key', 'to_key', 'key', 'code'];
+export const flowFiguresKeys: readonly string[] = ['figure', 'from_key', 'to_key', 'key', 'code', 'rank'];

@@ -101,6 +101,38 @@ function select(data: FlowData, f: FlowFilters): Selected[] {
 	return out;
 }
 
+/**
+ * The diagram's columns: node = rank * K + key index. At the structure level each column keeps its most
+ * visited structures; the others become « Autres structures » (key index OTHER).
+ */
+function columns(data: FlowData, selected: Selected[], level: FlowLevel) {
+	const key = keyOf(level);
+	const K = data.keys.length + 1;
+	const OTHER = data.keys.length;
+	let kept: Set<number> | null = null;
+	if (level === 'structure') {
+		const column = new Map<number, number>();
+		for (const { steps } of selected) {
+			const seen: number[] = [];
+			for (let i = 0; i < steps.length; i++) {
+				const n = rankOf(i) * K + key(steps[i] as FlowStep);
+				if (!seen.includes(n)) seen.push(n);
+			}
+			for (const n of seen) increment(column, n);
+		}
+		kept = new Set();
+		for (let rank = 1; rank <= MAX_RANK; rank++) {
+			const ranked = [...column].filter(([n]) => Math.floor(n / K) === rank).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+			for (const [n] of ranked.slice(0, STRUCTURES_PER_COLUMN)) kept.add(n);
+		}
+	}
+	const nodeOf = (rank: number, k: number) => {
+		const n = rank * K + k;
+		return kept && !kept.has(n) ? rank * K + OTHER : n;
+	};
+	return { K, OTHER, nodeOf };
+}
+
 const keyOf = (level: FlowLevel) => (level === 'structure' ? (s: FlowStep) => s.structure : (s: FlowStep) => s.category);
 const rankOf = (i: number) => Math.min(i + 1, MAX_RANK);
 const increment = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -114,33 +146,10 @@ const increment = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowsResult {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
-	const K = data.keys.length + 1;
-	const OTHER = data.keys.length;
 	const label = (k: number) => (k === OTHER ? 'Autres structures' : (data.labels[k] as string));
 	const code = (k: number) => (k === OTHER ? OTHER_KEY : (data.keys[k] as string));
 
-	// Diagram columns (node = rank * K + key); at the structure level small structures become « Autres ».
-	const column = new Map<number, number>();
-	for (const { steps } of selected) {
-		const seen: number[] = [];
-		for (let i = 0; i < steps.length; i++) {
-			const n = rankOf(i) * K + key(steps[i] as FlowStep);
-			if (!seen.includes(n)) seen.push(n);
-		}
-		for (const n of seen) increment(column, n);
-	}
-	let kept: Set<number> | null = null;
-	if (filters.level === 'structure') {
-		kept = new Set();
-		for (let rank = 1; rank <= MAX_RANK; rank++) {
-			const ranked = [...column].filter(([n]) => Math.floor(n / K) === rank).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-			for (const [n] of ranked.slice(0, STRUCTURES_PER_COLUMN)) kept.add(n);
-		}
-	}
-	const nodeOf = (rank: number, k: number) => {
-		const n = rank * K + k;
-		return kept && !kept.has(n) ? rank * K + OTHER : n;
-	};
+	const { K, OTHER, nodeOf } = columns(data, selected, filters.level);
 
 	const nodeProjects = new Map<number, Set<number>>();
 	const linkCounts = new Map<number, number>();
@@ -167,7 +176,13 @@ export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryNa
 	}
 
 	const nodeId = (n: number) => `${Math.floor(n / K)}:${code(n % K)}`;
-	const nodes: FlowNode[] = [...nodeProjects].map(([n, set]) => ({ id: nodeId(n), rank: Math.floor(n / K), key: code(n % K), label: label(n % K), count: set.size }));
+	const categoryOf = new Map<number, number>();
+	if (filters.level === 'structure') for (const { steps } of selected) for (const s of steps) categoryOf.set(s.structure, s.category);
+	const nodes: FlowNode[] = [...nodeProjects].map(([n, set]) => {
+		const k = n % K;
+		const category = filters.level === 'category' ? code(k) : categoryOf.has(k) ? data.keys[categoryOf.get(k) as number] : undefined;
+		return { id: nodeId(n), rank: Math.floor(n / K), key: code(k), label: label(k), count: set.size, ...(category ? { category } : {}) };
+	});
 	nodes.sort((a, b) => a.rank - b.rank || b.count - a.count || a.key.localeCompare(b.key));
 	const span = K * (MAX_RANK + 1);
 	const links: FlowLink[] = [...linkCounts].map(([l, count]) => ({ source: nodeId(Math.floor(l / span)), target: nodeId(l % span), count }));
@@ -245,19 +260,35 @@ function leavingTerritories(selected: Selected[], filters: FlowFilters, territor
 export function figureProjects(data: FlowData, filters: FlowFilters, figure: FlowFigure, thisYear: number): { title: string; ids: number[] } {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
-	const indexOf = (k: string) => data.keys.indexOf(k);
+	const { OTHER, nodeOf } = columns(data, selected, filters.level);
+	const indexOf = (k: string) => (k === OTHER_KEY ? OTHER : data.keys.indexOf(k));
 	const labelOf = (k: string) => (k === OTHER_KEY ? 'Autres structures' : (data.labels[indexOf(k)] ?? k));
 	const ids = (test: (steps: FlowStep[]) => boolean) => selected.filter((p) => test(p.steps)).map((p) => p.project.id);
+	const rankWord = (r: number) => (r === 1 ? '1re étape' : r >= MAX_RANK ? `${MAX_RANK}e étape ou au-delà` : `${r}e étape`);
 	switch (figure.figure) {
 		case 'all':
 			return { title: 'Tous les projets de la sélection', ids: ids(() => true) };
 		case 'transition': {
 			const [a, b] = [indexOf(figure.from), indexOf(figure.to)];
-			return { title: `Projets passés de « ${labelOf(figure.from)} » à « ${labelOf(figure.to)} »`, ids: ids((steps) => steps.some((s, i) => i + 1 < steps.length && key(s) === a && key(steps[i + 1] as FlowStep) === b)) };
+			const title = `Projets passés de « ${labelOf(figure.from)} » à « ${labelOf(figure.to)} »`;
+			const r = figure.rank;
+			if (r == null) return { title, ids: ids((steps) => steps.some((s, i) => i + 1 < steps.length && key(s) === a && key(steps[i + 1] as FlowStep) === b)) };
+			// One band of the diagram: from column r to column r + 1, grouped keys included.
+			return { title: `${title} (${rankWord(r)} → ${rankWord(r + 1)})`, ids: ids((steps) => steps.length > r && nodeOf(r, key(steps[r - 1] as FlowStep)) === nodeOf(r, a) && nodeOf(r + 1, key(steps[r] as FlowStep)) === nodeOf(r + 1, b)) };
 		}
 		case 'first': {
 			const a = indexOf(figure.key);
 			return { title: `Projets dont la première étape est « ${labelOf(figure.key)} »`, ids: ids((steps) => steps[0] != null && key(steps[0]) === a) };
+		}
+		case 'reached': {
+			const r = figure.rank;
+			const target = nodeOf(r, indexOf(figure.key));
+			const at = (steps: FlowStep[]) => (r < MAX_RANK ? steps.slice(r - 1, r) : steps.slice(MAX_RANK - 1));
+			return { title: `Projets passés par « ${labelOf(figure.key)} » en ${rankWord(r)}`, ids: ids((steps) => at(steps).some((s) => nodeOf(r, key(s)) === target)) };
+		}
+		case 'arrived': {
+			const a = arrivals(selected, thisYear).get(indexOf(figure.key));
+			return { title: `Projets arrivés à « ${labelOf(figure.key)} » depuis plus de ${STUCK_AFTER_YEARS} ans`, ids: a ? [...a.arrived] : [] };
 		}
 		case 'stuck': {
 			const a = arrivals(selected, thisYear).get(indexOf(figure.key));

@@ -79,6 +79,8 @@ export interface FlowNode {
 	key: string;
 	label: string;
 	count: number;
+	/** The structure's category at the structure level (for colours); the key itself at the category level. */
+	category?: string;
 }
 
 export interface FlowLink {
@@ -141,7 +143,17 @@ export interface FlowsResult {
 }
 
 /** « Every figure links to the projects behind it »: which figure, with the flows filters. */
-export type FlowFigure = { figure: 'transition'; from: string; to: string } | { figure: 'first'; key: string } | { figure: 'stuck'; key: string } | { figure: 'leaving'; code: string } | { figure: 'all' };
+export type FlowFigure =
+	/** Consecutive steps from → to; with `rank`, only the diagram's band from that column to the next. */
+	| { figure: 'transition'; from: string; to: string; rank?: number }
+	| { figure: 'first'; key: string }
+	/** A block of the diagram: the step at that rank (4 = the 4th or later) reached this key. */
+	| { figure: 'reached'; rank: number; key: string }
+	/** Bottlenecks: projects that arrived at the structure (long enough ago), and those that stopped there. */
+	| { figure: 'arrived'; key: string }
+	| { figure: 'stuck'; key: string }
+	| { figure: 'leaving'; code: string }
+	| { figure: 'all' };
 
 export interface FlowProjects {
 	title: string;

@@ -58,7 +58,7 @@ export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
 export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 	const filters = flowFilters(params);
 	const parsed = parseParams(flowFigureSchema, new URLSearchParams([...params].filter(([k]) => flowFiguresKeys.includes(k))));
-	const figure: FlowFigure = parsed.figure === 'transition' ? { figure: 'transition', from: parsed.from_key, to: parsed.to_key } : parsed;
+	const figure: FlowFigure = parsed.figure === 'transition' ? { figure: 'transition', from: parsed.from_key, to: parsed.to_key, ...(parsed.rank != null ? { rank: parsed.rank } : {}) } : parsed;
 	const live = livePathways(db);
 	const { title, ids } = figureProjects(live.flows, filters, figure, thisYear());
 	const steps = new Map(live.projects.map((p) => [p.project.id, p.steps.length]));

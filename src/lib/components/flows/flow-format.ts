@@ -1,0 +1,12 @@
+/** French figures for the flows page: « 1 234 projets », « 7,5 mois », « 42 % ». */
+const integer = new Intl.NumberFormat('fr-FR');
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+
+export const formatCount = (n: number): string => integer.format(n);
+
+export const projectsLabel = (n: number): string => `${integer.format(n)} projet${n > 1 ? 's' : ''}`;
+
+export const formatMonths = (months: number | null): string => (months === null ? '—' : `${oneDecimal.format(months)} mois`);
+
+export const formatShare = (share: number): string => percent.format(share);
