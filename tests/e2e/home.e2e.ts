@@ -75,7 +75,7 @@ describe("page d'accueil", () => {
 	});
 
 	it('les pages « bientôt » renvoient vers l’annuaire et la recherche', async () => {
-		for (const path of ['/parcours', '/contribuer']) {
+		for (const path of ['/contribuer']) {
 			const res = await page.goto(path);
 			expect(res?.status()).toBe(200);
 			expect(await page.getByText('Bientôt disponible').count()).toBe(1);

@@ -8,6 +8,7 @@ import type {
 	RelationType,
 	TerritoryKind
 } from '$lib/domain/vocabulary';
+import type { RevisionOperation, RevisionSubjectKind } from '$lib/history/revision';
 
 const timestamps = {
 	createdAt: text('created_at')
@@ -160,3 +161,40 @@ export const meta = sqliteTable('meta', {
 	key: text('key').primaryKey(),
 	value: integer('value').notNull().default(0)
 });
+
+/**
+ * Append-only history of every write to entities and relations (one row per write, in the same transaction).
+ * SQL triggers (drizzle/0005) refuse UPDATE and DELETE unless meta.revisions_unlocked = 1, which only the
+ * erasure path sets inside its own transaction (repos/revision.repo.ts, withRevisionsUnlocked).
+ * No foreign keys: the history must outlive what it describes, and users do not exist yet.
+ */
+export const revisions = sqliteTable(
+	'revisions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		subjectKind: text('subject_kind').$type<RevisionSubjectKind>().notNull(),
+		subjectId: integer('subject_id').notNull(),
+		/** The subject's `version` after this write. */
+		version: integer('version').notNull(),
+		operation: text('operation').$type<RevisionOperation>().notNull(),
+		/** The whole subject after the write, without derived columns (see $lib/history/snapshot.ts). */
+		snapshot: text('snapshot').notNull(),
+		authorUserId: integer('author_user_id'),
+		authorLabel: text('author_label').notNull(),
+		reason: text('reason').notNull().default(''),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+	},
+	(t) => [
+		uniqueIndex('revisions_subject_version_unique').on(t.subjectKind, t.subjectId, t.version),
+		index('revisions_author_idx').on(t.authorUserId),
+		check('revisions_subject_kind_check', sql`${t.subjectKind} in ('entity','relation')`),
+		check(
+			'revisions_operation_check',
+			sql`${t.operation} in ('create','update','delete','restore','rollback','merge','import')`
+		)
+	]
+);
+export type RevisionRow = typeof revisions.$inferSelect;
+export type NewRevision = typeof revisions.$inferInsert;

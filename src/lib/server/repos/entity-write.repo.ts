@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db';
-import { entities, relations, territories, type NewEntity, type NewRelation } from '../db/schema';
+import { entities, relations, territories, type EntityRow, type NewEntity, type NewRelation, type RelationRow } from '../db/schema';
 
 export function insertEntity(db: Db, row: NewEntity): number {
 	return db.insert(entities).values(row).returning({ id: entities.id }).get().id;
@@ -10,12 +10,62 @@ export function insertRelation(db: Db, row: NewRelation): number {
 	return db.insert(relations).values(row).returning({ id: relations.id }).get().id;
 }
 
+/** The row whatever its state (deleted, draft): writers need what the public pages hide. */
+export function entityRow(db: Db, id: number): EntityRow | undefined {
+	return db.select().from(entities).where(eq(entities.id, id)).get();
+}
+
+export function entityRowBySlug(db: Db, slug: string): EntityRow | undefined {
+	return db.select().from(entities).where(eq(entities.slug, slug)).get();
+}
+
+export function relationRow(db: Db, id: number): RelationRow | undefined {
+	return db.select().from(relations).where(eq(relations.id, id)).get();
+}
+
+/**
+ * Writes new values and the next version, but only if the row is still at `fromVersion`: the version
+ * check and the write are one statement, so no other writer can slip in between. Returns false if not.
+ */
+export function updateEntityRow(db: Db, id: number, fromVersion: number, values: Partial<NewEntity>): boolean {
+	return (
+		db
+			.update(entities)
+			.set({ ...values, version: fromVersion + 1, updatedAt: nowIso() })
+			.where(and(eq(entities.id, id), eq(entities.version, fromVersion)))
+			.run().changes === 1
+	);
+}
+
+export function updateRelationRow(db: Db, id: number, fromVersion: number, values: Partial<NewRelation>): boolean {
+	return (
+		db
+			.update(relations)
+			.set({ ...values, version: fromVersion + 1, updatedAt: nowIso() })
+			.where(and(eq(relations.id, id), eq(relations.version, fromVersion)))
+			.run().changes === 1
+	);
+}
+
+/** Same format as the columns' SQL default, so ordering by text stays chronological. */
+export const nowIso = () => new Date().toISOString();
+
+export function slugTaken(db: Db, slug: string, exceptId?: number): boolean {
+	const where = exceptId === undefined ? eq(entities.slug, slug) : and(eq(entities.slug, slug), ne(entities.id, exceptId));
+	return db.select({ id: entities.id }).from(entities).where(where).limit(1).get() !== undefined;
+}
+
+/** Ids among `ids` of entities that exist and are not deleted (a relation may only link those). */
 export function existingEntityIds(db: Db, ids: number[]): Set<number> {
 	if (ids.length === 0) return new Set();
 	const found = new Set<number>();
 	// SQLite caps bound parameters; chunk large lookups.
 	for (let i = 0; i < ids.length; i += 500) {
-		const rows = db.select({ id: entities.id }).from(entities).where(inArray(entities.id, ids.slice(i, i + 500))).all();
+		const rows = db
+			.select({ id: entities.id })
+			.from(entities)
+			.where(and(inArray(entities.id, ids.slice(i, i + 500)), isNull(entities.deletedAt)))
+			.all();
 		for (const r of rows) found.add(r.id);
 	}
 	return found;

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { RelationInput } from '$lib/domain/entity.schema';
 import type { Db } from '../db';
 import { entities } from '../db/schema';
-import { createEntities, createRelations } from '../services/entity-write.service';
+import { SYSTEM_ACTOR } from '$lib/history/revision';
+import { createEntities, createRelations, type CreateContext } from '../services/entity-write.service';
 import { planEntities } from './demo-ecosystem';
 import { Geography, loadDepartementNames, loadSeedCommunes } from './geography';
 import { SlugRegistry } from './names';
@@ -30,6 +31,7 @@ export interface SeedResult {
 
 export const DEFAULT_SEED = 20_240_315;
 const BATCH = 5_000;
+const SEED_CONTEXT: CreateContext = { actor: SYSTEM_ACTOR, reason: 'Données de démonstration générées (fictives)' };
 
 export function isDatabaseEmpty(db: Db): boolean {
 	return db.select({ one: sql<number>`1` }).from(entities).limit(1).all().length === 0;
@@ -74,7 +76,7 @@ export function seedDemo(db: Db, options: SeedOptions = {}): SeedResult {
 		const writer = tx as unknown as Db;
 		const ids: number[] = [];
 		for (let i = 0; i < planned.length; i += BATCH) {
-			ids.push(...createEntities(writer, planned.slice(i, i + BATCH).map((e) => e.input)));
+			ids.push(...createEntities(writer, planned.slice(i, i + BATCH).map((e) => e.input), SEED_CONTEXT));
 		}
 		const idOf = (ref: number) => ids[ref] as number;
 		const relationInputs: RelationInput[] = book.items.map((r) => ({
@@ -90,7 +92,7 @@ export function seedDemo(db: Db, options: SeedOptions = {}): SeedResult {
 		}));
 		let relationCount = 0;
 		for (let i = 0; i < relationInputs.length; i += BATCH) {
-			relationCount += createRelations(writer, relationInputs.slice(i, i + BATCH)).length;
+			relationCount += createRelations(writer, relationInputs.slice(i, i + BATCH), SEED_CONTEXT).length;
 		}
 		return { entities: ids.length, relations: relationCount, ms: Math.round(performance.now() - started) };
 	});

@@ -4,19 +4,90 @@ import {
 	relationInputSchema,
 	type EntityData,
 	type EntityInput,
+	type RelationData,
 	type RelationInput
 } from '$lib/domain/entity.schema';
+import { sameValue } from '$lib/history/diff';
+import { entityFields, entitySnapshot, relationFields, relationSnapshot, type EntityFields, type RelationFields } from '$lib/history/snapshot';
+import type { RevisionOperation, RevisionSubjectKind } from '$lib/history/revision';
 import type { Db } from '../db';
-import { existingEntityIds, insertEntity, insertRelation, territoryNameIndex } from '../repos/entity-write.repo';
-import { ValidationError } from './errors';
+import type { EntityRow, RelationRow } from '../db/schema';
+import {
+	entityRow,
+	existingEntityIds,
+	insertEntity,
+	insertRelation,
+	nowIso,
+	relationRow,
+	slugTaken,
+	territoryNameIndex,
+	updateEntityRow,
+	updateRelationRow
+} from '../repos/entity-write.repo';
+import { revisionById, revisionInserter } from '../repos/revision.repo';
+import { NotFoundError, ValidationError } from './errors';
+import {
+	assertVersion,
+	checkedAuthor,
+	conflictError,
+	recordRevision,
+	revisionValues,
+	writeTransaction,
+	type CreateContext,
+	type EditContext,
+	type StateContext,
+	type WriteResult
+} from './revision-write';
 import { buildSearchTerms } from './search-terms';
 import { markdownToPlainText } from '../markdown';
 
-/**
- * The single write path for entities and relations: validates every input first (one schema),
- * then writes all or nothing in one transaction. The FTS index follows through SQL triggers.
+export type { CreateContext, EditContext, StateContext, WriteResult } from './revision-write';
+
+/*
+ * The single write path for entities and relations. Every write validates first (one schema), then
+ * writes the row and one revision (the whole subject after the write, author, reason) in one transaction,
+ * all or nothing. Edits carry the version they started from and are refused with a ConflictError when
+ * someone saved in between. Deletion is soft (deleted_at) and restorable. The FTS index and the graph
+ * revision follow through SQL triggers (drizzle/0001, 0003). Authorisation goes in front of these
+ * functions: they trust the actor they are given.
  */
-export function createEntities(db: Db, inputs: EntityInput[]): number[] {
+
+type Places = ReturnType<typeof territoryNameIndex>;
+
+const derivedColumns = (e: EntityData, places: Places) => ({
+	descriptionText: markdownToPlainText(e.description),
+	searchTerms: buildSearchTerms(e, places)
+});
+
+function parseEntity(candidate: unknown, label: string): EntityData {
+	const parsed = entityInputSchema.safeParse(candidate);
+	if (parsed.success) return parsed.data;
+	throw new ValidationError(formatIssues(parsed.error).map((p) => `${label} : ${p}`));
+}
+
+function parseRelation(candidate: unknown, label: string): RelationData {
+	const parsed = relationInputSchema.safeParse(candidate);
+	if (parsed.success) return parsed.data;
+	throw new ValidationError(formatIssues(parsed.error).map((p) => `${label} : ${p}`));
+}
+
+function assertCommunesKnown(list: EntityData[], places: Places): void {
+	const unknown = list.filter((e) => e.communeCode && !places.has(e.communeCode));
+	if (unknown.length) throw new ValidationError(unknown.map((e) => `${e.slug} : commune ${e.communeCode} inconnue`));
+}
+
+function assertEndsExist(db: Db, list: RelationData[]): void {
+	const ids = [...new Set(list.flatMap((r) => [r.sourceId, r.targetId]))];
+	const existing = existingEntityIds(db, ids);
+	const missing = ids.filter((id) => !existing.has(id));
+	if (missing.length) throw new ValidationError(missing.map((id) => `acteur ${id} introuvable`));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Creation (forms, seeds, imports): many at once, one prepared revision INSERT for the whole batch.
+
+export function createEntities(db: Db, inputs: EntityInput[], context: CreateContext = {}): number[] {
+	const author = checkedAuthor(context.actor, context.reason);
 	const problems: string[] = [];
 	const valid: EntityData[] = [];
 	inputs.forEach((input, i) => {
@@ -26,27 +97,25 @@ export function createEntities(db: Db, inputs: EntityInput[]): number[] {
 	});
 	if (problems.length) throw new ValidationError(problems);
 	const places = territoryNameIndex(db);
-	const unknownCommunes = valid.filter((e) => e.communeCode && !places.has(e.communeCode));
-	if (unknownCommunes.length) {
-		throw new ValidationError(unknownCommunes.map((e) => `${e.slug} : commune ${e.communeCode} inconnue`));
-	}
-	return db.transaction((tx) =>
-		valid.map((e) =>
-			insertEntity(tx as unknown as Db, {
-				...e,
-				descriptionText: markdownToPlainText(e.description),
-				searchTerms: buildSearchTerms(e, places)
-			})
-		)
-	);
+	assertCommunesKnown(valid, places);
+	const operation = context.operation ?? 'create';
+	return writeTransaction(db, (tx) => {
+		const record = revisionInserter(tx);
+		return valid.map((e) => {
+			const id = insertEntity(tx, { ...e, ...derivedColumns(e, places) });
+			record(revisionValues('entity', entitySnapshot({ id, ...e, version: 1, deletedAt: null }), operation, author));
+			return id;
+		});
+	});
 }
 
-export function createEntity(db: Db, input: EntityInput): number {
-	const [id] = createEntities(db, [input]);
+export function createEntity(db: Db, input: EntityInput, context: CreateContext = {}): number {
+	const [id] = createEntities(db, [input], context);
 	return id as number;
 }
 
-export function createRelations(db: Db, inputs: RelationInput[]): number[] {
+export function createRelations(db: Db, inputs: RelationInput[], context: CreateContext = {}): number[] {
+	const author = checkedAuthor(context.actor, context.reason);
 	const problems: string[] = [];
 	const valid = inputs.flatMap((input, i) => {
 		const parsed = relationInputSchema.safeParse(input);
@@ -55,9 +124,183 @@ export function createRelations(db: Db, inputs: RelationInput[]): number[] {
 		return [];
 	});
 	if (problems.length) throw new ValidationError(problems);
-	const ids = [...new Set(valid.flatMap((r) => [r.sourceId, r.targetId]))];
-	const existing = existingEntityIds(db, ids);
-	const missing = ids.filter((id) => !existing.has(id));
-	if (missing.length) throw new ValidationError(missing.map((id) => `acteur ${id} introuvable`));
-	return db.transaction((tx) => valid.map((r) => insertRelation(tx as unknown as Db, r)));
+	assertEndsExist(db, valid);
+	const operation = context.operation ?? 'create';
+	return writeTransaction(db, (tx) => {
+		const record = revisionInserter(tx);
+		return valid.map((r) => {
+			const id = insertRelation(tx, r);
+			record(revisionValues('relation', relationSnapshot({ id, ...r, version: 1, deletedAt: null }), operation, author));
+			return id;
+		});
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Edits: one subject, checked against the version the editor started from.
+
+/** How each subject is read, validated and written; the edit steps below are the same for both. */
+interface SubjectWriter<Row extends { id: number; version: number; deletedAt: string | null }, Fields> {
+	kind: RevisionSubjectKind;
+	what: string;
+	load(db: Db, id: number): Row | undefined;
+	fields(row: Row): Fields;
+	/** Validates a whole candidate (current fields + patch, or an old snapshot) and its references. */
+	validate(db: Db, candidate: unknown, id: number): Fields;
+	write(db: Db, row: Row, values: Fields | null, deletedAt: string | null): boolean;
+	snapshot(id: number, fields: Fields, version: number, deletedAt: string | null): { id: number; version: number };
+}
+
+const entityWriter: SubjectWriter<EntityRow, EntityFields> = {
+	kind: 'entity',
+	what: 'fiche',
+	load: entityRow,
+	fields: entityFields,
+	validate(db, candidate, id) {
+		const data = parseEntity(candidate, 'fiche');
+		assertCommunesKnown([data], territoryNameIndex(db));
+		if (slugTaken(db, data.slug, id)) throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
+		return data;
+	},
+	write(db, row, fields, deletedAt) {
+		// `fields` always come out of validate(); derived columns are recomputed from them as at creation.
+		const values = fields as EntityData | null;
+		const content = values ? { ...values, ...derivedColumns(values, territoryNameIndex(db)) } : {};
+		return updateEntityRow(db, row.id, row.version, changedColumns(row, { ...content, deletedAt }));
+	},
+	snapshot: (id, fields, version, deletedAt) => entitySnapshot({ id, ...fields, version, deletedAt })
+};
+
+const relationWriter: SubjectWriter<RelationRow, RelationFields> = {
+	kind: 'relation',
+	what: 'relation',
+	load: relationRow,
+	fields: relationFields,
+	validate(db, candidate) {
+		const data = parseRelation(candidate, 'relation');
+		assertEndsExist(db, [data]);
+		return data;
+	},
+	// `values` always come out of validate(), hence the narrower vocabulary types.
+	write: (db, row, values, deletedAt) =>
+		updateRelationRow(db, row.id, row.version, changedColumns(row, { ...((values as RelationData | null) ?? {}), deletedAt })),
+	snapshot: (id, fields, version, deletedAt) => relationSnapshot({ id, ...fields, version, deletedAt })
+};
+
+/**
+ * Only the columns whose value changes go into the UPDATE: SQL triggers fire on the columns named in
+ * SET (drizzle/0003), and a description edit must not mark the graph stale.
+ */
+function changedColumns<T extends Record<string, unknown>>(row: Record<string, unknown>, values: T): Partial<T> {
+	return Object.fromEntries(Object.entries(values).filter(([k, v]) => !sameValue(row[k], v))) as Partial<T>;
+}
+
+function loadForWrite<Row extends { id: number; version: number; deletedAt: string | null }, F>(
+	db: Db,
+	w: SubjectWriter<Row, F>,
+	id: number,
+	expectedVersion: number | undefined
+): Row {
+	const row = w.load(db, id);
+	if (!row) throw new NotFoundError(`Aucune ${w.what} n° ${id}.`);
+	assertVersion(db, w.kind, row, expectedVersion);
+	return row;
+}
+
+/** Writes new content (update, rollback); a candidate identical to what is stored writes nothing. */
+function editContent<Row extends { id: number; version: number; deletedAt: string | null }, F>(
+	db: Db,
+	w: SubjectWriter<Row, F>,
+	id: number,
+	candidate: (row: Row, tx: Db) => unknown,
+	operation: RevisionOperation,
+	ctx: EditContext
+): WriteResult {
+	const author = checkedAuthor(ctx.actor, ctx.reason);
+	return writeTransaction(db, (tx) => {
+		const row = loadForWrite(tx, w, id, ctx.expectedVersion);
+		if (row.deletedAt) throw new ValidationError([`cette ${w.what} est supprimée : restaurez-la avant de la modifier`]);
+		const fields = w.validate(tx, candidate(row, tx), id);
+		if (sameValue(w.fields(row), fields)) return { id, version: row.version, revisionId: null };
+		if (!w.write(tx, row, fields, null)) throw conflictError(tx, w.kind, id, row.version, row.version + 1);
+		const snapshot = w.snapshot(id, fields, row.version + 1, null);
+		return { id, version: row.version + 1, revisionId: recordRevision(tx, w.kind, snapshot, operation, author) };
+	});
+}
+
+/** Soft delete or restore: only deleted_at moves; asking for the state it already has writes nothing. */
+function setDeleted<Row extends { id: number; version: number; deletedAt: string | null }, F>(
+	db: Db,
+	w: SubjectWriter<Row, F>,
+	id: number,
+	deleted: boolean,
+	ctx: StateContext
+): WriteResult {
+	const author = checkedAuthor(ctx.actor, ctx.reason);
+	return writeTransaction(db, (tx) => {
+		const row = loadForWrite(tx, w, id, ctx.expectedVersion);
+		if ((row.deletedAt !== null) === deleted) return { id, version: row.version, revisionId: null };
+		const deletedAt = deleted ? nowIso() : null;
+		if (!w.write(tx, row, null, deletedAt)) throw conflictError(tx, w.kind, id, row.version, row.version + 1);
+		const snapshot = w.snapshot(id, w.fields(row), row.version + 1, deletedAt);
+		return { id, version: row.version + 1, revisionId: recordRevision(tx, w.kind, snapshot, deleted ? 'delete' : 'restore', author) };
+	});
+}
+
+/** The candidate of a rollback: the fields of one of the subject's own revisions. */
+function snapshotOf(db: Db, kind: RevisionSubjectKind, id: number, revisionId: number): Record<string, unknown> {
+	const revision = revisionById(db, revisionId);
+	if (!revision || revision.subjectKind !== kind || revision.subjectId !== id) {
+		throw new NotFoundError(`La version demandée (révision n° ${revisionId}) n'appartient pas à cet élément.`);
+	}
+	return revision.snapshot;
+}
+
+/** Changes some fields of an entity; the merged result is validated like a new one. */
+export function updateEntity(db: Db, id: number, patch: Partial<EntityInput>, ctx: EditContext): WriteResult {
+	return editContent(db, entityWriter, id, (row) => ({ ...entityFields(row), ...patch }), 'update', ctx);
+}
+
+export function updateRelation(db: Db, id: number, patch: Partial<RelationInput>, ctx: EditContext): WriteResult {
+	return editContent(db, relationWriter, id, (row) => ({ ...relationFields(row), ...patch }), 'update', ctx);
+}
+
+/**
+ * Hides an entity everywhere the public looks (directory, search, map, graph, portraits); its relations
+ * stay as they are and disappear with it, because every public reading keeps only relations whose two
+ * ends are visible. Restoring brings back both.
+ */
+export function deleteEntity(db: Db, id: number, ctx: StateContext): WriteResult {
+	return setDeleted(db, entityWriter, id, true, ctx);
+}
+
+export function restoreEntity(db: Db, id: number, ctx: StateContext): WriteResult {
+	return setDeleted(db, entityWriter, id, false, ctx);
+}
+
+export function deleteRelation(db: Db, id: number, ctx: StateContext): WriteResult {
+	return setDeleted(db, relationWriter, id, true, ctx);
+}
+
+export function restoreRelation(db: Db, id: number, ctx: StateContext): WriteResult {
+	return setDeleted(db, relationWriter, id, false, ctx);
+}
+
+/**
+ * Puts back the content of one of the entity's revisions, as a new revision (nothing is rewritten). The
+ * old content is validated again: the vocabulary or the slugs in use may have changed since.
+ */
+export function rollbackEntity(db: Db, id: number, revisionId: number, ctx: EditContext): WriteResult {
+	return editContent(db, entityWriter, id, (_row, tx) => snapshotOf(tx, 'entity', id, revisionId), 'rollback', rollbackContext(db, revisionId, ctx));
+}
+
+export function rollbackRelation(db: Db, id: number, revisionId: number, ctx: EditContext): WriteResult {
+	return editContent(db, relationWriter, id, (_row, tx) => snapshotOf(tx, 'relation', id, revisionId), 'rollback', rollbackContext(db, revisionId, ctx));
+}
+
+/** Without a reason of its own, a rollback says which version it went back to. */
+function rollbackContext(db: Db, revisionId: number, ctx: EditContext): EditContext {
+	if (ctx.reason.trim()) return ctx;
+	const version = revisionById(db, revisionId)?.version;
+	return { ...ctx, reason: version ? `Retour à la version ${version}` : '' };
 }
