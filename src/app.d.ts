@@ -6,7 +6,10 @@ declare global {
 			/** French validation issues, listed on the 400 page. */
 			issues?: string[];
 		}
-		// interface Locals {}
+		interface Locals {
+			/** The signed-in account, set by hooks.server.ts from the session cookie; null for visitors. */
+			user: import('$lib/server/services/users.service').AccountUser | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

@@ -1,6 +1,9 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { BASEMAP_HOSTS, basemapSetting } from '$lib/server/config';
 import { widenCsp } from '$lib/server/http/csp';
+import { getDb } from '$lib/server/db/connection';
+import { sessionCookieName } from '$lib/server/auth/session-cookie';
+import { validateSession } from '$lib/server/services/auth.service';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -13,6 +16,9 @@ const securityHeaders: Record<string, string> = {
 const basemapHosts = BASEMAP_HOSTS[basemapSetting()];
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// Only requests that carry the cookie touch the database: anonymous visitors cost nothing here.
+	const token = event.cookies.get(sessionCookieName(event.url));
+	event.locals.user = token ? (validateSession(getDb(), token)?.user ?? null) : null;
 	const response = await resolve(event);
 	const csp = response.headers.get('content-security-policy');
 	if (csp) response.headers.set('content-security-policy', widenCsp(csp, basemapHosts));

@@ -198,3 +198,74 @@ export const revisions = sqliteTable(
 );
 export type RevisionRow = typeof revisions.$inferSelect;
 export type NewRevision = typeof revisions.$inferInsert;
+
+export type UserRole = 'admin' | 'editor' | 'partner';
+export type AccountTokenPurpose = 'invite' | 'reset';
+
+/**
+ * People who can sign in. The e-mail is stored lower-cased so the unique index means « one account per
+ * address » whatever the capitals typed. No password until the invitation is accepted.
+ */
+export const users = sqliteTable(
+	'users',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		email: text('email').notNull(),
+		displayName: text('display_name').notNull(),
+		role: text('role').$type<UserRole>().notNull(),
+		/** Self-describing scrypt string (see $lib/server/auth/password.ts), null until the invitation is accepted. */
+		passwordHash: text('password_hash'),
+		disabledAt: text('disabled_at'),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+		passwordChangedAt: text('password_changed_at')
+	},
+	(t) => [
+		uniqueIndex('users_email_unique').on(t.email),
+		check('users_role_check', sql`${t.role} in ('admin','editor','partner')`),
+		check('users_email_lower_check', sql`${t.email} = lower(${t.email})`)
+	]
+);
+export type UserRow = typeof users.$inferSelect;
+
+/** Only the SHA-256 of the cookie's token is kept: a leaked database does not let anyone sign in. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		tokenSha256: text('token_sha256').notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: text('created_at').notNull(),
+		lastSeenAt: text('last_seen_at').notNull(),
+		expiresAt: text('expires_at').notNull()
+	},
+	(t) => [uniqueIndex('sessions_token_unique').on(t.tokenSha256), index('sessions_user_idx').on(t.userId)]
+);
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Single-use links (invitation, password reset): only the SHA-256 of the token sent in the link is stored. */
+export const accountTokens = sqliteTable(
+	'account_tokens',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		tokenSha256: text('token_sha256').notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		purpose: text('purpose').$type<AccountTokenPurpose>().notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+		expiresAt: text('expires_at').notNull(),
+		usedAt: text('used_at')
+	},
+	(t) => [
+		uniqueIndex('account_tokens_token_unique').on(t.tokenSha256),
+		index('account_tokens_user_idx').on(t.userId),
+		check('account_tokens_purpose_check', sql`${t.purpose} in ('invite','reset')`)
+	]
+);
+export type AccountTokenRow = typeof accountTokens.$inferSelect;

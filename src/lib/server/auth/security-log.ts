@@ -1,0 +1,23 @@
+/**
+ * One JSON line per security event on stdout, for whatever collects the server's logs.
+ * Callers pass identifiers only (user id, e-mail, IP): never a password, a token or a hash.
+ */
+export type SecurityEvent =
+	| 'login.success'
+	| 'login.failure'
+	| 'login.rate_limited'
+	| 'logout'
+	| 'invitation.created'
+	| 'invitation.accepted'
+	| 'password.reset_requested'
+	| 'password.changed'
+	| 'user.disabled';
+
+/** Field names that must never reach a log, whatever a caller passes by mistake. */
+const FORBIDDEN = /pass|token|hash|secret|cookie/i;
+
+export function securityLog(event: SecurityEvent, fields: Record<string, string | number | boolean | null | undefined> = {}) {
+	const safe: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(fields)) if (!FORBIDDEN.test(key) && value !== undefined) safe[key] = value;
+	console.log(JSON.stringify({ at: new Date().toISOString(), type: 'security', event, ...safe }));
+}

@@ -1,0 +1,95 @@
+import type { Db } from '../db';
+import { hashPassword, needsRehash, verifyPassword } from '../auth/password';
+import { SlidingWindowLimiter } from '../auth/rate-limit';
+import { securityLog } from '../auth/security-log';
+import { newToken, sha256 } from '../auth/tokens';
+import { findUserByEmail, setPasswordHash } from '../repos/user.repo';
+import { deleteSession, deleteSessionByToken, findSessionWithUser, insertSession, touchSession } from '../repos/session.repo';
+import { emailSchema, toAccountUser, type AccountUser } from './users.service';
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
+/** last_seen_at is written at most once a minute, so browsing does not turn every page view into a write. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export const LOGIN_FAILED = 'Adresse ou mot de passe incorrect.';
+export const LOGIN_THROTTLED = 'Trop de tentatives de connexion. Réessayez dans quelques minutes.';
+
+/**
+ * Failure counters for login: per account+IP pair (few allowed) and per IP (more, for shared offices).
+ * There is deliberately no per-account-only counter: it would let anyone lock the real user out.
+ */
+export class LoginThrottle {
+	readonly pair = new SlidingWindowLimiter(5, 15 * 60 * 1000);
+	readonly ip = new SlidingWindowLimiter(50, 15 * 60 * 1000);
+}
+
+/** The server's one throttle (a single Node process serves the site); tests pass their own. */
+export const loginThrottle = new LoginThrottle();
+
+/** Verifying against this when the address is unknown makes both failures take about as long. */
+let dummyHash: Promise<string> | undefined;
+
+export type LoginResult = { ok: true; user: AccountUser; token: string; expiresAt: Date } | { ok: false; message: string };
+
+export async function login(
+	db: Db,
+	input: { email: unknown; password: unknown; ip: string },
+	options: { throttle?: LoginThrottle; now?: Date } = {}
+): Promise<LoginResult> {
+	const { throttle = loginThrottle, now = new Date() } = options;
+	const parsed = emailSchema.safeParse(input.email);
+	// Bounded so that a megabyte « address » cannot bloat the throttle's keys or the log.
+	const email = (parsed.success ? parsed.data : String(input.email ?? '').trim().toLowerCase()).slice(0, 254);
+	const password = typeof input.password === 'string' ? input.password.slice(0, 1024) : '';
+	const pairKey = `${email}\u0000${input.ip}`;
+	const at = now.getTime();
+	if (throttle.pair.isBlocked(pairKey, at) || throttle.ip.isBlocked(input.ip, at)) {
+		securityLog('login.rate_limited', { email, ip: input.ip });
+		return { ok: false, message: LOGIN_THROTTLED };
+	}
+	const user = parsed.success ? findUserByEmail(db, email) : undefined;
+	dummyHash ??= hashPassword('not a real password, only spends the same time');
+	const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
+	if (!user || !user.passwordHash || user.disabledAt || !valid) {
+		throttle.pair.recordFailure(pairKey, at);
+		throttle.ip.recordFailure(input.ip, at);
+		securityLog('login.failure', { email, ip: input.ip, reason: !user ? 'unknown' : user.disabledAt ? 'disabled' : 'password' });
+		return { ok: false, message: LOGIN_FAILED };
+	}
+	throttle.pair.reset(pairKey);
+	if (needsRehash(user.passwordHash)) setPasswordHash(db, user.id, await hashPassword(password), now.toISOString());
+	const session = createSession(db, user.id, now);
+	securityLog('login.success', { userId: user.id, ip: input.ip });
+	return { ok: true, user: toAccountUser(user), ...session };
+}
+
+/** A new random token for the cookie; only its SHA-256 reaches the database. */
+export function createSession(db: Db, userId: number, now = new Date()): { token: string; expiresAt: Date } {
+	const token = newToken();
+	const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+	const stamp = now.toISOString();
+	insertSession(db, { tokenSha256: sha256(token), userId, createdAt: stamp, lastSeenAt: stamp, expiresAt: expiresAt.toISOString() });
+	return { token, expiresAt };
+}
+
+/** The signed-in user for a cookie's token, or null (and the dead session removed) when it no longer holds. */
+export function validateSession(db: Db, token: string, now = new Date()): { user: AccountUser; expiresAt: Date } | null {
+	if (!token) return null;
+	const found = findSessionWithUser(db, sha256(token));
+	if (!found) return null;
+	const { session, user } = found;
+	const at = now.getTime();
+	const lastSeen = Date.parse(session.lastSeenAt);
+	if (user.disabledAt || Date.parse(session.expiresAt) <= at || lastSeen + SESSION_IDLE_MS <= at) {
+		deleteSession(db, session.id);
+		return null;
+	}
+	if (at - lastSeen >= TOUCH_EVERY_MS) touchSession(db, session.id, now.toISOString());
+	return { user: toAccountUser(user), expiresAt: new Date(session.expiresAt) };
+}
+
+export function logout(db: Db, token: string, userId?: number) {
+	deleteSessionByToken(db, sha256(token));
+	securityLog('logout', { userId });
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { Db } from '../db';
+import type { UserRole, UserRow } from '../db/schema';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { securityLog } from '../auth/security-log';
+import { newToken, sha256 } from '../auth/tokens';
+import {
+	consumeAccountToken,
+	expireUnusedAccountTokens,
+	findUsableAccountToken,
+	findUserByEmail,
+	findUserById,
+	insertAccountToken,
+	insertUser,
+	setDisabledAt,
+	setPasswordHash
+} from '../repos/user.repo';
+import { deleteUserSessions } from '../repos/session.repo';
+import { NotFoundError, ValidationError } from './errors';
+
+export const USER_ROLES = ['admin', 'editor', 'partner'] as const satisfies readonly UserRole[];
+export const roleLabels: Record<UserRole, string> = { admin: 'Administrateur', editor: 'Éditeur', partner: 'Partenaire' };
+
+const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+const RESET_TTL_MS = 3600 * 1000;
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** The one public shape of a signed-in person: never the hash. */
+export interface AccountUser {
+	id: number;
+	email: string;
+	displayName: string;
+	role: UserRole;
+}
+
+export const toAccountUser = (u: UserRow): AccountUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role });
+
+/** Who performs an account operation: a signed-in user, or the command line run by whoever holds the server. */
+export type AccountActor = AccountUser | 'cli';
+
+export class ForbiddenError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ForbiddenError';
+	}
+}
+
+export const emailSchema = z
+	.string({ error: 'Adresse e-mail requise.' })
+	.trim()
+	.toLowerCase()
+	.pipe(z.email({ error: 'Adresse e-mail invalide.' }));
+
+export const inviteSchema = z.object({
+	email: emailSchema,
+	displayName: z.string().trim().min(1, { error: 'Nom requis.' }).max(120, { error: 'Nom trop long (120 caractères au plus).' }),
+	role: z.enum(USER_ROLES, { error: 'Rôle inconnu (admin, editor ou partner).' })
+});
+export type InviteInput = z.input<typeof inviteSchema>;
+
+/** Long passphrases welcome; the upper bound only keeps absurd inputs out. */
+export const passwordSchema = z
+	.string({ error: 'Mot de passe requis.' })
+	.min(PASSWORD_MIN_LENGTH, { error: `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.` })
+	.max(1024, { error: 'Le mot de passe est trop long (1024 caractères au plus).' });
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+	const result = schema.safeParse(input);
+	if (!result.success) throw new ValidationError(result.error.issues.map((i) => i.message));
+	return result.data;
+}
+
+/**
+ * Same cast as revision-write.ts: a Drizzle transaction offers every query a repo uses, but not `$client`.
+ * IMMEDIATE takes the write lock up front, so two requests cannot both consume one link.
+ */
+function inTransaction<T>(db: Db, work: (tx: Db) => T): T {
+	return db.transaction((tx) => work(tx as unknown as Db), { behavior: 'immediate' });
+}
+
+/** Admins invite anyone; editors invite editors and partners, so an editor cannot mint an admin. */
+function canInvite(actor: AccountActor, role: UserRole): boolean {
+	if (actor === 'cli') return true;
+	if (actor.role === 'admin') return true;
+	return actor.role === 'editor' && role !== 'admin';
+}
+
+function issueToken(db: Db, userId: number, purpose: 'invite' | 'reset', now: Date): string {
+	const token = newToken();
+	const ttl = purpose === 'invite' ? INVITATION_TTL_MS : RESET_TTL_MS;
+	expireUnusedAccountTokens(db, userId, purpose, now.toISOString());
+	insertAccountToken(db, { tokenSha256: sha256(token), userId, purpose, expiresAt: new Date(now.getTime() + ttl).toISOString() });
+	return token;
+}
+
+/**
+ * Creates the account (no password yet) and returns the one-time link to hand over, valid 7 days.
+ * Inviting an address that already has a pending invitation issues a fresh link instead of failing.
+ */
+export function inviteUser(db: Db, actor: AccountActor, input: InviteInput, now = new Date()): { userId: number; path: string } {
+	const data = parse(inviteSchema, input);
+	if (!canInvite(actor, data.role)) throw new ForbiddenError("Vous ne pouvez pas inviter d'administrateur.");
+	return inTransaction(db, (tx) => {
+		const existing = findUserByEmail(tx, data.email);
+		if (existing && (existing.passwordHash !== null || existing.disabledAt !== null)) {
+			throw new ValidationError(['Un compte existe déjà pour cette adresse.']);
+		}
+		const userId = existing?.id ?? insertUser(tx, data);
+		const token = issueToken(tx, userId, 'invite', now);
+		securityLog('invitation.created', { userId, role: data.role, by: actor === 'cli' ? 'cli' : actor.id });
+		return { userId, path: `/invitation/${token}` };
+	});
+}
+
+/** A reset link (same page as invitations), valid one hour, for an admin or editor to hand over. */
+export function requestPasswordReset(db: Db, actor: AccountActor, email: string, now = new Date()): { path: string } {
+	const address = parse(emailSchema, email);
+	const user = findUserByEmail(db, address);
+	if (!user || user.disabledAt) throw new NotFoundError('Aucun compte actif pour cette adresse.');
+	if (!canInvite(actor, user.role)) throw new ForbiddenError("Vous ne pouvez pas réinitialiser le mot de passe d'un administrateur.");
+	const token = inTransaction(db, (tx) => issueToken(tx, user.id, 'reset', now));
+	securityLog('password.reset_requested', { userId: user.id, by: actor === 'cli' ? 'cli' : actor.id });
+	return { path: `/invitation/${token}` };
+}
+
+/** What the link page shows before the password is typed; null when the link is unknown, used or expired. */
+export function describeAccountToken(db: Db, token: string, now = new Date()) {
+	const row = findUsableAccountToken(db, sha256(token), now.toISOString());
+	const user = row && findUserById(db, row.userId);
+	if (!row || !user || user.disabledAt) return null;
+	return { purpose: row.purpose, email: user.email, displayName: user.displayName };
+}
+
+const INVALID_LINK = 'Ce lien est invalide, expiré ou déjà utilisé. Demandez-en un nouveau.';
+
+/**
+ * Sets the password from an invitation or reset link. The link works once; every existing session of the
+ * account ends, since a reset usually means someone else may know the old password.
+ */
+export async function acceptInvitation(db: Db, token: string, password: string, now = new Date()): Promise<AccountUser> {
+	const valid = parse(passwordSchema, password);
+	if (!describeAccountToken(db, token, now)) throw new NotFoundError(INVALID_LINK);
+	// Hashing takes ~0.3 s off the event loop; the token is consumed afterwards, atomically with the password.
+	const hash = await hashPassword(valid);
+	const stamp = now.toISOString();
+	const user = inTransaction(db, (tx) => {
+		const row = findUsableAccountToken(tx, sha256(token), stamp);
+		const user = row && findUserById(tx, row.userId);
+		if (!row || !user || user.disabledAt || !consumeAccountToken(tx, row.id, stamp)) throw new NotFoundError(INVALID_LINK);
+		setPasswordHash(tx, user.id, hash, stamp);
+		deleteUserSessions(tx, user.id);
+		return user;
+	});
+	securityLog(user.passwordHash === null ? 'invitation.accepted' : 'password.changed', { userId: user.id });
+	return toAccountUser(user);
+}
+
+/** Changing one's own password requires the current one and ends every session, this one included. */
+export async function changePassword(db: Db, userId: number, current: string, next: string, now = new Date()) {
+	const valid = parse(passwordSchema, next);
+	const user = findUserById(db, userId);
+	if (!user?.passwordHash || user.disabledAt || !(await verifyPassword(current, user.passwordHash))) {
+		throw new ValidationError(['Mot de passe actuel incorrect.']);
+	}
+	const hash = await hashPassword(valid);
+	inTransaction(db, (tx) => {
+		setPasswordHash(tx, userId, hash, now.toISOString());
+		deleteUserSessions(tx, userId);
+	});
+	securityLog('password.changed', { userId });
+}
+
+/** Only admins disable accounts, never their own (the last admin cannot lock everyone out by mistake). */
+export function disableUser(db: Db, actor: AccountActor, userId: number, now = new Date()) {
+	if (actor !== 'cli' && actor.role !== 'admin') throw new ForbiddenError('Seul un administrateur peut désactiver un compte.');
+	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError('Vous ne pouvez pas désactiver votre propre compte.');
+	if (!findUserById(db, userId)) throw new NotFoundError('Compte introuvable.');
+	inTransaction(db, (tx) => {
+		setDisabledAt(tx, userId, now.toISOString());
+		deleteUserSessions(tx, userId);
+	});
+	securityLog('user.disabled', { userId, by: actor === 'cli' ? 'cli' : actor.id });
+}

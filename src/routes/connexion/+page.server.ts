@@ -1,0 +1,23 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/connection';
+import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { safeNext } from '$lib/server/auth/safe-next';
+import { login } from '$lib/server/services/auth.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const result = await login(getDb(), { email, password: form.get('password'), ip: getClientAddress() });
+		// The typed address comes back so the form keeps it; the password never does.
+		if (!result.ok) return fail(400, { email, message: result.message });
+		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+} satisfies Actions;
