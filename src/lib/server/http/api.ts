@@ -1,5 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { NotFoundError, ValidationError } from '../services/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../services/errors';
+import { ForbiddenError } from '../services/users.service';
 
 export interface ApiErrorBody {
 	status: number;
@@ -30,6 +31,8 @@ export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown) {
 function expectedFailure(err: unknown): Response {
 	if (err instanceof ValidationError) return apiError(400, 'Paramètres invalides.', err.issues);
 	if (err instanceof NotFoundError) return apiError(404, err.message);
+	if (err instanceof ForbiddenError) return apiError(403, err.message);
+	if (err instanceof ConflictError) return apiError(409, err.message);
 	throw err;
 }
 
