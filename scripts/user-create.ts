@@ -1,12 +1,13 @@
 /**
  * `npm run user:create -- --role admin --email prenom.nom@exemple.fr [--name "Prénom Nom"]`: creates an
  * account from the command line (how the first admin exists) and prints its one-time invitation link.
- * The link is printed, not e-mailed: whoever runs this hands it over, and it expires in 7 days.
+ * The link is printed, and also e-mailed when SMTP_URL is configured; it expires in 7 days.
  */
 import { parseArgs } from 'node:util';
 import { databasePath, openDb } from '../src/lib/server/db/index';
 import { ValidationError } from '../src/lib/server/services/errors';
 import { inviteUser } from '../src/lib/server/services/users.service';
+import { accountLinkMail, mailSetting, sendMail } from '../src/lib/server/mail/mailer';
 
 const { values } = parseArgs({
 	args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -27,6 +28,8 @@ try {
 	const origin = (process.env.ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
 	console.log(`Compte ${values.role} créé pour ${email.trim().toLowerCase()} (base ${path}).`);
 	console.log(`Lien d'invitation, à usage unique, valable 7 jours :\n${origin}${linkPath}`);
+	const mailed = await sendMail(mailSetting(), accountLinkMail(email.trim().toLowerCase(), `${origin}${linkPath}`, 'invite', displayName));
+	console.log(mailed.sent ? `Lien également envoyé par courriel à ${email.trim().toLowerCase()}.` : `Lien non envoyé par courriel : ${mailed.reason}.`);
 } catch (e) {
 	if (e instanceof ValidationError) {
 		console.error(`Impossible de créer le compte :\n- ${e.issues.join('\n- ')}`);
