@@ -34,7 +34,7 @@ export interface Mail {
 /** Sends one plain-text message; a slow or absent server costs at most a few seconds and a French reason. */
 export async function sendMail(setting: MailSetting | null, mail: Mail): Promise<MailResult> {
 	if (!setting) return { sent: false, reason: 'envoi de courriels non configuré' };
-	const transport = nodemailer.createTransport(setting.url, { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
+	const transport = nodemailer.createTransport({ url: setting.url, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
 	try {
 		await transport.sendMail({ from: setting.from, to: mail.to, subject: mail.subject, text: mail.text });
 		return { sent: true };

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { formatIssues } from '$lib/domain/entity.schema';
+import type { Db } from '../db';
+import { rollbackEntity, type WriteResult } from './entity-write.service';
+import { ValidationError } from './errors';
+import { ForbiddenError, type AccountUser } from './users.service';
+
+/** Who may see an actor's full history (hidden actors, private fields) and put an old version back. */
+export const canRestoreRevisions = (user: AccountUser | null): user is AccountUser => user?.role === 'admin' || user?.role === 'editor';
+
+const restoreSchema = z.object({
+	revisionId: z.coerce.number({ error: 'version à restaurer manquante' }).int().positive({ error: 'version à restaurer manquante' }),
+	expectedVersion: z.coerce.number({ error: 'version de départ manquante' }).int().positive({ error: 'version de départ manquante' }),
+	reason: z.string().trim().min(3, { error: 'Motif : quelques mots pour expliquer la restauration.' }).max(500, { error: 'Motif : 500 caractères au plus.' })
+});
+
+/**
+ * « Restaurer cette version »: editors and admins only, checked here whatever route calls it. The old
+ * content comes back as a new revision (nothing is rewritten), with the version check of every save.
+ */
+export function restoreEntityRevision(db: Db, user: AccountUser | null, entityId: number, form: Record<string, unknown>): WriteResult {
+	if (!canRestoreRevisions(user)) throw new ForbiddenError('Seuls les éditeurs et les administrateurs peuvent restaurer une version.');
+	const parsed = restoreSchema.safeParse(form);
+	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
+	const { revisionId, expectedVersion, reason } = parsed.data;
+	return rollbackEntity(db, entityId, revisionId, { actor: { userId: user.id, label: user.displayName }, reason, expectedVersion });
+}
