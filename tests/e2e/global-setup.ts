@@ -8,6 +8,8 @@ import { freePort, waitUntilUp } from '../../scripts/lib/local-server';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		/** The server's SQLite file, for tests that change data through scripts/e2e-*.ts. */
+		databaseUrl: string;
 	}
 }
 
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
 	});
 	await waitUntilUp(baseUrl, server);
 	project.provide('baseUrl', baseUrl);
+	project.provide('databaseUrl', databaseUrl);
 
 	return async () => {
 		if (server && server.exitCode === null) {

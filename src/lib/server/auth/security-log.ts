@@ -11,7 +11,10 @@ export type SecurityEvent =
 	| 'invitation.accepted'
 	| 'password.reset_requested'
 	| 'password.changed'
-	| 'user.disabled';
+	| 'user.disabled'
+	| 'user.role_changed'
+	| 'person.erased'
+	| 'access.denied';
 
 /** Field names that must never reach a log, whatever a caller passes by mistake. */
 const FORBIDDEN = /pass|token|hash|secret|cookie/i;

@@ -23,6 +23,13 @@ export function mailSetting(env: Record<string, string | undefined> = process.en
 	return parsed.data.SMTP_URL ? { url: parsed.data.SMTP_URL, from: parsed.data.MAIL_FROM } : null;
 }
 
+let configured: MailSetting | null | undefined;
+/** The server's own setting, read once (like the other settings, at first use after start-up). */
+export function serverMailSetting(): MailSetting | null {
+	if (configured === undefined) configured = mailSetting();
+	return configured;
+}
+
 export type MailResult = { sent: true } | { sent: false; reason: string };
 
 export interface Mail {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { accountTokens, users, type AccountTokenPurpose, type UserRole } from '../db/schema';
 
@@ -54,4 +54,35 @@ export function expireUnusedAccountTokens(db: Db, userId: number, purpose: Accou
 		.set({ usedAt: now })
 		.where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)))
 		.run();
+}
+
+export function setUserRole(db: Db, userId: number, role: UserRole) {
+	db.update(users).set({ role }).where(eq(users.id, userId)).run();
+}
+
+/**
+ * Every account with what the admin page shows beside it: the latest activity of a still-open session
+ * (logging out deletes the session, so this is "last seen", not a login history) and the expiry of the
+ * pending invitation link, if any.
+ */
+export function listUsersWithActivity(db: Db, now: string) {
+	// Spelled out: Drizzle leaves columns unqualified inside a select's sql, which would read `id` as the subquery's own.
+	const lastSeenAt = sql<string | null>`(select max(s.last_seen_at) from sessions s where s.user_id = "users"."id")`;
+	const inviteExpiresAt = sql<string | null>`(select max(t.expires_at) from account_tokens t
+		where t.user_id = "users"."id" and t.purpose = 'invite' and t.used_at is null and t.expires_at > ${now})`;
+	return db
+		.select({
+			id: users.id,
+			email: users.email,
+			displayName: users.displayName,
+			role: users.role,
+			hasPassword: sql<number>`${users.passwordHash} is not null`,
+			disabledAt: users.disabledAt,
+			createdAt: users.createdAt,
+			lastSeenAt,
+			inviteExpiresAt
+		})
+		.from(users)
+		.orderBy(sql`${users.displayName} collate nocase`, users.id)
+		.all();
 }

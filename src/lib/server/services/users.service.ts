@@ -12,8 +12,10 @@ import {
 	findUserById,
 	insertAccountToken,
 	insertUser,
+	listUsersWithActivity,
 	setDisabledAt,
-	setPasswordHash
+	setPasswordHash,
+	setUserRole
 } from '../repos/user.repo';
 import { deleteUserSessions } from '../repos/session.repo';
 import { NotFoundError, ValidationError } from './errors';
@@ -180,4 +182,83 @@ export function disableUser(db: Db, actor: AccountActor, userId: number, now = n
 		deleteUserSessions(tx, userId);
 	});
 	securityLog('user.disabled', { userId, by: actor === 'cli' ? 'cli' : actor.id });
+}
+
+/** When a link issued at `now` stops working, for the page that shows it. */
+export function linkExpiry(purpose: 'invite' | 'reset', now: Date): Date {
+	return new Date(now.getTime() + (purpose === 'invite' ? INVITATION_TTL_MS : RESET_TTL_MS));
+}
+
+/** Admins and editors manage accounts; partners only their own. */
+export function canManageUsers(actor: AccountActor): boolean {
+	return actor === 'cli' || actor.role === 'admin' || actor.role === 'editor';
+}
+
+/** The roles this actor may hand out, for the invitation form (the service checks again on submit). */
+export function invitableRoles(actor: AccountActor): UserRole[] {
+	return USER_ROLES.filter((role) => canInvite(actor, role));
+}
+
+export type UserStatus = 'pending' | 'active' | 'disabled';
+export const userStatusLabels: Record<UserStatus, string> = {
+	pending: 'Invitation en attente',
+	active: 'Actif',
+	disabled: 'Désactivé'
+};
+
+export interface ManagedUser extends AccountUser {
+	status: UserStatus;
+	createdAt: string;
+	lastSeenAt: string | null;
+	/** Expiry of the pending invitation link; null once accepted, or when every link expired. */
+	inviteExpiresAt: string | null;
+}
+
+export function listUsers(db: Db, actor: AccountActor, now = new Date()): ManagedUser[] {
+	if (!canManageUsers(actor)) throw new ForbiddenError('Seuls les administrateurs et les éditeurs gèrent les comptes.');
+	return listUsersWithActivity(db, now.toISOString()).map(({ hasPassword, disabledAt, ...row }) => ({
+		...row,
+		status: disabledAt ? 'disabled' : hasPassword ? 'active' : 'pending'
+	}));
+}
+
+/**
+ * The link to hand over for an account: a fresh invitation (7 days) while it has no password yet, a reset
+ * link (1 hour) otherwise. Either way the previous unused link of that kind stops working.
+ */
+export function issueAccountLink(
+	db: Db,
+	actor: AccountActor,
+	userId: number,
+	now = new Date()
+): { path: string; purpose: 'invite' | 'reset'; expiresAt: Date; displayName: string; email: string } {
+	if (!canManageUsers(actor)) throw new ForbiddenError('Seuls les administrateurs et les éditeurs gèrent les comptes.');
+	const user = findUserById(db, userId);
+	if (!user || user.disabledAt) throw new NotFoundError('Aucun compte actif pour cet identifiant.');
+	if (user.passwordHash === null) {
+		const { path } = inviteUser(db, actor, { email: user.email, displayName: user.displayName, role: user.role }, now);
+		return { path, purpose: 'invite', expiresAt: linkExpiry('invite', now), displayName: user.displayName, email: user.email };
+	}
+	const { path } = requestPasswordReset(db, actor, user.email, now);
+	return { path, purpose: 'reset', expiresAt: linkExpiry('reset', now), displayName: user.displayName, email: user.email };
+}
+
+const roleSchema = z.enum(USER_ROLES, { error: 'Rôle inconnu (admin, editor ou partner).' });
+
+/**
+ * Only admins change roles, never their own, so there is always at least one admin left. The person's
+ * sessions end so that they sign in again under the new role rather than meet refusals mid-task.
+ */
+export function changeRole(db: Db, actor: AccountActor, userId: number, role: UserRole) {
+	const next = parse(roleSchema, role);
+	if (actor !== 'cli' && actor.role !== 'admin') throw new ForbiddenError('Seul un administrateur peut changer le rôle d’un compte.');
+	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError('Vous ne pouvez pas changer votre propre rôle.');
+	const user = findUserById(db, userId);
+	if (!user) throw new NotFoundError('Compte introuvable.');
+	if (user.role === next) return;
+	inTransaction(db, (tx) => {
+		setUserRole(tx, userId, next);
+		deleteUserSessions(tx, userId);
+	});
+	securityLog('user.role_changed', { userId, from: user.role, to: next, by: actor === 'cli' ? 'cli' : actor.id });
 }

@@ -9,8 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 const INVALID = 'Ce lien est invalide, expiré ou déjà utilisé. Demandez-en un nouveau à l’équipe du Connecteur.';
 
 export const load = (({ params, setHeaders }) => {
-	// The token is in the URL: keep it out of caches and out of the Referer of any outgoing link.
-	setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+	// The token is in the URL: keep it out of caches and out of the Referer of any outgoing link. Not
+	// `no-referrer`: browsers then send `Origin: null` with the form, and SvelteKit's CSRF check refuses it.
+	setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'same-origin' });
 	const account = describeAccountToken(getDb(), params.token);
 	if (!account) error(404, INVALID);
 	return { account };

@@ -1,0 +1,114 @@
+import { accountLinkMail, sendMail, serverMailSetting } from '$lib/server/mail/mailer';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/connection';
+import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+import {
+	canManageUsers,
+	changeRole,
+	disableUser,
+	ForbiddenError,
+	invitableRoles,
+	inviteUser,
+	issueAccountLink,
+	linkExpiry,
+	listUsers,
+	roleLabels,
+	USER_ROLES,
+	userStatusLabels,
+	type AccountUser
+} from '$lib/server/services/users.service';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const STAFF_ONLY = 'Cette page est réservée aux administrateurs et aux éditeurs.';
+
+/** Actions do not run the page's load, so each one passes through this gate too. */
+function staff({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): AccountUser {
+	if (!locals.user) redirect(303, `/connexion?next=${encodeURIComponent(url.pathname)}`);
+	if (!canManageUsers(locals.user)) error(403, STAFF_ONLY);
+	return locals.user;
+}
+
+/** The services' typed refusals become French answers; the form keeps what was typed. */
+function refuse(e: unknown, action: string, values?: { email: string; displayName: string; role: string }) {
+	if (e instanceof ForbiddenError) error(403, e.message);
+	if (e instanceof ValidationError) return fail(400, { action, message: e.issues.join(' '), values });
+	if (e instanceof NotFoundError) return fail(404, { action, message: e.message, values });
+	throw e;
+}
+
+const field = (form: FormData, name: string) => String(form.get(name) ?? '');
+/** A tampered id becomes 0, which no account has: the service then answers « introuvable ». */
+const userIdOf = (form: FormData) => (/^\d{1,15}$/.test(field(form, 'userId')) ? Number(field(form, 'userId')) : 0);
+
+/** Also e-mailed when SMTP_URL is configured: `null` when it is not (the page then says nothing about e-mail). */
+async function mailLink(to: string, url: string, purpose: 'invite' | 'reset', name: string): Promise<string | null> {
+	const setting = serverMailSetting();
+	if (!setting) return null;
+	const result = await sendMail(setting, accountLinkMail(to, url, purpose, name));
+	return result.sent ? `Lien également envoyé par courriel à ${to}.` : `Le courriel n’a pas pu partir (${result.reason}) : transmettez le lien vous-même.`;
+}
+
+export const load = ((event) => {
+	const actor = staff(event);
+	// Links and e-mail addresses: never kept by a shared cache.
+	event.setHeaders({ 'cache-control': 'private, no-store' });
+	const option = (role: (typeof USER_ROLES)[number]) => ({ value: role, label: roleLabels[role] });
+	return {
+		users: listUsers(getDb(), actor).map((u) => ({ ...u, roleLabel: roleLabels[u.role], statusLabel: userStatusLabels[u.status] })),
+		inviteRoles: invitableRoles(actor).map(option),
+		allRoles: USER_ROLES.map(option),
+		actor: { id: actor.id, isAdmin: actor.role === 'admin' }
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	invite: async (event) => {
+		const actor = staff(event);
+		const form = await event.request.formData();
+		const values = { email: field(form, 'email'), displayName: field(form, 'displayName'), role: field(form, 'role') };
+		const now = new Date();
+		try {
+			const { path } = inviteUser(getDb(), actor, { ...values, role: values.role as never }, now);
+			const url = `${event.url.origin}${path}`;
+			const mailed = await mailLink(values.email.trim().toLowerCase(), url, 'invite', values.displayName.trim());
+			return {
+				action: 'invite',
+				link: { url, purpose: 'invite' as const, expiresAt: linkExpiry('invite', now).toISOString(), displayName: values.displayName.trim(), mailed }
+			};
+		} catch (e) {
+			return refuse(e, 'invite', values);
+		}
+	},
+	link: async (event) => {
+		const actor = staff(event);
+		const form = await event.request.formData();
+		try {
+			const { path, purpose, expiresAt, displayName, email } = issueAccountLink(getDb(), actor, userIdOf(form));
+			const url = `${event.url.origin}${path}`;
+			const mailed = await mailLink(email, url, purpose, displayName);
+			return { action: 'link', link: { url, purpose, expiresAt: expiresAt.toISOString(), displayName, mailed } };
+		} catch (e) {
+			return refuse(e, 'link');
+		}
+	},
+	disable: async (event) => {
+		const actor = staff(event);
+		const form = await event.request.formData();
+		try {
+			disableUser(getDb(), actor, userIdOf(form));
+			return { action: 'disable', message: 'Compte désactivé : ses sessions sont fermées.' };
+		} catch (e) {
+			return refuse(e, 'disable');
+		}
+	},
+	role: async (event) => {
+		const actor = staff(event);
+		const form = await event.request.formData();
+		try {
+			changeRole(getDb(), actor, userIdOf(form), field(form, 'role') as never);
+			return { action: 'role', message: 'Rôle modifié : la personne devra se reconnecter.' };
+		} catch (e) {
+			return refuse(e, 'role');
+		}
+	}
+} satisfies Actions;

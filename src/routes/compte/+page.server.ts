@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/connection';
+import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { createSession } from '$lib/server/services/auth.service';
+import { ValidationError } from '$lib/server/services/errors';
+import { changePassword, PASSWORD_MIN_LENGTH, roleLabels } from '$lib/server/services/users.service';
+import type { Actions, PageServerLoad } from './$types';
+
+function signInFirst(url: URL): never {
+	redirect(303, `/connexion?next=${encodeURIComponent(url.pathname)}`);
+}
+
+export const load = (({ locals, url, setHeaders }) => {
+	const { displayName, email, role } = locals.user ?? signInFirst(url);
+	setHeaders({ 'cache-control': 'private, no-store' });
+	return { account: { displayName, email, roleLabel: roleLabels[role] }, minLength: PASSWORD_MIN_LENGTH };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	password: async ({ request, locals, cookies, url }) => {
+		const user = locals.user ?? signInFirst(url);
+		const form = await request.formData();
+		const next = String(form.get('next') ?? '');
+		if (next !== String(form.get('confirm') ?? '')) return fail(400, { message: 'Les deux nouveaux mots de passe ne correspondent pas.' });
+		const db = getDb();
+		try {
+			await changePassword(db, user.id, String(form.get('current') ?? ''), next);
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { message: e.issues.join(' ') });
+			throw e;
+		}
+		// changePassword ends every session, this one included: a fresh one keeps this browser signed in.
+		const session = createSession(db, user.id);
+		setSessionCookie(cookies, url, session.token, session.expiresAt);
+		return { changed: true };
+	}
+} satisfies Actions;
