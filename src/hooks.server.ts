@@ -1,32 +1,62 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { BASEMAP_HOSTS, basemapSetting } from '$lib/server/config';
 import { widenCsp } from '$lib/server/http/csp';
+import { apiWriteRefusal } from '$lib/server/http/api-write-guard';
 import { getDb } from '$lib/server/db/connection';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { validateSession } from '$lib/server/services/auth.service';
+import { securityLog } from '$lib/server/auth/security-log';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
 	'referrer-policy': 'strict-origin-when-cross-origin',
 	'x-frame-options': 'DENY',
-	'permissions-policy': 'geolocation=(self), camera=(), microphone=()'
+	'permissions-policy': 'geolocation=(self), camera=(), microphone=()',
+	// Pages get SvelteKit's CSP (svelte.config.js); everything else (JSON, SVG, files, refusals) gets a
+	// policy that runs nothing, so a stored payload opened directly (an SVG, say) cannot execute either.
+	'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 };
 
 /** Read once at start-up: a wrong CARTO_BASEMAP stops the server with a French message, not every request. */
 const basemapHosts = BASEMAP_HOSTS[basemapSetting()];
 
 export const handle: Handle = async ({ event, resolve }) => {
+	const refused = apiWriteRefusal(event.request, event.url);
+	if (refused) {
+		logDenial(event, refused.status, 'api-write-guard');
+		return withSecurityHeaders(refused);
+	}
 	// Only requests that carry the cookie touch the database: anonymous visitors cost nothing here.
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = token ? (validateSession(getDb(), token)?.user ?? null) : null;
 	const response = await resolve(event);
+	if (response.status === 403) logDenial(event, 403, 'forbidden');
 	const csp = response.headers.get('content-security-policy');
 	if (csp) response.headers.set('content-security-policy', widenCsp(csp, basemapHosts));
+	return withSecurityHeaders(response);
+};
+
+/**
+ * Every refusal in one place, whichever route refused. The route id, not the path: a path can carry a
+ * secret (an invitation token), the route id only names its parameters.
+ */
+function logDenial(event: RequestEvent, status: number, reason: string) {
+	securityLog('access.denied', {
+		status,
+		reason,
+		method: event.request.method,
+		route: event.route?.id ?? null,
+		userId: event.locals.user?.id ?? null,
+		ip: event.getClientAddress()
+	});
+}
+
+function withSecurityHeaders(response: Response): Response {
 	for (const [name, value] of Object.entries(securityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	return response;
-};
+}
 
 /** Unexpected errors are logged with an id and never shown in detail to the visitor. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -5,14 +5,17 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 /**
  * Markdown written by partners -> HTML safe to insert: sanitize-html keeps a small allow-list
- * (no script, no style, no event handlers, links only http(s)/mailto and opened safely).
+ * (no script, no style, no event handlers, links only http(s) or relative to the site, opened safely).
+ * No mailto:, data:, javascript: or protocol-relative links: a portrait links to web pages, nothing else.
  */
 export function renderMarkdown(markdown: string): string {
 	const html = marked.parse(markdown) as string;
 	return sanitizeHtml(html.trim(), {
 		allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'a', 'blockquote', 'code', 'pre', 'h3', 'h4', 'h5', 'hr', 'del'],
 		allowedAttributes: { a: ['href', 'title', 'rel'] },
-		allowedSchemes: ['http', 'https', 'mailto'],
+		allowedSchemes: ['http', 'https'],
+		allowedSchemesByTag: {},
+		allowProtocolRelative: false,
 		transformTags: {
 			// Headings inside a portrait sit under the page's own h1/h2.
 			h1: 'h3',
