@@ -14,6 +14,12 @@ export type SecurityEvent =
 	| 'user.disabled'
 	| 'user.role_changed'
 	| 'person.erased'
+	| 'change.approved'
+	| 'change.rejected'
+	| 'entities.merged'
+	| 'manager.granted'
+	| 'manager.revoked'
+	| 'partner.moderation_changed'
 	| 'access.denied';
 
 /** Field names that must never reach a log, whatever a caller passes by mistake. */

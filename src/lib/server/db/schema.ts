@@ -128,6 +128,11 @@ export const relations = sqliteTable(
 		/** Who says so: a URL or a citation. */
 		source: text('source'),
 		confirmation: text('confirmation').$type<ConfirmationState>().notNull().default('declared'),
+		/**
+		 * Which end declared the relation when a partner did (the other end's managers confirm it);
+		 * null for relations entered by the editorial team or imported.
+		 */
+		declaredByEntityId: integer('declared_by_entity_id'),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		version: integer('version').notNull().default(1),
 		deletedAt: text('deleted_at'),
@@ -219,7 +224,9 @@ export const users = sqliteTable(
 		createdAt: text('created_at')
 			.notNull()
 			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-		passwordChangedAt: text('password_changed_at')
+		passwordChangedAt: text('password_changed_at'),
+		/** Partners only: their changes wait in the moderation queue until an editor turns this off. */
+		moderated: integer('moderated', { mode: 'boolean' }).notNull().default(true)
 	},
 	(t) => [
 		uniqueIndex('users_email_unique').on(t.email),
@@ -269,3 +276,74 @@ export const accountTokens = sqliteTable(
 	]
 );
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
+
+/** Who manages which listing (a listing can have several managers); granted by an editor or admin. */
+export const entityManagers = sqliteTable(
+	'entity_managers',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		entityId: integer('entity_id')
+			.notNull()
+			.references(() => entities.id),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		grantedBy: integer('granted_by'),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+	},
+	(t) => [uniqueIndex('entity_managers_pair_unique').on(t.entityId, t.userId), index('entity_managers_user_idx').on(t.userId)]
+);
+export type EntityManagerRow = typeof entityManagers.$inferSelect;
+
+export type PendingChangeKind = 'entity_update' | 'entity_create' | 'relation_create' | 'relation_update' | 'relation_delete' | 'report';
+export type PendingChangeStatus = 'pending' | 'approved' | 'rejected';
+
+/**
+ * Contributions waiting for an editor: partners' changes when they are moderated, and public error reports.
+ * The payload is what the change would write (a patch, a new entity or relation); `base_version` is the
+ * subject's version the contributor saw, so an approval after someone else's save is refused, not merged.
+ */
+export const pendingChanges = sqliteTable(
+	'pending_changes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind').$type<PendingChangeKind>().notNull(),
+		entityId: integer('entity_id'),
+		relationId: integer('relation_id'),
+		payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		baseVersion: integer('base_version'),
+		/** Null for public reports (no account). */
+		authorUserId: integer('author_user_id'),
+		authorLabel: text('author_label').notNull(),
+		status: text('status').$type<PendingChangeStatus>().notNull().default('pending'),
+		reviewerUserId: integer('reviewer_user_id'),
+		reviewComment: text('review_comment').notNull().default(''),
+		reviewedAt: text('reviewed_at'),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+	},
+	(t) => [
+		index('pending_changes_status_idx').on(t.status, t.createdAt),
+		index('pending_changes_author_idx').on(t.authorUserId),
+		check(
+			'pending_changes_kind_check',
+			sql`${t.kind} in ('entity_update','entity_create','relation_create','relation_update','relation_delete','report')`
+		),
+		check('pending_changes_status_check', sql`${t.status} in ('pending','approved','rejected')`)
+	]
+);
+export type PendingChangeRow = typeof pendingChanges.$inferSelect;
+
+/** Slugs of entities merged into another one: old links keep working through a permanent redirect. */
+export const entitySlugRedirects = sqliteTable('entity_slug_redirects', {
+	oldSlug: text('old_slug').primaryKey(),
+	entityId: integer('entity_id')
+		.notNull()
+		.references(() => entities.id),
+	createdAt: text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+});

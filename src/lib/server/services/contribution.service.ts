@@ -1,0 +1,442 @@
+import { z } from 'zod';
+import { entityInputSchema, formatIssues, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
+import { relationTypeTerms } from '$lib/domain/vocabulary';
+import { diffSnapshots, fieldLabel, sameValue } from '$lib/history/diff';
+import { entityFields, relationFields } from '$lib/history/snapshot';
+import type { Actor } from '$lib/history/revision';
+import type { Db } from '../db';
+import type { EntityRow, PendingChangeKind, RelationRow } from '../db/schema';
+import { entityRow, relationRow, slugTaken } from '../repos/entity-write.repo';
+import { findEntityBySlug } from '../repos/entity.repo';
+import {
+	deletePendingChangeOfAuthor,
+	entitiesByIds,
+	entityChoices,
+	entityNames,
+	insertManager,
+	insertPendingChange,
+	managedEntityIds,
+	pendingChangesByAuthor,
+	relationsTouching,
+	setDeclaredBy,
+	userModerated
+} from '../repos/contribution.repo';
+import { slugify } from '../seed/names';
+import { createEntity, createRelations, deleteRelation, updateEntity, updateRelation, type WriteResult } from './entity-write.service';
+import { NotFoundError, ValidationError } from './errors';
+import { canManage, isEditor, managedEntity } from './managers.service';
+import { assertVersion, writeTransaction } from './revision-write';
+import { ForbiddenError, type AccountUser } from './users.service';
+
+/*
+ * What partners do to the listings they manage, and what anyone can report. Every function takes the
+ * acting account and authorises before anything else. A moderated partner's change becomes a pending
+ * change (checked against the version they saw, so a stale save is refused here already); otherwise it goes
+ * through the single write path at once, with the partner as the revision's author.
+ */
+
+/** What a partner may change on a listing they manage; status, slug, kind, verification stay editorial. */
+export const PARTNER_ENTITY_FIELDS = [
+	'name', 'summary', 'description', 'website', 'sectors', 'stages', 'offers', 'address', 'communeCode',
+	'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt'
+] as const;
+/** A person's own contact details and whether they are public: only on person listings. */
+const PERSON_CONTACT_FIELDS = ['email', 'phone', 'contactPublic'] as const;
+const PARTNER_RELATION_FIELDS = ['startDate', 'endDate', 'description', 'source'] as const;
+
+export type EntityPatch = Partial<EntityInput>;
+export type SubmitResult = { status: 'applied'; version: number } | { status: 'pending'; pendingId: number } | { status: 'unchanged' };
+
+const actorOf = (user: AccountUser): Actor => ({ userId: user.id, label: user.displayName });
+
+/** Editors' changes never wait; partners' wait unless an editor switched them to « publication directe ». */
+export const waitsForModeration = (db: Db, user: AccountUser) => !isEditor(user) && userModerated(db, user.id);
+
+function assertOwnedFields(user: AccountUser, allowed: readonly string[], patch: object): void {
+	if (isEditor(user)) return;
+	const refused = Object.keys(patch).filter((k) => !allowed.includes(k));
+	if (refused.length) {
+		throw new ForbiddenError(`Ces champs sont réservés à l'équipe éditoriale : ${refused.map((f) => fieldLabel(f).toLowerCase()).join(', ')}.`);
+	}
+}
+
+function entityFieldsFor(user: AccountUser, row: EntityRow): readonly string[] {
+	return row.kind === 'person' ? [...PARTNER_ENTITY_FIELDS, ...PERSON_CONTACT_FIELDS] : PARTNER_ENTITY_FIELDS;
+}
+
+/** Only the fields that differ from what is stored, so a pending change shows exactly what it changes. */
+function changedPart<T extends Record<string, unknown>>(current: Record<string, unknown>, patch: T): Partial<T> {
+	return Object.fromEntries(Object.entries(patch).filter(([k, v]) => !sameValue(current[k], v))) as Partial<T>;
+}
+
+function validated<T extends z.ZodType>(schema: T, candidate: unknown, label: string): z.output<T> {
+	const parsed = schema.safeParse(candidate);
+	if (parsed.success) return parsed.data;
+	throw new ValidationError(formatIssues(parsed.error as z.ZodError).map((p) => `${label} : ${p}`));
+}
+
+/** A proposal must say which version it started from, like every edit, or it could undo a save unseen. */
+function assertSameVersion(db: Db, kind: 'entity' | 'relation', row: { id: number; version: number }, expected: number): void {
+	if (!Number.isInteger(expected)) throw new ValidationError(['version : entier attendu']);
+	assertVersion(db, kind, row, expected);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Listings
+
+/** Changes fields of a managed listing, starting from `expectedVersion` (the version the form showed). */
+export function submitEntityUpdate(db: Db, user: AccountUser, entityId: number, patch: EntityPatch, expectedVersion: number): SubmitResult {
+	const row = managedEntity(db, user, entityId);
+	assertOwnedFields(user, entityFieldsFor(user, row), patch);
+	if (!waitsForModeration(db, user)) {
+		const result = updateEntity(db, entityId, patch, { expectedVersion, actor: actorOf(user), reason: '' });
+		return result.revisionId === null ? { status: 'unchanged' } : { status: 'applied', version: result.version };
+	}
+	// Same refusal as the write path: a proposal built on an old version would silently undo someone's save.
+	assertSameVersion(db, 'entity', row, expectedVersion);
+	const current = entityFields(row);
+	validated(entityInputSchema, { ...current, ...patch }, 'fiche');
+	const changes = changedPart(current as unknown as Record<string, unknown>, patch);
+	if (Object.keys(changes).length === 0) return { status: 'unchanged' };
+	const pendingId = insertPendingChange(db, {
+		kind: 'entity_update',
+		entityId,
+		payload: changes,
+		baseVersion: row.version,
+		authorUserId: user.id,
+		authorLabel: user.displayName
+	});
+	return { status: 'pending', pendingId };
+}
+
+/** « Toujours à jour » : today's date as the last verification, through the write path (one revision). */
+export function confirmStillAccurate(db: Db, user: AccountUser, entityId: number, now = new Date()): WriteResult {
+	const row = managedEntity(db, user, entityId);
+	const today = now.toISOString().slice(0, 10);
+	return updateEntity(db, entityId, { lastVerifiedAt: today }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Fiche confirmée à jour' });
+}
+
+export const proposalSchema = z.object({
+	kind: z.enum(['organisation', 'third_place', 'event', 'person']),
+	category: z.string().min(1),
+	name: z.string().trim().min(1, { error: 'nom obligatoire' }).max(200),
+	summary: z.string().trim().max(500).default(''),
+	website: z.string().trim().max(300).nullish().transform((v) => v || null),
+	communeCode: z.string().trim().nullish().transform((v) => v || null)
+});
+export type Proposal = z.input<typeof proposalSchema>;
+
+/** A free slug from the name: « mon-projet », then « mon-projet-2 »… */
+function freeSlug(db: Db, name: string): string {
+	const base = slugify(name) || 'acteur';
+	let slug = base;
+	for (let i = 2; slugTaken(db, slug); i++) slug = `${base}-${i}`;
+	return slug;
+}
+
+/**
+ * Proposes a new listing (a startup they incubate, an event they host). Accepted, it is published and
+ * its author manages it.
+ */
+export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal): SubmitResult & { entityId?: number } {
+	if (!isEditor(user) && user.role !== 'partner') throw new ForbiddenError('Compte non autorisé.');
+	const p = validated(proposalSchema, proposal, 'proposition');
+	const input: EntityInput = { ...p, slug: freeSlug(db, p.name), status: 'published' };
+	validated(entityInputSchema, input, 'proposition');
+	if (waitsForModeration(db, user)) {
+		const pendingId = insertPendingChange(db, { kind: 'entity_create', payload: input as Record<string, unknown>, authorUserId: user.id, authorLabel: user.displayName });
+		return { status: 'pending', pendingId };
+	}
+	const entityId = writeTransaction(db, (tx) => {
+		const id = createEntity(tx, input, { actor: actorOf(user), reason: 'Proposée par un partenaire' });
+		if (user.role === 'partner') insertManager(tx, id, user.id, null);
+		return id;
+	});
+	return { status: 'applied', version: 1, entityId };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Relations
+
+export type RelationDraft = Pick<RelationInput, 'type' | 'sourceId' | 'targetId' | 'startDate' | 'endDate' | 'source' | 'description'>;
+
+function liveRelation(db: Db, relationId: number): RelationRow {
+	const row = relationRow(db, relationId);
+	if (!row || row.deletedAt) throw new NotFoundError(`Aucune relation n° ${relationId}.`);
+	return row;
+}
+
+/** The relation's end the user manages (source first); editors act for no side in particular. */
+function managedRelation(db: Db, user: AccountUser, relationId: number): RelationRow {
+	const row = liveRelation(db, relationId);
+	if (!canManage(db, user, row.sourceId) && !canManage(db, user, row.targetId)) {
+		throw new ForbiddenError("Cette relation ne concerne aucune fiche que vous gérez.");
+	}
+	return row;
+}
+
+/**
+ * Declares a relation from or to a managed listing. It reads « déclarée par » that side until a manager
+ * of the other side confirms it; a partner managing both sides confirms it by declaring it.
+ */
+export function declareRelation(db: Db, user: AccountUser, draft: RelationDraft): SubmitResult & { relationId?: number } {
+	for (const id of [draft.sourceId, draft.targetId]) {
+		const row = entityRow(db, id);
+		if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${id}.`);
+	}
+	const ownsSource = canManage(db, user, draft.sourceId);
+	const ownsTarget = canManage(db, user, draft.targetId);
+	if (!ownsSource && !ownsTarget) throw new ForbiddenError('Une relation doit partir de ou arriver à une fiche que vous gérez.');
+	const bothSides = ownsSource && ownsTarget;
+	const declaredBy = isEditor(user) ? null : ownsSource ? draft.sourceId : draft.targetId;
+	const data = validated(relationInputSchema, { ...draft, confirmation: bothSides ? 'confirmed' : 'declared' }, 'relation');
+	if (waitsForModeration(db, user)) {
+		const pendingId = insertPendingChange(db, {
+			kind: 'relation_create',
+			entityId: declaredBy ?? draft.sourceId,
+			payload: { ...data, declaredByEntityId: declaredBy },
+			authorUserId: user.id,
+			authorLabel: user.displayName
+		});
+		return { status: 'pending', pendingId };
+	}
+	const relationId = writeTransaction(db, (tx) => {
+		const [id] = createRelations(tx, [data], { actor: actorOf(user), reason: '' });
+		setDeclaredBy(tx, id as number, declaredBy);
+		return id as number;
+	});
+	return { status: 'applied', version: 1, relationId };
+}
+
+/** Dates, description, source of a relation touching a managed listing (« terminer » sets the end date). */
+export function submitRelationUpdate(
+	db: Db,
+	user: AccountUser,
+	relationId: number,
+	patch: Partial<RelationInput>,
+	expectedVersion: number
+): SubmitResult {
+	const row = managedRelation(db, user, relationId);
+	assertOwnedFields(user, PARTNER_RELATION_FIELDS, patch);
+	if (!waitsForModeration(db, user)) {
+		const result = updateRelation(db, relationId, patch, { expectedVersion, actor: actorOf(user), reason: '' });
+		return result.revisionId === null ? { status: 'unchanged' } : { status: 'applied', version: result.version };
+	}
+	assertSameVersion(db, 'relation', row, expectedVersion);
+	const current = relationFields(row);
+	validated(relationInputSchema, { ...current, ...patch }, 'relation');
+	const changes = changedPart(current as unknown as Record<string, unknown>, patch);
+	if (Object.keys(changes).length === 0) return { status: 'unchanged' };
+	const pendingId = insertPendingChange(db, {
+		kind: 'relation_update',
+		entityId: row.sourceId,
+		relationId,
+		payload: changes,
+		baseVersion: row.version,
+		authorUserId: user.id,
+		authorLabel: user.displayName
+	});
+	return { status: 'pending', pendingId };
+}
+
+export function removeRelation(db: Db, user: AccountUser, relationId: number, expectedVersion: number): SubmitResult {
+	const row = managedRelation(db, user, relationId);
+	if (!waitsForModeration(db, user)) {
+		const result = deleteRelation(db, relationId, { expectedVersion, actor: actorOf(user), reason: '' });
+		return { status: 'applied', version: result.version };
+	}
+	assertSameVersion(db, 'relation', row, expectedVersion);
+	const pendingId = insertPendingChange(db, {
+		kind: 'relation_delete',
+		entityId: row.sourceId,
+		relationId,
+		payload: {},
+		baseVersion: row.version,
+		authorUserId: user.id,
+		authorLabel: user.displayName
+	});
+	return { status: 'pending', pendingId };
+}
+
+/** Can `user` confirm this declared relation, i.e. do they manage the side that did not declare it? */
+function confirmsOtherSide(db: Db, user: AccountUser, row: RelationRow): boolean {
+	if (row.confirmation !== 'declared') return false;
+	if (isEditor(user)) return true;
+	return [row.sourceId, row.targetId].some((id) => id !== row.declaredByEntityId && canManage(db, user, id));
+}
+
+/** The other side agrees: « confirmée par les deux parties ». Not moderated: it adds no content. */
+export function confirmRelation(db: Db, user: AccountUser, relationId: number): WriteResult {
+	const row = managedRelation(db, user, relationId);
+	if (!confirmsOtherSide(db, user, row)) {
+		throw new ForbiddenError("Seul un gestionnaire de l'autre partie peut confirmer cette relation.");
+	}
+	return updateRelation(db, relationId, { confirmation: 'confirmed' }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Confirmée par l\'autre partie' });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What /espace shows
+
+const relationLabel = (type: string) => relationTypeTerms.find((t) => t.code === type)?.label ?? type;
+
+export interface RelationView {
+	id: number;
+	version: number;
+	type: string;
+	label: string;
+	sourceId: number;
+	sourceName: string;
+	targetId: number;
+	targetName: string;
+	startDate: string | null;
+	endDate: string | null;
+	source: string | null;
+	/** « déclarée par A » or « confirmée par les deux parties ». */
+	state: string;
+	canConfirm: boolean;
+}
+
+function relationViews(db: Db, user: AccountUser, rows: RelationRow[]): RelationView[] {
+	const names = entityNames(db, [...new Set(rows.flatMap((r) => [r.sourceId, r.targetId, r.declaredByEntityId ?? r.sourceId]))]);
+	const name = (id: number) => names.get(id)?.name ?? `n° ${id}`;
+	return rows.map((r) => ({
+		id: r.id,
+		version: r.version,
+		type: r.type,
+		label: relationLabel(r.type),
+		sourceId: r.sourceId,
+		sourceName: name(r.sourceId),
+		targetId: r.targetId,
+		targetName: name(r.targetId),
+		startDate: r.startDate,
+		endDate: r.endDate,
+		source: r.source,
+		state:
+			r.confirmation === 'confirmed'
+				? 'confirmée par les deux parties'
+				: r.confirmation === 'disputed'
+					? 'contestée'
+					: r.declaredByEntityId
+						? `déclarée par ${name(r.declaredByEntityId)}`
+						: 'déclarée',
+		canConfirm: confirmsOtherSide(db, user, r)
+	}));
+}
+
+const KIND_LABELS: Record<PendingChangeKind, string> = {
+	entity_update: 'Modification de fiche',
+	entity_create: 'Nouvelle fiche',
+	relation_create: 'Nouvelle relation',
+	relation_update: 'Modification de relation',
+	relation_delete: 'Suppression de relation',
+	report: 'Signalement'
+};
+export const pendingKindLabel = (kind: PendingChangeKind) => KIND_LABELS[kind];
+
+/** The listings the user manages, the confirmations waiting for them and their own proposals. */
+export function partnerSpace(db: Db, user: AccountUser) {
+	const ids = managedEntityIds(db, user.id);
+	const listings = entitiesByIds(db, ids).map((e) => ({
+		id: e.id,
+		slug: e.slug,
+		name: e.name,
+		status: e.status,
+		version: e.version,
+		lastVerifiedAt: e.lastVerifiedAt
+	}));
+	// Relations whose declaring side is unknown (imported, seeded) can be confirmed from the listing's page,
+	// but only claims made by the other side are « waiting » for this user.
+	const waiting = relationsTouching(db, ids).filter((r) => r.declaredByEntityId !== null && confirmsOtherSide(db, user, r));
+	const mine = pendingChangesByAuthor(db, user.id);
+	const names = entityNames(db, mine.flatMap((c) => (c.entityId ? [c.entityId] : [])));
+	return {
+		listings,
+		moderated: waitsForModeration(db, user),
+		confirmations: relationViews(db, user, waiting),
+		myChanges: mine.map((c) => ({
+			id: c.id,
+			kindLabel: KIND_LABELS[c.kind],
+			entityName: c.entityId ? (names.get(c.entityId)?.name ?? '') : String(c.payload.name ?? ''),
+			status: c.status,
+			reviewComment: c.reviewComment,
+			createdAt: c.createdAt
+		}))
+	};
+}
+
+/** One managed listing for its edit form: its fields, version, relations and what they may link to. */
+export function listingForEdit(db: Db, user: AccountUser, entityId: number) {
+	const row = managedEntity(db, user, entityId);
+	return {
+		entity: { id: row.id, version: row.version, ...entityFields(row) },
+		editableFields: entityFieldsFor(user, row),
+		relations: relationViews(db, user, relationsTouching(db, [entityId])),
+		choices: entityChoices(db).filter((c) => c.id !== entityId)
+	};
+}
+
+/** Withdraws one's own change while it still waits. Anyone else's id reads as unknown. */
+export function withdrawPendingChange(db: Db, user: AccountUser, pendingId: number): void {
+	if (!deletePendingChangeOfAuthor(db, pendingId, user.id)) throw new NotFoundError('Aucune proposition en attente ne correspond.');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Public reports (no account)
+
+export const reportSchema = z.object({
+	message: z.string().trim().min(10, { error: 'Décrivez l’erreur en quelques mots (10 caractères au moins).' }).max(2000, { error: '2000 caractères au maximum.' }),
+	correction: z.string().trim().max(2000, { error: '2000 caractères au maximum.' }).default(''),
+	name: z.string().trim().max(120).default(''),
+	email: z.union([z.literal(''), z.email({ error: 'Adresse e-mail invalide.' })]).default('')
+});
+export type ReportInput = z.input<typeof reportSchema>;
+
+export const REPORT_LIMIT = 5;
+const REPORT_WINDOW_MS = 60 * 60 * 1000;
+
+/** At most REPORT_LIMIT reports per address per hour: enough for a person, too few for a spam script. */
+export class ReportThrottle {
+	private readonly hits = new Map<string, number[]>();
+	allow(ip: string, now = Date.now()): boolean {
+		const recent = (this.hits.get(ip) ?? []).filter((t) => now - t < REPORT_WINDOW_MS);
+		if (recent.length >= REPORT_LIMIT) {
+			this.hits.set(ip, recent);
+			return false;
+		}
+		recent.push(now);
+		this.hits.set(ip, recent);
+		if (this.hits.size > 10_000) this.hits.clear(); // bounded memory whatever the traffic
+		return true;
+	}
+}
+export const reportThrottle = new ReportThrottle();
+export const REPORT_THROTTLED = 'Trop de signalements envoyés depuis votre connexion. Réessayez dans une heure.';
+
+/**
+ * « Signaler une erreur / proposer une correction » on a public actor page. A filled honeypot (a field
+ * people do not see) is answered as a success and stored nowhere, so a bot learns nothing.
+ */
+export function submitReport(
+	db: Db,
+	slug: string,
+	input: ReportInput & { honeypot?: string },
+	options: { ip: string; throttle?: ReportThrottle; now?: number }
+): { stored: boolean } {
+	const entity = findEntityBySlug(db, slug);
+	if (!entity) throw new NotFoundError(`Aucun acteur ne correspond à « ${slug} ».`);
+	if (input.honeypot) return { stored: false };
+	const parsed = reportSchema.safeParse(input);
+	// The visitor reads these messages as they are: no field names in front.
+	if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message));
+	const data = parsed.data;
+	if (!(options.throttle ?? reportThrottle).allow(options.ip, options.now)) throw new ValidationError([REPORT_THROTTLED]);
+	insertPendingChange(db, {
+		kind: 'report',
+		entityId: entity.id,
+		payload: data,
+		baseVersion: entity.version,
+		authorUserId: null,
+		authorLabel: data.name || 'Visiteur anonyme'
+	});
+	return { stored: true };
+}

@@ -1,0 +1,210 @@
+/**
+ * The two rights a person listed on the map can exercise (RGPD articles 15 and 17): getting everything
+ * held about them, and having it removed for good — the row, their relations, the history of both, their
+ * name and contact details wherever other records quote them, the search index, and every freed page of
+ * the file. Command-line only (scripts/gdpr-*.ts): whoever runs them has the file, so no authorisation here.
+ */
+import type { Actor } from '$lib/history/revision';
+import type { Db } from '../db';
+import type { EntityRow, RevisionRow } from '../db/schema';
+import { entityRow, entityRowBySlug } from '../repos/entity-write.repo';
+import {
+	accountsWithEmail,
+	compactDatabaseFile,
+	deleteEntityRow,
+	deletePersonLinks,
+	deleteRelationRows,
+	entitiesMentioning,
+	entitySummaries,
+	managerLinks,
+	mergeSearchIndex,
+	pendingChangesAbout,
+	relationsMentioning,
+	relationsTouching,
+	revisionRowsOf,
+	revisionsMentioning,
+	rewriteDeletedEntityText,
+	rewriteDeletedRelationText,
+	rewritePendingChange,
+	rewriteRevisionText,
+	slugRedirects
+} from '../repos/gdpr.repo';
+import { deleteRevisionsOf, withRevisionsUnlocked } from '../repos/revision.repo';
+import { securityLog } from '../auth/security-log';
+import { updateEntity, updateRelation } from './entity-write.service';
+import { NotFoundError, ValidationError } from './errors';
+
+/** What replaces a quoted name, e-mail or phone in other records. */
+export const ERASED = '[donnée effacée]';
+const ERASER: Actor = { userId: null, label: 'effacement RGPD' };
+const ERASE_REASON = 'Effacement de données personnelles (RGPD)';
+
+/** The person named on the command line, by slug or numeric id; only persons carry personal data. */
+export function findPerson(db: Db, reference: string): EntityRow {
+	const ref = reference.trim();
+	if (!ref) throw new ValidationError(['indiquez le slug ou le numéro de la fiche de la personne']);
+	const row = /^\d+$/.test(ref) ? entityRow(db, Number(ref)) : entityRowBySlug(db, ref);
+	if (!row) throw new NotFoundError(`Aucune fiche « ${ref} ».`);
+	if (row.kind !== 'person') throw new ValidationError([`la fiche « ${ref} » n'est pas une personne (type ${row.kind})`]);
+	return row;
+}
+
+/** The strings that identify the person in free text: name, e-mail, phone (short ones would match everywhere). */
+function identifyingStrings(person: EntityRow): string[] {
+	return [person.name, person.email, person.phone].filter((s): s is string => !!s && s.trim().length >= 4).map((s) => s.trim());
+}
+
+const parseRevision = (r: RevisionRow) => ({ ...r, snapshot: JSON.parse(r.snapshot) as unknown });
+
+export interface PersonExport {
+	exportedAt: string;
+	person: EntityRow;
+	relations: (ReturnType<typeof relationsTouching>[number] & { otherEnd: ReturnType<typeof entitySummaries>[number] | null })[];
+	revisions: { person: ReturnType<typeof parseRevision>[]; relations: ReturnType<typeof parseRevision>[]; mentions: ReturnType<typeof parseRevision>[] };
+	/** Other actors and relations whose current text quotes the person. */
+	mentionedIn: { entities: { id: number; slug: string; name: string }[]; relations: number[] };
+	accounts: ReturnType<typeof accountsWithEmail>;
+	managers: ReturnType<typeof managerLinks>;
+	slugRedirects: ReturnType<typeof slugRedirects>;
+	pendingChanges: ReturnType<typeof pendingChangesAbout>;
+}
+
+/** Everything held about the person, private fields included (this goes to the person, not the public). */
+export function exportPerson(db: Db, reference: string): PersonExport {
+	const person = findPerson(db, reference);
+	const rels = relationsTouching(db, person.id);
+	const ends = new Map(entitySummaries(db, rels.map((r) => (r.sourceId === person.id ? r.targetId : r.sourceId))).map((e) => [e.id, e]));
+	const own = revisionRowsOf(db, 'entity', [person.id]);
+	const ofRelations = revisionRowsOf(db, 'relation', rels.map((r) => r.id));
+	const known = new Set([...own, ...ofRelations].map((r) => r.id));
+	const needles = identifyingStrings(person);
+	return {
+		exportedAt: new Date().toISOString(),
+		person,
+		relations: rels.map((r) => ({ ...r, otherEnd: ends.get(r.sourceId === person.id ? r.targetId : r.sourceId) ?? null })),
+		revisions: {
+			person: own.map(parseRevision),
+			relations: ofRelations.map(parseRevision),
+			mentions: revisionsMentioning(db, needles).filter((r) => !known.has(r.id)).map(parseRevision)
+		},
+		mentionedIn: {
+			entities: entitiesMentioning(db, needles, person.id).map((e) => ({ id: e.id, slug: e.slug, name: e.name })),
+			relations: relationsMentioning(db, needles).filter((r) => !rels.some((own) => own.id === r.id)).map((r) => r.id)
+		},
+		accounts: person.email ? accountsWithEmail(db, person.email) : [],
+		managers: managerLinks(db, person.id),
+		slugRedirects: slugRedirects(db, person.id),
+		pendingChanges: pendingChangesAbout(db, person.id, rels.map((r) => r.id), needles)
+	};
+}
+
+export interface ErasureReport {
+	entityId: number;
+	relations: number;
+	revisions: number;
+	scrubbedRevisions: number;
+	scrubbedRecords: number;
+	/** Sign-in accounts with the same e-mail: not actors, so left for an administrator to remove. */
+	accounts: number;
+	/** False when another process kept the file busy: the rows are gone, freed pages may still hold copies. */
+	compacted: boolean;
+}
+
+/**
+ * VACUUM and an emptied WAL, so no freed page keeps a copy of what was erased. Needs the file to itself
+ * for a moment: a busy server makes it fail, and it can be run again on its own (`gdpr:erase -- --compact`).
+ */
+export function compactAfterErasure(db: Db): boolean {
+	try {
+		return compactDatabaseFile(db);
+	} catch (e) {
+		if (e instanceof Error && /busy|locked/i.test(e.message)) return false;
+		throw e;
+	}
+}
+
+/** Case-insensitive replacement of every needle in every string inside a JSON value. */
+function scrub(value: unknown, patterns: RegExp[]): unknown {
+	if (typeof value === 'string') return patterns.reduce((s, p) => s.replace(p, ERASED), value);
+	if (Array.isArray(value)) return value.map((v) => scrub(v, patterns));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, patterns)]));
+	return value;
+}
+
+const scrubbed = <T extends Record<string, unknown>>(row: T, fields: (keyof T)[], patterns: RegExp[]): Partial<T> => {
+	const patch: Partial<T> = {};
+	for (const f of fields) {
+		const next = scrub(row[f], patterns);
+		if (next !== row[f]) patch[f] = next as T[keyof T];
+	}
+	return patch;
+};
+
+/**
+ * Removes the person for good, in one transaction: other actors and relations that quote them are edited
+ * through the write path (a new, clean revision), then their own rows and history go, every remaining
+ * revision that quotes them is rewritten, the search index is merged, and the file is vacuumed so no
+ * freed page keeps a copy. The security log gets ids and counts only.
+ */
+export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureReport {
+	const person = findPerson(db, reference);
+	const needles = identifyingStrings(person);
+	const patterns = needles.map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
+	// Freed pages are zeroed as they are freed, not only later by VACUUM.
+	db.$client.pragma('secure_delete = ON');
+	const report = withRevisionsUnlocked(db, (tx) => {
+		const own = relationsTouching(tx, person.id);
+		const ownIds = own.map((r) => r.id);
+		let scrubbedRecords = 0;
+		for (const e of entitiesMentioning(tx, needles, person.id)) {
+			const patch = scrubbed(e, ['name', 'summary', 'description', 'website', 'address', 'email', 'phone'], patterns);
+			// A website that no longer parses as a URL once scrubbed is dropped rather than refused.
+			if (patch.website !== undefined) patch.website = null;
+			if (e.deletedAt) rewriteDeletedEntityText(tx, e.id, { ...patch, ...scrubbed(e, ['descriptionText', 'searchTerms'], patterns) });
+			// Only text columns are in the patch, whatever the row type says about the others.
+			else updateEntity(tx, e.id, patch as Parameters<typeof updateEntity>[2], { actor: ERASER, reason: ERASE_REASON, expectedVersion: e.version });
+			scrubbedRecords++;
+		}
+		for (const r of relationsMentioning(tx, needles).filter((r) => !ownIds.includes(r.id))) {
+			const patch = scrubbed(r, ['description', 'source'], patterns);
+			if (r.deletedAt) rewriteDeletedRelationText(tx, r.id, patch);
+			else updateRelation(tx, r.id, patch as Parameters<typeof updateRelation>[2], { actor: ERASER, reason: ERASE_REASON, expectedVersion: r.version });
+			scrubbedRecords++;
+		}
+		const pending = pendingChangesAbout(tx, person.id, ownIds, needles);
+		const aboutThem = pending.filter((p) => p.entityId === person.id || (p.relationId !== null && ownIds.includes(p.relationId)));
+		deletePersonLinks(tx, person.id, aboutThem.map((p) => p.id));
+		for (const p of pending.filter((p) => !aboutThem.includes(p))) {
+			rewritePendingChange(tx, p.id, {
+				payload: scrub(p.payload, patterns) as Record<string, unknown>,
+				authorLabel: scrub(p.authorLabel, patterns) as string,
+				reviewComment: scrub(p.reviewComment, patterns) as string
+			});
+			scrubbedRecords++;
+		}
+		const removedRevisions = deleteRevisionsOf(tx, 'relation', ownIds) + deleteRevisionsOf(tx, 'entity', [person.id]);
+		const removedRelations = deleteRelationRows(tx, ownIds);
+		deleteEntityRow(tx, person.id);
+		let scrubbedRevisions = 0;
+		for (const rev of revisionsMentioning(tx, needles)) {
+			rewriteRevisionText(tx, rev.id, {
+				snapshot: JSON.stringify(scrub(JSON.parse(rev.snapshot), patterns)),
+				reason: scrub(rev.reason, patterns) as string,
+				authorLabel: scrub(rev.authorLabel, patterns) as string
+			});
+			scrubbedRevisions++;
+		}
+		mergeSearchIndex(tx);
+		return {
+			entityId: person.id,
+			relations: removedRelations,
+			revisions: removedRevisions,
+			scrubbedRevisions,
+			scrubbedRecords,
+			accounts: person.email ? accountsWithEmail(tx, person.email).length : 0
+		};
+	});
+	// Logged once committed, whatever the compaction does next: the erasure itself cannot be undone.
+	securityLog('person.erased', { by, entityId: report.entityId, relations: report.relations, revisions: report.revisions, scrubbed: report.scrubbedRevisions + report.scrubbedRecords });
+	return { ...report, compacted: compactAfterErasure(db) };
+}

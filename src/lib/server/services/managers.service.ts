@@ -1,0 +1,74 @@
+import { securityLog } from '../auth/security-log';
+import type { Db } from '../db';
+import type { EntityRow } from '../db/schema';
+import { entityRow } from '../repos/entity-write.repo';
+import { findUserByEmail, findUserById } from '../repos/user.repo';
+import {
+	deleteManager,
+	insertManager,
+	isManager,
+	listManagers,
+	listPartners,
+	setUserModerated
+} from '../repos/contribution.repo';
+import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, type AccountUser } from './users.service';
+
+/*
+ * Who may touch which listing. Every contribution and moderation function calls one of these guards
+ * before reading anything it would write, whatever route brought the request: the pages only decide
+ * what to show, never what is allowed.
+ */
+
+export const isEditor = (user: AccountUser) => user.role === 'admin' || user.role === 'editor';
+
+export function assertEditor(user: AccountUser): void {
+	if (!isEditor(user)) throw new ForbiddenError('Réservé aux éditeurs et administrateurs.');
+}
+
+/** Editors manage everything; a partner only the listings granted to them. */
+export function canManage(db: Db, user: AccountUser, entityId: number): boolean {
+	return isEditor(user) || (user.role === 'partner' && isManager(db, user.id, entityId));
+}
+
+/**
+ * The live entity the user may edit. An unknown id and someone else's listing answer differently (404 /
+ * 403) only for editors' convenience; neither writes anything.
+ */
+export function managedEntity(db: Db, user: AccountUser, entityId: number): EntityRow {
+	const row = entityRow(db, entityId);
+	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
+	if (!canManage(db, user, entityId)) throw new ForbiddenError("Vous ne gérez pas cette fiche : vous ne pouvez pas la modifier.");
+	return row;
+}
+
+export function grantManager(db: Db, editor: AccountUser, entityId: number, email: string): void {
+	assertEditor(editor);
+	const row = entityRow(db, entityId);
+	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
+	const user = findUserByEmail(db, email.trim().toLowerCase());
+	if (!user || user.disabledAt) throw new ValidationError([`Aucun compte actif pour « ${email} ».`]);
+	if (user.role !== 'partner') throw new ValidationError(['Seul un compte partenaire peut gérer une fiche : les éditeurs les gèrent toutes.']);
+	insertManager(db, entityId, user.id, editor.id);
+	securityLog('manager.granted', { entity: entityId, user: user.id, by: editor.id });
+}
+
+export function revokeManager(db: Db, editor: AccountUser, entityId: number, userId: number): void {
+	assertEditor(editor);
+	if (!deleteManager(db, entityId, userId)) throw new NotFoundError("Ce compte ne gérait pas cette fiche.");
+	securityLog('manager.revoked', { entity: entityId, user: userId, by: editor.id });
+}
+
+/** « Publication directe » (false) or « modérée » (true), per partner. */
+export function setPartnerModerated(db: Db, editor: AccountUser, userId: number, moderated: boolean): void {
+	assertEditor(editor);
+	const user = findUserById(db, userId);
+	if (!user || user.role !== 'partner') throw new NotFoundError('Aucun compte partenaire ne correspond.');
+	setUserModerated(db, userId, moderated);
+	securityLog('partner.moderation_changed', { user: userId, moderated, by: editor.id });
+}
+
+export function managersOverview(db: Db, editor: AccountUser) {
+	assertEditor(editor);
+	return { managers: listManagers(db), partners: listPartners(db) };
+}

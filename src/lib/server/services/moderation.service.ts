@@ -1,0 +1,230 @@
+import { securityLog } from '../auth/security-log';
+import type { EntityInput, RelationInput } from '$lib/domain/entity.schema';
+import { diffSnapshots, type SnapshotLike } from '$lib/history/diff';
+import { displayChange, type DisplayChange } from '$lib/history/format';
+import { entityFields, relationFields } from '$lib/history/snapshot';
+import type { Actor } from '$lib/history/revision';
+import type { Db } from '../db';
+import type { PendingChangeRow } from '../db/schema';
+import { entityRow, relationRow, slugTaken } from '../repos/entity-write.repo';
+import {
+	entityChoices,
+	entityNames,
+	insertManager,
+	insertSlugRedirect,
+	liveRelationsOf,
+	moveManagers,
+	pendingChangeById,
+	pendingChangesByStatus,
+	redirectTarget,
+	retargetSlugRedirects,
+	reviewPendingChange,
+	setDeclaredBy
+} from '../repos/contribution.repo';
+import { slugify } from '../seed/names';
+import { createEntity, createRelations, deleteEntity, deleteRelation, updateEntity, updateRelation } from './entity-write.service';
+import { NotFoundError, ValidationError } from './errors';
+import { assertEditor } from './managers.service';
+import { pendingKindLabel } from './contribution.service';
+import { writeTransaction } from './revision-write';
+import type { AccountUser } from './users.service';
+
+/*
+ * The editors' side: the queue of pending changes with their field-by-field diff, approval (applied in one
+ * transaction through the write path, with the version the contributor saw) and rejection, merges of
+ * duplicates, archiving. Every function starts with assertEditor.
+ */
+
+export interface QueueItem {
+	id: number;
+	kind: PendingChangeRow['kind'];
+	kindLabel: string;
+	entity: { id: number; name: string; slug: string } | null;
+	authorLabel: string;
+	createdAt: string;
+	changes: DisplayChange[];
+	/** The subject changed since the contributor saw it: approving would be refused. */
+	stale: boolean;
+	report: { message: string; correction: string; email: string } | null;
+}
+
+function queueItem(db: Db, c: PendingChangeRow): QueueItem {
+	let before: SnapshotLike | null = null;
+	let after: SnapshotLike | null = null;
+	let stale = false;
+	const payload = c.payload;
+	if (c.kind === 'entity_update' && c.entityId) {
+		const row = entityRow(db, c.entityId);
+		if (row) {
+			before = entityFields(row) as unknown as SnapshotLike;
+			after = { ...before, ...payload };
+			stale = row.version !== c.baseVersion;
+		}
+	} else if (c.kind === 'entity_create' || c.kind === 'relation_create') {
+		after = payload;
+	} else if ((c.kind === 'relation_update' || c.kind === 'relation_delete') && c.relationId) {
+		const row = relationRow(db, c.relationId);
+		if (row) {
+			before = relationFields(row) as unknown as SnapshotLike;
+			after = c.kind === 'relation_delete' ? null : { ...before, ...payload };
+			stale = row.version !== c.baseVersion || row.deletedAt !== null;
+		}
+	}
+	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId].filter((v): v is number => typeof v === 'number');
+	const names = entityNames(db, ids);
+	const changes = c.kind === 'report' ? [] : diffSnapshots(before, after).filter((d) => d.field !== 'declaredByEntityId');
+	const entity = c.entityId ? names.get(c.entityId) : undefined;
+	return {
+		id: c.id,
+		kind: c.kind,
+		kindLabel: pendingKindLabel(c.kind),
+		entity: entity && c.entityId ? { id: c.entityId, ...entity } : null,
+		authorLabel: c.authorLabel,
+		createdAt: c.createdAt,
+		changes: changes.map((d) => displayChange(d, { entity: (id) => names.get(id)?.name })),
+		stale,
+		report:
+			c.kind === 'report'
+				? { message: String(payload.message ?? ''), correction: String(payload.correction ?? ''), email: String(payload.email ?? '') }
+				: null
+	};
+}
+
+export function moderationQueue(db: Db, editor: AccountUser): QueueItem[] {
+	assertEditor(editor);
+	return pendingChangesByStatus(db, 'pending').map((c) => queueItem(db, c));
+}
+
+/** Every live listing (archived ones included) for the merge, archive and manager forms. */
+export function moderationChoices(db: Db, editor: AccountUser) {
+	assertEditor(editor);
+	return entityChoices(db);
+}
+
+/** Reviewed changes go in the history as the contributor's, with the editor who let them through. */
+const approvedActor = (c: PendingChangeRow, editor: AccountUser): Actor => ({
+	userId: c.authorUserId,
+	label: `${c.authorLabel} (validé par ${editor.displayName})`
+});
+
+function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: string): void {
+	const ctx = { actor: approvedActor(c, editor), reason: comment };
+	const version = c.baseVersion ?? 0;
+	switch (c.kind) {
+		case 'entity_update':
+			updateEntity(tx, c.entityId as number, c.payload as Partial<EntityInput>, { ...ctx, expectedVersion: version });
+			return;
+		case 'entity_create': {
+			const input = c.payload as EntityInput;
+			// The name's slug may have been taken while the proposal waited.
+			const slug = slugTaken(tx, input.slug) ? `${slugify(input.name)}-${c.id}` : input.slug;
+			const id = createEntity(tx, { ...input, slug }, ctx);
+			if (c.authorUserId) insertManager(tx, id, c.authorUserId, editor.id);
+			return;
+		}
+		case 'relation_create': {
+			const { declaredByEntityId, ...input } = c.payload as RelationInput & { declaredByEntityId: number | null };
+			const [id] = createRelations(tx, [input], ctx);
+			setDeclaredBy(tx, id as number, declaredByEntityId ?? null);
+			return;
+		}
+		case 'relation_update':
+			updateRelation(tx, c.relationId as number, c.payload as Partial<RelationInput>, { ...ctx, expectedVersion: version });
+			return;
+		case 'relation_delete':
+			deleteRelation(tx, c.relationId as number, { ...ctx, expectedVersion: version });
+			return;
+		case 'report':
+			// A report is read and acted upon by hand; approving it only marks it handled.
+			return;
+	}
+}
+
+function pendingOrNotFound(db: Db, id: number): PendingChangeRow {
+	const c = pendingChangeById(db, id);
+	if (!c) throw new NotFoundError(`Aucune proposition n° ${id}.`);
+	if (c.status !== 'pending') throw new ValidationError(['Cette proposition a déjà été traitée.']);
+	return c;
+}
+
+/**
+ * Applies a pending change and closes it, all in one transaction: a stale change (the subject moved
+ * since the contributor saw it) throws the ConflictError naming the other change, and nothing is written.
+ */
+export function approvePendingChange(db: Db, editor: AccountUser, id: number, comment = '', now = new Date()): void {
+	assertEditor(editor);
+	writeTransaction(db, (tx) => {
+		const c = pendingOrNotFound(tx, id);
+		applyChange(tx, c, editor, comment.trim());
+		if (!reviewPendingChange(tx, id, { status: 'approved', reviewerUserId: editor.id, reviewComment: comment.trim(), reviewedAt: now.toISOString() })) {
+			throw new ValidationError(['Cette proposition a déjà été traitée.']);
+		}
+	});
+	securityLog('change.approved', { change: id, by: editor.id });
+}
+
+/** A rejection says why: the contributor reads the comment in their space. */
+export function rejectPendingChange(db: Db, editor: AccountUser, id: number, comment: string, now = new Date()): void {
+	assertEditor(editor);
+	const why = comment.trim();
+	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
+	pendingOrNotFound(db, id);
+	if (!reviewPendingChange(db, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
+		throw new ValidationError(['Cette proposition a déjà été traitée.']);
+	}
+	securityLog('change.rejected', { change: id, by: editor.id });
+}
+
+/**
+ * Merges a duplicate into the listing kept: its relations move over (a relation the kept listing already
+ * has, or one between the two, is deleted instead of doubled), its managers too, it is soft-deleted and
+ * its slug redirects to the kept one. One transaction, every step through the write path.
+ */
+export function mergeEntities(db: Db, editor: AccountUser, keepId: number, dropId: number): void {
+	assertEditor(editor);
+	if (keepId === dropId) throw new ValidationError(['Choisissez deux fiches différentes.']);
+	writeTransaction(db, (tx) => {
+		const keep = entityRow(tx, keepId);
+		const drop = entityRow(tx, dropId);
+		if (!keep || keep.deletedAt) throw new NotFoundError(`Aucune fiche n° ${keepId}.`);
+		if (!drop || drop.deletedAt) throw new NotFoundError(`Aucune fiche n° ${dropId}.`);
+		const actor: Actor = { userId: editor.id, label: editor.displayName };
+		const reason = `Fusion de « ${drop.name} » dans « ${keep.name} »`;
+		const key = (type: string, s: number, t: number) => `${type}:${s}:${t}`;
+		const existing = new Set(liveRelationsOf(tx, keepId).map((r) => key(r.type, r.sourceId, r.targetId)));
+		for (const r of liveRelationsOf(tx, dropId)) {
+			const sourceId = r.sourceId === dropId ? keepId : r.sourceId;
+			const targetId = r.targetId === dropId ? keepId : r.targetId;
+			const k = key(r.type, sourceId, targetId);
+			if (sourceId === targetId || existing.has(k)) {
+				deleteRelation(tx, r.id, { actor, reason, expectedVersion: r.version });
+			} else {
+				updateRelation(tx, r.id, { sourceId, targetId }, { actor, reason, expectedVersion: r.version });
+				if (r.declaredByEntityId === dropId) setDeclaredBy(tx, r.id, keepId);
+				existing.add(k);
+			}
+		}
+		moveManagers(tx, dropId, keepId);
+		deleteEntity(tx, dropId, { actor, reason, expectedVersion: drop.version });
+		retargetSlugRedirects(tx, dropId, keepId);
+		insertSlugRedirect(tx, drop.slug, keepId);
+	});
+	securityLog('entities.merged', { kept: keepId, dropped: dropId, by: editor.id });
+}
+
+/** Archived listings leave the public pages but keep their history; restoring publishes them again. */
+export function setArchived(db: Db, editor: AccountUser, entityId: number, archived: boolean): void {
+	assertEditor(editor);
+	const row = entityRow(db, entityId);
+	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
+	updateEntity(db, entityId, { status: archived ? 'archived' : 'published' }, {
+		expectedVersion: row.version,
+		actor: { userId: editor.id, label: editor.displayName },
+		reason: archived ? 'Archivée' : 'Restaurée depuis les archives'
+	});
+}
+
+/** The slug a merged listing's old slug now leads to, if any (public: no account needed). */
+export function mergedInto(db: Db, oldSlug: string): string | undefined {
+	return redirectTarget(db, oldSlug);
+}

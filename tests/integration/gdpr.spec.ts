@@ -1,0 +1,187 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { openDb, type Db } from '../../src/lib/server/db/index';
+import { entities, entityManagers, pendingChanges, relations, revisions, users } from '../../src/lib/server/db/schema';
+import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { seedDemo } from '../../src/lib/server/seed/index';
+import { deleteEntity, updateEntity, updateRelation } from '../../src/lib/server/services/entity-write.service';
+import { ERASED, exportPerson } from '../../src/lib/server/services/gdpr.service';
+import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
+
+const NAME = 'Zéphyrine Quatremare-Oustalet';
+const EMAIL = 'zephyrine.quatremare@exemple-rgpd.fr';
+const PHONE = '+33 6 98 76 54 32';
+const editor = { userId: null, label: 'Test RGPD' };
+
+let dir: string;
+let path: string;
+let db: Db;
+let personId: number;
+let personSlug: string;
+let relationId: number;
+let quotingOrgId: number;
+let quotingReportId: number;
+let deletedOrgId: number;
+
+/** Runs one of the npm scripts the way `npm run` does, against the test file. */
+function run(script: string, ...args: string[]) {
+	return spawnSync('node_modules/.bin/tsx', [`scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: path }, encoding: 'utf8' });
+}
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'carto-gdpr-'));
+	path = join(dir, 'gdpr.db');
+	db = openDb(path);
+	loadTerritories(db);
+	seedDemo(db);
+	const person = db
+		.select({ id: entities.id, slug: entities.slug, version: entities.version })
+		.from(entities)
+		.where(and(eq(entities.kind, 'person'), sql`exists (select 1 from relations r where r.source_id = ${entities.id} or r.target_id = ${entities.id})`))
+		.limit(1)
+		.get()!;
+	personId = person.id;
+	personSlug = person.slug;
+	// Several revisions carry the personal data, as real edits would.
+	let v = updateEntity(db, personId, { name: NAME, email: EMAIL, phone: PHONE, contactPublic: false }, { actor: editor, reason: 'Coordonnées', expectedVersion: person.version }).version;
+	v = updateEntity(db, personId, { summary: `${NAME} accompagne les projets agricoles.` }, { actor: editor, reason: '', expectedVersion: v }).version;
+	updateEntity(db, personId, { phone: PHONE, summary: 'Mentor.' }, { actor: editor, reason: `Correction demandée par ${NAME}`, expectedVersion: v });
+	const rel = db.select().from(relations).where(or(eq(relations.sourceId, personId), eq(relations.targetId, personId))).limit(1).get()!;
+	relationId = rel.id;
+	updateRelation(db, rel.id, { description: `Selon ${NAME} (${EMAIL})` }, { actor: editor, reason: '', expectedVersion: rel.version });
+	// Another actor's portrait quotes the person: the quote must go, the actor must stay.
+	const org = db.select().from(entities).where(and(eq(entities.kind, 'organisation'), ne(entities.id, personId))).limit(1).get()!;
+	quotingOrgId = org.id;
+	updateEntity(db, org.id, { description: `Cofondée avec **${NAME}**, joignable au ${PHONE}.` }, { actor: editor, reason: '', expectedVersion: org.version });
+	// A deleted actor quoting them too: the write path refuses to edit it, the erasure must not stop there.
+	const gone = db.select().from(entities).where(and(eq(entities.kind, 'organisation'), ne(entities.id, org.id))).limit(1).get()!;
+	deletedOrgId = gone.id;
+	const v2 = updateEntity(db, gone.id, { summary: `Ancienne associée : ${NAME}` }, { actor: editor, reason: '', expectedVersion: gone.version }).version;
+	deleteEntity(db, gone.id, { actor: editor, reason: '', expectedVersion: v2 });
+	// The contribution tables: the person manages their listing, a change about them waits, a report about the org quotes them.
+	const userId = db.insert(users).values({ email: 'gestion@exemple-rgpd.fr', displayName: 'Gestionnaire', role: 'partner' }).returning().get().id;
+	db.insert(entityManagers).values({ entityId: personId, userId }).run();
+	db.insert(pendingChanges).values({ kind: 'entity_update', entityId: personId, payload: { phone: PHONE }, baseVersion: 4, authorUserId: userId, authorLabel: 'Gestionnaire' }).run();
+	quotingReportId = db
+		.insert(pendingChanges)
+		.values({ kind: 'report', entityId: org.id, payload: { message: `Écrire à ${EMAIL}`, correction: '', email: EMAIL }, authorLabel: 'visiteur' })
+		.returning()
+		.get().id;
+});
+
+afterAll(() => {
+	db?.$client.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every byte of the database as it sits on disk, write-ahead log included. */
+function fileBytes(): Buffer {
+	const wal = `${path}-wal`;
+	return Buffer.concat([readFileSync(path), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)]);
+}
+
+const secrets = [NAME, EMAIL, PHONE, 'Quatremare', 'quatremare', 'zephyrine', 'Zéphyrine'];
+
+describe('RGPD : export puis effacement d’une personne', () => {
+	it('exports everything held about the person, private fields included', () => {
+		const data = exportPerson(db, personSlug);
+		const text = JSON.stringify(data);
+		expect(data.person).toMatchObject({ id: personId, name: NAME, email: EMAIL, phone: PHONE, contactPublic: false });
+		expect(data.relations.map((r) => r.id)).toContain(relationId);
+		expect(data.relations.every((r) => r.otherEnd !== null)).toBe(true);
+		expect(data.revisions.person.length).toBeGreaterThanOrEqual(4);
+		expect(data.revisions.relations.some((r) => r.subjectId === relationId && JSON.stringify(r.snapshot).includes(EMAIL))).toBe(true);
+		expect(data.mentionedIn.entities.map((e) => e.id)).toContain(quotingOrgId);
+		expect(data.revisions.mentions.some((r) => r.subjectId === quotingOrgId)).toBe(true);
+		expect(data.managers).toHaveLength(1);
+		expect(data.pendingChanges.map((p) => p.kind).sort()).toEqual(['entity_update', 'report']);
+		for (const s of [NAME, EMAIL, PHONE]) expect(text).toContain(s);
+		expect(exportPerson(db, String(personId)).person.slug).toBe(personSlug);
+	});
+
+	it('refuses unknown references and non-persons with French errors', () => {
+		expect(() => exportPerson(db, 'personne-inexistante')).toThrow(NotFoundError);
+		expect(() => exportPerson(db, String(quotingOrgId))).toThrow(ValidationError);
+		expect(() => exportPerson(db, String(quotingOrgId))).toThrow(/n'est pas une personne/);
+	});
+
+	it('the command-line export prints JSON, and exits 2 on bad input', () => {
+		const ok = run('gdpr-export', '--', personSlug);
+		expect(ok.status, ok.stderr).toBe(0);
+		expect((JSON.parse(ok.stdout) as { person: { email: string } }).person.email).toBe(EMAIL);
+		const missing = run('gdpr-export');
+		expect(missing.status).toBe(2);
+		expect(missing.stderr).toContain('Usage');
+		const unknown = run('gdpr-export', 'fiche-qui-n-existe-pas');
+		expect(unknown.status).toBe(2);
+		expect(unknown.stderr).toContain('Aucune fiche');
+	});
+
+	it('the data is in the file before erasure (so the check below can fail)', () => {
+		db.$client.pragma('wal_checkpoint(TRUNCATE)');
+		const bytes = fileBytes();
+		expect(bytes.includes(NAME)).toBe(true);
+		expect(bytes.includes(EMAIL)).toBe(true);
+	});
+
+	it('erase asks for --yes, and refuses bad input with exit code 2', () => {
+		const unsure = run('gdpr-erase', personSlug);
+		expect(unsure.status).toBe(2);
+		expect(unsure.stderr).toContain('--yes');
+		expect(db.select().from(entities).where(eq(entities.id, personId)).get()).toBeDefined();
+		expect(run('gdpr-erase', '--yes').status).toBe(2);
+		expect(run('gdpr-erase', String(quotingOrgId), '--yes').status).toBe(2);
+	});
+
+	it('erases the person, their relations and history, and nothing remains in the database file', () => {
+		db.$client.close();
+		const done = run('gdpr-erase', '--', personSlug, '--yes');
+		expect(done.status, done.stderr).toBe(0);
+		expect(done.stderr).toContain('effacée');
+
+		// One structured security line, with ids and counts only.
+		const lines = done.stdout.split('\n').filter((l) => l.startsWith('{'));
+		const events = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+		expect(events).toEqual([expect.objectContaining({ type: 'security', event: 'person.erased', entityId: personId, by: 'cli' })]);
+		for (const s of [NAME, EMAIL, PHONE, personSlug, 'Quatremare']) expect(done.stdout).not.toContain(s);
+
+		const bytes = fileBytes();
+		expect(bytes.length).toBeGreaterThan(0);
+		for (const s of secrets) expect(bytes.includes(Buffer.from(s, 'utf8')), s).toBe(false);
+
+		db = openDb(path);
+		expect(db.select().from(entities).where(eq(entities.id, personId)).get()).toBeUndefined();
+		expect(db.select().from(relations).where(or(eq(relations.sourceId, personId), eq(relations.targetId, personId))).all()).toEqual([]);
+		expect(db.select().from(revisions).where(and(eq(revisions.subjectKind, 'entity'), eq(revisions.subjectId, personId))).all()).toEqual([]);
+		expect(db.select().from(revisions).where(and(eq(revisions.subjectKind, 'relation'), eq(revisions.subjectId, relationId))).all()).toEqual([]);
+		// The actor that quoted the person stays, with the quote replaced, and its history says why.
+		const org = db.select().from(entities).where(eq(entities.id, quotingOrgId)).get()!;
+		expect(org.description).toContain(ERASED);
+		const orgRevisions = db.select().from(revisions).where(and(eq(revisions.subjectKind, 'entity'), eq(revisions.subjectId, quotingOrgId))).all();
+		expect(orgRevisions.at(-1)?.authorLabel).toBe('effacement RGPD');
+		expect(orgRevisions.some((r) => r.snapshot.includes(ERASED))).toBe(true);
+		const deletedOrg = db.select().from(entities).where(eq(entities.id, deletedOrgId)).get()!;
+		expect(deletedOrg.summary).toBe(`Ancienne associée : ${ERASED}`);
+		expect(deletedOrg.deletedAt).not.toBeNull();
+		// Contribution records: links and changes about the person go, a report elsewhere loses the quote.
+		expect(db.select().from(entityManagers).where(eq(entityManagers.entityId, personId)).all()).toEqual([]);
+		expect(db.select().from(pendingChanges).where(eq(pendingChanges.entityId, personId)).all()).toEqual([]);
+		const report = db.select().from(pendingChanges).where(eq(pendingChanges.id, quotingReportId)).get()!;
+		expect(report.payload).toEqual({ message: `Écrire à ${ERASED}`, correction: '', email: ERASED });
+		// The history is locked again once the erasure is over.
+		expect(() => db.delete(revisions).where(eq(revisions.subjectId, quotingOrgId)).run()).toThrow(/append-only/);
+		// The full-text index no longer finds the person.
+		const hits = db.all<{ n: number }>(sql`select count(*) as n from entities_fts where entities_fts match 'quatremare'`);
+		expect(hits[0]?.n).toBe(0);
+		db.$client.close();
+		// Compaction on its own, for when a busy server kept the first one from finishing.
+		const compact = run('gdpr-erase', '--', '--compact');
+		expect(compact.status, compact.stderr).toBe(0);
+		expect(compact.stderr).toContain('Base compactée');
+		db = openDb(path);
+	});
+});
