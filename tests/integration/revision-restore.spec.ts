@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
-import { createEntity, updateEntity } from '../../src/lib/server/services/entity-write.service';
+import { createEntity, deleteEntity, updateEntity } from '../../src/lib/server/services/entity-write.service';
 import { ConflictError, ValidationError } from '../../src/lib/server/services/errors';
 import { entityHistory } from '../../src/lib/server/services/history.service';
-import { restoreEntityRevision } from '../../src/lib/server/services/revision-restore.service';
+import { restoreDeletedEntity, restoreEntityRevision } from '../../src/lib/server/services/revision-restore.service';
 import { ForbiddenError, inviteUser, type AccountUser } from '../../src/lib/server/services/users.service';
 
 let ctx: ReturnType<typeof freshDb>;
@@ -49,5 +49,15 @@ describe('« Restaurer cette version »', () => {
 		const last = summary();
 		expect(last).toMatchObject({ operation: 'rollback', authorLabel: 'Édith Éditrice', reason: expect.stringContaining('annuler le vandalisme') });
 		expect(last.changes.find((c) => c.field === 'summary')).toMatchObject({ after: 'Premier résumé.' });
+	});
+
+	it('brings a deleted actor back for editors only, as a new revision', () => {
+		deleteEntity(db, id, { actor: { userId: null, label: 'Inconnu' }, reason: 'suppression par erreur', expectedVersion: 3 });
+		expect(() => entityHistory(db, id)).toThrow(/Aucun|introuvable|supprim/i);
+		expect(() => restoreDeletedEntity(db, partner, id, { expectedVersion: 4, reason: 'retour' })).toThrow(ForbiddenError);
+		restoreDeletedEntity(db, editor, id, { expectedVersion: '4', reason: 'suppression faite par erreur' });
+		const h = entityHistory(db, id);
+		expect(h.entity).toMatchObject({ version: 5, deleted: false });
+		expect(h.entries[0]).toMatchObject({ operation: 'restore', authorLabel: 'Édith Éditrice' });
 	});
 });

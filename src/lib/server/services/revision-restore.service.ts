@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatIssues } from '$lib/domain/entity.schema';
 import type { Db } from '../db';
-import { rollbackEntity, type WriteResult } from './entity-write.service';
+import { restoreEntity, rollbackEntity, type WriteResult } from './entity-write.service';
 import { ValidationError } from './errors';
 import { ForbiddenError, type AccountUser } from './users.service';
 
@@ -24,4 +24,14 @@ export function restoreEntityRevision(db: Db, user: AccountUser | null, entityId
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
 	const { revisionId, expectedVersion, reason } = parsed.data;
 	return rollbackEntity(db, entityId, revisionId, { actor: { userId: user.id, label: user.displayName }, reason, expectedVersion });
+}
+
+const undeleteSchema = restoreSchema.pick({ expectedVersion: true, reason: true });
+
+/** A deleted (or merged) actor comes back with its relations, as a new revision: nothing was ever lost. */
+export function restoreDeletedEntity(db: Db, user: AccountUser | null, entityId: number, form: Record<string, unknown>): WriteResult {
+	if (!canRestoreRevisions(user)) throw new ForbiddenError('Seuls les éditeurs et les administrateurs peuvent restaurer une fiche supprimée.');
+	const parsed = undeleteSchema.safeParse(form);
+	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
+	return restoreEntity(db, entityId, { actor: { userId: user.id, label: user.displayName }, reason: parsed.data.reason, expectedVersion: parsed.data.expectedVersion });
 }

@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db/connection';
 import { ConflictError, ValidationError } from '$lib/server/services/errors';
 import { entityHistory } from '$lib/server/services/history.service';
 import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
-import { canRestoreRevisions, restoreEntityRevision } from '$lib/server/services/revision-restore.service';
+import { canRestoreRevisions, restoreDeletedEntity, restoreEntityRevision } from '$lib/server/services/revision-restore.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ params, locals }) => {
@@ -26,6 +26,18 @@ export const actions = {
 		} catch (e) {
 			if (e instanceof ConflictError) return fail(409, { problem: e.message, revisionId: Number(form.revisionId) });
 			if (e instanceof ValidationError) return fail(400, { problem: e.issues.join(' '), revisionId: Number(form.revisionId) });
+			rethrowAsPageError(e);
+		}
+	},
+	undelete: async ({ params, request, locals }) => {
+		const form = Object.fromEntries(await request.formData());
+		try {
+			const { entity } = entityHistory(getDb(), params.slug, { includeHidden: canRestoreRevisions(locals.user) });
+			restoreDeletedEntity(getDb(), locals.user, entity.id, form);
+			return { undeleted: true };
+		} catch (e) {
+			if (e instanceof ConflictError) return fail(409, { undeleteProblem: e.message });
+			if (e instanceof ValidationError) return fail(400, { undeleteProblem: e.issues.join(' ') });
 			rethrowAsPageError(e);
 		}
 	}
