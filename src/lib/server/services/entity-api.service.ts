@@ -6,7 +6,7 @@ import { listEntities } from '../repos/entity.repo';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { parseParams } from './params';
 
-const entityListSchema = entityFiltersSchema.extend({
+export const entityListSchema = entityFiltersSchema.extend({
 	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int({ error: 'limit doit être un entier' }).min(1, { error: 'limit doit être au moins 1' }).max(200, { error: 'limit : 200 au maximum' }).default(50),
 	cursor: z.string().max(200).optional()
 });
@@ -26,7 +26,7 @@ export function listEntitiesApi(db: Db, params: URLSearchParams) {
 /** GET /api/v1/graph now lives with the other network services; the name stays for existing callers. */
 export { graphView as graphApi } from './graph.service';
 
-const searchApiSchema = z.object({
+export const searchApiSchema = z.object({
 	q: z.string({ error: 'paramètre q obligatoire' }).trim().min(1, { error: 'paramètre q obligatoire' }).max(200, { error: 'recherche trop longue (200 caractères au maximum)' }),
 	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int().min(1, { error: 'limit doit être au moins 1' }).max(100, { error: 'limit : 100 au maximum' }).default(20),
 	offset: z.coerce.number({ error: 'offset doit être un nombre' }).int().min(0, { error: 'offset invalide' }).max(100_000).default(0)

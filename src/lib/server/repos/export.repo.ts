@@ -1,0 +1,59 @@
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import type { EntityFilters } from '$lib/domain/filters';
+import type { Db } from '../db';
+import { entities, relations, territories } from '../db/schema';
+import { filterConditions } from './entity.repo';
+
+/** Every column of the filtered, visible entities plus their commune and département names, by name. */
+export function exportEntityRows(db: Db, filters: EntityFilters) {
+	return db
+		.select({
+			entity: entities,
+			communeName: sql<string | null>`(select name from territories where code = ${entities.communeCode})`,
+			departementCode: sql<string | null>`(select departement_code from territories where code = ${entities.communeCode})`,
+			departementName: sql<string | null>`(select d.name from territories c join territories d on d.code = c.departement_code where c.code = ${entities.communeCode})`
+		})
+		.from(entities)
+		.where(and(...filterConditions(filters)))
+		.orderBy(sql`${entities.name} collate nocase`, asc(entities.id))
+		.all();
+}
+export type ExportEntityRow = ReturnType<typeof exportEntityRows>[number];
+
+/** Live relations whose two ends are both in `ids`, with every public field. */
+export function exportRelationRows(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	const idSet = JSON.stringify(ids);
+	return db
+		.select({
+			id: relations.id,
+			type: relations.type,
+			sourceId: relations.sourceId,
+			targetId: relations.targetId,
+			startDate: relations.startDate,
+			endDate: relations.endDate,
+			description: relations.description,
+			source: relations.source,
+			confirmation: relations.confirmation,
+			isDemo: relations.isDemo
+		})
+		.from(relations)
+		.where(
+			and(
+				isNull(relations.deletedAt),
+				sql`${relations.sourceId} in (select value from json_each(${idSet}))`,
+				sql`${relations.targetId} in (select value from json_each(${idSet}))`
+			)
+		)
+		.orderBy(asc(relations.id))
+		.all();
+}
+
+export function territoryOutlines(db: Db, kind: 'departement' | 'epci') {
+	return db
+		.select({ code: territories.code, kind: territories.kind, name: territories.name, population: territories.population, geometry: territories.geometry })
+		.from(territories)
+		.where(and(inArray(territories.kind, [kind]), sql`${territories.geometry} is not null`))
+		.orderBy(asc(territories.code))
+		.all();
+}

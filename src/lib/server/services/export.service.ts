@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { entityFiltersSchema } from '$lib/domain/filters';
+import type { Db } from '../db';
+import { toCsv } from '../http/csv';
+import type { FileBody } from '../http/api';
+import { markdownToPlainText } from '../markdown';
+import { exportEntityRows, exportRelationRows, territoryOutlines, type ExportEntityRow } from '../repos/export.repo';
+import { publicEntity } from './entity.service';
+import { parseParams } from './params';
+
+/*
+ * Public exports of the filtered directory. Every format starts from publicEntity (the same public shape as
+ * the API), so a person's private email and phone never leave the database unless they agreed.
+ */
+
+const geoJsonParamsSchema = entityFiltersSchema.extend({
+	territories: z.enum(['departement', 'epci'], { error: 'territories : departement ou epci' }).optional()
+});
+
+const pagePath = (slug: string) => `/acteurs/${slug}`;
+
+function publicRow(row: ExportEntityRow) {
+	return {
+		...publicEntity(row.entity),
+		communeName: row.communeName,
+		departementCode: row.departementCode,
+		departementName: row.departementName,
+		url: pagePath(row.entity.slug)
+	};
+}
+
+const CSV_HEADER = [
+	'id', 'slug', 'kind', 'category', 'name', 'summary', 'website', 'sectors', 'stages', 'offers',
+	'commune_code', 'commune_name', 'departement', 'lon', 'lat', 'coord_precision', 'founded_year',
+	'email', 'phone', 'url'
+];
+
+export function exportCsv(db: Db, params: URLSearchParams): FileBody {
+	const filters = parseParams(entityFiltersSchema, params);
+	const rows = exportEntityRows(db, filters).map(publicRow).map((e) => [
+		e.id, e.slug, e.kind, e.category, e.name, e.summary, e.website,
+		e.sectors.map((s) => s.code).join('|'), e.stages.map((s) => s.code).join('|'), e.offers.map((s) => s.code).join('|'),
+		e.communeCode, e.communeName, e.departementName, e.lon, e.lat, e.coordPrecision, e.foundedYear,
+		e.email, e.phone, e.url
+	]);
+	return { body: toCsv(CSV_HEADER, rows, { separator: ';' }), contentType: 'text/csv; charset=utf-8', filename: 'connecteur-carto-acteurs.csv' };
+}
+
+function geoProperties(e: ReturnType<typeof publicRow>) {
+	return {
+		kind: e.kind,
+		id: e.id,
+		slug: e.slug,
+		category: e.category,
+		categoryLabel: e.categoryLabel,
+		name: e.name,
+		summary: e.summary,
+		website: e.website,
+		sectors: e.sectors.map((s) => s.code),
+		stages: e.stages.map((s) => s.code),
+		offers: e.offers.map((s) => s.code),
+		communeCode: e.communeCode,
+		communeName: e.communeName,
+		departementName: e.departementName,
+		coordPrecision: e.coordPrecision,
+		foundedYear: e.foundedYear,
+		email: e.email,
+		phone: e.phone,
+		url: e.url
+	};
+}
+
+export function exportGeoJsonData(db: Db, params: URLSearchParams) {
+	const { territories, ...filters } = parseParams(geoJsonParamsSchema, params);
+	const actors = exportEntityRows(db, filters)
+		.map(publicRow)
+		.filter((e) => e.lon != null && e.lat != null)
+		.map((e) => ({
+			type: 'Feature' as const,
+			id: e.slug,
+			geometry: { type: 'Point' as const, coordinates: [e.lon as number, e.lat as number] },
+			properties: geoProperties(e) as Record<string, unknown>
+		}));
+	const outlines = territories
+		? territoryOutlines(db, territories).map((t) => ({
+				type: 'Feature' as const,
+				id: t.code,
+				geometry: t.geometry as GeoJSON.Geometry,
+				properties: { kind: 'territory', territoryKind: t.kind, code: t.code, name: t.name, population: t.population } as Record<string, unknown>
+			}))
+		: [];
+	return { type: 'FeatureCollection' as const, features: [...outlines, ...actors] };
+}
+
+export function exportGeoJson(db: Db, params: URLSearchParams): FileBody {
+	return { body: JSON.stringify(exportGeoJsonData(db, params)), contentType: 'application/geo+json', filename: 'connecteur-carto-acteurs.geojson' };
+}
+
+export function exportJsonData(db: Db, params: URLSearchParams, now = new Date()) {
+	const filters = parseParams(entityFiltersSchema, params);
+	const entities = exportEntityRows(db, filters).map(publicRow);
+	const relations = exportRelationRows(db, entities.map((e) => e.id));
+	return { format: 'connecteur-carto' as const, version: 1 as const, exportedAt: now.toISOString(), filters, entities, relations };
+}
+
+export function exportJson(db: Db, params: URLSearchParams): FileBody {
+	return { body: JSON.stringify(exportJsonData(db, params), null, 1), contentType: 'application/json', filename: 'connecteur-carto-acteurs.json' };
+}
+
+// ---- iCalendar (RFC 5545) ----
+
+const EVENT_TZ = 'Europe/Paris';
+
+/** Offset of Europe/Paris from UTC at a given instant, in milliseconds. */
+function tzOffset(ms: number): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone: EVENT_TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'
+	}).formatToParts(new Date(ms));
+	const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(ms / 1000) * 1000;
+}
+
+/** Event times are stored as local (Paris) wall-clock times unless they carry an offset. */
+export function eventInstant(value: string): Date | null {
+	if (/(Z|[+-]\d\d:?\d\d)$/i.test(value)) {
+		const d = new Date(value);
+		return Number.isNaN(d.getTime()) ? null : d;
+	}
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
+	if (!m) return null;
+	const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+	let utc = wall - tzOffset(wall);
+	utc = wall - tzOffset(utc);
+	return new Date(utc);
+}
+
+const icsDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+export function icsText(value: string): string {
+	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+	const out: string[] = [];
+	let current = '';
+	let octets = 0;
+	for (const ch of line) {
+		const size = Buffer.byteLength(ch, 'utf8');
+		if (octets + size > 75) {
+			out.push(current);
+			current = ' ';
+			octets = 1;
+		}
+		current += ch;
+		octets += size;
+	}
+	out.push(current);
+	return out.join('\r\n');
+}
+
+export function agendaIcs(db: Db, params: URLSearchParams, origin = '', now = new Date()): FileBody {
+	const filters = parseParams(entityFiltersSchema, params);
+	const events = exportEntityRows(db, { ...filters, kind: ['event'] }).filter((r) => r.entity.startsAt);
+	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Connecteur Carto//Agenda//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Connecteur Carto'];
+	for (const { entity: e, communeName } of events) {
+		const start = eventInstant(e.startsAt as string);
+		if (!start) continue;
+		const end = e.endsAt ? eventInstant(e.endsAt) : null;
+		const description = [e.summary, markdownToPlainText(e.description)].filter(Boolean).join('\n\n');
+		const location = [e.address, communeName].filter(Boolean).join(', ');
+		lines.push(
+			'BEGIN:VEVENT',
+			`UID:${e.slug}@connecteur-carto`,
+			`DTSTAMP:${icsDate(now)}`,
+			`DTSTART:${icsDate(start)}`,
+			...(end && end > start ? [`DTEND:${icsDate(end)}`] : []),
+			`SUMMARY:${icsText(e.name)}`,
+			...(description ? [`DESCRIPTION:${icsText(description)}`] : []),
+			...(location ? [`LOCATION:${icsText(location)}`] : []),
+			...(e.lat != null && e.lon != null ? [`GEO:${e.lat};${e.lon}`] : []),
+			`URL:${origin}${pagePath(e.slug)}`,
+			'END:VEVENT'
+		);
+	}
+	lines.push('END:VCALENDAR');
+	return { body: lines.map(foldLine).join('\r\n') + '\r\n', contentType: 'text/calendar; charset=utf-8', filename: 'connecteur-carto-agenda.ics' };
+}

@@ -1,0 +1,6 @@
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db/connection';
+import { apiFile } from '$lib/server/http/api';
+import { exportCsv } from '$lib/server/services/export.service';
+
+export const GET: RequestHandler = apiFile(({ url }) => exportCsv(getDb(), url.searchParams));

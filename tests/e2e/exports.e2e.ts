@@ -1,0 +1,62 @@
+import { describe, expect, inject, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ICAL from 'ical.js';
+
+const download = async (path: string) => {
+	const res = await fetch(inject('baseUrl') + path);
+	return {
+		status: res.status,
+		type: res.headers.get('content-type') ?? '',
+		disposition: res.headers.get('content-disposition') ?? '',
+		text: await res.text()
+	};
+};
+
+describe('exports on the real server, with the current filters', () => {
+	it('downloads the CSV for Excel', async () => {
+		const file = await download('/api/v1/export.csv?kind=third_place');
+		expect(file.status).toBe(200);
+		expect(file.type).toBe('text/csv; charset=utf-8');
+		expect(file.disposition).toBe('attachment; filename="connecteur-carto-acteurs.csv"');
+		const rows: Record<string, string>[] = parseCsv(file.text, { bom: true, delimiter: ';', columns: true });
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((r) => r.kind === 'third_place')).toBe(true);
+	});
+
+	it('downloads the GeoJSON with the département outlines', async () => {
+		const file = await download('/api/v1/export.geojson?kind=third_place&territories=departement');
+		expect(file.status).toBe(200);
+		expect(file.type).toBe('application/geo+json');
+		expect(file.disposition).toContain('filename="connecteur-carto-acteurs.geojson"');
+		const fc = JSON.parse(file.text) as { type: string; features: { properties: { kind: string } }[] };
+		expect(fc.type).toBe('FeatureCollection');
+		expect(fc.features.filter((f) => f.properties.kind === 'territory')).toHaveLength(4);
+		expect(fc.features.some((f) => f.properties.kind === 'third_place')).toBe(true);
+	});
+
+	it('downloads the lossless JSON', async () => {
+		const file = await download('/api/v1/export.json?kind=third_place');
+		expect(file.status).toBe(200);
+		expect(file.type).toBe('application/json');
+		expect(file.disposition).toContain('filename="connecteur-carto-acteurs.json"');
+		const data = JSON.parse(file.text) as { format: string; version: number; entities: unknown[] };
+		expect(data.format).toBe('connecteur-carto');
+		expect(data.version).toBe(1);
+		expect(data.entities.length).toBeGreaterThan(0);
+	});
+
+	it('downloads the agenda as iCalendar', async () => {
+		const file = await download('/agenda.ics?territory=63');
+		expect(file.status).toBe(200);
+		expect(file.type).toBe('text/calendar; charset=utf-8');
+		expect(file.disposition).toContain('filename="connecteur-carto-agenda.ics"');
+		const events = new ICAL.Component(ICAL.parse(file.text)).getAllSubcomponents('vevent');
+		expect(events.length).toBeGreaterThan(0);
+	});
+
+	it('answers a French 400 on a bad filter', async () => {
+		const res = await fetch(inject('baseUrl') + '/api/v1/export.csv?kind=martian');
+		expect(res.status).toBe(400);
+		expect(((await res.json()) as { message: string }).message).toBe('Paramètres invalides.');
+	});
+});

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ICAL from 'ical.js';
+import { freshDb } from './fresh-db';
+import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { seedDemo } from '../../src/lib/server/seed/index';
+import { entities, relations } from '../../src/lib/server/db/schema';
+import { updateEntity } from '../../src/lib/server/services/entity-write.service';
+import { listEntitiesApi } from '../../src/lib/server/services/entity-api.service';
+import { getEntityWithRelations } from '../../src/lib/server/services/entity.service';
+import { agendaIcs, exportCsv, exportGeoJson, exportJson, exportJsonData } from '../../src/lib/server/services/export.service';
+import { ValidationError } from '../../src/lib/server/services/errors';
+import type { Db } from '../../src/lib/server/db/index';
+
+const SECRET_EMAIL = 'tres-prive@exemple.invalid';
+const SECRET_PHONE = '06 99 99 99 99';
+const FORMULA_NAME = '=HYPERLINK("http://exemple.invalid";"clic")';
+const editor = { userId: null, label: 'Test exports' };
+
+let ctx: ReturnType<typeof freshDb>;
+let db: Db;
+let formulaSlug: string;
+beforeAll(() => {
+	ctx = freshDb();
+	db = ctx.db;
+	loadTerritories(db);
+	seedDemo(db);
+	const person = db.select().from(entities).where(and(eq(entities.kind, 'person'), isNull(entities.deletedAt))).limit(1).get()!;
+	updateEntity(db, person.id, { email: SECRET_EMAIL, phone: SECRET_PHONE, contactPublic: false }, { actor: editor, reason: 'test', expectedVersion: person.version });
+	const org = db.select().from(entities).where(eq(entities.kind, 'organisation')).limit(1).get()!;
+	updateEntity(db, org.id, { name: FORMULA_NAME }, { actor: editor, reason: 'test', expectedVersion: org.version });
+	formulaSlug = org.slug;
+});
+afterAll(() => ctx.close());
+
+const qs = (s: string) => new URLSearchParams(s);
+const apiTotal = (s: string) => listEntitiesApi(db, qs(s)).total;
+
+describe('CSV export', () => {
+	it('opens in Excel: BOM, semicolons, CRLF, one row per filtered actor', () => {
+		for (const filter of ['', 'kind=third_place', 'sector=health&territory=63']) {
+			const { body, contentType } = exportCsv(db, qs(filter));
+			expect(contentType).toBe('text/csv; charset=utf-8');
+			expect(body.startsWith('\ufeff')).toBe(true);
+			expect(body.includes('\r\n')).toBe(true);
+			const rows: Record<string, string>[] = parseCsv(body, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' });
+			expect(rows.length, filter).toBe(apiTotal(filter));
+			expect(Object.keys(rows[0] ?? {})).toContain('commune_name');
+		}
+	});
+	it('neutralises a cell that would run as a formula', () => {
+		const rows: Record<string, string>[] = parseCsv(exportCsv(db, qs('kind=organisation')).body, { bom: true, delimiter: ';', columns: true });
+		const row = rows.find((r) => r.slug === formulaSlug)!;
+		expect(row.name).toBe(`'${FORMULA_NAME}`);
+		expect(rows.every((r) => !/^[=+\-@]/.test(r.name ?? ''))).toBe(true);
+	});
+	it('answers a French 400 on a bad filter', () => {
+		expect(() => exportCsv(db, qs('kind=martian'))).toThrow(ValidationError);
+	});
+});
+
+describe('GeoJSON export', () => {
+	it('places every actor as a Point in Auvergne, with its properties', () => {
+		const fc = JSON.parse(exportGeoJson(db, qs('')).body);
+		expect(fc.type).toBe('FeatureCollection');
+		expect(fc.features.length).toBeGreaterThan(400);
+		expect(fc.features.length).toBeLessThanOrEqual(apiTotal(''));
+		for (const f of fc.features) {
+			expect(f.type).toBe('Feature');
+			expect(f.geometry.type).toBe('Point');
+			const [lon, lat] = f.geometry.coordinates;
+			expect(lon).toBeGreaterThan(1.9);
+			expect(lon).toBeLessThan(4.6);
+			expect(lat).toBeGreaterThan(44.6);
+			expect(lat).toBeLessThan(46.9);
+			expect(typeof f.properties.name).toBe('string');
+			expect(f.properties.url).toBe(`/acteurs/${f.properties.slug}`);
+		}
+	});
+	it('adds the four départements as polygons on demand', () => {
+		const fc = JSON.parse(exportGeoJson(db, qs('kind=third_place&territories=departement')).body);
+		const outlines = fc.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'territory');
+		expect(outlines.map((f: { id: string }) => f.id)).toEqual(['03', '15', '43', '63']);
+		for (const f of outlines) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+		const points = fc.features.filter((f: { properties: { kind: string } }) => f.properties.kind !== 'territory');
+		expect(points.every((f: { properties: { kind: string } }) => f.properties.kind === 'third_place')).toBe(true);
+		expect(() => exportGeoJson(db, qs('territories=pays'))).toThrow(ValidationError);
+	});
+});
+
+describe('JSON export', () => {
+	it('holds the filtered entities and the relations among them, with a versioned header', () => {
+		for (const filter of ['', 'territory=63', 'kind=organisation&kind=third_place']) {
+			const data = JSON.parse(exportJson(db, qs(filter)).body);
+			expect(data.format).toBe('connecteur-carto');
+			expect(data.version).toBe(1);
+			expect(Number.isNaN(Date.parse(data.exportedAt))).toBe(false);
+			expect(data.entities.length, filter).toBe(apiTotal(filter));
+			const ids: number[] = data.entities.map((e: { id: number }) => e.id);
+			const idSet = JSON.stringify(ids);
+			const expected = db
+				.select({ n: sql<number>`count(*)` })
+				.from(relations)
+				.where(and(isNull(relations.deletedAt), sql`${relations.sourceId} in (select value from json_each(${idSet}))`, sql`${relations.targetId} in (select value from json_each(${idSet}))`))
+				.get()!.n;
+			expect(data.relations.length, filter).toBe(expected);
+			for (const r of data.relations) expect(r).toHaveProperty('confirmation');
+		}
+	});
+	it('carries exactly the public fields the API serves', () => {
+		const data = exportJsonData(db, qs('territory=15'));
+		expect(data.entities.length).toBeGreaterThan(0);
+		for (const e of data.entities.slice(0, 40)) {
+			const { relations: _relations, ...api } = getEntityWithRelations(db, e.slug);
+			const { communeName: _c, departementCode: _d, departementName: _n, url: _u, ...exported } = JSON.parse(JSON.stringify(e));
+			expect(exported).toEqual(JSON.parse(JSON.stringify(api)));
+		}
+	});
+});
+
+describe('iCalendar agenda', () => {
+	const paris = (d: Date) =>
+		new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+			.format(d)
+			.replace(' ', 'T');
+
+	it('lists every demo event with its Paris times in UTC, escaped text and folded lines', () => {
+		const { body, contentType } = agendaIcs(db, qs(''), 'https://carto.example');
+		expect(contentType).toBe('text/calendar; charset=utf-8');
+		const lines = body.split('\r\n');
+		expect(lines.at(-1)).toBe('');
+		for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+		expect(body.replace(/\r\n/g, '')).not.toMatch(/\n/);
+
+		const events = db.select().from(entities).where(and(eq(entities.kind, 'event'), isNull(entities.deletedAt), eq(entities.status, 'published'))).all();
+		expect(events.length).toBeGreaterThan(0);
+		const vevents = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+		expect(vevents.length).toBe(events.length);
+		const byUid = new Map(vevents.map((v) => [v.uid, v]));
+		for (const e of events) {
+			const v = byUid.get(`${e.slug}@connecteur-carto`)!;
+			expect(v, e.slug).toBeDefined();
+			expect(v.summary).toBe(e.name);
+			expect(v.startDate.zone.tzid).toBe('UTC');
+			expect(paris(v.startDate.toJSDate())).toBe(e.startsAt!.slice(0, 19));
+			expect(paris(v.endDate.toJSDate())).toBe(e.endsAt!.slice(0, 19));
+			expect(v.location.length).toBeGreaterThan(0);
+			expect(v.description.length).toBeGreaterThan(0);
+			expect(v.component.getFirstPropertyValue('url')).toBe(`https://carto.example/acteurs/${e.slug}`);
+		}
+	});
+	it('escapes backslashes, semicolons, commas and newlines', () => {
+		const ev = db.select().from(entities).where(eq(entities.kind, 'event')).limit(1).get()!;
+		const name = 'Atelier ; tiers-lieux, numérique \\ et « café »';
+		updateEntity(db, ev.id, { name }, { actor: editor, reason: 'test', expectedVersion: ev.version });
+		const body = agendaIcs(db, qs('')).body;
+		expect(body).toContain('Atelier \\; tiers-lieux\\, numérique \\\\ et');
+		const v = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)).find((e) => e.uid === `${ev.slug}@connecteur-carto`)!;
+		expect(v.summary).toBe(name);
+	});
+});
+
+describe('privacy', () => {
+	it('never exports a private email or phone', () => {
+		for (const filter of ['', 'kind=person']) {
+			for (const file of [exportCsv(db, qs(filter)), exportGeoJson(db, qs(filter)), exportJson(db, qs(filter)), agendaIcs(db, qs(filter))]) {
+				expect(file.body).not.toContain(SECRET_EMAIL);
+				expect(file.body).not.toContain(SECRET_PHONE);
+			}
+		}
+		const persons = exportJsonData(db, qs('kind=person')).entities;
+		expect(persons.length).toBeGreaterThan(0);
+	});
+});
