@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { ConflictError, NotFoundError, ValidationError } from '../services/errors';
 import { ForbiddenError } from '../services/users.service';
+import { apiLimiter, apiRateLimit } from './rate-limit-api';
 
 export interface ApiErrorBody {
 	status: number;
@@ -13,17 +15,90 @@ export function apiError(status: number, message: string, issues?: string[]) {
 	return json(body, { status });
 }
 
+const PUBLIC_API = '/api/v1/';
+const isPublicApi = (url: URL) => url.pathname.startsWith(PUBLIC_API);
+
+/** Open to any origin, for reading only: the public API has no cookies-based answers worth protecting. */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+	'access-control-allow-origin': '*',
+	'access-control-expose-headers': 'etag, retry-after'
+};
+
+/** Preflight answer of the public API: GET and HEAD only, with the conditional-request header. */
+export function apiOptions(): Response {
+	return new Response(null, {
+		status: 204,
+		headers: {
+			...CORS_HEADERS,
+			'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+			'access-control-allow-headers': 'if-none-match, content-type',
+			'access-control-max-age': '86400',
+			allow: 'GET, HEAD, OPTIONS'
+		}
+	});
+}
+
+/** Strong validator: SHA-1 of the exact bytes sent (the UTF-8 body). */
+export function etagOf(body: string): string {
+	return `"${createHash('sha1').update(body, 'utf8').digest('base64url')}"`;
+}
+
+function matchesIfNoneMatch(header: string | null, etag: string): boolean {
+	if (!header) return false;
+	return header.split(',').some((tag) => {
+		const t = tag.trim();
+		return t === '*' || t.replace(/^W\//, '') === etag;
+	});
+}
+
+function clientAddress(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+/** The 429 answer when this client went over its budget, else null. */
+function rateLimited(event: RequestEvent): Response | null {
+	if (!isPublicApi(event.url)) return null;
+	const ip = clientAddress(event);
+	const limit = apiRateLimit(ip);
+	if (limit === null) return null;
+	const decision = apiLimiter.check(ip, limit);
+	if (decision.allowed) return null;
+	const res = apiError(429, `Trop de requêtes : ${limit} par minute au maximum. Réessayez dans ${decision.retryAfter} s.`);
+	res.headers.set('retry-after', String(decision.retryAfter));
+	for (const [k, v] of Object.entries(CORS_HEADERS)) res.headers.set(k, v);
+	return res;
+}
+
+/** A successful GET answer: ETag, revalidation, CORS on the public API, 304 when the client already has it. */
+function cacheable(event: RequestEvent, body: string, headers: Record<string, string>): Response {
+	const etag = etagOf(body);
+	const common: Record<string, string> = { etag, 'cache-control': 'no-cache', ...(isPublicApi(event.url) ? CORS_HEADERS : {}) };
+	if (matchesIfNoneMatch(event.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: common });
+	return new Response(body, { headers: { ...headers, ...common } });
+}
+
+function withCors(event: RequestEvent, res: Response): Response {
+	if (isPublicApi(event.url)) for (const [k, v] of Object.entries(CORS_HEADERS)) res.headers.set(k, v);
+	return res;
+}
+
 /**
- * Wraps a read-only JSON endpoint: expected failures become French 400/404 bodies;
- * anything else goes to handleError (logged, generic 500) without leaking details.
+ * Wraps a read-only JSON endpoint: rate limit, ETag/304, CORS; expected failures become French
+ * 400/403/404/409 bodies; anything else goes to handleError (logged, generic 500) without leaking details.
  */
 export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown) {
 	return async (event: E): Promise<Response> => {
+		const limited = rateLimited(event);
+		if (limited) return limited;
 		try {
 			const body = await handler(event);
-			return json(body, { headers: { 'cache-control': 'no-store' } });
+			return cacheable(event, JSON.stringify(body), { 'content-type': 'application/json' });
 		} catch (err) {
-			return expectedFailure(err);
+			return withCors(event, expectedFailure(err));
 		}
 	};
 }
@@ -48,17 +123,16 @@ export interface FileBody {
 /** Like apiGet, for a downloaded file (exports): same French JSON errors when the parameters are wrong. */
 export function apiFile<E extends RequestEvent>(handler: (event: E) => FileBody | Promise<FileBody>) {
 	return async (event: E): Promise<Response> => {
+		const limited = rateLimited(event);
+		if (limited) return limited;
 		try {
 			const file = await handler(event);
-			return new Response(file.body, {
-				headers: {
-					'content-type': file.contentType,
-					'content-disposition': `${file.inline ? 'inline' : 'attachment'}; filename="${file.filename}"`,
-					'cache-control': 'no-store'
-				}
+			return cacheable(event, file.body, {
+				'content-type': file.contentType,
+				'content-disposition': `${file.inline ? 'inline' : 'attachment'}; filename="${file.filename}"`
 			});
 		} catch (err) {
-			return expectedFailure(err);
+			return withCors(event, expectedFailure(err));
 		}
 	};
 }

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { API_ENDPOINTS, TAGS, type ApiEndpoint } from './registry';
+
+/** JSON Schema of one parameter, as zod 4 writes it for the input side. */
+export type ParamSchema = {
+	type?: string;
+	enum?: unknown[];
+	items?: ParamSchema;
+	default?: unknown;
+	minimum?: number;
+	maximum?: number;
+	pattern?: string;
+	maxLength?: number;
+	[k: string]: unknown;
+};
+
+export interface QueryParameter {
+	name: string;
+	in: 'query' | 'path';
+	required: boolean;
+	description?: string;
+	schema: ParamSchema;
+	style?: 'form';
+	explode?: boolean;
+	example?: string | string[];
+}
+
+const toJson = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, ParamSchema>; anyOf?: unknown[]; oneOf?: unknown[] };
+
+/** The object schemas behind a query schema (a discriminated union brings several). */
+function objectsOf(schema: z.ZodType): z.ZodObject[] {
+	if (schema instanceof z.ZodObject) return [schema];
+	if (schema instanceof z.ZodUnion) return schema.options.flatMap((o) => objectsOf(o as z.ZodType));
+	throw new Error('Schéma de requête non pris en charge : un objet ou une union d’objets.');
+}
+
+/** Parameters of a query: one per top-level key; repeatable keys are arrays sent as `?k=a&k=b`. */
+export function queryParameters(schemas: z.ZodType[]): QueryParameter[] {
+	const byName = new Map<string, QueryParameter>();
+	for (const schema of schemas) {
+		const objects = objectsOf(schema);
+		const union = objects.length > 1;
+		for (const object of objects) {
+			const props = toJson(object).properties ?? {};
+			for (const [name, field] of Object.entries(object.shape)) {
+				const json: ParamSchema = { ...(props[name] ?? {}) };
+				delete json.$schema;
+				// An absent key is what the endpoint receives when the parameter is left out.
+				const required = !union && !(field as z.ZodType).safeParse(undefined).success;
+				const previous = byName.get(name);
+				if (previous) {
+					if (previous.schema.enum && json.enum) previous.schema.enum = [...new Set([...previous.schema.enum, ...json.enum])];
+					continue;
+				}
+				const description = (field as z.ZodType).description;
+				byName.set(name, {
+					name,
+					in: 'query',
+					required,
+					...(description ? { description } : {}),
+					schema: json,
+					...(json.type === 'array' ? { style: 'form' as const, explode: true } : {})
+				});
+			}
+		}
+	}
+	return [...byName.values()];
+}
+
+export function endpointParameters(endpoint: ApiEndpoint): QueryParameter[] {
+	const path = Object.entries(endpoint.pathParams ?? {}).map(([name, description]): QueryParameter => ({ name, in: 'path', required: true, description, schema: { type: 'string' } }));
+	return [...path, ...queryParameters(endpoint.query)].map((p) => {
+		const example = endpoint.example[p.name];
+		return example === undefined ? p : { ...p, example };
+	});
+}
+
+/** Example query of an endpoint, actors filled with the given ids or slugs. */
+export function exampleUrl(endpoint: ApiEndpoint, actors: readonly string[] = []): string {
+	let path = `/api/v1${endpoint.path}`;
+	const query = new URLSearchParams();
+	for (const [k, v] of Object.entries(endpoint.example)) for (const item of Array.isArray(v) ? v : [v]) query.append(k, item);
+	(endpoint.actorParams ?? []).forEach((name, i) => {
+		const actor = actors[i % Math.max(1, actors.length)] ?? 'exemple';
+		if (endpoint.pathParams?.[name]) path = path.replace(`{${name}}`, encodeURIComponent(actor));
+		else query.set(name, actor);
+	});
+	const qs = query.toString();
+	return qs ? `${path}?${qs}` : path;
+}
+
+const errorSchema = {
+	type: 'object',
+	required: ['status', 'message'],
+	properties: {
+		status: { type: 'integer' },
+		message: { type: 'string', description: 'Message en français.' },
+		issues: { type: 'array', items: { type: 'string' }, description: 'Détail des paramètres refusés (400).' }
+	}
+};
+
+const ERROR_TEXT: Record<number, string> = {
+	304: 'Non modifié : la version désignée par If-None-Match est à jour (pas de corps).',
+	400: 'Paramètres invalides (détail dans `issues`).',
+	404: 'Ressource introuvable.',
+	429: 'Trop de requêtes : attendre le nombre de secondes donné par `retry-after`.'
+};
+
+const errorResponse = (status: number) => ({ description: ERROR_TEXT[status] ?? 'Erreur.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Erreur' } } } });
+
+/** The OpenAPI 3.1 document of /api/v1. */
+export function openApiDocument(origin = '') {
+	const paths: Record<string, unknown> = {};
+	for (const e of API_ENDPOINTS) {
+		paths[e.path] = {
+			get: {
+				operationId: e.path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toLowerCase()) || 'root',
+				tags: [e.tag],
+				summary: e.summary,
+				description: e.description,
+				parameters: endpointParameters(e),
+				responses: {
+					'200': {
+						description: e.response.description,
+						headers: { ETag: { description: 'Empreinte de la réponse.', schema: { type: 'string' } } },
+						content: { [e.response.contentType]: { schema: {} } }
+					},
+					'304': { description: ERROR_TEXT[304] },
+					'400': errorResponse(400),
+					...Object.fromEntries((e.errors ?? []).map((s) => [String(s), errorResponse(s)])),
+					'429': errorResponse(429)
+				}
+			}
+		};
+	}
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Connecteur Carto — API publique',
+			version: '1.0.0',
+			description:
+				'API en lecture seule de l’écosystème d’accompagnement. Réponses en JSON (erreurs en français), ETag et If-None-Match (304), CORS ouvert en lecture, limite de requêtes par adresse IP.',
+			license: { name: 'Licence Ouverte / Open Licence 2.0 (Etalab)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' }
+		},
+		servers: [{ url: `${origin}/api/v1` }],
+		tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+		paths,
+		components: { schemas: { Erreur: errorSchema } }
+	};
+}

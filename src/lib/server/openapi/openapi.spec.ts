@@ -1,0 +1,63 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { API_ENDPOINTS } from './registry';
+import { openApiDocument, queryParameters } from './document';
+
+const API_DIR = join(process.cwd(), 'src/routes/api/v1');
+
+/** Route directories holding a +server.ts, as OpenAPI paths (`[idOrSlug]` -> `{idOrSlug}`). */
+function routePaths(dir = API_DIR): string[] {
+	const out: string[] = [];
+	for (const name of readdirSync(dir)) {
+		const full = join(dir, name);
+		if (!statSync(full).isDirectory() || name.startsWith('[...')) continue;
+		if (readdirSync(full).includes('+server.ts')) out.push('/' + relative(API_DIR, full).split('\\').join('/').replace(/\[([^\]]+)\]/g, '{$1}'));
+		out.push(...routePaths(full));
+	}
+	return out;
+}
+
+describe('OpenAPI document', () => {
+	const doc = openApiDocument('http://localhost');
+
+	it('has the OpenAPI 3.1 structure', () => {
+		expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+		expect(doc.info.title).toBeTruthy();
+		expect(doc.info.version).toBeTruthy();
+		expect(Object.keys(doc.paths).length).toBe(API_ENDPOINTS.length);
+		for (const item of Object.values(doc.paths) as { get: { responses: Record<string, unknown>; summary: string } }[]) {
+			expect(item.get.summary).toBeTruthy();
+			expect(item.get.responses['200']).toBeDefined();
+		}
+	});
+
+	it('documents every route of /api/v1', () => {
+		const documented = new Set(Object.keys(doc.paths));
+		const undocumented = routePaths().filter((p) => !documented.has(p));
+		expect(undocumented).toEqual([]);
+	});
+
+	it('has one parameter per key of each query schema, arrays exploded', () => {
+		for (const e of API_ENDPOINTS) {
+			const item = (doc.paths as Record<string, { get: { parameters: { name: string; in: string; explode?: boolean; schema: { type?: string } }[] } }>)[e.path]!;
+			const query = item.get.parameters.filter((p) => p.in === 'query');
+			const keys = new Set(
+				e.query.flatMap((s) => (s instanceof z.ZodObject ? Object.keys(s.shape) : (s as z.ZodDiscriminatedUnion).options.flatMap((o) => Object.keys((o as z.ZodObject).shape))))
+			);
+			expect(new Set(query.map((p) => p.name)), e.path).toEqual(keys);
+			for (const p of query) if (p.schema.type === 'array') expect(p.explode, `${e.path} ${p.name}`).toBe(true);
+			for (const name of Object.keys(e.pathParams ?? {})) expect(e.path).toContain(`{${name}}`);
+		}
+	});
+
+	it('marks required parameters from the schema itself', () => {
+		const params = queryParameters([z.object({ a: z.string(), b: z.string().optional(), c: z.array(z.string()).default([]) })]);
+		expect(params.map((p) => [p.name, p.required, p.explode ?? false])).toEqual([
+			['a', true, false],
+			['b', false, false],
+			['c', false, true]
+		]);
+	});
+});

@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { entityFiltersSchema } from '$lib/domain/filters';
+import { commonQuerySchema, graphViewSchema, pathQuerySchema } from '$lib/domain/graph-query';
+import { finderQuerySchema, flowFigureSchema, flowFiltersSchema, pathwayEntitySchema } from '$lib/domain/pathway-query';
+import { entityListSchema, searchApiSchema } from '../services/entity-api.service';
+import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../services/map.service';
+import { territoryListQuerySchema } from '../services/territory.service';
+
+/**
+ * Every public endpoint of /api/v1, described once: the OpenAPI document and the /api page are built
+ * from this list, and each `query` is the very schema the endpoint validates with.
+ */
+export interface ApiEndpoint {
+	/** Path under /api/v1, OpenAPI style (`/entities/{idOrSlug}`). */
+	path: string;
+	tag: string;
+	summary: string;
+	description: string;
+	/** The endpoint's query schemas (several when it reads the query string through more than one). */
+	query: z.ZodType[];
+	/** Path parameters with their French description. */
+	pathParams?: Record<string, string>;
+	response: { description: string; contentType: string };
+	/** Parameters of a working example (the /api page links it, the e2e test follows it). */
+	example: Record<string, string | string[]>;
+	/** Parameters naming actors (id or slug): the examples fill them with real actors of the database. */
+	actorParams?: string[];
+	/** Statuses other than 200 and 400 worth documenting. */
+	errors?: number[];
+}
+
+const JSON_TYPE = 'application/json';
+const none = z.object({});
+
+export const TAGS: Record<string, string> = {
+	acteurs: 'Acteurs : annuaire, fiches et recherche',
+	carte: 'Carte : points, statistiques, proximité, territoires',
+	reseau: 'Réseau : graphe des relations, chemins, métriques',
+	parcours: 'Parcours des projets et flux entre étapes',
+	exports: 'Exports de données',
+	meta: 'Description de l’API'
+};
+
+export const API_ENDPOINTS: ApiEndpoint[] = [
+	{
+		path: '/entities',
+		tag: 'acteurs',
+		summary: 'Liste des acteurs',
+		description: 'Acteurs filtrés (type, catégorie, secteur, stade, offre, territoire, texte), triés par nom, par pages : la réponse donne `next`, le curseur de la page suivante (null à la fin).',
+		query: [entityListSchema],
+		response: { description: 'Une page d’acteurs : `items`, `total`, `next`.', contentType: JSON_TYPE },
+		example: { limit: '5' }
+	},
+	{
+		path: '/entities/{idOrSlug}',
+		tag: 'acteurs',
+		summary: 'Fiche d’un acteur',
+		description: 'Un acteur et ses relations, par identifiant ou par slug.',
+		query: [none],
+		pathParams: { idOrSlug: 'Identifiant numérique ou slug de l’acteur.' },
+		response: { description: 'L’acteur et ses relations.', contentType: JSON_TYPE },
+		example: {},
+		actorParams: ['idOrSlug'],
+		errors: [404]
+	},
+	{
+		path: '/search',
+		tag: 'acteurs',
+		summary: 'Recherche plein texte',
+		description: 'Recherche dans les noms, descriptions et mots-clés des acteurs (insensible aux accents).',
+		query: [searchApiSchema],
+		response: { description: 'Résultats : `items`, `total`.', contentType: JSON_TYPE },
+		example: { q: 'incubateur', limit: '5' }
+	},
+	{
+		path: '/map/points',
+		tag: 'carte',
+		summary: 'Points de la carte',
+		description: 'Acteurs localisés du jeu filtré, en GeoJSON.',
+		query: [entityFiltersSchema],
+		response: { description: 'Les points et leurs propriétés.', contentType: JSON_TYPE },
+		example: { kind: 'organisation' }
+	},
+	{
+		path: '/map/stats',
+		tag: 'carte',
+		summary: 'Statistiques par territoire',
+		description: 'Nombre d’acteurs (ou taux pour 10 000 habitants) par département ou par EPCI, avec les seuils de classes (Jenks).',
+		query: [statsParamsSchema],
+		response: { description: 'Chiffres par territoire et seuils de classes.', contentType: JSON_TYPE },
+		example: { level: 'departement', measure: 'count' }
+	},
+	{
+		path: '/map/nearby',
+		tag: 'carte',
+		summary: 'Structures à proximité',
+		description: 'Structures dans un rayon autour du centre d’une commune, les plus proches d’abord (200 au plus).',
+		query: [nearbyParamsSchema],
+		response: { description: 'La commune, le cercle et les structures avec leur distance.', contentType: JSON_TYPE },
+		example: { commune: '63113', radiusKm: '20' },
+		errors: [404]
+	},
+	{
+		path: '/communes',
+		tag: 'carte',
+		summary: 'Recherche de communes',
+		description: 'Autocomplétion des communes du périmètre (insensible aux accents, à la casse et aux tirets).',
+		query: [communeSearchSchema],
+		response: { description: 'Communes : `items`.', contentType: JSON_TYPE },
+		example: { q: 'clermont' }
+	},
+	{
+		path: '/territories',
+		tag: 'carte',
+		summary: 'Territoires',
+		description: 'Régions, départements, EPCI et communes, en GeoJSON (contour quand il est connu, sinon le centre).',
+		query: [territoryListQuerySchema],
+		response: { description: 'Une FeatureCollection GeoJSON.', contentType: JSON_TYPE },
+		example: { kind: 'departement' }
+	},
+	{
+		path: '/graph',
+		tag: 'reseau',
+		summary: 'Graphe des relations',
+		description: 'Acteurs du jeu filtré et leurs relations ; les filtres de relation (type, année, confirmées) ne retirent que des relations. `focus` garde le voisinage d’un acteur, `limit` les acteurs les plus reliés.',
+		query: [graphViewSchema],
+		response: { description: 'Nœuds, liens, total, troncature.', contentType: JSON_TYPE },
+		example: { limit: '50' }
+	},
+	{
+		path: '/graph/metrics',
+		tag: 'reseau',
+		summary: 'Métriques du graphe',
+		description: 'Métriques du graphe entier (degré, intermédiarité…) et acteurs en tête.',
+		query: [none],
+		response: { description: 'Les métriques.', contentType: JSON_TYPE },
+		example: {}
+	},
+	{
+		path: '/graph/common',
+		tag: 'reseau',
+		summary: 'Relations communes',
+		description: 'Acteurs reliés à la fois à `a` et à `b`.',
+		query: [commonQuerySchema],
+		response: { description: 'Les voisins communs et les relations.', contentType: JSON_TYPE },
+		example: {},
+		actorParams: ['a', 'b'],
+		errors: [404]
+	},
+	{
+		path: '/paths',
+		tag: 'reseau',
+		summary: 'Chemins entre deux acteurs',
+		description: 'Les k plus courts chemins entre `from` et `to` (6 étapes au plus).',
+		query: [pathQuerySchema],
+		response: { description: 'Les chemins trouvés.', contentType: JSON_TYPE },
+		example: {},
+		actorParams: ['from', 'to'],
+		errors: [404]
+	},
+	{
+		path: '/pathways',
+		tag: 'parcours',
+		summary: 'Parcours d’un acteur',
+		description: 'Les étapes d’accompagnement d’une startup, d’une entreprise ou d’un·e entrepreneur·e.',
+		query: [pathwayEntitySchema],
+		response: { description: 'Le parcours.', contentType: JSON_TYPE },
+		example: {},
+		actorParams: ['entity'],
+		errors: [404]
+	},
+	{
+		path: '/pathways/flows',
+		tag: 'parcours',
+		summary: 'Flux entre étapes',
+		description: 'Transitions des projets entre catégories (ou structures), premières étapes, étapes atteintes ; les 200 transitions les plus empruntées.',
+		query: [flowFiltersSchema],
+		response: { description: 'Les flux agrégés.', contentType: JSON_TYPE },
+		example: { level: 'category' }
+	},
+	{
+		path: '/pathways/flows.csv',
+		tag: 'parcours',
+		summary: 'Flux entre étapes (CSV)',
+		description: 'Toutes les transitions, une ligne par transition.',
+		query: [flowFiltersSchema],
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv' },
+		example: {}
+	},
+	{
+		path: '/pathways/projects',
+		tag: 'parcours',
+		summary: 'Projets derrière un chiffre',
+		description: 'Les projets comptés dans une figure des flux (`figure` choisit laquelle ; les autres paramètres de figure selon le cas).',
+		query: [flowFiltersSchema, flowFigureSchema],
+		response: { description: 'Un titre et la liste des projets.', contentType: JSON_TYPE },
+		example: { figure: 'all' }
+	},
+	{
+		path: '/pathways/route',
+		tag: 'parcours',
+		summary: 'Itinéraire d’accompagnement',
+		description: 'À partir du stade d’un projet et de sa commune, les structures de chaque étape suivante, classées par un score transparent.',
+		query: [finderQuerySchema],
+		response: { description: 'Les étapes et leurs structures.', contentType: JSON_TYPE },
+		example: { stage: 'creation', commune: '63113' }
+	},
+	{
+		path: '/export.gexf',
+		tag: 'exports',
+		summary: 'Graphe au format GEXF',
+		description: 'Le graphe filtré, pour Gephi.',
+		query: [graphViewSchema],
+		response: { description: 'Fichier GEXF.', contentType: 'application/gexf+xml' },
+		example: {}
+	},
+	{
+		path: '/export.graphml',
+		tag: 'exports',
+		summary: 'Graphe au format GraphML',
+		description: 'Le graphe filtré, pour yEd, Cytoscape ou NetworkX.',
+		query: [graphViewSchema],
+		response: { description: 'Fichier GraphML.', contentType: 'application/graphml+xml' },
+		example: {}
+	},
+	{
+		path: '/export.csv',
+		tag: 'exports',
+		summary: 'Acteurs au format CSV',
+		description: 'Les acteurs du jeu filtré, une ligne par acteur.',
+		query: [entityFiltersSchema],
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv' },
+		example: {}
+	},
+	{
+		path: '/export.geojson',
+		tag: 'exports',
+		summary: 'Acteurs au format GeoJSON',
+		description: 'Les acteurs localisés du jeu filtré.',
+		query: [entityFiltersSchema],
+		response: { description: 'Une FeatureCollection GeoJSON.', contentType: 'application/geo+json' },
+		example: {}
+	},
+	{
+		path: '/export.json',
+		tag: 'exports',
+		summary: 'Acteurs au format JSON',
+		description: 'Les acteurs du jeu filtré avec leurs champs publics.',
+		query: [entityFiltersSchema],
+		response: { description: 'Un document JSON.', contentType: JSON_TYPE },
+		example: {}
+	},
+	{
+		path: '/openapi.json',
+		tag: 'meta',
+		summary: 'Description OpenAPI',
+		description: 'Ce document : la description OpenAPI 3.1 de l’API.',
+		query: [none],
+		response: { description: 'Le document OpenAPI.', contentType: JSON_TYPE },
+		example: {}
+	}
+];
