@@ -1,7 +1,9 @@
 import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
-import { BASEMAP_HOSTS, basemapSetting } from '$lib/server/config';
+import { BASEMAP_HOSTS, basemapSetting, embedAncestors } from '$lib/server/config';
+import { allowFraming, isEmbedPath } from '$lib/server/http/embed-headers';
 import { widenCsp } from '$lib/server/http/csp';
 import { apiWriteRefusal } from '$lib/server/http/api-write-guard';
+import { apiOptions } from '$lib/server/http/api';
 import { getDb } from '$lib/server/db/connection';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { validateSession } from '$lib/server/services/auth.service';
@@ -19,8 +21,11 @@ const securityHeaders: Record<string, string> = {
 
 /** Read once at start-up: a wrong CARTO_BASEMAP stops the server with a French message, not every request. */
 const basemapHosts = BASEMAP_HOSTS[basemapSetting()];
+const frameAncestors = embedAncestors();
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// CORS preflight for every /api/v1 endpoint at once (they only export GET): GET and HEAD only.
+	if (event.request.method === 'OPTIONS' && event.url.pathname.startsWith('/api/v1/')) return withSecurityHeaders(apiOptions());
 	const refused = apiWriteRefusal(event.request, event.url);
 	if (refused) {
 		logDenial(event, refused.status, 'api-write-guard');
@@ -33,6 +38,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (response.status === 403) logDenial(event, 403, 'forbidden');
 	const csp = response.headers.get('content-security-policy');
 	if (csp) response.headers.set('content-security-policy', widenCsp(csp, basemapHosts));
+	if (isEmbedPath(event.url.pathname)) {
+		// A page answer has its CSP already; anything else (a 404 under /embed/) gets the strict one first.
+		withSecurityHeaders(response);
+		allowFraming(response, frameAncestors);
+		return response;
+	}
 	return withSecurityHeaders(response);
 };
 

@@ -24,6 +24,18 @@ async function through(e: RequestEvent) {
 	return { response, resolved: resolve.mock.calls.length > 0 };
 }
 
+describe('préflight CORS', () => {
+	it('answers OPTIONS on every /api/v1 endpoint with GET and HEAD only, without running it', async () => {
+		for (const path of ['/api/v1/entities', '/api/v1/graph', '/api/v1/inconnu']) {
+			const { response, resolved } = await through(event('OPTIONS', path, { origin: 'https://partenaire.fr', 'access-control-request-method': 'GET' }));
+			expect(response.status, path).toBe(204);
+			expect(resolved).toBe(false);
+			expect(response.headers.get('access-control-allow-origin')).toBe('*');
+			expect(response.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
+		}
+	});
+});
+
 describe('garde des écritures JSON (CSRF)', () => {
 	it('refuses a write without Origin or from another site with a French 403, before any endpoint runs', async () => {
 		const attempts: Record<string, string>[] = [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', origin: 'https://evil.example' }, { 'content-type': 'application/json', origin: 'null' }];

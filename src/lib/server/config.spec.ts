@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { territoryScope } from './config';
+import { embedAncestors, territoryScope } from './config';
 
 describe('territoryScope', () => {
 	it('defaults to the four Auvergne départements in région 84', () => {
@@ -17,5 +17,26 @@ describe('territoryScope', () => {
 		expect(() => territoryScope({ CARTO_DEPARTEMENTS: '63,3' })).toThrow(/code de département invalide : « 3 »/);
 		expect(() => territoryScope({ CARTO_DEPARTEMENTS: '63,63' })).toThrow(/répété/);
 		expect(() => territoryScope({ CARTO_REGION: 'ARA' })).toThrow(/code de région invalide/);
+	});
+});
+
+describe('embedAncestors', () => {
+	it('defaults to no partner origin (only the site itself may frame the embeds)', () => {
+		expect(embedAncestors({})).toEqual([]);
+		expect(embedAncestors({ CARTO_EMBED_ANCESTORS: '  ' })).toEqual([]);
+	});
+
+	it('reads origins separated by spaces or commas, wildcard subdomains and ports included', () => {
+		expect(embedAncestors({ CARTO_EMBED_ANCESTORS: 'https://partenaire.fr, https://*.exemple.org  http://localhost:8080' })).toEqual([
+			'https://partenaire.fr',
+			'https://*.exemple.org',
+			'http://localhost:8080'
+		]);
+	});
+
+	it('refuses anything that is not an origin with a French message', () => {
+		for (const bad of ['partenaire.fr', 'https://partenaire.fr/page', "'none'", 'javascript:alert(1)', 'https://a.fr;script-src *']) {
+			expect(() => embedAncestors({ CARTO_EMBED_ANCESTORS: bad }), bad).toThrow(/Configuration invalide : CARTO_EMBED_ANCESTORS contient/);
+		}
 	});
 });

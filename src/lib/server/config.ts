@@ -69,3 +69,21 @@ export function basemapSetting(env: Record<string, string | undefined> = process
 	}
 	return raw as Basemap;
 }
+
+const frameOrigin = z
+	.string()
+	.regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, { message: 'origine invalide' });
+
+/**
+ * CARTO_EMBED_ANCESTORS: the partner origins allowed to frame /embed/… (space- or comma-separated, e.g.
+ * `https://partenaire.fr https://*.exemple.org`). Empty by default: only the site itself may frame them.
+ */
+export function embedAncestors(env: Record<string, string | undefined> = process.env): string[] {
+	const list = (env.CARTO_EMBED_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
+	for (const origin of list) {
+		if (!frameOrigin.safeParse(origin).success) {
+			throw new Error(`Configuration invalide : CARTO_EMBED_ANCESTORS contient « ${origin} » (attendu : des origines comme https://partenaire.fr ou https://*.exemple.org).`);
+		}
+	}
+	return [...new Set(list.map((o) => o.toLowerCase()))];
+}
