@@ -1,0 +1,28 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { MapLibreModule } from './map-context.svelte';
+
+/**
+ * What every MapLibre owner (the map, the pathway map, the finder's route map) needs before its first
+ * `new Map`: the library and its CSS, loaded in the browser only and once, with the worker URL Vite
+ * serves (STACK.md: MapLibre cannot find its worker under Vite otherwise).
+ */
+let loading: Promise<MapLibreModule> | null = null;
+export function loadMapLibre(): Promise<MapLibreModule> {
+	loading ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]).then(([maplibre]) => {
+		maplibre.setWorkerUrl(workerUrl);
+		return maplibre;
+	});
+	return loading;
+}
+
+/** Our maps are flat paper: north stays up, whatever the gesture. */
+export function lockRotation(map: MapLibreMap): void {
+	map.touchZoomRotate.disableRotation();
+	map.keyboard.disableRotation();
+}
+
+/** The French message shown in place of a map that could not start. */
+export function mapFailureMessage(e: unknown): string {
+	return e instanceof Error && /webgl/i.test(e.message) ? 'Votre navigateur ne peut pas afficher la carte (WebGL indisponible).' : "La carte n'a pas pu se charger.";
+}
