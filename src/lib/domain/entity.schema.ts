@@ -11,6 +11,7 @@ import {
 	STAGES
 } from './vocabulary';
 import { isPartialDate } from './partial-date';
+import { compactSiret, isValidSiret } from './siret';
 
 const optionalText = (max: number) =>
 	z
@@ -32,6 +33,12 @@ export const entityInputSchema = z
 		summary: z.string().trim().max(500).default(''),
 		description: z.string().max(20_000).default(''),
 		website: z.url({ protocol: /^https?$/, error: 'adresse web invalide (http ou https)' }).nullish().transform((v) => v ?? null),
+		siret: z
+			.string()
+			.transform(compactSiret)
+			.refine((v) => v === '' || isValidSiret(v), { error: 'SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle' })
+			.nullish()
+			.transform((v) => v || null),
 		sectors: z.array(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).default([]),
 		stages: z.array(z.enum(STAGES, { error: 'stade inconnu' })).default([]),
 		offers: z.array(z.enum(OFFERS, { error: "offre d'accompagnement inconnue" })).default([]),
@@ -53,6 +60,9 @@ export const entityInputSchema = z
 	.superRefine((e, ctx) => {
 		if (categoryKind(e.category) !== e.kind) {
 			ctx.addIssue({ code: 'custom', path: ['category'], message: `catégorie « ${e.category} » inconnue pour ce type d'acteur` });
+		}
+		if (e.siret && e.kind !== 'organisation' && e.kind !== 'third_place') {
+			ctx.addIssue({ code: 'custom', path: ['siret'], message: 'SIRET réservé aux organisations et aux tiers-lieux' });
 		}
 		if ((e.lon === null) !== (e.lat === null)) {
 			ctx.addIssue({ code: 'custom', path: ['lat'], message: 'longitude et latitude vont ensemble' });

@@ -29,6 +29,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 	summary: 'Résumé',
 	description: 'Description',
 	website: 'Site web',
+	siret: 'SIRET',
 	sectors: 'Secteurs',
 	stages: 'Stades accompagnés',
 	offers: "Offres d'accompagnement",

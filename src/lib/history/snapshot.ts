@@ -13,6 +13,7 @@ export interface EntityFields {
 	summary: string;
 	description: string;
 	website: string | null;
+	siret?: string | null;
 	sectors: string[];
 	stages: string[];
 	offers: string[];
@@ -55,7 +56,7 @@ export type RelationSnapshot = RelationFields & SubjectMeta;
 export type Snapshot = EntitySnapshot | RelationSnapshot;
 
 export const ENTITY_FIELDS = [
-	'name', 'slug', 'kind', 'category', 'status', 'summary', 'description', 'website', 'sectors', 'stages', 'offers',
+	'name', 'slug', 'kind', 'category', 'status', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
 	'address', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
 	'contactPublic', 'lastVerifiedAt', 'isDemo'
 ] as const satisfies readonly (keyof EntityFields)[];

@@ -87,3 +87,46 @@ export function embedAncestors(env: Record<string, string | undefined> = process
 	}
 	return [...new Set(list.map((o) => o.toLowerCase()))];
 }
+
+export const DEFAULT_GEOCODER_URL = 'https://api-adresse.data.gouv.fr';
+export const DEFAULT_GEOCODER_TIMEOUT_MS = 4000;
+
+export interface GeocoderSettings {
+	enabled: boolean;
+	/** Without trailing slash; empty when disabled. */
+	baseUrl: string;
+	timeoutMs: number;
+}
+
+/**
+ * CARTO_GEOCODER_URL: base URL of the Base Adresse Nationale API (default https://api-adresse.data.gouv.fr;
+ * `off` or `none` disables geocoding). CARTO_GEOCODER_TIMEOUT_MS: per-request timeout (default 4000, 100–60000).
+ */
+export function geocoderSettings(env: Record<string, string | undefined> = process.env): GeocoderSettings {
+	const rawTimeout = env.CARTO_GEOCODER_TIMEOUT_MS?.trim();
+	let timeoutMs = DEFAULT_GEOCODER_TIMEOUT_MS;
+	if (rawTimeout) {
+		const value = /^\d+$/.test(rawTimeout) ? Number(rawTimeout) : NaN;
+		if (!Number.isInteger(value) || value < 100 || value > 60_000) {
+			throw new Error(
+				`Configuration invalide : CARTO_GEOCODER_TIMEOUT_MS="${env.CARTO_GEOCODER_TIMEOUT_MS}" (attendu : un nombre entier de millisecondes entre 100 et 60000).`
+			);
+		}
+		timeoutMs = value;
+	}
+
+	const rawUrl = env.CARTO_GEOCODER_URL?.trim() || DEFAULT_GEOCODER_URL;
+	if (['off', 'none'].includes(rawUrl.toLowerCase())) return { enabled: false, baseUrl: '', timeoutMs };
+	let url: URL | undefined;
+	try {
+		url = new URL(rawUrl);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+		throw new Error(
+			`Configuration invalide : CARTO_GEOCODER_URL="${env.CARTO_GEOCODER_URL}" (attendu : une URL http(s) comme ${DEFAULT_GEOCODER_URL}, ou off pour désactiver le géocodage).`
+		);
+	}
+	return { enabled: true, baseUrl: rawUrl.replace(/\/+$/, ''), timeoutMs };
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
 	ConfirmationState,
 	CoordPrecision,
@@ -71,6 +71,8 @@ export const entities = sqliteTable(
 		/** The description as plain text (Markdown removed), for the full-text index and its snippets. */
 		descriptionText: text('description_text').notNull().default(''),
 		website: text('website'),
+		/** French company register number (14 digits), organisations and third places only. */
+		siret: text('siret'),
 		sectors: text('sectors', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		stages: text('stages', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		offers: text('offers', { mode: 'json' }).$type<string[]>().notNull().default([]),
@@ -101,6 +103,7 @@ export const entities = sqliteTable(
 		index('entities_kind_idx').on(t.kind, t.category),
 		index('entities_commune_idx').on(t.communeCode),
 		index('entities_name_idx').on(t.name),
+		index('entities_siret_idx').on(t.siret),
 		check('entities_kind_check', sql`${t.kind} in ('person','organisation','third_place','event')`),
 		check('entities_status_check', sql`${t.status} in ('draft','published','archived')`),
 		check(
@@ -347,3 +350,53 @@ export const entitySlugRedirects = sqliteTable('entity_slug_redirects', {
 		.notNull()
 		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
 });
+
+export type ImportJobStatus = 'preview' | 'committed' | 'undone';
+export type ImportFormat = 'csv' | 'geojson' | 'json';
+
+/** What an import changed, so that undoing it touches exactly those rows. */
+export interface ImportChanges {
+	createdEntityIds: number[];
+	createdRelationIds: number[];
+	/** Entities the import updated: the version it wrote and the revision before it (undo restores that one). */
+	updatedEntities: Array<{ id: number; versionAfter: number; revisionBefore: number }>;
+}
+
+/**
+ * One uploaded file, from its dry run to its commit (and its undo). The file itself is kept so that the
+ * commit replays exactly what was previewed, and so that the history can say which file did what.
+ */
+export const importJobs = sqliteTable(
+	'import_jobs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		status: text('status').$type<ImportJobStatus>().notNull().default('preview'),
+		fileName: text('file_name').notNull(),
+		format: text('format').$type<ImportFormat>().notNull(),
+		fileSha256: text('file_sha256').notNull(),
+		fileContent: blob('file_content', { mode: 'buffer' }).notNull(),
+		/** Column mapping, defaults and strictness chosen for this file. */
+		settings: text('settings', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		/** Geocoder answers from the dry run, replayed at commit time. */
+		geocodes: text('geocodes', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+		counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
+		/** The dry run's report (problems and what each row does), shown again until the job is committed. */
+		report: text('report', { mode: 'json' }).$type<Record<string, unknown>>(),
+		changes: text('changes', { mode: 'json' }).$type<ImportChanges>(),
+		authorUserId: integer('author_user_id'),
+		authorLabel: text('author_label').notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+		committedAt: text('committed_at'),
+		committedByLabel: text('committed_by_label'),
+		undoneAt: text('undone_at'),
+		undoneByLabel: text('undone_by_label')
+	},
+	(t) => [
+		index('import_jobs_status_idx').on(t.status, t.createdAt),
+		check('import_jobs_status_check', sql`${t.status} in ('preview','committed','undone')`),
+		check('import_jobs_format_check', sql`${t.format} in ('csv','geojson','json')`)
+	]
+);
+export type ImportJobRow = typeof importJobs.$inferSelect;

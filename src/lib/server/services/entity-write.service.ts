@@ -15,7 +15,7 @@ import type { EntityRow, RelationRow } from '../db/schema';
 import {
 	entityRow,
 	existingEntityIds,
-	insertEntity,
+	insertEntities,
 	insertRelation,
 	nowIso,
 	relationRow,
@@ -101,11 +101,9 @@ export function createEntities(db: Db, inputs: EntityInput[], context: CreateCon
 	const operation = context.operation ?? 'create';
 	return writeTransaction(db, (tx) => {
 		const record = revisionInserter(tx);
-		return valid.map((e) => {
-			const id = insertEntity(tx, { ...e, ...derivedColumns(e, places) });
-			record(revisionValues('entity', entitySnapshot({ id, ...e, version: 1, deletedAt: null }), operation, author));
-			return id;
-		});
+		const ids = insertEntities(tx, valid.map((e) => ({ ...e, ...derivedColumns(e, places) })));
+		valid.forEach((e, i) => record(revisionValues('entity', entitySnapshot({ id: ids[i]!, ...e, version: 1, deletedAt: null }), operation, author)));
+		return ids;
 	});
 }
 
@@ -258,7 +256,7 @@ function snapshotOf(db: Db, kind: RevisionSubjectKind, id: number, revisionId: n
 
 /** Changes some fields of an entity; the merged result is validated like a new one. */
 export function updateEntity(db: Db, id: number, patch: Partial<EntityInput>, ctx: EditContext): WriteResult {
-	return editContent(db, entityWriter, id, (row) => ({ ...entityFields(row), ...patch }), 'update', ctx);
+	return editContent(db, entityWriter, id, (row) => ({ ...entityFields(row), ...patch }), ctx.operation ?? 'update', ctx);
 }
 
 export function updateRelation(db: Db, id: number, patch: Partial<RelationInput>, ctx: EditContext): WriteResult {

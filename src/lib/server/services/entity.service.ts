@@ -73,6 +73,7 @@ export function publicEntity(e: EntityRow) {
 		summary: e.summary,
 		description: e.description,
 		website: e.website,
+		siret: e.siret,
 		sectors: e.sectors.map((code) => ({ code, label: sectorLabel(code) })),
 		stages: e.stages.map((code) => ({ code, label: stageLabel(code) })),
 		offers: e.offers.map((code) => ({ code, label: offerLabel(code) })),

@@ -30,7 +30,7 @@ function publicRow(row: ExportEntityRow) {
 }
 
 const CSV_HEADER = [
-	'id', 'slug', 'kind', 'category', 'name', 'summary', 'website', 'sectors', 'stages', 'offers',
+	'id', 'slug', 'kind', 'category', 'name', 'summary', 'website', 'siret', 'sectors', 'stages', 'offers',
 	'commune_code', 'commune_name', 'departement', 'lon', 'lat', 'coord_precision', 'founded_year',
 	'email', 'phone', 'url'
 ];
@@ -38,7 +38,7 @@ const CSV_HEADER = [
 export function exportCsv(db: Db, params: URLSearchParams): FileBody {
 	const filters = parseParams(entityFiltersSchema, params);
 	const rows = exportEntityRows(db, filters).map(publicRow).map((e) => [
-		e.id, e.slug, e.kind, e.category, e.name, e.summary, e.website,
+		e.id, e.slug, e.kind, e.category, e.name, e.summary, e.website, e.siret,
 		e.sectors.map((s) => s.code).join('|'), e.stages.map((s) => s.code).join('|'), e.offers.map((s) => s.code).join('|'),
 		e.communeCode, e.communeName, e.departementName, e.lon, e.lat, e.coordPrecision, e.foundedYear,
 		e.email, e.phone, e.url
@@ -56,6 +56,7 @@ function geoProperties(e: ReturnType<typeof publicRow>) {
 		name: e.name,
 		summary: e.summary,
 		website: e.website,
+		siret: e.siret,
 		sectors: e.sectors.map((s) => s.code),
 		stages: e.stages.map((s) => s.code),
 		offers: e.offers.map((s) => s.code),

@@ -14,6 +14,8 @@ export interface EditContext {
 	actor: Actor;
 	reason: string;
 	expectedVersion: number;
+	/** 'import' when a file wrote it, so the history tells imported changes from typed ones. */
+	operation?: Extract<RevisionOperation, 'update' | 'import'>;
 }
 
 /** Deleting or restoring: the version is checked when the caller knows it. */

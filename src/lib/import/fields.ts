@@ -1,0 +1,150 @@
+import {
+	categoryTerms,
+	kindTerms,
+	offerTerms,
+	sectorTerms,
+	stageTerms,
+	type EntityKind,
+	type Term
+} from '$lib/domain/vocabulary';
+import { normalizePlaceName } from '$lib/geo/place-name';
+import { normaliseHeader } from './values';
+
+/** What a column of an imported file can feed. Several inputs (commune name, INSEE code, postcode) feed one place. */
+export const IMPORT_FIELDS = [
+	'slug', 'name', 'kind', 'category', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
+	'address', 'postcode', 'commune', 'communeCode', 'lon', 'lat', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
+	'contactPublic', 'lastVerifiedAt'
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const importFieldLabels: Record<ImportField, string> = {
+	slug: 'Identifiant (slug)',
+	name: 'Nom',
+	kind: "Type d'acteur",
+	category: 'Catégorie',
+	summary: 'Résumé',
+	description: 'Description',
+	website: 'Site web',
+	siret: 'SIRET',
+	sectors: 'Secteurs',
+	stages: 'Stades servis',
+	offers: "Offres d'accompagnement",
+	address: 'Adresse',
+	postcode: 'Code postal',
+	commune: 'Commune (nom)',
+	communeCode: 'Code commune INSEE',
+	lon: 'Longitude',
+	lat: 'Latitude',
+	foundedYear: 'Année de création',
+	startsAt: 'Début (événements)',
+	endsAt: 'Fin (événements)',
+	email: 'E-mail',
+	phone: 'Téléphone',
+	contactPublic: 'Contact public (oui/non)',
+	lastVerifiedAt: 'Dernière vérification'
+};
+
+/** Column names people actually write, normalised (see normaliseHeader), for each field. */
+const HEADER_ALIASES: Record<ImportField, string[]> = {
+	slug: ['slug', 'identifiant', 'id_carto'],
+	name: ['nom', 'name', 'nom_du_lieu', 'nom_de_la_structure', 'nom_structure', 'structure', 'raison_sociale', 'denomination', 'titre', 'intitule', 'nom_du_tiers_lieu', 'nom_de_l_evenement'],
+	kind: ['type_d_acteur', 'type_acteur', 'kind', 'nature', 'famille'],
+	category: ['categorie', 'category', 'type', 'type_de_lieu', 'type_de_structure', 'typologie', 'categorie_de_lieu'],
+	summary: ['resume', 'summary', 'accroche', 'description_courte', 'en_bref'],
+	description: ['description', 'presentation', 'description_longue', 'texte'],
+	website: ['site_web', 'site', 'site_internet', 'url', 'web', 'website', 'lien', 'site_web_url'],
+	siret: ['siret', 'n_siret', 'numero_siret', 'no_siret', 'num_siret'],
+	sectors: ['secteurs', 'secteur', 'sectors', 'secteurs_d_activite', 'secteur_d_activite', 'thematiques', 'thematique', 'filieres', 'filiere'],
+	stages: ['stades', 'stade', 'stages', 'etapes', 'stades_servis', 'stade_du_projet'],
+	offers: ['offres', 'offre', 'offers', 'accompagnement', 'services', 'offre_d_accompagnement', 'offres_d_accompagnement'],
+	address: ['adresse', 'address', 'adresse_postale', 'rue', 'adresse_complete', 'voie'],
+	postcode: ['code_postal', 'cp', 'postcode', 'code_postale'],
+	commune: ['commune', 'ville', 'localite', 'city', 'nom_commune', 'commune_name', 'nom_de_la_commune', 'libelle_commune'],
+	communeCode: ['code_insee', 'insee', 'code_commune', 'codgeo', 'code_commune_insee', 'citycode', 'commune_code', 'com', 'code_insee_commune'],
+	lon: ['geometrie_longitude', 'longitude', 'lon', 'lng', 'long', 'x', 'coord_x'],
+	lat: ['geometrie_latitude', 'latitude', 'lat', 'y', 'coord_y'],
+	foundedYear: ['annee_de_creation', 'date_de_creation', 'creation', 'annee_creation', 'founded_year', 'fondation', 'date_creation'],
+	startsAt: ['debut', 'date_de_debut', 'date', 'starts_at', 'date_debut', 'date_et_heure'],
+	endsAt: ['fin', 'date_de_fin', 'ends_at', 'date_fin'],
+	email: ['email', 'e_mail', 'courriel', 'mail', 'adresse_mail', 'adresse_e_mail', 'adresse_electronique'],
+	phone: ['telephone', 'tel', 'phone', 'numero_de_telephone', 'tel_fixe', 'portable'],
+	contactPublic: ['contact_public', 'contact_visible', 'publier_le_contact'],
+	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'verifie_le', 'mis_a_jour_le']
+};
+
+const aliasIndex = new Map<string, ImportField>(
+	IMPORT_FIELDS.flatMap((field) => HEADER_ALIASES[field].map((alias) => [alias, field] as const))
+);
+
+export type ColumnMapping = Record<string, ImportField | null>;
+
+/** The field a header most likely means, or null (the column is ignored unless someone maps it). */
+export function guessField(header: string): ImportField | null {
+	return aliasIndex.get(normaliseHeader(header)) ?? null;
+}
+
+/** One field per column at most, first column wins, so "Commune" and "Ville" never both feed the commune. */
+export function guessMapping(headers: string[]): ColumnMapping {
+	const used = new Set<ImportField>();
+	const mapping: ColumnMapping = {};
+	for (const header of headers) {
+		const field = guessField(header);
+		mapping[header] = field && !used.has(field) ? field : null;
+		if (field) used.add(field);
+	}
+	return mapping;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Vocabulary: codes, French labels and the words spreadsheets use instead.
+
+const valueKey = (s: string) => normalizePlaceName(s.replace(/·e\b/g, ''));
+
+function termIndex<T extends Term>(list: T[], synonyms: Record<string, string> = {}) {
+	const map = new Map<string, string>();
+	for (const t of list) {
+		map.set(valueKey(t.code), t.code);
+		map.set(valueKey(t.label), t.code);
+		// « Émergence : l'idée » is also written « Émergence ».
+		const short = t.label.split(/[:/(]/)[0] ?? '';
+		if (short.trim()) map.set(valueKey(short), t.code);
+	}
+	for (const [word, code] of Object.entries(synonyms)) map.set(valueKey(word), code);
+	return map;
+}
+
+const CATEGORY_SYNONYMS: Record<string, string> = {
+	coworking: 'coworking', 'co-working': 'coworking', 'espace coworking': 'coworking', 'bureaux partagés': 'coworking', 'bureau partagé': 'coworking',
+	'fab lab': 'fablab', 'fab-lab': 'fablab', 'laboratoire de fabrication': 'fablab',
+	'atelier partagé': 'makerspace', 'ateliers partagés': 'makerspace', hackerspace: 'makerspace', 'repair café': 'makerspace',
+	livinglab: 'living_lab',
+	'tiers-lieu rural': 'rural_third_place', 'tiers lieu rural': 'rural_third_place',
+	'pépinière d’entreprises': 'incubation_space', "pépinière d'entreprises": 'incubation_space', "hôtel d'entreprises": 'incubation_space',
+	'start-up': 'startup', 'jeune pousse': 'startup', 'pme': 'company', 'tpe': 'company', 'eti': 'company', 'société': 'company',
+	'labo': 'lab', 'université': 'university', 'école': 'university', 'incubateur': 'incubator', 'accélérateur': 'accelerator',
+	'collectivité': 'public_body', 'cluster': 'cluster', 'pôle de compétitivité': 'cluster', 'réseau': 'support_network',
+	'asso': 'association', 'média': 'media', 'financeur': 'funder',
+	'conférence': 'conference', 'meetup': 'meetup', 'atelier': 'training', 'concours': 'pitch', 'pitch': 'pitch'
+};
+const KIND_SYNONYMS: Record<string, string> = {
+	personne: 'person', individu: 'person', structure: 'organisation', entreprise: 'organisation', 'tiers lieux': 'third_place',
+	'tiers-lieux': 'third_place', lieu: 'third_place', événement: 'event', evenement: 'event', évènement: 'event'
+};
+
+const kinds = termIndex(kindTerms, KIND_SYNONYMS);
+const categories = termIndex(categoryTerms, CATEGORY_SYNONYMS);
+const sectors = termIndex(sectorTerms, {
+	'agri-food': 'agrifood', agriculture: 'agrifood', alimentation: 'agrifood', 'e-santé': 'health', 'santé / bien-être': 'health',
+	digital: 'digital', informatique: 'digital', tech: 'digital', industrie: 'industry', énergie: 'energy_environment',
+	environnement: 'energy_environment', transition: 'energy_environment', culture: 'culture_media', médias: 'culture_media',
+	ess: 'social_economy', 'économie sociale': 'social_economy', formation: 'education', tourisme: 'tourism'
+});
+const stages = termIndex(stageTerms, { idée: 'emergence', amorçage: 'emergence', croissance: 'growth', 'changement d’échelle': 'growth', lancement: 'creation' });
+const offers = termIndex(offerTerms, { hébergement: 'hosting', financement: 'funding', mentorat: 'mentoring', réseau: 'networking', équipement: 'equipment', prototypage: 'equipment', expertise: 'expertise', marché: 'market_access' });
+
+export const resolveKind = (value: string) => (kinds.get(valueKey(value)) as EntityKind | undefined) ?? null;
+export const resolveCategory = (value: string) => categories.get(valueKey(value)) ?? null;
+export const resolveSector = (value: string) => sectors.get(valueKey(value)) ?? null;
+export const resolveStage = (value: string) => stages.get(valueKey(value)) ?? null;
+export const resolveOffer = (value: string) => offers.get(valueKey(value)) ?? null;

@@ -1,0 +1,46 @@
+import { booleanPointInPolygon } from '@turf/turf';
+import { normalizePlaceName } from '$lib/geo/place-name';
+import type { ImportCommune, PlaceLookup } from '$lib/import/row-entity';
+import type { Db } from '../db';
+import { communesForImport, departementShapes } from '../repos/import.repo';
+
+/** Without outlines, a point counts as inside when it is this close to some commune's centre. */
+const NEAR_A_COMMUNE_KM = 20;
+
+/** The territories loaded once per import, answering the row reader's questions in memory. */
+export function placeLookup(db: Db): PlaceLookup {
+	const communes: ImportCommune[] = communesForImport(db).map((c) => ({
+		code: c.code,
+		name: c.name,
+		departementCode: c.departementCode,
+		postalCodes: c.postalCodes,
+		centroid: c.centroidLon !== null && c.centroidLat !== null ? [c.centroidLon, c.centroidLat] : null
+	}));
+	const byCode = new Map(communes.map((c) => [c.code, c]));
+	const byName = new Map<string, ImportCommune[]>();
+	for (const c of communes) {
+		const key = normalizePlaceName(c.name);
+		byName.set(key, [...(byName.get(key) ?? []), c]);
+	}
+	return { communeByCode: (code) => byCode.get(code), communesByName: (name) => byName.get(normalizePlaceName(name)) ?? [], inScope: scopeTest(db, communes) };
+}
+
+function scopeTest(db: Db, communes: ImportCommune[]): PlaceLookup['inScope'] {
+	const shapes = departementShapes(db).filter((d) => d.geometry);
+	if (shapes.length > 0) {
+		return (lon, lat) =>
+			shapes.some((d) => {
+				const [minLon, minLat, maxLon, maxLat] = d.bbox ?? [-180, -90, 180, 90];
+				if (lon < minLon || lon > maxLon || lat < minLat || lat > maxLat) return false;
+				return booleanPointInPolygon([lon, lat], d.geometry!);
+			});
+	}
+	const centres = communes.flatMap((c) => (c.centroid ? [c.centroid] : []));
+	if (centres.length === 0) return () => true;
+	// One degree of latitude is 111 km; longitude degrees shrink with the cosine of the latitude.
+	const dLat = NEAR_A_COMMUNE_KM / 111;
+	return (lon, lat) => {
+		const dLon = dLat / Math.max(0.2, Math.cos((lat * Math.PI) / 180));
+		return centres.some(([x, y]) => Math.abs(x - lon) <= dLon && Math.abs(y - lat) <= dLat && ((x - lon) / dLon) ** 2 + ((y - lat) / dLat) ** 2 <= 1);
+	};
+}

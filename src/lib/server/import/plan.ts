@@ -1,0 +1,375 @@
+import { entityInputSchema, type EntityData, type EntityInput } from '$lib/domain/entity.schema';
+import { fieldLabel, sameValue } from '$lib/history/diff';
+import { entityFields } from '$lib/history/snapshot';
+import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from '$lib/import/fields';
+import { readJsonEntity } from '$lib/import/json-entity';
+import { error, warning, type ImportProblem } from '$lib/import/problems';
+import { readRow, type ImportDefaults, type PlaceLookup, type RowDraft } from '$lib/import/row-entity';
+import { normaliseName, websiteKey } from '$lib/import/values';
+import type { Db } from '../db';
+import type { EntityRow, ImportFormat } from '../db/schema';
+import { geocodeKey, geocodeMany, type GeocodeOutcome, type Geocoder } from '../geocode/ban';
+import { entitiesForMatching, entityRowsByIds } from '../repos/import.repo';
+import { slugify } from '../seed/names';
+import { placeLookup } from './places';
+import { readImportFile, type ImportSource, type JsonSource } from './read-file';
+import { planRelations, type RelationPlan } from './relations-plan';
+
+export interface ImportSettings {
+	/** Column → field; null lets the importer recognise the usual column names. */
+	mapping: ColumnMapping | null;
+	defaults: ImportDefaults;
+	/** Strict (the default): one error anywhere and nothing is written. Otherwise rows in error are skipped. */
+	strict: boolean;
+}
+
+export type RowAction = 'create' | 'update' | 'skip' | 'error';
+
+export interface RowPlan {
+	row: number;
+	action: RowAction;
+	name: string;
+	/** The slug it will get (create) or has (update, skip on a match). */
+	slug: string | null;
+	existingId: number | null;
+	/** For the report: why it is skipped, or which fields an update changes. */
+	note: string | null;
+	/** Create: the whole entity; update: the whole entity after the patch. */
+	data: EntityData | null;
+	expectedVersion: number | null;
+}
+
+export interface ImportProgress {
+	phase: 'lecture' | 'lignes' | 'geocodage' | 'verification' | 'ecriture' | 'termine';
+	done: number;
+	total: number;
+	message: string;
+}
+
+export interface ImportPlan {
+	format: ImportFormat;
+	encoding: string;
+	delimiter: string | null;
+	headers: string[];
+	mapping: ColumnMapping;
+	preview: Array<{ row: number; cells: string[] }>;
+	rows: RowPlan[];
+	relations: RelationPlan[];
+	problems: ImportProblem[];
+	counts: ImportCounts;
+	geocodes: Record<string, GeocodeOutcome>;
+}
+
+export interface ImportCounts {
+	rows: number;
+	create: number;
+	update: number;
+	skip: number;
+	error: number;
+	errors: number;
+	warnings: number;
+	geocoded: number;
+	relationsCreate: number;
+	relationsSkip: number;
+}
+
+export interface AnalyseOptions {
+	geocoder: Geocoder;
+	/** Answers kept from the dry run: the commit places rows exactly where the preview showed them. */
+	knownGeocodes?: Record<string, GeocodeOutcome>;
+	onProgress?: (p: ImportProgress) => void;
+}
+
+const PREVIEW_ROWS = 5;
+const YIELD_EVERY = 500;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The dry run: reads the file, maps its columns, places every row (commune, coordinates, geocoder), checks
+ * it against the schema and against what the database already holds, and says for each row what a commit
+ * would do. Nothing is written; the commit replays this same analysis inside its transaction.
+ */
+export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportSettings, options: AnalyseOptions): Promise<ImportPlan> {
+	const say = options.onProgress ?? (() => {});
+	say({ phase: 'lecture', done: 0, total: 1, message: 'Lecture du fichier' });
+	const source = readImportFile(bytes);
+	const places = placeLookup(db);
+	const { drafts, mapping, headers, preview } = await draftsOf(source, settings, places, say);
+	await geocodeDrafts(drafts, places, options, say);
+	const geocodes = options.knownGeocodes ?? {};
+
+	say({ phase: 'verification', done: 0, total: drafts.length, message: 'Comparaison avec la base' });
+	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping);
+	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
+	const problems = [...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
+	const counts = countPlan(rows, relations, problems, drafts);
+	say({ phase: 'verification', done: drafts.length, total: drafts.length, message: 'Analyse terminée' });
+	return {
+		format: source.format,
+		encoding: source.encoding,
+		delimiter: source.format === 'json' ? null : source.delimiter,
+		headers,
+		mapping,
+		preview,
+		rows,
+		relations,
+		problems,
+		counts,
+		geocodes
+	};
+}
+
+async function draftsOf(source: ImportSource, settings: ImportSettings, places: PlaceLookup, say: (p: ImportProgress) => void) {
+	const drafts: RowDraft[] = [];
+	if (source.format === 'json') {
+		for (const [i, e] of source.entities.entries()) {
+			drafts.push(readJsonEntity(e.row, e.value, places));
+			if (i % YIELD_EVERY === YIELD_EVERY - 1) {
+				say({ phase: 'lignes', done: i + 1, total: source.entities.length, message: 'Lecture des fiches' });
+				await pause();
+			}
+		}
+		return { drafts, mapping: {}, headers: [], preview: [] };
+	}
+	const mapping = completeMapping(source.headers, settings.mapping);
+	for (const [i, r] of source.rows.entries()) {
+		drafts.push(readRow(r.row, r.cells, mapping, places, settings.defaults));
+		if (i % YIELD_EVERY === YIELD_EVERY - 1) {
+			say({ phase: 'lignes', done: i + 1, total: source.rows.length, message: 'Lecture des lignes' });
+			await pause();
+		}
+	}
+	const preview = source.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: source.headers.map((h) => r.cells[h] ?? '') }));
+	return { drafts, mapping, headers: source.headers, preview };
+}
+
+/** The chosen mapping wins; columns it does not mention are recognised by their names. */
+function completeMapping(headers: string[], chosen: ColumnMapping | null): ColumnMapping {
+	const guessed = guessMapping(headers);
+	if (!chosen) return guessed;
+	const mapping: ColumnMapping = {};
+	for (const h of headers) {
+		const picked = chosen[h];
+		mapping[h] = picked === undefined ? (guessed[h] ?? null) : picked && (IMPORT_FIELDS as readonly string[]).includes(picked) ? picked : null;
+	}
+	// A field chosen explicitly for one column is not also fed by a guessed one.
+	const explicit = new Set(Object.entries(chosen).filter(([h, f]) => f && headers.includes(h)).map(([, f]) => f));
+	for (const h of headers) if (chosen[h] === undefined && mapping[h] && explicit.has(mapping[h])) mapping[h] = null;
+	return mapping;
+}
+
+async function geocodeDrafts(drafts: RowDraft[], places: PlaceLookup, options: AnalyseOptions, say: (p: ImportProgress) => void) {
+	const waiting = drafts.filter((d) => d.geocode && !d.problems.some((p) => p.severity === 'error'));
+	if (waiting.length === 0) return;
+	const known = (options.knownGeocodes ??= {});
+	const queries = waiting.map((d) => d.geocode!);
+	const missing = queries.filter((q) => !(geocodeKey(q) in known));
+	if (missing.length > 0) {
+		const answers = await geocodeMany(options.geocoder, missing, {
+			onProgress: (done, total) => say({ phase: 'geocodage', done, total, message: 'Géocodage des adresses (Base Adresse Nationale)' })
+		});
+		missing.forEach((q, i) => (known[geocodeKey(q)] = answers[i]!));
+	}
+	for (const d of waiting) applyGeocode(d, known[geocodeKey(d.geocode!)]!, places);
+}
+
+function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup) {
+	if (outcome.status === 'found') {
+		const commune = d.commune ?? places.communeByCode(outcome.hit.citycode) ?? null;
+		if (!commune || !places.inScope(outcome.hit.lon, outcome.hit.lat)) {
+			d.problems.push(error(d.row, 'adresse', 'outside_scope', `adresse « ${d.geocode!.address} » trouvée hors du territoire couvert (${outcome.hit.label})`));
+			return;
+		}
+		Object.assign(d.input, { lon: outcome.hit.lon, lat: outcome.hit.lat, coordPrecision: outcome.hit.precision, communeCode: commune.code });
+		d.commune = commune;
+		return;
+	}
+	const why = outcome.status === 'failed' ? `géocodage impossible (${outcome.reason})` : 'adresse introuvable dans la Base Adresse Nationale';
+	if (d.commune?.centroid) {
+		Object.assign(d.input, { lon: d.commune.centroid[0], lat: d.commune.centroid[1], coordPrecision: 'commune' });
+		d.problems.push(warning(d.row, null, 'geocode_fallback', `${why} : placé au centre de ${d.commune.name}`));
+	} else {
+		d.problems.push(warning(d.row, null, 'no_place', `${why} et commune inconnue : l'acteur n'apparaîtra pas sur la carte`));
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+type Existing = ReturnType<typeof entitiesForMatching>[number];
+
+interface MatchIndex {
+	bySlug: Map<string, Existing>;
+	byName: Map<string, Existing>;
+	byWebsite: Map<string, Existing>;
+	bySiret: Map<string, Existing>;
+}
+
+const nameKey = (name: string, communeCode: string | null | undefined) => `${normaliseName(name)}|${communeCode ?? ''}`;
+
+function matchIndex(list: Existing[]): MatchIndex {
+	const index: MatchIndex = { bySlug: new Map(), byName: new Map(), byWebsite: new Map(), bySiret: new Map() };
+	for (const e of list) {
+		index.bySlug.set(e.slug, e);
+		if (e.deletedAt) continue;
+		index.byName.set(nameKey(e.name, e.communeCode), e);
+		if (e.website) index.byWebsite.set(websiteKey(e.website), e);
+		if (e.siret) index.bySiret.set(e.siret, e);
+	}
+	return index;
+}
+
+function probableDuplicate(index: MatchIndex, data: EntityData): { of: Existing; why: string } | null {
+	const siret = data.siret ? index.bySiret.get(data.siret) : undefined;
+	if (siret) return { of: siret, why: `même SIRET ${data.siret}` };
+	const site = data.website ? index.byWebsite.get(websiteKey(data.website)) : undefined;
+	if (site) return { of: site, why: `même site web ${data.website}` };
+	const named = index.byName.get(nameKey(data.name, data.communeCode));
+	if (named && (data.communeCode || !named.communeCode)) return { of: named, why: 'même nom dans la même commune' };
+	return null;
+}
+
+/** Fields of the schema an imported column can change; the others (status, verification…) stay. */
+function patchedFields(mapping: ColumnMapping | null): Set<string> | null {
+	if (!mapping) return null;
+	const fields = new Set<ImportField | 'coordPrecision'>(Object.values(mapping).filter((f): f is ImportField => f !== null));
+	if (fields.has('commune') || fields.has('postcode')) fields.add('communeCode');
+	if (fields.has('category')) fields.add('kind');
+	if (fields.has('lon') || fields.has('lat') || fields.has('address')) fields.add('coordPrecision').add('lon').add('lat');
+	return fields as Set<string>;
+}
+
+function uniqueSlug(base: string, taken: Set<string>): string {
+	const root = base || 'acteur';
+	let slug = root;
+	for (let n = 2; taken.has(slug); n++) slug = `${root}-${n}`;
+	taken.add(slug);
+	return slug;
+}
+
+function columnFor(mapping: ColumnMapping | null, field: string): string {
+	if (!mapping) return field;
+	const entry = Object.entries(mapping).find(([, f]) => f === field || (field === 'communeCode' && (f === 'commune' || f === 'communeCode')));
+	return entry?.[0] ?? field;
+}
+
+function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): RowPlan[] {
+	const existing = entitiesForMatching(db);
+	const index = matchIndex(existing);
+	const taken = new Set(existing.map((e) => e.slug));
+	const inFile = matchIndex([]);
+	const firstRow = new Map<Existing, number>();
+	const patchable = patchedFields(mapping);
+	const matchedIds = drafts.flatMap((d) => {
+		const e = d.input.slug ? index.bySlug.get(d.input.slug) : undefined;
+		return e && !e.deletedAt ? [e.id] : [];
+	});
+	const rowsById = new Map<number, EntityRow>(entityRowsByIds(db, matchedIds).map((r) => [r.id, r]));
+
+	return drafts.map((d): RowPlan => {
+		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null };
+		const blocked = (): RowPlan => ({ ...base, action: 'error', slug: d.input.slug ?? null });
+		if (d.problems.some((p) => p.severity === 'error')) return blocked();
+
+		const target = d.input.slug ? index.bySlug.get(d.input.slug) : undefined;
+		if (target?.deletedAt) {
+			d.problems.push(error(d.row, columnFor(mapping, 'slug'), 'invalid', `la fiche « ${target.slug} » est supprimée : restaurez-la depuis son historique avant de la réimporter`));
+			return blocked();
+		}
+		const current = target ? rowsById.get(target.id) : undefined;
+		if (current) return planUpdate(d, current, patchable, mapping, base);
+
+		if (!d.input.kind || !d.input.category) {
+			d.problems.push(error(d.row, columnFor(mapping, 'category'), 'unknown_category', 'catégorie manquante : ajoutez une colonne « catégorie » ou choisissez une catégorie par défaut'));
+			return blocked();
+		}
+		const slug = d.input.slug ?? uniqueSlug(slugify(d.input.name), taken);
+		if (d.input.slug) taken.add(slug);
+		const parsed = entityInputSchema.safeParse({ ...d.input, slug });
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) {
+				const field = String(issue.path[0] ?? '');
+				d.problems.push(error(d.row, field ? columnFor(mapping, field) : null, 'invalid', `${field ? fieldLabel(field).toLowerCase() + ' : ' : ''}${issue.message}`));
+			}
+			return blocked();
+		}
+		const data = parsed.data;
+		const duplicate = probableDuplicate(index, data);
+		if (duplicate) {
+			d.problems.push({
+				...warning(d.row, null, 'duplicate', `doublon probable de « ${duplicate.of.name} » (${duplicate.why}) : ligne ignorée`),
+				link: { href: `/acteurs/${duplicate.of.slug}`, label: duplicate.of.name }
+			});
+			return { ...base, action: 'skip', slug: duplicate.of.slug, existingId: duplicate.of.id, note: `doublon probable (${duplicate.why})` };
+		}
+		const twin = probableDuplicate(inFile, data);
+		if (twin) {
+			const first = firstRow.get(twin.of) ?? 0;
+			d.problems.push(warning(d.row, null, 'duplicate_in_file', `même fiche que la ligne ${first} (${twin.why}) : ligne ignorée`));
+			return { ...base, action: 'skip', slug: null, note: `doublon de la ligne ${first}` };
+		}
+		const self: Existing = { id: 0, slug, name: data.name, kind: data.kind, communeCode: data.communeCode, website: data.website, siret: data.siret, deletedAt: null };
+		firstRow.set(self, d.row);
+		inFile.byName.set(nameKey(data.name, data.communeCode), self);
+		if (data.website) inFile.byWebsite.set(websiteKey(data.website), self);
+		if (data.siret) inFile.bySiret.set(data.siret, self);
+		return { ...base, action: 'create', slug, data };
+	});
+}
+
+function planUpdate(
+	d: RowDraft,
+	current: EntityRow,
+	patchable: Set<string> | null,
+	mapping: ColumnMapping | null,
+	base: Omit<RowPlan, 'action' | 'slug'>
+): RowPlan {
+	const stored = entityFields(current);
+	const patch: Partial<EntityInput> = {};
+	for (const [key, value] of Object.entries(d.input) as Array<[keyof EntityInput, unknown]>) {
+		if ((patchable && !patchable.has(key)) || d.unknownFields?.includes(key)) continue;
+		// In a spreadsheet an empty cell means « not given », never « erase ».
+		if (patchable && (value === null || value === '' || (Array.isArray(value) && value.length === 0))) continue;
+		(patch as Record<string, unknown>)[key] = value;
+	}
+	// A commune centre never replaces a more precise point already stored.
+	if (patch.coordPrecision === 'commune' && stored.lon !== null && stored.coordPrecision !== 'commune') {
+		delete patch.lon;
+		delete patch.lat;
+		delete patch.coordPrecision;
+	}
+	const parsed = entityInputSchema.safeParse({ ...stored, ...patch, slug: current.slug });
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) {
+			const field = String(issue.path[0] ?? '');
+			d.problems.push(error(d.row, field ? columnFor(mapping, field) : null, 'invalid', `${field ? fieldLabel(field).toLowerCase() + ' : ' : ''}${issue.message}`));
+		}
+		return { ...base, action: 'error', slug: current.slug };
+	}
+	const changed = (Object.keys(parsed.data) as Array<keyof EntityData>).filter((k) => !sameValue(stored[k as keyof typeof stored], parsed.data[k]));
+	if (changed.length === 0) return { ...base, action: 'skip', slug: current.slug, existingId: current.id, note: 'déjà à jour' };
+	return {
+		...base,
+		action: 'update',
+		slug: current.slug,
+		existingId: current.id,
+		expectedVersion: current.version,
+		data: parsed.data,
+		note: `modifie : ${changed.map((k) => fieldLabel(k).toLowerCase()).join(', ')}`
+	};
+}
+
+function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportProblem[], drafts: RowDraft[]): ImportCounts {
+	const count = (a: RowAction) => rows.filter((r) => r.action === a).length;
+	return {
+		rows: rows.length,
+		create: count('create'),
+		update: count('update'),
+		skip: count('skip'),
+		error: count('error'),
+		errors: problems.filter((p) => p.severity === 'error').length,
+		warnings: problems.filter((p) => p.severity === 'warning').length,
+		geocoded: drafts.filter((d) => d.geocode && d.input.coordPrecision === 'address').length,
+		relationsCreate: relations.filter((r) => r.action === 'create').length,
+		relationsSkip: relations.filter((r) => r.action === 'skip').length
+	};
+}

@@ -1,0 +1,72 @@
+import type { Actor } from '$lib/history/revision';
+import type { Db } from '../db';
+import type { ImportChanges } from '../db/schema';
+import { entityRowsByIds } from '../repos/import.repo';
+import { revisionAtVersion } from '../repos/revision.repo';
+import { createEntities, createRelations, deleteEntity, deleteRelation, rollbackEntity, updateEntity } from '../services/entity-write.service';
+import { ValidationError } from '../services/errors';
+import type { ImportPlan } from './plan';
+
+export interface Author {
+	actor: Actor;
+	reason: string;
+}
+
+/**
+ * Writes a plan through the single write path (one revision per row, operation « import »). Runs inside the
+ * caller's transaction: every helper below opens a savepoint, so one failure undoes the whole file.
+ */
+export function writePlan(tx: Db, plan: ImportPlan, author: Author): ImportChanges {
+	const context = { ...author, operation: 'import' as const };
+	const creates = plan.rows.filter((r) => r.action === 'create' && r.data);
+	const createdEntityIds = createEntities(tx, creates.map((r) => r.data!), context);
+	const idBySlug = new Map(creates.map((r, i) => [r.slug!, createdEntityIds[i]!]));
+
+	const updatedEntities: ImportChanges['updatedEntities'] = [];
+	for (const r of plan.rows) {
+		if (r.action !== 'update' || !r.data || r.existingId === null || r.expectedVersion === null) continue;
+		const before = revisionAtVersion(tx, 'entity', r.existingId, r.expectedVersion);
+		if (!before) throw new ValidationError([`ligne ${r.row} : historique introuvable pour « ${r.name} »`]);
+		const result = updateEntity(tx, r.existingId, r.data, { ...context, expectedVersion: r.expectedVersion });
+		if (result.revisionId !== null) updatedEntities.push({ id: r.existingId, versionAfter: result.version, revisionBefore: before.id });
+	}
+
+	const relationInputs = plan.relations.flatMap((r) => {
+		if (r.action !== 'create' || !r.data || !r.source || !r.target) return [];
+		const sourceId = r.source.id ?? idBySlug.get(r.source.slug);
+		const targetId = r.target.id ?? idBySlug.get(r.target.slug);
+		if (!sourceId || !targetId) throw new ValidationError([`ligne ${r.row} : une extrémité de la relation n'a pas été créée`]);
+		return [{ ...r.data, sourceId, targetId }];
+	});
+	const createdRelationIds = createRelations(tx, relationInputs, context);
+	return { createdEntityIds, createdRelationIds, updatedEntities };
+}
+
+/**
+ * Undoes what an import wrote, as new revisions (nothing is erased): created entities and relations are
+ * deleted (soft, restorable), updated entities go back to their version before the import. Refused when
+ * someone changed one of them since, so that undoing never loses their work.
+ */
+export function undoChanges(tx: Db, changes: ImportChanges, author: Author): { deleted: number; restored: number } {
+	const rows = new Map(entityRowsByIds(tx, [...changes.createdEntityIds, ...changes.updatedEntities.map((u) => u.id)]).map((r) => [r.id, r]));
+	const changedSince: string[] = [];
+	for (const id of changes.createdEntityIds) {
+		const row = rows.get(id);
+		if (row && !row.deletedAt && row.version !== 1) changedSince.push(`« ${row.name} » (version ${row.version})`);
+	}
+	for (const u of changes.updatedEntities) {
+		const row = rows.get(u.id);
+		if (row && row.version !== u.versionAfter) changedSince.push(`« ${row.name} » (version ${row.version})`);
+	}
+	if (changedSince.length > 0) {
+		const shown = changedSince.slice(0, 10).join(', ');
+		const more = changedSince.length > 10 ? ` et ${changedSince.length - 10} autres` : '';
+		throw new ValidationError([
+			`Annulation refusée : ${changedSince.length} fiche(s) ont été modifiées depuis l'import : ${shown}${more}. Revenez sur ces modifications depuis leur historique, puis annulez l'import.`
+		]);
+	}
+	for (const u of changes.updatedEntities) rollbackEntity(tx, u.id, u.revisionBefore, { ...author, expectedVersion: u.versionAfter });
+	for (const id of changes.createdRelationIds) deleteRelation(tx, id, author);
+	for (const id of changes.createdEntityIds) deleteEntity(tx, id, author);
+	return { deleted: changes.createdEntityIds.length, restored: changes.updatedEntities.length };
+}

@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { categoryKind, ENTITY_KINDS } from '$lib/domain/vocabulary';
+import { IMPORT_FIELDS, type ColumnMapping } from '$lib/import/fields';
+import type { ImportProblem } from '$lib/import/problems';
+import type { Actor } from '$lib/history/revision';
+import type { Db } from '../db';
+import type { ImportJobRow } from '../db/schema';
+import { disabledGeocoder, type GeocodeOutcome, type Geocoder } from '../geocode/ban';
+import { analyseImport, type ImportPlan, type ImportProgress, type ImportSettings } from '../import/plan';
+import { undoChanges, writePlan } from '../import/write-plan';
+import { importJobById, insertImportJob, listImportJobs, updateImportJob } from '../repos/import.repo';
+import { nowIso } from '../repos/entity-write.repo';
+import { NotFoundError, ValidationError } from './errors';
+import { isEditor } from './managers.service';
+import { writeTransaction } from './revision-write';
+import { ForbiddenError, type AccountUser } from './users.service';
+
+/*
+ * Imports, from the dry run to the undo. Editors and admins only (checked here, for the page, the stream
+ * endpoints and the command line alike). Each uploaded file becomes an import job: the dry run stores the
+ * file, its settings and its report; the commit replays the same analysis inside one transaction and
+ * writes through the single write path; the undo reverts exactly what the commit recorded.
+ */
+
+/** Who imports: a signed-in editor, or the command line run by whoever holds the server. */
+export type ImportActor = AccountUser | { cli: string };
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const REPORT_ROWS = 20_000;
+
+const settingsSchema = z.object({
+	mapping: z.record(z.string(), z.enum(IMPORT_FIELDS).nullable()).nullable().default(null),
+	defaults: z
+		.object({
+			kind: z.enum(ENTITY_KINDS, { error: "type d'acteur par défaut inconnu" }).nullish(),
+			category: z
+				.string()
+				.refine((c) => categoryKind(c) !== undefined, { error: 'catégorie par défaut inconnue' })
+				.nullish()
+		})
+		.default({}),
+	strict: z.boolean().default(true)
+});
+export type ImportSettingsInput = z.input<typeof settingsSchema>;
+
+function parseSettings(input: unknown): ImportSettings {
+	const parsed = settingsSchema.safeParse(input ?? {});
+	if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `réglages de l'import : ${i.message}`));
+	return parsed.data as ImportSettings;
+}
+
+function assertCanImport(actor: ImportActor): Actor {
+	if ('cli' in actor) return { userId: null, label: actor.cli };
+	if (!isEditor(actor)) throw new ForbiddenError('Les imports sont réservés aux éditeurs et aux administrateurs.');
+	return { userId: actor.id, label: actor.displayName || actor.email };
+}
+
+/** What a page or the command line shows of a job: never the file's bytes. */
+export interface ImportJobView {
+	id: number;
+	status: ImportJobRow['status'];
+	fileName: string;
+	format: ImportJobRow['format'];
+	strict: boolean;
+	settings: ImportSettings;
+	counts: ImportPlan['counts'];
+	report: ImportReport | null;
+	authorLabel: string;
+	createdAt: string;
+	committedAt: string | null;
+	committedByLabel: string | null;
+	undoneAt: string | null;
+	undoneByLabel: string | null;
+}
+
+/** The stored form of a dry run: everything the report page shows, without the entities' full data. */
+export interface ImportReport {
+	encoding: string;
+	delimiter: string | null;
+	headers: string[];
+	mapping: ColumnMapping;
+	preview: ImportPlan['preview'];
+	problems: ImportProblem[];
+	rows: Array<{ row: number; action: string; name: string; slug: string | null; note: string | null }>;
+	relations: Array<{ row: number; action: string; note: string | null }>;
+	truncated: boolean;
+}
+
+function reportOf(plan: ImportPlan): ImportReport {
+	return {
+		encoding: plan.encoding,
+		delimiter: plan.delimiter,
+		headers: plan.headers,
+		mapping: plan.mapping,
+		preview: plan.preview,
+		problems: plan.problems.slice(0, REPORT_ROWS),
+		rows: plan.rows.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, slug: r.slug, note: r.note })),
+		relations: plan.relations.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, note: r.note })),
+		truncated: plan.rows.length > REPORT_ROWS || plan.problems.length > REPORT_ROWS
+	};
+}
+
+function viewOf(job: ImportJobRow): ImportJobView {
+	const settings = job.settings as unknown as ImportSettings;
+	return {
+		id: job.id,
+		status: job.status,
+		fileName: job.fileName,
+		format: job.format,
+		strict: settings.strict,
+		settings,
+		counts: job.counts as unknown as ImportPlan['counts'],
+		report: (job.report as unknown as ImportReport | null) ?? null,
+		authorLabel: job.authorLabel,
+		createdAt: job.createdAt,
+		committedAt: job.committedAt,
+		committedByLabel: job.committedByLabel,
+		undoneAt: job.undoneAt,
+		undoneByLabel: job.undoneByLabel
+	};
+}
+
+const cleanFileName = (name: string) => name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f]/g, '').trim().slice(0, 200) || 'fichier';
+
+export interface RunOptions {
+	geocoder?: Geocoder;
+	onProgress?: (p: ImportProgress) => void;
+}
+
+/** The dry run: analyses the file, stores it as a job in « preview », returns the job and the full plan. */
+export async function previewImport(
+	db: Db,
+	actor: ImportActor,
+	file: { name: string; bytes: Uint8Array },
+	settingsInput: unknown,
+	options: RunOptions = {}
+): Promise<{ job: ImportJobView; plan: ImportPlan }> {
+	const author = assertCanImport(actor);
+	if (file.bytes.byteLength === 0) throw new ValidationError(['fichier vide : choisissez un fichier CSV, GeoJSON ou JSON']);
+	if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new ValidationError([`fichier trop gros : ${MAX_IMPORT_BYTES / 1024 / 1024} Mo au maximum`]);
+	const settings = parseSettings(settingsInput);
+	const plan = await analyseImport(db, file.bytes, settings, { geocoder: options.geocoder ?? disabledGeocoder, onProgress: options.onProgress });
+	const id = insertImportJob(db, {
+		fileName: cleanFileName(file.name),
+		format: plan.format,
+		fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
+		fileContent: Buffer.from(file.bytes),
+		settings: settings as unknown as Record<string, unknown>,
+		geocodes: plan.geocodes,
+		counts: plan.counts as unknown as Record<string, number>,
+		report: reportOf(plan) as unknown as Record<string, unknown>,
+		authorUserId: author.userId,
+		authorLabel: author.label
+	});
+	return { job: viewOf(importJobById(db, id)!), plan };
+}
+
+/** Analyses a previewed file again with other settings (a corrected mapping, a default category). */
+export async function reanalyseImport(db: Db, actor: ImportActor, jobId: number, settingsInput: unknown, options: RunOptions = {}) {
+	assertCanImport(actor);
+	const job = loadJob(db, jobId);
+	if (job.status !== 'preview') throw new ValidationError(['cet import est déjà validé : chargez le fichier à nouveau pour un autre essai']);
+	const settings = parseSettings(settingsInput);
+	const known = job.geocodes as Record<string, GeocodeOutcome>;
+	const plan = await analyseImport(db, new Uint8Array(job.fileContent), settings, {
+		geocoder: options.geocoder ?? disabledGeocoder,
+		knownGeocodes: { ...known },
+		onProgress: options.onProgress
+	});
+	updateImportJob(db, jobId, 'preview', {
+		settings: settings as unknown as Record<string, unknown>,
+		geocodes: plan.geocodes,
+		counts: plan.counts as unknown as Record<string, number>,
+		report: reportOf(plan) as unknown as Record<string, unknown>
+	});
+	return { job: viewOf(importJobById(db, jobId)!), plan };
+}
+
+function loadJob(db: Db, jobId: number): ImportJobRow {
+	const job = importJobById(db, jobId);
+	if (!job) throw new NotFoundError(`Aucun import n° ${jobId}.`);
+	return job;
+}
+
+const importReason = (job: ImportJobRow) => `Import n° ${job.id} (${job.fileName})`;
+
+/**
+ * The commit: the same analysis again (against the database as it is now, with the dry run's geocoder
+ * answers), then everything in one transaction: all rows, the relations and the job's new state. In strict
+ * mode a single error writes nothing.
+ */
+export async function commitImport(db: Db, actor: ImportActor, jobId: number, options: RunOptions = {}) {
+	const author = assertCanImport(actor);
+	const job = loadJob(db, jobId);
+	if (job.status !== 'preview') throw new ValidationError([job.status === 'committed' ? 'cet import a déjà été validé' : 'cet import a été annulé']);
+	const settings = job.settings as unknown as ImportSettings;
+	const plan = await analyseImport(db, new Uint8Array(job.fileContent), settings, {
+		geocoder: options.geocoder ?? disabledGeocoder,
+		knownGeocodes: { ...(job.geocodes as Record<string, GeocodeOutcome>) },
+		onProgress: options.onProgress
+	});
+	if (settings.strict && plan.counts.error > 0) {
+		const first = plan.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `ligne ${p.row}${p.column ? ` (${p.column})` : ''} : ${p.message}`);
+		throw new ValidationError([`import refusé, rien n'a été écrit : ${plan.counts.error} ligne(s) en erreur en mode strict`, ...first]);
+	}
+	const total = plan.counts.create + plan.counts.update + plan.counts.relationsCreate;
+	options.onProgress?.({ phase: 'ecriture', done: 0, total, message: `Écriture de ${total} élément(s) en une seule transaction` });
+	const changes = writeTransaction(db, (tx) => {
+		const written = writePlan(tx, plan, { actor: author, reason: importReason(job) });
+		const counts = { ...plan.counts, create: written.createdEntityIds.length, update: written.updatedEntities.length, relationsCreate: written.createdRelationIds.length };
+		const moved = updateImportJob(tx, jobId, 'preview', {
+			status: 'committed',
+			counts: counts as unknown as Record<string, number>,
+			report: reportOf(plan) as unknown as Record<string, unknown>,
+			changes: written,
+			committedAt: nowIso(),
+			committedByLabel: author.label
+		});
+		if (!moved) throw new ValidationError(['cet import vient d’être validé par ailleurs']);
+		return written;
+	});
+	options.onProgress?.({ phase: 'termine', done: total, total, message: 'Import terminé' });
+	return { job: viewOf(importJobById(db, jobId)!), changes };
+}
+
+/** Undoes a committed import as a whole, in one transaction. */
+export function undoImport(db: Db, actor: ImportActor, jobId: number, reason = '') {
+	const author = assertCanImport(actor);
+	const job = loadJob(db, jobId);
+	if (job.status !== 'committed' || !job.changes) throw new ValidationError([job.status === 'undone' ? 'cet import est déjà annulé' : "cet import n'a pas été validé : il n'y a rien à annuler"]);
+	const why = `Annulation de l'import n° ${job.id} (${job.fileName})${reason.trim() ? ` : ${reason.trim()}` : ''}`;
+	const result = writeTransaction(db, (tx) => {
+		const done = undoChanges(tx, job.changes!, { actor: author, reason: why });
+		if (!updateImportJob(tx, jobId, 'committed', { status: 'undone', undoneAt: nowIso(), undoneByLabel: author.label })) {
+			throw new ValidationError(['cet import vient d’être annulé par ailleurs']);
+		}
+		return done;
+	});
+	return { job: viewOf(importJobById(db, jobId)!), ...result };
+}
+
+export function importJobView(db: Db, actor: ImportActor, jobId: number): ImportJobView {
+	assertCanImport(actor);
+	return viewOf(loadJob(db, jobId));
+}
+
+export function importHistory(db: Db, actor: ImportActor) {
+	assertCanImport(actor);
+	return listImportJobs(db);
+}

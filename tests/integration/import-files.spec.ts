@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { freshDb, insertSmallTerritories } from './fresh-db';
+import type { Db } from '../../src/lib/server/db/index';
+import { banGeocoder } from '../../src/lib/server/geocode/ban';
+import { seedDemo } from '../../src/lib/server/seed/index';
+import { exportJsonData } from '../../src/lib/server/services/export.service';
+import { commitImport, previewImport, undoImport } from '../../src/lib/server/services/import.service';
+import type { AccountUser } from '../../src/lib/server/services/users.service';
+import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { tiersLieuxSheet, type SheetCommune } from '../../scripts/lib/tiers-lieux-sheet';
+import { startFakeBan } from '../fake-ban-server';
+
+const editor: AccountUser = { id: 3, email: 'editeur@example.org', displayName: 'Éditeur', role: 'editor' };
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const n = (db: Db, query: string) => db.get<{ n: number }>(sql.raw(query)).n;
+
+describe('a spreadsheet of 1,000 rows with 200 bad ones, in strict mode', () => {
+	const t = freshDb();
+	afterAll(() => t.close());
+
+	it('yields exactly those 200 errors, on their rows, and writes nothing', async () => {
+		loadTerritories(t.db);
+		const communes = t.db.all<SheetCommune>(sql`select code, name, centroid_lon as lon, centroid_lat as lat from territories where kind = 'commune' and centroid_lon is not null order by code`);
+		const sheet = tiersLieuxSheet(communes, 1000, 5);
+		expect(sheet.badRows).toHaveLength(200);
+		const { plan, job } = await previewImport(t.db, editor, { name: 'reseau.csv', bytes: utf8(sheet.text) }, { strict: true });
+		const errors = plan.problems.filter((p) => p.severity === 'error');
+		expect(errors).toHaveLength(200);
+		expect(errors.map((p) => p.row)).toEqual(sheet.badRows);
+		expect(new Set(errors.map((p) => p.code))).toEqual(new Set(['unknown_commune', 'bad_coordinates', 'unknown_category', 'outside_scope', 'invalid']));
+		for (const p of errors) expect(p.column).toBeTruthy();
+		expect(plan.counts).toMatchObject({ rows: 1000, create: 800, error: 200 });
+
+		await expect(commitImport(t.db, editor, job.id)).rejects.toThrow(/200 ligne\(s\) en erreur/);
+		expect(n(t.db, 'select count(*) as n from entities')).toBe(0);
+		expect(n(t.db, 'select count(*) as n from revisions')).toBe(0);
+		expect(n(t.db, "select count(*) as n from import_jobs where status = 'preview'")).toBe(1);
+	});
+});
+
+describe('export → import round trip of the JSON format', () => {
+	const a = freshDb();
+	const b = freshDb();
+	beforeAll(() => {
+		loadTerritories(a.db);
+		seedDemo(a.db, {});
+		loadTerritories(b.db);
+	});
+	afterAll(() => {
+		a.close();
+		b.close();
+	});
+
+	/** Everything public about the data, with the database's own ids replaced by slugs. */
+	function comparable(db: Db) {
+		const data = exportJsonData(db, new URLSearchParams());
+		const slugOf = new Map(data.entities.map((e) => [e.id, e.slug]));
+		return {
+			entities: data.entities.map(({ id: _id, updatedAt: _u, ...e }) => e).sort((x, y) => x.slug.localeCompare(y.slug)),
+			relations: data.relations
+				.map(({ id: _id, sourceId, targetId, ...r }) => ({ ...r, source: slugOf.get(sourceId), target: slugOf.get(targetId) }))
+				.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
+		};
+	}
+
+	it('loses nothing: the second database exports exactly what the first one did', async () => {
+		const file = utf8(JSON.stringify(exportJsonData(a.db, new URLSearchParams()), null, 1));
+		const { plan, job } = await previewImport(b.db, editor, { name: 'export.json', bytes: file }, {});
+		expect(plan.format).toBe('json');
+		expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+		await commitImport(b.db, editor, job.id);
+		const before = comparable(a.db);
+		expect(before.entities.length).toBeGreaterThan(400);
+		expect(before.relations.length).toBeGreaterThan(400);
+		expect(comparable(b.db)).toEqual(before);
+	});
+
+	it('adds nothing when the same file comes back: every entity and relation is skipped', async () => {
+		const file = utf8(JSON.stringify(exportJsonData(a.db, new URLSearchParams())));
+		const { plan } = await previewImport(a.db, editor, { name: 'export.json', bytes: file }, {});
+		expect(plan.counts).toMatchObject({ create: 0, update: 0, error: 0, relationsCreate: 0 });
+		expect(plan.counts.skip).toBe(plan.counts.rows);
+	});
+});
+
+describe('GeoJSON points and the geocoder', () => {
+	const t = freshDb();
+	let ban: Awaited<ReturnType<typeof startFakeBan>>;
+	beforeAll(async () => {
+		insertSmallTerritories(t.db);
+		ban = await startFakeBan();
+	});
+	afterAll(async () => {
+		await ban.close();
+		t.close();
+	});
+
+	it('reads points with their properties, and refuses other geometries with their line', async () => {
+		const geojson = JSON.stringify(
+			{
+				type: 'FeatureCollection',
+				features: [
+					{ type: 'Feature', geometry: { type: 'Point', coordinates: [3.0863, 45.7797] }, properties: { nom: 'Le Hangar', categorie: 'Fablab', commune: 'Clermont-Ferrand' } },
+					{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[3, 45], [3.1, 45], [3.1, 45.1], [3, 45]]] }, properties: { nom: 'Zone' } },
+					{ type: 'Feature', geometry: { type: 'Point', coordinates: [2.4397, 44.9264] }, properties: { nom: 'La Grange', categorie: 'coworking', code_insee: '15014' } }
+				]
+			},
+			null,
+			2
+		);
+		const { plan } = await previewImport(t.db, editor, { name: 'lieux.geojson', bytes: utf8(geojson) }, {});
+		expect(plan.format).toBe('geojson');
+		const polygon = plan.problems.find((p) => p.code === 'file')!;
+		expect(polygon.message).toMatch(/Point/);
+		expect(geojson.split('\n')[polygon.row - 1]).toMatch(/\{/);
+		expect(plan.rows.map((r) => [r.action, r.name])).toEqual([
+			['create', 'Le Hangar'],
+			['create', 'La Grange']
+		]);
+		expect(plan.rows[0]!.data).toMatchObject({ lon: 3.0863, lat: 45.7797, coordPrecision: 'manual', communeCode: '63113', category: 'fablab' });
+	});
+
+	it('geocodes addresses with the BAN, records precision and INSEE code, falls back to the commune centre, and the commit replays the answers offline', async () => {
+		const csv = [
+			'nom;catégorie;adresse;commune',
+			'Jaude Lab;coworking;1 Place de Jaude;Clermont-Ferrand',
+			'Rue inconnue;coworking;3 impasse des Songes;Aurillac',
+			'Sans commune;coworking;12 Rue de la République;'
+		].join('\n');
+		const geocoder = banGeocoder({ baseUrl: ban.url, timeoutMs: 2000 });
+		const { plan, job } = await previewImport(t.db, editor, { name: 'adresses.csv', bytes: utf8(csv) }, {}, { geocoder });
+		expect(plan.rows.map((r) => r.action)).toEqual(['create', 'create', 'create']);
+		expect(plan.rows[0]!.data).toMatchObject({ communeCode: '63113', coordPrecision: 'address' });
+		expect(plan.rows[1]!.data).toMatchObject({ communeCode: '15014', coordPrecision: 'commune', lon: 2.4397, lat: 44.9264 });
+		expect(plan.problems.find((p) => p.row === 3)).toMatchObject({ code: 'geocode_fallback', severity: 'warning' });
+		// Found from the address alone: the BAN's INSEE code gives the commune.
+		expect(plan.rows[2]!.data).toMatchObject({ communeCode: '15014', coordPrecision: 'address', lon: 2.444 });
+		expect(plan.counts.geocoded).toBe(2);
+
+		const asked = ban.requests.length;
+		ban.setMode('error500');
+		const { changes } = await commitImport(t.db, editor, job.id);
+		expect(ban.requests.length).toBe(asked);
+		const stored = t.db.all<{ coord_precision: string; commune_code: string }>(sql`select coord_precision, commune_code from entities order by id`);
+		expect(stored.slice(-3)).toEqual([
+			{ coord_precision: 'address', commune_code: '63113' },
+			{ coord_precision: 'commune', commune_code: '15014' },
+			{ coord_precision: 'address', commune_code: '15014' }
+		]);
+		expect(changes.createdEntityIds).toHaveLength(3);
+		undoImport(t.db, editor, job.id);
+	});
+
+	it('never fails when the geocoder does: rows go to their commune centre with the reason', async () => {
+		ban.setMode('error500');
+		const csv = 'nom;catégorie;adresse;commune\nAtelier;fablab;1 Place de Jaude;Clermont-Ferrand\n';
+		const { plan } = await previewImport(t.db, editor, { name: 'hors-ligne.csv', bytes: utf8(csv) }, {}, { geocoder: banGeocoder({ baseUrl: ban.url, timeoutMs: 500 }) });
+		expect(plan.rows[0]).toMatchObject({ action: 'create' });
+		expect(plan.rows[0]!.data).toMatchObject({ coordPrecision: 'commune', lon: 3.1147 });
+		expect(plan.problems[0]!.message).toMatch(/géocodage impossible \(réponse HTTP 500\).*centre de Clermont-Ferrand/);
+		ban.setMode('normal');
+	});
+});
