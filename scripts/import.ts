@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { databasePath, openDb } from '../src/lib/server/db/index';
 import { geocoderFromEnv } from '../src/lib/server/geocode/index';
 import type { ImportPlan, ImportProgress } from '../src/lib/server/import/plan';
+import { problemCodeLabels } from '../src/lib/import/problems';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
 
@@ -90,7 +91,7 @@ function printReport(plan: ImportPlan) {
 	const shown = values.all ? plan.problems : plan.problems.slice(0, 50);
 	for (const p of shown) {
 		const link = p.link ? ` → ${p.link.href}` : '';
-		console.log(`  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.severity === 'error' ? 'ERREUR' : 'avertissement'} : ${p.message}${link}`);
+		console.log(`  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.severity === 'error' ? 'ERREUR' : 'avertissement'} (${problemCodeLabels[p.code].toLowerCase()}) : ${p.message}${link}`);
 	}
 	if (shown.length < plan.problems.length) console.log(`  … et ${plan.problems.length - shown.length} autre(s) (--all pour tout voir)`);
 }

@@ -41,7 +41,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 console.log(`Connecteur Carto : http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port, HOST: host, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '2M' }
+	env: { ...process.env, PORT: port, HOST: host, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '21M' }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

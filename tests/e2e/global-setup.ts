@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, waitUntilUp } from '../../scripts/lib/local-server';
+import { startFakeBan, type FakeBan } from '../fake-ban-server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -16,6 +17,8 @@ declare module 'vitest' {
 
 
 let server: ChildProcess | undefined;
+/** Imports geocode addresses: the server asks this fake Base Adresse Nationale, never the real one. */
+let ban: FakeBan | undefined;
 let workDir: string | undefined;
 
 export default async function setup(project: TestProject) {
@@ -32,10 +35,11 @@ export default async function setup(project: TestProject) {
 		throw new Error(`scripts/db-prepare.ts a échoué (code ${prepared.status}) :\n${prepared.stdout}\n${prepared.stderr}`);
 	}
 
+	ban = await startFakeBan();
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, ['build'], {
-		env: { ...env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl },
+		env: { ...env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl, CARTO_GEOCODER_URL: ban.url, BODY_SIZE_LIMIT: '21M' },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	await waitUntilUp(baseUrl, server);
@@ -49,6 +53,7 @@ export default async function setup(project: TestProject) {
 			await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
 			if (server.exitCode === null) server.kill('SIGKILL');
 		}
+		await ban?.close();
 		if (workDir) rmSync(workDir, { recursive: true, force: true });
 	};
 }

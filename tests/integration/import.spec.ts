@@ -149,8 +149,14 @@ describe('import of a French spreadsheet', () => {
 		expect(() => undoImport(t.db, editor, again.job.id)).toThrow(/modifiées depuis l'import/);
 	});
 
-	it('is for editors only', async () => {
+	it('is for editors only: a partner can neither preview, commit nor undo, and nothing moves', async () => {
 		await expect(previewImport(t.db, partner, { name: 'x.csv', bytes: utf8('nom\nA\n') }, {})).rejects.toBeInstanceOf(ForbiddenError);
+		const { job } = await previewImport(t.db, editor, { name: 'ok.csv', bytes: utf8('nom;catégorie;commune\nLieu;coworking;Aurillac\n') }, {});
+		await expect(commitImport(t.db, partner, job.id)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(count(t.db, 'entities')).toBe(0);
+		await commitImport(t.db, editor, job.id);
+		expect(() => undoImport(t.db, partner, job.id)).toThrow(ForbiddenError);
+		expect(t.db.get<{ n: number }>(sql`select count(*) as n from entities where deleted_at is null`).n).toBe(1);
 		await expect(previewImport(t.db, editor, { name: 'x.csv', bytes: new Uint8Array() }, {})).rejects.toBeInstanceOf(ValidationError);
 	});
 });

@@ -64,11 +64,11 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
 	communeCode: ['code_insee', 'insee', 'code_commune', 'codgeo', 'code_commune_insee', 'citycode', 'commune_code', 'com', 'code_insee_commune'],
 	lon: ['geometrie_longitude', 'longitude', 'lon', 'lng', 'long', 'x', 'coord_x'],
 	lat: ['geometrie_latitude', 'latitude', 'lat', 'y', 'coord_y'],
-	foundedYear: ['annee_de_creation', 'date_de_creation', 'creation', 'annee_creation', 'founded_year', 'fondation', 'date_creation'],
+	foundedYear: ['annee_de_creation', 'date_de_creation', 'creation', 'annee_creation', 'founded_year', 'fondation', 'date_creation', 'annee_d_ouverture', 'date_d_ouverture', 'ouverture', 'annee_ouverture'],
 	startsAt: ['debut', 'date_de_debut', 'date', 'starts_at', 'date_debut', 'date_et_heure'],
 	endsAt: ['fin', 'date_de_fin', 'ends_at', 'date_fin'],
-	email: ['email', 'e_mail', 'courriel', 'mail', 'adresse_mail', 'adresse_e_mail', 'adresse_electronique'],
-	phone: ['telephone', 'tel', 'phone', 'numero_de_telephone', 'tel_fixe', 'portable'],
+	email: ['email', 'e_mail', 'courriel', 'mail', 'adresse_mail', 'adresse_e_mail', 'adresse_electronique', 'contact_mail', 'mail_contact', 'contact_email', 'email_de_contact'],
+	phone: ['telephone', 'tel', 'phone', 'numero_de_telephone', 'tel_fixe', 'portable', 'contact_telephone', 'telephone_de_contact'],
 	contactPublic: ['contact_public', 'contact_visible', 'publier_le_contact'],
 	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'verifie_le', 'mis_a_jour_le']
 };

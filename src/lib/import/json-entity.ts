@@ -18,7 +18,7 @@ export function readJsonEntity(row: number, e: Record<string, unknown>, places: 
 	const problems: ImportProblem[] = [];
 	const communeCode = text(e.communeCode);
 	const commune = communeCode ? (places.communeByCode(communeCode) ?? null) : null;
-	if (communeCode && !commune) problems.push(error(row, 'communeCode', 'unknown_commune', `commune inconnue : code INSEE « ${communeCode} » absent du territoire couvert`));
+	if (communeCode && !commune) problems.push(error(row, 'communeCode', 'unknown_commune', `code INSEE « ${communeCode} » absent du territoire couvert`));
 	const lon = num(e.lon);
 	const lat = num(e.lat);
 	if ((e.lon !== null && e.lon !== undefined && lon === null) || (e.lat !== null && e.lat !== undefined && lat === null)) {

@@ -102,8 +102,10 @@ export function readRow(
 		category = resolveCategory(categoryCell);
 		const asKind = category ? null : resolveKind(categoryCell);
 		if (!category && asKind && defaults.category && categoryKind(defaults.category) === asKind) category = defaults.category;
-		if (!category) {
-			fail('category', 'unknown_category', `catégorie inconnue « ${categoryCell} » (possibles : ${categoryHint(kind ?? asKind)})`);
+		if (!category && asKind) {
+			fail('category', 'unknown_category', `« ${categoryCell} » est un type d'acteur, pas une catégorie : précisez-la (${categoryHint(asKind)}) ou choisissez une catégorie par défaut`);
+		} else if (!category) {
+			fail('category', 'unknown_category', `catégorie inconnue « ${categoryCell} » (possibles : ${categoryHint(kind)})`);
 		}
 	} else if (defaults.category) {
 		category = defaults.category;
@@ -153,7 +155,9 @@ export function readRow(
 	let foundedYear: number | null = null;
 	const yearCell = cell('foundedYear');
 	if (yearCell) {
-		foundedYear = parseYear(yearCell);
+		// « sept. 2021 », « ouvert en 2019 »: one plausible year in the text is enough.
+		const years = yearCell.match(/\b(1[89]\d\d|20\d\d)\b/g);
+		foundedYear = parseYear(yearCell) ?? (years?.length === 1 ? Number(years[0]) : null);
 		if (foundedYear === null) fail('foundedYear', 'invalid', `année de création illisible « ${yearCell} » (ex. 2019)`);
 	}
 	const dateTime = (field: 'startsAt' | 'endsAt', what: string) => {
@@ -263,11 +267,11 @@ function readCommune(codeCell: string, nameCell: string, postcode: string, place
 	if (codeCell) {
 		const repaired = repairInsee(codeCell, (code) => places.communeByCode(code) !== undefined);
 		if (!repaired) {
-			say.fail('communeCode', 'unknown_commune', `commune inconnue : code INSEE « ${codeCell} » absent du territoire couvert`);
+			say.fail('communeCode', 'unknown_commune', `code INSEE « ${codeCell} » absent du territoire couvert`);
 			return null;
 		}
 		const commune = places.communeByCode(repaired.code) ?? null;
-		if (repaired.repaired) say.warn('communeCode', 'insee_repaired', `code INSEE « ${codeCell} » réparé en ${repaired.code} (le tableur avait perdu le zéro initial)`);
+		if (repaired.repaired) say.warn('communeCode', 'insee_repaired', `« ${codeCell} » réparé en ${repaired.code} (le tableur avait perdu le zéro initial)`);
 		if (commune && nameCell && !places.communesByName(nameCell).some((c) => c.code === commune.code)) {
 			say.warn('commune', 'commune_mismatch', `« ${nameCell} » ne correspond pas au code INSEE ${commune.code} (${commune.name}) : le code est retenu`);
 		}
@@ -275,6 +279,8 @@ function readCommune(codeCell: string, nameCell: string, postcode: string, place
 	}
 	if (!nameCell) return null;
 	let candidates = places.communesByName(nameCell);
+	// A spreadsheet turns the postcode 03100 into 3100, as it does INSEE codes.
+	if (/^\d{4}$/.test(postcode)) postcode = `0${postcode}`;
 	if (candidates.length > 1 && postcode) {
 		const byPostcode = candidates.filter((c) => c.postalCodes.includes(postcode));
 		const byDepartement = candidates.filter((c) => c.departementCode === postcode.slice(0, 2));
@@ -282,10 +288,10 @@ function readCommune(codeCell: string, nameCell: string, postcode: string, place
 	}
 	if (candidates.length === 1) return candidates[0] ?? null;
 	if (candidates.length === 0) {
-		say.fail('commune', 'unknown_commune', `commune inconnue « ${nameCell} » dans le territoire couvert (vérifiez l'orthographe ou donnez le code INSEE)`);
+		say.fail('commune', 'unknown_commune', `« ${nameCell} » : aucune commune de ce nom dans le territoire couvert (vérifiez l'orthographe ou donnez le code INSEE)`);
 	} else {
 		const list = candidates.map((c) => `${c.name} (${c.code})`).join(', ');
-		say.fail('commune', 'ambiguous_commune', `commune ambiguë « ${nameCell} » : ${list} ; ajoutez le code postal ou le code INSEE`);
+		say.fail('commune', 'ambiguous_commune', `« ${nameCell} » désigne plusieurs communes : ${list} ; ajoutez le code postal ou le code INSEE`);
 	}
 	return null;
 }

@@ -22,7 +22,17 @@ export function placeLookup(db: Db): PlaceLookup {
 		const key = normalizePlaceName(c.name);
 		byName.set(key, [...(byName.get(key) ?? []), c]);
 	}
-	return { communeByCode: (code) => byCode.get(code), communesByName: (name) => byName.get(normalizePlaceName(name)) ?? [], inScope: scopeTest(db, communes) };
+	const named = (name: string) => byName.get(normalizePlaceName(name)) ?? [];
+	return {
+		communeByCode: (code) => byCode.get(code),
+		// Lists sorted by name write « Puy-en-Velay (Le) » for « Le Puy-en-Velay ».
+		communesByName: (name) => {
+			const found = named(name);
+			const article = /^(.+?)\s*\((le|la|les|l['’])\)\s*$/i.exec(name.trim());
+			return found.length || !article ? found : named(`${article[2]} ${article[1]}`);
+		},
+		inScope: scopeTest(db, communes)
+	};
 }
 
 function scopeTest(db: Db, communes: ImportCommune[]): PlaceLookup['inScope'] {

@@ -1,0 +1,61 @@
+import { getDb } from '$lib/server/db/connection';
+import { geocoderFromEnv } from '$lib/server/geocode';
+import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { commitImport, importJobView, reanalyseImport, undoImport } from '$lib/server/services/import.service';
+import type { AccountUser } from '$lib/server/services/users.service';
+import { settingsFrom } from '../import-request.server';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** The page lists this many rows and problems; the counts say how many more the report holds. */
+const SHOWN_ROWS = 500;
+const SHOWN_PROBLEMS = 1000;
+
+export const load = (({ locals, url, params, setHeaders }) => {
+	const user = requireUser(locals.user, url);
+	setHeaders({ 'cache-control': 'private, no-store' });
+	try {
+		const { report, ...job } = importJobView(getDb(), user, idFrom(params.id));
+		return {
+			job,
+			report: report && {
+				...report,
+				rows: report.rows.slice(0, SHOWN_ROWS),
+				problems: report.problems.slice(0, SHOWN_PROBLEMS),
+				relations: [],
+				rowsTotal: report.rows.length,
+				problemsTotal: report.problems.length
+			}
+		};
+	} catch (e) {
+		return formFailure(e) as never;
+	}
+}) satisfies PageServerLoad;
+
+/** One action = read the form, call one service, say what happened; failures go through formFailure. */
+function action(run: (user: AccountUser, jobId: number, form: FormData) => Promise<string> | string) {
+	return async ({ locals, url, request, params }: RequestEvent) => {
+		const user = requireUser(locals.user, url);
+		const form = await request.formData();
+		try {
+			return { done: await run(user, idFrom(params.id), form) };
+		} catch (e) {
+			return formFailure(e);
+		}
+	};
+}
+
+export const actions = {
+	remap: action(async (user, jobId, form) => {
+		await reanalyseImport(getDb(), user, jobId, settingsFrom(form), { geocoder: geocoderFromEnv() });
+		return 'Fichier analysé à nouveau avec ces réglages.';
+	}),
+	/** Without JavaScript; with it, the page posts to ./commit and shows the progress. */
+	commit: action(async (user, jobId) => {
+		await commitImport(getDb(), user, jobId, { geocoder: geocoderFromEnv() });
+		return 'Import validé : les fiches sont enregistrées.';
+	}),
+	undo: action((user, jobId, form) => {
+		const { deleted, restored } = undoImport(getDb(), user, jobId, String(form.get('reason') ?? ''));
+		return `Import annulé : ${deleted} fiche(s) créée(s) supprimée(s) (restaurables depuis leur historique), ${restored} fiche(s) remise(s) dans leur état d'avant.`;
+	})
+} satisfies Actions;
