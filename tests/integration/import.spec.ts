@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
-import { territories } from '../../src/lib/server/db/schema';
+import { entities, territories } from '../../src/lib/server/db/schema';
+import { revisionsOf } from '../../src/lib/server/repos/revision.repo';
+import { entitySnapshot } from '../../src/lib/history/snapshot';
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
 import { commitImport, previewImport, undoImport } from '../../src/lib/server/services/import.service';
 import { ForbiddenError, type AccountUser } from '../../src/lib/server/services/users.service';
@@ -103,6 +105,14 @@ describe('import of a French spreadsheet', () => {
 		expect(undone.job.status).toBe('undone');
 		expect(t.db.get<{ n: number }>(sql`select count(*) as n from entities where deleted_at is null`).n).toBe(0);
 		expect(t.db.get<{ n: number }>(sql`select count(*) as n from revisions where operation = 'delete'`).n).toBe(2);
+		// The batch delete behaves like deleteEntity on each: next version, and a revision equal to the row.
+		for (const id of changes.createdEntityIds) {
+			const row = t.db.select().from(entities).where(eq(entities.id, id)).get()!;
+			expect(row.version).toBe(2);
+			const last = revisionsOf(t.db, 'entity', id).find((r) => r.version === 2)!;
+			expect(last).toMatchObject({ operation: 'delete', version: 2, reason: `Annulation de l'import n° ${job.id} (tiers-lieux.csv)` });
+			expect(last.snapshot).toEqual(entitySnapshot(row));
+		}
 	});
 
 	it('flags probable duplicates of existing entities (name and commune, website, SIRET) with a link, and twins in the file', async () => {

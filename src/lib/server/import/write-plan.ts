@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import type { ImportChanges } from '../db/schema';
 import { entityRowsByIds } from '../repos/import.repo';
 import { revisionAtVersion } from '../repos/revision.repo';
-import { createEntities, createRelations, deleteEntity, deleteRelation, rollbackEntity, updateEntity } from '../services/entity-write.service';
+import { createEntities, createRelations, deleteEntities, deleteRelation, rollbackEntity, updateEntity } from '../services/entity-write.service';
 import { ValidationError } from '../services/errors';
 import type { ImportPlan } from './plan';
 
@@ -67,6 +67,6 @@ export function undoChanges(tx: Db, changes: ImportChanges, author: Author): { d
 	}
 	for (const u of changes.updatedEntities) rollbackEntity(tx, u.id, u.revisionBefore, { ...author, expectedVersion: u.versionAfter });
 	for (const id of changes.createdRelationIds) deleteRelation(tx, id, author);
-	for (const id of changes.createdEntityIds) deleteEntity(tx, id, author);
+	deleteEntities(tx, changes.createdEntityIds, author);
 	return { deleted: changes.createdEntityIds.length, restored: changes.updatedEntities.length };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entities, relations, territories, type EntityRow, type NewEntity, type NewRelation, type RelationRow } from '../db/schema';
 
@@ -30,6 +30,28 @@ export function entityRowBySlug(db: Db, slug: string): EntityRow | undefined {
 
 export function relationRow(db: Db, id: number): RelationRow | undefined {
 	return db.select().from(relations).where(eq(relations.id, id)).get();
+}
+
+/** Live entities among `ids`, whole rows (a writer needs every field for the revision). */
+export function liveEntityRows(db: Db, ids: number[]): EntityRow[] {
+	const rows: EntityRow[] = [];
+	for (let i = 0; i < ids.length; i += 500) {
+		rows.push(...db.select().from(entities).where(and(inArray(entities.id, ids.slice(i, i + 500)), isNull(entities.deletedAt))).all());
+	}
+	return rows;
+}
+
+/** Soft-deletes many rows in one statement per chunk, each to its next version; only rows still live move. */
+export function markEntitiesDeleted(db: Db, ids: number[], deletedAt: string): number {
+	let changed = 0;
+	for (let i = 0; i < ids.length; i += 500) {
+		changed += db
+			.update(entities)
+			.set({ deletedAt, version: sql`${entities.version} + 1`, updatedAt: deletedAt })
+			.where(and(inArray(entities.id, ids.slice(i, i + 500)), isNull(entities.deletedAt)))
+			.run().changes;
+	}
+	return changed;
 }
 
 /**

@@ -16,6 +16,8 @@ import {
 	entityRow,
 	existingEntityIds,
 	insertEntities,
+	liveEntityRows,
+	markEntitiesDeleted,
 	insertRelation,
 	nowIso,
 	relationRow,
@@ -270,6 +272,22 @@ export function updateRelation(db: Db, id: number, patch: Partial<RelationInput>
  */
 export function deleteEntity(db: Db, id: number, ctx: StateContext): WriteResult {
 	return setDeleted(db, entityWriter, id, true, ctx);
+}
+
+/**
+ * Soft-deletes many entities in one go (undoing an import of thousands of rows): same result as
+ * deleteEntity on each, one revision each, but one UPDATE per 500 rows instead of one per row.
+ */
+export function deleteEntities(db: Db, ids: number[], ctx: Omit<StateContext, 'expectedVersion'>): number {
+	const author = checkedAuthor(ctx.actor, ctx.reason);
+	return writeTransaction(db, (tx) => {
+		const live = liveEntityRows(tx, ids);
+		const deletedAt = nowIso();
+		if (markEntitiesDeleted(tx, live.map((r) => r.id), deletedAt) !== live.length) throw new ValidationError(['suppression interrompue : une fiche a changé pendant l’opération']);
+		const record = revisionInserter(tx);
+		for (const r of live) record(revisionValues('entity', entitySnapshot({ ...r, version: r.version + 1, deletedAt }), 'delete', author));
+		return live.length;
+	});
 }
 
 export function restoreEntity(db: Db, id: number, ctx: StateContext): WriteResult {
