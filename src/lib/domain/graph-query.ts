@@ -36,29 +36,32 @@ const int = (name: string, min: number, max: number) =>
 export const GRAPH_ARRAY_KEYS = ['type'] as const;
 
 export const relationFiltersSchema = z.object({
-	type: repeatable(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })),
-	year: int('year', 1800, 2100).optional(),
-	confirmed: flag('confirmed')
+	type: repeatable(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })).meta({
+		description: 'Type de relation gardé ; répétable (l’un ou l’autre). Sans lui, toutes les relations.',
+		examples: [['incubated_by']]
+	}),
+	year: int('year', 1800, 2100).optional().meta({ description: 'Année : seules les relations en cours cette année-là.', examples: [2022] }),
+	confirmed: flag('confirmed').meta({ description: '1 (ou true) : seules les relations confirmées par l’autre partie.', examples: ['1'] })
 });
 
 export const graphViewSchema = entityFiltersSchema.extend({
 	...relationFiltersSchema.shape,
-	focus: actorRef('focus').optional(),
-	depth: int('depth', 1, 3).default(1),
-	limit: int('limit', 1, 20_000).optional()
+	focus: actorRef('focus').optional().meta({ description: 'Identifiant ou slug d’un acteur : ne garder que son voisinage.' }),
+	depth: int('depth', 1, 3).default(1).meta({ description: 'Avec `focus` : profondeur du voisinage, en nombre de relations.' }),
+	limit: int('limit', 1, 20_000).optional().meta({ description: 'Nombre maximal d’acteurs : les plus reliés d’abord.', examples: [50] })
 });
 export type GraphViewQuery = z.output<typeof graphViewSchema>;
 
 export const pathQuerySchema = relationFiltersSchema.extend({
-	from: actorRef('from'),
-	to: actorRef('to'),
-	k: int('k', 1, 5).default(3),
-	maxHops: int('maxHops', 1, 6).default(6)
+	from: actorRef('from').meta({ description: 'Acteur de départ : identifiant ou slug.' }),
+	to: actorRef('to').meta({ description: 'Acteur d’arrivée : identifiant ou slug.' }),
+	k: int('k', 1, 5).default(3).meta({ description: 'Nombre de chemins cherchés, les plus courts d’abord.' }),
+	maxHops: int('maxHops', 1, 6).default(6).meta({ description: 'Nombre maximal de relations par chemin.' })
 });
 export type PathQuery = z.output<typeof pathQuerySchema>;
 
 export const commonQuerySchema = relationFiltersSchema.extend({
-	a: actorRef('a'),
-	b: actorRef('b')
+	a: actorRef('a').meta({ description: 'Premier acteur : identifiant ou slug.' }),
+	b: actorRef('b').meta({ description: 'Second acteur : identifiant ou slug.' })
 });
 export type CommonQuery = z.output<typeof commonQuerySchema>;

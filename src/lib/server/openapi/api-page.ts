@@ -6,6 +6,9 @@ import { DEFAULT_API_RATE_LIMIT } from '../http/rate-limit-api';
 
 export interface ParamDoc {
 	name: string;
+	description: string;
+	/** Example values, as they are written in a URL. */
+	examples: string[];
 	where: 'query' | 'path';
 	required: boolean;
 	repeatable: boolean;
@@ -49,6 +52,8 @@ export function apiPageData(db: Db) {
 		params: endpointParameters(e).map(
 			(p): ParamDoc => ({
 				name: p.name,
+				description: p.description ?? '',
+				examples: (p.schema.examples ?? []).map((x) => (Array.isArray(x) ? x.join(', ') : String(x))),
 				where: p.in,
 				required: p.required,
 				repeatable: p.schema.type === 'array',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_ENDPOINTS, TAGS, type ApiEndpoint } from './registry';
+import { errorResponseSchema } from './responses';
 
 /** JSON Schema of one parameter, as zod 4 writes it for the input side. */
 export type ParamSchema = {
@@ -11,6 +12,7 @@ export type ParamSchema = {
 	maximum?: number;
 	pattern?: string;
 	maxLength?: number;
+	examples?: unknown[];
 	[k: string]: unknown;
 };
 
@@ -45,6 +47,13 @@ export function queryParameters(schemas: z.ZodType[]): QueryParameter[] {
 			for (const [name, field] of Object.entries(object.shape)) {
 				const json: ParamSchema = { ...(props[name] ?? {}) };
 				delete json.$schema;
+				// The parameter carries the description; its schema need not repeat it.
+				delete json.description;
+				// A discriminated union's tag is one literal per branch: all of them together are its values.
+				if (union && json.const !== undefined) {
+					json.enum = [json.const];
+					delete json.const;
+				}
 				// An absent key is what the endpoint receives when the parameter is left out.
 				const required = !union && !(field as z.ZodType).safeParse(undefined).success;
 				const previous = byName.get(name);
@@ -52,7 +61,10 @@ export function queryParameters(schemas: z.ZodType[]): QueryParameter[] {
 					if (previous.schema.enum && json.enum) previous.schema.enum = [...new Set([...previous.schema.enum, ...json.enum])];
 					continue;
 				}
-				const description = (field as z.ZodType).description;
+				const meta = z.globalRegistry.get(field as z.ZodType);
+				// A transform hides its metadata from the JSON Schema: take the examples from the registry itself.
+				if (meta?.examples && !json.examples) json.examples = meta.examples as unknown[];
+				const description = meta?.description;
 				byName.set(name, {
 					name,
 					in: 'query',
@@ -89,15 +101,28 @@ export function exampleUrl(endpoint: ApiEndpoint, actors: readonly string[] = []
 	return qs ? `${path}?${qs}` : path;
 }
 
-const errorSchema = {
-	type: 'object',
-	required: ['status', 'message'],
-	properties: {
-		status: { type: 'integer' },
-		message: { type: 'string', description: 'Message en français.' },
-		issues: { type: 'array', items: { type: 'string' }, description: 'Détail des paramètres refusés (400).' }
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** zod writes the safe-integer bounds of every `.int()`: noise in a document meant for readers. */
+function withoutSafeBounds(node: unknown): unknown {
+	if (Array.isArray(node)) return node.map(withoutSafeBounds);
+	if (!node || typeof node !== 'object') return node;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(node)) {
+		if ((k === 'minimum' && v === -SAFE) || (k === 'maximum' && v === SAFE)) continue;
+		out[k] = withoutSafeBounds(v);
 	}
-};
+	return out;
+}
+
+/** JSON Schema (2020-12, as OpenAPI 3.1 reads it) of a response body. */
+export function responseSchema(schema: z.ZodType): Record<string, unknown> {
+	const json = withoutSafeBounds(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })) as Record<string, unknown>;
+	delete json.$schema;
+	return json;
+}
+
+const errorSchema = responseSchema(errorResponseSchema);
 
 const ERROR_TEXT: Record<number, string> = {
 	304: 'Non modifié : la version désignée par If-None-Match est à jour (pas de corps).',
@@ -123,7 +148,7 @@ export function openApiDocument(origin = '') {
 					'200': {
 						description: e.response.description,
 						headers: { ETag: { description: 'Empreinte de la réponse.', schema: { type: 'string' } } },
-						content: { [e.response.contentType]: { schema: {} } }
+						content: { [e.response.contentType]: { schema: responseSchema(e.response.schema) } }
 					},
 					'304': { description: ERROR_TEXT[304] },
 					'400': errorResponse(400),

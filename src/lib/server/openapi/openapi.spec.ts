@@ -52,6 +52,50 @@ describe('OpenAPI document', () => {
 		}
 	});
 
+	type Operation = {
+		parameters: { name: string; in: string; description?: string; schema: { enum?: unknown[]; description?: string } }[];
+		responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+	};
+	const operations = () => Object.entries(doc.paths as Record<string, { get: Operation }>).map(([path, item]) => [path, item.get] as const);
+
+	it('describes every parameter, in French, from the schema the endpoint validates with', () => {
+		let described = 0;
+		for (const [path, op] of operations())
+			for (const p of op.parameters) {
+				expect(p.description?.trim(), `${path} ${p.name}`).toBeTruthy();
+				expect(p.schema.description, `${path} ${p.name} : description en double`).toBeUndefined();
+				described++;
+			}
+		expect(described).toBeGreaterThan(100);
+		const params = queryParameters([z.object({ a: z.string().describe('Un texte.'), b: z.string().optional().meta({ description: 'Facultatif.', examples: ['x'] }) })]);
+		expect(params.map((p) => [p.name, p.description, p.schema.examples])).toEqual([
+			['a', 'Un texte.', undefined],
+			['b', 'Facultatif.', ['x']]
+		]);
+	});
+
+	it('lists every value of a discriminated union’s tag', () => {
+		const projects = operations().find(([path]) => path === '/pathways/projects')![1];
+		expect(projects.parameters.find((p) => p.name === 'figure')!.schema.enum).toEqual(['transition', 'first', 'reached', 'arrived', 'stuck', 'leaving', 'all']);
+	});
+
+	it('gives every operation a 200 response with a schema for its media type, and errors with the shared one', () => {
+		for (const [path, op] of operations()) {
+			const e = API_ENDPOINTS.find((x) => x.path === path)!;
+			const content = op.responses['200']!.content!;
+			expect(Object.keys(content), path).toEqual([e.response.contentType]);
+			const schema = content[e.response.contentType]!.schema!;
+			if (e.response.contentType.includes('json')) {
+				expect(schema.type, path).toBe('object');
+				expect(Object.keys((schema.properties as object | undefined) ?? {}).length, path).toBeGreaterThan(0);
+				expect(schema.required, path).toBeDefined();
+			} else expect(schema, path).toMatchObject({ type: 'string', description: expect.any(String) });
+			for (const status of ['400', '429', ...(e.errors ?? []).map(String)])
+				expect(op.responses[status]!.content!['application/json']!.schema, `${path} ${status}`).toEqual({ $ref: '#/components/schemas/Erreur' });
+		}
+		expect(doc.components.schemas.Erreur).toMatchObject({ type: 'object', required: ['status', 'message'] });
+	});
+
 	it('marks required parameters from the schema itself', () => {
 		const params = queryParameters([z.object({ a: z.string(), b: z.string().optional(), c: z.array(z.string()).default([]) })]);
 		expect(params.map((p) => [p.name, p.required, p.explode ?? false])).toEqual([

@@ -5,6 +5,8 @@ import { finderQuerySchema, flowFigureSchema, flowFiltersSchema, pathwayEntitySc
 import { entityListSchema, searchApiSchema } from '../services/entity-api.service';
 import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../services/map.service';
 import { territoryListQuerySchema } from '../services/territory.service';
+import { geoJsonParamsSchema } from '../services/export.service';
+import * as R from './responses';
 
 /**
  * Every public endpoint of /api/v1, described once: the OpenAPI document and the /api page are built
@@ -20,7 +22,8 @@ export interface ApiEndpoint {
 	query: z.ZodType[];
 	/** Path parameters with their French description. */
 	pathParams?: Record<string, string>;
-	response: { description: string; contentType: string };
+	/** The 200 answer: `schema` describes its body (JSON), or is a string schema for the other formats. */
+	response: { description: string; contentType: string; schema: z.ZodType };
 	/** Parameters of a working example (the /api page links it, the e2e test follows it). */
 	example: Record<string, string | string[]>;
 	/** Parameters naming actors (id or slug): the examples fill them with real actors of the database. */
@@ -48,7 +51,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Liste des acteurs',
 		description: 'Acteurs filtrés (type, catégorie, secteur, stade, offre, territoire, texte), triés par nom, par pages : la réponse donne `next`, le curseur de la page suivante (null à la fin).',
 		query: [entityListSchema],
-		response: { description: 'Une page d’acteurs : `items`, `total`, `next`.', contentType: JSON_TYPE },
+		response: { description: 'Une page d’acteurs : `items`, `total`, `next`.', contentType: JSON_TYPE, schema: R.entityListResponse },
 		example: { limit: '5' }
 	},
 	{
@@ -58,7 +61,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		description: 'Un acteur et ses relations, par identifiant ou par slug.',
 		query: [none],
 		pathParams: { idOrSlug: 'Identifiant numérique ou slug de l’acteur.' },
-		response: { description: 'L’acteur et ses relations.', contentType: JSON_TYPE },
+		response: { description: 'L’acteur et ses relations.', contentType: JSON_TYPE, schema: R.entityResponse },
 		example: {},
 		actorParams: ['idOrSlug'],
 		errors: [404]
@@ -69,7 +72,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Recherche plein texte',
 		description: 'Recherche dans les noms, descriptions et mots-clés des acteurs (insensible aux accents).',
 		query: [searchApiSchema],
-		response: { description: 'Résultats : `items`, `total`.', contentType: JSON_TYPE },
+		response: { description: 'Résultats : `items`, `total`.', contentType: JSON_TYPE, schema: R.searchResponse },
 		example: { q: 'incubateur', limit: '5' }
 	},
 	{
@@ -78,7 +81,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Points de la carte',
 		description: 'Acteurs localisés du jeu filtré, en GeoJSON.',
 		query: [entityFiltersSchema],
-		response: { description: 'Les points et leurs propriétés.', contentType: JSON_TYPE },
+		response: { description: 'Les points et leurs propriétés.', contentType: JSON_TYPE, schema: R.mapPointsResponse },
 		example: { kind: 'organisation' }
 	},
 	{
@@ -87,7 +90,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Statistiques par territoire',
 		description: 'Nombre d’acteurs (ou taux pour 10 000 habitants) par département ou par EPCI, avec les seuils de classes (Jenks).',
 		query: [statsParamsSchema],
-		response: { description: 'Chiffres par territoire et seuils de classes.', contentType: JSON_TYPE },
+		response: { description: 'Chiffres par territoire et seuils de classes.', contentType: JSON_TYPE, schema: R.mapStatsResponse },
 		example: { level: 'departement', measure: 'count' }
 	},
 	{
@@ -96,7 +99,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Structures à proximité',
 		description: 'Structures dans un rayon autour du centre d’une commune, les plus proches d’abord (200 au plus).',
 		query: [nearbyParamsSchema],
-		response: { description: 'La commune, le cercle et les structures avec leur distance.', contentType: JSON_TYPE },
+		response: { description: 'La commune, le cercle et les structures avec leur distance.', contentType: JSON_TYPE, schema: R.nearbyResponse },
 		example: { commune: '63113', radiusKm: '20' },
 		errors: [404]
 	},
@@ -106,7 +109,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Recherche de communes',
 		description: 'Autocomplétion des communes du périmètre (insensible aux accents, à la casse et aux tirets).',
 		query: [communeSearchSchema],
-		response: { description: 'Communes : `items`.', contentType: JSON_TYPE },
+		response: { description: 'Communes : `items`.', contentType: JSON_TYPE, schema: R.communesResponse },
 		example: { q: 'clermont' }
 	},
 	{
@@ -115,7 +118,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Territoires',
 		description: 'Régions, départements, EPCI et communes, en GeoJSON (contour quand il est connu, sinon le centre).',
 		query: [territoryListQuerySchema],
-		response: { description: 'Une FeatureCollection GeoJSON.', contentType: JSON_TYPE },
+		response: { description: 'Une FeatureCollection GeoJSON.', contentType: JSON_TYPE, schema: R.territoriesResponse },
 		example: { kind: 'departement' }
 	},
 	{
@@ -124,7 +127,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Graphe des relations',
 		description: 'Acteurs du jeu filtré et leurs relations ; les filtres de relation (type, année, confirmées) ne retirent que des relations. `focus` garde le voisinage d’un acteur, `limit` les acteurs les plus reliés.',
 		query: [graphViewSchema],
-		response: { description: 'Nœuds, liens, total, troncature.', contentType: JSON_TYPE },
+		response: { description: 'Nœuds, liens, total, troncature.', contentType: JSON_TYPE, schema: R.graphResponse },
 		example: { limit: '50' }
 	},
 	{
@@ -133,7 +136,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Métriques du graphe',
 		description: 'Métriques du graphe entier (degré, intermédiarité…) et acteurs en tête.',
 		query: [none],
-		response: { description: 'Les métriques.', contentType: JSON_TYPE },
+		response: { description: 'Les métriques.', contentType: JSON_TYPE, schema: R.graphMetricsResponse },
 		example: {}
 	},
 	{
@@ -142,7 +145,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Relations communes',
 		description: 'Acteurs reliés à la fois à `a` et à `b`.',
 		query: [commonQuerySchema],
-		response: { description: 'Les voisins communs et les relations.', contentType: JSON_TYPE },
+		response: { description: 'Les voisins communs et les relations.', contentType: JSON_TYPE, schema: R.commonResponse },
 		example: {},
 		actorParams: ['a', 'b'],
 		errors: [404]
@@ -153,7 +156,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Chemins entre deux acteurs',
 		description: 'Les k plus courts chemins entre `from` et `to` (6 étapes au plus).',
 		query: [pathQuerySchema],
-		response: { description: 'Les chemins trouvés.', contentType: JSON_TYPE },
+		response: { description: 'Les chemins trouvés.', contentType: JSON_TYPE, schema: R.pathsResponse },
 		example: {},
 		actorParams: ['from', 'to'],
 		errors: [404]
@@ -164,7 +167,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Parcours d’un acteur',
 		description: 'Les étapes d’accompagnement d’une startup, d’une entreprise ou d’un·e entrepreneur·e.',
 		query: [pathwayEntitySchema],
-		response: { description: 'Le parcours.', contentType: JSON_TYPE },
+		response: { description: 'Le parcours.', contentType: JSON_TYPE, schema: R.pathwayResponse },
 		example: {},
 		actorParams: ['entity'],
 		errors: [404]
@@ -175,7 +178,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Flux entre étapes',
 		description: 'Transitions des projets entre catégories (ou structures), premières étapes, étapes atteintes ; les 200 transitions les plus empruntées.',
 		query: [flowFiltersSchema],
-		response: { description: 'Les flux agrégés.', contentType: JSON_TYPE },
+		response: { description: 'Les flux agrégés.', contentType: JSON_TYPE, schema: R.flowsResponse },
 		example: { level: 'category' }
 	},
 	{
@@ -184,7 +187,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Flux entre étapes (CSV)',
 		description: 'Toutes les transitions, une ligne par transition.',
 		query: [flowFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv' },
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par transition, séparateur virgule : de, vers, de_code, vers_code, projets, mois_median_entre_etapes.') },
 		example: {}
 	},
 	{
@@ -193,7 +196,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Projets derrière un chiffre',
 		description: 'Les projets comptés dans une figure des flux (`figure` choisit laquelle ; les autres paramètres de figure selon le cas).',
 		query: [flowFiltersSchema, flowFigureSchema],
-		response: { description: 'Un titre et la liste des projets.', contentType: JSON_TYPE },
+		response: { description: 'Un titre et la liste des projets.', contentType: JSON_TYPE, schema: R.flowProjectsResponse },
 		example: { figure: 'all' }
 	},
 	{
@@ -202,7 +205,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Itinéraire d’accompagnement',
 		description: 'À partir du stade d’un projet et de sa commune, les structures de chaque étape suivante, classées par un score transparent.',
 		query: [finderQuerySchema],
-		response: { description: 'Les étapes et leurs structures.', contentType: JSON_TYPE },
+		response: { description: 'Les étapes et leurs structures.', contentType: JSON_TYPE, schema: R.routeResponse },
 		example: { stage: 'creation', commune: '63113' }
 	},
 	{
@@ -211,7 +214,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Graphe au format GEXF',
 		description: 'Le graphe filtré, pour Gephi.',
 		query: [graphViewSchema],
-		response: { description: 'Fichier GEXF.', contentType: 'application/gexf+xml' },
+		response: { description: 'Fichier GEXF.', contentType: 'application/gexf+xml', schema: R.fileResponse('Document XML GEXF 1.3 : acteurs (nœuds) et relations (arêtes) avec leurs attributs.') },
 		example: {}
 	},
 	{
@@ -220,7 +223,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Graphe au format GraphML',
 		description: 'Le graphe filtré, pour yEd, Cytoscape ou NetworkX.',
 		query: [graphViewSchema],
-		response: { description: 'Fichier GraphML.', contentType: 'application/graphml+xml' },
+		response: { description: 'Fichier GraphML.', contentType: 'application/graphml+xml', schema: R.fileResponse('Document XML GraphML : acteurs (nœuds) et relations (arêtes) avec leurs attributs.') },
 		example: {}
 	},
 	{
@@ -229,7 +232,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Acteurs au format CSV',
 		description: 'Les acteurs du jeu filtré, une ligne par acteur.',
 		query: [entityFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv' },
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8 (ouverture directe dans Excel).') },
 		example: {}
 	},
 	{
@@ -237,8 +240,8 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		tag: 'exports',
 		summary: 'Acteurs au format GeoJSON',
 		description: 'Les acteurs localisés du jeu filtré.',
-		query: [entityFiltersSchema],
-		response: { description: 'Une FeatureCollection GeoJSON.', contentType: 'application/geo+json' },
+		query: [geoJsonParamsSchema],
+		response: { description: 'Une FeatureCollection GeoJSON.', contentType: 'application/geo+json', schema: R.exportGeoJsonResponse },
 		example: {}
 	},
 	{
@@ -247,7 +250,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Acteurs au format JSON',
 		description: 'Les acteurs du jeu filtré avec leurs champs publics.',
 		query: [entityFiltersSchema],
-		response: { description: 'Un document JSON.', contentType: JSON_TYPE },
+		response: { description: 'Un document JSON.', contentType: JSON_TYPE, schema: R.exportJsonResponse },
 		example: {}
 	},
 	{
@@ -256,7 +259,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Description OpenAPI',
 		description: 'Ce document : la description OpenAPI 3.1 de l’API.',
 		query: [none],
-		response: { description: 'Le document OpenAPI.', contentType: JSON_TYPE },
+		response: { description: 'Le document OpenAPI.', contentType: JSON_TYPE, schema: R.openApiResponse },
 		example: {}
 	}
 ];

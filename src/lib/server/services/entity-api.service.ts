@@ -7,8 +7,14 @@ import { decodeCursor, encodeCursor } from '../http/cursor';
 import { parseParams } from './params';
 
 export const entityListSchema = entityFiltersSchema.extend({
-	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int({ error: 'limit doit être un entier' }).min(1, { error: 'limit doit être au moins 1' }).max(200, { error: 'limit : 200 au maximum' }).default(50),
-	cursor: z.string().max(200).optional()
+	limit: z.coerce
+		.number({ error: 'limit doit être un nombre' })
+		.int({ error: 'limit doit être un entier' })
+		.min(1, { error: 'limit doit être au moins 1' })
+		.max(200, { error: 'limit : 200 au maximum' })
+		.default(50)
+		.meta({ description: 'Nombre d’acteurs par page.' }),
+	cursor: z.string().max(200).optional().meta({ description: 'Curseur de la page suivante : la valeur `next` de la réponse précédente.' })
 });
 
 export function listEntitiesApi(db: Db, params: URLSearchParams) {
@@ -27,9 +33,26 @@ export function listEntitiesApi(db: Db, params: URLSearchParams) {
 export { graphView as graphApi } from './graph.service';
 
 export const searchApiSchema = z.object({
-	q: z.string({ error: 'paramètre q obligatoire' }).trim().min(1, { error: 'paramètre q obligatoire' }).max(200, { error: 'recherche trop longue (200 caractères au maximum)' }),
-	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int().min(1, { error: 'limit doit être au moins 1' }).max(100, { error: 'limit : 100 au maximum' }).default(20),
-	offset: z.coerce.number({ error: 'offset doit être un nombre' }).int().min(0, { error: 'offset invalide' }).max(100_000).default(0)
+	q: z
+		.string({ error: 'paramètre q obligatoire' })
+		.trim()
+		.min(1, { error: 'paramètre q obligatoire' })
+		.max(200, { error: 'recherche trop longue (200 caractères au maximum)' })
+		.meta({ description: 'Texte cherché (mots entiers ; le dernier mot peut être un début de mot).', examples: ['incubateur'] }),
+	limit: z.coerce
+		.number({ error: 'limit doit être un nombre' })
+		.int()
+		.min(1, { error: 'limit doit être au moins 1' })
+		.max(100, { error: 'limit : 100 au maximum' })
+		.default(20)
+		.meta({ description: 'Nombre de résultats rendus.' }),
+	offset: z.coerce
+		.number({ error: 'offset doit être un nombre' })
+		.int()
+		.min(0, { error: 'offset invalide' })
+		.max(100_000)
+		.default(0)
+		.meta({ description: 'Nombre de résultats à sauter (pagination).' })
 });
 
 export function parseSearchApi(params: URLSearchParams) {

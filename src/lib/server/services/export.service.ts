@@ -13,8 +13,11 @@ import { parseParams } from './params';
  * the API), so a person's private email and phone never leave the database unless they agreed.
  */
 
-const geoJsonParamsSchema = entityFiltersSchema.extend({
-	territories: z.enum(['departement', 'epci'], { error: 'territories : departement ou epci' }).optional()
+export const geoJsonParamsSchema = entityFiltersSchema.extend({
+	territories: z
+		.enum(['departement', 'epci'], { error: 'territories : departement ou epci' })
+		.optional()
+		.meta({ description: 'Ajouter les contours des départements ou des EPCI (propriété kind = territory).' })
 });
 
 const pagePath = (slug: string) => `/acteurs/${slug}`;

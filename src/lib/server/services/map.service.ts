@@ -46,8 +46,11 @@ export function mapPoints(db: Db, filters: EntityFilters) {
 }
 
 export const statsParamsSchema = entityFiltersSchema.extend({
-	level: z.enum(['departement', 'epci'], { error: 'niveau inconnu (departement ou epci)' }).default('departement'),
-	measure: z.enum(['count', 'rate'], { error: 'mesure inconnue (count ou rate)' }).default('count')
+	level: z.enum(['departement', 'epci'], { error: 'niveau inconnu (departement ou epci)' }).default('departement').meta({ description: 'Maille : départements ou EPCI.' }),
+	measure: z
+		.enum(['count', 'rate'], { error: 'mesure inconnue (count ou rate)' })
+		.default('count')
+		.meta({ description: 'Mesure des classes : nombre d’acteurs (count) ou taux pour 10 000 habitants (rate).' })
 });
 export type StatsParams = z.output<typeof statsParamsSchema>;
 
@@ -77,8 +80,16 @@ export function mapStats(db: Db, params: StatsParams) {
 }
 
 export const nearbyParamsSchema = entityFiltersSchema.extend({
-	commune: z.string({ error: 'paramètre commune obligatoire (code INSEE)' }).regex(/^\d[0-9AB]\d{3}$/, { error: 'code commune INSEE invalide' }),
-	radiusKm: z.coerce.number({ error: 'rayon invalide' }).min(1, { error: 'rayon : 1 km au minimum' }).max(100, { error: 'rayon : 100 km au maximum' }).default(20)
+	commune: z
+		.string({ error: 'paramètre commune obligatoire (code INSEE)' })
+		.regex(/^\d[0-9AB]\d{3}$/, { error: 'code commune INSEE invalide' })
+		.meta({ description: 'Code INSEE de la commune au centre du cercle.', examples: ['63113'] }),
+	radiusKm: z.coerce
+		.number({ error: 'rayon invalide' })
+		.min(1, { error: 'rayon : 1 km au minimum' })
+		.max(100, { error: 'rayon : 100 km au maximum' })
+		.default(20)
+		.meta({ description: 'Rayon du cercle, en kilomètres.' })
 });
 export type NearbyParams = z.output<typeof nearbyParamsSchema>;
 
@@ -116,8 +127,13 @@ export function nearby(db: Db, params: NearbyParams) {
 }
 
 export const communeSearchSchema = z.object({
-	q: z.string({ error: 'paramètre q obligatoire' }).trim().min(1, { error: 'paramètre q obligatoire' }).max(100, { error: 'recherche trop longue' }),
-	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int().min(1).max(50, { error: 'limit : 50 au maximum' }).default(10)
+	q: z
+		.string({ error: 'paramètre q obligatoire' })
+		.trim()
+		.min(1, { error: 'paramètre q obligatoire' })
+		.max(100, { error: 'recherche trop longue' })
+		.meta({ description: 'Début du nom de la commune, ou son code INSEE.', examples: ['clermont'] }),
+	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int().min(1).max(50, { error: 'limit : 50 au maximum' }).default(10).meta({ description: 'Nombre de communes rendues.' })
 });
 
 /**

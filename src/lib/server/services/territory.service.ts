@@ -50,8 +50,15 @@ export function getTerritoryPage(db: Db, code: string) {
 }
 
 export const territoryListQuerySchema = z.object({
-	kind: z.enum(TERRITORY_KINDS, { error: 'type de territoire inconnu (region, departement, epci, commune)' }).optional(),
-	parent: z.string().regex(TERRITORY_CODE_RE, { error: 'code de territoire parent invalide' }).optional()
+	kind: z
+		.enum(TERRITORY_KINDS, { error: 'type de territoire inconnu (region, departement, epci, commune)' })
+		.optional()
+		.meta({ description: 'Niveau de territoire ; sans lui, tous les niveaux.', examples: ['departement'] }),
+	parent: z
+		.string()
+		.regex(TERRITORY_CODE_RE, { error: 'code de territoire parent invalide' })
+		.optional()
+		.meta({ description: 'Code d’un territoire englobant : ne garder que les territoires qu’il contient.', examples: ['63'] })
 });
 
 /** GeoJSON FeatureCollection of territories (outline when known, else centroid point). */
