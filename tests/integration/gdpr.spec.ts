@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { openDb, type Db } from '../../src/lib/server/db/index';
-import { entities, entityManagers, pendingChanges, relations, revisions, users } from '../../src/lib/server/db/schema';
+import { entities, entityManagers, importJobs, pendingChanges, relations, revisions, users } from '../../src/lib/server/db/schema';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { deleteEntity, updateEntity, updateRelation } from '../../src/lib/server/services/entity-write.service';
@@ -26,6 +26,7 @@ let relationId: number;
 let quotingOrgId: number;
 let quotingReportId: number;
 let deletedOrgId: number;
+let importJobId: number;
 
 /** Runs one of the npm scripts the way `npm run` does, against the test file. */
 function run(script: string, ...args: string[]) {
@@ -71,6 +72,20 @@ beforeAll(() => {
 		.values({ kind: 'report', entityId: org.id, payload: { message: `Écrire à ${EMAIL}`, correction: '', email: EMAIL }, authorLabel: 'visiteur' })
 		.returning()
 		.get().id;
+	// An uploaded spreadsheet (Windows-1252, as Excel writes it) that lists the person, and its report.
+	importJobId = db
+		.insert(importJobs)
+		.values({
+			fileName: 'mentors.csv',
+			format: 'csv',
+			fileSha256: 'x',
+			fileContent: Buffer.from(`nom;email;telephone\r\n${NAME};${EMAIL};${PHONE}\r\n`, 'latin1'),
+			settings: { strict: true },
+			report: { rows: [{ row: 2, action: 'create', name: NAME }] },
+			authorLabel: 'Test RGPD'
+		})
+		.returning()
+		.get().id;
 });
 
 afterAll(() => {
@@ -99,6 +114,8 @@ describe('RGPD : export puis effacement d’une personne', () => {
 		expect(data.revisions.mentions.some((r) => r.subjectId === quotingOrgId)).toBe(true);
 		expect(data.managers).toHaveLength(1);
 		expect(data.pendingChanges.map((p) => p.kind).sort()).toEqual(['entity_update', 'report']);
+		expect(data.importFiles).toEqual([expect.objectContaining({ id: importJobId, fileName: 'mentors.csv' })]);
+		expect(data.importFiles[0]!.content).toContain(NAME);
 		for (const s of [NAME, EMAIL, PHONE]) expect(text).toContain(s);
 		expect(exportPerson(db, String(personId)).person.slug).toBe(personSlug);
 	});
@@ -126,6 +143,7 @@ describe('RGPD : export puis effacement d’une personne', () => {
 		const bytes = fileBytes();
 		expect(bytes.includes(NAME)).toBe(true);
 		expect(bytes.includes(EMAIL)).toBe(true);
+		expect(bytes.includes(Buffer.from(NAME, 'latin1'))).toBe(true);
 	});
 
 	it('erase asks for --yes, and refuses bad input with exit code 2', () => {
@@ -152,6 +170,7 @@ describe('RGPD : export puis effacement d’une personne', () => {
 		const bytes = fileBytes();
 		expect(bytes.length).toBeGreaterThan(0);
 		for (const s of secrets) expect(bytes.includes(Buffer.from(s, 'utf8')), s).toBe(false);
+		expect(bytes.includes(Buffer.from(NAME, 'latin1')), 'nom en Windows-1252').toBe(false);
 
 		db = openDb(path);
 		expect(db.select().from(entities).where(eq(entities.id, personId)).get()).toBeUndefined();
@@ -164,6 +183,10 @@ describe('RGPD : export puis effacement d’une personne', () => {
 		const orgRevisions = db.select().from(revisions).where(and(eq(revisions.subjectKind, 'entity'), eq(revisions.subjectId, quotingOrgId))).all();
 		expect(orgRevisions.at(-1)?.authorLabel).toBe('effacement RGPD');
 		expect(orgRevisions.some((r) => r.snapshot.includes(ERASED))).toBe(true);
+		// The uploaded file that listed them is emptied; the job and its report (scrubbed) stay.
+		const job = db.select().from(importJobs).where(eq(importJobs.id, importJobId)).get()!;
+		expect(job.fileContent.length).toBe(0);
+		expect(job.report).toEqual({ rows: [{ row: 2, action: 'create', name: ERASED }] });
 		const deletedOrg = db.select().from(entities).where(eq(entities.id, deletedOrgId)).get()!;
 		expect(deletedOrg.summary).toBe(`Ancienne associée : ${ERASED}`);
 		expect(deletedOrg.deletedAt).not.toBeNull();

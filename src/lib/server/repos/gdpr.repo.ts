@@ -4,11 +4,13 @@ import {
 	entities,
 	entityManagers,
 	entitySlugRedirects,
+	importJobs,
 	pendingChanges,
 	relations,
 	revisions,
 	users,
 	type EntityRow,
+	type ImportJobRow,
 	type PendingChangeRow,
 	type RelationRow,
 	type RevisionRow
@@ -147,4 +149,13 @@ export function deletePersonLinks(db: Db, entityId: number, pendingIds: number[]
 
 export function rewritePendingChange(db: Db, id: number, values: Pick<PendingChangeRow, 'payload' | 'authorLabel' | 'reviewComment'>): void {
 	db.update(pendingChanges).set(values).where(eq(pendingChanges.id, id)).run();
+}
+
+/** Every import job with its file: erasure looks for the person in what was uploaded, not only in what was written. */
+export function importJobsWithFiles(db: Db): ImportJobRow[] {
+	return db.select().from(importJobs).all();
+}
+
+export function rewriteImportJob(db: Db, id: number, values: Pick<ImportJobRow, 'fileContent' | 'fileSha256' | 'report' | 'geocodes'>): void {
+	db.update(importJobs).set(values).where(eq(importJobs.id, id)).run();
 }

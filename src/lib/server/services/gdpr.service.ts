@@ -16,6 +16,7 @@ import {
 	deleteRelationRows,
 	entitiesMentioning,
 	entitySummaries,
+	importJobsWithFiles,
 	managerLinks,
 	mergeSearchIndex,
 	pendingChangesAbout,
@@ -25,12 +26,14 @@ import {
 	revisionsMentioning,
 	rewriteDeletedEntityText,
 	rewriteDeletedRelationText,
+	rewriteImportJob,
 	rewritePendingChange,
 	rewriteRevisionText,
 	slugRedirects
 } from '../repos/gdpr.repo';
 import { deleteRevisionsOf, withRevisionsUnlocked } from '../repos/revision.repo';
 import { securityLog } from '../auth/security-log';
+import { decodeText } from '$lib/import/decode';
 import { updateEntity, updateRelation } from './entity-write.service';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -67,6 +70,8 @@ export interface PersonExport {
 	managers: ReturnType<typeof managerLinks>;
 	slugRedirects: ReturnType<typeof slugRedirects>;
 	pendingChanges: ReturnType<typeof pendingChangesAbout>;
+	/** Uploaded import files that name the person (the file itself, with its whole content). */
+	importFiles: { id: number; fileName: string; createdAt: string; status: string; content: string }[];
 }
 
 /** Everything held about the person, private fields included (this goes to the person, not the public). */
@@ -94,7 +99,8 @@ export function exportPerson(db: Db, reference: string): PersonExport {
 		accounts: person.email ? accountsWithEmail(db, person.email) : [],
 		managers: managerLinks(db, person.id),
 		slugRedirects: slugRedirects(db, person.id),
-		pendingChanges: pendingChangesAbout(db, person.id, rels.map((r) => r.id), needles)
+		pendingChanges: pendingChangesAbout(db, person.id, rels.map((r) => r.id), needles),
+		importFiles: importFilesNaming(db, person.id, needles)
 	};
 }
 
@@ -139,6 +145,40 @@ const scrubbed = <T extends Record<string, unknown>>(row: T, fields: (keyof T)[]
 	}
 	return patch;
 };
+
+function importFilesNaming(db: Db, personId: number, needles: string[]) {
+	const lowered = needles.map((n) => n.toLowerCase());
+	return importJobsWithFiles(db).flatMap((job) => {
+		const content = decodeText(new Uint8Array(job.fileContent)).text;
+		const named = lowered.some((n) => content.toLowerCase().includes(n));
+		const touched = job.changes?.createdEntityIds.includes(personId) || job.changes?.updatedEntities.some((u) => u.id === personId);
+		return named || touched ? [{ id: job.id, fileName: job.fileName, createdAt: job.createdAt, status: job.status, content }] : [];
+	});
+}
+
+/**
+ * Uploaded files that name the person lose their bytes (a spreadsheet cannot be scrubbed cell by cell in
+ * every encoding); the job keeps its counts and its list of changes, so a committed import can still be
+ * undone. Their reports are scrubbed like revisions.
+ */
+function eraseFromImportFiles(db: Db, personId: number, patterns: RegExp[]): number {
+	let count = 0;
+	const mentions = (text: string) => patterns.some((p) => new RegExp(p.source, 'i').test(text));
+	for (const job of importJobsWithFiles(db)) {
+		const inFile = mentions(decodeText(new Uint8Array(job.fileContent)).text);
+		const inReport = mentions(JSON.stringify(job.report ?? {})) || mentions(JSON.stringify(job.geocodes));
+		const created = job.changes?.createdEntityIds.includes(personId) || job.changes?.updatedEntities.some((u) => u.id === personId);
+		if (!inFile && !inReport && !created) continue;
+		rewriteImportJob(db, job.id, {
+			fileContent: inFile || created ? Buffer.alloc(0) : job.fileContent,
+			fileSha256: inFile || created ? '' : job.fileSha256,
+			report: scrub(job.report, patterns) as Record<string, unknown> | null,
+			geocodes: scrub(job.geocodes, patterns) as Record<string, unknown>
+		});
+		count++;
+	}
+	return count;
+}
 
 /**
  * Removes the person for good, in one transaction: other actors and relations that quote them are edited
@@ -194,6 +234,7 @@ export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureRepor
 			});
 			scrubbedRevisions++;
 		}
+		scrubbedRecords += eraseFromImportFiles(tx, person.id, patterns);
 		mergeSearchIndex(tx);
 		return {
 			entityId: person.id,
