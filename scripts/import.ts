@@ -6,7 +6,8 @@
  * --dry-run) the commit, all or nothing, recorded as one import job that /admin/import can undo.
  *
  * --mapping: a JSON file, either { "Nom du lieu": "name", "Ville": "commune", "Colonne inutile": null }
- * or { "columns": {…}, "defaults": { "category": "coworking" }, "strict": true }.
+ * or { "columns": {…}, "defaults": { "category": "coworking" }, "values": { "category": { "Café-librairie": "coworking" } },
+ * "strict": true }.
  * Progress lines go to stderr, the report to stdout. Exit code 1 when the file has errors (strict mode).
  */
 import { readFileSync } from 'node:fs';
@@ -57,7 +58,9 @@ function settingsFrom(path: string | undefined): Record<string, unknown> {
 	const raw = readJson(path);
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('Fichier de correspondance : un objet JSON est attendu.');
 	const o = raw as Record<string, unknown>;
-	return 'columns' in o ? { mapping: o.columns, defaults: o.defaults, strict: values.lenient ? false : (o.strict ?? strict) } : { mapping: o, strict };
+	return 'columns' in o
+		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict) }
+		: { mapping: o, strict };
 }
 
 let bytes: Uint8Array;
@@ -87,6 +90,9 @@ function printReport(plan: ImportPlan) {
 		for (const h of plan.headers) console.log(`  ${h} → ${plan.mapping[h] ?? '(ignorée)'}`);
 	}
 	console.log(`${c.rows} ligne(s) : ${c.create} à créer, ${c.update} à mettre à jour, ${c.skip} ignorée(s), ${c.error} en erreur ; ${c.errors} erreur(s), ${c.warnings} avertissement(s)${c.geocoded ? ` ; ${c.geocoded} adresse(s) géocodée(s)` : ''}`);
+	for (const u of plan.unknownValues) {
+		console.log(`Catégorie inconnue « ${u.value} » : ${u.count} ligne(s) (${u.rows.join(', ')}${u.count > u.rows.length ? '…' : ''}) ; choisissez-en une dans --mapping : "values": { "category": { "${u.value}": "coworking" } }`);
+	}
 	if (c.relationsCreate || c.relationsSkip) console.log(`Relations : ${c.relationsCreate} à créer, ${c.relationsSkip} déjà présentes ou ignorées`);
 	const shown = values.all ? plan.problems : plan.problems.slice(0, 50);
 	for (const p of shown) {

@@ -52,6 +52,8 @@ const TYPES = ['Coworking', 'Fablab', 'Tiers-lieu rural', 'Atelier partagé'];
 
 const ROW_UNKNOWN_COMMUNE = 122;
 const ROW_BAD_COORDINATES = 252;
+/** A type the site does not know: the report offers to choose a category for the word. */
+const ROW_CAFE = 60;
 const ROW_JAUDE = 7;
 const JAUDE = 'Le Comptoir de Jaude';
 
@@ -75,6 +77,7 @@ function tiersLieuxCsv(): Buffer {
 		if (row === ROW_JAUDE) cells = [JAUDE, 'Coworking', '63113', 'Clermont-Ferrand', '1 Place de Jaude', '', '', 'https://comptoir-jaude.exemple.fr', description];
 		if (row === ROW_UNKNOWN_COMMUNE) cells = ['Le Nuage Perché', 'Fablab', '99999', 'Villeneuve-sur-Nuage', '', '', '', '', 'Commune imaginaire'];
 		if (row === ROW_BAD_COORDINATES) cells[5] = '44,92,64';
+		if (row === ROW_CAFE) cells[1] = 'Café-librairie';
 		lines.push(cells.join(';'));
 	}
 	return windows1252(lines.join('\r\n') + '\r\n');
@@ -156,17 +159,19 @@ describe('import de données', () => {
 		// --- the report: encoding, counts, the two errors where the spreadsheet shows them
 		await page.getByTestId('import-summary').waitFor();
 		expect(await page.getByTestId('import-encoding').innerText()).toMatch(/1252/);
-		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^300 fiches à créer, 0 à mettre à jour, 0 ignorée, 2 en erreur · \d+ avertissements$/);
+		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^299 fiches à créer, 0 à mettre à jour, 0 ignorée, 3 en erreur · \d+ avertissements$/);
 		// The fake Base Adresse Nationale knows « 1 Place de Jaude »: one address geocoded.
 		expect(await page.getByTestId('import-geocoded').innerText()).toBe('1');
 		const errors = page.locator('[data-testid="import-problem"][data-severity="error"]');
-		expect(await errors.count()).toBe(2);
-		const unknown = errors.nth(0);
+		expect(await errors.count()).toBe(3);
+		const cafe = page.locator(`[data-testid="import-problem"][data-severity="error"][data-row="${ROW_CAFE}"]`);
+		expect(await cafe.innerText()).toContain('Café-librairie');
+		const unknown = page.locator(`[data-testid="import-problem"][data-severity="error"][data-row="${ROW_UNKNOWN_COMMUNE}"]`);
 		expect(await unknown.getAttribute('data-row')).toBe(String(ROW_UNKNOWN_COMMUNE));
 		expect(await unknown.locator('td').nth(1).innerText()).toBe('Code INSEE');
 		expect(await unknown.innerText()).toContain('Erreur');
 		expect(await unknown.innerText()).toMatch(/Commune inconnue.*absent du territoire couvert/);
-		const coordinates = errors.nth(1);
+		const coordinates = page.locator(`[data-testid="import-problem"][data-severity="error"][data-row="${ROW_BAD_COORDINATES}"]`);
 		expect(await coordinates.getAttribute('data-row')).toBe(String(ROW_BAD_COORDINATES));
 		expect(await coordinates.locator('td').nth(1).innerText()).toBe('Latitude');
 		expect(await coordinates.innerText()).toContain('44,92,64');
@@ -176,7 +181,7 @@ describe('import de données', () => {
 		expect(await page.getByTestId('import-preview').innerText()).toContain('Ouvert du mardi au samedi, café « "solidaire" »');
 		const importButton = page.getByRole('button', { name: 'Importer', exact: true });
 		expect(await importButton.isDisabled()).toBe(true);
-		await page.getByText('Mode strict : 2 ligne(s) en erreur').waitFor();
+		await page.getByText('Mode strict : 3 ligne(s) en erreur').waitFor();
 		await screenshot(page, 'import-report');
 
 		// The stream endpoints refuse another site's request, even with the session cookie.
@@ -185,10 +190,14 @@ describe('import de données', () => {
 		expect(forged.status).toBe(403);
 		expect(forged.headers.get('cache-control')).toBe('no-store');
 
-		// --- not strict: the two rows are left aside, the rest can be imported
+		// --- « Café-librairie » becomes a coworking space; not strict: the two other rows are left aside
+		expect(await page.getByTestId('unknown-values').innerText()).toMatch(/« Café-librairie »\s+1 ligne \(60\)/);
+		await page.getByLabel('« Café-librairie »').selectOption('coworking');
 		await page.getByLabel("Mode strict : une seule erreur et rien n'est écrit").uncheck();
 		await page.getByRole('button', { name: 'Réanalyser' }).click();
 		await page.getByText('en mode souple').waitFor();
+		await expect.poll(() => page.getByTestId('import-summary').innerText()).toMatch(/^300 fiches à créer, 0 à mettre à jour, 0 ignorée, 2 en erreur/);
+		expect(await page.getByTestId('unknown-values').innerText()).toContain('catégorie choisie');
 		await expect.poll(() => importButton.isDisabled()).toBe(false);
 
 		await recordProgress(page);

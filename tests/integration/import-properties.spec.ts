@@ -10,7 +10,7 @@ import { analyseImport } from '../../src/lib/server/import/plan';
  */
 
 const HEADERS = ['nom', 'catégorie', 'commune', 'code_insee', 'cp', 'adresse', 'site_web', 'siret', 'latitude', 'longitude', 'secteurs', 'année de création', 'début', 'email', 'slug'];
-const settings = { mapping: null, defaults: {}, strict: true };
+const settings = { mapping: null, defaults: {}, values: { category: {} }, strict: true };
 const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
 
 const cell = fc.oneof(

@@ -6,7 +6,7 @@ import { entities, territories } from '../../src/lib/server/db/schema';
 import { revisionsOf } from '../../src/lib/server/repos/revision.repo';
 import { entitySnapshot } from '../../src/lib/history/snapshot';
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
-import { commitImport, previewImport, undoImport } from '../../src/lib/server/services/import.service';
+import { commitImport, previewImport, reanalyseImport, undoImport } from '../../src/lib/server/services/import.service';
 import { ForbiddenError, type AccountUser } from '../../src/lib/server/services/users.service';
 import { ValidationError } from '../../src/lib/server/services/errors';
 
@@ -83,6 +83,17 @@ describe('import of a French spreadsheet', () => {
 		expect(problem(7, 'unknown_category')!.message).toContain('Café associatif');
 		expect(problem(8, 'ambiguous_commune')!.message).toMatch(/15001.*63001|63001.*15001/);
 		expect(plan.counts).toMatchObject({ rows: 7, create: 2, error: 5 });
+	});
+
+	it("lists the file's unknown category words, and a category chosen for one applies to its rows", async () => {
+		const { plan, job } = await previewImport(t.db, editor, { name: 'tiers-lieux.csv', bytes: win1252(sheet) }, {});
+		expect(plan.unknownValues).toEqual([{ field: 'category', value: 'Café associatif', count: 1, rows: [7] }]);
+		const again = await reanalyseImport(t.db, editor, job.id, { values: { category: { 'CAFÉ ASSOCIATIF': 'coworking' } } });
+		expect(again.plan.unknownValues).toEqual([]);
+		expect(again.plan.rows.find((r) => r.row === 7)).toMatchObject({ action: 'create' });
+		expect(again.plan.rows.find((r) => r.row === 7)!.data).toMatchObject({ category: 'coworking', kind: 'third_place' });
+		expect(again.job.settings.values.category).toEqual({ 'CAFÉ ASSOCIATIF': 'coworking' });
+		await expect(reanalyseImport(t.db, editor, job.id, { values: { category: { x: 'pas-une-categorie' } } })).rejects.toThrow(/catégorie choisie inconnue/);
 	});
 
 	it('refuses the commit in strict mode, then writes the valid rows in lenient mode as one undoable job', async () => {

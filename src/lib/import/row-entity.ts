@@ -28,6 +28,9 @@ export interface ImportDefaults {
 	category?: string | null;
 }
 
+/** The category an importer chose for one of the file's own words (« Café-librairie » → coworking), or null. */
+export type CategoryChoice = (value: string) => string | null;
+
 export type DraftInput = Omit<EntityInput, 'slug' | 'kind'> & { slug?: string; kind: EntityKind | null };
 
 /** A row read into the entity shape, before geocoding, slugs and duplicate checks. */
@@ -39,6 +42,10 @@ export interface RowDraft {
 	/** Set when the row has an address and a commune but no coordinates: the geocoder may place it. */
 	geocode: { address: string; citycode: string | null; postcode: string | null } | null;
 	commune: ImportCommune | null;
+	/** The address column, to name it if the geocoder places the row outside the territory. */
+	addressColumn?: string | null;
+	/** The category cell's text when no category matched it, so the report can offer to choose one. */
+	unknownCategory?: string;
 	/** Fields the file cannot know (a public export leaves private contacts out): an update keeps them. */
 	unknownFields?: string[];
 }
@@ -72,7 +79,8 @@ export function readRow(
 	cells: Record<string, string>,
 	mapping: ColumnMapping,
 	places: PlaceLookup,
-	defaults: ImportDefaults = {}
+	defaults: ImportDefaults = {},
+	chooseCategory: CategoryChoice = () => null
 ): RowDraft {
 	const problems: ImportProblem[] = [];
 	const columnOf = new Map<ImportField, string>();
@@ -99,7 +107,7 @@ export function readRow(
 	let category: string | null = null;
 	const categoryCell = cell('category');
 	if (categoryCell) {
-		category = resolveCategory(categoryCell);
+		category = chooseCategory(categoryCell) ?? resolveCategory(categoryCell);
 		const asKind = category ? null : resolveKind(categoryCell);
 		if (!category && asKind && defaults.category && categoryKind(defaults.category) === asKind) category = defaults.category;
 		if (!category && asKind) {
@@ -233,6 +241,8 @@ export function readRow(
 		problems,
 		geocode,
 		commune,
+		addressColumn: col('address'),
+		...(categoryCell && !category ? { unknownCategory: categoryCell } : {}),
 		input: {
 			...(cell('slug') ? { slug: cell('slug') } : {}),
 			kind,

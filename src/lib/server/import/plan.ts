@@ -4,13 +4,15 @@ import { entityFields } from '$lib/history/snapshot';
 import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from '$lib/import/fields';
 import { readJsonEntity } from '$lib/import/json-entity';
 import { error, warning, type ImportProblem } from '$lib/import/problems';
-import { readRow, type ImportDefaults, type PlaceLookup, type RowDraft } from '$lib/import/row-entity';
-import { normaliseName, websiteKey } from '$lib/import/values';
+import { readRow, type CategoryChoice, type ImportDefaults, type PlaceLookup, type RowDraft } from '$lib/import/row-entity';
+import { normalizePlaceName } from '$lib/geo/place-name';
 import type { Db } from '../db';
 import type { EntityRow, ImportFormat } from '../db/schema';
-import { geocodeKey, geocodeMany, type GeocodeOutcome, type Geocoder } from '../geocode/ban';
+import type { GeocodeOutcome, Geocoder } from '../geocode/ban';
 import { entitiesForMatching, entityRowsByIds } from '../repos/import.repo';
 import { slugify } from '../seed/names';
+import { geocodeDrafts } from './geocode-rows';
+import { addToIndex, matchIndex, probableDuplicate, uniqueSlug, type Existing } from './matching';
 import { placeLookup } from './places';
 import { readImportFile, type ImportSource, type JsonSource } from './read-file';
 import { planRelations, type RelationPlan } from './relations-plan';
@@ -19,6 +21,8 @@ export interface ImportSettings {
 	/** Column → field; null lets the importer recognise the usual column names. */
 	mapping: ColumnMapping | null;
 	defaults: ImportDefaults;
+	/** The file's own words mapped to categories by the importer: { « Café-librairie »: 'coworking' }. */
+	values: { category: Record<string, string> };
 	/** Strict (the default): one error anywhere and nothing is written. Otherwise rows in error are skipped. */
 	strict: boolean;
 }
@@ -58,6 +62,16 @@ export interface ImportPlan {
 	problems: ImportProblem[];
 	counts: ImportCounts;
 	geocodes: Record<string, GeocodeOutcome>;
+	/** Category words no category matched, with how many rows use them: the report offers to map them. */
+	unknownValues: UnknownValue[];
+}
+
+export interface UnknownValue {
+	field: 'category';
+	value: string;
+	count: number;
+	/** The first rows where it appears. */
+	rows: number[];
 }
 
 export interface ImportCounts {
@@ -103,6 +117,7 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
 	const problems = [...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
 	const counts = countPlan(rows, relations, problems, drafts);
+	const unknownValues = unknownCategories(drafts);
 	say({ phase: 'verification', done: drafts.length, total: drafts.length, message: 'Analyse terminée' });
 	return {
 		format: source.format,
@@ -115,7 +130,8 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 		relations,
 		problems,
 		counts,
-		geocodes
+		geocodes,
+		unknownValues
 	};
 }
 
@@ -132,8 +148,9 @@ async function draftsOf(source: ImportSource, settings: ImportSettings, places: 
 		return { drafts, mapping: {}, headers: [], preview: [] };
 	}
 	const mapping = completeMapping(source.headers, settings.mapping);
+	const chooseCategory = categoryChooser(settings.values?.category ?? {});
 	for (const [i, r] of source.rows.entries()) {
-		drafts.push(readRow(r.row, r.cells, mapping, places, settings.defaults));
+		drafts.push(readRow(r.row, r.cells, mapping, places, settings.defaults, chooseCategory));
 		if (i % YIELD_EVERY === YIELD_EVERY - 1) {
 			say({ phase: 'lignes', done: i + 1, total: source.rows.length, message: 'Lecture des lignes' });
 			await pause();
@@ -141,6 +158,27 @@ async function draftsOf(source: ImportSource, settings: ImportSettings, places: 
 	}
 	const preview = source.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: source.headers.map((h) => r.cells[h] ?? '') }));
 	return { drafts, mapping, headers: source.headers, preview };
+}
+
+const wordKey = (s: string) => normalizePlaceName(s);
+
+/** Choices are matched like the vocabulary is: case, accents and punctuation aside. */
+function categoryChooser(choices: Record<string, string>): CategoryChoice {
+	const byWord = new Map(Object.entries(choices).map(([word, code]) => [wordKey(word), code]));
+	return (value) => byWord.get(wordKey(value)) ?? null;
+}
+
+function unknownCategories(drafts: RowDraft[]): UnknownValue[] {
+	const byWord = new Map<string, UnknownValue>();
+	for (const d of drafts) {
+		if (!d.unknownCategory) continue;
+		const key = wordKey(d.unknownCategory);
+		const entry = byWord.get(key) ?? { field: 'category' as const, value: d.unknownCategory, count: 0, rows: [] };
+		entry.count++;
+		if (entry.rows.length < 5) entry.rows.push(d.row);
+		byWord.set(key, entry);
+	}
+	return [...byWord.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'));
 }
 
 /** The chosen mapping wins; columns it does not mention are recognised by their names. */
@@ -158,75 +196,7 @@ function completeMapping(headers: string[], chosen: ColumnMapping | null): Colum
 	return mapping;
 }
 
-async function geocodeDrafts(drafts: RowDraft[], places: PlaceLookup, options: AnalyseOptions, say: (p: ImportProgress) => void) {
-	const waiting = drafts.filter((d) => d.geocode && !d.problems.some((p) => p.severity === 'error'));
-	if (waiting.length === 0) return;
-	const known = (options.knownGeocodes ??= {});
-	const queries = waiting.map((d) => d.geocode!);
-	const missing = queries.filter((q) => !(geocodeKey(q) in known));
-	if (missing.length > 0) {
-		const answers = await geocodeMany(options.geocoder, missing, {
-			onProgress: (done, total) => say({ phase: 'geocodage', done, total, message: 'Géocodage des adresses (Base Adresse Nationale)' })
-		});
-		missing.forEach((q, i) => (known[geocodeKey(q)] = answers[i]!));
-	}
-	for (const d of waiting) applyGeocode(d, known[geocodeKey(d.geocode!)]!, places);
-}
-
-function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup) {
-	if (outcome.status === 'found') {
-		const commune = d.commune ?? places.communeByCode(outcome.hit.citycode) ?? null;
-		if (!commune || !places.inScope(outcome.hit.lon, outcome.hit.lat)) {
-			d.problems.push(error(d.row, 'adresse', 'outside_scope', `adresse « ${d.geocode!.address} » trouvée hors du territoire couvert (${outcome.hit.label})`));
-			return;
-		}
-		Object.assign(d.input, { lon: outcome.hit.lon, lat: outcome.hit.lat, coordPrecision: outcome.hit.precision, communeCode: commune.code });
-		d.commune = commune;
-		return;
-	}
-	const why = outcome.status === 'failed' ? `géocodage impossible (${outcome.reason})` : 'adresse introuvable dans la Base Adresse Nationale';
-	if (d.commune?.centroid) {
-		Object.assign(d.input, { lon: d.commune.centroid[0], lat: d.commune.centroid[1], coordPrecision: 'commune' });
-		d.problems.push(warning(d.row, null, 'geocode_fallback', `${why} : placé au centre de ${d.commune.name}`));
-	} else {
-		d.problems.push(warning(d.row, null, 'no_place', `${why} et commune inconnue : l'acteur n'apparaîtra pas sur la carte`));
-	}
-}
-
 // ---------------------------------------------------------------------------------------------------
-
-type Existing = ReturnType<typeof entitiesForMatching>[number];
-
-interface MatchIndex {
-	bySlug: Map<string, Existing>;
-	byName: Map<string, Existing>;
-	byWebsite: Map<string, Existing>;
-	bySiret: Map<string, Existing>;
-}
-
-const nameKey = (name: string, communeCode: string | null | undefined) => `${normaliseName(name)}|${communeCode ?? ''}`;
-
-function matchIndex(list: Existing[]): MatchIndex {
-	const index: MatchIndex = { bySlug: new Map(), byName: new Map(), byWebsite: new Map(), bySiret: new Map() };
-	for (const e of list) {
-		index.bySlug.set(e.slug, e);
-		if (e.deletedAt) continue;
-		index.byName.set(nameKey(e.name, e.communeCode), e);
-		if (e.website) index.byWebsite.set(websiteKey(e.website), e);
-		if (e.siret) index.bySiret.set(e.siret, e);
-	}
-	return index;
-}
-
-function probableDuplicate(index: MatchIndex, data: EntityData): { of: Existing; why: string } | null {
-	const siret = data.siret ? index.bySiret.get(data.siret) : undefined;
-	if (siret) return { of: siret, why: `même SIRET ${data.siret}` };
-	const site = data.website ? index.byWebsite.get(websiteKey(data.website)) : undefined;
-	if (site) return { of: site, why: `même site web ${data.website}` };
-	const named = index.byName.get(nameKey(data.name, data.communeCode));
-	if (named && (data.communeCode || !named.communeCode)) return { of: named, why: 'même nom dans la même commune' };
-	return null;
-}
 
 /** Fields of the schema an imported column can change; the others (status, verification…) stay. */
 function patchedFields(mapping: ColumnMapping | null): Set<string> | null {
@@ -236,14 +206,6 @@ function patchedFields(mapping: ColumnMapping | null): Set<string> | null {
 	if (fields.has('category')) fields.add('kind');
 	if (fields.has('lon') || fields.has('lat') || fields.has('address')) fields.add('coordPrecision').add('lon').add('lat');
 	return fields as Set<string>;
-}
-
-function uniqueSlug(base: string, taken: Set<string>): string {
-	const root = base || 'acteur';
-	let slug = root;
-	for (let n = 2; taken.has(slug); n++) slug = `${root}-${n}`;
-	taken.add(slug);
-	return slug;
 }
 
 function columnFor(mapping: ColumnMapping | null, field: string): string {
@@ -309,9 +271,7 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 		}
 		const self: Existing = { id: 0, slug, name: data.name, kind: data.kind, communeCode: data.communeCode, website: data.website, siret: data.siret, deletedAt: null };
 		firstRow.set(self, d.row);
-		inFile.byName.set(nameKey(data.name, data.communeCode), self);
-		if (data.website) inFile.byWebsite.set(websiteKey(data.website), self);
-		if (data.siret) inFile.bySiret.set(data.siret, self);
+		addToIndex(inFile, self);
 		return { ...base, action: 'create', slug, data };
 	});
 }

@@ -40,6 +40,16 @@ const settingsSchema = z.object({
 				.nullish()
 		})
 		.default({}),
+	values: z
+		.object({
+			category: z
+				.record(
+					z.string().trim().min(1).max(200),
+					z.string().refine((c) => categoryKind(c) !== undefined, { error: 'catégorie choisie inconnue' })
+				)
+				.default({})
+		})
+		.default({ category: {} }),
 	strict: z.boolean().default(true)
 });
 export type ImportSettingsInput = z.input<typeof settingsSchema>;
@@ -84,6 +94,7 @@ export interface ImportReport {
 	problems: ImportProblem[];
 	rows: Array<{ row: number; action: string; name: string; slug: string | null; note: string | null }>;
 	relations: Array<{ row: number; action: string; note: string | null }>;
+	unknownValues: ImportPlan['unknownValues'];
 	truncated: boolean;
 }
 
@@ -97,6 +108,7 @@ function reportOf(plan: ImportPlan): ImportReport {
 		problems: plan.problems.slice(0, REPORT_ROWS),
 		rows: plan.rows.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, slug: r.slug, note: r.note })),
 		relations: plan.relations.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, note: r.note })),
+		unknownValues: plan.unknownValues,
 		truncated: plan.rows.length > REPORT_ROWS || plan.problems.length > REPORT_ROWS
 	};
 }

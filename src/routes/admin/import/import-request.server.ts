@@ -19,7 +19,10 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 	const entries = [...form.entries()].filter(([name]) => name.startsWith('map:'));
 	const mapping = entries.length ? Object.fromEntries(entries.map(([name, value]) => [name.slice(4), String(value) || null])) : null;
 	const category = String(form.get('category') ?? '');
-	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, strict: form.get('strict') === '1' };
+	// « value:category:Café-librairie » = coworking: a category chosen for one of the file's own words.
+	const chosen = [...form.entries()].filter(([name, value]) => name.startsWith('value:category:') && String(value));
+	const values = { category: Object.fromEntries(chosen.map(([name, value]) => [name.slice('value:category:'.length), String(value)])) };
+	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1' };
 }
 
 /** The uploaded file, or a French reason why there is none. */

@@ -1,0 +1,44 @@
+import { error, warning } from '$lib/import/problems';
+import type { PlaceLookup, RowDraft } from '$lib/import/row-entity';
+import { geocodeKey, geocodeMany, type GeocodeOutcome } from '../geocode/ban';
+import type { AnalyseOptions, ImportProgress } from './plan';
+
+/**
+ * Asks the geocoder for the rows that have an address but no coordinates (each distinct address once, and
+ * never again for an address the dry run already asked about), then places each row: the address point,
+ * or the commune's centre with a warning saying why.
+ */
+export async function geocodeDrafts(drafts: RowDraft[], places: PlaceLookup, options: AnalyseOptions, say: (p: ImportProgress) => void) {
+	const waiting = drafts.filter((d) => d.geocode && !d.problems.some((p) => p.severity === 'error'));
+	if (waiting.length === 0) return;
+	const known = (options.knownGeocodes ??= {});
+	const queries = waiting.map((d) => d.geocode!);
+	const missing = queries.filter((q) => !(geocodeKey(q) in known));
+	if (missing.length > 0) {
+		const answers = await geocodeMany(options.geocoder, missing, {
+			onProgress: (done, total) => say({ phase: 'geocodage', done, total, message: 'Géocodage des adresses (Base Adresse Nationale)' })
+		});
+		missing.forEach((q, i) => (known[geocodeKey(q)] = answers[i]!));
+	}
+	for (const d of waiting) applyGeocode(d, known[geocodeKey(d.geocode!)]!, places);
+}
+
+function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup) {
+	if (outcome.status === 'found') {
+		const commune = d.commune ?? places.communeByCode(outcome.hit.citycode) ?? null;
+		if (!commune || !places.inScope(outcome.hit.lon, outcome.hit.lat)) {
+			d.problems.push(error(d.row, d.addressColumn ?? null, 'outside_scope', `adresse « ${d.geocode!.address} » trouvée hors du territoire couvert (${outcome.hit.label})`));
+			return;
+		}
+		Object.assign(d.input, { lon: outcome.hit.lon, lat: outcome.hit.lat, coordPrecision: outcome.hit.precision, communeCode: commune.code });
+		d.commune = commune;
+		return;
+	}
+	const why = outcome.status === 'failed' ? `géocodage impossible (${outcome.reason})` : 'adresse introuvable dans la Base Adresse Nationale';
+	if (d.commune?.centroid) {
+		Object.assign(d.input, { lon: d.commune.centroid[0], lat: d.commune.centroid[1], coordPrecision: 'commune' });
+		d.problems.push(warning(d.row, null, 'geocode_fallback', `${why} : placé au centre de ${d.commune.name}`));
+	} else {
+		d.problems.push(warning(d.row, null, 'no_place', `${why} et commune inconnue : l'acteur n'apparaîtra pas sur la carte`));
+	}
+}
