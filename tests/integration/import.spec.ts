@@ -170,6 +170,18 @@ describe('import of a French spreadsheet', () => {
 		expect(() => undoImport(t.db, editor, again.job.id)).toThrow(/modifiées depuis l'import/);
 	});
 
+	it('refuses a commit when the database changed since the dry run, refreshes the report, then commits what it now shows', async () => {
+		const csv = 'nom;catégorie;commune\nLa Grange;coworking;Aurillac\nLe Hangar;fablab;Aurillac\n';
+		const { job, plan } = await previewImport(t.db, editor, { name: 'deux.csv', bytes: utf8(csv) }, {});
+		expect(plan.counts).toMatchObject({ create: 2, skip: 0 });
+		createEntities(t.db, [{ slug: 'la-grange-aurillac', kind: 'third_place', category: 'coworking', name: 'La Grange', communeCode: '15014' }]);
+		await expect(commitImport(t.db, editor, job.id)).rejects.toThrow(/la base a changé depuis l'essai à blanc \(2 → 1 à créer/);
+		expect(count(t.db, 'entities')).toBe(1);
+		const { changes } = await commitImport(t.db, editor, job.id);
+		expect(changes.createdEntityIds).toHaveLength(1);
+		expect(count(t.db, 'entities')).toBe(2);
+	});
+
 	it('is for editors only: a partner can neither preview, commit nor undo, and nothing moves', async () => {
 		await expect(previewImport(t.db, partner, { name: 'x.csv', bytes: utf8('nom\nA\n') }, {})).rejects.toBeInstanceOf(ForbiddenError);
 		const { job } = await previewImport(t.db, editor, { name: 'ok.csv', bytes: utf8('nom;catégorie;commune\nLieu;coworking;Aurillac\n') }, {});

@@ -195,6 +195,8 @@ function loadJob(db: Db, jobId: number): ImportJobRow {
 	return job;
 }
 
+const COMPARED_COUNTS = ['create', 'update', 'skip', 'error', 'relationsCreate'] as const;
+
 const importReason = (job: ImportJobRow) => `Import n° ${job.id} (${job.fileName})`;
 
 /**
@@ -212,6 +214,15 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 		knownGeocodes: { ...(job.geocodes as Record<string, GeocodeOutcome>) },
 		onProgress: options.onProgress
 	});
+	// The commit writes what the editor saw: if the database moved since (a listing created that now makes a
+	// row a duplicate, one edited…), the report is refreshed and the editor looks again.
+	if (COMPARED_COUNTS.some((k) => plan.counts[k] !== (job.counts as Record<string, number>)[k])) {
+		updateImportJob(db, jobId, 'preview', { counts: plan.counts as unknown as Record<string, number>, report: reportOf(plan) as unknown as Record<string, unknown> });
+		const was = job.counts as Record<string, number>;
+		throw new ValidationError([
+			`la base a changé depuis l'essai à blanc (${was.create ?? 0} → ${plan.counts.create} à créer, ${was.update ?? 0} → ${plan.counts.update} à mettre à jour, ${was.skip ?? 0} → ${plan.counts.skip} ignorées, ${was.error ?? 0} → ${plan.counts.error} en erreur) : le rapport est mis à jour, relisez-le puis validez à nouveau`
+		]);
+	}
 	if (settings.strict && plan.counts.error > 0) {
 		const first = plan.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `ligne ${p.row}${p.column ? ` (${p.column})` : ''} : ${p.message}`);
 		throw new ValidationError([`import refusé, rien n'a été écrit : ${plan.counts.error} ligne(s) en erreur en mode strict`, ...first]);
