@@ -220,6 +220,10 @@ describe('import de données', () => {
 		expect(portrait?.status()).toBe(200);
 		await page.getByRole('heading', { level: 1, name: JAUDE }).waitFor();
 		expect(await page.getByRole('navigation', { name: "Fil d'Ariane" }).innerText()).toContain('Clermont-Ferrand');
+		// Its history says it came from this import, and links back to it for the editor.
+		await page.goto(`${href}/historique`);
+		expect(await page.locator('.reason').first().innerText()).toContain('Import n°');
+		expect(await page.getByRole('link', { name: "voir l'import" }).first().getAttribute('href')).toBe(reportUrl);
 
 		await page.goto(`/carte?q=${encodeURIComponent(JAUDE)}`);
 		await mapSettled(page);

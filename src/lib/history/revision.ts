@@ -30,3 +30,9 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: null, label: 'système' });
+
+/** The import job a revision came from (« Import n° 12 (…) », « Annulation de l'import n° 12 … »), if any. */
+export function importJobOfReason(reason: string): number | null {
+	const match = /^(?:Import|Annulation de l'import) n° (\d+)\b/.exec(reason);
+	return match ? Number(match[1]) : null;
+}
