@@ -54,6 +54,30 @@ describe('exports on the real server, with the current filters', () => {
 		expect(events.length).toBeGreaterThan(0);
 	});
 
+	it('links every page that lists actors to its files, with its filters, and each link downloads', async () => {
+		const expected: Record<string, string> = {
+			'export.csv': 'text/csv; charset=utf-8',
+			'export.geojson': 'application/geo+json',
+			'export.json': 'application/json',
+			'export.gexf': 'application/gexf+xml',
+			'agenda.ics': 'text/calendar; charset=utf-8'
+		};
+		for (const page of ['/carte?kind=third_place', '/territoires/63', '/acteurs?kind=event']) {
+			const html = await (await fetch(inject('baseUrl') + page)).text();
+			const links = [...html.matchAll(/href="([^"]*(?:\/api\/v1\/export\.\w+|\/agenda\.ics)[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+			expect(links.length, page).toBeGreaterThanOrEqual(3);
+			for (const link of links) {
+				const file = await download(link);
+				const kind = Object.keys(expected).find((k) => link.includes(k))!;
+				expect(file.status, link).toBe(200);
+				expect(file.type, link).toContain(expected[kind]!.split(';')[0]!);
+				expect(file.text.length, link).toBeGreaterThan(100);
+				if (page.includes('kind=third_place') && kind === 'export.csv') expect(link).toContain('kind=third_place');
+				if (page.startsWith('/territoires') && kind !== 'agenda.ics') expect(link).toContain('territory=63');
+			}
+		}
+	});
+
 	it('answers a French 400 on a bad filter', async () => {
 		const res = await fetch(inject('baseUrl') + '/api/v1/export.csv?kind=martian');
 		expect(res.status).toBe(400);
