@@ -4,7 +4,7 @@ import { freshDb, insertSmallTerritories } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { banGeocoder } from '../../src/lib/server/geocode/ban';
 import { seedDemo } from '../../src/lib/server/seed/index';
-import { exportJsonData } from '../../src/lib/server/services/export.service';
+import { exportCsv, exportGeoJson, exportJsonData } from '../../src/lib/server/services/export.service';
 import { commitImport, previewImport, undoImport } from '../../src/lib/server/services/import.service';
 import type { AccountUser } from '../../src/lib/server/services/users.service';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
@@ -82,6 +82,48 @@ describe('export → import round trip of the JSON format', () => {
 		expect(plan.counts).toMatchObject({ create: 0, update: 0, error: 0, relationsCreate: 0 });
 		expect(plan.counts.skip).toBe(plan.counts.rows);
 	});
+});
+
+describe('the CSV (Excel) and GeoJSON (QGIS) exports come back in', () => {
+	const a = freshDb();
+	beforeAll(() => {
+		loadTerritories(a.db);
+		seedDemo(a.db, {});
+	});
+	afterAll(() => a.close());
+
+	const params = new URLSearchParams('kind=third_place&kind=organisation');
+	/** The fields both files carry, by slug. */
+	const fields = (db: Db) =>
+		new Map(
+			exportJsonData(db, params).entities.map((e) => [
+				e.slug,
+				{ name: e.name, category: e.category, communeCode: e.communeCode, lon: e.lon, lat: e.lat, coordPrecision: e.coordPrecision, website: e.website, sectors: e.sectors.map((s) => s.code), foundedYear: e.foundedYear }
+			])
+		);
+
+	for (const [format, file] of [
+		['CSV', () => exportCsv(a.db, params).body],
+		['GeoJSON', () => exportGeoJson(a.db, params).body]
+	] as const) {
+		it(`${format}: into an empty database, every listing comes back with the same fields; into the same one, nothing changes`, async () => {
+			const bytes = utf8(file());
+			const b = freshDb();
+			try {
+				loadTerritories(b.db);
+				const { plan, job } = await previewImport(b.db, editor, { name: `export.${format.toLowerCase()}`, bytes }, {});
+				expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+				await commitImport(b.db, editor, job.id);
+				const before = fields(a.db);
+				expect(before.size).toBeGreaterThan(200);
+				expect(fields(b.db)).toEqual(before);
+			} finally {
+				b.close();
+			}
+			const again = await previewImport(a.db, editor, { name: 'retour', bytes }, {});
+			expect(again.plan.counts).toMatchObject({ create: 0, update: 0, error: 0 });
+		});
+	}
 });
 
 describe('GeoJSON points and the geocoder', () => {

@@ -13,7 +13,7 @@ import { normaliseHeader } from './values';
 /** What a column of an imported file can feed. Several inputs (commune name, INSEE code, postcode) feed one place. */
 export const IMPORT_FIELDS = [
 	'slug', 'name', 'kind', 'category', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
-	'address', 'postcode', 'commune', 'communeCode', 'lon', 'lat', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
+	'address', 'postcode', 'commune', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
 	'contactPublic', 'lastVerifiedAt'
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -36,6 +36,7 @@ export const importFieldLabels: Record<ImportField, string> = {
 	communeCode: 'Code commune INSEE',
 	lon: 'Longitude',
 	lat: 'Latitude',
+	coordPrecision: 'Précision des coordonnées',
 	foundedYear: 'Année de création',
 	startsAt: 'Début (événements)',
 	endsAt: 'Fin (événements)',
@@ -60,17 +61,18 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
 	offers: ['offres', 'offre', 'offers', 'accompagnement', 'services', 'offre_d_accompagnement', 'offres_d_accompagnement'],
 	address: ['adresse', 'address', 'adresse_postale', 'rue', 'adresse_complete', 'voie'],
 	postcode: ['code_postal', 'cp', 'postcode', 'code_postale'],
-	commune: ['commune', 'ville', 'localite', 'city', 'nom_commune', 'commune_name', 'nom_de_la_commune', 'libelle_commune'],
-	communeCode: ['code_insee', 'insee', 'code_commune', 'codgeo', 'code_commune_insee', 'citycode', 'commune_code', 'com', 'code_insee_commune'],
+	commune: ['commune', 'ville', 'localite', 'city', 'nom_commune', 'commune_name', 'communename', 'nom_de_la_commune', 'libelle_commune'],
+	communeCode: ['code_insee', 'insee', 'code_commune', 'codgeo', 'code_commune_insee', 'citycode', 'commune_code', 'communecode', 'com', 'code_insee_commune'],
 	lon: ['geometrie_longitude', 'longitude', 'lon', 'lng', 'long', 'x', 'coord_x'],
 	lat: ['geometrie_latitude', 'latitude', 'lat', 'y', 'coord_y'],
-	foundedYear: ['annee_de_creation', 'date_de_creation', 'creation', 'annee_creation', 'founded_year', 'fondation', 'date_creation', 'annee_d_ouverture', 'date_d_ouverture', 'ouverture', 'annee_ouverture'],
-	startsAt: ['debut', 'date_de_debut', 'date', 'starts_at', 'date_debut', 'date_et_heure'],
-	endsAt: ['fin', 'date_de_fin', 'ends_at', 'date_fin'],
+	coordPrecision: ['coord_precision', 'coordprecision', 'precision', 'precision_des_coordonnees', 'precision_coordonnees'],
+	foundedYear: ['annee_de_creation', 'date_de_creation', 'creation', 'annee_creation', 'founded_year', 'foundedyear', 'fondation', 'date_creation', 'annee_d_ouverture', 'date_d_ouverture', 'ouverture', 'annee_ouverture'],
+	startsAt: ['debut', 'date_de_debut', 'date', 'starts_at', 'startsat', 'date_debut', 'date_et_heure'],
+	endsAt: ['fin', 'date_de_fin', 'ends_at', 'endsat', 'date_fin'],
 	email: ['email', 'e_mail', 'courriel', 'mail', 'adresse_mail', 'adresse_e_mail', 'adresse_electronique', 'contact_mail', 'mail_contact', 'contact_email', 'email_de_contact'],
 	phone: ['telephone', 'tel', 'phone', 'numero_de_telephone', 'tel_fixe', 'portable', 'contact_telephone', 'telephone_de_contact'],
 	contactPublic: ['contact_public', 'contact_visible', 'publier_le_contact'],
-	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'verifie_le', 'mis_a_jour_le']
+	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'lastverifiedat', 'verifie_le', 'mis_a_jour_le']
 };
 
 const aliasIndex = new Map<string, ImportField>(

@@ -53,6 +53,12 @@ export interface RowDraft {
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', '1', 'x']);
 const FALSE_WORDS = new Set(['non', 'n', 'no', 'faux', 'false', '0', '']);
 
+/** Our own exports say how precise a point is; anything else typed in a sheet is a manual point. */
+const PRECISION_WORDS: Record<string, 'address' | 'commune' | 'manual'> = {
+	address: 'address', adresse: 'address', commune: 'commune', manual: 'manual', manuelle: 'manual', saisie: 'manual'
+};
+const givenPrecision = (raw: string) => PRECISION_WORDS[raw.trim().toLowerCase()] ?? 'manual';
+
 /** Farther than this from its commune's centre, a point is probably in the wrong place. */
 const FAR_FROM_COMMUNE_KM = 25;
 
@@ -210,9 +216,9 @@ export function readRow(
 		} else if (Math.abs(x) > 180 || Math.abs(y) > 90) {
 			fail(Math.abs(y) > 90 ? 'lat' : 'lon', 'bad_coordinates', `coordonnées impossibles ${lonCell} ; ${latCell} (latitude entre -90 et 90, longitude entre -180 et 180)`);
 		} else if (places.inScope(x, y)) {
-			[lon, lat, coordPrecision] = [x, y, 'manual'];
+			[lon, lat, coordPrecision] = [x, y, givenPrecision(cell('coordPrecision'))];
 		} else if (places.inScope(y, x)) {
-			[lon, lat, coordPrecision] = [y, x, 'manual'];
+			[lon, lat, coordPrecision] = [y, x, givenPrecision(cell('coordPrecision'))];
 			warn('lat', 'coordinates_swapped', `latitude et longitude inversées (${latCell} ; ${lonCell}) : remises dans l'ordre`);
 		} else {
 			fail('lon', 'outside_scope', `coordonnées hors du territoire couvert (${lonCell} ; ${latCell})`);
