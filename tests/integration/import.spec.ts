@@ -182,6 +182,19 @@ describe('import of a French spreadsheet', () => {
 		expect(count(t.db, 'entities')).toBe(2);
 	});
 
+	it('refuses a second row with the same identifier, for a creation as for an update', async () => {
+		createEntities(t.db, [{ slug: 'la-fabrique', kind: 'third_place', category: 'fablab', name: 'La Fabrique', communeCode: '03185' }]);
+		const csv = 'slug;nom;catégorie;commune\nla-fabrique;La Fabrique;fablab;Montluçon\nla-fabrique;La Fabrique bis;fablab;Montluçon\nneuve;Neuve;coworking;Aurillac\nneuve;Autre;coworking;Aurillac\n;Plus tard;coworking;Aurillac\nplus-tard;Plus tard (bis);coworking;Montluçon\n';
+		const { plan } = await previewImport(t.db, editor, { name: 'doubles.csv', bytes: utf8(csv) }, {});
+		const errors = plan.problems.filter((p) => p.severity === 'error');
+		expect(errors.map((p) => [p.row, p.column, p.message])).toEqual([
+			[3, 'slug', 'identifiant « la-fabrique » déjà utilisé à la ligne 2'],
+			[5, 'slug', 'identifiant « neuve » déjà utilisé à la ligne 4']
+		]);
+		// A generated identifier never takes one the file gives to a later row.
+		expect(plan.rows.filter((r) => r.action === 'create').map((r) => r.slug)).toEqual(['neuve', 'plus-tard-2', 'plus-tard']);
+	});
+
 	it('is for editors only: a partner can neither preview, commit nor undo, and nothing moves', async () => {
 		await expect(previewImport(t.db, partner, { name: 'x.csv', bytes: utf8('nom\nA\n') }, {})).rejects.toBeInstanceOf(ForbiddenError);
 		const { job } = await previewImport(t.db, editor, { name: 'ok.csv', bytes: utf8('nom;catégorie;commune\nLieu;coworking;Aurillac\n') }, {});

@@ -217,9 +217,11 @@ function columnFor(mapping: ColumnMapping | null, field: string): string {
 function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): RowPlan[] {
 	const existing = entitiesForMatching(db);
 	const index = matchIndex(existing);
-	const taken = new Set(existing.map((e) => e.slug));
+	// Identifiers the file gives itself are reserved first, so a generated one never takes them.
+	const taken = new Set([...existing.map((e) => e.slug), ...drafts.flatMap((d) => (d.input.slug ? [d.input.slug] : []))]);
 	const inFile = matchIndex([]);
 	const firstRow = new Map<Existing, number>();
+	const rowOfSlug = new Map<string, number>();
 	const patchable = patchedFields(mapping);
 	const matchedIds = drafts.flatMap((d) => {
 		const e = d.input.slug ? index.bySlug.get(d.input.slug) : undefined;
@@ -232,6 +234,15 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 		const blocked = (): RowPlan => ({ ...base, action: 'error', slug: d.input.slug ?? null });
 		if (d.problems.some((p) => p.severity === 'error')) return blocked();
 
+		// One listing, one row: a second row with the same identifier would write over the first one.
+		if (d.input.slug) {
+			const earlier = rowOfSlug.get(d.input.slug);
+			if (earlier !== undefined) {
+				d.problems.push(error(d.row, columnFor(mapping, 'slug'), 'invalid', `identifiant « ${d.input.slug} » déjà utilisé à la ligne ${earlier}`));
+				return blocked();
+			}
+			rowOfSlug.set(d.input.slug, d.row);
+		}
 		const target = d.input.slug ? index.bySlug.get(d.input.slug) : undefined;
 		if (target?.deletedAt) {
 			d.problems.push(error(d.row, columnFor(mapping, 'slug'), 'invalid', `la fiche « ${target.slug} » est supprimée : restaurez-la depuis son historique avant de la réimporter`));
@@ -245,7 +256,6 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 			return blocked();
 		}
 		const slug = d.input.slug ?? uniqueSlug(slugify(d.input.name), taken);
-		if (d.input.slug) taken.add(slug);
 		const parsed = entityInputSchema.safeParse({ ...d.input, slug });
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {
