@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { encodeWindows1252 } from '../src/lib/import/decode';
 import { openDb } from '../src/lib/server/db/index';
 import { seedDemo } from '../src/lib/server/seed/index';
 import { commitImport, previewImport, undoImport } from '../src/lib/server/services/import.service';
@@ -21,15 +22,6 @@ const rounds = arg('rounds', 3);
 const withDemo = process.argv.includes('--demo');
 const BUDGET_MS = 10_000;
 
-/** Windows-1252 as Excel writes it: Latin-1, plus the few letters French needs from 0x80–0x9F. */
-const CP1252_EXTRAS: Record<string, number> = { 'œ': 0x9c, 'Œ': 0x8c, '’': 0x92, '€': 0x80, 'Ÿ': 0x9f };
-export const toWindows1252 = (text: string) =>
-	Uint8Array.from(text, (ch) => {
-		const code = CP1252_EXTRAS[ch] ?? ch.charCodeAt(0);
-		if (code > 255) throw new Error(`caractère hors Windows-1252 : ${ch}`);
-		return code;
-	});
-
 const dir = mkdtempSync(join(tmpdir(), 'carto-bench-import-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const editor = { id: 1, email: 'bench@example.org', displayName: 'Bench', role: 'editor' as const };
@@ -40,7 +32,7 @@ async function round(i: number) {
 		loadTerritories(db);
 		if (withDemo) seedDemo(db, {});
 		const communes = db.all<SheetCommune>(sql`select code, name, centroid_lon as lon, centroid_lat as lat from territories where kind = 'commune' and centroid_lon is not null order by code`);
-		const bytes = toWindows1252(tiersLieuxSheet(communes, rows).text);
+		const bytes = encodeWindows1252(tiersLieuxSheet(communes, rows).text);
 		const t0 = performance.now();
 		const { job, plan } = await previewImport(db, editor, { name: 'bench.csv', bytes }, {});
 		const t1 = performance.now();

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { encodeWindows1252 } from '../../src/lib/import/decode';
 
 const PASSWORD = 'basalte et bruyère 2026';
 const EMAIL = 'ines.import@exemple.fr';
@@ -20,20 +21,6 @@ function inviteEditor(): string {
 
 // ---------------------------------------------------------------------------------------------------
 // The file: what Excel on Windows writes for « CSV (séparateur : point-virgule) ».
-
-/** Windows-1252: Latin-1 plus the typographic characters of the 0x80–0x9F block that French text uses. */
-const CP1252_EXTRA: Record<string, number> = { '€': 0x80, '’': 0x92, '‘': 0x91, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, œ: 0x9c, Œ: 0x8c, '…': 0x85 };
-function windows1252(text: string): Buffer {
-	return Buffer.from(
-		[...text].map((ch) => {
-			const code = ch.codePointAt(0) ?? 0x3f;
-			if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
-			const extra = CP1252_EXTRA[ch];
-			if (extra === undefined) throw new Error(`caractère absent de Windows-1252 : ${ch}`);
-			return extra;
-		})
-	);
-}
 
 const COMMUNES = [
 	{ code: '63113', name: 'Clermont-Ferrand', lon: 3.0863, lat: 45.7797 },
@@ -80,7 +67,7 @@ function tiersLieuxCsv(): Buffer {
 		if (row === ROW_CAFE) cells[1] = 'Café-librairie';
 		lines.push(cells.join(';'));
 	}
-	return windows1252(lines.join('\r\n') + '\r\n');
+	return Buffer.from(encodeWindows1252(lines.join('\r\n') + '\r\n'));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { createEntities } from '../../src/lib/server/services/entity-write.servi
 import { commitImport, previewImport, reanalyseImport, undoImport } from '../../src/lib/server/services/import.service';
 import { ForbiddenError, type AccountUser } from '../../src/lib/server/services/users.service';
 import { ValidationError } from '../../src/lib/server/services/errors';
+import { encodeWindows1252 } from '../../src/lib/import/decode';
 
 const editor: AccountUser = { id: 7, email: 'editrice@example.org', displayName: 'Éditrice', role: 'editor' };
 const partner: AccountUser = { id: 8, email: 'partenaire@example.org', displayName: 'Partenaire', role: 'partner' };
@@ -29,11 +30,7 @@ export function insertImportTerritories(db: Db) {
 		.run();
 }
 
-const win1252 = (text: string) => Uint8Array.from([...text].map((ch) => {
-	const code = ch.codePointAt(0)!;
-	if (code > 255) throw new Error(`pas en Windows-1252 : ${ch}`);
-	return code;
-}));
+const win1252 = encodeWindows1252;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const count = (db: Db, table: string) => db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)).n;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsvTable } from './csv-table';
-import { decodeText } from './decode';
+import { decodeText, encodeWindows1252 } from './decode';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -56,5 +56,15 @@ describe('decodeText', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('encodeWindows1252', () => {
+	it('writes what decodeText reads back, for every character the encoding holds, and refuses the others', () => {
+		const all = [...Array(256).keys()].filter((b) => b >= 0x20 && ![0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b));
+		const text = 'é' + decodeText(Uint8Array.from(all)).text;
+		const bytes = encodeWindows1252(text);
+		expect(decodeText(bytes)).toEqual({ text, encoding: 'windows-1252', bom: false });
+		expect(() => encodeWindows1252('ŝ')).toThrow(/Windows-1252/);
 	});
 });

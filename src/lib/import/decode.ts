@@ -49,3 +49,19 @@ function decodeWindows1252(bytes: Uint8Array): string {
 	}
 	return text;
 }
+
+const C1_BYTES = new Map(C1_TABLE.map((code, i) => [code, 0x80 + i]));
+
+/**
+ * The reverse, as Excel writes a « CSV (séparateur : point-virgule) »: the importer never needs it, the
+ * tests and the benchmark do, to build such files from the same table. Throws on a character the
+ * encoding cannot hold rather than writing a wrong byte.
+ */
+export function encodeWindows1252(text: string): Uint8Array {
+	return Uint8Array.from(text, (ch) => {
+		const code = ch.codePointAt(0)!;
+		const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : C1_BYTES.get(code);
+		if (byte === undefined) throw new Error(`caractère absent de Windows-1252 : ${ch}`);
+		return byte;
+	});
+}
