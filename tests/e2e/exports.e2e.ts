@@ -60,12 +60,15 @@ describe('exports on the real server, with the current filters', () => {
 			'export.geojson': 'application/geo+json',
 			'export.json': 'application/json',
 			'export.gexf': 'application/gexf+xml',
+			'export.graphml': 'application/graphml+xml',
 			'agenda.ics': 'text/calendar; charset=utf-8'
 		};
-		for (const page of ['/carte?kind=third_place', '/territoires/63', '/acteurs?kind=event']) {
+		const json = JSON.parse((await download('/api/v1/export.json?kind=organisation')).text) as { entities: { id: number; slug: string }[]; relations: { sourceId: number }[] };
+		const linked = json.entities.find((e) => json.relations.some((r) => r.sourceId === e.id))!;
+		for (const page of ['/carte?kind=third_place', '/territoires/63', '/acteurs?kind=event', `/acteurs/${linked.slug}`]) {
 			const html = await (await fetch(inject('baseUrl') + page)).text();
 			const links = [...html.matchAll(/href="([^"]*(?:\/api\/v1\/export\.\w+|\/agenda\.ics)[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-			expect(links.length, page).toBeGreaterThanOrEqual(3);
+			expect(links.length, page).toBeGreaterThanOrEqual(2);
 			for (const link of links) {
 				const file = await download(link);
 				const kind = Object.keys(expected).find((k) => link.includes(k))!;
@@ -74,6 +77,7 @@ describe('exports on the real server, with the current filters', () => {
 				expect(file.text.length, link).toBeGreaterThan(100);
 				if (page.includes('kind=third_place') && kind === 'export.csv') expect(link).toContain('kind=third_place');
 				if (page.startsWith('/territoires') && kind !== 'agenda.ics') expect(link).toContain('territory=63');
+				if (page.startsWith('/acteurs/')) expect(link).toContain(`focus=${linked.slug}`);
 			}
 		}
 	});
