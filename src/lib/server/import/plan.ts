@@ -208,10 +208,11 @@ function patchedFields(mapping: ColumnMapping | null): Set<string> | null {
 	return fields as Set<string>;
 }
 
-function columnFor(mapping: ColumnMapping | null, field: string): string {
+/** The file's column for a field: its own key in our JSON format, none when no column of a table feeds it. */
+function columnFor(mapping: ColumnMapping | null, field: string): string | null {
 	if (!mapping) return field;
 	const entry = Object.entries(mapping).find(([, f]) => f === field || (field === 'communeCode' && (f === 'commune' || f === 'communeCode')));
-	return entry?.[0] ?? field;
+	return entry?.[0] ?? null;
 }
 
 function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): RowPlan[] {
