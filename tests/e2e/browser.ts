@@ -26,3 +26,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync('test-results', { recursive: true });
 	await page.screenshot({ path: `test-results/e2e-${name}.png`, fullPage: true });
 }
+
+/**
+ * Share of a map's canvas that is drawn over the paper background (#f4efe8), sampling every 7th pixel:
+ * a map test asserts that something was painted, not only that a <canvas> exists.
+ */
+export function drawnShare(page: Page, canvasSelector: string): Promise<number> {
+	return page.evaluate((selector) => {
+		const source = document.querySelector(selector) as HTMLCanvasElement;
+		const copy = document.createElement('canvas');
+		copy.width = source.width;
+		copy.height = source.height;
+		const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+		ctx.drawImage(source, 0, 0);
+		const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+		let drawn = 0;
+		for (let i = 0; i < data.length; i += 4 * 7) {
+			if (Math.abs((data[i] as number) - 0xf4) + Math.abs((data[i + 1] as number) - 0xef) + Math.abs((data[i + 2] as number) - 0xe8) > 12) drawn++;
+		}
+		return drawn / (data.length / 28);
+	}, canvasSelector);
+}

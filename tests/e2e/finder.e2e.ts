@@ -1,30 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './browser';
 
 /** The route map is idle with the markers of the route shown on the page (window hook set by RouteLayer). */
 async function routeMapSettled(page: Page) {
 	await page.waitForFunction(() => {
 		const probe = window.__cartoRoute;
 		return Boolean(probe?.idle && probe.key !== null && probe.markers > 0 && probe.map?.loaded());
-	});
-}
-
-/** Share of sampled canvas pixels that are not the paper background (#f4efe8). */
-function drawnShare(page: Page): Promise<number> {
-	return page.evaluate(() => {
-		const source = window.__cartoRoute?.map?.getCanvas() as HTMLCanvasElement;
-		const copy = document.createElement('canvas');
-		copy.width = source.width;
-		copy.height = source.height;
-		const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
-		ctx.drawImage(source, 0, 0);
-		const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-		let drawn = 0;
-		for (let i = 0; i < data.length; i += 4 * 7) {
-			if (Math.abs((data[i] as number) - 0xf4) + Math.abs((data[i + 1] as number) - 0xef) + Math.abs((data[i + 2] as number) - 0xe8) > 12) drawn++;
-		}
-		return drawn / (data.length / 28);
 	});
 }
 
@@ -91,7 +73,7 @@ describe('trouver mon parcours', () => {
 		for (const far of await page.getByTestId('nothing-near').allInnerTexts()) expect(far).toMatch(/^Rien à moins de \d+ km/);
 
 		await routeMapSettled(page);
-		expect(await drawnShare(page)).toBeGreaterThan(0.1);
+		expect(await drawnShare(page, '[data-testid="route-map"] canvas')).toBeGreaterThan(0.1);
 		const markers = page.getByTestId('route-marker');
 		const numbers = new Set(await markers.allInnerTexts());
 		expect(numbers.size).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './browser';
 import { encodeWindows1252 } from '../../src/lib/import/decode';
 
 const PASSWORD = 'basalte et bruyère 2026';
@@ -215,21 +215,7 @@ describe('import de données', () => {
 		await page.goto(`/carte?q=${encodeURIComponent(JAUDE)}`);
 		await mapSettled(page);
 		expect(await page.getByTestId('map-count').innerText()).toMatch(/^1\s/);
-		const drawn = await page.evaluate(() => {
-			const source = window.__cartoMap?.map?.getCanvas() as HTMLCanvasElement;
-			const copy = document.createElement('canvas');
-			copy.width = source.width;
-			copy.height = source.height;
-			const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
-			ctx.drawImage(source, 0, 0);
-			const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-			let notBackground = 0;
-			for (let i = 0; i < data.length; i += 4 * 7) {
-				const [r, g, b] = [data[i] as number, data[i + 1] as number, data[i + 2] as number];
-				if (Math.abs(r - 0xf4) + Math.abs(g - 0xef) + Math.abs(b - 0xe8) > 12) notBackground++;
-			}
-			return notBackground / (data.length / 28);
-		});
+		const drawn = await drawnShare(page, '[data-testid="map"] canvas');
 		expect(drawn).toBeGreaterThan(0.05);
 
 		// --- undo the whole import: the actor is gone
