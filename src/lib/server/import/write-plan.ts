@@ -2,8 +2,10 @@ import type { Actor } from '$lib/history/revision';
 import type { Db } from '../db';
 import type { ImportChanges } from '../db/schema';
 import { entityRowsByIds } from '../repos/import.repo';
-import { revisionAtVersion } from '../repos/revision.repo';
-import { createEntities, createRelations, deleteEntities, deleteRelation, rollbackEntity, updateEntity } from '../services/entity-write.service';
+import { entityRevisionIdsAt, revisionsByIds } from '../repos/revision.repo';
+import type { EntityInput } from '$lib/domain/entity.schema';
+import { entityFields, type EntityFields } from '$lib/history/snapshot';
+import { createEntities, createRelations, deleteEntities, deleteRelation, updateEntities } from '../services/entity-write.service';
 import { ValidationError } from '../services/errors';
 import type { ImportPlan } from './plan';
 
@@ -22,14 +24,17 @@ export function writePlan(tx: Db, plan: ImportPlan, author: Author): ImportChang
 	const createdEntityIds = createEntities(tx, creates.map((r) => r.data!), context);
 	const idBySlug = new Map(creates.map((r, i) => [r.slug!, createdEntityIds[i]!]));
 
-	const updatedEntities: ImportChanges['updatedEntities'] = [];
-	for (const r of plan.rows) {
-		if (r.action !== 'update' || !r.data || r.existingId === null || r.expectedVersion === null) continue;
-		const before = revisionAtVersion(tx, 'entity', r.existingId, r.expectedVersion);
-		if (!before) throw new ValidationError([`ligne ${r.row} : historique introuvable pour « ${r.name} »`]);
-		const result = updateEntity(tx, r.existingId, r.data, { ...context, expectedVersion: r.expectedVersion });
-		if (result.revisionId !== null) updatedEntities.push({ id: r.existingId, versionAfter: result.version, revisionBefore: before.id });
-	}
+	const updates = plan.rows.filter((r) => r.action === 'update' && r.data && r.existingId !== null && r.expectedVersion !== null);
+	// The revision each listing had before: undoing the import goes back to it.
+	const before = entityRevisionIdsAt(tx, new Map(updates.map((r) => [r.existingId!, r.expectedVersion!])));
+	const missing = updates.find((r) => !before.has(r.existingId!));
+	if (missing) throw new ValidationError([`ligne ${missing.row} : historique introuvable pour « ${missing.name} »`]);
+	const written = updateEntities(
+		tx,
+		updates.map((r) => ({ id: r.existingId!, expectedVersion: r.expectedVersion!, patch: r.data! })),
+		context
+	);
+	const updatedEntities = written.flatMap((w) => (w.revisionId === null ? [] : [{ id: w.id, versionAfter: w.version, revisionBefore: before.get(w.id)! }]));
 
 	const relationInputs = plan.relations.flatMap((r) => {
 		if (r.action !== 'create' || !r.data || !r.source || !r.target) return [];
@@ -65,7 +70,13 @@ export function undoChanges(tx: Db, changes: ImportChanges, author: Author): { d
 			`Annulation refusée : ${changedSince.length} fiche(s) ont été modifiées depuis l'import : ${shown}${more}. Revenez sur ces modifications depuis leur historique, puis annulez l'import.`
 		]);
 	}
-	for (const u of changes.updatedEntities) rollbackEntity(tx, u.id, u.revisionBefore, { ...author, expectedVersion: u.versionAfter });
+	// Back to each listing's version before the import, as new revisions (operation « rollback »).
+	const snapshots = revisionsByIds(tx, changes.updatedEntities.map((u) => u.revisionBefore));
+	updateEntities(
+		tx,
+		changes.updatedEntities.map((u) => ({ id: u.id, expectedVersion: u.versionAfter, patch: entityFields(snapshots.get(u.revisionBefore)!.snapshot as unknown as EntityFields) as Partial<EntityInput> })),
+		{ ...author, operation: 'rollback' }
+	);
 	for (const id of changes.createdRelationIds) deleteRelation(tx, id, author);
 	deleteEntities(tx, changes.createdEntityIds, author);
 	return { deleted: changes.createdEntityIds.length, restored: changes.updatedEntities.length };

@@ -102,6 +102,23 @@ export function existingEntityIds(db: Db, ids: number[]): Set<number> {
 	return found;
 }
 
+/**
+ * The same entries as territoryNameIndex, for one commune and its parents only (at most four rows): a
+ * single edit needs its own place, and loading every territory for each row made imports of updates slow.
+ */
+export function territoryChain(db: Db, communeCode: string | null): Map<string, { name: string; parentCode: string | null; kind: string }> {
+	if (!communeCode) return new Map();
+	// One statement walks commune → EPCI → département → région, rather than one query per level.
+	const rows = db.all<{ code: string; name: string; parentCode: string | null; kind: string }>(sql`
+		with recursive chain(code, name, parent_code, kind, depth) as (
+			select code, name, parent_code, kind, 0 from territories where code = ${communeCode}
+			union all
+			select t.code, t.name, t.parent_code, t.kind, c.depth + 1 from territories t join chain c on t.code = c.parent_code where c.depth < 3
+		)
+		select code, name, parent_code as parentCode, kind from chain`);
+	return new Map(rows.map(({ code, ...rest }) => [code, rest]));
+}
+
 export function territoryNameIndex(db: Db): Map<string, { name: string; parentCode: string | null; kind: string }> {
 	const rows = db
 		.select({ code: territories.code, name: territories.name, parentCode: territories.parentCode, kind: territories.kind })

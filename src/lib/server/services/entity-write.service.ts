@@ -22,6 +22,7 @@ import {
 	nowIso,
 	relationRow,
 	slugTaken,
+	territoryChain,
 	territoryNameIndex,
 	updateEntityRow,
 	updateRelationRow
@@ -158,14 +159,14 @@ const entityWriter: SubjectWriter<EntityRow, EntityFields> = {
 	fields: entityFields,
 	validate(db, candidate, id) {
 		const data = parseEntity(candidate, 'fiche');
-		assertCommunesKnown([data], territoryNameIndex(db));
+		assertCommunesKnown([data], territoryChain(db, data.communeCode));
 		if (slugTaken(db, data.slug, id)) throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
 		return data;
 	},
 	write(db, row, fields, deletedAt) {
 		// `fields` always come out of validate(); derived columns are recomputed from them as at creation.
 		const values = fields as EntityData | null;
-		const content = values ? { ...values, ...derivedColumns(values, territoryNameIndex(db)) } : {};
+		const content = values ? { ...values, ...derivedColumns(values, territoryChain(db, values.communeCode)) } : {};
 		return updateEntityRow(db, row.id, row.version, changedColumns(row, { ...content, deletedAt }));
 	},
 	snapshot: (id, fields, version, deletedAt) => entitySnapshot({ id, ...fields, version, deletedAt })
@@ -259,6 +260,48 @@ function snapshotOf(db: Db, kind: RevisionSubjectKind, id: number, revisionId: n
 /** Changes some fields of an entity; the merged result is validated like a new one. */
 export function updateEntity(db: Db, id: number, patch: Partial<EntityInput>, ctx: EditContext): WriteResult {
 	return editContent(db, entityWriter, id, (row) => ({ ...entityFields(row), ...patch }), ctx.operation ?? 'update', ctx);
+}
+
+export interface EntityEdit {
+	id: number;
+	/** The version the edit started from: a listing changed since is a conflict, as for updateEntity. */
+	expectedVersion: number;
+	patch: Partial<EntityInput>;
+}
+
+/**
+ * Many edits in one transaction (an import's updates, or their undo): the same checks and the same result
+ * as updateEntity on each (version, schema, known commune, free slug, one revision per change, nothing
+ * written for an identical candidate), but the rows and the territories are read once, not once per row.
+ */
+export function updateEntities(
+	db: Db,
+	edits: EntityEdit[],
+	ctx: Omit<EditContext, 'expectedVersion' | 'operation'> & { operation?: Extract<RevisionOperation, 'update' | 'import' | 'rollback'> }
+): WriteResult[] {
+	const author = checkedAuthor(ctx.actor, ctx.reason);
+	const ids = edits.map((e) => e.id);
+	if (new Set(ids).size !== ids.length) throw new ValidationError(['une même fiche ne peut être modifiée deux fois dans un seul lot']);
+	return writeTransaction(db, (tx) => {
+		const rows = new Map(liveEntityRows(tx, ids).map((r) => [r.id, r]));
+		const places = territoryNameIndex(tx);
+		const record = revisionInserter(tx);
+		return edits.map((edit): WriteResult => {
+			const row = rows.get(edit.id);
+			if (!row) throw new NotFoundError(`Aucune fiche n° ${edit.id}, ou elle est supprimée.`);
+			assertVersion(tx, 'entity', row, edit.expectedVersion);
+			const data = parseEntity({ ...entityFields(row), ...edit.patch }, `fiche ${row.slug}`);
+			assertCommunesKnown([data], places);
+			if (data.slug !== row.slug && slugTaken(tx, data.slug, row.id)) throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
+			if (sameValue(entityFields(row), data)) return { id: row.id, version: row.version, revisionId: null };
+			if (!updateEntityRow(tx, row.id, row.version, changedColumns(row, { ...data, ...derivedColumns(data, places), deletedAt: null }))) {
+				throw conflictError(tx, 'entity', row.id, row.version, row.version + 1);
+			}
+			const version = row.version + 1;
+			const revisionId = record(revisionValues('entity', entitySnapshot({ id: row.id, ...data, version, deletedAt: null }), ctx.operation ?? 'update', author));
+			return { id: row.id, version, revisionId };
+		});
+	});
 }
 
 export function updateRelation(db: Db, id: number, patch: Partial<RelationInput>, ctx: EditContext): WriteResult {
