@@ -1,9 +1,16 @@
 /**
  * `npm test`: type check, unit + integration tests (vitest, real SQLite files), build, then browser
  * end-to-end tests against the built server. Ends with the line `N passed, N failed` that CI reads.
+ * Chromium is checked first: a machine without it gets one sentence saying how, not dozens of failures.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { CHROMIUM_MISSING, ensureChromium } from './lib/chromium';
+
+if (!ensureChromium()) {
+	console.error(CHROMIUM_MISSING);
+	process.exit(1);
+}
 
 interface VitestJson {
 	numPassedTests: number;

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_PATH } from '../../scripts/lib/chromium';
 import { CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG } from '../../scripts/lib/local-server';
 
 export const CHROMIUM_ARGS = [...CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG];
 
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 export function baseUrl(): string {
