@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// SvelteKit's origin check answers a raw English line; hooks.server.ts checks the same form posts
+		// (src/lib/server/http/csrf.ts) and refuses with a French page. '*' is how kit 2 turns its own off.
+		csrf: { trustedOrigins: ['*'] },
 		// No third-party host by default: everything (scripts, styles, data) comes from the app itself.
 		csp: {
 			mode: 'auto',

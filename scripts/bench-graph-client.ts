@@ -9,12 +9,13 @@
  *  - the longest main-thread task during those changes (the page must not freeze: long tasks stay short).
  * Headless Chromium renders in software (SwiftShader): compare renderers and versions by ratio.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG, freePort, median, waitUntilUp } from './lib/local-server';
+import { CHROMIUM_PATH } from './lib/chromium';
+import { CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG, median, startApp, type StartedApp } from './lib/local-server';
 
 const CHROMIUM_ARGS = [...CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG];
 
@@ -83,7 +84,7 @@ if (!existsSync('build/index.js')) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'carto-bench-graph-'));
-let server: ChildProcess | undefined;
+let app: StartedApp | undefined;
 let browser: Browser | undefined;
 try {
 	const env = { ...process.env, DATABASE_URL: join(dir, 'bench.db') };
@@ -91,11 +92,10 @@ try {
 	if (seeded.status !== 0) throw new Error(`Échec du jeu de données :\n${seeded.stdout}\n${seeded.stderr}`);
 	console.log(seeded.stdout.trim().split('\n').slice(-3).join('\n'));
 
-	const port = await freePort();
-	const baseUrl = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['build'], { env: { ...env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
-	await waitUntilUp(baseUrl, server);
-	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+	// Started as the README says (`npm start`), on plain http: the database is already filled.
+	app = await startApp(env, { stdio: ['ignore', 'ignore', 'inherit'] });
+	const { baseUrl } = app;
+	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 
 	for (const renderer of (process.argv.includes('--webgl') ? ['canvas', 'webgl'] : ['canvas']) as ('canvas' | 'webgl')[]) {
 		await measure(browser, baseUrl, renderer); // warm-up: server caches, shader compilation
@@ -114,6 +114,6 @@ try {
 	}
 } finally {
 	await browser?.close();
-	if (server && server.exitCode === null) server.kill('SIGTERM');
+	await app?.stop();
 	rmSync(dir, { recursive: true, force: true });
 }

@@ -7,13 +7,14 @@
  *  - JavaScript sent before the MapLibre chunk is requested, gzip (budget 120 KB).
  * Timings come from the page's window.__cartoMap probe (performance.now(), set by MapView and the points layer).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_BASE_ARGS, freePort, median, waitUntilUp } from './lib/local-server';
+import { CHROMIUM_PATH } from './lib/chromium';
+import { CHROMIUM_BASE_ARGS, median, startApp, type StartedApp } from './lib/local-server';
 
 const CHROMIUM_ARGS = CHROMIUM_BASE_ARGS;
 
@@ -89,7 +90,7 @@ if (!existsSync('build/index.js')) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'carto-bench-map-'));
-let server: ChildProcess | undefined;
+let app: StartedApp | undefined;
 let browser: Browser | undefined;
 try {
 	const env = { ...process.env, DATABASE_URL: join(dir, 'bench.db') };
@@ -97,11 +98,10 @@ try {
 	if (seeded.status !== 0) throw new Error(`Échec du jeu de données :\n${seeded.stdout}\n${seeded.stderr}`);
 	console.log(seeded.stdout.trim());
 
-	const port = await freePort();
-	const baseUrl = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['build'], { env: { ...env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: baseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
-	await waitUntilUp(baseUrl, server);
-	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+	// Started as the README says (`npm start`), on plain http: the database is already filled.
+	app = await startApp(env, { stdio: ['ignore', 'ignore', 'inherit'] });
+	const { baseUrl } = app;
+	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 
 	const mapChunk = mapChunkFile();
 	await measure(browser, baseUrl, mapChunk); // warm-up: server caches, first SwiftShader compile
@@ -125,6 +125,6 @@ try {
 	process.exitCode = idle <= BUDGET.idleMs && redraw <= BUDGET.redrawMs && js <= BUDGET.jsKb ? 0 : 1;
 } finally {
 	await browser?.close();
-	if (server && server.exitCode === null) server.kill('SIGTERM');
+	await app?.stop();
 	rmSync(dir, { recursive: true, force: true });
 }

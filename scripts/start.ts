@@ -1,10 +1,13 @@
 /**
  * `npm start`: build when the sources are newer than the build, prepare the database, then serve.
  * PORT (default 3000) and HOST (default 0.0.0.0) choose where; DATABASE_URL chooses the SQLite file.
+ * Without ORIGIN (nor adapter-node's proxy headers), it serves plain http through scripts/lib/serve-direct.ts
+ * so forms work at http://localhost:3000 with no configuration; with them, adapter-node's own `node build`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { originConfigured, originNotice, publicOrigin } from '../src/lib/server/http/origin';
 
 const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
@@ -36,10 +39,12 @@ if (builtAt < sourcesAt) {
 
 run(process.execPath, ['--import', 'tsx', 'scripts/db-prepare.ts']);
 
-const port = process.env.PORT ?? '3000';
-const host = process.env.HOST ?? '0.0.0.0';
-console.log(`Connecteur Carto : http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
-const server = spawn(process.execPath, ['build'], {
+const port = process.env.PORT || '3000';
+const host = process.env.HOST || '0.0.0.0';
+console.log(originNotice(process.env));
+console.log(`Connecteur Carto : ${publicOrigin(process.env).origin}`);
+const entry = originConfigured(process.env) ? ['build'] : ['--import', 'tsx', 'scripts/lib/serve-direct.ts'];
+const server = spawn(process.execPath, entry, {
 	stdio: 'inherit',
 	env: { ...process.env, PORT: port, HOST: host, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '21M' }
 });

@@ -3,6 +3,7 @@ import { BASEMAP_HOSTS, basemapSetting, embedAncestors } from '$lib/server/confi
 import { allowFraming, isEmbedPath } from '$lib/server/http/embed-headers';
 import { widenCsp } from '$lib/server/http/csp';
 import { apiWriteRefusal } from '$lib/server/http/api-write-guard';
+import { crossSiteFormRefusal } from '$lib/server/http/csrf';
 import { apiOptions } from '$lib/server/http/api';
 import { getDb } from '$lib/server/db/connection';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
@@ -31,6 +32,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		logDenial(event, refused.status, 'api-write-guard');
 		return withSecurityHeaders(refused);
 	}
+	// SvelteKit's own form check is off (svelte.config.js): this one refuses in French.
+	const crossSite = crossSiteFormRefusal(event.request, event.url);
+	if (crossSite) {
+		logDenial(event, 403, 'cross-site-form');
+		return withSecurityHeaders(crossSite);
+	}
 	// Only requests that carry the cookie touch the database: anonymous visitors cost nothing here.
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = token ? (validateSession(getDb(), token)?.user ?? null) : null;
@@ -58,8 +65,17 @@ function logDenial(event: RequestEvent, status: number, reason: string) {
 		method: event.request.method,
 		route: event.route?.id ?? null,
 		userId: event.locals.user?.id ?? null,
-		ip: event.getClientAddress()
+		ip: clientAddress(event)
 	});
+}
+
+/** Behind a proxy (ADDRESS_HEADER), a request reaching the app's port directly has no address: log it as such. */
+function clientAddress(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'inconnue';
+	}
 }
 
 function withSecurityHeaders(response: Response): Response {

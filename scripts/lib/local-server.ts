@@ -1,5 +1,5 @@
 /** Shared by the browser tests and the browser benchmarks: the built server on a free loopback port. */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -26,6 +26,51 @@ export async function waitUntilUp(url: string, server: ChildProcess, timeoutMs =
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	throw new Error(`Le serveur ne répond pas sur ${url} après ${timeoutMs / 1000} s.`);
+}
+
+export interface StartedApp {
+	baseUrl: string;
+	server: ChildProcess;
+	stop: () => Promise<void>;
+}
+
+/**
+ * Starts the app the way the README does (`npm start`, i.e. scripts/start.ts: build check, database
+ * preparation, then the server) with only the variables it documents, on a free port of `host`. Its own
+ * process group, so stopping it stops the server it spawned too.
+ */
+export async function startApp(env: NodeJS.ProcessEnv, options: { host?: string; stdio?: StdioOptions; timeoutMs?: number } = {}): Promise<StartedApp> {
+	const host = options.host ?? '127.0.0.1';
+	const port = await freePort();
+	const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+		env: { ...env, HOST: host, PORT: String(port) },
+		stdio: options.stdio ?? ['ignore', 'inherit', 'inherit'],
+		detached: true
+	});
+	const baseUrl = `http://${host}:${port}`;
+	const stop = () => stopGroup(server);
+	try {
+		await waitUntilUp(baseUrl, server, options.timeoutMs ?? 120_000);
+	} catch (e) {
+		await stop();
+		throw e;
+	}
+	return { baseUrl, server, stop };
+}
+
+async function stopGroup(server: ChildProcess): Promise<void> {
+	if (server.exitCode !== null || server.signalCode !== null || !server.pid) return;
+	const exited = new Promise((r) => server.once('exit', r));
+	const signal = (s: NodeJS.Signals) => {
+		try {
+			process.kill(-server.pid!, s);
+		} catch {
+			// already gone
+		}
+	};
+	signal('SIGTERM');
+	await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+	signal('SIGKILL');
 }
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -8,16 +8,21 @@ const ADMIN_PASSWORD = 'basalte et pouzzolane 63';
 const ADMIN_NEW_PASSWORD = 'puy de dôme, 1465 mètres';
 const PARTNER_PASSWORD = 'chaîne des puys 2026';
 
-/** The first admin exists the way it does in production: created by the CLI, which prints the link. */
+/**
+ * The first admin exists the way it does in production: created by the CLI, which prints the link. It is
+ * given the server's PORT and HOST, as an operator would, and its link points at the server.
+ */
 function createAdminLink(): string {
+	const server = new URL(baseUrl());
 	const result = spawnSync(
 		'node_modules/.bin/tsx',
 		['scripts/user-create.ts', '--role', 'admin', '--email', 'admin@exemple.fr', '--name', 'Admin Test'],
-		{ env: { ...process.env, DATABASE_URL: inject('databaseUrl'), ORIGIN: baseUrl() }, encoding: 'utf8' }
+		{ env: { ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: server.port, HOST: server.hostname }, encoding: 'utf8' }
 	);
 	expect(result.status, result.stderr).toBe(0);
 	const link = /https?:\/\/\S+\/invitation\/[\w-]+/.exec(result.stdout)?.[0];
 	expect(link, result.stdout).toBeDefined();
+	expect(link!.startsWith(`${server.origin}/invitation/`), link).toBe(true);
 	return link!;
 }
 

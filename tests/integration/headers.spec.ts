@@ -63,7 +63,7 @@ describe('garde des écritures JSON (CSRF)', () => {
 		}
 		expect((await through(event('GET', '/api/v1/entities'))).resolved).toBe(true);
 		expect((await through(event('HEAD', '/api/v1/entities'))).resolved).toBe(true);
-		// Page forms have SvelteKit's own origin check (kit.csrf); this guard is for the JSON API.
+		// Page forms have their own origin check (csrf.ts, tests/integration/csrf-hook.spec.ts); this guard is for the JSON API.
 		expect(apiWriteRefusal(new Request(`${ORIGIN}/connexion`, { method: 'POST' }), new URL(`${ORIGIN}/connexion`))).toBeNull();
 	});
 
