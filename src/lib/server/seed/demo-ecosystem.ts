@@ -2,7 +2,8 @@ import type { EntityInput } from '$lib/domain/entity.schema';
 import { sectorLabel, SECTORS, type EntityKind } from '$lib/domain/vocabulary';
 import { dayOf, type Day } from './dates';
 import type { Geography, Located, SeedCommune } from './geography';
-import { areasOf, atPlace, brandName, companyName, eventName, personName, SlugRegistry, structureName, COMPANY_TRADES, type Area, type Trade } from './names';
+import { areaFor, areasOf, secondAreaFor } from './areas';
+import { atPlace, brandName, companyName, eventName, personName, SlugRegistry, structureName, COMPANY_TRADES, type Trade } from './names';
 import { drawFoundedYear, drawTerms, PROFILES, type CategoryProfile } from './profiles';
 import type { Rng } from './random';
 import { addressIn, descriptionOf, pickActivity, summaryOf, type Describable } from './texts';
@@ -72,9 +73,12 @@ function planActor(
 ): PlannedEntity {
 	const { rng, geo } = ctx;
 	const commune = geo.pickCommune(rng, profile.spread, departement);
+	// Names use places the commune is in (areas.ts); the two draws are the ones the demo always made.
 	const areas = areasOf(commune.departementCode);
-	const area = rng.pick(areas);
-	const other = rng.pick(areas.filter((a) => a !== area).length ? areas.filter((a) => a !== area) : areas);
+	const drawnArea = rng.int(0, areas.length - 1);
+	const drawnOther = rng.int(0, Math.max(areas.length - 2, 0));
+	const area = areaFor(areas, drawnArea, commune);
+	const other = secondAreaFor(areas, drawnOther, commune, area);
 	let sectors = rng.sample(SECTORS, rng.int(profile.sectors[0], profile.sectors[1]));
 	const stages = drawTerms(rng, profile.stages);
 	const offers = drawTerms(rng, profile.offers);
@@ -184,7 +188,8 @@ function planEvent(ctx: EcosystemContext, profile: CategoryProfile, thirdPlaces:
 	const fitting = thirdPlaces.filter((p) => (VENUES[profile.category] ?? []).includes(p.category));
 	const venue = rng.pick(fitting.length ? fitting : thirdPlaces);
 	const commune = venue.commune;
-	const area: Area = rng.pick(areasOf(commune.departementCode));
+	const areas = areasOf(commune.departementCode);
+	const area = areaFor(areas, rng.int(0, areas.length - 1), commune);
 	const sectors = profile.category === 'hackathon' ? [rng.pick(SECTORS)] : rng.sample(SECTORS, rng.int(profile.sectors[0], profile.sectors[1]));
 	const year = rng.int(2023, 2027);
 	const day = dayOf(year, rng.int(1, 12), rng.int(1, 26));

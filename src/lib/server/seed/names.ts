@@ -1,9 +1,10 @@
+import type { Area } from './areas';
 import type { Rng } from './random';
 
 /**
  * Word lists for invented names. People get a common French first name and a surname built from
  * syllables (« Chabrolier », « Vayssonnat »), so no combination points at a real public figure.
- * Organisations mix regional place words with invented brands; none is a real organisation.
+ * Organisations mix regional place words (areas.ts) with invented brands; none is a real organisation.
  */
 
 export const FEMALE_FIRST_NAMES = [
@@ -31,48 +32,6 @@ const SURNAME_TAILS = [
 	'ounet', 'adour', 'ichon', 'anges', 'olier', 'eyrat', 'uzac', 'elange', 'ignol', 'avesque', 'oumiou',
 	'ebrun', 'aillot', 'eyrenc', 'issade'
 ] as const;
-
-/** Regional words (natural areas, landmarks) per département, used as « du Sancy », « de la Limagne ». */
-export interface Area {
-	name: string;
-	/** With its article and preposition: « du Sancy », « des Combrailles », « de la Limagne ». */
-	of: string;
-}
-
-const area = (name: string, of: string): Area => ({ name, of });
-
-export const AREAS_BY_DEPARTEMENT: Record<string, Area[]> = {
-	'63': [
-		area('Dômes', 'des Dômes'), area('Sancy', 'du Sancy'), area('Limagne', 'de la Limagne'),
-		area('Livradois', 'du Livradois'), area('Forez', 'du Forez'), area('Combrailles', 'des Combrailles'),
-		area('Artense', "de l'Artense"), area('Couzes', 'des Couzes'), area('Dore', 'de la Dore'),
-		area('Volcans', 'des Volcans'), area('Val d’Allier', 'du Val d’Allier'), area('Puys', 'des Puys')
-	],
-	'03': [
-		area('Bourbonnais', 'du Bourbonnais'), area('Tronçais', 'de Tronçais'), area('Sioule', 'de la Sioule'),
-		area('Bocage', 'du Bocage'), area('Val de Cher', 'du Val de Cher'), area('Besbre', 'de la Besbre'),
-		area('Montagne bourbonnaise', 'de la Montagne bourbonnaise'), area('Sologne bourbonnaise', 'de la Sologne bourbonnaise')
-	],
-	'15': [
-		area('Planèze', 'de la Planèze'), area('Châtaigneraie', 'de la Châtaigneraie'), area('Carladès', 'du Carladès'),
-		area('Margeride', 'de la Margeride'), area('Cézallier', 'du Cézallier'), area('Xaintrie', 'de la Xaintrie'),
-		area('Monts du Cantal', 'des Monts du Cantal'), area('Jordanne', 'de la Jordanne')
-	],
-	'43': [
-		area('Velay', 'du Velay'), area('Mézenc', 'du Mézenc'), area('Devès', 'du Devès'), area('Meygal', 'du Meygal'),
-		area('Brivadois', 'du Brivadois'), area('Haut-Allier', 'du Haut-Allier'), area('Emblavez', "de l'Emblavez"),
-		area('Yssingelais', "de l'Yssingelais")
-	]
-};
-
-const GENERIC_AREAS: Area[] = [
-	area('Vallées', 'des Vallées'), area('Plateaux', 'des Plateaux'), area('Monts', 'des Monts'),
-	area('Sources', 'des Sources'), area('Confluences', 'des Confluences')
-];
-
-export function areasOf(departementCode: string): Area[] {
-	return AREAS_BY_DEPARTEMENT[departementCode] ?? GENERIC_AREAS;
-}
 
 /** Stems and endings for invented startup brands: « Volcalab », « Basalteo », « Genticare ». */
 const BRAND_STEMS = [
@@ -180,7 +139,8 @@ export function companyName(rng: Rng, a: Area): { name: string; trade?: Trade } 
 }
 
 /** Invented names per organisation / third-place category, built from regional words. */
-export function structureName(rng: Rng, category: string, a: Area, other: Area, communeName: string, sector?: string): string {
+/** `other`: a second area the commune is also in, or null (then no « A & B » name). */
+export function structureName(rng: Rng, category: string, a: Area, other: Area | null, communeName: string, sector?: string): string {
 	const ofCommune = ofPlace(communeName);
 	const brand = () => capitalise(rng.pick(BRAND_STEMS) + rng.pick(BRAND_ENDINGS));
 	const options: Record<string, string[]> = {
@@ -194,7 +154,7 @@ export function structureName(rng: Rng, category: string, a: Area, other: Area, 
 			`Unité santé et nutrition ${a.of}`
 		],
 		university: [`École d'ingénieurs ${a.of}`, `Institut supérieur ${a.of}`, `Campus des métiers ${a.of}`, `École de design ${a.of}`],
-		incubator: [`Incubateur ${a.name} & ${other.name}`, `Incubateur ${a.of}`, `Couveuse ${a.of}`, `Nid d'entreprises ${a.of}`, `${brand()} Incubation`],
+		incubator: [other ? `Incubateur ${a.name} & ${other.name}` : `Incubateur ${a.name} Initiatives`, `Incubateur ${a.of}`, `Couveuse ${a.of}`, `Nid d'entreprises ${a.of}`, `${brand()} Incubation`],
 		accelerator: [`Accélérateur ${a.of}`, `${a.name} Booster`, `Programme Cap ${a.name}`, `Tremplin Croissance ${a.of}`],
 		funder: [
 			`Fonds d'amorçage ${a.of}`,
