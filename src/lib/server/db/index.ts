@@ -19,6 +19,11 @@ export function databasePath(url = process.env.DATABASE_URL): string {
 	return path.startsWith('file:') ? path.slice('file:'.length) : path;
 }
 
+/** « Saint-Éloy-les-Mines » → « saint-eloy-les-mines »: the key French alphabetical order compares first. */
+export function frenchSortKey(text: string): string {
+	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE').toLowerCase();
+}
+
 /** Opens (and creates) the SQLite file with the pragmas every connection needs, then migrates it. */
 export function openDb(path = databasePath(), options: { migrate?: boolean } = {}): Db {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -27,6 +32,9 @@ export function openDb(path = databasePath(), options: { migrate?: boolean } = {
 	client.pragma('synchronous = FULL');
 	client.pragma('foreign_keys = ON');
 	client.pragma('busy_timeout = 5000');
+	// SQLite sorts bytes: « Saint-Éloy » after « Saint-Floret », « École » after « Zénith ». ORDER BY fr_sort(x)
+	// sorts as a French reader does (accents and case ignored first).
+	client.function('fr_sort', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? frenchSortKey(text) : text));
 	const db = drizzle(client, { schema }) as Db;
 	if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
 	return db;

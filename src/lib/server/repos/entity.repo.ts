@@ -89,7 +89,7 @@ function orderBy(query: DirectoryQuery): SQL[] {
 		case 'category':
 			return [direction(entities.category), asc(byName)];
 		case 'commune':
-			return [direction(sql`coalesce(${communeName}, 'zzz')`), asc(byName)];
+			return [direction(sql`coalesce(fr_sort(${communeName}), 'zzz')`), asc(byName)];
 		case 'founded':
 			return [direction(sql`coalesce(${entities.foundedYear}, ${query.dir === 'desc' ? -1 : 99999})`), asc(byName)];
 		default:
