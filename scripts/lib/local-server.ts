@@ -50,7 +50,8 @@ export async function startApp(env: NodeJS.ProcessEnv, options: { host?: string;
 	const baseUrl = `http://${host}:${port}`;
 	const stop = () => stopGroup(server);
 	try {
-		await waitUntilUp(baseUrl, server, options.timeoutMs ?? 120_000);
+		// Generous: start.ts rebuilds first when the sources are newer than build/ (a minute on two busy cores).
+		await waitUntilUp(baseUrl, server, options.timeoutMs ?? 180_000);
 	} catch (e) {
 		await stop();
 		throw e;
