@@ -79,7 +79,7 @@ describe('crossSiteFormRefusal', () => {
 		expect(asJson.headers.get('content-type')).toBe('application/json; charset=utf-8');
 		const body = (await asJson.json()) as { status: number; message: string };
 		expect(body.status).toBe(403);
-		expect(body.message).toMatch(/^Envoi refusé : ce formulaire ne vient pas d'une page de ce site \(http:\/\/localhost:3000\)/);
+		expect(body.message).toMatch(/^Envoi refusé\u00a0: ce formulaire ne vient pas d'une page de ce site \(http:\/\/localhost:3000\)/);
 
 		const enhanced = crossSiteFormRefusal(...post('/admin/import/3?/mapping', { ...form, origin: 'http://mon-poste:3000', accept: 'application/json', 'x-sveltekit-action': 'true' }))!;
 		expect(enhanced.status).toBe(403);

@@ -35,7 +35,7 @@ function whence(origin: string | null, site: string): string {
 /** The refusal to send, or null when the request may go on. */
 export function crossSiteFormRefusal(request: Request, url: URL): Response | null {
 	if (!isCrossSiteForm(request, url)) return null;
-	const message = `Envoi refusé : ce formulaire ne vient pas d'une page de ce site (${url.origin}). Rouvrez la page sur le site et envoyez-le de nouveau ; rien n'a été enregistré.`;
+	const message = `Envoi refusé\u00a0: ce formulaire ne vient pas d'une page de ce site (${url.origin}). Rouvrez la page sur le site et envoyez-le de nouveau\u202f; rien n'a été enregistré.`;
 	const headers = { 'cache-control': 'no-store' };
 	if (request.headers.get('x-sveltekit-action') === 'true') {
 		return json({ type: 'error', status: 403, error: { message } }, headers);
@@ -48,9 +48,10 @@ export function crossSiteFormRefusal(request: Request, url: URL): Response | nul
 		title: 'Envoi refusé',
 		paragraphs: [
 			whence(request.headers.get('origin'), url.origin),
-			'Pour protéger les comptes et les fiches, Connecteur Carto n’accepte que les formulaires remplis sur ses propres pages : rien n’a été enregistré.',
+			'Pour protéger les comptes et les fiches, Connecteur Carto n’accepte que les formulaires remplis sur ses propres pages\u00a0: rien n’a été enregistré.',
 			`Rouvrez la page sur ${url.origin}, remplissez le formulaire et envoyez-le de nouveau.`,
-			'Vous administrez ce site et il est publié sous une autre adresse (derrière un proxy HTTPS, sous un nom de domaine) ? Indiquez cette adresse dans la variable ORIGIN, puis redémarrez le serveur (voir la configuration dans le README).'
+			// No-break spaces before « : » and « ? », as French typography wants (no line starting with « ? »).
+			'Vous administrez ce site et il est publié sous une autre adresse (derrière un proxy HTTPS, sous un nom de domaine)\u202f? Indiquez cette adresse dans la variable ORIGIN, puis redémarrez le serveur (voir la configuration dans le README).'
 		],
 		links: [
 			{ href: `${url.origin}${url.pathname}`, label: 'Rouvrir la page du formulaire' },
