@@ -124,6 +124,11 @@ export const load = (({ url }) => {
 				choices: 'choices' in commune ? commune.choices : []
 			};
 		}
+		// Only a commune (a link « qui peut m'aider autour de … » from its page): the form, filled with it.
+		if (commune.code && !['stage', 'sector', 'need'].some((q) => params.has(q))) {
+			const name = communeName(db, commune.code);
+			if (name) return { ...empty, answers: { ...typed, communeText: name, commune: { code: commune.code, name } } };
+		}
 		const result = findRoute(db, params);
 		const { origin, query } = result;
 		return {
