@@ -253,6 +253,22 @@ describe('distances honnêtes', () => {
 		await expect.poll(() => page.getByRole('heading', { name: /À moins de 20 km de Clermont-Ferrand/ }).count()).toBe(1);
 	});
 
+	it('sur la carte, le champ commune des filtres s’applique aussitôt avec un code postal', async () => {
+		await page.goto('/carte');
+		await mapSettled(page);
+		const before = Number((await page.getByTestId('map-count').innerText()).replace(/\s/g, '').match(/^(\d+)/)?.[1]);
+		const field = page.getByRole('combobox', { name: 'Commune (nom, code postal ou code INSEE)' });
+		await field.pressSequentially('63000', { delay: 30 });
+		await page.getByRole('option', { name: /^Clermont-Ferrand \(63\)\s+code postal 63000$/ }).waitFor();
+		await field.press('Enter');
+		await page.waitForURL((url) => url.searchParams.get('territory') === '63113');
+		await mapSettled(page);
+		const after = Number((await page.getByTestId('map-count').innerText()).replace(/\s/g, '').match(/^(\d+)/)?.[1]);
+		expect(after).toBeGreaterThan(0);
+		expect(after).toBeLessThan(before);
+		expect(await page.getByTestId('filter-commune').getByRole('status').innerText()).toContain('Clermont-Ferrand (63), code postal 63000');
+	});
+
 	it('sur téléphone, la recherche autour d’une commune et sa liste restent dans l’écran', async () => {
 		const { context, page: phone } = await phonePage(browser);
 		await phone.goto('/carte?near=43187&radius=20');

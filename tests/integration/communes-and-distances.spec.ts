@@ -6,6 +6,8 @@ import { resolveCommuneField } from '../../src/lib/server/services/commune-field
 import { resolveCommuneText } from '../../src/lib/server/services/map.service';
 import { nearbyResponse, routeResponse, communesResponse } from '../../src/lib/server/openapi/responses';
 import { UNCERTAINTY_KM } from '../../src/lib/geo/distance-precision';
+import { readRow } from '../../src/lib/import/row-entity';
+import { placeLookup } from '../../src/lib/server/import/places';
 import type { Db } from '../../src/lib/server/db/index';
 
 /*
@@ -153,5 +155,25 @@ describe('honest distances from a commune placed at its intercommunality’s sea
 			const scores = step.options.map((o) => o.score);
 			expect(scores).toEqual([...scores].sort((a, b) => b - a));
 		}
+	});
+});
+
+describe('imports: « far from its commune » measured honestly', () => {
+	const mapping = { Nom: 'name', Type: 'category', Commune: 'communeCode', Longitude: 'lon', Latitude: 'lat' } as const;
+	const far = (communeCode: string, lon: string, lat: string) =>
+		readRow(2, { Nom: 'Essai', Type: 'coworking', Commune: communeCode, Longitude: lon, Latitude: lat }, mapping, placeLookup(db)).problems.filter((p) => p.code === 'far_from_commune');
+
+	it('a commune placed at its intercommunality’s seat is not « far » from a true point 25 km away', () => {
+		// Saint-Geneys-près-Saint-Paulien's true centre is about 12 km north-west of Le Puy, where it is placed.
+		expect(far('43187', '3,8206', '45,1311')).toEqual([]);
+		// Brioude, 50 km away: far even for a seat, and said as such.
+		const [problem] = far('43187', '3,3835', '45,2942');
+		expect(problem?.message).toBe('point à ≈\u00a050\u00a0km du chef-lieu de l’intercommunalité de Saint-Geneys-près-Saint-Paulien : à vérifier');
+	});
+
+	it('a commune with its own centre keeps the 25 km threshold', () => {
+		// Aurillac's point, and a point 30 km east of it.
+		expect(far('15014', '2,4397', '44,9264')).toEqual([]);
+		expect(far('15014', '2,82', '44,9264')[0]?.message).toBe('point à ≈\u00a030\u00a0km du centre d’Aurillac : à vérifier');
 	});
 });
