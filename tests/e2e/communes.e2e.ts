@@ -189,6 +189,7 @@ describe('distances honnêtes', () => {
 		}
 		await routeMapSettled(page);
 		expect(await drawnShare(page, '[data-testid="route-map"] canvas')).toBeGreaterThan(0.1);
+		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ : Saint-Geneys-près-Saint-Paulien (position approchée : chef-lieu de son intercommunalité)');
 		const labels = await page.getByTestId('route-marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 		for (const l of labels) expect(l).not.toMatch(/\d,\d\s?km/);
 		await screenshot(page, 'communes-honest-route');
