@@ -162,7 +162,7 @@ describe('carte des acteurs', () => {
 		expect(km.length).toBeGreaterThan(0);
 		expect(km).toEqual([...km].sort((a, b) => a - b));
 		expect(Math.max(...km)).toBeLessThanOrEqual(30);
-		expect(await page.getByRole('heading', { name: /À moins de 30 km de Aurillac/ }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: /À moins de 30 km d’Aurillac/ }).count()).toBe(1);
 		await mapSettled(page);
 		await screenshot(page, 'map-nearby');
 	});

@@ -1,6 +1,7 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
 import { compactSiret, isValidSiret } from '$lib/domain/siret';
 import { categoryKind, categoryTerms, kindLabel, type EntityKind } from '$lib/domain/vocabulary';
+import { ofPlace, showDistance, UNCERTAINTY_KM, type PointAccuracy } from '$lib/geo/distance-precision';
 import type { ColumnMapping, ImportField } from './fields';
 import { resolveCategory, resolveKind, resolveOffer, resolveSector, resolveStage } from './fields';
 import { error, warning, type ImportProblem } from './problems';
@@ -13,6 +14,8 @@ export interface ImportCommune {
 	departementCode: string | null;
 	postalCodes: string[];
 	centroid: [number, number] | null;
+	/** How that centre was placed (most communes still sit at their intercommunality's seat); a commune's own centre when unknown. */
+	centroidAccuracy?: PointAccuracy | null;
 }
 
 /** What the row reader asks of the territories; the server answers from the database. */
@@ -225,8 +228,14 @@ export function readRow(
 		}
 	}
 	if (lon !== null && lat !== null && commune?.centroid) {
+		// A commune placed at its intercommunality's seat may truly lie 25 km from it: only farther is suspicious.
+		const accuracy = commune.centroidAccuracy ?? 'commune';
 		const km = kmBetween([lon, lat], commune.centroid);
-		if (km > FAR_FROM_COMMUNE_KM) warn('lon', 'far_from_commune', `point à ${Math.round(km)} km du centre de ${commune.name} : à vérifier`);
+		if (km > FAR_FROM_COMMUNE_KM + UNCERTAINTY_KM[accuracy] - UNCERTAINTY_KM.commune) {
+			const shown = showDistance(km, { accuracy }, { accuracy: 'exact' }).text;
+			const from = accuracy === 'epci_seat' ? 'du chef-lieu de l’intercommunalité' : accuracy === 'departement' ? 'du centre du département' : 'du centre';
+			warn('lon', 'far_from_commune', `point à ${shown} ${from} ${ofPlace(commune.name)} : à vérifier`);
+		}
 	}
 	const address = cell('address') || null;
 	let geocode: RowDraft['geocode'] = null;

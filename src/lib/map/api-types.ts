@@ -1,3 +1,6 @@
+import type { CommuneMatch } from '$lib/geo/commune-match';
+import type { PointAccuracy, ShownDistance } from '$lib/geo/distance-precision';
+
 /** Shapes of the map endpoints (see src/routes/api/v1/map/*): compact on purpose, 10k points travel as arrays. */
 export type Lon = number;
 export type Lat = number;
@@ -46,9 +49,15 @@ export interface MapStatsResponse {
 export interface CommuneSuggestion {
 	code: string;
 	name: string;
-	departementCode: string;
+	departementCode: string | null;
 	population: number | null;
-	centroid: [Lon, Lat];
+	postalCodes: string[];
+	centroid: [Lon, Lat] | null;
+	/** How the typed text matched: name, postcode or INSEE code (see $lib/geo/commune-match). */
+	match: CommuneMatch;
+	matchedCode: string | null;
+	/** « code postal 43200 », « code INSEE 43200 »; null for a name. */
+	matchLabel: string | null;
 }
 
 export interface NearbyItem {
@@ -58,11 +67,13 @@ export interface NearbyItem {
 	kindLabel: string;
 	categoryLabel: string;
 	communeName: string | null;
+	/** Measured between the points, to the tenth (for sorting); what to show is `distance.text`. */
 	distanceKm: number;
+	distance: ShownDistance;
 }
 
 export interface NearbyResponse {
-	commune: { code: string; name: string; centroid: [Lon, Lat] };
+	commune: { code: string; name: string; centroid: [Lon, Lat]; accuracy: PointAccuracy; uncertaintyKm: number; note: string | null };
 	radiusKm: number;
 	circle: GeoJSON.Feature<GeoJSON.Polygon>;
 	items: NearbyItem[];

@@ -4,11 +4,12 @@ import { extractPathway, type PathwayEntity } from './extract';
 import { prepareFlows, type ProjectPathway } from './flows';
 import { entity, rel } from './test-fixtures';
 
-const origin = { code: '43112', name: 'Langeac', lon: 3.49, lat: 45.1 };
+/** Langeac placed by an address-precise point, so that figures are measured ones unless a test says otherwise. */
+const origin = { code: '43112', name: 'Langeac', lon: 3.49, lat: 45.1, accuracy: 'exact' as const, epciCode: '200073005' };
 const incubationStep = ROUTE_TEMPLATE[1]!;
 const query = { sectors: ['agrifood'], needs: [] };
 const incubator = (id: number, over: Partial<PathwayEntity>) => entity(id, 'incubator', { stages: ['creation'], offers: ['mentoring', 'hosting', 'training'], sectors: ['agrifood'], ...over });
-const at = (structure: PathwayEntity, distanceKm: number | null): Candidate => ({ structure, distanceKm });
+const at = (structure: PathwayEntity, distanceKm: number | null, end: Candidate['end'] = { accuracy: 'exact', communeCode: structure.communeCode, epciCode: structure.epciCode }): Candidate => ({ structure, distanceKm, end });
 
 describe('finder scoring', () => {
 	it('a structure that does not serve the stage never ranks first, however near and well matched', () => {
@@ -36,9 +37,38 @@ describe('finder scoring', () => {
 		expect(parts.map((p) => p.key)).toEqual(['stage', 'sector', 'offer', 'distance', 'history']);
 		expect(parts.find((p) => p.key === 'distance')?.text).toBe('dans votre commune (Langeac)');
 		// Close but in the next commune: said as such, not « dans votre commune ».
-		expect(scoreOption(at(incubator(2, { communeCode: '43002' }), 0.5), incubationStep, query, origin, { count: 0, max: 0, previous: null }).parts[3]?.text).toBe('à moins d’un kilomètre de Langeac');
+		expect(scoreOption(at(incubator(2, { communeCode: '43002' }), 0.5), incubationStep, query, origin, { count: 0, max: 0, previous: null }).parts[3]?.text).toBe('à 0,5\u00a0km de Langeac');
 		const step = rankStep(1, incubationStep, [at(incubator(1, {}), 23.4)], query, origin, new Map(), null);
 		expect(step.options[0]!.why).toMatch(/^Accompagne les projets au stade « Création » ; travaille dans votre secteur \(Agroalimentaire\)/);
+	});
+
+	it('does not reward a closeness nobody measured: from a commune placed at its intercommunality’s seat', () => {
+		// Saint-Geneys-près-Saint-Paulien sits at Le Puy's point: a Le Puy structure measures 0.2 km.
+		const saintGeneys = { code: '43187', name: 'Saint-Geneys-près-Saint-Paulien', lon: 3.885, lat: 45.044, accuracy: 'epci_seat' as const, epciCode: '200073419' };
+		const lePuy = incubator(1, { communeCode: '43157', epciCode: '200073419' });
+		const { parts } = scoreOption(at(lePuy, 0.2), incubationStep, query, saintGeneys, { count: 0, max: 0, previous: null });
+		const distance = parts.find((p) => p.key === 'distance')!;
+		expect(distance.text).toBe('dans la même intercommunalité que Saint-Geneys-près-Saint-Paulien (distance exacte inconnue)');
+		// Counted at half the uncertainty (12.5 km), not at the door.
+		expect(distance.points).toBe(Math.round((30 * 20) / (20 + 12.5)));
+		const option = rankStep(1, incubationStep, [at(lePuy, 0.2)], query, saintGeneys, new Map(), null).options[0]!;
+		expect(option.distance).toMatchObject({ kind: 'same_epci', approx: true, text: 'dans la même intercommunalité' });
+		expect(option.why).not.toMatch(/0,2/);
+		// Further away, the figure is rounded and says what was measured.
+		const brioude = incubator(2, { communeCode: '43040', epciCode: '200073302' });
+		const far = scoreOption(at(brioude, 51.3, { accuracy: 'commune', communeCode: '43040', epciCode: '200073302' }), incubationStep, query, saintGeneys, { count: 0, max: 0, previous: null });
+		expect(far.parts[3]?.text).toBe('à ≈\u00a050\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l’intercommunalité');
+	});
+
+	it('lists the kept options in score order, those beyond the radius included', () => {
+		// Two near structures that match little, and a further one that matches everything.
+		const weak = (id: number) => incubator(id, { sectors: ['health'], offers: [] });
+		const strong = incubator(3, {});
+		const step = rankStep(1, incubationStep, [at(weak(1), 10), at(weak(2), 20), at(strong, 70)], query, origin, new Map(), null);
+		expect(step.options.map((o) => o.structure.id)).toEqual([3, 1, 2]);
+		const scores = step.options.map((o) => o.score);
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+		expect(step.options[0]).toMatchObject({ withinReach: false, distance: { text: '70\u00a0km' } });
 	});
 
 	it('keeps 3 to 5 options within reach', () => {

@@ -1,4 +1,5 @@
 import { categoryLabel, offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
+import { distanceFrom, scoringKm, showDistance, type DistanceEnd, type PointAccuracy } from '$lib/geo/distance-precision';
 import type { PathwayEntity } from './extract';
 import type { FlowData } from './flows';
 import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
@@ -33,12 +34,23 @@ export interface Origin {
 	name: string;
 	lon: number;
 	lat: number;
+	/** How the commune's centre was placed (most communes still sit at their intercommunality's seat). */
+	accuracy: PointAccuracy;
+	epciCode: string | null;
 }
 
 export interface Candidate {
 	structure: PathwayEntity;
+	/** Measured between the stored points. */
 	distanceKm: number | null;
+	/** How the structure's point was placed. */
+	end: DistanceEnd;
 }
+
+const originEnd = (origin: Origin): DistanceEnd => ({ accuracy: origin.accuracy, communeCode: origin.code, epciCode: origin.epciCode });
+
+/** The distance the score counts: what was measured, never nearer than the two points' precision allows. */
+const countedKm = (c: Candidate, origin: Origin): number | null => (c.distanceKm == null ? null : scoringKm(c.distanceKm, originEnd(origin), c.end));
 
 const list = (codes: string[], label: (c: string) => string) => codes.map(label).join(', ');
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
@@ -96,12 +108,19 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 		text: given.length > 0 ? `propose ${list(given, offerLabel)}${asked.length > 0 ? ', comme vous le demandez' : ''}` : `ne propose pas ${list(wanted, offerLabel)}`
 	});
 
-	const d = c.distanceKm;
+	// Points from what was measured, not from a closeness two approximate points only seem to have; the
+	// text says what was measured (from the seat of the intercommunality when the commune has no point yet).
+	const d = countedKm(c, origin);
 	parts.push({
 		key: 'distance',
 		points: d == null ? 0 : Math.round((MAX.distance * DISTANCE_HALF_KM) / (DISTANCE_HALF_KM + d)),
 		max: MAX.distance,
-		text: d == null ? 'emplacement inconnu' : s.communeCode === origin.code ? `dans votre commune (${origin.name})` : d < 1 ? `à moins d’un kilomètre de ${origin.name}` : `à ${formatKm(d)} de ${origin.name}`
+		text:
+			c.distanceKm == null
+				? 'emplacement inconnu'
+				: s.communeCode === origin.code
+					? `dans votre commune (${origin.name})`
+					: distanceFrom(showDistance(c.distanceKm, originEnd(origin), c.end), origin)
 	});
 
 	const after = history.previous ? `après un passage par ${history.previous.categories.map(categoryLabel).slice(0, 2).join(' ou ').toLowerCase()}` : 'en première étape';
@@ -117,8 +136,6 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 /** Said in the score's details, but it is no reason to propose anything. */
 const NO_SECTOR = 'aucun secteur choisi';
 
-export const formatKm = (d: number): string => `${d < 10 ? d.toFixed(1).replace('.', ',') : Math.round(d)} km`;
-
 /** « Pourquoi cette proposition » in one sentence: the strongest reasons first. */
 export function explain(parts: ScorePart[]): string {
 	const strong = [...parts].filter((p) => p.points >= p.max / 2 && p.text !== NO_SECTOR).sort((a, b) => b.points / b.max - a.points / a.max);
@@ -129,7 +146,8 @@ export function explain(parts: ScorePart[]): string {
 /**
  * Ranks a step's candidates: structures that serve the step's stage always come before those that do not,
  * then by score, then the nearer one, then by id (stable). Keeps 3 to 5 within reach; when fewer than 3 fit
- * within reach, completes with the nearest ones further away, and says so when none was within reach.
+ * within reach, completes with the nearest ones further away (marked « hors rayon »), and says so when none
+ * was within reach. The kept options are listed in score order, whichever way they were kept.
  */
 export function rankStep(order: number, step: RouteTemplateStep, candidates: Candidate[], query: Pick<FinderQuery, 'sectors' | 'needs'>, origin: Origin, history: Map<number, number>, previous: RouteTemplateStep | null): FinderStep {
 	const fitting = candidates.filter((c) => step.categories.includes(c.structure.category));
@@ -137,16 +155,24 @@ export function rankStep(order: number, step: RouteTemplateStep, candidates: Can
 	const scored = fitting.map((c) => {
 			const { score, parts, serves } = scoreOption(c, step, query, origin, { count: history.get(c.structure.id) ?? 0, max, previous });
 			const { stages, offers, sectors } = c.structure;
-			const option: FinderOption = { structure: { ...c.structure, stages, offers, sectors }, distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10, score, parts, why: explain(parts), withinReach: c.distanceKm != null && c.distanceKm <= REACH_KM };
-		return { option, serves };
+			const option: FinderOption = {
+				structure: { ...c.structure, stages, offers, sectors },
+				distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10,
+				distance: c.distanceKm == null ? null : showDistance(c.distanceKm, originEnd(origin), c.end),
+				score,
+				parts,
+				why: explain(parts),
+				withinReach: c.distanceKm != null && c.distanceKm <= REACH_KM
+			};
+		return { option, serves, counted: countedKm(c, origin) ?? Infinity };
 	});
-	const byRank = (a: (typeof scored)[number], b: (typeof scored)[number]) => Number(b.serves) - Number(a.serves) || b.option.score - a.option.score || (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || a.option.structure.id - b.option.structure.id;
+	const byRank = (a: (typeof scored)[number], b: (typeof scored)[number]) => Number(b.serves) - Number(a.serves) || b.option.score - a.option.score || a.counted - b.counted || a.option.structure.id - b.option.structure.id;
 	const eligible = scored.some((s) => s.serves) ? scored.filter((s) => s.serves) : scored;
 	const near = eligible.filter((s) => s.option.withinReach).sort(byRank);
 	let chosen = near.slice(0, 5);
 	if (chosen.length < 3) {
 		const further = eligible.filter((s) => !s.option.withinReach).sort((a, b) => (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || byRank(a, b));
-		chosen = [...chosen, ...further.slice(0, 3 - chosen.length)];
+		chosen = [...chosen, ...further.slice(0, 3 - chosen.length)].sort(byRank);
 	}
 	return { order, stage: step.stage, title: step.title, offers: step.offers, options: chosen.map((s) => s.option), nothingNear: near.length === 0 };
 }

@@ -3,6 +3,7 @@
  * finder's proposed route. Plain data shared by the server (services, API) and the pages.
  */
 import type { EntityKind, Offer, Stage } from '$lib/domain/vocabulary';
+import type { PointAccuracy, ShownDistance } from '$lib/geo/distance-precision';
 
 /** Relation types that make a pathway step (DOMAIN.md), `founded` and `spin_off_of` start one. */
 export const PATHWAY_STEP_TYPES = ['founded', 'spin_off_of', 'hosted_by', 'incubated_by', 'funded_by', 'accelerated_by', 'mentored_by', 'trained_by', 'member_of'] as const;
@@ -178,7 +179,10 @@ export interface ScorePart {
 
 export interface FinderOption {
 	structure: EntityRef & { stages: string[]; offers: string[]; sectors: string[] };
+	/** Measured between the stored points (to the tenth): what the page shows is `distance`. */
 	distanceKm: number | null;
+	/** What may honestly be said of that distance (« ≈ 12 km », « dans la même intercommunalité »…). */
+	distance: ShownDistance | null;
 	score: number;
 	parts: ScorePart[];
 	/** « Pourquoi cette proposition » in one or two French sentences. */
@@ -199,7 +203,17 @@ export interface FinderStep {
 
 export interface FinderResult {
 	query: FinderQuery;
-	origin: { code: string; name: string; departementCode: string | null; lon: number; lat: number };
+	origin: {
+		code: string;
+		name: string;
+		departementCode: string | null;
+		lon: number;
+		lat: number;
+		/** How the commune's centre was placed, how far off it may be, and what the distances are measured from. */
+		accuracy: PointAccuracy;
+		uncertaintyKm: number;
+		note: string | null;
+	};
 	reachKm: number;
 	steps: FinderStep[];
 }

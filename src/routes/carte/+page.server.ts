@@ -1,10 +1,14 @@
+import { getDb } from '$lib/server/db/connection';
+import { resolveCommuneField } from '$lib/server/services/commune-field.service';
 import { loadMapPage } from '$lib/server/services/map-page.service';
 import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ url }) => {
 	try {
-		return loadMapPage(url.searchParams);
+		// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
+		const { params, field } = resolveCommuneField(getDb(), url.searchParams, '/carte');
+		return { ...loadMapPage(params), communeField: field };
 	} catch (e) {
 		rethrowAsPageError(e);
 	}

@@ -1,14 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { finderQuerySchema, PATHWAY_ARRAY_KEYS } from '$lib/domain/pathway-query';
 import { radiusCircle } from '$lib/geo/distance';
-import { samePlaceName } from '$lib/geo/place-name';
 import type { CommuneChoice, FinderIssue } from '$lib/components/finder/finder-answers';
 import type { FinderResult } from '$lib/pathways/types';
 import { basemapSetting } from '$lib/server/config';
 import { getDb } from '$lib/server/db/connection';
 import type { Db } from '$lib/server/db';
 import { ValidationError } from '$lib/server/services/errors';
-import { searchCommunes } from '$lib/server/services/map.service';
+import { findCommunes, resolveCommuneText, type CommuneHit } from '$lib/server/services/map.service';
 import { parseParams } from '$lib/server/services/params';
 import { describeIssue } from '$lib/server/services/page-errors.service';
 import { findRoute } from '$lib/server/services/pathway.service';
@@ -36,33 +35,44 @@ function formIssue(issue: string): FinderIssue {
 	return { field: named ?? null, text: capitalised(describeIssue(issue)) };
 }
 
-const withCommune = (params: URLSearchParams, code: string) => {
+/** The route's address for a commune; `lieu` (what was typed) stays only when it was a code, so the page can say which. */
+const withCommune = (params: URLSearchParams, code: string, typedCode: string | null = null) => {
 	const next = new URLSearchParams(params);
 	next.set('commune', code);
+	next.delete('lieu');
+	if (typedCode) next.set('lieu', typedCode);
 	return `/parcours?${next}`;
 };
 
+const typedCode = (c: CommuneHit) => (c.match === 'name' ? null : c.matchedCode);
+
 /**
- * Without JavaScript the commune field holds whatever was typed: an INSEE code goes through, a name is
- * looked up among the communes of the scope (the autocomplete's own search). One match: its code; several:
- * the visitor picks; none: a message.
+ * `commune` is the canonical address (an INSEE code); what a person types goes in `lieu`: a name, a postcode
+ * or an INSEE code, resolved here without JavaScript (the autocomplete's own search and rule). One commune:
+ * its address; several (a postcode shared by ten communes, homonyms): the visitor picks, each choice saying
+ * how it matched; none: a message. An older address with a name in `commune` is read as typed.
  */
-function resolveCommune(db: Db, params: URLSearchParams): { code: string } | { choices: CommuneChoice[]; issue: string } | { issue: string } {
-	const text = params.get('commune')?.trim() ?? '';
-	if (text === '' || INSEE_COMMUNE_RE.test(text.toUpperCase())) return { code: text.toUpperCase() };
+function resolveCommune(db: Db, params: URLSearchParams): { code: string } | { choices: CommuneChoice[]; issue: string } | { issue: string } | { redirect: string } {
+	const canonical = params.get('commune')?.trim() ?? '';
+	if (INSEE_COMMUNE_RE.test(canonical.toUpperCase())) return { code: canonical.toUpperCase() };
+	const text = canonical || (params.get('lieu')?.trim() ?? '');
+	if (text === '') return { code: '' };
 	if (text.length > 100) return { issue: 'Commune : ce nom est trop long (100 caractères au plus).' };
-	const { items } = searchCommunes(db, new URLSearchParams({ q: text, limit: '20' }));
-	const same = items.filter((c) => samePlaceName(c.name, text));
-	const candidates = same.length > 0 ? same : items;
-	const [only] = candidates;
-	if (candidates.length === 1 && only) return { code: only.code };
-	if (candidates.length === 0) {
-		return { issue: `Commune : aucune commune du territoire couvert ne s'appelle « ${text} ». Vérifiez l'orthographe ou saisissez son code INSEE.` };
+	const { resolution, message } = resolveCommuneText(db, text);
+	if (resolution.status === 'one') return { redirect: withCommune(params, resolution.commune.code, typedCode(resolution.commune)) };
+	if (resolution.status === 'several') {
+		return {
+			issue: message ?? '',
+			choices: resolution.choices.slice(0, 30).map((c) => ({ code: c.code, name: c.name, departementCode: c.departementCode, matchLabel: c.matchLabel, href: withCommune(params, c.code, typedCode(c)) }))
+		};
 	}
-	return {
-		issue: `Commune : plusieurs communes correspondent à « ${text} ». Choisissez la vôtre ci-dessous.`,
-		choices: candidates.slice(0, 8).map((c) => ({ code: c.code, name: c.name, departementCode: c.departementCode, href: withCommune(params, c.code) }))
-	};
+	return { issue: message ?? '' };
+}
+
+/** « code postal 43200 » when the commune was reached by a code typed in `lieu` (said next to the route's title). */
+function matchOf(db: Db, code: string, typed: string | null): string | null {
+	if (!typed) return null;
+	return findCommunes(db, typed, 50).find((c) => c.code === code && c.match !== 'name')?.matchLabel ?? null;
 }
 
 /** While the commune is being sorted out, the other answers are checked too: every message at once. */
@@ -79,8 +89,7 @@ function otherIssues(params: URLSearchParams): FinderIssue[] {
 /** Name of a commune code, to show it again in the form next to a message about another answer. */
 function communeName(db: Db, code: string): string | null {
 	if (!INSEE_COMMUNE_RE.test(code)) return null;
-	const [hit] = searchCommunes(db, new URLSearchParams({ q: code, limit: '1' })).items;
-	return hit?.code === code ? hit.name : null;
+	return findCommunes(db, code, 50).find((c) => c.code === code)?.name ?? null;
 }
 
 export const load = (({ url }) => {
@@ -91,13 +100,22 @@ export const load = (({ url }) => {
 		stage: params.get('stage') ?? DEFAULT_STAGE,
 		sectors: params.getAll('sector'),
 		needs: params.getAll('need'),
-		communeText: params.get('commune')?.trim() ?? ''
+		communeText: params.get('lieu')?.trim() || (params.get('commune')?.trim() ?? '')
 	};
-	const empty = { basemap, result: null as FinderResult | null, reach: null as GeoJSON.Feature<GeoJSON.Polygon> | null, issues: [] as FinderIssue[], choices: [] as CommuneChoice[] };
-	if (!QUESTIONS.some((q) => params.has(q))) return { ...empty, answers: { ...typed, commune: null } };
+	const empty = {
+		basemap,
+		result: null as FinderResult | null,
+		reach: null as GeoJSON.Feature<GeoJSON.Polygon> | null,
+		issues: [] as FinderIssue[],
+		choices: [] as CommuneChoice[],
+		communeMatch: null as string | null
+	};
+	if (![...QUESTIONS, 'lieu'].some((q) => params.has(q))) return { ...empty, answers: { ...typed, commune: null } };
 
 	try {
 		const commune = resolveCommune(db, params);
+		// Typed without JavaScript: answer on the canonical address (INSEE code), the one worth sharing.
+		if ('redirect' in commune) redirect(303, commune.redirect);
 		if ('issue' in commune) {
 			return {
 				...empty,
@@ -106,20 +124,23 @@ export const load = (({ url }) => {
 				choices: 'choices' in commune ? commune.choices : []
 			};
 		}
-		// A name typed without JavaScript: answer on the canonical address (INSEE code), the one worth sharing.
-		if (commune.code !== (params.get('commune') ?? '')) redirect(303, withCommune(params, commune.code));
-
+		// Only a commune (a link « qui peut m'aider autour de … » from its page): the form, filled with it.
+		if (commune.code && !['stage', 'sector', 'need'].some((q) => params.has(q))) {
+			const name = communeName(db, commune.code);
+			if (name) return { ...empty, answers: { ...typed, communeText: name, commune: { code: commune.code, name } } };
+		}
 		const result = findRoute(db, params);
 		const { origin, query } = result;
 		return {
 			...empty,
 			answers: { stage: query.stage, sectors: query.sectors, needs: query.needs, communeText: origin.name, commune: { code: origin.code, name: origin.name } },
+			communeMatch: matchOf(db, origin.code, params.get('lieu')),
 			result,
 			reach: radiusCircle([origin.lon, origin.lat], result.reachKm)
 		};
 	} catch (e) {
 		if (!(e instanceof ValidationError)) throw e;
-		const code = typed.communeText.toUpperCase();
+		const code = (params.get('commune')?.trim() ?? '').toUpperCase();
 		const name = communeName(db, code);
 		return { ...empty, answers: { ...typed, commune: name ? { code, name } : null }, issues: e.issues.map(formIssue) };
 	}

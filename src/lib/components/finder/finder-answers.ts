@@ -5,7 +5,7 @@ export interface FinderAnswers {
 	needs: string[];
 	/** The commune once known (its INSEE code resolved), to prefill the autocomplete. */
 	commune: { code: string; name: string } | null;
-	/** What was typed in the commune field (a name or a code). */
+	/** What was typed in the commune field (a name, a postcode or an INSEE code). */
 	communeText: string;
 }
 
@@ -20,5 +20,7 @@ export interface CommuneChoice {
 	code: string;
 	name: string;
 	departementCode: string | null;
+	/** « code postal 43200 », « code INSEE 43200 »; null for a name. */
+	matchLabel: string | null;
 	href: string;
 }

@@ -1,16 +1,12 @@
-import type { FinderResult, ScorePart } from '$lib/pathways/types';
+import type { FinderOption, FinderResult, ScorePart } from '$lib/pathways/types';
 
 /** One colour per step, shared by the chain's numbers and the map's markers so the eye links them. */
 export const STEP_COLOURS = ['#b4461b', '#1a5fb4', '#2f7d32', '#7b3fa0', '#8a6d00', '#00727a'];
 export const stepColour = (order: number): string => STEP_COLOURS[(order - 1) % STEP_COLOURS.length] as string;
 
-const precise = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-
-/** « 3,4 km » near, « 27 km » further: a tenth of a kilometre only matters close by. */
-export function formatKm(km: number | null): string {
-	if (km === null) return 'distance inconnue';
-	return `${(km < 10 ? precise : whole).format(km)}\u00a0km`;
+/** What the server says may be said of the option's distance (« 3,4 km », « ≈ 12 km », « dans la même intercommunalité »). */
+export function optionDistance(option: Pick<FinderOption, 'distance'>): string {
+	return option.distance?.text ?? 'distance inconnue';
 }
 
 export const scoreMax = (parts: ScorePart[]): number => parts.reduce((sum, p) => sum + p.max, 0);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FinderOption, FinderResult } from '$lib/pathways/types';
-import { formatKm } from './route-format';
+import { showDistance } from '$lib/geo/distance-precision';
+import { optionDistance } from './route-format';
 import { routeBounds, routeLine, routePins, spreadOffsets } from './route-geometry';
 
 const option = (id: number, lon: number | null, lat: number | null): FinderOption => ({
 	structure: { id, slug: `s${id}`, name: `S${id}`, kind: 'organisation', category: 'incubator', communeCode: null, communeName: null, departementCode: null, epciCode: null, lon, lat, stages: [], offers: [], sectors: [] },
 	distanceKm: 1,
+	distance: showDistance(1, { accuracy: 'commune' }, { accuracy: 'exact' }),
 	score: 1,
 	parts: [],
 	why: '',
@@ -14,7 +16,7 @@ const option = (id: number, lon: number | null, lat: number | null): FinderOptio
 
 const result: FinderResult = {
 	query: { stage: 'creation', sectors: [], commune: '15187', needs: [] },
-	origin: { code: '15187', name: 'Saint-Flour', departementCode: '15', lon: 3.09, lat: 45.03 },
+	origin: { code: '15187', name: 'Saint-Flour', departementCode: '15', lon: 3.09, lat: 45.03, accuracy: 'commune', uncertaintyKm: 2, note: null },
 	reachKm: 30,
 	steps: [
 		{ order: 1, stage: 'creation', title: 'Créer', offers: [], nothingNear: false, options: [option(1, 3.2, 45.1), option(2, null, null), option(3, 2.4, 44.9)] },
@@ -45,10 +47,10 @@ describe('route geometry', () => {
 		expect(n).toBeGreaterThan(45.77);
 	});
 
-	it('writes distances the French way', () => {
-		expect(formatKm(3.44)).toBe('3,4\u00a0km');
-		expect(formatKm(27.6)).toBe('28\u00a0km');
-		expect(formatKm(null)).toBe('distance inconnue');
+	it('shows the distance the server allows, or says it is unknown', () => {
+		expect(optionDistance({ distance: showDistance(3.44, { accuracy: 'exact' }, { accuracy: 'exact' }) })).toBe('3,4\u00a0km');
+		expect(optionDistance({ distance: showDistance(12.4, { accuracy: 'commune' }, { accuracy: 'exact' }) })).toBe('≈\u00a012\u00a0km');
+		expect(optionDistance({ distance: null })).toBe('distance inconnue');
 	});
 });
 

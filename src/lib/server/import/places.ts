@@ -1,4 +1,5 @@
 import { booleanPointInPolygon } from '@turf/turf';
+import { communeCentreAccuracy } from '$lib/geo/distance-precision';
 import { normalizePlaceName } from '$lib/geo/place-name';
 import type { ImportCommune, PlaceLookup } from '$lib/import/row-entity';
 import type { Db } from '../db';
@@ -14,7 +15,8 @@ export function placeLookup(db: Db): PlaceLookup {
 		name: c.name,
 		departementCode: c.departementCode,
 		postalCodes: c.postalCodes,
-		centroid: c.centroidLon !== null && c.centroidLat !== null ? [c.centroidLon, c.centroidLat] : null
+		centroid: c.centroidLon !== null && c.centroidLat !== null ? [c.centroidLon, c.centroidLat] : null,
+		centroidAccuracy: communeCentreAccuracy(c.centroidPrecision)
 	}));
 	const byCode = new Map(communes.map((c) => [c.code, c]));
 	const byName = new Map<string, ImportCommune[]>();

@@ -97,7 +97,8 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		path: '/map/nearby',
 		tag: 'carte',
 		summary: 'Structures à proximité',
-		description: 'Structures dans un rayon autour du centre d’une commune, les plus proches d’abord (200 au plus).',
+		description:
+			'Structures dans un rayon autour du centre d’une commune, les plus proches d’abord (200 au plus). Beaucoup de communes n’ont pas encore de point à elles (placées au chef-lieu de leur intercommunalité) : `commune.note` dit depuis quoi les distances sont mesurées, et chaque `distance.text` ce qu’on peut honnêtement en dire (« ≈ 12 km », « moins de 30 km », « dans la même intercommunalité »).',
 		query: [nearbyParamsSchema],
 		response: { description: 'La commune, le cercle et les structures avec leur distance.', contentType: JSON_TYPE, schema: R.nearbyResponse },
 		example: { commune: '63113', radiusKm: '20' },
@@ -107,7 +108,8 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		path: '/communes',
 		tag: 'carte',
 		summary: 'Recherche de communes',
-		description: 'Autocomplétion des communes du périmètre (insensible aux accents, à la casse et aux tirets).',
+		description:
+			'Autocomplétion des communes du périmètre par nom (insensible aux accents, à la casse et aux tirets), code postal ou code INSEE. Un code de 5 chiffres rend d’abord toutes les communes de ce code postal, puis la commune dont c’est le code INSEE ; chaque commune dit ce qui a correspondu (`match`, `matchLabel`).',
 		query: [communeSearchSchema],
 		response: { description: 'Communes : `items`.', contentType: JSON_TYPE, schema: R.communesResponse },
 		example: { q: 'clermont' }
@@ -203,7 +205,8 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		path: '/pathways/route',
 		tag: 'parcours',
 		summary: 'Itinéraire d’accompagnement',
-		description: 'À partir du stade d’un projet et de sa commune, les structures de chaque étape suivante, classées par un score transparent.',
+		description:
+			'À partir du stade d’un projet et de sa commune (code INSEE), les structures de chaque étape suivante, classées par un score transparent. Les distances disent leur précision (`origin.note`, `distance` de chaque proposition) ; le score compte la distance mesurée, jamais plus proche que la précision des deux points.',
 		query: [finderQuerySchema],
 		response: { description: 'Les étapes et leurs structures.', contentType: JSON_TYPE, schema: R.routeResponse },
 		example: { stage: 'creation', commune: '63113' }

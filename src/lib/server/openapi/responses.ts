@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CONFIRMATION_STATES, COORD_PRECISIONS, ENTITY_KINDS, OFFERS, STAGES, TERRITORY_KINDS } from '$lib/domain/vocabulary';
+import { COMMUNE_MATCHES } from '$lib/geo/commune-match';
+import { DISTANCE_KINDS, POINT_ACCURACIES } from '$lib/geo/distance-precision';
 
 /**
  * The 200 bodies of /api/v1, as zod schemas: the OpenAPI document converts them (z.toJSONSchema), and
@@ -163,16 +165,61 @@ export const mapStatsResponse = z.object({
 	max: z.number()
 });
 
+// ---- Distances: what may honestly be said of them ----
+
+const pointAccuracy = z
+	.enum(POINT_ACCURACIES)
+	.describe('Comment le point a été placé : exact (adresse ou placé à la main), commune (centre de la commune), epci_seat (chef-lieu de l’intercommunalité, faute de mieux), departement (centre du département).');
+
+/** A commune as the start of distances. */
+const distanceOrigin = {
+	accuracy: pointAccuracy,
+	uncertaintyKm: z.number().describe('Distance (km) à laquelle la commune peut se trouver de ce point, 9 fois sur 10.'),
+	note: z.string().nullable().describe('Ce depuis quoi les distances sont mesurées, à afficher une fois près des chiffres ; null pour un point exact.')
+};
+
+const shownDistance = z
+	.object({
+		kind: z
+			.enum(DISTANCE_KINDS)
+			.describe('measured (mesure entre deux points exacts), approx (arrondie à sa précision), under (sous la précision : seulement une borne), same_commune, same_epci (même commune, même intercommunalité).'),
+		approx: z.boolean().describe('Vrai sauf pour une mesure entre deux points exacts.'),
+		text: z.string().describe('Ce qu’il faut afficher : « 3,4 km », « ≈ 12 km », « moins de 30 km », « dans la même intercommunalité ».'),
+		km: z.number().nullable().describe('Le chiffre affiché (pour under : la borne) ; null quand seul un territoire commun est dit.'),
+		uncertaintyKm: z.number().describe('Incertitude des deux extrémités réunies (km).'),
+		note: z.string().nullable().describe('Pourquoi la position de l’acteur est approchée (« position approchée : centre de sa commune ») ; null si elle est exacte.')
+	})
+	.describe('La distance telle qu’on peut honnêtement la dire, compte tenu de la précision des deux points.');
+
 export const nearbyResponse = z.object({
-	commune: z.object({ code: z.string(), name: z.string(), centroid: lonLat }),
+	commune: z.object({ code: z.string(), name: z.string(), centroid: lonLat.describe('Le centre du cercle : le point de la commune (voir accuracy).'), ...distanceOrigin }),
 	radiusKm: z.number(),
 	circle: z.object({ type: z.literal('Feature'), geometry: polygonGeometry }).describe('Le cercle, en GeoJSON (Feature Polygon).'),
 	total: count.describe('Nombre de structures dans le cercle (la liste en garde 200).'),
-	items: z.array(shortActor.extend({ lon: z.number(), lat: z.number(), distanceKm: z.number().describe('Distance au centre de la commune, au dixième.') }))
+	items: z.array(
+		shortActor.extend({
+			lon: z.number(),
+			lat: z.number(),
+			distanceKm: z.number().describe('Distance mesurée entre les deux points, au dixième (pour trier) : à afficher, distance.text.'),
+			distance: shownDistance
+		})
+	)
 });
 
 export const communesResponse = z.object({
-	items: z.array(z.object({ code: z.string(), name: z.string(), departementCode: z.string().nullable(), population: int.nullable(), centroid: lonLat.nullable() }))
+	items: z.array(
+		z.object({
+			code: z.string().describe('Code INSEE.'),
+			name: z.string(),
+			departementCode: z.string().nullable(),
+			population: int.nullable(),
+			postalCodes: z.array(z.string()),
+			centroid: lonLat.nullable(),
+			match: z.enum(COMMUNE_MATCHES).describe('Ce qui a correspondu : name (nom), postal_code (code postal), insee_code (code INSEE).'),
+			matchedCode: z.string().nullable().describe('Le code postal ou INSEE qui a correspondu.'),
+			matchLabel: z.string().nullable().describe('À afficher : « code postal 43200 », « code INSEE 43200 » ; null pour un nom.')
+		})
+	)
 });
 
 export const territoriesResponse = z.object({
@@ -355,7 +402,7 @@ export const flowProjectsResponse = z.object({
 
 export const routeResponse = z.object({
 	query: z.object({ stage: z.enum(STAGES), sectors: z.array(z.string()), commune: z.string(), needs: z.array(z.enum(OFFERS)) }),
-	origin: z.object({ code: z.string(), name: z.string(), departementCode: z.string().nullable(), lon: z.number(), lat: z.number() }),
+	origin: z.object({ code: z.string(), name: z.string(), departementCode: z.string().nullable(), lon: z.number(), lat: z.number(), ...distanceOrigin }),
 	reachKm: z.number().describe('Distance jugée raisonnable.'),
 	steps: z.array(
 		z.object({
@@ -366,13 +413,14 @@ export const routeResponse = z.object({
 			options: z.array(
 				z.object({
 					structure: entityRef.extend({ stages: z.array(z.string()), offers: z.array(z.string()), sectors: z.array(z.string()) }),
-					distanceKm: z.number().nullable(),
+					distanceKm: z.number().nullable().describe('Distance mesurée entre les deux points, au dixième : à afficher, distance.text.'),
+					distance: shownDistance.nullable(),
 					score: z.number(),
 					parts: z
 						.array(z.object({ key: z.enum(['stage', 'sector', 'offer', 'distance', 'history']), points: z.number(), max: z.number(), text: z.string() }))
 						.describe('Le détail du score.'),
 					why: z.string().describe('Pourquoi cette proposition, en une ou deux phrases.'),
-					withinReach: z.boolean()
+					withinReach: z.boolean().describe('Dans le rayon de proximité (reachKm) ; sinon « hors rayon ».')
 				})
 			),
 			nothingNear: z.boolean().describe('Rien à portée : les propositions sont les plus proches, plus loin.')

@@ -11,7 +11,8 @@ export function communesForImport(db: Db) {
 			departementCode: territories.departementCode,
 			postalCodes: territories.postalCodes,
 			centroidLon: territories.centroidLon,
-			centroidLat: territories.centroidLat
+			centroidLat: territories.centroidLat,
+			centroidPrecision: territories.centroidPrecision
 		})
 		.from(territories)
 		.where(eq(territories.kind, 'commune'))

@@ -54,12 +54,3 @@ export function territoryNames(db: Db, kinds: ('departement' | 'epci')[]): Map<s
 	const rows = db.select({ code: territories.code, name: territories.name }).from(territories).where(inArray(territories.kind, kinds)).all();
 	return new Map(rows.map((r) => [r.code, r.name]));
 }
-
-/** A commune of the scope with its centre (the finder's origin). */
-export function communeWithCentre(db: Db, code: string) {
-	return db
-		.select({ code: territories.code, name: territories.name, departementCode: territories.departementCode, lon: territories.centroidLon, lat: territories.centroidLat })
-		.from(territories)
-		.where(and(eq(territories.code, code), eq(territories.kind, 'commune')))
-		.get();
-}

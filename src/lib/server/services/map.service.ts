@@ -3,10 +3,13 @@ import { entityFiltersSchema, type EntityFilters } from '$lib/domain/filters';
 import { categoryLabel, ENTITY_KINDS, kindLabel } from '$lib/domain/vocabulary';
 import { jenksBreaks } from '$lib/geo/class-breaks';
 import { radiusCircle, withinRadius } from '$lib/geo/distance';
-import { normalizePlaceName } from '$lib/geo/place-name';
+import { matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type CommuneResolution } from '$lib/geo/commune-match';
+import { showDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
 import { countsByTerritory, entitiesInBox, listEntities, mapPointRows } from '../repos/entity.repo';
-import { findTerritory, territorySummariesOfKind } from '../repos/territory.repo';
+import { communeSearchRows } from '../repos/place.repo';
+import { territorySummariesOfKind } from '../repos/territory.repo';
+import { actorEnds, communeOrigin, originEnd, UNKNOWN_END } from './distance.service';
 import { NotFoundError } from './errors';
 import { parseParams } from './params';
 import { ratePer10k } from './territory.service';
@@ -95,36 +98,47 @@ export type NearbyParams = z.output<typeof nearbyParamsSchema>;
 
 const KM_PER_DEGREE_LAT = 111.32;
 
-/** Structures (everything but persons, unless asked) within a radius of a commune, nearest first. */
+/**
+ * Structures (everything but persons, unless asked) within a radius of a commune's centre, nearest first.
+ * Each distance says what may honestly be said of it (see $lib/geo/distance-precision), and the commune
+ * says once what its distances are measured from.
+ */
 export function nearby(db: Db, params: NearbyParams) {
-	const commune = findTerritory(db, params.commune);
-	if (!commune || commune.kind !== 'commune') throw new NotFoundError(`Aucune commune ne porte le code « ${params.commune} ».`);
-	if (commune.centroidLon == null || commune.centroidLat == null) throw new NotFoundError(`La commune ${commune.name} n'a pas de position connue.`);
-	const center: [number, number] = [commune.centroidLon, commune.centroidLat];
+	const commune = communeOrigin(db, params.commune);
+	if (!commune) throw new NotFoundError(`Aucune commune ne porte le code « ${params.commune} ».`);
+	if (!('code' in commune)) throw new NotFoundError(`La commune ${commune.name} n'a pas de position connue.`);
+	const center: [number, number] = [commune.lon, commune.lat];
 	const filters: EntityFilters = params.kind.length ? params : { ...params, kind: ENTITY_KINDS.filter((k) => k !== 'person') };
 	const dLat = params.radiusKm / KM_PER_DEGREE_LAT;
 	const dLon = dLat / Math.cos((center[1] * Math.PI) / 180);
 	const candidates = entitiesInBox(db, filters, [center[0] - dLon, center[1] - dLat, center[0] + dLon, center[1] + dLat]);
-	const items = withinRadius(candidates, center, params.radiusKm).map((e) => ({
-		id: e.id,
-		slug: e.slug,
-		name: e.name,
-		kind: e.kind,
-		kindLabel: kindLabel(e.kind),
-		categoryLabel: categoryLabel(e.category),
-		communeName: e.communeName,
-		lon: e.lon,
-		lat: e.lat,
-		distanceKm: e.distanceKm
-	}));
+	const within = withinRadius(candidates, center, params.radiusKm);
+	const kept = within.slice(0, NEARBY_LISTED);
+	const ends = actorEnds(db, kept.map((e) => e.id));
+	const from = originEnd(commune);
 	return {
-		commune: { code: commune.code, name: commune.name, centroid: center },
+		commune: { code: commune.code, name: commune.name, centroid: center, accuracy: commune.accuracy, uncertaintyKm: commune.uncertaintyKm, note: commune.note },
 		radiusKm: params.radiusKm,
 		circle: radiusCircle(center, params.radiusKm),
-		total: items.length,
-		items: items.slice(0, 200)
+		total: within.length,
+		items: kept.map((e) => ({
+			id: e.id,
+			slug: e.slug,
+			name: e.name,
+			kind: e.kind,
+			kindLabel: kindLabel(e.kind),
+			categoryLabel: categoryLabel(e.category),
+			communeName: e.communeName,
+			lon: e.lon,
+			lat: e.lat,
+			distanceKm: e.distanceKm,
+			distance: showDistance(e.distanceKm, from, ends.get(e.id) ?? UNKNOWN_END)
+		}))
 	};
 }
+
+/** The list keeps the nearest ones; the total counts them all. */
+const NEARBY_LISTED = 200;
 
 export const communeSearchSchema = z.object({
 	q: z
@@ -132,31 +146,49 @@ export const communeSearchSchema = z.object({
 		.trim()
 		.min(1, { error: 'paramètre q obligatoire' })
 		.max(100, { error: 'recherche trop longue' })
-		.meta({ description: 'Début du nom de la commune, ou son code INSEE.', examples: ['clermont'] }),
-	limit: z.coerce.number({ error: 'limit doit être un nombre' }).int().min(1).max(50, { error: 'limit : 50 au maximum' }).default(10).meta({ description: 'Nombre de communes rendues.' })
+		.meta({ description: 'Nom de la commune (ou son début), code postal ou code INSEE (ou leur début).', examples: ['clermont', '43200'] }),
+	limit: z.coerce
+		.number({ error: 'limit doit être un nombre' })
+		.int()
+		.min(1)
+		.max(50, { error: 'limit : 50 au maximum' })
+		.default(10)
+		.meta({ description: 'Nombre de communes rendues (un code postal complet rend toujours toutes ses communes).' })
 });
 
+/** One commune found for a text, with how it matched (`match`, `matchedCode`, and the label to show). */
+export type CommuneHit = ReturnType<typeof findCommunes>[number];
+
+/** Communes for a typed text, best first (the rule: $lib/geo/commune-match). */
+export function findCommunes(db: Db, text: string, limit: number) {
+	return searchCommuneList(communeSearchRows(db), text, limit).map((c) => ({
+		code: c.code,
+		name: c.name,
+		departementCode: c.departementCode,
+		population: c.population,
+		postalCodes: c.postalCodes,
+		centroid: c.centroidLon != null && c.centroidLat != null ? ([c.centroidLon, c.centroidLat] as [number, number]) : null,
+		match: c.match,
+		matchedCode: c.matchedCode,
+		matchLabel: matchLabel(c.match, c.matchedCode)
+	}));
+}
+
 /**
- * Commune autocomplete over every commune of the scope: accent-, case- and hyphen-insensitive,
- * names starting with the text first, then names with a word starting with it; bigger towns first.
+ * Commune autocomplete over every commune of the scope, by name (accent-, case- and hyphen-insensitive),
+ * postcode or INSEE code; each item says how it matched.
  */
 export function searchCommunes(db: Db, params: URLSearchParams) {
 	const { q, limit } = parseParams(communeSearchSchema, params);
-	const needle = normalizePlaceName(q);
-	if (!needle) return { items: [] };
-	const scored = territorySummariesOfKind(db, 'commune').flatMap((c) => {
-		const name = normalizePlaceName(c.name);
-		const score = c.code === q ? 0 : name.startsWith(needle) ? 1 : name.includes(` ${needle}`) ? 2 : -1;
-		return score < 0 ? [] : [{ c, score }];
-	});
-	scored.sort((a, b) => a.score - b.score || (b.c.population ?? 0) - (a.c.population ?? 0));
-	return {
-		items: scored.slice(0, limit).map(({ c }) => ({
-			code: c.code,
-			name: c.name,
-			departementCode: c.departementCode,
-			population: c.population,
-			centroid: c.centroidLon != null && c.centroidLat != null ? [c.centroidLon, c.centroidLat] : null
-		}))
-	};
+	return { items: findCommunes(db, q, limit) };
+}
+
+/**
+ * What a text typed in a commune field names, for the forms that work without JavaScript: one commune,
+ * several to choose from (with the French message), or none.
+ */
+export function resolveCommuneText(db: Db, text: string): { resolution: CommuneResolution<CommuneHit>; message: string | null } {
+	const trimmed = text.trim().slice(0, 100);
+	const resolution = resolveTypedCommune(trimmed, trimmed ? findCommunes(db, trimmed, 50) : []);
+	return { resolution, message: resolutionMessage(trimmed, resolution) };
 }

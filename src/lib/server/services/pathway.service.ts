@@ -7,7 +7,7 @@ import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, 
 import type { Db } from '../db';
 import { toCsv } from '../http/csv';
 import { livePathways, pathwayOf } from '../pathways/pathway-cache';
-import { communeWithCentre } from '../repos/pathway.repo';
+import { actorEnds, communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';
 import { parseParams } from './params';
 
@@ -82,18 +82,21 @@ export function flowsCsv(db: Db, params: URLSearchParams) {
 
 /**
  * The finder: from the entrepreneur's stage onwards, each step's structures ranked by the transparent
- * score (see $lib/pathways/finder). Distances are from the commune's centre.
+ * score (see $lib/pathways/finder). Distances are from the commune's centre, and say how far that centre
+ * may be from the commune (most communes are still placed at their intercommunality's seat).
  */
 export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	const q = parseParams(finderQuerySchema, params, PATHWAY_ARRAY_KEYS);
-	const commune = communeWithCentre(db, q.commune);
+	const commune = communeOrigin(db, q.commune);
 	if (!commune) throw new ValidationError([`commune ${q.commune} inconnue : choisissez une commune d’Auvergne dans la liste.`]);
-	if (commune.lon == null || commune.lat == null) throw new ValidationError([`la position de ${commune.name} est inconnue : choisissez une commune voisine.`]);
-	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat };
+	if (!('code' in commune)) throw new ValidationError([`la position de ${commune.name} est inconnue : choisissez une commune voisine.`]);
+	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat, accuracy: commune.accuracy, epciCode: commune.epciCode };
 	const live = livePathways(db);
+	const ends = actorEnds(db, live.structures.map((s) => s.id));
 	const candidates: Candidate[] = live.structures.map((structure) => ({
 		structure,
-		distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat])
+		distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat]),
+		end: ends.get(structure.id) ?? UNKNOWN_END
 	}));
 	const template = routeFrom(q.stage);
 	const query = { sectors: q.sector, needs: q.need };
@@ -103,7 +106,16 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	});
 	return {
 		query: { stage: q.stage, sectors: q.sector, commune: q.commune, needs: q.need },
-		origin: { code: commune.code, name: commune.name, departementCode: commune.departementCode, lon: origin.lon, lat: origin.lat },
+		origin: {
+			code: commune.code,
+			name: commune.name,
+			departementCode: commune.departementCode,
+			lon: origin.lon,
+			lat: origin.lat,
+			accuracy: commune.accuracy,
+			uncertaintyKm: commune.uncertaintyKm,
+			note: commune.note
+		},
 		reachKm: REACH_KM,
 		steps
 	};

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { countsInTerritory, entitiesInTerritory } from '../repos/entity.repo';
 import { childTerritories, findTerritory, listTerritories } from '../repos/territory.repo';
 import { NotFoundError, ValidationError } from './errors';
+import { communeOrigin } from './distance.service';
 import { territoryBreadcrumb } from './entity.service';
 
 const PER = 10_000;
@@ -45,8 +46,15 @@ export function getTerritoryPage(db: Db, code: string) {
 		byCategory: counts
 			.map((c) => ({ kind: c.kind, category: c.category, label: categoryLabel(c.category), count: c.n, per10k: ratePer10k(c.n, t.population) }))
 			.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr')),
-		actors: entitiesInTerritory(db, code, 500)
+		actors: entitiesInTerritory(db, code, 500),
+		/** A commune's centre as the start of distances: what its « autour de » links measure from. */
+		place: t.kind === 'commune' ? placeOf(db, code) : null
 	};
+}
+
+function placeOf(db: Db, code: string) {
+	const origin = communeOrigin(db, code);
+	return origin && 'code' in origin ? { accuracy: origin.accuracy, uncertaintyKm: origin.uncertaintyKm, note: origin.note } : null;
 }
 
 export const territoryListQuerySchema = z.object({

@@ -1,0 +1,20 @@
+import { resolutionMessage, resolveTypedCommune, type CommuneResolution } from '$lib/geo/commune-match';
+import type { CommuneSuggestion } from '$lib/map/api-types';
+import { fetchJson } from '$lib/map/map-data';
+
+/** Communes for a typed text (name, postcode or INSEE code), from /api/v1/communes. */
+export async function fetchCommunes(text: string, limit: number, signal?: AbortSignal): Promise<CommuneSuggestion[]> {
+	const body = await fetchJson<{ items: CommuneSuggestion[] }>(`/api/v1/communes?q=${encodeURIComponent(text.trim())}&limit=${limit}`, signal);
+	return body.items;
+}
+
+/** What a typed text names, by the same rule the server applies to forms sent without JavaScript. */
+export async function lookupCommune(text: string, signal?: AbortSignal): Promise<{ resolution: CommuneResolution<CommuneSuggestion>; message: string | null }> {
+	const trimmed = text.trim();
+	const items = trimmed ? await fetchCommunes(trimmed, 50, signal) : [];
+	const resolution = resolveTypedCommune(trimmed, items);
+	return { resolution, message: resolutionMessage(trimmed, resolution) };
+}
+
+/** « Yssingeaux (43) », the way a commune is named in lists. */
+export const communeWithDepartement = (c: Pick<CommuneSuggestion, 'name' | 'departementCode'>): string => (c.departementCode ? `${c.name} (${c.departementCode})` : c.name);

@@ -1,0 +1,138 @@
+import { normalizePlaceName, samePlaceName } from './place-name';
+
+/**
+ * What a person types to name a commune: its name, its postcode (people know it, and one postcode often
+ * covers several communes: 43200 is Yssingeaux and nine others) or its INSEE code (which may be another
+ * commune's postcode: INSEE 43200 is Saint-Julien-Chapteuil). One rule, used by the server (the
+ * autocomplete's API, the forms without JavaScript) and the browser (the commune fields), decides whether
+ * the text names one commune, and says which way it matched.
+ */
+export const COMMUNE_MATCHES = ['name', 'postal_code', 'insee_code'] as const;
+export type CommuneMatch = (typeof COMMUNE_MATCHES)[number];
+
+/** A commune found for a text, and how. */
+export interface MatchedCommune {
+	code: string;
+	name: string;
+	departementCode: string | null;
+	match: CommuneMatch;
+	/** The postcode or INSEE code that matched (null for a name). */
+	matchedCode: string | null;
+}
+
+/** A full code: five characters, a postcode or an INSEE code (Corsica's 2A/2B included). */
+const FULL_CODE_RE = /^\d[0-9AB]\d{3}$/;
+/** The beginning of one. */
+const PARTIAL_CODE_RE = /^\d[0-9AB]?\d{0,3}$/;
+
+/** « 43 200 » and « 2a004 » as codes are written: no spaces, upper case. */
+export function codeText(text: string): string {
+	return text.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Whether the text is a code (complete or being typed) rather than a name. */
+export function codeKind(text: string): 'full' | 'partial' | null {
+	const code = codeText(text);
+	if (FULL_CODE_RE.test(code)) return 'full';
+	return PARTIAL_CODE_RE.test(code) ? 'partial' : null;
+}
+
+/** « code postal 43200 », « code INSEE 43200 »; null for a name (it speaks for itself). */
+export function matchLabel(match: CommuneMatch, matchedCode: string | null): string | null {
+	if (match === 'postal_code') return `code postal ${matchedCode}`;
+	if (match === 'insee_code') return `code INSEE ${matchedCode}`;
+	return null;
+}
+
+/** The rows a search looks through. */
+export interface SearchableCommune {
+	code: string;
+	name: string;
+	population: number | null;
+	postalCodes: string[];
+}
+
+/**
+ * Communes for a text, best first. A complete code lists every commune of that postcode (biggest first),
+ * then the commune whose INSEE code it is, so both readings are offered and labelled; the beginning of a
+ * code lists postcodes then INSEE codes starting with it. A name: the same name first, then names starting
+ * with the text, then names with a word starting with it; bigger towns first. `limit` cuts every list but a
+ * complete postcode's: all its communes are listed.
+ */
+export function searchCommuneList<T extends SearchableCommune>(communes: T[], text: string, limit: number): (T & { match: CommuneMatch; matchedCode: string | null })[] {
+	const kind = codeKind(text);
+	const byPopulation = (a: T, b: T) => (b.population ?? 0) - (a.population ?? 0) || a.code.localeCompare(b.code);
+	if (kind) {
+		const code = codeText(text);
+		const postal = communes
+			.flatMap((c) => {
+				const hit = kind === 'full' ? c.postalCodes.find((p) => p === code) : c.postalCodes.filter((p) => p.startsWith(code)).sort()[0];
+				return hit ? [{ ...c, match: 'postal_code' as const, matchedCode: hit }] : [];
+			})
+			.sort((a, b) => (a.matchedCode as string).localeCompare(b.matchedCode as string) || byPopulation(a, b));
+		const seen = new Set(postal.map((c) => c.code));
+		const insee = communes
+			.filter((c) => (kind === 'full' ? c.code === code : c.code.startsWith(code)) && !seen.has(c.code))
+			.sort((a, b) => a.code.localeCompare(b.code))
+			.map((c) => ({ ...c, match: 'insee_code' as const, matchedCode: c.code }));
+		if (kind === 'full') return [...postal, ...insee];
+		return [...postal, ...insee].slice(0, limit);
+	}
+	const needle = normalizePlaceName(text);
+	if (!needle) return [];
+	const scored = communes.flatMap((c) => {
+		const name = normalizePlaceName(c.name);
+		const score = name === needle ? 0 : name.startsWith(needle) ? 1 : name.includes(` ${needle}`) ? 2 : -1;
+		return score < 0 ? [] : [{ c, score }];
+	});
+	scored.sort((a, b) => a.score - b.score || byPopulation(a.c, b.c));
+	return scored.slice(0, limit).map(({ c }) => ({ ...c, match: 'name' as const, matchedCode: null }));
+}
+
+export type CommuneResolution<T> =
+	| { status: 'empty' }
+	| { status: 'one'; commune: T }
+	/** The text may mean several communes: the person chooses (a postcode shared, homonyms, a partial text). */
+	| { status: 'several'; choices: T[] }
+	| { status: 'none' };
+
+/**
+ * Whether a typed text names exactly one commune, given what the search found for it (searchCommuneList):
+ * a complete code with a single commune behind it (as a postcode or an INSEE code), a name that only one
+ * commune bears, or a beginning of a name that only one commune has. A code being typed always asks.
+ */
+export function resolveTypedCommune<T extends Pick<MatchedCommune, 'name' | 'match' | 'matchedCode'>>(text: string, items: T[]): CommuneResolution<T> {
+	if (text.trim() === '') return { status: 'empty' };
+	const kind = codeKind(text);
+	if (kind) {
+		const code = codeText(text);
+		const exact = kind === 'full' ? items.filter((c) => c.match !== 'name' && c.matchedCode === code) : items;
+		if (kind === 'full' && exact.length === 1) return { status: 'one', commune: exact[0] as T };
+		return exact.length ? { status: 'several', choices: exact } : { status: 'none' };
+	}
+	const same = items.filter((c) => samePlaceName(c.name, text));
+	const candidates = same.length > 0 ? same : items;
+	if (candidates.length === 1) return { status: 'one', commune: candidates[0] as T };
+	return candidates.length ? { status: 'several', choices: candidates } : { status: 'none' };
+}
+
+/** What to tell the person when the text does not name one commune. */
+export function resolutionMessage(text: string, resolution: CommuneResolution<unknown>): string | null {
+	const shown = text.trim();
+	switch (resolution.status) {
+		case 'one':
+			return null;
+		case 'empty':
+			return 'Tapez le nom ou le code postal d’une commune.';
+		case 'none':
+			return codeKind(shown)
+				? `Aucune commune du territoire couvert n’a le code « ${codeText(shown)} » : vérifiez-le, ou tapez le nom de la commune.`
+				: `Aucune commune du territoire couvert ne s’appelle « ${shown} » : vérifiez l’orthographe, ou tapez son code postal.`;
+		case 'several': {
+			const kind = codeKind(shown);
+			if (kind === 'full') return `${resolution.choices.length} communes répondent au code ${codeText(shown)} : choisissez la vôtre dans la liste.`;
+			if (kind === 'partial') return `« ${codeText(shown)} » : tapez les 5 chiffres du code postal, ou choisissez une commune dans la liste.`;
+			return `Plusieurs communes correspondent à « ${shown} » : choisissez la vôtre dans la liste.`;
+		}
+	}
+}
