@@ -203,8 +203,8 @@ describe('distances honnêtes', () => {
 	});
 
 	it('au-delà du rayon : « hors rayon (≈ … km) »', async () => {
-		// From Montluçon, scaling up has nothing within 60 km for some steps: the far options say so.
-		await page.goto('/parcours?stage=growth&commune=03185');
+		// From Montluçon, creating a project finds some steps' best options beyond 60 km: they say so.
+		await page.goto('/parcours?stage=creation&commune=03185');
 		await page.getByTestId('route-step').first().waitFor();
 		const beyond = await page.getByTestId('option-distance').filter({ hasText: 'hors rayon' }).allInnerTexts();
 		expect(beyond.length).toBeGreaterThan(0);
