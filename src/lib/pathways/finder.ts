@@ -1,7 +1,8 @@
-import { categoryLabel, offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
+import { offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
 import type { PathwayEntity } from './extract';
 import type { FlowData } from './flows';
 import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
+import { aCategory, frenchList } from '$lib/domain/french';
 
 /** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
 export interface RouteTemplateStep {
@@ -104,7 +105,7 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 		text: d == null ? 'emplacement inconnu' : s.communeCode === origin.code ? `dans votre commune (${origin.name})` : d < 1 ? `à moins d’un kilomètre de ${origin.name}` : `à ${formatKm(d)} de ${origin.name}`
 	});
 
-	const after = history.previous ? `après un passage par ${history.previous.categories.map(categoryLabel).slice(0, 2).join(' ou ').toLowerCase()}` : 'en première étape';
+	const after = history.previous ? `après un passage par ${frenchList(history.previous.categories.slice(0, 2).map(aCategory), 'ou')}` : 'en première étape';
 	parts.push({
 		key: 'history',
 		points: history.max > 0 ? Math.round((MAX.history * history.count) / history.max) : 0,
