@@ -2,7 +2,7 @@ import { offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } f
 import type { PathwayEntity } from './extract';
 import type { FlowData } from './flows';
 import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
-import { aCategory, frenchList } from '$lib/domain/french';
+import { aCategory, frenchList, frenchSpacing } from '$lib/domain/french';
 
 /** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
 export interface RouteTemplateStep {
@@ -124,7 +124,7 @@ export const formatKm = (d: number): string => `${d < 10 ? d.toFixed(1).replace(
 export function explain(parts: ScorePart[]): string {
 	const strong = [...parts].filter((p) => p.points >= p.max / 2 && p.text !== NO_SECTOR).sort((a, b) => b.points / b.max - a.points / a.max);
 	const text = strong.map((p) => p.text).join(' ; ');
-	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : 'Aucun critère ne la distingue : proposée faute de mieux.';
+	return frenchSpacing(text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : 'Aucun critère ne la distingue : proposée faute de mieux.');
 }
 
 /**

@@ -88,6 +88,7 @@ describe('dates, the examples of issue 12 verbatim', () => {
 	it('French typography: non-breaking spaces before « : ; ? ! » and inside « », none doubled', () => {
 		expect(frenchSpacing('source : « Le Connecteur » ; vu ?  oui !')).toBe('source\u00a0: «\u00a0Le Connecteur\u00a0»\u00a0; vu\u00a0? oui\u00a0!');
 		expect(frenchSpacing('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
+		expect(frenchSpacing(frenchSpacing('« Incubateur »'))).toBe('«\u00a0Incubateur\u00a0»');
 		expect(relationWithDetails({ type: 'incubated_by', startDate: '2019', endDate: '2020', confirmation: 'confirmed', source: 'Le Connecteur' }, volcabio, incubateur, TODAY)).toBe(
 			"Volcabio a été incubée par l'Incubateur des Dômes de 2019 à 2020 (confirmée par les deux parties\u00a0; source\u00a0: Le Connecteur)"
 		);

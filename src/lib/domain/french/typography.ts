@@ -14,8 +14,8 @@ export function frenchSpacing(text: string): string {
 	return text
 		.replace(/[ \t]{2,}/g, ' ')
 		.replace(/ ([:;?!])/g, `${NBSP}$1`)
-		.replace(/« ?/g, `«${NBSP}`)
-		.replace(/ ?»/g, `${NBSP}»`)
+		.replace(/«[ \u00a0]?/g, `«${NBSP}`)
+		.replace(/[ \u00a0]?»/g, `${NBSP}»`)
 		.replace(/ ([,.])/g, '$1')
 		.trim();
 }

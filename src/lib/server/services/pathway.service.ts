@@ -3,7 +3,7 @@ import { finderQuerySchema, flowFiguresKeys, flowFigureSchema, flowFiltersSchema
 import { distanceKm } from '$lib/geo/distance';
 import { historyCounts, rankStep, REACH_KM, routeFrom, type Candidate } from '$lib/pathways/finder';
 import { aggregateFlows, figureProjects } from '$lib/pathways/flows';
-import { ofTerritory } from '$lib/domain/french';
+import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
 import { toCsv } from '../http/csv';
@@ -70,7 +70,8 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 		.filter((e) => e != null)
 		.map(({ sectors: _s, stages: _st, offers: _o, ...ref }) => ({ ...ref, steps: steps.get(ref.id) ?? 0 }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-	return { title, projects };
+	// French typography: non-breaking spaces inside « » (the title names a step: « Incubateur »).
+	return { title: frenchSpacing(title), projects };
 }
 
 /** The transitions table as CSV (the journalists' download), with the filters in the file name's stead: one row per transition. */
