@@ -122,6 +122,32 @@ describe('fiche acteur : chaque fait une fois, des sources cliquables, un chemin
 		await context.close();
 	});
 
+	it('date un événement en toutes lettres, et dit le parcours d’un entrepreneur sans point médian', async () => {
+		const events = await getJson<{ items: { slug: string }[] }>('/api/v1/entities?category=conference&limit=1');
+		await page.goto(`/acteurs/${events.items[0]?.slug}`);
+		const days = '(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
+		expect(await page.getByTestId('event-dates').innerText()).toMatch(new RegExp(`^(le ${days} \\d{1,2}(er)? \\S+ \\d{4}|du ${days} .+ au ${days} .+ \\d{4}).* \\d{1,2}\u00a0h`));
+		expect(await page.getByRole('heading', { level: 3, name: 'Lieu' }).count()).toBe(1);
+		// Its participants and venue are dated like the event: the date is said once, in the sidebar.
+		const relationTexts = await page.getByTestId('relation').allInnerTexts();
+		expect(relationTexts.length).toBeGreaterThan(1);
+		expect(relationTexts.filter((t) => /\b(le|du|en) \d{1,2}(er)? \S+ \d{4}/.test(t))).toEqual([]);
+		await screenshot(page, 'actor-event');
+
+		const people = await getJson<{ items: { slug: string }[] }>('/api/v1/entities?category=entrepreneur&limit=200');
+		for (const { slug } of people.items) {
+			const pathway = await getJson<Pathway>(`/api/v1/pathways?entity=${slug}`);
+			if (!pathway.steps.some((s) => s.type !== 'founded')) continue;
+			await page.goto(`/acteurs/${slug}`);
+			const lines = await page.getByTestId('pathway-step').allInnerTexts();
+			expect(lines.join('\n')).toMatch(/A fondé|Incubation|Financement|Accompagnement|Hébergement|Formation|Membre/);
+			expect(lines.join('\n').replace(/(Entrepreneur|Chercheur|Investisseur|Élu)·e/g, '')).not.toMatch(/[a-zé]·e/);
+			await screenshot(page, 'actor-person');
+			return;
+		}
+		throw new Error('aucun entrepreneur de démo avec une étape de parcours');
+	});
+
 	it('n’offre aucun retour quand on arrive d’ailleurs', async () => {
 		const list = await getJson<{ items: { slug: string }[] }>('/api/v1/entities?category=fablab&limit=1');
 		const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR' });

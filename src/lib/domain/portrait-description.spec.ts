@@ -27,3 +27,10 @@ describe('withoutRepeatedFacts', () => {
 		expect(withoutRepeatedFacts(md, { name: 'Saint-Flour Industries', summary: 'Startup de Saint-Flour.', shown: new Set() })).toBe('Suite.');
 	});
 });
+
+describe('withoutRepeatedFacts, an event', () => {
+	it('drops the theme the sidebar shows as sectors', () => {
+		const md = '- **Thème** : Culture & médias\n- **Entrée** : libre sur inscription';
+		expect(withoutRepeatedFacts(md, { name: 'Assises', summary: null, shown: new Set(['sectors']) })).toBe('- **Entrée** : libre sur inscription');
+	});
+});

@@ -25,6 +25,8 @@ const FACT_LABELS: Record<string, PortraitFact> = {
 	'date de creation': 'founded',
 	secteur: 'sectors',
 	secteurs: 'sectors',
+	theme: 'sectors',
+	themes: 'sectors',
 	stades: 'stages',
 	'stades accompagnes': 'stages',
 	offres: 'offers',
