@@ -89,7 +89,8 @@ describe('parcours habituels (flux)', () => {
 		const url = new URL(page.url());
 		expect(url.searchParams.get('figure')).toBe('transition');
 		expect(url.searchParams.get('departement')).toBe('63');
-		expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Projets passés de « .+ » à « .+ »$/);
+		// Non-breaking spaces inside « » (French-phrasing module).
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Projets passés de «\u00a0.+\u00a0» à «\u00a0.+\u00a0»$/);
 		const projects = page.getByTestId('flow-projects').locator('tbody a[href^="/acteurs/"]');
 		const listed = await projects.count();
 		expect(listed).toBeGreaterThan(0);

@@ -26,7 +26,8 @@ describe('fiche acteur et fiche territoire', () => {
 		const relations = page.getByTestId('relation');
 		expect(await relations.count()).toBeGreaterThan(0);
 		const first = relations.first();
-		expect(await first.innerText()).toMatch(/Source :/);
+		// French typography: a non-breaking space before the colon (French-phrasing module).
+		expect(await first.innerText()).toMatch(/Source\u00a0:/);
 		await screenshot(page, 'portrait');
 
 		const other = first.getByRole('link').first();

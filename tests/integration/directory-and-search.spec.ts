@@ -114,9 +114,10 @@ describe('portrait and territory pages', () => {
 	it('groups relations by type and direction, with the breadcrumb', () => {
 		const p = getPortrait(db, 'volcabio');
 		expect(p.breadcrumb.map((c) => c.name)).toEqual(['Clermont-Ferrand', 'Clermont Auvergne Métropole', 'Puy-de-Dôme']);
-		expect(p.relationGroups.map((g) => g.label).sort()).toEqual(['fondé·e par', 'hébergé·e par', 'incubé·e par']);
+		// Headings said from the actor's side, agreed with a startup (feminine), no inclusive-writing dot.
+		expect(p.relationGroups.map((g) => g.label).sort()).toEqual(['Fondée par', 'Hébergée par', 'Incubée par']);
 		const incub = getPortrait(db, 'incubateur-des-domes');
-		expect(incub.relationGroups[0]?.label).toBe('a incubé');
+		expect(incub.relationGroups[0]?.label).toBe('Projets incubés');
 		expect(incub.descriptionHtml).toContain('<strong>incubateur</strong>');
 	});
 	it('hides personal contacts unless the person agreed', () => {

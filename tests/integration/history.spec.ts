@@ -368,7 +368,11 @@ describe('entityHistory', () => {
 		expect(h.relationTotal).toBe(2);
 		expect(h.relationEntries[0]).toMatchObject({ operation: 'update', relationLabel: 'a incubé', other: { slug: 'volcabio', name: 'Volcabio' } });
 		expect(h.relationEntries[0]?.changes.map((c) => [c.field, c.after])).toEqual([['endDate', '2021']]);
-		expect(entityHistory(db, 'volcabio').relationEntries.find((e) => e.relationId === incubatedBy)?.relationLabel).toBe('incubé·e par');
+		// The relation said as a sentence from the incubator's side, with this revision's dates.
+		expect(h.relationEntries[0]?.words).toMatchObject({ subject: { before: "L'", name: 'Incubateur des Dômes' }, verb: 'a incubé', object: { before: '', name: 'Volcabio' }, flipped: false });
+		expect(h.relationEntries[0]?.words?.after).toMatch(/2021$/);
+		// Agreed with the startup (French-phrasing module), no inclusive-writing dot.
+		expect(entityHistory(db, 'volcabio').relationEntries.find((e) => e.relationId === incubatedBy)?.relationLabel).toBe('incubée par');
 		deleteEntity(db, volcabio, { actor: marie, reason: 'fermée' });
 		expect(entityHistory(db, 'incubateur-des-domes').relationTotal).toBe(0);
 	});

@@ -1,4 +1,6 @@
 /** Partial dates ('2019', '2019-03', '2019-03-14') as relations carry them. */
+import { relationDates } from './french/relations';
+
 export const PARTIAL_DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 export function isPartialDate(value: string): boolean {
@@ -10,33 +12,13 @@ export function partialDateKey(value: string | null | undefined): string {
 	return value ?? '';
 }
 
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
+/** Dates in words live in the French-phrasing module; these names stay for the pages that import them. */
+export { formatPartialDate } from './french/dates';
 
-/** '2019' -> '2019', '2019-03' -> 'mars 2019', '2019-03-14' -> '14 mars 2019'. */
-export function formatPartialDate(value: string | null | undefined): string {
-	if (!value) return '';
-	const [y, m, d] = value.split('-');
-	if (!m) return y ?? value;
-	const month = MONTHS[Number(m) - 1] ?? m;
-	return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
-
-export function formatPeriod(start: string | null | undefined, end: string | null | undefined): string {
-	if (start && end) return `de ${formatPartialDate(start)} à ${formatPartialDate(end)}`;
-	if (start) return `depuis ${formatPartialDate(start)}`;
-	if (end) return `jusqu'à ${formatPartialDate(end)}`;
-	return 'date inconnue';
+/**
+ * A relation's dates in words, as a list shows them next to a name. Give the relation type: a founding
+ * or an event is a moment (« en 2016 », « le 18 mars 2027 »), the others last (« depuis 2021 »).
+ */
+export function formatPeriod(start: string | null | undefined, end: string | null | undefined, type = '', today?: string): string {
+	return relationDates({ type, startDate: start ?? null, endDate: end ?? null }, today);
 }

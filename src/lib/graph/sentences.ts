@@ -1,17 +1,15 @@
-/** Relations written out for people: « Volcabio a été incubé·e par Incubateur des Dômes (de 2019 à 2020 ; source : …) ». */
-import { formatPeriod } from '$lib/domain/partial-date';
-import { relationType } from '$lib/domain/vocabulary';
-import type { GraphEdge } from './graph-index';
+/**
+ * Relations of a path written out for people, in their own direction (source, verb, target), through the
+ * French-phrasing module: « Volcabio a été incubée par l'Incubateur des Dômes de 2019 à 2020 (confirmée par
+ * les deux parties ; source : …) ».
+ */
+import { relationWithDetails, type Nameable } from '$lib/domain/french';
+import type { GraphEdge, GraphNode } from './graph-index';
 
-const confirmationWords: Record<string, string> = { confirmed: 'confirmée par les deux parties', disputed: 'contestée' };
+/** A graph node as the phrasing module reads it (its label is the actor's name). */
+export const nameable = (node: Pick<GraphNode, 'label' | 'kind' | 'category'>): Nameable => ({ name: node.label, kind: node.kind, category: node.category });
 
-/** One French sentence in the relation's own direction (source, verb, target), with dates, confirmation and source. */
-export function relationSentence(edge: GraphEdge, sourceName: string, targetName: string): string {
-	const term = relationType(edge.type);
-	const verb = term ? (edge.endDate ? term.pastLabel : term.presentLabel) : edge.type;
-	const details = [formatPeriod(edge.startDate, edge.endDate)];
-	const confirmation = confirmationWords[edge.confirmation];
-	if (confirmation) details.push(confirmation);
-	details.push(edge.sourceRef ? `source : ${edge.sourceRef}` : 'source non renseignée');
-	return `${sourceName} ${verb} ${targetName} (${details.join(' ; ')})`;
+/** One French sentence with dates, confirmation and source; `today` (a Paris ISO day) sets the tense. */
+export function relationSentence(edge: GraphEdge, source: Nameable, target: Nameable, today?: string): string {
+	return relationWithDetails({ type: edge.type, startDate: edge.startDate, endDate: edge.endDate, confirmation: edge.confirmation, source: edge.sourceRef }, source, target, today);
 }

@@ -32,12 +32,15 @@ describe('graph view', () => {
 });
 
 describe('relation sentences', () => {
-	it('writes the relation in its direction, with its period, confirmation and source', () => {
+	const volcabio = { name: 'Volcabio', kind: 'organisation', category: 'startup' };
+	it('writes the relation in its direction, with its period, confirmation and source, in French', () => {
 		const past = edge(1, 3, 2, { type: 'incubated_by', startDate: '2019', endDate: '2020', sourceRef: 'Le Connecteur, mars 2021' });
-		expect(relationSentence(past, 'Volcabio', 'Incubateur des Dômes')).toBe(
-			'Volcabio a été incubé·e par Incubateur des Dômes (de 2019 à 2020 ; confirmée par les deux parties ; source : Le Connecteur, mars 2021)'
+		expect(relationSentence(past, volcabio, { name: 'Incubateur des Dômes', kind: 'organisation', category: 'incubator' }, '2026-12-05')).toBe(
+			"Volcabio a été incubée par l'Incubateur des Dômes de 2019 à 2020 (confirmée par les deux parties\u00a0; source\u00a0: Le Connecteur, mars 2021)"
 		);
 		const current = edge(2, 3, 2, { type: 'hosted_by', startDate: '2021-03', confirmation: 'declared' });
-		expect(relationSentence(current, 'Volcabio', 'La Grange')).toBe('Volcabio est hébergé·e par La Grange (depuis mars 2021 ; source non renseignée)');
+		expect(relationSentence(current, volcabio, { name: 'La Grange', kind: 'third_place', category: 'rural_third_place' }, '2026-12-05')).toBe(
+			'Volcabio est hébergée à La Grange depuis mars 2021 (source non renseignée)'
+		);
 	});
 });

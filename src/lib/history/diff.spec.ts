@@ -119,8 +119,10 @@ describe('display', () => {
 		expect(formatValue('category', 'incubator')).toBe('Incubateur');
 		expect(formatValue('contactPublic', false)).toBe('non');
 		expect(formatValue('startDate', '2019-03')).toBe('mars 2019');
-		expect(formatValue('lastVerifiedAt', '2025-02-01')).toBe('1 février 2025');
-		expect(formatValue('startsAt', '2026-11-28T21:09:00.000Z')).toMatch(/^28 novembre 2026 (à )?22:09$/);
+		// The first of the month is « 1er ».
+		expect(formatValue('lastVerifiedAt', '2025-02-01')).toBe('1er février 2025');
+		// French typography (« 22 h 09 », non-breaking spaces), Paris time.
+		expect(formatValue('startsAt', '2026-11-28T21:09:00.000Z')).toBe('28 novembre 2026 à 22\u00a0h\u00a009');
 		expect(formatValue('summary', '')).toBeNull();
 		expect(formatValue('communeCode', '63113', { commune: () => 'Clermont-Ferrand' })).toBe('Clermont-Ferrand (63113)');
 		expect(formatValue('targetId', 12, { entity: (id) => (id === 12 ? 'Le Bivouac' : undefined) })).toBe('Le Bivouac');

@@ -3,7 +3,7 @@
  * booleans « oui »/« non ». Names that live in the database (communes, actors) come through `names`.
  */
 import { categoryLabel, kindLabel, offerLabel, relationLabel, sectorLabel, stageLabel } from '$lib/domain/vocabulary';
-import { formatPartialDate } from '$lib/domain/partial-date';
+import { formatDateTime as frenchDateTime, formatDay, formatPartialDate } from '$lib/domain/french';
 import type { FieldChange } from './diff';
 
 export interface NameLookup {
@@ -30,13 +30,12 @@ const STATUS_LABELS: Record<string, string> = { draft: 'Brouillon', published: '
 const PRECISION_LABELS: Record<string, string> = { address: "À l'adresse", commune: 'Centre de la commune', manual: 'Placée à la main' };
 const CONFIRMATION_LABELS: Record<string, string> = { declared: 'Déclarée', confirmed: 'Confirmée', disputed: 'Contestée' };
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-
-/** « 28 novembre 2026 à 22:09 », in the time of the region the map is about. */
+/**
+ * « 28 novembre 2026 à 22 h 09 », in the time of the region the map is about (French-phrasing module:
+ * « 1er », « 22 h 09 »). An instant (`…Z`) is converted; an event's bare date-time is already Paris time.
+ */
 export function formatDateTime(iso: string): string {
-	const d = new Date(iso);
-	return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+	return /^\d{4}-\d{2}-\d{2}/.test(iso) ? frenchDateTime(iso) : iso;
 }
 
 const ITEM_LABELS: Record<string, (code: string) => string> = { sectors: sectorLabel, stages: stageLabel, offers: offerLabel };
@@ -68,10 +67,8 @@ function formatOne(field: string, value: unknown, names: NameLookup): string {
 		case 'startsAt':
 		case 'endsAt':
 			return formatDateTime(value);
-		case 'lastVerifiedAt': {
-			const d = new Date(`${value}T00:00:00Z`);
-			return Number.isNaN(d.getTime()) ? value : day.format(d);
-		}
+		case 'lastVerifiedAt':
+			return /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDay(value) : value;
 		case 'startDate':
 		case 'endDate':
 			return formatPartialDate(value);

@@ -23,7 +23,8 @@ describe('extractPathway', () => {
 			[4, 'funded_by', 5, '2020-02'],
 			[5, 'member_of', 6, null]
 		]);
-		expect(p.steps[0]?.label).toBe('fondé·e par');
+		// Said of a startup: feminine, no inclusive-writing dot (« fondée par »).
+		expect(p.steps[0]?.label).toBe('fondée par');
 		expect(p.steps[4]?.dateKnown).toBe(false);
 		expect(p.undated).toBe(1);
 	});
@@ -42,7 +43,7 @@ describe('extractPathway', () => {
 	it('an entrepreneur’s pathway starts with the company founded (a fondé)', () => {
 		const p = extractPathway(founder, [rel('founded', 2, 1, '2019-03'), rel('trained_by', 2, 4, '2018')], byId);
 		expect(p.steps.map((s) => [s.type, s.label, s.structure.id])).toEqual([
-			['trained_by', 'formé·e par', 4],
+			['trained_by', 'formation auprès de', 4],
 			['founded', 'a fondé', 1]
 		]);
 	});

@@ -1,4 +1,4 @@
-import { relationType } from '$lib/domain/vocabulary';
+import { stepParts } from '$lib/domain/french';
 import { comparePartial } from './dates';
 import { PATHWAY_STEP_TYPES, PROJECT_CATEGORIES, type EntityRef, type Pathway, type PathwayStep, type PathwayStepType } from './types';
 
@@ -49,10 +49,9 @@ export function stepCounterpart(subject: Pick<EntityRef, 'id' | 'kind'>, r: Path
 	return other;
 }
 
-function stepLabel(subject: Pick<EntityRef, 'kind'>, type: string): string {
-	const term = relationType(type);
-	if (type === 'founded' && subject.kind !== 'person') return term?.inverseLabel ?? 'fondé·e par';
-	return term?.label ?? type;
+/** « incubée par » for a startup, « incubation à » for an entrepreneur (no recorded gender): the French-phrasing module decides. */
+function stepLabel(subject: EntityRef, type: string, structure: EntityRef): string {
+	return stepParts(subject, type, structure).label;
 }
 
 /**
@@ -69,7 +68,7 @@ export function extractPathway(subject: PathwayEntity, relations: PathwayRelatio
 		found.push({
 			relationId: r.id,
 			type: r.type as PathwayStepType,
-			label: stepLabel(subject, r.type),
+			label: stepLabel(subject, r.type, other),
 			structure,
 			start: r.startDate,
 			end: r.endDate,

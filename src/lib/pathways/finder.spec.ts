@@ -39,7 +39,8 @@ describe('finder scoring', () => {
 		// Close but in the next commune: said as such, not « dans votre commune ».
 		expect(scoreOption(at(incubator(2, { communeCode: '43002' }), 0.5), incubationStep, query, origin, { count: 0, max: 0, previous: null }).parts[3]?.text).toBe('à 0,5\u00a0km de Langeac');
 		const step = rankStep(1, incubationStep, [at(incubator(1, {}), 23.4)], query, origin, new Map(), null);
-		expect(step.options[0]!.why).toMatch(/^Accompagne les projets au stade « Création » ; travaille dans votre secteur \(Agroalimentaire\)/);
+		// « » and « ; » take non-breaking spaces (French-phrasing module): \s matches them.
+		expect(step.options[0]!.why).toMatch(/^Accompagne les projets au stade «\sCréation\s»\s; travaille dans votre secteur \(Agroalimentaire\)/);
 	});
 
 	it('does not reward a closeness nobody measured: from a commune placed at its intercommunality’s seat', () => {

@@ -1,8 +1,9 @@
-import { categoryLabel, offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
+import { offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
 import { distanceFrom, scoringKm, showDistance, type DistanceEnd, type PointAccuracy } from '$lib/geo/distance-precision';
 import type { PathwayEntity } from './extract';
 import type { FlowData } from './flows';
 import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
+import { aCategory, frenchList, frenchSpacing } from '$lib/domain/french';
 
 /** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
 export interface RouteTemplateStep {
@@ -123,7 +124,7 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 					: distanceFrom(showDistance(c.distanceKm, originEnd(origin), c.end), origin)
 	});
 
-	const after = history.previous ? `après un passage par ${history.previous.categories.map(categoryLabel).slice(0, 2).join(' ou ').toLowerCase()}` : 'en première étape';
+	const after = history.previous ? `après un passage par ${frenchList(history.previous.categories.slice(0, 2).map(aCategory), 'ou')}` : 'en première étape';
 	parts.push({
 		key: 'history',
 		points: history.max > 0 ? Math.round((MAX.history * history.count) / history.max) : 0,
@@ -140,7 +141,7 @@ const NO_SECTOR = 'aucun secteur choisi';
 export function explain(parts: ScorePart[]): string {
 	const strong = [...parts].filter((p) => p.points >= p.max / 2 && p.text !== NO_SECTOR).sort((a, b) => b.points / b.max - a.points / a.max);
 	const text = strong.map((p) => p.text).join(' ; ');
-	return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : 'Aucun critère ne la distingue : proposée faute de mieux.';
+	return frenchSpacing(text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : 'Aucun critère ne la distingue : proposée faute de mieux.');
 }
 
 /**

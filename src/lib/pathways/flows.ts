@@ -257,7 +257,8 @@ function leavingTerritories(selected: Selected[], filters: FlowFilters, territor
 }
 
 /** The projects behind one figure of the flows page (same filters), by id. */
-export function figureProjects(data: FlowData, filters: FlowFilters, figure: FlowFigure, thisYear: number): { title: string; ids: number[] } {
+/** `placeOf`: « du Puy-de-Dôme » for a territory code (the service knows the names; French-phrasing module). */
+export function figureProjects(data: FlowData, filters: FlowFilters, figure: FlowFigure, thisYear: number, placeOf: (code: string) => string = (code) => `de ${code}`): { title: string; ids: number[] } {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
 	const { OTHER, nodeOf } = columns(data, selected, filters.level);
@@ -296,7 +297,7 @@ export function figureProjects(data: FlowData, filters: FlowFilters, figure: Flo
 		}
 		case 'leaving': {
 			const e = leavingSets(selected, filters).get(figure.code);
-			return { title: `Projets de ${figure.code} accompagnés hors de leur département`, ids: e ? [...e.leaving] : [] };
+			return { title: `Projets ${placeOf(figure.code)} accompagnés hors de leur département`, ids: e ? [...e.leaving] : [] };
 		}
 	}
 }

@@ -34,7 +34,7 @@ export interface PathwayStep {
 	order: number;
 	relationId: number;
 	type: PathwayStepType;
-	/** French label from the project's side: « incubé·e par », « fondé·e par »… */
+	/** French label from the project's side (French-phrasing module): « incubée par », « fondée par » for a startup, « incubation à » for an entrepreneur… */
 	label: string;
 	/** The other side: the support structure (or the founder, for a company's `founded` step). */
 	structure: EntityRef;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PathwayStep } from '$lib/pathways/types';
-import { clusterStops, labelSides, pathwayGeometry, pathwaySummary, shortUrl, sourceParts, stepPeriod, stopsBounds } from './pathway-view';
+import { clusterStops, labelSides, pathwayGeometry, pathwaySummary, stepPeriod, stopsBounds } from './pathway-view';
 
 function step(order: number, place: { lon: number | null; lat: number | null; commune?: string }, dateKnown = true): PathwayStep {
 	return {
 		order,
 		relationId: order,
 		type: 'incubated_by',
-		label: 'incubé·e par',
+		label: 'incubée par',
 		structure: {
 			id: 100 + order,
 			slug: `s-${order}`,
@@ -42,30 +42,15 @@ describe('stepPeriod', () => {
 	});
 	it('writes French periods, with elision and « du … au … »', () => {
 		expect(stepPeriod('2024-01', '2026-09')).toBe('de janvier 2024 à septembre 2026');
-		expect(stepPeriod('2024-04', '2024-08')).toBe("d'avril 2024 à août 2024");
+		// The shared year is said once (French-phrasing module).
+		expect(stepPeriod('2024-04', '2024-08')).toBe("d'avril à août 2024");
 		expect(stepPeriod('2024-08', '2025')).toBe("d'août 2024 à 2025");
-		expect(stepPeriod('2024-03-14', '2024-05-02')).toBe('du 14 mars 2024 au 2 mai 2024');
+		expect(stepPeriod('2024-03-14', '2024-05-02')).toBe('du 14 mars au 2 mai 2024');
+		expect(stepPeriod('2019-03-14', '2020-04-02')).toBe('du 14 mars 2019 au 2 avril 2020');
 		expect(stepPeriod('2019', '2021')).toBe('de 2019 à 2021');
-		expect(stepPeriod(null, '2021-03')).toBe("jusqu'à mars 2021");
-	});
-});
-
-describe('sourceParts', () => {
-	it('keeps a plain citation as text', () => {
-		expect(sourceParts('Le Connecteur, portrait, février 2025')).toEqual([{ text: 'Le Connecteur, portrait, février 2025' }]);
-	});
-	it('turns a bare URL into a link', () => {
-		expect(sourceParts('https://example.org/a')).toEqual([{ url: 'https://example.org/a' }]);
-	});
-	it('links the URL inside a citation and leaves its punctuation outside', () => {
-		expect(sourceParts("Rapport d'activité 2024, https://example.org/r-2024. Voir aussi")).toEqual([
-			{ text: "Rapport d'activité 2024, " },
-			{ url: 'https://example.org/r-2024' },
-			{ text: '. Voir aussi' }
-		]);
-	});
-	it('shortens a URL for display', () => {
-		expect(shortUrl('https://www.example.org/le-connecteur/2025/x/')).toBe('example.org/le-connecteur/2025/x');
+		expect(stepPeriod(null, '2021-03')).toBe("jusqu'en mars 2021");
+		expect(stepPeriod(null, '2021-03-18')).toBe("jusqu'au 18 mars 2021");
+		expect(stepPeriod('2024-03-01', '2024-03-03')).toBe('du 1er au 3 mars 2024');
 	});
 });
 

@@ -1,55 +1,13 @@
-import { formatPartialDate } from '$lib/domain/partial-date';
+import { countOf, periodLabel, spanDates } from '$lib/domain/french';
 import { placeLabels, type Box } from '$lib/map/label-placement';
 import type { PathwayStep } from '$lib/pathways/types';
 
 /**
- * French period of a step. Written here rather than with formatPeriod because a timeline reads each
- * line on its own: « de 2025 à 2025 » must read « 2025 », and « de avril » must elide to « d'avril ».
- * A start without an end shows the start alone: the source does not say the step is still running.
+ * French period of a step, read on its own line of the timeline (French-phrasing module): « 2025 » rather
+ * than « de 2025 à 2025 », « d'avril à août 2024 », « jusqu'en mars 2021 ». A start without an end shows the
+ * start alone: the source does not say the step is still running.
  */
-export function stepPeriod(start: string | null, end: string | null): string {
-	if (!start && !end) return 'date inconnue';
-	if (start && (!end || end === start)) return formatPartialDate(start);
-	if (!start) return `jusqu'${end && hasDay(end) ? 'au' : 'à'} ${formatPartialDate(end)}`;
-	return `${from(start)} ${hasDay(end as string) ? 'au' : 'à'} ${formatPartialDate(end)}`;
-}
-
-const hasDay = (value: string) => value.split('-').length === 3;
-
-/** « du 14 mars », « d'avril 2024 », « d'août », « de mars 2024 », « de 2024 ». */
-function from(start: string): string {
-	const text = formatPartialDate(start);
-	if (hasDay(start)) return `du ${text}`;
-	return /^[aeiouyàâéèêîôû]/i.test(text) ? `d'${text}` : `de ${text}`;
-}
-
-export type SourcePart = { text: string } | { url: string };
-
-const URL_RE = /https?:\/\/[^\s<>«»"]+/gi;
-
-/**
- * A source is free text that may hold URLs (« Rapport d'activité 2024, https://… »): cut it into
- * text and links so each URL is clickable and the citation around it stays readable.
- */
-export function sourceParts(source: string): SourcePart[] {
-	const parts: SourcePart[] = [];
-	let last = 0;
-	for (const match of source.matchAll(URL_RE)) {
-		// A URL at the end of a sentence keeps its full stop or comma outside the link.
-		const url = match[0].replace(/[.,;:)]+$/, '');
-		const at = match.index;
-		if (at > last) parts.push({ text: source.slice(last, at) });
-		parts.push({ url });
-		last = at + url.length;
-	}
-	if (last < source.length) parts.push({ text: source.slice(last) });
-	return parts;
-}
-
-/** « https://www.example.org/a/b/ » -> « example.org/a/b »: shorter on a phone, still recognisable. */
-export function shortUrl(url: string): string {
-	return url.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '');
-}
+export const stepPeriod = (start: string | null, end: string | null): string => periodLabel(start, end);
 
 /** One marker on the map: the steps at one place, numbered as in the timeline. */
 export interface MapStop {
@@ -160,10 +118,8 @@ export function pathwaySummary(steps: PathwayStep[]): string {
 	const n = steps.length;
 	const undated = steps.filter((s) => !s.dateKnown).length;
 	const years = steps.flatMap((s) => [s.start, s.end]).flatMap((d) => (d ? [Number(d.slice(0, 4))] : []));
-	const first = Math.min(...years);
-	const last = Math.max(...years);
-	let text = n === 1 ? '1 étape' : `${n} étapes`;
-	if (years.length) text += first === last ? `, en ${first}` : `, de ${first} à ${last}`;
+	let text = countOf(n, 'étape');
+	if (years.length) text += `, ${spanDates(String(Math.min(...years)), String(Math.max(...years)))}`;
 	if (undated) text += undated === n ? (n === 1 ? ', sans date connue' : ', toutes sans date connue') : `, dont ${undated} sans date connue`;
 	return `${text}.`;
 }

@@ -163,16 +163,16 @@ export function deleteRevisionsOf(db: Db, kind: RevisionSubjectKind, ids?: numbe
 }
 
 /** Names the history shows for actors it mentions; `visibleOnly` leaves out deleted and unpublished ones. */
-export function entityNames(db: Db, ids: number[], visibleOnly: boolean): Map<number, { slug: string; name: string }> {
-	const names = new Map<number, { slug: string; name: string }>();
+export function entityNames(db: Db, ids: number[], visibleOnly: boolean): Map<number, { slug: string; name: string; kind: string; category: string }> {
+	const names = new Map<number, { slug: string; name: string; kind: string; category: string }>();
 	for (let i = 0; i < ids.length; i += 500) {
 		const chunk = inArray(entities.id, ids.slice(i, i + 500));
 		const rows = db
-			.select({ id: entities.id, slug: entities.slug, name: entities.name })
+			.select({ id: entities.id, slug: entities.slug, name: entities.name, kind: entities.kind, category: entities.category })
 			.from(entities)
 			.where(visibleOnly ? and(chunk, visible()) : chunk)
 			.all();
-		for (const r of rows) names.set(r.id, { slug: r.slug, name: r.name });
+		for (const r of rows) names.set(r.id, { slug: r.slug, name: r.name, kind: r.kind, category: r.category });
 	}
 	return names;
 }

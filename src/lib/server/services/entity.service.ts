@@ -6,6 +6,8 @@ import {
 	sectorLabel,
 	stageLabel
 } from '$lib/domain/vocabulary';
+import { relationHeading } from '$lib/domain/french';
+import { withoutRepeatedFacts, type PortraitFact } from '$lib/domain/portrait-description';
 import type { Db } from '../db';
 import type { EntityRow } from '../db/schema';
 import { findEntityById, findEntityBySlug } from '../repos/entity.repo';
@@ -40,14 +42,14 @@ export function territoryBreadcrumb(db: Db, communeCode: string | null): Territo
 	return crumbs;
 }
 
-function groupRelations(list: RelationWithEnds[]): RelationGroup[] {
+/** The actor's relations by type and reading direction, each group headed in French from the actor's side (« Incubée par », « Projets incubés »). */
+function groupRelations(list: RelationWithEnds[], entity: Pick<EntityRow, 'name' | 'kind' | 'category'>): RelationGroup[] {
 	const groups = new Map<string, RelationGroup>();
 	for (const r of list) {
-		const term = relationType(r.type);
-		const symmetric = term?.symmetric ?? false;
+		const symmetric = relationType(r.type)?.symmetric ?? false;
 		const direction = symmetric ? 'out' : r.direction;
 		const key = `${r.type}:${direction}`;
-		const label = direction === 'out' ? (term?.label ?? r.type) : (term?.inverseLabel ?? r.type);
+		const label = relationHeading(r.type, direction, entity);
 		const group = groups.get(key) ?? { key, label, relations: [] };
 		group.relations.push({ ...r, otherKindLabel: kindLabel(r.otherKind), otherCategoryLabel: categoryLabel(r.otherCategory) });
 		groups.set(key, group);
@@ -100,14 +102,32 @@ export function findEntity(db: Db, idOrSlug: string): EntityRow {
 	return entity;
 }
 
+/** What an actor's page shows outside its description (its sidebar and relations): the description need not repeat it. */
+function shownFacts(e: PublicEntity, relations: RelationWithEnds[]): Set<PortraitFact> {
+	const shown = new Set<PortraitFact>();
+	if (e.address || e.communeCode || relations.some((r) => r.type === 'takes_place_at' && r.direction === 'out')) shown.add('place');
+	if (e.foundedYear) shown.add('founded');
+	if (e.sectors.length) shown.add('sectors');
+	if (e.stages.length) shown.add('stages');
+	if (e.offers.length) shown.add('offers');
+	if (e.startsAt) shown.add('date');
+	if (e.website) shown.add('website');
+	if (e.email) shown.add('email');
+	if (e.phone) shown.add('phone');
+	if (e.isDemo) shown.add('demo');
+	return shown;
+}
+
 export function getPortrait(db: Db, idOrSlug: string) {
 	const entity = findEntity(db, idOrSlug);
 	const relations = relationsOf(db, entity.id);
+	const pub = publicEntity(entity);
 	return {
-		entity: publicEntity(entity),
-		descriptionHtml: renderMarkdown(entity.description),
+		entity: pub,
+		// Each fact once: the lead and the sidebar are not repeated by the description.
+		descriptionHtml: renderMarkdown(withoutRepeatedFacts(entity.description, { name: entity.name, summary: entity.summary, shown: shownFacts(pub, relations) })),
 		breadcrumb: territoryBreadcrumb(db, entity.communeCode),
-		relationGroups: groupRelations(relations),
+		relationGroups: groupRelations(relations, entity),
 		relationCount: relations.length
 	};
 }

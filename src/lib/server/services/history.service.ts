@@ -1,6 +1,7 @@
 import { relationType } from '$lib/domain/vocabulary';
 import { diffSnapshots, publicDiff, type SnapshotLike } from '$lib/history/diff';
 import { displayChange, formatDateTime, type DisplayChange, type NameLookup } from '$lib/history/format';
+import { relationLabelFor, relationWords, type RelationWords } from '$lib/domain/french';
 import { operationLabels, type RevisionOperation } from '$lib/history/revision';
 import { entitySnapshot } from '$lib/history/snapshot';
 import type { Db } from '../db';
@@ -30,8 +31,10 @@ export interface HistoryEntry {
 
 export interface RelationHistoryEntry extends HistoryEntry {
 	relationId: number;
-	/** The relation read from this actor's side: « incubé·e par », « a incubé ». */
+	/** The relation read from this actor's side, agreed with it: « incubée par », « a incubé ». */
 	relationLabel: string;
+	/** The relation as a sentence from this actor's side, as of this revision (French-phrasing module); null when the other actor is gone. */
+	words: RelationWords | null;
 	other: { id: number; slug: string; name: string } | null;
 }
 
@@ -130,13 +133,16 @@ export function entityHistory(db: Db, idOrSlug: string | number, options: Histor
 		// The other end is hidden from the public: so is this relation's history.
 		if (!other && !includeHidden) continue;
 		for (const [r, prev] of withPrevious(newestFirst)) {
-			const term = relationType(String(r.snapshot.type));
-			const outgoing = r.snapshot.sourceId === row.id || term?.symmetric;
+			const type = String(r.snapshot.type);
+			const direction = r.snapshot.sourceId === row.id || relationType(type)?.symmetric ? 'out' : 'in';
+			const date = (v: unknown) => (typeof v === 'string' && v ? v : null);
+			const facts = { type, startDate: date(r.snapshot.startDate), endDate: date(r.snapshot.endDate) };
 			relationEntries.push({
 				...entryOf(r, prev, r.snapshot, names, includePrivate),
 				relationId: r.subjectId,
-				relationLabel: (outgoing ? term?.label : term?.inverseLabel) ?? String(r.snapshot.type),
-				other: other ? { id: otherId(r.snapshot), ...other } : null
+				relationLabel: relationLabelFor(type, direction, row),
+				words: other ? relationWords(facts, row, other, direction) : null,
+				other: other ? { id: otherId(r.snapshot), slug: other.slug, name: other.name } : null
 			});
 		}
 	}

@@ -1,7 +1,7 @@
 /** « Comment X est-il relié à Y ? »: shortest paths written as sentences, and the relations two actors share. */
 import { commonQuerySchema, GRAPH_ARRAY_KEYS, pathQuerySchema } from '$lib/domain/graph-query';
 import { commonNeighbours, shortestPaths } from '$lib/graph/paths';
-import { relationSentence } from '$lib/graph/sentences';
+import { nameable, relationSentence } from '$lib/graph/sentences';
 import type { Db } from '../db';
 import { liveGraph } from '../graph/graph-cache';
 import { ValidationError } from './errors';
@@ -20,7 +20,7 @@ export function findPaths(db: Db, params: URLSearchParams) {
 	const paths = shortestPaths(index, from, to, { k: q.k, maxHops: q.maxHops, mask: relationMask(index, q) });
 	const entities: Record<number, ReturnType<typeof actorJson>> = {};
 	for (const p of paths) for (const n of p.nodes) entities[index.nodes[n]!.id] ??= actorJson(index, n);
-	const name = (id: number) => index.nodes[index.position.get(id)!]!.label;
+	const actor = (id: number) => nameable(index.nodes[index.position.get(id)!]!);
 	return {
 		from: index.nodes[from]!.id,
 		to: index.nodes[to]!.id,
@@ -29,7 +29,7 @@ export function findPaths(db: Db, params: URLSearchParams) {
 			return {
 				nodes: p.nodes.map((n) => index.nodes[n]!.id),
 				edges: edges.map(edgeJson),
-				sentences: edges.map((e) => relationSentence(e, name(e.source), name(e.target)))
+				sentences: edges.map((e) => relationSentence(e, actor(e.source), actor(e.target)))
 			};
 		}),
 		entities

@@ -3,6 +3,7 @@ import { finderQuerySchema, flowFiguresKeys, flowFigureSchema, flowFiltersSchema
 import { distanceKm } from '$lib/geo/distance';
 import { historyCounts, rankStep, REACH_KM, routeFrom, type Candidate } from '$lib/pathways/finder';
 import { aggregateFlows, figureProjects } from '$lib/pathways/flows';
+import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
 import { toCsv } from '../http/csv';
@@ -60,14 +61,17 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 	const parsed = parseParams(flowFigureSchema, new URLSearchParams([...params].filter(([k]) => flowFiguresKeys.includes(k))));
 	const figure: FlowFigure = parsed.figure === 'transition' ? { figure: 'transition', from: parsed.from_key, to: parsed.to_key, ...(parsed.rank != null ? { rank: parsed.rank } : {}) } : parsed;
 	const live = livePathways(db);
-	const { title, ids } = figureProjects(live.flows, filters, figure, thisYear());
+	// A leaving figure's code is a département's (2 characters) or an EPCI's (9 digits).
+	const placeOf = (code: string) => ofTerritory(live.territoryName(code), code.length === 9 ? 'epci' : 'departement');
+	const { title, ids } = figureProjects(live.flows, filters, figure, thisYear(), placeOf);
 	const steps = new Map(live.projects.map((p) => [p.project.id, p.steps.length]));
 	const projects = ids
 		.map((id) => live.byId.get(id))
 		.filter((e) => e != null)
 		.map(({ sectors: _s, stages: _st, offers: _o, ...ref }) => ({ ...ref, steps: steps.get(ref.id) ?? 0 }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-	return { title: figure.figure === 'leaving' ? title.replace(figure.code, live.territoryName(figure.code)) : title, projects };
+	// French typography: non-breaking spaces inside « » (the title names a step: « Incubateur »).
+	return { title: frenchSpacing(title), projects };
 }
 
 /** The transitions table as CSV (the journalists' download), with the filters in the file name's stead: one row per transition. */

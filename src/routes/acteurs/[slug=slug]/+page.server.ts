@@ -1,19 +1,23 @@
 import { redirect } from '@sveltejs/kit';
 import { basemapSetting } from '$lib/server/config';
 import { getDb } from '$lib/server/db/connection';
-import { getPortrait } from '$lib/server/services/entity.service';
+import { getPortrait, territoryBreadcrumb } from '$lib/server/services/entity.service';
 import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
 import { NotFoundError } from '$lib/server/services/errors';
 import { mergedInto } from '$lib/server/services/moderation.service';
 import { entityPathway } from '$lib/server/services/pathway.service';
+import { backLink } from './back-link';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ params }) => {
+export const load = (({ params, request, url, setHeaders }) => {
 	try {
 		const db = getDb();
 		const portrait = getPortrait(db, params.slug);
+		// The way back depends on where the visitor came from: a cache must not hand one visitor's to another.
+		setHeaders({ vary: 'Referer' });
+		const back = backLink(request.headers.get('referer'), url.origin, (code) => territoryBreadcrumb(db, code)[0]);
 		// Null for actors that have no pathway (anything but startups, companies and entrepreneurs).
-		return { ...portrait, pathway: entityPathway(db, params.slug), basemap: basemapSetting() };
+		return { ...portrait, pathway: entityPathway(db, params.slug), basemap: basemapSetting(), back };
 	} catch (e) {
 		// A listing merged into another one: its old address keeps working, permanently moved.
 		const target = e instanceof NotFoundError ? mergedInto(getDb(), params.slug) : undefined;

@@ -1,0 +1,19 @@
+/**
+ * The one French-phrasing module: every sentence the site generates about actors, relations, dates and
+ * places is written here, so that elision, contraction, agreement, tense and typography are decided once.
+ *
+ * - dates.ts: partial dates and date-times (« d'octobre 2019 à mars 2020 », « depuis le 18 mars 2021 », « 1er »).
+ * - names.ts: articles and genders of names (« la Couveuse des Puys », « d'Arverflow », « au Cowork »).
+ * - places.ts: territories (« du Puy-de-Dôme », « en Haute-Loire », « au Puy-en-Velay »).
+ * - relations.ts: relation sentences, relation headings and pathway steps (« Volcabio est incubée par… »).
+ * - actors.ts: a lead for a listing without summary (« Startup fondée en 2016 à Riom »).
+ * - categories.ts: categories as nouns in a sentence (« un incubateur ou une pépinière »).
+ * - typography.ts: non-breaking spaces, numbers, lists, elision of « de ».
+ */
+export * from './typography';
+export * from './dates';
+export * from './names';
+export * from './places';
+export * from './relations';
+export * from './categories';
+export * from './actors';

@@ -1,0 +1,61 @@
+/**
+ * French typography for generated text: non-breaking spaces where French puts a space before
+ * punctuation, numbers as France writes them, lists with « et », a capital at the start of a sentence.
+ */
+
+/** U+00A0: the space before « : ; ? ! » and inside « », as the site writes `&nbsp;` in its templates. */
+export const NBSP = '\u00a0';
+
+/**
+ * Cleans a generated sentence: one space between words, a non-breaking space before « : ; ? ! » and
+ * inside « », none before « , . ». A colon or question mark with no space before it (a URL) is left alone.
+ */
+export function frenchSpacing(text: string): string {
+	return text
+		.replace(/[ \t]{2,}/g, ' ')
+		.replace(/ ([:;?!])/g, `${NBSP}$1`)
+		.replace(/«[ \u00a0]?/g, `«${NBSP}`)
+		.replace(/[ \u00a0]?»/g, `${NBSP}»`)
+		.replace(/ ([,.])/g, '$1')
+		.trim();
+}
+
+export function capitalise(text: string): string {
+	return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** « A », « A et B », « A, B et C »: the French list, no comma before « et ». */
+export function frenchList(items: readonly string[], last = 'et'): string {
+	if (items.length <= 1) return items[0] ?? '';
+	return `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
+}
+
+const integer = new Intl.NumberFormat('fr-FR');
+const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** « 1 234 » (narrow no-break space between thousands), « 7,5 ». */
+export function formatNumber(n: number, fractionDigits: 0 | 1 = 0): string {
+	return (fractionDigits ? decimal : integer).format(n);
+}
+
+/** « 1 projet », « 3 projets », « 1 234 projets ». `plural` when adding an « s » is not the plural. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+	return `${formatNumber(n)} ${Math.abs(n) >= 2 ? plural : singular}`;
+}
+
+const VOWEL_START = /^[aeiouàâäéèêëîïôöûùüœæ]/i;
+
+/**
+ * Whether « de », « le », « la » elide before this word (« d'avril », « l'Incubateur », « d'Yssingeaux »).
+ * A « y » elides before a consonant only (« d'Yssingeaux » but « de Yanis »). The « h » is left to the
+ * caller, who knows whether it is mute (« l'hôtel ») or aspirated (« le hackathon »).
+ */
+export function elides(word: string): boolean {
+	if (VOWEL_START.test(word)) return true;
+	return /^y[^aeiouyàâéèêîôû]/i.test(word);
+}
+
+/** « de » before a word: « d'avril », « de mars », « d'Amélie », « de 2019 ». */
+export function de(word: string, muteH = false): string {
+	return elides(word) || (muteH && /^h/i.test(word)) ? `d'${word}` : `de ${word}`;
+}

@@ -1,0 +1,145 @@
+/**
+ * Every relation of the demo database written out through the French-phrasing module, from both sides,
+ * as the pages and the API say them: the sentences, the actor pages' headings and dates, the pathway
+ * steps, the path finder's sentences. What a French editor would strike out must not appear.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb } from './fresh-db';
+import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { seedDemo } from '../../src/lib/server/seed/index';
+import type { Db } from '../../src/lib/server/db/index';
+import { getPortrait } from '../../src/lib/server/services/entity.service';
+import { entityPathway } from '../../src/lib/server/services/pathway.service';
+import { findPaths } from '../../src/lib/server/services/path.service';
+import { actorLead, eventDates, relationDates, relationSentence, relationWithDetails, stepParts } from '../../src/lib/domain/french';
+import { markdownToPlainText } from '../../src/lib/server/markdown';
+
+let ctx: ReturnType<typeof freshDb>;
+let db: Db;
+
+interface Row {
+	id: number;
+	type: string;
+	start_date: string | null;
+	end_date: string | null;
+	confirmation: string;
+	source: string | null;
+	s_name: string;
+	s_kind: string;
+	s_category: string;
+	t_name: string;
+	t_kind: string;
+	t_category: string;
+}
+let rows: Row[];
+
+beforeAll(() => {
+	ctx = freshDb();
+	db = ctx.db;
+	loadTerritories(db);
+	seedDemo(db);
+	rows = db.$client
+		.prepare(
+			`select r.id, r.type, r.start_date, r.end_date, r.confirmation, r.source, s.name s_name, s.kind s_kind, s.category s_category, t.name t_name, t.kind t_kind, t.category t_category
+			 from relations r join entities s on s.id = r.source_id join entities t on t.id = r.target_id where r.deleted_at is null`
+		)
+		.all() as Row[];
+});
+afterAll(() => ctx.close());
+
+const MONTH = '(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)';
+/** What an editor strikes out in any generated sentence. */
+function faults(text: string): string[] {
+	const found: string[] = [];
+	if (/·/.test(text)) found.push('point médian');
+	if (new RegExp(`\\bde (\\d{1,2}|1er) ${MONTH}`).test(text)) found.push('« de 1… » au lieu de « du 1er… »');
+	if (/(^|\s)(de|le|la|que) [aeiouàâéèêîôû]/i.test(text)) found.push('« de o… » / « de a… » sans élision');
+	if (/ {2}|\s$|^\s/.test(text)) found.push('espaces doublées');
+	if (/\b(à le|à les|de le|de les)\s/i.test(text)) found.push('article non contracté');
+	if (/jusqu'à/.test(text)) found.push("« jusqu'à » au lieu de « jusqu'en »");
+	if (/(^|[^\u00a0])[:;?!](\s|$)/.test(text.replace(/https?:\/\/\S+/g, ''))) found.push('espace insécable manquante avant : ; ? !');
+	return found;
+}
+
+describe('every relation of the demo database, through the French-phrasing module', () => {
+	it('reads as French from both sides, founding dates as moments', () => {
+		expect(rows.length).toBeGreaterThan(1000);
+		const bad: string[] = [];
+		const today = '2026-12-05';
+		for (const r of rows) {
+			const source = { name: r.s_name, kind: r.s_kind, category: r.s_category };
+			const target = { name: r.t_name, kind: r.t_kind, category: r.t_category };
+			const facts = { type: r.type, startDate: r.start_date, endDate: r.end_date };
+			const texts = [
+				relationSentence(facts, source, target, 'out', today),
+				relationSentence(facts, target, source, 'in', today),
+				relationWithDetails({ ...facts, confirmation: r.confirmation, source: r.source }, source, target, today).replace(/\(.*\)$/, '').trim(),
+				relationDates(facts, today)
+			];
+			for (const text of texts) for (const f of faults(text)) bad.push(`${f} : ${text}`);
+			if (r.type === 'founded' && texts.some((t) => /depuis|à partir/.test(t))) bad.push(`fondation en durée : ${texts[0]}`);
+			if (['participates_in', 'organises', 'takes_place_at'].includes(r.type) && texts.some((t) => /depuis/.test(t))) bad.push(`événement en durée : ${texts[0]}`);
+		}
+		expect(bad.slice(0, 20)).toEqual([]);
+	});
+
+	it('says an organisation or a place with its article in the middle of a sentence', () => {
+		const couveuse = rows.find((r) => r.t_name.startsWith('Couveuse ') && r.type === 'incubated_by' && r.s_category === 'startup');
+		expect(couveuse, 'une startup incubée par une couveuse dans la démo').toBeDefined();
+		const c = couveuse as Row;
+		expect(relationSentence({ type: c.type, startDate: c.start_date, endDate: c.end_date }, { name: c.s_name, kind: c.s_kind, category: c.s_category }, { name: c.t_name, kind: c.t_kind, category: c.t_category })).toContain(
+			`incubée par la ${c.t_name}`
+		);
+	});
+
+	it('heads, dates and describes every actor page without repeating its lead or its sidebar', () => {
+		const actors = db.$client.prepare('select slug, kind, category, name, summary, founded_year, starts_at, ends_at from entities where deleted_at is null').all() as {
+			slug: string;
+			kind: string;
+			category: string;
+			name: string;
+			summary: string;
+			founded_year: number | null;
+			starts_at: string | null;
+			ends_at: string | null;
+		}[];
+		const bad: string[] = [];
+		for (const a of actors) {
+			const p = getPortrait(db, a.slug);
+			for (const g of p.relationGroups) {
+				for (const f of faults(g.label)) bad.push(`${f} (titre) : ${g.label} — ${a.name}`);
+				for (const r of g.relations) for (const f of faults(relationDates(r))) bad.push(`${f} (dates) : ${relationDates(r)}`);
+			}
+			const description = markdownToPlainText(p.descriptionHtml.replace(/<[^>]+>/g, ' '));
+			if (a.summary && description.toLowerCase().includes(a.summary.toLowerCase().slice(1, -1))) bad.push(`résumé répété : ${a.name}`);
+			if (/Implantation|Création :|Secteurs :|Stades accompagnés|Offres :|Fiche de démonstration/.test(description)) bad.push(`fait répété : ${a.name} — ${description}`);
+			if (a.starts_at) for (const f of faults(eventDates(a.starts_at, a.ends_at))) bad.push(`${f} : ${eventDates(a.starts_at, a.ends_at)}`);
+			// A person's category keeps its vocabulary label (« Entrepreneur·e »): no gender is recorded.
+			const lead = actorLead({ kind: a.kind, category: a.category, foundedYear: a.founded_year, communeName: 'Le Puy-en-Velay' });
+			for (const f of faults(a.kind === 'person' ? lead.replace(/·e\b/g, 'e') : lead)) bad.push(`${f} : chapeau ${lead}`);
+		}
+		expect(bad.slice(0, 20)).toEqual([]);
+	});
+
+	it('writes every pathway step and every path sentence the same way', () => {
+		const projects = db.$client.prepare("select slug from entities where category in ('startup', 'company', 'entrepreneur') and deleted_at is null").all() as { slug: string }[];
+		const bad: string[] = [];
+		let steps = 0;
+		for (const { slug } of projects) {
+			const pathway = entityPathway(db, slug);
+			if (!pathway) continue;
+			for (const s of pathway.steps) {
+				steps++;
+				const words = stepParts(pathway.subject, s.type, s.structure);
+				for (const text of [s.label, `${words.before}${words.name}`]) for (const f of faults(text)) bad.push(`${f} : ${text}`);
+			}
+		}
+		expect(steps).toBeGreaterThan(200);
+		const ids = db.$client.prepare("select slug from entities where category = 'startup' limit 12").all() as { slug: string }[];
+		for (let i = 0; i + 1 < ids.length; i += 2) {
+			const found = findPaths(db, new URLSearchParams({ from: ids[i]!.slug, to: ids[i + 1]!.slug, k: '3' }));
+			for (const p of found.paths) for (const s of p.sentences) for (const f of faults(s.replace(/\(.*\)$/, '').trim())) bad.push(`${f} : ${s}`);
+		}
+		expect(bad.slice(0, 20)).toEqual([]);
+	});
+});
