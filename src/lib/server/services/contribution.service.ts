@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityInputSchema, formatIssues, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
+import { entityInputSchema, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
 import { relationTypeTerms } from '$lib/domain/vocabulary';
 import { diffSnapshots, fieldLabel, sameValue } from '$lib/history/diff';
 import { entityFields, relationFields } from '$lib/history/snapshot';
@@ -77,7 +77,11 @@ function changedPart<T extends Record<string, unknown>>(current: Record<string, 
 function validated<T extends z.ZodType>(schema: T, candidate: unknown, label: string): z.output<T> {
 	const parsed = schema.safeParse(candidate);
 	if (parsed.success) return parsed.data;
-	throw new ValidationError(formatIssues(parsed.error as z.ZodError).map((p) => `${label} : ${p}`));
+	// Partners read these: the field's French name, not its code (« début », not « startDate »).
+	const issues = (parsed.error as z.ZodError).issues.map((i) =>
+		i.path.length ? `${label}, ${fieldLabel(String(i.path[0])).toLowerCase()} : ${i.message}` : `${label} : ${i.message}`
+	);
+	throw new ValidationError(issues);
 }
 
 /** A proposal must say which version it started from, like every edit, or it could undo a save unseen. */

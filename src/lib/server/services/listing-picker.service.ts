@@ -67,6 +67,12 @@ function candidates(db: Db, scope: PickScope, exclude: number | null | undefined
 	return exclude ? rows.filter((r) => r.id !== exclude) : rows;
 }
 
+/** One listing as a picker shows it (to keep a choice on a form sent back with an error). */
+export function listingOption(db: Db, _user: AccountUser, id: number): ListingOption | null {
+	const row = entityPickRows(db).find((r) => r.id === id);
+	return row ? option(row) : null;
+}
+
 /** The picker's suggestions for what was typed, best first. */
 export function searchListings(db: Db, _user: AccountUser, query: string, options: SearchOptions = {}) {
 	const { items, total } = matchNames(candidates(db, options.scope ?? 'all', options.exclude), query, Math.min(options.limit ?? 8, 50));

@@ -75,7 +75,9 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 	}
 	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId, before?.targetId].filter((v): v is number => typeof v === 'number');
 	const names = entityNames(db, ids);
-	const changes = c.kind === 'report' ? [] : diffSnapshots(before, after).filter((d) => d.field !== 'declaredByEntityId');
+	const changes = c.kind === 'report' ? [] : diffSnapshots(before, after)
+		// Bookkeeping, not what the contributor proposed.
+		.filter((d) => d.field !== 'declaredByEntityId' && !(d.field === 'isDemo' && !d.after));
 	const entity = c.entityId ? names.get(c.entityId) : undefined;
 	return {
 		id: c.id,

@@ -12,7 +12,7 @@ import {
 	type EntityPatch,
 	type SubmitResult
 } from '$lib/server/services/contribution.service';
-import { resolveListing } from '$lib/server/services/listing-picker.service';
+import { listingOption, resolveListing } from '$lib/server/services/listing-picker.service';
 import { listingForEdit } from '$lib/server/services/partner-space.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import type { RelationType } from '$lib/domain/vocabulary';
@@ -101,8 +101,9 @@ export const actions = {
 		const db = getDb();
 		const id = idFrom(params.id);
 		const values = Object.fromEntries(RELATION_FIELDS.map((f) => [f, text(form, f)]));
+		let other = 0;
 		try {
-			const other = resolveListing(db, user, pickFrom(form, 'otherId'), { exclude: id });
+			other = resolveListing(db, user, pickFrom(form, 'otherId'), { exclude: id });
 			const outgoing = form.get('direction') !== 'in';
 			const r = declareRelation(db, user, {
 				type: text(form, 'type') as RelationType,
@@ -120,7 +121,10 @@ export const actions = {
 						: 'Relation déclarée : elle figure dans la liste ci-dessus, en attente de confirmation par l’autre partie.';
 			return { scope: 'relier', target: 0, done };
 		} catch (e) {
-			return formFailure(e, { scope: 'relier', target: 0, values: values as Record<string, unknown>, pick: pickState(e) });
+			// Refused for another reason than the other actor: it stays chosen, nothing to look up twice.
+			const chosen = other ? listingOption(db, user, other) : null;
+			const pick = pickState(e) ?? (chosen ? { field: 'otherId', query: chosen.name, candidates: [chosen], message: 'Autre acteur choisi :' } : null);
+			return formFailure(e, { scope: 'relier', target: 0, values: values as Record<string, unknown>, pick, chosen: !!chosen });
 		}
 	},
 	terminer: action('terminer', 'relationId', (user, form) =>
