@@ -109,11 +109,21 @@ export function entityNames(db: Db, ids: number[]): Map<number, { name: string; 
 }
 
 /**
- * What a listing picker matches names against: every live entity (drafts included: a partner may link a
- * proposal), optionally of some statuses only, with what tells two namesakes apart. A few small columns:
- * 10,000 rows read in a few milliseconds, so the name matching (accents, word starts) stays in one pure module.
+ * What a listing picker matches names against: the id and name of every live entity (drafts included: a
+ * partner may link a proposal), optionally of some statuses only. Two small columns: 10,000 rows read in a
+ * few milliseconds, so the name matching (accents, word starts) stays in one pure module.
  */
-export function entityPickRows(db: Db, statuses?: readonly EntityStatus[]) {
+export function entityNamesForPick(db: Db, statuses?: readonly EntityStatus[]) {
+	return db
+		.select({ id: entities.id, name: entities.name })
+		.from(entities)
+		.where(and(isNull(entities.deletedAt), statuses ? inArray(entities.status, [...statuses]) : undefined))
+		.all();
+}
+
+/** What tells namesakes apart, for the few listings a picker shows. */
+export function entityPickDetails(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
 	return db
 		.select({
 			id: entities.id,
@@ -125,7 +135,7 @@ export function entityPickRows(db: Db, statuses?: readonly EntityStatus[]) {
 		})
 		.from(entities)
 		.leftJoin(territories, eq(territories.code, entities.communeCode))
-		.where(and(isNull(entities.deletedAt), statuses ? inArray(entities.status, [...statuses]) : undefined))
+		.where(inArray(entities.id, ids))
 		.all();
 }
 

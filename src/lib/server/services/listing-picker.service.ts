@@ -1,6 +1,6 @@
 import { categoryLabel, type EntityStatus } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
-import { entityPickRows } from '../repos/contribution.repo';
+import { entityNamesForPick, entityPickDetails } from '../repos/contribution.repo';
 import { foldName, matchNames } from '../search/name-match';
 import { ValidationError } from './errors';
 import type { AccountUser } from './users.service';
@@ -50,9 +50,15 @@ export class PickError extends ValidationError {
 
 const STATUS_WORDS: Partial<Record<EntityStatus, string>> = { draft: 'brouillon', archived: 'archivée' };
 
-function option(row: ReturnType<typeof entityPickRows>[number]): ListingOption {
+function option(row: ReturnType<typeof entityPickDetails>[number]): ListingOption {
 	const parts = [categoryLabel(row.category), row.communeName, STATUS_WORDS[row.status]].filter(Boolean);
 	return { id: row.id, name: row.name, detail: parts.join(' · ') };
+}
+
+/** The options for these ids, in their order. */
+function optionsFor(db: Db, ids: number[]): ListingOption[] {
+	const byId = new Map(entityPickDetails(db, ids).map((r) => [r.id, option(r)]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export interface SearchOptions {
@@ -63,20 +69,19 @@ export interface SearchOptions {
 }
 
 function candidates(db: Db, scope: PickScope, exclude: number | null | undefined) {
-	const rows = entityPickRows(db, SCOPE_STATUSES[scope]);
+	const rows = entityNamesForPick(db, SCOPE_STATUSES[scope]);
 	return exclude ? rows.filter((r) => r.id !== exclude) : rows;
 }
 
 /** One listing as a picker shows it (to keep a choice on a form sent back with an error). */
 export function listingOption(db: Db, _user: AccountUser, id: number): ListingOption | null {
-	const row = entityPickRows(db).find((r) => r.id === id);
-	return row ? option(row) : null;
+	return optionsFor(db, [id])[0] ?? null;
 }
 
 /** The picker's suggestions for what was typed, best first. */
 export function searchListings(db: Db, _user: AccountUser, query: string, options: SearchOptions = {}) {
 	const { items, total } = matchNames(candidates(db, options.scope ?? 'all', options.exclude), query, Math.min(options.limit ?? 8, 50));
-	return { items: items.map(option), total };
+	return { items: optionsFor(db, items.map((i) => i.id)), total };
 }
 
 const SHOWN = 10;
@@ -96,7 +101,7 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	const exact = rows.filter((r) => foldName(r.name) === foldName(query));
 	if (exact.length === 1) return (exact[0] as { id: number }).id;
 	if (total === 0) throw new PickError(field, query, [], `Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`);
-	const shown = items.map(option);
+	const shown = optionsFor(db, items.map((i) => i.id));
 	const message =
 		total === 1
 			? `Une fiche correspond à « ${query} » : vérifiez que c’est la bonne, puis validez.`
