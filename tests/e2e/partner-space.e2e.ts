@@ -175,6 +175,8 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await radio.check();
 		await card().getByRole('button', { name: 'Confier' }).click();
 		expect(await card().getByTestId('listings-done').innerText()).toBe(`« ${second.name} » est confiée à ${PARTNER.name}.`);
+		// Without JavaScript too, the answer takes the focus (autofocus) and so is read out.
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('listings-done');
 		expect((await card().getByTestId('managed-listing').allInnerTexts()).length).toBe(2);
 		await screenshot(page, 'partner-grant-nojs-done');
 		await context.close();
@@ -292,5 +294,22 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const declared = partner.getByTestId('relation').filter({ hasText: host.name });
 		expect(await declared.getByTestId('relation-state').innerText()).toBe(`déclarée par ${first.name}, en attente de confirmation par ${host.name}`);
 		await screenshot(partner, 'partner-relation-declared');
+	});
+
+	it("l'admin retire une fiche au partenaire depuis « Fiches gérées », qui ne la voit plus", async () => {
+		await admin.goto('/admin/utilisateurs');
+		const card = admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`);
+		await card.getByRole('button', { name: `Retirer « ${second.name} » à ${PARTNER.name}` }).click();
+		expect(await admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`).getByTestId('listings-done').innerText()).toBe(
+			'Fiche retirée : ce compte ne la gère plus.'
+		);
+		expect(await card.getByTestId('managed-listing').allInnerTexts()).toEqual([expect.stringContaining(first.name)]);
+		expect(await admin.locator(`[data-testid="user-row"][data-email="${PARTNER.email}"]`).getByRole('link', { name: /Fiches gérées/ }).innerText()).toBe(
+			'Fiches gérées (1)'
+		);
+
+		await partner.goto('/espace');
+		expect((await partner.getByTestId('listing').allInnerTexts()).map((t) => t.split('\n')[0])).toEqual([first.name]);
+		expect((await partner.goto(`/espace/fiches/${second.id}`))?.status()).toBe(403);
 	});
 });

@@ -267,6 +267,28 @@ describe('granting listings from « Fiches gérées »', () => {
 	});
 });
 
+describe('the pickers’ suggestions (/espace/fiches/recherche)', () => {
+	it('answer signed-in accounts only, never cached, with the scope and exclusion asked', async () => {
+		// The route's getDb() opens DATABASE_URL once per module instance: fresh modules, this test's file.
+		vi.resetModules();
+		process.env.DATABASE_URL = ctx.path;
+		const { GET } = await import('../../src/routes/espace/fiches/recherche/+server');
+		const call = async (query: string, user: AccountUser | null) => {
+			const res = await (GET as (e: unknown) => Promise<Response>)({ locals: { user }, url: new URL(`http://localhost/espace/fiches/recherche?${query}`) });
+			return { status: res.status, cache: res.headers.get('cache-control'), body: (await res.json()) as { items?: { id: number; name: string }[]; total?: number; message?: string } };
+		};
+		expect(await call('q=volc', null)).toMatchObject({ status: 401, cache: 'private, no-store', body: { message: 'Connectez-vous pour chercher une fiche.' } });
+		expect(await call('q=volc', bruno)).toMatchObject({ status: 200, cache: 'private, no-store', body: { total: 1, items: [{ id: startup, name: 'Volcabio' }] } });
+		expect((await call(`q=volc&exclude=${startup}`, bruno)).body).toEqual({ items: [], total: 0 });
+		setArchived(db, editor, fablab, true);
+		expect((await call('q=fab&scope=live', editor)).body.total).toBe(0);
+		expect((await call('q=fab&scope=archived', editor)).body.items?.map((i) => i.name)).toEqual(['Fablab Aurillac']);
+		// Odd parameters fall back to sensible ones; an absurdly long query is refused in French.
+		expect((await call('q=fab&scope=tout&limit=9999&exclude=abc', editor)).status).toBe(200);
+		expect(await call(`q=${'a'.repeat(201)}`, editor)).toMatchObject({ status: 400, body: { message: 'Recherche trop longue (200 caractères au plus).' } });
+	});
+});
+
 describe('« publication directe »', () => {
 	it('shows no waiting values: the save is the published value', () => {
 		setPartnerModerated(db, editor, alice.id, false);
