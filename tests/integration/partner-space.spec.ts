@@ -229,6 +229,9 @@ describe('choosing a listing by typing part of its name', () => {
 		expect(() => resolveListing(db, editor, pick('  '))).toThrow(/tapez une partie de son nom/);
 		// One candidate only: still shown to be confirmed, never granted blind.
 		expect(() => resolveListing(db, editor, pick('fab'))).toThrow(PickError);
+		// Two namesakes: the exact name is not enough, both are offered.
+		createEntities(db, [{ slug: 'fablab-aurillac-2', kind: 'third_place', category: 'fablab', name: 'Fablab Aurillac', communeCode: '63113' }]);
+		expect(() => resolveListing(db, editor, pick('Fablab Aurillac'))).toThrow(/2 fiches correspondent/);
 	});
 });
 

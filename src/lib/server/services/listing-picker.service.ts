@@ -96,9 +96,9 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	if (pick.id) return pick.id;
 	const query = pick.query.trim();
 	if (!foldName(query)) throw new PickError(field, query, [], 'Choisissez une fiche : tapez une partie de son nom.');
-	const rows = candidates(db, options.scope ?? 'all', options.exclude);
-	const { items, total } = matchNames(rows, query, SHOWN);
-	const exact = rows.filter((r) => foldName(r.name) === foldName(query));
+	const { items, total } = matchNames(candidates(db, options.scope ?? 'all', options.exclude), query, SHOWN);
+	// Exact names come first: two namesakes both show, and then the person chooses.
+	const exact = items.filter((r) => foldName(r.name) === foldName(query));
 	if (exact.length === 1) return (exact[0] as { id: number }).id;
 	if (total === 0) throw new PickError(field, query, [], `Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`);
 	const shown = optionsFor(db, items.map((i) => i.id));
