@@ -78,15 +78,17 @@ describe('espace partenaire et modération', () => {
 		const aliceLink = invite('partner', 'alice@exemple.fr', 'Alice Incubateur');
 		invite('partner', 'bruno@exemple.fr', 'Bruno Autre');
 
-		// The editor hands each partner their listing from /moderation.
+		// The editor hands each partner their listing from /moderation, typing its name in the picker
+		// (the issue replaced the 520-option select) and taking it from the suggestions.
 		await acceptInvitation(editor, editorLink);
 		await editor.goto('/moderation');
 		for (const [listing, email] of [[mine, 'alice@exemple.fr'], [theirs, 'bruno@exemple.fr']] as const) {
-			const grant = editor.getByRole('form', { name: 'Confier une fiche' });
-			await grant.getByLabel('Fiche').selectOption(String(listing.id));
+			const grant = editor.getByRole('form', { name: 'Confier une fiche à un partenaire' });
+			await grant.getByRole('combobox', { name: 'Fiche' }).fill(listing.name);
+			await grant.getByRole('option').filter({ has: editor.getByText(listing.name, { exact: true }) }).click();
 			await grant.getByLabel('E-mail du partenaire').fill(email);
 			await grant.getByRole('button', { name: 'Confier' }).click();
-			await editor.getByTestId('moderation-done').waitFor();
+			expect(await editor.getByTestId('grant-done').innerText()).toBe(`« ${listing.name} » est confiée à ${email === 'alice@exemple.fr' ? 'Alice Incubateur' : 'Bruno Autre'}.`);
 		}
 
 		// Alice sets her password, signs out, signs in again at /connexion.
@@ -130,7 +132,8 @@ describe('espace partenaire et modération', () => {
 		await editor.goto('/moderation');
 		const row = editor.getByTestId('partner-row').filter({ hasText: 'alice@exemple.fr' });
 		await row.getByRole('button', { name: 'Passer en publication directe' }).click();
-		await editor.getByTestId('moderation-done').waitFor();
+		// The answer is printed next to the partners' table, where the button was.
+		await editor.getByTestId('partners-done').waitFor();
 
 		const second = await alice.context().newPage();
 		await second.goto(`/espace/fiches/${mine.id}`);

@@ -12,8 +12,6 @@ import {
 	confirmRelation,
 	confirmStillAccurate,
 	declareRelation,
-	listingForEdit,
-	partnerSpace,
 	proposeEntity,
 	removeRelation,
 	ReportThrottle,
@@ -30,6 +28,7 @@ import {
 	rejectPendingChange,
 	setArchived
 } from '../../src/lib/server/services/moderation.service';
+import { listingForEdit, partnerSpace } from '../../src/lib/server/services/partner-space.service';
 import { redirectTarget } from '../../src/lib/server/repos/contribution.repo';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
 
@@ -179,13 +178,17 @@ describe('relations declared and confirmed', () => {
 		const r = declareRelation(db, bruno, { type: 'incubated_by', sourceId: startup, targetId: incub, startDate: '2024', source: 'https://exemple.fr' });
 		const id = r.relationId!;
 		expect(relation(id)).toMatchObject({ confirmation: 'declared', declaredByEntityId: startup });
-		expect(listingForEdit(db, bruno, startup).relations[0]).toMatchObject({ state: 'déclarée par Volcabio', canConfirm: false });
+		// The issue asks for the pending side to be named: « en attente de confirmation par … ».
+		expect(listingForEdit(db, bruno, startup).relations[0]).toMatchObject({
+			state: 'déclarée par Volcabio, en attente de confirmation par Incubateur des Dômes',
+			canConfirm: false
+		});
 		expect(partnerSpace(db, bruno).confirmations).toEqual([]);
 		// The declaring side cannot confirm its own claim.
 		expect(() => confirmRelation(db, bruno, id)).toThrow(ForbiddenError);
 
 		const waiting = partnerSpace(db, alice).confirmations;
-		expect(waiting).toEqual([expect.objectContaining({ id, canConfirm: true, state: 'déclarée par Volcabio' })]);
+		expect(waiting).toEqual([expect.objectContaining({ id, canConfirm: true, state: 'déclarée par Volcabio, en attente de votre confirmation' })]);
 		confirmRelation(db, alice, id);
 		expect(relation(id).confirmation).toBe('confirmed');
 		expect(listingForEdit(db, alice, incub).relations[0]?.state).toBe('confirmée par les deux parties');
@@ -287,6 +290,9 @@ describe('authorisation: a partner cannot touch what is not theirs', () => {
 		['mergeEntities', (i) => mergeEntities(db, alice, incub, i.entity)],
 		['setArchived', (i) => setArchived(db, alice, i.entity, true)],
 		['grantManager', (i) => grantManager(db, alice, i.entity, alice.email)],
+		['grantManager (typed name, account id)', () => grantManager(db, alice, { field: 'entityId', id: null, query: 'Volcabio' }, { userId: alice.id })],
+		['mergeEntities (typed names)', () => mergeEntities(db, alice, { field: 'keepId', id: null, query: 'Incubateur des Dômes' }, { field: 'dropId', id: null, query: 'Volcabio' })],
+		['setArchived (typed name)', () => setArchived(db, alice, { field: 'entityId', id: null, query: 'Volcabio' }, true)],
 		['revokeManager', (i) => revokeManager(db, alice, i.entity, bruno.id)],
 		['setPartnerModerated', () => setPartnerModerated(db, alice, alice.id, false)],
 		['managersOverview', () => managersOverview(db, alice)]
@@ -342,7 +348,9 @@ describe('authorisation: every form action of /espace and /moderation', () => {
 		const routes = {
 			'/espace': await import('../../src/routes/espace/+page.server'),
 			'/espace/fiches/[id]': await import('../../src/routes/espace/fiches/[id]/+page.server'),
-			'/moderation': await import('../../src/routes/moderation/+page.server')
+			'/moderation': await import('../../src/routes/moderation/+page.server'),
+			// « Fiches gérées » per account: granting and withdrawing listings there too.
+			'/admin/utilisateurs': await import('../../src/routes/admin/utilisateurs/+page.server')
 		};
 		const [relationId] = createRelations(db, [{ type: 'hosted_by', sourceId: startup, targetId: fablab }]);
 		const pendingId = (submitEntityUpdate(db, bruno, startup, { summary: 'Bruno propose' }, 1) as { pendingId: number }).pendingId;
@@ -350,7 +358,9 @@ describe('authorisation: every form action of /espace and /moderation', () => {
 			entityId: String(startup), relationId: String(relationId), pendingId: String(pendingId), keepId: String(incub),
 			dropId: String(startup), userId: String(bruno.id), otherId: String(fablab), version: '1', email: alice.email,
 			comment: 'pirate', moderated: '0', archived: '1', type: 'partner_of', direction: 'out', name: 'Pirate', summary: 'Pirate',
-			endDate: '2025'
+			endDate: '2025', role: 'admin', displayName: 'Pirate',
+			// A picker's typed text, as sent without JavaScript: it must not let anything through either.
+			entityIdQuery: 'Volcabio', keepIdQuery: 'Incubateur des Dômes', dropIdQuery: 'Volcabio', otherIdQuery: 'Fablab Aurillac'
 		};
 		const dump = () =>
 			JSON.stringify([entities, relations, pendingChanges, revisions, entityManagers].map((t) => db.select().from(t).all())) +
@@ -382,7 +392,7 @@ describe('authorisation: every form action of /espace and /moderation', () => {
 				checked++;
 			}
 		}
-		expect(checked).toBeGreaterThanOrEqual(14);
+		expect(checked).toBeGreaterThanOrEqual(22);
 	});
 });
 

@@ -79,9 +79,12 @@ describe('journal de sécurité', () => {
 		const editor = account('edith@exemple.fr', 'editor');
 		const partner = account('paul@exemple.fr', 'partner');
 		const id = createEntity(db, { kind: 'organisation', category: 'incubator', name: 'Incubateur du Journal', slug: 'incubateur-du-journal', communeCode: '63113' });
+		// Two listings: a partner's second save on one listing replaces their waiting proposal for it.
+		const other = createEntity(db, { kind: 'organisation', category: 'startup', name: 'Startup du Journal', slug: 'startup-du-journal', communeCode: '63113' });
 		grantManager(db, editor, id, partner.email);
+		grantManager(db, editor, other, partner.email);
 		submitEntityUpdate(db, partner, id, { summary: 'Un résumé plus juste.' }, 1);
-		submitEntityUpdate(db, partner, id, { website: 'https://exemple.fr' }, 1);
+		submitEntityUpdate(db, partner, other, { website: 'https://exemple.fr' }, 1);
 		const [first, second] = moderationQueue(db, editor);
 		approvePendingChange(db, editor, first!.id, 'ok');
 		rejectPendingChange(db, editor, second!.id, 'site inconnu');

@@ -1,10 +1,13 @@
 import { getDb } from '$lib/server/db/connection';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
 import { categoriesByKind } from '$lib/domain/vocabulary';
-import { confirmRelation, confirmStillAccurate, partnerSpace, proposeEntity, withdrawPendingChange } from '$lib/server/services/contribution.service';
+import { FRESHNESS_MONTHS } from '$lib/domain/freshness';
+import { confirmRelation, confirmStillAccurate, proposeEntity, withdrawPendingChange } from '$lib/server/services/contribution.service';
+import { partnerSpace } from '$lib/server/services/partner-space.service';
+import { frenchDay, stillAccurateDone } from '$lib/server/services/proposal-words';
 import { isEditor } from '$lib/server/services/managers.service';
-import { roleLabels } from '$lib/server/services/users.service';
-import type { Actions, PageServerLoad } from './$types';
+import { roleLabels, type AccountUser } from '$lib/server/services/users.service';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The kinds a partner may propose, with their categories, for the « proposer une fiche » form. */
 const PROPOSABLE = (['organisation', 'third_place', 'event'] as const).map((kind) => ({ kind, categories: categoriesByKind[kind] }));
@@ -16,57 +19,57 @@ export const load = (({ locals, url, setHeaders }) => {
 	return {
 		user: { displayName: user.displayName, email: user.email, roleLabel: roleLabels[user.role], isEditor: isEditor(user) },
 		space: partnerSpace(getDb(), user),
-		proposable: PROPOSABLE
+		proposable: PROPOSABLE,
+		freshnessMonths: FRESHNESS_MONTHS,
+		today: frenchDay(new Date().toISOString())
 	};
 }) satisfies PageServerLoad;
 
+/**
+ * One action = read the form, call one service, say what happened. `scope` and `target` tell the page
+ * which form the answer belongs to, so it is printed next to that form, not at the top of the page.
+ */
+function action(scope: string, targetField: string | null, run: (user: AccountUser, form: FormData) => string, keep?: (form: FormData) => Record<string, string>) {
+	return async ({ locals, url, request }: RequestEvent) => {
+		const user = requireUser(locals.user, url);
+		const form = await request.formData();
+		const target = targetField ? Number(form.get(targetField)) || 0 : 0;
+		try {
+			return { scope, target, done: run(user, form) };
+		} catch (e) {
+			// What was typed comes back with the refusal: nothing to type twice.
+			return formFailure(e, { scope, target, values: keep?.(form) ?? {} });
+		}
+	};
+}
+
+const typed = (...names: string[]) => (form: FormData) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '')]));
+
 export const actions = {
 	/** « Toujours à jour » */
-	verifier: async ({ locals, url, request }) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		try {
-			confirmStillAccurate(getDb(), user, idFrom(form.get('entityId')));
-			return { done: 'Merci : la fiche est marquée à jour aujourd’hui.' };
-		} catch (e) {
-			return formFailure(e);
-		}
-	},
-	confirmer: async ({ locals, url, request }) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		try {
-			confirmRelation(getDb(), user, idFrom(form.get('relationId')));
-			return { done: 'Relation confirmée par les deux parties.' };
-		} catch (e) {
-			return formFailure(e);
-		}
-	},
-	retirer: async ({ locals, url, request }) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		try {
-			withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
-			return { done: 'Proposition retirée.' };
-		} catch (e) {
-			return formFailure(e);
-		}
-	},
-	proposer: async ({ locals, url, request }) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
+	verifier: action('verifier', 'entityId', (user, form) => {
+		const r = confirmStillAccurate(getDb(), user, idFrom(form.get('entityId')));
+		return stillAccurateDone(r.name, r.verifiedOn);
+	}),
+	confirmer: action('confirmer', 'relationId', (user, form) => {
+		confirmRelation(getDb(), user, idFrom(form.get('relationId')));
+		return 'Relation confirmée par les deux parties.';
+	}),
+	retirer: action('retirer', 'pendingId', (user, form) => {
+		withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
+		return 'Proposition retirée : l’équipe ne la verra pas.';
+	}),
+	proposer: action('proposer', null, (user, form) => {
 		const [kind, category] = String(form.get('category') ?? '').split(':');
-		try {
-			const result = proposeEntity(getDb(), user, {
-				kind: kind as 'organisation',
-				category: category ?? '',
-				name: String(form.get('name') ?? ''),
-				summary: String(form.get('summary') ?? ''),
-				website: String(form.get('website') ?? '')
-			});
-			return { done: result.status === 'pending' ? 'Fiche proposée : elle attend la validation de l’équipe.' : 'Fiche créée : vous la gérez.' };
-		} catch (e) {
-			return formFailure(e);
-		}
-	}
+		const result = proposeEntity(getDb(), user, {
+			kind: kind as 'organisation',
+			category: category ?? '',
+			name: String(form.get('name') ?? ''),
+			summary: String(form.get('summary') ?? ''),
+			website: String(form.get('website') ?? '')
+		});
+		return result.status === 'pending'
+			? 'Fiche proposée : elle attend la validation de l’équipe (voir « Mes propositions »).'
+			: 'Fiche créée : vous la gérez.';
+	}, typed('name', 'category', 'summary', 'website'))
 } satisfies Actions;

@@ -1,14 +1,8 @@
 import { getDb } from '$lib/server/db/connection';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { grantManager, managersOverview, revokeManager, setPartnerModerated } from '$lib/server/services/managers.service';
-import {
-	approvePendingChange,
-	mergeEntities,
-	moderationChoices,
-	moderationQueue,
-	rejectPendingChange,
-	setArchived
-} from '$lib/server/services/moderation.service';
+import { approvePendingChange, mergeEntities, moderationQueue, rejectPendingChange, setArchived } from '$lib/server/services/moderation.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -18,53 +12,60 @@ export const load = (({ locals, url, setHeaders }) => {
 	const db = getDb();
 	try {
 		// Each call authorises: a partner reaching this page gets the 403 page, not an empty queue.
-		return { queue: moderationQueue(db, user), choices: moderationChoices(db, user), ...managersOverview(db, user) };
+		return { queue: moderationQueue(db, user), ...managersOverview(db, user) };
 	} catch (e) {
 		return formFailure(e) as never;
 	}
 }) satisfies PageServerLoad;
 
-/** One action = read the form, call one service, say what happened; failures go through formFailure. */
-function action(run: (user: AccountUser, form: FormData) => string) {
+/**
+ * One action = read the form, call one service, say what happened; failures go through formFailure.
+ * `scope` and `target` tell the page which form the answer belongs to, so it is printed next to it;
+ * a listing typed without being chosen comes back as candidates (`pick`).
+ */
+function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData) => string) {
 	return async ({ locals, url, request }: RequestEvent) => {
 		const user = requireUser(locals.user, url);
 		const form = await request.formData();
+		const answer = { scope: scope(form), target: targetField ? Number(form.get(targetField)) || 0 : 0 };
 		try {
-			return { done: run(user, form) };
+			return { ...answer, done: run(user, form) };
 		} catch (e) {
-			return formFailure(e, { pendingId: Number(form.get('pendingId')) || null });
+			return formFailure(e, { ...answer, pick: pickState(e), email: String(form.get('email') ?? '') });
 		}
 	};
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+const is = (name: string) => () => name;
 
 export const actions = {
-	approuver: action((user, form) => {
+	approuver: action(is('approuver'), 'pendingId', (user, form) => {
 		approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
 		return 'Proposition acceptée et publiée.';
 	}),
-	refuser: action((user, form) => {
+	refuser: action(is('refuser'), 'pendingId', (user, form) => {
 		rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
-		return 'Proposition refusée.';
+		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.';
 	}),
-	fusionner: action((user, form) => {
-		mergeEntities(getDb(), user, idFrom(form.get('keepId')), idFrom(form.get('dropId')));
-		return 'Fiches fusionnées : l’ancienne adresse redirige vers la fiche conservée.';
+	fusionner: action(is('fusionner'), null, (user, form) => {
+		const r = mergeEntities(getDb(), user, pickFrom(form, 'keepId'), pickFrom(form, 'dropId'));
+		return `« ${r.droppedName} » est fondue dans « ${r.keptName} » : son ancienne adresse redirige vers la fiche conservée.`;
 	}),
-	archiver: action((user, form) => {
-		setArchived(getDb(), user, idFrom(form.get('entityId')), form.get('archived') === '1');
-		return form.get('archived') === '1' ? 'Fiche archivée.' : 'Fiche restaurée.';
+	archiver: action((form) => (form.get('archived') === '1' ? 'archiver' : 'restaurer'), null, (user, form) => {
+		const archived = form.get('archived') === '1';
+		const r = setArchived(getDb(), user, pickFrom(form, 'entityId'), archived);
+		return archived ? `« ${r.name} » est archivée.` : `« ${r.name} » est restaurée et publiée.`;
 	}),
-	gerant: action((user, form) => {
-		grantManager(getDb(), user, idFrom(form.get('entityId')), text(form, 'email'));
-		return 'Gestionnaire ajouté.';
+	gerant: action(is('gerant'), null, (user, form) => {
+		const r = grantManager(getDb(), user, pickFrom(form, 'entityId'), text(form, 'email'));
+		return r.already ? `${r.partnerName} gérait déjà « ${r.entityName} ».` : `« ${r.entityName} » est confiée à ${r.partnerName}.`;
 	}),
-	retirerGerant: action((user, form) => {
+	retirerGerant: action(is('retirerGerant'), null, (user, form) => {
 		revokeManager(getDb(), user, idFrom(form.get('entityId')), idFrom(form.get('userId')));
 		return 'Gestionnaire retiré.';
 	}),
-	publication: action((user, form) => {
+	publication: action(is('publication'), 'userId', (user, form) => {
 		const moderated = form.get('moderated') === '1';
 		setPartnerModerated(getDb(), user, idFrom(form.get('userId')), moderated);
 		return moderated ? 'Les modifications de ce partenaire seront relues.' : 'Ce partenaire publie désormais directement.';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityInputSchema, formatIssues, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
+import { entityInputSchema, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
 import { relationTypeTerms } from '$lib/domain/vocabulary';
 import { diffSnapshots, fieldLabel, sameValue } from '$lib/history/diff';
 import { entityFields, relationFields } from '$lib/history/snapshot';
@@ -10,14 +10,11 @@ import { entityRow, relationRow, slugTaken } from '../repos/entity-write.repo';
 import { findEntityBySlug } from '../repos/entity.repo';
 import {
 	deletePendingChangeOfAuthor,
-	entitiesByIds,
-	entityChoices,
-	entityNames,
+	deletePendingChanges,
 	insertManager,
 	insertPendingChange,
-	managedEntityIds,
-	pendingChangesByAuthor,
-	relationsTouching,
+	pendingChangesWaitingFor,
+	rebasePendingEntityUpdates,
 	setDeclaredBy,
 	userModerated
 } from '../repos/contribution.repo';
@@ -45,7 +42,15 @@ const PERSON_CONTACT_FIELDS = ['email', 'phone', 'contactPublic'] as const;
 const PARTNER_RELATION_FIELDS = ['startDate', 'endDate', 'description', 'source'] as const;
 
 export type EntityPatch = Partial<EntityInput>;
-export type SubmitResult = { status: 'applied'; version: number } | { status: 'pending'; pendingId: number } | { status: 'unchanged' };
+/**
+ * `withdrawn`: a moderated partner saved the published values again, so their waiting proposal for the
+ * listing is gone rather than replaced.
+ */
+export type SubmitResult =
+	| { status: 'applied'; version: number }
+	| { status: 'pending'; pendingId: number }
+	| { status: 'unchanged' }
+	| { status: 'withdrawn' };
 
 const actorOf = (user: AccountUser): Actor => ({ userId: user.id, label: user.displayName });
 
@@ -60,7 +65,7 @@ function assertOwnedFields(user: AccountUser, allowed: readonly string[], patch:
 	}
 }
 
-function entityFieldsFor(user: AccountUser, row: EntityRow): readonly string[] {
+export function entityFieldsFor(user: AccountUser, row: EntityRow): readonly string[] {
 	return row.kind === 'person' ? [...PARTNER_ENTITY_FIELDS, ...PERSON_CONTACT_FIELDS] : PARTNER_ENTITY_FIELDS;
 }
 
@@ -72,7 +77,11 @@ function changedPart<T extends Record<string, unknown>>(current: Record<string, 
 function validated<T extends z.ZodType>(schema: T, candidate: unknown, label: string): z.output<T> {
 	const parsed = schema.safeParse(candidate);
 	if (parsed.success) return parsed.data;
-	throw new ValidationError(formatIssues(parsed.error as z.ZodError).map((p) => `${label} : ${p}`));
+	// Partners read these: the field's French name, not its code (« début », not « startDate »).
+	const issues = (parsed.error as z.ZodError).issues.map((i) =>
+		i.path.length ? `${label}, ${fieldLabel(String(i.path[0])).toLowerCase()} : ${i.message}` : `${label} : ${i.message}`
+	);
+	throw new ValidationError(issues);
 }
 
 /** A proposal must say which version it started from, like every edit, or it could undo a save unseen. */
@@ -84,7 +93,12 @@ function assertSameVersion(db: Db, kind: 'entity' | 'relation', row: { id: numbe
 // ---------------------------------------------------------------------------------------------------
 // Listings
 
-/** Changes fields of a managed listing, starting from `expectedVersion` (the version the form showed). */
+/**
+ * Changes fields of a managed listing, starting from `expectedVersion` (the version the form showed).
+ * A moderated partner's new save replaces their proposal still waiting for this listing (the form showed
+ * its values), so the editors read one proposal with everything the partner wants, never two that
+ * contradict each other; fields the form did not send keep their proposed value.
+ */
 export function submitEntityUpdate(db: Db, user: AccountUser, entityId: number, patch: EntityPatch, expectedVersion: number): SubmitResult {
 	const row = managedEntity(db, user, entityId);
 	assertOwnedFields(user, entityFieldsFor(user, row), patch);
@@ -95,25 +109,39 @@ export function submitEntityUpdate(db: Db, user: AccountUser, entityId: number, 
 	// Same refusal as the write path: a proposal built on an old version would silently undo someone's save.
 	assertSameVersion(db, 'entity', row, expectedVersion);
 	const current = entityFields(row);
-	validated(entityInputSchema, { ...current, ...patch }, 'fiche');
-	const changes = changedPart(current as unknown as Record<string, unknown>, patch);
-	if (Object.keys(changes).length === 0) return { status: 'unchanged' };
-	const pendingId = insertPendingChange(db, {
-		kind: 'entity_update',
-		entityId,
-		payload: changes,
-		baseVersion: row.version,
-		authorUserId: user.id,
-		authorLabel: user.displayName
+	const earlier = pendingChangesWaitingFor(db, user.id).filter((c) => c.kind === 'entity_update' && c.entityId === entityId);
+	const proposed = Object.assign({}, ...earlier.map((c) => c.payload), patch) as EntityPatch;
+	validated(entityInputSchema, { ...current, ...proposed }, 'fiche');
+	const changes = changedPart(current as unknown as Record<string, unknown>, proposed);
+	return writeTransaction(db, (tx): SubmitResult => {
+		deletePendingChanges(tx, earlier.map((c) => c.id));
+		if (Object.keys(changes).length === 0) return earlier.length ? { status: 'withdrawn' } : { status: 'unchanged' };
+		const pendingId = insertPendingChange(tx, {
+			kind: 'entity_update',
+			entityId,
+			payload: changes,
+			baseVersion: row.version,
+			authorUserId: user.id,
+			authorLabel: user.displayName
+		});
+		return { status: 'pending', pendingId };
 	});
-	return { status: 'pending', pendingId };
 }
 
-/** « Toujours à jour » : today's date as the last verification, through the write path (one revision). */
-export function confirmStillAccurate(db: Db, user: AccountUser, entityId: number, now = new Date()): WriteResult {
+/**
+ * « Toujours à jour » : today's date as the last verification, through the write path (one revision), and
+ * nothing else. Proposals waiting for the listing started from the previous version: they follow it, since
+ * a verification date is no field they change and approving them must not be refused as a conflict.
+ */
+export function confirmStillAccurate(db: Db, user: AccountUser, entityId: number, now = new Date()): WriteResult & { name: string; verifiedOn: string } {
 	const row = managedEntity(db, user, entityId);
 	const today = now.toISOString().slice(0, 10);
-	return updateEntity(db, entityId, { lastVerifiedAt: today }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Fiche confirmée à jour' });
+	const result = writeTransaction(db, (tx) => {
+		const written = updateEntity(tx, entityId, { lastVerifiedAt: today }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Fiche confirmée à jour' });
+		if (written.version !== row.version) rebasePendingEntityUpdates(tx, entityId, row.version, written.version);
+		return written;
+	});
+	return { ...result, name: row.name, verifiedOn: today };
 }
 
 export const proposalSchema = z.object({
@@ -179,7 +207,11 @@ function managedRelation(db: Db, user: AccountUser, relationId: number): Relatio
  * Declares a relation from or to a managed listing. It reads « déclarée par » that side until a manager
  * of the other side confirms it; a partner managing both sides confirms it by declaring it.
  */
-export function declareRelation(db: Db, user: AccountUser, draft: RelationDraft): SubmitResult & { relationId?: number } {
+export function declareRelation(
+	db: Db,
+	user: AccountUser,
+	draft: RelationDraft
+): SubmitResult & { relationId?: number; confirmation: 'declared' | 'confirmed' } {
 	for (const id of [draft.sourceId, draft.targetId]) {
 		const row = entityRow(db, id);
 		if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${id}.`);
@@ -198,14 +230,14 @@ export function declareRelation(db: Db, user: AccountUser, draft: RelationDraft)
 			authorUserId: user.id,
 			authorLabel: user.displayName
 		});
-		return { status: 'pending', pendingId };
+		return { status: 'pending', pendingId, confirmation: data.confirmation as 'declared' | 'confirmed' };
 	}
 	const relationId = writeTransaction(db, (tx) => {
 		const [id] = createRelations(tx, [data], { actor: actorOf(user), reason: '' });
 		setDeclaredBy(tx, id as number, declaredBy);
 		return id as number;
 	});
-	return { status: 'applied', version: 1, relationId };
+	return { status: 'applied', version: 1, relationId, confirmation: data.confirmation as 'declared' | 'confirmed' };
 }
 
 /** Dates, description, source of a relation touching a managed listing (« terminer » sets the end date). */
@@ -224,19 +256,25 @@ export function submitRelationUpdate(
 	}
 	assertSameVersion(db, 'relation', row, expectedVersion);
 	const current = relationFields(row);
-	validated(relationInputSchema, { ...current, ...patch }, 'relation');
-	const changes = changedPart(current as unknown as Record<string, unknown>, patch);
-	if (Object.keys(changes).length === 0) return { status: 'unchanged' };
-	const pendingId = insertPendingChange(db, {
-		kind: 'relation_update',
-		entityId: row.sourceId,
-		relationId,
-		payload: changes,
-		baseVersion: row.version,
-		authorUserId: user.id,
-		authorLabel: user.displayName
+	// As for listings: a new proposal about this relation replaces the author's earlier one.
+	const earlier = pendingChangesWaitingFor(db, user.id).filter((c) => c.kind === 'relation_update' && c.relationId === relationId);
+	const proposed = Object.assign({}, ...earlier.map((c) => c.payload), patch) as Partial<RelationInput>;
+	validated(relationInputSchema, { ...current, ...proposed }, 'relation');
+	const changes = changedPart(current as unknown as Record<string, unknown>, proposed);
+	return writeTransaction(db, (tx): SubmitResult => {
+		deletePendingChanges(tx, earlier.map((c) => c.id));
+		if (Object.keys(changes).length === 0) return earlier.length ? { status: 'withdrawn' } : { status: 'unchanged' };
+		const pendingId = insertPendingChange(tx, {
+			kind: 'relation_update',
+			entityId: row.sourceId,
+			relationId,
+			payload: changes,
+			baseVersion: row.version,
+			authorUserId: user.id,
+			authorLabel: user.displayName
+		});
+		return { status: 'pending', pendingId };
 	});
-	return { status: 'pending', pendingId };
 }
 
 export function removeRelation(db: Db, user: AccountUser, relationId: number, expectedVersion: number): SubmitResult {
@@ -246,6 +284,8 @@ export function removeRelation(db: Db, user: AccountUser, relationId: number, ex
 		return { status: 'applied', version: result.version };
 	}
 	assertSameVersion(db, 'relation', row, expectedVersion);
+	const asked = pendingChangesWaitingFor(db, user.id).find((c) => c.kind === 'relation_delete' && c.relationId === relationId);
+	if (asked) return { status: 'pending', pendingId: asked.id };
 	const pendingId = insertPendingChange(db, {
 		kind: 'relation_delete',
 		entityId: row.sourceId,
@@ -259,7 +299,7 @@ export function removeRelation(db: Db, user: AccountUser, relationId: number, ex
 }
 
 /** Can `user` confirm this declared relation, i.e. do they manage the side that did not declare it? */
-function confirmsOtherSide(db: Db, user: AccountUser, row: RelationRow): boolean {
+export function confirmsOtherSide(db: Db, user: AccountUser, row: RelationRow): boolean {
 	if (row.confirmation !== 'declared') return false;
 	if (isEditor(user)) return true;
 	return [row.sourceId, row.targetId].some((id) => id !== row.declaredByEntityId && canManage(db, user, id));
@@ -275,105 +315,7 @@ export function confirmRelation(db: Db, user: AccountUser, relationId: number): 
 }
 
 // ---------------------------------------------------------------------------------------------------
-// What /espace shows
-
-const relationLabel = (type: string) => relationTypeTerms.find((t) => t.code === type)?.label ?? type;
-
-export interface RelationView {
-	id: number;
-	version: number;
-	type: string;
-	label: string;
-	sourceId: number;
-	sourceName: string;
-	targetId: number;
-	targetName: string;
-	startDate: string | null;
-	endDate: string | null;
-	source: string | null;
-	/** « déclarée par A » or « confirmée par les deux parties ». */
-	state: string;
-	canConfirm: boolean;
-}
-
-function relationViews(db: Db, user: AccountUser, rows: RelationRow[]): RelationView[] {
-	const names = entityNames(db, [...new Set(rows.flatMap((r) => [r.sourceId, r.targetId, r.declaredByEntityId ?? r.sourceId]))]);
-	const name = (id: number) => names.get(id)?.name ?? `n° ${id}`;
-	return rows.map((r) => ({
-		id: r.id,
-		version: r.version,
-		type: r.type,
-		label: relationLabel(r.type),
-		sourceId: r.sourceId,
-		sourceName: name(r.sourceId),
-		targetId: r.targetId,
-		targetName: name(r.targetId),
-		startDate: r.startDate,
-		endDate: r.endDate,
-		source: r.source,
-		state:
-			r.confirmation === 'confirmed'
-				? 'confirmée par les deux parties'
-				: r.confirmation === 'disputed'
-					? 'contestée'
-					: r.declaredByEntityId
-						? `déclarée par ${name(r.declaredByEntityId)}`
-						: 'déclarée',
-		canConfirm: confirmsOtherSide(db, user, r)
-	}));
-}
-
-const KIND_LABELS: Record<PendingChangeKind, string> = {
-	entity_update: 'Modification de fiche',
-	entity_create: 'Nouvelle fiche',
-	relation_create: 'Nouvelle relation',
-	relation_update: 'Modification de relation',
-	relation_delete: 'Suppression de relation',
-	report: 'Signalement'
-};
-export const pendingKindLabel = (kind: PendingChangeKind) => KIND_LABELS[kind];
-
-/** The listings the user manages, the confirmations waiting for them and their own proposals. */
-export function partnerSpace(db: Db, user: AccountUser) {
-	const ids = managedEntityIds(db, user.id);
-	const listings = entitiesByIds(db, ids).map((e) => ({
-		id: e.id,
-		slug: e.slug,
-		name: e.name,
-		status: e.status,
-		version: e.version,
-		lastVerifiedAt: e.lastVerifiedAt
-	}));
-	// Relations whose declaring side is unknown (imported, seeded) can be confirmed from the listing's page,
-	// but only claims made by the other side are « waiting » for this user.
-	const waiting = relationsTouching(db, ids).filter((r) => r.declaredByEntityId !== null && confirmsOtherSide(db, user, r));
-	const mine = pendingChangesByAuthor(db, user.id);
-	const names = entityNames(db, mine.flatMap((c) => (c.entityId ? [c.entityId] : [])));
-	return {
-		listings,
-		moderated: waitsForModeration(db, user),
-		confirmations: relationViews(db, user, waiting),
-		myChanges: mine.map((c) => ({
-			id: c.id,
-			kindLabel: KIND_LABELS[c.kind],
-			entityName: c.entityId ? (names.get(c.entityId)?.name ?? '') : String(c.payload.name ?? ''),
-			status: c.status,
-			reviewComment: c.reviewComment,
-			createdAt: c.createdAt
-		}))
-	};
-}
-
-/** One managed listing for its edit form: its fields, version, relations and what they may link to. */
-export function listingForEdit(db: Db, user: AccountUser, entityId: number) {
-	const row = managedEntity(db, user, entityId);
-	return {
-		entity: { id: row.id, version: row.version, ...entityFields(row) },
-		editableFields: entityFieldsFor(user, row),
-		relations: relationViews(db, user, relationsTouching(db, [entityId])),
-		choices: entityChoices(db).filter((c) => c.id !== entityId)
-	};
-}
+// Proposals
 
 /** Withdraws one's own change while it still waits. Anyone else's id reads as unknown. */
 export function withdrawPendingChange(db: Db, user: AccountUser, pendingId: number): void {

@@ -12,6 +12,7 @@ import {
 	setUserModerated
 } from '../repos/contribution.repo';
 import { NotFoundError, ValidationError } from './errors';
+import { listingId, type ListingRef } from './listing-picker.service';
 import { ForbiddenError, type AccountUser } from './users.service';
 
 /*
@@ -42,15 +43,34 @@ export function managedEntity(db: Db, user: AccountUser, entityId: number): Enti
 	return row;
 }
 
-export function grantManager(db: Db, editor: AccountUser, entityId: number, email: string): void {
+/** Which partner account a grant is for: its e-mail (typed in /moderation) or its id (/admin/utilisateurs). */
+export type PartnerRef = string | { userId: number };
+
+/**
+ * Lets a partner account manage a listing, chosen by id or by the text typed in a picker (see
+ * listing-picker.service). Written to the security log; granting twice changes nothing and says so.
+ */
+export function grantManager(
+	db: Db,
+	editor: AccountUser,
+	listing: ListingRef,
+	partner: PartnerRef
+): { entityName: string; partnerName: string; already: boolean } {
 	assertEditor(editor);
+	const entityId = listingId(db, editor, listing, { scope: 'live' });
 	const row = entityRow(db, entityId);
 	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
-	const user = findUserByEmail(db, email.trim().toLowerCase());
-	if (!user || user.disabledAt) throw new ValidationError([`Aucun compte actif pour « ${email} ».`]);
+	const user = typeof partner === 'string' ? findUserByEmail(db, partner.trim().toLowerCase()) : findUserById(db, partner.userId);
+	if (!user || user.disabledAt) {
+		throw typeof partner === 'string' ? new ValidationError([`Aucun compte actif pour « ${partner} ».`]) : new NotFoundError('Aucun compte actif pour cet identifiant.');
+	}
 	if (user.role !== 'partner') throw new ValidationError(['Seul un compte partenaire peut gérer une fiche : les éditeurs les gèrent toutes.']);
-	insertManager(db, entityId, user.id, editor.id);
-	securityLog('manager.granted', { entity: entityId, user: user.id, by: editor.id });
+	const already = isManager(db, user.id, entityId);
+	if (!already) {
+		insertManager(db, entityId, user.id, editor.id);
+		securityLog('manager.granted', { entity: entityId, user: user.id, by: editor.id });
+	}
+	return { entityName: row.name, partnerName: user.displayName, already };
 }
 
 export function revokeManager(db: Db, editor: AccountUser, entityId: number, userId: number): void {

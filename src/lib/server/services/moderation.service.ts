@@ -8,7 +8,6 @@ import type { Db } from '../db';
 import type { PendingChangeRow } from '../db/schema';
 import { entityRow, relationRow, slugTaken } from '../repos/entity-write.repo';
 import {
-	entityChoices,
 	entityNames,
 	insertManager,
 	insertSlugRedirect,
@@ -24,8 +23,10 @@ import {
 import { slugify } from '../seed/names';
 import { createEntity, createRelations, deleteEntity, deleteRelation, updateEntity, updateRelation } from './entity-write.service';
 import { NotFoundError, ValidationError } from './errors';
+import { listingId, type ListingRef } from './listing-picker.service';
 import { assertEditor } from './managers.service';
-import { pendingKindLabel } from './contribution.service';
+import { proposalFacts } from './partner-space.service';
+import { KIND_LABELS, proposalTitle } from './proposal-words';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
 
@@ -39,6 +40,8 @@ export interface QueueItem {
 	id: number;
 	kind: PendingChangeRow['kind'];
 	kindLabel: string;
+	/** « Modification de la fiche Volcabio : nom, site web » */
+	title: string;
 	entity: { id: number; name: string; slug: string } | null;
 	authorLabel: string;
 	createdAt: string;
@@ -70,14 +73,17 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 			stale = row.version !== c.baseVersion || row.deletedAt !== null;
 		}
 	}
-	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId].filter((v): v is number => typeof v === 'number');
+	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId, before?.targetId].filter((v): v is number => typeof v === 'number');
 	const names = entityNames(db, ids);
-	const changes = c.kind === 'report' ? [] : diffSnapshots(before, after).filter((d) => d.field !== 'declaredByEntityId');
+	const changes = c.kind === 'report' ? [] : diffSnapshots(before, after)
+		// Bookkeeping, not what the contributor proposed.
+		.filter((d) => d.field !== 'declaredByEntityId' && !(d.field === 'isDemo' && !d.after));
 	const entity = c.entityId ? names.get(c.entityId) : undefined;
 	return {
 		id: c.id,
 		kind: c.kind,
-		kindLabel: pendingKindLabel(c.kind),
+		kindLabel: KIND_LABELS[c.kind],
+		title: proposalTitle(proposalFacts(db, c, (id) => names.get(id)?.name ?? `fiche n° ${id}`)),
 		entity: entity && c.entityId ? { id: c.entityId, ...entity } : null,
 		authorLabel: c.authorLabel,
 		createdAt: c.createdAt,
@@ -93,12 +99,6 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 export function moderationQueue(db: Db, editor: AccountUser): QueueItem[] {
 	assertEditor(editor);
 	return pendingChangesByStatus(db, 'pending').map((c) => queueItem(db, c));
-}
-
-/** Every live listing (archived ones included) for the merge, archive and manager forms. */
-export function moderationChoices(db: Db, editor: AccountUser) {
-	assertEditor(editor);
-	return entityChoices(db);
 }
 
 /** Reviewed changes go in the history as the contributor's, with the editor who let them through. */
@@ -180,10 +180,12 @@ export function rejectPendingChange(db: Db, editor: AccountUser, id: number, com
  * has, or one between the two, is deleted instead of doubled), its managers too, it is soft-deleted and
  * its slug redirects to the kept one. One transaction, every step through the write path.
  */
-export function mergeEntities(db: Db, editor: AccountUser, keepId: number, dropId: number): void {
+export function mergeEntities(db: Db, editor: AccountUser, keepRef: ListingRef, dropRef: ListingRef): { keptName: string; droppedName: string } {
 	assertEditor(editor);
+	const keepId = listingId(db, editor, keepRef, { scope: 'live' });
+	const dropId = listingId(db, editor, dropRef, { scope: 'live' });
 	if (keepId === dropId) throw new ValidationError(['Choisissez deux fiches différentes.']);
-	writeTransaction(db, (tx) => {
+	const names = writeTransaction(db, (tx) => {
 		const keep = entityRow(tx, keepId);
 		const drop = entityRow(tx, dropId);
 		if (!keep || keep.deletedAt) throw new NotFoundError(`Aucune fiche n° ${keepId}.`);
@@ -208,13 +210,16 @@ export function mergeEntities(db: Db, editor: AccountUser, keepId: number, dropI
 		deleteEntity(tx, dropId, { actor, reason, expectedVersion: drop.version });
 		retargetSlugRedirects(tx, dropId, keepId);
 		insertSlugRedirect(tx, drop.slug, keepId);
+		return { keptName: keep.name, droppedName: drop.name };
 	});
 	securityLog('entities.merged', { kept: keepId, dropped: dropId, by: editor.id });
+	return names;
 }
 
 /** Archived listings leave the public pages but keep their history; restoring publishes them again. */
-export function setArchived(db: Db, editor: AccountUser, entityId: number, archived: boolean): void {
+export function setArchived(db: Db, editor: AccountUser, listing: ListingRef, archived: boolean): { name: string } {
 	assertEditor(editor);
+	const entityId = listingId(db, editor, listing, { scope: archived ? 'live' : 'archived' });
 	const row = entityRow(db, entityId);
 	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
 	updateEntity(db, entityId, { status: archived ? 'archived' : 'published' }, {
@@ -222,6 +227,7 @@ export function setArchived(db: Db, editor: AccountUser, entityId: number, archi
 		actor: { userId: editor.id, label: editor.displayName },
 		reason: archived ? 'Archivée' : 'Restaurée depuis les archives'
 	});
+	return { name: row.name };
 }
 
 /** The slug a merged listing's old slug now leads to, if any (public: no account needed). */

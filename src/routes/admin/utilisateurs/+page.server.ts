@@ -2,6 +2,8 @@ import { accountLinkMail, sendMail, serverMailSetting } from '$lib/server/mail/m
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+import { pickFrom, pickState } from '$lib/server/http/listing-pick';
+import { grantManager, managersOverview, revokeManager } from '$lib/server/services/managers.service';
 import {
 	canManageUsers,
 	changeRole,
@@ -28,11 +30,14 @@ function staff({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): AccountUs
 	return locals.user;
 }
 
-/** The services' typed refusals become French answers; the form keeps what was typed. */
-function refuse(e: unknown, action: string, values?: { email: string; displayName: string; role: string }) {
+/**
+ * The services' typed refusals become French answers; the form keeps what was typed. `target` is the
+ * account the form was about, so the answer is printed next to that account's form.
+ */
+function refuse(e: unknown, action: string, values?: { email: string; displayName: string; role: string }, target = 0) {
 	if (e instanceof ForbiddenError) error(403, e.message);
-	if (e instanceof ValidationError) return fail(400, { action, message: e.issues.join(' '), values });
-	if (e instanceof NotFoundError) return fail(404, { action, message: e.message, values });
+	if (e instanceof ValidationError) return fail(400, { action, target, message: e.issues.join(' '), values, pick: pickState(e) });
+	if (e instanceof NotFoundError) return fail(404, { action, target, message: e.message, values, pick: null });
 	throw e;
 }
 
@@ -53,8 +58,18 @@ export const load = ((event) => {
 	// Links and e-mail addresses: never kept by a shared cache.
 	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const option = (role: (typeof USER_ROLES)[number]) => ({ value: role, label: roleLabels[role] });
+	const db = getDb();
+	const { managers, partners } = managersOverview(db, actor);
+	const listingsOf = (userId: number) =>
+		managers.filter((m) => m.userId === userId).map((m) => ({ id: m.entityId, name: m.entityName, slug: m.entitySlug }));
 	return {
-		users: listUsers(getDb(), actor).map((u) => ({ ...u, roleLabel: roleLabels[u.role], statusLabel: userStatusLabels[u.status] })),
+		users: listUsers(db, actor).map((u) => ({
+			...u,
+			roleLabel: roleLabels[u.role],
+			statusLabel: userStatusLabels[u.status],
+			managed: u.role === 'partner' ? listingsOf(u.id).length : null
+		})),
+		partners: partners.map((p) => ({ id: p.id, displayName: p.displayName, email: p.email, listings: listingsOf(p.id) })),
 		inviteRoles: invitableRoles(actor).map(option),
 		allRoles: USER_ROLES.map(option),
 		actor: { id: actor.id, isAdmin: actor.role === 'admin' }
@@ -99,6 +114,31 @@ export const actions = {
 			return { action: 'disable', message: 'Compte désactivé : ses sessions sont fermées.' };
 		} catch (e) {
 			return refuse(e, 'disable');
+		}
+	},
+	/** « Fiches gérées » : lets a partner account manage one more listing, chosen by typing its name. */
+	confier: async (event) => {
+		const actor = staff(event);
+		const form = await event.request.formData();
+		const target = userIdOf(form);
+		try {
+			const r = grantManager(getDb(), actor, pickFrom(form, 'entityId'), { userId: target });
+			const done = r.already ? `${r.partnerName} gérait déjà « ${r.entityName} ».` : `« ${r.entityName} » est confiée à ${r.partnerName}.`;
+			return { action: 'confier', target, done };
+		} catch (e) {
+			return refuse(e, 'confier', undefined, target);
+		}
+	},
+	retirerFiche: async (event) => {
+		const actor = staff(event);
+		const form = await event.request.formData();
+		const target = userIdOf(form);
+		const entityId = /^\d{1,15}$/.test(field(form, 'entityId')) ? Number(field(form, 'entityId')) : 0;
+		try {
+			revokeManager(getDb(), actor, entityId, target);
+			return { action: 'retirerFiche', target, done: 'Fiche retirée : ce compte ne la gère plus.' };
+		} catch (e) {
+			return refuse(e, 'retirerFiche', undefined, target);
 		}
 	},
 	role: async (event) => {
