@@ -101,11 +101,12 @@ describe('formulaires en http simple sur un serveur lancé sans configuration', 
 		const { items } = (await (await fetch(`${SITE}/api/v1/entities?category=coworking&limit=1`)).json()) as { items: { id: number; name: string }[] };
 		const listing = items[0]!;
 		await admin.goto('/moderation');
-		const grant = admin.getByRole('form', { name: 'Confier une fiche' });
-		await grant.getByLabel('Fiche').selectOption(String(listing.id));
+		const grant = admin.getByRole('form', { name: 'Confier une fiche à un partenaire' });
+		await grant.getByRole('combobox', { name: 'Fiche' }).fill(listing.name);
+		await grant.getByRole('option').filter({ has: admin.getByText(listing.name, { exact: true }) }).click();
 		await grant.getByLabel('E-mail du partenaire').fill('partenaire.http@exemple.fr');
 		await grant.getByRole('button', { name: 'Confier' }).click();
-		await admin.getByTestId('moderation-done').waitFor();
+		await admin.getByTestId('grant-done').waitFor();
 
 		const partner = await newTab(await localhostContext(browser, refusals));
 		await partner.goto(partnerLink);
