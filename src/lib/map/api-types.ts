@@ -19,7 +19,14 @@ export interface MapPointsResponse {
 	total: number;
 	kinds: string[];
 	points: CompactPoint[];
-	list: { items: MapListItem[]; total: number };
+	/** The first 50 names; `next` is the entities API cursor of the following ones (null: all here). */
+	list: MapList;
+}
+
+export interface MapList {
+	items: MapListItem[];
+	total: number;
+	next: string | null;
 }
 
 export type StatLevel = 'departement' | 'epci';
