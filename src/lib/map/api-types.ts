@@ -81,6 +81,8 @@ export interface TerritoryProps {
 	name: string;
 	population: number | null;
 	centroid: [Lon, Lat] | null;
+	/** contour, geonames (the town's own point), epci_seat, departement (borrowed points), none. */
+	centroidPrecision?: string;
 	departementCode: string | null;
 	epciCode: string | null;
 }
