@@ -1,6 +1,7 @@
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './browser';
 
 /** The map is idle with the points of the current filters drawn (window hook set by MapView / ActorPointsLayer). */
 async function mapSettled(page: Page) {
@@ -182,4 +183,234 @@ describe('carte des acteurs', () => {
 		await phone.screenshot({ path: 'test-results/e2e-map-phone.png' });
 		await context.close();
 	});
+
+	it('la liste suit la carte au-delà de 50 noms, et mène à l’annuaire avec les mêmes filtres', async () => {
+		await page.goto('/carte?kind=organisation');
+		await mapSettled(page);
+		const total = await countOf(page);
+		expect(total).toBeGreaterThan(100);
+		const list = page.getByTestId('actor-list');
+		const entries = list.getByRole('button');
+		expect(await entries.count()).toBe(50);
+		await page.getByRole('button', { name: 'Voir les 50 suivants' }).click();
+		await expect.poll(() => entries.count()).toBe(100);
+		// Keyboard users land on the first new name.
+		const fifty = await entries.nth(50).getAttribute('data-actor-id');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-actor-id'))).toBe(fifty);
+		const ids = await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-actor-id')));
+		expect(new Set(ids).size).toBe(100);
+		expect(await page.getByText(`Les 100 premiers sur ${total}, par ordre alphabétique.`).count()).toBe(1);
+		// Past the end, no button.
+		while (await page.getByRole('button', { name: /^Voir les \d+ suivants$/ }).count()) {
+			const before = await entries.count();
+			await page.getByRole('button', { name: /^Voir les \d+ suivants$/ }).click();
+			await expect.poll(() => entries.count()).toBeGreaterThan(before);
+		}
+		expect(await entries.count()).toBe(total);
+		// The list entry opens the card on the map.
+		await entries.nth(60).click();
+		await page.getByTestId('actor-card').waitFor();
+		await screenshot(page, 'map-list-more');
+
+		const directory = page.getByTestId('actor-list-directory');
+		expect(await directory.getAttribute('href')).toBe('/acteurs?kind=organisation');
+		await directory.click();
+		await page.waitForURL((url) => url.pathname === '/acteurs' && url.searchParams.get('kind') === 'organisation');
+		expect(await page.getByText(new RegExp(`${total}\\s+acteurs?`)).count()).toBeGreaterThan(0);
+	});
+
+	it('statistiques par intercommunalité : cercles et groupes dessinés tous deux, lisibles, cliquables, et la légende dessine les mêmes symboles', async () => {
+		await page.goto('/carte?stat=count&level=epci');
+		await mapSettled(page);
+		await page.getByTestId('stats-size-key').waitFor();
+		// Clermont: its intercommunality's circle and the cluster drawn at the same place.
+		const found = await page.evaluate(() => {
+			const map = window.__cartoMap?.map;
+			if (!map) return null;
+			const circles = map.queryRenderedFeatures(undefined, { layers: ['stats-circles'] });
+			const clusters = map.queryRenderedFeatures(undefined, { layers: ['actors-clusters'] });
+			const circle = circles.sort((a, b) => (b.properties.radius as number) - (a.properties.radius as number))[0];
+			const cluster = clusters.sort((a, b) => (b.properties.point_count as number) - (a.properties.point_count as number))[0];
+			if (!circle || !cluster || circle.geometry.type !== 'Point' || cluster.geometry.type !== 'Point') return null;
+			const c = map.project(circle.geometry.coordinates as [number, number]);
+			const k = map.project(cluster.geometry.coordinates as [number, number]);
+			const box = map.getCanvas().getBoundingClientRect();
+			const radiusStep = map.getPaintProperty('actors-clusters', 'circle-radius') as unknown[];
+			return {
+				circle: { x: c.x, y: c.y, left: box.left, top: box.top, radius: circle.properties.radius as number, color: circle.properties.color as string, name: circle.properties.name as string },
+				cluster: { x: k.x, y: k.y, count: cluster.properties.point_count as number },
+				paint: {
+					clusterColor: map.getPaintProperty('actors-clusters', 'circle-color'),
+					clusterOpacity: map.getPaintProperty('actors-clusters', 'circle-opacity'),
+					clusterStroke: map.getPaintProperty('actors-clusters', 'circle-stroke-width'),
+					radiusStep,
+					circleOpacity: map.getPaintProperty('stats-circles', 'circle-opacity'),
+					ringWidth: map.getPaintProperty('stats-circle-lines', 'circle-stroke-width')
+				},
+				zoom: map.getZoom(),
+				order: map.getStyle().layers.map((l) => l.id)
+			};
+		});
+		expect(found).not.toBeNull();
+		const { circle, cluster, paint, order } = found!;
+		expect(Math.hypot(circle.x - cluster.x, circle.y - cluster.y)).toBeLessThan(circle.radius);
+		// Fills under the actors, outlines over them.
+		expect(order.indexOf('stats-circles')).toBeLessThan(order.indexOf('actors-clusters'));
+		expect(order.indexOf('stats-circle-lines')).toBeGreaterThan(order.indexOf('actors-clusters'));
+
+		// Pixels: the cluster's centre is the cluster's grey; the circle's outline is the circle's colour.
+		const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+		const pixels = await page.evaluate(({ circle, cluster }) => {
+			const canvas = window.__cartoMap?.map?.getCanvas() as HTMLCanvasElement;
+			const copy = document.createElement('canvas');
+			copy.width = canvas.width;
+			copy.height = canvas.height;
+			const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+			ctx.drawImage(canvas, 0, 0);
+			const ratio = canvas.width / canvas.clientWidth;
+			const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data].slice(0, 3);
+			const ring = Array.from({ length: 12 }, (_, i) => {
+				const a = (i * Math.PI) / 6;
+				return at(circle.x + Math.cos(a) * (circle.radius + 1), circle.y + Math.sin(a) * (circle.radius + 1));
+			});
+			return { centre: at(cluster.x, cluster.y), ring };
+		}, { circle, cluster });
+		const near = (a: number[], b: number[], tolerance: number) => a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] as number)), 0) <= tolerance;
+		expect(near(pixels.centre, rgb(String(paint.clusterColor)), 60), `centre ${pixels.centre}`).toBe(true);
+		expect(pixels.ring.filter((p) => near(p, rgb(circle.color), 60)).length, `anneau ${JSON.stringify(pixels.ring)}`).toBeGreaterThanOrEqual(8);
+
+		// The legend draws the same symbols: colours, opacities, strokes and sizes read from the map.
+		const legend = page.getByTestId('map-legend');
+		const sample = legend.locator('[data-symbol="cluster"] circle');
+		expect(await sample.getAttribute('fill')).toBe(paint.clusterColor);
+		expect(Number(await sample.getAttribute('fill-opacity'))).toBe(paint.clusterOpacity);
+		expect(Number(await sample.getAttribute('stroke-width'))).toBe(paint.clusterStroke);
+		// The radius of a 12-actor cluster on the map (its step expression) is the sample's.
+		const steps = (paint.radiusStep as unknown[]).slice(2) as number[];
+		let twelve = steps[0] as number;
+		for (let i = 1; i < steps.length; i += 2) if (12 >= (steps[i] as number)) twelve = steps[i + 1] as number;
+		expect(Number(await legend.locator('[data-symbol="cluster"]').getAttribute('data-radius'))).toBe(twelve);
+		const sizes = legend.getByTestId('stats-size-key').locator('circle');
+		expect(await sizes.count()).toBeGreaterThanOrEqual(2);
+		const stats = (await (await fetch(`${baseUrl()}/api/v1/map/stats?level=epci&measure=count`)).json()) as { max: number; items: { name: string; count: number }[] };
+		const labels = await legend.getByTestId('stats-size-key').locator('text').allTextContents();
+		for (let i = 0; i < (await sizes.count()); i++) {
+			const s = sizes.nth(i);
+			expect(await s.getAttribute('fill')).toBe(circle.color);
+			expect(Number(await s.getAttribute('fill-opacity'))).toBe(paint.circleOpacity);
+			expect(Number(await s.getAttribute('stroke-width'))).toBe(paint.ringWidth);
+			// Same scale as the map: the largest circle is the maximum's; areas follow the values.
+			const value = Number((labels[i] as string).replace(/\s/g, ''));
+			expect(Number(await s.getAttribute('data-radius'))).toBeCloseTo(circle.radius * Math.sqrt(value / stats.max), 5);
+		}
+		await screenshot(page, 'map-stats-epci-count');
+
+		// Both stay usable: the circle answers on hover, the cluster zooms on click.
+		const viewport = { x: circle.left + circle.x, y: circle.top + circle.y };
+		await page.mouse.move(viewport.x + circle.radius - 3, viewport.y);
+		await page.locator('.carto-tooltip').getByText(circle.name).waitFor();
+		const zoom = found!.zoom;
+		await page.mouse.click(circle.left + cluster.x, circle.top + cluster.y);
+		// (to the zoom where the group splits: the next one up)
+		await expect.poll(() => page.evaluate(() => window.__cartoMap?.map?.getZoom() ?? 0)).toBeGreaterThan(zoom + 0.05);
+	});
+
+	it('la fiche de la carte montre offres, stades, site web et contacts publics, jamais des coordonnées privées', async () => {
+		const file = new Database(inject('databaseUrl'), { readonly: true, fileMustExist: true });
+		let org: { id: number; website: string; email: string; offers: string; stages: string };
+		let secretPerson: { id: number; email: string };
+		let openPerson: { id: number; email: string };
+		try {
+			org = file
+				.prepare("select id, website, email, offers, stages from entities where kind = 'organisation' and website is not null and email is not null and json_array_length(offers) >= 2 and json_array_length(stages) >= 2 and deleted_at is null limit 1")
+				.get() as typeof org;
+			secretPerson = file.prepare("select id, email from entities where kind = 'person' and email is not null and contact_public = 0 and deleted_at is null limit 1").get() as typeof secretPerson;
+			openPerson = file.prepare("select id, email from entities where kind = 'person' and email is not null and contact_public = 1 and deleted_at is null limit 1").get() as typeof openPerson;
+		} finally {
+			file.close();
+		}
+		expect(org && secretPerson && openPerson).toBeTruthy();
+		const detail = (await (await fetch(`${baseUrl()}/api/v1/entities/${org.id}`)).json()) as { offers: { label: string }[]; stages: { label: string }[] };
+
+		await page.goto(`/carte?actor=${org.id}`);
+		const card = page.getByTestId('actor-card');
+		const facts = card.getByTestId('actor-card-facts');
+		await facts.waitFor();
+		const terms = await facts.locator('dt').allInnerTexts();
+		expect(terms).toEqual(expect.arrayContaining(['Offres', 'Stades accompagnés', 'Site web', 'Contact']));
+		expect(new Set(terms).size).toBe(terms.length);
+		const text = await facts.innerText();
+		for (const label of [...detail.offers, ...detail.stages].map((t) => t.label)) expect(text.split(label).length - 1, label).toBe(1);
+		expect(await facts.getByRole('link', { name: org.website.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''), exact: true }).getAttribute('href')).toBe(org.website);
+		expect(await facts.getByRole('link', { name: org.email, exact: true }).getAttribute('href')).toBe(`mailto:${org.email}`);
+		await screenshot(page, 'map-card-facts');
+
+		await page.goto(`/carte?actor=${openPerson.id}`);
+		await card.getByRole('link', { name: openPerson.email }).waitFor();
+		await page.goto(`/carte?actor=${secretPerson.id}`);
+		await card.getByRole('heading', { level: 2 }).waitFor();
+		expect(await page.content()).not.toContain(secretPerson.email);
+		expect(await card.getByText('Contact', { exact: true }).count()).toBe(0);
+	});
+
+	it('les boutons de la carte parlent français', async () => {
+		await page.goto('/carte');
+		await mapSettled(page);
+		const map = page.getByTestId('map');
+		for (const name of ['Zoom avant', 'Zoom arrière', 'Afficher en plein écran']) {
+			const button = map.getByRole('button', { name, exact: true });
+			expect(await button.count(), name).toBe(1);
+			expect(await button.getAttribute('title')).toBe(name);
+		}
+		// The compact attribution's toggle is a <summary>, labelled the same way.
+		expect(await map.getByTitle('Afficher ou masquer les sources', { exact: true }).getAttribute('aria-label')).toBe('Afficher ou masquer les sources');
+		const before = await page.evaluate(() => window.__cartoMap?.map?.getZoom() ?? 0);
+		await map.getByRole('button', { name: 'Zoom avant' }).click();
+		await expect.poll(() => page.evaluate(() => window.__cartoMap?.map?.getZoom() ?? 0)).toBeGreaterThan(before + 0.5);
+	});
+
+	it('sur téléphone : la carte d’abord, filtres et statistiques derrière un bouton (Échap referme, le focus revient)', async () => {
+		const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const phone = await context.newPage();
+		await phone.goto('/carte');
+		await mapSettled(phone);
+		const mapBox = await phone.getByTestId('map').boundingBox();
+		// Right under the title: most of the first screen is map.
+		expect(mapBox!.y).toBeLessThan(844 / 2);
+		expect(Math.min(mapBox!.y + mapBox!.height, 844) - mapBox!.y).toBeGreaterThan(400);
+		const filters = phone.getByRole('complementary', { name: 'Filtres' });
+		expect(await filters.isVisible()).toBe(false);
+		expect(await drawnShare(phone, '[data-testid="map"] canvas')).toBeGreaterThan(0.15);
+		await phone.screenshot({ path: 'test-results/e2e-map-phone-first.png' });
+
+		const toggle = phone.getByRole('button', { name: /^Filtres et statistiques/ });
+		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+		await toggle.click();
+		expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+		const sheet = phone.getByRole('region', { name: 'Filtres et statistiques' });
+		await filters.waitFor();
+		await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('sheet-title');
+		await sheet.getByRole('checkbox', { name: 'Tiers-lieu', exact: true }).check();
+		await phone.waitForURL((url) => url.searchParams.get('kind') === 'third_place');
+		await sheet.getByLabel('Mesure').selectOption('count');
+		await phone.waitForURL((url) => url.searchParams.get('stat') === 'count');
+		await sheet.getByRole('button', { name: /^Voir la carte \(\d+ acteurs?\)$/ }).waitFor();
+		await phone.screenshot({ path: 'test-results/e2e-map-phone-sheet.png' });
+
+		// Escape from a control inside the sheet closes it; focus goes back to the button.
+		await sheet.getByLabel('Mesure').focus();
+		await phone.keyboard.press('Escape');
+		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+		expect(await filters.isVisible()).toBe(false);
+		expect(await phone.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('carte-outils');
+		expect(await toggle.innerText()).toMatch(/2/);
+		// « Voir la carte » closes it too.
+		await toggle.click();
+		await sheet.getByRole('button', { name: /^Voir la carte/ }).click();
+		expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+		await mapSettled(phone);
+		await phone.screenshot({ path: 'test-results/e2e-map-phone-filtered.png' });
+		await context.close();
+	});
 });
+

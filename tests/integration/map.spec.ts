@@ -5,6 +5,7 @@ import { seedDemo } from '../../src/lib/server/seed/index';
 import { mapPoints, mapStats, nearby, nearbyParamsSchema, searchCommunes, statsParamsSchema } from '../../src/lib/server/services/map.service';
 import { listDirectory, parseDirectoryQuery } from '../../src/lib/server/services/directory.service';
 import { loadMapPage } from '../../src/lib/server/services/map-page.service';
+import { listEntitiesApi } from '../../src/lib/server/services/entity-api.service';
 import { parseParams } from '../../src/lib/server/services/params';
 import { entityFiltersSchema } from '../../src/lib/domain/filters';
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
@@ -34,6 +35,23 @@ describe('map points', () => {
 		}
 		const third = mapPoints(db, filters('kind=third_place'));
 		expect(third.points.every(([, , , k]) => third.kinds[k] === 'third_place')).toBe(true);
+	});
+	it('the list goes on past its first 50 names: `next` pages through the entities API without gap or repeat', () => {
+		const qs = 'kind=organisation';
+		const map = mapPoints(db, filters(qs));
+		expect(map.total).toBeGreaterThan(120);
+		const names = map.list.items.map((i) => i.id);
+		let next = map.list.next;
+		while (next) {
+			const page = listEntitiesApi(db, new URLSearchParams(`${qs}&limit=50&cursor=${next}`));
+			names.push(...page.items.map((i) => i.id));
+			next = page.next;
+		}
+		expect(names.length).toBe(map.total);
+		expect(new Set(names).size).toBe(map.total);
+		const all = listDirectory(db, parseDirectoryQuery(new URLSearchParams(`${qs}&perPage=200`)));
+		expect(names.slice(0, all.items.length)).toEqual(all.items.map((i) => i.id));
+		expect(mapPoints(db, filters('q=incubateur&kind=event')).list.next).toBeNull();
 	});
 	it('places every point in Auvergne and flags commune-level positions as approximate', () => {
 		const { points } = mapPoints(db, filters(''));

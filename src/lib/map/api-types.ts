@@ -22,7 +22,14 @@ export interface MapPointsResponse {
 	total: number;
 	kinds: string[];
 	points: CompactPoint[];
-	list: { items: MapListItem[]; total: number };
+	/** The first 50 names; `next` is the entities API cursor of the following ones (null: all here). */
+	list: MapList;
+}
+
+export interface MapList {
+	items: MapListItem[];
+	total: number;
+	next: string | null;
 }
 
 export type StatLevel = 'departement' | 'epci';
@@ -85,6 +92,8 @@ export interface TerritoryProps {
 	name: string;
 	population: number | null;
 	centroid: [Lon, Lat] | null;
+	/** contour, geonames (the town's own point), epci_seat, departement (borrowed points), none. */
+	centroidPrecision?: string;
 	departementCode: string | null;
 	epciCode: string | null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minPopulationAt, placeLabels, type LabelCandidate } from './label-placement';
+import { hasPreciseCentroid, minPopulationAt, placeLabels, type LabelCandidate } from './label-placement';
 
 const box = (w: number): LabelCandidate['boxes'] => [[0, -5, w, 5]];
 
@@ -47,5 +47,17 @@ describe('minPopulationAt', () => {
 	it('labels fewer towns when zoomed out', () => {
 		expect(minPopulationAt(6.5)).toBeGreaterThan(minPopulationAt(8.5));
 		expect(minPopulationAt(12)).toBe(0);
+		// Every step down the zoom scale names no more towns than the one above.
+		for (let z = 5; z < 13; z += 0.2) expect(minPopulationAt(z)).toBeGreaterThanOrEqual(minPopulationAt(z + 0.2));
+	});
+});
+
+describe('hasPreciseCentroid', () => {
+	it('names a town only where its point is its own', () => {
+		expect(hasPreciseCentroid('contour')).toBe(true);
+		expect(hasPreciseCentroid('geonames')).toBe(true);
+		expect(hasPreciseCentroid('epci_seat')).toBe(false);
+		expect(hasPreciseCentroid('departement')).toBe(false);
+		expect(hasPreciseCentroid(null)).toBe(false);
 	});
 });

@@ -32,11 +32,20 @@ export function placeLabels(candidates: LabelCandidate[], width: number, height:
 	return out;
 }
 
-/** Smallest population labelled at a zoom level: préfectures first, small towns only close up. */
+/** Smallest population labelled at a zoom level: préfectures first, villages only close up. */
 export function minPopulationAt(zoom: number): number {
 	if (zoom < 7.4) return 15_000;
-	if (zoom < 8.2) return 6_000;
-	if (zoom < 9) return 2_500;
-	if (zoom < 10) return 1_000;
+	if (zoom < 8.2) return 5_000;
+	if (zoom < 9) return 2_000;
+	if (zoom < 9.8) return 800;
+	if (zoom < 10.6) return 300;
 	return 0;
 }
+
+/**
+ * Whether a commune's point says where the town is: its outline's centre or a gazetteer point. Communes
+ * placed at their intercommunality's seat or their département's centre are never named on the map
+ * (their name would sit on another town).
+ */
+export const PRECISE_CENTROIDS = ['contour', 'geonames'] as const;
+export const hasPreciseCentroid = (precision: string | null | undefined): boolean => (PRECISE_CENTROIDS as readonly string[]).includes(precision ?? '');

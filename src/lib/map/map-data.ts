@@ -1,4 +1,4 @@
-import type { CompactPoint, MapListItem, MapPointsResponse, TerritoryCollection } from './api-types';
+import type { CompactPoint, MapList, MapListItem, MapPointsResponse, TerritoryCollection } from './api-types';
 import { kindsToShow, narrowByKind } from './narrow-points';
 
 /** Fetch JSON from our API; a French message for the visitor when it fails (the API answers with {message}). */
@@ -64,9 +64,18 @@ export function derivedPoints(filterKey: string): { points: CompactPoint[]; kind
 	return null;
 }
 
-/** The count and the first 50 names of a filtered set, without its points (the entities API). */
-export async function listSummary(filterKey: string): Promise<{ key: string; total: number; list: MapPointsResponse['list'] }> {
-	const body = await fetchJson<{ items: MapListItem[]; total: number }>(`/api/v1/entities?${filterKey ? `${filterKey}&` : ''}limit=50`);
+/** A page of names of a filtered set, by name, from the entities API (`cursor`: where the last page stopped). */
+export async function listPage(filterKey: string, cursor?: string): Promise<MapList> {
+	const params = new URLSearchParams(filterKey);
+	params.set('limit', '50');
+	if (cursor) params.set('cursor', cursor);
+	const body = await fetchJson<{ items: MapListItem[]; total: number; next: string | null }>(`/api/v1/entities?${params}`);
 	const items = body.items.map(({ id, slug, name, kind, kindLabel, categoryLabel, communeName }) => ({ id, slug, name, kind, kindLabel, categoryLabel, communeName }));
-	return { key: filterKey, total: body.total, list: { items, total: body.total } };
+	return { items, total: body.total, next: body.next };
+}
+
+/** The count and the first 50 names of a filtered set, without its points. */
+export async function listSummary(filterKey: string): Promise<{ key: string; total: number; list: MapList }> {
+	const list = await listPage(filterKey);
+	return { key: filterKey, total: list.total, list };
 }

@@ -16,6 +16,38 @@ export function loadMapLibre(): Promise<MapLibreModule> {
 	return loading;
 }
 
+/**
+ * MapLibre's own words (control titles and aria-labels, read aloud by screen readers), in French.
+ * Every map passes it as its `locale` option.
+ */
+export const FRENCH_LOCALE: Record<string, string> = {
+	'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
+	'AttributionControl.MapFeedback': 'Signaler une erreur sur le fond de carte',
+	'FullscreenControl.Enter': 'Afficher en plein écran',
+	'FullscreenControl.Exit': 'Quitter le plein écran',
+	'GeolocateControl.FindMyLocation': 'Me localiser',
+	'GeolocateControl.LocationNotAvailable': 'Position indisponible',
+	'LogoControl.Title': 'Logo MapLibre',
+	'Map.Title': 'Carte',
+	'Marker.Title': 'Repère sur la carte',
+	'NavigationControl.ResetBearing': 'Remettre le nord en haut',
+	'NavigationControl.ZoomIn': 'Zoom avant',
+	'NavigationControl.ZoomOut': 'Zoom arrière',
+	'Popup.Close': 'Fermer',
+	'ScaleControl.Feet': 'pi',
+	'ScaleControl.Meters': 'm',
+	'ScaleControl.Kilometers': 'km',
+	'ScaleControl.Miles': 'mi',
+	'ScaleControl.NauticalMiles': 'nq',
+	'GlobeControl.Enable': 'Afficher le globe',
+	'GlobeControl.Disable': 'Afficher la carte à plat',
+	'TerrainControl.Enable': 'Afficher le relief',
+	'TerrainControl.Disable': 'Masquer le relief',
+	'CooperativeGesturesHandler.WindowsHelpText': 'Ctrl + molette pour zoomer la carte',
+	'CooperativeGesturesHandler.MacHelpText': '⌘ + molette pour zoomer la carte',
+	'CooperativeGesturesHandler.MobileHelpText': 'Deux doigts pour déplacer la carte'
+};
+
 /** Our maps are flat paper: north stays up, whatever the gesture. */
 export function lockRotation(map: MapLibreMap): void {
 	map.touchZoomRotate.disableRotation();

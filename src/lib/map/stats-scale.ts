@@ -2,7 +2,8 @@ import type { StatItem, StatMeasure } from './api-types';
 
 /** Sequential warm ramp (light -> dark), close to the site's accent; 5 classes at most. */
 export const CHOROPLETH_RAMP = ['#fbe3cf', '#f5b98d', '#e88a58', '#c9592c', '#8f3414'] as const;
-export const CIRCLE_COLOR = '#c9592c';
+/** Counts: a raspberry no kind of actor uses (events are orange), so a small circle never reads as an event. */
+export const CIRCLE_COLOR = '#a8326e';
 export const MAX_CIRCLE_RADIUS = 30;
 export const MIN_CIRCLE_RADIUS = 3;
 

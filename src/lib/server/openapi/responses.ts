@@ -144,7 +144,11 @@ export const mapPointsResponse = z.object({
 	points: z
 		.array(z.tuple([int, z.number(), z.number(), count, z.union([z.literal(0), z.literal(1)])]))
 		.describe('Points compacts : [id, longitude, latitude, indice du type dans kinds, 1 si la position est approchée (centre de la commune)].'),
-	list: z.object({ total: count, items: z.array(shortActor).describe('Les 50 premiers acteurs par nom.') })
+	list: z.object({
+		total: count,
+		next: z.string().nullable().describe('Curseur des acteurs suivants pour `/entities` (mêmes filtres), null quand la liste est complète.'),
+		items: z.array(shortActor).describe('Les 50 premiers acteurs par nom.')
+	})
 });
 
 export const mapStatsResponse = z.object({

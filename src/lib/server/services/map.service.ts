@@ -6,6 +6,7 @@ import { radiusCircle, withinRadius } from '$lib/geo/distance';
 import { matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type CommuneResolution } from '$lib/geo/commune-match';
 import { showDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
+import { encodeCursor } from '../http/cursor';
 import { countsByTerritory, entitiesInBox, listEntities, mapPointRows } from '../repos/entity.repo';
 import { communeSearchRows } from '../repos/place.repo';
 import { territorySummariesOfKind } from '../repos/territory.repo';
@@ -17,6 +18,7 @@ import { ratePer10k } from './territory.service';
 /** [id, lon, lat, kindIndex, approx]: compact, because the map may receive 10,000 of them. */
 export type CompactPoint = [number, number, number, number, 0 | 1];
 
+/** The list beside the map starts with this many names; « voir les suivants » pages on through /api/v1/entities with `next`. */
 const LIST_SIZE = 50;
 
 export function mapPoints(db: Db, filters: EntityFilters) {
@@ -35,6 +37,7 @@ export function mapPoints(db: Db, filters: EntityFilters) {
 		points,
 		list: {
 			total,
+			next: items.length < total ? encodeCursor(items.length) : null,
 			items: items.map((e) => ({
 				id: e.id,
 				slug: e.slug,
