@@ -124,7 +124,7 @@ describe('formulaires en http simple sur un serveur lancé sans configuration', 
 		const mine = partner.getByTestId('my-change').filter({ hasText: listing.name });
 		if ((await mine.count()) > 0 && (await mine.getByRole('button', { name: 'Retirer' }).count()) > 0) {
 			await mine.getByRole('button', { name: 'Retirer' }).first().click();
-			await partner.getByTestId('espace-done').waitFor();
+			await partner.getByTestId('withdraw-done').waitFor();
 		}
 		expect(refusals).toEqual([]);
 	});
