@@ -74,13 +74,17 @@ describe("page d'accueil", () => {
 		await page.getByTestId('search-count').waitFor();
 	});
 
-	it('les pages « bientôt » renvoient vers l’annuaire et la recherche', async () => {
-		for (const path of ['/contribuer']) {
-			const res = await page.goto(path);
-			expect(res?.status()).toBe(200);
-			expect(await page.getByText('Bientôt disponible').count()).toBe(1);
-			expect(await page.getByRole('main').getByRole('link', { name: /annuaire des acteurs/ }).getAttribute('href')).toBe('/acteurs');
-		}
-		await screenshot(page, 'bientot');
+	it('« Je mets à jour ma fiche » dit comment faire aujourd’hui, sans promettre de fonction à venir', async () => {
+		const res = await page.goto('/contribuer');
+		expect(res?.status()).toBe(200);
+		expect(await page.getByText(/bientôt/i).count()).toBe(0);
+		const main = page.getByRole('main');
+		await main.getByRole('link', { name: 'Se connecter' }).click();
+		await page.waitForURL('**/connexion?next=/espace');
+		await page.goBack();
+		expect(await main.getByTestId('way-invite').innerText()).toMatch(/sur invitation/);
+		expect(await main.getByTestId('way-report').innerText()).toContain('Signaler une erreur');
+		expect(await main.getByRole('link', { name: 'l\'annuaire' }).getAttribute('href')).toBe('/acteurs');
+		await screenshot(page, 'contribuer');
 	});
 });

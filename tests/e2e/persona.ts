@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { baseUrl } from './browser';
+
+/**
+ * What the « first visit » journeys share: the two sizes a newcomer meets the site at, and a step that
+ * saves a screenshot named after the journey and checks the page does not scroll sideways.
+ */
+
+export const SIZES = {
+	desktop: { width: 1280, height: 900 },
+	phone: { width: 390, height: 844 }
+} as const;
+export type SizeName = keyof typeof SIZES;
+
+export async function personaContext(browser: Browser, size: SizeName): Promise<{ context: BrowserContext; page: Page }> {
+	const phone = size === 'phone';
+	const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: SIZES[size], isMobile: phone, hasTouch: phone });
+	const page = await context.newPage();
+	page.setDefaultTimeout(20_000);
+	return { context, page };
+}
+
+/**
+ * Numbered steps: `test-results/e2e-persona-<who>-<size>-01-<name>.png`, the screen as the person sees it
+ * (the viewport, scrolled to `focus` when given), taken once the page is checked not to scroll sideways.
+ */
+export function journey(who: string, size: SizeName, page: Page) {
+	let n = 0;
+	mkdirSync('test-results', { recursive: true });
+	return async function step(name: string, focus?: Locator): Promise<void> {
+		n += 1;
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, `${who}, ${size}, étape « ${name} » : la page défile sur le côté`).toBeLessThanOrEqual(0);
+		if (focus) await focus.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `test-results/e2e-persona-${who}-${size}-${String(n).padStart(2, '0')}-${name}.png` });
+	};
+}
+
+export const PASSWORD = 'chaîne des puys 1465 m';
+
+/** An account made with the real command-line tool; returns the invitation path it prints. */
+export function createAccount(role: 'admin' | 'editor' | 'partner', email: string, name: string): string {
+	const run = spawnSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--role', role, '--email', email, '--name', name], {
+		env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+		encoding: 'utf8'
+	});
+	const path = /\/invitation\/[A-Za-z0-9_-]+/.exec(run.stdout)?.[0];
+	if (run.status !== 0 || !path) throw new Error(`user-create a échoué :\n${run.stdout}\n${run.stderr}`);
+	return path;
+}
+
+export async function choosePassword(page: Page, invitationPath: string): Promise<void> {
+	await page.goto(invitationPath);
+	await page.getByLabel('Mot de passe (12 caractères au moins)').fill(PASSWORD);
+	await page.getByLabel('Confirmez le mot de passe').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+	await page.waitForURL('**/espace', { timeout: 30_000 });
+}
+
+export async function api<T>(path: string): Promise<T> {
+	const res = await fetch(`${baseUrl()}${path}`);
+	if (!res.ok) throw new Error(`${path} : ${res.status}`);
+	return (await res.json()) as T;
+}
+
+/** « ≈ 12 km », « 3,4 km », « moins de 25 km »… → kilometres as a number, for ordering checks. */
+export function kmOf(text: string): number | null {
+	const m = /(\d+(?:,\d+)?)\s?km/.exec(text);
+	return m ? Number(m[1]!.replace(',', '.')) : null;
+}
