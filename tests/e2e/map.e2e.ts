@@ -163,7 +163,7 @@ describe('carte des acteurs', () => {
 		expect(km.length).toBeGreaterThan(0);
 		expect(km).toEqual([...km].sort((a, b) => a - b));
 		expect(Math.max(...km)).toBeLessThanOrEqual(30);
-		expect(await page.getByRole('heading', { name: /À moins de 30 km d’Aurillac/ }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: /À moins de 30 km d'Aurillac/ }).count()).toBe(1);
 		await mapSettled(page);
 		await screenshot(page, 'map-nearby');
 	});
@@ -201,9 +201,9 @@ describe('carte des acteurs', () => {
 		expect(new Set(ids).size).toBe(100);
 		expect(await page.getByText(`Les 100 premiers sur ${total}, par ordre alphabétique.`).count()).toBe(1);
 		// Past the end, no button.
-		while (await page.getByRole('button', { name: /^Voir les \d+ suivants$/ }).count()) {
+		while (await page.getByRole('button', { name: /^Voir (les \d+ suivants|le suivant)$/ }).count()) {
 			const before = await entries.count();
-			await page.getByRole('button', { name: /^Voir les \d+ suivants$/ }).click();
+			await page.getByRole('button', { name: /^Voir (les \d+ suivants|le suivant)$/ }).click();
 			await expect.poll(() => entries.count()).toBeGreaterThan(before);
 		}
 		expect(await entries.count()).toBe(total);
