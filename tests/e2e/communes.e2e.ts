@@ -298,5 +298,13 @@ describe('distances honnêtes', () => {
 		await page.waitForURL((url) => url.pathname === '/carte' && url.searchParams.get('near') === '43187');
 		await page.getByTestId('nearby-list').waitFor();
 		await mapSettled(page);
+
+		// A commune with its own article contracts, one starting with a vowel elides (French-phrasing module).
+		await page.goto('/territoires/43157');
+		const puy = page.getByTestId('around-commune');
+		expect(await puy.getByRole('heading', { level: 2 }).innerText()).toBe('Autour du Puy-en-Velay');
+		expect(await puy.getByTestId('finder-link').innerText()).toBe("Qui peut m'aider autour du Puy-en-Velay\u00a0?");
+		await page.goto('/territoires/15014');
+		expect(await page.getByTestId('around-commune').getByRole('heading', { level: 2 }).innerText()).toBe("Autour d'Aurillac");
 	});
 });

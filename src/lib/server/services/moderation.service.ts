@@ -42,7 +42,7 @@ export interface QueueItem {
 	kindLabel: string;
 	/** « Modification de la fiche Volcabio : nom, site web » */
 	title: string;
-	entity: { id: number; name: string; slug: string } | null;
+	entity: { id: number; name: string; slug: string; kind: string; category: string } | null;
 	authorLabel: string;
 	createdAt: string;
 	changes: DisplayChange[];
