@@ -173,7 +173,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await card().getByRole('button', { name: 'Confier' }).click();
 
 		const candidates = card().getByTestId('picker-candidates');
-		expect(await candidates.innerText()).toMatch(new RegExp(`correspond(ent)? à « ${escapeRe(partOf(second.name))} »`));
+		expect(await candidates.innerText()).toMatch(new RegExp(`correspond(ent)? à «\\s${escapeRe(partOf(second.name))}\\s»`));
 		expect(await card().getByTestId('managed-listing').count()).toBe(1);
 		await bothSizes(page, 'partner-grant-nojs-candidates');
 		const radio = candidates.getByRole('radio', { name: new RegExp(`^${escapeRe(second.name)}\\b`) });
