@@ -91,7 +91,7 @@ describe('codes postaux', () => {
 		await plain.getByLabel('Votre commune').fill('43200');
 		await plain.getByRole('button', { name: 'Proposer un parcours' }).click();
 		const issues = plain.getByTestId('finder-issues');
-		expect(await issues.innerText()).toContain('11 communes répondent au code 43200 : choisissez la vôtre dans la liste.');
+		expect(await issues.innerText()).toContain('11 communes répondent au code 43200\u00a0: choisissez la vôtre dans la liste.');
 		const choices = issues.getByRole('list', { name: 'Communes possibles' }).getByRole('listitem');
 		expect(await choices.count()).toBe(11);
 		expect(await choices.first().innerText()).toBe('Yssingeaux (43) · code postal 43200');
@@ -172,7 +172,7 @@ describe('distances honnêtes', () => {
 		await page.goto('/parcours?stage=creation&commune=43187');
 		await page.getByRole('heading', { level: 2, name: /Votre parcours depuis Saint-Geneys-près-Saint-Paulien/ }).waitFor();
 		const note = page.getByTestId('distance-note');
-		expect(await note.innerText()).toContain('Distances mesurées depuis le chef-lieu de l’intercommunalité (Le Puy-en-Velay)');
+		expect(await note.innerText()).toContain("Distances mesurées depuis le chef-lieu de l'intercommunalité (Le Puy-en-Velay)");
 		expect(await note.isVisible()).toBe(true);
 		expect(await tenths(page, 'route-chain')).toEqual([]);
 		const distances = await page.getByTestId('option-distance').allInnerTexts();
@@ -224,7 +224,7 @@ describe('distances honnêtes', () => {
 		expect(await button.getAttribute('aria-describedby')).toBe('nearby-reason');
 
 		await commune.pressSequentially('43200', { delay: 30 });
-		await expect.poll(() => reason.innerText()).toBe('11 communes répondent au code 43200 : choisissez la vôtre dans la liste.');
+		await expect.poll(() => reason.innerText()).toBe('11 communes répondent au code 43200\u00a0: choisissez la vôtre dans la liste.');
 		expect(await button.isDisabled()).toBe(true);
 		await screenshot(page, 'communes-nearby-disabled');
 
@@ -237,7 +237,7 @@ describe('distances honnêtes', () => {
 		await page.waitForURL((url) => url.searchParams.get('near') === '43187');
 		const list = page.getByTestId('nearby-list');
 		await list.getByTestId('nearby-distance').first().waitFor();
-		expect(await page.getByTestId('nearby-note').innerText()).toContain('chef-lieu de l’intercommunalité (Le Puy-en-Velay)');
+		expect(await page.getByTestId('nearby-note').innerText()).toContain("chef-lieu de l'intercommunalité (Le Puy-en-Velay)");
 		const shown = await list.getByTestId('nearby-distance').allInnerTexts();
 		for (const d of shown) expect(d).not.toMatch(/\d,\d/);
 		expect(shown[0]).toBe('dans la même intercommunalité');
@@ -298,5 +298,13 @@ describe('distances honnêtes', () => {
 		await page.waitForURL((url) => url.pathname === '/carte' && url.searchParams.get('near') === '43187');
 		await page.getByTestId('nearby-list').waitFor();
 		await mapSettled(page);
+
+		// A commune with its own article contracts, one starting with a vowel elides (French-phrasing module).
+		await page.goto('/territoires/43157');
+		const puy = page.getByTestId('around-commune');
+		expect(await puy.getByRole('heading', { level: 2 }).innerText()).toBe('Autour du Puy-en-Velay');
+		expect(await puy.getByTestId('finder-link').innerText()).toBe("Qui peut m'aider autour du Puy-en-Velay\u00a0?");
+		await page.goto('/territoires/15014');
+		expect(await page.getByTestId('around-commune').getByRole('heading', { level: 2 }).innerText()).toBe("Autour d'Aurillac");
 	});
 });

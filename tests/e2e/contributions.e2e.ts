@@ -88,7 +88,7 @@ describe('espace partenaire et modération', () => {
 			await grant.getByRole('option').filter({ has: editor.getByText(listing.name, { exact: true }) }).click();
 			await grant.getByLabel('E-mail du partenaire').fill(email);
 			await grant.getByRole('button', { name: 'Confier' }).click();
-			expect(await editor.getByTestId('grant-done').innerText()).toBe(`« ${listing.name} » est confiée à ${email === 'alice@exemple.fr' ? 'Alice Incubateur' : 'Bruno Autre'}.`);
+			expect(await editor.getByTestId('grant-done').innerText()).toBe(`«\u00a0${listing.name}\u00a0» est confiée à ${email === 'alice@exemple.fr' ? 'Alice Incubateur' : 'Bruno Autre'}.`);
 		}
 
 		// Alice sets her password, signs out, signs in again at /connexion.

@@ -143,7 +143,7 @@ describe('trouver mon parcours', () => {
 
 		// A name that matches nothing: a message, not an error page.
 		await plain.goto('/parcours?stage=creation&commune=Xyzzyville');
-		expect(await plain.getByTestId('finder-issues').innerText()).toContain('« Xyzzyville »');
+		expect(await plain.getByTestId('finder-issues').innerText()).toContain('«\u00a0Xyzzyville\u00a0»');
 		await context.close();
 	});
 });

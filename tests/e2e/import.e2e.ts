@@ -168,7 +168,7 @@ describe('import de données', () => {
 		expect(await page.getByTestId('import-preview').innerText()).toContain('Ouvert du mardi au samedi, café « "solidaire" »');
 		const importButton = page.getByRole('button', { name: 'Importer', exact: true });
 		expect(await importButton.isDisabled()).toBe(true);
-		await page.getByText('Mode strict : 3 ligne(s) en erreur').waitFor();
+		await page.getByText('Mode strict : 3 lignes en erreur').waitFor();
 		await screenshot(page, 'import-report');
 
 		// The stream endpoints refuse another site's request, even with the session cookie.

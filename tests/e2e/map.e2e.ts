@@ -163,7 +163,7 @@ describe('carte des acteurs', () => {
 		expect(km.length).toBeGreaterThan(0);
 		expect(km).toEqual([...km].sort((a, b) => a - b));
 		expect(Math.max(...km)).toBeLessThanOrEqual(30);
-		expect(await page.getByRole('heading', { name: /À moins de 30 km d’Aurillac/ }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: /À moins de 30 km d'Aurillac/ }).count()).toBe(1);
 		await mapSettled(page);
 		await screenshot(page, 'map-nearby');
 	});
@@ -201,9 +201,9 @@ describe('carte des acteurs', () => {
 		expect(new Set(ids).size).toBe(100);
 		expect(await page.getByText(`Les 100 premiers sur ${total}, par ordre alphabétique.`).count()).toBe(1);
 		// Past the end, no button.
-		while (await page.getByRole('button', { name: /^Voir les \d+ suivants$/ }).count()) {
+		while (await page.getByRole('button', { name: /^Voir (les \d+ suivants|le suivant)$/ }).count()) {
 			const before = await entries.count();
-			await page.getByRole('button', { name: /^Voir les \d+ suivants$/ }).click();
+			await page.getByRole('button', { name: /^Voir (les \d+ suivants|le suivant)$/ }).click();
 			await expect.poll(() => entries.count()).toBeGreaterThan(before);
 		}
 		expect(await entries.count()).toBe(total);
@@ -351,6 +351,50 @@ describe('carte des acteurs', () => {
 		await card.getByRole('heading', { level: 2 }).waitFor();
 		expect(await page.content()).not.toContain(secretPerson.email);
 		expect(await card.getByText('Contact', { exact: true }).count()).toBe(0);
+	});
+
+	it('la fiche de la carte dit ses relations en français, accordées, sans point médian (issue 12)', async () => {
+		const file = new Database(inject('databaseUrl'), { readonly: true, fileMustExist: true });
+		let startup: { id: number; target: string; start: string | null };
+		let person: { id: number };
+		try {
+			// A startup incubated by a « Couveuse … » (a feminine noun that takes « la ») and a person trained or mentored.
+			startup = file
+				.prepare(
+					`select s.id, t.name target, r.start_date start from relations r join entities s on s.id = r.source_id join entities t on t.id = r.target_id
+					 where r.type = 'incubated_by' and s.category = 'startup' and t.name like 'Couveuse %' and r.deleted_at is null and s.status = 'published' and t.status = 'published'
+					 and (select count(*) from relations x where (x.source_id = s.id or x.target_id = s.id) and x.deleted_at is null) <= 6 limit 1`
+				)
+				.get() as typeof startup;
+			person = file
+				.prepare(
+					`select s.id from relations r join entities s on s.id = r.source_id join entities t on t.id = r.target_id
+					 where r.type in ('trained_by', 'mentored_by') and s.kind = 'person' and r.deleted_at is null and s.status = 'published' and t.status = 'published'
+					 and (select count(*) from relations x where (x.source_id = s.id or x.target_id = s.id) and x.deleted_at is null) <= 6 limit 1`
+				)
+				.get() as typeof person;
+		} finally {
+			file.close();
+		}
+		expect(startup && person, 'une startup incubée par une couveuse et une personne formée ou accompagnée, dans la démo').toBeTruthy();
+
+		await page.goto(`/carte?actor=${startup.id}`);
+		const card = page.getByTestId('actor-card');
+		const lines = card.getByTestId('actor-card-relation');
+		await lines.first().waitFor();
+		const incubation = lines.filter({ has: page.getByRole('link', { name: startup.target, exact: true }) });
+		// « Est incubée par la Couveuse … depuis 2021 », « A été incubée par la Couveuse … de 2019 à 2020 »…
+		expect(await incubation.innerText()).toMatch(new RegExp(`^(Est|A été|Sera) incubée par la ${startup.target}`));
+		if (startup.start) expect(await incubation.innerText()).toContain(startup.start.slice(0, 4));
+		for (const line of await lines.allInnerTexts()) expect(line).not.toMatch(/·|\bde [AEIOUÉaeioué]|\b(à|de) (le|les) /);
+		await screenshot(page, 'map-card-relations');
+
+		// A person: a noun rather than a participle with no recorded gender.
+		await page.goto(`/carte?actor=${person.id}`);
+		await lines.first().waitFor();
+		const texts = await lines.allInnerTexts();
+		expect(texts.some((t) => /^(Formation auprès d|Accompagnement par )/.test(t)), texts.join(' | ')).toBe(true);
+		for (const line of texts) expect(line).not.toMatch(/·/);
 	});
 
 	it('les boutons de la carte parlent français', async () => {

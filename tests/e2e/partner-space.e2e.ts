@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { capitalise, relationCaptionText, withPreposition } from '../../src/lib/domain/french';
 
 /*
  * The partner's and the editor's side as they would tell it: an admin hands a listing to a partner from
@@ -21,8 +22,13 @@ interface Listing {
 	id: number;
 	slug: string;
 	name: string;
+	kind: string;
+	category: string;
 	website: string | null;
 }
+
+/** « Volcabio hébergée au Cowork des Dômes »: the relation as the French-phrasing module says it (its own spec checks the words). */
+const hosted = (guest: Listing, place: Listing) => relationCaptionText('hosted_by', guest, place);
 
 /** Creates an account with the real CLI; returns the invitation path (whatever origin the CLI prints). */
 function invite(role: 'admin' | 'partner', email: string, name: string): string {
@@ -145,7 +151,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await card.getByRole('button', { name: 'Confier' }).click();
 
 		const done = admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`).getByTestId('listings-done');
-		expect(await done.innerText()).toBe(`« ${first.name} » est confiée à ${PARTNER.name}.`);
+		expect(await done.innerText()).toBe(`«\u00a0${first.name}\u00a0» est confiée à ${PARTNER.name}.`);
 		// Next to the partner's card, and focused so that a screen reader reads it.
 		expect(await admin.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('listings-done');
 		expect(await card.getByTestId('managed-listing').allInnerTexts()).toEqual([expect.stringContaining(first.name)]);
@@ -167,14 +173,14 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await card().getByRole('button', { name: 'Confier' }).click();
 
 		const candidates = card().getByTestId('picker-candidates');
-		expect(await candidates.innerText()).toMatch(new RegExp(`correspond(ent)? à « ${escapeRe(partOf(second.name))} »`));
+		expect(await candidates.innerText()).toMatch(new RegExp(`correspond(ent)? à «\\s${escapeRe(partOf(second.name))}\\s»`));
 		expect(await card().getByTestId('managed-listing').count()).toBe(1);
 		await bothSizes(page, 'partner-grant-nojs-candidates');
 		const radio = candidates.getByRole('radio', { name: new RegExp(`^${escapeRe(second.name)}\\b`) });
 		expect(await radio.count()).toBe(1);
 		await radio.check();
 		await card().getByRole('button', { name: 'Confier' }).click();
-		expect(await card().getByTestId('listings-done').innerText()).toBe(`« ${second.name} » est confiée à ${PARTNER.name}.`);
+		expect(await card().getByTestId('listings-done').innerText()).toBe(`«\u00a0${second.name}\u00a0» est confiée à ${PARTNER.name}.`);
 		// Without JavaScript too, the answer takes the focus (autofocus) and so is read out.
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('listings-done');
 		expect((await card().getByTestId('managed-listing').allInnerTexts()).length).toBe(2);
@@ -195,7 +201,8 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 
 		await verify.click();
 		const done = partner.getByTestId('listing').filter({ has: partner.getByRole('heading', { name: first.name, exact: true }) }).getByTestId('verify-done');
-		expect(await done.innerText()).toMatch(new RegExp(`^« ${escapeRe(first.name)} » est confirmée à jour au .+ : sa page affiche « vérifiée le .+ »\\. Rien d’autre n’a changé\\.$`));
+		// French spacing (non-breaking spaces) inside « » and before « : ».
+		expect(await done.innerText()).toMatch(new RegExp(`^«\u00a0${escapeRe(first.name)}\u00a0» est confirmée à jour au .+\u00a0: sa page affiche «\u00a0vérifiée le .+\u00a0»\\. Rien d’autre n’a changé\\.$`));
 		expect(await partner.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verify-done');
 		const freshness = partner.getByTestId('listing').filter({ hasText: first.name }).getByTestId('freshness');
 		expect(await freshness.getAttribute('data-freshness')).toBe('verified');
@@ -252,9 +259,11 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await again.getByRole('button', { name: 'Déclarer la relation' }).click();
 		expect(await partner.getByTestId('relate-done').innerText()).toMatch(/en attente de validation par l’équipe/);
 		const proposed = partner.getByTestId('proposed-relation');
-		expect(await proposed.innerText()).toContain(`${first.name} hébergé·e par ${host.name} (2024-03 – aujourd’hui)`);
+		// Agreed with the startup, the place with its article, the date in words: no « hébergé·e », no « 2024-03 ».
+		expect(await proposed.innerText()).toContain(`${capitalise(hosted(first, host))} (depuis mars 2024)`);
+		expect(await proposed.innerText()).not.toMatch(/·|2024-03/);
 		expect(await proposed.getByTestId('relation-state').innerText()).toBe(
-			`en attente de validation par l’équipe du Connecteur, puis de confirmation par ${host.name}`
+			`en attente de validation par l'équipe du Connecteur, puis de confirmation ${withPreposition('par', host)}`
 		);
 		await bothSizes(partner, 'partner-relation-pending');
 	});
@@ -263,7 +272,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await partner.goto('/espace');
 		const titles = await partner.getByTestId('my-change-title').allInnerTexts();
 		expect(titles).toEqual(
-			expect.arrayContaining([`Modification de la fiche ${first.name} : nom, site web`, `Nouvelle relation : ${first.name} hébergé·e par ${host.name}`])
+			expect.arrayContaining([`Modification de la fiche ${first.name}\u00a0: nom, site web`, `Nouvelle relation\u00a0: ${hosted(first, host)}`])
 		);
 		expect(new Set(await partner.getByTestId('my-change-state').allInnerTexts())).toEqual(new Set(['En attente de validation']));
 		expect(await partner.getByTestId('listing').filter({ hasText: first.name }).getByTestId('listing-waiting').innerText()).toMatch(
@@ -272,11 +281,11 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 
 		// The editor (here the admin) refuses the edit with a comment and accepts the relation.
 		await admin.goto('/moderation');
-		const edit = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: `Modification de la fiche ${first.name} : nom, site web` }) });
+		const edit = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: `Modification de la fiche ${first.name}\u00a0: nom, site web` }) });
 		await edit.getByLabel('Commentaire (obligatoire pour refuser)').fill('Le nom d’usage reste celui-ci.');
 		await edit.getByRole('button', { name: 'Refuser' }).click();
 		expect(await admin.getByTestId('moderation-done').innerText()).toMatch(/Proposition refusée/);
-		const relation = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: `Nouvelle relation : ${first.name} hébergé·e par ${host.name}` }) });
+		const relation = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: `Nouvelle relation\u00a0: ${hosted(first, host)}` }) });
 		await relation.getByRole('button', { name: 'Accepter' }).click();
 		expect(await admin.getByTestId('moderation-done').innerText()).toMatch(/acceptée/);
 
@@ -292,7 +301,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await partner.goto(`/espace/fiches/${first.id}`);
 		expect(await partner.getByLabel('Nom', { exact: true }).inputValue()).toBe(first.name);
 		const declared = partner.getByTestId('relation').filter({ hasText: host.name });
-		expect(await declared.getByTestId('relation-state').innerText()).toBe(`déclarée par ${first.name}, en attente de confirmation par ${host.name}`);
+		expect(await declared.getByTestId('relation-state').innerText()).toBe(`déclarée par ${first.name}, en attente de confirmation ${withPreposition('par', host)}`);
 		await screenshot(partner, 'partner-relation-declared');
 	});
 

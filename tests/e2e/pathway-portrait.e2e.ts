@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pathway } from '../../src/lib/pathways/types';
+import { withPreposition } from '../../src/lib/domain/french';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
 
 async function getJson<T>(path: string): Promise<T> {
@@ -121,6 +122,10 @@ describe('parcours sur la fiche d’un projet', () => {
 		const placed = pathway.steps.filter((s) => s.structure.lon !== null && s.structure.lat !== null).map((s) => s.order);
 		expect(labels.sort((a, b) => a - b)).toEqual(placed);
 		expect(labels).toEqual(expect.arrayContaining([1, 2, 3]));
+		// Its canvas is named after the startup (it once read « Carte du parcours de  : … »).
+		expect(await map.locator('canvas').getAttribute('aria-label')).toBe(
+			`Carte du parcours ${withPreposition('de', pathway.subject)}\u00a0: utilisez les flèches pour vous déplacer, + et - pour zoomer`
+		);
 		await screenshot(page, 'pathway-portrait');
 
 		// A phone: nothing wider than the screen, the map still drawn.

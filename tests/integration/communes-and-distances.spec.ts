@@ -65,7 +65,7 @@ describe('GET /api/v1/communes: names, postcodes and INSEE codes', () => {
 	});
 
 	it('resolves typed texts as the forms without JavaScript do', () => {
-		expect(resolveCommuneText(db, '43200')).toMatchObject({ resolution: { status: 'several' }, message: '11 communes répondent au code 43200 : choisissez la vôtre dans la liste.' });
+		expect(resolveCommuneText(db, '43200')).toMatchObject({ resolution: { status: 'several' }, message: '11 communes répondent au code 43200\u00a0: choisissez la vôtre dans la liste.' });
 		expect(resolveCommuneText(db, '63000').resolution).toMatchObject({ status: 'one', commune: { code: '63113', matchLabel: 'code postal 63000' } });
 		expect(resolveCommuneText(db, 'Yssingeaux').resolution).toMatchObject({ status: 'one', commune: { code: '43268' } });
 		expect(resolveCommuneText(db, 'Xyzzyville')).toMatchObject({ resolution: { status: 'none' } });
@@ -102,7 +102,7 @@ describe('the filter form’s commune field (/acteurs, /carte, /reseau)', () => 
 		expect(field('territory=63').field).toBeNull();
 		const none = field('lieu=Xyzzyville');
 		expect(none.params.has('territory')).toBe(false);
-		expect(none.field?.message).toContain('« Xyzzyville »');
+		expect(none.field?.message).toContain('«\u00a0Xyzzyville\u00a0»');
 	});
 });
 
@@ -112,7 +112,7 @@ describe('honest distances from a commune placed at its intercommunality’s sea
 		expect(status).toBe(200);
 		const result = nearbyResponse.parse(body);
 		expect(result.commune).toMatchObject({ accuracy: 'epci_seat', uncertaintyKm: UNCERTAINTY_KM.epci_seat });
-		expect(result.commune.note).toContain('chef-lieu de l’intercommunalité (Le Puy-en-Velay)');
+		expect(result.commune.note).toContain("chef-lieu de l'intercommunalité (Le Puy-en-Velay)");
 		expect(result.items.length).toBeGreaterThan(5);
 		for (const item of result.items) {
 			expect(item.distance.approx).toBe(true);
@@ -129,7 +129,7 @@ describe('honest distances from a commune placed at its intercommunality’s sea
 	it('GET /api/v1/map/nearby from a commune with its own point keeps kilometre figures, with « ≈ »', async () => {
 		const result = nearbyResponse.parse((await get('/map/nearby', 'commune=15014&radiusKm=30')).body);
 		expect(result.commune.accuracy).toBe('commune');
-		expect(result.commune.note).toBe('Distances mesurées depuis le centre d’Aurillac, à 2\u00a0km près.');
+		expect(result.commune.note).toBe("Distances mesurées depuis le centre d'Aurillac, à 2\u00a0km près.");
 		const figures = result.items.filter((i) => i.distance.kind === 'approx');
 		expect(figures.length).toBeGreaterThan(0);
 		for (const i of figures) expect(i.distance.text).toMatch(/^≈\u00a0\d+\u00a0km$/);
@@ -140,7 +140,7 @@ describe('honest distances from a commune placed at its intercommunality’s sea
 		expect(status).toBe(200);
 		const route = routeResponse.parse(body);
 		expect(route.origin).toMatchObject({ name: 'Saint-Geneys-près-Saint-Paulien', accuracy: 'epci_seat' });
-		expect(route.origin.note).toContain('chef-lieu de l’intercommunalité');
+		expect(route.origin.note).toContain("chef-lieu de l'intercommunalité");
 		const options = route.steps.flatMap((s) => s.options);
 		for (const o of options) {
 			const distance = o.parts.find((p) => p.key === 'distance')!;
@@ -168,12 +168,12 @@ describe('imports: « far from its commune » measured honestly', () => {
 		expect(far('43187', '3,8206', '45,1311')).toEqual([]);
 		// Brioude, 50 km away: far even for a seat, and said as such.
 		const [problem] = far('43187', '3,3835', '45,2942');
-		expect(problem?.message).toBe('point à ≈\u00a050\u00a0km du chef-lieu de l’intercommunalité de Saint-Geneys-près-Saint-Paulien : à vérifier');
+		expect(problem?.message).toBe("point à ≈\u00a050\u00a0km du chef-lieu de l'intercommunalité de Saint-Geneys-près-Saint-Paulien : à vérifier");
 	});
 
 	it('a commune with its own centre keeps the 25 km threshold', () => {
 		// Aurillac's point, and a point 30 km east of it.
 		expect(far('15014', '2,4397', '44,9264')).toEqual([]);
-		expect(far('15014', '2,82', '44,9264')[0]?.message).toBe('point à ≈\u00a030\u00a0km du centre d’Aurillac : à vérifier');
+		expect(far('15014', '2,82', '44,9264')[0]?.message).toBe("point à ≈\u00a030\u00a0km du centre d'Aurillac : à vérifier");
 	});
 });

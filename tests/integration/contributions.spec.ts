@@ -180,7 +180,7 @@ describe('relations declared and confirmed', () => {
 		expect(relation(id)).toMatchObject({ confirmation: 'declared', declaredByEntityId: startup });
 		// The issue asks for the pending side to be named: « en attente de confirmation par … ».
 		expect(listingForEdit(db, bruno, startup).relations[0]).toMatchObject({
-			state: 'déclarée par Volcabio, en attente de confirmation par Incubateur des Dômes',
+			state: "déclarée par Volcabio, en attente de confirmation par l'Incubateur des Dômes",
 			canConfirm: false
 		});
 		expect(partnerSpace(db, bruno).confirmations).toEqual([]);

@@ -11,7 +11,9 @@ import type { Db } from '../../src/lib/server/db/index';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
 import { entityPathway } from '../../src/lib/server/services/pathway.service';
 import { findPaths } from '../../src/lib/server/services/path.service';
-import { actorLead, eventDates, relationDates, relationSentence, relationWithDetails, stepParts } from '../../src/lib/domain/french';
+import { actorLead, eventDates, inTerritory, ofTerritory, relationClause, relationDates, relationSentence, relationWithDetails, stepParts, thanTerritory } from '../../src/lib/domain/french';
+import { proposalTitle, relationState } from '../../src/lib/server/services/proposal-words';
+import { distanceFrom, originNote, showDistance } from '../../src/lib/geo/distance-precision';
 import { markdownToPlainText } from '../../src/lib/server/markdown';
 
 let ctx: ReturnType<typeof freshDb>;
@@ -139,6 +141,51 @@ describe('every relation of the demo database, through the French-phrasing modul
 		for (let i = 0; i + 1 < ids.length; i += 2) {
 			const found = findPaths(db, new URLSearchParams({ from: ids[i]!.slug, to: ids[i + 1]!.slug, k: '3' }));
 			for (const p of found.paths) for (const s of p.sentences) for (const f of faults(s.replace(/\(.*\)$/, '').trim())) bad.push(`${f} : ${s}`);
+		}
+		expect(bad.slice(0, 20)).toEqual([]);
+	});
+
+	it('names every relation of the demo in a partner’s proposal, its state and a map card, from both sides', () => {
+		const bad: string[] = [];
+		const today = '2026-12-05';
+		for (const r of rows) {
+			const source = { name: r.s_name, kind: r.s_kind, category: r.s_category };
+			const target = { name: r.t_name, kind: r.t_kind, category: r.t_category };
+			const facts = { type: r.type, startDate: r.start_date, endDate: r.end_date };
+			const relation = { source, type: r.type, target };
+			const texts = [
+				proposalTitle({ kind: 'relation_create', relation }),
+				proposalTitle({ kind: 'relation_update', relation, fields: ['endDate'] }),
+				proposalTitle({ kind: 'relation_delete', relation }),
+				relationState({ confirmation: 'declared', declaredBy: source, otherSide: target, viewerConfirms: false }),
+				relationState({ confirmation: 'declared', declaredBy: target, otherSide: source, viewerConfirms: false })
+			];
+			for (const [subject, other, direction] of [[source, target, 'out'], [target, source, 'in']] as const) {
+				const c = relationClause(facts, subject, other, direction, today);
+				texts.push([c.before + c.name, c.tail, c.dates].filter(Boolean).join(' '));
+			}
+			for (const text of texts) for (const f of faults(text)) bad.push(`${f} : ${text}`);
+		}
+		expect(bad.slice(0, 20)).toEqual([]);
+	});
+
+	it('names every commune after « de », « à » and « que », and in every distance sentence', () => {
+		const communes = db.$client.prepare("select name from territories where kind = 'commune'").all() as { name: string }[];
+		expect(communes.length).toBeGreaterThan(1000);
+		const bad: string[] = [];
+		const shown = showDistance(12, { accuracy: 'exact' }, { accuracy: 'exact' });
+		for (const { name } of communes) {
+			const texts = [
+				`Autour ${ofTerritory(name, 'commune')}`,
+				`installée ${inTerritory(name, 'commune')}`,
+				`dans la même commune ${thanTerritory(name, 'commune')}`,
+				distanceFrom(shown, { name, accuracy: 'exact' }),
+				originNote({ name, accuracy: 'epci_seat', seatName: 'Le Puy-en-Velay' }) as string
+			];
+			for (const text of texts) {
+				for (const f of faults(text)) bad.push(`${f} : ${text}`);
+				if (/(^|\s)(de|à) (Le|Les) /.test(text)) bad.push(`article non contracté : ${text}`);
+			}
 		}
 		expect(bad.slice(0, 20)).toEqual([]);
 	});

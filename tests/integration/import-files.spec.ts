@@ -32,7 +32,7 @@ describe('a spreadsheet of 1,000 rows with 200 bad ones, in strict mode', () => 
 		for (const p of errors) expect(p.column).toBeTruthy();
 		expect(plan.counts).toMatchObject({ rows: 1000, create: 800, error: 200 });
 
-		await expect(commitImport(t.db, editor, job.id)).rejects.toThrow(/200 ligne\(s\) en erreur/);
+		await expect(commitImport(t.db, editor, job.id)).rejects.toThrow(/200 lignes en erreur/);
 		expect(n(t.db, 'select count(*) as n from entities')).toBe(0);
 		expect(n(t.db, 'select count(*) as n from revisions')).toBe(0);
 		expect(n(t.db, "select count(*) as n from import_jobs where status = 'preview'")).toBe(1);

@@ -105,7 +105,7 @@ describe("a partner network's spreadsheet of 500 tiers-lieux", () => {
 		expect(plan.problems.filter((p) => p.code === 'insee_repaired').length).toBeGreaterThan(5);
 		expect(plan.counts).toMatchObject({ rows: 501, create: 496, skip: 1, error: 4 });
 
-		await expect(commitImport(t.db, editor, job.id)).rejects.toThrow(/4 ligne\(s\) en erreur/);
+		await expect(commitImport(t.db, editor, job.id)).rejects.toThrow(/4 lignes en erreur/);
 		const lenient = await previewImport(t.db, editor, { name: 'tiers-lieux-reseau.csv', bytes }, { strict: false });
 		const { changes } = await commitImport(t.db, editor, lenient.job.id);
 		expect(changes.createdEntityIds).toHaveLength(496);

@@ -164,7 +164,7 @@ describe('import of a French spreadsheet', () => {
 		await commitImport(t.db, editor, again.job.id);
 		// Someone edits after the import: undoing would lose their work, so it is refused and nothing moves.
 		t.db.run(sql`update entities set version = version + 1 where id = ${id}`);
-		expect(() => undoImport(t.db, editor, again.job.id)).toThrow(/modifiées depuis l'import/);
+		expect(() => undoImport(t.db, editor, again.job.id)).toThrow(/1 fiche a été modifiée depuis l'import/);
 	});
 
 	it('refuses a commit when the database changed since the dry run, refreshes the report, then commits what it now shows', async () => {

@@ -7,6 +7,7 @@ import { createEntities, createRelations } from '../../src/lib/server/services/e
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
 import { ForbiddenError, inviteUser, type AccountUser } from '../../src/lib/server/services/users.service';
 import { grantManager, managersOverview, revokeManager, setPartnerModerated } from '../../src/lib/server/services/managers.service';
+import { stillAccurateDone } from '../../src/lib/server/services/proposal-words';
 import {
 	confirmStillAccurate,
 	declareRelation,
@@ -118,6 +119,15 @@ describe('« Toujours à jour »', () => {
 		expect(partnerSpace(db, alice, new Date('2028-01-01T00:00:00Z')).listings[0]?.freshness).toBe('stale');
 	});
 
+	it('dates it in Paris, where the partner is: half past midnight on 4 December is the 4th, not UTC’s 3rd', () => {
+		const r = confirmStillAccurate(db, alice, incub, new Date('2026-12-03T23:30:00Z'));
+		expect(r.verifiedOn).toBe('2026-12-04');
+		expect(stillAccurateDone(r.name, r.verifiedOn)).toBe(
+			'«\u00a0Incubateur des Dômes\u00a0» est confirmée à jour au 4 décembre 2026\u00a0: sa page affiche «\u00a0vérifiée le 4 décembre 2026\u00a0». Rien d’autre n’a changé.'
+		);
+		expect(stillAccurateDone(r.name, '2026-12-01')).toContain('au 1er décembre 2026');
+	});
+
 	it('does not make the partner’s waiting proposal stale: the editor can still accept it', () => {
 		const r = submitEntityUpdate(db, alice, incub, { summary: 'Nouveau résumé' }, 1) as { pendingId: number };
 		confirmStillAccurate(db, alice, incub);
@@ -136,13 +146,15 @@ describe('relations, where they were declared', () => {
 			sourceName: 'Volcabio',
 			targetName: 'Incubateur des Dômes',
 			startDate: '2024',
-			state: 'en attente de validation par l’équipe du Connecteur, puis de confirmation par Incubateur des Dômes'
+			state: "en attente de validation par l'équipe du Connecteur, puis de confirmation par l'Incubateur des Dômes"
 		});
+		// Agreed with the startup, the incubator with its article (French-phrasing module).
+		expect(proposed?.caption).toMatchObject({ subject: { before: '', name: 'Volcabio' }, verb: 'incubée', object: { before: "par l'", name: 'Incubateur des Dômes' }, tail: '' });
 		expect(listingForEdit(db, alice, incub).proposedRelations).toEqual([]);
 
 		approvePendingChange(db, editor, r.pendingId);
 		expect(listingForEdit(db, bruno, startup).proposedRelations).toEqual([]);
-		expect(listingForEdit(db, bruno, startup).relations[0]?.state).toBe('déclarée par Volcabio, en attente de confirmation par Incubateur des Dômes');
+		expect(listingForEdit(db, bruno, startup).relations[0]?.state).toBe("déclarée par Volcabio, en attente de confirmation par l'Incubateur des Dômes");
 		expect(partnerSpace(db, alice).confirmations[0]?.state).toBe('déclarée par Volcabio, en attente de votre confirmation');
 	});
 
@@ -171,11 +183,11 @@ describe('« Mes propositions » names each proposal', () => {
 		const mine = partnerSpace(db, bruno).myChanges;
 		expect(mine.map((c) => c.title).sort()).toEqual(
 			[
-				'Modification de la fiche Volcabio : nom, site web',
-				'Nouvelle relation : Volcabio incubé·e par Incubateur des Dômes',
-				'Nouvelle fiche : Levure & Co',
-				'Modification de la relation Volcabio hébergé·e par Fablab Aurillac : date de fin',
-				'Suppression de la relation Volcabio hébergé·e par Fablab Aurillac'
+				'Modification de la fiche Volcabio\u00a0: nom, site web',
+				"Nouvelle relation\u00a0: Volcabio incubée par l'Incubateur des Dômes",
+				'Nouvelle fiche\u00a0: Levure & Co',
+				'Modification de la relation «\u00a0Volcabio hébergée au Fablab Aurillac\u00a0»\u00a0: date de fin',
+				'Suppression de la relation «\u00a0Volcabio hébergée au Fablab Aurillac\u00a0»'
 			].sort()
 		);
 		const rejected = mine.find((c) => c.id === edit.pendingId)!;
@@ -186,7 +198,7 @@ describe('« Mes propositions » names each proposal', () => {
 		expect(waiting.find((c) => c.title.startsWith('Nouvelle relation'))?.href).toBe(`/espace/fiches/${startup}`);
 		expect(partnerSpace(db, bruno).listings[0]?.waiting).toBe(3);
 		// The editors read the same names in their queue.
-		expect(moderationQueue(db, editor).map((q) => q.title)).toContain('Nouvelle relation : Volcabio incubé·e par Incubateur des Dômes');
+		expect(moderationQueue(db, editor).map((q) => q.title)).toContain("Nouvelle relation\u00a0: Volcabio incubée par l'Incubateur des Dômes");
 	});
 
 	it('a withdrawn proposal is gone from the list and from the form', () => {
@@ -224,8 +236,9 @@ describe('choosing a listing by typing part of its name', () => {
 			['Volcabio', 'Startup · Clermont-Ferrand'],
 			['Volcabio SAS', 'Startup · Aurillac · brouillon']
 		]);
-		expect(ambiguous.issues[0]).toBe('2 fiches correspondent à « volca » : choisissez la bonne.');
-		expect(() => resolveListing(db, editor, pick('Couveuse'))).toThrow(/Aucune fiche ne correspond à « Couveuse »/);
+		// French spacing inside « » and before « : » (French-phrasing module).
+		expect(ambiguous.issues[0]).toBe('2 fiches correspondent à «\u00a0volca\u00a0»\u00a0: choisissez la bonne.');
+		expect(() => resolveListing(db, editor, pick('Couveuse'))).toThrow(/Aucune fiche ne correspond à «\sCouveuse\s»/);
 		expect(() => resolveListing(db, editor, pick('  '))).toThrow(/tapez une partie de son nom/);
 		// One candidate only: still shown to be confirmed, never granted blind.
 		expect(() => resolveListing(db, editor, pick('fab'))).toThrow(PickError);

@@ -1,6 +1,7 @@
 import { resolutionMessage, resolveTypedCommune, type CommuneResolution } from '$lib/geo/commune-match';
 import type { CommuneSuggestion } from '$lib/map/api-types';
 import { fetchJson } from '$lib/map/map-data';
+import { ofTerritory } from '$lib/domain/french';
 
 /** Communes for a typed text (name, postcode or INSEE code), from /api/v1/communes. */
 export async function fetchCommunes(text: string, limit: number, signal?: AbortSignal): Promise<CommuneSuggestion[]> {
@@ -18,3 +19,7 @@ export async function lookupCommune(text: string, signal?: AbortSignal): Promise
 
 /** « Yssingeaux (43) », the way a commune is named in lists. */
 export const communeWithDepartement = (c: Pick<CommuneSuggestion, 'name' | 'departementCode'>): string => (c.departementCode ? `${c.name} (${c.departementCode})` : c.name);
+
+/** « Autour d'Yssingeaux (43) », « Autour du Puy-en-Velay (43) » (French-phrasing module). */
+export const aroundCommune = (c: Pick<CommuneSuggestion, 'name' | 'departementCode'>): string =>
+	`Autour ${ofTerritory(c.name, 'commune')}${c.departementCode ? ` (${c.departementCode})` : ''}`;

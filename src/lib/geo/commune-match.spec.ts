@@ -64,7 +64,7 @@ describe('does the text name one commune?', () => {
 		const r = resolve('43200');
 		expect(r.status).toBe('several');
 		if (r.status === 'several') expect(r.choices).toHaveLength(11);
-		expect(resolutionMessage('43200', r)).toBe('11 communes répondent au code 43200 : choisissez la vôtre dans la liste.');
+		expect(resolutionMessage('43200', r)).toBe('11 communes répondent au code 43200\u00a0: choisissez la vôtre dans la liste.');
 	});
 	it('a postcode of one commune names it', () => {
 		expect(resolve('63000')).toMatchObject({ status: 'one', commune: { name: 'Clermont-Ferrand', match: 'postal_code' } });
@@ -75,8 +75,8 @@ describe('does the text name one commune?', () => {
 		expect(resolve('Saint')).toMatchObject({ status: 'several' });
 	});
 	it('nothing, or an empty field, is said in French', () => {
-		expect(resolutionMessage('Xyzzyville', resolve('Xyzzyville'))).toContain('« Xyzzyville »');
-		expect(resolutionMessage('99999', resolve('99999'))).toContain('« 99999 »');
+		expect(resolutionMessage('Xyzzyville', resolve('Xyzzyville'))).toContain('«\u00a0Xyzzyville\u00a0»');
+		expect(resolutionMessage('99999', resolve('99999'))).toContain('«\u00a099999\u00a0»');
 		expect(resolutionMessage('  ', resolve('  '))).toBe('Tapez le nom ou le code postal d’une commune.');
 		expect(resolutionMessage('Yssingeaux', resolve('Yssingeaux'))).toBeNull();
 	});

@@ -1,3 +1,4 @@
+import { countOf, frenchSpacing } from '$lib/domain/french/typography';
 import { normalizePlaceName, samePlaceName } from './place-name';
 
 /**
@@ -116,8 +117,13 @@ export function resolveTypedCommune<T extends Pick<MatchedCommune, 'name' | 'mat
 	return candidates.length ? { status: 'several', choices: candidates } : { status: 'none' };
 }
 
-/** What to tell the person when the text does not name one commune. */
+/** What to tell the person when the text does not name one commune (French spacing: the French-phrasing module's). */
 export function resolutionMessage(text: string, resolution: CommuneResolution<unknown>): string | null {
+	const message = resolutionWords(text, resolution);
+	return message && frenchSpacing(message);
+}
+
+function resolutionWords(text: string, resolution: CommuneResolution<unknown>): string | null {
 	const shown = text.trim();
 	switch (resolution.status) {
 		case 'one':
@@ -130,7 +136,7 @@ export function resolutionMessage(text: string, resolution: CommuneResolution<un
 				: `Aucune commune du territoire couvert ne s’appelle « ${shown} » : vérifiez l’orthographe, ou tapez son code postal.`;
 		case 'several': {
 			const kind = codeKind(shown);
-			if (kind === 'full') return `${resolution.choices.length} communes répondent au code ${codeText(shown)} : choisissez la vôtre dans la liste.`;
+			if (kind === 'full') return `${countOf(resolution.choices.length, 'commune répond', 'communes répondent')} au code ${codeText(shown)} : choisissez la vôtre dans la liste.`;
 			if (kind === 'partial') return `« ${codeText(shown)} » : tapez les 5 chiffres du code postal, ou choisissez une commune dans la liste.`;
 			return `Plusieurs communes correspondent à « ${shown} » : choisissez la vôtre dans la liste.`;
 		}

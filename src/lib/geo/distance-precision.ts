@@ -4,8 +4,14 @@
  * little below the error of its ends, so every distance shown anywhere goes through this module: each end
  * gets an uncertainty from how its point was placed, and a measured distance becomes what may be said of it
  * (« 3,4 km », « ≈ 12 km », « moins de 30 km », « dans la même intercommunalité »), with a note saying what
- * was measured. The API carries the result, so clients need no rule of their own.
+ * was measured. The API carries the result, so clients need no rule of their own. The grammar around the
+ * place names (« d'Aurillac », « du Puy-en-Velay », « qu'Yssingeaux ») is the French-phrasing module's.
  */
+import { ofTerritory, thanTerritory } from '$lib/domain/french/places';
+import { frenchSpacing } from '$lib/domain/french/typography';
+
+const ofCommune = (name: string) => ofTerritory(name, 'commune');
+const thanCommune = (name: string) => thanTerritory(name, 'commune');
 
 /** How a point was placed, best first. */
 export const POINT_ACCURACIES = ['exact', 'commune', 'epci_seat', 'departement'] as const;
@@ -145,18 +151,6 @@ export function pointNote(accuracy: PointAccuracy): string | null {
 	}
 }
 
-const VOWEL_START = /^[AEIOUYÉÈÊÂÎÔÛaeiouyéèêâîôû]/;
-
-/** « de Aurillac » → « d’Aurillac », « de Le Puy-en-Velay » → « du Puy-en-Velay ». */
-export function ofPlace(name: string): string {
-	if (/^Le /.test(name)) return `du ${name.slice(3)}`;
-	if (/^Les /.test(name)) return `des ${name.slice(4)}`;
-	return VOWEL_START.test(name) ? `d’${name}` : `de ${name}`;
-}
-
-/** « que Aurillac » → « qu’Aurillac ». */
-const thanPlace = (name: string) => (VOWEL_START.test(name) ? `qu’${name}` : `que ${name}`);
-
 /** Where a commune's distances start from, as the start of the sentences that name it. */
 export interface Origin {
 	name: string;
@@ -171,41 +165,50 @@ export interface Origin {
  * Null for an exact point.
  */
 export function originNote(origin: Origin): string | null {
+	const note = originWords(origin);
+	return note && frenchSpacing(note);
+}
+
+function originWords(origin: Origin): string | null {
 	const within = `à ${formatKm(UNCERTAINTY_KM[origin.accuracy])} près`;
 	switch (origin.accuracy) {
 		case 'exact':
 			return null;
 		case 'commune':
-			return `Distances mesurées depuis le centre ${ofPlace(origin.name)}, ${within}.`;
+			return `Distances mesurées depuis le centre ${ofCommune(origin.name)}, ${within}.`;
 		case 'epci_seat':
-			return `Distances mesurées depuis le chef-lieu de l’intercommunalité${origin.seatName ? ` (${origin.seatName})` : ''} : la position ${ofPlace(origin.name)} n’est pas encore connue plus précisément (${within}).`;
+			return `Distances mesurées depuis le chef-lieu de l'intercommunalité${origin.seatName ? ` (${origin.seatName})` : ''} : la position ${ofCommune(origin.name)} n'est pas encore connue plus précisément (${within}).`;
 		case 'departement':
-			return `Distances mesurées depuis le centre du département${origin.departementName ? ` (${origin.departementName})` : ''} : la position ${ofPlace(origin.name)} n’est pas encore connue plus précisément (${within}).`;
+			return `Distances mesurées depuis le centre du département${origin.departementName ? ` (${origin.departementName})` : ''} : la position ${ofCommune(origin.name)} n'est pas encore connue plus précisément (${within}).`;
 	}
 }
 
 /** What was measured, after a figure: nothing for a commune's own centre, the seat or the département otherwise. */
 export function measuredFrom(accuracy: PointAccuracy): string {
-	if (accuracy === 'epci_seat') return ', mesurée depuis le chef-lieu de l’intercommunalité';
+	if (accuracy === 'epci_seat') return ", mesurée depuis le chef-lieu de l'intercommunalité";
 	if (accuracy === 'departement') return ', mesurée depuis le centre du département';
 	return '';
 }
 
 /**
  * The distance in a sentence about a place: « à 3,4 km de Brioude », « à ≈ 40 km de Saint-Geneys-près-Saint-Paulien,
- * mesurée depuis le chef-lieu de l’intercommunalité », « dans la même intercommunalité que Saint-Geneys… ».
+ * mesurée depuis le chef-lieu de l'intercommunalité », « dans la même intercommunalité que Saint-Geneys… ».
  */
 export function distanceFrom(shown: ShownDistance, origin: Origin): string {
+	return frenchSpacing(distanceWords(shown, origin));
+}
+
+function distanceWords(shown: ShownDistance, origin: Origin): string {
 	const from = measuredFrom(origin.accuracy);
 	switch (shown.kind) {
 		case 'same_commune':
-			return `dans la même commune ${thanPlace(origin.name)}`;
+			return `dans la même commune ${thanCommune(origin.name)}`;
 		case 'same_epci':
-			return `dans la même intercommunalité ${thanPlace(origin.name)} (distance exacte inconnue)`;
+			return `dans la même intercommunalité ${thanCommune(origin.name)} (distance exacte inconnue)`;
 		case 'under':
-			return `à moins de ${formatKm(shown.km as number)} ${ofPlace(origin.name)}${from}`;
+			return `à moins de ${formatKm(shown.km as number)} ${ofCommune(origin.name)}${from}`;
 		default:
-			return `à ${shown.text} ${ofPlace(origin.name)}${from}`;
+			return `à ${shown.text} ${ofCommune(origin.name)}${from}`;
 	}
 }
 

@@ -1,7 +1,8 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
 import { compactSiret, isValidSiret } from '$lib/domain/siret';
 import { categoryKind, categoryTerms, kindLabel, type EntityKind } from '$lib/domain/vocabulary';
-import { ofPlace, showDistance, UNCERTAINTY_KM, type PointAccuracy } from '$lib/geo/distance-precision';
+import { showDistance, UNCERTAINTY_KM, type PointAccuracy } from '$lib/geo/distance-precision';
+import { ofTerritory } from '$lib/domain/french';
 import type { ColumnMapping, ImportField } from './fields';
 import { resolveCategory, resolveKind, resolveOffer, resolveSector, resolveStage } from './fields';
 import { error, warning, type ImportProblem } from './problems';
@@ -233,8 +234,8 @@ export function readRow(
 		const km = kmBetween([lon, lat], commune.centroid);
 		if (km > FAR_FROM_COMMUNE_KM + UNCERTAINTY_KM[accuracy] - UNCERTAINTY_KM.commune) {
 			const shown = showDistance(km, { accuracy }, { accuracy: 'exact' }).text;
-			const from = accuracy === 'epci_seat' ? 'du chef-lieu de l’intercommunalité' : accuracy === 'departement' ? 'du centre du département' : 'du centre';
-			warn('lon', 'far_from_commune', `point à ${shown} ${from} ${ofPlace(commune.name)} : à vérifier`);
+			const from = accuracy === 'epci_seat' ? "du chef-lieu de l'intercommunalité" : accuracy === 'departement' ? 'du centre du département' : 'du centre';
+			warn('lon', 'far_from_commune', `point à ${shown} ${from} ${ofTerritory(commune.name, 'commune')} : à vérifier`);
 		}
 	}
 	const address = cell('address') || null;

@@ -1,3 +1,4 @@
+import { countOf, formatNumber as frenchNumber } from '$lib/domain/french/typography';
 import type { StatItem, StatMeasure } from './api-types';
 
 /** Sequential warm ramp (light -> dark), close to the site's accent; 5 classes at most. */
@@ -7,8 +8,8 @@ export const CIRCLE_COLOR = '#a8326e';
 export const MAX_CIRCLE_RADIUS = 30;
 export const MIN_CIRCLE_RADIUS = 3;
 
-const fmt = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-export const formatNumber = (n: number): string => fmt.format(n);
+/** « 1 234 », « 7,5 » (French-phrasing module). */
+export const formatNumber = (n: number): string => frenchNumber(n, 1);
 
 /** The colours for `n` classes, spread over the ramp so that 2 or 3 classes still contrast. */
 export function classColors(n: number): string[] {
@@ -64,7 +65,7 @@ export function circleLegend(max: number, maxRadius = MAX_CIRCLE_RADIUS): { valu
 export const measureValue = (item: StatItem, measure: StatMeasure): number | null => (measure === 'rate' ? item.per10k : item.count);
 
 export function figureLabel(item: StatItem, measure: StatMeasure): string {
-	const acteurs = `${formatNumber(item.count)} acteur${item.count > 1 ? 's' : ''}`;
+	const acteurs = countOf(item.count, 'acteur');
 	if (measure === 'count') return acteurs;
 	return item.per10k == null ? `${acteurs} (population inconnue)` : `${formatNumber(item.per10k)} pour 10 000 hab. (${acteurs})`;
 }

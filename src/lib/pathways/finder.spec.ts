@@ -58,7 +58,7 @@ describe('finder scoring', () => {
 		// Further away, the figure is rounded and says what was measured.
 		const brioude = incubator(2, { communeCode: '43040', epciCode: '200073302' });
 		const far = scoreOption(at(brioude, 51.3, { accuracy: 'commune', communeCode: '43040', epciCode: '200073302' }), incubationStep, query, saintGeneys, { count: 0, max: 0, previous: null });
-		expect(far.parts[3]?.text).toBe('à ≈\u00a050\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l’intercommunalité');
+		expect(far.parts[3]?.text).toBe("à ≈\u00a050\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l'intercommunalité");
 	});
 
 	it('lists the kept options in score order, those beyond the radius included', () => {

@@ -3,7 +3,7 @@ import { distanceFrom, scoringKm, showDistance, type DistanceEnd, type PointAccu
 import type { PathwayEntity } from './extract';
 import type { FlowData } from './flows';
 import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
-import { aCategory, frenchList, frenchSpacing } from '$lib/domain/french';
+import { aCategory, byCount, countOf, frenchList, frenchSpacing } from '$lib/domain/french';
 
 /** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
 export interface RouteTemplateStep {
@@ -54,7 +54,6 @@ const originEnd = (origin: Origin): DistanceEnd => ({ accuracy: origin.accuracy,
 const countedKm = (c: Candidate, origin: Origin): number | null => (c.distanceKm == null ? null : scoringKm(c.distanceKm, originEnd(origin), c.end));
 
 const list = (codes: string[], label: (c: string) => string) => codes.map(label).join(', ');
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 /**
  * How often projects of the entrepreneur's sectors went to each structure at this point of the route:
@@ -85,7 +84,7 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 	const s = c.structure;
 	const serves = s.stages.includes(step.stage);
 	const parts: ScorePart[] = [];
-	parts.push({ key: 'stage', points: serves ? MAX.stage : 0, max: MAX.stage, text: serves ? `accompagne les projets au stade « ${stageLabel(step.stage)} »` : `n’indique pas accompagner le stade « ${stageLabel(step.stage)} »` });
+	parts.push({ key: 'stage', points: serves ? MAX.stage : 0, max: MAX.stage, text: serves ? `accompagne les projets au stade « ${stageLabel(step.stage)} »` : `n'indique pas accompagner le stade « ${stageLabel(step.stage)} »` });
 
 	const shared = s.sectors.filter((x) => query.sectors.includes(x));
 	const sector =
@@ -95,7 +94,7 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 				? { points: MAX.sector, text: `travaille dans votre secteur (${list(shared, sectorLabel)})` }
 				: s.sectors.length === 0
 					? { points: Math.round(MAX.sector / 2), text: 'généraliste, tous secteurs' }
-					: { points: 0, text: `spécialisé dans d’autres secteurs (${list(s.sectors, sectorLabel)})` };
+					: { points: 0, text: `spécialisé dans d'autres secteurs (${list(s.sectors, sectorLabel)})` };
 	parts.push({ key: 'sector', max: MAX.sector, ...sector });
 
 	// The step says what it is for; the entrepreneur's needs narrow it when they overlap.
@@ -129,9 +128,10 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 		key: 'history',
 		points: history.max > 0 ? Math.round((MAX.history * history.count) / history.max) : 0,
 		max: MAX.history,
-		text: history.count > 0 ? `${plural(history.count, 'projet')} ${query.sectors.length ? 'de votre secteur ' : ''}y ${history.count > 1 ? 'sont passés' : 'est passé'} ${after}` : `aucun projet ${query.sectors.length ? 'de votre secteur ' : ''}connu n’y est passé ${after}`
+		text: history.count > 0 ? `${countOf(history.count, 'projet')} ${query.sectors.length ? 'de votre secteur ' : ''}y ${byCount(history.count, 'est passé', 'sont passés')} ${after}` : `aucun projet ${query.sectors.length ? 'de votre secteur ' : ''}connu n'y est passé ${after}`
 	});
-	return { score: parts.reduce((t, p) => t + p.points, 0), parts, serves };
+	// French spacing inside « » and before « ; » (French-phrasing module): the details are read as they are.
+	return { score: parts.reduce((t, p) => t + p.points, 0), parts: parts.map((p) => ({ ...p, text: frenchSpacing(p.text) })), serves };
 }
 
 /** Said in the score's details, but it is no reason to propose anything. */

@@ -4,6 +4,7 @@ import { categoriesByKind } from '$lib/domain/vocabulary';
 import { FRESHNESS_MONTHS } from '$lib/domain/freshness';
 import { confirmRelation, confirmStillAccurate, proposeEntity, withdrawPendingChange } from '$lib/server/services/contribution.service';
 import { partnerSpace } from '$lib/server/services/partner-space.service';
+import { parisToday } from '$lib/domain/french';
 import { frenchDay, stillAccurateDone } from '$lib/server/services/proposal-words';
 import { isEditor } from '$lib/server/services/managers.service';
 import { roleLabels, type AccountUser } from '$lib/server/services/users.service';
@@ -21,7 +22,7 @@ export const load = (({ locals, url, setHeaders }) => {
 		space: partnerSpace(getDb(), user),
 		proposable: PROPOSABLE,
 		freshnessMonths: FRESHNESS_MONTHS,
-		today: frenchDay(new Date().toISOString())
+		today: frenchDay(parisToday())
 	};
 }) satisfies PageServerLoad;
 

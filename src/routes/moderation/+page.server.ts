@@ -3,6 +3,7 @@ import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure'
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { grantManager, managersOverview, revokeManager, setPartnerModerated } from '$lib/server/services/managers.service';
 import { approvePendingChange, mergeEntities, moderationQueue, rejectPendingChange, setArchived } from '$lib/server/services/moderation.service';
+import { archivedDone, grantDone } from '$lib/server/services/proposal-words';
 import type { AccountUser } from '$lib/server/services/users.service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -55,11 +56,11 @@ export const actions = {
 	archiver: action((form) => (form.get('archived') === '1' ? 'archiver' : 'restaurer'), null, (user, form) => {
 		const archived = form.get('archived') === '1';
 		const r = setArchived(getDb(), user, pickFrom(form, 'entityId'), archived);
-		return archived ? `« ${r.name} » est archivée.` : `« ${r.name} » est restaurée et publiée.`;
+		return archivedDone(r.name, archived);
 	}),
 	gerant: action(is('gerant'), null, (user, form) => {
 		const r = grantManager(getDb(), user, pickFrom(form, 'entityId'), text(form, 'email'));
-		return r.already ? `${r.partnerName} gérait déjà « ${r.entityName} ».` : `« ${r.entityName} » est confiée à ${r.partnerName}.`;
+		return grantDone(r);
 	}),
 	retirerGerant: action(is('retirerGerant'), null, (user, form) => {
 		revokeManager(getDb(), user, idFrom(form.get('entityId')), idFrom(form.get('userId')));

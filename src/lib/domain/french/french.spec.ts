@@ -3,6 +3,13 @@ import { RELATION_TYPES, relationTypeTerms } from '$lib/domain/vocabulary';
 import {
 	actorLead,
 	aCategory,
+	byCount,
+	countOf,
+	relationCaption,
+	relationCaptionText,
+	relationClause,
+	thanTerritory,
+	que,
 	eventDates,
 	formatDateTime,
 	formatDay,
@@ -305,5 +312,91 @@ describe('relation sentences', () => {
 	});
 	it('knows every relation type of the vocabulary', () => {
 		for (const t of relationTypeTerms) expect(relationSentence({ type: t.code, startDate: null, endDate: null }, volcabio, couveuse, 'out', TODAY)).not.toContain('—');
+	});
+});
+
+describe('counts and comparisons', () => {
+	it('agrees a word with a count, never « (s) »; 0 and 1 are singular', () => {
+		expect(countOf(0, 'acteur')).toBe('0 acteur');
+		expect(countOf(1, 'acteur')).toBe('1 acteur');
+		expect(countOf(2, 'acteur')).toBe('2 acteurs');
+		expect(countOf(1234, 'habitant')).toBe('1\u202f234 habitants');
+		expect(countOf(3, 'commune répond', 'communes répondent')).toBe('3 communes répondent');
+		expect(byCount(1, 'situé')).toBe('situé');
+		expect(byCount(12, 'filtre actif', 'filtres actifs')).toBe('filtres actifs');
+		expect(byCount(0, 'autre')).toBe('autre');
+	});
+	it('elides « que » and says « que » before a territory with its article', () => {
+		expect(que('Aurillac')).toBe("qu'Aurillac");
+		expect(que('Brioude')).toBe('que Brioude');
+		expect(thanTerritory('Yssingeaux', 'commune')).toBe("qu'Yssingeaux");
+		expect(thanTerritory('Yolet', 'commune')).toBe('que Yolet');
+		expect(thanTerritory('Le Puy-en-Velay', 'commune')).toBe('que Le Puy-en-Velay');
+		expect(thanTerritory('Allier', 'departement')).toBe("que l'Allier");
+		expect(thanTerritory('Haute-Loire', 'departement')).toBe('que la Haute-Loire');
+		expect(ofTerritory('Yolet', 'commune')).toBe('de Yolet');
+		expect(ofTerritory('Les Estables', 'commune')).toBe('des Estables');
+		expect(ofTerritory('La Chaise-Dieu', 'commune')).toBe('de La Chaise-Dieu');
+	});
+	it('names a listing whose name is unknown with its article', () => {
+		expect(withPreposition('par', { name: 'fiche n° 12', kind: 'document' })).toBe('par la fiche n° 12');
+	});
+});
+
+describe('relation captions (titles, lines whose dates are apart) and card clauses', () => {
+	const passerelle: Nameable = { name: "La Passerelle d'Aulnat", kind: 'third_place', category: 'coworking' };
+	const pionniers: Nameable = { name: 'Les Pionniers du Velay', kind: 'organisation', category: 'association' };
+	const incubateurDomes: Nameable = { name: 'Incubateur des Dômes', kind: 'organisation', category: 'incubator' };
+	it('agrees the participle with an organisation, gives the other end its article and preposition', () => {
+		expect(relationCaptionText('hosted_by', { name: 'Agrily', kind: 'organisation', category: 'startup' }, passerelle)).toBe("Agrily hébergée à La Passerelle d'Aulnat");
+		expect(relationCaptionText('hosted_by', volcabio, fablab)).toBe('Volcabio hébergée au Fablab des Dômes');
+		expect(relationCaptionText('incubated_by', volcabio, incubateurDomes)).toBe("Volcabio incubée par l'Incubateur des Dômes");
+		expect(relationCaptionText('member_of', pionniers, club)).toBe('Les Pionniers du Velay membres du Club des dirigeants du Velay');
+		expect(relationCaptionText('member_of', club, volcabio)).toBe('le Club des dirigeants du Velay membre de Volcabio');
+		expect(relationCaptionText('founded', camille, volcabio)).toBe('Camille Martin a fondé Volcabio');
+		expect(relationCaptionText('founded', pionniers, volcabio)).toBe('Les Pionniers du Velay ont fondé Volcabio');
+		expect(relationCaptionText('works_at', camille, volcabio)).toBe('Camille Martin travaille chez Volcabio');
+		expect(relationCaptionText('takes_place_at', forum, cite)).toBe("le Forum de l'innovation du Velay a lieu à la Cité du design");
+		expect(relationCaptionText('spin_off_of', volcabio, { name: 'Institut supérieur des Dômes', kind: 'organisation', category: 'university' })).toBe(
+			"Volcabio essaimée de l'Institut supérieur des Dômes"
+		);
+	});
+	it('tells a person’s participle from the other side, in the active voice', () => {
+		const c = relationCaption('incubated_by', camille, couveuse);
+		expect(c).toMatchObject({ flipped: true, subject: { before: 'la ', name: 'Couveuse des Puys' }, verb: 'a incubé', object: { before: '', name: 'Camille Martin' } });
+		expect(relationCaptionText('mentored_by', camille, { name: 'Hélène Roux', kind: 'person' })).toBe('Hélène Roux a accompagné Camille Martin');
+	});
+	it('writes a card line with its tense and dates, cut around the other name', () => {
+		const r = (type: string, startDate: string | null, endDate: string | null = null) => ({ type, startDate, endDate });
+		expect(relationClause(r('incubated_by', '2021'), volcabio, couveuse, 'out', TODAY)).toEqual({ before: 'Est incubée par la ', name: 'Couveuse des Puys', tail: '', dates: 'depuis 2021' });
+		expect(relationClause(r('incubated_by', '2019', '2020'), couveuse, volcabio, 'in', TODAY)).toEqual({ before: 'A incubé ', name: 'Volcabio', tail: '', dates: 'de 2019 à 2020' });
+		expect(relationClause(r('member_of', null), club, volcabio, 'in', TODAY)).toEqual({ before: 'Compte ', name: 'Volcabio', tail: 'parmi ses membres', dates: '' });
+		expect(relationClause(r('founded', '2016'), volcabio, camille, 'in', TODAY)).toEqual({ before: 'A été fondée par ', name: 'Camille Martin', tail: '', dates: 'en 2016' });
+		// A person: a noun, as pathway steps say it.
+		expect(relationClause(r('incubated_by', '2019', '2020'), camille, couveuse, 'out', TODAY)).toEqual({ before: 'Incubation à la ', name: 'Couveuse des Puys', tail: '', dates: 'de 2019 à 2020' });
+		expect(relationClause(r('participates_in', '2027-03-18'), camille, forum, 'out', TODAY)).toEqual({ before: 'Participera au ', name: "Forum de l'innovation du Velay", tail: '', dates: 'le 18 mars 2027' });
+	});
+	it('has no inclusive-writing dot, no unelided « de », no uncontracted « à le » for any type × kind × side', () => {
+		const ends: Nameable[] = [volcabio, couveuse, club, fablab, cite, forum, passerelle, pionniers, incubateurDomes, { name: 'Arverflow', kind: 'organisation', category: 'startup' }];
+		const faults: string[] = [];
+		const check = (text: string) => {
+			if (/·/.test(text)) faults.push(`point médian : ${text}`);
+			if (/(^|\s)(de|le|la|que) [aeiouàâéèêîôû]/i.test(text)) faults.push(`sans élision : ${text}`);
+			if (/\b(à le|à les|de le|de les)\s/i.test(text)) faults.push(`non contracté : ${text}`);
+			if (/ {2}|\s$|^\s/.test(text)) faults.push(`espaces : ${text}`);
+		};
+		for (const type of RELATION_TYPES)
+			for (const a of [camille, ...ends])
+				for (const b of [camille, ...ends]) {
+					if (a === b) continue;
+					check(relationCaptionText(type, a, b));
+					for (const direction of ['out', 'in'] as const) {
+						const c = relationClause({ type, startDate: '2019', endDate: '2021' }, a, b, direction, TODAY);
+						// A person is never the target of a founding or a lead in the vocabulary: those keep the label.
+						if (a.kind === 'person' && direction === 'in' && ['founded', 'leads', 'organises'].includes(type)) continue;
+						check([c.before + c.name, c.tail, c.dates].filter(Boolean).join(' '));
+					}
+				}
+		expect(faults.slice(0, 20)).toEqual([]);
 	});
 });

@@ -4,11 +4,13 @@
  *
  * - dates.ts: partial dates and date-times (« d'octobre 2019 à mars 2020 », « depuis le 18 mars 2021 », « 1er »).
  * - names.ts: articles and genders of names (« la Couveuse des Puys », « d'Arverflow », « au Cowork »).
- * - places.ts: territories (« du Puy-de-Dôme », « en Haute-Loire », « au Puy-en-Velay »).
- * - relations.ts: relation sentences, relation headings and pathway steps (« Volcabio est incubée par… »).
+ * - places.ts: territories (« du Puy-de-Dôme », « en Haute-Loire », « au Puy-en-Velay », « qu'Aurillac »).
+ * - relations.ts: relation sentences, relation headings, pathway steps, captions for titles (« Volcabio incubée
+ *   par la Couveuse des Puys ») and a card's lines (« Est incubée par la » + name + « depuis 2021 »).
  * - actors.ts: a lead for a listing without summary (« Startup fondée en 2016 à Riom »).
  * - categories.ts: categories as nouns in a sentence (« un incubateur ou une pépinière »).
- * - typography.ts: non-breaking spaces, numbers, lists, elision of « de ».
+ * - typography.ts: non-breaking spaces, numbers, counts (« 3 acteurs », never « acteur(s) »), lists, elision
+ *   of « de » and « que ».
  */
 export * from './typography';
 export * from './dates';

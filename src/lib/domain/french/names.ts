@@ -87,8 +87,8 @@ const LEXICON: Record<string, Noun> = {
 	rencontre: f, rencontres: fp, apero: m, forum: m, assises: fp, journee: f, journees: fp, hackathon: m, defi: m,
 	formation: f, trophees: mp, concours: m, soiree: f, salon: m, festival: m, semaine: f, nuit: f, conference: f,
 	colloque: m, seminaire: m, sommet: m, matinale: f, webinaire: m, prix: m, challenge: m, startup: f, 'start-up': f,
-	// Media and other nouns that open names
-	gazette: f, journal: m, magazine: m, fil: m, amis: mp, pionniers: mp, bricoleurs: mp, ancienne: f, ancien: m,
+	// Media and other nouns that open names (« la fiche n° 12 »: a listing whose name is unknown)
+	fiche: f, gazette: f, journal: m, magazine: m, fil: m, amis: mp, pionniers: mp, bricoleurs: mp, ancienne: f, ancien: m,
 	nouvelle: f, nouveau: m, petite: f, petit: m, grande: f, grand: m
 };
 

@@ -5,7 +5,7 @@
  * intercommunalities follow their leading noun (« de la CC du Haut Lignon », « de Clermont Auvergne Métropole »).
  */
 import { namePart, nounPhrase, type NounPhrase } from './names';
-import { elides } from './typography';
+import { elides, que } from './typography';
 
 /** Every département whose name takes « le » or « les », or none; the others are feminine (« la », « l' »). */
 const MASCULINE = new Set([
@@ -70,4 +70,13 @@ export function inTerritory(name: string, kind: TerritoryKind): string {
 export function toTerritory(name: string, kind: TerritoryKind): string {
 	const { before, name: rest } = namePart('à', territoryPhrase(name, kind));
 	return before + rest;
+}
+
+/**
+ * A comparison: « dans la même commune qu'Aurillac », « que Brioude », « que Le Puy-en-Velay »,
+ * « que la Haute-Loire », « que l'Allier ».
+ */
+export function thanTerritory(name: string, kind: TerritoryKind): string {
+	const { before, name: rest } = namePart(null, territoryPhrase(name, kind));
+	return before ? `que ${before}${rest}` : que(rest);
 }

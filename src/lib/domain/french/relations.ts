@@ -276,16 +276,10 @@ export function relationHeading(type: string, direction: Direction, subject: Nam
 	return make ? make() : capitalise(relationType(type)?.label ?? type);
 }
 
-/**
- * A pathway step, from the project's side, cut around the structure's name: « Incubée par la » +
- * « Couveuse des Puys »; for an entrepreneur (no recorded gender) a noun: « Incubation à la » + … .
- * `label` is the same without the article, for lists and the API: « incubée par », « incubation à ».
- */
-export function stepParts(subject: Nameable, type: string, structure: Nameable): NamePart & { label: string } {
-	const s = nounPhrase(subject);
-	const o = nounPhrase(structure);
+/** A person's side of a pathway relation as a noun (no participle to agree): « incubation à la », « formation auprès du ». */
+function personNoun(type: string, o: NounPhrase): [string, Preposition | null] | undefined {
 	const place = o.article && !o.person ? 'à' : 'chez';
-	const forPerson: Record<string, [string, Preposition | null]> = {
+	const nouns: Record<string, [string, Preposition | null]> = {
 		founded: ['a fondé', null],
 		spin_off_of: ['essaimage', 'de'],
 		hosted_by: ['hébergement', o.place ? 'à' : place],
@@ -296,6 +290,17 @@ export function stepParts(subject: Nameable, type: string, structure: Nameable):
 		trained_by: ['formation', 'auprès de'],
 		member_of: ['membre', 'de']
 	};
+	return nouns[type];
+}
+
+/**
+ * A pathway step, from the project's side, cut around the structure's name: « Incubée par la » +
+ * « Couveuse des Puys »; for an entrepreneur (no recorded gender) a noun: « Incubation à la » + … .
+ * `label` is the same without the article, for lists and the API: « incubée par », « incubation à ».
+ */
+export function stepParts(subject: Nameable, type: string, structure: Nameable): NamePart & { label: string } {
+	const s = nounPhrase(subject);
+	const o = nounPhrase(structure);
 	const forStructure: Record<string, [string, Preposition | null]> = {
 		founded: [agree('fondé', s), 'par'],
 		spin_off_of: [agree('essaimé', s), 'de'],
@@ -307,7 +312,75 @@ export function stepParts(subject: Nameable, type: string, structure: Nameable):
 		trained_by: [agree('formé', s), 'par'],
 		member_of: [s.plural ? 'membres' : 'membre', 'de']
 	};
-	const [word, prep] = (s.person ? forPerson : forStructure)[type] ?? [relationType(type)?.label ?? type, null];
+	const [word, prep] = (s.person ? personNoun(type, o) : forStructure[type]) ?? [relationType(type)?.label ?? type, null];
 	const { before, name } = namePart(prep, o);
 	return { before: capitalise(`${word} ${before}`), name, label: prep ? `${word} ${prep}` : word };
+}
+
+/**
+ * A relation named without tense or dates, as a title or a line whose dates are shown apart: « Volcabio
+ * incubée par la Couveuse des Puys », « Agrily hébergée à La Passerelle d'Aulnat », « Camille Martin a fondé
+ * Volcabio », « le Club des dirigeants du Velay compte Volcabio parmi ses membres ». A person never takes a
+ * participle: « la Couveuse des Puys a incubé Camille Martin » is told from the other side.
+ */
+export interface RelationCaption {
+	/** The subject with its article in lower case (« la Couveuse des Puys »): a caller at the head of a line capitalises it. */
+	subject: NamePart;
+	/** The words between the names, without the object's preposition: « incubée », « membre », « a fondé », « compte ». */
+	verb: string;
+	/** The object with its preposition and article: « par la » + « Couveuse des Puys », « au » + « Fablab des Dômes ». */
+	object: NamePart;
+	/** After the object: « parmi ses membres », or ''. */
+	tail: string;
+	/** Told from the target's side (`subject` is the relation's target). */
+	flipped: boolean;
+}
+
+export function relationCaption(type: string, source: Nameable, target: Nameable): RelationCaption {
+	const s = nounPhrase(source);
+	const out = clauseFor(type, 'out');
+	const back = clauseFor(type, 'in');
+	if (out?.voice === 'passive' && s.person && back && back.voice !== 'passive') return { ...captionFrom(type, 'in', target, source), flipped: true };
+	return { ...captionFrom(type, 'out', source, target), flipped: false };
+}
+
+function captionFrom(type: string, direction: Direction, subject: Nameable, other: Nameable): Omit<RelationCaption, 'flipped'> {
+	const s = nounPhrase(subject);
+	const o = nounPhrase(other);
+	const clause = clauseFor(type, direction);
+	if (!clause) return { subject: namePart(null, s), verb: `— ${relationType(type)?.label ?? type} —`, object: namePart(null, o), tail: '' };
+	// The vocabulary says which tense a label takes (« a fondé », « a incubé », but « dirige », « accueille »).
+	const tense: Tense = /^a (?!lieu|pour)/.test(relationLabelFor(type, direction, subject)) ? 'past' : 'present';
+	const n = s.plural ? 1 : 0;
+	if (clause.voice === 'passive') return { subject: namePart(null, s), verb: agree(clause.participle, s), object: namePart(clause.prep(o), o), tail: '' };
+	if (clause.voice === 'copula') return { subject: namePart(null, s), verb: clause.attribute[n], object: namePart(clause.prep, o), tail: '' };
+	return { subject: namePart(null, s), verb: clause.verb[tense][n], object: namePart(clause.prep?.(o) ?? null, o), tail: clause.tail?.[n] ?? '' };
+}
+
+/** The caption as one string, its subject's article in lower case: « la Couveuse des Puys a incubé Camille Martin ». */
+export function relationCaptionText(type: string, source: Nameable, target: Nameable): string {
+	const c = relationCaption(type, source, target);
+	return frenchSpacing(`${c.subject.before}${c.subject.name} ${c.verb} ${c.object.before}${c.object.name}${c.tail ? ` ${c.tail}` : ''}`);
+}
+
+/**
+ * One relation in a list about `subject` (a map card's « Relations principales »): its sentence without the
+ * subject, cut around the other actor's name, with its tense and dates: « Est incubée par la » + « Couveuse
+ * des Puys » + « depuis 2021 », « Compte » + « Volcabio » + « parmi ses membres » + « depuis 2019 ». A person
+ * subject of a participle gets a noun instead, as pathway steps do: « Incubation à la » + … + « de 2019 à 2020 ».
+ */
+export function relationClause(r: RelationFacts, subject: Nameable, other: Nameable, direction: Direction = 'out', today: string = parisToday()): NamePart & { tail: string; dates: string } {
+	const s = nounPhrase(subject);
+	const o = nounPhrase(other);
+	const clause = clauseFor(r.type, direction);
+	const { tense, dates } = relationTiming(r, today);
+	if (!clause || (clause.voice === 'passive' && s.person)) {
+		const noun = s.person && direction === 'out' ? personNoun(r.type, o) : undefined;
+		const label = noun ? noun[0] : relationLabelFor(r.type, direction, subject).replace(/\s(par|de|à)$/, '');
+		const { before, name } = namePart(noun ? noun[1] : clause?.voice === 'passive' ? clause.prep(o) : null, o);
+		return { before: capitalise(`${label} ${before}`), name, tail: '', dates: dates ?? '' };
+	}
+	const { verb, prep, tail } = verbGroup(clause, s, o, tense);
+	const { before, name } = namePart(prep, o);
+	return { before: capitalise(`${verb} ${before}`), name, tail, dates: dates ?? '' };
 }

@@ -40,7 +40,15 @@ export function formatNumber(n: number, fractionDigits: 0 | 1 = 0): string {
 
 /** « 1 projet », « 3 projets », « 1 234 projets ». `plural` when adding an « s » is not the plural. */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-	return `${formatNumber(n)} ${Math.abs(n) >= 2 ? plural : singular}`;
+	return `${formatNumber(n)} ${byCount(n, singular, plural)}`;
+}
+
+/**
+ * The word alone, agreed with a count said elsewhere in the sentence: « 3 acteurs situés sur la carte »,
+ * « Voir les 50 suivants » / « Voir le suivant ». French puts 0 and 1 in the singular; never « (s) ».
+ */
+export function byCount(n: number, singular: string, plural = `${singular}s`): string {
+	return Math.abs(n) >= 2 ? plural : singular;
 }
 
 const VOWEL_START = /^[aeiouàâäéèêëîïôöûùüœæ]/i;
@@ -58,4 +66,9 @@ export function elides(word: string): boolean {
 /** « de » before a word: « d'avril », « de mars », « d'Amélie », « de 2019 ». */
 export function de(word: string, muteH = false): string {
 	return elides(word) || (muteH && /^h/i.test(word)) ? `d'${word}` : `de ${word}`;
+}
+
+/** « que » before a word: « qu'Aurillac », « que Brioude », « qu'Yssingeaux ». */
+export function que(word: string, muteH = false): string {
+	return elides(word) || (muteH && /^h/i.test(word)) ? `qu'${word}` : `que ${word}`;
 }

@@ -1,3 +1,4 @@
+import { ofTerritory } from '$lib/domain/french/places';
 import { error, warning } from '$lib/import/problems';
 import type { PlaceLookup, RowDraft } from '$lib/import/row-entity';
 import { geocodeKey, geocodeMany, type GeocodeOutcome } from '../geocode/ban';
@@ -37,7 +38,7 @@ function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup)
 	const why = outcome.status === 'failed' ? `géocodage impossible (${outcome.reason})` : 'adresse introuvable dans la Base Adresse Nationale';
 	if (d.commune?.centroid) {
 		Object.assign(d.input, { lon: d.commune.centroid[0], lat: d.commune.centroid[1], coordPrecision: 'commune' });
-		d.problems.push(warning(d.row, null, 'geocode_fallback', `${why} : placé au centre de ${d.commune.name}`));
+		d.problems.push(warning(d.row, null, 'geocode_fallback', `${why} : placé au centre ${ofTerritory(d.commune.name, 'commune')}`));
 	} else {
 		d.problems.push(warning(d.row, null, 'no_place', `${why} et commune inconnue : l'acteur n'apparaîtra pas sur la carte`));
 	}

@@ -1,4 +1,5 @@
 import type { Actor } from '$lib/history/revision';
+import { countOf } from '$lib/domain/french/typography';
 import type { Db } from '../db';
 import type { ImportChanges } from '../db/schema';
 import { entityRowsByIds } from '../repos/import.repo';
@@ -67,7 +68,7 @@ export function undoChanges(tx: Db, changes: ImportChanges, author: Author): { d
 		const shown = changedSince.slice(0, 10).join(', ');
 		const more = changedSince.length > 10 ? ` et ${changedSince.length - 10} autres` : '';
 		throw new ValidationError([
-			`Annulation refusée : ${changedSince.length} fiche(s) ont été modifiées depuis l'import : ${shown}${more}. Revenez sur ces modifications depuis leur historique, puis annulez l'import.`
+			`Annulation refusée : ${countOf(changedSince.length, 'fiche a été modifiée', 'fiches ont été modifiées')} depuis l'import : ${shown}${more}. Revenez sur ces modifications depuis leur historique, puis annulez l'import.`
 		]);
 	}
 	// Back to each listing's version before the import, as new revisions (operation « rollback »).

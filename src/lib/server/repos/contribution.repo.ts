@@ -102,10 +102,15 @@ export function relationsTouching(db: Db, ids: number[]) {
 		.all();
 }
 
-export function entityNames(db: Db, ids: number[]): Map<number, { name: string; slug: string }> {
+/** Names, with the kind and category a French sentence needs (« la Couveuse des Puys », « incubée par »). */
+export function entityNames(db: Db, ids: number[]): Map<number, { name: string; slug: string; kind: string; category: string }> {
 	if (ids.length === 0) return new Map();
-	const rows = db.select({ id: entities.id, name: entities.name, slug: entities.slug }).from(entities).where(inArray(entities.id, ids)).all();
-	return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
+	const rows = db
+		.select({ id: entities.id, name: entities.name, slug: entities.slug, kind: entities.kind, category: entities.category })
+		.from(entities)
+		.where(inArray(entities.id, ids))
+		.all();
+	return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug, kind: r.kind, category: r.category }]));
 }
 
 /**

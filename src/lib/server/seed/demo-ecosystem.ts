@@ -1,5 +1,6 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
 import { sectorLabel, SECTORS, type EntityKind } from '$lib/domain/vocabulary';
+import { formatPartialDate } from '$lib/domain/french/dates';
 import { dayOf, type Day } from './dates';
 import type { Geography, Located, SeedCommune } from './geography';
 import { areaFor, areasOf, secondAreaFor } from './areas';
@@ -251,8 +252,5 @@ const CATEGORY_SENTENCES: Record<string, string> = {
 };
 const categorySentence = (c: string) => CATEGORY_SENTENCES[c] ?? 'Événement';
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-function frenchDate(iso: string): string {
-	const [y, m, d] = iso.split('-');
-	return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
-}
+/** « 1er mars 2027 » (French-phrasing module). */
+const frenchDate = (iso: string): string => formatPartialDate(iso);

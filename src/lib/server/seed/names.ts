@@ -1,5 +1,7 @@
 import type { Area } from './areas';
 import type { Rng } from './random';
+import { inTerritory, ofTerritory } from '$lib/domain/french/places';
+import { capitalise } from '$lib/domain/french/typography';
 
 /**
  * Word lists for invented names. People get a common French first name and a surname built from
@@ -192,24 +194,11 @@ export function eventName(rng: Rng, category: string, a: Area, year: number, sec
 	return rng.pick((make as (a: Area, y: number, s: string) => string[])(a, year, sectorLabel.toLowerCase()));
 }
 
-/** « de Riom », « d'Aurillac », « du Puy-en-Velay », « des Ancizes-Comps ». */
-export function ofPlace(name: string): string {
-	if (name.startsWith('Le ')) return `du ${name.slice(3)}`;
-	if (name.startsWith('Les ')) return `des ${name.slice(4)}`;
-	if (/^[AEIOUYÉÈÊÂÎÔ]/i.test(name)) return `d'${name}`;
-	return `de ${name}`;
-}
+/** « de Riom », « d'Aurillac », « du Puy-en-Velay », « des Ancizes-Comps » (French-phrasing module). */
+export const ofPlace = (communeName: string): string => ofTerritory(communeName, 'commune');
 
-/** « à Riom », « au Puy-en-Velay », « aux Ancizes-Comps ». */
-export function atPlace(name: string): string {
-	if (name.startsWith('Le ')) return `au ${name.slice(3)}`;
-	if (name.startsWith('Les ')) return `aux ${name.slice(4)}`;
-	return `à ${name}`;
-}
-
-export function capitalise(s: string): string {
-	return s.charAt(0).toUpperCase() + s.slice(1);
-}
+/** « à Riom », « au Puy-en-Velay », « aux Ancizes-Comps » (French-phrasing module). */
+export const atPlace = (communeName: string): string => inTerritory(communeName, 'commune');
 
 /** Kebab-case ASCII: « Incubateur Dômes & Vallées » -> « incubateur-domes-vallees ». */
 export function slugify(text: string): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityInputSchema, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
 import { relationTypeTerms } from '$lib/domain/vocabulary';
+import { parisToday } from '$lib/domain/french';
 import { diffSnapshots, fieldLabel, sameValue } from '$lib/history/diff';
 import { entityFields, relationFields } from '$lib/history/snapshot';
 import type { Actor } from '$lib/history/revision';
@@ -129,13 +130,13 @@ export function submitEntityUpdate(db: Db, user: AccountUser, entityId: number, 
 }
 
 /**
- * « Toujours à jour » : today's date as the last verification, through the write path (one revision), and
+ * « Toujours à jour » : today's date (in Paris, where the partners are) as the last verification, through the write path (one revision), and
  * nothing else. Proposals waiting for the listing started from the previous version: they follow it, since
  * a verification date is no field they change and approving them must not be refused as a conflict.
  */
 export function confirmStillAccurate(db: Db, user: AccountUser, entityId: number, now = new Date()): WriteResult & { name: string; verifiedOn: string } {
 	const row = managedEntity(db, user, entityId);
-	const today = now.toISOString().slice(0, 10);
+	const today = parisToday(now);
 	const result = writeTransaction(db, (tx) => {
 		const written = updateEntity(tx, entityId, { lastVerifiedAt: today }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Fiche confirmée à jour' });
 		if (written.version !== row.version) rebasePendingEntityUpdates(tx, entityId, row.version, written.version);

@@ -1,4 +1,5 @@
 import type { FieldChange } from '$lib/history/diff';
+import { frenchList } from '$lib/domain/french';
 import { formatDateTime } from '$lib/history/format';
 import { operationLabels, type RevisionOperation, type RevisionSubjectKind } from '$lib/history/revision';
 
@@ -59,7 +60,3 @@ function conflictMessage(kind: RevisionSubjectKind, expected: number, current: n
 	);
 }
 
-function frenchList(items: string[]): string {
-	if (items.length <= 1) return items[0] ?? '';
-	return `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
-}

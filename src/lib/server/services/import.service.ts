@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { categoryKind, ENTITY_KINDS } from '$lib/domain/vocabulary';
+import { countOf } from '$lib/domain/french/typography';
 import { IMPORT_FIELDS, type ColumnMapping } from '$lib/import/fields';
 import type { ImportProblem } from '$lib/import/problems';
 import type { Actor } from '$lib/history/revision';
@@ -225,10 +226,10 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 	}
 	if (settings.strict && plan.counts.error > 0) {
 		const first = plan.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `ligne ${p.row}${p.column ? ` (${p.column})` : ''} : ${p.message}`);
-		throw new ValidationError([`import refusé, rien n'a été écrit : ${plan.counts.error} ligne(s) en erreur en mode strict`, ...first]);
+		throw new ValidationError([`import refusé, rien n'a été écrit : ${countOf(plan.counts.error, 'ligne')} en erreur en mode strict`, ...first]);
 	}
 	const total = plan.counts.create + plan.counts.update + plan.counts.relationsCreate;
-	options.onProgress?.({ phase: 'ecriture', done: 0, total, message: `Écriture de ${total} élément(s) en une seule transaction` });
+	options.onProgress?.({ phase: 'ecriture', done: 0, total, message: `Écriture ${total === 1 ? "d'un élément" : `de ${countOf(total, 'élément')}`} en une seule transaction` });
 	const changes = writeTransaction(db, (tx) => {
 		const written = writePlan(tx, plan, { actor: author, reason: importReason(job) });
 		const counts = { ...plan.counts, create: written.createdEntityIds.length, update: written.updatedEntities.length, relationsCreate: written.createdRelationIds.length };

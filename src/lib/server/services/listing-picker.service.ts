@@ -1,4 +1,5 @@
 import { categoryLabel, type EntityStatus } from '$lib/domain/vocabulary';
+import { frenchSpacing } from '$lib/domain/french';
 import type { Db } from '../db';
 import { entityNamesForPick, entityPickDetails } from '../repos/contribution.repo';
 import { foldName, matchNames } from '../search/name-match';
@@ -100,14 +101,15 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	// Exact names come first: two namesakes both show, and then the person chooses.
 	const exact = items.filter((r) => foldName(r.name) === foldName(query));
 	if (exact.length === 1) return (exact[0] as { id: number }).id;
-	if (total === 0) throw new PickError(field, query, [], `Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`);
+	if (total === 0) throw new PickError(field, query, [], frenchSpacing(`Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`));
 	const shown = optionsFor(db, items.map((i) => i.id));
-	const message =
+	const message = frenchSpacing(
 		total === 1
 			? `Une fiche correspond à « ${query} » : vérifiez que c’est la bonne, puis validez.`
 			: total > SHOWN
 				? `${total} fiches correspondent à « ${query} » : voici les ${SHOWN} premières. Choisissez-en une, ou précisez le nom.`
-				: `${total} fiches correspondent à « ${query} » : choisissez la bonne.`;
+				: `${total} fiches correspondent à « ${query} » : choisissez la bonne.`
+	);
 	throw new PickError(field, query, shown, message);
 }
 

@@ -42,7 +42,7 @@ export interface QueueItem {
 	kindLabel: string;
 	/** « Modification de la fiche Volcabio : nom, site web » */
 	title: string;
-	entity: { id: number; name: string; slug: string } | null;
+	entity: { id: number; name: string; slug: string; kind: string; category: string } | null;
 	authorLabel: string;
 	createdAt: string;
 	changes: DisplayChange[];
@@ -83,7 +83,7 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 		id: c.id,
 		kind: c.kind,
 		kindLabel: KIND_LABELS[c.kind],
-		title: proposalTitle(proposalFacts(db, c, (id) => names.get(id)?.name ?? `fiche n° ${id}`)),
+		title: proposalTitle(proposalFacts(db, c, (id) => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' })),
 		entity: entity && c.entityId ? { id: c.entityId, ...entity } : null,
 		authorLabel: c.authorLabel,
 		createdAt: c.createdAt,

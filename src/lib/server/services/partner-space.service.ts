@@ -1,5 +1,5 @@
 import { freshness, type Freshness } from '$lib/domain/freshness';
-import { relationLabel } from '$lib/domain/vocabulary';
+import { relationCaption, type Nameable, type RelationCaption } from '$lib/domain/french';
 import { diffSnapshots, type SnapshotLike } from '$lib/history/diff';
 import { displayChange, type DisplayChange } from '$lib/history/format';
 import { entityFields, relationFields } from '$lib/history/snapshot';
@@ -16,7 +16,7 @@ import {
 } from '../repos/contribution.repo';
 import { confirmsOtherSide, entityFieldsFor, waitsForModeration } from './contribution.service';
 import { canManage, isEditor, managedEntity } from './managers.service';
-import { AWAITING_TEAM, proposalTitle, relationState, STATUS_LABELS, type ProposalFacts } from './proposal-words';
+import { AWAITING_TEAM, byActor, proposalTitle, relationState, STATUS_LABELS, type ProposalFacts } from './proposal-words';
 import type { AccountUser } from './users.service';
 
 /*
@@ -25,8 +25,10 @@ import type { AccountUser } from './users.service';
  * and relation, what they proposed that an editor has not validated yet.
  */
 
-type Names = Map<number, { name: string; slug: string }>;
+type Names = Map<number, { name: string; slug: string; kind: string; category: string }>;
 const nameIn = (names: Names) => (id: number) => names.get(id)?.name ?? `fiche n° ${id}`;
+/** The actor as a sentence names it (article, gender); an unknown id is « fiche n° 12 ». */
+const actorIn = (names: Names) => (id: number): Nameable => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' };
 
 /** A proposal about a relation that exists, still waiting: what it would change, or its removal. */
 export interface RelationProposal {
@@ -39,7 +41,8 @@ export interface RelationView {
 	id: number;
 	version: number;
 	type: string;
-	label: string;
+	/** « Volcabio incubée par la Couveuse des Puys », in pieces (French-phrasing module). */
+	caption: RelationCaption;
 	sourceId: number;
 	sourceName: string;
 	targetId: number;
@@ -56,6 +59,7 @@ export interface RelationView {
 function relationViews(db: Db, user: AccountUser, rows: RelationRow[], waiting: PendingChangeRow[] = []): RelationView[] {
 	const names = entityNames(db, [...new Set(rows.flatMap((r) => [r.sourceId, r.targetId]))]);
 	const name = nameIn(names);
+	const actor = actorIn(names);
 	return rows.map((r) => {
 		const canConfirm = confirmsOtherSide(db, user, r);
 		const declared = r.declaredByEntityId;
@@ -65,7 +69,7 @@ function relationViews(db: Db, user: AccountUser, rows: RelationRow[], waiting: 
 			id: r.id,
 			version: r.version,
 			type: r.type,
-			label: relationLabel(r.type),
+			caption: relationCaption(r.type, actor(r.sourceId), actor(r.targetId)),
 			sourceId: r.sourceId,
 			sourceName: name(r.sourceId),
 			targetId: r.targetId,
@@ -75,8 +79,8 @@ function relationViews(db: Db, user: AccountUser, rows: RelationRow[], waiting: 
 			source: r.source,
 			state: relationState({
 				confirmation: r.confirmation,
-				declaredByName: declared ? name(declared) : null,
-				otherSideName: otherSide ? name(otherSide) : null,
+				declaredBy: declared ? actor(declared) : null,
+				otherSide: otherSide ? actor(otherSide) : null,
 				viewerConfirms: canConfirm && !isEditor(user)
 			}),
 			canConfirm,
@@ -94,8 +98,9 @@ function relationViews(db: Db, user: AccountUser, rows: RelationRow[], waiting: 
 /** A relation proposed by the viewer, not created yet: shown where it was declared, as waiting. */
 export interface ProposedRelation {
 	pendingId: number;
+	type: string;
 	sourceName: string;
-	label: string;
+	caption: RelationCaption;
 	targetName: string;
 	startDate: string | null;
 	endDate: string | null;
@@ -106,14 +111,16 @@ function proposedRelations(db: Db, entityId: number, waiting: PendingChangeRow[]
 	const mine = waiting.filter((c) => c.kind === 'relation_create' && (c.payload.sourceId === entityId || c.payload.targetId === entityId));
 	const names = entityNames(db, mine.flatMap((c) => [Number(c.payload.sourceId), Number(c.payload.targetId)]));
 	const name = nameIn(names);
+	const actor = actorIn(names);
 	return mine.map((c) => {
 		const p = c.payload as { type: string; sourceId: number; targetId: number; startDate?: string | null; endDate?: string | null; confirmation?: string; declaredByEntityId?: number | null };
 		const other = p.declaredByEntityId === p.sourceId ? p.targetId : p.declaredByEntityId === p.targetId ? p.sourceId : null;
-		const confirmLater = p.confirmation === 'declared' && other ? `, puis de confirmation par ${name(other)}` : '';
+		const confirmLater = p.confirmation === 'declared' && other ? `, puis de confirmation ${byActor(actor(other))}` : '';
 		return {
 			pendingId: c.id,
+			type: p.type,
 			sourceName: name(p.sourceId),
-			label: relationLabel(p.type),
+			caption: relationCaption(p.type, actor(p.sourceId), actor(p.targetId)),
 			targetName: name(p.targetId),
 			startDate: p.startDate ?? null,
 			endDate: p.endDate ?? null,
@@ -167,8 +174,9 @@ export function listingForEdit(db: Db, user: AccountUser, entityId: number) {
 // ---------------------------------------------------------------------------------------------------
 // « Mes propositions »
 
-/** What a proposal is about, with names; `name` resolves entity ids the caller already read. */
-export function proposalFacts(db: Db, c: PendingChangeRow, name: (id: number) => string): ProposalFacts {
+/** What a proposal is about, with names; `actor` resolves entity ids the caller already read. */
+export function proposalFacts(db: Db, c: PendingChangeRow, actor: (id: number) => Nameable): ProposalFacts {
+	const name = (id: number) => actor(id).name;
 	const payload = c.payload;
 	switch (c.kind) {
 		case 'entity_update':
@@ -176,13 +184,11 @@ export function proposalFacts(db: Db, c: PendingChangeRow, name: (id: number) =>
 		case 'entity_create':
 			return { kind: c.kind, name: String(payload.name ?? '') };
 		case 'relation_create':
-			return { kind: c.kind, relation: { sourceName: name(Number(payload.sourceId)), type: String(payload.type), targetName: name(Number(payload.targetId)) } };
+			return { kind: c.kind, relation: { source: actor(Number(payload.sourceId)), type: String(payload.type), target: actor(Number(payload.targetId)) } };
 		case 'relation_update':
 		case 'relation_delete': {
 			const r = c.relationId ? relationRow(db, c.relationId) : undefined;
-			const relation = r
-				? { sourceName: name(r.sourceId), type: r.type, targetName: name(r.targetId) }
-				: { sourceName: name(c.entityId ?? 0), type: '', targetName: '…' };
+			const relation = r ? { source: actor(r.sourceId), type: r.type, target: actor(r.targetId) } : { source: actor(c.entityId ?? 0), type: '', target: { name: '…' } };
 			return { kind: c.kind, relation, fields: Object.keys(payload) };
 		}
 		case 'report':
@@ -209,10 +215,10 @@ function myProposals(db: Db, user: AccountUser): MyProposal[] {
 		return r ? [r.sourceId, r.targetId] : [];
 	});
 	const ids = mine.flatMap((c) => [c.entityId, c.payload.sourceId, c.payload.targetId]).filter((v): v is number => typeof v === 'number');
-	const name = nameIn(entityNames(db, [...new Set([...ids, ...relationEnds])]));
+	const actor = actorIn(entityNames(db, [...new Set([...ids, ...relationEnds])]));
 	return mine.map((c) => ({
 		id: c.id,
-		title: proposalTitle(proposalFacts(db, c, name)),
+		title: proposalTitle(proposalFacts(db, c, actor)),
 		status: c.status,
 		statusLabel: STATUS_LABELS[c.status],
 		reviewComment: c.reviewComment,

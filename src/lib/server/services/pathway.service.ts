@@ -93,7 +93,7 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	const q = parseParams(finderQuerySchema, params, PATHWAY_ARRAY_KEYS);
 	const commune = communeOrigin(db, q.commune);
 	if (!commune) throw new ValidationError([`commune ${q.commune} inconnue : choisissez une commune d’Auvergne dans la liste.`]);
-	if (!('code' in commune)) throw new ValidationError([`la position de ${commune.name} est inconnue : choisissez une commune voisine.`]);
+	if (!('code' in commune)) throw new ValidationError([`la position ${ofTerritory(commune.name, 'commune')} est inconnue : choisissez une commune voisine.`]);
 	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat, accuracy: commune.accuracy, epciCode: commune.epciCode };
 	const live = livePathways(db);
 	const ends = actorEnds(db, live.structures.map((s) => s.id));

@@ -1,11 +1,12 @@
-import { relationLabel } from '$lib/domain/vocabulary';
+import { formatDay, frenchSpacing, relationCaptionText, withPreposition, type Nameable } from '$lib/domain/french';
 import { fieldLabel } from '$lib/history/diff';
 import type { PendingChangeKind, PendingChangeStatus } from '../db/schema';
 
 /*
- * The sentences partners read about their proposals and relations (« Mes propositions », the edit page).
- * Kept together so that they move to the shared French-phrasing module in one go; relation labels are
- * the vocabulary's until that module agrees them with their subject.
+ * The sentences partners and editors read about proposals and relations (« Mes propositions », the edit
+ * page, the moderation queue), written with the French-phrasing module: relations agreed with their
+ * subject and names with their article (« Volcabio incubée par la Couveuse des Puys », « déclarée par
+ * l'Incubateur des Dômes »), days as the site writes them (« 1er décembre 2026 »).
  */
 
 /** What a proposal is about, resolved to names. */
@@ -16,9 +17,9 @@ export type ProposalFacts =
 	| { kind: 'report'; entityName: string };
 
 export interface RelationFacts {
-	sourceName: string;
+	source: Nameable;
 	type: string;
-	targetName: string;
+	target: Nameable;
 }
 
 const RELATION_FIELD_WORDS: Record<string, string> = { startDate: 'date de début', endDate: 'date de fin', source: 'source', description: 'description' };
@@ -28,11 +29,18 @@ export function fieldList(fields: string[], kind: 'entity' | 'relation' = 'entit
 	return fields.map((f) => (kind === 'relation' ? (RELATION_FIELD_WORDS[f] ?? fieldLabel(f).toLowerCase()) : fieldLabel(f).toLowerCase())).join(', ');
 }
 
-/** « Volcabio hébergé·e par Fablab Aurillac » */
-export const relationPhrase = (r: RelationFacts) => `${r.sourceName} ${relationLabel(r.type)} ${r.targetName}`;
+/** « Volcabio hébergée au Fablab Aurillac », « la Couveuse des Puys a incubé Camille Martin »; an unknown relation: its ends. */
+export const relationPhrase = (r: RelationFacts) => (r.type ? relationCaptionText(r.type, r.source, r.target) : `${r.source.name} — ${r.target.name}`);
 
-/** « Modification de la fiche Volcabio : nom, site web », « Nouvelle relation : … », « Nouvelle fiche : … » */
+/**
+ * « Modification de la fiche Volcabio : nom, site web », « Nouvelle relation : Volcabio incubée par la
+ * Couveuse des Puys », « Suppression de la relation « Volcabio hébergée au Fablab Aurillac » ».
+ */
 export function proposalTitle(p: ProposalFacts): string {
+	return frenchSpacing(titleWords(p));
+}
+
+function titleWords(p: ProposalFacts): string {
 	switch (p.kind) {
 		case 'entity_update':
 			return `Modification de la fiche ${p.entityName}${p.fields.length ? ` : ${fieldList(p.fields)}` : ''}`;
@@ -41,9 +49,9 @@ export function proposalTitle(p: ProposalFacts): string {
 		case 'relation_create':
 			return `Nouvelle relation : ${relationPhrase(p.relation)}`;
 		case 'relation_update':
-			return `Modification de la relation ${relationPhrase(p.relation)}${p.fields?.length ? ` : ${fieldList(p.fields, 'relation')}` : ''}`;
+			return `Modification de la relation « ${relationPhrase(p.relation)} »${p.fields?.length ? ` : ${fieldList(p.fields, 'relation')}` : ''}`;
 		case 'relation_delete':
-			return `Suppression de la relation ${relationPhrase(p.relation)}`;
+			return `Suppression de la relation « ${relationPhrase(p.relation)} »`;
 		case 'report':
 			return `Signalement sur la fiche ${p.entityName}`;
 	}
@@ -64,31 +72,38 @@ export const STATUS_LABELS: Record<PendingChangeStatus, string> = {
 	rejected: 'Refusée'
 };
 
-/** The state of a relation as its reader on one side sees it. */
+/** « par la Couveuse des Puys », « par l'Incubateur des Dômes », « par Volcabio ». */
+export const byActor = (e: Nameable): string => withPreposition('par', e);
+
+/** The state of a relation as its reader on one side sees it: « déclarée par l'Incubateur des Dômes, en attente de confirmation par Volcabio ». */
 export function relationState(r: {
 	confirmation: 'declared' | 'confirmed' | 'disputed';
-	declaredByName: string | null;
-	otherSideName: string | null;
+	declaredBy: Nameable | null;
+	otherSide: Nameable | null;
 	viewerConfirms: boolean;
 }): string {
 	if (r.confirmation === 'confirmed') return 'confirmée par les deux parties';
 	if (r.confirmation === 'disputed') return 'contestée';
-	if (!r.declaredByName) return 'déclarée';
-	if (r.viewerConfirms) return `déclarée par ${r.declaredByName}, en attente de votre confirmation`;
-	return `déclarée par ${r.declaredByName}, en attente de confirmation par ${r.otherSideName ?? 'l’autre partie'}`;
+	if (!r.declaredBy) return 'déclarée';
+	if (r.viewerConfirms) return `déclarée ${byActor(r.declaredBy)}, en attente de votre confirmation`;
+	return `déclarée ${byActor(r.declaredBy)}, en attente de confirmation ${r.otherSide ? byActor(r.otherSide) : "par l'autre partie"}`;
 }
 
 /** A proposal an editor has not read yet. */
-export const AWAITING_TEAM = 'en attente de validation par l’équipe du Connecteur';
+export const AWAITING_TEAM = "en attente de validation par l'équipe du Connecteur";
 
-const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-/** « 3 décembre 2026 » from « 2026-12-03 ». */
-export function frenchDay(isoDate: string): string {
-	const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-	return Number.isNaN(d.getTime()) ? isoDate : day.format(d);
+/** « 3 décembre 2026 », « 1er décembre 2026 » from « 2026-12-01 » or an instant (read in Paris time). */
+export const frenchDay = (isoDate: string): string => formatDay(isoDate);
+
+/** The answer to an editor who handed a listing to a partner: « « Volcabio » est confiée à Alice Incubateur. » */
+export function grantDone(r: { already: boolean; partnerName: string; entityName: string }): string {
+	return frenchSpacing(r.already ? `${r.partnerName} gérait déjà « ${r.entityName} ».` : `« ${r.entityName} » est confiée à ${r.partnerName}.`);
 }
+
+/** The answer to archiving or restoring a listing. */
+export const archivedDone = (name: string, archived: boolean): string => frenchSpacing(archived ? `« ${name} » est archivée.` : `« ${name} » est restaurée et publiée.`);
 
 /** The answer to « Toujours à jour », saying what it did and what it did not. */
 export function stillAccurateDone(name: string, isoDate: string): string {
-	return `« ${name} » est confirmée à jour au ${frenchDay(isoDate)} : sa page affiche « vérifiée le ${frenchDay(isoDate)} ». Rien d’autre n’a changé.`;
+	return frenchSpacing(`« ${name} » est confirmée à jour au ${frenchDay(isoDate)} : sa page affiche « vérifiée le ${frenchDay(isoDate)} ». Rien d’autre n’a changé.`);
 }

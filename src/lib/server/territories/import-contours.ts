@@ -6,6 +6,7 @@ import { bboxOf, centroidOf, simplifyGeometry, type AreaGeometry } from '$lib/ge
 import { repairGeometry } from '$lib/geo/repair';
 import type { Db } from '$lib/server/db';
 import { territories, type TerritoryRow } from '$lib/server/db/schema';
+import { countOf, formatNumber } from '$lib/domain/french/typography';
 import { DEFAULT_TERRITORIES_FILE } from './territory-data';
 import { IMPORTED_GEOMETRY_PREFIX, ensureTerritories, readTerritoryData } from './territory-loader';
 
@@ -340,7 +341,7 @@ export function formatImportReport(r: ContoursImportReport, detailLimit = 20): s
 		if (list.length > detailLimit) lines.push(`  … et ${fr(list.length - detailLimit)} autres`);
 	};
 	lines.push(
-		`Import des contours officiels : ${fr(r.files.length)} fichier(s), ${fr(r.features)} objet(s) lu(s) en ${(r.durationMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`
+		`Import des contours officiels : ${countOf(r.files.length, 'fichier')}, ${countOf(r.features, 'objet lu', 'objets lus')} en ${formatNumber(r.durationMs / 1000, 1)} s`
 	);
 	lines.push(`Communes appariées : ${fr(r.matched.communes)}`);
 	lines.push(`Départements appariés : ${fr(r.matched.departements)} (contours reconstitués par fusion des communes : ${fr(r.departements.dissolved)})`);

@@ -1,3 +1,5 @@
+import { countOf as plural, formatNumber } from '$lib/domain/french/typography';
+
 /** French words of the import pages, shared by the history and the report. */
 export const statusLabels: Record<'preview' | 'committed' | 'undone', string> = {
 	preview: 'essai',
@@ -12,8 +14,6 @@ export const actionLabels: Record<string, string> = {
 	error: 'erreur'
 };
 
-const number = new Intl.NumberFormat('fr-FR');
-const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n > 1 ? many : one}`;
 
 interface Counts {
 	create?: number;
@@ -26,8 +26,8 @@ interface Counts {
 /** « 487 fiches à créer, 3 à mettre à jour, 10 ignorées, 0 en erreur · 12 avertissements » */
 export function countsSentence(c: Counts, committed = false): string {
 	const created = committed ? plural(c.create ?? 0, 'fiche créée', 'fiches créées') : plural(c.create ?? 0, 'fiche à créer', 'fiches à créer');
-	const updated = committed ? plural(c.update ?? 0, 'mise à jour', 'mises à jour') : `${number.format(c.update ?? 0)} à mettre à jour`;
+	const updated = committed ? plural(c.update ?? 0, 'mise à jour', 'mises à jour') : `${formatNumber(c.update ?? 0)} à mettre à jour`;
 	const skipped = plural(c.skip ?? 0, 'ignorée', 'ignorées');
-	const errors = `${number.format(c.error ?? 0)} en erreur`;
+	const errors = `${formatNumber(c.error ?? 0)} en erreur`;
 	return `${created}, ${updated}, ${skipped}, ${errors} · ${plural(c.warnings ?? 0, 'avertissement', 'avertissements')}`;
 }

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db/connection';
 import { NotFoundError, ValidationError } from '$lib/server/services/errors';
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { grantManager, managersOverview, revokeManager } from '$lib/server/services/managers.service';
+import { grantDone } from '$lib/server/services/proposal-words';
 import {
 	canManageUsers,
 	changeRole,
@@ -123,7 +124,7 @@ export const actions = {
 		const target = userIdOf(form);
 		try {
 			const r = grantManager(getDb(), actor, pickFrom(form, 'entityId'), { userId: target });
-			const done = r.already ? `${r.partnerName} gérait déjà « ${r.entityName} ».` : `« ${r.entityName} » est confiée à ${r.partnerName}.`;
+			const done = grantDone(r);
 			return { action: 'confier', target, done };
 		} catch (e) {
 			return refuse(e, 'confier', undefined, target);

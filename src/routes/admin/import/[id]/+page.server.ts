@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db/connection';
+import { countOf, frenchSpacing } from '$lib/domain/french';
 import { geocoderFromEnv } from '$lib/server/geocode';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
 import { commitImport, importJobView, reanalyseImport, undoImport } from '$lib/server/services/import.service';
@@ -56,6 +57,8 @@ export const actions = {
 	}),
 	undo: action((user, jobId, form) => {
 		const { deleted, restored } = undoImport(getDb(), user, jobId, String(form.get('reason') ?? ''));
-		return `Import annulé : ${deleted} fiche(s) créée(s) supprimée(s) (restaurables depuis leur historique), ${restored} fiche(s) remise(s) dans leur état d'avant.`;
+		return frenchSpacing(
+			`Import annulé : ${countOf(deleted, 'fiche créée supprimée', 'fiches créées supprimées')} (restaurables depuis leur historique), ${countOf(restored, 'fiche remise', 'fiches remises')} dans leur état d'avant.`
+		);
 	})
 } satisfies Actions;
