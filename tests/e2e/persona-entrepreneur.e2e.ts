@@ -104,7 +104,7 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’une entrep
 		const button = search.getByRole('button', { name: 'Chercher' });
 		expect(await button.isDisabled()).toBe(true);
 		await search.getByRole('combobox', { name: 'Commune', exact: true }).pressSequentially('Yssingeaux', { delay: 25 });
-		await expect.poll(() => search.getByTestId('nearby-reason').innerText()).toBe('Autour de Yssingeaux (43)');
+		await expect.poll(() => search.getByTestId('nearby-reason').innerText()).toBe("Autour d'Yssingeaux (43)");
 		await search.getByRole('combobox', { name: 'Commune', exact: true }).press('Escape');
 		await button.click();
 		await page.waitForURL((url) => url.searchParams.get('near') === '43268');

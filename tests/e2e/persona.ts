@@ -71,3 +71,6 @@ export function kmOf(text: string): number | null {
 	const m = /(\d+(?:,\d+)?)\s?km/.exec(text);
 	return m ? Number(m[1]!.replace(',', '.')) : null;
 }
+
+/** What a reader sees, for comparisons: typographic apostrophes and no-break spaces read as plain ones. */
+export const plain = (text: string): string => text.replace(/[’]/g, "'").replace(/[\u00a0\u202f]/g, ' ');
