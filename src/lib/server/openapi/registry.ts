@@ -187,7 +187,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Flux entre étapes (CSV)',
 		description: 'Toutes les transitions, une ligne par transition.',
 		query: [flowFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par transition, séparateur virgule : de, vers, de_code, vers_code, projets, mois_median_entre_etapes.') },
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par transition : de, vers, de_code, vers_code, projets, mois_median_entre_etapes. Séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).') },
 		example: {}
 	},
 	{
@@ -232,7 +232,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Acteurs au format CSV',
 		description: 'Les acteurs du jeu filtré, une ligne par acteur.',
 		query: [entityFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8 (ouverture directe dans Excel).') },
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).') },
 		example: {}
 	},
 	{
