@@ -1,10 +1,11 @@
+import { getDb } from '$lib/server/db/connection';
 import { loadReseauPage } from '$lib/server/services/reseau-page.service';
 import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ url }) => {
 	try {
-		return loadReseauPage(url.searchParams);
+		return loadReseauPage(getDb(), url.searchParams);
 	} catch (e) {
 		rethrowAsPageError(e);
 	}

@@ -5,7 +5,6 @@ import { writeGexf } from '$lib/graph/gexf';
 import { writeGraphml } from '$lib/graph/graphml';
 import { topPositions } from '$lib/graph/metrics';
 import { buildView } from '$lib/graph/view';
-import { previewSvg } from '$lib/network/preview-svg';
 import { relationLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import { csvFile } from '../http/csv';
@@ -112,10 +111,4 @@ export async function graphMetrics(db: Db) {
 		top: { degree: top(metrics.degree), betweenness: top(metrics.betweenness), pagerank: top(metrics.pagerank) },
 		communities: metrics.communitySizes.map((size, id) => ({ id, size, label: nodesIndex.nodes[leader.get(id) as number]?.label ?? '' }))
 	};
-}
-
-/** The view's first picture as SVG (see previewSvg): the same actors and relations as graphView. */
-export function graphPreview(db: Db, params: URLSearchParams) {
-	const { nodes, edges } = graphView(db, params);
-	return { body: previewSvg({ nodes, edges }), contentType: 'image/svg+xml; charset=utf-8', filename: 'reseau-apercu.svg', inline: true };
 }
