@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNode } from './api-types';
 import { appearances } from './elements';
-import { firstLayout, type FirstLayoutInput } from './first-layout';
+import { atEdgeLength, firstLayout, type FirstLayoutInput } from './first-layout';
 
 // Two clusters joined by one relation, spread over Auvergne.
 const nodes: GraphNode[] = Array.from({ length: 24 }, (_, i) => ({ id: i + 1, slug: `a${i}`, label: `A${i}`, kind: i % 4 ? 'organisation' : 'person', category: i % 3 ? 'startup' : 'incubator', lon: 2.5 + (i % 6) * 0.2, lat: 45 + Math.floor(i / 6) * 0.2, degree: 0 }));
@@ -43,5 +43,18 @@ describe('firstLayout', () => {
 		expect(draws.size).toBe(5);
 		await firstLayout(input('fcose'));
 		expect(Math.random()).not.toBe([...draws][0]);
+	});
+});
+
+describe('atEdgeLength', () => {
+	it('scales a draft so that its median relation has the ideal length, keeping its shape', () => {
+		const scaled = atEdgeLength({ n1: [0, 0], n2: [10, 0], n3: [0, 20] }, [
+			{ source: 1, target: 2 },
+			{ source: 1, target: 3 },
+			{ source: 2, target: 3 }
+		], 80);
+		// Lengths 10, 20 and 22.4: the median (20) becomes 80.
+		expect(scaled).toEqual({ n1: [0, 0], n2: [40, 0], n3: [0, 80] });
+		expect(atEdgeLength({ n1: [1, 1] }, [], 80)).toEqual({ n1: [1, 1] });
 	});
 });

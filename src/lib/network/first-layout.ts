@@ -8,6 +8,7 @@ import type cytoscapeLib from 'cytoscape';
 import { categoryLabel } from '$lib/domain/vocabulary';
 import type { GraphNode, MetricId, MetricsResponse } from './api-types';
 import { metricValue, nodeKey } from './elements';
+import { fcoseOptions } from './fcose-options';
 import { NAMED_VIEW, nodeBox, runFcose, withSeed, type Positions } from './fcose-run';
 import type { LayoutId } from './layouts';
 import { concentricPositions, geoPositions, groupedPositions, type GroupLabel, type Point } from './positions';
@@ -80,5 +81,23 @@ export async function firstLayout(input: FirstLayoutInput): Promise<FirstLayout>
 			true
 		)
 	);
-	return { layout, positions, labels: [] };
+	return { layout, positions: atEdgeLength(positions, edges), labels: [] };
+}
+
+/**
+ * The spectral draft comes out at no particular scale (often a few times too tight): scaled so that its
+ * median relation is fcose's ideal length, it is the size the refinement keeps, so the refinement glides
+ * instead of zooming, and the first frame is not drawn at a zoom where 500 labels would be written at once.
+ */
+export function atEdgeLength(positions: Positions, edges: { source: number; target: number }[], ideal = fcoseOptions(0, 'final').idealEdgeLength()): Positions {
+	const lengths = edges
+		.map((e) => [positions[nodeKey(e.source)], positions[nodeKey(e.target)]])
+		.filter((p): p is [[number, number], [number, number]] => Boolean(p[0] && p[1]))
+		.map(([a, b]) => Math.hypot(a[0] - b[0], a[1] - b[1]))
+		.filter((d) => d > 0)
+		.sort((a, b) => a - b);
+	const median = lengths[Math.floor(lengths.length / 2)];
+	if (!median) return positions;
+	const k = ideal / median;
+	return Object.fromEntries(Object.entries(positions).map(([id, [x, y]]) => [id, [Math.round(x * k * 10) / 10, Math.round(y * k * 10) / 10]]));
 }

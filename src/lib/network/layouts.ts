@@ -144,6 +144,8 @@ export const layouts: LayoutDescriptor[] = [
 				await place(cy, toPoints(seed.positions), false);
 				graphProbe().steps['boot:seed-placed'] = Math.round(performance.now());
 				onPlaced?.();
+				// The first frame before the refinement: on two slow cores, the worker would compete with its painting.
+				await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
 			} else if (!animate) {
 				// No server draft: the actors where they are on the map, at once, while fcose works.
 				await place(cy, byKey(geoPositions(graph.nodes)), false);

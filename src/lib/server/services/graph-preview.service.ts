@@ -54,27 +54,37 @@ function cached(db: Db, revision: number, key: string, compute: () => Promise<Fi
 	return made;
 }
 
-async function preview(db: Db, params: URLSearchParams) {
-	const q = parseParams(previewQuerySchema, params, GRAPH_ARRAY_KEYS);
+type PreviewQuery = ReturnType<typeof parsePreview>;
+const parsePreview = (params: URLSearchParams) => parseParams(previewQuerySchema, params, GRAPH_ARRAY_KEYS);
+
+/** The view's actors and relations, and how they are drawn (metrics only when the drawing needs them). */
+async function drawing(db: Db, q: PreviewQuery, params: URLSearchParams) {
 	const graph = graphView(db, new URLSearchParams([...params].filter(([k]) => !NOT_DATA.has(k))));
 	const needsMetrics = q.layout === 'concentric' || q.colour === 'community' || (q.size !== 'degree' && q.size !== 'none');
 	const metrics: MetricsResponse | null = needsMetrics ? await graphMetrics(db) : null;
-	const looks = appearances(graph.nodes, metrics, q.size, q.colour);
-	const key = [...params].filter(([k]) => !DRAWING_ONLY.has(k)).sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y)).map(([k, v]) => `${k}=${v}`).join('&');
-	const layout = await cached(db, liveGraph(db).revision, key, () =>
-		firstLayout({ nodes: graph.nodes, edges: graph.edges, layout: q.layout, centrality: q.centrality, metrics, sizes: new Map([...looks].map(([id, l]) => [id, l.size])) })
-	);
-	return { graph, layout, looks, hidden: inactiveInYear(graph, q.year ?? null) };
+	return { graph, metrics, looks: appearances(graph.nodes, metrics, q.size, q.colour) };
 }
 
-/** GET /reseau/apercu.json: where the view's nodes stand first, for Cytoscape's first frame. */
+/** Where the nodes stand: computed once per graph revision and view (the drawing is asked for only then). */
+function layoutOf(db: Db, q: PreviewQuery, params: URLSearchParams, data: () => ReturnType<typeof drawing>): Promise<FirstLayout> {
+	const key = [...params].filter(([k]) => !DRAWING_ONLY.has(k)).sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y)).map(([k, v]) => `${k}=${v}`).join('&');
+	return cached(db, liveGraph(db).revision, key, async () => {
+		const { graph, metrics, looks } = await data();
+		return firstLayout({ nodes: graph.nodes, edges: graph.edges, layout: q.layout, centrality: q.centrality, metrics, sizes: new Map([...looks].map(([id, l]) => [id, l.size])) });
+	});
+}
+
+/** GET /reseau/apercu.json: where the view's nodes stand first, for Cytoscape's first frame (cheap once computed). */
 export async function firstLayoutJson(db: Db, params: URLSearchParams) {
-	const { layout, graph } = await preview(db, params);
-	return { revision: graph.revision, ...layout };
+	const q = parsePreview(params);
+	const layout = await layoutOf(db, q, params, () => drawing(db, q, params));
+	return { revision: liveGraph(db).revision, ...layout };
 }
 
 /** GET /reseau/apercu.svg: the same picture, static. */
 export async function graphPreviewSvg(db: Db, params: URLSearchParams) {
-	const { graph, layout, looks, hidden } = await preview(db, params);
-	return { body: previewSvg(graph, layout, looks, hidden), contentType: 'image/svg+xml; charset=utf-8', filename: 'reseau-apercu.svg', inline: true };
+	const q = parsePreview(params);
+	const { graph, metrics, looks } = await drawing(db, q, params);
+	const layout = await layoutOf(db, q, params, async () => ({ graph, metrics, looks }));
+	return { body: previewSvg(graph, layout, looks, inactiveInYear(graph, q.year ?? null)), contentType: 'image/svg+xml; charset=utf-8', filename: 'reseau-apercu.svg', inline: true };
 }
