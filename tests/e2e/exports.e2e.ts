@@ -56,6 +56,7 @@ describe('exports on the real server, with the current filters', () => {
 
 	it('links every page that lists actors to its files, with its filters, and each link downloads', async () => {
 		const expected: Record<string, string> = {
+			'export.relations.csv': 'text/csv; charset=utf-8',
 			'export.csv': 'text/csv; charset=utf-8',
 			'export.geojson': 'application/geo+json',
 			'export.json': 'application/json',
@@ -75,7 +76,7 @@ describe('exports on the real server, with the current filters', () => {
 				expect(file.status, link).toBe(200);
 				expect(file.type, link).toContain(expected[kind]!.split(';')[0]!);
 				expect(file.text.length, link).toBeGreaterThan(100);
-				if (page.includes('kind=third_place') && kind === 'export.csv') expect(link).toContain('kind=third_place');
+				if (page.includes('kind=third_place') && kind.endsWith('.csv')) expect(link).toContain('kind=third_place');
 				if (page.startsWith('/territoires') && kind !== 'agenda.ics') expect(link).toContain('territory=63');
 				if (page.startsWith('/acteurs/')) expect(link).toContain(`focus=${linked.slug}`);
 			}

@@ -76,7 +76,7 @@ describe('parcours habituels (flux)', () => {
 		if (await page.getByTestId('transitions-truncated').count()) expect(lines.length - 1).toBeGreaterThan(tableRows);
 		else expect(lines.length - 1).toBe(tableRows);
 		const firstRow = (await transitionRows(page))[0] ?? '';
-		expect(firstRow).toContain((lines[1] ?? '').split(',')[0]?.replace(/"/g, ''));
+		expect(firstRow).toContain((lines[1] ?? '').split(';')[0]?.replace(/"/g, ''));
 		// Projects of one département are grouped by EPCI of origin.
 		expect((await page.getByTestId('leaving-table').locator('tbody tr').allInnerTexts()).join('\n')).not.toEqual(leaving.join('\n'));
 		await screenshot(page, 'flows-filtered');

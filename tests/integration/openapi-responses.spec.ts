@@ -75,7 +75,7 @@ function cases(): Record<string, string[]> {
 		'/map/nearby': ['commune=15014&radiusKm=100', 'commune=63113&kind=person', 'commune=43187&radiusKm=40'],
 		'/communes': ['q=63113', 'q=saint&limit=50', 'q=43200', 'q=432'],
 		'/territories': ['kind=epci&parent=63', 'kind=commune&parent=15', 'kind=region'],
-		'/graph': ['', `focus=${fx.pair[0]}&depth=2`, 'type=incubated_by&type=funded_by&confirmed=1', 'year=2022&kind=organisation'],
+		'/graph': ['', `focus=${fx.pair[0]}&depth=2`, 'type=incubated_by&type=funded_by&confirmed=1', 'year=2022&kind=organisation', 'type=founded&connected=1'],
 		'/graph/metrics': [''],
 		'/graph/common': [`a=${fx.pair[0]}&b=${fx.pair[1]}`],
 		'/paths': [`from=${fx.far[0]}&to=${fx.far[1]}&k=5`, `from=${fx.pair[0]}&to=${fx.pair[1]}`],
@@ -87,6 +87,7 @@ function cases(): Record<string, string[]> {
 		'/export.gexf': ['kind=organisation'],
 		'/export.graphml': ['kind=organisation'],
 		'/export.csv': ['kind=third_place'],
+		'/export.relations.csv': ['kind=organisation', `focus=${fx.pair[0]}&depth=2`, 'type=founded&connected=1'],
 		'/export.geojson': ['', 'territories=departement&kind=event'],
 		'/export.json': ['', 'kind=person'],
 		'/openapi.json': ['']

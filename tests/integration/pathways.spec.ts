@@ -91,7 +91,7 @@ describe('pathways on the demo database', () => {
 		const csv = flowsCsv(db, qs('level=structure')).body;
 		expect(csv.startsWith('\ufeff'), 'BOM: spreadsheets read the accents as UTF-8').toBe(true);
 		const lines = csv.slice(1).trimEnd().split('\r\n');
-		expect(lines[0]).toBe('de,vers,de_code,vers_code,projets,mois_median_entre_etapes');
+		expect(lines[0]).toBe('de;vers;de_code;vers_code;projets;mois_median_entre_etapes');
 		expect(lines.length - 1).toBe(pathwayFlows(db, qs('level=structure')).transitionCount);
 	});
 

@@ -48,7 +48,8 @@ export const graphViewSchema = entityFiltersSchema.extend({
 	...relationFiltersSchema.shape,
 	focus: actorRef('focus').optional().meta({ description: 'Identifiant ou slug d’un acteur : ne garder que son voisinage.' }),
 	depth: int('depth', 1, 3).default(1).meta({ description: 'Avec `focus` : profondeur du voisinage, en nombre de relations.' }),
-	limit: int('limit', 1, 20_000).optional().meta({ description: 'Nombre maximal d’acteurs : les plus reliés d’abord.', examples: [50] })
+	limit: int('limit', 1, 20_000).optional().meta({ description: 'Nombre maximal d’acteurs : les plus reliés d’abord.', examples: [50] }),
+	connected: flag('connected').meta({ description: '1 (ou true) : sans les acteurs qui n’ont aucune relation dans la vue (l’acteur de `focus` reste).', examples: ['1'] })
 });
 export type GraphViewQuery = z.output<typeof graphViewSchema>;
 

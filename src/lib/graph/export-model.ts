@@ -1,5 +1,5 @@
 /** What the GEXF and GraphML files hold: the view's nodes and relations with their attributes. */
-import { relationLabel } from '$lib/domain/vocabulary';
+import { categoryLabel, kindLabel, relationLabel } from '$lib/domain/vocabulary';
 import type { GraphEdge, GraphNode } from './graph-index';
 
 export interface ExportGraph {
@@ -20,8 +20,12 @@ export interface Column<T> {
 export const nodeColumns: Column<GraphNode>[] = [
 	{ id: 'slug', title: 'slug', type: 'string', value: (n) => n.slug },
 	{ id: 'kind', title: 'kind', type: 'string', value: (n) => n.kind },
+	{ id: 'kindLabel', title: 'kindLabel', type: 'string', value: (n) => kindLabel(n.kind) },
 	{ id: 'category', title: 'category', type: 'string', value: (n) => n.category },
-	{ id: 'commune', title: 'commune', type: 'string', value: (n) => n.communeCode },
+	{ id: 'categoryLabel', title: 'categoryLabel', type: 'string', value: (n) => categoryLabel(n.category) },
+	// People read the commune's name; the INSEE code is there for joins with other data.
+	{ id: 'commune', title: 'commune', type: 'string', value: (n) => n.communeName ?? n.communeCode },
+	{ id: 'communeCode', title: 'communeCode', type: 'string', value: (n) => n.communeCode },
 	{ id: 'lon', title: 'lon', type: 'double', value: (n) => n.lon },
 	{ id: 'lat', title: 'lat', type: 'double', value: (n) => n.lat }
 ];

@@ -1,5 +1,11 @@
-/** GEXF 1.3 (Gephi's format): directed graph, node and edge attributes declared then valued. */
+/**
+ * GEXF 1.3 (Gephi's format): a directed, dynamic graph whose attributes are declared then valued. Each
+ * relation carries its span (from its dates) and each actor the spans when one of its relations holds,
+ * so that Gephi's timeline replays the network as the year slider of /reseau does. Undated relations,
+ * and actors with one, hold at all times (no spell).
+ */
 import { edgeColumns, edgeKey, edgeLabel, nodeColumns, nodeKey, type Column, type ExportGraph } from './export-model';
+import { relationSpell, unionSpells, type Spell } from './spells';
 import { xmlEscape } from './xml';
 
 const declare = <T>(cls: 'node' | 'edge', columns: Column<T>[]) =>
@@ -13,7 +19,15 @@ function attvalues<T>(columns: Column<T>[], item: T): string {
 	return values.length ? `<attvalues>${values.join('')}</attvalues>` : '';
 }
 
+const spellTag = (s: Spell) => `<spell${s.start ? ` start="${s.start}"` : ''}${s.end ? ` end="${s.end}"` : ''}/>`;
+const spellsOf = (list: Spell[] | null) => (list && list.length ? `<spells>${list.map(spellTag).join('')}</spells>` : '');
+
 export function writeGexf(graph: ExportGraph, lastModified: string): string {
+	const edgeSpell = new Map(graph.edges.map((e) => [e.id, relationSpell(e.startDate, e.endDate)]));
+	const byNode = new Map<number, (Spell | null)[]>();
+	for (const e of graph.edges) {
+		for (const end of [e.source, e.target]) byNode.set(end, [...(byNode.get(end) ?? []), edgeSpell.get(e.id) ?? null]);
+	}
 	const lines = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
 		'<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
@@ -21,16 +35,17 @@ export function writeGexf(graph: ExportGraph, lastModified: string): string {
 		'    <creator>Connecteur Carto (Le Connecteur)</creator>',
 		`    <description>${xmlEscape(graph.description)}</description>`,
 		'  </meta>',
-		'  <graph mode="static" defaultedgetype="directed">',
+		'  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">',
 		...declare('node', nodeColumns),
 		...declare('edge', edgeColumns),
 		'    <nodes>',
-		...graph.nodes.map((n) => `      <node id="${nodeKey(n.id)}" label="${xmlEscape(n.label)}">${attvalues(nodeColumns, n)}</node>`),
+		...graph.nodes.map((n) => `      <node id="${nodeKey(n.id)}" label="${xmlEscape(n.label)}">${attvalues(nodeColumns, n)}${spellsOf(unionSpells(byNode.get(n.id) ?? []))}</node>`),
 		'    </nodes>',
 		'    <edges>',
-		...graph.edges.map(
-			(e) => `      <edge id="${edgeKey(e.id)}" source="${nodeKey(e.source)}" target="${nodeKey(e.target)}" label="${xmlEscape(edgeLabel(e))}">${attvalues(edgeColumns, e)}</edge>`
-		),
+		...graph.edges.map((e) => {
+			const spell = edgeSpell.get(e.id) ?? null;
+			return `      <edge id="${edgeKey(e.id)}" source="${nodeKey(e.source)}" target="${nodeKey(e.target)}" label="${xmlEscape(edgeLabel(e))}">${attvalues(edgeColumns, e)}${spellsOf(spell ? [spell] : null)}</edge>`;
+		}),
 		'    </edges>',
 		'  </graph>',
 		'</gexf>',

@@ -11,6 +11,8 @@ export interface GraphNode {
 	kind: string;
 	category: string;
 	communeCode: string | null;
+	/** The commune's name, for people (panels, exports); the code is for machines. */
+	communeName: string | null;
 	lon: number | null;
 	lat: number | null;
 }

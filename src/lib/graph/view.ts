@@ -12,6 +12,8 @@ export interface ViewOptions {
 	depth?: number;
 	/** Keep at most this many actors, the most related first (ties: lower id). */
 	limit?: number;
+	/** Leave out the actors with no relation in the view (the focused actor always stays). */
+	connectedOnly?: boolean;
 }
 
 export interface GraphView {
@@ -50,6 +52,12 @@ export function buildView(index: GraphIndex, options: ViewOptions): GraphView {
 		degree.set(s, (degree.get(s) ?? 0) + 1);
 		degree.set(t, (degree.get(t) ?? 0) + 1);
 	}
+	const linked = (list: number[], among: number[]) => {
+		const touched = new Uint8Array(n);
+		for (const k of among) touched[index.edgeSource[k]!] = touched[index.edgeTarget[k]!] = 1;
+		return list.filter((i) => touched[i] || i === options.focus);
+	};
+	if (options.connectedOnly) nodes = linked(nodes, edges);
 	const total = nodes.length;
 	const limit = options.limit;
 	if (limit !== undefined && total > limit) {
@@ -60,6 +68,8 @@ export function buildView(index: GraphIndex, options: ViewOptions): GraphView {
 		for (const i of kept) inView[i] = 1;
 		nodes = kept.sort((a, b) => a - b);
 		edges = edgesAmong(inView);
+		// The cap may cut an actor off from all its neighbours: it would stand alone, which was asked against.
+		if (options.connectedOnly) nodes = linked(nodes, edges);
 	}
 	return { nodes, edges, degree, total, truncated: nodes.length < total };
 }

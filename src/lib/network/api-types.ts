@@ -8,6 +8,7 @@ export interface GraphNode {
 	kind: string;
 	category: string;
 	communeCode?: string | null;
+	communeName?: string | null;
 	lon?: number | null;
 	lat?: number | null;
 	degree?: number;

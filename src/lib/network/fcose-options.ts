@@ -1,8 +1,11 @@
 /** Messages to and from the layout worker, and the fcose settings shared by the worker and its main-thread fallback. */
 export interface FcoseRequest {
 	job: number;
-	nodes: { id: string; size: number }[];
+	/** Each node's box: its disc, or in a small view its disc and its full name under it. */
+	nodes: { id: string; w: number; h: number }[];
 	edges: [string, string][];
+	/** Start from these positions (the server's draft): only the refinement runs. */
+	start?: Record<string, [number, number]>;
 }
 export interface FcoseResult {
 	job: number;

@@ -42,6 +42,9 @@ export { kindColor };
 
 export const HIGHLIGHT = '#c2185b';
 
+/** A node's label size for its diameter: hubs get bigger names (the style's mapData(size, 12, 46, 10, 22)). */
+export const labelFont = (size: number): number => 10 + ((Math.min(46, Math.max(12, size)) - 12) * 12) / 34;
+
 /** The Cytoscape stylesheet: data-driven (size, colour, shape come from element data), no per-element styles. */
 export function graphStylesheet(): StylesheetJson {
 	return [
@@ -90,10 +93,10 @@ export function graphStylesheet(): StylesheetJson {
 		{ selector: 'edge.faded', style: { opacity: 0.06 } },
 		{ selector: 'node.inactive, edge.inactive', style: { display: 'none' } },
 		{ selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1f1b16' } },
-		{ selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#1f1b16', 'font-weight': 'bold', 'min-zoomed-font-size': 0 } },
+		{ selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#1f1b16', 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-wrap': 'wrap', 'text-max-width': '180px' } },
 		{
 			selector: 'node.path',
-			style: { 'border-width': 3, 'border-color': HIGHLIGHT, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 }
+			style: { 'border-width': 3, 'border-color': HIGHLIGHT, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 'data(namedFont)', 'text-wrap': 'wrap', 'text-max-width': '180px', 'z-index': 10 }
 		},
 		{
 			selector: 'edge.path',
@@ -101,6 +104,16 @@ export function graphStylesheet(): StylesheetJson {
 		},
 		{ selector: 'edge.path.directed', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 1.1 } },
 		{ selector: 'node.common', style: { 'border-width': 3, 'border-color': HIGHLIGHT, 'min-zoomed-font-size': 0 } },
+		// Full names: the focused actor and its neighbours, every actor of a small view, the hovered one and its neighbours.
+		{ selector: 'node.named', style: { 'text-wrap': 'wrap', 'text-max-width': '180px', 'min-zoomed-font-size': 0, 'font-size': 'data(namedFont)' } },
+		// Kumu's hover: the actor, its neighbours and their relations stand out, the rest fades.
+		{ selector: 'node.dim', style: { opacity: 0.12, 'text-opacity': 0 } },
+		{ selector: 'edge.dim', style: { opacity: 0.04 } },
+		{ selector: 'node.hover-near', style: { 'text-wrap': 'wrap', 'text-max-width': '200px', opacity: 1, 'z-index': 20 } },
+		// Names at a reading size whatever the zoom: the hovered actor's, and its neighbours' when they are few.
+		{ selector: 'node.hover-named', style: { 'min-zoomed-font-size': 0, 'font-size': 'data(hoverFont)', 'text-max-width': 'data(hoverWidth)' as never, 'text-opacity': 1, 'z-index': 21 } },
+		{ selector: 'node.hover', style: { 'font-weight': 'bold', 'border-width': 3, 'border-color': '#1f1b16' } },
+		{ selector: 'edge.hover-edge', style: { opacity: 1, width: 2.4, 'z-index': 19 } },
 		{
 			selector: 'node.group-label',
 			style: {
@@ -109,11 +122,14 @@ export function graphStylesheet(): StylesheetJson {
 				'background-opacity': 0,
 				'border-width': 0,
 				label: 'data(label)',
-				'font-size': 22,
+				'font-size': 'data(font)',
 				'font-weight': 'bold',
 				color: '#5b5249',
-				'text-valign': 'center',
-				'min-zoomed-font-size': 6,
+				'text-valign': 'top',
+				'text-wrap': 'wrap',
+				'text-max-width': 'data(width)' as never,
+				'text-outline-width': 0,
+				'min-zoomed-font-size': 0,
 				events: 'no'
 			}
 		}

@@ -1,10 +1,11 @@
-import type { Core, ElementDefinition } from 'cytoscape';
-import { categoryLabel } from '$lib/domain/vocabulary';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { GraphResponse, MetricId, MetricsResponse } from './api-types';
-import { metricValue, nodeKey } from './elements';
+import { nodeKey } from './elements';
 import type { FcoseRequest, FcoseResult } from './fcose-options';
+import { NAMED_VIEW, nodeBox } from './fcose-run';
+import { concentricLayout, groupedLayout, type FirstLayout } from './first-layout';
 import { graphProbe } from './probe';
-import { geoPositions, groupedPositions, type Point } from './positions';
+import { geoPositions, type GroupLabel, type Point } from './positions';
 
 export type LayoutId = 'fcose' | 'concentric' | 'grouped' | 'geo';
 
@@ -15,6 +16,8 @@ export interface LayoutContext {
 	centrality: MetricId;
 	/** Animate the move (small graphs, after the first frame). */
 	animate: boolean;
+	/** The server's first positions for this dataset and layout (the preview's): the first frame uses them. */
+	seed?: FirstLayout | null;
 	/** Called once the nodes first stand somewhere readable (the fcose draft, or the layout itself). */
 	onPlaced?: () => void;
 }
@@ -29,20 +32,78 @@ export interface LayoutDescriptor {
 
 /** Elements a layout adds for itself (group labels); removed before the next layout. */
 const DECOR = 'decor';
+const FIT_PADDING = 30;
+/** A small view (a focus, a short path) is not blown up past this zoom: names stay a reading size. */
+const FIT_MAX_ZOOM = 1.4;
 
-/** Moves the nodes to precomputed positions (animated or not), then fits the view. */
+const toPoints = (positions: Record<string, [number, number]>) => new Map(Object.entries(positions).map(([k, [x, y]]) => [k, { x, y }]));
+const byKey = (positions: Map<number, Point>) => new Map([...positions].map(([id, p]) => [nodeKey(id), p]));
+
+/**
+ * Frames the actors' discs (with their names in a small view) and the group names, as the server's SVG
+ * preview frames them: the hand-over from the preview to Cytoscape does not move the picture. `at` gives the
+ * positions the nodes are moving to (an animated layout), by default where they stand.
+ */
+export function fitView(cy: Core, animate = false, at?: Map<string, Point>) {
+	const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+	const grow = (x1: number, y1: number, x2: number, y2: number) => {
+		box.x1 = Math.min(box.x1, x1);
+		box.y1 = Math.min(box.y1, y1);
+		box.x2 = Math.max(box.x2, x2);
+		box.y2 = Math.max(box.y2, y2);
+	};
+	const named = cy.nodes().not(`.${DECOR}`).not('.inactive').length <= NAMED_VIEW;
+	cy.nodes().forEach((n) => {
+		if (n.hasClass(DECOR)) {
+			const { x, y } = n.position();
+			const font = Number(n.data('font')) || 22;
+			const half = (Number(n.data('width')) || 0) / 2;
+			return void grow(x - half, y - 2.4 * font, x + half, y);
+		}
+		if (n.hasClass('inactive')) return;
+		const p = at?.get(n.id()) ?? n.position();
+		const size = Number(n.data('size')) || 18;
+		// A small view shows every name in full under its disc: the frame holds them too.
+		const box = nodeBox(size, String(n.data('label') ?? ''), named);
+		grow(p.x - box.w / 2, p.y - size / 2, p.x + box.w / 2, p.y - size / 2 + box.h);
+	});
+	if (!Number.isFinite(box.x1)) return;
+	const w = Math.max(1, box.x2 - box.x1);
+	const h = Math.max(1, box.y2 - box.y1);
+	const zoom = Math.min(FIT_MAX_ZOOM, Math.max(cy.minZoom(), Math.min((cy.width() - 2 * FIT_PADDING) / w, (cy.height() - 2 * FIT_PADDING) / h)));
+	const pan = { x: (cy.width() - zoom * (box.x1 + box.x2)) / 2, y: (cy.height() - zoom * (box.y1 + box.y2)) / 2 };
+	if (animate) cy.animate({ zoom, pan, duration: 450 });
+	else cy.viewport({ zoom, pan });
+}
+
+/** Moves the nodes to precomputed positions (animated or not), and frames them where they go. */
 function place(cy: Core, positions: Map<string, Point>, animate: boolean): Promise<void> {
-	const layout = cy.nodes().layout({
+	const nodes = cy.nodes().not(`.${DECOR}`);
+	const layout = nodes.layout({
 		name: 'preset',
-		positions: (n: { id: () => string }) => positions.get(n.id()) ?? { x: 0, y: 0 },
-		fit: true,
-		padding: 30,
+		// A node the positions lack (hidden by the year when they were computed) keeps its place.
+		positions: (n: { id: () => string; position: () => Point }) => positions.get(n.id()) ?? n.position(),
+		fit: false,
 		animate,
 		animationDuration: 450
 	} as never);
 	const done = layout.promiseOn('layoutstop').then(() => undefined);
+	fitView(cy, animate, positions);
 	layout.run();
 	return done;
+}
+
+function addGroupLabels(cy: Core, labels: GroupLabel[]) {
+	const decor: ElementDefinition[] = labels.map((l) => ({
+		group: 'nodes',
+		// size, colour and shape too: the node style maps them from data for every node.
+		data: { id: `group-${l.key}`, label: l.text, font: l.font, width: l.width, size: 1, namedFont: l.font, color: '#ffffff', shape: 'ellipse' },
+		classes: `group-label ${DECOR}`,
+		position: { x: l.x, y: l.y },
+		selectable: false,
+		grabbable: false
+	}));
+	cy.add(decor);
 }
 
 let worker: Worker | null = null;
@@ -52,7 +113,6 @@ export function warmLayoutWorker(): Worker {
 	worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
 	return worker;
 }
-const toPoints = (positions: FcoseResult['positions']) => new Map(Object.entries(positions).map(([k, [x, y]]) => [k, { x, y }]));
 
 /** fcose in a Web Worker (see layout.worker.ts); positions keyed by node element id; the draft goes to `ondraft`. */
 function fcoseInWorker(request: Omit<FcoseRequest, 'job'>, ondraft: (positions: Map<string, Point>) => void): Promise<Map<string, Point>> {
@@ -78,11 +138,17 @@ export const layouts: LayoutDescriptor[] = [
 		id: 'fcose',
 		label: 'Forces (fcose)',
 		description: 'Les acteurs liés se rapprochent ; les groupes très connectés forment des amas.',
-		async run(cy, { graph, animate, onPlaced }) {
-			if (!animate) {
-				// A first picture at once, the actors where they are on the map, while fcose works in its worker
-				// (seconds on a slow machine); the forces then pull the graph into shape from there.
-				await place(cy, new Map([...geoPositions(graph.nodes)].map(([id, p]) => [nodeKey(id), p])), false);
+		async run(cy, { graph, animate, seed, onPlaced }) {
+			if (seed) {
+				// The server's draft, the very picture its preview shows: the refinement below glides from it.
+				await place(cy, toPoints(seed.positions), false);
+				graphProbe().steps['boot:seed-placed'] = Math.round(performance.now());
+				onPlaced?.();
+				// The first frame before the refinement: on two slow cores, the worker would compete with its painting.
+				await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+			} else if (!animate) {
+				// No server draft: the actors where they are on the map, at once, while fcose works.
+				await place(cy, byKey(geoPositions(graph.nodes)), false);
 				graphProbe().steps['boot:geo-placed'] = Math.round(performance.now());
 				onPlaced?.();
 			}
@@ -94,8 +160,11 @@ export const layouts: LayoutDescriptor[] = [
 				const [s, t] = [e.data('source') as string, e.data('target') as string];
 				if (ids.has(s) && ids.has(t)) edges.push([s, t]);
 			});
+			const start = seed ? Object.fromEntries(nodes.map((n) => [n.id(), [(n as NodeSingular).position().x, (n as NodeSingular).position().y] as [number, number]])) : undefined;
 			let drafted: Promise<void> = Promise.resolve();
-			const positions = await fcoseInWorker({ nodes: nodes.map((n) => ({ id: n.id(), size: Number(n.data('size')) || 18 })), edges }, (draft) => {
+			const named = nodes.length <= NAMED_VIEW;
+			const boxes = nodes.map((n) => ({ id: n.id(), ...nodeBox(Number(n.data('size')) || 18, String(n.data('label') ?? ''), named) }));
+			const positions = await fcoseInWorker({ nodes: boxes, edges, start }, (draft) => {
 				drafted = place(cy, draft, glide).then(onPlaced);
 			});
 			await drafted;
@@ -107,51 +176,28 @@ export const layouts: LayoutDescriptor[] = [
 		id: 'concentric',
 		label: 'Cercles par centralité',
 		description: 'Les acteurs les plus centraux au milieu, les plus périphériques sur les bords.',
-		run(cy, { graph, metrics, centrality, animate }) {
-			const ranked = [...graph.nodes].sort((a, b) => metricValue(b, centrality, metrics) - metricValue(a, centrality, metrics) || a.id - b.id);
-			// Ring i holds about (2i + 1) times the innermost ring's count: rings fill like a disc.
-			const perUnit = Math.max(1, ranked.length / 144);
-			const level = new Map(ranked.map((n, r) => [nodeKey(n.id), 100 - Math.floor(Math.sqrt(r / perUnit))]));
-			const layout = cy.nodes().not(`.${DECOR}`).layout({
-				name: 'concentric',
-				concentric: (n: { id: () => string }) => level.get(n.id()) ?? 0,
-				levelWidth: () => 1,
-				minNodeSpacing: 4,
-				fit: true,
-				padding: 30,
-				animate,
-				animationDuration: 450
-			} as never);
-			const done = layout.promiseOn('layoutstop').then(() => undefined);
-			layout.run();
-			return done;
+		run(cy, { graph, metrics, centrality, animate, seed }) {
+			if (seed) return place(cy, toPoints(seed.positions), animate);
+			const sizes = new Map(cy.nodes().not(`.${DECOR}`).map((n) => [Number(n.data('entityId')), Number(n.data('size')) || 18]));
+			return place(cy, byKey(concentricLayout(graph.nodes, centrality, metrics, sizes)), animate);
 		}
 	},
 	{
 		id: 'grouped',
 		label: 'Groupés par catégorie',
 		description: 'Un disque par catégorie d’acteur, les plus reliés au centre de chaque disque.',
-		run(cy, { graph, metrics, animate }) {
-			const { positions, groups } = groupedPositions(graph.nodes.map((n) => ({ id: n.id, group: n.category, weight: metricValue(n, 'degree', metrics) })));
-			const decor: ElementDefinition[] = groups.map((g) => ({
-				group: 'nodes',
-				data: { id: `group-${g.key}`, label: `${categoryLabel(g.key)} (${g.ids.length})` },
-				classes: `group-label ${DECOR}`,
-				position: { x: g.center.x, y: g.center.y - g.radius - 24 },
-				selectable: false,
-				grabbable: false
-			}));
-			cy.add(decor);
-			return place(cy, new Map([...positions].map(([id, p]) => [nodeKey(id), p])), animate);
+		run(cy, { graph, animate, seed }) {
+			const { positions, labels } = seed ? { positions: toPoints(seed.positions), labels: seed.labels } : (({ positions, labels }) => ({ positions: byKey(positions), labels }))(groupedLayout(graph.nodes));
+			addGroupLabels(cy, labels);
+			return place(cy, positions, animate);
 		}
 	},
 	{
 		id: 'geo',
 		label: 'Géographique',
 		description: 'Chaque acteur à son emplacement : la géographie de la carte, en graphe.',
-		run(cy, { graph, animate }) {
-			const positions = geoPositions(graph.nodes);
-			return place(cy, new Map([...positions].map(([id, p]) => [nodeKey(id), p])), animate);
+		run(cy, { graph, animate, seed }) {
+			return place(cy, seed ? toPoints(seed.positions) : byKey(geoPositions(graph.nodes)), animate);
 		}
 	}
 ];
@@ -167,7 +213,8 @@ export async function runLayout(cy: Core, id: LayoutId, ctx: LayoutContext): Pro
 		if (!placed) ctx.onPlaced?.();
 		placed = true;
 	};
-	await layoutById(id).run(cy, { ...ctx, onPlaced });
+	const seed = ctx.seed && ctx.seed.layout === id ? ctx.seed : null;
+	await layoutById(id).run(cy, { ...ctx, seed, onPlaced });
 	onPlaced();
 	return performance.now() - started;
 }

@@ -15,12 +15,38 @@ export interface ReseauView {
 	centrality: MetricId;
 	from: number | null;
 	to: number | null;
+	/** Which of the paths from X to Y is drawn (« Chemin 2/3 »), 1-based; null: the first. */
+	path: number | null;
+	/** « Masquer les acteurs sans relation »: null follows the default (see hidesIsolated). */
+	isolated: 'show' | 'hide' | null;
 }
 
-export const DEFAULT_VIEW: ReseauView = { types: [], year: null, confirmed: false, focus: null, depth: 1, layout: 'fcose', size: 'degree', colour: 'kind', centrality: 'degree', from: null, to: null };
+export const DEFAULT_VIEW: ReseauView = {
+	types: [],
+	year: null,
+	confirmed: false,
+	focus: null,
+	depth: 1,
+	layout: 'fcose',
+	size: 'degree',
+	colour: 'kind',
+	centrality: 'degree',
+	from: null,
+	to: null,
+	path: null,
+	isolated: null
+};
+
+/**
+ * Whether actors with no relation in the view are left out. By default, as soon as relations are
+ * filtered (types, confirmed only): otherwise the dozens of actors the filter leaves alone fill the view.
+ */
+export function hidesIsolated(view: Pick<ReseauView, 'types' | 'confirmed' | 'isolated'>): boolean {
+	return view.isolated == null ? view.types.length > 0 || view.confirmed : view.isolated === 'hide';
+}
 
 /** The parameters that change which nodes and edges the server sends (not the year: replayed in the browser). */
-export function graphDataParams(filterKey: string, view: Pick<ReseauView, 'types' | 'confirmed' | 'focus' | 'depth'>, limit: number | null): string {
+export function graphDataParams(filterKey: string, view: Pick<ReseauView, 'types' | 'confirmed' | 'focus' | 'depth' | 'isolated'>, limit: number | null): string {
 	const params = new URLSearchParams(filterKey);
 	for (const t of view.types) params.append('type', t);
 	if (view.confirmed) params.set('confirmed', '1');
@@ -28,6 +54,18 @@ export function graphDataParams(filterKey: string, view: Pick<ReseauView, 'types
 		params.set('focus', String(view.focus));
 		params.set('depth', String(view.depth));
 	} else if (limit != null) params.set('limit', String(limit));
+	if (hidesIsolated(view)) params.set('connected', '1');
+	return params.toString();
+}
+
+/** The server's first picture of the view (/reseau/apercu.svg and .json): the data, the year and how it is drawn. */
+export function previewParams(dataParams: string, view: Pick<ReseauView, 'year' | 'layout' | 'centrality' | 'size' | 'colour'>): string {
+	const params = new URLSearchParams(dataParams);
+	if (view.year != null) params.set('year', String(view.year));
+	if (view.layout !== DEFAULT_VIEW.layout) params.set('layout', view.layout);
+	if (view.layout === 'concentric' && view.centrality !== DEFAULT_VIEW.centrality) params.set('centrality', view.centrality);
+	if (view.size !== DEFAULT_VIEW.size) params.set('size', view.size);
+	if (view.colour !== DEFAULT_VIEW.colour) params.set('colour', view.colour);
 	return params.toString();
 }
 
@@ -52,6 +90,9 @@ export function reseauHref(filterKey: string, view: Partial<ReseauView>): string
 	if (v.centrality !== DEFAULT_VIEW.centrality) params.set('centrality', v.centrality);
 	if (v.from != null) params.set('from', String(v.from));
 	if (v.to != null) params.set('to', String(v.to));
+	if (v.from != null && v.to != null && v.path != null && v.path > 1) params.set('path', String(v.path));
+	// Written only when it differs from the default, so the address always says what the view shows.
+	if (v.isolated != null && (v.isolated === 'hide') !== hidesIsolated({ ...v, isolated: null })) params.set('isolated', v.isolated);
 	const qs = params.toString();
 	return qs ? `/reseau?${qs}` : '/reseau';
 }

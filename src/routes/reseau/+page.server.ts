@@ -7,8 +7,9 @@ import type { PageServerLoad } from './$types';
 export const load = (({ url }) => {
 	try {
 		// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
-		const { params, field } = resolveCommuneField(getDb(), url.searchParams, '/reseau');
-		return { ...loadReseauPage(params), communeField: field };
+		const db = getDb();
+		const { params, field } = resolveCommuneField(db, url.searchParams, '/reseau');
+		return { ...loadReseauPage(db, params), communeField: field };
 	} catch (e) {
 		rethrowAsPageError(e);
 	}

@@ -58,7 +58,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		path: '/entities/{idOrSlug}',
 		tag: 'acteurs',
 		summary: 'Fiche d’un acteur',
-		description: 'Un acteur et ses relations, par identifiant ou par slug.',
+		description: 'Un acteur et ses relations, par identifiant ou par slug, avec le nom de sa commune.',
 		query: [none],
 		pathParams: { idOrSlug: 'Identifiant numérique ou slug de l’acteur.' },
 		response: { description: 'L’acteur et ses relations.', contentType: JSON_TYPE, schema: R.entityResponse },
@@ -189,7 +189,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Flux entre étapes (CSV)',
 		description: 'Toutes les transitions, une ligne par transition.',
 		query: [flowFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par transition, séparateur virgule : de, vers, de_code, vers_code, projets, mois_median_entre_etapes.') },
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par transition : de, vers, de_code, vers_code, projets, mois_median_entre_etapes. Séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).') },
 		example: {}
 	},
 	{
@@ -230,12 +230,27 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		example: {}
 	},
 	{
+		path: '/export.relations.csv',
+		tag: 'exports',
+		summary: 'Relations au format CSV',
+		description: 'Les relations du graphe filtré (mêmes paramètres que `/graph`), une ligne par relation ; à joindre au CSV des acteurs par les identifiants.',
+		query: [graphViewSchema],
+		response: {
+			description: 'Fichier CSV (UTF-8).',
+			contentType: 'text/csv',
+			schema: R.fileResponse(
+				'Une ligne par relation : source_id, source_name, relation, type, target_id, target_name, start_date, end_date (dates partielles : 2019, 2019-03 ou 2019-03-14), confirmation, citation (la source de l’information). Séparateur point-virgule, BOM UTF-8 (ouverture directe dans Excel).'
+			)
+		},
+		example: { type: 'incubated_by' }
+	},
+	{
 		path: '/export.csv',
 		tag: 'exports',
 		summary: 'Acteurs au format CSV',
 		description: 'Les acteurs du jeu filtré, une ligne par acteur.',
 		query: [entityFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8 (ouverture directe dans Excel).') },
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).') },
 		example: {}
 	},
 	{

@@ -107,7 +107,10 @@ export const entityListResponse = z.object({
 	next: z.string().nullable().describe('Curseur de la page suivante (paramètre cursor), null à la fin.')
 });
 
-export const entityResponse = publicEntity.extend({ relations: z.array(relationWithEnds) });
+export const entityResponse = publicEntity.extend({
+	communeName: z.string().nullable().describe('Nom de la commune (communeCode est son code INSEE).'),
+	relations: z.array(relationWithEnds)
+});
 
 export const searchResponse = z.object({
 	items: z.array(
@@ -273,6 +276,7 @@ export const graphResponse = z.object({
 		graphActor.extend({
 			category: z.string(),
 			communeCode: z.string().nullable(),
+			communeName: z.string().nullable().describe('Nom de la commune.'),
 			lon: z.number().nullable(),
 			lat: z.number().nullable(),
 			degree: count.describe('Nombre de relations dans la vue.')

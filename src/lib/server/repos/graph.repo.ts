@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { EntityFilters } from '$lib/domain/filters';
 import type { GraphEdge, GraphNode } from '$lib/graph/graph-index';
 import type { Db } from '../db';
@@ -20,6 +20,7 @@ export function graphNodeRows(db: Db): GraphNode[] {
 			kind: entities.kind,
 			category: entities.category,
 			communeCode: entities.communeCode,
+			communeName: sql<string | null>`(select name from territories where code = ${entities.communeCode})`,
 			lon: entities.lon,
 			lat: entities.lat
 		})

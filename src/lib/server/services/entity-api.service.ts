@@ -3,6 +3,8 @@ import { entityFiltersSchema } from '$lib/domain/filters';
 import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import { listEntities } from '../repos/entity.repo';
+import { findTerritorySummaries } from '../repos/territory.repo';
+import { getEntityWithRelations } from './entity.service';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { parseParams } from './params';
 
@@ -27,6 +29,16 @@ export function listEntitiesApi(db: Db, params: URLSearchParams) {
 		total,
 		next
 	};
+}
+
+/**
+ * GET /api/v1/entities/{id|slug}: the actor, its relations, and its commune's name: the cards of /carte and
+ * /reseau show « Clermont-Ferrand », never « 63113 ».
+ */
+export function entityApi(db: Db, idOrSlug: string) {
+	const entity = getEntityWithRelations(db, idOrSlug);
+	const communeName = entity.communeCode ? (findTerritorySummaries(db, [entity.communeCode])[0]?.name ?? null) : null;
+	return { ...entity, communeName };
 }
 
 /** GET /api/v1/graph now lives with the other network services; the name stays for existing callers. */

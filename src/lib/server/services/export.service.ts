@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entityFiltersSchema } from '$lib/domain/filters';
 import type { Db } from '../db';
-import { toCsv } from '../http/csv';
+import { csvFile } from '../http/csv';
 import type { FileBody } from '../http/api';
 import { markdownToPlainText } from '../markdown';
 import { exportEntityRows, exportRelationRows, territoryOutlines, type ExportEntityRow } from '../repos/export.repo';
@@ -46,7 +46,7 @@ export function exportCsv(db: Db, params: URLSearchParams): FileBody {
 		e.communeCode, e.communeName, e.departementName, e.lon, e.lat, e.coordPrecision, e.foundedYear,
 		e.email, e.phone, e.url
 	]);
-	return { body: toCsv(CSV_HEADER, rows, { separator: ';' }), contentType: 'text/csv; charset=utf-8', filename: 'connecteur-carto-acteurs.csv' };
+	return csvFile(CSV_HEADER, rows, 'connecteur-carto-acteurs.csv');
 }
 
 function geoProperties(e: ReturnType<typeof publicRow>) {

@@ -5,8 +5,9 @@ import { writeGexf } from '$lib/graph/gexf';
 import { writeGraphml } from '$lib/graph/graphml';
 import { topPositions } from '$lib/graph/metrics';
 import { buildView } from '$lib/graph/view';
-import { previewSvg } from '$lib/network/preview-svg';
+import { relationLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
+import { csvFile } from '../http/csv';
 import { liveGraph, liveMetrics, type LiveGraph } from '../graph/graph-cache';
 import { actorJson, allowedMask, edgeJson, relationMask, resolveActor } from './graph-view';
 import { parseParams } from './params';
@@ -16,7 +17,7 @@ export const parseGraphView = (params: URLSearchParams) => parseParams(graphView
 function viewOf(db: Db, graph: LiveGraph, q: GraphViewQuery) {
 	const { index } = graph;
 	const focus = q.focus === undefined ? undefined : resolveActor(index, q.focus);
-	return buildView(index, { allowed: allowedMask(db, index, q), mask: relationMask(index, q), focus, depth: q.depth, limit: q.limit });
+	return buildView(index, { allowed: allowedMask(db, index, q), mask: relationMask(index, q), focus, depth: q.depth, limit: q.limit, connectedOnly: q.connected });
 }
 
 /**
@@ -33,7 +34,7 @@ export function graphView(db: Db, params: URLSearchParams) {
 		revision: graph.revision,
 		nodes: view.nodes.map((p) => {
 			const n = index.nodes[p]!;
-			return { id: n.id, slug: n.slug, label: n.label, kind: n.kind, category: n.category, communeCode: n.communeCode, lon: n.lon, lat: n.lat, degree: view.degree.get(p) ?? 0 };
+			return { id: n.id, slug: n.slug, label: n.label, kind: n.kind, category: n.category, communeCode: n.communeCode, communeName: n.communeName, lon: n.lon, lat: n.lat, degree: view.degree.get(p) ?? 0 };
 		}),
 		edges: view.edges.map((k) => edgeJson(index.edges[k]!)),
 		total: view.total,
@@ -60,6 +61,26 @@ export function graphExport(db: Db, params: URLSearchParams, format: ExportForma
 		contentType: format === 'gexf' ? 'application/gexf+xml; charset=utf-8' : 'application/graphml+xml; charset=utf-8',
 		filename: `connecteur-carto-reseau.${format}`
 	};
+}
+
+const RELATIONS_CSV_HEADER = ['source_id', 'source_name', 'relation', 'type', 'target_id', 'target_name', 'start_date', 'end_date', 'confirmation', 'citation'];
+
+/**
+ * The view's relations as a spreadsheet (next to the actors' CSV: join them on the ids): who, what, whom,
+ * when (partial dates as written: « 2019 », « 2019-03 »), whether the other side confirmed, and who says so.
+ */
+export function relationsCsv(db: Db, params: URLSearchParams) {
+	const q = parseGraphView(params);
+	const graph = liveGraph(db);
+	const { index } = graph;
+	const view = viewOf(db, graph, q);
+	const rows = view.edges.map((k) => {
+		const e = index.edges[k]!;
+		const source = index.nodes[index.edgeSource[k]!]!;
+		const target = index.nodes[index.edgeTarget[k]!]!;
+		return [source.id, source.label, relationLabel(e.type), e.type, target.id, target.label, e.startDate, e.endDate, e.confirmation, e.sourceRef];
+	});
+	return csvFile(RELATIONS_CSV_HEADER, rows, 'connecteur-carto-relations.csv');
 }
 
 const TOP = 15;
@@ -90,10 +111,4 @@ export async function graphMetrics(db: Db) {
 		top: { degree: top(metrics.degree), betweenness: top(metrics.betweenness), pagerank: top(metrics.pagerank) },
 		communities: metrics.communitySizes.map((size, id) => ({ id, size, label: nodesIndex.nodes[leader.get(id) as number]?.label ?? '' }))
 	};
-}
-
-/** The view's first picture as SVG (see previewSvg): the same actors and relations as graphView. */
-export function graphPreview(db: Db, params: URLSearchParams) {
-	const { nodes, edges } = graphView(db, params);
-	return { body: previewSvg({ nodes, edges }), contentType: 'image/svg+xml; charset=utf-8', filename: 'reseau-apercu.svg', inline: true };
 }

@@ -6,7 +6,7 @@ import { aggregateFlows, figureProjects } from '$lib/pathways/flows';
 import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
-import { toCsv } from '../http/csv';
+import { csvFile } from '../http/csv';
 import { livePathways, pathwayOf } from '../pathways/pathway-cache';
 import { actorEnds, communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';
@@ -77,11 +77,11 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 /** The transitions table as CSV (the journalists' download), with the filters in the file name's stead: one row per transition. */
 export function flowsCsv(db: Db, params: URLSearchParams) {
 	const flows = allFlows(db, params);
-	const body = toCsv(
+	return csvFile(
 		['de', 'vers', 'de_code', 'vers_code', 'projets', 'mois_median_entre_etapes'],
-		flows.transitions.map((t) => [t.fromLabel, t.toLabel, t.from, t.to, t.count, t.medianMonths])
+		flows.transitions.map((t) => [t.fromLabel, t.toLabel, t.from, t.to, t.count, t.medianMonths]),
+		`parcours-flux-${flows.filters.level === 'structure' ? 'structures' : 'categories'}.csv`
 	);
-	return { body, contentType: 'text/csv; charset=utf-8', filename: `parcours-flux-${flows.filters.level === 'structure' ? 'structures' : 'categories'}.csv` };
 }
 
 /**

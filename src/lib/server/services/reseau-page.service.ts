@@ -3,6 +3,8 @@ import { directoryQuerySchema } from '$lib/domain/filters';
 import { RELATION_TYPES } from '$lib/domain/vocabulary';
 import type { ReseauView } from '$lib/network/reseau-url';
 import { formatIssues } from '$lib/domain/entity.schema';
+import type { Db } from '../db';
+import { liveGraph } from '../graph/graph-cache';
 import { ValidationError } from './errors';
 import { parseParams } from './params';
 
@@ -20,20 +22,33 @@ export const reseauPageQuerySchema = directoryQuerySchema.extend({
 	colour: z.enum(['kind', 'community'], { error: 'couleur : kind ou community' }).default('kind'),
 	centrality: metric.default('degree'),
 	from: actorId,
-	to: actorId
+	to: actorId,
+	path: z.coerce.number({ error: 'chemin invalide' }).int({ error: 'chemin invalide' }).min(1, { error: 'chemin : 1 à 5' }).max(5, { error: 'chemin : 1 à 5' }).optional(),
+	isolated: z.enum(['show', 'hide'], { error: 'isolated : show ou hide' }).optional()
 });
 
 /** `type` repeats (one per relation type), which the shared parser keeps only for the filter arrays. */
 const typesSchema = z.object({ type: z.array(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })) });
 
-export function loadReseauPage(params: URLSearchParams): { query: z.output<typeof directoryQuerySchema>; view: ReseauView } {
+/**
+ * The page's filters and view, and the names of the actors its address gives by id (focus, X and Y of a
+ * path): a shared link shows « Couveuse des Puys » at once, not a number while the answers travel.
+ */
+export function loadReseauPage(db: Db, params: URLSearchParams): { query: z.output<typeof directoryQuerySchema>; view: ReseauView; names: Record<number, string> } {
 	const rest = new URLSearchParams(params);
 	rest.delete('type');
 	const { type } = parseTypes(params.getAll('type'));
-	const { year, confirmed, focus, depth, layout, size, colour, centrality, from, to, ...query } = parseParams(reseauPageQuerySchema, rest);
+	const { year, confirmed, focus, depth, layout, size, colour, centrality, from, to, path, isolated, ...query } = parseParams(reseauPageQuerySchema, rest);
+	const { index } = liveGraph(db);
+	const names: Record<number, string> = {};
+	for (const id of [focus, from, to]) {
+		const at = id == null ? undefined : index.position.get(id);
+		if (id != null && at !== undefined) names[id] = index.nodes[at]!.label;
+	}
 	return {
 		query,
-		view: { types: type, year: year ?? null, confirmed: Boolean(confirmed), focus: focus ?? null, depth: depth as 1 | 2 | 3, layout, size, colour, centrality, from: from ?? null, to: to ?? null }
+		view: { types: type, year: year ?? null, confirmed: Boolean(confirmed), focus: focus ?? null, depth: depth as 1 | 2 | 3, layout, size, colour, centrality, from: from ?? null, to: to ?? null, path: path ?? null, isolated: isolated ?? null },
+		names
 	};
 }
 
