@@ -22,7 +22,7 @@ async function mapSettled(page: Page, probe: '__cartoRoute' | '__cartoMap') {
 describe.each(Object.keys(SIZES) as SizeName[])('première visite d’une entrepreneuse à Yssingeaux (%s)', (size) => {
 	let browser: Browser;
 	let page: Page;
-	let step: (name: string) => Promise<void>;
+	let step: ReturnType<typeof journey>;
 	beforeAll(async () => {
 		browser = await launchBrowser();
 		({ page } = await personaContext(browser, size));

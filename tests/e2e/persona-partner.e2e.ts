@@ -34,7 +34,7 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un incubat
 	let browser: Browser;
 	let admin: Page;
 	let page: Page;
-	let step: (name: string) => Promise<void>;
+	let step: ReturnType<typeof journey>;
 	let listing: Listing;
 	let startup: Listing;
 	let invitation = '';
