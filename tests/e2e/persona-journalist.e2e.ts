@@ -88,6 +88,7 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un journal
 		await page.waitForURL((url) => url.searchParams.get('focus') === String(hub.id));
 		await graphReady(page);
 		await page.getByRole('navigation', { name: "Fil d'exploration" }).getByText(hub.label).waitFor();
+		await page.getByText('Disposition en cours…').waitFor({ state: 'hidden' });
 		const labels = await page.evaluate(() =>
 			window.__cartoGraph!.cy!.nodes(':visible').map((n) => ({ name: n.data('label') as string, drawn: window.__cartoGraph!.label!(n.data('entityId')) }))
 		);
