@@ -9,6 +9,7 @@
  * - a paragraph saying the listing is fictional, when the page says it already.
  * Everything else is kept as written.
  */
+import { foldAccents } from './fold';
 
 /** The facts the sidebar shows, by the labels a description may give them. */
 export type PortraitFact = 'place' | 'founded' | 'sectors' | 'stages' | 'offers' | 'date' | 'website' | 'email' | 'phone' | 'demo';
@@ -44,12 +45,9 @@ const FACT_LABELS: Record<string, PortraitFact> = {
 
 /** Lower case, no accents, no Markdown emphasis, no punctuation but apostrophes: what two texts share. */
 const normal = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
+	foldAccents(s)
 		.replace(/[’`]/g, "'")
 		.replace(/[*_]/g, '')
-		.toLowerCase()
 		.replace(/[^a-z0-9' ]+/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -1,15 +1,12 @@
+import { foldAccents } from '$lib/domain/fold';
+
 /**
  * Normalises a French place name so that spellings from different sources compare equal:
  * "Saint-Flour", "St Flour" and "SAINT FLOUR" all become "st flour"; accents, case, hyphens,
  * apostrophes and ligatures are ignored.
  */
 export function normalizePlaceName(name: string): string {
-	const words = name
-		.normalize('NFD')
-		.replace(/\p{Mn}/gu, '')
-		.toLowerCase()
-		.replace(/œ/g, 'oe')
-		.replace(/æ/g, 'ae')
+	const words = foldAccents(name)
 		.replace(/[^a-z0-9]+/g, ' ')
 		.trim()
 		.split(' ')

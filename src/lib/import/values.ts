@@ -1,4 +1,5 @@
 import { compactSiret, isValidSiret } from '$lib/domain/siret';
+import { foldAccents } from '$lib/domain/fold';
 
 /**
  * Cell readers for the importer. Each returns null rather than a half-guess, so the importer can
@@ -68,17 +69,6 @@ export function splitList(raw: string): string[] {
 		.split(/[,;/|\r\n]+/)
 		.map((part) => part.trim())
 		.filter((part) => part !== '');
-}
-
-/** Lowercase without accents; ligatures spelled out, since NFD does not split them. */
-function foldAccents(raw: string): string {
-	return raw
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/œ/g, 'oe')
-		.replace(/æ/g, 'ae')
-		.replace(/ß/g, 'ss');
 }
 
 export function normaliseHeader(raw: string): string {

@@ -17,6 +17,7 @@
  *    « l'entreprise », « l'association » are feminine; « l'incubateur », « le financeur » masculine).
  */
 import { elides } from './typography';
+import { foldAccents } from '../fold';
 
 export type Gender = 'm' | 'f';
 export type Article = 'le' | 'la' | "l'" | 'les';
@@ -125,12 +126,7 @@ const CATEGORY_GENDER: Record<string, Gender> = {
 /** « l'organisation », « le lieu », « l'événement ». */
 const KIND_GENDER: Record<string, Gender> = { organisation: 'f', third_place: 'm', event: 'm' };
 
-const fold = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/’/g, "'")
-		.toLowerCase();
+const fold = (s: string) => foldAccents(s).replace(/’/g, "'");
 
 /** The lexicon noun a text opens with (up to three words, longest first), if any. */
 function leadingNoun(text: string): Noun | null {

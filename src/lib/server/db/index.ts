@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { foldAccents } from '$lib/domain/fold';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -21,7 +22,7 @@ export function databasePath(url = process.env.DATABASE_URL): string {
 
 /** « Saint-Éloy-les-Mines » → « saint-eloy-les-mines »: the key French alphabetical order compares first. */
 export function frenchSortKey(text: string): string {
-	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE').toLowerCase();
+	return foldAccents(text);
 }
 
 /** Opens (and creates) the SQLite file with the pragmas every connection needs, then migrates it. */

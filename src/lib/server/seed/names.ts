@@ -2,6 +2,7 @@ import type { Area } from './areas';
 import type { Rng } from './random';
 import { inTerritory, ofTerritory } from '$lib/domain/french/places';
 import { capitalise } from '$lib/domain/french/typography';
+import { foldAccents } from '$lib/domain/fold';
 
 /**
  * Word lists for invented names. People get a common French first name and a surname built from
@@ -202,12 +203,7 @@ export const atPlace = (communeName: string): string => inTerritory(communeName,
 
 /** Kebab-case ASCII: « Incubateur Dômes & Vallées » -> « incubateur-domes-vallees ». */
 export function slugify(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/œ/g, 'oe')
-		.replace(/æ/g, 'ae')
+	return foldAccents(text)
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 100)
