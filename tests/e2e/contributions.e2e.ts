@@ -1,38 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
-
-const PASSWORD = 'volcans et levures 2026';
-
-/** Creates an account with the real CLI against the server's database; returns the invitation path. */
-function invite(role: 'editor' | 'partner', email: string, name: string): string {
-	const run = spawnSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--role', role, '--email', email, '--name', name], {
-		env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-		encoding: 'utf8'
-	});
-	const path = /\/invitation\/[A-Za-z0-9_-]+/.exec(run.stdout)?.[0];
-	if (run.status !== 0 || !path) throw new Error(`user-create a échoué :\n${run.stdout}\n${run.stderr}`);
-	return path;
-}
-
-async function acceptInvitation(page: Page, path: string): Promise<void> {
-	await page.goto(path);
-	await page.getByLabel('Mot de passe (12 caractères au moins)').fill(PASSWORD);
-	await page.getByLabel('Confirmez le mot de passe').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-	// Hashing the password takes a while on a busy machine.
-	await page.waitForURL('**/espace', { timeout: 30_000 });
-}
-
-async function login(page: Page, email: string): Promise<void> {
-	await page.goto('/connexion');
-	await page.getByLabel('Adresse e-mail').fill(email);
-	await page.getByLabel('Mot de passe').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await page.waitForURL('**/espace', { timeout: 30_000 });
-}
+import { choosePassword, createAccount, logIn } from './sign-in';
 
 interface Listing {
 	id: number;
@@ -74,13 +43,13 @@ describe('espace partenaire et modération', () => {
 	});
 
 	it('invitation → mot de passe → connexion → modification → validation → page publique', async () => {
-		const editorLink = invite('editor', 'edith@exemple.fr', 'Édith Éditrice');
-		const aliceLink = invite('partner', 'alice@exemple.fr', 'Alice Incubateur');
-		invite('partner', 'bruno@exemple.fr', 'Bruno Autre');
+		const editorLink = createAccount('editor', 'edith@exemple.fr', 'Édith Éditrice');
+		const aliceLink = createAccount('partner', 'alice@exemple.fr', 'Alice Incubateur');
+		createAccount('partner', 'bruno@exemple.fr', 'Bruno Autre');
 
 		// The editor hands each partner their listing from /moderation, typing its name in the picker
 		// (the issue replaced the 520-option select) and taking it from the suggestions.
-		await acceptInvitation(editor, editorLink);
+		await choosePassword(editor, editorLink);
 		await editor.goto('/moderation');
 		for (const [listing, email] of [[mine, 'alice@exemple.fr'], [theirs, 'bruno@exemple.fr']] as const) {
 			const grant = editor.getByRole('form', { name: 'Confier une fiche à un partenaire' });
@@ -92,10 +61,10 @@ describe('espace partenaire et modération', () => {
 		}
 
 		// Alice sets her password, signs out, signs in again at /connexion.
-		await acceptInvitation(alice, aliceLink);
+		await choosePassword(alice, aliceLink);
 		await alice.locator('main').getByRole('button', { name: 'Se déconnecter' }).click();
 		await alice.waitForURL((url) => url.pathname !== '/espace');
-		await login(alice, 'alice@exemple.fr');
+		await logIn(alice, 'alice@exemple.fr');
 		expect(await alice.getByTestId('listing').count()).toBe(1);
 		expect(await alice.getByTestId('listing').innerText()).toContain(mine.name);
 		await screenshot(alice, 'contrib-espace');

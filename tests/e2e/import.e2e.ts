@@ -1,23 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './browser';
 import { encodeWindows1252 } from '../../src/lib/import/decode';
+import { choosePassword, createAccount } from './sign-in';
 
-const PASSWORD = 'basalte et bruyère 2026';
 const EMAIL = 'ines.import@exemple.fr';
-
-/** Creates the editor with the real CLI against the server's database; returns the invitation path. */
-function inviteEditor(): string {
-	const run = spawnSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--role', 'editor', '--email', EMAIL, '--name', 'Inès Importatrice'], {
-		env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-		encoding: 'utf8'
-	});
-	const path = /\/invitation\/[A-Za-z0-9_-]+/.exec(run.stdout)?.[0];
-	if (run.status !== 0 || !path) throw new Error(`user-create a échoué :\n${run.stdout}\n${run.stderr}`);
-	return path;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The file: what Excel on Windows writes for « CSV (séparateur : point-virgule) ».
@@ -118,11 +105,7 @@ describe('import de données', () => {
 
 	it('essai à blanc d’un CSV Excel, import, carte, puis annulation', async () => {
 		// --- an editor, created by the CLI, sets a password and reaches « Importer » from the header
-		await page.goto(inviteEditor());
-		await page.getByLabel('Mot de passe (12 caractères au moins)').fill(PASSWORD);
-		await page.getByLabel('Confirmez le mot de passe').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-		await page.waitForURL('**/espace', { timeout: 30_000 });
+		await choosePassword(page, createAccount('editor', EMAIL, 'Inès Importatrice'));
 		await page.getByTestId('account-menu').getByRole('link', { name: 'Importer' }).click();
 		await page.waitForURL('**/admin/import');
 		await page.getByRole('heading', { level: 1, name: 'Importer des données' }).waitFor();

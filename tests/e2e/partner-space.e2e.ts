@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
 import { capitalise, relationCaptionText, withPreposition } from '../../src/lib/domain/french';
+import { choosePassword, createAccount, logIn } from './sign-in';
 
 /*
  * The partner's and the editor's side as they would tell it: an admin hands a listing to a partner from
@@ -12,7 +11,6 @@ import { capitalise, relationCaptionText, withPreposition } from '../../src/lib/
  * every answer appears next to the form it concerns.
  */
 
-const PASSWORD = 'puy de la vache 1167 m';
 const ADMIN = { email: 'adele.admin@exemple.fr', name: 'Adèle Admin' };
 const PARTNER = { email: 'pierre.partenaire@exemple.fr', name: 'Pierre Partenaire' };
 const PHONE = { width: 390, height: 844 };
@@ -29,33 +27,6 @@ interface Listing {
 
 /** « Volcabio hébergée au Cowork des Dômes »: the relation as the French-phrasing module says it (its own spec checks the words). */
 const hosted = (guest: Listing, place: Listing) => relationCaptionText('hosted_by', guest, place);
-
-/** Creates an account with the real CLI; returns the invitation path (whatever origin the CLI prints). */
-function invite(role: 'admin' | 'partner', email: string, name: string): string {
-	const run = spawnSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--role', role, '--email', email, '--name', name], {
-		env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-		encoding: 'utf8'
-	});
-	const path = /\/invitation\/[A-Za-z0-9_-]+/.exec(run.stdout)?.[0];
-	if (run.status !== 0 || !path) throw new Error(`user-create a échoué :\n${run.stdout}\n${run.stderr}`);
-	return path;
-}
-
-async function acceptInvitation(page: Page, path: string): Promise<void> {
-	await page.goto(path);
-	await page.getByLabel('Mot de passe (12 caractères au moins)').fill(PASSWORD);
-	await page.getByLabel('Confirmez le mot de passe').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-	await page.waitForURL('**/espace', { timeout: 30_000 });
-}
-
-async function logIn(page: Page, email: string): Promise<void> {
-	await page.goto('/connexion');
-	await page.getByLabel('Adresse e-mail').fill(email);
-	await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await page.waitForURL('**/espace', { timeout: 30_000 });
-}
 
 async function api<T>(path: string): Promise<T> {
 	return (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
@@ -128,9 +99,9 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		if (!a || !b || !place) throw new Error('Données de démonstration insuffisantes (startups, coworking).');
 		const full = (l: Listing) => api<Listing>(`/api/v1/entities/${l.slug}`);
 		[first, second, host] = [await full(a), await full(b), await full(place)];
-		const adminLink = invite('admin', ADMIN.email, ADMIN.name);
-		partnerLink = invite('partner', PARTNER.email, PARTNER.name);
-		await acceptInvitation(admin, adminLink);
+		const adminLink = createAccount('admin', ADMIN.email, ADMIN.name);
+		partnerLink = createAccount('partner', PARTNER.email, PARTNER.name);
+		await choosePassword(admin, adminLink);
 	});
 	afterAll(async () => {
 		await browser?.close();
@@ -189,7 +160,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 	});
 
 	it('le partenaire retrouve ses deux fiches et « Toujours à jour » dit ce qu’il fait', async () => {
-		await acceptInvitation(partner, partnerLink);
+		await choosePassword(partner, partnerLink);
 		const listings = partner.getByTestId('listing');
 		expect((await listings.allInnerTexts()).map((t) => t.split('\n')[0]).sort()).toEqual([first.name, second.name].sort());
 		const card = listings.filter({ has: partner.getByRole('heading', { name: first.name, exact: true }) });

@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './browser';
-import { api, choosePassword, createAccount, journey, personaContext, plain, SIZES, type SizeName } from './persona';
+import { api, journey, personaContext, plain, SIZES, type SizeName } from './persona';
+import { choosePassword, createAccount } from './sign-in';
 
 /*
  * First visit of an incubator keeping its listing current: it finds how to update its listing from the home

@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import { baseUrl } from './browser';
 
 /**
@@ -37,27 +36,6 @@ export function journey(who: string, size: SizeName, page: Page) {
 		if (focus) await focus.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: `test-results/e2e-persona-${who}-${size}-${String(n).padStart(2, '0')}-${name}.png` });
 	};
-}
-
-export const PASSWORD = 'chaîne des puys 1465 m';
-
-/** An account made with the real command-line tool; returns the invitation path it prints. */
-export function createAccount(role: 'admin' | 'editor' | 'partner', email: string, name: string): string {
-	const run = spawnSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--role', role, '--email', email, '--name', name], {
-		env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-		encoding: 'utf8'
-	});
-	const path = /\/invitation\/[A-Za-z0-9_-]+/.exec(run.stdout)?.[0];
-	if (run.status !== 0 || !path) throw new Error(`user-create a échoué :\n${run.stdout}\n${run.stderr}`);
-	return path;
-}
-
-export async function choosePassword(page: Page, invitationPath: string): Promise<void> {
-	await page.goto(invitationPath);
-	await page.getByLabel('Mot de passe (12 caractères au moins)').fill(PASSWORD);
-	await page.getByLabel('Confirmez le mot de passe').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-	await page.waitForURL('**/espace', { timeout: 30_000 });
 }
 
 export async function api<T>(path: string): Promise<T> {

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, screenshot } from './browser';
+import { choosePassword, createAccount } from './sign-in';
 
 /*
  * No page scrolls sideways on a phone: every public page and every signed-in page, at 390 × 844, keeps
@@ -11,19 +11,7 @@ import { baseUrl, launchBrowser, screenshot } from './browser';
  */
 
 const WIDTH = 390;
-const PASSWORD = 'cinq cents pixels de trop';
 const EMAIL = 'largeur@exemple.fr';
-
-/** An admin sees every signed-in page: created by the real CLI, as the first admin is. */
-function invitationPath(): string {
-	const run = spawnSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--role', 'admin', '--email', EMAIL, '--name', 'Admin Largeur'], {
-		env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-		encoding: 'utf8'
-	});
-	const path = /\/invitation\/[A-Za-z0-9_-]+/.exec(run.stdout)?.[0];
-	if (run.status !== 0 || !path) throw new Error(`user-create a échoué :\n${run.stdout}\n${run.stderr}`);
-	return path;
-}
 
 interface Overflow {
 	scrollWidth: number;
@@ -64,11 +52,8 @@ describe(`aucune page ne défile de côté à ${WIDTH} px`, () => {
 
 		// Signing in through the pages, on the phone.
 		const page = await signedIn.newPage();
-		await page.goto(invitationPath());
-		await page.getByLabel('Mot de passe (12 caractères au moins)').fill(PASSWORD);
-		await page.getByLabel('Confirmez le mot de passe').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-		await page.waitForURL('**/espace', { timeout: 30_000 });
+		// An admin sees every signed-in page: created by the real CLI, as the first admin is.
+		await choosePassword(page, createAccount('admin', EMAIL, 'Admin Largeur'));
 		await page.close();
 	});
 	afterAll(async () => {
