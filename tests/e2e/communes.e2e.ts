@@ -307,4 +307,27 @@ describe('distances honnêtes', () => {
 		await page.goto('/territoires/15014');
 		expect(await page.getByTestId('around-commune').getByRole('heading', { level: 2 }).innerText()).toBe("Autour d'Aurillac");
 	});
+
+	it('un seul acteur ne se compte pas : « Télécharger l’acteur de ce territoire », « cet acteur », « ses relations » (jamais « les 1 acteurs »)', async () => {
+		const all = (await (await fetch(`${baseUrl()}/api/v1/export.json`)).json()) as { entities: { communeCode: string | null }[] };
+		const counts = new Map<string, number>();
+		for (const e of all.entities) if (e.communeCode) counts.set(e.communeCode, (counts.get(e.communeCode) ?? 0) + 1);
+		const one = [...counts].find(([, n]) => n === 1)?.[0];
+		const many = [...counts].find(([, n]) => n >= 2);
+		expect(one, 'une commune à un seul acteur dans la démo').toBeDefined();
+		expect(many, 'une commune à plusieurs acteurs').toBeDefined();
+		const line = async (testid: string) => (await page.getByTestId(testid).innerText()).replace(/\u00a0/g, ' ');
+
+		await page.goto(`/territoires/${one}`);
+		expect(await page.getByRole('heading', { level: 2, name: 'Acteur situé ici' }).count()).toBe(1);
+		expect(await line('territory-exports')).toMatch(/^Télécharger l'acteur de ce territoire : CSV \(Excel\) · ses relations \(CSV\) · /);
+		await screenshot(page, 'communes-one-actor');
+		await page.goto(`/territoires/${many![0]}`);
+		expect(await line('territory-exports')).toMatch(new RegExp(`^Télécharger les ${many![1]} acteurs de ce territoire : CSV \\(Excel\\) · leurs relations \\(CSV\\) · `));
+
+		await page.goto(`/acteurs?territory=${one}`);
+		expect(await line('exports')).toMatch(/^Télécharger cet acteur : CSV · ses relations \(CSV\) · /);
+		await page.goto(`/acteurs?territory=${many![0]}`);
+		expect(await line('exports')).toMatch(new RegExp(`^Télécharger ces ${many![1]} acteurs : CSV · leurs relations \\(CSV\\) · `));
+	});
 });

@@ -70,6 +70,8 @@ describe('exports on the real server, with the current filters', () => {
 			const html = await (await fetch(inject('baseUrl') + page)).text();
 			const links = [...html.matchAll(/href="([^"]*(?:\/api\/v1\/export\.\w+|\/agenda\.ics)[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 			expect(links.length, page).toBeGreaterThanOrEqual(2);
+			// Every list of actors offers their relations next to them, with the same filters.
+			if (!page.startsWith('/acteurs/')) expect(links.filter((l) => l.includes('export.relations.csv')), page).toHaveLength(1);
 			for (const link of links) {
 				const file = await download(link);
 				const kind = Object.keys(expected).find((k) => link.includes(k))!;

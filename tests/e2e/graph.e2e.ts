@@ -5,7 +5,7 @@ import { canvasPixels, graphReady, readDownload } from './graph-helpers';
 
 interface Api {
 	nodes: { id: number; label: string; slug: string }[];
-	edges: { source: number; target: number }[];
+	edges: { source: number; target: number; type: string; label: string; sourceRef: string | null }[];
 }
 
 /** Two actors two relations apart in the demo graph (a chain A - B - C with no direct A - C link). */
@@ -100,7 +100,10 @@ describe('réseau des acteurs', () => {
 		const year = min + 3;
 		await slider.fill(String(year));
 		await page.waitForURL(new RegExp(`year=${year}`));
-		await count.getByText(`actives en ${year}`).waitFor();
+		await page.waitForFunction((y) => / actives? en /.test(document.querySelector('[data-testid="graph-count"]')?.textContent?.split(String(y))[0] ?? ''), year);
+		// « 1 relation active en 1961 », « 12 relations actives en 1961 »: agreed with the count.
+		const [, n, noun, adjective] = (await count.innerText()).replace(/\s+/g, ' ').match(/(\d+) (relations?) (actives?) en /)!;
+		expect([noun, adjective]).toEqual(Number(n) >= 2 ? ['relations', 'actives'] : ['relation', 'active']);
 		const then = await page.evaluate(() => window.__cartoGraph?.visibleNodes ?? 0);
 		expect(then).toBeGreaterThan(0);
 		expect(then).toBeLessThan(all);
@@ -189,6 +192,38 @@ describe('réseau des acteurs', () => {
 		expect(chain).toContain(c);
 		await page.waitForTimeout(500);
 		await screenshot(page, 'graph-path');
+	});
+
+	it('les phrases d’un chemin citent leur source, en lien quand c’est une adresse web (issue 12)', async () => {
+		// A relation whose source is a URL, found as a one-relation path.
+		type Paths = { paths: { edges: { label: string }[]; details: { sentence: string; notes: string[]; source: string | null }[] }[] };
+		let found: { from: number; to: number; answer: Paths } | null = null;
+		for (const e of graph.edges.filter((x) => x.sourceRef?.startsWith('http')).slice(0, 20)) {
+			const answer = (await (await fetch(`${baseUrl()}/api/v1/paths?from=${e.source}&to=${e.target}&k=3`)).json()) as Paths;
+			if (answer.paths[0]?.details[0]?.source?.startsWith('http')) {
+				found = { from: e.source, to: e.target, answer };
+				break;
+			}
+		}
+		expect(found, 'une relation sourcée par une adresse web dans la démo').not.toBeNull();
+		const { from, to, answer } = found!;
+		const detail = answer.paths[0]!.details[0]!;
+		await page.goto(`/reseau?from=${from}&to=${to}`);
+		const sentence = page.getByTestId('path-results').getByTestId('path-sentence').first();
+		await sentence.waitFor();
+		const text = (await sentence.innerText()).replace(/\u00a0/g, ' ');
+		expect(text.startsWith(`${detail.sentence.replace(/\u00a0/g, ' ')} (`)).toBe(true);
+		expect(text).toContain('source : ');
+		const link = sentence.getByRole('link');
+		expect(await link.getAttribute('href')).toBe(detail.source);
+		expect(await link.innerText()).toBe(detail.source!.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, ''));
+		// The counts agree with their number: « Chemin 1 · 1 relation », « 1 chemin. » or « 3 chemins, du plus court au plus long. ».
+		expect(await page.getByTestId('path-results').getByRole('button', { name: /^Chemin 1 · 1 relation\s:/ }).count()).toBe(1);
+		const n = answer.paths.length;
+		const intro = n === 1 ? '1 chemin. Cliquez sur le chemin pour le surligner.' : `${n} chemins, du plus court au plus long. Cliquez sur un chemin pour le surligner.`;
+		expect(await page.getByTestId('path-results').getByText(intro, { exact: true }).count()).toBe(1);
+		await sentence.scrollIntoViewIfNeeded();
+		await screenshot(page, 'graph-path-source');
 	});
 
 	it('choisir X et Y à la main donne une adresse à partager qui redonne la même réponse', async () => {

@@ -108,6 +108,10 @@ describe('carte des acteurs', () => {
 		expect(filtered).toBeGreaterThan(0);
 		expect(filtered).toBeLessThan(all);
 		expect(await page.evaluate(() => window.__cartoMap?.dataKey)).toBe('kind=third_place');
+		// The downloads follow the filters, the actors' relations too (issue 12).
+		const downloads = page.getByTestId('map-exports');
+		expect(await downloads.getByRole('link', { name: 'CSV (Excel)' }).getAttribute('href')).toBe('/api/v1/export.csv?kind=third_place');
+		expect(await downloads.getByRole('link', { name: 'leurs relations (CSV)' }).getAttribute('href')).toBe('/api/v1/export.relations.csv?kind=third_place');
 		const listed = await page.getByTestId('actor-list').getByRole('button').count();
 		expect(listed).toBe(Math.min(50, filtered));
 

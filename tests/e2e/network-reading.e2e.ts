@@ -77,6 +77,8 @@ describe('le réseau lisible', () => {
 		await tip.getByText(hub.label).waitFor();
 		if (hub.communeName) await tip.getByText(hub.communeName, { exact: false }).waitFor();
 		expect(await tip.innerText()).not.toMatch(/\b\d{5}\b/);
+		// Its count agrees with its number (a hub: several), never « relation(s) ».
+		expect(await tip.innerText()).toMatch(/\n([2-9]|\d{2,}) relations dans la vue$/);
 		// Pixels: the picture is still drawn, and most of it has faded.
 		const after = await canvasPixels(page);
 		expect(after.ink).toBeGreaterThan(0.005);

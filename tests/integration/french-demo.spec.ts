@@ -1,7 +1,8 @@
 /**
  * Every relation of the demo database written out through the French-phrasing module, from both sides,
  * as the pages and the API say them: the sentences, the actor pages' headings and dates, the pathway
- * steps, the path finder's sentences. What a French editor would strike out must not appear.
+ * steps, the path finder's sentences, the graph's relation labels (API, GEXF, GraphML, relations CSV).
+ * What a French editor would strike out must not appear.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from './fresh-db';
@@ -10,7 +11,10 @@ import { seedDemo } from '../../src/lib/server/seed/index';
 import type { Db } from '../../src/lib/server/db/index';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
 import { entityPathway } from '../../src/lib/server/services/pathway.service';
-import { findPaths } from '../../src/lib/server/services/path.service';
+import { commonRelations, findPaths } from '../../src/lib/server/services/path.service';
+import { graphExport, graphView, relationsCsv } from '../../src/lib/server/services/graph.service';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
 import { actorLead, eventDates, inTerritory, ofTerritory, relationClause, relationDates, relationSentence, relationWithDetails, stepParts, thanTerritory } from '../../src/lib/domain/french';
 import { proposalTitle, relationState } from '../../src/lib/server/services/proposal-words';
 import { distanceFrom, originNote, showDistance } from '../../src/lib/geo/distance-precision';
@@ -140,7 +144,60 @@ describe('every relation of the demo database, through the French-phrasing modul
 		const ids = db.$client.prepare("select slug from entities where category = 'startup' limit 12").all() as { slug: string }[];
 		for (let i = 0; i + 1 < ids.length; i += 2) {
 			const found = findPaths(db, new URLSearchParams({ from: ids[i]!.slug, to: ids[i + 1]!.slug, k: '3' }));
-			for (const p of found.paths) for (const s of p.sentences) for (const f of faults(s.replace(/\(.*\)$/, '').trim())) bad.push(`${f} : ${s}`);
+			for (const p of found.paths) {
+				for (const s of p.sentences) for (const f of faults(s.replace(/\(.*\)$/, '').trim())) bad.push(`${f} : ${s}`);
+				// The page's version: the same sentence, its source apart (a link when it is a URL).
+				p.details.forEach((d, j) => {
+					expect(p.sentences[j]!.startsWith(`${d.sentence} (`)).toBe(true);
+					for (const f of [...faults(d.sentence), ...d.notes.flatMap(faults)]) bad.push(`${f} : ${d.sentence}`);
+				});
+			}
+		}
+		expect(bad.slice(0, 20)).toEqual([]);
+	});
+
+	it('labels every relation of the graph agreed with its source: API, GEXF, GraphML and relations CSV (no « · » but for a person)', () => {
+		const view = graphView(db, new URLSearchParams());
+		expect(view.edges.length).toBeGreaterThan(1000);
+		const kindOf = new Map(view.nodes.map((n) => [n.id, n.kind]));
+		const nameOf = new Map(view.nodes.map((n) => [n.id, n.label]));
+		const bad: string[] = [];
+		const check = (where: string, sourceId: number, label: string, type: string) => {
+			const kind = kindOf.get(sourceId);
+			if (!label || label === type) bad.push(`${where} : pas de libellé pour ${type}`);
+			// A person has no recorded gender: the vocabulary's « incubé·e par » stays (the sentences turn it round instead).
+			for (const f of faults(kind === 'person' ? label.replace(/·e\b/g, 'e') : label)) bad.push(`${f} (${where}, ${kind}) : ${nameOf.get(sourceId)} ${label}`);
+		};
+		for (const e of view.edges) check('API', e.source, e.label, e.type);
+		const feminine = view.edges.find((e) => e.type === 'incubated_by' && view.nodes.find((n) => n.id === e.source)?.category === 'startup');
+		expect(feminine?.label, 'une startup incubée dans la démo').toBe('incubée par');
+
+		const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['node', 'edge', 'attvalue', 'data'].includes(name) });
+		type Attrs = { source: string; label: string };
+		const gexf = parser.parse(graphExport(db, new URLSearchParams(), 'gexf').body).gexf.graph.edges.edge as (Attrs & { attvalues: { attvalue: { for: string; value: string }[] } })[];
+		expect(gexf).toHaveLength(view.edges.length);
+		for (const e of gexf) {
+			const type = e.attvalues.attvalue.find((a) => a.for === 'type')!.value;
+			check('GEXF', Number(e.source.slice(1)), e.label, type);
+		}
+		const graphml = parser.parse(graphExport(db, new URLSearchParams(), 'graphml').body).graphml.graph.edge as (Attrs & { data: { key: string; '#text': string }[] })[];
+		expect(graphml).toHaveLength(view.edges.length);
+		for (const e of graphml) {
+			const data = Object.fromEntries(e.data.map((d) => [d.key, String(d['#text'])]));
+			check('GraphML', Number(e.source.slice(1)), data.e_label!, data.e_type!);
+		}
+		const csv: Record<string, string>[] = parseCsv(relationsCsv(db, new URLSearchParams()).body, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' });
+		expect(csv).toHaveLength(view.edges.length);
+		for (const r of csv) check('CSV', Number(r.source_id), r.relation!, r.type!);
+		// The files keep the vocabulary's code next to the label.
+		expect(new Set(csv.map((r) => r.type))).toEqual(new Set(view.edges.map((e) => e.type)));
+
+		const ids = db.$client.prepare("select id from entities where category in ('startup', 'incubator') and deleted_at is null limit 10").all() as { id: number }[];
+		for (let i = 0; i + 1 < ids.length; i += 2) {
+			const a = String(ids[i]!.id);
+			const b = String(ids[i + 1]!.id);
+			for (const p of findPaths(db, new URLSearchParams({ from: a, to: b, k: '3' })).paths) for (const e of p.edges) check('chemin', e.source, e.label, e.type);
+			for (const c of commonRelations(db, new URLSearchParams({ a, b })).items) for (const e of [c.viaA, c.viaB]) check('relations communes', e.source, e.label, e.type);
 		}
 		expect(bad.slice(0, 20)).toEqual([]);
 	});

@@ -1,6 +1,8 @@
 /** What the GEXF and GraphML files hold: the view's nodes and relations with their attributes. */
-import { categoryLabel, kindLabel, relationLabel } from '$lib/domain/vocabulary';
+import { relationLabelFor } from '$lib/domain/french';
+import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
 import type { GraphEdge, GraphNode } from './graph-index';
+import { nameable } from './sentences';
 
 export interface ExportGraph {
 	nodes: GraphNode[];
@@ -38,6 +40,18 @@ export const edgeColumns: Column<GraphEdge>[] = [
 	{ id: 'source', title: 'source', type: 'string', value: (e) => e.sourceRef }
 ];
 
-export const edgeLabel = (e: GraphEdge) => relationLabel(e.type);
+/**
+ * A relation's label, read from its source and agreed with it through the French-phrasing module:
+ * « incubée par » after a startup, « membres de » after « Les Pionniers du Velay »; a person (no recorded
+ * gender) and an unknown source keep the vocabulary's label. The files keep the code next to it (`type`).
+ */
+export const edgeLabel = (e: GraphEdge, source: Pick<GraphNode, 'label' | 'kind' | 'category'> | undefined): string =>
+	relationLabelFor(e.type, 'out', source ? nameable(source) : { name: '', kind: 'person' });
+
+/** Each relation's label in a file, its source found among the file's nodes. */
+export function edgeLabels(graph: Pick<ExportGraph, 'nodes' | 'edges'>): (e: GraphEdge) => string {
+	const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+	return (e) => edgeLabel(e, byId.get(e.source));
+}
 export const nodeKey = (id: number) => `n${id}`;
 export const edgeKey = (id: number) => `e${id}`;

@@ -4,7 +4,7 @@ import { writeGexf } from './gexf';
 import { writeGraphml } from './graphml';
 import { xmlEscape } from './xml';
 import { edge, node } from './test-graphs';
-import type { ExportGraph } from './export-model';
+import { edgeLabel, type ExportGraph } from './export-model';
 
 const tricky = 'Café <Labo> & "Fils" l\'Atelier\u0001';
 const graph: ExportGraph = {
@@ -28,6 +28,20 @@ describe('xml escaping', () => {
 	});
 });
 
+describe('relation labels in the files', () => {
+	it('agree with their source through the French-phrasing module; the vocabulary code stays next to them', () => {
+		const e = edge(1, 1, 2, { type: 'incubated_by' });
+		expect(edgeLabel(e, node(1, 'Volcabio'))).toBe('incubée par');
+		expect(edgeLabel(e, { label: 'Laboratoire des Volcans', kind: 'organisation', category: 'lab' })).toBe('incubé par');
+		expect(edgeLabel({ ...e, type: 'member_of' }, { label: 'Les Pionniers du Velay', kind: 'organisation', category: 'association' })).toBe('membres de');
+		expect(edgeLabel({ ...e, type: 'hosted_by' }, { label: 'La Grange de Cournols', kind: 'third_place', category: 'rural_third_place' })).toBe('hébergée par');
+		expect(edgeLabel({ ...e, type: 'takes_place_at' }, { label: 'Rencontre des fablabs', kind: 'event', category: 'meetup' })).toBe('a lieu à');
+		// A person has no recorded gender: the vocabulary's label, as an unknown source.
+		expect(edgeLabel(e, { label: 'Camille Martin', kind: 'person', category: 'entrepreneur' })).toBe('incubé·e par');
+		expect(edgeLabel(e, undefined)).toBe('incubé·e par');
+	});
+});
+
 describe('GEXF 1.3', () => {
 	const xml = writeGexf(graph, '2025-01-31');
 	const doc = parser.parse(xml).gexf;
@@ -46,7 +60,7 @@ describe('GEXF 1.3', () => {
 		const values = (x: { attvalues?: { attvalue: Attrs[] } }) => Object.fromEntries((x.attvalues?.attvalue ?? []).map((a) => [a.for, a.value]));
 		expect(values(nodes[0]!)).toMatchObject({ kind: 'organisation', category: 'startup', categoryLabel: 'Startup', commune: 'Clermont-Ferrand', communeCode: '63113', lon: '3.1', lat: '45.8' });
 		expect(values(nodes[1]!)).not.toHaveProperty('commune');
-		expect(edges[0]).toMatchObject({ id: 'e7', source: 'n3', target: 'n2', label: 'incubé·e par' });
+		expect(edges[0]).toMatchObject({ id: 'e7', source: 'n3', target: 'n2', label: 'incubée par' });
 		expect(values(edges[0]!)).toEqual({ type: 'incubated_by', startDate: '2019', endDate: '2020-06', confirmation: 'confirmed', source: 'https://exemple.fr/?a=1&b=2' });
 		const ids = new Set(nodes.map((n) => n.id));
 		expect(edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
@@ -91,6 +105,6 @@ describe('GraphML', () => {
 		const data = (x: { data: { key: string; '#text': string | number }[] }) => Object.fromEntries(x.data.map((d) => [d.key, String(d['#text'])]));
 		expect(data(nodes[0]!)).toMatchObject({ label: 'Café <Labo> & "Fils" l\'Atelier', n_kind: 'organisation', n_lat: '45.8' });
 		expect(edges[0]).toMatchObject({ source: 'n3', target: 'n2' });
-		expect(data(edges[0]!)).toMatchObject({ e_label: 'incubé·e par', e_type: 'incubated_by', e_startDate: '2019', e_source: 'https://exemple.fr/?a=1&b=2' });
+		expect(data(edges[0]!)).toMatchObject({ e_label: 'incubée par', e_type: 'incubated_by', e_startDate: '2019', e_source: 'https://exemple.fr/?a=1&b=2' });
 	});
 });

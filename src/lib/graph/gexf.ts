@@ -4,7 +4,7 @@
  * so that Gephi's timeline replays the network as the year slider of /reseau does. Undated relations,
  * and actors with one, hold at all times (no spell).
  */
-import { edgeColumns, edgeKey, edgeLabel, nodeColumns, nodeKey, type Column, type ExportGraph } from './export-model';
+import { edgeColumns, edgeKey, edgeLabels, nodeColumns, nodeKey, type Column, type ExportGraph } from './export-model';
 import { relationSpell, unionSpells, type Spell } from './spells';
 import { xmlEscape } from './xml';
 
@@ -23,6 +23,7 @@ const spellTag = (s: Spell) => `<spell${s.start ? ` start="${s.start}"` : ''}${s
 const spellsOf = (list: Spell[] | null) => (list && list.length ? `<spells>${list.map(spellTag).join('')}</spells>` : '');
 
 export function writeGexf(graph: ExportGraph, lastModified: string): string {
+	const label = edgeLabels(graph);
 	const edgeSpell = new Map(graph.edges.map((e) => [e.id, relationSpell(e.startDate, e.endDate)]));
 	const byNode = new Map<number, (Spell | null)[]>();
 	for (const e of graph.edges) {
@@ -44,7 +45,7 @@ export function writeGexf(graph: ExportGraph, lastModified: string): string {
 		'    <edges>',
 		...graph.edges.map((e) => {
 			const spell = edgeSpell.get(e.id) ?? null;
-			return `      <edge id="${edgeKey(e.id)}" source="${nodeKey(e.source)}" target="${nodeKey(e.target)}" label="${xmlEscape(edgeLabel(e))}">${attvalues(edgeColumns, e)}${spellsOf(spell ? [spell] : null)}</edge>`;
+			return `      <edge id="${edgeKey(e.id)}" source="${nodeKey(e.source)}" target="${nodeKey(e.target)}" label="${xmlEscape(label(e))}">${attvalues(edgeColumns, e)}${spellsOf(spell ? [spell] : null)}</edge>`;
 		}),
 		'    </edges>',
 		'  </graph>',

@@ -1,5 +1,5 @@
 /** GraphML (Cytoscape desktop, yEd, Gephi): keys declared with names and types, then data per node and edge. */
-import { edgeColumns, edgeKey, edgeLabel, nodeColumns, nodeKey, type Column, type ExportGraph } from './export-model';
+import { edgeColumns, edgeKey, edgeLabels, nodeColumns, nodeKey, type Column, type ExportGraph } from './export-model';
 import { xmlEscape } from './xml';
 
 const keyType = (t: Column<unknown>['type']) => (t === 'integer' ? 'int' : t);
@@ -14,6 +14,7 @@ function dataOf<T>(prefix: string, columns: Column<T>[], item: T): string {
 }
 
 export function writeGraphml(graph: ExportGraph): string {
+	const label = edgeLabels(graph);
 	const keys = [
 		'  <key id="label" for="node" attr.name="label" attr.type="string"/>',
 		...nodeColumns.map((c) => `  <key id="n_${c.id}" for="node" attr.name="${c.title}" attr.type="${keyType(c.type)}"/>`),
@@ -29,7 +30,7 @@ export function writeGraphml(graph: ExportGraph): string {
 		...graph.nodes.map((n) => `    <node id="${nodeKey(n.id)}"><data key="label">${xmlEscape(n.label)}</data>${dataOf('n_', nodeColumns, n)}</node>`),
 		...graph.edges.map(
 			(e) =>
-				`    <edge id="${edgeKey(e.id)}" source="${nodeKey(e.source)}" target="${nodeKey(e.target)}"><data key="e_label">${xmlEscape(edgeLabel(e))}</data>${dataOf('e_', edgeColumns, e)}</edge>`
+				`    <edge id="${edgeKey(e.id)}" source="${nodeKey(e.source)}" target="${nodeKey(e.target)}"><data key="e_label">${xmlEscape(label(e))}</data>${dataOf('e_', edgeColumns, e)}</edge>`
 		),
 		'  </graph>',
 		'</graphml>',

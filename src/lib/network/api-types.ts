@@ -19,6 +19,7 @@ export interface GraphEdge {
 	source: number;
 	target: number;
 	type: string;
+	/** The type's name read from the source, agreed with it (« incubée par »). */
 	label?: string;
 	startDate?: string | null;
 	endDate?: string | null;
@@ -62,6 +63,8 @@ export interface MetricsResponse {
 export interface PathEdge {
 	id: number;
 	type: string;
+	/** The type's name read from the source, agreed with it (« incubée par »). */
+	label?: string;
 	source: number;
 	target: number;
 	startDate?: string | null;
@@ -70,10 +73,20 @@ export interface PathEdge {
 	sourceRef?: string | null;
 }
 
+/** A path's relation as a reader checks it: its sentence, its notes and its source (a page links the URLs). */
+export interface PathSentence {
+	sentence: string;
+	notes: string[];
+	source: string | null;
+}
+
 export interface GraphPath {
 	nodes: number[];
 	edges: PathEdge[];
+	/** Each relation in one sentence, with its dates, confirmation and source. */
 	sentences: string[];
+	/** The same, the source apart. */
+	details: PathSentence[];
 }
 
 export interface PathEntity {

@@ -65,11 +65,11 @@ function drawMark(ctx: CanvasRenderingContext2D, mark: LegendMark, x: number, y:
 	ctx.restore();
 }
 
-/** Words that fit `width` on each line (the title and subtitle may be long). */
+/** Words that fit `width` on each line (the title and subtitle may be long); no break at a no-break space (« source : »). */
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
 	const lines: string[] = [];
 	let line = '';
-	for (const word of text.split(/\s+/)) {
+	for (const word of text.split(/[^\S\u00a0\u202f]+/)) {
 		const next = line ? `${line} ${word}` : word;
 		if (ctx.measureText(next).width > width && line) {
 			lines.push(line);

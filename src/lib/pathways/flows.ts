@@ -1,3 +1,4 @@
+import { de } from '$lib/domain/french/typography';
 import { categoryLabel } from '$lib/domain/vocabulary';
 import { median, monthsBetween } from './dates';
 import type { PathwayEntity } from './extract';
@@ -258,7 +259,7 @@ function leavingTerritories(selected: Selected[], filters: FlowFilters, territor
 
 /** The projects behind one figure of the flows page (same filters), by id. */
 /** `placeOf`: « du Puy-de-Dôme » for a territory code (the service knows the names; French-phrasing module). */
-export function figureProjects(data: FlowData, filters: FlowFilters, figure: FlowFigure, thisYear: number, placeOf: (code: string) => string = (code) => `de ${code}`): { title: string; ids: number[] } {
+export function figureProjects(data: FlowData, filters: FlowFilters, figure: FlowFigure, thisYear: number, placeOf: (code: string) => string = de): { title: string; ids: number[] } {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
 	const { OTHER, nodeOf } = columns(data, selected, filters.level);

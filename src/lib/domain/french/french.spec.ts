@@ -24,10 +24,13 @@ import {
 	relationLabelFor,
 	relationSentence,
 	relationTiming,
+	relationDetails,
 	relationWithDetails,
 	relationWords,
 	spanDates,
 	stepParts,
+	theCount,
+	theseCount,
 	toTerritory,
 	withPreposition,
 	type Nameable
@@ -99,6 +102,17 @@ describe('dates, the examples of issue 12 verbatim', () => {
 		expect(relationWithDetails({ type: 'incubated_by', startDate: '2019', endDate: '2020', confirmation: 'confirmed', source: 'Le Connecteur' }, volcabio, incubateur, TODAY)).toBe(
 			"Volcabio a été incubée par l'Incubateur des Dômes de 2019 à 2020 (confirmée par les deux parties\u00a0; source\u00a0: Le Connecteur)"
 		);
+		// The same, the source apart, for a page that makes its URLs links.
+		expect(relationDetails({ type: 'incubated_by', startDate: null, endDate: null, confirmation: 'disputed', source: ' https://exemple.fr/a ' }, volcabio, incubateur, TODAY)).toEqual({
+			sentence: "Volcabio est incubée par l'Incubateur des Dômes",
+			notes: ['date inconnue', 'contestée'],
+			source: 'https://exemple.fr/a'
+		});
+		expect(relationDetails({ type: 'founded', startDate: '2016', endDate: null, confirmation: 'declared', source: '' }, camille, volcabio, TODAY)).toEqual({
+			sentence: 'Camille Martin a fondé Volcabio en 2016',
+			notes: [],
+			source: null
+		});
 	});
 });
 
@@ -273,6 +287,29 @@ describe('every relation type × date precision × kind', () => {
 		expect(relationLabelFor('incubated_by', 'out', volcabio)).toBe('incubée par');
 		expect(relationLabelFor('participates_in', 'in', forum)).toBe('compte parmi ses participants');
 	});
+
+	it('agrees a label in gender and number with its source, as graph edges and files carry it', () => {
+		const pionniers: Nameable = { name: 'Les Pionniers du Velay', kind: 'organisation', category: 'association' };
+		const rencontre: Nameable = { name: 'Rencontre des fablabs', kind: 'event', category: 'meetup' };
+		const journees: Nameable = { name: "Journées de l'entrepreneuriat", kind: 'event', category: 'conference' };
+		expect(relationLabelFor('incubated_by', 'out', fablab)).toBe('incubé par');
+		expect(relationLabelFor('incubated_by', 'out', pionniers)).toBe('incubés par');
+		expect(relationLabelFor('hosted_by', 'out', { name: 'La Grange de Cournols', kind: 'third_place', category: 'rural_third_place' })).toBe('hébergée par');
+		expect(relationLabelFor('founded', 'out', pionniers)).toBe('ont fondé');
+		expect(relationLabelFor('founded', 'in', volcabio)).toBe('fondée par');
+		expect(relationLabelFor('member_of', 'out', pionniers)).toBe('membres de');
+		expect(relationLabelFor('member_of', 'in', pionniers)).toBe('comptent parmi leurs membres');
+		expect(relationLabelFor('partner_of', 'in', pionniers)).toBe('partenaires de');
+		expect(relationLabelFor('spin_off_of', 'in', pionniers)).toBe('ont essaimé');
+		expect(relationLabelFor('works_at', 'in', pionniers)).toBe('emploient');
+		expect(relationLabelFor('organises', 'in', rencontre)).toBe('organisée par');
+		expect(relationLabelFor('takes_place_at', 'out', journees)).toBe('ont lieu à');
+		expect(relationLabelFor('participates_in', 'in', journees)).toBe('comptent parmi leurs participants');
+		expect(relationLabelFor('takes_place_at', 'in', cite)).toBe('accueille');
+		// A person: the vocabulary's label (no recorded gender).
+		expect(relationLabelFor('incubated_by', 'out', camille)).toBe('incubé·e par');
+		expect(relationLabelFor('founded', 'out', camille)).toBe('a fondé');
+	});
 });
 
 describe('relation sentences', () => {
@@ -326,6 +363,20 @@ describe('counts and comparisons', () => {
 		expect(byCount(12, 'filtre actif', 'filtres actifs')).toBe('filtres actifs');
 		expect(byCount(0, 'autre')).toBe('autre');
 	});
+	it('gives a count its article or demonstrative, one thing not counted (« l\'acteur », never « les 1 acteurs »)', () => {
+		expect(theCount(12, 'acteur')).toBe('les 12 acteurs');
+		expect(theCount(1, 'acteur')).toBe("l'acteur");
+		expect(theCount(1, 'lieu', 'lieux')).toBe('le lieu');
+		expect(theCount(1, 'structure', 'structures', 'f')).toBe('la structure');
+		expect(theCount(0, 'acteur')).toBe('aucun acteur');
+		expect(theCount(1234, 'acteur')).toBe('les 1\u202f234 acteurs');
+		expect(theseCount(3, 'acteur')).toBe('ces 3 acteurs');
+		expect(theseCount(1, 'acteur')).toBe('cet acteur');
+		expect(theseCount(1, 'lieu', 'lieux')).toBe('ce lieu');
+		expect(theseCount(1, 'structure', 'structures', 'f')).toBe('cette structure');
+		expect(theseCount(0, 'structure', 'structures', 'f')).toBe('aucune structure');
+	});
+
 	it('elides « que » and says « que » before a territory with its article', () => {
 		expect(que('Aurillac')).toBe("qu'Aurillac");
 		expect(que('Brioude')).toBe('que Brioude');

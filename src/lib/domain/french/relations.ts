@@ -197,34 +197,72 @@ export function relationSentence(r: RelationFacts, subject: Nameable, other: Nam
 	return frenchSpacing(`${w.subject.before}${w.subject.name} ${w.verb} ${w.object.before}${w.object.name}${w.after ? ` ${w.after}` : ''}`);
 }
 
+/** The vocabulary's label of one side (« incubé·e par », « a incubé »), as the type filters show it. */
+function vocabularyLabel(type: string, direction: Direction): string | null {
+	const term = relationType(type);
+	if (!term) return null;
+	return direction === 'out' || term.symmetric ? term.label : term.inverseLabel;
+}
+
 /**
- * The relation's label from one side, without dates or tense, agreed with the subject: « incubée par »,
- * « a incubé », « fondée par », « compte parmi ses participants ». A person keeps the vocabulary's label
- * (its « ·e »: no gender is recorded) except where a neutral one exists.
+ * The relation's label from one side, without dates or tense, agreed with the subject in gender and
+ * number: « incubée par », « incubés par », « a incubé », « ont fondé », « membres de », « organisée par »,
+ * « compte parmi ses participants ». A person keeps the vocabulary's label (its « ·e »: no gender is
+ * recorded) except where a neutral one exists.
  */
 export function relationLabelFor(type: string, direction: Direction, subject: Nameable): string {
-	const term = relationType(type);
-	if (!term) return type;
-	if (type === 'participates_in' && direction === 'in' && !term.symmetric) return 'compte parmi ses participants';
-	const label = direction === 'out' || term.symmetric ? term.label : term.inverseLabel;
+	const label = vocabularyLabel(type, direction);
+	if (label === null) return type;
 	const s = nounPhrase(subject);
+	const n = s.plural ? 1 : 0;
+	if (type === 'participates_in' && direction === 'in') return n ? 'comptent parmi leurs participants' : 'compte parmi ses participants';
 	if (s.person) return label;
+	const clause = clauseFor(type, direction);
+	// « incubé·e par », « organisé par »: the participle agreed, the label's own preposition (no object to choose « à »).
+	if (clause?.voice === 'passive') return `${agree(clause.participle, s)} ${label.split(' ').at(-1)}`;
+	if (clause?.voice === 'copula') return label.replace(clause.attribute[0], clause.attribute[n]);
+	if (clause?.voice === 'active' && n) {
+		for (const tense of ['past', 'present', 'future'] as const) {
+			const [one, many] = clause.verb[tense];
+			if (label === one || label.startsWith(`${one} `)) return `${many}${label.slice(one.length)}`.replace(clause.tail?.[0] ?? '\u0000', clause.tail?.[1] ?? '');
+		}
+		// « a essaimé » (the sentences say « ont donné naissance à »): the auxiliary agrees.
+		if (/^a (?!lieu)/.test(label)) return label.replace(/^a /, 'ont ');
+	}
 	return label.replace(/(\S+?)·e\b/g, (_, stem: string) => agree(stem, s));
 }
 
 const CONFIRMATION: Record<string, string> = { confirmed: 'confirmée par les deux parties', disputed: 'contestée' };
 
-/**
- * A path's relation, in its own direction, with what a reader checks: « Volcabio a été incubée par
- * l'Incubateur des Dômes de 2019 à 2020 (confirmée par les deux parties ; source : Le Connecteur) ».
- */
-export function relationWithDetails(r: RelationFacts & { confirmation?: string | null; source?: string | null }, source: Nameable, target: Nameable, today?: string): string {
-	const details: string[] = [];
-	if (!r.startDate && !r.endDate) details.push('date inconnue');
+export type CheckedRelation = RelationFacts & { confirmation?: string | null; source?: string | null };
+
+/** What a reader checks about a relation, apart from its sentence: its notes and its source. */
+export interface RelationDetails {
+	/** The relation in its own direction, with its dates: « Volcabio a été incubée par … de 2019 à 2020 ». */
+	sentence: string;
+	/** « date inconnue », « confirmée par les deux parties », « contestée »; a declared relation says nothing. */
+	notes: string[];
+	/** Who says so (a citation, a URL, or both), or null: a page makes its URLs links. */
+	source: string | null;
+}
+
+/** The sentence of a path's relation and what a reader checks, apart, so that a page can link the source. */
+export function relationDetails(r: CheckedRelation, source: Nameable, target: Nameable, today?: string): RelationDetails {
+	const notes: string[] = [];
+	if (!r.startDate && !r.endDate) notes.push('date inconnue');
 	const confirmation = CONFIRMATION[r.confirmation ?? ''];
-	if (confirmation) details.push(confirmation);
-	details.push(r.source ? `source : ${r.source}` : 'source non renseignée');
-	return `${relationSentence(r, source, target, 'out', today)} (${frenchSpacing(details.join(' ; '))})`;
+	if (confirmation) notes.push(confirmation);
+	return { sentence: relationSentence(r, source, target, 'out', today), notes, source: r.source?.trim() || null };
+}
+
+/**
+ * A path's relation, in its own direction, with what a reader checks, as one string: « Volcabio a été
+ * incubée par l'Incubateur des Dômes de 2019 à 2020 (confirmée par les deux parties ; source : Le Connecteur) ».
+ */
+export function relationWithDetails(r: CheckedRelation, source: Nameable, target: Nameable, today?: string): string {
+	const d = relationDetails(r, source, target, today);
+	const details = [...d.notes, d.source ? `source : ${d.source}` : 'source non renseignée'];
+	return `${d.sentence} (${frenchSpacing(details.join(' ; '))})`;
 }
 
 /** Relation dates alone, as a list of relations shows them next to a name: « depuis 2021 », « en 2016 ». */
@@ -350,7 +388,7 @@ function captionFrom(type: string, direction: Direction, subject: Nameable, othe
 	const clause = clauseFor(type, direction);
 	if (!clause) return { subject: namePart(null, s), verb: `— ${relationType(type)?.label ?? type} —`, object: namePart(null, o), tail: '' };
 	// The vocabulary says which tense a label takes (« a fondé », « a incubé », but « dirige », « accueille »).
-	const tense: Tense = /^a (?!lieu|pour)/.test(relationLabelFor(type, direction, subject)) ? 'past' : 'present';
+	const tense: Tense = /^a (?!lieu|pour)/.test(vocabularyLabel(type, direction) ?? '') ? 'past' : 'present';
 	const n = s.plural ? 1 : 0;
 	if (clause.voice === 'passive') return { subject: namePart(null, s), verb: agree(clause.participle, s), object: namePart(clause.prep(o), o), tail: '' };
 	if (clause.voice === 'copula') return { subject: namePart(null, s), verb: clause.attribute[n], object: namePart(clause.prep, o), tail: '' };

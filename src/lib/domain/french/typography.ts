@@ -51,6 +51,24 @@ export function byCount(n: number, singular: string, plural = `${singular}s`): s
 	return Math.abs(n) >= 2 ? plural : singular;
 }
 
+/**
+ * A count with its article, agreed: « les 3 acteurs », « l'acteur » (one thing is not counted: never
+ * « les 1 acteurs »), « aucun acteur ». For a sentence such as « Télécharger les 12 acteurs de ce territoire ».
+ */
+export function theCount(n: number, singular: string, plural = `${singular}s`, gender: 'm' | 'f' = 'm'): string {
+	if (Math.abs(n) >= 2) return `les ${formatNumber(n)} ${plural}`;
+	if (n === 0) return `${gender === 'f' ? 'aucune' : 'aucun'} ${singular}`;
+	return elides(singular) ? `l'${singular}` : `${gender === 'f' ? 'la' : 'le'} ${singular}`;
+}
+
+/** The same with a demonstrative: « ces 3 acteurs », « cet acteur », « cette structure », « ce lieu », « aucun acteur ». */
+export function theseCount(n: number, singular: string, plural = `${singular}s`, gender: 'm' | 'f' = 'm'): string {
+	if (Math.abs(n) >= 2) return `ces ${formatNumber(n)} ${plural}`;
+	if (n === 0) return `${gender === 'f' ? 'aucune' : 'aucun'} ${singular}`;
+	if (gender === 'f') return `cette ${singular}`;
+	return elides(singular) ? `cet ${singular}` : `ce ${singular}`;
+}
+
 const VOWEL_START = /^[aeiouàâäéèêëîïôöûùüœæ]/i;
 
 /**

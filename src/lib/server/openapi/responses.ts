@@ -260,8 +260,8 @@ const edge = z.object({
 	id: int,
 	source: int.describe('Identifiant de l’acteur source.'),
 	target: int.describe('Identifiant de l’acteur cible.'),
-	type: z.string(),
-	label: z.string(),
+	type: z.string().describe('Code du type de relation (vocabulaire).'),
+	label: z.string().describe('Le type de relation lu depuis la source et accordé avec elle : « incubée par » pour une startup, « incubé·e par » pour une personne (genre non renseigné).'),
 	startDate: partialDate.nullable(),
 	endDate: partialDate.nullable(),
 	confirmation,
@@ -312,7 +312,16 @@ export const pathsResponse = z.object({
 		z.object({
 			nodes: z.array(int).describe('Identifiants des acteurs, de from à to.'),
 			edges: z.array(edge),
-			sentences: z.array(z.string()).describe('Chaque relation en une phrase.')
+			sentences: z.array(z.string()).describe('Chaque relation en une phrase, avec ses dates, sa confirmation et sa source.'),
+			details: z
+				.array(
+					z.object({
+						sentence: z.string().describe('La relation en une phrase, avec ses dates.'),
+						notes: z.array(z.string()).describe('« date inconnue », « confirmée par les deux parties », « contestée ».'),
+						source: z.string().nullable().describe('Source de l’information (citation ou URL), ou null.')
+					})
+				)
+				.describe('Les mêmes phrases, la source à part (pour en faire un lien).')
 		})
 	),
 	entities: z.record(z.string(), graphActor).describe('Les acteurs des chemins, par identifiant.')

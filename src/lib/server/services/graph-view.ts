@@ -1,6 +1,6 @@
 /** Shared pieces of the graph services: actor lookup, filters -> masks, JSON shapes of nodes and relations. */
 import { hasActiveFilters, type EntityFilters } from '$lib/domain/filters';
-import { relationLabel } from '$lib/domain/vocabulary';
+import { edgeLabel } from '$lib/graph/export-model';
 import { edgeMask, type GraphEdge, type GraphIndex } from '$lib/graph/graph-index';
 import type { Db } from '../db';
 import { filteredEntityIds } from '../repos/graph.repo';
@@ -32,13 +32,18 @@ export interface RelationFilters {
 
 export const relationMask = (index: GraphIndex, q: RelationFilters) => edgeMask(index, { types: q.type, year: q.year, confirmedOnly: q.confirmed });
 
-export function edgeJson(e: GraphEdge) {
+/**
+ * A relation as the graph API sends it: `type` is the vocabulary's code, `label` its name read from the
+ * source and agreed with it (« incubée par » after a startup, « incubé par » after a lab; a person keeps
+ * the vocabulary's « incubé·e par », no gender being recorded).
+ */
+export function edgeJson(index: GraphIndex, e: GraphEdge) {
 	return {
 		id: e.id,
 		source: e.source,
 		target: e.target,
 		type: e.type,
-		label: relationLabel(e.type),
+		label: edgeLabel(e, index.nodes[index.position.get(e.source) ?? -1]),
 		startDate: e.startDate,
 		endDate: e.endDate,
 		confirmation: e.confirmation,

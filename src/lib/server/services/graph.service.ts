@@ -5,7 +5,8 @@ import { writeGexf } from '$lib/graph/gexf';
 import { writeGraphml } from '$lib/graph/graphml';
 import { topPositions } from '$lib/graph/metrics';
 import { buildView } from '$lib/graph/view';
-import { relationLabel } from '$lib/domain/vocabulary';
+import { countOf, frenchSpacing } from '$lib/domain/french';
+import { edgeLabel } from '$lib/graph/export-model';
 import type { Db } from '../db';
 import { csvFile } from '../http/csv';
 import { liveGraph, liveMetrics, type LiveGraph } from '../graph/graph-cache';
@@ -36,7 +37,7 @@ export function graphView(db: Db, params: URLSearchParams) {
 			const n = index.nodes[p]!;
 			return { id: n.id, slug: n.slug, label: n.label, kind: n.kind, category: n.category, communeCode: n.communeCode, communeName: n.communeName, lon: n.lon, lat: n.lat, degree: view.degree.get(p) ?? 0 };
 		}),
-		edges: view.edges.map((k) => edgeJson(index.edges[k]!)),
+		edges: view.edges.map((k) => edgeJson(index, index.edges[k]!)),
 		total: view.total,
 		truncated: view.truncated,
 		years: graph.years
@@ -53,7 +54,7 @@ export function graphExport(db: Db, params: URLSearchParams, format: ExportForma
 	const data: ExportGraph = {
 		nodes: view.nodes.map((p) => graph.index.nodes[p]!),
 		edges: view.edges.map((k) => graph.index.edges[k]!),
-		description: `Connecteur Carto : réseau de l'écosystème d'innovation auvergnat, ${view.nodes.length} acteurs et ${view.edges.length} relations ; filtres : ${shown ? decodeURIComponent(shown.replace(/\+/g, ' ')) : 'aucun'}.`
+		description: frenchSpacing(`Connecteur Carto : réseau de l'écosystème d'innovation auvergnat, ${countOf(view.nodes.length, 'acteur')} et ${countOf(view.edges.length, 'relation')} ; filtres : ${shown ? decodeURIComponent(shown.replace(/\+/g, ' ')) : 'aucun'}.`)
 	};
 	const body = format === 'gexf' ? writeGexf(data, new Date().toISOString().slice(0, 10)) : writeGraphml(data);
 	return {
@@ -78,7 +79,7 @@ export function relationsCsv(db: Db, params: URLSearchParams) {
 		const e = index.edges[k]!;
 		const source = index.nodes[index.edgeSource[k]!]!;
 		const target = index.nodes[index.edgeTarget[k]!]!;
-		return [source.id, source.label, relationLabel(e.type), e.type, target.id, target.label, e.startDate, e.endDate, e.confirmation, e.sourceRef];
+		return [source.id, source.label, edgeLabel(e, source), e.type, target.id, target.label, e.startDate, e.endDate, e.confirmation, e.sourceRef];
 	});
 	return csvFile(RELATIONS_CSV_HEADER, rows, 'connecteur-carto-relations.csv');
 }

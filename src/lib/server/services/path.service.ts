@@ -1,7 +1,7 @@
 /** « Comment X est-il relié à Y ? »: shortest paths written as sentences, and the relations two actors share. */
 import { commonQuerySchema, GRAPH_ARRAY_KEYS, pathQuerySchema } from '$lib/domain/graph-query';
 import { commonNeighbours, shortestPaths } from '$lib/graph/paths';
-import { nameable, relationSentence } from '$lib/graph/sentences';
+import { nameable, relationSentence, relationSentenceParts } from '$lib/graph/sentences';
 import type { Db } from '../db';
 import { liveGraph } from '../graph/graph-cache';
 import { ValidationError } from './errors';
@@ -28,8 +28,10 @@ export function findPaths(db: Db, params: URLSearchParams) {
 			const edges = p.edges.map((k) => index.edges[k]!);
 			return {
 				nodes: p.nodes.map((n) => index.nodes[n]!.id),
-				edges: edges.map(edgeJson),
-				sentences: edges.map((e) => relationSentence(e, actor(e.source), actor(e.target)))
+				edges: edges.map((e) => edgeJson(index, e)),
+				sentences: edges.map((e) => relationSentence(e, actor(e.source), actor(e.target))),
+				// The same, the source apart: the page makes its URLs links.
+				details: edges.map((e) => relationSentenceParts(e, actor(e.source), actor(e.target)))
 			};
 		}),
 		entities
@@ -45,8 +47,8 @@ export function commonRelations(db: Db, params: URLSearchParams) {
 	if (a === b) throw new ValidationError(['a et b désignent le même acteur : choisissez deux acteurs différents']);
 	const items = commonNeighbours(index, a, b, relationMask(index, q)).map((c) => ({
 		...actorJson(index, c.node),
-		viaA: edgeJson(index.edges[c.viaA]!),
-		viaB: edgeJson(index.edges[c.viaB]!)
+		viaA: edgeJson(index, index.edges[c.viaA]!),
+		viaB: edgeJson(index, index.edges[c.viaB]!)
 	}));
 	items.sort((x, y) => x.label.localeCompare(y.label, 'fr'));
 	return { a: index.nodes[a]!.id, b: index.nodes[b]!.id, items };

@@ -3,6 +3,8 @@ import { directoryQuerySchema } from '$lib/domain/filters';
 import { RELATION_TYPES } from '$lib/domain/vocabulary';
 import type { ReseauView } from '$lib/network/reseau-url';
 import { formatIssues } from '$lib/domain/entity.schema';
+import type { Nameable } from '$lib/domain/french';
+import { nameable } from '$lib/graph/sentences';
 import type { Db } from '../db';
 import { liveGraph } from '../graph/graph-cache';
 import { ValidationError } from './errors';
@@ -31,19 +33,20 @@ export const reseauPageQuerySchema = directoryQuerySchema.extend({
 const typesSchema = z.object({ type: z.array(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })) });
 
 /**
- * The page's filters and view, and the names of the actors its address gives by id (focus, X and Y of a
- * path): a shared link shows « Couveuse des Puys » at once, not a number while the answers travel.
+ * The page's filters and view, and the actors its address gives by id (focus, X and Y of a path), named:
+ * a shared link shows « Couveuse des Puys » at once, not a number while the answers travel. Kind and
+ * category come along, for sentences that give the name its article (« De la Couveuse des Puys à … »).
  */
-export function loadReseauPage(db: Db, params: URLSearchParams): { query: z.output<typeof directoryQuerySchema>; view: ReseauView; names: Record<number, string> } {
+export function loadReseauPage(db: Db, params: URLSearchParams): { query: z.output<typeof directoryQuerySchema>; view: ReseauView; names: Record<number, Nameable> } {
 	const rest = new URLSearchParams(params);
 	rest.delete('type');
 	const { type } = parseTypes(params.getAll('type'));
 	const { year, confirmed, focus, depth, layout, size, colour, centrality, from, to, path, isolated, ...query } = parseParams(reseauPageQuerySchema, rest);
 	const { index } = liveGraph(db);
-	const names: Record<number, string> = {};
+	const names: Record<number, Nameable> = {};
 	for (const id of [focus, from, to]) {
 		const at = id == null ? undefined : index.position.get(id);
-		if (id != null && at !== undefined) names[id] = index.nodes[at]!.label;
+		if (id != null && at !== undefined) names[id] = nameable(index.nodes[at]!);
 	}
 	return {
 		query,

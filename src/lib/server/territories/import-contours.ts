@@ -6,7 +6,7 @@ import { bboxOf, centroidOf, simplifyGeometry, type AreaGeometry } from '$lib/ge
 import { repairGeometry } from '$lib/geo/repair';
 import type { Db } from '$lib/server/db';
 import { territories, type TerritoryRow } from '$lib/server/db/schema';
-import { countOf, formatNumber } from '$lib/domain/french/typography';
+import { countOf, de, formatNumber } from '$lib/domain/french/typography';
 import { DEFAULT_TERRITORIES_FILE } from './territory-data';
 import { IMPORTED_GEOMETRY_PREFIX, ensureTerritories, readTerritoryData } from './territory-loader';
 
@@ -233,7 +233,7 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 			const located = members.filter((m) => communeGeometry(m));
 			const outline = dissolvePolygons(located.map((m) => communeGeometry(m)!));
 			if (!outline) continue;
-			write(epci.code, outline, simplifyGeometry(outline, aggregateTolerance), `${DISSOLVED} de ${located.length} communes`);
+			write(epci.code, outline, simplifyGeometry(outline, aggregateTolerance), `${DISSOLVED} ${de(countOf(located.length, 'commune'))}`);
 			report.epci.built++;
 			if (located.length < members.length) {
 				report.epci.partial.push({
@@ -254,7 +254,7 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 			if (located.length < members.length * DEPARTEMENT_COVERAGE) continue;
 			const outline = dissolvePolygons(located);
 			if (!outline) continue;
-			write(dep.code, outline, simplifyGeometry(outline, aggregateTolerance), `${DISSOLVED} de ${located.length} communes`);
+			write(dep.code, outline, simplifyGeometry(outline, aggregateTolerance), `${DISSOLVED} ${de(countOf(located.length, 'commune'))}`);
 			report.departements.dissolved++;
 		}
 	});
