@@ -17,12 +17,23 @@ interface Api {
 
 const api = async <T>(path: string): Promise<T> => (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
 
-/** Moves the mouse over an actor's node, as a person would. */
+/**
+ * Moves the mouse over an actor's node, as a person would. On a slow machine the worker's refinement
+ * may still glide the node away while the mouse travels: like a person, look again and move again.
+ */
 async function hover(page: Page, id: number) {
-	const at = await page.evaluate((n) => window.__cartoGraph?.cy?.getElementById(`n${n}`).renderedPosition(), id);
-	const box = await page.getByTestId('network-canvas').boundingBox();
-	await page.mouse.move((box?.x ?? 0) + (at?.x ?? 0), (box?.y ?? 0) + (at?.y ?? 0), { steps: 4 });
-	await page.waitForFunction((n) => window.__cartoGraph?.hovered === n, id);
+	for (let attempt = 0; ; attempt++) {
+		const at = await page.evaluate((n) => window.__cartoGraph?.cy?.getElementById(`n${n}`).renderedPosition(), id);
+		const box = await page.getByTestId('network-canvas').boundingBox();
+		await page.mouse.move((box?.x ?? 0) + (at?.x ?? 0), (box?.y ?? 0) + (at?.y ?? 0), { steps: 4 });
+		try {
+			await page.waitForFunction((n) => window.__cartoGraph?.hovered === n, id, { timeout: 3000 });
+			return;
+		} catch (error) {
+			if (attempt >= 4) throw error;
+			await page.mouse.move(0, 0);
+		}
+	}
 }
 
 const labelOf = (page: Page, id: number) => page.evaluate((n) => window.__cartoGraph?.label?.(n) ?? null, id);

@@ -124,7 +124,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const done = admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`).getByTestId('listings-done');
 		expect(await done.innerText()).toBe(`«\u00a0${first.name}\u00a0» est confiée à ${PARTNER.name}.`);
 		// Next to the partner's card, and focused so that a screen reader reads it.
-		expect(await admin.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('listings-done');
+		await expect.poll(() => admin.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('listings-done');
 		expect(await card.getByTestId('managed-listing').allInnerTexts()).toEqual([expect.stringContaining(first.name)]);
 		expect(await admin.getByTestId('admin-notice').count()).toBe(0);
 		await bothSizes(admin, 'partner-grant-done');
@@ -153,7 +153,8 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await card().getByRole('button', { name: 'Confier' }).click();
 		expect(await card().getByTestId('listings-done').innerText()).toBe(`«\u00a0${second.name}\u00a0» est confiée à ${PARTNER.name}.`);
 		// Without JavaScript too, the answer takes the focus (autofocus) and so is read out.
-		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('listings-done');
+		// Chromium applies autofocus after the page has loaded, a moment later on a slow machine.
+		await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'listings-done', null, { timeout: 5000 });
 		expect((await card().getByTestId('managed-listing').allInnerTexts()).length).toBe(2);
 		await screenshot(page, 'partner-grant-nojs-done');
 		await context.close();
@@ -174,7 +175,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const done = partner.getByTestId('listing').filter({ has: partner.getByRole('heading', { name: first.name, exact: true }) }).getByTestId('verify-done');
 		// French spacing (non-breaking spaces) inside « » and before « : ».
 		expect(await done.innerText()).toMatch(new RegExp(`^«\u00a0${escapeRe(first.name)}\u00a0» est confirmée à jour au .+\u00a0: sa page affiche «\u00a0vérifiée le .+\u00a0»\\. Rien d’autre n’a changé\\.$`));
-		expect(await partner.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verify-done');
+		await expect.poll(() => partner.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verify-done');
 		const freshness = partner.getByTestId('listing').filter({ hasText: first.name }).getByTestId('freshness');
 		expect(await freshness.getAttribute('data-freshness')).toBe('verified');
 		expect(await freshness.innerText()).toMatch(/^Vérifiée le \d{1,2} \p{L}+ \d{4}$/u);
