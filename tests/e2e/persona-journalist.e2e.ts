@@ -80,7 +80,7 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un journal
 		await page.getByRole('link', { name: /J'enquête/ }).click();
 		await page.waitForURL('**/reseau');
 		await graphReady(page);
-		expect(await page.getByTestId('graph-count').innerText()).toMatch(/\d+ acteurs, \d+ relations/);
+		expect(plain(await page.getByTestId('graph-count').innerText())).toMatch(/^[\d ]+ acteurs, [\d ]+ relations/);
 		expect((await canvasPixels(page)).ink).toBeGreaterThan(0.02);
 		await step('reseau', page.getByRole('heading', { level: 1, name: 'Réseau des acteurs' }));
 

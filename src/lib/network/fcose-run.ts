@@ -6,6 +6,7 @@ import type { Core } from 'cytoscape';
 import type cytoscapeLib from 'cytoscape';
 import { fcoseOptions } from './fcose-options';
 import { labelFont } from './graph-style';
+import { separate } from './separate';
 
 export type Positions = Record<string, [number, number]>;
 type Cytoscape = typeof cytoscapeLib;
@@ -66,7 +67,7 @@ export function runFcose(cytoscape: Cytoscape, input: FcoseInput, emit: (phase: 
 			if (nodes.length > 3000) return emit('final', positionsOf(cy));
 		}
 		cy.layout(fcoseOptions(nodes.length, 'final')).run();
-		emit('final', positionsOf(cy));
+		emit('final', separate(positionsOf(cy), nodes));
 	} finally {
 		cy.destroy();
 	}
