@@ -126,6 +126,8 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un journal
 		for (const s of sentences) {
 			expect(s).not.toMatch(/·e\b/);
 			expect(s).toMatch(/source|non renseignée/);
+			// French punctuation: « parties ; source : », never « parties ;source ».
+			expect(s).not.toMatch(/[;:]\S/);
 		}
 		expect(await first.getByRole('link', { name: /\./ }).count(), 'au moins une source en lien').toBeGreaterThan(0);
 		await step('chemin', page.getByTestId('path-results'));
