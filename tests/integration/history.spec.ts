@@ -6,7 +6,9 @@ import { eq } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { openDb, type Db } from '../../src/lib/server/db/index';
-import { entities, meta, relations, revisions } from '../../src/lib/server/db/schema';
+import { entities, entityManagers, meta, relations, revisions } from '../../src/lib/server/db/schema';
+import { insertUser } from '../../src/lib/server/repos/user.repo';
+import { insertManager } from '../../src/lib/server/repos/contribution.repo';
 import {
 	createEntities,
 	createEntity,
@@ -338,7 +340,13 @@ describe('revisions are append-only in the database', () => {
 	});
 
 	it('a reset of the demo wipes entities, relations and their history together', () => {
+		// A partner manages a listing: the reset used to stop on the grant's foreign key.
+		const partner = insertUser(db, { email: 'partenaire@exemple.fr', displayName: 'Partenaire', role: 'partner' });
+		insertManager(db, volcabio, partner, null);
+		expect(db.select().from(entityManagers).all()).toHaveLength(1);
 		clearEcosystem(db);
+		expect(db.select().from(entityManagers).all()).toHaveLength(0);
+		expect(db.select().from(entities).all()).toHaveLength(0);
 		expect(allRevisions()).toHaveLength(0);
 		expect(() => sqlite().prepare("insert into revisions (subject_kind, subject_id, version, operation, snapshot, author_label) values ('entity', 1, 1, 'create', '{}', 'x')").run()).not.toThrow();
 	});
