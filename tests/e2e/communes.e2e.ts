@@ -128,7 +128,8 @@ describe('codes postaux', () => {
 		await field.fill('63000');
 		await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
 		await page.waitForURL((url) => url.searchParams.get('territory') === '63113');
-		expect(await page.getByTestId('filter-commune').getByRole('status').innerText()).toContain('Commune : Clermont-Ferrand (63), code postal 63000');
+		const status = () => page.getByTestId('filter-commune').getByRole('status').innerText();
+		await expect.poll(status).toContain('Commune : Clermont-Ferrand (63), code postal 63000');
 		const count = Number((await page.getByTestId('result-count').innerText()).match(/\d+/)?.[0]);
 		expect(count).toBeGreaterThan(10);
 
@@ -136,11 +137,11 @@ describe('codes postaux', () => {
 		await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
 		const choices = page.getByTestId('filter-commune').getByRole('list', { name: 'Communes possibles' });
 		await choices.waitFor();
-		expect(await page.getByTestId('filter-commune').getByRole('status').innerText()).toContain('11 communes répondent au code 43200');
+		await expect.poll(status).toContain('11 communes répondent au code 43200');
 		await choices.getByRole('button', { name: 'Yssingeaux (43)' }).click();
 		await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
 		await page.waitForURL((url) => url.searchParams.get('territory') === '43268');
-		expect(await page.getByTestId('filter-commune').getByRole('status').innerText()).toContain('Yssingeaux (43), code postal 43200');
+		await expect.poll(status).toContain('Yssingeaux (43), code postal 43200');
 		await screenshot(page, 'communes-filter-postcode');
 
 		const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', javaScriptEnabled: false });
@@ -149,6 +150,8 @@ describe('codes postaux', () => {
 		await plain.getByLabel('Commune (nom, code postal ou code INSEE)').fill('43200');
 		await plain.getByRole('button', { name: 'Appliquer les filtres' }).click();
 		const links = plain.getByTestId('filter-commune').getByRole('list', { name: 'Communes possibles' }).getByRole('link');
+		// Without JavaScript the click loads a new page: wait for its list before counting.
+		await links.first().waitFor();
 		expect(await links.count()).toBe(11);
 		await links.first().click();
 		await plain.waitForURL((url) => url.searchParams.get('territory') === '43268');
