@@ -217,10 +217,12 @@ function columnFor(mapping: ColumnMapping | null, field: string): string | null 
 
 function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): RowPlan[] {
 	const existing = entitiesForMatching(db);
-	const index = matchIndex(existing);
+	// Every row of the file counts when judging whether a website is one place's own or shared by several.
+	const seen = drafts.map(({ input: i }) => ({ name: i.name, communeCode: i.communeCode ?? null, website: i.website ?? null, siret: i.siret ?? null }));
+	const index = matchIndex(existing, seen);
 	// Identifiers the file gives itself are reserved first, so a generated one never takes them.
 	const taken = new Set([...existing.map((e) => e.slug), ...drafts.flatMap((d) => (d.input.slug ? [d.input.slug] : []))]);
-	const inFile = matchIndex([]);
+	const inFile = matchIndex([], seen);
 	const firstRow = new Map<Existing, number>();
 	const rowOfSlug = new Map<string, number>();
 	const patchable = patchedFields(mapping);
