@@ -204,6 +204,7 @@ function patchedFields(mapping: ColumnMapping | null): Set<string> | null {
 	const fields = new Set<ImportField | 'coordPrecision'>(Object.values(mapping).filter((f): f is ImportField => f !== null));
 	if (fields.has('commune') || fields.has('postcode')) fields.add('communeCode');
 	if (fields.has('category')) fields.add('kind');
+	if (fields.has('address2')) fields.add('address');
 	if (fields.has('lon') || fields.has('lat') || fields.has('address')) fields.add('coordPrecision').add('lon').add('lat');
 	return fields as Set<string>;
 }
