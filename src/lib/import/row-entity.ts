@@ -51,6 +51,8 @@ export interface RowDraft {
 	addressColumn?: string | null;
 	/** The category cell's text when no category matched it, so the report can offer to choose one. */
 	unknownCategory?: string;
+	/** The row's category words when they name a kind of place the directory does not list and the editor chose to skip those. */
+	skippedCategory?: string;
 	/** Fields the file cannot know (a public export leaves private contacts out): an update keeps them. */
 	unknownFields?: string[];
 }

@@ -8,7 +8,7 @@ import { normaliseName, websiteKey } from '$lib/import/values';
  *   3. a shared website (an institution's, a platform's) together with a near name or the same commune;
  *   4. a near name in the same commune (or both without a commune).
  * A website is shared when it is a bare institutional or platform host (puy-de-dome.fr, facebook.com…), or
- * when the listings and rows compared use it for several differently named places in several communes:
+ * when the listings and rows compared use it for three or more differently named places in several communes:
  * the nine « Maison des solidarités » of puy-de-dome.fr are nine places.
  */
 
@@ -112,13 +112,16 @@ export class DuplicateFinder<T extends DuplicateCandidate> {
 		this.websiteUse.set(key, use);
 	}
 
-	/** Specific: one place's own site. A bare shared host, or a page used by differently named places in several communes, is not. */
+	/**
+	 * Specific: one place's own site. A bare shared host is not, nor a page three differently named places in
+	 * several communes use (two are as likely one place renamed as two places).
+	 */
 	websiteIsSpecific(website: string): boolean {
 		const key = websiteKey(website);
 		const host = hostOf(key);
 		if (key === host && isSharedHost(host)) return false;
 		const use = this.websiteUse.get(key);
-		return !use || use.names.size < 2 || use.communes.size < 2;
+		return !use || use.names.size < 3 || use.communes.size < 2;
 	}
 
 	add(item: T): void {
