@@ -11,6 +11,7 @@ import { loadTerritories } from '../../src/lib/server/territories/territory-load
 import { readImportFile } from '../../src/lib/server/import/read-file';
 import { readPresets } from '../../src/lib/server/import/presets';
 import { readCategoryWords } from '../../src/lib/server/import/category-words';
+import { columnsDoc } from '../../src/lib/server/import/columns-doc';
 import type { ImportPlan } from '../../src/lib/server/import/plan';
 
 /*
@@ -61,6 +62,9 @@ describe('the preset and category files', () => {
 		const words = readCategoryWords();
 		expect(words.get('tiers lieux')).toBe('rural_third_place');
 		expect(words.get('mediatheque')).toBeNull();
+	});
+	it('docs/import-columns.md is the one npm run import:doc writes from them', () => {
+		expect(readFileSync('docs/import-columns.md', 'utf8')).toBe(columnsDoc());
 	});
 });
 

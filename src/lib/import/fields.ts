@@ -82,6 +82,17 @@ export const HEADER_ALIASES: Record<ImportField, string[]> = {
 	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'lastverifiedat', 'verifie_le', 'mis_a_jour_le', 'date_maj', 'date_de_mise_a_jour', 'date_mise_a_jour', 'updated_at', 'derniere_mise_a_jour']
 };
 
+/** Columns open-data files often have that the directory does not keep (yet), with why: documented, never guessed. */
+export const NOT_IMPORTED_COLUMNS: Record<string, string> = {
+	horaires: "horaires d'ouverture : l'annuaire n'a pas encore ce champ",
+	opening_hours: "horaires d'ouverture : l'annuaire n'a pas encore ce champ",
+	id: "identifiant propre à la source : l'annuaire donne le sien (slug)",
+	pivot: "SIRET ou RNA du schéma ANCT : un numéro RNA n'est pas un SIRET",
+	structure_parente: "structure parente (schéma ANCT) : à relier à la main par une relation",
+	country_code: "pays : l'annuaire couvre des départements français",
+	services: "services de médiation numérique (schéma ANCT) : pas nos offres d'accompagnement ; le préréglage ANCT les laisse de côté"
+};
+
 const aliasIndex = new Map<string, ImportField>(
 	IMPORT_FIELDS.flatMap((field) => HEADER_ALIASES[field].map((alias) => [alias, field] as const))
 );

@@ -21,6 +21,11 @@ export const wordKey = (s: string) => normalizePlaceName(s.replace(/_/g, ' '));
 export type WordTable = Map<string, string | null>;
 
 export function readCategoryWords(file = CATEGORY_WORDS_FILE): WordTable {
+	return new Map(readCategoryWordEntries(file).map(([word, code]) => [wordKey(word), code]));
+}
+
+/** The table as written, for its documentation. */
+export function readCategoryWordEntries(file = CATEGORY_WORDS_FILE): Array<[string, string | null]> {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -29,7 +34,7 @@ export function readCategoryWords(file = CATEGORY_WORDS_FILE): WordTable {
 	}
 	const parsed = categoryWordsSchema.safeParse(raw);
 	if (!parsed.success) throw new Error(`Table des catégories invalide (${file}) : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
-	return new Map(Object.entries(parsed.data.words).map(([word, code]) => [wordKey(word), code]));
+	return Object.entries(parsed.data.words);
 }
 
 /** What a category cell says: one of our categories, a kind of place we do not list (the word), or nothing known. */
