@@ -279,6 +279,9 @@ export function importJobView(db: Db, actor: ImportActor, jobId: number): Import
 	return viewOf(loadJob(db, jobId));
 }
 
+/** The known open-data shapes the upload form offers (data/import-presets/). */
+export const importPresets = () => presetChoices();
+
 export function importHistory(db: Db, actor: ImportActor) {
 	assertCanImport(actor);
 	return listImportJobs(db);
