@@ -77,5 +77,16 @@ describe('import : formats connus et catégories ignorées', () => {
 		await page.getByRole('region', { name: 'Résumé' }).screenshot({ path: 'test-results/e2e-import-presets-summary-phone.png' });
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 		await page.setViewportSize(DESKTOP);
+
+		// The same choice on the report: unticked, those rows are errors that say what to do; the format stays.
+		const again = page.getByRole('checkbox', { name: /Ignorer ces catégories/ });
+		expect(await again.isChecked()).toBe(true);
+		await again.uncheck();
+		await page.getByRole('button', { name: 'Réanalyser' }).click();
+		await expect.poll(() => page.getByTestId('import-skipped-category').innerText()).toBe('0');
+		expect(await page.getByTestId('import-summary').innerText()).toMatch(/ 11 en erreur /);
+		expect(await page.getByTestId('import-preset').innerText()).toBe('Lieux de médiation numérique (schéma ANCT)');
+		expect(await page.locator('[data-testid="import-problem"][data-row="4"]').innerText()).toContain("« BIB » : l'annuaire ne répertorie pas ce type de lieu ; cochez « ignorer ces catégories »");
+		await screenshot(page, 'import-presets-unticked');
 	});
 });
