@@ -22,7 +22,7 @@ export const presetSchema = z.object({
 	/** Where the format is described (schema page, API documentation). */
 	source: z.url().optional(),
 	/** Column as the file names it (dotted for nested JSON: `geo.latitude`) → field, or null to leave it out. */
-	columns: z.record(z.string().min(1), z.enum(IMPORT_FIELDS).nullable()).default({}),
+	columns: z.record(z.string().min(1), z.enum(IMPORT_FIELDS, { error: (i) => `champ inconnu « ${String(i.input)} » (champs : ${IMPORT_FIELDS.join(', ')})` }).nullable()).default({}),
 	/** The source's category words → our categories; null: a kind of place the directory does not list. */
 	values: z.object({ category: z.record(z.string().trim().min(1), knownCategory.nullable()).default({}) }).default({ category: {} }),
 	defaults: z.object({ category: knownCategory.nullish() }).default({})
