@@ -8,6 +8,9 @@
  * --mapping: a JSON file, either { "Nom du lieu": "name", "Ville": "commune", "Colonne inutile": null }
  * or { "columns": {…}, "defaults": { "category": "coworking" }, "values": { "category": { "Café-librairie": "coworking" } },
  * "strict": true }.
+ * --preset <id>: a known open-data shape (data/import-presets/<id>.json: anct-mediation-numerique, fablabs-io, gogocarto,
+ * connecteur-carto). --skip-unlisted: rows whose category the directory does not list (France Services, libraries…) are
+ * skipped and counted apart (« ignorer ces catégories »).
  * Progress lines go to stderr, the report to stdout. Exit code 1 when the file has errors (strict mode).
  */
 import { readFileSync } from 'node:fs';
@@ -20,8 +23,10 @@ import type { ImportPlan, ImportProgress } from '../src/lib/server/import/plan';
 import { problemCodeLabels } from '../src/lib/import/problems';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
+import { presetChoices } from '../src/lib/server/import/presets';
+import { byCount, countOf } from '../src/lib/domain/french/typography';
 
-const USAGE = 'Usage : npm run import -- <fichier.csv|.geojson|.json> [--dry-run] [--mapping correspondance.json] [--lenient] [--as "Nom"] [--all]';
+const USAGE = 'Usage : npm run import -- <fichier.csv|.geojson|.json> [--dry-run] [--preset id] [--skip-unlisted] [--mapping correspondance.json] [--lenient] [--as "Nom"] [--all]';
 
 const { values, positionals } = parseArgs({
 	args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -30,7 +35,9 @@ const { values, positionals } = parseArgs({
 		mapping: { type: 'string' },
 		lenient: { type: 'boolean', default: false },
 		as: { type: 'string' },
-		all: { type: 'boolean', default: false }
+		all: { type: 'boolean', default: false },
+		preset: { type: 'string' },
+		'skip-unlisted': { type: 'boolean', default: false }
 	},
 	allowPositionals: true,
 	strict: true
@@ -52,7 +59,17 @@ function readJson(path: string): unknown {
 	}
 }
 
+const presets = presetChoices();
+if (values.preset !== undefined && !presets.some((p) => p.id === values.preset)) {
+	fail(`Préréglage inconnu « ${values.preset} ». Préréglages : ${presets.map((p) => `${p.id} (${p.label})`).join(', ')}.`);
+}
+const choices = { preset: values.preset ?? null, skipUnlisted: values['skip-unlisted'] };
+
 function settingsFrom(path: string | undefined): Record<string, unknown> {
+	return { ...mappingSettings(path), ...choices };
+}
+
+function mappingSettings(path: string | undefined): Record<string, unknown> {
 	const strict = !values.lenient;
 	if (!path) return { strict };
 	const raw = readJson(path);
@@ -93,6 +110,7 @@ function printReport(plan: ImportPlan) {
 	for (const u of plan.unknownValues) {
 		console.log(`Catégorie inconnue « ${u.value} » : ${u.count} ligne(s) (${u.rows.join(', ')}${u.count > u.rows.length ? '…' : ''}) ; choisissez-en une dans --mapping : "values": { "category": { "${u.value}": "coworking" } }`);
 	}
+	if (c.skippedByCategory) console.log(`${countOf(c.skippedByCategory, 'ligne')} ${byCount(c.skippedByCategory, 'ignorée')} par catégorie (type de lieu que l'annuaire ne répertorie pas)`);
 	if (c.relationsCreate || c.relationsSkip) console.log(`Relations : ${c.relationsCreate} à créer, ${c.relationsSkip} déjà présentes ou ignorées`);
 	const shown = values.all ? plan.problems : plan.problems.slice(0, 50);
 	for (const p of shown) {

@@ -13,7 +13,7 @@ import { normaliseHeader } from './values';
 /** What a column of an imported file can feed. Several inputs (commune name, INSEE code, postcode) feed one place. */
 export const IMPORT_FIELDS = [
 	'slug', 'name', 'kind', 'category', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
-	'address', 'postcode', 'commune', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
+	'address', 'address2', 'postcode', 'commune', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
 	'contactPublic', 'lastVerifiedAt'
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -31,6 +31,7 @@ export const importFieldLabels: Record<ImportField, string> = {
 	stages: 'Stades servis',
 	offers: "Offres d'accompagnement",
 	address: 'Adresse',
+	address2: "Complément d'adresse",
 	postcode: 'Code postal',
 	commune: 'Commune (nom)',
 	communeCode: 'Code commune INSEE',
@@ -46,33 +47,50 @@ export const importFieldLabels: Record<ImportField, string> = {
 	lastVerifiedAt: 'Dernière vérification'
 };
 
-/** Column names people actually write, normalised (see normaliseHeader), for each field. */
-const HEADER_ALIASES: Record<ImportField, string[]> = {
+/**
+ * Column names people and open-data portals actually write, French and English, normalised (see
+ * normaliseHeader: case, accents, spaces and punctuation aside; a JSON file's nested `geo.latitude` reads
+ * `geo_latitude`). docs/import-columns.md is generated from this table (`npm run import:doc`) and the import
+ * page shows it: add a name here, never in a second list.
+ */
+export const HEADER_ALIASES: Record<ImportField, string[]> = {
 	slug: ['slug', 'identifiant', 'id_carto'],
-	name: ['nom', 'name', 'nom_du_lieu', 'nom_de_la_structure', 'nom_structure', 'structure', 'raison_sociale', 'denomination', 'titre', 'intitule', 'nom_du_tiers_lieu', 'nom_de_l_evenement'],
+	name: ['nom', 'name', 'title', 'nom_du_lieu', 'nom_lieu', 'nom_de_l_organisation', 'organisation', 'nom_du_fablab', 'nom_de_la_structure', 'nom_structure', 'structure', 'raison_sociale', 'denomination', 'titre', 'intitule', 'nom_du_tiers_lieu', 'nom_de_l_evenement'],
 	kind: ['type_d_acteur', 'type_acteur', 'kind', 'nature', 'famille'],
-	category: ['categorie', 'category', 'type', 'type_de_lieu', 'type_de_structure', 'typologie', 'categorie_de_lieu'],
-	summary: ['resume', 'summary', 'accroche', 'description_courte', 'en_bref'],
-	description: ['description', 'presentation', 'description_longue', 'texte'],
-	website: ['site_web', 'site', 'site_internet', 'url', 'web', 'website', 'lien', 'site_web_url'],
+	category: ['categorie', 'category', 'type', 'type_de_lieu', 'type_de_structure', 'typologie', 'categorie_de_lieu', 'kind_name', 'categories', 'typologies', 'type_lieu', 'type_of_place'],
+	summary: ['resume', 'summary', 'accroche', 'description_courte', 'en_bref', 'presentation_resume', 'blurb', 'short_description'],
+	description: ['description', 'presentation', 'description_longue', 'texte', 'presentation_detail', 'long_description'],
+	website: ['site_web', 'site', 'site_internet', 'url', 'web', 'website', 'lien', 'site_web_url', 'links', 'liens', 'urls', 'sites_web', 'site_internet_url', 'homepage'],
 	siret: ['siret', 'n_siret', 'numero_siret', 'no_siret', 'num_siret'],
 	sectors: ['secteurs', 'secteur', 'sectors', 'secteurs_d_activite', 'secteur_d_activite', 'thematiques', 'thematique', 'filieres', 'filiere'],
 	stages: ['stades', 'stade', 'stages', 'etapes', 'stades_servis', 'stade_du_projet'],
 	offers: ['offres', 'offre', 'offers', 'accompagnement', 'services', 'offre_d_accompagnement', 'offres_d_accompagnement'],
-	address: ['adresse', 'address', 'adresse_postale', 'rue', 'adresse_complete', 'voie'],
-	postcode: ['code_postal', 'cp', 'postcode', 'code_postale'],
-	commune: ['commune', 'ville', 'localite', 'city', 'nom_commune', 'commune_name', 'communename', 'nom_de_la_commune', 'libelle_commune'],
+	address: ['adresse', 'address', 'adresse_postale', 'rue', 'adresse_complete', 'voie', 'address_1', 'address1', 'adresse_1', 'adresse1', 'street_address', 'streetaddress', 'address_streetaddress', 'adresse_voie', 'numero_et_voie'],
+	address2: ['complement_adresse', 'complement_d_adresse', 'address_2', 'address2', 'adresse_2', 'adresse2', 'adresse_complement', 'lieu_dit'],
+	postcode: ['code_postal', 'cp', 'postcode', 'code_postale', 'postal_code', 'postalcode', 'zip', 'zipcode', 'zip_code', 'address_postalcode', 'adresse_code_postal'],
+	commune: ['commune', 'ville', 'localite', 'city', 'nom_commune', 'commune_name', 'communename', 'nom_de_la_commune', 'libelle_commune', 'town', 'addresslocality', 'address_addresslocality', 'address_city', 'adresse_commune', 'adresse_ville'],
 	communeCode: ['code_insee', 'insee', 'code_commune', 'codgeo', 'code_commune_insee', 'citycode', 'commune_code', 'communecode', 'com', 'code_insee_commune'],
-	lon: ['geometrie_longitude', 'longitude', 'lon', 'lng', 'long', 'x', 'coord_x'],
-	lat: ['geometrie_latitude', 'latitude', 'lat', 'y', 'coord_y'],
+	lon: ['geometrie_longitude', 'longitude', 'lon', 'lng', 'long', 'x', 'coord_x', 'geo_longitude', 'geo_lon', 'geo_lng', 'coordinates_longitude', 'position_longitude', 'localisation_longitude'],
+	lat: ['geometrie_latitude', 'latitude', 'lat', 'y', 'coord_y', 'geo_latitude', 'geo_lat', 'coordinates_latitude', 'position_latitude', 'localisation_latitude'],
 	coordPrecision: ['coord_precision', 'coordprecision', 'precision', 'precision_des_coordonnees', 'precision_coordonnees'],
 	foundedYear: ['annee_de_creation', 'date_de_creation', 'creation', 'annee_creation', 'founded_year', 'foundedyear', 'fondation', 'date_creation', 'annee_d_ouverture', 'date_d_ouverture', 'ouverture', 'annee_ouverture'],
 	startsAt: ['debut', 'date_de_debut', 'date', 'starts_at', 'startsat', 'date_debut', 'date_et_heure'],
 	endsAt: ['fin', 'date_de_fin', 'ends_at', 'endsat', 'date_fin'],
-	email: ['email', 'e_mail', 'courriel', 'mail', 'adresse_mail', 'adresse_e_mail', 'adresse_electronique', 'contact_mail', 'mail_contact', 'contact_email', 'email_de_contact'],
-	phone: ['telephone', 'tel', 'phone', 'numero_de_telephone', 'tel_fixe', 'portable', 'contact_telephone', 'telephone_de_contact'],
+	email: ['email', 'e_mail', 'courriel', 'mail', 'adresse_mail', 'adresse_e_mail', 'adresse_electronique', 'contact_mail', 'mail_contact', 'contact_email', 'email_de_contact', 'courriels', 'courriel_de_contact', 'emails'],
+	phone: ['telephone', 'tel', 'phone', 'numero_de_telephone', 'tel_fixe', 'portable', 'contact_telephone', 'telephone_de_contact', 'telephones', 'phone_number'],
 	contactPublic: ['contact_public', 'contact_visible', 'publier_le_contact'],
-	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'lastverifiedat', 'verifie_le', 'mis_a_jour_le']
+	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'lastverifiedat', 'verifie_le', 'mis_a_jour_le', 'date_maj', 'date_de_mise_a_jour', 'date_mise_a_jour', 'updated_at', 'derniere_mise_a_jour']
+};
+
+/** Columns open-data files often have that the directory does not keep (yet), with why: documented, never guessed. */
+export const NOT_IMPORTED_COLUMNS: Record<string, string> = {
+	horaires: "horaires d'ouverture : l'annuaire n'a pas encore ce champ",
+	opening_hours: "horaires d'ouverture : l'annuaire n'a pas encore ce champ",
+	id: "identifiant propre à la source : l'annuaire donne le sien (slug)",
+	pivot: "SIRET ou RNA du schéma ANCT : un numéro RNA n'est pas un SIRET",
+	structure_parente: "structure parente (schéma ANCT) : à relier à la main par une relation",
+	country_code: "pays : l'annuaire couvre des départements français",
+	services: "services de médiation numérique (schéma ANCT) : pas nos offres d'accompagnement ; le préréglage ANCT les laisse de côté"
 };
 
 const aliasIndex = new Map<string, ImportField>(

@@ -7,6 +7,7 @@ import type { ColumnMapping, ImportField } from './fields';
 import { resolveCategory, resolveKind, resolveOffer, resolveSector, resolveStage } from './fields';
 import { error, warning, type ImportProblem } from './problems';
 import { normaliseWebsite, parseDateTime, parseDecimal, parseYear, repairInsee, splitList } from './values';
+import { firstWebsite } from './website-list';
 
 /** A commune as the importer needs it. */
 export interface ImportCommune {
@@ -50,6 +51,8 @@ export interface RowDraft {
 	addressColumn?: string | null;
 	/** The category cell's text when no category matched it, so the report can offer to choose one. */
 	unknownCategory?: string;
+	/** The row's category words when they name a kind of place the directory does not list and the editor chose to skip those. */
+	skippedCategory?: string;
 	/** Fields the file cannot know (a public export leaves private contacts out): an update keeps them. */
 	unknownFields?: string[];
 }
@@ -156,7 +159,8 @@ export function readRow(
 	let website: string | null = null;
 	const websiteCell = cell('website');
 	if (websiteCell) {
-		const normalised = normaliseWebsite(websiteCell);
+		// A cell may list several links (fablabs.io, portals): the first usable one is the website.
+		const normalised = normaliseWebsite(websiteCell) ?? firstWebsite(websiteCell);
 		if (!normalised) fail('website', 'invalid', `site web invalide « ${websiteCell} » (adresse http ou https attendue)`);
 		else {
 			website = normalised.url;
@@ -238,7 +242,8 @@ export function readRow(
 			warn('lon', 'far_from_commune', `point à ${shown} ${from} ${ofTerritory(commune.name, 'commune')} : à vérifier`);
 		}
 	}
-	const address = cell('address') || null;
+	// fablabs.io and the ANCT schema split the address over two columns; the listing keeps one line.
+	const address = [cell('address'), cell('address2')].filter(Boolean).join(', ') || null;
 	let geocode: RowDraft['geocode'] = null;
 	const placeRefused = problems.some((p) => p.severity === 'error' && ['unknown_commune', 'ambiguous_commune', 'bad_coordinates', 'outside_scope'].includes(p.code));
 	if (lon === null && !placeRefused) {

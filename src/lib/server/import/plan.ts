@@ -14,6 +14,7 @@ import { slugify } from '../seed/names';
 import { geocodeDrafts } from './geocode-rows';
 import { addToIndex, matchIndex, probableDuplicate, uniqueSlug, type Existing } from './matching';
 import { placeLookup } from './places';
+import { categoryRules, chosenPreset, presetDefaultCategory, presetMapping } from './preset-settings';
 import { readImportFile, type ImportSource, type JsonSource } from './read-file';
 import { planRelations, type RelationPlan } from './relations-plan';
 
@@ -25,6 +26,10 @@ export interface ImportSettings {
 	values: { category: Record<string, string> };
 	/** Strict (the default): one error anywhere and nothing is written. Otherwise rows in error are skipped. */
 	strict: boolean;
+	/** A known open-data shape (data/import-presets/<id>.json): its columns, category words and default category. */
+	preset?: string | null;
+	/** « Ignorer ces catégories »: rows whose category the directory does not list are skipped and counted apart. */
+	skipUnlisted?: boolean;
 }
 
 export type RowAction = 'create' | 'update' | 'skip' | 'error';
@@ -85,6 +90,8 @@ export interface ImportCounts {
 	geocoded: number;
 	relationsCreate: number;
 	relationsSkip: number;
+	/** Rows skipped because their category is a kind of place the directory does not list. */
+	skippedByCategory: number;
 }
 
 export interface AnalyseOptions {
@@ -147,10 +154,14 @@ async function draftsOf(source: ImportSource, settings: ImportSettings, places: 
 		}
 		return { drafts, mapping: {}, headers: [], preview: [] };
 	}
-	const mapping = completeMapping(source.headers, settings.mapping);
-	const chooseCategory = categoryChooser(settings.values?.category ?? {});
+	const preset = chosenPreset(settings);
+	const mapping = completeMapping(source.headers, presetMapping(source.headers, settings.mapping, preset));
+	const categories = categoryRules({ ...settings, values: { category: settings.values?.category ?? {} } }, preset);
+	const defaults = { ...settings.defaults, category: presetDefaultCategory(settings, preset) };
 	for (const [i, r] of source.rows.entries()) {
-		drafts.push(readRow(r.row, r.cells, mapping, places, settings.defaults, chooseCategory));
+		const draft = readRow(r.row, r.cells, mapping, places, defaults, categories.choose);
+		categories.review(draft, r.cells, mapping);
+		drafts.push(draft);
 		if (i % YIELD_EVERY === YIELD_EVERY - 1) {
 			say({ phase: 'lignes', done: i + 1, total: source.rows.length, message: 'Lecture des lignes' });
 			await pause();
@@ -161,12 +172,6 @@ async function draftsOf(source: ImportSource, settings: ImportSettings, places: 
 }
 
 const wordKey = (s: string) => normalizePlaceName(s);
-
-/** Choices are matched like the vocabulary is: case, accents and punctuation aside. */
-function categoryChooser(choices: Record<string, string>): CategoryChoice {
-	const byWord = new Map(Object.entries(choices).map(([word, code]) => [wordKey(word), code]));
-	return (value) => byWord.get(wordKey(value)) ?? null;
-}
 
 function unknownCategories(drafts: RowDraft[]): UnknownValue[] {
 	const byWord = new Map<string, UnknownValue>();
@@ -204,6 +209,7 @@ function patchedFields(mapping: ColumnMapping | null): Set<string> | null {
 	const fields = new Set<ImportField | 'coordPrecision'>(Object.values(mapping).filter((f): f is ImportField => f !== null));
 	if (fields.has('commune') || fields.has('postcode')) fields.add('communeCode');
 	if (fields.has('category')) fields.add('kind');
+	if (fields.has('address2')) fields.add('address');
 	if (fields.has('lon') || fields.has('lat') || fields.has('address')) fields.add('coordPrecision').add('lon').add('lat');
 	return fields as Set<string>;
 }
@@ -217,10 +223,12 @@ function columnFor(mapping: ColumnMapping | null, field: string): string | null 
 
 function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): RowPlan[] {
 	const existing = entitiesForMatching(db);
-	const index = matchIndex(existing);
+	// Every row of the file counts when judging whether a website is one place's own or shared by several.
+	const seen = drafts.map(({ input: i }) => ({ name: i.name, communeCode: i.communeCode ?? null, website: i.website ?? null, siret: i.siret ?? null }));
+	const index = matchIndex(existing, seen);
 	// Identifiers the file gives itself are reserved first, so a generated one never takes them.
 	const taken = new Set([...existing.map((e) => e.slug), ...drafts.flatMap((d) => (d.input.slug ? [d.input.slug] : []))]);
-	const inFile = matchIndex([]);
+	const inFile = matchIndex([], seen);
 	const firstRow = new Map<Existing, number>();
 	const rowOfSlug = new Map<string, number>();
 	const patchable = patchedFields(mapping);
@@ -233,6 +241,7 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 	return drafts.map((d): RowPlan => {
 		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null };
 		const blocked = (): RowPlan => ({ ...base, action: 'error', slug: d.input.slug ?? null });
+		if (d.skippedCategory) return { ...base, action: 'skip', slug: null, note: `catégorie ignorée : ${d.skippedCategory}` };
 		if (d.problems.some((p) => p.severity === 'error')) return blocked();
 
 		// One listing, one row: a second row with the same identifier would write over the first one.
@@ -341,6 +350,7 @@ function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportP
 		warnings: problems.filter((p) => p.severity === 'warning').length,
 		geocoded: drafts.filter((d) => d.geocode && d.input.coordPrecision === 'address').length,
 		relationsCreate: relations.filter((r) => r.action === 'create').length,
-		relationsSkip: relations.filter((r) => r.action === 'skip').length
+		relationsSkip: relations.filter((r) => r.action === 'skip').length,
+		skippedByCategory: drafts.filter((d) => d.skippedCategory).length
 	};
 }

@@ -21,6 +21,7 @@ import {
 } from '../repos/contribution.repo';
 import { slugify } from '../seed/names';
 import { createEntity, createRelations, deleteRelation, updateEntity, updateRelation, type WriteResult } from './entity-write.service';
+import { assertNotDuplicate } from './duplicates.service';
 import { NotFoundError, ValidationError } from './errors';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { assertVersion, writeTransaction } from './revision-write';
@@ -172,6 +173,8 @@ export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal): Su
 	const p = validated(proposalSchema, proposal, 'proposition');
 	const input: EntityInput = { ...p, slug: freeSlug(db, p.name), status: 'published' };
 	validated(entityInputSchema, input, 'proposition');
+	// The importer's duplicate rules: a partner's listing that repeats one already published is refused with its name.
+	assertNotDuplicate(db, { name: input.name, communeCode: input.communeCode ?? null, website: input.website ?? null, siret: input.siret ?? null });
 	if (waitsForModeration(db, user)) {
 		const pendingId = insertPendingChange(db, { kind: 'entity_create', payload: input as Record<string, unknown>, authorUserId: user.id, authorLabel: user.displayName });
 		return { status: 'pending', pendingId };

@@ -9,6 +9,7 @@ import type { Db } from '../db';
 import type { ImportJobRow } from '../db/schema';
 import { disabledGeocoder, type GeocodeOutcome, type Geocoder } from '../geocode/ban';
 import { analyseImport, type ImportPlan, type ImportProgress, type ImportSettings } from '../import/plan';
+import { presetChoices } from '../import/presets';
 import { undoChanges, writePlan } from '../import/write-plan';
 import { importJobById, insertImportJob, listImportJobs, updateImportJob } from '../repos/import.repo';
 import { nowIso } from '../repos/entity-write.repo';
@@ -51,7 +52,13 @@ const settingsSchema = z.object({
 				.default({})
 		})
 		.default({ category: {} }),
-	strict: z.boolean().default(true)
+	strict: z.boolean().default(true),
+	preset: z
+		.string()
+		.nullish()
+		.transform((v) => v || null)
+		.refine((id) => id === null || presetChoices().some((p) => p.id === id), { error: "préréglage d'import inconnu" }),
+	skipUnlisted: z.boolean().default(false)
 });
 export type ImportSettingsInput = z.input<typeof settingsSchema>;
 
@@ -174,7 +181,10 @@ export async function reanalyseImport(db: Db, actor: ImportActor, jobId: number,
 	assertCanImport(actor);
 	const job = loadJob(db, jobId);
 	if (job.status !== 'preview') throw new ValidationError(['cet import est déjà validé : chargez le fichier à nouveau pour un autre essai']);
-	const settings = parseSettings(settingsInput);
+	// The remap form does not repeat the preset and the skip choice: they stay as the upload set them.
+	const previous = job.settings as unknown as ImportSettings;
+	const given = (settingsInput ?? {}) as Record<string, unknown>;
+	const settings = parseSettings({ ...given, preset: given.preset ?? previous.preset ?? null, skipUnlisted: given.skipUnlisted ?? previous.skipUnlisted ?? false });
 	const known = job.geocodes as Record<string, GeocodeOutcome>;
 	const plan = await analyseImport(db, new Uint8Array(job.fileContent), settings, {
 		geocoder: options.geocoder ?? disabledGeocoder,
@@ -268,6 +278,9 @@ export function importJobView(db: Db, actor: ImportActor, jobId: number): Import
 	assertCanImport(actor);
 	return viewOf(loadJob(db, jobId));
 }
+
+/** The known open-data shapes the upload form offers (data/import-presets/). */
+export const importPresets = () => presetChoices();
 
 export function importHistory(db: Db, actor: ImportActor) {
 	assertCanImport(actor);

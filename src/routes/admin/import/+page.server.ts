@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import { geocoderFromEnv } from '$lib/server/geocode';
 import { formFailure, requireUser } from '$lib/server/http/form-failure';
-import { importHistory, MAX_IMPORT_BYTES, previewImport } from '$lib/server/services/import.service';
+import { importHistory, importPresets, MAX_IMPORT_BYTES, previewImport } from '$lib/server/services/import.service';
 import { settingsFrom, tooLarge, TOO_BIG, uploadFrom } from './import-request.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load = (({ locals, url, setHeaders }) => {
 			committedAt,
 			undoneAt
 		}));
-		return { history, maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 };
+		return { history, presets: importPresets(), maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 };
 	} catch (e) {
 		return formFailure(e) as never;
 	}

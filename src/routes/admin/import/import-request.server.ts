@@ -22,7 +22,13 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 	// « value:category:Café-librairie » = coworking: a category chosen for one of the file's own words.
 	const chosen = [...form.entries()].filter(([name, value]) => name.startsWith('value:category:') && String(value));
 	const values = { category: Object.fromEntries(chosen.map(([name, value]) => [name.slice('value:category:'.length), String(value)])) };
-	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1' };
+	// The upload form sends a preset (« » = none), the remap form does not: the job keeps it. Both show the skip box
+	// (`skipUnlistedShown`, since an unticked box sends nothing).
+	const choices = {
+		...(form.has('preset') ? { preset: String(form.get('preset')) || null } : {}),
+		...(form.has('skipUnlistedShown') ? { skipUnlisted: form.get('skipUnlisted') === '1' } : {})
+	};
+	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1', ...choices };
 }
 
 /** The uploaded file, or a French reason why there is none. */

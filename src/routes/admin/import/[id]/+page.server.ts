@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db/connection';
 import { countOf, frenchSpacing } from '$lib/domain/french';
 import { geocoderFromEnv } from '$lib/server/geocode';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
-import { commitImport, importJobView, reanalyseImport, undoImport } from '$lib/server/services/import.service';
+import { commitImport, importJobView, importPresets, reanalyseImport, undoImport } from '$lib/server/services/import.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import { settingsFrom } from '../import-request.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -16,8 +16,10 @@ export const load = (({ locals, url, params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
 	try {
 		const { report, ...job } = importJobView(getDb(), user, idFrom(params.id));
+		const preset = importPresets().find((p) => p.id === job.settings.preset) ?? null;
 		return {
 			job,
+			presetLabel: preset?.label ?? null,
 			report: report && {
 				...report,
 				rows: report.rows.slice(0, SHOWN_ROWS),

@@ -1,0 +1,33 @@
+import type { Db } from '../db';
+import { findDuplicate, type DuplicateCandidate } from '../import/duplicates';
+import { entitiesForMatching } from '../repos/import.repo';
+import { ValidationError } from './errors';
+
+/*
+ * The duplicate rules of the importer, for a listing proposed one at a time: a partner's proposal of a
+ * new listing today, the public « référencer ma structure » form when it comes.
+ */
+
+export interface ListingDuplicate {
+	id: number;
+	slug: string;
+	name: string;
+	/** In French: « même site web https://… », « nom proche de « … » dans la même commune ». */
+	why: string;
+}
+
+/** The published or draft listing a new one would probably repeat, or null. Deleted listings do not count. */
+export function probableDuplicateListing(db: Db, candidate: DuplicateCandidate): ListingDuplicate | null {
+	const live = entitiesForMatching(db).filter((e) => !e.deletedAt);
+	const hit = findDuplicate(candidate, live);
+	return hit ? { id: hit.of.id, slug: hit.of.slug, name: hit.of.name, why: hit.why } : null;
+}
+
+/** Refuses a new listing that repeats one already in the directory, naming it so its author can ask to manage it instead. */
+export function assertNotDuplicate(db: Db, candidate: DuplicateCandidate): void {
+	const dup = probableDuplicateListing(db, candidate);
+	if (!dup) return;
+	throw new ValidationError([
+		`« ${candidate.name} » existe probablement déjà : « ${dup.name} » (${dup.why}), fiche /acteurs/${dup.slug}. Demandez à l'équipe à gérer cette fiche plutôt que d'en créer une seconde.`
+	]);
+}
