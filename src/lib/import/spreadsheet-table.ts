@@ -38,9 +38,11 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 export function spreadsheetFormat(bytes: Uint8Array): SpreadsheetFormat | null {
 	if (startsWith(bytes, CFB)) return 'xls';
 	if (!startsWith(bytes, ZIP)) return null;
-	// An OpenDocument file stores its type uncompressed as its first entry, « mimetype ».
-	const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
-	return head.includes('application/vnd.oasis.opendocument.spreadsheet') ? 'ods' : 'xlsx';
+	// Entry names are stored uncompressed: an Office Open XML package always holds « [Content_Types].xml »,
+	// an OpenDocument one « content.xml » (and usually its « mimetype » first).
+	const names = new TextDecoder('latin1').decode(bytes);
+	if (names.includes('[Content_Types].xml')) return 'xlsx';
+	return names.includes('content.xml') ? 'ods' : 'xlsx';
 }
 
 const HEADER_SEARCH_ROWS = 20;

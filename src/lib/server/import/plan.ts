@@ -189,9 +189,28 @@ function unknownCategories(drafts: RowDraft[]): UnknownValue[] {
 	return [...byWord.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'));
 }
 
+/**
+ * Columns flattened from nested JSON (`adresse.commune`, `geolocalisation.lat`) are recognised by their last
+ * part when their whole name says nothing, and never take a field another column already feeds.
+ */
+function guessDottedMapping(headers: string[]): ColumnMapping {
+	const guessed = guessMapping(headers);
+	const used = new Set(Object.values(guessed).filter(Boolean));
+	for (const h of headers) {
+		if (guessed[h] || !h.includes('.')) continue;
+		const last = h.slice(h.lastIndexOf('.') + 1);
+		const field = guessMapping([last])[last];
+		if (field && !used.has(field)) {
+			guessed[h] = field;
+			used.add(field);
+		}
+	}
+	return guessed;
+}
+
 /** The chosen mapping wins; columns it does not mention are recognised by their names. */
 function completeMapping(headers: string[], chosen: ColumnMapping | null): ColumnMapping {
-	const guessed = guessMapping(headers);
+	const guessed = guessDottedMapping(headers);
 	if (!chosen) return guessed;
 	const mapping: ColumnMapping = {};
 	for (const h of headers) {
