@@ -157,7 +157,7 @@ export async function previewImport(
 	options: RunOptions = {}
 ): Promise<{ job: ImportJobView; plan: ImportPlan }> {
 	const author = assertCanImport(actor);
-	if (file.bytes.byteLength === 0) throw new ValidationError(['fichier vide : choisissez un fichier CSV, GeoJSON ou JSON']);
+	if (file.bytes.byteLength === 0) throw new ValidationError(['fichier vide : choisissez un fichier CSV, classeur (.xlsx, .ods), GeoJSON ou JSON']);
 	if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new ValidationError([`fichier trop gros : ${MAX_IMPORT_BYTES / 1024 / 1024} Mo au maximum`]);
 	const settings = parseSettings(settingsInput);
 	const plan = await analyseImport(db, file.bytes, settings, { geocoder: options.geocoder ?? disabledGeocoder, onProgress: options.onProgress });
