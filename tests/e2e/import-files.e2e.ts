@@ -95,7 +95,7 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 		expect(await doubt.innerText()).toMatch(/Encodage incertain\./);
 		// Each reading shows the same lines: the editor sees which one has the right accents.
 		const readings = doubt.locator('tbody tr');
-		expect(await readings.count()).toBe(3);
+		expect(await readings.count()).toBe(2);
 		const windows = doubt.locator('tbody tr', { hasText: 'Windows-1252' });
 		expect(await windows.innerText()).toContain('Atelier Clémentel;Fablab');
 		expect(await doubt.locator('tbody tr', { hasText: 'DOS 850' }).innerText()).toContain('Atelier ClÚmentel');

@@ -82,6 +82,7 @@ describe('npm run import: exit codes and French messages', () => {
 		expect(r.out).toMatch(/Encodage incertain : choisissez celui où les accents sont justes, avec --encoding/);
 		expect(r.out).toMatch(/--encoding cp850 \(DOS 850.*\) : .*« Cl│mentel;Fablab;63113 »/);
 		expect(r.out).toMatch(/--encoding windows-1252 .* « Cl³mentel;Fablab;63113 »/);
+		expect(r.out).not.toMatch(/--encoding iso-8859-15/);
 		const chosen = run(join(dir, 'doubt.csv'), '--dry-run', '--encoding', 'windows-1252');
 		expect(chosen.code).toBe(0);
 		expect(chosen.out).toMatch(/CSV, Windows-1252 .*\(choisi\)/);

@@ -168,7 +168,7 @@ export function detectAndDecode(bytes: Uint8Array, chosen: TextEncoding | null =
 	const doubtful =
 		best.implausible > 0 ||
 		best.plausible === 0 ||
-		(runnerUp !== undefined && runnerUp.implausible === best.implausible && runnerUp.plausible === best.plausible && runnerUp.samples.join() !== best.samples.join());
+		(runnerUp !== undefined && runnerUp.implausible === best.implausible && runnerUp.plausible === best.plausible);
 	return result(decodeWith(body, best.encoding), best.encoding, { doubtful, candidates });
 }
 
@@ -179,9 +179,15 @@ function rankSingleByte(bytes: Uint8Array): EncodingCandidate[] {
 		return i === -1 ? hints.length + SINGLE_BYTE.indexOf(e as (typeof SINGLE_BYTE)[number]) : i;
 	};
 	const lines = sampleLines(bytes);
-	return SINGLE_BYTE.map((encoding): EncodingCandidate => {
-		const score = frenchPlausibility(decodeWith(bytes, encoding));
-		return { encoding, ...score, samples: lines.map(([from, to]) => sampleOf(decodeWith(bytes.subarray(from, to), encoding))) };
+	const seen = new Set<string>();
+	return SINGLE_BYTE.flatMap((encoding): EncodingCandidate[] => {
+		const text = decodeWith(bytes, encoding);
+		// Without any of the eight bytes where they differ, ISO-8859-15 reads exactly as Windows-1252: one
+		// reading, named after Excel's encoding, which is where such files come from.
+		if (seen.has(text)) return [];
+		seen.add(text);
+		const score = frenchPlausibility(text);
+		return [{ encoding, ...score, samples: lines.map(([from, to]) => sampleOf(decodeWith(bytes.subarray(from, to), encoding))) }];
 	}).sort((a, b) => a.implausible - b.implausible || b.plausible - a.plausible || rank(a.encoding) - rank(b.encoding));
 }
 
