@@ -8,6 +8,7 @@ import { commitImport, previewImport, reanalyseImport } from '../../src/lib/serv
 import { ValidationError } from '../../src/lib/server/services/errors';
 import type { AccountUser } from '../../src/lib/server/services/users.service';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { importFileText } from '../../src/lib/server/import/file-text';
 
 /*
  * The fixtures of tests/fixtures/import (see its README: made as Excel, LibreOffice-like writers and an
@@ -151,7 +152,7 @@ describe('files the importer cannot read, or reads with doubt', () => {
 		const { plan, job } = await previewImport(t.db, editor, { name: 'doute.csv', bytes: latin }, { strict: false });
 		expect(plan.reading.encodingDoubtful).toBe(true);
 		expect(plan.problems[0]).toMatchObject({ row: 1, severity: 'error', code: 'encoding' });
-		expect(plan.problems[0]!.message).toMatch(/encodage incertain : le fichier a été lu en .*choisissez l'encodage/);
+		expect(plan.problems[0]!.message).toMatch(/^le fichier a été lu en .*choisissez l'encodage du fichier avant de valider$/);
 		await expect(commitImport(t.db, editor, job.id)).rejects.toThrow(/encodage du fichier est incertain/);
 		expect(count(t.db, 'select count(*) as n from entities')).toBe(0);
 		const chosen = await reanalyseImport(t.db, editor, job.id, { strict: false, encoding: 'windows-1252' });
@@ -159,4 +160,16 @@ describe('files the importer cannot read, or reads with doubt', () => {
 		expect(chosen.plan.rows[0]!.name).toBe('Cl³mentel');
 		await expect(reanalyseImport(t.db, editor, job.id, { encoding: 'ebcdic' })).rejects.toThrow(/encodage inconnu/);
 	});
+});
+
+describe('the text of a stored file, where the GDPR erasure looks for a person', () => {
+	it.each(['tiers-lieux-ms-dos-cp850.csv', 'tiers-lieux-iso-8859-15.csv', 'tiers-lieux-utf8-bom.csv', 'tiers-lieux.xlsx', 'tiers-lieux.ods', 'tiers-lieux-portail.json'])(
+		'%s: names read with their accents, every sheet of a workbook included',
+		(file) => {
+			const text = importFileText(fixture(file));
+			expect(text).toContain('Atelier Clémentel');
+			expect(text).toContain('La Forge de Saint-Étienne-sur-Usson');
+			if (file.endsWith('.xlsx') || file.endsWith('.ods')) expect(text).toContain('Éclat de Thiers');
+		}
+	);
 });

@@ -158,3 +158,13 @@ function lastFilled(cells: string[]): number {
 	for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== '') return i;
 	return -1;
 }
+
+/** Every cell of every sheet as text, one line per row: what a search for a person's name must look through. */
+export function workbookText(bytes: Uint8Array): string {
+	try {
+		const book = XLSX.read(bytes, { type: 'array', cellDates: true, dense: true });
+		return book.SheetNames.map((name) => XLSX.utils.sheet_to_csv(book.Sheets[name]!, { FS: ';', blankrows: false })).join('\n');
+	} catch {
+		return '';
+	}
+}

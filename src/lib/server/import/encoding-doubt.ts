@@ -16,7 +16,7 @@ export function encodingDoubtProblem(reading: ReadingInfo): ImportProblem[] {
 			1,
 			null,
 			'encoding',
-			`encodage incertain : le fichier a été lu en ${label}${sample}, mais ses caractères accentués ne ressemblent pas à du français ; choisissez l'encodage du fichier avant de valider`
+			`le fichier a été lu en ${label}${sample}, mais ses caractères accentués ne ressemblent pas à du français ; choisissez l'encodage du fichier avant de valider`
 		)
 	];
 }
