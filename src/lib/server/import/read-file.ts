@@ -64,8 +64,8 @@ const BINARY_SHARE = 0.02;
 
 function looksBinary(text: string): boolean {
 	const sample = text.slice(0, 65536);
-	if (sample.includes('\u0000')) return true;
-	const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+	// A stray NUL in a damaged export is a problem in one cell; an image or a PDF is full of them.
+	const controls = sample.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
 	return controls > sample.length * BINARY_SHARE;
 }
 
