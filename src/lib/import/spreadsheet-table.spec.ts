@@ -38,6 +38,12 @@ describe('parseSpreadsheetTable', () => {
 		expect(t.problems[0]!.message).toMatch(/^ligne 3 : la colonne « Nom » apparaît plusieurs fois/);
 	});
 
+	it('skips a title and its date above the header, and reads a one-column sheet', () => {
+		const bytes = book({ A: [['Recensement', 'mars 2026'], ['Nom', 'Commune', 'Code postal', 'Site web'], ['Cowork', 'Vichy', '03200', '']], B: [['Nom'], ['Seul']] });
+		expect(parseSpreadsheetTable(bytes('xlsx'))).toMatchObject({ headerRow: 2, headers: ['Nom', 'Commune', 'Code postal', 'Site web'] });
+		expect(parseSpreadsheetTable(bytes('xlsx'), 'B')).toMatchObject({ headerRow: 1, headers: ['Nom'], rows: [{ row: 2, cells: { Nom: 'Seul' } }] });
+	});
+
 	it('reads the chosen sheet, and says so when a sheet is empty or missing', () => {
 		const empty = parseSpreadsheetTable(write('xlsx'), 'Vide');
 		expect(empty.rows).toEqual([]);

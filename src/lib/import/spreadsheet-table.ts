@@ -144,14 +144,17 @@ export function cellText(cell: XLSX.CellObject | undefined): string {
 }
 
 /**
- * The header is the first row naming at least two columns; a title above it (one merged cell), notes or
- * blank rows are skipped. A one-column sheet has its header on its first non-blank row.
+ * The header is the first row that fills more than half as many cells as the widest of the first rows (and
+ * two at least): a title above it (one merged cell, or a title and a date), notes or blank rows are skipped.
+ * A one-column sheet has its header on its first non-blank row.
  */
 function headerRowIndex(grid: GridRow[]): number {
 	const filled = (r: GridRow) => r.cells.filter((c) => c !== '').length;
-	const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
-	for (let i = 0; i < limit; i++) if (filled(grid[i]!) >= 2) return i;
-	return grid.findIndex((r) => filled(r) > 0);
+	const first = grid.slice(0, HEADER_SEARCH_ROWS);
+	const widest = Math.max(0, ...first.map(filled));
+	const enough = Math.max(2, Math.floor(widest / 2) + 1);
+	const index = first.findIndex((r) => filled(r) >= enough);
+	return index !== -1 ? index : grid.findIndex((r) => filled(r) > 0);
 }
 
 function lastFilled(cells: string[]): number {
