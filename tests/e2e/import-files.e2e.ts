@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
 import { encodeWindows1252 } from '../../src/lib/import/decode';
-import { choosePassword, createAccount, logIn } from './sign-in';
+import { choosePassword, createAccount } from './sign-in';
 
 /*
  * Files as they really come, on the import page: an .ods whose sheet the editor chooses, an Excel
@@ -41,10 +41,11 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 		browser = await launchBrowser();
 		page = await newPage(browser);
 		await choosePassword(page, createAccount('editor', EMAIL, 'Octave Classeurs'));
-		phoneContext = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: PHONE, hasTouch: true, isMobile: true });
+		// The same session on a phone: its cookie, not a second sign-in (hashing a password is slow on a busy machine).
+		const storageState = await page.context().storageState();
+		phoneContext = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: PHONE, hasTouch: true, isMobile: true, storageState });
 		phone = await phoneContext.newPage();
 		phone.setDefaultTimeout(15_000);
-		await logIn(phone, EMAIL);
 	});
 	afterAll(async () => {
 		await browser?.close();
