@@ -44,6 +44,13 @@ describe('parseSpreadsheetTable', () => {
 		expect(parseSpreadsheetTable(bytes('xlsx'), 'B')).toMatchObject({ headerRow: 1, headers: ['Nom'], rows: [{ row: 2, cells: { Nom: 'Seul' } }] });
 	});
 
+	it('names every column under a header cell merged across several', () => {
+		const bytes = book({ A: [['Nom', 'Coordonnées', '', 'Commune'], ['Cowork', '46,12', '3,42', 'Vichy']] }, (s) => (s.A!['!merges'] = [{ s: { r: 0, c: 1 }, e: { r: 0, c: 2 } }]));
+		for (const type of ['xlsx', 'ods'] as const) {
+			expect(parseSpreadsheetTable(bytes(type)).headers).toEqual(['Nom', 'Coordonnées', 'Coordonnées (2)', 'Commune']);
+		}
+	});
+
 	it('reads the chosen sheet, and says so when a sheet is empty or missing', () => {
 		const empty = parseSpreadsheetTable(write('xlsx'), 'Vide');
 		expect(empty.rows).toEqual([]);

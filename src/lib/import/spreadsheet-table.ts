@@ -71,7 +71,7 @@ export function parseSpreadsheetTable(bytes: Uint8Array, chosenSheet: string | n
 
 	const header = grid[headerIndex]!;
 	const width = Math.max(...grid.map((r) => lastFilled(r.cells) + 1));
-	const named = uniqueHeaders(header.cells.slice(0, width), header.row);
+	const named = uniqueHeaders(spreadMergedHeaders(header, book.Sheets[sheet]!['!merges'] ?? []).slice(0, width), header.row);
 	problems.push(...named.problems);
 	const rows: TableRow[] = [];
 	for (const r of grid.slice(headerIndex + 1)) {
@@ -110,6 +110,22 @@ function gridOf(sheet: XLSX.WorkSheet): GridRow[] {
 		rows.push({ row: r + 1, cells, problems });
 	}
 	return rows;
+}
+
+/**
+ * A header cell merged across several columns (« Coordonnées » over latitude and longitude) names each of
+ * them: « Coordonnées », « Coordonnées (2) »… rather than « colonne 7 ».
+ */
+function spreadMergedHeaders(header: GridRow, merges: XLSX.Range[]): string[] {
+	const cells = [...header.cells];
+	const r = header.row - 1;
+	for (const m of merges) {
+		if (m.s.r > r || m.e.r < r || m.e.c === m.s.c) continue;
+		const name = cells[m.s.c] ?? '';
+		if (!name) continue;
+		for (let c = m.s.c + 1; c <= m.e.c; c++) if (!cells[c]) cells[c] = `${name} (${c - m.s.c + 1})`;
+	}
+	return cells;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
