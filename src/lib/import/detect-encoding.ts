@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import type { TextEncoding } from './encodings';
 
 /**
  * Which encoding a text file was written in, as French users' files really come: UTF-8 (with or without
@@ -11,20 +12,7 @@ import iconv from 'iconv-lite';
  * know code page 850 at all). When no candidate reads clearly better than another, the decoding is
  * « doubtful »: the importer then asks the editor to choose rather than storing « Cl‚mentel ».
  */
-export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-15', 'cp850', 'utf-16le', 'utf-16be'] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
-
-/** The encodings an editor can choose from on the page and with `--encoding`. */
-export const CHOOSABLE_ENCODINGS = ['utf-8', 'windows-1252', 'iso-8859-15', 'cp850'] as const satisfies readonly TextEncoding[];
-
-export const encodingLabels: Record<TextEncoding, string> = {
-	'utf-8': 'UTF-8',
-	'windows-1252': 'Windows-1252 (Excel « CSV séparateur point-virgule »)',
-	'iso-8859-15': 'ISO-8859-15 (Latin-9)',
-	cp850: 'DOS 850 (Excel « CSV (MS-DOS) »)',
-	'utf-16le': 'UTF-16 (Excel « Texte Unicode »)',
-	'utf-16be': 'UTF-16 gros-boutiste'
-};
+export { CHOOSABLE_ENCODINGS, encodingLabels, TEXT_ENCODINGS, type TextEncoding } from './encodings';
 
 export interface EncodingCandidate {
 	encoding: TextEncoding;
