@@ -23,9 +23,10 @@ function mixedFile(): Buffer {
 	return Buffer.concat([header, rows]);
 }
 
-async function upload(page: Page, name: string, buffer: Buffer, mimeType: string) {
+async function upload(page: Page, name: string, buffer: Buffer, mimeType: string, encoding: string | null = null) {
 	await page.goto('/admin/import');
 	await page.getByLabel('Fichier à importer').setInputFiles({ name, mimeType, buffer });
+	if (encoding) await page.getByLabel("Encodage d'un fichier texte").selectOption(encoding);
 	await page.getByRole('button', { name: 'Analyser (essai à blanc)' }).click();
 	await page.waitForURL(/\/admin\/import\/\d+$/, { timeout: 30_000 });
 	await page.getByTestId('import-summary').waitFor();
@@ -117,5 +118,13 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 		expect(await page.getByLabel('Encodage du fichier').inputValue()).toBe('windows-1252');
 		expect(await page.getByTestId('import-preview').innerText()).toContain('Pépinière du Bocal');
 		await screenshot(page, 'import-encoding-chosen');
+	});
+
+	it('l’encodage choisi dès l’envoi du fichier, pour qui le connaît déjà', async () => {
+		await upload(page, 'melange.csv', mixedFile(), 'text/csv', 'cp850');
+		expect(await page.getByText('Encodage choisi').count()).toBe(1);
+		expect(await page.getByTestId('import-encoding').innerText()).toBe('DOS 850 (Excel « CSV (MS-DOS) »)');
+		expect(await page.getByTestId('encoding-doubt').count()).toBe(0);
+		expect(await page.getByLabel('Encodage du fichier').inputValue()).toBe('cp850');
 	});
 });
