@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
 import { encodeWindows1252 } from '../../src/lib/import/decode';
+import { encodingLabels } from '../../src/lib/import/encodings';
 import { choosePassword, createAccount } from './sign-in';
 
 /*
@@ -81,7 +82,7 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 
 	it('un « CSV (MS-DOS) » d’Excel : l’encodage DOS 850 nommé, les accents justes', async () => {
 		await upload(page, 'tiers-lieux-ms-dos.csv', readFileSync(join(FIXTURES, 'tiers-lieux-ms-dos-cp850.csv')), 'text/csv');
-		expect(await page.getByTestId('import-encoding').innerText()).toBe('DOS 850 (Excel « CSV (MS-DOS) »)');
+		expect(await page.getByTestId('import-encoding').innerText()).toBe(encodingLabels.cp850);
 		expect(await page.getByTestId('encoding-doubt').count()).toBe(0);
 		const preview = await page.getByTestId('import-preview').innerText();
 		expect(preview).toContain('Atelier Clémentel');
@@ -114,7 +115,7 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 		await page.getByRole('button', { name: 'Réanalyser' }).click();
 		await expect.poll(() => page.getByTestId('encoding-doubt').count()).toBe(0);
 		expect(await page.getByText('Encodage choisi').count()).toBe(1);
-		expect(await page.getByTestId('import-encoding').innerText()).toBe('Windows-1252 (Excel « CSV séparateur point-virgule »)');
+		expect(await page.getByTestId('import-encoding').innerText()).toBe(encodingLabels['windows-1252']);
 		expect(await page.getByLabel('Encodage du fichier').inputValue()).toBe('windows-1252');
 		expect(await page.getByTestId('import-preview').innerText()).toContain('Pépinière du Bocal');
 		await screenshot(page, 'import-encoding-chosen');
@@ -123,7 +124,7 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 	it('l’encodage choisi dès l’envoi du fichier, pour qui le connaît déjà', async () => {
 		await upload(page, 'melange.csv', mixedFile(), 'text/csv', 'cp850');
 		expect(await page.getByText('Encodage choisi').count()).toBe(1);
-		expect(await page.getByTestId('import-encoding').innerText()).toBe('DOS 850 (Excel « CSV (MS-DOS) »)');
+		expect(await page.getByTestId('import-encoding').innerText()).toBe(encodingLabels.cp850);
 		expect(await page.getByTestId('encoding-doubt').count()).toBe(0);
 		expect(await page.getByLabel('Encodage du fichier').inputValue()).toBe('cp850');
 	});

@@ -99,7 +99,7 @@ describe('npm run import: exit codes and French messages', () => {
 	it('0 for a clean dry run of the MS-DOS CSV (named encoding), and for a written workbook, its sheet chosen with --sheet', () => {
 		const dry = run(join(FIXTURES, 'tiers-lieux-ms-dos-cp850.csv'), '--dry-run');
 		expect(dry.code).toBe(0);
-		expect(dry.out).toMatch(/Fichier tiers-lieux-ms-dos-cp850.csv : CSV, DOS 850 \(Excel « CSV \(MS-DOS\) »\), séparateur « ; »/);
+		expect(dry.out).toMatch(/Fichier tiers-lieux-ms-dos-cp850.csv : CSV, DOS 850 \(Excel «\u00a0CSV \(MS-DOS\)\u00a0»\), séparateur « ; »/);
 		expect(dry.out).toMatch(/5 ligne\(s\) : 5 à créer/);
 		const written = run(join(FIXTURES, 'tiers-lieux.ods'), '--sheet', 'Archives 2025');
 		expect(written.code).toBe(0);
