@@ -22,6 +22,7 @@ import { databasePath, openDb } from '../src/lib/server/db/index';
 import { geocoderFromEnv } from '../src/lib/server/geocode/index';
 import type { ImportPlan, ImportProgress } from '../src/lib/server/import/plan';
 import { problemCodeLabels } from '../src/lib/import/problems';
+import { countOf } from '../src/lib/domain/french/typography';
 import { CHOOSABLE_ENCODINGS, encodingFromName, encodingLabels, type TextEncoding } from '../src/lib/import/detect-encoding';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
@@ -112,7 +113,7 @@ function progress(p: ImportProgress) {
 function printReading(plan: ImportPlan) {
 	const r = plan.reading;
 	if (r.sheet !== null) {
-		const others = r.sheets.filter((s) => s.name !== r.sheet).map((s) => `« ${s.name} » (${s.rows} ligne(s))`);
+		const others = r.sheets.filter((s) => s.name !== r.sheet).map((s) => `« ${s.name} » (${countOf(s.rows, 'ligne remplie', 'lignes remplies')})`);
 		console.log(`Feuille « ${r.sheet} », en-têtes ligne ${r.headerRow}${others.length ? ` ; autres feuilles : ${others.join(', ')} (--sheet "…" pour en lire une autre)` : ''}`);
 	}
 	if (!r.encodingDoubtful) return;

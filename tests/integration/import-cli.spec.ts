@@ -103,7 +103,7 @@ describe('npm run import: exit codes and French messages', () => {
 		expect(dry.out).toMatch(/5 ligne\(s\) : 5 à créer/);
 		const written = run(join(FIXTURES, 'tiers-lieux.ods'), '--sheet', 'Archives 2025');
 		expect(written.code).toBe(0);
-		expect(written.out).toMatch(/Feuille « Archives 2025 », en-têtes ligne 1 ; autres feuilles : « Lieux 2026 » \(7 ligne\(s\)\)/);
+		expect(written.out).toMatch(/Feuille « Archives 2025 », en-têtes ligne 1 ; autres feuilles : « Lieux 2026 » \(7 lignes remplies\)/);
 		expect(written.out).toMatch(/Import n° \d+ validé/);
 		expect(names()).toEqual(['Le Fournil Numérique', 'Éclat de Thiers']);
 	}, 30_000);
