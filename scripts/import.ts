@@ -11,7 +11,11 @@
  * --preset <id>: a known open-data shape (data/import-presets/<id>.json: anct-mediation-numerique, fablabs-io, gogocarto,
  * connecteur-carto). --skip-unlisted: rows whose category the directory does not list (France Services, libraries…) are
  * skipped and counted apart (« ignorer ces catégories »).
- * Progress lines go to stderr, the report to stdout. Exit code 1 when the file has errors (strict mode).
+ * --encoding cp850|windows-1252|iso-8859-15|utf-8: reads a text file in this encoding (when the report says the
+ * detected one is doubtful). --sheet "Nom de la feuille": the sheet of an .xlsx/.ods to read (default: the first).
+ * Progress lines go to stderr, the report to stdout. Exit codes: 0 = written, or a dry run without errors;
+ * 1 = errors (strict mode), a doubtful encoding, or a file the importer cannot read (no job recorded);
+ * 2 = bad arguments (unknown option, no file or several, unknown encoding, unreadable mapping file).
  */
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -21,35 +25,55 @@ import { databasePath, openDb } from '../src/lib/server/db/index';
 import { geocoderFromEnv } from '../src/lib/server/geocode/index';
 import type { ImportPlan, ImportProgress } from '../src/lib/server/import/plan';
 import { problemCodeLabels } from '../src/lib/import/problems';
+import { countOf } from '../src/lib/domain/french/typography';
+import { CHOOSABLE_ENCODINGS, encodingFromName, encodingLabels, type TextEncoding } from '../src/lib/import/detect-encoding';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
 import { presetChoices } from '../src/lib/server/import/presets';
 import { byCount, countOf } from '../src/lib/domain/french/typography';
 
-const USAGE = 'Usage : npm run import -- <fichier.csv|.geojson|.json> [--dry-run] [--preset id] [--skip-unlisted] [--mapping correspondance.json] [--lenient] [--as "Nom"] [--all]';
-
-const { values, positionals } = parseArgs({
-	args: process.argv.slice(2).filter((a) => a !== '--'),
-	options: {
-		'dry-run': { type: 'boolean', default: false },
-		mapping: { type: 'string' },
-		lenient: { type: 'boolean', default: false },
-		as: { type: 'string' },
-		all: { type: 'boolean', default: false },
-		preset: { type: 'string' },
-		'skip-unlisted': { type: 'boolean', default: false }
-	},
-	allowPositionals: true,
-	strict: true
-});
+const USAGE =
+	'Usage : npm run import -- <fichier.csv|.xlsx|.ods|.geojson|.json> [--dry-run] [--preset id] [--skip-unlisted] [--mapping correspondance.json] [--lenient] [--encoding cp850|windows-1252|iso-8859-15|utf-8] [--sheet "Feuille"] [--as "Nom"] [--all]';
 
 function fail(message: string, code = 2): never {
 	console.error(`${message}\n${USAGE}`);
 	process.exit(code);
 }
 
-if (positionals.length !== 1) fail('Indiquez un seul fichier à importer.');
+const options = {
+	'dry-run': { type: 'boolean', default: false },
+	mapping: { type: 'string' },
+	lenient: { type: 'boolean', default: false },
+	encoding: { type: 'string' },
+	sheet: { type: 'string' },
+	as: { type: 'string' },
+	all: { type: 'boolean', default: false },
+	preset: { type: 'string' },
+	'skip-unlisted': { type: 'boolean', default: false }
+} as const;
+
+function parseArguments() {
+	try {
+		return parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options, allowPositionals: true, strict: true });
+	} catch (e) {
+		// Node's own messages are English: say it in French, naming the option.
+		const code = (e as NodeJS.ErrnoException).code;
+		const option = /'([^']+)'/.exec((e as Error).message)?.[1] ?? '';
+		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') fail(`Option inconnue : ${option}`);
+		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') fail(`Option ${option.split(' ')[0]} : une valeur est attendue (ou aucune, selon l'option).`);
+		fail(`Arguments invalides : ${(e as Error).message}`);
+	}
+}
+const { values, positionals } = parseArguments();
+
+if (positionals.length === 0) fail('Indiquez le fichier à importer.');
+if (positionals.length > 1) fail(`Indiquez un seul fichier à importer (reçu : ${positionals.join(', ')}).`);
 const file = positionals[0]!;
+let encoding: TextEncoding | null = null;
+if (values.encoding !== undefined) {
+	encoding = encodingFromName(values.encoding);
+	if (!encoding || !(CHOOSABLE_ENCODINGS as readonly string[]).includes(encoding)) fail(`Encodage inconnu : ${values.encoding} (au choix : ${CHOOSABLE_ENCODINGS.join(', ')}).`);
+}
 
 function readJson(path: string): unknown {
 	try {
@@ -71,20 +95,24 @@ function settingsFrom(path: string | undefined): Record<string, unknown> {
 
 function mappingSettings(path: string | undefined): Record<string, unknown> {
 	const strict = !values.lenient;
-	if (!path) return { strict };
+	const reading = { encoding, sheet: values.sheet ?? null };
+	if (!path) return { strict, ...reading };
 	const raw = readJson(path);
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('Fichier de correspondance : un objet JSON est attendu.');
 	const o = raw as Record<string, unknown>;
 	return 'columns' in o
-		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict) }
-		: { mapping: o, strict };
+		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict), ...reading }
+		: { mapping: o, strict, ...reading };
 }
 
 let bytes: Uint8Array;
 try {
 	bytes = readFileSync(file);
 } catch (e) {
-	fail(`Fichier introuvable ou illisible : ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+	// A path that names nothing is a bad argument (2); a file that is there but cannot be opened is unreadable (1).
+	const code = (e as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT') fail(`Fichier introuvable : ${file}`);
+	fail(`Fichier illisible : ${file} (${code ?? (e as Error).message})`, 1);
 }
 
 let lastLine = '';
@@ -99,9 +127,24 @@ function progress(p: ImportProgress) {
 	console.error(`[import] ${line}`);
 }
 
+function printReading(plan: ImportPlan) {
+	const r = plan.reading;
+	if (r.sheet !== null) {
+		const others = r.sheets.filter((s) => s.name !== r.sheet).map((s) => `« ${s.name} » (${countOf(s.rows, 'ligne remplie', 'lignes remplies')})`);
+		console.log(`Feuille « ${r.sheet} », en-têtes ligne ${r.headerRow}${others.length ? ` ; autres feuilles : ${others.join(', ')} (--sheet "…" pour en lire une autre)` : ''}`);
+	}
+	if (!r.encodingDoubtful) return;
+	console.log(`Encodage incertain : choisissez celui où les accents sont justes, avec --encoding :`);
+	for (const c of r.encodingCandidates) {
+		console.log(`  --encoding ${c.encoding} (${encodingLabels[c.encoding]}) : ${c.samples.map((line) => `« ${line} »`).join(' / ')}`);
+	}
+}
+
 function printReport(plan: ImportPlan) {
 	const c = plan.counts;
-	console.log(`Fichier ${basename(file)} : ${plan.format.toUpperCase()}${plan.encoding ? `, ${plan.encoding}` : ''}${plan.delimiter ? `, séparateur « ${plan.delimiter === '\t' ? 'tabulation' : plan.delimiter} »` : ''}`);
+	const encodingName = plan.encoding ? `, ${encodingLabels[plan.encoding as TextEncoding] ?? plan.encoding}${plan.reading.encodingChosen ? ' (choisi)' : plan.reading.encodingDoubtful ? ' (incertain)' : ''}` : '';
+	console.log(`Fichier ${basename(file)} : ${plan.format.toUpperCase()}${encodingName}${plan.delimiter ? `, séparateur « ${plan.delimiter === '\t' ? 'tabulation' : plan.delimiter} »` : ''}`);
+	printReading(plan);
 	if (plan.headers.length) {
 		console.log('Colonnes :');
 		for (const h of plan.headers) console.log(`  ${h} → ${plan.mapping[h] ?? '(ignorée)'}`);
@@ -128,7 +171,7 @@ try {
 	printReport(plan);
 	if (values['dry-run']) {
 		console.log(`Essai à blanc n° ${job.id} : rien n'a été écrit.`);
-		if (job.strict && plan.counts.error > 0) process.exitCode = 1;
+		if ((job.strict && plan.counts.error > 0) || plan.reading.encodingDoubtful) process.exitCode = 1;
 	} else {
 		const { job: done, changes } = await commitImport(db, actor, job.id, { onProgress: progress });
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);

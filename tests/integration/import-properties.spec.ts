@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { disabledGeocoder } from '../../src/lib/server/geocode/ban';
 import { analyseImport } from '../../src/lib/server/import/plan';
+import { ValidationError } from '../../src/lib/server/services/errors';
 
 /*
  * The whole dry run (decoding, parsing, mapping, reading each cell, places, duplicates, schema), fed with
@@ -58,7 +59,16 @@ describe('the dry run on random and mutated files', () => {
 					else bytes.length = at;
 				}
 				const lines = bytes.filter((b) => b === 10 || b === 13).length + 1;
-				const plan = await analyseImport(t.db, Uint8Array.from(bytes), settings, { geocoder: disabledGeocoder });
+				// A file damaged beyond reading is refused with its reason in French (no job is then recorded);
+				// anything else it throws is a bug.
+				let plan;
+				try {
+					plan = await analyseImport(t.db, Uint8Array.from(bytes), settings, { geocoder: disabledGeocoder });
+				} catch (e) {
+					expect(e).toBeInstanceOf(ValidationError);
+					expect((e as ValidationError).issues.join()).toMatch(/^fichier illisible : .+/);
+					return;
+				}
 				for (const p of plan.problems) {
 					expect(p.row).toBeGreaterThanOrEqual(1);
 					expect(p.row).toBeLessThanOrEqual(lines + 1);

@@ -112,7 +112,7 @@ function readRecords(source: string, delimiter: CsvDelimiter): ReadResult {
 }
 
 /** Trimmed header names, with empty and repeated ones renamed after their column number. */
-function uniqueHeaders(cells: string[]): { headers: string[]; problems: TableProblem[] } {
+export function uniqueHeaders(cells: string[], headerRow = 1): { headers: string[]; problems: TableProblem[] } {
 	const headers: string[] = [];
 	const problems: TableProblem[] = [];
 	const taken = new Set<string>();
@@ -122,9 +122,9 @@ function uniqueHeaders(cells: string[]): { headers: string[]; problems: TablePro
 		if (cell !== '' && taken.has(cell)) {
 			name = `${cell} (colonne ${position})`;
 			problems.push({
-				row: 1,
+				row: headerRow,
 				column: cell,
-				message: `ligne 1 : la colonne « ${cell} » apparaît plusieurs fois, la colonne ${position} est renommée « ${name} »`
+				message: `ligne ${headerRow} : la colonne « ${cell} » apparaît plusieurs fois, la colonne ${position} est renommée « ${name} »`
 			});
 		}
 		// A renamed column may collide with a real header written the same way.

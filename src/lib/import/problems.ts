@@ -14,6 +14,7 @@ export interface ImportProblem {
 
 export type ProblemCode =
 	| 'file'
+	| 'encoding'
 	| 'invalid'
 	| 'missing_name'
 	| 'unknown_kind'
@@ -37,6 +38,7 @@ export type ProblemCode =
 
 export const problemCodeLabels: Record<ProblemCode, string> = {
 	file: 'Fichier',
+	encoding: 'Encodage incertain',
 	invalid: 'Valeur invalide',
 	missing_name: 'Nom manquant',
 	unknown_kind: "Type d'acteur inconnu",

@@ -352,7 +352,7 @@ export const entitySlugRedirects = sqliteTable('entity_slug_redirects', {
 });
 
 export type ImportJobStatus = 'preview' | 'committed' | 'undone';
-export type ImportFormat = 'csv' | 'geojson' | 'json';
+export type ImportFormat = 'csv' | 'geojson' | 'json' | 'xlsx' | 'ods' | 'xls';
 
 /** What an import changed, so that undoing it touches exactly those rows. */
 export interface ImportChanges {
@@ -396,7 +396,7 @@ export const importJobs = sqliteTable(
 	(t) => [
 		index('import_jobs_status_idx').on(t.status, t.createdAt),
 		check('import_jobs_status_check', sql`${t.status} in ('preview','committed','undone')`),
-		check('import_jobs_format_check', sql`${t.format} in ('csv','geojson','json')`)
+		check('import_jobs_format_check', sql`${t.format} in ('csv','geojson','json','xlsx','ods','xls')`)
 	]
 );
 export type ImportJobRow = typeof importJobs.$inferSelect;

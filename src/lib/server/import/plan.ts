@@ -15,7 +15,9 @@ import { geocodeDrafts } from './geocode-rows';
 import { addToIndex, matchIndex, probableDuplicate, uniqueSlug, type Existing } from './matching';
 import { placeLookup } from './places';
 import { categoryRules, chosenPreset, presetDefaultCategory, presetMapping } from './preset-settings';
-import { readImportFile, type ImportSource, type JsonSource } from './read-file';
+import { readImportFile, type ImportSource, type JsonSource, type ReadingInfo } from './read-file';
+import { encodingDoubtProblem } from './encoding-doubt';
+import type { TextEncoding } from '$lib/import/detect-encoding';
 import { planRelations, type RelationPlan } from './relations-plan';
 
 export interface ImportSettings {
@@ -30,6 +32,9 @@ export interface ImportSettings {
 	preset?: string | null;
 	/** « Ignorer ces catégories »: rows whose category the directory does not list are skipped and counted apart. */
 	skipUnlisted?: boolean;
+	/** The text encoding the editor chose (null: detected), and the workbook sheet to read (null: the first). */
+	encoding?: TextEncoding | null;
+	sheet?: string | null;
 }
 
 export type RowAction = 'create' | 'update' | 'skip' | 'error';
@@ -69,6 +74,8 @@ export interface ImportPlan {
 	geocodes: Record<string, GeocodeOutcome>;
 	/** Category words no category matched, with how many rows use them: the report offers to map them. */
 	unknownValues: UnknownValue[];
+	/** How the file was read (encoding and its certainty, workbook sheets). */
+	reading: ReadingInfo;
 }
 
 export interface UnknownValue {
@@ -113,7 +120,7 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportSettings, options: AnalyseOptions): Promise<ImportPlan> {
 	const say = options.onProgress ?? (() => {});
 	say({ phase: 'lecture', done: 0, total: 1, message: 'Lecture du fichier' });
-	const source = readImportFile(bytes);
+	const source = readImportFile(bytes, { encoding: settings.encoding ?? null, sheet: settings.sheet ?? null });
 	const places = placeLookup(db);
 	const { drafts, mapping, headers, preview } = await draftsOf(source, settings, places, say);
 	await geocodeDrafts(drafts, places, options, say);
@@ -122,12 +129,12 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 	say({ phase: 'verification', done: 0, total: drafts.length, message: 'Comparaison avec la base' });
 	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping);
 	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
-	const problems = [...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
+	const problems = [...encodingDoubtProblem(source.reading), ...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
 	const counts = countPlan(rows, relations, problems, drafts);
 	const unknownValues = unknownCategories(drafts);
 	say({ phase: 'verification', done: drafts.length, total: drafts.length, message: 'Analyse terminée' });
 	return {
-		format: source.format,
+		format: source.format === 'json-list' ? 'json' : source.format,
 		encoding: source.encoding,
 		delimiter: source.format === 'json' ? null : source.delimiter,
 		headers,
@@ -138,7 +145,8 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 		problems,
 		counts,
 		geocodes,
-		unknownValues
+		unknownValues,
+		reading: source.reading
 	};
 }
 
@@ -186,9 +194,28 @@ function unknownCategories(drafts: RowDraft[]): UnknownValue[] {
 	return [...byWord.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'));
 }
 
+/**
+ * Columns flattened from nested JSON (`adresse.commune`, `geolocalisation.lat`) are recognised by their last
+ * part when their whole name says nothing, and never take a field another column already feeds.
+ */
+function guessDottedMapping(headers: string[]): ColumnMapping {
+	const guessed = guessMapping(headers);
+	const used = new Set(Object.values(guessed).filter(Boolean));
+	for (const h of headers) {
+		if (guessed[h] || !h.includes('.')) continue;
+		const last = h.slice(h.lastIndexOf('.') + 1);
+		const field = guessMapping([last])[last];
+		if (field && !used.has(field)) {
+			guessed[h] = field;
+			used.add(field);
+		}
+	}
+	return guessed;
+}
+
 /** The chosen mapping wins; columns it does not mention are recognised by their names. */
 function completeMapping(headers: string[], chosen: ColumnMapping | null): ColumnMapping {
-	const guessed = guessMapping(headers);
+	const guessed = guessDottedMapping(headers);
 	if (!chosen) return guessed;
 	const mapping: ColumnMapping = {};
 	for (const h of headers) {

@@ -33,7 +33,7 @@ import {
 } from '../repos/gdpr.repo';
 import { deleteRevisionsOf, withRevisionsUnlocked } from '../repos/revision.repo';
 import { securityLog } from '../auth/security-log';
-import { decodeText } from '$lib/import/decode';
+import { importFileText } from '../import/file-text';
 import { updateEntity, updateRelation } from './entity-write.service';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -149,7 +149,7 @@ const scrubbed = <T extends Record<string, unknown>>(row: T, fields: (keyof T)[]
 function importFilesNaming(db: Db, personId: number, needles: string[]) {
 	const lowered = needles.map((n) => n.toLowerCase());
 	return importJobsWithFiles(db).flatMap((job) => {
-		const content = decodeText(new Uint8Array(job.fileContent)).text;
+		const content = importFileText(new Uint8Array(job.fileContent));
 		const named = lowered.some((n) => content.toLowerCase().includes(n));
 		const touched = job.changes?.createdEntityIds.includes(personId) || job.changes?.updatedEntities.some((u) => u.id === personId);
 		return named || touched ? [{ id: job.id, fileName: job.fileName, createdAt: job.createdAt, status: job.status, content }] : [];
@@ -165,7 +165,7 @@ function eraseFromImportFiles(db: Db, personId: number, patterns: RegExp[]): num
 	let count = 0;
 	const mentions = (text: string) => patterns.some((p) => new RegExp(p.source, 'i').test(text));
 	for (const job of importJobsWithFiles(db)) {
-		const inFile = mentions(decodeText(new Uint8Array(job.fileContent)).text);
+		const inFile = mentions(importFileText(new Uint8Array(job.fileContent)));
 		const inReport = mentions(JSON.stringify(job.report ?? {})) || mentions(JSON.stringify(job.geocodes));
 		const created = job.changes?.createdEntityIds.includes(personId) || job.changes?.updatedEntities.some((u) => u.id === personId);
 		if (!inFile && !inReport && !created) continue;

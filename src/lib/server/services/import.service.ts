@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { categoryKind, ENTITY_KINDS } from '$lib/domain/vocabulary';
 import { countOf } from '$lib/domain/french/typography';
 import { IMPORT_FIELDS, type ColumnMapping } from '$lib/import/fields';
+import { CHOOSABLE_ENCODINGS } from '$lib/import/detect-encoding';
 import type { ImportProblem } from '$lib/import/problems';
 import type { Actor } from '$lib/history/revision';
 import type { Db } from '../db';
@@ -58,7 +59,10 @@ const settingsSchema = z.object({
 		.nullish()
 		.transform((v) => v || null)
 		.refine((id) => id === null || presetChoices().some((p) => p.id === id), { error: "préréglage d'import inconnu" }),
-	skipUnlisted: z.boolean().default(false)
+	skipUnlisted: z.boolean().default(false),
+	/** Chosen by the editor when the detected encoding is doubtful or wrong; a workbook's sheet by name. */
+	encoding: z.enum(CHOOSABLE_ENCODINGS, { error: 'encodage inconnu' }).nullish(),
+	sheet: z.string().trim().max(200).nullish()
 });
 export type ImportSettingsInput = z.input<typeof settingsSchema>;
 
@@ -103,6 +107,8 @@ export interface ImportReport {
 	rows: Array<{ row: number; action: string; name: string; slug: string | null; note: string | null }>;
 	relations: Array<{ row: number; action: string; note: string | null }>;
 	unknownValues: ImportPlan['unknownValues'];
+	/** How the file was read: encoding (and whether it is doubtful, with the other readings), workbook sheets. */
+	reading?: ImportPlan['reading'];
 	truncated: boolean;
 }
 
@@ -117,6 +123,7 @@ function reportOf(plan: ImportPlan): ImportReport {
 		rows: plan.rows.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, slug: r.slug, note: r.note })),
 		relations: plan.relations.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, note: r.note })),
 		unknownValues: plan.unknownValues,
+		reading: plan.reading,
 		truncated: plan.rows.length > REPORT_ROWS || plan.problems.length > REPORT_ROWS
 	};
 }
@@ -157,7 +164,7 @@ export async function previewImport(
 	options: RunOptions = {}
 ): Promise<{ job: ImportJobView; plan: ImportPlan }> {
 	const author = assertCanImport(actor);
-	if (file.bytes.byteLength === 0) throw new ValidationError(['fichier vide : choisissez un fichier CSV, GeoJSON ou JSON']);
+	if (file.bytes.byteLength === 0) throw new ValidationError(['fichier vide : choisissez un fichier CSV, classeur (.xlsx, .ods), GeoJSON ou JSON']);
 	if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new ValidationError([`fichier trop gros : ${MAX_IMPORT_BYTES / 1024 / 1024} Mo au maximum`]);
 	const settings = parseSettings(settingsInput);
 	const plan = await analyseImport(db, file.bytes, settings, { geocoder: options.geocoder ?? disabledGeocoder, onProgress: options.onProgress });
@@ -234,6 +241,8 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 			`la base a changé depuis l'essai à blanc (${was.create ?? 0} → ${plan.counts.create} à créer, ${was.update ?? 0} → ${plan.counts.update} à mettre à jour, ${was.skip ?? 0} → ${plan.counts.skip} ignorées, ${was.error ?? 0} → ${plan.counts.error} en erreur) : le rapport est mis à jour, relisez-le puis validez à nouveau`
 		]);
 	}
+	// Even in lenient mode: rows decoded with a doubtful encoding would store « Cl‚mentel ».
+	if (plan.reading.encodingDoubtful) throw new ValidationError(["import refusé, rien n'a été écrit : l'encodage du fichier est incertain, choisissez-le puis réanalysez"]);
 	if (settings.strict && plan.counts.error > 0) {
 		const first = plan.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `ligne ${p.row}${p.column ? ` (${p.column})` : ''} : ${p.message}`);
 		throw new ValidationError([`import refusé, rien n'a été écrit : ${countOf(plan.counts.error, 'ligne')} en erreur en mode strict`, ...first]);

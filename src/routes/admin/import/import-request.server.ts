@@ -28,13 +28,16 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 		...(form.has('preset') ? { preset: String(form.get('preset')) || null } : {}),
 		...(form.has('skipUnlistedShown') ? { skipUnlisted: form.get('skipUnlisted') === '1' } : {})
 	};
-	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1', ...choices };
+	// The file's encoding and a workbook's sheet: empty means « detect » and « the first sheet ».
+	const encoding = String(form.get('encoding') ?? '') || null;
+	const sheet = String(form.get('sheet') ?? '') || null;
+	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1', encoding: encoding as ImportSettingsInput['encoding'], sheet, ...choices };
 }
 
 /** The uploaded file, or a French reason why there is none. */
 export async function uploadFrom(form: FormData): Promise<{ file: { name: string; bytes: Uint8Array } } | { problem: string; status: number }> {
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) return { problem: 'Choisissez un fichier CSV, GeoJSON ou JSON à importer.', status: 400 };
+	if (!(file instanceof File) || file.size === 0) return { problem: 'Choisissez un fichier CSV, classeur (.xlsx, .ods), GeoJSON ou JSON à importer.', status: 400 };
 	if (file.size > MAX_IMPORT_BYTES) return { problem: TOO_BIG, status: 413 };
 	return { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
