@@ -25,7 +25,6 @@ import { databasePath, openDb } from '../src/lib/server/db/index';
 import { geocoderFromEnv } from '../src/lib/server/geocode/index';
 import type { ImportPlan, ImportProgress } from '../src/lib/server/import/plan';
 import { problemCodeLabels } from '../src/lib/import/problems';
-import { countOf } from '../src/lib/domain/french/typography';
 import { CHOOSABLE_ENCODINGS, encodingFromName, encodingLabels, type TextEncoding } from '../src/lib/import/detect-encoding';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
