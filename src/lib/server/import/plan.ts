@@ -5,6 +5,7 @@ import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } fro
 import { readJsonEntity } from '$lib/import/json-entity';
 import { error, warning, type ImportProblem } from '$lib/import/problems';
 import { readRow, type CategoryChoice, type ImportDefaults, type PlaceLookup, type RowDraft } from '$lib/import/row-entity';
+import type { PlacedBy } from '$lib/import/row-place';
 import { normalizePlaceName } from '$lib/geo/place-name';
 import type { Db } from '../db';
 import type { EntityRow, ImportFormat } from '../db/schema';
@@ -25,6 +26,8 @@ export interface ImportSettings {
 	values: { category: Record<string, string> };
 	/** Strict (the default): one error anywhere and nothing is written. Otherwise rows in error are skipped. */
 	strict: boolean;
+	/** « Sans lieu »: a row with no place at all is created without one (a warning) instead of being an error. */
+	placeless?: boolean;
 }
 
 export type RowAction = 'create' | 'update' | 'skip' | 'error';
@@ -41,7 +44,11 @@ export interface RowPlan {
 	/** Create: the whole entity; update: the whole entity after the patch. */
 	data: EntityData | null;
 	expectedVersion: number | null;
+	/** How its commune was found when the file did not name it exactly, or `outside` the territory. */
+	place?: RowPlacement | null;
 }
+
+export type RowPlacement = PlacedBy | 'outside';
 
 export interface ImportProgress {
 	phase: 'lecture' | 'lignes' | 'geocodage' | 'verification' | 'ecriture' | 'termine';
@@ -64,6 +71,8 @@ export interface ImportPlan {
 	geocodes: Record<string, GeocodeOutcome>;
 	/** Category words no category matched, with how many rows use them: the report offers to map them. */
 	unknownValues: UnknownValue[];
+	/** Row numbers placed by coordinates, by postcode, by a name read loosely, and ignored as outside the territory. */
+	placement: Placement;
 }
 
 export interface UnknownValue {
@@ -85,6 +94,10 @@ export interface ImportCounts {
 	geocoded: number;
 	relationsCreate: number;
 	relationsSkip: number;
+	placedByCoordinates: number;
+	placedByPostcode: number;
+	placedByName: number;
+	outside: number;
 }
 
 export interface AnalyseOptions {
@@ -113,10 +126,11 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 	const geocodes = options.knownGeocodes ?? {};
 
 	say({ phase: 'verification', done: 0, total: drafts.length, message: 'Comparaison avec la base' });
-	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping);
+	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping, settings.placeless ?? false);
 	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
 	const problems = [...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
-	const counts = countPlan(rows, relations, problems, drafts);
+	const placement = placementOf(rows);
+	const counts = { ...countPlan(rows, relations, problems, drafts), ...placementCounts(placement) };
 	const unknownValues = unknownCategories(drafts);
 	say({ phase: 'verification', done: drafts.length, total: drafts.length, message: 'Analyse terminée' });
 	return {
@@ -131,7 +145,8 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 		problems,
 		counts,
 		geocodes,
-		unknownValues
+		unknownValues,
+		placement
 	};
 }
 
@@ -215,7 +230,7 @@ function columnFor(mapping: ColumnMapping | null, field: string): string | null 
 	return entry?.[0] ?? null;
 }
 
-function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): RowPlan[] {
+function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, placeless: boolean): RowPlan[] {
 	const existing = entitiesForMatching(db);
 	const index = matchIndex(existing);
 	// Identifiers the file gives itself are reserved first, so a generated one never takes them.
@@ -231,7 +246,8 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 	const rowsById = new Map<number, EntityRow>(entityRowsByIds(db, matchedIds).map((r) => [r.id, r]));
 
 	return drafts.map((d): RowPlan => {
-		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null };
+		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null, place: d.placedBy ?? null };
+		if (d.outside) return { ...base, action: 'skip', slug: null, note: `hors du territoire (${d.outside})`, place: 'outside' };
 		const blocked = (): RowPlan => ({ ...base, action: 'error', slug: d.input.slug ?? null });
 		if (d.problems.some((p) => p.severity === 'error')) return blocked();
 
@@ -251,6 +267,11 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 		}
 		const current = target ? rowsById.get(target.id) : undefined;
 		if (current) return planUpdate(d, current, patchable, mapping, base);
+		const unplaced = mapping ? unplacedProblem(d, placeless, columnFor(mapping, 'commune') ?? columnFor(mapping, 'postcode')) : null;
+		if (unplaced) {
+			d.problems.push(unplaced);
+			if (unplaced.severity === 'error') return blocked();
+		}
 
 		if (!d.input.kind || !d.input.category) {
 			d.problems.push(error(d.row, columnFor(mapping, 'category'), 'unknown_category', 'catégorie manquante : ajoutez une colonne « catégorie » ou choisissez une catégorie par défaut'));
@@ -329,7 +350,7 @@ function planUpdate(
 	};
 }
 
-function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportProblem[], drafts: RowDraft[]): ImportCounts {
+function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportProblem[], drafts: RowDraft[]): Omit<ImportCounts, keyof ReturnType<typeof placementCounts>> {
 	const count = (a: RowAction) => rows.filter((r) => r.action === a).length;
 	return {
 		rows: rows.length,
@@ -344,3 +365,32 @@ function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportP
 		relationsSkip: relations.filter((r) => r.action === 'skip').length
 	};
 }
+
+/** A new listing from a table with no commune and no point: an error, unless the editor chose « sans lieu ». */
+function unplacedProblem(d: RowDraft, placeless: boolean, column: string | null): ImportProblem | null {
+	if (d.input.communeCode || d.input.lon !== null) return null;
+	const why = d.unplaced ? `${d.unplaced} et ni commune ni coordonnées` : 'ni commune, ni code postal, ni coordonnées';
+	return placeless
+		? warning(d.row, column, 'no_place', `${why} : fiche créée sans lieu (elle n'apparaîtra ni sur la carte ni dans les territoires)`)
+		: error(d.row, column, 'no_place', `${why} : indiquez une commune, un code postal ou des coordonnées, ou choisissez « sans lieu »`);
+}
+
+export interface Placement {
+	coordinates: number[];
+	postcode: number[];
+	name: number[];
+	outside: number[];
+}
+
+function placementOf(rows: RowPlan[]): Placement {
+	const placement: Placement = { coordinates: [], postcode: [], name: [], outside: [] };
+	for (const r of rows) if (r.place) placement[r.place].push(r.row);
+	return placement;
+}
+
+const placementCounts = (p: Placement) => ({
+	placedByCoordinates: p.coordinates.length,
+	placedByPostcode: p.postcode.length,
+	placedByName: p.name.length,
+	outside: p.outside.length
+});

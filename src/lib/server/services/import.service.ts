@@ -51,7 +51,8 @@ const settingsSchema = z.object({
 				.default({})
 		})
 		.default({ category: {} }),
-	strict: z.boolean().default(true)
+	strict: z.boolean().default(true),
+	placeless: z.boolean().default(false)
 });
 export type ImportSettingsInput = z.input<typeof settingsSchema>;
 
@@ -93,9 +94,11 @@ export interface ImportReport {
 	mapping: ColumnMapping;
 	preview: ImportPlan['preview'];
 	problems: ImportProblem[];
-	rows: Array<{ row: number; action: string; name: string; slug: string | null; note: string | null }>;
+	rows: Array<{ row: number; action: string; name: string; slug: string | null; note: string | null; place?: ImportPlan['rows'][number]['place'] }>;
 	relations: Array<{ row: number; action: string; note: string | null }>;
 	unknownValues: ImportPlan['unknownValues'];
+	/** Absent from reports stored before rows were placed by coordinates, postcode or name. */
+	placement?: ImportPlan['placement'];
 	truncated: boolean;
 }
 
@@ -107,9 +110,10 @@ function reportOf(plan: ImportPlan): ImportReport {
 		mapping: plan.mapping,
 		preview: plan.preview,
 		problems: plan.problems.slice(0, REPORT_ROWS),
-		rows: plan.rows.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, slug: r.slug, note: r.note })),
+		rows: plan.rows.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, slug: r.slug, note: r.note, place: r.place ?? null })),
 		relations: plan.relations.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, note: r.note })),
 		unknownValues: plan.unknownValues,
+		placement: plan.placement,
 		truncated: plan.rows.length > REPORT_ROWS || plan.problems.length > REPORT_ROWS
 	};
 }
