@@ -206,10 +206,14 @@ export function closestCommune<T extends { name: string }>(typed: string, candid
 	return { status: 'one', commune: best.c, closeness: best.closeness };
 }
 
-/** The département of an INSEE commune code: « 63 », « 2A », « 974 ». */
-export function departementOfInsee(code: string): string {
+/** Codes of the French départements (metropolitan, Corsica's two, the five overseas). */
+const DEPARTEMENT_RE = /^(0[1-9]|1\d|[3-8]\d|9[0-5]|2[1-9AB]|97[1-6])$/;
+
+/** The département of an INSEE commune code (« 63 », « 2A », « 974 »), or null when it names none (99…: abroad). */
+export function departementOfInsee(code: string): string | null {
 	const c = codeText(code);
-	return c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2);
+	const d = c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2);
+	return DEPARTEMENT_RE.test(d) ? d : null;
 }
 
 /**
@@ -221,7 +225,7 @@ export function departementsOfPostcode(postcode: string): string[] {
 	const c = codeText(postcode);
 	if (!/^\d{5}$/.test(c)) return [];
 	if (c.startsWith('20')) return ['2A', '2B'];
-	if (c.startsWith('97')) return [c.slice(0, 3)];
-	if (c.startsWith('98') || c.startsWith('00')) return [];
-	return [c.slice(0, 2)];
+	if (c.startsWith('97')) return DEPARTEMENT_RE.test(c.slice(0, 3)) ? [c.slice(0, 3)] : [];
+	const d = c.slice(0, 2);
+	return DEPARTEMENT_RE.test(d) ? [d] : [];
 }

@@ -75,6 +75,7 @@ interface CommuneFound {
 	/** Why no commune was found, when the file named one; coordinates inside may still place the row. */
 	failure: Failure | null;
 	outside: string | null;
+	outsideField?: ImportField;
 }
 
 const nothing = (): CommuneFound => ({ commune: null, placedBy: null, notes: [], failure: null, outside: null });
@@ -84,7 +85,8 @@ function communeFromCode(codeCell: string, nameCell: string, places: PlaceLookup
 	const repaired = repairInsee(codeCell, (code) => places.communeByCode(code) !== undefined);
 	if (!repaired) {
 		const code = codeCell.trim().toUpperCase();
-		if (/^\d[0-9AB]\d{3}$/.test(code) && !places.departementInScope(departementOfInsee(code))) found.outside = `code INSEE ${code}`;
+		const departement = /^\d[0-9AB]\d{3}$/.test(code) ? departementOfInsee(code) : null;
+		if (departement && !places.departementInScope(departement)) (found.outside = `code INSEE ${code}`), (found.outsideField = 'communeCode');
 		else found.failure = { field: 'communeCode', code: 'unknown_commune', message: `code INSEE « ${codeCell} » absent du territoire couvert` };
 		return found;
 	}
@@ -109,6 +111,7 @@ function communeFromNameAndPostcode(nameCell: string, postcodeCell: string, plac
 	const postcodeOutside = postcode !== '' && ofPostcode.length === 0 && departementsOfPostcode(postcode).length > 0 && !departementsOfPostcode(postcode).some((d) => places.departementInScope(d));
 	if (postcodeOutside) {
 		found.outside = `code postal ${postcode}`;
+		found.outsideField = 'postcode';
 		return found;
 	}
 	const choose = (commune: ImportCommune, placedBy: PlacedBy | null, note?: Failure) => {
@@ -235,6 +238,8 @@ export function readPlace(cells: PlaceCells, places: PlaceLookup, fail: Say, war
 				warn('lon', 'commune_by_point', `commune trouvée d'après les coordonnées : ${named(at)}${instead}`);
 			} else if (found.failure) {
 				fail(found.failure.field, found.failure.code, found.failure.message);
+			} else if (found.outside) {
+				fail(found.outsideField ?? 'lon', 'outside_scope', `${found.outside} hors du territoire couvert, mais les coordonnées y sont : corrigez l'un ou l'autre`);
 			} else {
 				warn('lon', 'commune_by_point', 'aucun contour de commune ne contient ce point : la fiche ne comptera dans aucune commune (chargez les contours officiels : npm run territories:import)');
 			}
