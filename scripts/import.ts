@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <fichier> [--dry-run] [--mapping correspondance.json] [--lenient] [--as "Nom"]`
+ * `npm run import -- <fichier> [--dry-run] [--mapping correspondance.json] [--lenient] [--sans-lieu] [--as "Nom"]`
  *
  * Imports a CSV (as spreadsheets export it), a GeoJSON of points or the site's own JSON export, through
  * the same service as the /admin/import page: dry run, report with spreadsheet row numbers, then (without
@@ -8,6 +8,8 @@
  * --mapping: a JSON file, either { "Nom du lieu": "name", "Ville": "commune", "Colonne inutile": null }
  * or { "columns": {…}, "defaults": { "category": "coworking" }, "values": { "category": { "Café-librairie": "coworking" } },
  * "strict": true }.
+ * --sans-lieu: rows with no commune, postcode or coordinates are created without a place (otherwise errors).
+ * Rows of other territories (a point, postcode or INSEE code outside CARTO_DEPARTEMENTS) are ignored and counted.
  * Progress lines go to stderr, the report to stdout. Exit code 1 when the file has errors (strict mode).
  */
 import { readFileSync } from 'node:fs';
@@ -18,10 +20,12 @@ import { databasePath, openDb } from '../src/lib/server/db/index';
 import { geocoderFromEnv } from '../src/lib/server/geocode/index';
 import type { ImportPlan, ImportProgress } from '../src/lib/server/import/plan';
 import { problemCodeLabels } from '../src/lib/import/problems';
+import { PLACEMENTS, placementSentence, rowNumbers } from '../src/lib/import/placement-words';
+import { capitalise } from '../src/lib/domain/french/typography';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
 
-const USAGE = 'Usage : npm run import -- <fichier.csv|.geojson|.json> [--dry-run] [--mapping correspondance.json] [--lenient] [--as "Nom"] [--all]';
+const USAGE = 'Usage : npm run import -- <fichier.csv|.geojson|.json> [--dry-run] [--mapping correspondance.json] [--lenient] [--sans-lieu] [--as "Nom"] [--all]';
 
 const { values, positionals } = parseArgs({
 	args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -30,7 +34,9 @@ const { values, positionals } = parseArgs({
 		mapping: { type: 'string' },
 		lenient: { type: 'boolean', default: false },
 		as: { type: 'string' },
-		all: { type: 'boolean', default: false }
+		all: { type: 'boolean', default: false },
+		// « Sans lieu »: a row with no commune, postcode or coordinates is created without a place instead of being an error.
+		'sans-lieu': { type: 'boolean', default: false }
 	},
 	allowPositionals: true,
 	strict: true
@@ -54,13 +60,14 @@ function readJson(path: string): unknown {
 
 function settingsFrom(path: string | undefined): Record<string, unknown> {
 	const strict = !values.lenient;
-	if (!path) return { strict };
+	const placeless = values['sans-lieu'];
+	if (!path) return { strict, placeless };
 	const raw = readJson(path);
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('Fichier de correspondance : un objet JSON est attendu.');
 	const o = raw as Record<string, unknown>;
 	return 'columns' in o
-		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict) }
-		: { mapping: o, strict };
+		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict), placeless: placeless || o.placeless === true }
+		: { mapping: o, strict, placeless };
 }
 
 let bytes: Uint8Array;
@@ -92,6 +99,10 @@ function printReport(plan: ImportPlan) {
 	console.log(`${c.rows} ligne(s) : ${c.create} à créer, ${c.update} à mettre à jour, ${c.skip} ignorée(s), ${c.error} en erreur ; ${c.errors} erreur(s), ${c.warnings} avertissement(s)${c.geocoded ? ` ; ${c.geocoded} adresse(s) géocodée(s)` : ''}`);
 	for (const u of plan.unknownValues) {
 		console.log(`Catégorie inconnue « ${u.value} » : ${u.count} ligne(s) (${u.rows.join(', ')}${u.count > u.rows.length ? '…' : ''}) ; choisissez-en une dans --mapping : "values": { "category": { "${u.value}": "coworking" } }`);
+	}
+	for (const place of PLACEMENTS) {
+		const rows = plan.placement[place];
+		if (rows.length) console.log(`${capitalise(placementSentence(place, rows.length))} : ${rowNumbers(rows, values.all ? Infinity : 30)}`);
 	}
 	if (c.relationsCreate || c.relationsSkip) console.log(`Relations : ${c.relationsCreate} à créer, ${c.relationsSkip} déjà présentes ou ignorées`);
 	const shown = values.all ? plan.problems : plan.problems.slice(0, 50);

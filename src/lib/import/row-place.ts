@@ -16,6 +16,16 @@ import { parseDecimal, repairInsee } from './values';
 
 /** How a row's commune was found when the file did not name it exactly; the report counts each way. */
 export type PlacedBy = 'coordinates' | 'postcode' | 'name';
+/** The same, or `outside` the territory: what the report counts and filters on. */
+export type RowPlacement = PlacedBy | 'outside';
+
+/** Row numbers of each way. */
+export interface Placement {
+	coordinates: number[];
+	postcode: number[];
+	name: number[];
+	outside: number[];
+}
 
 export interface PlaceCells {
 	code: string;
@@ -234,7 +244,13 @@ export function readPlace(cells: PlaceCells, places: PlaceLookup, fail: Say, war
 			if (at) {
 				place.commune = at;
 				place.placedBy = 'coordinates';
-				const instead = found.failure ? ` (au lieu de : ${found.failure.message})` : found.outside ? ` (le ${found.outside} est hors du territoire)` : '';
+				const instead = found.failure
+					? found.failure.code === 'ambiguous_commune'
+						? ', parmi les communes possibles'
+						: ` ; ${found.failure.message}`
+					: found.outside
+						? ` ; le ${found.outside} est hors du territoire`
+						: '';
 				warn('lon', 'commune_by_point', `commune trouvée d'après les coordonnées : ${named(at)}${instead}`);
 			} else if (found.failure) {
 				fail(found.failure.field, found.failure.code, found.failure.message);

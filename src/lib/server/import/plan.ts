@@ -5,7 +5,8 @@ import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } fro
 import { readJsonEntity } from '$lib/import/json-entity';
 import { error, warning, type ImportProblem } from '$lib/import/problems';
 import { readRow, type CategoryChoice, type ImportDefaults, type PlaceLookup, type RowDraft } from '$lib/import/row-entity';
-import type { PlacedBy } from '$lib/import/row-place';
+import type { Placement, RowPlacement } from '$lib/import/row-place';
+export type { Placement, RowPlacement };
 import { normalizePlaceName } from '$lib/geo/place-name';
 import type { Db } from '../db';
 import type { EntityRow, ImportFormat } from '../db/schema';
@@ -48,7 +49,6 @@ export interface RowPlan {
 	place?: RowPlacement | null;
 }
 
-export type RowPlacement = PlacedBy | 'outside';
 
 export interface ImportProgress {
 	phase: 'lecture' | 'lignes' | 'geocodage' | 'verification' | 'ecriture' | 'termine';
@@ -373,13 +373,6 @@ function unplacedProblem(d: RowDraft, placeless: boolean, column: string | null)
 	return placeless
 		? warning(d.row, column, 'no_place', `${why} : fiche créée sans lieu (elle n'apparaîtra ni sur la carte ni dans les territoires)`)
 		: error(d.row, column, 'no_place', `${why} : indiquez une commune, un code postal ou des coordonnées, ou choisissez « sans lieu »`);
-}
-
-export interface Placement {
-	coordinates: number[];
-	postcode: number[];
-	name: number[];
-	outside: number[];
 }
 
 function placementOf(rows: RowPlan[]): Placement {

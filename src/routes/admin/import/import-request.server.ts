@@ -22,7 +22,7 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 	// « value:category:Café-librairie » = coworking: a category chosen for one of the file's own words.
 	const chosen = [...form.entries()].filter(([name, value]) => name.startsWith('value:category:') && String(value));
 	const values = { category: Object.fromEntries(chosen.map(([name, value]) => [name.slice('value:category:'.length), String(value)])) };
-	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1' };
+	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1', placeless: form.get('placeless') === '1' };
 }
 
 /** The uploaded file, or a French reason why there is none. */
