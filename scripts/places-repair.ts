@@ -6,7 +6,7 @@
  * Exit code: 0 done (or nothing to do), 1 points left without a commune, 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { countOf } from '../src/lib/domain/french/typography';
+import { byCount, countOf } from '../src/lib/domain/french/typography';
 import { databasePath, openDb } from '../src/lib/server/db/index';
 import { repairPlaces } from '../src/lib/server/services/place-repair.service';
 
@@ -27,15 +27,15 @@ try {
 	if (report.outlines === 0) console.log('Aucun contour de commune dans la base : chargez-les d’abord (npm run territories:import -- <dossier des contours>).');
 	for (const l of report.located) console.log(`  ${l.name} (${l.slug}) : ${point(l)} → ${l.communeName} (${l.communeCode})`);
 	for (const u of report.unlocated) console.log(`  ${u.name} (${u.slug}) : ${point(u)} → aucun contour de commune ne contient ce point`);
-	const located = countOf(report.located.length, 'fiche');
+	const n = report.located.length;
 	console.log(
 		report.applied
-			? `${countOf(report.located.length, 'fiche a reçu sa commune', 'fiches ont reçu leur commune')} d’après ses coordonnées (une révision chacune, opération « modification »).`
-			: report.located.length
-				? `${located} ${report.located.length > 1 ? 'recevraient leur' : 'recevrait sa'} commune d’après ses coordonnées : relancez avec --apply pour l’écrire.`
+			? `${countOf(n, 'fiche a reçu sa commune d’après ses coordonnées', 'fiches ont reçu leur commune d’après leurs coordonnées')} (une révision par fiche, dans son historique).`
+			: n
+				? `${countOf(n, 'fiche recevrait sa commune d’après ses coordonnées', 'fiches recevraient leur commune d’après leurs coordonnées')} : relancez avec --apply pour l’écrire.`
 				: 'Aucune fiche à réparer : chaque point du territoire a sa commune.'
 	);
-	if (report.outside.length) console.log(`${countOf(report.outside.length, 'point')} hors du territoire, ${report.outside.length > 1 ? 'laissés' : 'laissé'} tels quels.`);
+	if (report.outside.length) console.log(`${countOf(report.outside.length, 'point')} hors du territoire, ${byCount(report.outside.length, 'laissé tel quel', 'laissés tels quels')}.`);
 	if (report.unlocated.length) {
 		console.log(`${countOf(report.unlocated.length, 'point')} du territoire sans commune trouvée.`);
 		process.exitCode = 1;
