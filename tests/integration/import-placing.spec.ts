@@ -10,6 +10,8 @@ import type { AccountUser } from '../../src/lib/server/services/users.service';
 import { importContours } from '../../src/lib/server/territories/import-contours';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { encodeWindows1252 } from '../../src/lib/import/decode';
+import { banGeocoder } from '../../src/lib/server/geocode/ban';
+import { startFakeBan } from '../fake-ban-server';
 
 /*
  * Placing a row (issue 13, § 2) on a database built by the real migrations with the official commune
@@ -129,6 +131,28 @@ describe.skipIf(!officialDir)('placing rows with the official commune outlines',
 		expect(plan.rows[0]).toMatchObject({ row: 2, action: 'create' });
 		expect(plan.rows[0]!.data).toMatchObject({ communeCode: null, lon: null });
 		expect(plan.problems).toEqual([expect.objectContaining({ row: 2, severity: 'warning', code: 'no_place' })]);
+	});
+
+	it('an address the geocoder finds in Lyon is another territory\'s row; one it cannot find, with no commune, has no place', async () => {
+		const ban = await startFakeBan({
+			addresses: [
+				{ address: '20 Rue de la République Lyon', type: 'housenumber', score: 0.93, lon: 4.83583, lat: 45.76235, label: '20 Rue de la République 69002 Lyon', citycode: '69382', postcode: '69002', city: 'Lyon', context: '69, Rhône, Auvergne-Rhône-Alpes' }
+			]
+		});
+		try {
+			const csv = ['Nom;Catégorie;Adresse', 'Le Bureau Lyonnais;Coworking;20 Rue de la République Lyon', 'Le Comptoir;Coworking;1 Place de Jaude', 'Le Nuage;Coworking;3 chemin des Nuages'].join('\r\n');
+			const geocoder = banGeocoder({ baseUrl: ban.url, timeoutMs: 2000 });
+			const { plan } = await previewImport(t.db, editor, { name: 'adresses.csv', bytes: encodeWindows1252(csv) }, {}, { geocoder });
+			expect(plan.rows[0]).toMatchObject({ row: 2, action: 'skip', place: 'outside', note: 'hors du territoire (adresse trouvée : 20 Rue de la République 69002 Lyon)' });
+			// The geocoder's INSEE code gives the commune of an address of ours.
+			expect(plan.rows[1]!.data).toMatchObject({ communeCode: '63113', coordPrecision: 'address' });
+			expect(plan.rows[2]).toMatchObject({ row: 4, action: 'error' });
+			expect(plan.problems.find((p) => p.row === 4)).toMatchObject({ severity: 'error', code: 'no_place' });
+			expect(plan.problems.find((p) => p.row === 4)!.message).toMatch(/^adresse introuvable dans la Base Adresse Nationale et ni commune ni coordonnées/);
+			expect(plan.counts).toMatchObject({ outside: 1, create: 1, error: 1 });
+		} finally {
+			await ban.close();
+		}
 	});
 
 	it('places 10,000 rows by their points in a few seconds', async () => {

@@ -30,7 +30,7 @@ function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup)
 		const inside = places.inScope(lon, lat);
 		// An address found elsewhere, for a row that named no commune of ours: a row of another territory.
 		if (!inside && !d.commune) {
-			d.outside = `adresse trouvée hors du territoire : ${outcome.hit.label}`;
+			d.outside = `adresse trouvée : ${outcome.hit.label}`;
 			d.problems.length = 0;
 			delete d.unknownCategory;
 			return;
