@@ -1,4 +1,4 @@
-import { ofTerritory } from '$lib/domain/french';
+import { countOf, ofTerritory } from '$lib/domain/french';
 import { closestCommune, departementOfInsee, departementsOfPostcode } from '$lib/geo/commune-match';
 import { showDistance, UNCERTAINTY_KM } from '$lib/geo/distance-precision';
 import { placeNameCore } from '$lib/geo/place-name';
@@ -179,7 +179,7 @@ function communeFromNameAndPostcode(nameCell: string, postcodeCell: string, plac
 	}
 	found.failure =
 		ofPostcode.length > 1
-			? { field: 'postcode', code: 'ambiguous_commune', message: `le code postal ${postcode} couvre ${ofPostcode.length} communes : ${listed(ofPostcode)} ; ajoutez une colonne « commune » ou le code INSEE` }
+			? { field: 'postcode', code: 'ambiguous_commune', message: `le code postal ${postcode} couvre ${countOf(ofPostcode.length, 'commune')} : ${listed(ofPostcode)} ; ajoutez une colonne « commune » ou le code INSEE` }
 			: { field: 'postcode', code: 'unknown_commune', message: `code postal « ${postcodeCell} » : aucune commune du territoire couvert ne l'a` };
 	return found;
 }
