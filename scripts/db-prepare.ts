@@ -4,6 +4,9 @@
  */
 import { databasePath, openDb } from '../src/lib/server/db/index';
 import { prepareDatabase } from '../src/lib/server/db/prepare';
+import { countOf } from '../src/lib/domain/french/typography';
+import { pointsWithoutCommune } from '../src/lib/server/repos/place-repair.repo';
+import { repairPlaces } from '../src/lib/server/services/place-repair.service';
 
 const path = databasePath();
 const db = openDb(path);
@@ -12,4 +15,12 @@ console.log(
 	`Base ${path} prête : ${report.territories} territoires${report.territoriesLoaded ? ' (chargés)' : ''}, ` +
 		`${report.entities} acteurs${report.seeded ? ' (démo chargée)' : ''}.`
 );
+// A database with content is never changed at start-up: points stored without their commune are only pointed out.
+const unplaced = pointsWithoutCommune(db).length > 0 ? repairPlaces(db, { apply: false }).located.length : 0;
+if (unplaced > 0) {
+	console.log(
+		`${countOf(unplaced, 'fiche du territoire a un point mais pas de commune', 'fiches du territoire ont un point mais pas de commune')} (hors des comptes des territoires) : ` +
+			'« npm run places:repair » dit laquelle chacune recevrait, « npm run places:repair -- --apply » l’enregistre.'
+	);
+}
 db.$client.close();

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <fichier> [--dry-run] [--mapping correspondance.json] [--lenient] [--as "Nom"]`
+ * `npm run import -- <fichier> [--dry-run] [--mapping correspondance.json] [--lenient] [--sans-lieu] [--as "Nom"]`
  *
  * Imports a CSV (as spreadsheets export it), a GeoJSON of points or the site's own JSON export, through
  * the same service as the /admin/import page: dry run, report with spreadsheet row numbers, then (without
@@ -13,6 +13,8 @@
  * skipped and counted apart (« ignorer ces catégories »).
  * --encoding cp850|windows-1252|iso-8859-15|utf-8: reads a text file in this encoding (when the report says the
  * detected one is doubtful). --sheet "Nom de la feuille": the sheet of an .xlsx/.ods to read (default: the first).
+ * --sans-lieu: rows with no commune, postcode or coordinates are created without a place (otherwise errors).
+ * Rows of other territories (a point, postcode or INSEE code outside CARTO_DEPARTEMENTS) are ignored and counted.
  * Progress lines go to stderr, the report to stdout. Exit codes: 0 = written, or a dry run without errors;
  * 1 = errors (strict mode), a doubtful encoding, or a file the importer cannot read (no job recorded);
  * 2 = bad arguments (unknown option, no file or several, unknown encoding, unreadable mapping file).
@@ -26,13 +28,15 @@ import { geocoderFromEnv } from '../src/lib/server/geocode/index';
 import type { ImportPlan, ImportProgress } from '../src/lib/server/import/plan';
 import { problemCodeLabels } from '../src/lib/import/problems';
 import { CHOOSABLE_ENCODINGS, encodingFromName, encodingLabels, type TextEncoding } from '../src/lib/import/detect-encoding';
+import { PLACEMENTS, placementSentence, rowNumbers } from '../src/lib/import/placement-words';
+import { capitalise } from '../src/lib/domain/french/typography';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
 import { presetChoices } from '../src/lib/server/import/presets';
 import { byCount, countOf } from '../src/lib/domain/french/typography';
 
 const USAGE =
-	'Usage : npm run import -- <fichier.csv|.xlsx|.ods|.geojson|.json> [--dry-run] [--preset id] [--skip-unlisted] [--mapping correspondance.json] [--lenient] [--encoding cp850|windows-1252|iso-8859-15|utf-8] [--sheet "Feuille"] [--as "Nom"] [--all]';
+	'Usage : npm run import -- <fichier.csv|.xlsx|.ods|.geojson|.json> [--dry-run] [--preset id] [--skip-unlisted] [--mapping correspondance.json] [--lenient] [--sans-lieu] [--encoding cp850|windows-1252|iso-8859-15|utf-8] [--sheet "Feuille"] [--as "Nom"] [--all]';
 
 function fail(message: string, code = 2): never {
 	console.error(`${message}\n${USAGE}`);
@@ -48,7 +52,9 @@ const options = {
 	as: { type: 'string' },
 	all: { type: 'boolean', default: false },
 	preset: { type: 'string' },
-	'skip-unlisted': { type: 'boolean', default: false }
+	'skip-unlisted': { type: 'boolean', default: false },
+	// « Sans lieu »: a row with no commune, postcode or coordinates is created without a place instead of being an error.
+	'sans-lieu': { type: 'boolean', default: false }
 } as const;
 
 function parseArguments() {
@@ -95,13 +101,14 @@ function settingsFrom(path: string | undefined): Record<string, unknown> {
 function mappingSettings(path: string | undefined): Record<string, unknown> {
 	const strict = !values.lenient;
 	const reading = { encoding, sheet: values.sheet ?? null };
-	if (!path) return { strict, ...reading };
+	const placeless = values['sans-lieu'];
+	if (!path) return { strict, placeless, ...reading };
 	const raw = readJson(path);
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('Fichier de correspondance : un objet JSON est attendu.');
 	const o = raw as Record<string, unknown>;
 	return 'columns' in o
-		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict), ...reading }
-		: { mapping: o, strict, ...reading };
+		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict), placeless: placeless || o.placeless === true, ...reading }
+		: { mapping: o, strict, placeless, ...reading };
 }
 
 let bytes: Uint8Array;
@@ -153,6 +160,10 @@ function printReport(plan: ImportPlan) {
 		console.log(`Catégorie inconnue « ${u.value} » : ${u.count} ligne(s) (${u.rows.join(', ')}${u.count > u.rows.length ? '…' : ''}) ; choisissez-en une dans --mapping : "values": { "category": { "${u.value}": "coworking" } }`);
 	}
 	if (c.skippedByCategory) console.log(`${countOf(c.skippedByCategory, 'ligne')} ${byCount(c.skippedByCategory, 'ignorée')} par catégorie (type de lieu que l'annuaire ne répertorie pas)`);
+	for (const place of PLACEMENTS) {
+		const rows = plan.placement[place];
+		if (rows.length) console.log(`${capitalise(placementSentence(place, rows.length))} : ${rowNumbers(rows, values.all ? Infinity : 30)}`);
+	}
 	if (c.relationsCreate || c.relationsSkip) console.log(`Relations : ${c.relationsCreate} à créer, ${c.relationsSkip} déjà présentes ou ignorées`);
 	const shown = values.all ? plan.problems : plan.problems.slice(0, 50);
 	for (const p of shown) {

@@ -75,11 +75,12 @@ describe('import of a French spreadsheet', () => {
 		expect(problem(4, 'unknown_commune')).toMatchObject({ severity: 'error', column: 'Commune' });
 		expect(problem(4, 'unknown_commune')!.message).toContain('Atlantis');
 		expect(problem(5, 'bad_coordinates')).toMatchObject({ severity: 'error', column: 'Latitude' });
-		expect(problem(6, 'outside_scope')).toMatchObject({ severity: 'error' });
+		// Issue 13: a point elsewhere, with nothing placing the row here, is another territory's row: ignored, not an error.
+		expect(byRow(6)).toMatchObject({ action: 'skip', place: 'outside', note: 'hors du territoire (coordonnées 48,85 ; 2,35)' });
 		expect(problem(7, 'unknown_category')).toMatchObject({ severity: 'error', column: 'Type' });
 		expect(problem(7, 'unknown_category')!.message).toContain('Café associatif');
 		expect(problem(8, 'ambiguous_commune')!.message).toMatch(/15001.*63001|63001.*15001/);
-		expect(plan.counts).toMatchObject({ rows: 7, create: 2, error: 5 });
+		expect(plan.counts).toMatchObject({ rows: 7, create: 2, skip: 1, error: 4, outside: 1 });
 	});
 
 	it("lists the file's unknown category words, and a category chosen for one applies to its rows", async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { codeKind, matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type SearchableCommune } from './commune-match';
+import { closestCommune, codeKind, communeNameCloseness, departementOfInsee, departementsOfPostcode, matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type SearchableCommune } from './commune-match';
 
 /** The embedded territories (data/territories/territories.json): the real postcodes and INSEE codes. */
 const communes: (SearchableCommune & { departementCode: string | null })[] = (
@@ -79,5 +79,49 @@ describe('does the text name one commune?', () => {
 		expect(resolutionMessage('99999', resolve('99999'))).toContain('«\u00a099999\u00a0»');
 		expect(resolutionMessage('  ', resolve('  '))).toBe('Tapez le nom ou le code postal d’une commune.');
 		expect(resolutionMessage('Yssingeaux', resolve('Yssingeaux'))).toBeNull();
+	});
+});
+
+describe('a commune name as people write it, within its postcode', () => {
+	const ofPostcode = (postcode: string) => communes.filter((c) => c.postalCodes.includes(postcode));
+	const chosen = (typed: string, postcode: string) => {
+		const r = closestCommune(typed, ofPostcode(postcode));
+		return r.status === 'one' ? r.commune.name : r.status;
+	};
+
+	it('sets case, accents, hyphens, « St » and articles aside', () => {
+		expect(chosen('Le Mont-Dore', '63240')).toBe('Mont-Dore');
+		expect(chosen('CLERMONT-FERRAND', '63000')).toBe('Clermont-Ferrand');
+		expect(chosen('St Flour', '15100')).toBe('Saint-Flour');
+		expect(chosen('Le Puy en Velay', '43000')).toBe('Le Puy-en-Velay');
+		expect(chosen('Puy-en-Velay (Le)', '43000')).toBe('Le Puy-en-Velay');
+		expect(communeNameCloseness('les ternes', 'Les Ternes')).toBe(1);
+	});
+
+	it('reads the old long name, a name cut short, abbreviated words and a typo', () => {
+		expect(chosen('Ardes sur couze', '63420')).toBe('Ardes');
+		expect(chosen('Vorey sur Arzon', '43800')).toBe('Vorey');
+		expect(chosen('Le Puy', '43000')).toBe('Le Puy-en-Velay');
+		expect(chosen('Clermont-Fd', '63000')).toBe('Clermont-Ferrand');
+		expect(chosen('Yssingaux', '43200')).toBe('Yssingeaux');
+		expect(chosen('Espaly St Marcel', '43000')).toBe('Espaly-Saint-Marcel');
+	});
+
+	it('takes no name that resembles none of the postcode, and asks when two are as close', () => {
+		expect(chosen('Lyon', '63000')).toBe('none');
+		expect(chosen('Aurillac', '43200')).toBe('none');
+		expect(closestCommune('St Julien', [{ name: 'Saint-Julien-Chapteuil' }, { name: 'Saint-Julien-du-Pinet' }])).toMatchObject({ status: 'several' });
+	});
+
+	it('knows which département a code or a postcode belongs to, Corsica and overseas included', () => {
+		expect(departementOfInsee('63113')).toBe('63');
+		expect(departementOfInsee('2a004')).toBe('2A');
+		expect(departementOfInsee('97411')).toBe('974');
+		expect(departementOfInsee('99999')).toBeNull();
+		expect(departementsOfPostcode('20000')).toEqual(['2A', '2B']);
+		expect(departementsOfPostcode('97400')).toEqual(['974']);
+		expect(departementsOfPostcode('03100')).toEqual(['03']);
+		expect(departementsOfPostcode('98000')).toEqual([]);
+		expect(departementsOfPostcode('6300')).toEqual([]);
 	});
 });

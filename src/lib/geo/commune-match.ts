@@ -1,5 +1,5 @@
 import { countOf, frenchSpacing } from '$lib/domain/french/typography';
-import { normalizePlaceName, samePlaceName } from './place-name';
+import { normalizePlaceName, placeNameCore, samePlaceName } from './place-name';
 
 /**
  * What a person types to name a commune: its name, its postcode (people know it, and one postcode often
@@ -141,4 +141,91 @@ function resolutionWords(text: string, resolution: CommuneResolution<unknown>): 
 			return `Plusieurs communes correspondent à « ${shown} » : choisissez la vôtre dans la liste.`;
 		}
 	}
+}
+
+/** Edit distance between two short texts (names of communes: a few dozen letters). */
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}
+
+/** « fd » for « ferrand », « st » for « saint », « clermon » for « clermont »: a word written short or with one typo. */
+function wordWrittenAs(typed: string, word: string): boolean {
+	if (typed === word) return true;
+	if (typed[0] === word[0] && typed.length >= 2) {
+		let i = 0;
+		for (const ch of word) if (ch === typed[i]) i++;
+		if (i === typed.length) return true;
+	}
+	return typed.length >= 4 && editDistance(typed, word) <= 1;
+}
+
+const startsWithWords = (words: string[], start: string[]) => start.length < words.length && start.every((w, i) => words[i] === w);
+
+/**
+ * How close a typed commune name is to an official one, from 0 to 1, once case, accents, hyphens,
+ * « St/Ste » and articles are set aside (1: the same name). The usual ways people write a name score high:
+ * the old long name (« Ardes sur Couze » for Ardes, « Vorey sur Arzon » for Vorey: 0.9), a name cut short
+ * (« Le Puy » for Le Puy-en-Velay: 0.85), abbreviated words (« Clermont-Fd »: 0.8); otherwise the share of
+ * letters in place (a typo or two).
+ */
+export function communeNameCloseness(typed: string, official: string): number {
+	const a = placeNameCore(typed);
+	const b = placeNameCore(official);
+	if (!a || !b) return 0;
+	if (a === b) return 1;
+	const ta = a.split(' ');
+	const tb = b.split(' ');
+	if (startsWithWords(ta, tb)) return 0.9;
+	if (startsWithWords(tb, ta) && a.length >= 3) return 0.85;
+	if (ta.length === tb.length && ta.every((w, i) => wordWrittenAs(w, tb[i]!))) return 0.8;
+	return 1 - editDistance(a, b) / Math.max(a.length, b.length);
+}
+
+/** Below this, a typed name is not taken for an official one. */
+export const CLOSE_ENOUGH = 0.75;
+
+/**
+ * The commune a typed name means among a few candidates (the communes of its postcode): the closest one
+ * when it is close enough and closer than every other; `several` when two are as close; `none` otherwise.
+ */
+export function closestCommune<T extends { name: string }>(typed: string, candidates: T[]): { status: 'one'; commune: T; closeness: number } | { status: 'several'; choices: T[] } | { status: 'none' } {
+	const scored = candidates.map((c) => ({ c, closeness: communeNameCloseness(typed, c.name) })).filter((s) => s.closeness >= CLOSE_ENOUGH);
+	if (scored.length === 0) return { status: 'none' };
+	scored.sort((x, y) => y.closeness - x.closeness);
+	const best = scored[0]!;
+	const tied = scored.filter((s) => s.closeness === best.closeness);
+	if (tied.length > 1) return { status: 'several', choices: tied.map((s) => s.c) };
+	return { status: 'one', commune: best.c, closeness: best.closeness };
+}
+
+/** Codes of the French départements (metropolitan, Corsica's two, the five overseas). */
+const DEPARTEMENT_RE = /^(0[1-9]|1\d|[3-8]\d|9[0-5]|2[1-9AB]|97[1-6])$/;
+
+/** The département of an INSEE commune code (« 63 », « 2A », « 974 »), or null when it names none (99…: abroad). */
+export function departementOfInsee(code: string): string | null {
+	const c = codeText(code);
+	const d = c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2);
+	return DEPARTEMENT_RE.test(d) ? d : null;
+}
+
+/**
+ * The départements a postcode may belong to: its first two digits, three overseas (974…), both Corsican
+ * départements for 20xxx; none for Monaco's and the Pacific's 98xxx. A few postcodes cross a border: the
+ * communes' own postcodes are asked first, this is for postcodes no commune of the territory has.
+ */
+export function departementsOfPostcode(postcode: string): string[] {
+	const c = codeText(postcode);
+	if (!/^\d{5}$/.test(c)) return [];
+	if (c.startsWith('20')) return ['2A', '2B'];
+	if (c.startsWith('97')) return DEPARTEMENT_RE.test(c.slice(0, 3)) ? [c.slice(0, 3)] : [];
+	const d = c.slice(0, 2);
+	return DEPARTEMENT_RE.test(d) ? [d] : [];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePlaceName, samePlaceName } from './place-name';
+import { normalizePlaceName, placeNameCore, samePlaceName } from './place-name';
 
 describe('normalizePlaceName', () => {
 	it('ignores accents, case, hyphens and apostrophes', () => {
@@ -22,5 +22,15 @@ describe('normalizePlaceName', () => {
 	it('does not abbreviate a word that merely starts with saint', () => {
 		expect(normalizePlaceName('Saintes')).toBe('saintes');
 		expect(normalizePlaceName('Saintonge')).toBe('saintonge');
+	});
+});
+
+describe('placeNameCore', () => {
+	it('drops the article, leading or written after the name as sorted lists do', () => {
+		expect(placeNameCore('Le Mont-Dore')).toBe('mont dore');
+		expect(placeNameCore('Mont-Dore (Le)')).toBe('mont dore');
+		expect(placeNameCore("L'Hospitalet")).toBe('hospitalet');
+		expect(placeNameCore('Lempdes')).toBe('lempdes');
+		expect(placeNameCore('Les Ternes')).toBe('ternes');
 	});
 });

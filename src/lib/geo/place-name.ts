@@ -23,3 +23,17 @@ const ABBREVIATIONS: Record<string, string> = {
 export function samePlaceName(a: string, b: string): boolean {
 	return normalizePlaceName(a) === normalizePlaceName(b);
 }
+
+/** « Puy-en-Velay (Le) », as sorted lists write it. */
+const TRAILING_ARTICLE = /^(.+?)\s*\((le|la|les|l['’])\)\s*$/i;
+const LEADING_ARTICLE = /^(le|la|les|l) /;
+
+/**
+ * The name without its article, normalised: « Le Mont-Dore », « Mont-Dore » and « Mont-Dore (Le) » all
+ * become « mont dore ». People add or drop the article (INSEE writes « Mont-Dore », the town « Le Mont-Dore »).
+ */
+export function placeNameCore(name: string): string {
+	const article = TRAILING_ARTICLE.exec(name.trim());
+	const normalised = normalizePlaceName(article ? `${article[2]} ${article[1]}` : name);
+	return normalised.replace(LEADING_ARTICLE, '');
+}

@@ -1,5 +1,5 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
-import { error, type ImportProblem } from './problems';
+import { error, warning, type ImportProblem } from './problems';
 import type { DraftInput, PlaceLookup, RowDraft } from './row-entity';
 
 /*
@@ -26,6 +26,9 @@ export function readJsonEntity(row: number, e: Record<string, unknown>, places: 
 	} else if (lon !== null && lat !== null && !places.inScope(lon, lat)) {
 		problems.push(error(row, 'lon', 'outside_scope', `coordonnées hors du territoire couvert (${lon} ; ${lat})`));
 	}
+	// A point of ours without a commune (written before the outlines were loaded) gets the one it lies in.
+	const at = !communeCode && lon !== null && lat !== null && places.inScope(lon, lat) ? places.communeAt(lon, lat) : undefined;
+	if (at) problems.push(warning(row, 'communeCode', 'commune_by_point', `commune trouvée d'après les coordonnées : ${at.name} (${at.code})`));
 	const email = text(e.email);
 	const phone = text(e.phone);
 	const input: DraftInput = {
@@ -41,7 +44,7 @@ export function readJsonEntity(row: number, e: Record<string, unknown>, places: 
 		stages: codes(e.stages) as EntityInput['stages'],
 		offers: codes(e.offers) as EntityInput['offers'],
 		address: text(e.address),
-		communeCode,
+		communeCode: communeCode ?? at?.code ?? null,
 		lon,
 		lat,
 		coordPrecision: text(e.coordPrecision) as EntityInput['coordPrecision'],
@@ -56,5 +59,5 @@ export function readJsonEntity(row: number, e: Record<string, unknown>, places: 
 		lastVerifiedAt: text(e.lastVerifiedAt)
 	};
 	const hiddenContact = e.kind === 'person' && !email && !phone;
-	return { row, input, problems, geocode: null, commune, unknownFields: hiddenContact ? ['email', 'phone', 'contactPublic'] : e.kind === 'person' ? [] : ['contactPublic'] };
+	return { row, input, problems, geocode: null, commune: commune ?? at ?? null, placedBy: at ? 'coordinates' : null, unknownFields: hiddenContact ? ['email', 'phone', 'contactPublic'] : e.kind === 'person' ? [] : ['contactPublic'] };
 }

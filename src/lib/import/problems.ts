@@ -34,6 +34,9 @@ export type ProblemCode =
 	| 'geocoded'
 	| 'geocode_fallback'
 	| 'no_place'
+	| 'commune_by_point'
+	| 'commune_by_postcode'
+	| 'commune_by_name'
 	| 'unknown_relation_end';
 
 export const problemCodeLabels: Record<ProblemCode, string> = {
@@ -58,6 +61,9 @@ export const problemCodeLabels: Record<ProblemCode, string> = {
 	geocoded: 'Adresse géocodée',
 	geocode_fallback: 'Centre de la commune',
 	no_place: 'Sans lieu',
+	commune_by_point: 'Commune trouvée par les coordonnées',
+	commune_by_postcode: 'Commune trouvée par le code postal',
+	commune_by_name: 'Commune trouvée par un nom approché',
 	unknown_relation_end: 'Relation incomplète'
 };
 

@@ -1,12 +1,12 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
 import { compactSiret, isValidSiret } from '$lib/domain/siret';
 import { categoryKind, categoryTerms, kindLabel, type EntityKind } from '$lib/domain/vocabulary';
-import { showDistance, UNCERTAINTY_KM, type PointAccuracy } from '$lib/geo/distance-precision';
-import { ofTerritory } from '$lib/domain/french';
+import type { PointAccuracy } from '$lib/geo/distance-precision';
 import type { ColumnMapping, ImportField } from './fields';
 import { resolveCategory, resolveKind, resolveOffer, resolveSector, resolveStage } from './fields';
 import { error, warning, type ImportProblem } from './problems';
-import { normaliseWebsite, parseDateTime, parseDecimal, parseYear, repairInsee, splitList } from './values';
+import { readPlace, type PlacedBy } from './row-place';
+import { normaliseWebsite, parseDateTime, parseYear, splitList } from './values';
 import { firstWebsite } from './website-list';
 
 /** A commune as the importer needs it. */
@@ -24,6 +24,16 @@ export interface ImportCommune {
 export interface PlaceLookup {
 	communeByCode(code: string): ImportCommune | undefined;
 	communesByName(name: string): ImportCommune[];
+	/** Communes whose name without its article is this (placeNameCore): « mont dore » → Mont-Dore. */
+	communesByCore(core: string): ImportCommune[];
+	/** The communes of a postcode (five digits). */
+	communesByPostcode(postcode: string): ImportCommune[];
+	/** The commune whose outline holds the point; undefined without commune outlines or outside them. */
+	communeAt(lon: number, lat: number): ImportCommune | undefined;
+	/** How many communes have an outline (0: points cannot be located in a commune). */
+	outlineCount(): number;
+	/** Whether a département (« 63 », « 2A », « 974 ») is one this instance maps. */
+	departementInScope(code: string): boolean;
 	/** Inside the territory this instance maps (its départements). */
 	inScope(lon: number, lat: number): boolean;
 }
@@ -55,27 +65,16 @@ export interface RowDraft {
 	skippedCategory?: string;
 	/** Fields the file cannot know (a public export leaves private contacts out): an update keeps them. */
 	unknownFields?: string[];
+	/** How the commune was found when the file did not name it exactly (report: « placées par… »). */
+	placedBy?: PlacedBy | null;
+	/** Why the row lies outside the territory (« code postal 69001 »): ignored, not an error. */
+	outside?: string | null;
+	/** Why an address did not give the row a place (the geocoder failed or found nothing). */
+	unplaced?: string;
 }
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', '1', 'x']);
 const FALSE_WORDS = new Set(['non', 'n', 'no', 'faux', 'false', '0', '']);
-
-/** Our own exports say how precise a point is; anything else typed in a sheet is a manual point. */
-const PRECISION_WORDS: Record<string, 'address' | 'commune' | 'manual'> = {
-	address: 'address', adresse: 'address', commune: 'commune', manual: 'manual', manuelle: 'manual', saisie: 'manual'
-};
-const givenPrecision = (raw: string) => PRECISION_WORDS[raw.trim().toLowerCase()] ?? 'manual';
-
-/** Farther than this from its commune's centre, a point is probably in the wrong place. */
-const FAR_FROM_COMMUNE_KM = 25;
-
-function kmBetween(a: [number, number], b: [number, number]): number {
-	const rad = Math.PI / 180;
-	const dLat = (b[1] - a[1]) * rad;
-	const dLon = (b[0] - a[0]) * rad;
-	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-	return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
 
 const categoryHint = (kind: EntityKind | null) =>
 	categoryTerms
@@ -202,60 +201,18 @@ export function readRow(
 	if (TRUE_WORDS.has(publicCell)) contactPublic = true;
 	else if (!FALSE_WORDS.has(publicCell)) fail('contactPublic', 'invalid', `contact public : « oui » ou « non » attendu, pas « ${cell('contactPublic')} »`);
 
-	// --- place: commune first (code, then name and postcode), then coordinates
-	const commune = readCommune(cell('communeCode'), cell('commune'), cell('postcode'), places, {
-		fail: (field, code, message) => fail(field, code, message),
-		warn: (field, code, message) => warn(field, code, message)
-	});
-	let lon: number | null = null;
-	let lat: number | null = null;
-	let coordPrecision: 'address' | 'commune' | 'manual' | null = null;
-	const lonCell = cell('lon');
-	const latCell = cell('lat');
-	if (lonCell || latCell) {
-		const x = parseDecimal(lonCell);
-		const y = parseDecimal(latCell);
-		if (x === null || y === null) {
-			const which = x === null ? 'lon' : 'lat';
-			const raw = which === 'lon' ? lonCell : latCell;
-			fail(which, 'bad_coordinates', raw ? `coordonnée illisible « ${raw} » (nombre décimal attendu, ex. 45,7797)` : 'longitude et latitude vont ensemble : il en manque une');
-		} else if (Math.abs(x) > 1000 || Math.abs(y) > 1000) {
-			fail('lon', 'bad_coordinates', `coordonnées ${lonCell} ; ${latCell} en mètres (Lambert 93 ?) : degrés WGS84 attendus (ex. longitude 3,0863 ; latitude 45,7797)`);
-		} else if (Math.abs(x) > 180 || Math.abs(y) > 90) {
-			fail(Math.abs(y) > 90 ? 'lat' : 'lon', 'bad_coordinates', `coordonnées impossibles ${lonCell} ; ${latCell} (latitude entre -90 et 90, longitude entre -180 et 180)`);
-		} else if (places.inScope(x, y)) {
-			[lon, lat, coordPrecision] = [x, y, givenPrecision(cell('coordPrecision'))];
-		} else if (places.inScope(y, x)) {
-			[lon, lat, coordPrecision] = [y, x, givenPrecision(cell('coordPrecision'))];
-			warn('lat', 'coordinates_swapped', `latitude et longitude inversées (${latCell} ; ${lonCell}) : remises dans l'ordre`);
-		} else {
-			fail('lon', 'outside_scope', `coordonnées hors du territoire couvert (${lonCell} ; ${latCell})`);
-		}
-	}
-	if (lon !== null && lat !== null && commune?.centroid) {
-		// A commune placed at its intercommunality's seat may truly lie 25 km from it: only farther is suspicious.
-		const accuracy = commune.centroidAccuracy ?? 'commune';
-		const km = kmBetween([lon, lat], commune.centroid);
-		if (km > FAR_FROM_COMMUNE_KM + UNCERTAINTY_KM[accuracy] - UNCERTAINTY_KM.commune) {
-			const shown = showDistance(km, { accuracy }, { accuracy: 'exact' }).text;
-			const from = accuracy === 'epci_seat' ? "du chef-lieu de l'intercommunalité" : accuracy === 'departement' ? 'du centre du département' : 'du centre';
-			warn('lon', 'far_from_commune', `point à ${shown} ${from} ${ofTerritory(commune.name, 'commune')} : à vérifier`);
-		}
-	}
 	// fablabs.io and the ANCT schema split the address over two columns; the listing keeps one line.
 	const address = [cell('address'), cell('address2')].filter(Boolean).join(', ') || null;
-	let geocode: RowDraft['geocode'] = null;
-	const placeRefused = problems.some((p) => p.severity === 'error' && ['unknown_commune', 'ambiguous_commune', 'bad_coordinates', 'outside_scope'].includes(p.code));
-	if (lon === null && !placeRefused) {
-		// The geocoder may find the address even without a commune: its INSEE code then gives the commune.
-		if (address) geocode = { address, citycode: commune?.code ?? null, postcode: cell('postcode') || null };
-		else if (commune?.centroid) {
-			[lon, lat] = commune.centroid;
-			coordPrecision = 'commune';
-		} else if (!commune) {
-			problems.push(warning(row, col('commune'), 'no_place', "ni commune ni coordonnées : l'acteur n'apparaîtra pas sur la carte"));
-		}
-	}
+	// --- place: commune (code, name within its postcode, postcode, outline of the point), point, scope
+	const place = readPlace(
+		{ code: cell('communeCode'), name: cell('commune'), postcode: cell('postcode'), lon: cell('lon'), lat: cell('lat'), precision: cell('coordPrecision'), address: address ?? '' },
+		places,
+		fail,
+		warn
+	);
+	const { commune, lon, lat, coordPrecision, geocode } = place;
+	// A row of another territory is ignored as a whole: what else is wrong with it does not matter here.
+	if (place.outside) problems.length = 0;
 
 	return {
 		row,
@@ -263,7 +220,9 @@ export function readRow(
 		geocode,
 		commune,
 		addressColumn: col('address'),
-		...(categoryCell && !category ? { unknownCategory: categoryCell } : {}),
+		placedBy: place.placedBy,
+		outside: place.outside,
+		...(categoryCell && !category && !place.outside ? { unknownCategory: categoryCell } : {}),
 		input: {
 			...(cell('slug') ? { slug: cell('slug') } : {}),
 			kind,
@@ -290,39 +249,4 @@ export function readRow(
 			lastVerifiedAt
 		}
 	};
-}
-
-type Report = (field: ImportField, code: ImportProblem['code'], message: string) => void;
-
-function readCommune(codeCell: string, nameCell: string, postcode: string, places: PlaceLookup, say: { fail: Report; warn: Report }): ImportCommune | null {
-	if (codeCell) {
-		const repaired = repairInsee(codeCell, (code) => places.communeByCode(code) !== undefined);
-		if (!repaired) {
-			say.fail('communeCode', 'unknown_commune', `code INSEE « ${codeCell} » absent du territoire couvert`);
-			return null;
-		}
-		const commune = places.communeByCode(repaired.code) ?? null;
-		if (repaired.repaired) say.warn('communeCode', 'insee_repaired', `« ${codeCell} » réparé en ${repaired.code} (le tableur avait perdu le zéro initial)`);
-		if (commune && nameCell && !places.communesByName(nameCell).some((c) => c.code === commune.code)) {
-			say.warn('commune', 'commune_mismatch', `« ${nameCell} » ne correspond pas au code INSEE ${commune.code} (${commune.name}) : le code est retenu`);
-		}
-		return commune;
-	}
-	if (!nameCell) return null;
-	let candidates = places.communesByName(nameCell);
-	// A spreadsheet turns the postcode 03100 into 3100, as it does INSEE codes.
-	if (/^\d{4}$/.test(postcode)) postcode = `0${postcode}`;
-	if (candidates.length > 1 && postcode) {
-		const byPostcode = candidates.filter((c) => c.postalCodes.includes(postcode));
-		const byDepartement = candidates.filter((c) => c.departementCode === postcode.slice(0, 2));
-		candidates = byPostcode.length ? byPostcode : byDepartement.length ? byDepartement : candidates;
-	}
-	if (candidates.length === 1) return candidates[0] ?? null;
-	if (candidates.length === 0) {
-		say.fail('commune', 'unknown_commune', `« ${nameCell} » : aucune commune de ce nom dans le territoire couvert (vérifiez l'orthographe ou donnez le code INSEE)`);
-	} else {
-		const list = candidates.map((c) => `${c.name} (${c.code})`).join(', ');
-		say.fail('commune', 'ambiguous_commune', `« ${nameCell} » désigne plusieurs communes : ${list} ; ajoutez le code postal ou le code INSEE`);
-	}
-	return null;
 }

@@ -26,12 +26,21 @@ export async function geocodeDrafts(drafts: RowDraft[], places: PlaceLookup, opt
 
 function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup) {
 	if (outcome.status === 'found') {
-		const commune = d.commune ?? places.communeByCode(outcome.hit.citycode) ?? null;
-		if (!commune || !places.inScope(outcome.hit.lon, outcome.hit.lat)) {
+		const { lon, lat } = outcome.hit;
+		const inside = places.inScope(lon, lat);
+		// An address found elsewhere, for a row that named no commune of ours: a row of another territory.
+		if (!inside && !d.commune) {
+			d.outside = `adresse trouvée : ${outcome.hit.label}`;
+			d.problems.length = 0;
+			delete d.unknownCategory;
+			return;
+		}
+		const commune = d.commune ?? places.communeByCode(outcome.hit.citycode) ?? places.communeAt(lon, lat) ?? null;
+		if (!commune || !inside) {
 			d.problems.push(error(d.row, d.addressColumn ?? null, 'outside_scope', `adresse « ${d.geocode!.address} » trouvée hors du territoire couvert (${outcome.hit.label})`));
 			return;
 		}
-		Object.assign(d.input, { lon: outcome.hit.lon, lat: outcome.hit.lat, coordPrecision: outcome.hit.precision, communeCode: commune.code });
+		Object.assign(d.input, { lon, lat, coordPrecision: outcome.hit.precision, communeCode: commune.code });
 		d.commune = commune;
 		return;
 	}
@@ -40,6 +49,7 @@ function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup)
 		Object.assign(d.input, { lon: d.commune.centroid[0], lat: d.commune.centroid[1], coordPrecision: 'commune' });
 		d.problems.push(warning(d.row, null, 'geocode_fallback', `${why} : placé au centre ${ofTerritory(d.commune.name, 'commune')}`));
 	} else {
-		d.problems.push(warning(d.row, null, 'no_place', `${why} et commune inconnue : l'acteur n'apparaîtra pas sur la carte`));
+		// Without a commune the row has no place: the plan says so (an error, unless « sans lieu » is chosen).
+		d.unplaced = why;
 	}
 }

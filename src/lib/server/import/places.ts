@@ -1,9 +1,11 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { communeCentreAccuracy } from '$lib/geo/distance-precision';
-import { normalizePlaceName } from '$lib/geo/place-name';
+import { normalizePlaceName, placeNameCore } from '$lib/geo/place-name';
 import type { ImportCommune, PlaceLookup } from '$lib/import/row-entity';
 import type { Db } from '../db';
+import { territoryScope } from '../config';
 import { communesForImport, departementShapes } from '../repos/import.repo';
+import { communeLocator, type CommuneLocator } from './commune-outlines';
 
 /** Without outlines, a point counts as inside when it is this close to some commune's centre. */
 const NEAR_A_COMMUNE_KM = 20;
@@ -25,6 +27,11 @@ export function placeLookup(db: Db): PlaceLookup {
 		byName.set(key, [...(byName.get(key) ?? []), c]);
 	}
 	const named = (name: string) => byName.get(normalizePlaceName(name)) ?? [];
+	const byCore = groupBy(communes, (c) => [placeNameCore(c.name)]);
+	const byPostcode = groupBy(communes, (c) => c.postalCodes);
+	const scope = new Set(territoryScope().departements);
+	// The outlines are read only when a row needs them (a point without a commune).
+	let locator: CommuneLocator | null = null;
 	return {
 		communeByCode: (code) => byCode.get(code),
 		// Lists sorted by name write « Puy-en-Velay (Le) » for « Le Puy-en-Velay ».
@@ -33,8 +40,28 @@ export function placeLookup(db: Db): PlaceLookup {
 			const article = /^(.+?)\s*\((le|la|les|l['’])\)\s*$/i.exec(name.trim());
 			return found.length || !article ? found : named(`${article[2]} ${article[1]}`);
 		},
+		communesByCore: (core) => byCore.get(core) ?? [],
+		communesByPostcode: (postcode) => byPostcode.get(postcode) ?? [],
+		communeAt: (lon, lat) => {
+			locator ??= communeLocator(db);
+			const code = locator.communeCodeAt(lon, lat);
+			return code === undefined ? undefined : byCode.get(code);
+		},
+		outlineCount: () => (locator ??= communeLocator(db)).size,
+		departementInScope: (code) => scope.has(code.toUpperCase()),
 		inScope: scopeTest(db, communes)
 	};
+}
+
+function groupBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
+	const map = new Map<string, T[]>();
+	for (const item of items)
+		for (const key of keys(item)) {
+			const list = map.get(key);
+			if (list) list.push(item);
+			else map.set(key, [item]);
+		}
+	return map;
 }
 
 function scopeTest(db: Db, communes: ImportCommune[]): PlaceLookup['inScope'] {

@@ -5,6 +5,8 @@ import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } fro
 import { readJsonEntity } from '$lib/import/json-entity';
 import { error, warning, type ImportProblem } from '$lib/import/problems';
 import { readRow, type CategoryChoice, type ImportDefaults, type PlaceLookup, type RowDraft } from '$lib/import/row-entity';
+import type { Placement, RowPlacement } from '$lib/import/row-place';
+export type { Placement, RowPlacement };
 import { normalizePlaceName } from '$lib/geo/place-name';
 import type { Db } from '../db';
 import type { EntityRow, ImportFormat } from '../db/schema';
@@ -35,6 +37,8 @@ export interface ImportSettings {
 	/** The text encoding the editor chose (null: detected), and the workbook sheet to read (null: the first). */
 	encoding?: TextEncoding | null;
 	sheet?: string | null;
+	/** « Sans lieu »: a row with no place at all is created without one (a warning) instead of being an error. */
+	placeless?: boolean;
 }
 
 export type RowAction = 'create' | 'update' | 'skip' | 'error';
@@ -51,7 +55,10 @@ export interface RowPlan {
 	/** Create: the whole entity; update: the whole entity after the patch. */
 	data: EntityData | null;
 	expectedVersion: number | null;
+	/** How its commune was found when the file did not name it exactly, or `outside` the territory. */
+	place?: RowPlacement | null;
 }
+
 
 export interface ImportProgress {
 	phase: 'lecture' | 'lignes' | 'geocodage' | 'verification' | 'ecriture' | 'termine';
@@ -76,6 +83,8 @@ export interface ImportPlan {
 	unknownValues: UnknownValue[];
 	/** How the file was read (encoding and its certainty, workbook sheets). */
 	reading: ReadingInfo;
+	/** Row numbers placed by coordinates, by postcode, by a name read loosely, and ignored as outside the territory. */
+	placement: Placement;
 }
 
 export interface UnknownValue {
@@ -99,6 +108,10 @@ export interface ImportCounts {
 	relationsSkip: number;
 	/** Rows skipped because their category is a kind of place the directory does not list. */
 	skippedByCategory: number;
+	placedByCoordinates: number;
+	placedByPostcode: number;
+	placedByName: number;
+	outside: number;
 }
 
 export interface AnalyseOptions {
@@ -127,10 +140,11 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 	const geocodes = options.knownGeocodes ?? {};
 
 	say({ phase: 'verification', done: 0, total: drafts.length, message: 'Comparaison avec la base' });
-	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping);
+	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping, settings.placeless ?? false);
 	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
 	const problems = [...encodingDoubtProblem(source.reading), ...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
-	const counts = countPlan(rows, relations, problems, drafts);
+	const placement = placementOf(rows);
+	const counts = { ...countPlan(rows, relations, problems, drafts), ...placementCounts(placement) };
 	const unknownValues = unknownCategories(drafts);
 	say({ phase: 'verification', done: drafts.length, total: drafts.length, message: 'Analyse terminée' });
 	return {
@@ -146,7 +160,8 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 		counts,
 		geocodes,
 		unknownValues,
-		reading: source.reading
+		reading: source.reading,
+		placement
 	};
 }
 
@@ -248,7 +263,7 @@ function columnFor(mapping: ColumnMapping | null, field: string): string | null 
 	return entry?.[0] ?? null;
 }
 
-function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): RowPlan[] {
+function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, placeless: boolean): RowPlan[] {
 	const existing = entitiesForMatching(db);
 	// Every row of the file counts when judging whether a website is one place's own or shared by several.
 	const seen = drafts.map(({ input: i }) => ({ name: i.name, communeCode: i.communeCode ?? null, website: i.website ?? null, siret: i.siret ?? null }));
@@ -266,7 +281,8 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 	const rowsById = new Map<number, EntityRow>(entityRowsByIds(db, matchedIds).map((r) => [r.id, r]));
 
 	return drafts.map((d): RowPlan => {
-		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null };
+		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null, place: d.placedBy ?? null };
+		if (d.outside) return { ...base, action: 'skip', slug: null, note: `hors du territoire (${d.outside})`, place: 'outside' };
 		const blocked = (): RowPlan => ({ ...base, action: 'error', slug: d.input.slug ?? null });
 		if (d.skippedCategory) return { ...base, action: 'skip', slug: null, note: `catégorie ignorée : ${d.skippedCategory}` };
 		if (d.problems.some((p) => p.severity === 'error')) return blocked();
@@ -287,6 +303,11 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null): Ro
 		}
 		const current = target ? rowsById.get(target.id) : undefined;
 		if (current) return planUpdate(d, current, patchable, mapping, base);
+		const unplaced = mapping ? unplacedProblem(d, placeless, columnFor(mapping, 'commune') ?? columnFor(mapping, 'postcode')) : null;
+		if (unplaced) {
+			d.problems.push(unplaced);
+			if (unplaced.severity === 'error') return blocked();
+		}
 
 		if (!d.input.kind || !d.input.category) {
 			d.problems.push(error(d.row, columnFor(mapping, 'category'), 'unknown_category', 'catégorie manquante : ajoutez une colonne « catégorie » ou choisissez une catégorie par défaut'));
@@ -365,7 +386,7 @@ function planUpdate(
 	};
 }
 
-function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportProblem[], drafts: RowDraft[]): ImportCounts {
+function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportProblem[], drafts: RowDraft[]): Omit<ImportCounts, keyof ReturnType<typeof placementCounts>> {
 	const count = (a: RowAction) => rows.filter((r) => r.action === a).length;
 	return {
 		rows: rows.length,
@@ -381,3 +402,25 @@ function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportP
 		skippedByCategory: drafts.filter((d) => d.skippedCategory).length
 	};
 }
+
+/** A new listing from a table with no commune and no point: an error, unless the editor chose « sans lieu ». */
+function unplacedProblem(d: RowDraft, placeless: boolean, column: string | null): ImportProblem | null {
+	if (d.input.communeCode || d.input.lon !== null) return null;
+	const why = d.unplaced ? `${d.unplaced} et ni commune ni coordonnées` : 'ni commune, ni code postal, ni coordonnées';
+	return placeless
+		? warning(d.row, column, 'no_place', `${why} : fiche créée sans lieu (elle n'apparaîtra ni sur la carte ni dans les territoires)`)
+		: error(d.row, column, 'no_place', `${why} : indiquez une commune, un code postal ou des coordonnées, ou choisissez « sans lieu »`);
+}
+
+function placementOf(rows: RowPlan[]): Placement {
+	const placement: Placement = { coordinates: [], postcode: [], name: [], outside: [] };
+	for (const r of rows) if (r.place) placement[r.place].push(r.row);
+	return placement;
+}
+
+const placementCounts = (p: Placement) => ({
+	placedByCoordinates: p.coordinates.length,
+	placedByPostcode: p.postcode.length,
+	placedByName: p.name.length,
+	outside: p.outside.length
+});

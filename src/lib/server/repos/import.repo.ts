@@ -19,6 +19,15 @@ export function communesForImport(db: Db) {
 		.all();
 }
 
+/** Each commune's outline and its bounding box: the importer finds a point's commune with them. */
+export function communeOutlines(db: Db) {
+	return db
+		.select({ code: territories.code, bbox: territories.bbox, geometry: territories.geometry })
+		.from(territories)
+		.where(eq(territories.kind, 'commune'))
+		.all();
+}
+
 export function departementShapes(db: Db) {
 	return db
 		.select({ code: territories.code, geometry: territories.geometry, bbox: territories.bbox })

@@ -62,7 +62,8 @@ const settingsSchema = z.object({
 	skipUnlisted: z.boolean().default(false),
 	/** Chosen by the editor when the detected encoding is doubtful or wrong; a workbook's sheet by name. */
 	encoding: z.enum(CHOOSABLE_ENCODINGS, { error: 'encodage inconnu' }).nullish(),
-	sheet: z.string().trim().max(200).nullish()
+	sheet: z.string().trim().max(200).nullish(),
+	placeless: z.boolean().default(false)
 });
 export type ImportSettingsInput = z.input<typeof settingsSchema>;
 
@@ -104,11 +105,13 @@ export interface ImportReport {
 	mapping: ColumnMapping;
 	preview: ImportPlan['preview'];
 	problems: ImportProblem[];
-	rows: Array<{ row: number; action: string; name: string; slug: string | null; note: string | null }>;
+	rows: Array<{ row: number; action: string; name: string; slug: string | null; note: string | null; place?: ImportPlan['rows'][number]['place'] }>;
 	relations: Array<{ row: number; action: string; note: string | null }>;
 	unknownValues: ImportPlan['unknownValues'];
 	/** How the file was read: encoding (and whether it is doubtful, with the other readings), workbook sheets. */
 	reading?: ImportPlan['reading'];
+	/** Absent from reports stored before rows were placed by coordinates, postcode or name. */
+	placement?: ImportPlan['placement'];
 	truncated: boolean;
 }
 
@@ -120,10 +123,11 @@ function reportOf(plan: ImportPlan): ImportReport {
 		mapping: plan.mapping,
 		preview: plan.preview,
 		problems: plan.problems.slice(0, REPORT_ROWS),
-		rows: plan.rows.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, slug: r.slug, note: r.note })),
+		rows: plan.rows.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, slug: r.slug, note: r.note, place: r.place ?? null })),
 		relations: plan.relations.slice(0, REPORT_ROWS).map((r) => ({ row: r.row, action: r.action, note: r.note })),
 		unknownValues: plan.unknownValues,
 		reading: plan.reading,
+		placement: plan.placement,
 		truncated: plan.rows.length > REPORT_ROWS || plan.problems.length > REPORT_ROWS
 	};
 }

@@ -31,7 +31,7 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 	// The file's encoding and a workbook's sheet: empty means « detect » and « the first sheet ».
 	const encoding = String(form.get('encoding') ?? '') || null;
 	const sheet = String(form.get('sheet') ?? '') || null;
-	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1', encoding: encoding as ImportSettingsInput['encoding'], sheet, ...choices };
+	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1', encoding: encoding as ImportSettingsInput['encoding'], sheet, placeless: form.get('placeless') === '1', ...choices };
 }
 
 /** The uploaded file, or a French reason why there is none. */

@@ -5,6 +5,7 @@ import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure'
 import { commitImport, importJobView, importPresets, reanalyseImport, undoImport } from '$lib/server/services/import.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import { settingsFrom } from '../import-request.server';
+import { placementParam } from '$lib/import/placement-words';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The page lists this many rows and problems; the counts say how many more the report holds. */
@@ -14,18 +15,22 @@ const SHOWN_PROBLEMS = 1000;
 export const load = (({ locals, url, params, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
+	// « voir »: the rows placed one way, or ignored as outside the territory (?lieu=coordinates…).
+	const place = placementParam(url.searchParams.get('lieu'));
 	try {
 		const { report, ...job } = importJobView(getDb(), user, idFrom(params.id));
 		const preset = importPresets().find((p) => p.id === job.settings.preset) ?? null;
+		const rows = report ? (place ? report.rows.filter((r) => r.place === place) : report.rows) : [];
 		return {
 			job,
 			presetLabel: preset?.label ?? null,
+			place,
 			report: report && {
 				...report,
-				rows: report.rows.slice(0, SHOWN_ROWS),
+				rows: rows.slice(0, SHOWN_ROWS),
 				problems: report.problems.slice(0, SHOWN_PROBLEMS),
 				relations: [],
-				rowsTotal: report.rows.length,
+				rowsTotal: rows.length,
 				problemsTotal: report.problems.length
 			}
 		};
