@@ -61,6 +61,8 @@ export function categoryRules(settings: PresetChoice, preset: ImportPreset | und
 			return v && 'code' in v ? v.code : null;
 		},
 		review: (draft, cells, mapping) => {
+			// A row of another territory is ignored as such, whatever its category.
+			if (draft.outside) return;
 			const column = Object.keys(mapping).find((h) => mapping[h] === 'category');
 			const cell = column ? (cells[column] ?? '').trim() : '';
 			const v = cell ? verdict(cell) : null;
