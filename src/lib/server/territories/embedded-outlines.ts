@@ -33,6 +33,8 @@ export type OutlinesTopology = Topology<Record<OutlineLevel, GeometryCollection<
 	missing: { code: string; name: string }[];
 	merged: { code: string; name: string | null; currentCode: string; currentName: string }[];
 	unmatched: { code: string; name: string | null }[];
+	/** Current communes whose 2018 outline carried another name: another cut (Neussargues en Pinatelle, 2017-2024). */
+	renamed: { code: string; name: string; name2018: string }[];
 };
 
 export interface EmbeddedOutline {

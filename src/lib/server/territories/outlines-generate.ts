@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { like } from 'drizzle-orm';
@@ -15,7 +15,8 @@ import {
 	type OutlineProperties,
 	type OutlinesTopology
 } from './embedded-outlines';
-import { importContours, type ContoursImportReport } from './import-contours';
+import { foldAccents } from '$lib/domain/fold';
+import { importContours, listContourFiles, type ContoursImportReport } from './import-contours';
 import { DEFAULT_TERRITORIES_FILE } from './territory-data';
 import { IMPORTED_GEOMETRY_PREFIX, loadTerritories } from './territory-loader';
 
@@ -74,14 +75,46 @@ export function generateOutlines(contoursDir: string, territoriesFile = DEFAULT_
 			attribution: OUTLINES_ATTRIBUTION,
 			missing: report.communesWithoutContour.map(({ code, name }) => ({ code, name })).sort(byCode),
 			merged: report.attached.map(({ code, name, currentCode, currentName }) => ({ code, name, currentCode, currentName })).sort(byCode),
-			unmatched: report.unmatched.map(({ code, name }) => ({ code: code ?? '', name })).sort(byCode)
+			unmatched: report.unmatched.map(({ code, name }) => ({ code: code ?? '', name })).sort(byCode),
+			renamed: []
 		};
+		const currentName = new Map(db.select({ code: territories.code, name: territories.name }).from(territories).all().map((r) => [r.code, r.name]));
+		const mergedInto = new Set(report.attached.map((a) => a.currentCode));
+		file.renamed = namesIn2018(contoursDir)
+			.filter((f) => currentName.has(f.code) && !mergedInto.has(f.code) && !sameCommune(f.name, currentName.get(f.code)!))
+			.map((f) => ({ code: f.code, name2018: f.name, name: currentName.get(f.code)! }))
+			.sort(byCode);
 		const counts = Object.fromEntries(OUTLINE_LEVELS.map((l) => [l, file.objects[l].geometries.length])) as Record<OutlineLevel, number>;
 		return { topology: file, text: `${JSON.stringify(file)}\n`, report, counts };
 	} finally {
 		db.$client.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+/** Names compared as words, without the article the 2018 files drop (« Bourboule »), a suffix added since counting as the same. */
+const nameWords = (name: string) =>
+	foldAccents(name)
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim()
+		.replace(/^(le|la|les|l) /, '');
+const sameCommune = (name2018: string, name: string) => {
+	const [a, b] = [nameWords(name2018), nameWords(name)];
+	return a === b || b.startsWith(`${a} `);
+};
+
+/** Code and name of every feature of the official files (to say which 2018 outline carried another name). */
+function namesIn2018(contoursDir: string): { code: string; name: string }[] {
+	const out: { code: string; name: string }[] = [];
+	for (const path of listContourFiles([contoursDir])) {
+		const json = JSON.parse(readFileSync(path, 'utf8')) as { features?: { properties?: { code?: unknown; nom?: unknown } }[] };
+		for (const f of json.features ?? []) {
+			const { code, nom } = f.properties ?? {};
+			if (typeof code === 'string' && typeof nom === 'string') out.push({ code, name: nom });
+		}
+	}
+	return out;
 }
 
 export const README_START = '<!-- contours-embarques:debut (généré par npm run territories:outlines) -->';
@@ -105,6 +138,10 @@ export function outlinesReadmeSection(g: Pick<GeneratedOutlines, 'topology' | 'c
 		`Communes de 2018 fusionnées depuis (${formatNumber(t.merged.length)}) : leur contour est réuni à celui de la commune actuelle.`,
 		'',
 		...t.merged.map((m) => `- ${m.code} ${m.name ?? ''} → ${m.currentCode} ${m.currentName}`),
+		'',
+		`Communes dont le contour 2018 portait un autre nom (${formatNumber(t.renamed.length)}) : orthographe ou découpage différents, à vérifier.`,
+		'',
+		...t.renamed.map((r) => `- ${r.code} ${r.name} : contour 2018 de « ${r.name2018} »`),
 		'',
 		`Codes de 2018 sans commune actuelle connue (${formatNumber(t.unmatched.length)}) : ignorés.`,
 		'',
