@@ -251,12 +251,17 @@ describe('carte des acteurs', () => {
 					circleOpacity: map.getPaintProperty('stats-circles', 'circle-opacity'),
 					ringWidth: map.getPaintProperty('stats-circle-lines', 'circle-stroke-width')
 				},
+				others: circles.slice(1).flatMap((o) => {
+					if (o.geometry.type !== 'Point') return [];
+					const p = map.project(o.geometry.coordinates as [number, number]);
+					return [{ x: p.x, y: p.y, radius: o.properties.radius as number }];
+				}),
 				zoom: map.getZoom(),
 				order: map.getStyle().layers.map((l) => l.id)
 			};
 		});
 		expect(found).not.toBeNull();
-		const { circle, cluster, paint, order } = found!;
+		const { circle, cluster, paint, order, others } = found!;
 		expect(Math.hypot(circle.x - cluster.x, circle.y - cluster.y)).toBeLessThan(circle.radius);
 		// Fills under the actors, outlines over them.
 		expect(order.indexOf('stats-circles')).toBeLessThan(order.indexOf('actors-clusters'));
@@ -281,7 +286,15 @@ describe('carte des acteurs', () => {
 		}, { circle, cluster });
 		const near = (a: number[], b: number[], tolerance: number) => a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] as number)), 0) <= tolerance;
 		expect(near(pixels.centre, rgb(String(paint.clusterColor)), 60), `centre ${pixels.centre}`).toBe(true);
-		expect(pixels.ring.filter((p) => near(p, rgb(circle.color), 60)).length, `anneau ${JSON.stringify(pixels.ring)}`).toBeGreaterThanOrEqual(8);
+		// Each EPCI's circle stands at its own centre (its outline's) since the embedded outlines, no longer at its
+		// seat: neighbours' circles now touch the biggest one. The ring is read where no other circle reaches.
+		const clear = pixels.ring.filter((_, i) => {
+			const a = (i * Math.PI) / 6;
+			const [x, y] = [circle.x + Math.cos(a) * (circle.radius + 1), circle.y + Math.sin(a) * (circle.radius + 1)];
+			return others.every((o) => Math.hypot(x - o.x, y - o.y) > o.radius + 4);
+		});
+		expect(clear.length, `anneau ${JSON.stringify(pixels.ring)}`).toBeGreaterThanOrEqual(4);
+		expect(clear.filter((p) => near(p, rgb(circle.color), 60)).length, `anneau ${JSON.stringify(pixels.ring)}`).toBeGreaterThanOrEqual(clear.length - 1);
 
 		// The legend draws the same symbols: colours, opacities, strokes and sizes read from the map.
 		const legend = page.getByTestId('map-legend');

@@ -17,7 +17,7 @@ import { IMPORTED_GEOMETRY_PREFIX } from './territory-loader';
 export const OUTLINES_BASENAME = 'outlines.topo.json';
 export const EMBEDDED_OUTLINES_FILE = join(dirname(DEFAULT_TERRITORIES_FILE), OUTLINES_BASENAME);
 export const EMBEDDED_GEOMETRY_SOURCE = 'IGN ADMIN EXPRESS COG 2018 (contours embarqués)';
-export const OUTLINES_ATTRIBUTION = 'IGN – ADMIN EXPRESS COG 2018, INSEE COG 2018 — Licence Ouverte';
+export { OUTLINES_ATTRIBUTION } from '$lib/geo/attribution';
 
 export const OUTLINE_LEVELS = ['communes', 'epci', 'departements'] as const;
 export type OutlineLevel = (typeof OUTLINE_LEVELS)[number];
@@ -74,7 +74,7 @@ export function decodeOutlines(topology: OutlinesTopology): EmbeddedOutline[] {
 		for (const g of object.geometries) {
 			const geometry = decodeGeometry(topology, g);
 			if (!geometry) continue;
-			out.push({ code: String(g.id), level, geometry, pointOnSurface: g.properties!.p, bbox: bboxOf(geometry) });
+			out.push({ code: String(g.id), level, geometry, pointOnSurface: (g.properties as OutlineProperties).p, bbox: bboxOf(geometry) });
 		}
 	}
 	return out;

@@ -6,8 +6,8 @@ import { topology } from 'topojson-server';
 import { openDb } from '$lib/server/db';
 import { territories } from '$lib/server/db/schema';
 import { countOf, formatNumber } from '$lib/domain/french/typography';
+import { OUTLINES_ATTRIBUTION } from '$lib/geo/attribution';
 import {
-	OUTLINES_ATTRIBUTION,
 	OUTLINE_LEVELS,
 	decodeGeometry,
 	pointOnSurface,
