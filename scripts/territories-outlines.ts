@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatNumber } from '$lib/domain/french/typography';
+import { countOf, formatNumber } from '$lib/domain/french/typography';
 import { EMBEDDED_OUTLINES_FILE } from '$lib/server/territories/embedded-outlines';
 import { generateOutlines, outlinesReadmeSection, withOutlinesSection } from '$lib/server/territories/outlines-generate';
 
@@ -22,8 +22,8 @@ try {
 	const readmePath = join('data/territories', 'README.md');
 	writeFileSync(readmePath, withOutlinesSection(readFileSync(readmePath, 'utf8'), outlinesReadmeSection(g, bytes)));
 	console.log(
-		`Contours écrits dans ${EMBEDDED_OUTLINES_FILE} (${formatNumber(Math.round(bytes / 1000))} ko) : ${g.counts.communes} communes, ` +
-			`${g.counts.epci} EPCI, ${g.counts.departements} départements ; sans contour : ${g.topology.missing.map((c) => `${c.code} ${c.name}`).join(', ') || 'aucune'}.`
+		`Contours écrits dans ${EMBEDDED_OUTLINES_FILE} (${formatNumber(Math.round(bytes / 1000))} ko) : ${countOf(g.counts.communes, 'commune')}, ` +
+			`${countOf(g.counts.epci, 'EPCI', 'EPCI')}, ${countOf(g.counts.departements, 'département')} ; sans contour : ${g.topology.missing.map((c) => `${c.code} ${c.name}`).join(', ') || 'aucune'}.`
 	);
 } catch (error) {
 	console.error(`Échec de la génération des contours : ${error instanceof Error ? error.message : String(error)}`);
