@@ -278,7 +278,7 @@ describe('carte des acteurs', () => {
 			ctx.drawImage(canvas, 0, 0);
 			const ratio = canvas.width / canvas.clientWidth;
 			const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data].slice(0, 3);
-			// Three radii across the 2 px stroke: a position known to the pixel may round either way.
+			// Four radii across the 2 px stroke: a position known to the pixel may round either way.
 			const ring = Array.from({ length: 12 }, (_, i) => {
 				const a = (i * Math.PI) / 6;
 				return [0.5, 1, 1.5, 2].map((dr) => at(circle.x + Math.cos(a) * (circle.radius + dr), circle.y + Math.sin(a) * (circle.radius + dr)));
