@@ -6,6 +6,8 @@ import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './brows
  * Issue 12, two blockers seen by a newcomer: a postcode picked the wrong town (43200 is Yssingeaux's postcode
  * and Saint-Julien-Chapteuil's INSEE code), and distances said more than their points know (from
  * Saint-Geneys-près-Saint-Paulien, placed at Le Puy-en-Velay, a Le Puy structure read « 0,2 km »).
+ * Since the embedded official outlines (issue 13) Saint-Geneys has its own point; Celles (15031, restored in
+ * 2024, no 2018 outline) is one of the four communes still placed at their intercommunality's seat.
  */
 
 const PHONE = { width: 390, height: 844 };
@@ -171,19 +173,16 @@ describe('distances honnêtes', () => {
 		await browser?.close();
 	});
 
-	it('depuis Saint-Geneys-près-Saint-Paulien : pas de « 0,2 km », le ≈ et la note sont visibles', async () => {
-		await page.goto('/parcours?stage=creation&commune=43187');
-		await page.getByRole('heading', { level: 2, name: /Votre parcours depuis Saint-Geneys-près-Saint-Paulien/ }).waitFor();
+	it('depuis Celles, placée au chef-lieu de son intercommunalité : pas de dixième, le ≈ et la note sont visibles', async () => {
+		await page.goto('/parcours?stage=creation&commune=15031');
+		await page.getByRole('heading', { level: 2, name: /Votre parcours depuis Celles/ }).waitFor();
 		const note = page.getByTestId('distance-note');
-		expect(await note.innerText()).toContain("Distances mesurées depuis le chef-lieu de l'intercommunalité (Le Puy-en-Velay)");
+		expect(await note.innerText()).toContain("Distances mesurées depuis le chef-lieu de l'intercommunalité");
 		expect(await note.isVisible()).toBe(true);
 		expect(await tenths(page, 'route-chain')).toEqual([]);
 		const distances = await page.getByTestId('option-distance').allInnerTexts();
 		expect(distances.length).toBeGreaterThan(5);
 		for (const d of distances) expect(d).toMatch(/^(≈\s\d+\skm|moins de \d+\skm|dans la même (commune|intercommunalité)|hors rayon \(.+\))$/);
-		expect(distances).toContain('dans la même intercommunalité');
-		// « Pourquoi » says what was measured.
-		expect(await page.getByText(/dans la même intercommunalité que Saint-Geneys-près-Saint-Paulien \(distance exacte inconnue\)/).count()).toBeGreaterThan(0);
 		// Options in score order within each step.
 		const steps = page.getByTestId('route-step');
 		for (let i = 0; i < (await steps.count()); i++) {
@@ -192,13 +191,20 @@ describe('distances honnêtes', () => {
 		}
 		await routeMapSettled(page);
 		expect(await drawnShare(page, '[data-testid="route-map"] canvas')).toBeGreaterThan(0.1);
-		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ : Saint-Geneys-près-Saint-Paulien (position approchée : chef-lieu de son intercommunalité)');
+		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ : Celles (position approchée : chef-lieu de son intercommunalité)');
 		const labels = await page.getByTestId('route-marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 		for (const l of labels) expect(l).not.toMatch(/\d,\d\s?km/);
 		await screenshot(page, 'communes-honest-route');
 
+		// Saint-Geneys-près-Saint-Paulien has its own point now (its outline): no « même intercommunalité » any more.
+		await page.goto('/parcours?stage=creation&commune=43187');
+		await page.getByRole('heading', { level: 2, name: /Votre parcours depuis Saint-Geneys-près-Saint-Paulien/ }).waitFor();
+		expect(await page.getByTestId('distance-note').innerText()).toContain('Distances mesurées depuis le centre de Saint-Geneys-près-Saint-Paulien');
+		expect(await page.getByTestId('option-distance').allInnerTexts()).not.toContain('dans la même intercommunalité');
+		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).not.toContain('chef-lieu');
+
 		const { context, page: phone } = await phonePage(browser);
-		await phone.goto('/parcours?stage=creation&commune=43187');
+		await phone.goto('/parcours?stage=creation&commune=15031');
 		await phone.getByTestId('distance-note').waitFor();
 		await routeMapSettled(phone);
 		await phone.screenshot({ path: 'test-results/e2e-communes-honest-route-phone.png', fullPage: true });
@@ -240,10 +246,11 @@ describe('distances honnêtes', () => {
 		await page.waitForURL((url) => url.searchParams.get('near') === '43187');
 		const list = page.getByTestId('nearby-list');
 		await list.getByTestId('nearby-distance').first().waitFor();
-		expect(await page.getByTestId('nearby-note').innerText()).toContain("chef-lieu de l'intercommunalité (Le Puy-en-Velay)");
+		// Its own point now (its outline), measured to 2 km: figures in whole kilometres, with « ≈ ».
+		expect(await page.getByTestId('nearby-note').innerText()).toContain('centre de Saint-Geneys-près-Saint-Paulien');
 		const shown = await list.getByTestId('nearby-distance').allInnerTexts();
 		for (const d of shown) expect(d).not.toMatch(/\d,\d/);
-		expect(shown[0]).toBe('dans la même intercommunalité');
+		expect(shown[0]).toMatch(/^≈\s\d+\skm$/);
 		await mapSettled(page);
 		await screenshot(page, 'communes-nearby-approx');
 
@@ -286,7 +293,7 @@ describe('distances honnêtes', () => {
 	it('la page d’une commune mène au parcours prérempli et à la carte centrée sur elle', async () => {
 		await page.goto('/territoires/43187');
 		const around = page.getByTestId('around-commune');
-		expect(await around.getByTestId('place-note').innerText()).toContain('Le Puy-en-Velay');
+		expect(await around.getByTestId('place-note').innerText()).toContain('Distances mesurées depuis le centre de Saint-Geneys-près-Saint-Paulien');
 		await screenshot(page, 'communes-territory-links');
 		await around.getByRole('link', { name: "Qui peut m'aider autour de Saint-Geneys-près-Saint-Paulien ?" }).click();
 		await page.waitForURL((url) => url.pathname === '/parcours' && url.searchParams.get('commune') === '43187');

@@ -13,8 +13,9 @@ import type { Db } from '../../src/lib/server/db/index';
 /*
  * Postcodes and honest distances through the real API handlers (/api/v1/communes, /map/nearby,
  * /pathways/route) on a database built by the real migrations, with the embedded territories and the demo.
- * Saint-Geneys-près-Saint-Paulien (43187) has no point of its own: it sits at Le Puy-en-Velay, the seat of
- * its intercommunality (200073419).
+ * Since the embedded official outlines, every commune with a 2018 outline has its own point (Saint-Geneys-
+ * près-Saint-Paulien, 43187, used to sit at Le Puy-en-Velay); Celles (15031, restored in 2024, no 2018
+ * outline) still sits at the seat of its intercommunality (CC Hautes Terres, Massiac's point).
  */
 
 type Handler = (event: unknown) => Promise<Response>;
@@ -108,12 +109,12 @@ describe('the filter form’s commune field (/acteurs, /carte, /reseau)', () => 
 
 describe('honest distances from a commune placed at its intercommunality’s seat', () => {
 	it('GET /api/v1/map/nearby: no figure finer than the points, the note said once', async () => {
-		const { status, body } = await get('/map/nearby', 'commune=43187&radiusKm=30');
+		const { status, body } = await get('/map/nearby', 'commune=15031&radiusKm=30');
 		expect(status).toBe(200);
 		const result = nearbyResponse.parse(body);
 		expect(result.commune).toMatchObject({ accuracy: 'epci_seat', uncertaintyKm: UNCERTAINTY_KM.epci_seat });
-		expect(result.commune.note).toContain("chef-lieu de l'intercommunalité (Le Puy-en-Velay)");
-		expect(result.items.length).toBeGreaterThan(5);
+		expect(result.commune.note).toContain("chef-lieu de l'intercommunalité");
+		expect(result.items.length).toBeGreaterThan(2);
 		for (const item of result.items) {
 			expect(item.distance.approx).toBe(true);
 			expect(item.distance.uncertaintyKm).toBeGreaterThanOrEqual(UNCERTAINTY_KM.epci_seat);
@@ -121,9 +122,16 @@ describe('honest distances from a commune placed at its intercommunality’s sea
 			expect(item.distance.text).not.toMatch(/\d,\d/);
 			if (item.distance.km !== null && item.distance.kind === 'approx') expect(item.distance.km).toBeGreaterThanOrEqual(20);
 		}
-		const nearest = result.items[0]!;
-		expect(nearest.distanceKm).toBeLessThan(1);
-		expect(nearest.distance.text).toBe('dans la même intercommunalité');
+	});
+
+	it('Saint-Geneys-près-Saint-Paulien has its own point now (its outline): kilometre figures, no « même intercommunalité »', async () => {
+		const result = nearbyResponse.parse((await get('/map/nearby', 'commune=43187&radiusKm=30')).body);
+		expect(result.commune).toMatchObject({ accuracy: 'commune', uncertaintyKm: UNCERTAINTY_KM.commune });
+		expect(result.commune.note).toBe('Distances mesurées depuis le centre de Saint-Geneys-près-Saint-Paulien, à 2\u00a0km près.');
+		// It used to read « dans la même intercommunalité » for the Le Puy structures, 0.2 km from the seat.
+		expect(result.items.some((i) => i.distance.kind === 'same_epci')).toBe(false);
+		expect(result.items[0]!.distanceKm).toBeGreaterThan(5);
+		expect(result.items[0]!.distance.text).toMatch(/^≈\u00a0\d+\u00a0km$/);
 	});
 
 	it('GET /api/v1/map/nearby from a commune with its own point keeps kilometre figures, with « ≈ »', async () => {
@@ -136,25 +144,27 @@ describe('honest distances from a commune placed at its intercommunality’s sea
 	});
 
 	it('GET /api/v1/pathways/route: the score counts what was measured and says so; options in score order', async () => {
-		const { status, body } = await get('/pathways/route', 'stage=creation&commune=43187');
+		const { status, body } = await get('/pathways/route', 'stage=creation&commune=15031');
 		expect(status).toBe(200);
 		const route = routeResponse.parse(body);
-		expect(route.origin).toMatchObject({ name: 'Saint-Geneys-près-Saint-Paulien', accuracy: 'epci_seat' });
+		expect(route.origin).toMatchObject({ name: 'Celles', accuracy: 'epci_seat' });
 		expect(route.origin.note).toContain("chef-lieu de l'intercommunalité");
 		const options = route.steps.flatMap((s) => s.options);
+		expect(options.length).toBeGreaterThan(0);
 		for (const o of options) {
 			const distance = o.parts.find((p) => p.key === 'distance')!;
-			// Two points at one seat are not next door: never the full 30 points.
+			// A seat is not a measured point: never the full 30 points.
 			expect(distance.points).toBeLessThan(distance.max);
 			expect(distance.text).not.toMatch(/\d,\d\u00a0km/);
 			expect(o.why).not.toMatch(/\d,\d\u00a0km/);
 		}
-		const sameEpci = options.find((o) => o.distance?.kind === 'same_epci');
-		expect(sameEpci?.parts.find((p) => p.key === 'distance')?.text).toBe('dans la même intercommunalité que Saint-Geneys-près-Saint-Paulien (distance exacte inconnue)');
 		for (const step of route.steps) {
 			const scores = step.options.map((o) => o.score);
 			expect(scores).toEqual([...scores].sort((a, b) => b - a));
 		}
+		const fromOwnPoint = routeResponse.parse((await get('/pathways/route', 'stage=creation&commune=43187')).body);
+		expect(fromOwnPoint.origin).toMatchObject({ name: 'Saint-Geneys-près-Saint-Paulien', accuracy: 'commune' });
+		expect(fromOwnPoint.origin.note).not.toContain('chef-lieu');
 	});
 });
 
@@ -164,11 +174,14 @@ describe('imports: « far from its commune » measured honestly', () => {
 		readRow(2, { Nom: 'Essai', Type: 'coworking', Commune: communeCode, Longitude: lon, Latitude: lat }, mapping, placeLookup(db)).problems.filter((p) => p.code === 'far_from_commune');
 
 	it('a commune placed at its intercommunality’s seat is not « far » from a true point 25 km away', () => {
-		// Saint-Geneys-près-Saint-Paulien's true centre is about 12 km north-west of Le Puy, where it is placed.
+		// Celles sits at Massiac (3.19735, 45.25146), its intercommunality's seat: 20 km north of it is not « far ».
+		expect(far('15031', '3,19735', '45,4313')).toEqual([]);
+		// 50 km east: far even for a seat, and said as such.
+		const [problem] = far('15031', '3,832', '45,25146');
+		expect(problem?.message).toBe("point à ≈\u00a050\u00a0km du chef-lieu de l'intercommunalité de Celles : à vérifier");
+		// Saint-Geneys-près-Saint-Paulien has its own centre now: 25 km from it is far.
 		expect(far('43187', '3,8206', '45,1311')).toEqual([]);
-		// Brioude, 50 km away: far even for a seat, and said as such.
-		const [problem] = far('43187', '3,3835', '45,2942');
-		expect(problem?.message).toBe("point à ≈\u00a050\u00a0km du chef-lieu de l'intercommunalité de Saint-Geneys-près-Saint-Paulien : à vérifier");
+		expect(far('43187', '3,83', '45,40')[0]?.message).toMatch(/^point à ≈\u00a025\u00a0km du centre de Saint-Geneys-près-Saint-Paulien/);
 	});
 
 	it('a commune with its own centre keeps the 25 km threshold', () => {

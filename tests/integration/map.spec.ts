@@ -80,11 +80,12 @@ describe('territorial statistics', () => {
 		const cantal = rate.items.find((i) => i.code === '15')!;
 		expect(cantal.per10k).toBeCloseTo((cantal.count / cantal.population!) * 10_000, 1);
 	});
-	it('covers every EPCI, with centroids for circles when no outline is known', () => {
+	it('covers every EPCI, each with its embedded outline (a choropleth) and its centroid', () => {
 		const stats = mapStats(db, parseParams(statsParamsSchema, new URLSearchParams('level=epci&measure=rate')));
 		expect(stats.items.length).toBe(46);
 		expect(stats.items.every((i) => i.centroid !== null)).toBe(true);
-		expect(stats.items.some((i) => i.hasOutline)).toBe(false);
+		// Since the embedded official outlines every EPCI has one: before, none did and rates were circles.
+		expect(stats.items.every((i) => i.hasOutline)).toBe(true);
 		expect(stats.breaks.length).toBeGreaterThan(1);
 		expect(stats.breaks.length).toBeLessThanOrEqual(5);
 	});

@@ -66,8 +66,8 @@ describe('embedded default territories (data/territories/territories.json)', () 
 	it('loads into the database idempotently', () => {
 		const { db, dispose } = tempDb();
 		try {
-			expect(loadTerritories(db)).toEqual({ inserted: rows.length, updated: 0 });
-			expect(loadTerritories(db)).toEqual({ inserted: 0, updated: rows.length });
+			expect(loadTerritories(db)).toMatchObject({ inserted: rows.length, updated: 0 });
+			expect(loadTerritories(db)).toMatchObject({ inserted: 0, updated: rows.length });
 			expect(territoryCount(db)).toBe(rows.length);
 			const montlucon = db.select().from(territories).where(eq(territories.code, '03185')).get();
 			expect(montlucon?.postalCodes).toEqual(['03100']);

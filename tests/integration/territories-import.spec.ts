@@ -5,6 +5,7 @@ import { area, booleanPointInPolygon, feature, pointOnFeature } from '@turf/turf
 import { eq, inArray } from 'drizzle-orm';
 import type { AreaGeometry } from '$lib/geo/geometry';
 import { territories } from '$lib/server/db/schema';
+import { EMBEDDED_GEOMETRY_SOURCE } from '$lib/server/territories/embedded-outlines';
 import { formatImportReport, importContours } from '$lib/server/territories/import-contours';
 import { loadTerritories, readTerritoryData, territoryCount } from '$lib/server/territories/territory-loader';
 import { tempDb } from './territories-helpers';
@@ -37,9 +38,9 @@ describe('importContours on the hand-made fixture', () => {
 			expect([chassenard.centroidLon, chassenard.centroidLat]).toEqual([3.91, 46.45]);
 			expect(chassenard.geometrySource).toBe('import:communes-fixture.geojson');
 
-			// Four communes are not a département: the default outline stays.
+			// Four communes are not a département: the default outline (the embedded IGN one) stays.
 			const allier = db.select().from(territories).where(eq(territories.code, '03')).get()!;
-			expect(allier.geometrySource).toMatch(/Natural Earth/);
+			expect(allier.geometrySource).toBe(EMBEDDED_GEOMETRY_SOURCE);
 			expect(report.departements.dissolved).toBe(0);
 
 			const text = formatImportReport(report);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { bboxOf, centroidOf, geometryFromPolygons, isAreaGeometry, meanPoint, simplifyGeometry } from './geometry';
+import { booleanPointInPolygon } from '@turf/turf';
+import { bboxOf, centroidOf, geometryFromPolygons, interiorPoint, isAreaGeometry, meanPoint, simplifyGeometry, type AreaGeometry } from './geometry';
 
 const square: Polygon = {
 	type: 'Polygon',
@@ -49,6 +50,22 @@ describe('geometry helpers', () => {
 		const [lon, lat] = centroidOf(crescent);
 		const insideBar = lon <= 1 || lat <= 1 || lat >= 2;
 		expect(insideBar).toBe(true);
+	});
+
+	it('finds a point strictly inside a ring (donut) and a thin crescent, away from the border', () => {
+		const donut: AreaGeometry = {
+			type: 'Polygon',
+			coordinates: [
+				[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
+				[[0.2, 0.2], [3.8, 0.2], [3.8, 3.8], [0.2, 3.8], [0.2, 0.2]]
+			]
+		};
+		const p = centroidOf(donut);
+		expect(booleanPointInPolygon(p, donut, { ignoreBoundary: true })).toBe(true);
+		const q = interiorPoint(crescent)!;
+		expect(booleanPointInPolygon(q, crescent, { ignoreBoundary: true })).toBe(true);
+		// A vertex is on the border: the interior point never is one.
+		expect(crescent.coordinates[0]!.some(([x, y]) => x === q[0] && y === q[1])).toBe(false);
 	});
 
 	it('averages points', () => {

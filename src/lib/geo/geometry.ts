@@ -39,14 +39,62 @@ export function bboxOf(geometry: AreaGeometry, decimals = 5): BBox2D {
 }
 
 /**
- * A representative point for labels and markers: the centre of mass when it falls inside the shape
- * (the usual case), otherwise a point guaranteed to be on it (crescent-shaped communes, multi-part EPCI).
+ * A representative point for labels, markers and distances, always on the shape: the centre of mass when it
+ * falls inside (the usual case, kept inside after rounding), otherwise an interior point of the largest part
+ * (a crescent-shaped commune, a multi-part EPCI), never a vertex on the border.
  */
 export function centroidOf(geometry: AreaGeometry, decimals = 5): LonLat {
 	const shape = feature(geometry);
-	let point = centerOfMass(shape).geometry.coordinates;
-	if (!booleanPointInPolygon(point, shape)) point = pointOnFeature(shape).geometry.coordinates;
-	return [round(point[0]!, decimals), round(point[1]!, decimals)];
+	const c = centerOfMass(shape).geometry.coordinates;
+	const rounded: LonLat = [round(c[0]!, decimals), round(c[1]!, decimals)];
+	if (booleanPointInPolygon(rounded, shape, { ignoreBoundary: true })) return rounded;
+	const inside = interiorPoint(geometry, decimals);
+	if (inside) return inside;
+	const p = pointOnFeature(shape).geometry.coordinates;
+	return [round(p[0]!, decimals), round(p[1]!, decimals)];
+}
+
+/**
+ * A point strictly inside the shape (the « point on surface » of GIS tools): on a few horizontal lines across
+ * the largest part, the middle of the widest stretch that lies inside (holes counted). Null only for a shape
+ * too thin to hold a rounded point.
+ */
+export function interiorPoint(geometry: AreaGeometry, decimals = 5): LonLat | null {
+	const parts = polygonsOf(geometry)
+		.map((rings) => ({ rings, size: Math.abs(ringArea(rings[0] ?? [])) }))
+		.sort((a, b) => b.size - a.size);
+	const shape = feature(geometry);
+	for (const { rings } of parts) {
+		const lats = (rings[0] ?? []).map((p) => p[1]!);
+		const [south, north] = [Math.min(...lats), Math.max(...lats)];
+		for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]) {
+			const y = south + (north - south) * f;
+			const xs: number[] = [];
+			for (const ring of rings) {
+				for (let i = 1; i < ring.length; i++) {
+					const [ax, ay] = ring[i - 1] as [number, number];
+					const [bx, by] = ring[i] as [number, number];
+					if (ay <= y !== by <= y) xs.push(ax + ((y - ay) * (bx - ax)) / (by - ay));
+				}
+			}
+			xs.sort((a, b) => a - b);
+			const stretches: [number, number][] = [];
+			for (let i = 0; i + 1 < xs.length; i += 2) stretches.push([xs[i]!, xs[i + 1]!]);
+			stretches.sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
+			for (const [x0, x1] of stretches) {
+				const point: LonLat = [round((x0 + x1) / 2, decimals), round(y, decimals)];
+				if (booleanPointInPolygon(point, shape, { ignoreBoundary: true })) return point;
+			}
+		}
+	}
+	return null;
+}
+
+/** Shoelace area in square degrees: only compares the parts of one shape. */
+function ringArea(ring: Position[]): number {
+	let s = 0;
+	for (let i = 1; i < ring.length; i++) s += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;
+	return s / 2;
 }
 
 /** Mean of a list of points, for a rough centre when no outline is known. */

@@ -1,4 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { OUTLINES_ATTRIBUTION } from '$lib/geo/attribution';
 
 export type Basemap = 'none' | 'ign' | 'osm';
 
@@ -32,7 +33,7 @@ export function baseStyle(basemap: Basemap): StyleSpecification | string {
 	return { version: 8, sources: {}, layers: [{ id: 'paper', type: 'background', paint: { 'background-color': PAPER } }] };
 }
 
-export const TERRITORY_ATTRIBUTION = 'Territoires : INSEE (COG) via Etalab, Natural Earth';
+export const TERRITORY_ATTRIBUTION = `Territoires : INSEE (COG) via Etalab ; contours : ${OUTLINES_ATTRIBUTION}`;
 
 /** Attributions for the map corner: our territories always, the basemap's when there is one (OSM's comes with its source). */
 export function attributions(basemap: Basemap): string[] {

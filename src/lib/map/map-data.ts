@@ -15,13 +15,17 @@ const withoutEmptyGeometry = (fc: TerritoryCollection): TerritoryCollection => (
 
 const territoryCache = new Map<string, Promise<TerritoryCollection>>();
 
-/** Territories of a kind (outlines when imported, centroids otherwise), fetched once per page life. */
-export function territories(kind: 'departement' | 'epci' | 'commune'): Promise<TerritoryCollection> {
-	let p = territoryCache.get(kind);
+/**
+ * Territories of a kind, fetched once per page life: outlines where known (else their point), or only their
+ * points (`'point'`: town labels and dots, a few tens of KB where the 1,283 commune outlines weigh 3 MB).
+ */
+export function territories(kind: 'departement' | 'epci' | 'commune', shape: 'outline' | 'point' = 'outline'): Promise<TerritoryCollection> {
+	const key = `${kind}:${shape}`;
+	let p = territoryCache.get(key);
 	if (!p) {
-		p = fetchJson<TerritoryCollection>(`/api/v1/territories?kind=${kind}`).then(withoutEmptyGeometry);
-		p.catch(() => territoryCache.delete(kind));
-		territoryCache.set(kind, p);
+		p = fetchJson<TerritoryCollection>(`/api/v1/territories?kind=${kind}${shape === 'point' ? '&geometry=point' : ''}`).then(withoutEmptyGeometry);
+		p.catch(() => territoryCache.delete(key));
+		territoryCache.set(key, p);
 	}
 	return p;
 }

@@ -30,9 +30,10 @@ export function childTerritories(db: Db, code: string) {
 }
 
 /** Communes of a département or EPCI (all levels below it), for pickers. */
-export function listTerritories(db: Db, filter: { kind?: TerritoryKind; parent?: string }) {
+export function listTerritories(db: Db, filter: { kind?: TerritoryKind; parent?: string; code?: string }) {
 	const where = [];
 	if (filter.kind) where.push(eq(territories.kind, filter.kind));
+	if (filter.code) where.push(eq(territories.code, filter.code));
 	if (filter.parent) {
 		const p = filter.parent;
 		where.push(sql`(${territories.parentCode} = ${p} or ${territories.departementCode} = ${p} or ${territories.epciCode} = ${p} or ${territories.regionCode} = ${p})`);

@@ -1,4 +1,6 @@
+import { booleanPointInPolygon } from '@turf/turf';
 import { and, eq, isNotNull } from 'drizzle-orm';
+import type { AreaGeometry } from '$lib/geo/geometry';
 import type { Db } from '../db';
 import { territories } from '../db/schema';
 import { Rng, WeightedTable } from './random';
@@ -12,6 +14,8 @@ export interface SeedCommune {
 	lon: number;
 	lat: number;
 	postalCode: string | null;
+	/** The commune's outline when known: a demo actor stays inside its commune (and so inside the région). */
+	outline?: AreaGeometry | null;
 }
 
 export interface Located {
@@ -35,7 +39,8 @@ export function loadSeedCommunes(db: Db): SeedCommune[] {
 			population: territories.population,
 			postalCodes: territories.postalCodes,
 			lon: territories.centroidLon,
-			lat: territories.centroidLat
+			lat: territories.centroidLat,
+			outline: territories.geometry
 		})
 		.from(territories)
 		.where(and(eq(territories.kind, 'commune'), isNotNull(territories.centroidLon), isNotNull(territories.centroidLat)))
@@ -49,7 +54,8 @@ export function loadSeedCommunes(db: Db): SeedCommune[] {
 		population: r.population ?? 100,
 		lon: r.lon as number,
 		lat: r.lat as number,
-		postalCode: r.postalCodes[0] ?? null
+		postalCode: r.postalCodes[0] ?? null,
+		outline: r.outline
 	}));
 }
 
@@ -116,14 +122,18 @@ export class Geography {
 		return table.draw(rng);
 	}
 
-	/** A point a few hundred metres to ~1.5 km from the commune centroid. */
+	/**
+	 * A point a few hundred metres to ~1.5 km from the commune centroid, inside its outline when known (drawn
+	 * nearer the centre, with the same random draws, when it would fall across the border).
+	 */
 	jitter(rng: Rng, commune: SeedCommune, radiusDeg = 0.012): Located {
 		const angle = rng.next() * 2 * Math.PI;
 		const r = radiusDeg * Math.sqrt(rng.next());
-		return {
-			lon: round6(commune.lon + r * Math.cos(angle) * 1.4),
-			lat: round6(commune.lat + r * Math.sin(angle))
-		};
+		for (const shrink of [1, 0.5, 0.25, 0.125]) {
+			const point = { lon: round6(commune.lon + r * shrink * Math.cos(angle) * 1.4), lat: round6(commune.lat + r * shrink * Math.sin(angle)) };
+			if (!commune.outline || booleanPointInPolygon([point.lon, point.lat], commune.outline)) return point;
+		}
+		return { lon: commune.lon, lat: commune.lat };
 	}
 }
 

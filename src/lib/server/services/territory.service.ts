@@ -35,7 +35,8 @@ export function getTerritoryPage(db: Db, code: string) {
 			population: t.population,
 			postalCodes: t.postalCodes,
 			centroid: t.centroidLon != null && t.centroidLat != null ? [t.centroidLon, t.centroidLat] : null,
-			hasOutline: t.geometry != null
+			hasOutline: t.geometry != null,
+			bbox: t.bbox
 		},
 		parent: parent ? { code: parent.code, kind: parent.kind, name: parent.name } : null,
 		ancestors: t.kind === 'commune' ? territoryBreadcrumb(db, t.parentCode) : [],
@@ -66,7 +67,19 @@ export const territoryListQuerySchema = z.object({
 		.string()
 		.regex(TERRITORY_CODE_RE, { error: 'code de territoire parent invalide' })
 		.optional()
-		.meta({ description: 'Code d’un territoire englobant : ne garder que les territoires qu’il contient.', examples: ['63'] })
+		.meta({ description: 'Code d’un territoire englobant : ne garder que les territoires qu’il contient.', examples: ['63'] }),
+	code: z
+		.string()
+		.regex(TERRITORY_CODE_RE, { error: 'code de territoire invalide' })
+		.optional()
+		.meta({ description: 'Un seul territoire, par son code (son contour pour une petite carte).', examples: ['63113'] }),
+	geometry: z
+		.enum(['outline', 'point'], { error: 'géométrie inconnue (outline ou point)' })
+		.default('outline')
+		.meta({
+			description: 'outline : le contour quand il est connu, sinon le point ; point : le point seul (étiquettes, léger).',
+			examples: ['point']
+		})
 });
 
 /** GeoJSON FeatureCollection of territories (outline when known, else centroid point). */
@@ -80,7 +93,7 @@ export function territoriesGeoJson(db: Db, params: URLSearchParams) {
 			type: 'Feature' as const,
 			id: t.code,
 			geometry:
-				t.geometry ??
+				(parsed.data.geometry === 'outline' ? t.geometry : null) ??
 				(t.centroidLon != null && t.centroidLat != null
 					? { type: 'Point' as const, coordinates: [t.centroidLon, t.centroidLat] }
 					: null),

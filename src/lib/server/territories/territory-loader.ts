@@ -3,6 +3,7 @@ import { count, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db';
 import { territories } from '$lib/server/db/schema';
 import { DEFAULT_TERRITORIES_FILE, territoryDataFileSchema, type TerritoryDataFile } from './territory-data';
+import { applyEmbeddedOutlines, outlinesFileFor } from './embedded-outlines';
 
 /** geometrySource prefix of outlines written by the official contours importer (never overwritten by defaults). */
 export const IMPORTED_GEOMETRY_PREFIX = 'import:';
@@ -26,11 +27,14 @@ export function readTerritoryData(file = DEFAULT_TERRITORIES_FILE): TerritoryDat
  * Upserts the embedded default territories in one transaction. Idempotent: names, links, populations and
  * postal codes are refreshed, but an official outline already imported (geometrySource 'import:…') and
  * its centroid/bbox are kept. `inserted` counts new rows, `updated` rows that already existed.
+ * The embedded official outlines next to the data file (outlines.topo.json) are then applied, under the
+ * imported ones; `outlines: false` skips them (the outlines generator must not read its own output).
  */
 export function loadTerritories(
 	db: Db,
-	file = DEFAULT_TERRITORIES_FILE
-): { inserted: number; updated: number } {
+	file = DEFAULT_TERRITORIES_FILE,
+	options: { outlines?: boolean } = {}
+): { inserted: number; updated: number; outlined: number } {
 	const data = readTerritoryData(file);
 	const before = territoryCount(db);
 	const keepImported = (column: string) =>
@@ -65,7 +69,8 @@ export function loadTerritories(
 		}
 	});
 	const inserted = territoryCount(db) - before;
-	return { inserted, updated: data.territories.length - inserted };
+	const outlined = options.outlines === false ? 0 : applyEmbeddedOutlines(db, outlinesFileFor(file));
+	return { inserted, updated: data.territories.length - inserted, outlined };
 }
 
 export function territoryCount(db: Db): number {
