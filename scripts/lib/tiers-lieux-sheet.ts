@@ -21,6 +21,9 @@ const DEFECTS = [
 	(cells: string[]) => {
 		cells[2] = 'Commune-Qui-N-Existe-Pas';
 		cells[3] = '99999';
+		// Without its point: a point inside the territory would now give the row its commune (a warning, not an error).
+		cells[5] = '';
+		cells[6] = '';
 	},
 	(cells: string[]) => (cells[5] = '45,7x'),
 	(cells: string[]) => (cells[1] = 'Café associatif'),
