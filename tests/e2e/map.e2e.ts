@@ -273,15 +273,16 @@ describe('carte des acteurs', () => {
 			ctx.drawImage(canvas, 0, 0);
 			const ratio = canvas.width / canvas.clientWidth;
 			const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data].slice(0, 3);
+			// Each of 12 directions, read across the 2 px stroke (the disc is drawn from tile coordinates: it may sit a pixel off its projected centre).
 			const ring = Array.from({ length: 12 }, (_, i) => {
 				const a = (i * Math.PI) / 6;
-				return at(circle.x + Math.cos(a) * (circle.radius + 1), circle.y + Math.sin(a) * (circle.radius + 1));
+				return [-0.5, 0.5, 1.5, 2.5].map((d) => at(circle.x + Math.cos(a) * (circle.radius + d), circle.y + Math.sin(a) * (circle.radius + d)));
 			});
 			return { centre: at(cluster.x, cluster.y), ring };
 		}, { circle, cluster });
 		const near = (a: number[], b: number[], tolerance: number) => a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] as number)), 0) <= tolerance;
 		expect(near(pixels.centre, rgb(String(paint.clusterColor)), 60), `centre ${pixels.centre}`).toBe(true);
-		expect(pixels.ring.filter((p) => near(p, rgb(circle.color), 60)).length, `anneau ${JSON.stringify(pixels.ring)}`).toBeGreaterThanOrEqual(8);
+		expect(pixels.ring.filter((across) => across.some((p) => near(p, rgb(circle.color), 60))).length, `anneau ${JSON.stringify(pixels.ring)}`).toBeGreaterThanOrEqual(10);
 
 		// The legend draws the same symbols: colours, opacities, strokes and sizes read from the map.
 		const legend = page.getByTestId('map-legend');
