@@ -118,6 +118,11 @@ describe('a commune name as people write it, within its postcode', () => {
 		expect(departementOfInsee('2a004')).toBe('2A');
 		expect(departementOfInsee('97411')).toBe('974');
 		expect(departementOfInsee('99999')).toBeNull();
+		// The overseas collectivities of a national file: Wallis-et-Futuna, French Polynesia, New Caledonia.
+		expect(departementOfInsee('98611')).toBe('986');
+		expect(departementOfInsee('98754')).toBe('987');
+		expect(departementOfInsee('98803')).toBe('988');
+		expect(departementsOfPostcode('98714')).toEqual(['987']);
 		expect(departementsOfPostcode('20000')).toEqual(['2A', '2B']);
 		expect(departementsOfPostcode('97400')).toEqual(['974']);
 		expect(departementsOfPostcode('03100')).toEqual(['03']);

@@ -206,26 +206,29 @@ export function closestCommune<T extends { name: string }>(typed: string, candid
 	return { status: 'one', commune: best.c, closeness: best.closeness };
 }
 
-/** Codes of the French départements (metropolitan, Corsica's two, the five overseas). */
-const DEPARTEMENT_RE = /^(0[1-9]|1\d|[3-8]\d|9[0-5]|2[1-9AB]|97[1-6])$/;
+/**
+ * Codes of the French départements (metropolitan, Corsica's two, the five overseas) and of the overseas
+ * collectivities whose communes have INSEE codes too (975, 977, 978, 984, 986–988: a national file lists them).
+ */
+const DEPARTEMENT_RE = /^(0[1-9]|1\d|[3-8]\d|9[0-5]|2[1-9AB]|97[1-8]|98[4-8])$/;
 
 /** The département of an INSEE commune code (« 63 », « 2A », « 974 »), or null when it names none (99…: abroad). */
 export function departementOfInsee(code: string): string | null {
 	const c = codeText(code);
-	const d = c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2);
+	const d = c.startsWith('97') || c.startsWith('98') ? c.slice(0, 3) : c.slice(0, 2);
 	return DEPARTEMENT_RE.test(d) ? d : null;
 }
 
 /**
  * The départements a postcode may belong to: its first two digits, three overseas (974…), both Corsican
- * départements for 20xxx; none for Monaco's and the Pacific's 98xxx. A few postcodes cross a border: the
+ * départements for 20xxx, the Pacific collectivities' own (986–988); none for Monaco's 980xx. A few postcodes cross a border: the
  * communes' own postcodes are asked first, this is for postcodes no commune of the territory has.
  */
 export function departementsOfPostcode(postcode: string): string[] {
 	const c = codeText(postcode);
 	if (!/^\d{5}$/.test(c)) return [];
 	if (c.startsWith('20')) return ['2A', '2B'];
-	if (c.startsWith('97')) return DEPARTEMENT_RE.test(c.slice(0, 3)) ? [c.slice(0, 3)] : [];
+	if (c.startsWith('97') || c.startsWith('98')) return DEPARTEMENT_RE.test(c.slice(0, 3)) ? [c.slice(0, 3)] : [];
 	const d = c.slice(0, 2);
 	return DEPARTEMENT_RE.test(d) ? [d] : [];
 }

@@ -284,7 +284,8 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, pla
 		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null, place: d.placedBy ?? null };
 		if (d.outside) return { ...base, action: 'skip', slug: null, note: `hors du territoire (${d.outside})`, place: 'outside' };
 		const blocked = (): RowPlan => ({ ...base, action: 'error', slug: d.input.slug ?? null });
-		if (d.skippedCategory) return { ...base, action: 'skip', slug: null, note: `catégorie ignorée : ${d.skippedCategory}` };
+		// Left aside by its category: not written, so not counted among the rows placed.
+		if (d.skippedCategory) return { ...base, action: 'skip', slug: null, note: `catégorie ignorée : ${d.skippedCategory}`, place: null };
 		if (d.problems.some((p) => p.severity === 'error')) return blocked();
 
 		// One listing, one row: a second row with the same identifier would write over the first one.
