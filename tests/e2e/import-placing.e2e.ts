@@ -6,7 +6,7 @@ import { choosePassword, createAccount } from './sign-in';
 
 /*
  * Issue 13, § 2 and 5: a national open-data extract goes in as it is. The report says which rows got their
- * commune from a name as people write it or from a postcode alone, and which were ignored as outside the
+ * commune from their point (the embedded outlines), from a name as people write it or from a postcode alone, and which were ignored as outside the
  * territory, each with a « voir » link listing those rows; « sans lieu » lets a row with no place in.
  */
 
@@ -24,9 +24,11 @@ const ROWS = [
 	/* 8 */ 'Les Fabriques du Ponant;Fablab;29200;Brest',
 	/* 9 */ 'Fablab Ajaccio;Fablab;20000;Ajaccio',
 	/* 10 */ 'Kaz Coworking;Coworking;97400;Saint-Denis',
-	/* 11 */ 'Lieu sans adresse;Coworking;;'
+	/* 11 */ 'Lieu sans adresse;Coworking;;',
+	// A scraper's row: only a point, in Saint-Flour; the embedded commune outlines give its commune.
+	/* 12 */ 'Tiers-lieu de la Planèze;Tiers-lieu rural;;;45,0339;3,0929'
 ];
-const csv = () => Buffer.from(encodeWindows1252(['Nom;Catégorie;Code postal;Ville', ...ROWS].join('\r\n') + '\r\n'));
+const csv = () => Buffer.from(encodeWindows1252(['Nom;Catégorie;Code postal;Ville;Latitude;Longitude', ...ROWS.map((r) => (r.split(';').length === 4 ? `${r};;` : r))].join('\r\n') + '\r\n'));
 
 const shownRows = (page: Page) => page.getByTestId('import-rows').locator('tbody tr td:first-child').allInnerTexts();
 
@@ -59,7 +61,7 @@ describe('import : lieux trouvés et lignes hors du territoire', () => {
 		expect(await page.getByTestId('placement-name').innerText()).toMatch(/^3 lignes placées d’après un nom de commune approché\s+voir$/);
 		expect(await page.getByTestId('placement-postcode').innerText()).toMatch(/^1 ligne placée d’après son seul code postal\s+voir$/);
 		expect(await page.getByTestId('placement-outside').innerText()).toMatch(/^5 lignes ignorées \(hors du territoire\)\s*: lignes 6, 7, 8, 9 et 10\s+voir$/);
-		expect(await page.getByTestId('placement-coordinates').count()).toBe(0);
+		expect(await page.getByTestId('placement-coordinates').innerText()).toMatch(/^1 ligne placée dans une commune d’après ses coordonnées\s+voir$/);
 		// The only error: the row with no place at all, which « sans lieu » would accept.
 		const errors = page.locator('[data-testid="import-problem"][data-severity="error"]');
 		expect(await errors.count()).toBe(1);
@@ -70,6 +72,7 @@ describe('import : lieux trouvés et lignes hors du territoire', () => {
 		expect(problems).toContain('« Le Mont-Dore » lu comme Mont-Dore (63236), la commune du code postal 63240 au nom le plus proche');
 		expect(problems).toContain('commune déduite du code postal 63240 : Mont-Dore (63236)');
 		expect(problems).not.toMatch(/Lyon|Brest|Ajaccio/);
+		expect(problems).toMatch(/commune trouvée d['’]après les coordonnées : Saint-Flour \(15187\)/);
 
 		// « voir »: only the rows read from a name, then only the rows of other territories.
 		await page.getByTestId('placement-name').getByRole('link', { name: 'voir' }).click();
@@ -108,7 +111,7 @@ describe('import : lieux trouvés et lignes hors du territoire', () => {
 		await page.getByTestId('import-notice').waitFor();
 		expect(await page.locator('[data-testid="import-problem"][data-severity="error"]').count()).toBe(0);
 		expect(await page.locator('[data-testid="import-problem"][data-row="11"]').innerText()).toContain('fiche créée sans lieu');
-		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^5 fiches à créer, 0 à mettre à jour, 5 ignorées, 0 en erreur/);
+		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^6 fiches à créer, 0 à mettre à jour, 5 ignorées, 0 en erreur/);
 		expect(await page.getByLabel(/Sans lieu : accepter les lignes sans commune/).isChecked()).toBe(true);
 		expect(new URL(page.url()).pathname).toBe(reportPath);
 		await page.getByTestId('import-placement').scrollIntoViewIfNeeded();
