@@ -30,21 +30,34 @@ async function chooseActor(page: Page, label: string, name: string): Promise<voi
 }
 
 /** Clicks an actor's node where it is drawn (brought into the frame first, as a person would pan to it). */
+/**
+ * Taps an actor's node and waits for its card. On a loaded phone the first tap may land while the view still
+ * settles (the node moved under the finger): like a person, look again and tap again.
+ */
 async function clickNode(page: Page, id: number): Promise<void> {
 	const canvas = page.getByTestId('network-canvas');
-	await canvas.scrollIntoViewIfNeeded();
-	const box = (await canvas.boundingBox())!;
-	const at = await page.evaluate(
-		({ n, w, h }) => {
-			const cy = window.__cartoGraph!.cy!;
-			const node = cy.getElementById(`n${n}`);
-			const p = node.renderedPosition();
-			if (p.x < 30 || p.y < 30 || p.x > w - 30 || p.y > h - 30) cy.center(node);
-			return node.renderedPosition();
-		},
-		{ n: id, w: box.width, h: box.height }
-	);
-	await page.mouse.click(box.x + at.x, box.y + at.y);
+	for (let attempt = 0; ; attempt++) {
+		await canvas.scrollIntoViewIfNeeded();
+		const box = (await canvas.boundingBox())!;
+		const at = await page.evaluate(
+			({ n, w, h }) => {
+				const cy = window.__cartoGraph!.cy!;
+				const node = cy.getElementById(`n${n}`);
+				const p = node.renderedPosition();
+				if (p.x < 30 || p.y < 30 || p.x > w - 30 || p.y > h - 30) cy.center(node);
+				return node.renderedPosition();
+			},
+			{ n: id, w: box.width, h: box.height }
+		);
+		await page.mouse.click(box.x + at.x, box.y + at.y);
+		const name = await page.evaluate((n) => window.__cartoGraph!.cy!.getElementById(`n${n}`).data('label') as string, id);
+		try {
+			await page.waitForFunction((label) => document.getElementById('actor-card-title')?.textContent?.trim() === label, name, { timeout: 4000 });
+			return;
+		} catch (error) {
+			if (attempt >= 3) throw error;
+		}
+	}
 }
 
 describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un journaliste à Clermont-Ferrand (%s)', (size) => {
