@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import { communeCentreAccuracy } from '$lib/geo/distance-precision';
 import { normalizePlaceName, placeNameCore } from '$lib/geo/place-name';
 import type { ImportCommune, PlaceLookup } from '$lib/import/row-entity';
@@ -9,6 +9,8 @@ import { communeLocator, type CommuneLocator } from './commune-outlines';
 
 /** Without outlines, a point counts as inside when it is this close to some commune's centre. */
 const NEAR_A_COMMUNE_KM = 20;
+/** How far outside a simplified département outline a point still counts as inside (simplification error). */
+const BORDER_TOLERANCE_KM = 0.5;
 
 /** The territories loaded once per import, answering the row reader's questions in memory. */
 export function placeLookup(db: Db): PlaceLookup {
@@ -67,12 +69,15 @@ function groupBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
 function scopeTest(db: Db, communes: ImportCommune[]): PlaceLookup['inScope'] {
 	const shapes = departementShapes(db).filter((d) => d.geometry);
 	if (shapes.length > 0) {
+		const inBox = (d: (typeof shapes)[number], lon: number, lat: number, margin = 0) => {
+			const [minLon, minLat, maxLon, maxLat] = d.bbox ?? [-180, -90, 180, 90];
+			return lon >= minLon - margin && lon <= maxLon + margin && lat >= minLat - margin && lat <= maxLat + margin;
+		};
 		return (lon, lat) =>
-			shapes.some((d) => {
-				const [minLon, minLat, maxLon, maxLat] = d.bbox ?? [-180, -90, 180, 90];
-				if (lon < minLon || lon > maxLon || lat < minLat || lat > maxLat) return false;
-				return booleanPointInPolygon([lon, lat], d.geometry!);
-			});
+			shapes.some((d) => inBox(d, lon, lat) && booleanPointInPolygon([lon, lat], d.geometry!)) ||
+			// Simplified separately, two départements' borders leave thin gaps between them (a point of Leyvaux,
+			// on the Cantal–Haute-Loire line, fell in one): a point within a few hundred metres of an outline is in.
+			shapes.some((d) => inBox(d, lon, lat, 0.01) && pointToPolygonDistance([lon, lat], d.geometry!, { units: 'kilometers' }) <= BORDER_TOLERANCE_KM);
 	}
 	const centres = communes.flatMap((c) => (c.centroid ? [c.centroid] : []));
 	if (centres.length === 0) return () => true;
