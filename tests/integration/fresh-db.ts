@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../src/lib/server/db/index';
+import { afterAll, beforeAll } from 'vitest';
 import { territories } from '../../src/lib/server/db/schema';
+import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
+import { seedDemo } from '../../src/lib/server/seed/index';
 
 /** A real SQLite file built by the real migrations, removed by `close()`. */
 export function freshDb(): { db: Db; path: string; close: () => void } {
@@ -17,6 +20,21 @@ export function freshDb(): { db: Db; path: string; close: () => void } {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * One database for a whole test file: the embedded territories and the fictional demo, as `npm start` makes
+ * it; `use` receives it (and its file's path) before the first test, and the file is removed after the last.
+ */
+export function demoDbForFile(use: (db: Db, path: string) => void): void {
+	let ctx: ReturnType<typeof freshDb> | undefined;
+	beforeAll(() => {
+		ctx = freshDb();
+		loadTerritories(ctx.db);
+		seedDemo(ctx.db);
+		use(ctx.db, ctx.path);
+	});
+	afterAll(() => ctx?.close());
 }
 
 /** A handful of real territories (codes and names from INSEE) for tests that do not need all of Auvergne. */

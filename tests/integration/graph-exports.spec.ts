@@ -1,25 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { validateXML } from 'xmllint-wasm';
-import { freshDb } from './fresh-db';
-import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
-import { seedDemo } from '../../src/lib/server/seed/index';
+import { demoDbForFile } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { graphExport, graphView, relationsCsv } from '../../src/lib/server/services/graph.service';
 import { entityApi } from '../../src/lib/server/services/entity-api.service';
 import { firstDay, lastDay } from '../../src/lib/graph/spells';
 
-let ctx: ReturnType<typeof freshDb>;
 let db: Db;
-beforeAll(() => {
-	ctx = freshDb();
-	db = ctx.db;
-	loadTerritories(db);
-	seedDemo(db);
-});
-afterAll(() => ctx.close());
+demoDbForFile((d) => (db = d));
 
 const qs = (s: string) => new URLSearchParams(s);
 const schemaFile = (name: string) => ({ fileName: name, contents: readFileSync(`tests/fixtures/gexf-1.3/${name}`, 'utf8') });

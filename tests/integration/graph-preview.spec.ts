@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { freshDb } from './fresh-db';
-import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
-import { seedDemo } from '../../src/lib/server/seed/index';
+import { demoDbForFile } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { firstLayoutJson, graphPreviewSvg } from '../../src/lib/server/services/graph-preview.service';
 import { graphView } from '../../src/lib/server/services/graph.service';
 import { ValidationError } from '../../src/lib/server/services/errors';
 
-let ctx: ReturnType<typeof freshDb>;
 let db: Db;
-beforeAll(() => {
-	ctx = freshDb();
-	db = ctx.db;
-	loadTerritories(db);
-	seedDemo(db);
-});
-afterAll(() => ctx.close());
+demoDbForFile((d) => (db = d));
 
 const qs = (s: string) => new URLSearchParams(s);
 const circles = (svg: string) => {

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
-import { freshDb } from './fresh-db';
-import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
-import { seedDemo } from '../../src/lib/server/seed/index';
+import { demoDbForFile } from './fresh-db';
 import { openDb, type Db } from '../../src/lib/server/db/index';
 import { entities, relations } from '../../src/lib/server/db/schema';
 import { graphRevision } from '../../src/lib/server/repos/graph.repo';
@@ -14,15 +12,9 @@ import { createRelations } from '../../src/lib/server/services/entity-write.serv
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
 import { activeInYear } from '../../src/lib/graph/graph-index';
 
-let ctx: ReturnType<typeof freshDb>;
 let db: Db;
-beforeAll(() => {
-	ctx = freshDb();
-	db = ctx.db;
-	loadTerritories(db);
-	seedDemo(db);
-});
-afterAll(() => ctx.close());
+let dbPath: string;
+demoDbForFile((d, path) => ((db = d), (dbPath = path)));
 
 const qs = (s: string) => new URLSearchParams(s);
 type View = ReturnType<typeof graphView>;
@@ -54,7 +46,7 @@ describe('graph revision', () => {
 		const [a, b] = db.select({ id: entities.id }).from(entities).limit(2).all();
 		db.update(entities).set({ description: 'Texte modifié' }).where(eq(entities.id, a!.id)).run();
 		expect(graphRevision(db)).toBe(before);
-		const other = openDb(ctx.path);
+		const other = openDb(dbPath);
 		try {
 			other.update(entities).set({ name: 'Nom modifié ailleurs' }).where(eq(entities.id, a!.id)).run();
 			expect(graphRevision(db)).toBe(before + 1);

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb } from './fresh-db';
-import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
-import { seedDemo } from '../../src/lib/server/seed/index';
+import { describe, expect, it } from 'vitest';
+import { demoDbForFile } from './fresh-db';
 import { mapPoints, mapStats, nearby, nearbyParamsSchema, searchCommunes, statsParamsSchema } from '../../src/lib/server/services/map.service';
 import { listDirectory, parseDirectoryQuery } from '../../src/lib/server/services/directory.service';
 import { loadMapPage } from '../../src/lib/server/services/map-page.service';
@@ -12,15 +10,8 @@ import { NotFoundError, ValidationError } from '../../src/lib/server/services/er
 import { distanceKm } from '../../src/lib/geo/distance';
 import type { Db } from '../../src/lib/server/db/index';
 
-let ctx: ReturnType<typeof freshDb>;
 let db: Db;
-beforeAll(() => {
-	ctx = freshDb();
-	db = ctx.db;
-	loadTerritories(db);
-	seedDemo(db);
-});
-afterAll(() => ctx.close());
+demoDbForFile((d) => (db = d));
 
 const filters = (qs: string) => parseParams(entityFiltersSchema, new URLSearchParams(qs));
 

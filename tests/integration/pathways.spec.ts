@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb } from './fresh-db';
-import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
-import { seedDemo } from '../../src/lib/server/seed/index';
+import { describe, expect, it } from 'vitest';
+import { demoDbForFile } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { livePathways } from '../../src/lib/server/pathways/pathway-cache';
 import { entityPathway, findRoute, flowsCsv, pathwayApi, pathwayFlows, pathwayProjects } from '../../src/lib/server/services/pathway.service';
@@ -9,15 +7,8 @@ import { createRelations } from '../../src/lib/server/services/entity-write.serv
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
 import { REACH_KM } from '../../src/lib/pathways/finder';
 
-let ctx: ReturnType<typeof freshDb>;
 let db: Db;
-beforeAll(() => {
-	ctx = freshDb();
-	db = ctx.db;
-	loadTerritories(db);
-	seedDemo(db);
-});
-afterAll(() => ctx.close());
+demoDbForFile((d) => (db = d));
 
 const qs = (s: string) => new URLSearchParams(s);
 
