@@ -89,6 +89,19 @@ export const entities = sqliteTable(
 		phone: text('phone'),
 		/** Personal contact details are shown only when this is true (the person agreed). */
 		contactPublic: integer('contact_public', { mode: 'boolean' }).notNull().default(false),
+		/** Events: where to register (a URL). */
+		registrationUrl: text('registration_url'),
+		/** Events: the third-place of the directory where it happens (the address fields say where otherwise). */
+		venueId: integer('venue_id'),
+		/** Logo or photo: the stored file's key (see $lib/server/uploads), its sizes are derived from it. */
+		imageKey: text('image_key'),
+		imageAlt: text('image_alt'),
+		/** Third-places: OpenStreetMap `opening_hours` syntax, e.g. « Mo-Fr 09:00-18:00; Sa 10:00-13:00 ». */
+		openingHours: text('opening_hours'),
+		/** Third-places: how to get there, accessibility, equipment (plain text, a few lines each). */
+		accessTransport: text('access_transport'),
+		accessibility: text('accessibility'),
+		equipment: text('equipment'),
 		status: text('status').$type<EntityStatus>().notNull().default('published'),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		/** French words the full-text index needs but the row does not hold (labels, place names). */
@@ -208,6 +221,8 @@ export type RevisionRow = typeof revisions.$inferSelect;
 export type NewRevision = typeof revisions.$inferInsert;
 
 export type UserRole = 'admin' | 'editor' | 'partner';
+/** How a user wants to hear of their notifications by e-mail (the bell shows them all anyway). */
+export type NotifyMode = 'immediate' | 'weekly' | 'none';
 export type AccountTokenPurpose = 'invite' | 'reset';
 
 /**
@@ -229,7 +244,11 @@ export const users = sqliteTable(
 			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 		passwordChangedAt: text('password_changed_at'),
 		/** Partners only: their changes wait in the moderation queue until an editor turns this off. */
-		moderated: integer('moderated', { mode: 'boolean' }).notNull().default(true)
+		moderated: integer('moderated', { mode: 'boolean' }).notNull().default(true),
+		/** Checked by the service (zod): a CHECK here would mean rebuilding `users`, which cascades to sessions. */
+		notifyMode: text('notify_mode').$type<NotifyMode>().notNull().default('immediate'),
+		/** When the last weekly (or, for editors, daily) digest went out. */
+		digestSentAt: text('digest_sent_at')
 	},
 	(t) => [
 		uniqueIndex('users_email_unique').on(t.email),
@@ -300,7 +319,19 @@ export const entityManagers = sqliteTable(
 );
 export type EntityManagerRow = typeof entityManagers.$inferSelect;
 
-export type PendingChangeKind = 'entity_update' | 'entity_create' | 'relation_create' | 'relation_update' | 'relation_delete' | 'report';
+/**
+ * `relation_dispute`: one side contests a relation (payload.comments holds both sides' words);
+ * `entity_claim`: someone with a confirmed e-mail says « c'est ma structure » (author is null, contact_email says who).
+ */
+export type PendingChangeKind =
+	| 'entity_update'
+	| 'entity_create'
+	| 'relation_create'
+	| 'relation_update'
+	| 'relation_delete'
+	| 'relation_dispute'
+	| 'entity_claim'
+	| 'report';
 export type PendingChangeStatus = 'pending' | 'approved' | 'rejected';
 
 /**
@@ -324,6 +355,11 @@ export const pendingChanges = sqliteTable(
 		reviewerUserId: integer('reviewer_user_id'),
 		reviewComment: text('review_comment').notNull().default(''),
 		reviewedAt: text('reviewed_at'),
+		/**
+		 * The e-mail of a contributor without an account (newcomer's listing, claim, report): told the
+		 * outcome, shown to editors only, never public.
+		 */
+		contactEmail: text('contact_email'),
 		createdAt: text('created_at')
 			.notNull()
 			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
@@ -333,7 +369,7 @@ export const pendingChanges = sqliteTable(
 		index('pending_changes_author_idx').on(t.authorUserId),
 		check(
 			'pending_changes_kind_check',
-			sql`${t.kind} in ('entity_update','entity_create','relation_create','relation_update','relation_delete','report')`
+			sql`${t.kind} in ('entity_update','entity_create','relation_create','relation_update','relation_delete','relation_dispute','entity_claim','report')`
 		),
 		check('pending_changes_status_check', sql`${t.status} in ('pending','approved','rejected')`)
 	]
@@ -400,3 +436,103 @@ export const importJobs = sqliteTable(
 	]
 );
 export type ImportJobRow = typeof importJobs.$inferSelect;
+
+export type EmailConfirmationPurpose = 'listing' | 'claim';
+
+/**
+ * A newcomer's submission waiting for its e-mail to be confirmed (« Référencer ma structure », « C'est ma
+ * structure »): nothing reaches the editors before the link is opened once. Only the token's SHA-256 is kept.
+ */
+export const emailConfirmations = sqliteTable(
+	'email_confirmations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		tokenSha256: text('token_sha256').notNull(),
+		purpose: text('purpose').$type<EmailConfirmationPurpose>().notNull(),
+		email: text('email').notNull(),
+		payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		entityId: integer('entity_id'),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+		expiresAt: text('expires_at').notNull(),
+		usedAt: text('used_at'),
+		pendingChangeId: integer('pending_change_id')
+	},
+	(t) => [
+		uniqueIndex('email_confirmations_token_unique').on(t.tokenSha256),
+		index('email_confirmations_email_idx').on(t.email, t.createdAt),
+		check('email_confirmations_purpose_check', sql`${t.purpose} in ('listing','claim')`)
+	]
+);
+export type EmailConfirmationRow = typeof emailConfirmations.$inferSelect;
+
+/** What the bell shows; e-mailed later by the notifications job according to the user's notify_mode. */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** What happened, e.g. relation_to_confirm, proposal_approved, proposal_rejected, report, claim_approved. */
+		kind: text('kind').notNull(),
+		/** One French sentence. */
+		title: text('title').notNull(),
+		body: text('body').notNull().default(''),
+		/** A path on the site (« /espace/fiches/12 »). */
+		link: text('link').notNull().default(''),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+		readAt: text('read_at'),
+		/** When it went out by e-mail (alone or in a digest); null while it waits or when the user wants none. */
+		emailedAt: text('emailed_at')
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt), index('notifications_unsent_idx').on(t.emailedAt, t.createdAt)]
+);
+export type NotificationRow = typeof notifications.$inferSelect;
+
+/**
+ * Freshness reminders sent about a stale listing, one row per message (to a manager, or to the editors
+ * when the listing has none): who has been reminded and when, and the single-use « toujours à jour » link.
+ */
+export const freshnessReminders = sqliteTable(
+	'freshness_reminders',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		entityId: integer('entity_id')
+			.notNull()
+			.references(() => entities.id),
+		/** Null: no manager, the listing went to the editors' list. */
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		sentAt: text('sent_at').notNull(),
+		tokenSha256: text('token_sha256'),
+		expiresAt: text('expires_at'),
+		usedAt: text('used_at')
+	},
+	(t) => [
+		index('freshness_reminders_entity_idx').on(t.entityId, t.sentAt),
+		uniqueIndex('freshness_reminders_token_unique').on(t.tokenSha256)
+	]
+);
+export type FreshnessReminderRow = typeof freshnessReminders.$inferSelect;
+
+/**
+ * The scheduler's jobs: when each ran and runs next, and a lease so that two server processes on the same
+ * file never run one job twice at once.
+ */
+export const jobs = sqliteTable('jobs', {
+	name: text('name').primaryKey(),
+	/** Cron expression, read in Europe/Paris. */
+	schedule: text('schedule').notNull(),
+	lastStartedAt: text('last_started_at'),
+	lastFinishedAt: text('last_finished_at'),
+	lastStatus: text('last_status'),
+	lastMessage: text('last_message').notNull().default(''),
+	lastDurationMs: integer('last_duration_ms'),
+	nextRunAt: text('next_run_at'),
+	leaseOwner: text('lease_owner'),
+	leaseUntil: text('lease_until')
+});
+export type JobRow = typeof jobs.$inferSelect;

@@ -186,12 +186,14 @@ export function proposalFacts(db: Db, c: PendingChangeRow, actor: (id: number) =
 		case 'relation_create':
 			return { kind: c.kind, relation: { source: actor(Number(payload.sourceId)), type: String(payload.type), target: actor(Number(payload.targetId)) } };
 		case 'relation_update':
-		case 'relation_delete': {
+		case 'relation_delete':
+		case 'relation_dispute': {
 			const r = c.relationId ? relationRow(db, c.relationId) : undefined;
 			const relation = r ? { source: actor(r.sourceId), type: r.type, target: actor(r.targetId) } : { source: actor(c.entityId ?? 0), type: '', target: { name: '…' } };
 			return { kind: c.kind, relation, fields: Object.keys(payload) };
 		}
 		case 'report':
+		case 'entity_claim':
 			return { kind: c.kind, entityName: name(c.entityId ?? 0) };
 	}
 }

@@ -13,8 +13,8 @@ import type { PendingChangeKind, PendingChangeStatus } from '../db/schema';
 export type ProposalFacts =
 	| { kind: 'entity_update'; entityName: string; fields: string[] }
 	| { kind: 'entity_create'; name: string }
-	| { kind: 'relation_create' | 'relation_update' | 'relation_delete'; relation: RelationFacts; fields?: string[] }
-	| { kind: 'report'; entityName: string };
+	| { kind: 'relation_create' | 'relation_update' | 'relation_delete' | 'relation_dispute'; relation: RelationFacts; fields?: string[] }
+	| { kind: 'report' | 'entity_claim'; entityName: string };
 
 export interface RelationFacts {
 	source: Nameable;
@@ -52,8 +52,12 @@ function titleWords(p: ProposalFacts): string {
 			return `Modification de la relation « ${relationPhrase(p.relation)} »${p.fields?.length ? ` : ${fieldList(p.fields, 'relation')}` : ''}`;
 		case 'relation_delete':
 			return `Suppression de la relation « ${relationPhrase(p.relation)} »`;
+		case 'relation_dispute':
+			return `Relation contestée : « ${relationPhrase(p.relation)} »`;
 		case 'report':
 			return `Signalement sur la fiche ${p.entityName}`;
+		case 'entity_claim':
+			return `Demande de gestion de la fiche ${p.entityName}`;
 	}
 }
 
@@ -63,6 +67,8 @@ export const KIND_LABELS: Record<PendingChangeKind, string> = {
 	relation_create: 'Nouvelle relation',
 	relation_update: 'Modification de relation',
 	relation_delete: 'Suppression de relation',
+	relation_dispute: 'Relation contestée',
+	entity_claim: 'Demande de gestion',
 	report: 'Signalement'
 };
 
