@@ -293,7 +293,8 @@ export function isNewcomerChange(c: PendingChangeRow): boolean {
 	return (c.kind === 'entity_create' || c.kind === 'entity_claim') && c.authorUserId === null && Boolean(c.contactEmail);
 }
 
-const hostOf = (url: string | null): string | null => {
+/** « fablab.fr » for https://www.fablab.fr/contact: the domain a structure's own addresses use. */
+export const websiteHost = (url: string | null): string | null => {
 	if (!url) return null;
 	try {
 		return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
@@ -304,7 +305,7 @@ const hostOf = (url: string | null): string | null => {
 
 /** « contact@fablab.fr » for https://www.fablab.fr/ (or a sub-domain of it): likely someone of the structure. */
 export function emailOnWebsiteDomain(email: string, website: string | null): boolean {
-	const host = hostOf(website);
+	const host = websiteHost(website);
 	const domain = email.split('@')[1]?.toLowerCase().replace(/^www\./, '');
 	if (!host || !domain) return false;
 	return domain === host || domain.endsWith(`.${host}`);
