@@ -8,6 +8,7 @@ import { linksIn, readCaughtMails, startMailCatcher, waitForMail, type MailCatch
 import type { Db } from '../../src/lib/server/db/index';
 import { emailConfirmations, entities, entityManagers, notifications, pendingChanges, users } from '../../src/lib/server/db/schema';
 import { entityFiltersSchema } from '../../src/lib/domain/filters';
+import { frenchSpacing } from '../../src/lib/domain/french';
 import { mailSetting, type MailSetting } from '../../src/lib/server/mail/mailer';
 import { findDuplicate } from '../../src/lib/server/import/duplicates';
 import { entitiesForMatching } from '../../src/lib/server/repos/import.repo';
@@ -146,7 +147,7 @@ describe('référencer ma structure', () => {
 		expect(change.payload).toMatchObject({ name: 'Atelier des Volcans', website: 'https://atelier-volcans.fr', communeCode: '15014', stages: ['emergence'], slug: 'atelier-des-volcans' });
 		expect(JSON.stringify(change.payload)).not.toContain(input.email);
 		expect(db.select().from(notifications).where(eq(notifications.userId, editor.id)).all().map((r) => r.title)).toEqual([
-			'Nouvelle fiche proposée sans compte : « Atelier des Volcans ».'
+			frenchSpacing('Nouvelle fiche proposée sans compte : « Atelier des Volcans ».')
 		]);
 
 		expect(confirmEmail(db, tokenOf(link))).toEqual({ status: 'used' });
@@ -207,7 +208,7 @@ describe('référencer ma structure', () => {
 
 		await sendFollowUp(followUp, ORIGIN, smtp);
 		const mail = await waitForMail(catcher.file, input.email, /est publiée/);
-		expect(mail.subject).toBe('Votre fiche « Atelier des Volcans » est publiée · Connecteur Carto');
+		expect(mail.subject).toBe('Votre fiche «\u00a0Atelier des Volcans\u00a0» est publiée · Connecteur Carto');
 		const invitation = linksIn(mail).find((l) => l.includes('/invitation/'))!;
 		expect(invitation.startsWith(`${ORIGIN}/invitation/`)).toBe(true);
 		expect(mail.text).toContain(`${ORIGIN}/acteurs/atelier-des-volcans`);
@@ -227,7 +228,7 @@ describe('référencer ma structure', () => {
 		const created = db.select().from(entities).where(eq(entities.slug, 'atelier-des-volcans')).get()!;
 		expect(db.select().from(entityManagers).where(eq(entityManagers.userId, userId)).all().map((m) => m.entityId)).toEqual([created.id]);
 		expect(db.select().from(notifications).where(eq(notifications.userId, userId)).all().map((r) => r.title)).toEqual([
-			'Votre fiche « Atelier des Volcans » est publiée : vous la gérez.'
+			frenchSpacing('Votre fiche « Atelier des Volcans » est publiée : vous la gérez.')
 		]);
 	});
 
@@ -251,7 +252,7 @@ describe('c’est ma structure (claim)', () => {
 		const email = `direction.${++n}@fablab-limagne.fr`;
 		expect(await requestClaim(db, 'fablab-de-la-limagne', { name: 'Paul Directeur', email, message: 'Je dirige le fablab' }, ctxFor())).toEqual({ status: 'sent' });
 		const confirm = await waitForMail(catcher.file, email, /Confirmez/);
-		expect(confirm.text).toContain('la gestion de la fiche « Fablab de la Limagne »');
+		expect(confirm.text).toContain('la gestion de la fiche «\u00a0Fablab de la Limagne\u00a0»');
 		expect(confirmEmail(db, tokenOf(linksIn(confirm)[0]!))).toEqual({ status: 'confirmed', purpose: 'claim', name: 'Fablab de la Limagne' });
 
 		const other = address('inconnu');

@@ -22,6 +22,10 @@ import { withCommuneCentre } from './listing-place.service';
 import { writeTransaction } from './revision-write';
 import { emailSchema, inviteUser, type AccountUser } from './users.service';
 import type { Actor } from '$lib/history/revision';
+import { frenchSpacing } from '$lib/domain/french';
+
+/** A mail as French writes it: non-breaking spaces inside « » and before « : ; ? ! », line by line. */
+const frenchMail = (m: Mail): Mail => ({ ...m, subject: frenchSpacing(m.subject), text: m.text.split('\n').map((l) => (l ? frenchSpacing(l) : l)).join('\n') });
 
 /*
  * People without an account: a newcomer lists their structure (« référencer ma structure ») or asks to
@@ -169,7 +173,7 @@ async function sendConfirmation(
 	const now = ctx.now ?? new Date();
 	const token = newToken();
 	const id = insertEmailConfirmation(db, { ...values, tokenSha256: sha256(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString() });
-	const sent = await sendMail(ctx.mail, confirmationMail(values.email, `${ctx.origin}/contribuer/confirmer/${token}`, what));
+	const sent = await sendMail(ctx.mail, frenchMail(confirmationMail(values.email, `${ctx.origin}/contribuer/confirmer/${token}`, what)));
 	if (!sent.sent) {
 		deleteUnusedConfirmation(db, id);
 		throw new ValidationError([`Le message de confirmation n'a pas pu partir (${sent.reason}). Réessayez dans quelques minutes.`]);
@@ -278,7 +282,7 @@ export function confirmEmail(db: Db, token: string, now = new Date()): ConfirmOu
 		if (!consumeConfirmation(tx, row.id, now.toISOString(), pendingId)) throw new ValidationError(['Ce lien vient d’être utilisé.']);
 		notifyEditors(tx, {
 			kind: row.purpose === 'listing' ? 'newcomer_listing' : 'listing_claim',
-			title: row.purpose === 'listing' ? `Nouvelle fiche proposée sans compte : « ${name} ».` : `Demande de gestion de la fiche « ${name} ».`,
+			title: frenchSpacing(row.purpose === 'listing' ? `Nouvelle fiche proposée sans compte : « ${name} ».` : `Demande de gestion de la fiche « ${name} ».`),
 			link: '/moderation'
 		});
 		return { status: 'confirmed', purpose: row.purpose, name };
@@ -346,7 +350,7 @@ export interface FollowUpMail {
 
 export async function sendFollowUp(followUp: FollowUpMail | null | undefined, origin: string, setting: MailSetting | null): Promise<void> {
 	if (!followUp) return;
-	const result = await sendMail(setting, followUp.compose(origin));
+	const result = await sendMail(setting, frenchMail(followUp.compose(origin)));
 	if (!result.sent) securityLog('newcomer.mail_not_sent', { reason: result.reason });
 }
 
@@ -362,7 +366,7 @@ function makeManager(tx: Db, editor: AccountUser, entity: { id: number; name: st
 		insertManager(tx, entity.id, existing.id, editor.id);
 		notifyUsers(tx, [existing.id], {
 			kind: 'claim_approved',
-			title: isNew ? `Votre fiche « ${entity.name} » est publiée : vous la gérez.` : `Vous gérez désormais la fiche « ${entity.name} ».`,
+			title: frenchSpacing(isNew ? `Votre fiche « ${entity.name} » est publiée : vous la gérez.` : `Vous gérez désormais la fiche « ${entity.name} ».`),
 			link: '/espace'
 		});
 		return null;
