@@ -95,9 +95,9 @@ beforeEach(() => {
 	insertSmallTerritories(db);
 	const { userId } = inviteUser(db, 'cli', { email: 'editrice@exemple.fr', displayName: 'Éditrice', role: 'editor' });
 	editor = { id: userId, email: 'editrice@exemple.fr', displayName: 'Éditrice', role: 'editor' };
-	[fablab] = createEntities(db, [
+	fablab = createEntities(db, [
 		{ slug: 'fablab-de-la-limagne', kind: 'third_place', category: 'fablab', name: 'Fablab de la Limagne', summary: 'Atelier', communeCode: '63113', website: 'https://www.fablab-limagne.fr/', siret: '73282932000074' }
-	]);
+	])[0] as number;
 });
 afterEach(() => {
 	ctx.close();

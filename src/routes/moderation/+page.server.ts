@@ -49,7 +49,11 @@ export const actions = {
 		return 'Proposition acceptée et publiée.';
 	}),
 	refuser: action(is('refuser'), 'pendingId', async (user, form, origin) => {
-		await sendFollowUp(rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment')), origin, serverMailSetting());
+		const followUp = rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+		if (followUp) {
+			await sendFollowUp(followUp, origin, serverMailSetting());
+			return 'Proposition refusée : son auteur, sans compte, reçoit votre commentaire par e-mail.';
+		}
 		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.';
 	}),
 	fusionner: action(is('fusionner'), null, (user, form) => {
