@@ -138,6 +138,28 @@ describe('un nouveau venu se référence', () => {
 		await screenshot(newcomer, 'newcomer-espace');
 	});
 
+	it('sans JavaScript, le serveur répond au formulaire avec le doublon probable et mène à la demande de gestion', async () => {
+		const plain = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+		const page = await plain.newPage();
+		await page.goto('/contribuer/referencer');
+		await page.getByLabel('Un tiers-lieu').check();
+		await page.getByLabel('Catégorie').selectOption({ label: 'Espace de coworking' });
+		await page.getByLabel('Nom', { exact: true }).fill(near.name.toLowerCase());
+		// Typed, not picked: the server reads the commune from the text (here its INSEE code).
+		await page.getByRole('combobox', { name: 'Commune' }).fill(near.communeCode!);
+		await page.getByLabel('En une ligne, ce que vous faites').fill('Un espace de travail partagé');
+		await page.getByLabel('Votre e-mail').fill('sans.js@exemple.fr');
+		await page.getByRole('button', { name: 'Envoyer la proposition' }).click();
+		const warning = page.getByTestId('duplicate-warning');
+		expect(await warning.innerText()).toContain(near.name);
+		expect(await page.getByLabel('Nom', { exact: true }).inputValue()).toBe(near.name.toLowerCase());
+		expect(await warning.getByLabel("Ce n'est pas nous : c'est une autre structure").isChecked()).toBe(false);
+		await screenshot(page, 'newcomer-referencer-doublon-sans-js');
+		await warning.getByRole('link', { name: /C'est déjà nous/ }).click();
+		await page.waitForURL(`**/contribuer/gerer/${near.slug}`);
+		await plain.close();
+	});
+
 	it('mot de passe oublié : même réponse pour une adresse inconnue, un lien qui sert une fois', async () => {
 		const visitor = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
 		const page = await visitor.newPage();
