@@ -116,7 +116,7 @@ describe('un nouveau venu se référence', () => {
 		expect(await card.getByTestId('newcomer-facts').innerText()).toContain(NEWCOMER);
 		await screenshot(editor, 'newcomer-moderation');
 		await card.getByRole('button', { name: 'Accepter' }).click();
-		await editor.getByText('Proposition acceptée et publiée.').waitFor();
+		await editor.getByText(`Proposition acceptée et publiée : une invitation part vers ${NEWCOMER}.`).waitFor();
 
 		const published = await api<{ items: { slug: string; name: string }[] }>(`/api/v1/entities?q=${encodeURIComponent('Sucs du Meygal')}&limit=5`);
 		const slug = published.items.find((i) => i.name === NAME)?.slug;

@@ -45,8 +45,9 @@ const is = (name: string) => () => name;
 export const actions = {
 	approuver: action(is('approuver'), 'pendingId', async (user, form, origin) => {
 		// A newcomer's listing or claim: their invitation leaves once the approval is written.
-		await sendFollowUp(approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment')), origin, serverMailSetting());
-		return 'Proposition acceptée et publiée.';
+		const followUp = approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+		await sendFollowUp(followUp, origin, serverMailSetting());
+		return followUp ? `Proposition acceptée et publiée : une invitation part vers ${followUp.to}.` : 'Proposition acceptée et publiée.';
 	}),
 	refuser: action(is('refuser'), 'pendingId', async (user, form, origin) => {
 		const followUp = rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
