@@ -90,7 +90,12 @@ describe(`aucune page ne défile de côté à ${WIDTH} px`, () => {
 		'/territoires/63',
 		'/recherche?q=incubateur',
 		'/api',
-		'/connexion'
+		'/connexion',
+		'/connexion/oubli',
+		'/contribuer',
+		'/contribuer/referencer',
+		'/contribuer/gerer?q=incubateur',
+		`/contribuer/gerer/${actor.slug}`
 	];
 
 	it('les pages publiques', async () => {

@@ -4,6 +4,8 @@ import { categoriesByKind } from '$lib/domain/vocabulary';
 import { FRESHNESS_MONTHS } from '$lib/domain/freshness';
 import { confirmRelation, confirmStillAccurate, proposeEntity, withdrawPendingChange } from '$lib/server/services/contribution.service';
 import { partnerSpace } from '$lib/server/services/partner-space.service';
+import { communeOfForm, placeOf } from '$lib/server/services/listing-place.service';
+import { geocoderFromEnv } from '$lib/server/geocode';
 import { parisToday } from '$lib/domain/french';
 import { frenchDay, stillAccurateDone } from '$lib/server/services/proposal-words';
 import { isEditor } from '$lib/server/services/managers.service';
@@ -30,13 +32,13 @@ export const load = (({ locals, url, setHeaders }) => {
  * One action = read the form, call one service, say what happened. `scope` and `target` tell the page
  * which form the answer belongs to, so it is printed next to that form, not at the top of the page.
  */
-function action(scope: string, targetField: string | null, run: (user: AccountUser, form: FormData) => string, keep?: (form: FormData) => Record<string, string>) {
+function action(scope: string, targetField: string | null, run: (user: AccountUser, form: FormData) => string | Promise<string>, keep?: (form: FormData) => Record<string, string>) {
 	return async ({ locals, url, request }: RequestEvent) => {
 		const user = requireUser(locals.user, url);
 		const form = await request.formData();
 		const target = targetField ? Number(form.get(targetField)) || 0 : 0;
 		try {
-			return { scope, target, done: run(user, form) };
+			return { scope, target, done: await run(user, form) };
 		} catch (e) {
 			// What was typed comes back with the refusal: nothing to type twice.
 			return formFailure(e, { scope, target, values: keep?.(form) ?? {} });
@@ -60,17 +62,23 @@ export const actions = {
 		withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
 		return 'Proposition retirée : l’équipe ne la verra pas.';
 	}),
-	proposer: action('proposer', null, (user, form) => {
+	proposer: action('proposer', null, async (user, form) => {
 		const [kind, category] = String(form.get('category') ?? '').split(':');
-		const result = proposeEntity(getDb(), user, {
+		const db = getDb();
+		const commune = communeOfForm(db, String(form.get('communeCode') ?? ''), String(form.get('commune') ?? ''), false);
+		const address = String(form.get('address') ?? '').trim() || null;
+		const place = commune ? await placeOf(db, geocoderFromEnv(), commune.code, address) : null;
+		const result = proposeEntity(db, user, {
 			kind: kind as 'organisation',
 			category: category ?? '',
 			name: String(form.get('name') ?? ''),
 			summary: String(form.get('summary') ?? ''),
-			website: String(form.get('website') ?? '')
-		});
+			website: String(form.get('website') ?? ''),
+			communeCode: commune?.code ?? null,
+			address
+		}, place);
 		return result.status === 'pending'
 			? 'Fiche proposée : elle attend la validation de l’équipe (voir « Mes propositions »).'
 			: 'Fiche créée : vous la gérez.';
-	}, typed('name', 'category', 'summary', 'website'))
+	}, typed('name', 'category', 'summary', 'website', 'commune', 'communeCode', 'address'))
 } satisfies Actions;

@@ -4,6 +4,8 @@ import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { grantManager, managersOverview, revokeManager, setPartnerModerated } from '$lib/server/services/managers.service';
 import { approvePendingChange, mergeEntities, moderationQueue, rejectPendingChange, setArchived } from '$lib/server/services/moderation.service';
 import { archivedDone, grantDone } from '$lib/server/services/proposal-words';
+import { sendFollowUp } from '$lib/server/services/newcomer.service';
+import { serverMailSetting } from '$lib/server/mail/mailer';
 import type { AccountUser } from '$lib/server/services/users.service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -24,13 +26,13 @@ export const load = (({ locals, url, setHeaders }) => {
  * `scope` and `target` tell the page which form the answer belongs to, so it is printed next to it;
  * a listing typed without being chosen comes back as candidates (`pick`).
  */
-function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData) => string) {
+function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData, origin: string) => string | Promise<string>) {
 	return async ({ locals, url, request }: RequestEvent) => {
 		const user = requireUser(locals.user, url);
 		const form = await request.formData();
 		const answer = { scope: scope(form), target: targetField ? Number(form.get(targetField)) || 0 : 0 };
 		try {
-			return { ...answer, done: run(user, form) };
+			return { ...answer, done: await run(user, form, url.origin) };
 		} catch (e) {
 			return formFailure(e, { ...answer, pick: pickState(e), email: String(form.get('email') ?? '') });
 		}
@@ -41,12 +43,18 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 const is = (name: string) => () => name;
 
 export const actions = {
-	approuver: action(is('approuver'), 'pendingId', (user, form) => {
-		approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
-		return 'Proposition acceptée et publiée.';
+	approuver: action(is('approuver'), 'pendingId', async (user, form, origin) => {
+		// A newcomer's listing or claim: their invitation leaves once the approval is written.
+		const followUp = approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+		await sendFollowUp(followUp, origin, serverMailSetting());
+		return followUp ? `Proposition acceptée et publiée : une invitation part vers ${followUp.to}.` : 'Proposition acceptée et publiée.';
 	}),
-	refuser: action(is('refuser'), 'pendingId', (user, form) => {
-		rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+	refuser: action(is('refuser'), 'pendingId', async (user, form, origin) => {
+		const followUp = rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+		if (followUp) {
+			await sendFollowUp(followUp, origin, serverMailSetting());
+			return 'Proposition refusée : son auteur, sans compte, reçoit votre commentaire par e-mail.';
+		}
 		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.';
 	}),
 	fusionner: action(is('fusionner'), null, (user, form) => {

@@ -20,7 +20,11 @@ export type SecurityEvent =
 	| 'manager.granted'
 	| 'manager.revoked'
 	| 'partner.moderation_changed'
-	| 'access.denied';
+	| 'access.denied'
+	// people without an account: referencing, claims, forgotten passwords
+	| 'newcomer.throttled'
+	| 'newcomer.mail_not_sent'
+	| 'password.reset_self_requested';
 
 /** Field names that must never reach a log, whatever a caller passes by mistake. */
 const FORBIDDEN = /pass|token|hash|secret|cookie/i;

@@ -22,6 +22,7 @@ import {
 import { slugify } from '../seed/names';
 import { createEntity, createRelations, deleteRelation, updateEntity, updateRelation, type WriteResult } from './entity-write.service';
 import { assertNotDuplicate } from './duplicates.service';
+import { withCommuneCentre, type ListingPlace } from './listing-place.service';
 import { NotFoundError, ValidationError } from './errors';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { assertVersion, writeTransaction } from './revision-write';
@@ -152,12 +153,13 @@ export const proposalSchema = z.object({
 	name: z.string().trim().min(1, { error: 'nom obligatoire' }).max(200),
 	summary: z.string().trim().max(500).default(''),
 	website: z.string().trim().max(300).nullish().transform((v) => v || null),
-	communeCode: z.string().trim().nullish().transform((v) => v || null)
+	communeCode: z.string().trim().nullish().transform((v) => v || null),
+	address: z.string().trim().max(300).nullish().transform((v) => v || null)
 });
 export type Proposal = z.input<typeof proposalSchema>;
 
 /** A free slug from the name: « mon-projet », then « mon-projet-2 »… */
-function freeSlug(db: Db, name: string): string {
+export function freeSlug(db: Db, name: string): string {
 	const base = slugify(name) || 'acteur';
 	let slug = base;
 	for (let i = 2; slugTaken(db, slug); i++) slug = `${base}-${i}`;
@@ -166,12 +168,13 @@ function freeSlug(db: Db, name: string): string {
 
 /**
  * Proposes a new listing (a startup they incubate, an event they host). Accepted, it is published and
- * its author manages it.
+ * its author manages it. It goes on the map at `place` (the address geocoded by the caller) or else at
+ * its commune's centre.
  */
-export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal): SubmitResult & { entityId?: number } {
+export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal, place: ListingPlace | null = null): SubmitResult & { entityId?: number } {
 	if (!isEditor(user) && user.role !== 'partner') throw new ForbiddenError('Compte non autorisé.');
 	const p = validated(proposalSchema, proposal, 'proposition');
-	const input: EntityInput = { ...p, slug: freeSlug(db, p.name), status: 'published' };
+	const input: EntityInput = withCommuneCentre(db, { ...p, ...place, slug: freeSlug(db, p.name), status: 'published' });
 	validated(entityInputSchema, input, 'proposition');
 	// The importer's duplicate rules: a partner's listing that repeats one already published is refused with its name.
 	assertNotDuplicate(db, { name: input.name, communeCode: input.communeCode ?? null, website: input.website ?? null, siret: input.siret ?? null });

@@ -27,6 +27,8 @@ import { listingId, type ListingRef } from './listing-picker.service';
 import { assertEditor } from './managers.service';
 import { proposalFacts } from './partner-space.service';
 import { KIND_LABELS, proposalTitle } from './proposal-words';
+import { withCommuneCentre } from './listing-place.service';
+import { applyNewcomerChange, isNewcomerChange, newcomerFacts, newcomerRejection, type FollowUpMail, type NewcomerFacts } from './newcomer.service';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
 
@@ -49,6 +51,8 @@ export interface QueueItem {
 	/** The subject changed since the contributor saw it: approving would be refused. */
 	stale: boolean;
 	report: { message: string; correction: string; email: string } | null;
+	/** A request of someone without an account (new listing, claim): their e-mail and flags, for editors only. */
+	newcomer: NewcomerFacts | null;
 }
 
 function queueItem(db: Db, c: PendingChangeRow): QueueItem {
@@ -92,7 +96,8 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 		report:
 			c.kind === 'report'
 				? { message: String(payload.message ?? ''), correction: String(payload.correction ?? ''), email: String(payload.email ?? '') }
-				: null
+				: null,
+		newcomer: newcomerFacts(db, c)
 	};
 }
 
@@ -107,8 +112,9 @@ const approvedActor = (c: PendingChangeRow, editor: AccountUser): Actor => ({
 	label: `${c.authorLabel} (validé par ${editor.displayName})`
 });
 
-function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: string): void {
+function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: string): FollowUpMail | null | void {
 	const ctx = { actor: approvedActor(c, editor), reason: comment };
+	if (isNewcomerChange(c)) return applyNewcomerChange(tx, c, editor, ctx);
 	const version = c.baseVersion ?? 0;
 	switch (c.kind) {
 		case 'entity_update':
@@ -118,7 +124,8 @@ function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: 
 			const input = c.payload as EntityInput;
 			// The name's slug may have been taken while the proposal waited.
 			const slug = slugTaken(tx, input.slug) ? `${slugify(input.name)}-${c.id}` : input.slug;
-			const id = createEntity(tx, { ...input, slug }, ctx);
+			// Placed (at its commune's centre at least), or it would never reach the map.
+			const id = createEntity(tx, withCommuneCentre(tx, { ...input, slug }), ctx);
 			if (c.authorUserId) insertManager(tx, id, c.authorUserId, editor.id);
 			return;
 		}
@@ -151,28 +158,31 @@ function pendingOrNotFound(db: Db, id: number): PendingChangeRow {
  * Applies a pending change and closes it, all in one transaction: a stale change (the subject moved
  * since the contributor saw it) throws the ConflictError naming the other change, and nothing is written.
  */
-export function approvePendingChange(db: Db, editor: AccountUser, id: number, comment = '', now = new Date()): void {
+export function approvePendingChange(db: Db, editor: AccountUser, id: number, comment = '', now = new Date()): FollowUpMail | null {
 	assertEditor(editor);
-	writeTransaction(db, (tx) => {
+	const followUp = writeTransaction(db, (tx) => {
 		const c = pendingOrNotFound(tx, id);
-		applyChange(tx, c, editor, comment.trim());
+		const mail = applyChange(tx, c, editor, comment.trim());
 		if (!reviewPendingChange(tx, id, { status: 'approved', reviewerUserId: editor.id, reviewComment: comment.trim(), reviewedAt: now.toISOString() })) {
 			throw new ValidationError(['Cette proposition a déjà été traitée.']);
 		}
+		return mail ?? null;
 	});
 	securityLog('change.approved', { change: id, by: editor.id });
+	return followUp;
 }
 
 /** A rejection says why: the contributor reads the comment in their space. */
-export function rejectPendingChange(db: Db, editor: AccountUser, id: number, comment: string, now = new Date()): void {
+export function rejectPendingChange(db: Db, editor: AccountUser, id: number, comment: string, now = new Date()): FollowUpMail | null {
 	assertEditor(editor);
 	const why = comment.trim();
 	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
-	pendingOrNotFound(db, id);
+	const c = pendingOrNotFound(db, id);
 	if (!reviewPendingChange(db, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
 		throw new ValidationError(['Cette proposition a déjà été traitée.']);
 	}
 	securityLog('change.rejected', { change: id, by: editor.id });
+	return newcomerRejection(c, why.slice(0, 1000));
 }
 
 /**

@@ -1,0 +1,52 @@
+import { fail } from '@sveltejs/kit';
+import { categoriesByKind, offerTerms, stageTerms } from '$lib/domain/vocabulary';
+import { getDb } from '$lib/server/db/connection';
+import { serverMailSetting } from '$lib/server/mail/mailer';
+import { ValidationError } from '$lib/server/services/errors';
+import { communeOfForm } from '$lib/server/services/listing-place.service';
+import { NEWCOMER_KINDS, requestListing } from '$lib/server/services/newcomer.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (() => ({
+	kinds: NEWCOMER_KINDS.map((kind) => ({ kind, categories: categoriesByKind[kind] })),
+	stages: stageTerms,
+	offers: offerTerms
+})) satisfies PageServerLoad;
+
+const TEXT_FIELDS = ['kind', 'category', 'name', 'commune', 'communeCode', 'website', 'siret', 'summary', 'submitterName', 'email'] as const;
+
+export const actions = {
+	default: async ({ request, url, getClientAddress }) => {
+		const form = await request.formData();
+		const values = {
+			...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as Record<(typeof TEXT_FIELDS)[number], string>),
+			stages: form.getAll('stages').map(String),
+			offers: form.getAll('offers').map(String)
+		};
+		try {
+			const db = getDb();
+			const commune = communeOfForm(db, values.communeCode, values.commune, true);
+			const outcome = await requestListing(
+				db,
+				{
+					...values,
+					kind: values.kind as 'organisation',
+					stages: values.stages as never[],
+					offers: values.offers as never[],
+					communeCode: commune?.code ?? '',
+					// « site_web » is the honeypot: hidden from people, filled in by form-spamming bots.
+					honeypot: String(form.get('site_web') ?? ''),
+					notDuplicateOf: String(form.get('notDuplicateOf') ?? '')
+				},
+				{ ip: getClientAddress(), origin: url.origin, mail: serverMailSetting() }
+			);
+			if (outcome.status === 'duplicate') {
+				return fail(409, { values: { ...values, commune: commune?.name ?? values.commune, communeCode: commune?.code ?? '' }, duplicate: outcome.duplicate });
+			}
+			return { sent: true, email: values.email.trim() };
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { values, message: e.issues.join(' ') });
+			throw e;
+		}
+	}
+} satisfies Actions;
