@@ -37,7 +37,8 @@ import { ForbiddenError, type AccountUser } from './users.service';
 /** What a partner may change on a listing they manage; status, slug, kind, verification stay editorial. */
 export const PARTNER_ENTITY_FIELDS = [
 	'name', 'summary', 'description', 'website', 'sectors', 'stages', 'offers', 'address', 'communeCode',
-	'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt'
+	'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt',
+	'imageKey', 'imageAlt'
 ] as const;
 /** A person's own contact details and whether they are public: only on person listings. */
 const PERSON_CONTACT_FIELDS = ['email', 'phone', 'contactPublic'] as const;
