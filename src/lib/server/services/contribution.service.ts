@@ -191,6 +191,9 @@ export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal): Su
 // ---------------------------------------------------------------------------------------------------
 // Relations
 
+export const RELATION_SOURCE_REQUIRED =
+	'Source obligatoire : un lien ou une citation qui atteste cette relation (par exemple « Le Connecteur, portrait, mai 2024 »).';
+
 export type RelationDraft = Pick<RelationInput, 'type' | 'sourceId' | 'targetId' | 'startDate' | 'endDate' | 'source' | 'description'>;
 
 function liveRelation(db: Db, relationId: number): RelationRow {
@@ -224,6 +227,8 @@ export function declareRelation(
 	const ownsSource = canManage(db, user, draft.sourceId);
 	const ownsTarget = canManage(db, user, draft.targetId);
 	if (!ownsSource && !ownsTarget) throw new ForbiddenError('Une relation doit partir de ou arriver à une fiche que vous gérez.');
+	// Who says so: partners name their source; editors and imports may add it later (listed « sans source »).
+	if (!isEditor(user) && !draft.source?.trim()) throw new ValidationError([RELATION_SOURCE_REQUIRED]);
 	const bothSides = ownsSource && ownsTarget;
 	const declaredBy = isEditor(user) ? null : ownsSource ? draft.sourceId : draft.targetId;
 	const data = validated(relationInputSchema, { ...draft, confirmation: bothSides ? 'confirmed' : 'declared' }, 'relation');

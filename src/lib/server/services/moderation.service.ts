@@ -26,6 +26,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { listingId, type ListingRef } from './listing-picker.service';
 import { assertEditor } from './managers.service';
 import { proposalFacts } from './partner-space.service';
+import { disputeComments, keepDisputedRelation, removeDisputedRelation } from './relation-dispute.service';
 import { KIND_LABELS, proposalTitle } from './proposal-words';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
@@ -49,6 +50,8 @@ export interface QueueItem {
 	/** The subject changed since the contributor saw it: approving would be refused. */
 	stale: boolean;
 	report: { message: string; correction: string; email: string } | null;
+	/** A contested relation: both sides' comments, oldest first. */
+	dispute: ReturnType<typeof disputeComments> | null;
 }
 
 function queueItem(db: Db, c: PendingChangeRow): QueueItem {
@@ -92,7 +95,8 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 		report:
 			c.kind === 'report'
 				? { message: String(payload.message ?? ''), correction: String(payload.correction ?? ''), email: String(payload.email ?? '') }
-				: null
+				: null,
+		dispute: c.kind === 'relation_dispute' ? disputeComments(db, c) : null
 	};
 }
 
@@ -134,6 +138,9 @@ function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: 
 		case 'relation_delete':
 			deleteRelation(tx, c.relationId as number, { ...ctx, expectedVersion: version });
 			return;
+		case 'relation_dispute':
+			removeDisputedRelation(tx, c, editor, comment);
+			return;
 		case 'report':
 			// A report is read and acted upon by hand; approving it only marks it handled.
 			return;
@@ -168,7 +175,8 @@ export function rejectPendingChange(db: Db, editor: AccountUser, id: number, com
 	assertEditor(editor);
 	const why = comment.trim();
 	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
-	pendingOrNotFound(db, id);
+	const c = pendingOrNotFound(db, id);
+	if (c.kind === 'relation_dispute') return keepDisputedRelation(db, editor, c, why, now);
 	if (!reviewPendingChange(db, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
 		throw new ValidationError(['Cette proposition a déjà été traitée.']);
 	}
