@@ -22,6 +22,7 @@ export const isRelationFilter = (v: string | null): v is RelationReviewFilter =>
 
 export interface ReviewedRelation {
 	id: number;
+	type: string;
 	caption: RelationCaption;
 	source: { slug: string; name: string };
 	target: { slug: string; name: string };
@@ -45,6 +46,7 @@ export function relationsToReview(db: Db, editor: AccountUser, filterParam: stri
 		const other = declared === r.sourceId ? r.targetId : declared === r.targetId ? r.sourceId : null;
 		return {
 			id: r.id,
+			type: r.type,
 			caption: relationCaption(r.type, actor(r.sourceId), actor(r.targetId)),
 			source: end(r.sourceId),
 			target: end(r.targetId),

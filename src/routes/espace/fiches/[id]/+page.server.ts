@@ -18,6 +18,7 @@ import type { AccountUser } from '$lib/server/services/users.service';
 import type { RelationType } from '$lib/domain/vocabulary';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { imageAction } from './image-action';
+import { disputeActions } from './dispute-actions';
 
 export const load = (({ locals, url, params, setHeaders }) => {
 	const user = requireUser(locals.user, url);
@@ -143,5 +144,6 @@ export const actions = {
 		withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
 		return 'Proposition retirée : l’équipe ne la verra pas.';
 	}),
-	image: imageAction
+	image: imageAction,
+	...disputeActions
 } satisfies Actions;
