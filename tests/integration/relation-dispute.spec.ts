@@ -94,8 +94,10 @@ describe('a relation declared by a partner needs a source', () => {
 		const list = relationsToReview(db, editor, 'sans-source');
 		expect(list.relations.map((r) => r.id)).toEqual([a]);
 		expect(list.filters.map((f) => [f.code, f.count])).toEqual([['sans-source', 1], ['non-confirmees', 2], ['contestees', 0]]);
-		expect(relationsToReview(db, editor, 'non-confirmees').relations.map((r) => r.id)).toEqual([a, c]);
-		expect(relationsToReview(db, editor, 'non-confirmees').relations[1]?.state).toBe("déclarée par Volcabio, en attente de confirmation par l'Incubateur des Dômes");
+		// The latest entered first.
+		expect(relationsToReview(db, editor, 'non-confirmees').relations.map((r) => r.id)).toEqual([c, a]);
+		expect(relationsToReview(db, editor, 'non-confirmees', '7')).toMatchObject({ page: 1, pages: 1, range: null });
+		expect(relationsToReview(db, editor, 'non-confirmees').relations[0]?.state).toBe("déclarée par Volcabio, en attente de confirmation par l'Incubateur des Dômes");
 		expect(relationsToReview(db, editor, '../../etc').filter).toBe('sans-source');
 		expect(() => relationsToReview(db, alice, 'sans-source')).toThrow(ForbiddenError);
 		void b;

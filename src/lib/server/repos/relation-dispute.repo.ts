@@ -39,8 +39,8 @@ const filterSql = {
 	contestees: sql`r.confirmation = 'disputed'`
 } as const;
 
-/** Live relations between live listings matching a filter, the oldest first. */
-export function relationsForReview(db: Db, filter: RelationReviewFilter, limit: number) {
+/** Live relations between live listings matching a filter, the latest entered first. */
+export function relationsForReview(db: Db, filter: RelationReviewFilter, limit: number, offset = 0) {
 	return db.all<{
 		id: number;
 		type: string;
@@ -59,8 +59,8 @@ export function relationsForReview(db: Db, filter: RelationReviewFilter, limit: 
 		join entities s on s.id = r.source_id and s.deleted_at is null
 		join entities t on t.id = r.target_id and t.deleted_at is null
 		where r.deleted_at is null and ${filterSql[filter]}
-		order by r.created_at, r.id
-		limit ${limit}`);
+		order by r.created_at desc, r.id desc
+		limit ${limit} offset ${offset}`);
 }
 
 /** How many live relations each filter holds (the tabs' counts and the dashboard's figures). */

@@ -174,9 +174,9 @@ export function approvePendingChange(db: Db, editor: AccountUser, id: number, co
 export function rejectPendingChange(db: Db, editor: AccountUser, id: number, comment: string, now = new Date()): void {
 	assertEditor(editor);
 	const why = comment.trim();
-	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
 	const c = pendingOrNotFound(db, id);
 	if (c.kind === 'relation_dispute') return keepDisputedRelation(db, editor, c, why, now);
+	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
 	if (!reviewPendingChange(db, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
 		throw new ValidationError(['Cette proposition a déjà été traitée.']);
 	}

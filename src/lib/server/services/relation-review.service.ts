@@ -1,4 +1,4 @@
-import { countOf, relationCaption, type Nameable, type RelationCaption } from '$lib/domain/french';
+import { formatNumber, relationCaption, type Nameable, type RelationCaption } from '$lib/domain/french';
 import type { Db } from '../db';
 import { entityNames } from '../repos/contribution.repo';
 import { relationReviewCounts, relationsForReview, type RelationReviewFilter } from '../repos/relation-dispute.repo';
@@ -16,7 +16,7 @@ export const RELATION_FILTERS: { code: RelationReviewFilter; label: string; empt
 	{ code: 'non-confirmees', label: 'Non confirmées', empty: 'Aucune relation n’attend la confirmation de l’autre partie.' },
 	{ code: 'contestees', label: 'Contestées', empty: 'Aucune relation contestée.' }
 ];
-const LIMIT = 500;
+const PAGE_SIZE = 100;
 
 export const isRelationFilter = (v: string | null): v is RelationReviewFilter => RELATION_FILTERS.some((f) => f.code === v);
 
@@ -33,11 +33,14 @@ export interface ReviewedRelation {
 	createdAt: string;
 }
 
-export function relationsToReview(db: Db, editor: AccountUser, filterParam: string | null) {
+export function relationsToReview(db: Db, editor: AccountUser, filterParam: string | null, pageParam: string | null = null) {
 	assertEditor(editor);
 	const filter: RelationReviewFilter = isRelationFilter(filterParam) ? filterParam : 'sans-source';
 	const counts = relationReviewCounts(db);
-	const rows = relationsForReview(db, filter, LIMIT);
+	const pages = Math.max(1, Math.ceil(counts[filter] / PAGE_SIZE));
+	const asked = Number(pageParam);
+	const page = Number.isSafeInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
+	const rows = relationsForReview(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
 	const names = entityNames(db, [...new Set(rows.flatMap((r) => [r.sourceId, r.targetId]))]);
 	const actor = (id: number): Nameable => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' };
 	const end = (id: number) => ({ slug: names.get(id)?.slug ?? '', name: actor(id).name });
@@ -60,12 +63,14 @@ export function relationsToReview(db: Db, editor: AccountUser, filterParam: stri
 		};
 	});
 	const total = counts[filter];
+	const first = (page - 1) * PAGE_SIZE + 1;
 	return {
 		filter,
 		filters: RELATION_FILTERS.map((f) => ({ ...f, count: counts[f.code], current: f.code === filter })),
 		relations,
-		/** « 500 relations affichées sur 1 234 », when the list is cut. */
-		truncated: total > relations.length ? `${countOf(relations.length, 'relation affichée', 'relations affichées')} sur ${countOf(total, 'relation')}, les plus anciennes d’abord.` : null
+		page,
+		pages,
+		/** « Relations 101 à 200 sur 1 234, les dernières saisies d’abord. », when there is more than one page. */
+		range: pages > 1 ? `Relations ${formatNumber(first)} à ${formatNumber(first + relations.length - 1)} sur ${formatNumber(total)}, les dernières saisies d’abord.` : null
 	};
 }
-
