@@ -124,6 +124,7 @@ describe('relation contestée', () => {
 	it('l’éditeur lit les deux parties et maintient la relation', async () => {
 		await editor.goto('/moderation');
 		const item = editor.getByTestId('queue-item').filter({ hasText: 'Relation contestée' }).filter({ hasText: core(startup.name) });
+		expect(await item.getByTestId('queue-title').innerText()).toContain(core(startup.name));
 		const comments = await item.getByTestId('dispute-comment').allInnerTexts();
 		expect(comments).toHaveLength(2);
 		expect(comments[0]).toContain(core(place.name));
@@ -145,11 +146,28 @@ describe('relation contestée', () => {
 		expect(await card(b).getByTestId('dispute').count()).toBe(0);
 	});
 
-	it('les relations sans source sont listées pour l’équipe', async () => {
+	it('une relation saisie par l’équipe sans source se lit « à préciser » et est listée pour l’équipe', async () => {
+		// Editors may leave the source for later (the form does not require it from them).
+		await editor.goto(`/espace/fiches/${place.id}`);
+		const form = editor.getByRole('form', { name: 'Ajouter une relation' });
+		await form.getByLabel('Relation').selectOption('partner_of');
+		await form.getByRole('combobox', { name: 'Autre acteur' }).fill(startup.name);
+		await form.getByRole('option').filter({ has: editor.getByText(startup.name, { exact: true }) }).first().click();
+		await form.getByRole('button', { name: 'Déclarer la relation' }).click();
+		await editor.getByTestId('relate-done').waitFor();
+		const partnerCard = editor.getByTestId('relation').filter({ hasText: core(startup.name) }).filter({ hasText: /partenaire/i });
+		expect(await partnerCard.getByTestId('source-missing').innerText()).toBe('à préciser');
+
+		await editor.goto(`/acteurs/${place.slug}`);
+		const pub = editor.locator('[data-testid="relation"]').filter({ hasText: core(startup.name) }).filter({ has: editor.getByTestId('source-missing') });
+		expect(await pub.getByTestId('source').innerText()).toMatch(/^Source\s*:\s*à préciser$/);
+
 		await editor.goto('/moderation/relations?filtre=sans-source');
 		const count = Number(await editor.getByTestId('count-sans-source').innerText());
 		expect(await editor.getByTestId('review-relation').count()).toBe(Math.min(count, 100));
-		if (count > 0) expect(await editor.getByTestId('review-relation').first().getByTestId('source-missing').innerText()).toBe('à préciser');
+		expect(count).toBeGreaterThanOrEqual(1);
+		const listed = editor.getByTestId('review-relation').filter({ hasText: core(startup.name) });
+		expect(await listed.getByTestId('source-missing').innerText()).toBe('à préciser');
 		await bothSizes(editor, 'relations-sans-source');
 		await editor.getByTestId('filter-non-confirmees').click();
 		await editor.waitForURL('**/moderation/relations?filtre=non-confirmees');

@@ -9,7 +9,7 @@ import { ForbiddenError, inviteUser, type AccountUser } from '../../src/lib/serv
 import { grantManager, setPartnerModerated } from '../../src/lib/server/services/managers.service';
 import { declareRelation, RELATION_SOURCE_REQUIRED } from '../../src/lib/server/services/contribution.service';
 import { approvePendingChange, moderationQueue, rejectPendingChange } from '../../src/lib/server/services/moderation.service';
-import { listingForEdit } from '../../src/lib/server/services/partner-space.service';
+import { listingForEdit, partnerSpace } from '../../src/lib/server/services/partner-space.service';
 import { commentDispute, contestRelation } from '../../src/lib/server/services/relation-dispute.service';
 import { relationsToReview } from '../../src/lib/server/services/relation-review.service';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
@@ -127,6 +127,8 @@ describe('contesting a relation', () => {
 		expect(d).toMatchObject({ relationId: id, entityId: incub, status: 'pending', authorUserId: alice.id });
 		expect(d!.payload).toEqual({
 			comments: [{ side: incub, author: 'Alice Incubateur', text: 'Volcabio n’a jamais été incubée chez nous, seulement reçue une fois.', at: '2026-12-01T09:00:00.000Z' }],
+			sourceId: startup,
+			targetId: incub,
 			previousConfirmation: 'declared'
 		});
 		expect(notes(bruno)).toEqual([expect.objectContaining({ kind: 'relation_disputed', link: `/espace/fiches/${startup}#relations`, body: expect.stringMatching(/^Volcabio n’a jamais/) })]);
@@ -166,7 +168,8 @@ describe('contesting a relation', () => {
 
 		const [item] = moderationQueue(db, editor);
 		expect(item).toMatchObject({ kind: 'relation_dispute', kindLabel: 'Relation contestée' });
-		expect(item!.title).toMatch(/^Relation contestée/);
+		expect(item!.title).toBe('Relation contestée : « Volcabio incubée par l’Incubateur des Dômes »'.replace(/’/g, "'"));
+		expect(partnerSpace(db, alice).myChanges[0]?.title).toBe(item!.title);
 		expect(item!.dispute?.map((c) => [c.sideName, c.text])).toEqual([
 			['Incubateur des Dômes', 'Jamais incubée chez nous.'],
 			['Volcabio', 'Nous avons suivi le programme d’incubation en 2024 : voir le portrait.']

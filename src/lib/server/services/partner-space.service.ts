@@ -173,6 +173,8 @@ export function listingForEdit(db: Db, user: AccountUser, entityId: number) {
 		entity: { id: row.id, version: row.version, ...fields },
 		editableFields: entityFieldsFor(user, row),
 		moderated: waitsForModeration(db, user),
+		/** Partners name the source of a relation they declare; editors may leave it « à préciser ». */
+		sourceRequired: !isEditor(user),
 		pending: pendingEdit(fields as unknown as SnapshotLike, row.version, waiting.filter((c) => c.kind === 'entity_update' && c.entityId === entityId)),
 		relations: relationViews(db, user, relationsTouching(db, [entityId]), waiting),
 		proposedRelations: proposedRelations(db, entityId, waiting)

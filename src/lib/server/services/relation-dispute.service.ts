@@ -31,6 +31,9 @@ export interface DisputeComment {
 }
 interface DisputePayload {
 	comments: DisputeComment[];
+	/** The relation's ends, so that the queue and « Mes propositions » name them without another read. */
+	sourceId?: number;
+	targetId?: number;
 	/** What the relation read before it was contested: « maintenir » gives it back. */
 	previousConfirmation?: 'declared' | 'confirmed';
 }
@@ -42,7 +45,7 @@ export const RESOLUTION_COMMENT_REQUIRED = 'Indiquez pourquoi : les deux parties
 const actorOf = (user: AccountUser): Actor => ({ userId: user.id, label: user.displayName });
 const payloadOf = (c: PendingChangeRow): DisputePayload => {
 	const p = c.payload as Partial<DisputePayload>;
-	return { comments: Array.isArray(p.comments) ? p.comments : [], previousConfirmation: p.previousConfirmation };
+	return { ...p, comments: Array.isArray(p.comments) ? p.comments : [] };
 };
 
 function cleanComment(text: string, required = COMMENT_REQUIRED): string {
@@ -102,7 +105,7 @@ export function contestRelation(db: Db, user: AccountUser, relationId: number, c
 			kind: 'relation_dispute',
 			entityId: side,
 			relationId,
-			payload: { comments: [{ side, author: user.displayName, text, at: now.toISOString() }], previousConfirmation: row.confirmation === 'confirmed' ? 'confirmed' : 'declared' } satisfies DisputePayload as unknown as Record<string, unknown>,
+			payload: { comments: [{ side, author: user.displayName, text, at: now.toISOString() }], sourceId: row.sourceId, targetId: row.targetId, previousConfirmation: row.confirmation === 'confirmed' ? 'confirmed' : 'declared' } satisfies DisputePayload as unknown as Record<string, unknown>,
 			baseVersion: written.version,
 			authorUserId: user.id,
 			authorLabel: user.displayName
