@@ -214,6 +214,8 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const form = partner.getByRole('form', { name: 'Ajouter une relation' });
 		await form.getByLabel('Relation').selectOption('hosted_by');
 		await form.getByLabel('Début').fill('hier');
+		// A partner names the source of what they declare (issue 14).
+		await form.getByLabel('Source (lien ou citation)').fill('Le Connecteur, portrait, mai 2024');
 		await chooseWithKeyboard(form.getByTestId('other-picker'), host.name);
 		await form.getByRole('button', { name: 'Déclarer la relation' }).click();
 		const error = partner.getByRole('form', { name: 'Ajouter une relation' }).getByTestId('relate-error');

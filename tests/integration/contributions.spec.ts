@@ -203,7 +203,7 @@ describe('relations declared and confirmed', () => {
 	});
 
 	it('a moderated partner’s relation waits and keeps its declared side once approved', () => {
-		const r = declareRelation(db, bruno, { type: 'partner_of', sourceId: startup, targetId: fablab });
+		const r = declareRelation(db, bruno, { type: 'partner_of', sourceId: startup, targetId: fablab, source: 'https://volcabio.fr' });
 		expect(r.status).toBe('pending');
 		approvePendingChange(db, editor, (r as { pendingId: number }).pendingId);
 		const row = db.select().from(relations).get()!;

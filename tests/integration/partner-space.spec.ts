@@ -140,7 +140,7 @@ describe('« Toujours à jour »', () => {
 
 describe('relations, where they were declared', () => {
 	it('a proposed relation shows as waiting for the team, then for the other side; the other side reads « votre confirmation »', () => {
-		const r = declareRelation(db, bruno, { type: 'incubated_by', sourceId: startup, targetId: incub, startDate: '2024' }) as { pendingId: number };
+		const r = declareRelation(db, bruno, { type: 'incubated_by', sourceId: startup, targetId: incub, startDate: '2024', source: 'Le Connecteur, portrait, mai 2024' }) as { pendingId: number };
 		const [proposed] = listingForEdit(db, bruno, startup).proposedRelations;
 		expect(proposed).toMatchObject({
 			sourceName: 'Volcabio',
@@ -174,7 +174,7 @@ describe('« Mes propositions » names each proposal', () => {
 	it('says what it changes, its state and the editors’ comment', () => {
 		const [rel] = createRelations(db, [{ type: 'hosted_by', sourceId: startup, targetId: fablab }]);
 		const edit = submitEntityUpdate(db, bruno, startup, { name: 'Volcabio SAS', website: 'https://volcabio.fr' }, 1) as { pendingId: number };
-		declareRelation(db, bruno, { type: 'incubated_by', sourceId: startup, targetId: incub });
+		declareRelation(db, bruno, { type: 'incubated_by', sourceId: startup, targetId: incub, source: 'https://volcabio.fr' });
 		proposeEntity(db, bruno, { kind: 'organisation', category: 'startup', name: 'Levure & Co' });
 		submitRelationUpdate(db, bruno, rel!, { endDate: '2025' }, 1);
 		removeRelation(db, bruno, rel!, 1);

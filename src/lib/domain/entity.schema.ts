@@ -12,6 +12,7 @@ import {
 } from './vocabulary';
 import { isPartialDate } from './partial-date';
 import { compactSiret, isValidSiret } from './siret';
+import { IMAGE_KEY_RE } from './listing-image';
 
 const optionalText = (max: number) =>
 	z
@@ -55,7 +56,9 @@ export const entityInputSchema = z
 		contactPublic: z.boolean().default(false),
 		status: z.enum(ENTITY_STATUSES).default('published'),
 		isDemo: z.boolean().default(false),
-		lastVerifiedAt: z.iso.date().nullish().transform((v) => v ?? null)
+		lastVerifiedAt: z.iso.date().nullish().transform((v) => v ?? null),
+		imageKey: z.string().regex(IMAGE_KEY_RE, { error: 'image inconnue' }).nullish().transform((v) => v ?? null),
+		imageAlt: optionalText(300)
 	})
 	.superRefine((e, ctx) => {
 		if (categoryKind(e.category) !== e.kind) {
@@ -69,6 +72,9 @@ export const entityInputSchema = z
 		}
 		if (e.startsAt && e.endsAt && e.endsAt < e.startsAt) {
 			ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'la fin précède le début' });
+		}
+		if (e.imageKey && !e.imageAlt) {
+			ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'décrivez l’image en quelques mots (texte alternatif, lu à ceux qui ne la voient pas)' });
 		}
 	});
 export type EntityInput = z.input<typeof entityInputSchema>;

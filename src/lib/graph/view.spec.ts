@@ -40,7 +40,7 @@ describe('relation sentences', () => {
 		);
 		const current = edge(2, 3, 2, { type: 'hosted_by', startDate: '2021-03', confirmation: 'declared' });
 		expect(relationSentence(current, volcabio, { name: 'La Grange', kind: 'third_place', category: 'rural_third_place' }, '2026-12-05')).toBe(
-			'Volcabio est hébergée à La Grange depuis mars 2021 (source non renseignée)'
+			'Volcabio est hébergée à La Grange depuis mars 2021 (source à préciser)'
 		);
 	});
 });

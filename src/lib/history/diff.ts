@@ -46,6 +46,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 	contactPublic: 'Coordonnées publiques',
 	lastVerifiedAt: 'Dernière vérification',
 	isDemo: 'Donnée de démonstration',
+	imageKey: 'Logo ou photo',
+	imageAlt: "Texte alternatif de l'image",
 	type: 'Type de relation',
 	sourceId: 'Acteur de départ',
 	targetId: "Acteur d'arrivée",

@@ -31,6 +31,8 @@ export interface EntityFields {
 	status: string;
 	isDemo: boolean;
 	lastVerifiedAt: string | null;
+	imageKey: string | null;
+	imageAlt: string | null;
 }
 
 export interface RelationFields {
@@ -58,7 +60,7 @@ export type Snapshot = EntitySnapshot | RelationSnapshot;
 export const ENTITY_FIELDS = [
 	'name', 'slug', 'kind', 'category', 'status', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
 	'address', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
-	'contactPublic', 'lastVerifiedAt', 'isDemo'
+	'contactPublic', 'lastVerifiedAt', 'isDemo', 'imageKey', 'imageAlt'
 ] as const satisfies readonly (keyof EntityFields)[];
 
 export const RELATION_FIELDS = [

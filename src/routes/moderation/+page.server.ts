@@ -57,6 +57,15 @@ export const actions = {
 		}
 		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.';
 	}),
+	// A contested relation (QueueCard): the contest refused keeps the relation, accepted removes it.
+	maintenir: action(is('refuser'), 'pendingId', (user, form) => {
+		rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+		return 'Relation maintenue : les deux parties sont prévenues, avec votre commentaire.';
+	}),
+	retirerRelation: action(is('approuver'), 'pendingId', (user, form) => {
+		approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+		return 'Relation retirée : les deux parties sont prévenues, avec votre commentaire.';
+	}),
 	fusionner: action(is('fusionner'), null, (user, form) => {
 		const r = mergeEntities(getDb(), user, pickFrom(form, 'keepId'), pickFrom(form, 'dropId'));
 		return `« ${r.droppedName} » est fondue dans « ${r.keptName} » : son ancienne adresse redirige vers la fiche conservée.`;

@@ -261,7 +261,7 @@ export function relationDetails(r: CheckedRelation, source: Nameable, target: Na
  */
 export function relationWithDetails(r: CheckedRelation, source: Nameable, target: Nameable, today?: string): string {
 	const d = relationDetails(r, source, target, today);
-	const details = [...d.notes, d.source ? `source : ${d.source}` : 'source non renseignée'];
+	const details = [...d.notes, d.source ? `source : ${d.source}` : 'source à préciser'];
 	return `${d.sentence} (${frenchSpacing(details.join(' ; '))})`;
 }
 

@@ -38,7 +38,8 @@ import { ForbiddenError, type AccountUser } from './users.service';
 /** What a partner may change on a listing they manage; status, slug, kind, verification stay editorial. */
 export const PARTNER_ENTITY_FIELDS = [
 	'name', 'summary', 'description', 'website', 'sectors', 'stages', 'offers', 'address', 'communeCode',
-	'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt'
+	'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt',
+	'imageKey', 'imageAlt'
 ] as const;
 /** A person's own contact details and whether they are public: only on person listings. */
 const PERSON_CONTACT_FIELDS = ['email', 'phone', 'contactPublic'] as const;
@@ -193,6 +194,9 @@ export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal, pla
 // ---------------------------------------------------------------------------------------------------
 // Relations
 
+export const RELATION_SOURCE_REQUIRED =
+	'Source obligatoire : un lien ou une citation qui atteste cette relation (par exemple « Le Connecteur, portrait, mai 2024 »).';
+
 export type RelationDraft = Pick<RelationInput, 'type' | 'sourceId' | 'targetId' | 'startDate' | 'endDate' | 'source' | 'description'>;
 
 function liveRelation(db: Db, relationId: number): RelationRow {
@@ -226,6 +230,8 @@ export function declareRelation(
 	const ownsSource = canManage(db, user, draft.sourceId);
 	const ownsTarget = canManage(db, user, draft.targetId);
 	if (!ownsSource && !ownsTarget) throw new ForbiddenError('Une relation doit partir de ou arriver à une fiche que vous gérez.');
+	// Who says so: partners name their source; editors and imports may add it later (listed « sans source »).
+	if (!isEditor(user) && !draft.source?.trim()) throw new ValidationError([RELATION_SOURCE_REQUIRED]);
 	const bothSides = ownsSource && ownsTarget;
 	const declaredBy = isEditor(user) ? null : ownsSource ? draft.sourceId : draft.targetId;
 	const data = validated(relationInputSchema, { ...draft, confirmation: bothSides ? 'confirmed' : 'declared' }, 'relation');

@@ -128,7 +128,8 @@ export function getPortrait(db: Db, idOrSlug: string) {
 		descriptionHtml: renderMarkdown(withoutRepeatedFacts(entity.description, { name: entity.name, summary: entity.summary, shown: shownFacts(pub, relations) })),
 		breadcrumb: territoryBreadcrumb(db, entity.communeCode),
 		relationGroups: groupRelations(relations, entity),
-		relationCount: relations.length
+		relationCount: relations.length,
+		image: entity.imageKey && entity.imageAlt ? { key: entity.imageKey, alt: entity.imageAlt } : null
 	};
 }
 

@@ -26,6 +26,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { listingId, type ListingRef } from './listing-picker.service';
 import { assertEditor } from './managers.service';
 import { proposalFacts } from './partner-space.service';
+import { disputeComments, keepDisputedRelation, removeDisputedRelation } from './relation-dispute.service';
 import { KIND_LABELS, proposalTitle } from './proposal-words';
 import { withCommuneCentre } from './listing-place.service';
 import { applyNewcomerChange, isNewcomerChange, newcomerFacts, newcomerRejection, type FollowUpMail, type NewcomerFacts } from './newcomer.service';
@@ -53,6 +54,8 @@ export interface QueueItem {
 	report: { message: string; correction: string; email: string } | null;
 	/** A request of someone without an account (new listing, claim): their e-mail and flags, for editors only. */
 	newcomer: NewcomerFacts | null;
+	/** A contested relation: both sides' comments, oldest first. */
+	dispute: ReturnType<typeof disputeComments> | null;
 }
 
 function queueItem(db: Db, c: PendingChangeRow): QueueItem {
@@ -97,7 +100,8 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 			c.kind === 'report'
 				? { message: String(payload.message ?? ''), correction: String(payload.correction ?? ''), email: String(payload.email ?? '') }
 				: null,
-		newcomer: newcomerFacts(db, c)
+		newcomer: newcomerFacts(db, c),
+		dispute: c.kind === 'relation_dispute' ? disputeComments(db, c) : null
 	};
 }
 
@@ -141,6 +145,9 @@ function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: 
 		case 'relation_delete':
 			deleteRelation(tx, c.relationId as number, { ...ctx, expectedVersion: version });
 			return;
+		case 'relation_dispute':
+			removeDisputedRelation(tx, c, editor, comment);
+			return;
 		case 'report':
 			// A report is read and acted upon by hand; approving it only marks it handled.
 			return;
@@ -176,8 +183,12 @@ export function approvePendingChange(db: Db, editor: AccountUser, id: number, co
 export function rejectPendingChange(db: Db, editor: AccountUser, id: number, comment: string, now = new Date()): FollowUpMail | null {
 	assertEditor(editor);
 	const why = comment.trim();
-	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
 	const c = pendingOrNotFound(db, id);
+	if (c.kind === 'relation_dispute') {
+		keepDisputedRelation(db, editor, c, why, now);
+		return null;
+	}
+	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
 	if (!reviewPendingChange(db, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
 		throw new ValidationError(['Cette proposition a déjà été traitée.']);
 	}

@@ -16,6 +16,7 @@ import {
 } from '../repos/contribution.repo';
 import { confirmsOtherSide, entityFieldsFor, waitsForModeration } from './contribution.service';
 import { canManage, isEditor, managedEntity } from './managers.service';
+import { canContest, disputeViews, type DisputeView } from './relation-dispute.service';
 import { AWAITING_TEAM, byActor, proposalTitle, relationState, STATUS_LABELS, type ProposalFacts } from './proposal-words';
 import type { AccountUser } from './users.service';
 
@@ -53,6 +54,10 @@ export interface RelationView {
 	/** « confirmée par les deux parties », « déclarée par A, en attente de confirmation par B »… */
 	state: string;
 	canConfirm: boolean;
+	/** « Contester »: the viewer manages the side that did not declare it. */
+	canContest: boolean;
+	/** The open dispute with both sides' comments, when the relation is contested. */
+	dispute: DisputeView | null;
 	proposals: RelationProposal[];
 }
 
@@ -60,6 +65,7 @@ function relationViews(db: Db, user: AccountUser, rows: RelationRow[], waiting: 
 	const names = entityNames(db, [...new Set(rows.flatMap((r) => [r.sourceId, r.targetId]))]);
 	const name = nameIn(names);
 	const actor = actorIn(names);
+	const disputes = disputeViews(db, user, rows);
 	return rows.map((r) => {
 		const canConfirm = confirmsOtherSide(db, user, r);
 		const declared = r.declaredByEntityId;
@@ -84,6 +90,8 @@ function relationViews(db: Db, user: AccountUser, rows: RelationRow[], waiting: 
 				viewerConfirms: canConfirm && !isEditor(user)
 			}),
 			canConfirm,
+			canContest: canContest(db, user, r),
+			dispute: disputes.get(r.id) ?? null,
 			proposals: waiting
 				.filter((c) => c.relationId === r.id && (c.kind === 'relation_update' || c.kind === 'relation_delete'))
 				.map((c) => ({
@@ -165,6 +173,8 @@ export function listingForEdit(db: Db, user: AccountUser, entityId: number) {
 		entity: { id: row.id, version: row.version, ...fields },
 		editableFields: entityFieldsFor(user, row),
 		moderated: waitsForModeration(db, user),
+		/** Partners name the source of a relation they declare; editors may leave it « à préciser ». */
+		sourceRequired: !isEditor(user),
 		pending: pendingEdit(fields as unknown as SnapshotLike, row.version, waiting.filter((c) => c.kind === 'entity_update' && c.entityId === entityId)),
 		relations: relationViews(db, user, relationsTouching(db, [entityId]), waiting),
 		proposedRelations: proposedRelations(db, entityId, waiting)

@@ -17,6 +17,8 @@ import { listingForEdit } from '$lib/server/services/partner-space.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import type { RelationType } from '$lib/domain/vocabulary';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { imageAction } from './image-action';
+import { disputeActions } from './dispute-actions';
 
 export const load = (({ locals, url, params, setHeaders }) => {
 	const user = requireUser(locals.user, url);
@@ -141,5 +143,7 @@ export const actions = {
 	retirer: action('retirer', 'pendingId', (user, form) => {
 		withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
 		return 'Proposition retirée : l’équipe ne la verra pas.';
-	})
+	}),
+	image: imageAction,
+	...disputeActions
 } satisfies Actions;

@@ -1,0 +1,231 @@
+import { frenchSpacing, type Nameable } from '$lib/domain/french';
+import type { Actor } from '$lib/history/revision';
+import { securityLog } from '../auth/security-log';
+import type { Db } from '../db';
+import type { PendingChangeRow, RelationRow } from '../db/schema';
+import { notifyManagers } from '../notifications/notify';
+import { relationRow } from '../repos/entity-write.repo';
+import { entityNames, insertPendingChange, reviewPendingChange } from '../repos/contribution.repo';
+import { openDisputeOf, openDisputesOf, setDisputePayload } from '../repos/relation-dispute.repo';
+import { deleteRelation, updateRelation } from './entity-write.service';
+import { NotFoundError, ValidationError } from './errors';
+import { assertEditor, canManage, isEditor } from './managers.service';
+import { byActor, relationPhrase } from './proposal-words';
+import { writeTransaction } from './revision-write';
+import { ForbiddenError, type AccountUser } from './users.service';
+
+/*
+ * « Contester » a relation. The side that did not declare it (either side of a relation the editors
+ * entered or imported) says why: the relation reads « contestée » at once (a revision, through the write
+ * path) and a `relation_dispute` proposal enters the moderation queue with that comment. The declaring side
+ * is told and answers in the same proposal; the editors read both and either keep the relation (its
+ * confirmation comes back) or remove it, with a comment both sides are told.
+ */
+
+export interface DisputeComment {
+	/** The listing the author spoke for. */
+	side: number;
+	author: string;
+	text: string;
+	at: string;
+}
+interface DisputePayload {
+	comments: DisputeComment[];
+	/** The relation's ends, so that the queue and « Mes propositions » name them without another read. */
+	sourceId?: number;
+	targetId?: number;
+	/** What the relation read before it was contested: « maintenir » gives it back. */
+	previousConfirmation?: 'declared' | 'confirmed';
+}
+
+export const COMMENT_MAX = 2000;
+export const COMMENT_REQUIRED = 'Expliquez en quelques mots ce qui est inexact : l’autre partie et l’équipe du Connecteur liront ce commentaire.';
+export const RESOLUTION_COMMENT_REQUIRED = 'Indiquez pourquoi : les deux parties liront ce commentaire.';
+
+const actorOf = (user: AccountUser): Actor => ({ userId: user.id, label: user.displayName });
+const payloadOf = (c: PendingChangeRow): DisputePayload => {
+	const p = c.payload as Partial<DisputePayload>;
+	return { ...p, comments: Array.isArray(p.comments) ? p.comments : [] };
+};
+
+function cleanComment(text: string, required = COMMENT_REQUIRED): string {
+	const t = text.replace(/\r\n?/g, '\n').trim();
+	if (!t) throw new ValidationError([required]);
+	if (t.length > COMMENT_MAX) throw new ValidationError([`Commentaire trop long : ${COMMENT_MAX} caractères au plus.`]);
+	return t;
+}
+
+function liveRelation(db: Db, relationId: number): RelationRow {
+	const row = relationRow(db, relationId);
+	if (!row || row.deletedAt) throw new NotFoundError(`Aucune relation n° ${relationId}.`);
+	return row;
+}
+
+/** The ends a manager may contest from: the one that did not declare it, or either end of an editors' relation. */
+function contestingSides(db: Db, user: AccountUser, r: RelationRow): number[] {
+	if (isEditor(user)) return [];
+	return [r.sourceId, r.targetId].filter((id) => id !== r.declaredByEntityId && canManage(db, user, id));
+}
+
+/** Can `user` contest this relation now (not already contested, and from a side that did not declare it)? */
+export function canContest(db: Db, user: AccountUser, r: RelationRow): boolean {
+	return r.confirmation !== 'disputed' && contestingSides(db, user, r).length > 0;
+}
+
+/** The other end of a relation from `side`'s point of view. */
+const otherEnd = (r: { sourceId: number; targetId: number }, side: number) => (side === r.sourceId ? r.targetId : r.sourceId);
+
+function phraseOf(db: Db, r: RelationRow): { phrase: string; actor: (id: number) => Nameable } {
+	const names = entityNames(db, [r.sourceId, r.targetId]);
+	const actor = (id: number): Nameable => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' };
+	return { phrase: relationPhrase({ source: actor(r.sourceId), type: r.type, target: actor(r.targetId) }), actor };
+}
+
+/**
+ * Contests a relation from a managed listing that did not declare it, with a required comment. Not
+ * moderated (it adds no content): the relation reads « contestée » at once and the editors decide.
+ */
+export function contestRelation(db: Db, user: AccountUser, relationId: number, comment: string, now = new Date()): { pendingId: number } {
+	const row = liveRelation(db, relationId);
+	const sides = contestingSides(db, user, row);
+	if (sides.length === 0) {
+		throw new ForbiddenError(
+			row.declaredByEntityId && canManage(db, user, row.declaredByEntityId)
+				? 'Votre fiche a déclaré cette relation : retirez-la plutôt que de la contester.'
+				: 'Seul un gestionnaire de l’autre partie peut contester cette relation.'
+		);
+	}
+	if (row.confirmation === 'disputed') throw new ValidationError(['Cette relation est déjà contestée : ajoutez votre commentaire à la contestation en cours.']);
+	const text = cleanComment(comment);
+	const side = sides[0] as number;
+	const { phrase, actor } = phraseOf(db, row);
+	const pendingId = writeTransaction(db, (tx) => {
+		const written = updateRelation(tx, relationId, { confirmation: 'disputed' }, { expectedVersion: row.version, actor: actorOf(user), reason: `Contestée : ${text}`.slice(0, 1000) });
+		const id = insertPendingChange(tx, {
+			kind: 'relation_dispute',
+			entityId: side,
+			relationId,
+			payload: { comments: [{ side, author: user.displayName, text, at: now.toISOString() }], sourceId: row.sourceId, targetId: row.targetId, previousConfirmation: row.confirmation === 'confirmed' ? 'confirmed' : 'declared' } satisfies DisputePayload as unknown as Record<string, unknown>,
+			baseVersion: written.version,
+			authorUserId: user.id,
+			authorLabel: user.displayName
+		});
+		const other = otherEnd(row, side);
+		notifyManagers(
+			tx,
+			other,
+			{
+				kind: 'relation_disputed',
+				title: frenchSpacing(`La relation « ${phrase} » est contestée ${byActor(actor(side))}`),
+				body: text,
+				link: `/espace/fiches/${other}#relations`
+			},
+			{ except: user.id }
+		);
+		return id;
+	});
+	return { pendingId };
+}
+
+/** Adds a comment to the open dispute, from either side's managers (the declaring side answers here). */
+export function commentDispute(db: Db, user: AccountUser, relationId: number, comment: string, now = new Date()): void {
+	const row = liveRelation(db, relationId);
+	const sides = [row.sourceId, row.targetId].filter((id) => canManage(db, user, id));
+	if (isEditor(user) || sides.length === 0) throw new ForbiddenError('Seuls les gestionnaires des deux parties commentent une contestation ; l’équipe répond en la tranchant.');
+	const dispute = openDisputeOf(db, relationId);
+	if (!dispute) throw new NotFoundError('Aucune contestation en cours pour cette relation.');
+	const text = cleanComment(comment, 'Écrivez votre réponse avant de l’envoyer.');
+	// The declaring side speaks for itself; else the side the user manages, the source first.
+	const side = sides.includes(row.declaredByEntityId ?? -1) ? (row.declaredByEntityId as number) : (sides[0] as number);
+	const { phrase, actor } = phraseOf(db, row);
+	const payload = payloadOf(dispute);
+	writeTransaction(db, (tx) => {
+		if (!setDisputePayload(tx, dispute.id, { ...payload, comments: [...payload.comments, { side, author: user.displayName, text, at: now.toISOString() }] })) {
+			throw new ValidationError(['Cette contestation vient d’être tranchée par l’équipe.']);
+		}
+		const other = otherEnd(row, side);
+		notifyManagers(
+			tx,
+			other,
+			{ kind: 'relation_dispute_comment', title: frenchSpacing(`Réponse ${byActor(actor(side))} sur la relation contestée « ${phrase} »`), body: text, link: `/espace/fiches/${other}#relations` },
+			{ except: user.id }
+		);
+	});
+}
+
+/** What a partner's relation card shows of an open dispute. */
+export interface DisputeView {
+	pendingId: number;
+	comments: (DisputeComment & { sideName: string })[];
+	canComment: boolean;
+}
+
+export function disputeViews(db: Db, user: AccountUser, rows: RelationRow[]): Map<number, DisputeView> {
+	const open = openDisputesOf(db, rows.filter((r) => r.confirmation === 'disputed').map((r) => r.id));
+	const names = entityNames(db, [...open.values()].flatMap((c) => payloadOf(c).comments.map((k) => k.side)));
+	const views = new Map<number, DisputeView>();
+	for (const r of rows) {
+		const c = open.get(r.id);
+		if (!c) continue;
+		views.set(r.id, {
+			pendingId: c.id,
+			comments: payloadOf(c).comments.map((k) => ({ ...k, sideName: names.get(k.side)?.name ?? `fiche n° ${k.side}` })),
+			canComment: !isEditor(user) && (canManage(db, user, r.sourceId) || canManage(db, user, r.targetId))
+		});
+	}
+	return views;
+}
+
+/** Both sides' comments, for the moderation queue. */
+export function disputeComments(db: Db, c: PendingChangeRow): (DisputeComment & { sideName: string })[] {
+	const comments = payloadOf(c).comments;
+	const names = entityNames(db, comments.map((k) => k.side));
+	return comments.map((k) => ({ ...k, sideName: names.get(k.side)?.name ?? `fiche n° ${k.side}` }));
+}
+
+function tellBothSides(tx: Db, r: RelationRow, editor: AccountUser, kept: boolean, comment: string): void {
+	const { phrase } = phraseOf(tx, r);
+	const title = frenchSpacing(
+		kept ? `La relation contestée « ${phrase} » est maintenue par l’équipe du Connecteur` : `La relation contestée « ${phrase} » est retirée par l’équipe du Connecteur`
+	);
+	for (const id of [r.sourceId, r.targetId]) {
+		notifyManagers(tx, id, { kind: 'relation_dispute_resolved', title, body: comment, link: `/espace/fiches/${id}#relations` }, { except: editor.id });
+	}
+}
+
+/**
+ * « Retirer la relation » (the dispute accepted): the relation is deleted through the write path, both sides
+ * told. Runs inside approvePendingChange's transaction, which then closes the proposal.
+ */
+export function removeDisputedRelation(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: string): void {
+	assertEditor(editor);
+	const why = cleanComment(comment, RESOLUTION_COMMENT_REQUIRED);
+	const row = relationRow(tx, c.relationId as number);
+	// Already removed by one of the sides meanwhile: nothing left to decide but closing the dispute.
+	if (!row || row.deletedAt) return;
+	deleteRelation(tx, row.id, { expectedVersion: row.version, actor: actorOf(editor), reason: `Contestation acceptée : ${why}`.slice(0, 1000) });
+	tellBothSides(tx, row, editor, false, why);
+}
+
+/**
+ * « Maintenir la relation » (the dispute refused): the relation reads again what it read before (confirmée
+ * or déclarée), both sides told, the proposal closed with the editor's comment. One transaction.
+ */
+export function keepDisputedRelation(db: Db, editor: AccountUser, c: PendingChangeRow, comment: string, now = new Date()): void {
+	assertEditor(editor);
+	const why = cleanComment(comment, RESOLUTION_COMMENT_REQUIRED);
+	writeTransaction(db, (tx) => {
+		const row = relationRow(tx, c.relationId as number);
+		if (row && !row.deletedAt) {
+			if (row.confirmation === 'disputed') {
+				const back = payloadOf(c).previousConfirmation === 'confirmed' ? 'confirmed' : 'declared';
+				updateRelation(tx, row.id, { confirmation: back }, { expectedVersion: row.version, actor: actorOf(editor), reason: `Contestation refusée : ${why}`.slice(0, 1000) });
+			}
+			tellBothSides(tx, row, editor, true, why);
+		}
+		if (!reviewPendingChange(tx, c.id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
+			throw new ValidationError(['Cette proposition a déjà été traitée.']);
+		}
+	});
+	securityLog('change.rejected', { change: c.id, by: editor.id });
+}

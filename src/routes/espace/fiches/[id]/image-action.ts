@@ -1,0 +1,39 @@
+import { getDb } from '$lib/server/db/connection';
+import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { MAX_IMAGE_BYTES, tooHeavyMessage } from '$lib/server/uploads/listing-image';
+import { ValidationError } from '$lib/server/services/errors';
+import { submitListingImage } from '$lib/server/services/listing-image.service';
+import type { RequestEvent } from './$types';
+
+/**
+ * `?/image`: the listing's logo or photo (multipart form of ImageSection.svelte). A file over the limit is
+ * refused from its announced size, before its bytes are read.
+ */
+export async function imageAction({ locals, url, params, request }: RequestEvent) {
+	const user = requireUser(locals.user, url);
+	const form = await request.formData();
+	const alt = String(form.get('imageAlt') ?? '');
+	const remove = form.get('remove') === '1';
+	try {
+		const file = form.get('image');
+		const sent = file instanceof File && file.size > 0 ? file : null;
+		if (sent && sent.size > MAX_IMAGE_BYTES) throw new ValidationError([tooHeavyMessage(sent.size)]);
+		const bytes = sent ? new Uint8Array(await sent.arrayBuffer()) : null;
+		const r = await submitListingImage(getDb(), user, idFrom(params.id), { bytes, alt, remove }, Number(form.get('version')));
+		const done =
+			r.status === 'pending'
+				? remove
+					? 'Retrait de l’image envoyé : il sera fait après relecture par l’équipe.'
+					: 'Image envoyée : elle sera publiée après relecture par l’équipe.'
+				: r.status === 'applied'
+					? remove
+						? 'Image retirée.'
+						: 'Image publiée.'
+					: r.status === 'withdrawn'
+						? 'Votre image est à nouveau celle publiée : votre proposition en attente est retirée.'
+						: 'Aucun changement à enregistrer.';
+		return { scope: 'image', target: 0, done };
+	} catch (e) {
+		return formFailure(e, { scope: 'image', target: 0, values: { imageAlt: alt } as Record<string, unknown> });
+	}
+}

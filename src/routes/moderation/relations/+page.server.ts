@@ -1,0 +1,15 @@
+import { getDb } from '$lib/server/db/connection';
+import { formFailure, requireUser } from '$lib/server/http/form-failure';
+import { relationsToReview } from '$lib/server/services/relation-review.service';
+import type { PageServerLoad } from './$types';
+
+/** `?filtre=sans-source` (default), `non-confirmees`, `contestees` (+ `page`): the editors' dashboard links here. */
+export const load = (({ locals, url, setHeaders }) => {
+	const user = requireUser(locals.user, url);
+	setHeaders({ 'cache-control': 'private, no-store' });
+	try {
+		return relationsToReview(getDb(), user, url.searchParams.get('filtre'), url.searchParams.get('page'));
+	} catch (e) {
+		return formFailure(e) as never;
+	}
+}) satisfies PageServerLoad;
