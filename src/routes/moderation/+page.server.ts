@@ -5,6 +5,7 @@ import { grantManager, managersOverview, revokeManager, setPartnerModerated } fr
 import { approvePendingChange, mergeEntities, moderationQueue, rejectPendingChange, setArchived } from '$lib/server/services/moderation.service';
 import { archivedDone, grantDone } from '$lib/server/services/proposal-words';
 import type { AccountUser } from '$lib/server/services/users.service';
+import { mailReportOutcome, reporterToTell } from '$lib/server/services/review-notices';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = (({ locals, url, setHeaders }) => {
@@ -24,13 +25,13 @@ export const load = (({ locals, url, setHeaders }) => {
  * `scope` and `target` tell the page which form the answer belongs to, so it is printed next to it;
  * a listing typed without being chosen comes back as candidates (`pick`).
  */
-function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData) => string) {
+function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData, url: URL) => string) {
 	return async ({ locals, url, request }: RequestEvent) => {
 		const user = requireUser(locals.user, url);
 		const form = await request.formData();
 		const answer = { scope: scope(form), target: targetField ? Number(form.get(targetField)) || 0 : 0 };
 		try {
-			return { ...answer, done: run(user, form) };
+			return { ...answer, done: run(user, form, url) };
 		} catch (e) {
 			return formFailure(e, { ...answer, pick: pickState(e), email: String(form.get('email') ?? '') });
 		}
@@ -38,16 +39,23 @@ function action(scope: (form: FormData) => string, targetField: string | null, r
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/** A report's author without an account hears the outcome by e-mail (sent in the background: the editor does not wait). */
+function tellReporter(pendingId: number, url: URL): string {
+	if (!reporterToTell(getDb(), pendingId)) return '';
+	void mailReportOutcome(getDb(), pendingId, url.origin);
+	return ' La personne qui a signalé l’erreur en est informée par courriel.';
+}
 const is = (name: string) => () => name;
 
 export const actions = {
-	approuver: action(is('approuver'), 'pendingId', (user, form) => {
+	approuver: action(is('approuver'), 'pendingId', (user, form, url) => {
 		approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
-		return 'Proposition acceptée et publiée.';
+		return 'Proposition acceptée et publiée.' + tellReporter(idFrom(form.get('pendingId')), url);
 	}),
-	refuser: action(is('refuser'), 'pendingId', (user, form) => {
+	refuser: action(is('refuser'), 'pendingId', (user, form, url) => {
 		rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
-		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.';
+		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.' + tellReporter(idFrom(form.get('pendingId')), url);
 	}),
 	fusionner: action(is('fusionner'), null, (user, form) => {
 		const r = mergeEntities(getDb(), user, pickFrom(form, 'keepId'), pickFrom(form, 'dropId'));

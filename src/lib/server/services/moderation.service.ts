@@ -28,6 +28,7 @@ import { assertEditor } from './managers.service';
 import { proposalFacts } from './partner-space.service';
 import { KIND_LABELS, proposalTitle } from './proposal-words';
 import { writeTransaction } from './revision-write';
+import { tellReviewOutcome } from './review-notices';
 import type { AccountUser } from './users.service';
 
 /*
@@ -159,6 +160,7 @@ export function approvePendingChange(db: Db, editor: AccountUser, id: number, co
 		if (!reviewPendingChange(tx, id, { status: 'approved', reviewerUserId: editor.id, reviewComment: comment.trim(), reviewedAt: now.toISOString() })) {
 			throw new ValidationError(['Cette proposition a déjà été traitée.']);
 		}
+		tellReviewOutcome(tx, c, true, comment.trim(), editor.id);
 	});
 	securityLog('change.approved', { change: id, by: editor.id });
 }
@@ -168,10 +170,13 @@ export function rejectPendingChange(db: Db, editor: AccountUser, id: number, com
 	assertEditor(editor);
 	const why = comment.trim();
 	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
-	pendingOrNotFound(db, id);
-	if (!reviewPendingChange(db, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
-		throw new ValidationError(['Cette proposition a déjà été traitée.']);
-	}
+	const c = pendingOrNotFound(db, id);
+	writeTransaction(db, (tx) => {
+		if (!reviewPendingChange(tx, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
+			throw new ValidationError(['Cette proposition a déjà été traitée.']);
+		}
+		tellReviewOutcome(tx, c, false, why.slice(0, 1000), editor.id);
+	});
 	securityLog('change.rejected', { change: id, by: editor.id });
 }
 
