@@ -98,7 +98,7 @@ export function notificationsMail(displayName: string, items: NoticeLine[], orig
 
 export interface QueueFigures {
 	/** Proposals waiting, by kind label (« Modification de fiche » → 3). */
-	byKind: { label: string; count: number }[];
+	byKind: { kind: string; label: string; count: number }[];
 	oldestDays: number | null;
 	reports: number;
 	claims: number;

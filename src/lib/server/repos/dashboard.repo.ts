@@ -83,8 +83,8 @@ export interface ListingFilter {
 	departement?: string;
 	/** Listings no active account manages. */
 	withoutManager?: boolean;
-	/** Listings whose last reminder went to the editors' list (no manager). */
-	remindedToEditors?: boolean;
+	/** Listings sent to the editors' list (reminded with no manager) since this instant. */
+	remindedToEditorsSince?: string;
 }
 
 function listingWhere(f: ListingFilter): SQL {
@@ -93,7 +93,9 @@ function listingWhere(f: ListingFilter): SQL {
 	else if (f.band) parts.push(bandCondition(f.band, f.limits));
 	if (f.departement !== undefined) parts.push(sql`${dep} = ${f.departement}`);
 	if (f.withoutManager) parts.push(noManager);
-	if (f.remindedToEditors) parts.push(sql`exists (select 1 from freshness_reminders r where r.entity_id = e.id and r.user_id is null)`);
+	if (f.remindedToEditorsSince) {
+		parts.push(sql`exists (select 1 from freshness_reminders r where r.entity_id = e.id and r.user_id is null and r.sent_at >= ${f.remindedToEditorsSince})`);
+	}
 	return sql.join(parts, sql` and `);
 }
 

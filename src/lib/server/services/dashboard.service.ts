@@ -103,6 +103,8 @@ export function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) 
 		duplicates: suspectedDuplicatePairs(db).length,
 		reminders: {
 			all: reminded.reduce((s, r) => ({ managers: s.managers + r.managers, editors: s.editors + r.editors }), { managers: 0, editors: 0 }),
+			/** Listings the editors' list received (no manager) in the window: what « rappel-equipe » lists. */
+			toEditorsListings: countListings(db, { limits: bandLimits(now, months), remindedToEditorsSince: remindersSince }),
 			byDepartement: departements.map((d) => ({ code: d.code, ...(reminded.find((r) => r.departement === d.code) ?? { managers: 0, editors: 0 }) })),
 			latest: listReminders(db, remindersSince, undefined, 8, 0)
 		}
@@ -111,9 +113,17 @@ export function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) 
 export type EditorsDashboard = ReturnType<typeof editorsDashboard>;
 
 /** A list behind a figure: one page of listings and how many there are. */
-export function dashboardListings(db: Db, editor: AccountUser, filter: Omit<ListingFilter, 'limits'>, page: number, now = new Date()) {
+export function dashboardListings(
+	db: Db,
+	editor: AccountUser,
+	filter: Omit<ListingFilter, 'limits' | 'remindedToEditorsSince'> & { remindedToEditors?: boolean },
+	page: number,
+	now = new Date()
+) {
 	assertEditor(editor);
-	const f: ListingFilter = { ...filter, limits: bandLimits(now) };
+	const { remindedToEditors, ...rest } = filter;
+	const since = new Date(now.getTime() - REMINDERS_WINDOW_DAYS * DAY_MS).toISOString();
+	const f: ListingFilter = { ...rest, limits: bandLimits(now), remindedToEditorsSince: remindedToEditors ? since : undefined };
 	const total = countListings(db, f);
 	return { total, page, pageSize: PAGE_SIZE, rows: listListings(db, f, PAGE_SIZE, (page - 1) * PAGE_SIZE) };
 }
