@@ -51,7 +51,7 @@ export async function sendNotificationMails(ctx: JobContext): Promise<Notificati
 			const items = unsentNotifications(db, r.id);
 			const text = notificationsMail(r.displayName, items, ctx.origin, mode === 'weekly');
 			const sent = await deliver({ to: r.email, ...text }, () => {
-				const at = new Date().toISOString();
+				const at = now.toISOString();
 				markEmailed(db, items.map((n) => n.id), at);
 				// An editor's digest_sent_at is their daily queue digest's: the weekly one is read from emailed_at.
 				if (mode === 'weekly' && r.role === 'partner') setDigestSentAt(db, r.id, at);
@@ -63,7 +63,7 @@ export async function sendNotificationMails(ctx: JobContext): Promise<Notificati
 	if (editors.length) {
 		const figures: QueueFigures = queueFigures(db, now);
 		for (const e of editors) {
-			if (await deliver({ to: e.email, ...editorsDigestMail(e.displayName, figures, ctx.origin) }, () => setDigestSentAt(db, e.id, new Date().toISOString()))) {
+			if (await deliver({ to: e.email, ...editorsDigestMail(e.displayName, figures, ctx.origin) }, () => setDigestSentAt(db, e.id, now.toISOString()))) {
 				report.editorsDigests++;
 			}
 		}
