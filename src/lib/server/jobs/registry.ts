@@ -1,4 +1,4 @@
-import { countOf } from '$lib/domain/french';
+import { byCount, countOf } from '$lib/domain/french';
 import { sendFreshnessReminders } from '../services/freshness-reminder.service';
 import { sendNotificationMails } from '../services/notification-mail.service';
 import type { JobDefinition } from './job';
@@ -14,7 +14,7 @@ export const JOBS: JobDefinition[] = [
 			const mails = ctx.mail
 				? `${countOf(r.mailsSent, 'courriel envoyé', 'courriels envoyés')}${r.mailsFailed ? `, ${countOf(r.mailsFailed, 'échec')}` : ''}`
 				: `${countOf(r.mailsPrepared, 'courriel préparé', 'courriels préparés')} (SMTP non configuré : rien n’est envoyé)`;
-			return `${countOf(r.stale, 'fiche', 'fiches')} à rappeler : ${r.managed} avec gestionnaire (${countOf(r.managersReminded, 'gestionnaire')} prévenus), ${r.unmanaged} sans gestionnaire (liste de l’équipe) ; ${mails}.`;
+			return `${countOf(r.stale, 'fiche', 'fiches')} à rappeler : ${r.managed} avec gestionnaire (${countOf(r.managersReminded, 'gestionnaire')} ${byCount(r.managersReminded, 'prévenu')}), ${r.unmanaged} sans gestionnaire (liste de l’équipe) ; ${mails}.`;
 		}
 	},
 	{

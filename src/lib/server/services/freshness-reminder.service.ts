@@ -33,6 +33,15 @@ import { toAccountUser } from './users.service';
 export const REMINDER_LINK_DAYS = 30;
 /** Listings per transaction; the event loop serves requests between two chunks. */
 export const REMINDER_CHUNK = 200;
+const MAIL_CONCURRENCY = 4;
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) await work(items[next++] as T);
+	};
+	await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
 
 export interface ReminderRunReport {
 	stale: number;
@@ -93,18 +102,20 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 		notifyEditors(db, { kind: 'freshness_unmanaged', title: unmanagedStaleNotice(report.unmanaged), link: '/moderation/fiches?fraicheur=rappel-equipe' });
 	}
 	report.managersReminded = perManager.size;
-	for (const [userId, m] of perManager) {
-		const mail = { to: m.email, ...reminderMail(m.displayName, m.items, settings.months, REMINDER_LINK_DAYS) };
-		if (options.send === false || !ctx.mail) {
-			report.mailsPrepared++;
-			continue;
-		}
-		const result = await sendMail(ctx.mail, mail);
+	const outbox = [...perManager].map(([userId, m]) => ({ userId, mail: { to: m.email, ...reminderMail(m.displayName, m.items, settings.months, REMINDER_LINK_DAYS) } }));
+	if (options.send === false || !ctx.mail) {
+		report.mailsPrepared = outbox.length;
+		return report;
+	}
+	const setting = ctx.mail;
+	// A few connections at once: each message waits on the SMTP server's answers, not on this process.
+	await inParallel(outbox, MAIL_CONCURRENCY, async ({ userId, mail }) => {
+		const result = await sendMail(setting, mail);
 		if (result.sent) {
 			report.mailsSent++;
 			markReminderNotificationsEmailed(db, userId, sentAt, new Date().toISOString());
 		} else report.mailsFailed++;
-	}
+	});
 	return report;
 }
 
