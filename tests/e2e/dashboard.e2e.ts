@@ -146,7 +146,7 @@ describe('the editors’ dashboard and the reminders', () => {
 			checked.push(f.id);
 		}
 		expect(checked).toEqual(expect.arrayContaining(['figure-jamais', 'figure-ancienne-63', 'figure-sans-gestionnaire-15', 'figure-file', 'figure-doublons', 'figure-rappel-equipe']));
-		await editor.goto('/moderation/fiches?fraicheur=ancienne&departement=63');
+		await editor.goto('/moderation/fiches?fraicheur=jamais&departement=63');
 		await bothSizes(editor, 'dashboard-list');
 	}, 240_000);
 });
