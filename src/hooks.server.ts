@@ -1,4 +1,6 @@
-import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { startServerJobs } from '$lib/server/jobs/start';
 import { BASEMAP_HOSTS, basemapSetting, embedAncestors } from '$lib/server/config';
 import { allowFraming, isEmbedPath } from '$lib/server/http/embed-headers';
 import { widenCsp } from '$lib/server/http/csp';
@@ -23,6 +25,11 @@ const securityHeaders: Record<string, string> = {
 /** Read once at start-up: a wrong CARTO_BASEMAP stops the server with a French message, not every request. */
 const basemapHosts = BASEMAP_HOSTS[basemapSetting()];
 const frameAncestors = embedAncestors();
+
+/** The scheduler runs in the server process only: not while building, not in unit tests (they never load hooks). */
+export const init: ServerInit = () => {
+	if (!building) startServerJobs();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// CORS preflight for every /api/v1 endpoint at once (they only export GET): GET and HEAD only.

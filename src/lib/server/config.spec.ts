@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedAncestors, territoryScope } from './config';
+import { embedAncestors, freshnessSettings, jobsEnabled, territoryScope } from './config';
 
 describe('territoryScope', () => {
 	it('defaults to the four Auvergne départements in région 84', () => {
@@ -38,5 +38,21 @@ describe('embedAncestors', () => {
 		for (const bad of ['partenaire.fr', 'https://partenaire.fr/page', "'none'", 'javascript:alert(1)', 'https://a.fr;script-src *']) {
 			expect(() => embedAncestors({ CARTO_EMBED_ANCESTORS: bad }), bad).toThrow(/Configuration invalide : CARTO_EMBED_ANCESTORS contient/);
 		}
+	});
+});
+
+describe('freshness and jobs settings', () => {
+	it('defaults to 12 months and a reminder every 30 days', () => {
+		expect(freshnessSettings({})).toEqual({ months: 12, reminderDays: 30 });
+		expect(freshnessSettings({ CARTO_FRESHNESS_MONTHS: '6', CARTO_REMINDER_DAYS: '14' })).toEqual({ months: 6, reminderDays: 14 });
+	});
+	it('refuses a malformed value in French, naming the variable', () => {
+		expect(() => freshnessSettings({ CARTO_FRESHNESS_MONTHS: 'douze' })).toThrow(/CARTO_FRESHNESS_MONTHS="douze".*mois entre 1 et 120/);
+		expect(() => freshnessSettings({ CARTO_REMINDER_DAYS: '0' })).toThrow(/CARTO_REMINDER_DAYS/);
+	});
+	it('CARTO_JOBS=off turns the scheduler off', () => {
+		expect(jobsEnabled({})).toBe(true);
+		expect(jobsEnabled({ CARTO_JOBS: 'off' })).toBe(false);
+		expect(() => jobsEnabled({ CARTO_JOBS: 'peut-être' })).toThrow(/CARTO_JOBS/);
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FRESHNESS_MONTHS } from '$lib/domain/freshness';
 
 /** Which part of France this instance maps. Another region runs the same software with other codes. */
 export interface TerritoryScope {
@@ -129,4 +130,39 @@ export function geocoderSettings(env: Record<string, string | undefined> = proce
 		);
 	}
 	return { enabled: true, baseUrl: rawUrl.replace(/\/+$/, ''), timeoutMs };
+}
+
+export const DEFAULT_REMINDER_DAYS = 30;
+
+export interface FreshnessSettings {
+	/** A listing not verified for this many months is « à vérifier » (CARTO_FRESHNESS_MONTHS, 1–120). */
+	months: number;
+	/** A stale listing's managers are reminded again after this many days (CARTO_REMINDER_DAYS, 1–365). */
+	reminderDays: number;
+}
+
+function wholeNumber(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number, unit: string): number {
+	const raw = env[name]?.trim();
+	if (!raw) return fallback;
+	const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new Error(`Configuration invalide : ${name}="${env[name]}" (attendu : un nombre entier de ${unit} entre ${min} et ${max}).`);
+	}
+	return value;
+}
+
+/** CARTO_FRESHNESS_MONTHS (default 12) and CARTO_REMINDER_DAYS (default 30). */
+export function freshnessSettings(env: Record<string, string | undefined> = process.env): FreshnessSettings {
+	return {
+		months: wholeNumber(env, 'CARTO_FRESHNESS_MONTHS', FRESHNESS_MONTHS, 1, 120, 'mois'),
+		reminderDays: wholeNumber(env, 'CARTO_REMINDER_DAYS', DEFAULT_REMINDER_DAYS, 1, 365, 'jours')
+	};
+}
+
+/** CARTO_JOBS=off: the server starts no scheduler (a system cron runs `npm run jobs -- --run …` instead). */
+export function jobsEnabled(env: Record<string, string | undefined> = process.env): boolean {
+	const raw = env.CARTO_JOBS?.trim().toLowerCase() || 'on';
+	if (['on', 'true', '1'].includes(raw)) return true;
+	if (['off', 'false', '0', 'none'].includes(raw)) return false;
+	throw new Error(`Configuration invalide : CARTO_JOBS="${env.CARTO_JOBS}" (attendu : on ou off).`);
 }

@@ -4,6 +4,7 @@ import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { createSession } from '$lib/server/services/auth.service';
 import { ValidationError } from '$lib/server/services/errors';
 import { changePassword, PASSWORD_MIN_LENGTH, roleLabels } from '$lib/server/services/users.service';
+import { chooseNotifyMode, NOTIFY_MODE_LABELS, notifyModeFor } from '$lib/server/services/notifications.service';
 import type { Actions, PageServerLoad } from './$types';
 
 function signInFirst(url: URL): never {
@@ -13,10 +14,26 @@ function signInFirst(url: URL): never {
 export const load = (({ locals, url, setHeaders }) => {
 	const { displayName, email, role } = locals.user ?? signInFirst(url);
 	setHeaders({ 'cache-control': 'private, no-store' });
-	return { account: { displayName, email, roleLabel: roleLabels[role] }, minLength: PASSWORD_MIN_LENGTH };
+	return {
+		account: { displayName, email, roleLabel: roleLabels[role] },
+		minLength: PASSWORD_MIN_LENGTH,
+		notifyMode: notifyModeFor(getDb(), locals.user!),
+		notifyModes: Object.entries(NOTIFY_MODE_LABELS).map(([value, label]) => ({ value, label }))
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
+	notifications: async ({ request, locals, url }) => {
+		const user = locals.user ?? signInFirst(url);
+		const form = await request.formData();
+		try {
+			const mode = chooseNotifyMode(getDb(), user, form.get('notifyMode'));
+			return { notifyDone: `Préférence enregistrée : ${NOTIFY_MODE_LABELS[mode].toLowerCase()}.` };
+		} catch (e) {
+			if (e instanceof ValidationError) return fail(400, { notifyMessage: e.issues.join(' ') });
+			throw e;
+		}
+	},
 	password: async ({ request, locals, cookies, url }) => {
 		const user = locals.user ?? signInFirst(url);
 		const form = await request.formData();

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db/connection';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
 import { categoriesByKind } from '$lib/domain/vocabulary';
-import { FRESHNESS_MONTHS } from '$lib/domain/freshness';
+import { freshnessSettings } from '$lib/server/config';
 import { confirmRelation, confirmStillAccurate, proposeEntity, withdrawPendingChange } from '$lib/server/services/contribution.service';
 import { partnerSpace } from '$lib/server/services/partner-space.service';
 import { communeOfForm, placeOf } from '$lib/server/services/listing-place.service';
@@ -23,7 +23,7 @@ export const load = (({ locals, url, setHeaders }) => {
 		user: { displayName: user.displayName, email: user.email, roleLabel: roleLabels[user.role], isEditor: isEditor(user) },
 		space: partnerSpace(getDb(), user),
 		proposable: PROPOSABLE,
-		freshnessMonths: FRESHNESS_MONTHS,
+		freshnessMonths: freshnessSettings().months,
 		today: frenchDay(parisToday())
 	};
 }) satisfies PageServerLoad;

@@ -7,6 +7,7 @@ import { archivedDone, grantDone } from '$lib/server/services/proposal-words';
 import { sendFollowUp } from '$lib/server/services/newcomer.service';
 import { serverMailSetting } from '$lib/server/mail/mailer';
 import type { AccountUser } from '$lib/server/services/users.service';
+import { mailReportOutcome, reporterToTell } from '$lib/server/services/review-notices';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = (({ locals, url, setHeaders }) => {
@@ -26,13 +27,13 @@ export const load = (({ locals, url, setHeaders }) => {
  * `scope` and `target` tell the page which form the answer belongs to, so it is printed next to it;
  * a listing typed without being chosen comes back as candidates (`pick`).
  */
-function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData, origin: string) => string | Promise<string>) {
+function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData, url: URL) => string | Promise<string>) {
 	return async ({ locals, url, request }: RequestEvent) => {
 		const user = requireUser(locals.user, url);
 		const form = await request.formData();
 		const answer = { scope: scope(form), target: targetField ? Number(form.get(targetField)) || 0 : 0 };
 		try {
-			return { ...answer, done: await run(user, form, url.origin) };
+			return { ...answer, done: await run(user, form, url) };
 		} catch (e) {
 			return formFailure(e, { ...answer, pick: pickState(e), email: String(form.get('email') ?? '') });
 		}
@@ -40,22 +41,31 @@ function action(scope: (form: FormData) => string, targetField: string | null, r
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+/** A report's author without an account hears the outcome by e-mail (sent in the background: the editor does not wait). */
+function tellReporter(pendingId: number, url: URL): string {
+	if (!reporterToTell(getDb(), pendingId)) return '';
+	void mailReportOutcome(getDb(), pendingId, url.origin);
+	return ' La personne qui a signalé l’erreur en est informée par courriel.';
+}
 const is = (name: string) => () => name;
 
 export const actions = {
-	approuver: action(is('approuver'), 'pendingId', async (user, form, origin) => {
+	approuver: action(is('approuver'), 'pendingId', async (user, form, url) => {
+		const id = idFrom(form.get('pendingId'));
 		// A newcomer's listing or claim: their invitation leaves once the approval is written.
-		const followUp = approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
-		await sendFollowUp(followUp, origin, serverMailSetting());
-		return followUp ? `Proposition acceptée et publiée : une invitation part vers ${followUp.to}.` : 'Proposition acceptée et publiée.';
+		const followUp = approvePendingChange(getDb(), user, id, text(form, 'comment'));
+		await sendFollowUp(followUp, url.origin, serverMailSetting());
+		return (followUp ? `Proposition acceptée et publiée : une invitation part vers ${followUp.to}.` : 'Proposition acceptée et publiée.') + tellReporter(id, url);
 	}),
-	refuser: action(is('refuser'), 'pendingId', async (user, form, origin) => {
-		const followUp = rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
+	refuser: action(is('refuser'), 'pendingId', async (user, form, url) => {
+		const id = idFrom(form.get('pendingId'));
+		const followUp = rejectPendingChange(getDb(), user, id, text(form, 'comment'));
 		if (followUp) {
-			await sendFollowUp(followUp, origin, serverMailSetting());
+			await sendFollowUp(followUp, url.origin, serverMailSetting());
 			return 'Proposition refusée : son auteur, sans compte, reçoit votre commentaire par e-mail.';
 		}
-		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.';
+		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.' + tellReporter(id, url);
 	}),
 	// A contested relation (QueueCard): the contest refused keeps the relation, accepted removes it.
 	maintenir: action(is('refuser'), 'pendingId', (user, form) => {

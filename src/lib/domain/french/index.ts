@@ -19,3 +19,4 @@ export * from './places';
 export * from './relations';
 export * from './categories';
 export * from './actors';
+export * from './notices';

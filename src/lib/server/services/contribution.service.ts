@@ -27,6 +27,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { assertVersion, writeTransaction } from './revision-write';
 import { ForbiddenError, type AccountUser } from './users.service';
+import { tellManagersOfReport, tellOtherSide } from './review-notices';
 
 /*
  * What partners do to the listings they manage, and what anyone can report. Every function takes the
@@ -248,6 +249,7 @@ export function declareRelation(
 	const relationId = writeTransaction(db, (tx) => {
 		const [id] = createRelations(tx, [data], { actor: actorOf(user), reason: '' });
 		setDeclaredBy(tx, id as number, declaredBy);
+		tellOtherSide(tx, { ...data, declaredByEntityId: declaredBy }, user.id);
 		return id as number;
 	});
 	return { status: 'applied', version: 1, relationId, confirmation: data.confirmation as 'declared' | 'confirmed' };
@@ -393,5 +395,6 @@ export function submitReport(
 		authorUserId: null,
 		authorLabel: data.name || 'Visiteur anonyme'
 	});
+	tellManagersOfReport(db, entity.id, entity.name);
 	return { stored: true };
 }

@@ -31,6 +31,7 @@ import { KIND_LABELS, proposalTitle } from './proposal-words';
 import { withCommuneCentre } from './listing-place.service';
 import { applyNewcomerChange, isNewcomerChange, newcomerFacts, newcomerRejection, type FollowUpMail, type NewcomerFacts } from './newcomer.service';
 import { writeTransaction } from './revision-write';
+import { tellReviewOutcome } from './review-notices';
 import type { AccountUser } from './users.service';
 
 /*
@@ -173,6 +174,7 @@ export function approvePendingChange(db: Db, editor: AccountUser, id: number, co
 		if (!reviewPendingChange(tx, id, { status: 'approved', reviewerUserId: editor.id, reviewComment: comment.trim(), reviewedAt: now.toISOString() })) {
 			throw new ValidationError(['Cette proposition a déjà été traitée.']);
 		}
+		tellReviewOutcome(tx, c, true, comment.trim(), editor.id);
 		return mail ?? null;
 	});
 	securityLog('change.approved', { change: id, by: editor.id });
@@ -189,9 +191,12 @@ export function rejectPendingChange(db: Db, editor: AccountUser, id: number, com
 		return null;
 	}
 	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
-	if (!reviewPendingChange(db, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
-		throw new ValidationError(['Cette proposition a déjà été traitée.']);
-	}
+	writeTransaction(db, (tx) => {
+		if (!reviewPendingChange(tx, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
+			throw new ValidationError(['Cette proposition a déjà été traitée.']);
+		}
+		tellReviewOutcome(tx, c, false, why.slice(0, 1000), editor.id);
+	});
 	securityLog('change.rejected', { change: id, by: editor.id });
 	return newcomerRejection(c, why.slice(0, 1000));
 }

@@ -1,4 +1,5 @@
-import { freshness, type Freshness } from '$lib/domain/freshness';
+import type { Freshness } from '$lib/domain/freshness';
+import { listingFreshness } from './freshness.service';
 import { relationCaption, type Nameable, type RelationCaption } from '$lib/domain/french';
 import { diffSnapshots, type SnapshotLike } from '$lib/history/diff';
 import { displayChange, type DisplayChange } from '$lib/history/format';
@@ -252,6 +253,8 @@ export interface ListingSummary {
 	waiting: number;
 }
 
+const staleRank = (l: ListingSummary) => (l.freshness === 'never' ? 0 : l.freshness === 'stale' ? 1 : 2);
+
 /** The listings the user manages, the confirmations waiting for them and their own proposals. */
 export function partnerSpace(db: Db, user: AccountUser, now = new Date()) {
 	const ids = managedEntityIds(db, user.id);
@@ -265,9 +268,11 @@ export function partnerSpace(db: Db, user: AccountUser, now = new Date()) {
 		status: e.status,
 		version: e.version,
 		lastVerifiedAt: e.lastVerifiedAt,
-		freshness: freshness(e.lastVerifiedAt, now),
+		freshness: listingFreshness(e.lastVerifiedAt, now).freshness,
 		waiting: waitingFor(e.id)
 	}));
+	// « À vérifier » first (never verified, then the oldest): what the partner should look at today.
+	listings.sort((a, b) => staleRank(a) - staleRank(b) || (staleRank(a) === 1 ? (a.lastVerifiedAt ?? '').localeCompare(b.lastVerifiedAt ?? '') : 0));
 	// Relations whose declaring side is unknown (imported, seeded) can be confirmed from the listing's page,
 	// but only claims made by the other side are « waiting » for this user.
 	const waiting = relationsTouching(db, ids).filter((r) => r.declaredByEntityId !== null && confirmsOtherSide(db, user, r));

@@ -1,0 +1,34 @@
+import { byCount, countOf } from '$lib/domain/french';
+import { sendFreshnessReminders } from '../services/freshness-reminder.service';
+import { sendNotificationMails } from '../services/notification-mail.service';
+import type { JobDefinition } from './job';
+
+/** Every job the scheduler knows, by name (`npm run jobs -- --list`). Schedules are read in Europe/Paris. */
+export const JOBS: JobDefinition[] = [
+	{
+		name: 'reminders',
+		schedule: '0 9 * * *',
+		label: 'Rappels de fraîcheur : les gestionnaires des fiches « à vérifier » reçoivent un lien « toujours à jour » (chaque jour à 9 h)',
+		run: async (ctx) => {
+			const r = await sendFreshnessReminders(ctx);
+			const mails = ctx.mail
+				? `${countOf(r.mailsSent, 'courriel envoyé', 'courriels envoyés')}${r.mailsFailed ? `, ${countOf(r.mailsFailed, 'échec')}` : ''}`
+				: `${countOf(r.mailsPrepared, 'courriel préparé', 'courriels préparés')} (SMTP non configuré : rien n’est envoyé)`;
+			return `${countOf(r.stale, 'fiche', 'fiches')} à rappeler : ${r.managed} avec gestionnaire (${countOf(r.managersReminded, 'gestionnaire')} ${byCount(r.managersReminded, 'prévenu')}), ${r.unmanaged} sans gestionnaire (liste de l’équipe) ; ${mails}.`;
+		}
+	},
+	{
+		name: 'notifications',
+		schedule: '*/5 * * * *',
+		label: 'Notifications par courriel : immédiates, résumés hebdomadaires, résumé quotidien de la file pour l’équipe (toutes les 5 minutes)',
+		run: async (ctx) => {
+			if (!ctx.mail) return 'SMTP non configuré : aucune notification envoyée par courriel.';
+			const r = await sendNotificationMails(ctx);
+			return `${countOf(r.immediate, 'envoi immédiat', 'envois immédiats')}, ${countOf(r.weekly, 'résumé hebdomadaire', 'résumés hebdomadaires')}, ${countOf(r.editorsDigests, 'résumé de la file', 'résumés de la file')}${r.failed ? `, ${countOf(r.failed, 'échec')}` : ''}.`;
+		}
+	}
+];
+
+export function jobNamed(name: string): JobDefinition | undefined {
+	return JOBS.find((j) => j.name === name);
+}

@@ -1,0 +1,140 @@
+import { freshnessLimitDay } from '$lib/domain/freshness';
+import type { QueueFigures } from '$lib/domain/french';
+import { freshnessSettings, territoryScope } from '../config';
+import type { Db } from '../db';
+import {
+	countListings,
+	countReminders,
+	departementNames,
+	freshnessByDepartement,
+	freshnessByDepartementAt,
+	listListings,
+	listReminders,
+	pendingChangeDates,
+	relationCounts,
+	remindersByDepartement,
+	withoutManagerByDepartement,
+	type BandCounts,
+	type BandLimits,
+	type ListingFilter
+} from '../repos/dashboard.repo';
+import { suspectedDuplicatePairs } from './duplicate-pairs.service';
+import { assertEditor } from './managers.service';
+import { KIND_LABELS } from './proposal-words';
+import type { AccountUser } from './users.service';
+
+/*
+ * The editors' dashboard (/moderation/tableau): what is stale and who has been reminded, the queue and its
+ * age, relations to check, listings nobody manages, probable duplicates; by département. Every figure has
+ * a list behind it built from the same conditions (dashboard.repo.ts).
+ */
+
+export const TREND_DAYS = 30;
+export const REMINDERS_WINDOW_DAYS = 30;
+export const PAGE_SIZE = 50;
+
+const DAY_MS = 86_400_000;
+
+export function bandLimits(now: Date, months = freshnessSettings().months): BandLimits {
+	return { sixMonths: freshnessLimitDay(now, 6), period: freshnessLimitDay(now, months) };
+}
+
+const ageDays = (iso: string, now: Date) => Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / DAY_MS));
+
+/** The queue as the editors' digest and the dashboard tell it. */
+export function queueFigures(db: Db, now: Date): QueueFigures & { total: number; medianDays: number | null } {
+	const pending = pendingChangeDates(db);
+	const counts = new Map<string, number>();
+	for (const p of pending) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+	const ages = pending.map((p) => ageDays(p.createdAt, now)).sort((a, b) => b - a);
+	return {
+		total: pending.length,
+		byKind: [...counts].map(([kind, count]) => ({ kind, label: KIND_LABELS[kind as keyof typeof KIND_LABELS] ?? kind, count })),
+		oldestDays: ages.length ? (ages[0] as number) : null,
+		medianDays: ages.length ? (ages[Math.floor((ages.length - 1) / 2)] as number) : null,
+		reports: counts.get('report') ?? 0,
+		claims: counts.get('entity_claim') ?? 0,
+		staleUnmanaged: countListings(db, { band: 'a-verifier', limits: bandLimits(now), withoutManager: true })
+	};
+}
+
+export interface DepartementColumn {
+	code: string;
+	name: string;
+}
+
+function sumRows(rows: BandCounts[]): BandCounts {
+	const total: BandCounts = { departement: 'tous', recente: 0, moyenne: 0, ancienne: 0, jamais: 0, total: 0 };
+	for (const r of rows) for (const k of ['recente', 'moyenne', 'ancienne', 'jamais', 'total'] as const) total[k] += r[k];
+	return total;
+}
+
+export function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) {
+	assertEditor(editor);
+	const { months } = freshnessSettings();
+	const names = departementNames(db);
+	const scope = territoryScope().departements;
+	const current = freshnessByDepartement(db, bandLimits(now, months));
+	const then = new Date(now.getTime() - TREND_DAYS * DAY_MS);
+	const before = freshnessByDepartementAt(db, then.toISOString(), bandLimits(then, months));
+	const codes = [...new Set([...scope, ...current.map((r) => r.departement)])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+	const departements: DepartementColumn[] = codes.map((code) => ({ code, name: code === '' ? 'Sans commune' : (names.get(code) ?? code) }));
+	const byDep = (rows: BandCounts[], code: string) => rows.find((r) => r.departement === code) ?? { departement: code, recente: 0, moyenne: 0, ancienne: 0, jamais: 0, total: 0 };
+	const noManager = withoutManagerByDepartement(db);
+	const remindersSince = new Date(now.getTime() - REMINDERS_WINDOW_DAYS * DAY_MS).toISOString();
+	const reminded = remindersByDepartement(db, remindersSince);
+	return {
+		months,
+		trendDays: TREND_DAYS,
+		remindersDays: REMINDERS_WINDOW_DAYS,
+		departements,
+		freshness: {
+			all: { now: sumRows(current), before: sumRows(before) },
+			byDepartement: departements.map((d) => ({ code: d.code, now: byDep(current, d.code), before: byDep(before, d.code) })),
+			/** The history had no listing at that date: no trend to show. */
+			hasHistory: before.length > 0
+		},
+		queue: queueFigures(db, now),
+		relations: relationCounts(db),
+		withoutManager: {
+			all: noManager.reduce((s, r) => s + r.n, 0),
+			byDepartement: departements.map((d) => ({ code: d.code, n: noManager.find((r) => r.departement === d.code)?.n ?? 0 }))
+		},
+		duplicates: suspectedDuplicatePairs(db).length,
+		reminders: {
+			all: reminded.reduce((s, r) => ({ managers: s.managers + r.managers, editors: s.editors + r.editors }), { managers: 0, editors: 0 }),
+			/** Listings the editors' list received (no manager) in the window: what « rappel-equipe » lists. */
+			toEditorsListings: countListings(db, { limits: bandLimits(now, months), remindedToEditorsSince: remindersSince }),
+			byDepartement: departements.map((d) => ({ code: d.code, ...(reminded.find((r) => r.departement === d.code) ?? { managers: 0, editors: 0 }) })),
+			latest: listReminders(db, remindersSince, undefined, 8, 0)
+		}
+	};
+}
+export type EditorsDashboard = ReturnType<typeof editorsDashboard>;
+
+/** A list behind a figure: one page of listings and how many there are. */
+export function dashboardListings(
+	db: Db,
+	editor: AccountUser,
+	filter: Omit<ListingFilter, 'limits' | 'remindedToEditorsSince'> & { remindedToEditors?: boolean },
+	page: number,
+	now = new Date()
+) {
+	assertEditor(editor);
+	const { remindedToEditors, ...rest } = filter;
+	const since = new Date(now.getTime() - REMINDERS_WINDOW_DAYS * DAY_MS).toISOString();
+	const f: ListingFilter = { ...rest, limits: bandLimits(now), remindedToEditorsSince: remindedToEditors ? since : undefined };
+	const total = countListings(db, f);
+	return { total, page, pageSize: PAGE_SIZE, rows: listListings(db, f, PAGE_SIZE, (page - 1) * PAGE_SIZE) };
+}
+
+export function dashboardReminders(db: Db, editor: AccountUser, departement: string | undefined, page: number, now = new Date()) {
+	assertEditor(editor);
+	const since = new Date(now.getTime() - REMINDERS_WINDOW_DAYS * DAY_MS).toISOString();
+	return { total: countReminders(db, since, departement), page, pageSize: PAGE_SIZE, rows: listReminders(db, since, departement, PAGE_SIZE, (page - 1) * PAGE_SIZE) };
+}
+
+export function dashboardDuplicates(db: Db, editor: AccountUser) {
+	assertEditor(editor);
+	return suspectedDuplicatePairs(db);
+}

@@ -1,0 +1,31 @@
+import { getDb } from '$lib/server/db/connection';
+import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { myNotifications, readAllNotifications, readNotification } from '$lib/server/services/notifications.service';
+import { byCount, countOf } from '$lib/domain/french';
+import type { Actions, PageServerLoad } from './$types';
+
+const pageFrom = (url: URL) => Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
+
+export const load = (({ locals, url, setHeaders }) => {
+	const user = requireUser(locals.user, url);
+	setHeaders({ 'cache-control': 'private, no-store' });
+	return { notifications: myNotifications(getDb(), user, pageFrom(url)) };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	lire: async ({ locals, url, request }) => {
+		const user = requireUser(locals.user, url);
+		const form = await request.formData();
+		try {
+			readNotification(getDb(), user, idFrom(form.get('id')));
+			return { done: 'Notification marquée comme lue.' };
+		} catch (e) {
+			return formFailure(e);
+		}
+	},
+	toutLire: async ({ locals, url }) => {
+		const user = requireUser(locals.user, url);
+		const n = readAllNotifications(getDb(), user);
+		return { done: n ? `${countOf(n, 'notification')} ${byCount(n, 'marquée', 'marquées')} comme ${byCount(n, 'lue', 'lues')}.` : 'Rien à marquer : tout était lu.' };
+	}
+} satisfies Actions;
