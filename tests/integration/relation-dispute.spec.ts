@@ -29,7 +29,9 @@ function account(email: string, displayName: string, role: AccountUser['role']):
 	return { id: userId, email, displayName, role };
 }
 const relation = (id: number) => db.select().from(relations).where(eq(relations.id, id)).get()!;
-const notes = (user: AccountUser) => db.select().from(notifications).where(eq(notifications.userId, user.id)).all();
+/** What the dispute told a user (the « relation to confirm » notice of the declaration itself is another story). */
+const notes = (user: AccountUser) =>
+	db.select().from(notifications).where(eq(notifications.userId, user.id)).all().filter((n) => n.kind.startsWith('relation_dispute'));
 const disputes = () => db.select().from(pendingChanges).where(eq(pendingChanges.kind, 'relation_dispute')).all();
 const SOURCE = 'Le Connecteur, portrait, mai 2024';
 
