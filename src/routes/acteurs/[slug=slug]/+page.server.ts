@@ -10,7 +10,7 @@ import { practicalInfo } from '$lib/server/services/practical-info.service';
 import { backLink } from './back-link';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ params, request, url, setHeaders }) => {
+export const load = (({ params, request, url, setHeaders, locals }) => {
 	try {
 		const db = getDb();
 		const portrait = getPortrait(db, params.slug);
@@ -18,7 +18,7 @@ export const load = (({ params, request, url, setHeaders }) => {
 		setHeaders({ vary: 'Referer' });
 		const back = backLink(request.headers.get('referer'), url.origin, (code) => territoryBreadcrumb(db, code)[0]);
 		// Null for actors that have no pathway (anything but startups, companies and entrepreneurs).
-		return { ...portrait, pathway: entityPathway(db, params.slug), practical: practicalInfo(db, portrait.entity.id), basemap: basemapSetting(), back };
+		return { ...portrait, pathway: entityPathway(db, params.slug), practical: practicalInfo(db, portrait.entity.id, locals.user), basemap: basemapSetting(), back };
 	} catch (e) {
 		// A listing merged into another one: its old address keeps working, permanently moved.
 		const target = e instanceof NotFoundError ? mergedInto(getDb(), params.slug) : undefined;
