@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './browser';
-import { choosePassword, createAccount } from './sign-in';
+import { choosePassword, createAccount, logIn } from './sign-in';
 import { offerLabel, stageLabel } from '../../src/lib/domain/vocabulary';
 
 /*
@@ -213,5 +213,22 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 		const visitor = await newPage(browser);
 		await visitor.goto(`/acteurs/${place.slug}`);
 		expect(await visitor.getByTestId('edit-listing').count()).toBe(0);
+	});
+
+	it('sans JavaScript : commune tapée, adresse géocodée par la BAN à l’enregistrement, et la réponse dit où la fiche est placée', async () => {
+		const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: PHONE, javaScriptEnabled: false });
+		const page = await context.newPage();
+		page.setDefaultTimeout(15_000);
+		await logIn(page, PARTNER.email);
+		await page.goto(`/espace/fiches/${place.id}`);
+		const form = page.getByRole('form', { name: 'Champs de la fiche' });
+		expect(await page.getByTestId('pin-map').count()).toBe(0);
+		await form.getByLabel('Adresse', { exact: true }).fill('1 Place de Jaude');
+		await form.getByLabel('Commune').fill('clermont-ferrand');
+		await form.getByRole('button', { name: 'Enregistrer' }).click();
+		expect(await form.getByTestId('edit-done').innerText()).toMatch(/Adresse trouvée dans la Base Adresse Nationale : la fiche est placée à «\s1 Place de Jaude/);
+		expect(await form.getByLabel('Commune').inputValue()).toBe('Clermont-Ferrand');
+		await screenshot(page, 'listing-edit-nojs-phone');
+		await context.close();
 	});
 });

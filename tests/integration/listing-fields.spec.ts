@@ -15,6 +15,7 @@ import { placeListing, type ListingFormRead } from '../../src/lib/server/service
 import { readListingForm } from '../../src/lib/server/http/listing-form';
 import { banGeocoder, disabledGeocoder } from '../../src/lib/server/geocode';
 import { diffSnapshots } from '../../src/lib/history/diff';
+import { practicalInfo } from '../../src/lib/server/services/practical-info.service';
 
 let ctx: ReturnType<typeof freshDb>;
 let db: Db;
@@ -147,5 +148,24 @@ describe('placing a listing from its form', () => {
 	it('a commune typed without JavaScript is read by name or postcode, or refused with the choices', async () => {
 		expect((await place(ids.place, [['communeText', 'aurillac']])).patch.communeCode).toBe('15014');
 		await expect(place(ids.place, [['communeText', 'Atlantis']])).rejects.toThrow(ValidationError);
+	});
+});
+
+describe('practical information on the public page', () => {
+	it("a third-place's hours in Paris time and access; an event's venue and link; the edit link for its managers and editors only", () => {
+		submitEntityUpdate(db, paula, ids.place, { openingHours: 'Mo-Fr 09:00-18:00; PH off', accessibility: 'Plain-pied' }, 1);
+		submitEntityUpdate(db, paula, ids.event, { venueId: ids.place, registrationUrl: 'https://inscription.example.org' }, 1);
+		// Friday 25 December 2026 at 10:00 in Paris: a weekday, but Christmas.
+		const christmas = practicalInfo(db, ids.place, null, new Date('2026-12-25T09:00:00Z'));
+		expect(christmas.hours?.view?.state).toBe('closed');
+		expect(christmas.hours?.view?.week[4]).toMatchObject({ day: 'vendredi', holiday: true, slots: [] });
+		expect(practicalInfo(db, ids.place, null, new Date('2026-12-22T09:00:00Z')).hours?.view?.state).toBe('open');
+		expect(christmas.access).toEqual({ transport: null, accessibility: 'Plain-pied', equipment: null });
+		expect(christmas.editHref).toBeNull();
+		const ev = practicalInfo(db, ids.event, paula);
+		expect(ev).toMatchObject({ venue: { name: 'Fablab Aurillac', slug: 'fablab-aurillac' }, registrationUrl: 'https://inscription.example.org', hours: null, editHref: `/espace/fiches/${ids.event}` });
+		const stranger = account('sam@exemple.fr', 'Sam Autre', 'partner');
+		expect(practicalInfo(db, ids.event, stranger).editHref).toBeNull();
+		expect(practicalInfo(db, ids.event, editor).editHref).toBe(`/espace/fiches/${ids.event}`);
 	});
 });
