@@ -224,10 +224,10 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 		const form = page.getByRole('form', { name: 'Champs de la fiche' });
 		expect(await page.getByTestId('pin-map').count()).toBe(0);
 		await form.getByLabel('Adresse', { exact: true }).fill('1 Place de Jaude');
-		await form.getByLabel('Commune').fill('clermont-ferrand');
+		await form.getByRole('combobox', { name: 'Commune' }).fill('clermont-ferrand');
 		await form.getByRole('button', { name: 'Enregistrer' }).click();
 		expect(await form.getByTestId('edit-done').innerText()).toMatch(/Adresse trouvée dans la Base Adresse Nationale : la fiche est placée à «\s1 Place de Jaude/);
-		expect(await form.getByLabel('Commune').inputValue()).toBe('Clermont-Ferrand');
+		expect(await form.getByRole('combobox', { name: 'Commune' }).inputValue()).toBe('Clermont-Ferrand');
 		await screenshot(page, 'listing-edit-nojs-phone');
 		await context.close();
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readListingForm } from './listing-form';
+import { inFieldOrder, readListingForm } from './listing-form';
 import { PARTNER_FIELDS_BY_KIND } from '../services/contribution.service';
 import { ValidationError } from '../services/errors';
 
@@ -65,5 +65,9 @@ describe('readListingForm', () => {
 		expect(readListingForm(formOf([['venueIdQuery', 'fablab']]), {}, ev).venue).toBe('pick');
 		expect(readListingForm(formOf([['venueId', '12'], ['venueClear', '1']]), {}, ev).venue).toBe('clear');
 		expect(readListingForm(formOf([['venueId', '12']]), {}, editable).venue).toBe('keep');
+	});
+
+	it('orders a patch as the history shows fields, whatever order the form read them in', () => {
+		expect(Object.keys(inFieldOrder({ website: null, summary: 'x', name: 'N', openingHours: null, lon: 1 }))).toEqual(['name', 'summary', 'website', 'lon', 'openingHours']);
 	});
 });

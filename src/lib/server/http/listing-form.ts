@@ -6,6 +6,7 @@
  * listing-place.service turns them into a commune, a point and a venue.
  */
 import { parisDateTimeLocal } from '$lib/domain/french';
+import { ENTITY_FIELDS } from '$lib/history/snapshot';
 import { ValidationError } from '../services/errors';
 import type { ListingFormRead, ShownValues } from '../services/listing-place.service';
 
@@ -76,4 +77,11 @@ export function readListingForm(form: FormData, shown: ShownValues, editable: re
 	const venue = !editable.includes('venueId') ? 'keep' : form.get('venueClear') === '1' ? 'clear' : one(form, 'venueId') || one(form, 'venueIdQuery').trim() ? 'pick' : 'keep';
 	if (problems.length) throw new ValidationError(problems);
 	return { patch, commune, pin, venue };
+}
+
+/** The patch's fields in the history's display order, so a proposal reads « résumé, site web » as the form shows them. */
+export function inFieldOrder<T extends Record<string, unknown>>(patch: T): T {
+	const order = ENTITY_FIELDS as readonly string[];
+	const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+	return Object.fromEntries(Object.entries(patch).sort(([a], [b]) => rank(a) - rank(b))) as T;
 }

@@ -4,7 +4,7 @@ import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { categoriesByKind, offerTerms, relationTypeTerms, sectorTerms, stageTerms } from '$lib/domain/vocabulary';
 import { basemapSetting } from '$lib/server/config';
 import { geocoderFromEnv } from '$lib/server/geocode';
-import { readListingForm } from '$lib/server/http/listing-form';
+import { inFieldOrder, readListingForm } from '$lib/server/http/listing-form';
 import { listingPlaceFacts, placeListing, type Placement } from '$lib/server/services/listing-place.service';
 import {
 	confirmRelation,
@@ -91,7 +91,7 @@ export const actions = {
 			patch = read.patch as EntityPatch;
 			// The geocoder answers within its own timeout; the request waits, the server does not.
 			const placed = await placeListing(db, user, geocoderFromEnv(), shown, read, read.venue === 'pick' ? pickFrom(form, 'venueId') : null);
-			patch = placed.patch as EntityPatch;
+			patch = inFieldOrder(placed.patch) as EntityPatch;
 			const result = submitEntityUpdate(db, user, id, patch, Number(form.get('version')));
 			const said = result.status === 'unchanged' || result.status === 'withdrawn' ? '' : placedMessage(placed.placement);
 			return { scope: 'modifier', target: 0, done: doneMessage(result) + said };
