@@ -114,7 +114,7 @@ describe('partner edits', () => {
 
 	it('partners cannot set fields they do not own', () => {
 		setPartnerModerated(db, editor, alice.id, false);
-		for (const patch of [{ status: 'archived' as const }, { slug: 'autre' }, { lastVerifiedAt: '2020-01-01' }, { category: 'accelerator' }, { email: 'a@b.fr' }]) {
+		for (const patch of [{ status: 'archived' as const }, { slug: 'autre' }, { lastVerifiedAt: '2020-01-01' }, { kind: 'third_place' as const }, { isDemo: true }]) {
 			expect(() => submitEntityUpdate(db, alice, incub, patch, 1)).toThrow(ForbiddenError);
 		}
 		expect(entity(incub).version).toBe(1);

@@ -428,8 +428,10 @@ describe('migrating a database written before the history', () => {
 			for (const r of rows) {
 				const revision = list.find((x) => x.subjectKind === 'entity' && x.subjectId === r.id)!;
 				expect(revision).toMatchObject({ operation: 'import', version: r.version, authorLabel: 'système', createdAt: r.updatedAt });
-				// The SIRET (drizzle/0009) and the image (0011) came after the baseline: a baseline snapshot has no such keys, which read as null.
-			expect(snapshotOf(revision)).toEqual({ ...entitySnapshot(r), siret: undefined, imageKey: undefined, imageAlt: undefined });
+				// The SIRET (drizzle/0009) and the listings' lifecycle fields (0011) came after the baseline: a baseline
+				// snapshot has no such keys, which read as null.
+				const later = ['siret', 'registrationUrl', 'venueId', 'imageKey', 'imageAlt', 'openingHours', 'accessTransport', 'accessibility', 'equipment'];
+				expect(snapshotOf(revision)).toEqual({ ...entitySnapshot(r), ...Object.fromEntries(later.map((k) => [k, undefined])) });
 			}
 			const rel = old.select().from(relations).get()!;
 			expect(snapshotOf(list.find((x) => x.subjectKind === 'relation')!)).toEqual(relationSnapshot(rel));

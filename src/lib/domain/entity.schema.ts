@@ -13,6 +13,8 @@ import {
 import { isPartialDate } from './partial-date';
 import { compactSiret, isValidSiret } from './siret';
 import { IMAGE_KEY_RE } from './listing-image';
+import { openingHoursProblem } from './opening-hours';
+import { SLUG_RE } from './slug';
 
 const optionalText = (max: number) =>
 	z
@@ -22,7 +24,29 @@ const optionalText = (max: number) =>
 		.nullish()
 		.transform((v) => (v ? v : null));
 
-export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { SLUG_RE };
+
+const httpUrl = (error: string) => z.url({ protocol: /^https?$/, error }).max(500, { error: '500 caractères au maximum' }).nullish().transform((v) => v ?? null);
+
+/** Which kinds may carry a field at all: an event has no opening hours, a person serves no stages. */
+export const KIND_ONLY_FIELDS = {
+	registrationUrl: ['event'],
+	venueId: ['event'],
+	startsAt: ['event'],
+	endsAt: ['event'],
+	openingHours: ['third_place'],
+	accessTransport: ['third_place'],
+	accessibility: ['third_place'],
+	equipment: ['third_place'],
+	stages: ['organisation', 'third_place'],
+	offers: ['organisation', 'third_place']
+} as const satisfies Record<string, readonly string[]>;
+
+const KIND_WORDS: Record<string, string> = {
+	event: 'aux événements',
+	third_place: 'aux tiers-lieux',
+	'organisation,third_place': 'aux organisations et aux tiers-lieux'
+};
 
 /** The one shape of an entity coming in (seed, import, forms, API). */
 export const entityInputSchema = z
@@ -33,7 +57,7 @@ export const entityInputSchema = z
 		name: z.string().trim().min(1, { error: 'nom obligatoire' }).max(200),
 		summary: z.string().trim().max(500).default(''),
 		description: z.string().max(20_000).default(''),
-		website: z.url({ protocol: /^https?$/, error: 'adresse web invalide (http ou https)' }).nullish().transform((v) => v ?? null),
+		website: httpUrl('adresse web invalide (http ou https)'),
 		siret: z
 			.string()
 			.transform(compactSiret)
@@ -54,6 +78,12 @@ export const entityInputSchema = z
 		email: z.email({ error: 'adresse e-mail invalide' }).nullish().transform((v) => v ?? null),
 		phone: optionalText(40),
 		contactPublic: z.boolean().default(false),
+		registrationUrl: httpUrl("lien d'inscription invalide (http ou https)"),
+		venueId: z.number({ error: 'lieu invalide' }).int().positive({ error: 'lieu invalide' }).nullish().transform((v) => v ?? null),
+		openingHours: optionalText(500),
+		accessTransport: optionalText(1000),
+		accessibility: optionalText(1000),
+		equipment: optionalText(1000),
 		status: z.enum(ENTITY_STATUSES).default('published'),
 		isDemo: z.boolean().default(false),
 		lastVerifiedAt: z.iso.date().nullish().transform((v) => v ?? null),
@@ -76,6 +106,15 @@ export const entityInputSchema = z
 		if (e.imageKey && !e.imageAlt) {
 			ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'décrivez l’image en quelques mots (texte alternatif, lu à ceux qui ne la voient pas)' });
 		}
+		for (const [field, kinds] of Object.entries(KIND_ONLY_FIELDS)) {
+			const v = e[field as keyof typeof e];
+			const empty = v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+			if (!empty && !(kinds as readonly string[]).includes(e.kind)) {
+				ctx.addIssue({ code: 'custom', path: [field], message: `réservé ${KIND_WORDS[kinds.join(',')]}` });
+			}
+		}
+		const hoursProblem = e.openingHours ? openingHoursProblem(e.openingHours) : null;
+		if (hoursProblem) ctx.addIssue({ code: 'custom', path: ['openingHours'], message: hoursProblem });
 	});
 export type EntityInput = z.input<typeof entityInputSchema>;
 export type EntityData = z.output<typeof entityInputSchema>;

@@ -28,11 +28,17 @@ export interface EntityFields {
 	email: string | null;
 	phone: string | null;
 	contactPublic: boolean;
+	registrationUrl: string | null;
+	venueId: number | null;
+	imageKey: string | null;
+	imageAlt: string | null;
+	openingHours: string | null;
+	accessTransport: string | null;
+	accessibility: string | null;
+	equipment: string | null;
 	status: string;
 	isDemo: boolean;
 	lastVerifiedAt: string | null;
-	imageKey: string | null;
-	imageAlt: string | null;
 }
 
 export interface RelationFields {
@@ -59,8 +65,9 @@ export type Snapshot = EntitySnapshot | RelationSnapshot;
 
 export const ENTITY_FIELDS = [
 	'name', 'slug', 'kind', 'category', 'status', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
-	'address', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
-	'contactPublic', 'lastVerifiedAt', 'isDemo', 'imageKey', 'imageAlt'
+	'address', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'venueId', 'registrationUrl',
+	'openingHours', 'accessTransport', 'accessibility', 'equipment', 'email', 'phone', 'contactPublic', 'imageKey', 'imageAlt',
+	'lastVerifiedAt', 'isDemo'
 ] as const satisfies readonly (keyof EntityFields)[];
 
 export const RELATION_FIELDS = [

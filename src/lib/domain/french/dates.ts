@@ -142,6 +142,17 @@ function wallClock(value: string): { date: string; hour: number | null; minute: 
 	return { date: m[1] as string, hour: m[2] ? Number(m[2]) : null, minute: m[3] ? Number(m[3]) : null };
 }
 
+/**
+ * A stored date-time as a `datetime-local` field shows it, in Paris time (« 2027-03-18T18:30 »); an instant is
+ * converted, a bare value is already Paris time. Empty when there is no time to show.
+ */
+export function parisDateTimeLocal(value: string | null | undefined): string {
+	if (!value) return '';
+	const w = wallClock(value);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(w.date)) return '';
+	return `${w.date}T${pad(w.hour ?? 0)}:${pad(w.minute ?? 0)}`;
+}
+
 /** « 9 h », « 17 h 30 » (French typography, no « 09:00 »). */
 export function formatTime(hour: number, minute: number): string {
 	return minute ? `${hour}\u00a0h\u00a0${pad(minute)}` : `${hour}\u00a0h`;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityInputSchema, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
-import { relationTypeTerms } from '$lib/domain/vocabulary';
+import { relationTypeTerms, type EntityKind } from '$lib/domain/vocabulary';
 import { parisToday } from '$lib/domain/french';
 import { diffSnapshots, fieldLabel, sameValue } from '$lib/history/diff';
 import { entityFields, relationFields } from '$lib/history/snapshot';
@@ -36,14 +36,23 @@ import { tellManagersOfReport, tellOtherSide } from './review-notices';
  * through the single write path at once, with the partner as the revision's author.
  */
 
-/** What a partner may change on a listing they manage; status, slug, kind, verification stay editorial. */
-export const PARTNER_ENTITY_FIELDS = [
-	'name', 'summary', 'description', 'website', 'sectors', 'stages', 'offers', 'address', 'communeCode',
-	'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt',
-	'imageKey', 'imageAlt'
+/**
+ * What a partner may change on a listing they manage, by kind: every public field of that kind. Status,
+ * slug, kind, verification date, demo mark and managers stay editorial.
+ */
+const COMMON_FIELDS = [
+	'name', 'category', 'summary', 'description', 'website', 'sectors', 'address', 'communeCode', 'lon', 'lat', 'coordPrecision',
+	'email', 'phone', 'contactPublic', 'imageKey', 'imageAlt'
 ] as const;
-/** A person's own contact details and whether they are public: only on person listings. */
-const PERSON_CONTACT_FIELDS = ['email', 'phone', 'contactPublic'] as const;
+const STRUCTURE_FIELDS = ['siret', 'stages', 'offers', 'foundedYear'] as const;
+export const PARTNER_FIELDS_BY_KIND: Readonly<Record<EntityKind, readonly string[]>> = {
+	person: COMMON_FIELDS,
+	organisation: [...COMMON_FIELDS, ...STRUCTURE_FIELDS],
+	third_place: [...COMMON_FIELDS, ...STRUCTURE_FIELDS, 'openingHours', 'accessTransport', 'accessibility', 'equipment'],
+	event: [...COMMON_FIELDS, 'startsAt', 'endsAt', 'venueId', 'registrationUrl']
+};
+/** What editors and admins add in the same form. */
+export const EDITOR_EXTRA_FIELDS = ['status', 'lastVerifiedAt'] as const;
 const PARTNER_RELATION_FIELDS = ['startDate', 'endDate', 'description', 'source'] as const;
 
 export type EntityPatch = Partial<EntityInput>;
@@ -70,8 +79,9 @@ function assertOwnedFields(user: AccountUser, allowed: readonly string[], patch:
 	}
 }
 
-export function entityFieldsFor(user: AccountUser, row: EntityRow): readonly string[] {
-	return row.kind === 'person' ? [...PARTNER_ENTITY_FIELDS, ...PERSON_CONTACT_FIELDS] : PARTNER_ENTITY_FIELDS;
+export function entityFieldsFor(user: AccountUser, row: Pick<EntityRow, 'kind'>): readonly string[] {
+	const own = PARTNER_FIELDS_BY_KIND[row.kind];
+	return isEditor(user) ? [...own, ...EDITOR_EXTRA_FIELDS] : own;
 }
 
 /** Only the fields that differ from what is stored, so a pending change shows exactly what it changes. */

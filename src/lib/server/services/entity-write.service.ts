@@ -79,6 +79,17 @@ function assertCommunesKnown(list: EntityData[], places: Places): void {
 	if (unknown.length) throw new ValidationError(unknown.map((e) => `${e.slug} : commune ${e.communeCode} inconnue`));
 }
 
+/** An event's venue is a live third-place of the directory (its id alone could name anything). */
+function assertVenuesLive(db: Db, list: EntityData[]): void {
+	const problems = list.flatMap((e) => {
+		if (e.venueId === null) return [];
+		const venue = entityRow(db, e.venueId);
+		if (!venue || venue.deletedAt) return [`${e.slug} : lieu n° ${e.venueId} introuvable`];
+		return venue.kind === 'third_place' ? [] : [`${e.slug} : le lieu d'un événement est un tiers-lieu de l'annuaire (« ${venue.name} » n'en est pas un)`];
+	});
+	if (problems.length) throw new ValidationError(problems);
+}
+
 function assertEndsExist(db: Db, list: RelationData[]): void {
 	const ids = [...new Set(list.flatMap((r) => [r.sourceId, r.targetId]))];
 	const existing = existingEntityIds(db, ids);
@@ -101,6 +112,7 @@ export function createEntities(db: Db, inputs: EntityInput[], context: CreateCon
 	if (problems.length) throw new ValidationError(problems);
 	const places = territoryNameIndex(db);
 	assertCommunesKnown(valid, places);
+	assertVenuesLive(db, valid);
 	const operation = context.operation ?? 'create';
 	return writeTransaction(db, (tx) => {
 		const record = revisionInserter(tx);
@@ -160,6 +172,7 @@ const entityWriter: SubjectWriter<EntityRow, EntityFields> = {
 	validate(db, candidate, id) {
 		const data = parseEntity(candidate, 'fiche');
 		assertCommunesKnown([data], territoryChain(db, data.communeCode));
+		assertVenuesLive(db, [data]);
 		if (slugTaken(db, data.slug, id)) throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
 		return data;
 	},

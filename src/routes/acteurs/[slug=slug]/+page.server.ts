@@ -7,10 +7,11 @@ import { NotFoundError } from '$lib/server/services/errors';
 import { mergedInto } from '$lib/server/services/moderation.service';
 import { entityPathway } from '$lib/server/services/pathway.service';
 import { listingFreshness } from '$lib/server/services/freshness.service';
+import { practicalInfo } from '$lib/server/services/practical-info.service';
 import { backLink } from './back-link';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ params, request, url, setHeaders }) => {
+export const load = (({ params, request, url, setHeaders, locals }) => {
 	try {
 		const db = getDb();
 		const portrait = getPortrait(db, params.slug);
@@ -18,7 +19,14 @@ export const load = (({ params, request, url, setHeaders }) => {
 		setHeaders({ vary: 'Referer' });
 		const back = backLink(request.headers.get('referer'), url.origin, (code) => territoryBreadcrumb(db, code)[0]);
 		// Null for actors that have no pathway (anything but startups, companies and entrepreneurs).
-		return { ...portrait, pathway: entityPathway(db, params.slug), basemap: basemapSetting(), back, freshness: listingFreshness(portrait.entity.lastVerifiedAt) };
+		return {
+			...portrait,
+			pathway: entityPathway(db, params.slug),
+			practical: practicalInfo(db, portrait.entity.id, locals.user),
+			basemap: basemapSetting(),
+			back,
+			freshness: listingFreshness(portrait.entity.lastVerifiedAt)
+		};
 	} catch (e) {
 		// A listing merged into another one: its old address keeps working, permanently moved.
 		const target = e instanceof NotFoundError ? mergedInto(getDb(), params.slug) : undefined;

@@ -1,7 +1,11 @@
 import { getDb } from '$lib/server/db/connection';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
-import { relationTypeTerms, sectorTerms } from '$lib/domain/vocabulary';
+import { categoriesByKind, offerTerms, relationTypeTerms, sectorTerms, stageTerms } from '$lib/domain/vocabulary';
+import { basemapSetting } from '$lib/server/config';
+import { geocoderFromEnv } from '$lib/server/geocode';
+import { inFieldOrder, readListingForm } from '$lib/server/http/listing-form';
+import { listingPlaceFacts, placeListing, type Placement } from '$lib/server/services/listing-placement.service';
 import {
 	confirmRelation,
 	declareRelation,
@@ -24,34 +28,27 @@ export const load = (({ locals, url, params, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	try {
-		return { listing: listingForEdit(getDb(), user, idFrom(params.id)), sectors: sectorTerms, relationTypes: relationTypeTerms };
+		const db = getDb();
+		const listing = listingForEdit(db, user, idFrom(params.id));
+		return {
+			listing,
+			place: listingPlaceFacts(db, { ...listing.entity, ...(listing.pending?.values ?? {}) }),
+			sectors: sectorTerms,
+			stages: stageTerms,
+			offers: offerTerms,
+			categories: categoriesByKind[listing.entity.kind as keyof typeof categoriesByKind],
+			basemap: basemapSetting(),
+			relationTypes: relationTypeTerms
+		};
 	} catch (e) {
 		return formFailure(e) as never;
 	}
 }) satisfies PageServerLoad;
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
-/** Browsers send a textarea's line breaks as CRLF: untouched Markdown must not read as a change. */
-const multiline = (form: FormData, name: string) => String(form.get(name) ?? '').replace(/\r\n?/g, '\n');
 const orNull = (v: string) => (v ? v : null);
 
-/**
- * The form's fields as a patch. Sectors keep their stored order (ticked ones first, new ones after), so
- * an untouched list is not a change.
- */
-function entityPatch(form: FormData, currentSectors: string[]): EntityPatch {
-	const ticked = form.getAll('sectors').map(String);
-	const year = text(form, 'foundedYear');
-	return {
-		name: text(form, 'name'),
-		summary: multiline(form, 'summary').trim(),
-		description: multiline(form, 'description'),
-		website: orNull(text(form, 'website')),
-		address: orNull(text(form, 'address')),
-		foundedYear: year ? Number(year) : null,
-		sectors: [...currentSectors.filter((s) => ticked.includes(s)), ...ticked.filter((s) => !currentSectors.includes(s))]
-	};
-}
+const placedMessage = (p: Placement) => (p.sentence ? ` ${p.sentence}` : '');
 
 const doneMessage = (r: SubmitResult) =>
 	r.status === 'pending'
@@ -90,11 +87,18 @@ export const actions = {
 		// Reading the listing first authorises too: someone else's id stops here with a 403.
 		let patch: EntityPatch = {};
 		try {
-			const { entity } = listingForEdit(db, user, id);
-			patch = entityPatch(form, entity.sectors);
-			return { scope: 'modifier', target: 0, done: doneMessage(submitEntityUpdate(db, user, id, patch, Number(form.get('version')))) };
+			const { entity, editableFields, pending } = listingForEdit(db, user, id);
+			const shown = { ...entity, ...(pending?.values ?? {}) };
+			const read = readListingForm(form, shown, editableFields);
+			patch = read.patch as EntityPatch;
+			// The geocoder answers within its own timeout; the request waits, the server does not.
+			const placed = await placeListing(db, user, geocoderFromEnv(), shown, read, read.venue === 'pick' ? pickFrom(form, 'venueId') : null);
+			patch = inFieldOrder(placed.patch) as EntityPatch;
+			const result = submitEntityUpdate(db, user, id, patch, Number(form.get('version')));
+			const said = result.status === 'unchanged' || result.status === 'withdrawn' ? '' : placedMessage(placed.placement);
+			return { scope: 'modifier', target: 0, done: doneMessage(result) + said };
 		} catch (e) {
-			return formFailure(e, { scope: 'modifier', target: 0, values: patch as Record<string, unknown>, pick: null });
+			return formFailure(e, { scope: 'modifier', target: 0, values: patch as Record<string, unknown>, pick: pickState(e) });
 		}
 	},
 	relier: async ({ locals, url, params, request }) => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { entityInputSchema, formatIssues } from './entity.schema';
+
+const base = { slug: 'x', name: 'X', summary: '', description: '' };
+const event = { ...base, kind: 'event', category: 'meetup' };
+const place = { ...base, kind: 'third_place', category: 'coworking' };
+const org = { ...base, kind: 'organisation', category: 'incubator' };
+const person = { ...base, kind: 'person', category: 'mentor' };
+const problems = (input: object) => {
+	const r = entityInputSchema.safeParse(input);
+	return r.success ? [] : formatIssues(r.error);
+};
+
+describe('entityInputSchema: the fields of issue 14', () => {
+	it('takes an event with its registration link, venue and Paris date-times', () => {
+		const r = entityInputSchema.parse({ ...event, registrationUrl: 'https://billetterie.example.org/x', venueId: 12, startsAt: '2027-03-18T18:30', endsAt: '2027-03-18T21:00' });
+		expect(r).toMatchObject({ registrationUrl: 'https://billetterie.example.org/x', venueId: 12, startsAt: '2027-03-18T18:30' });
+	});
+	it('refuses a registration link that is not http(s), and a venue id that is not an id', () => {
+		expect(problems({ ...event, registrationUrl: 'javascript:alert(1)' })).toEqual(["registrationUrl : lien d'inscription invalide (http ou https)"]);
+		expect(problems({ ...event, venueId: -3 })).toEqual(['venueId : lieu invalide']);
+	});
+	it('keeps event fields to events, hours and access to third-places, stages and offers to structures', () => {
+		expect(problems({ ...org, startsAt: '2027-03-18T18:30', registrationUrl: 'https://a.fr', venueId: 3 })).toEqual([
+			'registrationUrl : réservé aux événements',
+			'venueId : réservé aux événements',
+			'startsAt : réservé aux événements'
+		]);
+		expect(problems({ ...event, openingHours: 'Mo 09:00-12:00', equipment: 'imprimante 3D' })).toEqual([
+			'openingHours : réservé aux tiers-lieux',
+			'equipment : réservé aux tiers-lieux'
+		]);
+		expect(problems({ ...person, stages: ['creation'], offers: ['mentoring'] })).toEqual([
+			'stages : réservé aux organisations et aux tiers-lieux',
+			'offers : réservé aux organisations et aux tiers-lieux'
+		]);
+		expect(problems({ ...org, stages: ['creation'], offers: ['mentoring'] })).toEqual([]);
+		// Empty values are no claim: an importer's blank column never refuses a row.
+		expect(problems({ ...person, stages: [], openingHours: '', registrationUrl: null })).toEqual([]);
+	});
+	it('reads opening hours with the OSM parser and says what is wrong in French', () => {
+		expect(problems({ ...place, openingHours: 'Mo-Fr 09:00-18:00; PH off', accessTransport: '  Tram A, arrêt Jaude  ' })).toEqual([]);
+		expect(entityInputSchema.parse({ ...place, accessTransport: '  Tram A  ' }).accessTransport).toBe('Tram A');
+		const [problem] = problems({ ...place, openingHours: 'du lundi au vendredi' });
+		expect(problem).toMatch(/^openingHours : horaires d'ouverture illisibles : /);
+	});
+	it('bounds the access texts', () => {
+		expect(problems({ ...place, accessibility: 'x'.repeat(1001) })).toEqual(['accessibility : 1000 caractères au maximum']);
+	});
+});

@@ -1,0 +1,87 @@
+/**
+ * The listing form (/espace/fiches/[id]) as a patch: only the fields the account may edit on this kind and
+ * the form actually rendered, each read the way its input sends it. Values equal to what the form showed
+ * are left as they were stored (list order, a date-time's seconds, CRLF line breaks), so an untouched field
+ * is never a « change ». Place and venue need the database: they come back as what was typed, and
+ * listing-placement.service turns them into a commune, a point and a venue.
+ */
+import { parisDateTimeLocal } from '$lib/domain/french';
+import { ENTITY_FIELDS } from '$lib/history/snapshot';
+import { ValidationError } from '../services/errors';
+import type { ListingFormRead, ShownValues } from '../services/listing-placement.service';
+
+export type { ListingFormRead, ShownValues };
+
+const SINGLE_LINE = ['name', 'website', 'address', 'email', 'phone', 'registrationUrl', 'siret', 'openingHours', 'category', 'status', 'lastVerifiedAt'];
+const MULTILINE = ['summary', 'description', 'accessTransport', 'accessibility', 'equipment'];
+const LISTS = ['sectors', 'stages', 'offers'];
+const DATETIMES = ['startsAt', 'endsAt'];
+/** Text fields stored as '' rather than null when empty. */
+const NOT_NULL = new Set(['name', 'summary', 'description', 'category', 'status']);
+
+const one = (form: FormData, name: string) => String(form.get(name) ?? '');
+/** Browsers send a textarea's line breaks as CRLF: untouched Markdown must not read as a change. */
+const lines = (v: string) => v.replace(/\r\n?/g, '\n');
+const asList = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
+
+function number(form: FormData, name: string, what: string, problems: string[]): number | null {
+	const v = one(form, name).trim();
+	if (!v) return null;
+	const n = Number(v.replace(',', '.'));
+	if (!Number.isFinite(n)) problems.push(`${what} : nombre attendu (« ${v.slice(0, 20)} »)`);
+	return n;
+}
+
+export function readListingForm(form: FormData, shown: ShownValues, editable: readonly string[]): ListingFormRead {
+	const may = (f: string) => editable.includes(f) && form.has(f);
+	const patch: Record<string, unknown> = {};
+	const problems: string[] = [];
+	for (const f of SINGLE_LINE.filter(may)) {
+		const v = one(form, f).trim();
+		patch[f] = v || (NOT_NULL.has(f) ? '' : null);
+	}
+	for (const f of MULTILINE.filter(may)) {
+		const v = lines(one(form, f));
+		// The description is Markdown: its spaces and blank lines are the author's; the others are trimmed.
+		const kept = f === 'description' ? v : v.trim();
+		patch[f] = kept || (NOT_NULL.has(f) ? '' : null);
+	}
+	for (const f of LISTS.filter(may)) {
+		// Each list sends an empty hidden value, so « nothing ticked » reaches the server as a choice.
+		const ticked = form.getAll(f).map(String).filter(Boolean);
+		const before = asList(shown[f]);
+		patch[f] = [...before.filter((s) => ticked.includes(s)), ...ticked.filter((s) => !before.includes(s))];
+	}
+	for (const f of DATETIMES.filter(may)) {
+		const v = one(form, f).trim();
+		const was = shown[f] as string | null | undefined;
+		if (!v) patch[f] = null;
+		else if (v === parisDateTimeLocal(was)) patch[f] = was;
+		else patch[f] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00` : v;
+	}
+	if (may('foundedYear')) {
+		const n = number(form, 'foundedYear', 'année de création', problems);
+		if (n !== null && !Number.isInteger(n)) problems.push('année de création : une année entière (ex. 2016)');
+		patch.foundedYear = n;
+	}
+	if (may('contactPublic')) patch.contactPublic = form.getAll('contactPublic').map(String).includes('1');
+
+	let pin: ListingFormRead['pin'] = null;
+	if (editable.includes('lon') && one(form, 'pinMoved') === '1') {
+		const lon = number(form, 'lon', 'longitude', problems);
+		const lat = number(form, 'lat', 'latitude', problems);
+		if (lon === null || lat === null) problems.push('position : le point déplacé sur la carte est incomplet');
+		else pin = { lon, lat };
+	}
+	const commune = editable.includes('communeCode') && form.has('communeText') ? { text: one(form, 'communeText').trim().slice(0, 100), code: one(form, 'communeCode').trim() || null } : null;
+	const venue = !editable.includes('venueId') ? 'keep' : form.get('venueClear') === '1' ? 'clear' : one(form, 'venueId') || one(form, 'venueIdQuery').trim() ? 'pick' : 'keep';
+	if (problems.length) throw new ValidationError(problems);
+	return { patch, commune, pin, venue };
+}
+
+/** The patch's fields in the history's display order, so a proposal reads « résumé, site web » as the form shows them. */
+export function inFieldOrder<T extends Record<string, unknown>>(patch: T): T {
+	const order = ENTITY_FIELDS as readonly string[];
+	const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+	return Object.fromEntries(Object.entries(patch).sort(([a], [b]) => rank(a) - rank(b))) as T;
+}
