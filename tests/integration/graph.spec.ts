@@ -58,6 +58,17 @@ describe('graph revision', () => {
 		}
 		expect(liveGraph(db).index.nodes.find((n) => n.id === a!.id)?.label).toBe('Nom modifié ailleurs');
 	});
+
+	it('moves when a partner changes the stages, offers or sectors the finder reads (drizzle/0012), not their opening hours', () => {
+		const [a] = db.select({ id: entities.id }).from(entities).limit(1).all();
+		const before = graphRevision(db);
+		db.update(entities).set({ stages: ['idea'] }).where(eq(entities.id, a!.id)).run();
+		db.update(entities).set({ offers: ['mentoring'] }).where(eq(entities.id, a!.id)).run();
+		db.update(entities).set({ sectors: ['agri'] }).where(eq(entities.id, a!.id)).run();
+		expect(graphRevision(db)).toBe(before + 3);
+		db.update(entities).set({ openingHours: 'Mo-Fr 09:00-18:00' }).where(eq(entities.id, a!.id)).run();
+		expect(graphRevision(db)).toBe(before + 3);
+	});
 });
 
 describe('metrics', () => {
