@@ -7,7 +7,7 @@ import { createEntities, createRelations } from '../../src/lib/server/services/e
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
 import { ForbiddenError, inviteUser, type AccountUser } from '../../src/lib/server/services/users.service';
 import { grantManager, setPartnerModerated } from '../../src/lib/server/services/managers.service';
-import { declareRelation, RELATION_SOURCE_REQUIRED } from '../../src/lib/server/services/contribution.service';
+import { declareRelation, RELATION_SOURCE_REQUIRED, withdrawPendingChange } from '../../src/lib/server/services/contribution.service';
 import { approvePendingChange, moderationQueue, rejectPendingChange } from '../../src/lib/server/services/moderation.service';
 import { listingForEdit, partnerSpace } from '../../src/lib/server/services/partner-space.service';
 import { commentDispute, contestRelation } from '../../src/lib/server/services/relation-dispute.service';
@@ -142,6 +142,19 @@ describe('contesting a relation', () => {
 		expect(getPortrait(db, 'volcabio').relationGroups.flatMap((g) => g.relations).map((r) => r.confirmation)).toEqual(['disputed']);
 		// Contesting twice is refused: one dispute, comments added to it.
 		expect(() => contestRelation(db, alice, id, 'Encore')).toThrow(/déjà contestée/);
+	});
+
+	it('withdrawn by its author from « Mes propositions », the relation reads what it read before and the other side is told', () => {
+		const id = declared();
+		const { pendingId } = contestRelation(db, alice, id, 'Je vérifie auprès de notre équipe.');
+		expect(relation(id)).toMatchObject({ confirmation: 'disputed' });
+		// Only its author can withdraw it.
+		expect(() => withdrawPendingChange(db, bruno, pendingId)).toThrow(NotFoundError);
+		withdrawPendingChange(db, alice, pendingId);
+		expect(relation(id)).toMatchObject({ confirmation: 'declared', version: 3 });
+		expect(disputes()).toEqual([]);
+		expect(notes(bruno).map((n) => n.kind)).toEqual(['relation_disputed', 'relation_dispute_withdrawn']);
+		expect(() => withdrawPendingChange(db, alice, pendingId)).toThrow(NotFoundError);
 	});
 
 	it('either side contests a relation the editors entered', () => {

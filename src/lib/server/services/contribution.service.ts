@@ -21,6 +21,7 @@ import {
 } from '../repos/contribution.repo';
 import { slugify } from '../seed/names';
 import { createEntity, createRelations, deleteRelation, updateEntity, updateRelation, type WriteResult } from './entity-write.service';
+import { withdrawDispute } from './relation-dispute.service';
 import { assertNotDuplicate } from './duplicates.service';
 import { withCommuneCentre, type ListingPlace } from './listing-place.service';
 import { NotFoundError, ValidationError } from './errors';
@@ -344,6 +345,8 @@ export function confirmRelation(db: Db, user: AccountUser, relationId: number): 
 
 /** Withdraws one's own change while it still waits. Anyone else's id reads as unknown. */
 export function withdrawPendingChange(db: Db, user: AccountUser, pendingId: number): void {
+	// A dispute withdrawn gives the relation back what it read before it was contested.
+	if (withdrawDispute(db, user, pendingId)) return;
 	if (!deletePendingChangeOfAuthor(db, pendingId, user.id)) throw new NotFoundError('Aucune proposition en attente ne correspond.');
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import type { PendingChangeRow, RelationRow } from '../db/schema';
 import { notifyManagers } from '../notifications/notify';
 import { relationRow } from '../repos/entity-write.repo';
-import { entityNames, insertPendingChange, reviewPendingChange } from '../repos/contribution.repo';
+import { deletePendingChangeOfAuthor, entityNames, insertPendingChange, pendingChangeById, reviewPendingChange } from '../repos/contribution.repo';
 import { openDisputeOf, openDisputesOf, setDisputePayload } from '../repos/relation-dispute.repo';
 import { deleteRelation, updateRelation } from './entity-write.service';
 import { NotFoundError, ValidationError } from './errors';
@@ -228,4 +228,27 @@ export function keepDisputedRelation(db: Db, editor: AccountUser, c: PendingChan
 		}
 	});
 	securityLog('change.rejected', { change: c.id, by: editor.id });
+}
+
+/**
+ * The contesting partner withdraws their dispute while it waits: the relation reads again what it read
+ * before (a revision, through the write path), the proposal is gone, and the declaring side is told.
+ * Returns false when `pendingId` is not one of this user's waiting disputes (the caller handles the rest).
+ */
+export function withdrawDispute(db: Db, user: AccountUser, pendingId: number): boolean {
+	return writeTransaction(db, (tx) => {
+		const c = pendingChangeById(tx, pendingId);
+		if (!c || c.kind !== 'relation_dispute' || c.status !== 'pending' || c.authorUserId !== user.id) return false;
+		if (!deletePendingChangeOfAuthor(tx, pendingId, user.id)) return false;
+		const row = relationRow(tx, c.relationId as number);
+		if (row && !row.deletedAt && row.confirmation === 'disputed') {
+			const back = payloadOf(c).previousConfirmation === 'confirmed' ? 'confirmed' : 'declared';
+			updateRelation(tx, row.id, { confirmation: back }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Contestation retirée' });
+			const { phrase } = phraseOf(tx, row);
+			for (const side of [row.sourceId, row.targetId]) {
+				notifyManagers(tx, side, { kind: 'relation_dispute_withdrawn', title: frenchSpacing(`La contestation de la relation « ${phrase} » est retirée.`), link: `/espace/fiches/${side}#relations` }, { except: user.id });
+			}
+		}
+		return true;
+	});
 }
