@@ -91,7 +91,8 @@ describe('the editors’ dashboard and the reminders', () => {
 		// Not spawnSync: the SMTP server answering the command lives in this process and must keep running.
 		const run = await runCommand(['scripts/jobs.ts', '--run', 'reminders'], { DATABASE_URL: inject('databaseUrl'), SMTP_URL: catcher.url, ORIGIN: baseUrl() });
 		expect(run.status, run.stderr).toBe(0);
-		expect(run.stdout).toMatch(/^Tâche « reminders » terminée en \d+ ms : .* fiches à rappeler : 1 avec gestionnaire .*1 courriel envoyé/);
+		// Other browser tests' partners may manage stale listings too: at least this partner's one and its e-mail.
+		expect(run.stdout).toMatch(/^Tâche « reminders » terminée en \d+ ms : .* fiches à rappeler : \d+ avec gestionnaire .*\d+ courriels? envoyés?/);
 
 		const mail = await waitForMail(catcher.file, PARTNER.email, /toujours à jour\s\?$/);
 		expect(mail.subject.replace(/\s/g, ' ')).toBe(`« ${name} » est-elle toujours à jour ?`);

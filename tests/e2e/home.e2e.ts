@@ -74,7 +74,7 @@ describe("page d'accueil", () => {
 		await page.getByTestId('search-count').waitFor();
 	});
 
-	it('« Je mets à jour ma fiche » dit comment faire aujourd’hui, sans promettre de fonction à venir', async () => {
+	it('« Je mets à jour ma fiche » ouvre deux portes sans compte (référencer, c’est ma structure), sans promettre de fonction à venir', async () => {
 		const res = await page.goto('/contribuer');
 		expect(res?.status()).toBe(200);
 		expect(await page.getByText(/bientôt/i).count()).toBe(0);
@@ -82,7 +82,10 @@ describe("page d'accueil", () => {
 		await main.getByRole('link', { name: 'Se connecter' }).click();
 		await page.waitForURL('**/connexion?next=/espace');
 		await page.goBack();
-		expect(await main.getByTestId('way-invite').innerText()).toMatch(/sur invitation/);
+		// Issue 14: newcomers list themselves or claim their listing, no invitation to ask for.
+		expect(await main.getByTestId('door-new').getByRole('link', { name: 'Référencer ma structure' }).getAttribute('href')).toBe('/contribuer/referencer');
+		expect(await main.getByTestId('door-claim').getByRole('searchbox', { name: 'Nom de la structure' }).count()).toBe(1);
+		expect(await main.getByText(/sur invitation/).count()).toBe(0);
 		expect(await main.getByTestId('way-report').innerText()).toContain('Signaler une erreur');
 		expect(await main.getByRole('link', { name: 'l\'annuaire' }).getAttribute('href')).toBe('/acteurs');
 		await screenshot(page, 'contribuer');
