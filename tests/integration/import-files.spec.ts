@@ -234,7 +234,7 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 			expect(messages).toEqual([
 				expect.stringMatching(/^2 warning horaires_osm horaires d'ouverture illisibles : .*« du lundi au vendredi » ignoré$/),
 				"3 warning lien_inscription lien d'inscription invalide « pas un lien » (adresse http ou https attendue), ignoré",
-				'3 warning equipements équipements ignoré : réservé aux tiers-lieux',
+				'3 warning equipements équipements ignorés : champ réservé aux tiers-lieux',
 				"3 warning lieu lieu « lieu-inconnu » absent du fichier et de l'annuaire : événement importé sans son lieu"
 			]);
 			expect(plan.rows.map((r) => r.data && { openingHours: r.data.openingHours, equipment: r.data.equipment, registrationUrl: r.data.registrationUrl, venueId: r.data.venueId })).toEqual([

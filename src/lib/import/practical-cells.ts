@@ -24,13 +24,14 @@ export interface PracticalCells {
 	venueSlug: string | null;
 }
 
-const WHAT: Record<PracticalField, string> = {
-	registrationUrl: "lien d'inscription",
-	venue: 'lieu',
-	openingHours: "horaires d'ouverture",
-	accessTransport: 'accès en transports',
-	accessibility: 'accessibilité',
-	equipment: 'équipements'
+/** Each field with « ignoré » agreed with it. */
+const LEFT_OUT: Record<PracticalField, string> = {
+	registrationUrl: "lien d'inscription ignoré",
+	venue: 'lieu ignoré',
+	openingHours: "horaires d'ouverture ignorés",
+	accessTransport: 'accès en transports ignoré',
+	accessibility: 'accessibilité ignorée',
+	equipment: 'équipements ignorés'
 };
 const FOR: Record<string, string> = { event: 'aux événements', third_place: 'aux tiers-lieux' };
 
@@ -42,7 +43,7 @@ export function readPracticalCells(kind: EntityKind | null, cell: (field: Practi
 		if (!value) return null;
 		const kinds: readonly string[] = KIND_ONLY_FIELDS[field === 'venue' ? 'venueId' : field];
 		if (kind && !kinds.includes(kind)) {
-			warn(field, 'invalid', `${WHAT[field]} ignoré : réservé ${FOR[kinds[0]!] ?? ''}`.trim());
+			warn(field, 'invalid', `${LEFT_OUT[field]} : champ réservé ${FOR[kinds[0]!] ?? ''}`.trim());
 			return null;
 		}
 		return value;
