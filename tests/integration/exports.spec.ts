@@ -6,7 +6,7 @@ import { freshDb } from './fresh-db';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { entities, relations } from '../../src/lib/server/db/schema';
-import { updateEntity } from '../../src/lib/server/services/entity-write.service';
+import { createEntity, updateEntity } from '../../src/lib/server/services/entity-write.service';
 import { listEntitiesApi } from '../../src/lib/server/services/entity-api.service';
 import { getEntityWithRelations } from '../../src/lib/server/services/entity.service';
 import { agendaIcs, exportCsv, exportGeoJson, exportJson, exportJsonData } from '../../src/lib/server/services/export.service';
@@ -171,5 +171,65 @@ describe('privacy', () => {
 		}
 		const persons = exportJsonData(db, qs('kind=person')).entities;
 		expect(persons.length).toBeGreaterThan(0);
+	});
+});
+
+describe('the practical fields of a listing (issue 14): registration link, venue, image, hours, access', () => {
+	const KEY = '0123456789abcdef';
+	let place: { id: number; slug: string; name: string };
+	let event: { slug: string };
+	let lostEvent: { slug: string };
+	beforeAll(() => {
+		const placeId = createEntity(db, {
+			slug: 'atelier-pratique-test', kind: 'third_place', category: 'fablab', name: 'Atelier pratique (test)', communeCode: '63113', lon: 3.08, lat: 45.78, coordPrecision: 'manual',
+			openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied, boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D',
+			imageKey: KEY, imageAlt: 'La façade vitrée de l’atelier'
+		});
+		const draftId = createEntity(db, { slug: 'lieu-brouillon-test', kind: 'third_place', category: 'coworking', name: 'Lieu en brouillon', communeCode: '63113', status: 'draft' });
+		createEntity(db, { slug: 'soiree-pratique-test', kind: 'event', category: 'meetup', name: 'Soirée pratique (test)', communeCode: '63113', lon: 3.08, lat: 45.78, coordPrecision: 'manual', startsAt: '2027-03-12T18:30', registrationUrl: 'https://billetterie.exemple.fr/soiree', venueId: placeId });
+		createEntity(db, { slug: 'soiree-sans-lieu-public-test', kind: 'event', category: 'meetup', name: 'Soirée au lieu en brouillon (test)', communeCode: '63113', startsAt: '2027-03-13T18:30', venueId: draftId });
+		place = { id: placeId, slug: 'atelier-pratique-test', name: 'Atelier pratique (test)' };
+		event = { slug: 'soiree-pratique-test' };
+		lostEvent = { slug: 'soiree-sans-lieu-public-test' };
+	});
+
+	it('the API gives them, the image as its sizes’ absolute paths with its alt text, the venue by id, slug and name', () => {
+		const p = getEntityWithRelations(db, place.slug);
+		expect(p).toMatchObject({ openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied, boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D', registrationUrl: null, venue: null });
+		expect(p.image).toEqual({
+			alt: 'La façade vitrée de l’atelier',
+			url: `/images/${KEY}/480`,
+			sizes: [160, 480, 960].map((width) => ({ width, url: `/images/${KEY}/${width}` }))
+		});
+		const e = getEntityWithRelations(db, event.slug);
+		expect(e).toMatchObject({ registrationUrl: 'https://billetterie.exemple.fr/soiree', venue: place, image: null, openingHours: null });
+		// A venue that is not published is not named (nor its id given).
+		expect(getEntityWithRelations(db, lostEvent.slug).venue).toBeNull();
+	});
+
+	it('the JSON export carries them as the API does', () => {
+		const all = exportJsonData(db, qs('kind=event&kind=third_place')).entities;
+		for (const slug of [place.slug, event.slug, lostEvent.slug]) {
+			const exported = all.find((e) => e.slug === slug)!;
+			const { relations: _r, ...api } = getEntityWithRelations(db, slug);
+			expect(exported).toMatchObject(JSON.parse(JSON.stringify(api)));
+		}
+	});
+
+	it('the CSV has them under French headers, the venue by its slug and the image by its path', () => {
+		const rows: Record<string, string>[] = parseCsv(exportCsv(db, qs('kind=event&kind=third_place')).body, { bom: true, delimiter: ';', columns: true });
+		expect(rows.find((r) => r.slug === place.slug)).toMatchObject({
+			horaires_osm: 'Tu-Sa 10:00-19:00; PH off', acces_transports: 'Tram A, arrêt Jaude', accessibilite: 'Plain-pied, boucle magnétique', equipements: 'Découpe laser\nImprimantes 3D',
+			image: `/images/${KEY}/480`, image_alt: 'La façade vitrée de l’atelier', lieu: '', lien_inscription: ''
+		});
+		expect(rows.find((r) => r.slug === event.slug)).toMatchObject({ lien_inscription: 'https://billetterie.exemple.fr/soiree', lieu: place.slug, debut: '2027-03-12T18:30', image: '' });
+		expect(rows.find((r) => r.slug === lostEvent.slug)?.lieu).toBe('');
+	});
+
+	it('the GeoJSON has them among each point’s properties', () => {
+		const fc = JSON.parse(exportGeoJson(db, qs('kind=event&kind=third_place')).body);
+		const props = (slug: string) => fc.features.find((f: { id: string }) => f.id === slug).properties;
+		expect(props(place.slug)).toMatchObject({ openingHours: 'Tu-Sa 10:00-19:00; PH off', equipment: 'Découpe laser\nImprimantes 3D', imageUrl: `/images/${KEY}/480`, imageAlt: 'La façade vitrée de l’atelier', venueSlug: null });
+		expect(props(event.slug)).toMatchObject({ registrationUrl: 'https://billetterie.exemple.fr/soiree', venueSlug: place.slug, startsAt: '2027-03-12T18:30' });
 	});
 });

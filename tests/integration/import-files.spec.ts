@@ -6,6 +6,7 @@ import { banGeocoder } from '../../src/lib/server/geocode/ban';
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { exportCsv, exportGeoJson, exportJsonData } from '../../src/lib/server/services/export.service';
 import { commitImport, previewImport, undoImport } from '../../src/lib/server/services/import.service';
+import { createEntity } from '../../src/lib/server/services/entity-write.service';
 import type { AccountUser } from '../../src/lib/server/services/users.service';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { tiersLieuxSheet, type SheetCommune } from '../../scripts/lib/tiers-lieux-sheet';
@@ -39,12 +40,28 @@ describe('a spreadsheet of 1,000 rows with 200 bad ones, in strict mode', () => 
 	});
 });
 
+/** A third-place and an event carrying every practical field (issue 14), the event at that third-place. */
+function addPracticalListings(db: Db) {
+	const placeId = createEntity(db, {
+		slug: 'atelier-aller-retour', kind: 'third_place', category: 'fablab', name: 'Atelier aller-retour', communeCode: '63113', lon: 3.081, lat: 45.779, coordPrecision: 'manual',
+		openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied ; boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D',
+		imageKey: '0123456789abcdef', imageAlt: 'La façade de l’atelier'
+	});
+	createEntity(db, {
+		slug: 'soiree-aller-retour', kind: 'event', category: 'meetup', name: 'Soirée aller-retour', communeCode: '63113', lon: 3.081, lat: 45.779, coordPrecision: 'manual',
+		startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T21:00', registrationUrl: 'https://billetterie.exemple.fr/soiree', venueId: placeId
+	});
+}
+const PRACTICAL_PLACE = { openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied ; boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D' };
+const PRACTICAL_EVENT = { registrationUrl: 'https://billetterie.exemple.fr/soiree', startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T21:00' };
+
 describe('export → import round trip of the JSON format', () => {
 	const a = freshDb();
 	const b = freshDb();
 	beforeAll(() => {
 		loadTerritories(a.db);
 		seedDemo(a.db, {});
+		addPracticalListings(a.db);
 		loadTerritories(b.db);
 	});
 	afterAll(() => {
@@ -57,7 +74,8 @@ describe('export → import round trip of the JSON format', () => {
 		const data = exportJsonData(db, new URLSearchParams());
 		const slugOf = new Map(data.entities.map((e) => [e.id, e.slug]));
 		return {
-			entities: data.entities.map(({ id: _id, updatedAt: _u, ...e }) => e).sort((x, y) => x.slug.localeCompare(y.slug)),
+			// The venue by slug (ids differ between databases); the image is never imported (see below).
+			entities: data.entities.map(({ id: _id, updatedAt: _u, image: _i, venue, ...e }) => ({ ...e, venue: venue?.slug ?? null })).sort((x, y) => x.slug.localeCompare(y.slug)),
 			relations: data.relations
 				.map(({ id: _id, sourceId, targetId, ...r }) => ({ ...r, source: slugOf.get(sourceId), target: slugOf.get(targetId) }))
 				.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
@@ -74,6 +92,40 @@ describe('export → import round trip of the JSON format', () => {
 		expect(before.entities.length).toBeGreaterThan(400);
 		expect(before.relations.length).toBeGreaterThan(400);
 		expect(comparable(b.db)).toEqual(before);
+		// The practical fields came across, the event at the third-place the import created.
+		const [place, event] = ['atelier-aller-retour', 'soiree-aller-retour'].map((slug) => before.entities.find((e) => e.slug === slug)!);
+		expect(place).toMatchObject(PRACTICAL_PLACE);
+		expect(event).toMatchObject({ ...PRACTICAL_EVENT, venue: 'atelier-aller-retour' });
+		const venueId = b.db.get<{ id: number }>(sql`select id from entities where slug = 'atelier-aller-retour'`).id;
+		expect(b.db.get<{ venue_id: number }>(sql`select venue_id from entities where slug = 'soiree-aller-retour'`).venue_id).toBe(venueId);
+		// The logo's files stay on the first server: the export gives its address, the import does not take it.
+		expect(exportJsonData(a.db, new URLSearchParams('kind=third_place')).entities.find((e) => e.slug === 'atelier-aller-retour')!.image?.alt).toBe('La façade de l’atelier');
+		expect(b.db.get<{ image_key: string | null }>(sql`select image_key from entities where slug = 'atelier-aller-retour'`).image_key).toBeNull();
+	});
+
+	it('finds the venue already stored by its slug, and says so when the file names a venue nobody has', async () => {
+		const c = freshDb();
+		try {
+			loadTerritories(c.db);
+			const data = exportJsonData(a.db, new URLSearchParams('kind=third_place&kind=event&q=aller-retour'));
+			expect(data.entities.map((e) => e.slug).sort()).toEqual(['atelier-aller-retour', 'soiree-aller-retour']);
+			// First the place alone, then the event alone: the event finds the stored place by the venue's slug.
+			const only = (slug: string) => utf8(JSON.stringify({ ...data, entities: data.entities.filter((e) => e.slug === slug), relations: [] }));
+			const first = await previewImport(c.db, editor, { name: 'lieu.json', bytes: only('atelier-aller-retour') }, {});
+			await commitImport(c.db, editor, first.job.id);
+			const second = await previewImport(c.db, editor, { name: 'soiree.json', bytes: only('soiree-aller-retour') }, {});
+			expect(second.plan.problems).toEqual([]);
+			await commitImport(c.db, editor, second.job.id);
+			const placeId = c.db.get<{ id: number }>(sql`select id from entities where slug = 'atelier-aller-retour'`).id;
+			expect(c.db.get<{ venue_id: number }>(sql`select venue_id from entities where slug = 'soiree-aller-retour'`).venue_id).toBe(placeId);
+
+			const orphan = { ...data, entities: data.entities.filter((e) => e.slug === 'soiree-aller-retour').map((e) => ({ ...e, slug: 'soiree-orpheline', name: 'Soirée orpheline', venue: { id: 99999, slug: 'lieu-inconnu', name: 'Lieu inconnu' } })), relations: [] };
+			const third = await previewImport(c.db, editor, { name: 'orpheline.json', bytes: utf8(JSON.stringify(orphan)) }, {});
+			expect(third.plan.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'unknown_venue', message: expect.stringContaining('lieu « lieu-inconnu » absent du fichier et de l\'annuaire') })]);
+			expect(third.plan.counts).toMatchObject({ create: 1, error: 0 });
+		} finally {
+			c.close();
+		}
 	});
 
 	it('adds nothing when the same file comes back: every entity and relation is skipped', async () => {
@@ -124,6 +176,75 @@ describe('the CSV (Excel) and GeoJSON (QGIS) exports come back in', () => {
 			expect(again.plan.counts).toMatchObject({ create: 0, update: 0, error: 0 });
 		});
 	}
+});
+
+describe('the practical fields come back from the CSV and GeoJSON exports too', () => {
+	const a = freshDb();
+	beforeAll(() => {
+		loadTerritories(a.db);
+		addPracticalListings(a.db);
+	});
+	afterAll(() => a.close());
+
+	const params = new URLSearchParams('kind=third_place&kind=event');
+	// A table's date-times are read to the second (« 18:30 » comes back « 18:30:00 »): the same instant.
+	const minute = (t: string | null) => t?.replace(/(T\d\d:\d\d):00$/, '$1') ?? null;
+	const practical = (db: Db) =>
+		exportJsonData(db, params).entities.map((e) => ({
+			slug: e.slug, registrationUrl: e.registrationUrl, venue: e.venue?.slug ?? null, startsAt: minute(e.startsAt), endsAt: minute(e.endsAt),
+			openingHours: e.openingHours, accessTransport: e.accessTransport, accessibility: e.accessibility, equipment: e.equipment
+		}));
+
+	for (const [format, file] of [
+		['CSV', () => exportCsv(a.db, params).body],
+		['GeoJSON', () => exportGeoJson(a.db, params).body]
+	] as const) {
+		it(`${format}: registration link, venue (by slug), hours and access notes, into an empty database`, async () => {
+			const b = freshDb();
+			try {
+				loadTerritories(b.db);
+				const { plan, job } = await previewImport(b.db, editor, { name: `export.${format.toLowerCase()}`, bytes: utf8(file()) }, {});
+				expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+				expect(Object.entries(plan.mapping).filter(([, f]) => f && ['registrationUrl', 'venue', 'openingHours', 'accessTransport', 'accessibility', 'equipment'].includes(f)).length).toBe(6);
+				await commitImport(b.db, editor, job.id);
+				const before = practical(a.db);
+				expect(before).toEqual([
+					expect.objectContaining({ slug: 'atelier-aller-retour', ...PRACTICAL_PLACE }),
+					expect.objectContaining({ slug: 'soiree-aller-retour', ...PRACTICAL_EVENT, venue: 'atelier-aller-retour' })
+				]);
+				expect(practical(b.db)).toEqual(before);
+			} finally {
+				b.close();
+			}
+		});
+	}
+
+	it('a table’s odd practical cells are warnings, the rest of the row is imported', async () => {
+		const b = freshDb();
+		try {
+			loadTerritories(b.db);
+			const csv = [
+				'nom;categorie;code_insee;horaires_osm;lien_inscription;lieu;equipements',
+				'Tiers-lieu aux horaires libres;coworking;63113;du lundi au vendredi;;;Imprimante',
+				'Atelier du soir;meetup;63113;;pas un lien;lieu-inconnu;Vidéoprojecteur'
+			].join('\n');
+			const { plan } = await previewImport(b.db, editor, { name: 'pratique.csv', bytes: utf8(csv) }, {});
+			expect(plan.counts).toMatchObject({ create: 2, error: 0 });
+			const messages = plan.problems.map((p) => `${p.row} ${p.severity} ${p.column} ${p.message}`);
+			expect(messages).toEqual([
+				expect.stringMatching(/^2 warning horaires_osm horaires d'ouverture illisibles : .*« du lundi au vendredi » ignoré$/),
+				"3 warning lien_inscription lien d'inscription invalide « pas un lien » (adresse http ou https attendue), ignoré",
+				'3 warning equipements équipements ignorés : champ réservé aux tiers-lieux',
+				"3 warning lieu lieu « lieu-inconnu » absent du fichier et de l'annuaire : événement importé sans son lieu"
+			]);
+			expect(plan.rows.map((r) => r.data && { openingHours: r.data.openingHours, equipment: r.data.equipment, registrationUrl: r.data.registrationUrl, venueId: r.data.venueId })).toEqual([
+				{ openingHours: null, equipment: 'Imprimante', registrationUrl: null, venueId: null },
+				{ openingHours: null, equipment: null, registrationUrl: null, venueId: null }
+			]);
+		} finally {
+			b.close();
+		}
+	});
 });
 
 describe('GeoJSON points and the geocoder', () => {

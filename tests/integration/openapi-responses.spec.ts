@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { freshDb } from './fresh-db';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { seedDemo } from '../../src/lib/server/seed/index';
+import { eq } from 'drizzle-orm';
+import { entities } from '../../src/lib/server/db/schema';
+import { updateEntity } from '../../src/lib/server/services/entity-write.service';
 import { API_ENDPOINTS, type ApiEndpoint } from '../../src/lib/server/openapi/registry';
 import { exampleUrl } from '../../src/lib/server/openapi/document';
 import { entityListResponse, errorResponseSchema } from '../../src/lib/server/openapi/responses';
@@ -105,6 +108,12 @@ beforeAll(async () => {
 	const list = async (q: string) => ((await json('/entities', q)) as { items: { slug: string; id: number }[] }).items;
 	const kinds: Record<string, string> = {};
 	for (const kind of ['person', 'organisation', 'third_place', 'event']) kinds[kind] = (await list(`kind=${kind}&limit=1`))[0]!.slug;
+	// The third-place and the event the schemas are checked on carry every practical field (issue 14), so none is only ever null.
+	const row = (slug: string) => ctx.db.select().from(entities).where(eq(entities.slug, slug)).get()!;
+	const [place, event] = [row(kinds.third_place!), row(kinds.event!)];
+	const by = { actor: { userId: null, label: 'Test OpenAPI' }, reason: 'test' };
+	updateEntity(ctx.db, place.id, { openingHours: 'Mo-Fr 09:00-18:00; PH off', accessTransport: 'Bus 3', accessibility: 'Plain-pied', equipment: 'Fibre', imageKey: '0123456789abcdef', imageAlt: 'Le lieu' }, { ...by, expectedVersion: place.version });
+	updateEntity(ctx.db, event.id, { registrationUrl: 'https://exemple.fr/inscription', venueId: place.id }, { ...by, expectedVersion: event.version });
 
 	// Two actors with a common neighbour (for /graph/common), and two further apart (for /paths).
 	const graph = (await json('/graph')) as { nodes: { id: number; slug: string }[]; edges: { source: number; target: number }[] };
@@ -211,6 +220,16 @@ describe('documented responses against the real routes', () => {
 			['/export.json relations', ((await json('/export.json')) as { relations: unknown[] }).relations.length]
 		];
 		for (const [what, n] of sizes) expect(n, what).toBeGreaterThan(0);
+	});
+
+	it('checks the practical fields filled, not only null: the venue, the image, the hours', async () => {
+		const place = (await json('/entities/{idOrSlug}', '', { idOrSlug: fx.kinds.third_place! })) as { image: { sizes: unknown[] } | null; openingHours: string | null; slug: string };
+		const event = (await json('/entities/{idOrSlug}', '', { idOrSlug: fx.kinds.event! })) as { venue: { slug: string } | null; registrationUrl: string | null };
+		expect(place.image?.sizes).toHaveLength(3);
+		expect(place.openingHours).toBe('Mo-Fr 09:00-18:00; PH off');
+		expect(event).toMatchObject({ venue: { slug: place.slug }, registrationUrl: 'https://exemple.fr/inscription' });
+		const exported = (await json('/export.json', 'kind=event')) as { entities: { slug: string; venue: unknown }[] };
+		expect(exported.entities.find((e) => e.slug === fx.kinds.event)?.venue).toMatchObject({ slug: place.slug });
 	});
 
 	it('fails when a documented field drifts from the real output', async () => {

@@ -14,7 +14,7 @@ import { normaliseHeader } from './values';
 export const IMPORT_FIELDS = [
 	'slug', 'name', 'kind', 'category', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
 	'address', 'address2', 'postcode', 'commune', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'email', 'phone',
-	'contactPublic', 'lastVerifiedAt'
+	'contactPublic', 'lastVerifiedAt', 'registrationUrl', 'venue', 'openingHours', 'accessTransport', 'accessibility', 'equipment'
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -44,7 +44,13 @@ export const importFieldLabels: Record<ImportField, string> = {
 	email: 'E-mail',
 	phone: 'Téléphone',
 	contactPublic: 'Contact public (oui/non)',
-	lastVerifiedAt: 'Dernière vérification'
+	lastVerifiedAt: 'Dernière vérification',
+	registrationUrl: "Lien d'inscription (événements)",
+	venue: 'Lieu (slug du tiers-lieu, événements)',
+	openingHours: "Horaires d'ouverture (syntaxe OpenStreetMap, tiers-lieux)",
+	accessTransport: 'Accès en transports (tiers-lieux)',
+	accessibility: 'Accessibilité (tiers-lieux)',
+	equipment: 'Équipements (tiers-lieux)'
 };
 
 /**
@@ -79,13 +85,20 @@ export const HEADER_ALIASES: Record<ImportField, string[]> = {
 	email: ['email', 'e_mail', 'courriel', 'mail', 'adresse_mail', 'adresse_e_mail', 'adresse_electronique', 'contact_mail', 'mail_contact', 'contact_email', 'email_de_contact', 'courriels', 'courriel_de_contact', 'emails'],
 	phone: ['telephone', 'tel', 'phone', 'numero_de_telephone', 'tel_fixe', 'portable', 'contact_telephone', 'telephone_de_contact', 'telephones', 'phone_number'],
 	contactPublic: ['contact_public', 'contact_visible', 'publier_le_contact'],
-	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'lastverifiedat', 'verifie_le', 'mis_a_jour_le', 'date_maj', 'date_de_mise_a_jour', 'date_mise_a_jour', 'updated_at', 'derniere_mise_a_jour']
+	lastVerifiedAt: ['derniere_verification', 'last_verified_at', 'lastverifiedat', 'verifie_le', 'mis_a_jour_le', 'date_maj', 'date_de_mise_a_jour', 'date_mise_a_jour', 'updated_at', 'derniere_mise_a_jour'],
+	registrationUrl: ['lien_inscription', 'lien_d_inscription', 'url_inscription', 'url_d_inscription', 'registration_url', 'registrationurl'],
+	venue: ['lieu', 'lieu_slug', 'slug_du_lieu', 'venue', 'venue_slug', 'venueslug'],
+	openingHours: ['horaires_osm', 'opening_hours', 'openinghours', 'horaires_d_ouverture_osm'],
+	accessTransport: ['acces_transports', 'acces_transport', 'transports', 'transports_en_commun', 'access_transport', 'accesstransport'],
+	accessibility: ['accessibilite', 'accessibility', 'accessibilite_pmr', 'acces_pmr'],
+	equipment: ['equipements', 'equipement', 'equipment', 'equipments']
 };
 
 /** Columns open-data files often have that the directory does not keep (yet), with why: documented, never guessed. */
 export const NOT_IMPORTED_COLUMNS: Record<string, string> = {
-	horaires: "horaires d'ouverture : l'annuaire n'a pas encore ce champ",
-	opening_hours: "horaires d'ouverture : l'annuaire n'a pas encore ce champ",
+	horaires: "horaires écrits librement le plus souvent : une colonne à la syntaxe OpenStreetMap (« Mo-Fr 09:00-18:00 ») se nomme horaires_osm, ou s'associe au champ « Horaires d'ouverture »",
+	image: "logo ou photo : une image ne s'importe pas (ses fichiers restent sur le serveur qui l'a reçue) ; on l'ajoute depuis le formulaire de la fiche",
+	image_alt: "texte alternatif du logo ou de la photo : l'image ne s'importe pas, son texte non plus",
 	id: "identifiant propre à la source : l'annuaire donne le sien (slug)",
 	pivot: "SIRET ou RNA du schéma ANCT : un numéro RNA n'est pas un SIRET",
 	structure_parente: "structure parente (schéma ANCT) : à relier à la main par une relation",

@@ -51,6 +51,11 @@ export function readJsonEntity(row: number, e: Record<string, unknown>, places: 
 		foundedYear: num(e.foundedYear),
 		startsAt: text(e.startsAt),
 		endsAt: text(e.endsAt),
+		registrationUrl: text(e.registrationUrl),
+		openingHours: text(e.openingHours),
+		accessTransport: text(e.accessTransport),
+		accessibility: text(e.accessibility),
+		equipment: text(e.equipment),
 		email,
 		phone,
 		// A public export holds a person's contact only when they agreed to show it.
@@ -59,5 +64,15 @@ export function readJsonEntity(row: number, e: Record<string, unknown>, places: 
 		lastVerifiedAt: text(e.lastVerifiedAt)
 	};
 	const hiddenContact = e.kind === 'person' && !email && !phone;
-	return { row, input, problems, geocode: null, commune: commune ?? at ?? null, placedBy: at ? 'coordinates' : null, unknownFields: hiddenContact ? ['email', 'phone', 'contactPublic'] : e.kind === 'person' ? [] : ['contactPublic'] };
+	// The logo's files stay on the server that exported them: the file gives its address, never the image itself.
+	const unknownFields = [...(hiddenContact ? ['email', 'phone', 'contactPublic'] : e.kind === 'person' ? [] : ['contactPublic']), 'imageKey', 'imageAlt'];
+	return { row, input, problems, geocode: null, commune: commune ?? at ?? null, placedBy: at ? 'coordinates' : null, unknownFields, venue: venueOf(e) };
+}
+
+/** The venue by the file's id (`venueId`) and its slug (`venue.slug`): whichever the file gives. */
+function venueOf(e: Record<string, unknown>): RowDraft['venue'] {
+	const venue = typeof e.venue === 'object' && e.venue !== null ? (e.venue as Record<string, unknown>) : null;
+	const fileId = num(venue?.id) ?? num(e.venueId);
+	const slug = text(venue?.slug);
+	return fileId !== null || slug ? { fileId, slug } : undefined;
 }

@@ -37,7 +37,8 @@ export type ProblemCode =
 	| 'commune_by_point'
 	| 'commune_by_postcode'
 	| 'commune_by_name'
-	| 'unknown_relation_end';
+	| 'unknown_relation_end'
+	| 'unknown_venue';
 
 export const problemCodeLabels: Record<ProblemCode, string> = {
 	file: 'Fichier',
@@ -64,7 +65,8 @@ export const problemCodeLabels: Record<ProblemCode, string> = {
 	commune_by_point: 'Commune trouvée par les coordonnées',
 	commune_by_postcode: 'Commune trouvée par le code postal',
 	commune_by_name: 'Commune trouvée par un nom approché',
-	unknown_relation_end: 'Relation incomplète'
+	unknown_relation_end: 'Relation incomplète',
+	unknown_venue: 'Lieu introuvable'
 };
 
 export const error = (row: number, column: string | null, code: ProblemCode, message: string): ImportProblem => ({

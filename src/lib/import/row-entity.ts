@@ -8,6 +8,7 @@ import { error, warning, type ImportProblem } from './problems';
 import { readPlace, type PlacedBy } from './row-place';
 import { normaliseWebsite, parseDateTime, parseYear, splitList } from './values';
 import { firstWebsite } from './website-list';
+import { readPracticalCells } from './practical-cells';
 
 /** A commune as the importer needs it. */
 export interface ImportCommune {
@@ -71,6 +72,8 @@ export interface RowDraft {
 	outside?: string | null;
 	/** Why an address did not give the row a place (the geocoder failed or found nothing). */
 	unplaced?: string;
+	/** An event's venue as our JSON export names it (its id in the file, its slug): resolved once every row is read. */
+	venue?: { fileId: number | null; slug: string | null; column?: string | null };
 }
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', 'vrai', 'true', '1', 'x']);
@@ -201,6 +204,8 @@ export function readRow(
 	if (TRUE_WORDS.has(publicCell)) contactPublic = true;
 	else if (!FALSE_WORDS.has(publicCell)) fail('contactPublic', 'invalid', `contact public : « oui » ou « non » attendu, pas « ${cell('contactPublic')} »`);
 
+	const practical = readPracticalCells(kind, cell, warn);
+
 	// fablabs.io and the ANCT schema split the address over two columns; the listing keeps one line.
 	const address = [cell('address'), cell('address2')].filter(Boolean).join(', ') || null;
 	// --- place: commune (code, name within its postcode, postcode, outline of the point), point, scope
@@ -223,6 +228,7 @@ export function readRow(
 		placedBy: place.placedBy,
 		outside: place.outside,
 		...(categoryCell && !category && !place.outside ? { unknownCategory: categoryCell } : {}),
+		...(practical.venueSlug ? { venue: { fileId: null, slug: practical.venueSlug, column: col('venue') } } : {}),
 		input: {
 			...(cell('slug') ? { slug: cell('slug') } : {}),
 			kind,
@@ -246,7 +252,12 @@ export function readRow(
 			email: cell('email') || null,
 			phone: cell('phone') || null,
 			contactPublic,
-			lastVerifiedAt
+			lastVerifiedAt,
+			registrationUrl: practical.registrationUrl,
+			openingHours: practical.openingHours,
+			accessTransport: practical.accessTransport,
+			accessibility: practical.accessibility,
+			equipment: practical.equipment
 		}
 	};
 }

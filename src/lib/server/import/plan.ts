@@ -21,6 +21,7 @@ import { readImportFile, type ImportSource, type JsonSource, type ReadingInfo } 
 import { encodingDoubtProblem } from './encoding-doubt';
 import type { TextEncoding } from '$lib/import/detect-encoding';
 import { planRelations, type RelationPlan } from './relations-plan';
+import { linkPlannedVenues, resolveStoredVenues } from './venues-plan';
 
 export interface ImportSettings {
 	/** Column → field; null lets the importer recognise the usual column names. */
@@ -57,6 +58,8 @@ export interface RowPlan {
 	expectedVersion: number | null;
 	/** How its commune was found when the file did not name it exactly, or `outside` the territory. */
 	place?: RowPlacement | null;
+	/** An event whose venue this import creates: its venueId is that row's new id (see venues-plan). */
+	venueSlug?: string | null;
 }
 
 
@@ -140,7 +143,9 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 	const geocodes = options.knownGeocodes ?? {};
 
 	say({ phase: 'verification', done: 0, total: drafts.length, message: 'Comparaison avec la base' });
+	const pendingVenues = resolveStoredVenues(db, source, drafts);
 	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping, settings.placeless ?? false);
+	linkPlannedVenues(rows, drafts, pendingVenues);
 	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
 	const problems = [...encodingDoubtProblem(source.reading), ...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
 	const placement = placementOf(rows);
@@ -248,9 +253,10 @@ function completeMapping(headers: string[], chosen: ColumnMapping | null): Colum
 /** Fields of the schema an imported column can change; the others (status, verification…) stay. */
 function patchedFields(mapping: ColumnMapping | null): Set<string> | null {
 	if (!mapping) return null;
-	const fields = new Set<ImportField | 'coordPrecision'>(Object.values(mapping).filter((f): f is ImportField => f !== null));
+	const fields = new Set<ImportField | 'coordPrecision' | 'venueId'>(Object.values(mapping).filter((f): f is ImportField => f !== null));
 	if (fields.has('commune') || fields.has('postcode')) fields.add('communeCode');
 	if (fields.has('category')) fields.add('kind');
+	if (fields.has('venue')) fields.add('venueId');
 	if (fields.has('address2')) fields.add('address');
 	if (fields.has('lon') || fields.has('lat') || fields.has('address')) fields.add('coordPrecision').add('lon').add('lat');
 	return fields as Set<string>;

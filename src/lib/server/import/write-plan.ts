@@ -21,9 +21,16 @@ export interface Author {
  */
 export function writePlan(tx: Db, plan: ImportPlan, author: Author): ImportChanges {
 	const context = { ...author, operation: 'import' as const };
-	const creates = plan.rows.filter((r) => r.action === 'create' && r.data);
-	const createdEntityIds = createEntities(tx, creates.map((r) => r.data!), context);
-	const idBySlug = new Map(creates.map((r, i) => [r.slug!, createdEntityIds[i]!]));
+	// Events whose venue this file creates come second, once the venue has its id.
+	const planned = plan.rows.filter((r) => r.action === 'create' && r.data);
+	const idBySlug = new Map<string, number>();
+	const createdEntityIds: number[] = [];
+	for (const batch of [planned.filter((r) => !r.venueSlug), planned.filter((r) => r.venueSlug)]) {
+		if (batch.length === 0) continue;
+		const ids = createEntities(tx, batch.map((r) => (r.venueSlug ? { ...r.data!, venueId: idBySlug.get(r.venueSlug) ?? null } : r.data!)), context);
+		batch.forEach((r, i) => idBySlug.set(r.slug!, ids[i]!));
+		createdEntityIds.push(...ids);
+	}
 
 	const updates = plan.rows.filter((r) => r.action === 'update' && r.data && r.existingId !== null && r.expectedVersion !== null);
 	// The revision each listing had before: undoing the import goes back to it.
@@ -32,7 +39,7 @@ export function writePlan(tx: Db, plan: ImportPlan, author: Author): ImportChang
 	if (missing) throw new ValidationError([`ligne ${missing.row} : historique introuvable pour « ${missing.name} »`]);
 	const written = updateEntities(
 		tx,
-		updates.map((r) => ({ id: r.existingId!, expectedVersion: r.expectedVersion!, patch: r.data! })),
+		updates.map((r) => ({ id: r.existingId!, expectedVersion: r.expectedVersion!, patch: r.venueSlug ? { ...r.data!, venueId: idBySlug.get(r.venueSlug) ?? null } : r.data! })),
 		context
 	);
 	const updatedEntities = written.flatMap((w) => (w.revisionId === null ? [] : [{ id: w.id, versionAfter: w.version, revisionBefore: before.get(w.id)! }]));

@@ -250,7 +250,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Acteurs au format CSV',
 		description: 'Les acteurs du jeu filtré, une ligne par acteur.',
 		query: [entityFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).') },
+		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel). Colonnes : id, slug, kind, category, name, summary, website, siret, sectors, stages, offers, commune_code, commune_name, departement, lon, lat, coord_precision, founded_year, email, phone, url, debut, fin, lien_inscription, lieu (slug du tiers-lieu d’un événement), horaires_osm, acces_transports, accessibilite, equipements, image (chemin absolu, 480 px), image_alt.') },
 		example: {}
 	},
 	{

@@ -52,6 +52,26 @@ const entityListItem = z.object({
 
 const coded = z.object({ code: z.string(), label: z.string() });
 
+const venue = z
+	.object({ id: int, slug: z.string(), name: z.string() })
+	.nullable()
+	.describe('Événements : le tiers-lieu de l’annuaire où il a lieu (null si aucun, ou si cette fiche n’est pas publiée).');
+const image = z
+	.object({
+		alt: z.string().describe('Texte alternatif (ce que montre l’image).'),
+		url: z.string().describe('Chemin absolu de la taille moyenne (480 px de large), à préfixer par l’origine du site.'),
+		sizes: z.array(z.object({ width: int.describe('Largeur en pixels.'), url: z.string().describe('Chemin absolu, ex. /images/0123456789abcdef/160 (WebP).') }))
+	})
+	.nullable()
+	.describe('Logo ou photo de la fiche, en WebP, à plusieurs largeurs (srcset), ou null.');
+const practicalFields = {
+	registrationUrl: z.string().nullable().describe('Événements : adresse web d’inscription.'),
+	openingHours: z.string().nullable().describe('Tiers-lieux : horaires d’ouverture, syntaxe OpenStreetMap `opening_hours` (ex. « Mo-Fr 09:00-18:00; Sa 10:00-13:00 »).'),
+	accessTransport: z.string().nullable().describe('Tiers-lieux : venir en transports en commun.'),
+	accessibility: z.string().nullable().describe('Tiers-lieux : accessibilité.'),
+	equipment: z.string().nullable().describe('Tiers-lieux : équipements.')
+};
+
 /** The public fields of an actor (a person's contact details only when they agreed). */
 const publicEntity = z.object({
 	id: int,
@@ -76,6 +96,9 @@ const publicEntity = z.object({
 	foundedYear: int.nullable(),
 	startsAt: z.string().nullable().describe('Événements : début (date et heure ISO).'),
 	endsAt: z.string().nullable(),
+	...practicalFields,
+	venue,
+	image,
 	email: z.string().nullable().describe('Pour une personne, seulement si elle l’a accepté.'),
 	phone: z.string().nullable(),
 	isDemo: z.boolean(),
@@ -465,6 +488,12 @@ const actorGeoProperties = z.object({
 	departementName: z.string().nullable(),
 	coordPrecision: z.enum(COORD_PRECISIONS).nullable(),
 	foundedYear: int.nullable(),
+	startsAt: z.string().nullable(),
+	endsAt: z.string().nullable(),
+	...practicalFields,
+	venueSlug: z.string().nullable().describe('Événements : slug du tiers-lieu où il a lieu.'),
+	imageUrl: z.string().nullable().describe('Chemin absolu du logo ou de la photo (480 px).'),
+	imageAlt: z.string().nullable(),
 	email: z.string().nullable(),
 	phone: z.string().nullable(),
 	url: z.string().describe('Chemin de la fiche sur le site.')

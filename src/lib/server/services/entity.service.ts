@@ -14,6 +14,7 @@ import { findEntityById, findEntityBySlug } from '../repos/entity.repo';
 import { relationsOf, type RelationWithEnds } from '../repos/relation.repo';
 import { findTerritorySummaries } from '../repos/territory.repo';
 import { renderMarkdown } from '../markdown';
+import { IMAGE_WIDTHS, imageUrl, isImageKey } from '$lib/domain/listing-image';
 import { NotFoundError } from './errors';
 
 export interface TerritoryCrumb {
@@ -63,7 +64,27 @@ export function publicContact(e: Pick<EntityRow, 'kind' | 'email' | 'phone' | 'c
 	return allowed ? { email: e.email, phone: e.phone } : { email: null, phone: null };
 }
 
-export function publicEntity(e: EntityRow) {
+/** An event's venue as the public sees it: a live, published third-place of the directory, or nothing. */
+export interface VenueRef {
+	id: number;
+	slug: string;
+	name: string;
+}
+
+/** The logo or photo: every size at its absolute path (`/images/<key>/<width>`), and the text read in its place. */
+export function publicImage(e: Pick<EntityRow, 'imageKey' | 'imageAlt'>) {
+	if (!e.imageKey || !isImageKey(e.imageKey)) return null;
+	const key = e.imageKey;
+	return { alt: e.imageAlt ?? '', url: imageUrl(key, 480), sizes: IMAGE_WIDTHS.map((width) => ({ width, url: imageUrl(key, width) })) };
+}
+
+/** The venue of an event, when it is a visible listing (a deleted or unpublished one is not named). */
+export function publicVenue(db: Db, venueId: number | null): VenueRef | null {
+	const venue = venueId ? findEntityById(db, venueId) : undefined;
+	return venue ? { id: venue.id, slug: venue.slug, name: venue.name } : null;
+}
+
+export function publicEntity(e: EntityRow, venue: VenueRef | null = null) {
 	return {
 		id: e.id,
 		slug: e.slug,
@@ -87,6 +108,13 @@ export function publicEntity(e: EntityRow) {
 		foundedYear: e.foundedYear,
 		startsAt: e.startsAt,
 		endsAt: e.endsAt,
+		registrationUrl: e.registrationUrl,
+		venue: e.venueId && venue?.id === e.venueId ? venue : null,
+		image: publicImage(e),
+		openingHours: e.openingHours,
+		accessTransport: e.accessTransport,
+		accessibility: e.accessibility,
+		equipment: e.equipment,
 		...publicContact(e),
 		isDemo: e.isDemo,
 		lastVerifiedAt: e.lastVerifiedAt,
@@ -135,5 +163,5 @@ export function getPortrait(db: Db, idOrSlug: string) {
 
 export function getEntityWithRelations(db: Db, idOrSlug: string) {
 	const entity = findEntity(db, idOrSlug);
-	return { ...publicEntity(entity), relations: relationsOf(db, entity.id) };
+	return { ...publicEntity(entity, publicVenue(db, entity.venueId)), relations: relationsOf(db, entity.id) };
 }

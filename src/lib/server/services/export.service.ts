@@ -24,7 +24,7 @@ const pagePath = (slug: string) => `/acteurs/${slug}`;
 
 function publicRow(row: ExportEntityRow) {
 	return {
-		...publicEntity(row.entity),
+		...publicEntity(row.entity, row.entity.venueId && row.venueSlug ? { id: row.entity.venueId, slug: row.venueSlug, name: row.venueName ?? '' } : null),
 		communeName: row.communeName,
 		departementCode: row.departementCode,
 		departementName: row.departementName,
@@ -35,7 +35,9 @@ function publicRow(row: ExportEntityRow) {
 const CSV_HEADER = [
 	'id', 'slug', 'kind', 'category', 'name', 'summary', 'website', 'siret', 'sectors', 'stages', 'offers',
 	'commune_code', 'commune_name', 'departement', 'lon', 'lat', 'coord_precision', 'founded_year',
-	'email', 'phone', 'url'
+	'email', 'phone', 'url',
+	// Read back by the importer under these names (see HEADER_ALIASES); the venue and the image are there to be read, not imported.
+	'debut', 'fin', 'lien_inscription', 'lieu', 'horaires_osm', 'acces_transports', 'accessibilite', 'equipements', 'image', 'image_alt'
 ];
 
 export function exportCsv(db: Db, params: URLSearchParams): FileBody {
@@ -44,7 +46,8 @@ export function exportCsv(db: Db, params: URLSearchParams): FileBody {
 		e.id, e.slug, e.kind, e.category, e.name, e.summary, e.website, e.siret,
 		e.sectors.map((s) => s.code).join('|'), e.stages.map((s) => s.code).join('|'), e.offers.map((s) => s.code).join('|'),
 		e.communeCode, e.communeName, e.departementName, e.lon, e.lat, e.coordPrecision, e.foundedYear,
-		e.email, e.phone, e.url
+		e.email, e.phone, e.url,
+		e.startsAt, e.endsAt, e.registrationUrl, e.venue?.slug ?? null, e.openingHours, e.accessTransport, e.accessibility, e.equipment, e.image?.url ?? null, e.image?.alt ?? null
 	]);
 	return csvFile(CSV_HEADER, rows, 'connecteur-carto-acteurs.csv');
 }
@@ -68,6 +71,16 @@ function geoProperties(e: ReturnType<typeof publicRow>) {
 		departementName: e.departementName,
 		coordPrecision: e.coordPrecision,
 		foundedYear: e.foundedYear,
+		startsAt: e.startsAt,
+		endsAt: e.endsAt,
+		registrationUrl: e.registrationUrl,
+		venueSlug: e.venue?.slug ?? null,
+		openingHours: e.openingHours,
+		accessTransport: e.accessTransport,
+		accessibility: e.accessibility,
+		equipment: e.equipment,
+		imageUrl: e.image?.url ?? null,
+		imageAlt: e.image?.alt ?? null,
 		email: e.email,
 		phone: e.phone,
 		url: e.url
