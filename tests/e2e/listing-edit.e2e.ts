@@ -184,6 +184,9 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 		expect(await partner.getByTestId('open-now').innerText()).toMatch(/^(Ouvert maintenant|Fermé en ce moment)$/);
 		expect(await partner.getByTestId('opening-hours').getByRole('row').count()).toBe(7);
 		expect(await partner.getByTestId('access-info').innerText()).toContain('Bus ligne 3, arrêt Mairie');
+		// Its manager is offered to edit it, not to ask to manage it.
+		expect(await partner.getByRole('link', { name: 'Modifier cette fiche' }).count()).toBe(1);
+		expect(await partner.getByTestId('claim-prompt').count()).toBe(0);
 		await screenshot(partner, 'listing-edit-public-place');
 
 		// The agenda: the feed and the event's page give the new date, at 18:30 Paris time.
