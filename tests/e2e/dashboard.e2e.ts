@@ -89,7 +89,9 @@ describe('the editors’ dashboard and the reminders', () => {
 
 		// The system cron's command, on the server's database, e-mailing through a local SMTP server.
 		// Not spawnSync: the SMTP server answering the command lives in this process and must keep running.
-		const run = await runCommand(['scripts/jobs.ts', '--run', 'reminders'], { DATABASE_URL: inject('databaseUrl'), SMTP_URL: catcher.url, ORIGIN: baseUrl() });
+		// PORT and HOST as the server got them: the command derives the site's links as `npm start` does (no ORIGIN).
+		const server = new URL(baseUrl());
+		const run = await runCommand(['scripts/jobs.ts', '--run', 'reminders'], { DATABASE_URL: inject('databaseUrl'), SMTP_URL: catcher.url, PORT: server.port, HOST: server.hostname });
 		expect(run.status, run.stderr).toBe(0);
 		// Other browser tests' partners may manage stale listings too: at least this partner's one and its e-mail.
 		expect(run.stdout).toMatch(/^Tâche « reminders » terminée en \d+ ms : .* fiches à rappeler : \d+ avec gestionnaire .*\d+ courriels? envoyés?/);
