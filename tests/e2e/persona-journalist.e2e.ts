@@ -29,33 +29,43 @@ async function chooseActor(page: Page, label: string, name: string): Promise<voi
 	await page.getByRole('listbox', { name: `Suggestions pour ${label}` }).getByRole('option').filter({ hasText: name }).first().click();
 }
 
-/** Clicks an actor's node where it is drawn (brought into the frame first, as a person would pan to it). */
 /**
- * Taps an actor's node and waits for its card. On a loaded phone the first tap may land while the view still
- * settles (the node moved under the finger): like a person, look again and tap again.
+ * Taps an actor's node and waits for its card, as a person would: pan the graph so the node sits in its middle,
+ * scroll the page so that spot is on screen and not under the sticky header or a panel, then tap. On a loaded
+ * phone the first tap may land while the view still settles (the node moved under the finger): look again, tap again.
  */
 async function clickNode(page: Page, id: number): Promise<void> {
 	const canvas = page.getByTestId('network-canvas');
+	const name = await page.evaluate((n) => window.__cartoGraph!.cy!.getElementById(`n${n}`).data('label') as string, id);
 	for (let attempt = 0; ; attempt++) {
-		await canvas.scrollIntoViewIfNeeded();
-		const box = (await canvas.boundingBox())!;
-		const at = await page.evaluate(
-			({ n, w, h }) => {
-				const cy = window.__cartoGraph!.cy!;
-				const node = cy.getElementById(`n${n}`);
-				const p = node.renderedPosition();
-				if (p.x < 30 || p.y < 30 || p.x > w - 30 || p.y > h - 30) cy.center(node);
-				return node.renderedPosition();
-			},
-			{ n: id, w: box.width, h: box.height }
-		);
-		await page.mouse.click(box.x + at.x, box.y + at.y);
-		const name = await page.evaluate((n) => window.__cartoGraph!.cy!.getElementById(`n${n}`).data('label') as string, id);
+		const at = await page.evaluate((n) => {
+			const cy = window.__cartoGraph!.cy!;
+			const node = cy.getElementById(`n${n}`);
+			cy.center(node);
+			const p = node.renderedPosition();
+			const box = cy.container()!.getBoundingClientRect();
+			// Bring the node's spot to the upper third of the window (a phone's card sheet covers the lower half).
+			window.scrollBy(0, box.top + p.y - window.innerHeight / 3);
+			const after = cy.container()!.getBoundingClientRect();
+			const x = after.left + p.x;
+			const y = after.top + p.y;
+			const hit = document.elementFromPoint(x, y);
+			return { x, y, onCanvas: !!hit && cy.container()!.contains(hit) };
+		}, id);
+		if (at.onCanvas) await page.mouse.click(at.x, at.y);
 		try {
+			if (!at.onCanvas) throw new Error(`le nœud ${name} est caché sous un autre élément`);
 			await page.waitForFunction((label) => document.getElementById('actor-card-title')?.textContent?.trim() === label, name, { timeout: 4000 });
 			return;
 		} catch (error) {
-			if (attempt >= 3) throw error;
+			if (attempt >= 3) {
+				await page.screenshot({ path: 'test-results/e2e-persona-journalist-clicknode-echec.png' });
+				throw error;
+			}
+			// Still hidden (under the card of the actor read before): close that card, as a person would.
+			const close = page.getByTestId('actor-panel').getByRole('button', { name: /Fermer la fiche/ });
+			if (!at.onCanvas && (await close.isVisible())) await close.click();
+			await canvas.scrollIntoViewIfNeeded();
 		}
 	}
 }
