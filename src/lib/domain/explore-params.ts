@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { entityFiltersSchema, type EntityFilters } from './filters';
+import { ARRAY_KEYS, filtersToSearchParams, searchParamsToObject } from './filter-params';
+import { RELATION_TYPES, type RelationType } from './vocabulary';
+
+/**
+ * The explore views' parameters (/carte, /reseau, /explorer, the embeds and the network API), one schema
+ * each, written once. Pages, endpoints and the browser's URL codec all parse with these: a year or a flag
+ * cannot mean one thing on a page and another in the API.
+ */
+
+export const LAYOUT_IDS = ['fcose', 'concentric', 'grouped', 'geo'] as const;
+export type LayoutId = (typeof LAYOUT_IDS)[number];
+export const METRIC_IDS = ['degree', 'betweenness', 'pagerank'] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+export const SIZE_BY = ['none', ...METRIC_IDS] as const;
+export type SizeBy = (typeof SIZE_BY)[number];
+export const COLOUR_BY = ['kind', 'community'] as const;
+export type ColourBy = (typeof COLOUR_BY)[number];
+export const STAT_MEASURES = ['count', 'rate'] as const;
+export const STAT_LEVELS = ['departement', 'epci'] as const;
+/** Which view a phone shows in the explorer (both side by side on a wide screen). */
+export const EXPLORER_PANES = ['carte', 'reseau'] as const;
+
+export const YEAR_MIN = 1800;
+export const YEAR_MAX = 2100;
+
+const int = (name: string, min: number, max: number) =>
+	z.coerce
+		.number({ error: `${name} doit être un nombre` })
+		.int({ error: `${name} doit être un entier` })
+		.min(min, { error: `${name} : ${min} au minimum` })
+		.max(max, { error: `${name} : ${max} au maximum` });
+
+/** A yes/no parameter: `1`/`true` yes, `0`/`false` (or absent) no. */
+const flag = (name: string) =>
+	z
+		.enum(['1', '0', 'true', 'false'], { error: `${name} : 1 ou 0` })
+		.optional()
+		.transform((v) => v === '1' || v === 'true');
+
+/** An actor by id (a number) or slug (text); pages redirect a slug to the id, the API accepts both. */
+export const actorRef = (name: string) =>
+	z
+		.string({ error: `paramètre ${name} obligatoire (identifiant ou slug d'un acteur)` })
+		.trim()
+		.min(1, { error: `paramètre ${name} obligatoire (identifiant ou slug d'un acteur)` })
+		.max(120, { error: `${name} : identifiant trop long` })
+		.regex(/^(\d+|[a-z0-9]+(?:-[a-z0-9]+)*)$/, { error: `${name} : identifiant ou slug d'acteur invalide` })
+		.transform((v) => (/^\d+$/.test(v) ? Number(v) : v));
+export type ActorRef = number | string;
+
+/** A repeatable parameter: one value arrives as a string, several as an array. */
+const repeatable = <T extends z.ZodType>(item: T) =>
+	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(30, { error: 'trop de valeurs' }));
+
+/** The map camera: `at=lat,lng,zoom` (« 45.7772,3.0870,9.5 »), Auvergne and around only. */
+const camera = z
+	.string()
+	.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,\d{1,2}(\.\d+)?$/, { error: 'at : latitude,longitude,zoom attendus (ex. 45.7772,3.087,9.5)' })
+	.transform((v) => v.split(',').map(Number) as [number, number, number])
+	.refine(([lat, lng, zoom]) => lat >= 41 && lat <= 51 && lng >= -5 && lng <= 10 && zoom >= 3 && zoom <= 18, {
+		error: 'at : position hors de la région ou zoom hors de 3 à 18'
+	})
+	.transform(([lat, lng, zoom]) => ({ lat, lng, zoom }));
+export type Camera = { lat: number; lng: number; zoom: number };
+
+/** One schema per view parameter (the key is the URL's). */
+export const exploreParamSchemas = {
+	type: repeatable(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })).meta({
+		description: 'Type de relation gardé ; répétable (l’un ou l’autre). Sans lui, toutes les relations.',
+		examples: [['incubated_by']]
+	}),
+	year: int('year', YEAR_MIN, YEAR_MAX).optional().meta({ description: 'Année : seules les relations en cours cette année-là.', examples: [2022] }),
+	confirmed: flag('confirmed').meta({ description: '1 (ou true) : seules les relations confirmées par l’autre partie.', examples: ['1'] }),
+	focus: actorRef('focus').optional().meta({ description: 'Identifiant ou slug d’un acteur : ne garder que son voisinage.' }),
+	depth: int('depth', 1, 3).default(1).meta({ description: 'Avec `focus` : profondeur du voisinage, en nombre de relations.' }),
+	from: actorRef('from').optional().meta({ description: 'Chemin : acteur de départ (identifiant ou slug).' }),
+	to: actorRef('to').optional().meta({ description: 'Chemin : acteur d’arrivée (identifiant ou slug).' }),
+	path: int('path', 1, 5).optional().meta({ description: 'Lequel des chemins trouvés est montré (1 à 5).' }),
+	isolated: z.enum(['show', 'hide'], { error: 'isolated : show ou hide' }).optional(),
+	layout: z.enum(LAYOUT_IDS, { error: 'disposition inconnue (fcose, concentric, grouped ou geo)' }).default('fcose'),
+	size: z.enum(SIZE_BY, { error: 'taille : none, degree, betweenness ou pagerank' }).default('degree'),
+	colour: z.enum(COLOUR_BY, { error: 'couleur : kind ou community' }).default('kind'),
+	centrality: z.enum(METRIC_IDS, { error: 'mesure inconnue (degree, betweenness ou pagerank)' }).default('degree'),
+	actor: actorRef('actor').optional().meta({ description: 'L’acteur sélectionné (sa fiche est ouverte).' }),
+	stat: z.enum(STAT_MEASURES, { error: 'statistique inconnue (count ou rate)' }).optional(),
+	level: z.enum(STAT_LEVELS, { error: 'niveau inconnu (departement ou epci)' }).default('departement'),
+	near: z.string().regex(/^\d[0-9AB]\d{3}$/, { error: 'near : code commune INSEE invalide' }).optional(),
+	radius: z.coerce.number({ error: 'rayon invalide' }).min(1, { error: 'rayon : 1 km au minimum' }).max(100, { error: 'rayon : 100 km au maximum' }).default(20),
+	at: camera.optional(),
+	arcs: flag('arcs'),
+	flows: flag('flows'),
+	pane: z.enum(EXPLORER_PANES, { error: 'pane : carte ou reseau' }).optional()
+} as const;
+
+export type ExploreKey = keyof typeof exploreParamSchemas;
+export type ExploreParams = z.output<z.ZodObject<typeof exploreParamSchemas>>;
+export type ExploreQuery = EntityFilters & ExploreParams;
+
+/** Each page's parameters: what its address keeps (the rest is dropped, not carried along). */
+export const VIEW_KEYS = {
+	carte: ['year', 'type', 'confirmed', 'actor', 'stat', 'level', 'near', 'radius', 'at', 'arcs', 'flows'],
+	reseau: ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'centrality', 'from', 'to', 'path', 'isolated', 'actor'],
+	explorer: ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'centrality', 'from', 'to', 'path', 'isolated', 'actor', 'stat', 'level', 'near', 'radius', 'at', 'flows', 'pane'],
+	'embed/carte': ['year', 'type', 'confirmed', 'actor', 'stat', 'level', 'at', 'arcs'],
+	'embed/reseau': ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'from', 'to', 'path', 'isolated']
+} as const satisfies Record<string, readonly ExploreKey[]>;
+export type ExploreView = keyof typeof VIEW_KEYS;
+
+/** Keys that repeat besides the shared filters'. */
+export const EXPLORE_ARRAY_KEYS = ['type'] as const;
+
+export const exploreSchema = entityFiltersSchema.extend(exploreParamSchemas);
+
+/** Every parameter's default (what an empty address means). */
+export const EXPLORE_DEFAULTS: ExploreParams = z.object(exploreParamSchemas).parse({});
+
+/**
+ * Reads an address leniently (the browser's side): each parameter on its own, a bad one falls back to its
+ * default and is reported in French, the others still apply. Pages and the API use `exploreSchema` strictly.
+ */
+export function decodeExplore(params: URLSearchParams): { value: ExploreQuery; errors: string[] } {
+	const raw = searchParamsToObject(params, EXPLORE_ARRAY_KEYS);
+	const errors: string[] = [];
+	const out: Record<string, unknown> = {};
+	const shapes = { ...entityFiltersSchema.shape, ...exploreParamSchemas } as Record<string, z.ZodType>;
+	for (const [key, schema] of Object.entries(shapes)) {
+		const parsed = schema.safeParse(raw[key]);
+		if (parsed.success) out[key] = parsed.data;
+		else {
+			errors.push(`${key} : ${parsed.error.issues[0]?.message ?? 'valeur invalide'}`);
+			out[key] = schema.safeParse(undefined).data;
+		}
+	}
+	return { value: out as ExploreQuery, errors };
+}
+
+function encodeOne(key: ExploreKey, value: unknown, params: URLSearchParams): void {
+	if (value == null || value === false) return;
+	if (key === 'type') for (const t of value as RelationType[]) params.append('type', t);
+	else if (key === 'at') {
+		const c = value as Camera;
+		params.set('at', `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${Math.round(c.zoom * 100) / 100}`);
+	} else if (value === true) params.set(key, '1');
+	else params.set(key, String(value));
+}
+
+/**
+ * The canonical address of a view: the filters first (the same key as the map's and the graph's API calls),
+ * then the view's own parameters in a fixed order, only where they differ from their default; parameters
+ * that mean nothing alone (depth without focus, path without both ends, radius without near) are left out.
+ */
+export function encodeExplore(query: Partial<ExploreQuery>, view: ExploreView): URLSearchParams {
+	const params = filtersToSearchParams(query);
+	const v = { ...EXPLORE_DEFAULTS, ...query } as ExploreParams;
+	for (const key of VIEW_KEYS[view] as readonly ExploreKey[]) {
+		const value = v[key];
+		if (key === 'depth' && v.focus == null) continue;
+		if (key === 'path' && (v.from == null || v.to == null || value === 1)) continue;
+		if (key === 'radius' && v.near == null) continue;
+		if (key === 'level' && v.stat == null) continue;
+		if (key === 'centrality' && v.layout !== 'concentric' && value === EXPLORE_DEFAULTS.centrality) continue;
+		if (key !== 'type' && key !== 'at' && value === EXPLORE_DEFAULTS[key]) continue;
+		encodeOne(key, value, params);
+	}
+	return params;
+}
+
+/** `/carte?…`, `/reseau?…`, `/explorer?…`: the page's address for this state. */
+export function exploreHref(view: ExploreView, query: Partial<ExploreQuery>): string {
+	const qs = encodeExplore(query, view).toString();
+	return qs ? `/${view}?${qs}` : `/${view}`;
+}
+
+/** The canonical filter key alone (the API's cache key and the prefix of every view's address). */
+export function filterKey(filters: Partial<EntityFilters>): string {
+	return filtersToSearchParams(filters).toString();
+}
+
+/** The menu's links keep what the visitor chose: the current address, re-encoded for the other view. */
+export function carryTo(view: ExploreView, current: URLSearchParams): string {
+	return exploreHref(view, decodeExplore(current).value);
+}
+
+export { ARRAY_KEYS };
