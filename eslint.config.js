@@ -33,7 +33,9 @@ export default ts.config(
 			// The site has no base path: addresses come from the explore codec and the route helpers, not resolve().
 			'svelte/no-navigation-without-resolve': 'off',
 			// Maps, Sets and URLSearchParams built inside a function or a $derived and never mutated afterwards need no proxy.
-			'svelte/prefer-svelte-reactivity': 'off'
+			'svelte/prefer-svelte-reactivity': 'off',
+			// `{' · '}` and `{' '}` keep a space next to a tag, which plain text would lose when the markup is re-wrapped.
+			'svelte/no-useless-mustaches': 'off'
 		}
 	}
 );

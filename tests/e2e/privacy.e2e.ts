@@ -40,7 +40,7 @@ const secret = (i: number) => ({ email: `prive${i}.k7q@secret-rgpd.fr`, phone: `
 const open = (i: number) => ({ email: `public${i}.k7q@ouvert-rgpd.fr`, phone: `+33 4 00 99 88 7${i}` });
 
 describe('RGPD : aucune sortie publique ne contient les coordonnées privées', () => {
-	let persons: Person[] = [];
+	const persons: Person[] = [];
 	let originals: Edit[] = [];
 	const privateOnes = () => persons.slice(0, 4);
 	const publicOnes = () => persons.slice(4);

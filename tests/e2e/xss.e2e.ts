@@ -69,7 +69,7 @@ describe('XSS : des charges stockées dans chaque champ ne s’exécutent nulle 
 	let browser: Browser;
 	let page: Page;
 	const dialogs: string[] = [];
-	let actors: Detail[] = [];
+	const actors: Detail[] = [];
 	let originals: Edit[] = [];
 
 	beforeAll(async () => {

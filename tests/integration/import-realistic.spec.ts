@@ -53,7 +53,10 @@ function sheet(places: Place[]) {
 			i % 11 === 0 ? 'Ouvert le mardi et le jeudi ;\n« Café » associatif le vendredi' : ''
 		];
 		// The real mistakes, one per row.
-		if (i === 40) (cells[4] = 'Clermont-Fd'), (cells[5] = '');
+		if (i === 40) {
+			cells[4] = 'Clermont-Fd';
+			cells[5] = '';
+		}
 		if (i === 41) cells[11] = '45.77.97';
 		if (i === 42) cells[1] = 'Café-librairie';
 		if (i === 43) cells[8] = 'contact[at]lieu.fr';

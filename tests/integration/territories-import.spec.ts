@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { area, booleanPointInPolygon, feature, pointOnFeature } from '@turf/turf';
+import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import { eq, inArray } from 'drizzle-orm';
 import type { AreaGeometry } from '$lib/geo/geometry';
 import { territories } from '$lib/server/db/schema';

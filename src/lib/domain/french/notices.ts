@@ -3,7 +3,7 @@
  * digests, the editors' daily queue, the outcome of a report. Plain text, French typography.
  */
 import { formatDay } from './dates';
-import { countOf, frenchList, frenchSpacing } from './typography';
+import { countOf, frenchSpacing } from './typography';
 
 export interface MailText {
 	subject: string;

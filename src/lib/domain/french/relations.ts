@@ -12,7 +12,7 @@
  *   (« la Couveuse des Puys a incubé Camille Martin »), so no sentence carries an inclusive-writing dot.
  */
 import { relationType } from '$lib/domain/vocabulary';
-import { agree, namePart, nounPhrase, withArticle, type Nameable, type NamePart, type NounPhrase, type Preposition } from './names';
+import { agree, namePart, nounPhrase, type Nameable, type NamePart, type NounPhrase, type Preposition } from './names';
 import { firstDay, lastDay, onDate, parisToday, precisionOf, runningDates, sinceDate, spanDates, untilDate, fromDate } from './dates';
 import { capitalise, frenchSpacing } from './typography';
 
