@@ -25,7 +25,8 @@ export const EXPLORER_PANES = ['carte', 'reseau'] as const;
 export const YEAR_MIN = 1800;
 export const YEAR_MAX = 2100;
 
-const int = (name: string, min: number, max: number) =>
+/** A whole number within bounds, with French messages naming the parameter (also the API's `limit`, `k`…). */
+export const int = (name: string, min: number, max: number) =>
 	z.coerce
 		.number({ error: `${name} doit être un nombre` })
 		.int({ error: `${name} doit être un entier` })
@@ -33,7 +34,7 @@ const int = (name: string, min: number, max: number) =>
 		.max(max, { error: `${name} : ${max} au maximum` });
 
 /** A yes/no parameter: `1`/`true` yes, `0`/`false` (or absent) no. */
-const flag = (name: string) =>
+export const flag = (name: string) =>
 	z
 		.enum(['1', '0', 'true', 'false'], { error: `${name} : 1 ou 0` })
 		.optional()
@@ -136,6 +137,14 @@ export function decodeExplore(params: URLSearchParams): { value: ExploreQuery; e
 	return { value: out as ExploreQuery, errors };
 }
 
+/**
+ * Whether the graph leaves out the actors with no relation in the view. By default, as soon as relations are
+ * filtered (types, confirmed only): otherwise the dozens of actors the filter leaves alone fill the view.
+ */
+export function hidesIsolated(v: { type: readonly string[]; confirmed: boolean; isolated?: 'show' | 'hide' | null }): boolean {
+	return v.isolated == null ? v.type.length > 0 || v.confirmed : v.isolated === 'hide';
+}
+
 function encodeOne(key: ExploreKey, value: unknown, params: URLSearchParams): void {
 	if (value == null || value === false) return;
 	if (key === 'type') for (const t of value as RelationType[]) params.append('type', t);
@@ -160,6 +169,7 @@ export function encodeExplore(query: Partial<ExploreQuery>, view: ExploreView): 
 		if (key === 'path' && (v.from == null || v.to == null || value === 1)) continue;
 		if (key === 'radius' && v.near == null) continue;
 		if (key === 'level' && v.stat == null) continue;
+		if (key === 'isolated' && value != null && hidesIsolated({ ...v, isolated: null }) === (value === 'hide')) continue;
 		if (key === 'centrality' && v.layout !== 'concentric' && value === EXPLORE_DEFAULTS.centrality) continue;
 		if (key !== 'type' && key !== 'at' && value === EXPLORE_DEFAULTS[key]) continue;
 		encodeOne(key, value, params);

@@ -1,53 +1,24 @@
 import { z } from 'zod';
-import { RELATION_TYPES } from './vocabulary';
+import { actorRef, EXPLORE_ARRAY_KEYS, exploreParamSchemas, flag, int } from './explore-params';
 import { entityFiltersSchema } from './filters';
 
 /**
  * Query strings of the network endpoints (/api/v1/graph, /paths, /graph/common, exports): the shared
- * entity filters plus relation filters: `type` (repeatable), `year`, `confirmed=1`.
+ * entity filters plus relation filters (`type`, `year`, `confirmed`), each parsed by the explore views'
+ * schema of the same name (explore-params.ts): the API and the /reseau page accept and refuse the same values.
  */
 
-/** A repeatable parameter: one value arrives as a string, several as an array. */
-const repeatable = <T extends z.ZodType>(item: T) =>
-	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(30, { error: 'trop de valeurs' }));
-
-const flag = (name: string) =>
-	z
-		.enum(['1', '0', 'true', 'false'], { error: `${name} : 1 ou 0` })
-		.optional()
-		.transform((v) => v === '1' || v === 'true');
-
-/** An actor by id or slug. */
-const actorRef = (name: string) =>
-	z
-		.string({ error: `paramètre ${name} obligatoire (identifiant ou slug d'un acteur)` })
-		.trim()
-		.min(1, { error: `paramètre ${name} obligatoire (identifiant ou slug d'un acteur)` })
-		.max(120, { error: `${name} : identifiant trop long` });
-
-const int = (name: string, min: number, max: number) =>
-	z.coerce
-		.number({ error: `${name} doit être un nombre` })
-		.int({ error: `${name} doit être un entier` })
-		.min(min, { error: `${name} : ${min} au minimum` })
-		.max(max, { error: `${name} : ${max} au maximum` });
-
 /** Keys that may repeat in these query strings besides the shared filters' (parseParams' third argument). */
-export const GRAPH_ARRAY_KEYS = ['type'] as const;
+export const GRAPH_ARRAY_KEYS = EXPLORE_ARRAY_KEYS;
 
-export const relationFiltersSchema = z.object({
-	type: repeatable(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })).meta({
-		description: 'Type de relation gardé ; répétable (l’un ou l’autre). Sans lui, toutes les relations.',
-		examples: [['incubated_by']]
-	}),
-	year: int('year', 1800, 2100).optional().meta({ description: 'Année : seules les relations en cours cette année-là.', examples: [2022] }),
-	confirmed: flag('confirmed').meta({ description: '1 (ou true) : seules les relations confirmées par l’autre partie.', examples: ['1'] })
-});
+const { type, year, confirmed, focus, depth } = exploreParamSchemas;
+
+export const relationFiltersSchema = z.object({ type, year, confirmed });
 
 export const graphViewSchema = entityFiltersSchema.extend({
 	...relationFiltersSchema.shape,
-	focus: actorRef('focus').optional().meta({ description: 'Identifiant ou slug d’un acteur : ne garder que son voisinage.' }),
-	depth: int('depth', 1, 3).default(1).meta({ description: 'Avec `focus` : profondeur du voisinage, en nombre de relations.' }),
+	focus,
+	depth,
 	limit: int('limit', 1, 20_000).optional().meta({ description: 'Nombre maximal d’acteurs : les plus reliés d’abord.', examples: [50] }),
 	connected: flag('connected').meta({ description: '1 (ou true) : sans les acteurs qui n’ont aucune relation dans la vue (l’acteur de `focus` reste).', examples: ['1'] })
 });

@@ -17,6 +17,8 @@ import {
 } from '$lib/domain/explore-params';
 import type { RelationType } from '$lib/domain/vocabulary';
 
+const filtersOf = (v: ExploreQuery): EntityFilters => ({ kind: v.kind, category: v.category, sector: v.sector, stage: v.stage, offer: v.offer, territory: v.territory, q: v.q });
+
 /**
  * The explore state shared by the map, the graph and the explorer: what is filtered, selected, hovered,
  * which year and relations, the focus and the path asked, where the camera stands and how the graph is drawn.
@@ -95,7 +97,7 @@ export class ExploreState {
 	/** Takes the state from an address (first load, back/forward, a shared link). Returns the French problems found. */
 	load(url: URL | URLSearchParams): string[] {
 		const { value: v, errors } = decodeExplore(url instanceof URL ? url.searchParams : url);
-		this.filters = { kind: v.kind, category: v.category, sector: v.sector, stage: v.stage, offer: v.offer, territory: v.territory, q: v.q };
+		this.filters = filtersOf(v);
 		this.types = v.type;
 		this.year = v.year ?? null;
 		this.confirmed = v.confirmed;
@@ -127,6 +129,11 @@ export class ExploreState {
 	/** The query string of this view's address (without the path). */
 	search(): string {
 		return encodeExplore(this.query, this.view).toString();
+	}
+
+	/** The filter form's answer (its parameters): the shared filters change, the rest of the view stays. */
+	applyFilters(params: URLSearchParams): void {
+		this.filters = filtersOf(decodeExplore(params).value);
 	}
 
 	select(id: number | null): void {

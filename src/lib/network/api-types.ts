@@ -1,4 +1,6 @@
 /** Shapes of the graph API answers (/api/v1/graph*, /api/v1/paths). Fields the server may omit are optional. */
+import type { MetricId } from '$lib/domain/explore-params';
+
 export type Confirmation = 'declared' | 'confirmed' | 'disputed';
 
 export interface GraphNode {
@@ -35,7 +37,7 @@ export interface GraphResponse {
 	years?: [number, number] | null;
 }
 
-export type MetricId = 'degree' | 'betweenness' | 'pagerank';
+export type { MetricId } from '$lib/domain/explore-params';
 
 export interface NodeMetrics {
 	degree: number;

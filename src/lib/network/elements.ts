@@ -1,9 +1,9 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphEdge, GraphNode, GraphResponse, MetricId, MetricsResponse } from './api-types';
 import { COMMUNITY_COLORS, edgeColor, isDirected, kindColor, kindShape, labelFont, OTHER_COMMUNITY_COLOR } from './graph-style';
+import type { ColourBy, SizeBy } from '$lib/domain/explore-params';
 
-export type SizeBy = 'none' | MetricId;
-export type ColourBy = 'kind' | 'community';
+export type { ColourBy, SizeBy } from '$lib/domain/explore-params';
 
 export interface Appearance {
 	size: number;

@@ -6,8 +6,9 @@ import { NAMED_VIEW, nodeBox } from './fcose-run';
 import { concentricLayout, groupedLayout, type FirstLayout } from './first-layout';
 import { graphProbe } from './probe';
 import { geoPositions, type GroupLabel, type Point } from './positions';
+import type { LayoutId } from '$lib/domain/explore-params';
 
-export type LayoutId = 'fcose' | 'concentric' | 'grouped' | 'geo';
+export type { LayoutId } from '$lib/domain/explore-params';
 
 export interface LayoutContext {
 	graph: GraphResponse;

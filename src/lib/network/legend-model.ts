@@ -4,6 +4,7 @@
  */
 import { kindTerms } from '$lib/domain/vocabulary';
 import type { ColourBy, SizeBy } from './elements';
+import { sizeNote } from './metrics';
 import { COMMUNITY_COLORS, FALLBACK_EDGE_COLOR, kindColor, kindShape, OTHER_COMMUNITY_COLOR, RELATION_FAMILIES } from './graph-style';
 
 export type LegendMark = { type: 'shape'; shape: string; colour: string } | { type: 'dot'; colour: string } | { type: 'line'; colour: string; dash: 'solid' | 'dashed' | 'dotted' } | { type: 'arrow' };
@@ -19,8 +20,6 @@ export interface LegendSection {
 	title: string;
 	items: LegendItem[];
 }
-
-const SIZE_LABEL: Record<SizeBy, string> = { none: '', degree: 'nombre de relations', betweenness: 'intermédiarité (rôle de pont)', pagerank: 'PageRank (influence)' };
 
 export function legendModel(colourBy: ColourBy, sizeBy: SizeBy, communities: { id: number; size: number; label?: string }[] = []): { sections: LegendSection[]; sizeNote: string | null } {
 	const sections: LegendSection[] = [
@@ -41,5 +40,5 @@ export function legendModel(colourBy: ColourBy, sizeBy: SizeBy, communities: { i
 			{ mark: { type: 'arrow' }, label: 'sens : « A a fondé B »' }
 		]
 	});
-	return { sections, sizeNote: sizeBy === 'none' ? null : `Taille : ${SIZE_LABEL[sizeBy]}` };
+	return { sections, sizeNote: sizeNote(sizeBy) };
 }

@@ -18,10 +18,16 @@ export function spiral(i: number, step: number): Point {
  * keeps its shape, north up), `width` pixels across. Actors at the same place spread on a spiral; those
  * without coordinates line up under the map.
  */
-export function geoPositions(nodes: Pick<GraphNode, 'id' | 'lon' | 'lat'>[], width = 2400): Map<number, Point> {
-	const located = nodes.filter((n) => n.lon != null && n.lat != null) as { id: number; lon: number; lat: number }[];
-	const out = new Map<number, Point>();
-	if (located.length === 0) return gridPositions(nodes.map((n) => n.id), { x: 0, y: 0 }, 40, out);
+/** Longitude and latitude to the geographic layout's plane (model coordinates); null when no node has a place. */
+export type GeoProjection = (lon: number, lat: number) => Point;
+
+/**
+ * The geographic layout's projection for a set of nodes: equirectangular at their middle latitude, their
+ * extent `width` wide, north up. Outlines drawn under the nodes (geo-backdrop.ts) use the very same one.
+ */
+export function geoProjection(nodes: Pick<GraphNode, 'lon' | 'lat'>[], width = 2400): GeoProjection | null {
+	const located = nodes.filter((n) => n.lon != null && n.lat != null) as { lon: number; lat: number }[];
+	if (located.length === 0) return null;
 	const lats = located.map((n) => n.lat);
 	const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
 	const k = Math.cos((midLat * Math.PI) / 180);
@@ -30,10 +36,17 @@ export function geoPositions(nodes: Pick<GraphNode, 'id' | 'lon' | 'lat'>[], wid
 	const span = Math.max(Math.max(...xs) - minX, Math.max(...lats) - Math.min(...lats), 1e-6);
 	const scale = width / span;
 	const maxLat = Math.max(...lats);
+	return (lon, lat) => ({ x: (lon * k - minX) * scale, y: (maxLat - lat) * scale });
+}
+
+export function geoPositions(nodes: Pick<GraphNode, 'id' | 'lon' | 'lat'>[], width = 2400): Map<number, Point> {
+	const out = new Map<number, Point>();
+	const project = geoProjection(nodes, width);
+	if (!project) return gridPositions(nodes.map((n) => n.id), { x: 0, y: 0 }, 40, out);
 	const seen = new Map<string, number>();
-	for (const n of located) {
-		const x = (n.lon * k - minX) * scale;
-		const y = (maxLat - n.lat) * scale;
+	for (const n of nodes) {
+		if (n.lon == null || n.lat == null) continue;
+		const { x, y } = project(n.lon, n.lat);
 		const key = `${Math.round(x / 6)},${Math.round(y / 6)}`;
 		const i = seen.get(key) ?? 0;
 		seen.set(key, i + 1);

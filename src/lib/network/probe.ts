@@ -20,6 +20,8 @@ export interface CartoGraphProbe {
 	renderer: 'canvas' | 'webgl';
 	/** The actor under the mouse (neighbour highlighting), if any. */
 	hovered: number | null;
+	/** The outlines drawn under the geographic layout (null: none drawn). */
+	backdrop: { departements: boolean; epcis: boolean } | null;
 	/** How an actor's label is drawn now (see drawnLabel). */
 	label: ((entityId: number) => DrawnLabel | null) | null;
 	cy: Core | null;
@@ -39,7 +41,7 @@ declare global {
 }
 
 export function graphProbe(): CartoGraphProbe {
-	window.__cartoGraph ??= { ready: false, nodeCount: 0, visibleNodes: 0, edgeCount: 0, layout: null, firstFrameMs: null, lastLayoutMs: null, layouts: 0, steps: {}, renderer: 'canvas', hovered: null, label: null, cy: null };
+	window.__cartoGraph ??= { ready: false, nodeCount: 0, visibleNodes: 0, edgeCount: 0, layout: null, firstFrameMs: null, lastLayoutMs: null, layouts: 0, steps: {}, renderer: 'canvas', hovered: null, backdrop: null, label: null, cy: null };
 	return window.__cartoGraph;
 }
 

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import { resolveCommuneField } from '$lib/server/services/commune-field.service';
 import { loadReseauPage } from '$lib/server/services/reseau-page.service';
@@ -5,12 +6,18 @@ import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ url }) => {
+	let page;
+	let communeField;
 	try {
 		// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
 		const db = getDb();
 		const { params, field } = resolveCommuneField(db, url.searchParams, '/reseau');
-		return { ...loadReseauPage(db, params), communeField: field };
+		page = loadReseauPage(db, params);
+		communeField = field;
 	} catch (e) {
 		rethrowAsPageError(e);
 	}
+	// An actor named by slug (a hand-written link): the address with its id, so the page's state holds ids.
+	if (page.redirect !== null) redirect(307, page.redirect);
+	return { query: page.query, names: page.names, communeField };
 }) satisfies PageServerLoad;

@@ -3,7 +3,7 @@
  * see $lib/network/first-layout) as JSON for Cytoscape's first frame, and as a static SVG the page shows
  * at once. Both come from one computation, cached per graph revision and view, so the two pictures match.
  */
-import { z } from 'zod';
+import { exploreParamSchemas } from '$lib/domain/explore-params';
 import { graphViewSchema, GRAPH_ARRAY_KEYS } from '$lib/domain/graph-query';
 import type { MetricsResponse } from '$lib/network/api-types';
 import { appearances, inactiveInYear } from '$lib/network/elements';
@@ -14,14 +14,13 @@ import { liveGraph } from '../graph/graph-cache';
 import { graphMetrics, graphView } from './graph.service';
 import { parseParams } from './params';
 
-const METRICS = ['degree', 'betweenness', 'pagerank'] as const;
 
 /** The graph's parameters plus how the page draws it (same names and defaults as /reseau's URL). */
 export const previewQuerySchema = graphViewSchema.extend({
-	layout: z.enum(['fcose', 'concentric', 'grouped', 'geo'], { error: 'disposition inconnue' }).default('fcose'),
-	centrality: z.enum(METRICS, { error: 'mesure inconnue (degree, betweenness ou pagerank)' }).default('degree'),
-	size: z.enum(['none', ...METRICS], { error: 'taille : none, degree, betweenness ou pagerank' }).default('degree'),
-	colour: z.enum(['kind', 'community'], { error: 'couleur : kind ou community' }).default('kind')
+	layout: exploreParamSchemas.layout,
+	centrality: exploreParamSchemas.centrality,
+	size: exploreParamSchemas.size,
+	colour: exploreParamSchemas.colour
 });
 
 /** Keys that only change the drawing, not where nodes stand: left out of the layout's cache key. */

@@ -7,8 +7,8 @@ import { filteredEntityIds } from '../repos/graph.repo';
 import { NotFoundError } from './errors';
 
 /** An actor of the live graph by id or slug (node position), or a French 404. */
-export function resolveActor(index: GraphIndex, ref: string): number {
-	const position = /^\d+$/.test(ref) ? index.position.get(Number(ref)) : index.bySlug.get(ref);
+export function resolveActor(index: GraphIndex, ref: number | string): number {
+	const position = typeof ref === 'number' || /^\d+$/.test(ref) ? index.position.get(Number(ref)) : index.bySlug.get(ref);
 	if (position === undefined) throw new NotFoundError(`Aucun acteur publié ne correspond à « ${ref} ».`);
 	return position;
 }
