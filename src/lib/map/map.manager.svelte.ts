@@ -143,21 +143,18 @@ export class MapManager {
 
 	#stats(k: string, measure: string | undefined, level: string | undefined) {
 		if (!measure) return void (this.stats = null);
-		const controller = new AbortController();
-		fetchJson<MapStatsResponse>(`/api/v1/map/stats?level=${level}&measure=${measure}${k ? `&${k}` : ''}`, controller.signal).then(
-			(body) => (this.stats = body),
-			(e: Error) => e.name !== 'AbortError' && (this.problem = e.message)
-		);
-		return () => controller.abort();
+		return this.#fetch<MapStatsResponse>(`/api/v1/map/stats?level=${level}&measure=${measure}${k ? `&${k}` : ''}`, (body) => (this.stats = body));
 	}
 
 	#nearby(k: string, commune: string | undefined, radiusKm: number | undefined) {
 		if (!commune) return void (this.nearby = null);
+		return this.#fetch<NearbyResponse>(`/api/v1/map/nearby?commune=${commune}&radiusKm=${radiusKm}${k ? `&${k}` : ''}`, (body) => (this.nearby = body));
+	}
+
+	/** One request of an effect: dropped when the effect runs again; its failure said in French above the map. */
+	#fetch<T>(url: string, done: (body: T) => void, fail = (message: string) => (this.problem = message)) {
 		const controller = new AbortController();
-		fetchJson<NearbyResponse>(`/api/v1/map/nearby?commune=${commune}&radiusKm=${radiusKm}${k ? `&${k}` : ''}`, controller.signal).then(
-			(body) => (this.nearby = body),
-			(e: Error) => e.name !== 'AbortError' && (this.problem = e.message)
-		);
+		fetchJson<T>(url, controller.signal).then(done, (e: Error) => e.name !== 'AbortError' && fail(e.message));
 		return () => controller.abort();
 	}
 
@@ -165,11 +162,6 @@ export class MapManager {
 		this.entity = null;
 		this.entityError = '';
 		if (id == null) return;
-		const controller = new AbortController();
-		fetchJson<CardEntity>(`/api/v1/entities/${id}`, controller.signal).then(
-			(body) => (this.entity = body),
-			(e: Error) => e.name !== 'AbortError' && (this.entityError = e.message)
-		);
-		return () => controller.abort();
+		return this.#fetch<CardEntity>(`/api/v1/entities/${id}`, (body) => (this.entity = body), (message) => (this.entityError = message));
 	}
 }
