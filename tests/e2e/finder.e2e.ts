@@ -111,6 +111,15 @@ describe('trouver mon parcours', () => {
 		await routeMapSettled(other);
 		expect(await other.getByTestId('route-marker').count()).toBeGreaterThan(0);
 		await other.context().close();
+		// On a phone too: the route map (a <MapView> with its route layer) is drawn, not an empty frame.
+		const context = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+		const phone = await context.newPage();
+		await phone.goto(routeUrl);
+		await routeMapSettled(phone);
+		expect(await drawnShare(phone, '[data-testid="route-map"] canvas')).toBeGreaterThan(0.1);
+		await phone.getByTestId('route-map').scrollIntoViewIfNeeded();
+		await phone.screenshot({ path: 'test-results/e2e-finder-route-phone.png' });
+		await context.close();
 	});
 
 	it('sans commune, un message en français à côté du formulaire', async () => {

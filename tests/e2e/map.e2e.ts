@@ -140,7 +140,8 @@ describe('carte des acteurs', () => {
 
 		await page.getByLabel('Mesure').selectOption('count');
 		await page.getByLabel('Niveau').selectOption('departement');
-		await page.waitForURL((url) => url.searchParams.get('stat') === 'count' && url.searchParams.get('level') === 'departement');
+		// The canonical address leaves a default out (issue 15's codec): no `level` means by département.
+		await page.waitForURL((url) => url.searchParams.get('stat') === 'count' && (url.searchParams.get('level') ?? 'departement') === 'departement');
 		await legend.getByText("Nombre d'acteurs, par département").waitFor();
 
 		// The same figures as a table, for keyboard and screen-reader users.

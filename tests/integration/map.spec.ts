@@ -125,13 +125,23 @@ describe('commune autocomplete', () => {
 });
 
 describe('map page URL', () => {
-	it('reads the shared filters and the map view state', () => {
-		const page = loadMapPage(new URLSearchParams('kind=third_place&territory=15&stat=rate&level=epci&near=15014&radius=30&actor=12'));
+	const load = (qs: string, view?: 'carte' | 'embed/carte') => loadMapPage(db, new URLSearchParams(qs), view);
+	it('reads the shared filters and checks the map parameters with the domain schemas (the browser reads the rest)', () => {
+		const page = load('kind=third_place&territory=15&stat=rate&level=epci&near=15014&radius=30&actor=12&year=2021&type=funded_by&at=45.05,2.6,10');
+		if ('redirect' in page) throw new Error('no redirect expected');
 		expect(page.query.kind).toEqual(['third_place']);
-		expect(page.stat).toEqual({ measure: 'rate', level: 'epci' });
-		expect(page.near).toEqual({ commune: '15014', radiusKm: 30 });
-		expect(page.actor).toBe(12);
+		expect(page.query.territory).toBe('15');
 		expect(page.basemap).toBe('none');
-		expect(() => loadMapPage(new URLSearchParams('radius=500&near=15014'))).toThrow(ValidationError);
+		for (const bad of ['radius=500&near=15014', 'year=1799', 'at=45,3', 'at=10,60,8', 'type=likes', 'actor=Pas%20un%20slug', 'stat=sum']) {
+			expect(() => load(bad), bad).toThrow(ValidationError);
+		}
+		// The same year bound as the graph's API (1800), one schema for both.
+		expect(() => load('year=1800')).not.toThrow();
+	});
+	it('sends an actor named by its slug to its id address, with the rest of the view', () => {
+		const row = db.$client.prepare("SELECT id, slug FROM entities WHERE kind = 'organisation' ORDER BY id LIMIT 1").get() as { id: number; slug: string };
+		expect(load(`kind=organisation&actor=${row.slug}&stat=count&at=45.5,3.1,9`)).toEqual({ redirect: `/carte?kind=organisation&actor=${row.id}&stat=count&at=45.5000%2C3.1000%2C9` });
+		expect(load(`actor=${row.slug}`, 'embed/carte')).toEqual({ redirect: `/embed/carte?actor=${row.id}` });
+		expect(() => load('actor=personne-inconnue-du-tout')).toThrow(NotFoundError);
 	});
 });
