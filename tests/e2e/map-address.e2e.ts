@@ -61,12 +61,18 @@ describe('l’adresse de la carte : vue, fiche et filtres gardés', () => {
 
 		await moveMap(page);
 		await page.waitForURL((url) => url.searchParams.has('at'));
-		await mapSettled(page);
-		await page.waitForTimeout(500);
+		// The probe's idle flag is about the data; the camera has stopped when MapLibre says it no longer moves.
+		await page.waitForFunction(() => {
+			const map = window.__cartoMap?.map;
+			return Boolean(map && !map.isMoving() && !map.isZooming() && map.loaded());
+		});
+		// Once the map has stopped, the address says where (written after a short pause, once per gesture).
+		const atOf = () => (new URL(page.url()).searchParams.get('at') as string).split(',').map(Number) as [number, number, number];
+		await expect.poll(async () => Math.abs(atOf()[2] - (await cameraOf(page)).zoom), { timeout: 5000 }).toBeLessThan(0.01);
 		const moved = await cameraOf(page);
 		expect(moved.zoom).toBeGreaterThan(start.zoom + 0.5);
 		const url = new URL(page.url());
-		const [lat, lng, zoom] = (url.searchParams.get('at') as string).split(',').map(Number) as [number, number, number];
+		const [lat, lng, zoom] = atOf();
 		expect(lat).toBeCloseTo(moved.lat, 3);
 		expect(lng).toBeCloseTo(moved.lng, 3);
 		expect(zoom).toBeCloseTo(moved.zoom, 1);
