@@ -5,6 +5,8 @@
 export interface ArcProbe {
 	/** Arcs (curves) in the layer. */
 	arcs: number;
+	/** Arcs with a relation active in the year asked (the others are faded). */
+	active: number;
 	/** Relations they carry. */
 	relations: number;
 	/** Step numbers shown (a path). */
@@ -22,6 +24,6 @@ declare global {
 }
 
 export function arcProbe(): ArcProbe {
-	window.__cartoArcs ??= { arcs: 0, relations: 0, steps: 0, pendingSince: null, lastDrawMs: null, draws: 0 };
+	window.__cartoArcs ??= { arcs: 0, active: 0, relations: 0, steps: 0, pendingSince: null, lastDrawMs: null, draws: 0 };
 	return window.__cartoArcs;
 }
