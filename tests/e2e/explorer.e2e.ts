@@ -24,6 +24,11 @@ interface Paths {
 }
 
 let browser: Browser;
+
+/** What a phone shows first (the screen, not the whole page), under test-results/. */
+async function screenShot(page: Page, name: string) {
+	await page.screenshot({ path: `test-results/e2e-${name}.png` });
+}
 let graph: { nodes: Node[]; edges: Edge[] };
 /** Two actors in different towns joined by a path of two relations between three towns, for the path tests. */
 let chain: { from: Node; to: Node; path: Paths['paths'][number] };
@@ -69,7 +74,15 @@ async function panesReady(page: Page) {
 
 async function mapIdle(page: Page) {
 	await page.waitForFunction(() => window.__cartoMap?.map?.loaded() && !window.__cartoMap.map.isMoving());
-	await page.evaluate(() => new Promise<void>((r) => window.__cartoMap?.map?.once('idle', () => r()) ?? r()).then(() => undefined));
+	// Idle again after a repaint: a map already idle sends no new 'idle' until something is drawn.
+	await page.evaluate(
+		() =>
+			new Promise<void>((r) => {
+				const map = window.__cartoMap!.map!;
+				map.once('idle', () => r());
+				map.triggerRepaint();
+			})
+	);
 }
 
 const graphSelected = (page: Page) => page.evaluate(() => window.__cartoGraph?.cy?.$('node:selected').map((n) => n.data('entityId') as number) ?? []);
@@ -227,14 +240,14 @@ describe('/explorer: map and network side by side', () => {
 		await page.waitForFunction(() => Boolean(window.__cartoMap?.firstIdleAt));
 		await expect(page.getByTestId('map').isVisible()).resolves.toBe(true);
 		await expect(page.getByTestId('explorer-graph').isVisible()).resolves.toBe(false);
-		await screenshot(page, 'explorer-phone-carte');
+		await screenShot(page, 'explorer-phone-carte');
 		await page.getByRole('button', { name: 'Réseau', exact: true }).click();
 		await expect.poll(() => page.getByTestId('explorer-graph').isVisible()).toBe(true);
 		await expect(page.getByTestId('map').isVisible()).resolves.toBe(false);
 		await expect.poll(() => new URL(page.url()).searchParams.get('pane')).toBe('reseau');
 		await graphReady(page);
 		await page.waitForTimeout(400);
-		await screenshot(page, 'explorer-phone-reseau');
+		await screenShot(page, 'explorer-phone-reseau');
 		await context.close();
 	});
 
@@ -273,7 +286,8 @@ describe('/carte: relations on the map', () => {
 				const p = map.project(coords[Math.floor(coords.length / 2)] as [number, number]);
 				if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) continue;
 				const top = map.queryRenderedFeatures([p.x, p.y])[0];
-				if (top?.layer.id === 'relations-lines') return { x: box.left + p.x, y: box.top + p.y, arc: f.properties!.arc as number, color: f.properties!.color as string, count: f.properties!.count as number };
+				// The arc on top there is the one a click opens (arcs cross).
+				if (top?.layer.id === 'relations-lines') return { x: box.left + p.x, y: box.top + p.y, arc: top.properties.arc as number, color: top.properties.color as string, count: top.properties.count as number };
 			}
 			return null;
 		});
@@ -304,7 +318,7 @@ describe('/carte: relations on the map', () => {
 		await page.goto('/carte?arcs=1');
 		await page.waitForFunction(() => (window.__cartoArcs?.arcs ?? 0) > 10);
 		await mapIdle(page);
-		await screenshot(page, 'carte-relations-phone');
+		await screenShot(page, 'carte-relations-phone');
 		await context.close();
 	});
 });
