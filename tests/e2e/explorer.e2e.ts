@@ -192,10 +192,13 @@ describe('/explorer: map and network side by side', () => {
 
 		// Frame the path on the map and read its first step's pixels along the curve.
 		await page.evaluate((pts) => {
-			const lons = pts.map((p) => p[0]);
-			const lats = pts.map((p) => p[1]);
+			const lons = pts.map((p) => p.lon);
+			const lats = pts.map((p) => p.lat);
 			window.__cartoMap?.map?.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 60, duration: 0 });
-		}, chain.path.nodes.map((id) => { const n = graph.nodes.find((m) => m.id === id)!; return [n.lon!, n.lat!]; }));
+		}, chain.path.nodes.map((id) => {
+			const n = graph.nodes.find((m) => m.id === id)!;
+			return { lon: n.lon!, lat: n.lat! };
+		}));
 		await mapIdle(page);
 		const first = chain.path.edges[0]!;
 		expect(await arcInk(page, 'path-arcs', edgeColor(first.type), 0)).toBeGreaterThan(0.6);

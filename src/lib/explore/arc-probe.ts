@@ -13,6 +13,10 @@ export interface ArcProbe {
 	steps: number;
 	pendingSince: number | null;
 	lastDrawMs: number | null;
+	/** When the map was last idle with the arcs drawn. */
+	drawnAt: number | null;
+	/** Time spent bundling the last relations into arcs (the /carte layer). */
+	computeMs: number | null;
 	/** Increases with every drawing handed to the map. */
 	draws: number;
 }
@@ -24,6 +28,6 @@ declare global {
 }
 
 export function arcProbe(): ArcProbe {
-	window.__cartoArcs ??= { arcs: 0, active: 0, relations: 0, steps: 0, pendingSince: null, lastDrawMs: null, draws: 0 };
+	window.__cartoArcs ??= { arcs: 0, active: 0, relations: 0, steps: 0, pendingSince: null, lastDrawMs: null, drawnAt: null, computeMs: null, draws: 0 };
 	return window.__cartoArcs;
 }

@@ -62,7 +62,7 @@ export interface ArcSet {
 	local: number;
 }
 
-export const DEFAULT_MAX_ARCS = 1500;
+export const DEFAULT_MAX_ARCS = 5000;
 
 /** Step numbers of a path's relations, in the path's order (its first relation is 1). */
 export function pathSteps(path: { edges: { id: number }[] }): Map<number, number> {
