@@ -160,7 +160,7 @@ function arrowhead(line: [number, number][], a: [number, number], b: [number, nu
 	const { at, dir } = along(line, HEAD_AT);
 	const k = Math.cos(at[1] * (Math.PI / 180));
 	const chord = Math.hypot((b[0] - a[0]) * k, b[1] - a[1]);
-	const size = Math.min(Math.max(chord * 0.07, 0.004), 0.05);
+	const size = Math.min(Math.max(chord * 0.035, 0.0012), 0.025);
 	const len = Math.hypot(dir[0] * k, dir[1]) || 1;
 	const [ux, uy] = [(dir[0] * k) / len, dir[1] / len];
 	const tip: [number, number] = [at[0] + (ux * size) / k, at[1] + uy * size];
