@@ -210,8 +210,16 @@ describe('/explorer: map and network side by side', () => {
 		// Select an actor, then reload: selection, focus and path come back from the address.
 		await clickOnMap(page, chain.to);
 		await expect.poll(() => new URL(page.url()).searchParams.get('actor')).toBe(String(chain.to.id));
+		const at = new URL(page.url()).searchParams.get('at');
+		expect(at).toMatch(/^\d+\.\d+,\d+\.\d+,\d+(\.\d+)?$/);
 		await page.reload();
 		await panesReady(page);
+		// The camera too: the map opens where it was.
+		const [lat, lng, zoom] = at!.split(',').map(Number) as [number, number, number];
+		const camera = await page.evaluate(() => ({ c: window.__cartoMap!.map!.getCenter(), z: window.__cartoMap!.map!.getZoom() }));
+		expect(Math.abs(camera.c.lat - lat)).toBeLessThan(0.001);
+		expect(Math.abs(camera.c.lng - lng)).toBeLessThan(0.001);
+		expect(Math.abs(camera.z - zoom)).toBeLessThan(0.05);
 		await expect.poll(() => page.getByTestId('arc-step').count()).toBe(2);
 		await expect.poll(() => graphSelected(page)).toEqual([chain.to.id]);
 		await expect.poll(() => mapSelected(page)).toContain(String(chain.to.id));
