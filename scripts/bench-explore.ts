@@ -165,7 +165,10 @@ try {
 
 	// Two of the most related actors that have a point of their own: the focus, and the other one selected.
 	const graph = (await (await fetch(`${baseUrl}/api/v1/graph?limit=600`)).json()) as { nodes: (Hub & { degree: number; lon: number | null })[] };
-	const hubs = graph.nodes.filter((n) => n.lon != null).sort((a, b) => b.degree - a.degree).slice(0, 2);
+	// Their own point (not their commune's centre, shared with others): a click there is theirs.
+	const map = (await (await fetch(`${baseUrl}/api/v1/map/points`)).json()) as { points: [number, number, number, number, 0 | 1][] };
+	const precise = new Set(map.points.filter((p) => p[4] === 0).map((p) => p[0]));
+	const hubs = graph.nodes.filter((n) => n.lon != null && precise.has(n.id)).sort((a, b) => b.degree - a.degree).slice(0, 2);
 	if (hubs.length < 2) throw new Error('Pas assez d’acteurs placés dans le graphe.');
 
 	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_BASE_ARGS });
