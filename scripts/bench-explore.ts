@@ -74,7 +74,7 @@ async function graphToMap(page: Page, hub: number): Promise<number> {
 	const at = await page.evaluate((hub) => {
 		const cy = window.__cartoGraph!.cy!;
 		// One of the focus's neighbours, brought to the middle of the graph.
-		const n = cy.nodes().filter((m) => m.id() !== `n${hub}` && !m.hasClass('decor')).first();
+		const n = cy.nodes().filter((m) => m.id() !== `n${hub}` && !m.hasClass('decor'))[0]!;
 		const id = n.data('entityId') as number;
 		cy.center(n);
 		const p = n.renderedPosition();
