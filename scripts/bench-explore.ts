@@ -84,12 +84,10 @@ async function graphToMap(page: Page, hub: number): Promise<number> {
 		w.__t0 = 0;
 		w.__t1 = 0;
 		(cy.container() as HTMLElement).addEventListener('mousedown', (e) => (w.__t0 = e.timeStamp), { once: true, capture: true });
-		const watch = () => {
-			const f = JSON.stringify(map.getFilter('actors-selected'));
-			if (f.includes(String(id))) map.once('idle', () => (w.__t1 = performance.now()));
-			else requestAnimationFrame(watch);
-		};
-		watch();
+		// The first idle with the new ring (no named function here: the page runs this code as it is).
+		map.on('idle', () => {
+			if (!w.__t1 && JSON.stringify(map.getFilter('actors-selected')).includes(String(id))) w.__t1 = performance.now();
+		});
 		return { x: box.left + p.x, y: box.top + p.y };
 	}, hub);
 	await page.mouse.click(at.x, at.y);
