@@ -280,6 +280,11 @@ describe('/explorer: map and network side by side', () => {
 		await expect.poll(() => new URL(page.url()).searchParams.get('year')).not.toBeNull();
 		await expect.poll(() => page.evaluate(() => window.__cartoGraph!.visibleNodes)).toBeLessThan(before.visible);
 		await expect.poll(() => page.evaluate(() => window.__cartoArcs!.active)).toBeLessThan(before.arcs);
+		// The actors the graph hides that year are veiled on the map.
+		const veiled = () =>
+			page.evaluate(async () => ((await (window.__cartoMap!.map!.getSource('inactive-points') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> }).getData()) as GeoJSON.FeatureCollection).features.length);
+		await expect.poll(veiled).toBeGreaterThan(0);
+		await expect.poll(veiled).toBe(await page.evaluate(() => window.__cartoExplorer!.hiddenNodes));
 		await page.close();
 	});
 
