@@ -348,6 +348,7 @@ describe('/carte: relations on the map', () => {
 		});
 		expect(target).not.toBeNull();
 		expect(await arcDrawn(page, 'relations', target!.arc)).toBeGreaterThan(0.8);
+		await mapIdle(page);
 		await page.mouse.click(target!.x, target!.y);
 		const panel = page.getByTestId('arc-relations');
 		await expect.poll(() => panel.isVisible()).toBe(true);

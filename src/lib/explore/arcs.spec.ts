@@ -122,6 +122,13 @@ describe('arcsGeoJson', () => {
 		const mid = (f: GeoJSON.Feature<GeoJSON.LineString>) => f.geometry.coordinates[8]!;
 		expect(mid(a!)).not.toEqual(mid(b!));
 	});
+
+	it('draws thousands of arcs with fewer points each', () => {
+		const many = Array.from({ length: 1600 }, (_, i) => rel(i, 1, 2, 'funded_by'));
+		const one = arcsGeoJson(bundleArcs(many, placeOf, { bundle: false })).features.features[0] as GeoJSON.Feature<GeoJSON.LineString>;
+		const few = arcsGeoJson(bundleArcs(many.slice(0, 10), placeOf, { bundle: false })).features.features[0] as GeoJSON.Feature<GeoJSON.LineString>;
+		expect(one.geometry.coordinates.length).toBeLessThan(few.geometry.coordinates.length);
+	});
 });
 
 describe('flowArcs', () => {

@@ -113,6 +113,8 @@ export const arcWidth = (n: number): number => Math.min(9, 1.6 + 1.4 * Math.log2
 
 /** Points along the curve. Enough to look smooth at the region's zooms; few enough for 5,000 arcs. */
 const SAMPLES = 16;
+/** Beyond this many arcs, each is drawn with fewer points. */
+const MANY_ARCS = 1500;
 /** How far the curve bends away from the straight line, as a share of its length. */
 const BEND = 0.18;
 /** A second or third arc between the same two places bends further, so they do not lie on one another. */
@@ -197,11 +199,13 @@ export function arcsGeoJson(set: Pick<ArcSet, 'bundles'>): { features: GeoJSON.F
 	const features: GeoJSON.Feature<GeoJSON.LineString | GeoJSON.Polygon, ArcFeatureProps>[] = [];
 	const steps: ArcStep[] = [];
 	const seen = new Map<string, number>();
+	// Thousands of arcs: half the points each (MapLibre tiles and draws every vertex; the curves stay smooth enough at the région's scale).
+	const samples = set.bundles.length > MANY_ARCS ? SAMPLES / 2 : SAMPLES;
 	set.bundles.forEach((b, i) => {
 		const pair = [b.from.join(','), b.to.join(',')].sort().join('|');
 		const nth = seen.get(pair) ?? 0;
 		seen.set(pair, nth + 1);
-		const line = curve(b.from, b.to, BEND + BEND_STEP * nth);
+		const line = curve(b.from, b.to, BEND + BEND_STEP * Math.min(nth, 4), samples);
 		const count = b.relations.length;
 		const props: ArcFeatureProps = { arc: i, color: b.color, width: arcWidth(b.weight ?? count), count, active: b.active > 0 ? 1 : 0, step: b.step };
 		features.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: line } });
