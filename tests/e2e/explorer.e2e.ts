@@ -90,6 +90,8 @@ const mapSelected = (page: Page) => page.evaluate(() => JSON.stringify(window.__
 
 /** Clicks an actor's point on the map, after bringing the map close to it (clusters open from zoom 12). */
 async function clickOnMap(page: Page, node: Node) {
+	// The path finder's answer may have scrolled the page: the map must be on screen to be clicked.
+	await page.getByTestId('map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 	await page.evaluate(({ lon, lat }) => window.__cartoMap?.map?.jumpTo({ center: [lon, lat], zoom: 14 }), { lon: node.lon!, lat: node.lat! });
 	await mapIdle(page);
 	const at = await page.evaluate(({ lon, lat }) => {
@@ -103,6 +105,7 @@ async function clickOnMap(page: Page, node: Node) {
 
 /** Taps an actor's node in the graph, where Cytoscape draws it. */
 async function clickInGraph(page: Page, id: number) {
+	await page.getByTestId('explorer-graph').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 	const at = await page.evaluate((id) => {
 		const cy = window.__cartoGraph!.cy!;
 		const n = cy.getElementById(`n${id}`);
