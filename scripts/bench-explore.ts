@@ -141,7 +141,12 @@ async function measure(browser: Browser, baseUrl: string, hubs: Hub[]): Promise<
 	const graphToMapMs = await graphToMap(page, hub.id);
 	const yearMs = await yearChange(page);
 
-	await page.goto('/carte?arcs=1');
+	// The map settled first (points clustered, town names drawn), then « Relations » ticked: the arcs' own drawing.
+	await page.goto('/carte');
+	await page.waitForFunction(() => window.__cartoMap?.firstIdleAt != null, undefined, { timeout: 60_000 });
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(() => window.__cartoMap?.idle === true);
+	await page.getByRole('checkbox', { name: 'Relations', exact: true }).check();
 	await page.waitForFunction(() => (window.__cartoArcs?.arcs ?? 0) > 0 && window.__cartoArcs?.lastDrawMs != null && window.__cartoArcs?.pendingSince === null, undefined, { timeout: 60_000 });
 	const { arcsMs, arcs, arcsComputeMs } = await page.evaluate(() => ({ arcsMs: window.__cartoArcs!.lastDrawMs!, arcs: window.__cartoArcs!.arcs, arcsComputeMs: window.__cartoArcs!.computeMs ?? NaN }));
 	await context.close();
