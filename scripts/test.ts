@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, unit + integration tests (vitest, real SQLite files), build, then browser
+ * `npm test`: type check, formatting and lint, unit + integration tests (vitest, real SQLite files), build, then browser
  * end-to-end tests against the built server. Ends with the line `N passed, N failed` that CI reads.
  * Chromium is checked first: a machine without it gets one sentence saying how, not dozens of failures.
  */
@@ -50,6 +50,8 @@ function vitest(name: string, report: string, args: string[]) {
 
 const checked = step('Vérification des types (svelte-check)', 'npm', ['run', 'check']);
 if (!checked) failed += 1;
+const linted = step('Mise en forme et règles du code (Prettier, ESLint)', 'npm', ['run', 'lint']);
+if (!linted) failed += 1;
 vitest('Tests unitaires et d’intégration', 'test-results/vitest-unit.json', []);
 const built = step('Construction', 'npx', ['vite', 'build']);
 if (built) vitest('Tests de bout en bout (Chromium)', 'test-results/vitest-e2e.json', ['--config', 'vitest.e2e.config.ts']);
