@@ -24,10 +24,10 @@ import { createEntity, createRelations, deleteRelation, updateEntity, updateRela
 import { withdrawDispute } from './relation-dispute.service';
 import { assertNotDuplicate } from './duplicates.service';
 import { withCommuneCentre, type ListingPlace } from './listing-place.service';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { assertVersion, writeTransaction } from './revision-write';
-import { ForbiddenError, type AccountUser } from './users.service';
+import type { AccountUser } from './users.service';
 import { tellManagersOfReport, tellOtherSide } from './review-notices';
 
 /*

@@ -11,9 +11,9 @@ import {
 	listPartners,
 	setUserModerated
 } from '../repos/contribution.repo';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { listingId, type ListingRef } from './listing-picker.service';
-import { ForbiddenError, type AccountUser } from './users.service';
+import type { AccountUser } from './users.service';
 
 /*
  * Who may touch which listing. Every contribution and moderation function calls one of these guards

@@ -18,7 +18,7 @@ import {
 	setUserRole
 } from '../repos/user.repo';
 import { deleteUserSessions } from '../repos/session.repo';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 
 export const USER_ROLES = ['admin', 'editor', 'partner'] as const satisfies readonly UserRole[];
 export const roleLabels: Record<UserRole, string> = { admin: 'Administrateur', editor: 'Éditeur', partner: 'Partenaire' };
@@ -40,12 +40,8 @@ export const toAccountUser = (u: UserRow): AccountUser => ({ id: u.id, email: u.
 /** Who performs an account operation: a signed-in user, or the command line run by whoever holds the server. */
 export type AccountActor = AccountUser | 'cli';
 
-export class ForbiddenError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'ForbiddenError';
-	}
-}
+/** Defined with the other typed failures; still exported here for the callers that always found it here. */
+export { ForbiddenError };
 
 export const emailSchema = z
 	.string({ error: 'Adresse e-mail requise.' })
