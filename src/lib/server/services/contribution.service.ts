@@ -19,7 +19,7 @@ import {
 	setDeclaredBy,
 	userModerated
 } from '../repos/contribution.repo';
-import { slugify } from '../seed/names';
+import { slugify } from '$lib/domain/slug';
 import { createEntity, createRelations, deleteRelation, updateEntity, updateRelation, type WriteResult } from './entity-write.service';
 import { withdrawDispute } from './relation-dispute.service';
 import { assertNotDuplicate } from './duplicates.service';
