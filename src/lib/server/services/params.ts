@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { searchParamsToObject } from '$lib/domain/filters';
+import { searchParamsToObject } from '$lib/domain/filter-params';
 import { formatIssues } from '$lib/domain/entity.schema';
 import { ValidationError } from './errors';
 
