@@ -19,7 +19,8 @@ import {
 } from '../../src/lib/server/services/contribution.service';
 import { listingForEdit, partnerSpace } from '../../src/lib/server/services/partner-space.service';
 import { approvePendingChange, mergeEntities, moderationQueue, rejectPendingChange, setArchived } from '../../src/lib/server/services/moderation.service';
-import { PickError, resolveListing, searchListings } from '../../src/lib/server/services/listing-picker.service';
+import { PickError } from '../../src/lib/server/services/errors';
+import { resolveListing, searchListings } from '../../src/lib/server/services/listing-picker.service';
 
 /*
  * What a partner reads after saving (pending values, pending relations, named proposals, freshness) and

@@ -43,5 +43,5 @@ export const directoryQuerySchema = entityFiltersSchema.extend({
 });
 export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
 
-// The URL side (no zod) lives in filter-params.ts so that client pages can build URLs without the schemas.
-export { filtersToSearchParams, hasActiveFilters, searchParamsToObject } from './filter-params';
+// The URL side (no zod) lives in filter-params.ts, imported from there: client pages build URLs without the
+// schemas, and the two modules do not import each other.

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { createSession } from '$lib/server/services/auth.service';
-import { ValidationError } from '$lib/server/services/errors';
+import { formAction, invalidForm } from '$lib/server/http/page';
 import { changePassword, PASSWORD_MIN_LENGTH, roleLabels } from '$lib/server/services/users.service';
 import { chooseNotifyMode, NOTIFY_MODE_LABELS, notifyModeFor } from '$lib/server/services/notifications.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,32 +23,26 @@ export const load = (({ locals, url, setHeaders }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	notifications: async ({ request, locals, url }) => {
-		const user = locals.user ?? signInFirst(url);
-		const form = await request.formData();
-		try {
+	notifications: formAction(
+		({ locals, url }, form) => {
+			const user = locals.user ?? signInFirst(url);
 			const mode = chooseNotifyMode(getDb(), user, form.get('notifyMode'));
 			return { notifyDone: `Préférence enregistrée : ${NOTIFY_MODE_LABELS[mode].toLowerCase()}.` };
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { notifyMessage: e.issues.join(' ') });
-			throw e;
-		}
-	},
-	password: async ({ request, locals, cookies, url }) => {
-		const user = locals.user ?? signInFirst(url);
-		const form = await request.formData();
-		const next = String(form.get('next') ?? '');
-		if (next !== String(form.get('confirm') ?? '')) return fail(400, { message: 'Les deux nouveaux mots de passe ne correspondent pas.' });
-		const db = getDb();
-		try {
+		},
+		(e) => invalidForm(e, (notifyMessage) => ({ notifyMessage }))
+	),
+	password: formAction(
+		async ({ locals, cookies, url }, form) => {
+			const user = locals.user ?? signInFirst(url);
+			const next = String(form.get('next') ?? '');
+			if (next !== String(form.get('confirm') ?? '')) return fail(400, { message: 'Les deux nouveaux mots de passe ne correspondent pas.' });
+			const db = getDb();
 			await changePassword(db, user.id, String(form.get('current') ?? ''), next);
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { message: e.issues.join(' ') });
-			throw e;
-		}
-		// changePassword ends every session, this one included: a fresh one keeps this browser signed in.
-		const session = createSession(db, user.id);
-		setSessionCookie(cookies, url, session.token, session.expiresAt);
-		return { changed: true };
-	}
+			// changePassword ends every session, this one included: a fresh one keeps this browser signed in.
+			const session = createSession(db, user.id);
+			setSessionCookie(cookies, url, session.token, session.expiresAt);
+			return { changed: true };
+		},
+		(e) => invalidForm(e, (message) => ({ message }))
+	)
 } satisfies Actions;

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db/connection';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { formAction } from '$lib/server/http/page';
 import { categoriesByKind } from '$lib/domain/vocabulary';
 import { freshnessSettings } from '$lib/server/config';
 import { confirmRelation, confirmStillAccurate, proposeEntity, withdrawPendingChange } from '$lib/server/services/contribution.service';
@@ -33,17 +34,12 @@ export const load = (({ locals, url, setHeaders }) => {
  * which form the answer belongs to, so it is printed next to that form, not at the top of the page.
  */
 function action(scope: string, targetField: string | null, run: (user: AccountUser, form: FormData) => string | Promise<string>, keep?: (form: FormData) => Record<string, string>) {
-	return async ({ locals, url, request }: RequestEvent) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		const target = targetField ? Number(form.get(targetField)) || 0 : 0;
-		try {
-			return { scope, target, done: await run(user, form) };
-		} catch (e) {
-			// What was typed comes back with the refusal: nothing to type twice.
-			return formFailure(e, { scope, target, values: keep?.(form) ?? {} });
-		}
-	};
+	const targetOf = (form: FormData) => (targetField ? Number(form.get(targetField)) || 0 : 0);
+	return formAction(
+		async ({ locals, url }: RequestEvent, form) => ({ scope, target: targetOf(form), done: await run(requireUser(locals.user, url), form) }),
+		// What was typed comes back with the refusal: nothing to type twice.
+		(e, form) => formFailure(e, { scope, target: targetOf(form), values: keep?.(form) ?? {} })
+	);
 }
 
 const typed = (...names: string[]) => (form: FormData) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '')]));

@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db/connection';
+import { formAction, pageLoad } from '$lib/server/http/page';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { grantManager, managersOverview, revokeManager, setPartnerModerated } from '$lib/server/services/managers.service';
@@ -10,16 +11,12 @@ import type { AccountUser } from '$lib/server/services/users.service';
 import { mailReportOutcome, reporterToTell } from '$lib/server/services/review-notices';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load = (({ locals, url, setHeaders }) => {
+export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const db = getDb();
-	try {
-		// Each call authorises: a partner reaching this page gets the 403 page, not an empty queue.
-		return { queue: moderationQueue(db, user), ...managersOverview(db, user) };
-	} catch (e) {
-		return formFailure(e) as never;
-	}
+	// Each call authorises: a partner reaching this page gets the 403 page, not an empty queue.
+	return { queue: moderationQueue(db, user), ...managersOverview(db, user) };
 }) satisfies PageServerLoad;
 
 /**
@@ -28,16 +25,11 @@ export const load = (({ locals, url, setHeaders }) => {
  * a listing typed without being chosen comes back as candidates (`pick`).
  */
 function action(scope: (form: FormData) => string, targetField: string | null, run: (user: AccountUser, form: FormData, url: URL) => string | Promise<string>) {
-	return async ({ locals, url, request }: RequestEvent) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		const answer = { scope: scope(form), target: targetField ? Number(form.get(targetField)) || 0 : 0 };
-		try {
-			return { ...answer, done: await run(user, form, url) };
-		} catch (e) {
-			return formFailure(e, { ...answer, pick: pickState(e), email: String(form.get('email') ?? '') });
-		}
-	};
+	const answer = (form: FormData) => ({ scope: scope(form), target: targetField ? Number(form.get(targetField)) || 0 : 0 });
+	return formAction(
+		async ({ locals, url }: RequestEvent, form) => ({ ...answer(form), done: await run(requireUser(locals.user, url), form, url) }),
+		(e, form) => formFailure(e, { ...answer(form), pick: pickState(e), email: String(form.get('email') ?? '') })
+	);
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');

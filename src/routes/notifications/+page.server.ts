@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db/connection';
-import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { idFrom, requireUser } from '$lib/server/http/form-failure';
+import { formAction } from '$lib/server/http/page';
 import { myNotifications, readAllNotifications, readNotification } from '$lib/server/services/notifications.service';
 import { byCount, countOf } from '$lib/domain/french';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,16 +14,10 @@ export const load = (({ locals, url, setHeaders }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	lire: async ({ locals, url, request }) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		try {
-			readNotification(getDb(), user, idFrom(form.get('id')));
-			return { done: 'Notification marquée comme lue.' };
-		} catch (e) {
-			return formFailure(e);
-		}
-	},
+	lire: formAction(({ locals, url }, form) => {
+		readNotification(getDb(), requireUser(locals.user, url), idFrom(form.get('id')));
+		return { done: 'Notification marquée comme lue.' };
+	}),
 	toutLire: async ({ locals, url }) => {
 		const user = requireUser(locals.user, url);
 		const n = readAllNotifications(getDb(), user);

@@ -8,8 +8,8 @@ import { getDb } from '$lib/server/db/connection';
 import type { Db } from '$lib/server/db';
 import { ValidationError } from '$lib/server/services/errors';
 import { findCommunes, resolveCommuneText, type CommuneHit } from '$lib/server/services/map.service';
-import { parseParams } from '$lib/server/services/params';
-import { describeIssue } from '$lib/server/services/page-errors.service';
+import { paramIssues } from '$lib/server/services/params';
+import { describeIssue, pageLoad } from '$lib/server/http/page';
 import { findRoute } from '$lib/server/services/pathway.service';
 import type { PageServerLoad } from './$types';
 
@@ -76,15 +76,7 @@ function matchOf(db: Db, code: string, typed: string | null): string | null {
 }
 
 /** While the commune is being sorted out, the other answers are checked too: every message at once. */
-function otherIssues(params: URLSearchParams): FinderIssue[] {
-	try {
-		parseParams(finderQuerySchema.omit({ commune: true }), params, PATHWAY_ARRAY_KEYS);
-		return [];
-	} catch (e) {
-		if (e instanceof ValidationError) return e.issues.map(formIssue);
-		throw e;
-	}
-}
+const otherIssues = (params: URLSearchParams): FinderIssue[] => paramIssues(finderQuerySchema.omit({ commune: true }), params, PATHWAY_ARRAY_KEYS).map(formIssue);
 
 /** Name of a commune code, to show it again in the form next to a message about another answer. */
 function communeName(db: Db, code: string): string | null {
@@ -92,10 +84,9 @@ function communeName(db: Db, code: string): string | null {
 	return findCommunes(db, code, 50).find((c) => c.code === code)?.name ?? null;
 }
 
-export const load = (({ url }) => {
-	const db = getDb();
+/** The visitor's answers as typed, and an empty result: what the page shows before (or instead of) a route. */
+function firstAnswers(url: URL) {
 	const params = url.searchParams;
-	const basemap = basemapSetting();
 	const typed = {
 		stage: params.get('stage') ?? DEFAULT_STAGE,
 		sectors: params.getAll('sector'),
@@ -103,16 +94,22 @@ export const load = (({ url }) => {
 		communeText: params.get('lieu')?.trim() || (params.get('commune')?.trim() ?? '')
 	};
 	const empty = {
-		basemap,
+		basemap: basemapSetting(),
 		result: null as FinderResult | null,
 		reach: null as GeoJSON.Feature<GeoJSON.Polygon> | null,
 		issues: [] as FinderIssue[],
 		choices: [] as CommuneChoice[],
 		communeMatch: null as string | null
 	};
-	if (![...QUESTIONS, 'lieu'].some((q) => params.has(q))) return { ...empty, answers: { ...typed, commune: null } };
+	return { typed, empty };
+}
 
-	try {
+export const load = pageLoad(
+	({ url }) => {
+		const db = getDb();
+		const params = url.searchParams;
+		const { typed, empty } = firstAnswers(url);
+		if (![...QUESTIONS, 'lieu'].some((q) => params.has(q))) return { ...empty, answers: { ...typed, commune: null } };
 		const commune = resolveCommune(db, params);
 		// Typed without JavaScript: answer on the canonical address (INSEE code), the one worth sharing.
 		if ('redirect' in commune) redirect(303, commune.redirect);
@@ -138,10 +135,13 @@ export const load = (({ url }) => {
 			result,
 			reach: radiusCircle([origin.lon, origin.lat], result.reachKm)
 		};
-	} catch (e) {
-		if (!(e instanceof ValidationError)) throw e;
-		const code = (params.get('commune')?.trim() ?? '').toUpperCase();
-		const name = communeName(db, code);
+	},
+	// Answers the service could not use: the form again, with what to correct next to each field.
+	(e, { url }) => {
+		if (!(e instanceof ValidationError)) return;
+		const { typed, empty } = firstAnswers(url);
+		const code = (url.searchParams.get('commune')?.trim() ?? '').toUpperCase();
+		const name = communeName(getDb(), code);
 		return { ...empty, answers: { ...typed, commune: name ? { code, name } : null }, issues: e.issues.map(formIssue) };
 	}
-}) satisfies PageServerLoad;
+) satisfies PageServerLoad;

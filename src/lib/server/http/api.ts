@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { ConflictError, NotFoundError, ValidationError } from '../services/errors';
-import { ForbiddenError } from '../services/users.service';
+import { isExpectedError, ValidationError } from '../services/errors';
 import { apiLimiter, apiRateLimit } from './rate-limit-api';
 
 export interface ApiErrorBody {
@@ -104,11 +103,9 @@ export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown) {
 }
 
 function expectedFailure(err: unknown): Response {
-	if (err instanceof ValidationError) return apiError(400, 'Paramètres invalides.', err.issues);
-	if (err instanceof NotFoundError) return apiError(404, err.message);
-	if (err instanceof ForbiddenError) return apiError(403, err.message);
-	if (err instanceof ConflictError) return apiError(409, err.message);
-	throw err;
+	if (!isExpectedError(err)) throw err;
+	if (err instanceof ValidationError) return apiError(err.status, 'Paramètres invalides.', err.issues);
+	return apiError(err.status, err.message);
 }
 
 export interface FileBody {

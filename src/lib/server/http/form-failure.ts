@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { displayChange, type DisplayChange } from '$lib/history/format';
-import { ConflictError, NotFoundError, ValidationError } from '../services/errors';
-import { ForbiddenError, type AccountUser } from '../services/users.service';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../services/errors';
+import type { AccountUser } from '../services/users.service';
 
 /** What a page shows when a save started from an old version: the sentence and the other person's change. */
 export interface ConflictView {

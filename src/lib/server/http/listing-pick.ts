@@ -1,4 +1,6 @@
-import { PickError, type ListingOption, type ListingPick } from '../services/listing-picker.service';
+import type { ListingOption } from '$lib/domain/listing-option';
+import { PickError } from '../services/errors';
+import type { ListingPick } from '../services/listing-picker.service';
 
 /**
  * What a ListingPicker sent: the id chosen in its list or among the radio buttons of a previous answer

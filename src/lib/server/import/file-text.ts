@@ -1,5 +1,5 @@
 import { detectAndDecode } from '$lib/import/detect-encoding';
-import { spreadsheetFormat, workbookText } from '$lib/import/spreadsheet-table';
+import { spreadsheetFormat, workbookText } from './spreadsheet-table';
 
 /**
  * The text an uploaded file holds, for the GDPR search of a person's name among stored import files: a

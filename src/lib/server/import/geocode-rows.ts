@@ -2,7 +2,7 @@ import { ofTerritory } from '$lib/domain/french/places';
 import { error, warning } from '$lib/import/problems';
 import type { PlaceLookup, RowDraft } from '$lib/import/row-entity';
 import { geocodeKey, geocodeMany, type GeocodeOutcome } from '../geocode/ban';
-import type { AnalyseOptions, ImportProgress } from './plan';
+import type { AnalyseOptions, ImportProgress } from './plan-types';
 
 /**
  * Asks the geocoder for the rows that have an address but no coordinates (each distinct address once, and

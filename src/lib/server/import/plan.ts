@@ -12,7 +12,7 @@ import type { Db } from '../db';
 import type { EntityRow, ImportFormat } from '../db/schema';
 import type { GeocodeOutcome, Geocoder } from '../geocode/ban';
 import { entitiesForMatching, entityRowsByIds } from '../repos/import.repo';
-import { slugify } from '../seed/names';
+import { slugify } from '$lib/domain/slug';
 import { geocodeDrafts } from './geocode-rows';
 import { addToIndex, matchIndex, probableDuplicate, uniqueSlug, type Existing } from './matching';
 import { placeLookup } from './places';
@@ -20,109 +20,12 @@ import { categoryRules, chosenPreset, presetDefaultCategory, presetMapping } fro
 import { readImportFile, type ImportSource, type JsonSource, type ReadingInfo } from './read-file';
 import { encodingDoubtProblem } from './encoding-doubt';
 import type { TextEncoding } from '$lib/import/detect-encoding';
-import { planRelations, type RelationPlan } from './relations-plan';
+import { planRelations } from './relations-plan';
+import type { RelationPlan } from './plan-types';
 import { linkPlannedVenues, resolveStoredVenues } from './venues-plan';
 
-export interface ImportSettings {
-	/** Column → field; null lets the importer recognise the usual column names. */
-	mapping: ColumnMapping | null;
-	defaults: ImportDefaults;
-	/** The file's own words mapped to categories by the importer: { « Café-librairie »: 'coworking' }. */
-	values: { category: Record<string, string> };
-	/** Strict (the default): one error anywhere and nothing is written. Otherwise rows in error are skipped. */
-	strict: boolean;
-	/** A known open-data shape (data/import-presets/<id>.json): its columns, category words and default category. */
-	preset?: string | null;
-	/** « Ignorer ces catégories »: rows whose category the directory does not list are skipped and counted apart. */
-	skipUnlisted?: boolean;
-	/** The text encoding the editor chose (null: detected), and the workbook sheet to read (null: the first). */
-	encoding?: TextEncoding | null;
-	sheet?: string | null;
-	/** « Sans lieu »: a row with no place at all is created without one (a warning) instead of being an error. */
-	placeless?: boolean;
-}
-
-export type RowAction = 'create' | 'update' | 'skip' | 'error';
-
-export interface RowPlan {
-	row: number;
-	action: RowAction;
-	name: string;
-	/** The slug it will get (create) or has (update, skip on a match). */
-	slug: string | null;
-	existingId: number | null;
-	/** For the report: why it is skipped, or which fields an update changes. */
-	note: string | null;
-	/** Create: the whole entity; update: the whole entity after the patch. */
-	data: EntityData | null;
-	expectedVersion: number | null;
-	/** How its commune was found when the file did not name it exactly, or `outside` the territory. */
-	place?: RowPlacement | null;
-	/** An event whose venue this import creates: its venueId is that row's new id (see venues-plan). */
-	venueSlug?: string | null;
-}
-
-
-export interface ImportProgress {
-	phase: 'lecture' | 'lignes' | 'geocodage' | 'verification' | 'ecriture' | 'termine';
-	done: number;
-	total: number;
-	message: string;
-}
-
-export interface ImportPlan {
-	format: ImportFormat;
-	encoding: string;
-	delimiter: string | null;
-	headers: string[];
-	mapping: ColumnMapping;
-	preview: Array<{ row: number; cells: string[] }>;
-	rows: RowPlan[];
-	relations: RelationPlan[];
-	problems: ImportProblem[];
-	counts: ImportCounts;
-	geocodes: Record<string, GeocodeOutcome>;
-	/** Category words no category matched, with how many rows use them: the report offers to map them. */
-	unknownValues: UnknownValue[];
-	/** How the file was read (encoding and its certainty, workbook sheets). */
-	reading: ReadingInfo;
-	/** Row numbers placed by coordinates, by postcode, by a name read loosely, and ignored as outside the territory. */
-	placement: Placement;
-}
-
-export interface UnknownValue {
-	field: 'category';
-	value: string;
-	count: number;
-	/** The first rows where it appears. */
-	rows: number[];
-}
-
-export interface ImportCounts {
-	rows: number;
-	create: number;
-	update: number;
-	skip: number;
-	error: number;
-	errors: number;
-	warnings: number;
-	geocoded: number;
-	relationsCreate: number;
-	relationsSkip: number;
-	/** Rows skipped because their category is a kind of place the directory does not list. */
-	skippedByCategory: number;
-	placedByCoordinates: number;
-	placedByPostcode: number;
-	placedByName: number;
-	outside: number;
-}
-
-export interface AnalyseOptions {
-	geocoder: Geocoder;
-	/** Answers kept from the dry run: the commit places rows exactly where the preview showed them. */
-	knownGeocodes?: Record<string, GeocodeOutcome>;
-	onProgress?: (p: ImportProgress) => void;
-}
+import type { AnalyseOptions, ImportCounts, ImportPlan, ImportProgress, ImportSettings, RowAction, RowPlan, UnknownValue } from './plan-types';
+export type { ImportSettings, RowAction, RowPlan, ImportProgress, ImportPlan, UnknownValue, ImportCounts, AnalyseOptions } from './plan-types';
 
 const PREVIEW_ROWS = 5;
 const YIELD_EVERY = 500;

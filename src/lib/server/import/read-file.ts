@@ -4,8 +4,8 @@ import { parseGeoJsonTable } from '$lib/import/geojson-table';
 import { jsonArrayTable } from '$lib/import/json-array-table';
 import { parseJsonWithLines } from '$lib/import/json-lines';
 import { error, type ImportProblem } from '$lib/import/problems';
-import { parseSpreadsheetTable, spreadsheetFormat, UnreadableFileError, type SheetInfo } from '$lib/import/spreadsheet-table';
-import { ValidationError } from '../services/errors';
+import { parseSpreadsheetTable, spreadsheetFormat, type SheetInfo } from './spreadsheet-table';
+import { UnreadableFileError } from '../services/errors';
 
 /** Synthetic columns for a GeoJSON point's own coordinates: they come first so they win the mapping. */
 export const GEOMETRY_LON = '(géométrie) longitude';
@@ -72,18 +72,9 @@ function looksBinary(text: string): boolean {
 /**
  * Reads any accepted file: the format is recognised from the content, whatever the file is called. A file
  * that cannot be read at all (binary, truncated workbook, broken JSON, no header) is refused with a
- * ValidationError saying why: no import job is recorded for it.
+ * ValidationError (UnreadableFileError) saying why: no import job is recorded for it.
  */
 export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): ImportSource {
-	try {
-		return readFile(bytes, options);
-	} catch (e) {
-		if (e instanceof UnreadableFileError) throw new ValidationError([`fichier illisible : ${e.message}`]);
-		throw e;
-	}
-}
-
-function readFile(bytes: Uint8Array, options: ReadOptions): ImportSource {
 	if (spreadsheetFormat(bytes)) {
 		const table = parseSpreadsheetTable(bytes, options.sheet ?? null);
 		return {

@@ -1,27 +1,11 @@
-import { relationInputSchema, type RelationData } from '$lib/domain/entity.schema';
+import { relationInputSchema } from '$lib/domain/entity.schema';
 import { fieldLabel } from '$lib/history/diff';
 import { error, warning, type ImportProblem } from '$lib/import/problems';
 import type { Db } from '../db';
 import { exportRelationRows } from '../repos/export.repo';
-import type { RowPlan } from './plan';
+import type { RelationEnd, RelationPlan, RowPlan } from './plan-types';
+export type { RelationEnd, RelationPlan } from './plan-types';
 import type { JsonSource } from './read-file';
-
-/** One end of an imported relation: an entity already stored, or one the same import creates (by slug). */
-export interface RelationEnd {
-	slug: string;
-	id: number | null;
-}
-
-export interface RelationPlan {
-	row: number;
-	action: 'create' | 'skip' | 'error';
-	source: RelationEnd | null;
-	target: RelationEnd | null;
-	/** Everything but the two ids, which are known only once the ends exist. */
-	data: Omit<RelationData, 'sourceId' | 'targetId'> | null;
-	note: string | null;
-	problems: ImportProblem[];
-}
 
 /**
  * Relations of the project's own export: their ends are the file's entity ids, matched to what the entity

@@ -2,7 +2,7 @@ import { warning } from '$lib/import/problems';
 import type { RowDraft } from '$lib/import/row-entity';
 import type { Db } from '../db';
 import { findEntityBySlug } from '../repos/entity.repo';
-import type { RowPlan } from './plan';
+import type { RowPlan } from './plan-types';
 import type { ImportSource } from './read-file';
 
 /*

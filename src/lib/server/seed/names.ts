@@ -1,8 +1,8 @@
 import type { Area } from './areas';
+import { slugify } from '$lib/domain/slug';
 import type { Rng } from './random';
 import { inTerritory, ofTerritory } from '$lib/domain/french/places';
 import { capitalise } from '$lib/domain/french/typography';
-import { foldAccents } from '$lib/domain/fold';
 
 /**
  * Word lists for invented names. People get a common French first name and a surname built from
@@ -201,14 +201,6 @@ export const ofPlace = (communeName: string): string => ofTerritory(communeName,
 /** « à Riom », « au Puy-en-Velay », « aux Ancizes-Comps » (French-phrasing module). */
 export const atPlace = (communeName: string): string => inTerritory(communeName, 'commune');
 
-/** Kebab-case ASCII: « Incubateur Dômes & Vallées » -> « incubateur-domes-vallees ». */
-export function slugify(text: string): string {
-	return foldAccents(text)
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 100)
-		.replace(/-+$/g, '');
-}
 
 /** Hands out unique slugs (« la-fabrique-du-sancy », then « la-fabrique-du-sancy-2 »). */
 export class SlugRegistry {

@@ -19,15 +19,16 @@ import {
 	setDeclaredBy,
 	userModerated
 } from '../repos/contribution.repo';
-import { slugify } from '../seed/names';
+import { slugify } from '$lib/domain/slug';
 import { createEntity, createRelations, deleteRelation, updateEntity, updateRelation, type WriteResult } from './entity-write.service';
 import { withdrawDispute } from './relation-dispute.service';
 import { assertNotDuplicate } from './duplicates.service';
 import { withCommuneCentre, type ListingPlace } from './listing-place.service';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { mayPropose } from '../auth/policy';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { assertVersion, writeTransaction } from './revision-write';
-import { ForbiddenError, type AccountUser } from './users.service';
+import type { AccountUser } from './users.service';
 import { tellManagersOfReport, tellOtherSide } from './review-notices';
 
 /*
@@ -185,7 +186,7 @@ export function freeSlug(db: Db, name: string): string {
  * its commune's centre.
  */
 export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal, place: ListingPlace | null = null): SubmitResult & { entityId?: number } {
-	if (!isEditor(user) && user.role !== 'partner') throw new ForbiddenError('Compte non autorisé.');
+	if (!mayPropose(user)) throw new ForbiddenError('Compte non autorisé.');
 	const p = validated(proposalSchema, proposal, 'proposition');
 	const input: EntityInput = withCommuneCentre(db, { ...p, ...place, slug: freeSlug(db, p.name), status: 'published' });
 	validated(entityInputSchema, input, 'proposition');

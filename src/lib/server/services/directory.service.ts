@@ -1,4 +1,5 @@
-import { directoryQuerySchema, searchParamsToObject, type DirectoryQuery } from '$lib/domain/filters';
+import { directoryQuerySchema, type DirectoryQuery } from '$lib/domain/filters';
+import { searchParamsToObject } from '$lib/domain/filter-params';
 import { formatIssues } from '$lib/domain/entity.schema';
 import type { Db } from '../db';
 import { facetCounts, listEntities } from '../repos/entity.repo';

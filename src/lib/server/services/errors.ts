@@ -2,16 +2,55 @@ import type { FieldChange } from '$lib/history/diff';
 import { frenchList } from '$lib/domain/french';
 import { formatDateTime } from '$lib/history/format';
 import { operationLabels, type RevisionOperation, type RevisionSubjectKind } from '$lib/history/revision';
+import type { ListingOption } from '$lib/domain/listing-option';
 
-/** Typed failures that routes turn into French 400/404/409 answers. */
+/*
+ * THE typed failures of the server, each with its HTTP status: services throw them, and one place per kind
+ * of answer turns them into French replies (http/page.ts for pages and forms, http/api.ts for JSON). No
+ * other file defines an error class: a new refusal is a new class here, with its status.
+ */
+
+/** What the visitor sent cannot be used: the issues say why, in French. */
 export class ValidationError extends Error {
+	readonly status = 400;
 	constructor(public readonly issues: string[]) {
 		super(`Données invalides : ${issues.join(' ; ')}`);
 		this.name = 'ValidationError';
 	}
 }
 
+/** The typed text named no single listing: the form shows these candidates to choose from. */
+export class PickError extends ValidationError {
+	constructor(
+		public readonly field: string,
+		public readonly query: string,
+		public readonly candidates: ListingOption[],
+		message: string
+	) {
+		super([message]);
+		this.name = 'PickError';
+	}
+}
+
+/** A file the importer cannot read at all (binary, truncated workbook, broken JSON…): `reason` says why. */
+export class UnreadableFileError extends ValidationError {
+	constructor(public readonly reason: string) {
+		super([`fichier illisible : ${reason}`]);
+		this.name = 'UnreadableFileError';
+	}
+}
+
+/** This person may not do that (the policy said no): the message says who may. */
+export class ForbiddenError extends Error {
+	readonly status = 403;
+	constructor(message: string) {
+		super(message);
+		this.name = 'ForbiddenError';
+	}
+}
+
 export class NotFoundError extends Error {
+	readonly status = 404;
 	constructor(message: string) {
 		super(message);
 		this.name = 'NotFoundError';
@@ -37,6 +76,7 @@ export interface ConflictingChange {
  * Nothing was written; the message names who changed what and when, so the editor can redo their change.
  */
 export class ConflictError extends Error {
+	readonly status = 409;
 	constructor(
 		public readonly subjectKind: RevisionSubjectKind,
 		public readonly subjectId: number,
@@ -60,3 +100,12 @@ function conflictMessage(kind: RevisionSubjectKind, expected: number, current: n
 	);
 }
 
+
+/** Every failure a service may throw on purpose; anything else is a bug (handleError: logged, generic 500). */
+export type ExpectedError = ValidationError | ForbiddenError | NotFoundError | ConflictError;
+
+export const isExpectedError = (e: unknown): e is ExpectedError =>
+	e instanceof ValidationError || e instanceof ForbiddenError || e instanceof NotFoundError || e instanceof ConflictError;
+
+/** The French sentence of a refusal, for a form: the issues one after the other, or the message. */
+export const refusalText = (e: ExpectedError): string => (e instanceof ValidationError ? e.issues.join(' ') : e.message);

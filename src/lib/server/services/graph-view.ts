@@ -1,5 +1,6 @@
 /** Shared pieces of the graph services: actor lookup, filters -> masks, JSON shapes of nodes and relations. */
-import { hasActiveFilters, type EntityFilters } from '$lib/domain/filters';
+import type { EntityFilters } from '$lib/domain/filters';
+import { hasActiveFilters } from '$lib/domain/filter-params';
 import { edgeLabel } from '$lib/graph/export-model';
 import { edgeMask, type GraphEdge, type GraphIndex } from '$lib/graph/graph-index';
 import type { Db } from '../db';

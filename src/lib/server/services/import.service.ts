@@ -14,10 +14,10 @@ import { presetChoices } from '../import/presets';
 import { undoChanges, writePlan } from '../import/write-plan';
 import { importJobById, insertImportJob, listImportJobs, updateImportJob } from '../repos/import.repo';
 import { nowIso } from '../repos/entity-write.repo';
-import { NotFoundError, ValidationError } from './errors';
-import { isEditor } from './managers.service';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { mayImport } from '../auth/policy';
 import { writeTransaction } from './revision-write';
-import { ForbiddenError, type AccountUser } from './users.service';
+import type { AccountUser } from './users.service';
 
 /*
  * Imports, from the dry run to the undo. Editors and admins only (checked here, for the page, the stream
@@ -75,7 +75,7 @@ function parseSettings(input: unknown): ImportSettings {
 
 function assertCanImport(actor: ImportActor): Actor {
 	if ('cli' in actor) return { userId: null, label: actor.cli };
-	if (!isEditor(actor)) throw new ForbiddenError('Les imports sont réservés aux éditeurs et aux administrateurs.');
+	if (!mayImport(actor)) throw new ForbiddenError('Les imports sont réservés aux éditeurs et aux administrateurs.');
 	return { userId: actor.id, label: actor.displayName || actor.email };
 }
 

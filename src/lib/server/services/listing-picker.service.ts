@@ -3,7 +3,8 @@ import { frenchSpacing } from '$lib/domain/french';
 import type { Db } from '../db';
 import { entityNamesForPick, entityPickDetails } from '../repos/contribution.repo';
 import { foldName, matchNames } from '../search/name-match';
-import { ValidationError } from './errors';
+import type { ListingOption } from '$lib/domain/listing-option';
+import { PickError } from './errors';
 import type { AccountUser } from './users.service';
 
 /*
@@ -21,12 +22,7 @@ const SCOPE_STATUSES: Record<PickScope, readonly EntityStatus[] | undefined> = {
 	all: undefined
 };
 
-export interface ListingOption {
-	id: number;
-	name: string;
-	/** What tells namesakes apart: « Startup · Clermont-Ferrand · brouillon ». */
-	detail: string;
-}
+export type { ListingOption };
 
 /** What a form sent: the id chosen in the list, or only the text typed (no JavaScript, or no choice made). */
 export interface ListingPick {
@@ -34,19 +30,6 @@ export interface ListingPick {
 	field: string;
 	id: number | null;
 	query: string;
-}
-
-/** The typed text named no single listing: the form shows these candidates to choose from. */
-export class PickError extends ValidationError {
-	constructor(
-		public readonly field: string,
-		public readonly query: string,
-		public readonly candidates: ListingOption[],
-		message: string
-	) {
-		super([message]);
-		this.name = 'PickError';
-	}
 }
 
 const STATUS_WORDS: Partial<Record<EntityStatus, string>> = { draft: 'brouillon', archived: 'archivée' };

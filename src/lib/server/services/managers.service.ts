@@ -11,9 +11,10 @@ import {
 	listPartners,
 	setUserModerated
 } from '../repos/contribution.repo';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { isEditor, mayBeGivenListings, mayEditEntity } from '../auth/policy';
 import { listingId, type ListingRef } from './listing-picker.service';
-import { ForbiddenError, type AccountUser } from './users.service';
+import type { AccountUser } from './users.service';
 
 /*
  * Who may touch which listing. Every contribution and moderation function calls one of these guards
@@ -21,7 +22,7 @@ import { ForbiddenError, type AccountUser } from './users.service';
  * what to show, never what is allowed.
  */
 
-export const isEditor = (user: AccountUser) => user.role === 'admin' || user.role === 'editor';
+export { isEditor };
 
 export function assertEditor(user: AccountUser): void {
 	if (!isEditor(user)) throw new ForbiddenError('Réservé aux éditeurs et administrateurs.');
@@ -29,7 +30,7 @@ export function assertEditor(user: AccountUser): void {
 
 /** Editors manage everything; a partner only the listings granted to them. */
 export function canManage(db: Db, user: AccountUser, entityId: number): boolean {
-	return isEditor(user) || (user.role === 'partner' && isManager(db, user.id, entityId));
+	return mayEditEntity(db, user, entityId);
 }
 
 /**
@@ -64,7 +65,7 @@ export function grantManager(
 	if (!user || user.disabledAt) {
 		throw typeof partner === 'string' ? new ValidationError([`Aucun compte actif pour « ${partner} ».`]) : new NotFoundError('Aucun compte actif pour cet identifiant.');
 	}
-	if (user.role !== 'partner') throw new ValidationError(['Seul un compte partenaire peut gérer une fiche : les éditeurs les gèrent toutes.']);
+	if (!mayBeGivenListings(user)) throw new ValidationError(['Seul un compte partenaire peut gérer une fiche : les éditeurs les gèrent toutes.']);
 	const already = isManager(db, user.id, entityId);
 	if (!already) {
 		insertManager(db, entityId, user.id, editor.id);

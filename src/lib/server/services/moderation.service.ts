@@ -20,7 +20,7 @@ import {
 	reviewPendingChange,
 	setDeclaredBy
 } from '../repos/contribution.repo';
-import { slugify } from '../seed/names';
+import { slugify } from '$lib/domain/slug';
 import { createEntity, createRelations, deleteEntity, deleteRelation, updateEntity, updateRelation } from './entity-write.service';
 import { NotFoundError, ValidationError } from './errors';
 import { listingId, type ListingRef } from './listing-picker.service';

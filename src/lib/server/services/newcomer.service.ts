@@ -13,7 +13,7 @@ import { entityRow, slugTaken } from '../repos/entity-write.repo';
 import { findEntityBySlug } from '../repos/entity.repo';
 import { confirmationByTokenHash, consumeConfirmation, deleteUnusedConfirmation, insertContactProposal, insertEmailConfirmation } from '../repos/newcomer.repo';
 import { findUserByEmail } from '../repos/user.repo';
-import { slugify } from '../seed/names';
+import { slugify } from '$lib/domain/slug';
 import { freeSlug } from './contribution.service';
 import { probableDuplicateListing, type ListingDuplicate } from './duplicates.service';
 import { createEntity } from './entity-write.service';

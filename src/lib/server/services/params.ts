@@ -1,7 +1,13 @@
 import type { z } from 'zod';
-import { searchParamsToObject } from '$lib/domain/filters';
+import { searchParamsToObject } from '$lib/domain/filter-params';
 import { formatIssues } from '$lib/domain/entity.schema';
 import { ValidationError } from './errors';
+
+/** The French problems of a query string read through one schema (none: an empty list). */
+export function paramIssues(schema: z.ZodType, params: URLSearchParams, repeatable: readonly string[] = []): string[] {
+	const parsed = schema.safeParse(searchParamsToObject(params, repeatable));
+	return parsed.success ? [] : formatIssues(parsed.error);
+}
 
 /** Query string -> typed value through one schema; problems become a French ValidationError (400). */
 export function parseParams<T extends z.ZodType>(schema: T, params: URLSearchParams, repeatable: readonly string[] = []): z.output<T> {

@@ -8,11 +8,11 @@ import { relationRow } from '../repos/entity-write.repo';
 import { deletePendingChangeOfAuthor, entityNames, insertPendingChange, pendingChangeById, reviewPendingChange } from '../repos/contribution.repo';
 import { openDisputeOf, openDisputesOf, setDisputePayload } from '../repos/relation-dispute.repo';
 import { deleteRelation, updateRelation } from './entity-write.service';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { assertEditor, canManage, isEditor } from './managers.service';
 import { byActor, relationPhrase } from './proposal-words';
 import { writeTransaction } from './revision-write';
-import { ForbiddenError, type AccountUser } from './users.service';
+import type { AccountUser } from './users.service';
 
 /*
  * « Contester » a relation. The side that did not declare it (either side of a relation the editors

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { formatIssues } from '$lib/domain/entity.schema';
 import type { Db } from '../db';
 import { restoreEntity, rollbackEntity, type WriteResult } from './entity-write.service';
-import { ValidationError } from './errors';
-import { ForbiddenError, type AccountUser } from './users.service';
+import { ForbiddenError, ValidationError } from './errors';
+import { mayRestoreRevisions } from '../auth/policy';
+import type { AccountUser } from './users.service';
 
 /** Who may see an actor's full history (hidden actors, private fields) and put an old version back. */
-export const canRestoreRevisions = (user: AccountUser | null): user is AccountUser => user?.role === 'admin' || user?.role === 'editor';
+export const canRestoreRevisions = (user: AccountUser | null): user is AccountUser => mayRestoreRevisions(user);
 
 const restoreSchema = z.object({
 	revisionId: z.coerce.number({ error: 'version à restaurer manquante' }).int().positive({ error: 'version à restaurer manquante' }),

@@ -18,7 +18,8 @@ import {
 	setUserRole
 } from '../repos/user.repo';
 import { deleteUserSessions } from '../repos/session.repo';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { mayChangeAccounts, mayInvite, mayManageUsers } from '../auth/policy';
 
 export const USER_ROLES = ['admin', 'editor', 'partner'] as const satisfies readonly UserRole[];
 export const roleLabels: Record<UserRole, string> = { admin: 'Administrateur', editor: 'Éditeur', partner: 'Partenaire' };
@@ -40,12 +41,8 @@ export const toAccountUser = (u: UserRow): AccountUser => ({ id: u.id, email: u.
 /** Who performs an account operation: a signed-in user, or the command line run by whoever holds the server. */
 export type AccountActor = AccountUser | 'cli';
 
-export class ForbiddenError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'ForbiddenError';
-	}
-}
+/** Defined with the other typed failures; still exported here for the callers that always found it here. */
+export { ForbiddenError };
 
 export const emailSchema = z
 	.string({ error: 'Adresse e-mail requise.' })
@@ -80,12 +77,7 @@ function inTransaction<T>(db: Db, work: (tx: Db) => T): T {
 	return db.transaction((tx) => work(tx as unknown as Db), { behavior: 'immediate' });
 }
 
-/** Admins invite anyone; editors invite editors and partners, so an editor cannot mint an admin. */
-function canInvite(actor: AccountActor, role: UserRole): boolean {
-	if (actor === 'cli') return true;
-	if (actor.role === 'admin') return true;
-	return actor.role === 'editor' && role !== 'admin';
-}
+const canInvite = mayInvite;
 
 function issueToken(db: Db, userId: number, purpose: 'invite' | 'reset', now: Date): string {
 	const token = newToken();
@@ -174,7 +166,7 @@ export async function changePassword(db: Db, userId: number, current: string, ne
 
 /** Only admins disable accounts, never their own (the last admin cannot lock everyone out by mistake). */
 export function disableUser(db: Db, actor: AccountActor, userId: number, now = new Date()) {
-	if (actor !== 'cli' && actor.role !== 'admin') throw new ForbiddenError('Seul un administrateur peut désactiver un compte.');
+	if (!mayChangeAccounts(actor)) throw new ForbiddenError('Seul un administrateur peut désactiver un compte.');
 	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError('Vous ne pouvez pas désactiver votre propre compte.');
 	if (!findUserById(db, userId)) throw new NotFoundError('Compte introuvable.');
 	inTransaction(db, (tx) => {
@@ -191,7 +183,7 @@ export function linkExpiry(purpose: 'invite' | 'reset', now: Date): Date {
 
 /** Admins and editors manage accounts; partners only their own. */
 export function canManageUsers(actor: AccountActor): boolean {
-	return actor === 'cli' || actor.role === 'admin' || actor.role === 'editor';
+	return mayManageUsers(actor);
 }
 
 /** The roles this actor may hand out, for the invitation form (the service checks again on submit). */
@@ -251,7 +243,7 @@ const roleSchema = z.enum(USER_ROLES, { error: 'Rôle inconnu (admin, editor ou 
  */
 export function changeRole(db: Db, actor: AccountActor, userId: number, role: UserRole) {
 	const next = parse(roleSchema, role);
-	if (actor !== 'cli' && actor.role !== 'admin') throw new ForbiddenError('Seul un administrateur peut changer le rôle d’un compte.');
+	if (!mayChangeAccounts(actor)) throw new ForbiddenError('Seul un administrateur peut changer le rôle d’un compte.');
 	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError('Vous ne pouvez pas changer votre propre rôle.');
 	const user = findUserById(db, userId);
 	if (!user) throw new NotFoundError('Compte introuvable.');

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { basemapSetting } from '$lib/server/config';
 import { getDb } from '$lib/server/db/connection';
 import { getPortrait, territoryBreadcrumb } from '$lib/server/services/entity.service';
-import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
+import { pageLoad } from '$lib/server/http/page';
 import { NotFoundError } from '$lib/server/services/errors';
 import { mergedInto } from '$lib/server/services/moderation.service';
 import { entityPathway } from '$lib/server/services/pathway.service';
@@ -11,8 +11,8 @@ import { practicalInfo } from '$lib/server/services/practical-info.service';
 import { backLink } from './back-link';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ params, request, url, setHeaders, locals }) => {
-	try {
+export const load = pageLoad(
+	({ params, request, url, setHeaders, locals }) => {
 		const db = getDb();
 		const portrait = getPortrait(db, params.slug);
 		// The way back depends on where the visitor came from: a cache must not hand one visitor's to another.
@@ -27,10 +27,10 @@ export const load = (({ params, request, url, setHeaders, locals }) => {
 			back,
 			freshness: listingFreshness(portrait.entity.lastVerifiedAt)
 		};
-	} catch (e) {
+	},
+	(e, { params }) => {
 		// A listing merged into another one: its old address keeps working, permanently moved.
 		const target = e instanceof NotFoundError ? mergedInto(getDb(), params.slug) : undefined;
 		if (target) redirect(301, `/acteurs/${target}`);
-		rethrowAsPageError(e);
 	}
-}) satisfies PageServerLoad;
+) satisfies PageServerLoad;

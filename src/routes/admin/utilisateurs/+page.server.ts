@@ -2,6 +2,7 @@ import { accountLinkMail, sendMail, serverMailSetting } from '$lib/server/mail/m
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+import { formAction, rethrowAsPageError } from '$lib/server/http/page';
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { grantManager, managersOverview, revokeManager } from '$lib/server/services/managers.service';
 import { grantDone } from '$lib/server/services/proposal-words';
@@ -9,7 +10,6 @@ import {
 	canManageUsers,
 	changeRole,
 	disableUser,
-	ForbiddenError,
 	invitableRoles,
 	inviteUser,
 	issueAccountLink,
@@ -32,14 +32,24 @@ function staff({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): AccountUs
 }
 
 /**
- * The services' typed refusals become French answers; the form keeps what was typed. `target` is the
- * account the form was about, so the answer is printed next to that account's form.
+ * One action = the staff gate, the form, one service. The services' typed refusals become French answers;
+ * the form keeps what was typed. `target` is the account the form was about, so the answer is printed next
+ * to that account's form.
  */
-function refuse(e: unknown, action: string, values?: { email: string; displayName: string; role: string }, target = 0) {
-	if (e instanceof ForbiddenError) error(403, e.message);
-	if (e instanceof ValidationError) return fail(400, { action, target, message: e.issues.join(' '), values, pick: pickState(e) });
-	if (e instanceof NotFoundError) return fail(404, { action, target, message: e.message, values, pick: null });
-	throw e;
+function action<R>(
+	name: string,
+	run: (actor: AccountUser, form: FormData, event: RequestEvent) => R,
+	keep: { values?: (form: FormData) => { email: string; displayName: string; role: string }; target?: (form: FormData) => number } = {}
+) {
+	return formAction(
+		(event: RequestEvent, form) => run(staff(event), form, event),
+		(e, form) => {
+			const answer = { action: name, target: keep.target?.(form) ?? 0, values: keep.values?.(form) };
+			if (e instanceof ValidationError) return fail(400, { ...answer, message: e.issues.join(' '), pick: pickState(e) });
+			if (e instanceof NotFoundError) return fail(404, { ...answer, message: e.message, pick: null });
+			rethrowAsPageError(e);
+		}
+	);
 }
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '');
@@ -77,13 +87,14 @@ export const load = ((event) => {
 	};
 }) satisfies PageServerLoad;
 
+const typedAccount = (form: FormData) => ({ email: field(form, 'email'), displayName: field(form, 'displayName'), role: field(form, 'role') });
+
 export const actions = {
-	invite: async (event) => {
-		const actor = staff(event);
-		const form = await event.request.formData();
-		const values = { email: field(form, 'email'), displayName: field(form, 'displayName'), role: field(form, 'role') };
-		const now = new Date();
-		try {
+	invite: action(
+		'invite',
+		async (actor, form, event) => {
+			const values = typedAccount(form);
+			const now = new Date();
 			const { path } = inviteUser(getDb(), actor, { ...values, role: values.role as never }, now);
 			const url = `${event.url.origin}${path}`;
 			const mailed = await mailLink(values.email.trim().toLowerCase(), url, 'invite', values.displayName.trim());
@@ -91,65 +102,41 @@ export const actions = {
 				action: 'invite',
 				link: { url, purpose: 'invite' as const, expiresAt: linkExpiry('invite', now).toISOString(), displayName: values.displayName.trim(), mailed }
 			};
-		} catch (e) {
-			return refuse(e, 'invite', values);
-		}
-	},
-	link: async (event) => {
-		const actor = staff(event);
-		const form = await event.request.formData();
-		try {
-			const { path, purpose, expiresAt, displayName, email } = issueAccountLink(getDb(), actor, userIdOf(form));
-			const url = `${event.url.origin}${path}`;
-			const mailed = await mailLink(email, url, purpose, displayName);
-			return { action: 'link', link: { url, purpose, expiresAt: expiresAt.toISOString(), displayName, mailed } };
-		} catch (e) {
-			return refuse(e, 'link');
-		}
-	},
-	disable: async (event) => {
-		const actor = staff(event);
-		const form = await event.request.formData();
-		try {
-			disableUser(getDb(), actor, userIdOf(form));
-			return { action: 'disable', message: 'Compte désactivé : ses sessions sont fermées.' };
-		} catch (e) {
-			return refuse(e, 'disable');
-		}
-	},
+		},
+		{ values: typedAccount }
+	),
+	link: action('link', async (actor, form, event) => {
+		const { path, purpose, expiresAt, displayName, email } = issueAccountLink(getDb(), actor, userIdOf(form));
+		const url = `${event.url.origin}${path}`;
+		const mailed = await mailLink(email, url, purpose, displayName);
+		return { action: 'link', link: { url, purpose, expiresAt: expiresAt.toISOString(), displayName, mailed } };
+	}),
+	disable: action('disable', (actor, form) => {
+		disableUser(getDb(), actor, userIdOf(form));
+		return { action: 'disable', message: 'Compte désactivé : ses sessions sont fermées.' };
+	}),
 	/** « Fiches gérées » : lets a partner account manage one more listing, chosen by typing its name. */
-	confier: async (event) => {
-		const actor = staff(event);
-		const form = await event.request.formData();
-		const target = userIdOf(form);
-		try {
+	confier: action(
+		'confier',
+		(actor, form) => {
+			const target = userIdOf(form);
 			const r = grantManager(getDb(), actor, pickFrom(form, 'entityId'), { userId: target });
-			const done = grantDone(r);
-			return { action: 'confier', target, done };
-		} catch (e) {
-			return refuse(e, 'confier', undefined, target);
-		}
-	},
-	retirerFiche: async (event) => {
-		const actor = staff(event);
-		const form = await event.request.formData();
-		const target = userIdOf(form);
-		const entityId = /^\d{1,15}$/.test(field(form, 'entityId')) ? Number(field(form, 'entityId')) : 0;
-		try {
+			return { action: 'confier', target, done: grantDone(r) };
+		},
+		{ target: userIdOf }
+	),
+	retirerFiche: action(
+		'retirerFiche',
+		(actor, form) => {
+			const target = userIdOf(form);
+			const entityId = /^\d{1,15}$/.test(field(form, 'entityId')) ? Number(field(form, 'entityId')) : 0;
 			revokeManager(getDb(), actor, entityId, target);
 			return { action: 'retirerFiche', target, done: 'Fiche retirée : ce compte ne la gère plus.' };
-		} catch (e) {
-			return refuse(e, 'retirerFiche', undefined, target);
-		}
-	},
-	role: async (event) => {
-		const actor = staff(event);
-		const form = await event.request.formData();
-		try {
-			changeRole(getDb(), actor, userIdOf(form), field(form, 'role') as never);
-			return { action: 'role', message: 'Rôle modifié : la personne devra se reconnecter.' };
-		} catch (e) {
-			return refuse(e, 'role');
-		}
-	}
+		},
+		{ target: userIdOf }
+	),
+	role: action('role', (actor, form) => {
+		changeRole(getDb(), actor, userIdOf(form), field(form, 'role') as never);
+		return { action: 'role', message: 'Rôle modifié : la personne devra se reconnecter.' };
+	})
 } satisfies Actions;

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { categoriesByKind, offerTerms, stageTerms } from '$lib/domain/vocabulary';
 import { getDb } from '$lib/server/db/connection';
 import { serverMailSetting } from '$lib/server/mail/mailer';
-import { ValidationError } from '$lib/server/services/errors';
+import { formAction, invalidForm } from '$lib/server/http/page';
 import { communeOfForm } from '$lib/server/services/listing-place.service';
 import { NEWCOMER_KINDS, requestListing } from '$lib/server/services/newcomer.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,15 +15,16 @@ export const load = (() => ({
 
 const TEXT_FIELDS = ['kind', 'category', 'name', 'commune', 'communeCode', 'website', 'siret', 'summary', 'submitterName', 'email'] as const;
 
+const typed = (form: FormData) => ({
+	...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as Record<(typeof TEXT_FIELDS)[number], string>),
+	stages: form.getAll('stages').map(String),
+	offers: form.getAll('offers').map(String)
+});
+
 export const actions = {
-	default: async ({ request, url, getClientAddress }) => {
-		const form = await request.formData();
-		const values = {
-			...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, String(form.get(f) ?? '')])) as Record<(typeof TEXT_FIELDS)[number], string>),
-			stages: form.getAll('stages').map(String),
-			offers: form.getAll('offers').map(String)
-		};
-		try {
+	default: formAction(
+		async ({ url, getClientAddress }, form) => {
+			const values = typed(form);
 			const db = getDb();
 			const commune = communeOfForm(db, values.communeCode, values.commune, true);
 			const outcome = await requestListing(
@@ -44,9 +45,7 @@ export const actions = {
 				return fail(409, { values: { ...values, commune: commune?.name ?? values.commune, communeCode: commune?.code ?? '' }, duplicate: outcome.duplicate });
 			}
 			return { sent: true, email: values.email.trim() };
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { values, message: e.issues.join(' ') });
-			throw e;
-		}
-	}
+		},
+		(e, form) => invalidForm(e, (message) => ({ values: typed(form), message }))
+	)
 } satisfies Actions;

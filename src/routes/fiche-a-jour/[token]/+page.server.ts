@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
-import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/services/errors';
+import { formAction } from '$lib/server/http/page';
 import { confirmByReminderLink, describeReminderLink } from '$lib/server/services/freshness-reminder.service';
-import { ForbiddenError } from '$lib/server/services/users.service';
 import type { Actions, PageServerLoad } from './$types';
 
 /*
@@ -15,14 +15,16 @@ export const load = (({ params, setHeaders }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ params }) => {
-		try {
-			return { confirmed: confirmByReminderLink(getDb(), params.token) };
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(410, { message: e.issues.join(' ') });
-			if (e instanceof NotFoundError) return fail(404, { message: e.message });
-			if (e instanceof ForbiddenError) return fail(403, { message: 'Vous ne gérez plus cette fiche : ce lien ne peut plus la confirmer.' });
-			throw e;
-		}
-	}
+	// A spent or expired link is gone (410), not a typing mistake; every refusal stays on this page.
+	default: formAction(
+		({ params }) => ({ confirmed: confirmByReminderLink(getDb(), params.token) }),
+		(e) =>
+			e instanceof ValidationError
+				? fail(410, { message: e.issues.join(' ') })
+				: e instanceof NotFoundError
+					? fail(404, { message: e.message })
+					: e instanceof ForbiddenError
+						? fail(403, { message: 'Vous ne gérez plus cette fiche : ce lien ne peut plus la confirmer.' })
+						: fail(409, { message: e.message })
+	)
 } satisfies Actions;

@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { createSession } from '$lib/server/services/auth.service';
-import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+import { NotFoundError } from '$lib/server/services/errors';
+import { formAction, invalidForm } from '$lib/server/http/page';
 import { acceptInvitation, describeAccountToken } from '$lib/server/services/users.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,20 +19,17 @@ export const load = (({ params, setHeaders }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, params, cookies, url }) => {
-		const form = await request.formData();
-		const password = String(form.get('password') ?? '');
-		if (password !== String(form.get('confirm') ?? '')) return fail(400, { message: 'Les deux mots de passe ne correspondent pas.' });
-		try {
+	default: formAction(
+		async ({ params, cookies, url }, form) => {
+			const password = String(form.get('password') ?? '');
+			if (password !== String(form.get('confirm') ?? '')) return fail(400, { message: 'Les deux mots de passe ne correspondent pas.' });
 			const db = getDb();
 			const user = await acceptInvitation(db, params.token, password);
 			const session = createSession(db, user.id);
 			setSessionCookie(cookies, url, session.token, session.expiresAt);
-		} catch (e) {
-			if (e instanceof ValidationError) return fail(400, { message: e.issues.join(' ') });
-			if (e instanceof NotFoundError) return fail(410, { message: INVALID });
-			throw e;
-		}
-		redirect(303, '/espace');
-	}
+			redirect(303, '/espace');
+		},
+		// A spent or unknown link is gone (410): the page says to ask for a new one.
+		(e) => (e instanceof NotFoundError ? fail(410, { message: INVALID }) : invalidForm(e, (message) => ({ message })))
+	)
 } satisfies Actions;

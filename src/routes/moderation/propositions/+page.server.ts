@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/connection';
-import { formFailure, requireUser } from '$lib/server/http/form-failure';
+import { pageLoad } from '$lib/server/http/page';
+import { requireUser } from '$lib/server/http/form-failure';
 import { moderationQueue } from '$lib/server/services/moderation.service';
 import { KIND_LABELS } from '$lib/server/services/proposal-words';
 import type { PageServerLoad } from './$types';
@@ -9,14 +10,10 @@ import type { PageServerLoad } from './$types';
 const kindSchema = z.enum(Object.keys(KIND_LABELS) as [keyof typeof KIND_LABELS, ...(keyof typeof KIND_LABELS)[]]);
 
 /** The queue's items of one kind (a dashboard figure's list); reviewing happens on /moderation. */
-export const load = (({ locals, url, setHeaders }) => {
+export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const kind = kindSchema.safeParse(url.searchParams.get('type'));
 	if (!kind.success) error(400, { message: `Type de proposition inconnu : « ${url.searchParams.get('type') ?? ''} ».` });
-	try {
-		return { kind: kind.data, kindLabel: KIND_LABELS[kind.data], items: moderationQueue(getDb(), user).filter((q) => q.kind === kind.data) };
-	} catch (e) {
-		return formFailure(e) as never;
-	}
+	return { kind: kind.data, kindLabel: KIND_LABELS[kind.data], items: moderationQueue(getDb(), user).filter((q) => q.kind === kind.data) };
 }) satisfies PageServerLoad;

@@ -1,15 +1,12 @@
 import { getDb } from '$lib/server/db/connection';
-import { formFailure, requireUser } from '$lib/server/http/form-failure';
+import { pageLoad } from '$lib/server/http/page';
+import { requireUser } from '$lib/server/http/form-failure';
 import { relationsToReview } from '$lib/server/services/relation-review.service';
 import type { PageServerLoad } from './$types';
 
 /** `?filtre=sans-source` (default), `non-confirmees`, `contestees` (+ `page`): the editors' dashboard links here. */
-export const load = (({ locals, url, setHeaders }) => {
+export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
-	try {
-		return relationsToReview(getDb(), user, url.searchParams.get('filtre'), url.searchParams.get('page'));
-	} catch (e) {
-		return formFailure(e) as never;
-	}
+	return relationsToReview(getDb(), user, url.searchParams.get('filtre'), url.searchParams.get('page'));
 }) satisfies PageServerLoad;

@@ -1,14 +1,11 @@
 import { getDb } from '$lib/server/db/connection';
-import { formFailure, requireUser } from '$lib/server/http/form-failure';
+import { pageLoad } from '$lib/server/http/page';
+import { requireUser } from '$lib/server/http/form-failure';
 import { editorsDashboard } from '$lib/server/services/dashboard.service';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ locals, url, setHeaders }) => {
+export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
-	try {
-		return { dashboard: editorsDashboard(getDb(), user) };
-	} catch (e) {
-		return formFailure(e) as never;
-	}
+	return { dashboard: editorsDashboard(getDb(), user) };
 }) satisfies PageServerLoad;

@@ -1,12 +1,8 @@
 import { getDb } from '$lib/server/db/connection';
-import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
+import { pageLoad } from '$lib/server/http/page';
 import { pathwayFlows } from '$lib/server/services/pathway.service';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ url }) => {
-	try {
-		return { flows: pathwayFlows(getDb(), url.searchParams) };
-	} catch (e) {
-		rethrowAsPageError(e);
-	}
+export const load = pageLoad(({ url }) => {
+	return { flows: pathwayFlows(getDb(), url.searchParams) };
 }) satisfies PageServerLoad;

@@ -1,7 +1,8 @@
 import { getDb } from '$lib/server/db/connection';
+import { formAction, pageLoad } from '$lib/server/http/page';
 import { countOf, frenchSpacing } from '$lib/domain/french';
 import { geocoderFromEnv } from '$lib/server/geocode';
-import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { idFrom, requireUser } from '$lib/server/http/form-failure';
 import { commitImport, importJobView, importPresets, reanalyseImport, undoImport } from '$lib/server/services/import.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import { settingsFrom } from '../import-request.server';
@@ -12,44 +13,32 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 const SHOWN_ROWS = 500;
 const SHOWN_PROBLEMS = 1000;
 
-export const load = (({ locals, url, params, setHeaders }) => {
+export const load = pageLoad(({ locals, url, params, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	// « voir »: the rows placed one way, or ignored as outside the territory (?lieu=coordinates…).
 	const place = placementParam(url.searchParams.get('lieu'));
-	try {
-		const { report, ...job } = importJobView(getDb(), user, idFrom(params.id));
-		const preset = importPresets().find((p) => p.id === job.settings.preset) ?? null;
-		const rows = report ? (place ? report.rows.filter((r) => r.place === place) : report.rows) : [];
-		return {
-			job,
-			presetLabel: preset?.label ?? null,
-			place,
-			report: report && {
-				...report,
-				rows: rows.slice(0, SHOWN_ROWS),
-				problems: report.problems.slice(0, SHOWN_PROBLEMS),
-				relations: [],
-				rowsTotal: rows.length,
-				problemsTotal: report.problems.length
-			}
-		};
-	} catch (e) {
-		return formFailure(e) as never;
-	}
+	const { report, ...job } = importJobView(getDb(), user, idFrom(params.id));
+	const preset = importPresets().find((p) => p.id === job.settings.preset) ?? null;
+	const rows = report ? (place ? report.rows.filter((r) => r.place === place) : report.rows) : [];
+	return {
+		job,
+		presetLabel: preset?.label ?? null,
+		place,
+		report: report && {
+			...report,
+			rows: rows.slice(0, SHOWN_ROWS),
+			problems: report.problems.slice(0, SHOWN_PROBLEMS),
+			relations: [],
+			rowsTotal: rows.length,
+			problemsTotal: report.problems.length
+		}
+	};
 }) satisfies PageServerLoad;
 
 /** One action = read the form, call one service, say what happened; failures go through formFailure. */
 function action(run: (user: AccountUser, jobId: number, form: FormData) => Promise<string> | string) {
-	return async ({ locals, url, request, params }: RequestEvent) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		try {
-			return { done: await run(user, idFrom(params.id), form) };
-		} catch (e) {
-			return formFailure(e);
-		}
-	};
+	return formAction(async ({ locals, url, params }: RequestEvent, form) => ({ done: await run(requireUser(locals.user, url), idFrom(params.id), form) }));
 }
 
 export const actions = {

@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db/connection';
+import { formAction, pageLoad } from '$lib/server/http/page';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { categoriesByKind, offerTerms, relationTypeTerms, sectorTerms, stageTerms } from '$lib/domain/vocabulary';
@@ -24,25 +25,21 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { imageAction } from './image-action';
 import { disputeActions } from './dispute-actions';
 
-export const load = (({ locals, url, params, setHeaders }) => {
+export const load = pageLoad(({ locals, url, params, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
-	try {
-		const db = getDb();
-		const listing = listingForEdit(db, user, idFrom(params.id));
-		return {
-			listing,
-			place: listingPlaceFacts(db, { ...listing.entity, ...(listing.pending?.values ?? {}) }),
-			sectors: sectorTerms,
-			stages: stageTerms,
-			offers: offerTerms,
-			categories: categoriesByKind[listing.entity.kind as keyof typeof categoriesByKind],
-			basemap: basemapSetting(),
-			relationTypes: relationTypeTerms
-		};
-	} catch (e) {
-		return formFailure(e) as never;
-	}
+	const db = getDb();
+	const listing = listingForEdit(db, user, idFrom(params.id));
+	return {
+		listing,
+		place: listingPlaceFacts(db, { ...listing.entity, ...(listing.pending?.values ?? {}) }),
+		sectors: sectorTerms,
+		stages: stageTerms,
+		offers: offerTerms,
+		categories: categoriesByKind[listing.entity.kind as keyof typeof categoriesByKind],
+		basemap: basemapSetting(),
+		relationTypes: relationTypeTerms
+	};
 }) satisfies PageServerLoad;
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -64,74 +61,72 @@ const doneMessage = (r: SubmitResult) =>
  * proposal) tell the page which form the answer belongs to, so it is printed next to that form.
  */
 function action(scope: string, targetField: string | null, run: (user: AccountUser, form: FormData, event: RequestEvent) => string) {
-	return async (event: RequestEvent) => {
-		const user = requireUser(event.locals.user, event.url);
-		const form = await event.request.formData();
-		const target = targetField ? Number(form.get(targetField)) || 0 : 0;
-		try {
-			return { scope, target, done: run(user, form, event) };
-		} catch (e) {
-			return formFailure(e, { scope, target, values: {} as Record<string, unknown>, pick: pickState(e) });
-		}
-	};
+	const targetOf = (form: FormData) => (targetField ? Number(form.get(targetField)) || 0 : 0);
+	return formAction(
+		(event: RequestEvent, form) => ({ scope, target: targetOf(form), done: run(requireUser(event.locals.user, event.url), form, event) }),
+		(e, form) => formFailure(e, { scope, target: targetOf(form), values: {} as Record<string, unknown>, pick: pickState(e) })
+	);
 }
 
 const RELATION_FIELDS = ['direction', 'type', 'startDate', 'endDate', 'source'] as const;
 
 export const actions = {
-	modifier: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		const db = getDb();
-		const id = idFrom(params.id);
-		// Reading the listing first authorises too: someone else's id stops here with a 403.
+	modifier: (event) => {
+		// What was read so far comes back with a refusal: nothing to type twice.
 		let patch: EntityPatch = {};
-		try {
-			const { entity, editableFields, pending } = listingForEdit(db, user, id);
-			const shown = { ...entity, ...(pending?.values ?? {}) };
-			const read = readListingForm(form, shown, editableFields);
-			patch = read.patch as EntityPatch;
-			// The geocoder answers within its own timeout; the request waits, the server does not.
-			const placed = await placeListing(db, user, geocoderFromEnv(), shown, read, read.venue === 'pick' ? pickFrom(form, 'venueId') : null);
-			patch = inFieldOrder(placed.patch) as EntityPatch;
-			const result = submitEntityUpdate(db, user, id, patch, Number(form.get('version')));
-			const said = result.status === 'unchanged' || result.status === 'withdrawn' ? '' : placedMessage(placed.placement);
-			return { scope: 'modifier', target: 0, done: doneMessage(result) + said };
-		} catch (e) {
-			return formFailure(e, { scope: 'modifier', target: 0, values: patch as Record<string, unknown>, pick: pickState(e) });
-		}
+		return formAction(
+			async ({ locals, url, params }: typeof event, form) => {
+				const user = requireUser(locals.user, url);
+				const db = getDb();
+				const id = idFrom(params.id);
+				// Reading the listing first authorises too: someone else's id stops here with a 403.
+				const { entity, editableFields, pending } = listingForEdit(db, user, id);
+				const shown = { ...entity, ...(pending?.values ?? {}) };
+				const read = readListingForm(form, shown, editableFields);
+				patch = read.patch as EntityPatch;
+				// The geocoder answers within its own timeout; the request waits, the server does not.
+				const placed = await placeListing(db, user, geocoderFromEnv(), shown, read, read.venue === 'pick' ? pickFrom(form, 'venueId') : null);
+				patch = inFieldOrder(placed.patch) as EntityPatch;
+				const result = submitEntityUpdate(db, user, id, patch, Number(form.get('version')));
+				const said = result.status === 'unchanged' || result.status === 'withdrawn' ? '' : placedMessage(placed.placement);
+				return { scope: 'modifier', target: 0, done: doneMessage(result) + said };
+			},
+			(e) => formFailure(e, { scope: 'modifier', target: 0, values: patch as Record<string, unknown>, pick: pickState(e) })
+		)(event);
 	},
-	relier: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals.user, url);
-		const form = await request.formData();
-		const db = getDb();
-		const id = idFrom(params.id);
-		const values = Object.fromEntries(RELATION_FIELDS.map((f) => [f, text(form, f)]));
+	relier: (event) => {
+		// The other actor once found: a refusal for another reason keeps it chosen, nothing to look up twice.
 		let other = 0;
-		try {
-			other = resolveListing(db, user, pickFrom(form, 'otherId'), { exclude: id });
-			const outgoing = form.get('direction') !== 'in';
-			const r = declareRelation(db, user, {
-				type: text(form, 'type') as RelationType,
-				sourceId: outgoing ? id : other,
-				targetId: outgoing ? other : id,
-				startDate: orNull(text(form, 'startDate')),
-				endDate: orNull(text(form, 'endDate')),
-				source: orNull(text(form, 'source'))
-			});
-			const done =
-				r.status === 'pending'
-					? 'Relation proposée : elle figure dans la liste ci-dessus, en attente de validation par l’équipe.'
-					: r.confirmation === 'confirmed'
-						? 'Relation enregistrée, confirmée par les deux parties.'
-						: 'Relation déclarée : elle figure dans la liste ci-dessus, en attente de confirmation par l’autre partie.';
-			return { scope: 'relier', target: 0, done };
-		} catch (e) {
-			// Refused for another reason than the other actor: it stays chosen, nothing to look up twice.
-			const chosen = other ? listingOption(db, user, other) : null;
-			const pick = pickState(e) ?? (chosen ? { field: 'otherId', query: chosen.name, candidates: [chosen], message: 'Autre acteur choisi :' } : null);
-			return formFailure(e, { scope: 'relier', target: 0, values: values as Record<string, unknown>, pick, chosen: !!chosen });
-		}
+		return formAction(
+			({ locals, url, params }: typeof event, form) => {
+				const user = requireUser(locals.user, url);
+				const db = getDb();
+				const id = idFrom(params.id);
+				other = resolveListing(db, user, pickFrom(form, 'otherId'), { exclude: id });
+				const outgoing = form.get('direction') !== 'in';
+				const r = declareRelation(db, user, {
+					type: text(form, 'type') as RelationType,
+					sourceId: outgoing ? id : other,
+					targetId: outgoing ? other : id,
+					startDate: orNull(text(form, 'startDate')),
+					endDate: orNull(text(form, 'endDate')),
+					source: orNull(text(form, 'source'))
+				});
+				const done =
+					r.status === 'pending'
+						? 'Relation proposée : elle figure dans la liste ci-dessus, en attente de validation par l’équipe.'
+						: r.confirmation === 'confirmed'
+							? 'Relation enregistrée, confirmée par les deux parties.'
+							: 'Relation déclarée : elle figure dans la liste ci-dessus, en attente de confirmation par l’autre partie.';
+				return { scope: 'relier', target: 0, done };
+			},
+			(e, form, { locals }) => {
+				const chosen = other && locals.user ? listingOption(getDb(), locals.user, other) : null;
+				const pick = pickState(e) ?? (chosen ? { field: 'otherId', query: chosen.name, candidates: [chosen], message: 'Autre acteur choisi :' } : null);
+				const values = Object.fromEntries(RELATION_FIELDS.map((f) => [f, text(form, f)]));
+				return formFailure(e, { scope: 'relier', target: 0, values: values as Record<string, unknown>, pick, chosen: !!chosen });
+			}
+		)(event);
 	},
 	terminer: action('terminer', 'relationId', (user, form) =>
 		doneMessage(submitRelationUpdate(getDb(), user, idFrom(form.get('relationId')), { endDate: orNull(text(form, 'endDate')) }, Number(form.get('version'))))

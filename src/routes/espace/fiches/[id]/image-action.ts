@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db/connection';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
+import { formAction } from '$lib/server/http/page';
 import { MAX_IMAGE_BYTES, tooHeavyMessage } from '$lib/server/uploads/listing-image';
 import { ValidationError } from '$lib/server/services/errors';
 import { submitListingImage } from '$lib/server/services/listing-image.service';
@@ -9,12 +10,11 @@ import type { RequestEvent } from './$types';
  * `?/image`: the listing's logo or photo (multipart form of ImageSection.svelte). A file over the limit is
  * refused from its announced size, before its bytes are read.
  */
-export async function imageAction({ locals, url, params, request }: RequestEvent) {
-	const user = requireUser(locals.user, url);
-	const form = await request.formData();
-	const alt = String(form.get('imageAlt') ?? '');
-	const remove = form.get('remove') === '1';
-	try {
+export const imageAction = formAction(
+	async ({ locals, url, params }: RequestEvent, form) => {
+		const user = requireUser(locals.user, url);
+		const alt = String(form.get('imageAlt') ?? '');
+		const remove = form.get('remove') === '1';
 		const file = form.get('image');
 		const sent = file instanceof File && file.size > 0 ? file : null;
 		if (sent && sent.size > MAX_IMAGE_BYTES) throw new ValidationError([tooHeavyMessage(sent.size)]);
@@ -33,7 +33,6 @@ export async function imageAction({ locals, url, params, request }: RequestEvent
 						? 'Votre image est à nouveau celle publiée : votre proposition en attente est retirée.'
 						: 'Aucun changement à enregistrer.';
 		return { scope: 'image', target: 0, done };
-	} catch (e) {
-		return formFailure(e, { scope: 'image', target: 0, values: { imageAlt: alt } as Record<string, unknown> });
-	}
-}
+	},
+	(e, form) => formFailure(e, { scope: 'image', target: 0, values: { imageAlt: String(form.get('imageAlt') ?? '') } as Record<string, unknown> })
+);

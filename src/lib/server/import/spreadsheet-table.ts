@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
-import { uniqueHeaders, type TableProblem, type TableRow } from './csv-table';
+import { uniqueHeaders, type TableProblem, type TableRow } from '$lib/import/csv-table';
+import { UnreadableFileError } from '../services/errors';
 
 /**
  * Reads a workbook (.xlsx, .ods, and the older .xls) as the table its editor sees: the first sheet unless
@@ -26,9 +27,6 @@ export interface SpreadsheetTable {
 	rows: TableRow[];
 	problems: TableProblem[];
 }
-
-/** A file the importer cannot read at all: the message says why, in French, for the editor. */
-export class UnreadableFileError extends Error {}
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

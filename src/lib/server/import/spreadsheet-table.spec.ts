@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { cellText, parseSpreadsheetTable, spreadsheetFormat, UnreadableFileError } from './spreadsheet-table';
+import { UnreadableFileError } from '../services/errors';
+import { cellText, parseSpreadsheetTable, spreadsheetFormat } from './spreadsheet-table';
 
 function book(sheets: Record<string, unknown[][]>, edit?: (sheets: Record<string, XLSX.WorkSheet>) => void) {
 	const wb = XLSX.utils.book_new();
