@@ -1,19 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
+import { pageLoad } from '$lib/server/http/page';
 import { resolveCommuneField } from '$lib/server/services/commune-field.service';
 import { loadMapPage } from '$lib/server/services/map-page.service';
-import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ url }) => {
-	let page: ReturnType<typeof loadMapPage>;
-	try {
-		// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
-		const { params, field } = resolveCommuneField(getDb(), url.searchParams, '/carte');
-		page = loadMapPage(getDb(), params);
-		if (!('redirect' in page)) return { ...page, communeField: field };
-	} catch (e) {
-		rethrowAsPageError(e);
-	}
-	redirect(307, page.redirect);
+export const load = pageLoad(({ url }) => {
+	// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
+	const { params, field } = resolveCommuneField(getDb(), url.searchParams, '/carte');
+	const page = loadMapPage(getDb(), params);
+	// An actor named by its slug: the same address with its id (the browser's state holds ids).
+	if ('redirect' in page) redirect(307, page.redirect);
+	return { ...page, communeField: field };
 }) satisfies PageServerLoad;

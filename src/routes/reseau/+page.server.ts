@@ -1,23 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
+import { pageLoad } from '$lib/server/http/page';
 import { resolveCommuneField } from '$lib/server/services/commune-field.service';
 import { loadReseauPage } from '$lib/server/services/reseau-page.service';
-import { rethrowAsPageError } from '$lib/server/services/page-errors.service';
 import type { PageServerLoad } from './$types';
 
-export const load = (({ url }) => {
-	let page;
-	let communeField;
-	try {
-		// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
-		const db = getDb();
-		const { params, field } = resolveCommuneField(db, url.searchParams, '/reseau');
-		page = loadReseauPage(db, params);
-		communeField = field;
-	} catch (e) {
-		rethrowAsPageError(e);
-	}
+export const load = pageLoad(({ url }) => {
+	// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
+	const db = getDb();
+	const { params, field } = resolveCommuneField(db, url.searchParams, '/reseau');
+	const page = loadReseauPage(db, params);
 	// An actor named by slug (a hand-written link): the address with its id, so the page's state holds ids.
 	if (page.redirect !== null) redirect(307, page.redirect);
-	return { query: page.query, names: page.names, communeField };
+	return { query: page.query, names: page.names, communeField: field };
 }) satisfies PageServerLoad;
