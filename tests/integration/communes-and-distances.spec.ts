@@ -4,7 +4,7 @@ import { loadTerritories } from '../../src/lib/server/territories/territory-load
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { resolveCommuneField } from '../../src/lib/server/services/commune-field.service';
 import { resolveCommuneText } from '../../src/lib/server/services/map.service';
-import { nearbyResponse, routeResponse, communesResponse } from '../../src/lib/server/openapi/responses';
+import { nearbyResponse, routeResponse, communesResponse } from '../../src/lib/domain/api/responses';
 import { UNCERTAINTY_KM } from '../../src/lib/geo/distance-precision';
 import { readRow } from '../../src/lib/import/row-entity';
 import { placeLookup } from '../../src/lib/server/import/places';

@@ -8,7 +8,7 @@ import { entities } from '../../src/lib/server/db/schema';
 import { updateEntity } from '../../src/lib/server/services/entity-write.service';
 import { API_ENDPOINTS, type ApiEndpoint } from '../../src/lib/server/openapi/registry';
 import { exampleUrl } from '../../src/lib/server/openapi/document';
-import { entityListResponse, errorResponseSchema } from '../../src/lib/server/openapi/responses';
+import { entityListResponse, errorResponseSchema } from '../../src/lib/domain/api/responses';
 
 /*
  * The documentation tells the truth: every documented endpoint is called through its real route handler

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphEdge } from '$lib/network/api-types';
 import { actorPlaces, checkedEdge, relationsParams } from './relations-data';
 
 describe('relations on the map: loading', () => {
@@ -27,6 +28,6 @@ describe('relations on the map: loading', () => {
 	});
 
 	it('reads a graph answer’s relation as the phrasing module expects (missing fields made explicit)', () => {
-		expect(checkedEdge({ id: 1, source: 1, target: 2, type: 'founded' })).toMatchObject({ startDate: null, endDate: null, confirmation: 'declared', sourceRef: null });
+		expect(checkedEdge({ id: 1, source: 1, target: 2, type: 'founded' } as GraphEdge)).toMatchObject({ startDate: null, endDate: null, confirmation: 'declared', sourceRef: null });
 	});
 });

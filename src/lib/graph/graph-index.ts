@@ -1,3 +1,5 @@
+import type { EntityKind } from '$lib/domain/vocabulary';
+
 /**
  * The live graph as compact arrays: nodes and relations from the database rows, plus an undirected
  * adjacency in CSR form (offsets + neighbour/edge arrays) that path searches and metrics walk without
@@ -8,7 +10,7 @@ export interface GraphNode {
 	id: number;
 	slug: string;
 	label: string;
-	kind: string;
+	kind: EntityKind;
 	category: string;
 	communeCode: string | null;
 	/** The commune's name, for people (panels, exports); the code is for machines. */

@@ -1,123 +1,31 @@
-/** Shapes of the graph API answers (/api/v1/graph*, /api/v1/paths). Fields the server may omit are optional. */
-import type { MetricId } from '$lib/domain/explore-params';
+/**
+ * Shapes of the graph API answers (/api/v1/graph*, /api/v1/paths): the types of the very schemas the OpenAPI
+ * document publishes and the API test parses every real answer with (tests/integration/openapi-responses.spec.ts),
+ * so the browser's idea of an answer cannot drift from the answer.
+ */
+import type { z } from 'zod';
+import type { commonResponse, graphMetricsResponse, graphResponse, pathsResponse } from '$lib/domain/api/responses';
 
-export type Confirmation = 'declared' | 'confirmed' | 'disputed';
-
-export interface GraphNode {
-	id: number;
-	slug: string;
-	label: string;
-	kind: string;
-	category: string;
-	communeCode?: string | null;
-	communeName?: string | null;
-	lon?: number | null;
-	lat?: number | null;
-	degree?: number;
-}
-
-export interface GraphEdge {
-	id: number;
-	source: number;
-	target: number;
-	type: string;
-	/** The type's name read from the source, agreed with it (« incubée par »). */
-	label?: string;
-	startDate?: string | null;
-	endDate?: string | null;
-	confirmation?: Confirmation;
-	sourceRef?: string | null;
-}
-
-export interface GraphResponse {
-	nodes: GraphNode[];
-	edges: GraphEdge[];
-	total?: number;
-	truncated?: boolean;
-	years?: [number, number] | null;
-}
+export type GraphResponse = z.output<typeof graphResponse>;
+export type GraphNode = GraphResponse['nodes'][number];
+export type GraphEdge = GraphResponse['edges'][number];
+export type Confirmation = GraphEdge['confirmation'];
 
 export type { MetricId } from '$lib/domain/explore-params';
 
-export interface NodeMetrics {
-	degree: number;
-	betweenness: number;
-	pagerank: number;
-	community: number;
-}
+export type MetricsResponse = z.output<typeof graphMetricsResponse>;
+export type NodeMetrics = MetricsResponse['nodes'][string];
+export type TopEntry = MetricsResponse['top']['degree'][number];
 
-export interface TopEntry {
-	id: number;
-	slug: string;
-	label: string;
-	value: number;
-}
-
-export interface MetricsResponse {
-	revision?: string | number;
-	computedMs?: number;
-	betweennessMethod?: string;
-	nodes: Record<string, NodeMetrics>;
-	top: Record<MetricId, TopEntry[]>;
-	communities: { id: number; size: number; label?: string }[];
-}
-
-export interface PathEdge {
-	id: number;
-	type: string;
-	/** The type's name read from the source, agreed with it (« incubée par »). */
-	label?: string;
-	source: number;
-	target: number;
-	startDate?: string | null;
-	endDate?: string | null;
-	confirmation?: Confirmation;
-	sourceRef?: string | null;
-}
-
+export type PathsResponse = z.output<typeof pathsResponse>;
+export type GraphPath = PathsResponse['paths'][number];
+export type PathEdge = GraphPath['edges'][number];
 /** A path's relation as a reader checks it: its sentence, its notes and its source (a page links the URLs). */
-export interface PathSentence {
-	sentence: string;
-	notes: string[];
-	source: string | null;
-}
+export type PathSentence = GraphPath['details'][number];
+export type PathEntity = PathsResponse['entities'][string];
 
-export interface GraphPath {
-	nodes: number[];
-	edges: PathEdge[];
-	/** Each relation in one sentence, with its dates, confirmation and source. */
-	sentences: string[];
-	/** The same, the source apart. */
-	details: PathSentence[];
-}
-
-export interface PathEntity {
-	id: number;
-	slug: string;
-	label: string;
-	kind: string;
-}
-
-export interface PathsResponse {
-	/** The two ends, as entity ids (the request may have named them by slug). */
-	from: number;
-	to: number;
-	paths: GraphPath[];
-	entities: Record<string, PathEntity>;
-}
-
-export interface CommonItem {
-	id: number;
-	slug: string;
-	label: string;
-	kind: string;
-	viaA: PathEdge;
-	viaB: PathEdge;
-}
-
-export interface CommonResponse {
-	items: CommonItem[];
-}
+export type CommonResponse = z.output<typeof commonResponse>;
+export type CommonItem = CommonResponse['items'][number];
 
 export interface SearchItem {
 	id: number;

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphResponse, MetricsResponse } from './api-types';
+import type { GraphEdge, GraphNode, GraphResponse, MetricsResponse } from './api-types';
 import { activeInYear, appearances, buildElements, communityPalette, inactiveInYear, MAX_SIZE, MIN_SIZE, sizeScale, yearSpan } from './elements';
 import { COMMUNITY_COLORS, OTHER_COMMUNITY_COLOR } from './graph-style';
 
-const graph: GraphResponse = {
+// Fixtures keep only the fields these functions read (the API's answers carry them all).
+const graph = {
 	nodes: [
 		{ id: 1, slug: 'a', label: 'A', kind: 'person', category: 'entrepreneur', degree: 2 },
 		{ id: 2, slug: 'b', label: 'B', kind: 'organisation', category: 'startup', degree: 1 },
 		{ id: 3, slug: 'c', label: 'C', kind: 'organisation', category: 'incubator', degree: 1 }
-	],
+	] as GraphNode[],
 	edges: [
 		{ id: 10, source: 1, target: 2, type: 'founded', startDate: '2018', endDate: null, confirmation: 'confirmed' },
 		{ id: 11, source: 2, target: 3, type: 'incubated_by', startDate: '2019-03', endDate: '2020', confirmation: 'declared' },
 		{ id: 12, source: 1, target: 99, type: 'partner_of' }
-	]
-};
+	] as GraphEdge[]
+} as GraphResponse;
 
 describe('buildElements', () => {
 	it('derives nodes and edges, drops edges to absent nodes, marks direction and confirmation', () => {
@@ -36,14 +37,14 @@ describe('encodings', () => {
 		expect(s(4)).toBeCloseTo(MIN_SIZE + (MAX_SIZE - MIN_SIZE) / 2);
 	});
 	it('colours the ten largest communities, the rest in grey', () => {
-		const metrics = { nodes: {}, top: { degree: [], betweenness: [], pagerank: [] }, communities: Array.from({ length: 12 }, (_, i) => ({ id: i, size: 100 - i })) } as MetricsResponse;
+		const metrics = { nodes: {}, top: { degree: [], betweenness: [], pagerank: [] }, communities: Array.from({ length: 12 }, (_, i) => ({ id: i, size: 100 - i })) } as unknown as MetricsResponse;
 		const p = communityPalette(metrics);
 		expect(p(0)).toBe(COMMUNITY_COLORS[0]);
 		expect(p(11)).toBe(OTHER_COMMUNITY_COLOR);
 		expect(p(undefined)).toBe(OTHER_COMMUNITY_COLOR);
 	});
 	it('sizes by metric when the metrics are there, by the API degree otherwise', () => {
-		const metrics = { nodes: { '1': { degree: 2, betweenness: 0, pagerank: 0.1, community: 0 }, '2': { degree: 1, betweenness: 5, pagerank: 0.2, community: 0 }, '3': { degree: 1, betweenness: 0, pagerank: 0.3, community: 1 } }, top: { degree: [], betweenness: [], pagerank: [] }, communities: [] } as MetricsResponse;
+		const metrics = { nodes: { '1': { degree: 2, betweenness: 0, pagerank: 0.1, community: 0 }, '2': { degree: 1, betweenness: 5, pagerank: 0.2, community: 0 }, '3': { degree: 1, betweenness: 0, pagerank: 0.3, community: 1 } }, top: { degree: [], betweenness: [], pagerank: [] }, communities: [] } as unknown as MetricsResponse;
 		expect(appearances(graph.nodes, metrics, 'betweenness', 'kind').get(2)?.size).toBe(MAX_SIZE);
 		expect(appearances(graph.nodes, null, 'degree', 'kind').get(1)?.size).toBe(MAX_SIZE);
 	});

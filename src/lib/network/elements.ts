@@ -54,7 +54,7 @@ const yearOf = (date: string | null | undefined): number | null => {
 };
 
 /** A relation is active in a year when it started that year or before and had not ended before it. Undated relations always count. */
-export function activeInYear(edge: Pick<GraphEdge, 'startDate' | 'endDate'>, year: number | null): boolean {
+export function activeInYear(edge: Partial<Pick<GraphEdge, 'startDate' | 'endDate'>>, year: number | null): boolean {
 	if (year == null) return true;
 	const start = yearOf(edge.startDate);
 	const end = yearOf(edge.endDate);
@@ -63,7 +63,8 @@ export function activeInYear(edge: Pick<GraphEdge, 'startDate' | 'endDate'>, yea
 
 /** The span of years the relations cover, for the time slider (the server's answer when it gives one). */
 export function yearSpan(graph: Pick<GraphResponse, 'edges' | 'years'>): [number, number] | null {
-	if (graph.years && graph.years.length === 2) return [graph.years[0], Math.max(graph.years[0], Math.min(graph.years[1], new Date().getFullYear()))];
+	const [first, last] = graph.years ?? [];
+	if (first != null && last != null) return [first, Math.max(first, Math.min(last, new Date().getFullYear()))];
 	let min = Infinity;
 	let max = -Infinity;
 	for (const e of graph.edges) {

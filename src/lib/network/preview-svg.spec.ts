@@ -6,7 +6,7 @@ import { appearances } from './elements';
 import { edgeColor, kindColor } from './graph-style';
 import { geoPositions } from './positions';
 
-const node = (id: number, kind: string, lon: number | null, lat: number | null, degree: number): GraphNode => ({ id, slug: `a-${id}`, label: `<b>Acteur ${id}</b>`, kind, category: 'startup', lon, lat, degree });
+const node = (id: number, kind: string, lon: number | null, lat: number | null, degree: number): GraphNode => ({ id, slug: `a-${id}`, label: `<b>Acteur ${id}</b>`, kind, category: 'startup', lon, lat, degree }) as GraphNode;
 
 describe('previewSvg', () => {
 	const nodes = [node(1, 'organisation', 3.08, 45.78, 2), node(2, 'person', 3.1, 45.7, 1), node(3, 'event', 2.44, 44.93, 1), node(4, 'person', null, null, 0)];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { API_ENDPOINTS, TAGS, type ApiEndpoint } from './registry';
-import { errorResponseSchema } from './responses';
+import { errorResponseSchema } from '$lib/domain/api/responses';
 
 /** JSON Schema of one parameter, as zod 4 writes it for the input side. */
 export type ParamSchema = {

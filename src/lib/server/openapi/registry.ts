@@ -6,7 +6,7 @@ import { entityListSchema, searchApiSchema } from '../services/entity-api.servic
 import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../services/map.service';
 import { territoryListQuerySchema } from '../services/territory.service';
 import { geoJsonParamsSchema } from '../services/export.service';
-import * as R from './responses';
+import * as R from '$lib/domain/api/responses';
 
 /**
  * Every public endpoint of /api/v1, described once: the OpenAPI document and the /api page are built
