@@ -1,90 +1,33 @@
-import type { CommuneMatch } from '$lib/geo/commune-match';
-import type { PointAccuracy, ShownDistance } from '$lib/geo/distance-precision';
+import type { z } from 'zod';
+import type { communesResponse, mapPointsResponse, mapStatsResponse, nearbyResponse } from '$lib/domain/api/responses';
 
-/** Shapes of the map endpoints (see src/routes/api/v1/map/*): compact on purpose, 10k points travel as arrays. */
+/**
+ * Shapes of the map endpoints (see src/routes/api/v1/map/*): compact on purpose, 10k points travel as arrays.
+ * The answers' types are those of the schemas the OpenAPI document publishes and the API test parses every
+ * real answer with; only the territories' GeoJSON keeps a hand-written type (GeoJSON's own).
+ */
 export type Lon = number;
 export type Lat = number;
 
 /** [id, lon, lat, kindIndex, approx (1 = commune-level position)] */
 export type CompactPoint = [number, Lon, Lat, number, 0 | 1];
 
-export interface MapListItem {
-	id: number;
-	slug: string;
-	name: string;
-	kind: string;
-	kindLabel: string;
-	categoryLabel: string;
-	communeName: string | null;
-}
+export type MapPointsResponse = z.output<typeof mapPointsResponse>;
+/** The first 50 names; `next` is the entities API cursor of the following ones (null: all here). */
+export type MapList = MapPointsResponse['list'];
+export type MapListItem = MapList['items'][number];
 
-export interface MapPointsResponse {
-	total: number;
-	kinds: string[];
-	points: CompactPoint[];
-	/** The first 50 names; `next` is the entities API cursor of the following ones (null: all here). */
-	list: MapList;
-}
+export type MapStatsResponse = z.output<typeof mapStatsResponse>;
+export type StatItem = MapStatsResponse['items'][number];
+export type StatLevel = MapStatsResponse['level'];
+export type StatMeasure = MapStatsResponse['measure'];
 
-export interface MapList {
-	items: MapListItem[];
-	total: number;
-	next: string | null;
-}
+/** How the typed text matched: name, postcode or INSEE code (see $lib/geo/commune-match). */
+export type CommuneSuggestion = z.output<typeof communesResponse>['items'][number];
 
-export type StatLevel = 'departement' | 'epci';
-export type StatMeasure = 'count' | 'rate';
-
-export interface StatItem {
-	code: string;
-	name: string;
-	count: number;
-	population: number | null;
-	per10k: number | null;
-	centroid: [Lon, Lat] | null;
-	hasOutline: boolean;
-}
-
-export interface MapStatsResponse {
-	level: StatLevel;
-	measure: StatMeasure;
-	items: StatItem[];
-	breaks: number[];
-	max: number;
-}
-
-export interface CommuneSuggestion {
-	code: string;
-	name: string;
-	departementCode: string | null;
-	population: number | null;
-	postalCodes: string[];
-	centroid: [Lon, Lat] | null;
-	/** How the typed text matched: name, postcode or INSEE code (see $lib/geo/commune-match). */
-	match: CommuneMatch;
-	matchedCode: string | null;
-	/** « code postal 43200 », « code INSEE 43200 »; null for a name. */
-	matchLabel: string | null;
-}
-
-export interface NearbyItem {
-	id: number;
-	slug: string;
-	name: string;
-	kindLabel: string;
-	categoryLabel: string;
-	communeName: string | null;
-	/** Measured between the points, to the tenth (for sorting); what to show is `distance.text`. */
-	distanceKm: number;
-	distance: ShownDistance;
-}
-
-export interface NearbyResponse {
-	commune: { code: string; name: string; centroid: [Lon, Lat]; accuracy: PointAccuracy; uncertaintyKm: number; note: string | null };
-	radiusKm: number;
-	circle: GeoJSON.Feature<GeoJSON.Polygon>;
-	items: NearbyItem[];
-}
+export type NearbyResponse = z.output<typeof nearbyResponse>;
+/** `distanceKm` is measured between the points, to the tenth (for sorting); what to show is `distance.text`. */
+export type NearbyItem = NearbyResponse['items'][number];
 
 export interface TerritoryProps {
 	code: string;

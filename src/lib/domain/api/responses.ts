@@ -224,7 +224,7 @@ const shownDistance = z
 export const nearbyResponse = z.object({
 	commune: z.object({ code: z.string(), name: z.string(), centroid: lonLat.describe('Le centre du cercle : le point de la commune (voir accuracy).'), ...distanceOrigin }),
 	radiusKm: z.number(),
-	circle: z.object({ type: z.literal('Feature'), geometry: polygonGeometry }).describe('Le cercle, en GeoJSON (Feature Polygon).'),
+	circle: z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()).nullable(), geometry: polygonGeometry }).describe('Le cercle, en GeoJSON (Feature Polygon).'),
 	total: count.describe('Nombre de structures dans le cercle (la liste en garde 200).'),
 	items: z.array(
 		shortActor.extend({
