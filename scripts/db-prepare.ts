@@ -3,7 +3,7 @@
  * table is empty, and the fictional demo ecosystem when there are no actors yet. Safe to run again.
  */
 import { databasePath, openDb } from '../src/lib/server/db/index';
-import { prepareDatabase } from '../src/lib/server/db/prepare';
+import { prepareDatabase } from '../src/lib/server/setup/prepare';
 import { countOf } from '../src/lib/domain/french/typography';
 import { pointsWithoutCommune } from '../src/lib/server/repos/place-repair.repo';
 import { repairPlaces } from '../src/lib/server/services/place-repair.service';

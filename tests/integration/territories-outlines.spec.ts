@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
-import { prepareDatabase } from '$lib/server/db/prepare';
+import { prepareDatabase } from '$lib/server/setup/prepare';
 import { territories } from '$lib/server/db/schema';
 import {
 	EMBEDDED_GEOMETRY_SOURCE,

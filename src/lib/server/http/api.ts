@@ -108,14 +108,8 @@ function expectedFailure(err: unknown): Response {
 	return apiError(err.status, err.message);
 }
 
-export interface FileBody {
-	body: string;
-	contentType: string;
-	/** Plain ASCII file name offered to the browser's download. */
-	filename: string;
-	/** Shown by the browser (an image in the page) rather than offered as a download. */
-	inline?: boolean;
-}
+import type { FileBody } from '../export/file-body';
+export type { FileBody };
 
 /** Like apiGet, for a downloaded file (exports): same French JSON errors when the parameters are wrong. */
 export function apiFile<E extends RequestEvent>(handler: (event: E) => FileBody | Promise<FileBody>) {

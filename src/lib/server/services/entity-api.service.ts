@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { listEntities } from '../repos/entity.repo';
 import { findTerritorySummaries } from '../repos/territory.repo';
 import { getEntityWithRelations } from './entity.service';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 import { parseParams } from './params';
 
 export const entityListSchema = entityFiltersSchema.extend({

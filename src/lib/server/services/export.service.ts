@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { entityFiltersSchema } from '$lib/domain/filters';
 import type { Db } from '../db';
-import { csvFile } from '../http/csv';
-import type { FileBody } from '../http/api';
+import { csvFile } from '../export/csv';
+import type { FileBody } from '../export/file-body';
 import { markdownToPlainText } from '../markdown';
 import { exportEntityRows, exportRelationRows, territoryOutlines, type ExportEntityRow } from '../repos/export.repo';
 import { publicEntity } from './entity.service';

@@ -8,7 +8,7 @@ import { buildView } from '$lib/graph/view';
 import { countOf, frenchSpacing } from '$lib/domain/french';
 import { edgeLabel } from '$lib/graph/export-model';
 import type { Db } from '../db';
-import { csvFile } from '../http/csv';
+import { csvFile } from '../export/csv';
 import { liveGraph, liveMetrics, type LiveGraph } from '../graph/graph-cache';
 import { actorJson, allowedMask, edgeJson, relationMask, resolveActor } from './graph-view';
 import { parseParams } from './params';

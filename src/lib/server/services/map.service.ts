@@ -6,7 +6,7 @@ import { radiusCircle, withinRadius } from '$lib/geo/distance';
 import { matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type CommuneResolution } from '$lib/geo/commune-match';
 import { showDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
-import { encodeCursor } from '../http/cursor';
+import { encodeCursor } from './cursor';
 import { countsByTerritory, entitiesInBox, listEntities, mapPointRows } from '../repos/entity.repo';
 import { communeSearchRows } from '../repos/place.repo';
 import { territorySummariesOfKind } from '../repos/territory.repo';

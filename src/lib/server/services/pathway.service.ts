@@ -6,7 +6,7 @@ import { aggregateFlows, figureProjects } from '$lib/pathways/flows';
 import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
-import { csvFile } from '../http/csv';
+import { csvFile } from '../export/csv';
 import { livePathways, pathwayOf } from '../pathways/pathway-cache';
 import { actorEnds, communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from './index';
-import { entities } from './schema';
+import type { Db } from '../db/index';
+import { entities } from '../db/schema';
 import { loadTerritories } from '../territories/territory-loader';
 import { territoryCount } from '../repos/territory.repo';
 import { seedDemo } from '../seed/index';
