@@ -46,6 +46,15 @@ describe('policy: may this person do X to Y', () => {
 		expect(policy.mayEditEntity(db, stranger, managed)).toBe(false);
 	});
 
+	it('lets whoever may edit either end of a relation edit it, and nobody else', () => {
+		const third = createEntities(db, [{ slug: 'cafe-couzes', kind: 'third_place', category: 'coworking', name: 'Café des Couzes', communeCode: '63113' }])[0]!;
+		expect(policy.mayEditRelation(db, partner, { sourceId: managed, targetId: other })).toBe(true);
+		expect(policy.mayEditRelation(db, partner, { sourceId: other, targetId: managed })).toBe(true);
+		expect(policy.mayEditRelation(db, partner, { sourceId: other, targetId: third })).toBe(false);
+		expect(policy.mayEditRelation(db, stranger, { sourceId: managed, targetId: other })).toBe(false);
+		expect(policy.mayEditRelation(db, editor, { sourceId: other, targetId: third })).toBe(true);
+	});
+
 	it('keeps moderation, imports, the dashboard and restores to the team', () => {
 		for (const may of [policy.mayModerate, policy.mayImport, policy.maySeeDashboard, policy.mayRestoreRevisions]) {
 			expect([admin, editor, partner, null].map((u) => may(u))).toEqual([true, true, false, false]);

@@ -51,6 +51,13 @@ export const mayBeGivenListings = (user: Person): boolean => user.role === 'part
 export const mayEditEntity = (db: Db, user: Person, entityId: number): boolean =>
 	isEditor(user) || (user.role === 'partner' && isManager(db, user.id, entityId));
 
+/**
+ * Editing a relation (its dates, description, source; ending it): whoever may edit either of its ends. Who
+ * may confirm or contest it is narrower (the side that did not declare it): relation-dispute.service.
+ */
+export const mayEditRelation = (db: Db, user: Person, relation: { sourceId: number; targetId: number }): boolean =>
+	mayEditEntity(db, user, relation.sourceId) || mayEditEntity(db, user, relation.targetId);
+
 /** What the site's header offers this visitor (the links it shows; each page checks again). */
 export function headerPermissions(user: Person | null | undefined) {
 	return {

@@ -25,7 +25,7 @@ import { withdrawDispute } from './relation-dispute.service';
 import { assertNotDuplicate } from './duplicates.service';
 import { withCommuneCentre, type ListingPlace } from './listing-place.service';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
-import { mayPropose } from '../auth/policy';
+import { mayPropose, mayEditRelation } from '../auth/policy';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { assertVersion, writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
@@ -221,7 +221,7 @@ function liveRelation(db: Db, relationId: number): RelationRow {
 /** The relation's end the user manages (source first); editors act for no side in particular. */
 function managedRelation(db: Db, user: AccountUser, relationId: number): RelationRow {
 	const row = liveRelation(db, relationId);
-	if (!canManage(db, user, row.sourceId) && !canManage(db, user, row.targetId)) {
+	if (!mayEditRelation(db, user, row)) {
 		throw new ForbiddenError("Cette relation ne concerne aucune fiche que vous gérez.");
 	}
 	return row;
