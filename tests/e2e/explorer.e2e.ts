@@ -210,6 +210,37 @@ describe('/explorer: map and network side by side', () => {
 		await clickInGraph(page, other.id);
 		await expect.poll(() => mapSelected(page)).toContain(String(other.id));
 		expect(new URL(page.url()).searchParams.get('actor')).toBe(String(other.id));
+
+		// Hovering lights the actor up in the other view: the pointer on a node rings its point on the map…
+		await page.keyboard.press('Escape');
+		await expect.poll(() => graphSelected(page)).toEqual([]);
+		const hover = graph.nodes.find((n) => n.lon != null && n.id !== other.id && n.id !== actor.id && n.degree > 1)!;
+		const atNode = await page.evaluate((id) => {
+			const cy = window.__cartoGraph!.cy!;
+			const n = cy.getElementById(`n${id}`);
+			cy.center(n);
+			const p = n.renderedPosition();
+			const box = (cy.container() as HTMLElement).getBoundingClientRect();
+			return { x: box.left + p.x, y: box.top + p.y };
+		}, hover.id);
+		await page.waitForTimeout(150);
+		// From outside the node (the last click left the pointer where the centred node now stands).
+		await page.mouse.move(atNode.x - 60, atNode.y - 60);
+		await page.mouse.move(atNode.x, atNode.y, { steps: 4 });
+		await expect.poll(() => page.evaluate((id) => window.__cartoMap?.map?.getFeatureState({ source: 'actors', id }).hovered, hover.id)).toBe(true);
+		// …and the pointer on a point lights its node (and neighbours) in the graph.
+		await page.getByTestId('map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+		await page.evaluate(({ lon, lat }) => window.__cartoMap?.map?.jumpTo({ center: [lon, lat], zoom: 14 }), { lon: actor.lon!, lat: actor.lat! });
+		await mapIdle(page);
+		const atPoint = await page.evaluate(({ lon, lat }) => {
+			const map = window.__cartoMap!.map!;
+			const p = map.project([lon, lat]);
+			const box = map.getCanvas().getBoundingClientRect();
+			return { x: box.left + p.x, y: box.top + p.y };
+		}, { lon: actor.lon!, lat: actor.lat! });
+		await page.mouse.move(atPoint.x - 30, atPoint.y - 30);
+		await page.mouse.move(atPoint.x, atPoint.y, { steps: 3 });
+		await expect.poll(() => page.evaluate(() => window.__cartoGraph?.cy?.$('node.hover').map((n) => n.data('entityId') as number) ?? [])).toEqual([actor.id]);
 		await page.close();
 	});
 
