@@ -36,3 +36,45 @@ export async function readDownload(download: Download): Promise<Buffer> {
 	for await (const chunk of stream) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
 }
+
+/**
+ * Taps an actor's node as a person would: wait until it stops moving (a layout may still glide it), bring its
+ * spot into the window's upper third (a phone's card sheet covers the lower half), tap, and wait for `done`.
+ * The node may still have moved under the finger on a loaded machine: look again and tap again.
+ */
+export async function tapNode(page: Page, id: number, done: () => Promise<unknown>, attempts = 4): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await page.getByTestId('network-canvas').scrollIntoViewIfNeeded();
+		await page.waitForFunction(
+			(key) => {
+				const w = window as unknown as { __cartoGraph?: { cy?: import('cytoscape').Core }; __tapLast?: string };
+				const p = w.__cartoGraph?.cy?.getElementById(key).renderedPosition();
+				const now = p ? `${Math.round(p.x)},${Math.round(p.y)}` : '';
+				const still = now !== '' && now === w.__tapLast;
+				w.__tapLast = now;
+				return still;
+			},
+			`n${id}`,
+			{ polling: 150, timeout: 10_000 }
+		);
+		const at = await page.evaluate((key) => {
+			const cy = (window as unknown as { __cartoGraph: { cy: import('cytoscape').Core } }).__cartoGraph.cy;
+			const box = cy.container()!.getBoundingClientRect();
+			const p = cy.getElementById(key).renderedPosition();
+			window.scrollBy(0, box.top + p.y - window.innerHeight / 3);
+			const after = cy.container()!.getBoundingClientRect();
+			const x = after.left + p.x;
+			const y = after.top + p.y;
+			const hit = document.elementFromPoint(x, y);
+			return { x, y, onCanvas: !!hit && cy.container()!.contains(hit) };
+		}, `n${id}`);
+		if (at.onCanvas) await page.mouse.click(at.x, at.y);
+		try {
+			if (!at.onCanvas) throw new Error(`le nœud n${id} est caché sous un autre élément`);
+			await Promise.race([done(), new Promise((_, reject) => setTimeout(() => reject(new Error(`le nœud n${id} n'a pas répondu au clic`)), 5000))]);
+			return;
+		} catch (error) {
+			if (attempt >= attempts) throw error;
+		}
+	}
+}

@@ -1,20 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
-import { graphReady } from './graph-helpers';
+import { graphReady, tapNode } from './graph-helpers';
 
 interface Api {
 	nodes: { id: number; label: string; slug: string; communeCode?: string | null; degree: number }[];
 	edges: { source: number; target: number }[];
-}
-
-/** Where a node stands on the page, from Cytoscape's own rendered position. */
-async function nodeAt(page: Page, id: number) {
-	await page.getByTestId('network-canvas').scrollIntoViewIfNeeded();
-	const p = await page.evaluate((key) => window.__cartoGraph?.cy?.getElementById(key).renderedPosition() ?? null, `n${id}`);
-	const box = await page.getByTestId('network-canvas').boundingBox();
-	if (!p || !box) throw new Error(`nœud ${id} introuvable`);
-	return { x: box.x + p.x, y: box.y + p.y };
 }
 
 /** Share of the outline canvas that is painted, and its darkest grey (a light grey line, not a black one). */
@@ -76,9 +67,7 @@ describe('/reseau : l’adresse garde la sélection, le centre et le chemin', ()
 		await page.getByTestId('path-navigator').waitFor();
 		await page.waitForURL((url) => url.searchParams.get('from') === String(thiers.id) && url.searchParams.get('to') === String(far.id));
 
-		const at = await nodeAt(page, thiers.id);
-		await page.mouse.click(at.x, at.y);
-		await page.waitForURL((url) => url.searchParams.get('actor') === String(thiers.id));
+		await tapNode(page, thiers.id, () => page.waitForURL((url) => url.searchParams.get('actor') === String(thiers.id), { timeout: 5000 }));
 		const card = page.getByTestId('actor-card');
 		await card.getByRole('heading', { name: thiers.label }).waitFor();
 		await card.getByRole('link', { name: 'Thiers' }).waitFor();
