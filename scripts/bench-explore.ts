@@ -40,7 +40,10 @@ interface Hub {
 
 /** Navigation -> both panes idle: the map with its points, the graph placed and painted. */
 async function bothIdle(page: Page): Promise<number> {
-	await page.waitForFunction(() => Boolean(window.__cartoMap?.firstIdleAt && window.__cartoGraph?.ready && window.__cartoGraph.firstFrameMs), undefined, { timeout: 60_000, polling: 'raf' });
+	await page.waitForFunction(() => Boolean(window.__cartoMap?.firstIdleAt && window.__cartoGraph?.ready && window.__cartoGraph.firstFrameMs), undefined, {
+		timeout: 60_000,
+		polling: 'raf'
+	});
 	return page.evaluate(() => Math.max(window.__cartoMap!.firstIdleAt!, window.__cartoGraph!.firstFrameMs!));
 }
 
@@ -117,7 +120,11 @@ async function yearChange(page: Page): Promise<number> {
 		);
 	});
 	await page.keyboard.press('Home');
-	await page.waitForFunction((draws) => (window as unknown as { __tg: number }).__tg > 0 && (window.__cartoArcs?.draws ?? 0) > draws && window.__cartoArcs?.pendingSince === null, before.draws, { timeout: 10_000 });
+	await page.waitForFunction(
+		(draws) => (window as unknown as { __tg: number }).__tg > 0 && (window.__cartoArcs?.draws ?? 0) > draws && window.__cartoArcs?.pendingSince === null,
+		before.draws,
+		{ timeout: 10_000 }
+	);
 	return page.evaluate(() => {
 		const w = window as unknown as { __t0: number; __tg: number };
 		const arcs = window.__cartoArcs!;
@@ -147,8 +154,16 @@ async function measure(browser: Browser, baseUrl: string, hubs: Hub[]): Promise<
 	await page.waitForLoadState('networkidle');
 	await page.waitForFunction(() => window.__cartoMap?.idle === true);
 	await page.getByRole('checkbox', { name: 'Relations', exact: true }).check();
-	await page.waitForFunction(() => (window.__cartoArcs?.arcs ?? 0) > 0 && window.__cartoArcs?.lastDrawMs != null && window.__cartoArcs?.pendingSince === null, undefined, { timeout: 60_000 });
-	const { arcsMs, arcs, arcsComputeMs } = await page.evaluate(() => ({ arcsMs: window.__cartoArcs!.lastDrawMs!, arcs: window.__cartoArcs!.arcs, arcsComputeMs: window.__cartoArcs!.computeMs ?? NaN }));
+	await page.waitForFunction(
+		() => (window.__cartoArcs?.arcs ?? 0) > 0 && window.__cartoArcs?.lastDrawMs != null && window.__cartoArcs?.pendingSince === null,
+		undefined,
+		{ timeout: 60_000 }
+	);
+	const { arcsMs, arcs, arcsComputeMs } = await page.evaluate(() => ({
+		arcsMs: window.__cartoArcs!.lastDrawMs!,
+		arcs: window.__cartoArcs!.arcs,
+		arcsComputeMs: window.__cartoArcs!.computeMs ?? NaN
+	}));
 	await context.close();
 	return { idleMs, mapToGraphMs, graphToMapMs, yearMs, arcsMs, arcs, arcsComputeMs, points, graphNodes };
 }
@@ -174,7 +189,10 @@ try {
 	// Their own point (not their commune's centre, shared with others): a click there is theirs.
 	const map = (await (await fetch(`${baseUrl}/api/v1/map/points`)).json()) as { points: [number, number, number, number, 0 | 1][] };
 	const precise = new Set(map.points.filter((p) => p[4] === 0).map((p) => p[0]));
-	const hubs = graph.nodes.filter((n) => n.lon != null && precise.has(n.id)).sort((a, b) => b.degree - a.degree).slice(0, 2);
+	const hubs = graph.nodes
+		.filter((n) => n.lon != null && precise.has(n.id))
+		.sort((a, b) => b.degree - a.degree)
+		.slice(0, 2);
 	if (hubs.length < 2) throw new Error('Pas assez d’acteurs placés dans le graphe.');
 
 	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_BASE_ARGS });
@@ -190,16 +208,27 @@ try {
 	}
 	const m = (f: (r: Run) => number) => median(runs.map(f));
 	const idle = m((r) => r.idleMs);
-	const select = Math.max(m((r) => r.mapToGraphMs), m((r) => r.graphToMapMs));
+	const select = Math.max(
+		m((r) => r.mapToGraphMs),
+		m((r) => r.graphToMapMs)
+	);
 	const year = m((r) => r.yearMs);
 	const arcs = m((r) => r.arcsMs);
 	const verdict = (ok: boolean) => (ok ? 'tenu' : 'DÉPASSÉ');
-	console.log(`\nMédianes sur ${RUNS} essais, échelle ${SCALE} (${runs[0]?.points ?? 0} points sur la carte, ${runs[0]?.graphNodes ?? 0} nœuds dans le réseau, ${runs[0]?.arcs ?? 0} arcs) :`);
+	console.log(
+		`\nMédianes sur ${RUNS} essais, échelle ${SCALE} (${runs[0]?.points ?? 0} points sur la carte, ${runs[0]?.graphNodes ?? 0} nœuds dans le réseau, ${runs[0]?.arcs ?? 0} arcs) :`
+	);
 	console.log(`  navigation -> carte et réseau prêts                 ${idle.toFixed(0)} ms   budget ${BUDGET.idleMs} ms : ${verdict(idle <= BUDGET.idleMs)}`);
-	console.log(`  sélection carte -> réseau                           ${m((r) => r.mapToGraphMs).toFixed(0)} ms   budget ${BUDGET.selectMs} ms : ${verdict(m((r) => r.mapToGraphMs) <= BUDGET.selectMs)}`);
-	console.log(`  sélection réseau -> carte                           ${m((r) => r.graphToMapMs).toFixed(0)} ms   budget ${BUDGET.selectMs} ms : ${verdict(m((r) => r.graphToMapMs) <= BUDGET.selectMs)}`);
+	console.log(
+		`  sélection carte -> réseau                           ${m((r) => r.mapToGraphMs).toFixed(0)} ms   budget ${BUDGET.selectMs} ms : ${verdict(m((r) => r.mapToGraphMs) <= BUDGET.selectMs)}`
+	);
+	console.log(
+		`  sélection réseau -> carte                           ${m((r) => r.graphToMapMs).toFixed(0)} ms   budget ${BUDGET.selectMs} ms : ${verdict(m((r) => r.graphToMapMs) <= BUDGET.selectMs)}`
+	);
 	console.log(`  changement d'année -> les deux vues redessinées     ${year.toFixed(0)} ms   budget ${BUDGET.yearMs} ms : ${verdict(year <= BUDGET.yearMs)}`);
-	console.log(`  arcs de /carte confiés à MapLibre -> carte prête    ${arcs.toFixed(0)} ms   budget ${BUDGET.arcsMs} ms : ${verdict(arcs <= BUDGET.arcsMs)} (calcul des arcs ${m((r) => r.arcsComputeMs).toFixed(0)} ms en plus)`);
+	console.log(
+		`  arcs de /carte confiés à MapLibre -> carte prête    ${arcs.toFixed(0)} ms   budget ${BUDGET.arcsMs} ms : ${verdict(arcs <= BUDGET.arcsMs)} (calcul des arcs ${m((r) => r.arcsComputeMs).toFixed(0)} ms en plus)`
+	);
 	process.exitCode = idle <= BUDGET.idleMs && select <= BUDGET.selectMs && year <= BUDGET.yearMs && arcs <= BUDGET.arcsMs ? 0 : 1;
 } finally {
 	await browser?.close();

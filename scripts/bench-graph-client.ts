@@ -24,9 +24,6 @@ const scaleArg = process.argv.find((a) => a.startsWith('--scale='))?.split('=')[
 const DEMO = scaleArg === 'demo';
 const LAYOUTS = ['concentric', 'geo', 'fcose'] as const;
 
-
-
-
 interface Run {
 	/** Navigation start -> the server's SVG preview of the whole view painted (Element Timing). */
 	previewMs: number;
@@ -56,9 +53,20 @@ async function measure(browser: Browser, baseUrl: string, renderer: 'canvas' | '
 	await page.waitForFunction(() => window.__cartoGraph?.ready === true);
 	const first = await page.evaluate(() => {
 		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-		const steps: Record<string, number> = { html: Math.round(nav?.responseEnd ?? NaN), dom: Math.round(nav?.domContentLoadedEventEnd ?? NaN), fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN), ...(window.__cartoGraph?.steps ?? {}) };
+		const steps: Record<string, number> = {
+			html: Math.round(nav?.responseEnd ?? NaN),
+			dom: Math.round(nav?.domContentLoadedEventEnd ?? NaN),
+			fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN),
+			...(window.__cartoGraph?.steps ?? {})
+		};
 		const previewAt = (window as unknown as { __previewPaint?: number }).__previewPaint ?? NaN;
-		return { previewAt, at: window.__cartoGraph?.firstFrameMs ?? NaN, nodes: window.__cartoGraph?.nodeCount ?? 0, edges: window.__cartoGraph?.edgeCount ?? 0, steps };
+		return {
+			previewAt,
+			at: window.__cartoGraph?.firstFrameMs ?? NaN,
+			nodes: window.__cartoGraph?.nodeCount ?? 0,
+			edges: window.__cartoGraph?.edgeCount ?? 0,
+			steps
+		};
 	});
 	await page.evaluate(() => {
 		const w = window as unknown as { __longest: number };
@@ -88,7 +96,9 @@ let app: StartedApp | undefined;
 let browser: Browser | undefined;
 try {
 	const env = { ...process.env, DATABASE_URL: join(dir, 'bench.db') };
-	const seeded = DEMO ? spawnSync('node_modules/.bin/tsx', ['scripts/db-prepare.ts'], { env, encoding: 'utf8' }) : spawnSync('node_modules/.bin/tsx', ['scripts/db-seed.ts', '--scale', scaleArg], { env, encoding: 'utf8' });
+	const seeded = DEMO
+		? spawnSync('node_modules/.bin/tsx', ['scripts/db-prepare.ts'], { env, encoding: 'utf8' })
+		: spawnSync('node_modules/.bin/tsx', ['scripts/db-seed.ts', '--scale', scaleArg], { env, encoding: 'utf8' });
 	if (seeded.status !== 0) throw new Error(`Échec du jeu de données :\n${seeded.stdout}\n${seeded.stderr}`);
 	console.log(seeded.stdout.trim().split('\n').slice(-3).join('\n'));
 
@@ -103,8 +113,16 @@ try {
 		for (let i = 0; i < RUNS; i++) {
 			const r = await measure(browser, baseUrl, renderer);
 			runs.push(r);
-			console.log(`${renderer} essai ${i + 1} : aperçu ${r.previewMs} ms, graphe interactif ${r.firstFrameMs} ms (${r.nodes} nœuds, ${r.edges} liens), dispositions ${JSON.stringify(r.layoutMs)}, plus longue tâche ${r.longestTaskMs} ms`);
-			if (process.argv.includes('--steps')) console.log(`  étapes : ${Object.entries(r.steps).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+			console.log(
+				`${renderer} essai ${i + 1} : aperçu ${r.previewMs} ms, graphe interactif ${r.firstFrameMs} ms (${r.nodes} nœuds, ${r.edges} liens), dispositions ${JSON.stringify(r.layoutMs)}, plus longue tâche ${r.longestTaskMs} ms`
+			);
+			if (process.argv.includes('--steps'))
+				console.log(
+					`  étapes : ${Object.entries(r.steps)
+						.sort((a, b) => a[1] - b[1])
+						.map(([k, v]) => `${k} ${v}`)
+						.join(', ')}`
+				);
 		}
 		const per = Object.fromEntries(LAYOUTS.map((id) => [id, median(runs.map((r) => r.layoutMs[id] ?? NaN))]));
 		console.log(

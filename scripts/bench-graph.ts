@@ -46,7 +46,9 @@ try {
 		const metrics = computeMetrics(index);
 		coldTimes.push(performance.now() - t);
 		method = metrics.betweennessMethod;
-		console.log(`calcul ${i + 1} : ${index.nodes.length} nœuds, ${index.edges.length} relations, ${metrics.communitySizes.length} communautés, intermédiarité ${metrics.betweennessMethod} : ${ms(performance.now() - t)}`);
+		console.log(
+			`calcul ${i + 1} : ${index.nodes.length} nœuds, ${index.edges.length} relations, ${metrics.communitySizes.length} communautés, intermédiarité ${metrics.betweennessMethod} : ${ms(performance.now() - t)}`
+		);
 	}
 	const metricsMs = median(coldTimes);
 	// Through the server cache: the first call computes, the next ones are served from memory.
@@ -87,11 +89,15 @@ try {
 		times.sort((x, y) => x - y);
 		p50s.push(percentile(times, 50));
 		p95s.push(percentile(times, 95));
-		console.log(`tour ${round + 1} : ${times.length} requêtes de chemins (${found} chemins trouvés), p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(times.at(-1) ?? NaN)}`);
+		console.log(
+			`tour ${round + 1} : ${times.length} requêtes de chemins (${found} chemins trouvés), p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(times.at(-1) ?? NaN)}`
+		);
 	}
 	const p95 = median(p95s);
 
-	console.log(`\nMétriques à ${seeded.entities} acteurs : ${ms(metricsMs)} (médiane de 3 calculs à froid ; intermédiarité ${method === 'exact' ? 'exacte' : `échantillonnée, ${method}`}).`);
+	console.log(
+		`\nMétriques à ${seeded.entities} acteurs : ${ms(metricsMs)} (médiane de 3 calculs à froid ; intermédiarité ${method === 'exact' ? 'exacte' : `échantillonnée, ${method}`}).`
+	);
 	console.log(metricsMs <= METRICS_BUDGET_MS ? 'Budget tenu : métriques ≤ 5 s.' : 'BUDGET DÉPASSÉ : métriques > 5 s.');
 	console.log(`Chemins (k = 3, ≤ 6 relations) : p50 ${ms(median(p50s))}, p95 ${ms(p95)} (médiane de ${rounds} tours de ${pairCount} paires).`);
 	console.log(p95 <= PATH_BUDGET_MS ? 'Budget tenu : p95 ≤ 10 ms.' : 'BUDGET DÉPASSÉ : p95 > 10 ms.');

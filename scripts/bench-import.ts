@@ -35,14 +35,22 @@ async function round(i: number) {
 	try {
 		loadTerritories(db);
 		if (withDemo) seedDemo(db, {});
-		const communes = db.all<SheetCommune>(sql`select code, name, centroid_lon as lon, centroid_lat as lat from territories where kind = 'commune' and centroid_lon is not null order by code`);
+		const communes = db.all<SheetCommune>(
+			sql`select code, name, centroid_lon as lon, centroid_lat as lat from territories where kind = 'commune' and centroid_lon is not null order by code`
+		);
 		const bytes = encodeWindows1252(tiersLieuxSheet(communes, rows).text);
 		const t0 = performance.now();
 		const { job, plan } = await previewImport(db, editor, { name: 'bench.csv', bytes }, {});
 		const t1 = performance.now();
 		const { changes } = await commitImport(db, editor, job.id);
 		const t2 = performance.now();
-		if (plan.counts.error > 0) throw new Error(`${plan.counts.error} lignes en erreur : ${plan.problems.slice(0, 3).map((p) => p.message).join(' ; ')}`);
+		if (plan.counts.error > 0)
+			throw new Error(
+				`${plan.counts.error} lignes en erreur : ${plan.problems
+					.slice(0, 3)
+					.map((p) => p.message)
+					.join(' ; ')}`
+			);
 		const revisions = db.get<{ n: number }>(sql`select count(*) as n from revisions where operation = 'import'`).n;
 		let update = NaN;
 		// Undone: the import itself, or with --updates the update job (its listings then stand at a later version).
@@ -61,7 +69,9 @@ async function round(i: number) {
 		const u1 = performance.now();
 		undoImport(db, editor, undone);
 		const t3 = performance.now();
-		console.log(`#${i + 1} : ${changes.createdEntityIds.length} fiches, ${revisions} révisions ; essai à blanc ${Math.round(t1 - t0)} ms, validation ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms ; annulation ${Math.round(t3 - u1)} ms`);
+		console.log(
+			`#${i + 1} : ${changes.createdEntityIds.length} fiches, ${revisions} révisions ; essai à blanc ${Math.round(t1 - t0)} ms, validation ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms ; annulation ${Math.round(t3 - u1)} ms`
+		);
 		return { dry: t1 - t0, commit: t2 - t1, total: t2 - t0, undo: t3 - u1, update };
 	} finally {
 		db.$client.close();

@@ -22,9 +22,6 @@ const RUNS = 5;
 const SCALE = Number(process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? 10_000);
 const BUDGET = { idleMs: 1500, redrawMs: 150, jsKb: 120 };
 
-
-
-
 /** The file Vite emitted for maplibre-gl (a dynamic import of the map page). */
 function mapChunkFile(): string | null {
 	const path = '.svelte-kit/output/client/.vite/manifest.json';
@@ -60,8 +57,18 @@ async function measure(browser: Browser, baseUrl: string, mapChunk: string | nul
 
 	await page.goto('/carte');
 	await page.waitForFunction(() => window.__cartoMap?.firstIdleAt != null);
-	const first = await page.evaluate(() => ({ idleAt: window.__cartoMap?.firstIdleAt ?? NaN, points: window.__cartoMap?.pointCount ?? 0, boot: { ...window.__cartoMap?.steps } }));
-	if (process.env.BENCH_VERBOSE) console.log('  démarrage', JSON.stringify(first.boot), 'DOMContentLoaded', await page.evaluate(() => Math.round(performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd ?? 0)));
+	const first = await page.evaluate(() => ({
+		idleAt: window.__cartoMap?.firstIdleAt ?? NaN,
+		points: window.__cartoMap?.pointCount ?? 0,
+		boot: { ...window.__cartoMap?.steps }
+	}));
+	if (process.env.BENCH_VERBOSE)
+		console.log(
+			'  démarrage',
+			JSON.stringify(first.boot),
+			'DOMContentLoaded',
+			await page.evaluate(() => Math.round(performance.getEntriesByType('navigation')[0]?.toJSON().domContentLoadedEventEnd ?? 0))
+		);
 
 	// A visitor filters once the page has settled: let the deferred commune layer arrive and draw first,
 	// so that the redraw measured is the filter's own and not the tail of the first load.
@@ -120,7 +127,9 @@ try {
 	const verdict = (ok: boolean) => (ok ? 'tenu' : 'DÉPASSÉ');
 	console.log(`\nMédianes sur ${RUNS} essais, ${runs[0]?.points ?? 0} points sur la carte :`);
 	console.log(`  navigation -> carte prête (idle, tous les points)  ${idle.toFixed(0)} ms   budget ${BUDGET.idleMs} ms : ${verdict(idle <= BUDGET.idleMs)}`);
-	console.log(`  changement de filtre -> carte redessinée          ${redraw.toFixed(0)} ms   budget ${BUDGET.redrawMs} ms : ${verdict(redraw <= BUDGET.redrawMs)}`);
+	console.log(
+		`  changement de filtre -> carte redessinée          ${redraw.toFixed(0)} ms   budget ${BUDGET.redrawMs} ms : ${verdict(redraw <= BUDGET.redrawMs)}`
+	);
 	console.log(`  JS envoyé avant le module de carte (gzip)         ${js.toFixed(1)} Ko   budget ${BUDGET.jsKb} Ko : ${verdict(js <= BUDGET.jsKb)}`);
 	process.exitCode = idle <= BUDGET.idleMs && redraw <= BUDGET.redrawMs && js <= BUDGET.jsKb ? 0 : 1;
 } finally {

@@ -49,12 +49,24 @@ try {
 	const t = performance.now();
 	const live = livePathways(db);
 	const coldMs = performance.now() - t;
-	console.log(`Extraction de tous les parcours (à froid, une fois par révision) : ${ms(coldMs)} — ${live.projects.length} projets, ${live.structures.length} structures d'accompagnement.`);
+	console.log(
+		`Extraction de tous les parcours (à froid, une fois par révision) : ${ms(coldMs)} — ${live.projects.length} projets, ${live.structures.length} structures d'accompagnement.`
+	);
 
 	const rng = seededRandom(42);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
-	const communes = db.select({ code: territories.code }).from(territories).where(eq(territories.kind, 'commune')).all().map((r) => r.code);
-	const epcis = db.select({ code: territories.code }).from(territories).where(eq(territories.kind, 'epci')).all().map((r) => r.code);
+	const communes = db
+		.select({ code: territories.code })
+		.from(territories)
+		.where(eq(territories.kind, 'commune'))
+		.all()
+		.map((r) => r.code);
+	const epcis = db
+		.select({ code: territories.code })
+		.from(territories)
+		.where(eq(territories.kind, 'epci'))
+		.all()
+		.map((r) => r.code);
 	const flowQuery = () => {
 		const p = new URLSearchParams();
 		if (rng() < 0.5) p.set('sector', pick(SECTORS));
@@ -83,11 +95,17 @@ try {
 		flows.push(time(Array.from({ length: CALLS }, () => flowQuery()).map((q) => () => pathwayFlows(db, q))));
 		finder.push(time(Array.from({ length: CALLS }, () => finderQuery()).map((q) => () => findRoute(db, q))));
 		const base = pathwayFlows(db, new URLSearchParams());
-		figures.push(time(base.transitions.slice(0, CALLS).map((tr) => () => pathwayProjects(db, new URLSearchParams({ figure: 'transition', from_key: tr.from, to_key: tr.to })))));
+		figures.push(
+			time(
+				base.transitions.slice(0, CALLS).map((tr) => () => pathwayProjects(db, new URLSearchParams({ figure: 'transition', from_key: tr.from, to_key: tr.to })))
+			)
+		);
 	}
 	const report = (name: string, runs: { p50: number; p95: number }[]) => {
 		const p95 = median(runs.map((x) => x.p95));
-		console.log(`${name} : p50 ${ms(median(runs.map((x) => x.p50)))}, p95 ${ms(p95)} (médiane de ${ROUNDS} séries de ${CALLS} appels) ${p95 <= BUDGET_MS ? '✓' : '✗'} budget ${BUDGET_MS} ms`);
+		console.log(
+			`${name} : p50 ${ms(median(runs.map((x) => x.p50)))}, p95 ${ms(p95)} (médiane de ${ROUNDS} séries de ${CALLS} appels) ${p95 <= BUDGET_MS ? '✓' : '✗'} budget ${BUDGET_MS} ms`
+		);
 		return p95 <= BUDGET_MS;
 	};
 	const ok = [report('Flux (filtres variés)', flows), report('Trouver un parcours', finder), report('Projets derrière un chiffre', figures)].every(Boolean);

@@ -73,7 +73,9 @@ async function round(i: number, mail: { url: string; from: string } | null): Pro
 try {
 	const t = performance.now();
 	const built = build();
-	console.log(`Base : ${built.listings} fiches publiées, ${built.managed} confiées à ${built.managers} gestionnaires (${((performance.now() - t) / 1000).toFixed(1)} s).`);
+	console.log(
+		`Base : ${built.listings} fiches publiées, ${built.managed} confiées à ${built.managers} gestionnaires (${((performance.now() - t) / 1000).toFixed(1)} s).`
+	);
 	const times: number[] = [];
 	let last: ReminderRunReport | undefined;
 	for (let i = 0; i < rounds; i++) {
@@ -83,12 +85,16 @@ try {
 		console.log(`tour ${i + 1} : ${Math.round(r.ms)} ms (boucle d'événements bloquée au plus ${Math.round(r.stallMs)} ms)`);
 	}
 	console.log(`\nMédiane sur ${rounds} tours (courriels préparés, non envoyés) : ${Math.round(median(times))} ms.`);
-	console.log(`Fiches à rappeler : ${last?.stale} (${last?.managed} avec gestionnaire, ${last?.unmanaged} pour la liste de l'équipe) ; courriels préparés : ${last?.mailsPrepared} (un par gestionnaire).`);
+	console.log(
+		`Fiches à rappeler : ${last?.stale} (${last?.managed} avec gestionnaire, ${last?.unmanaged} pour la liste de l'équipe) ; courriels préparés : ${last?.mailsPrepared} (un par gestionnaire).`
+	);
 
 	const catcher = await startMailCatcher(join(dir, 'mails.jsonl'));
 	try {
 		const r = await round(rounds, { url: catcher.url, from: 'Connecteur Carto <carto@exemple.fr>' });
-		console.log(`Avec envoi réel à un serveur SMTP local : ${Math.round(r.ms)} ms, ${r.report.mailsSent} courriels envoyés, ${r.report.mailsFailed} échecs, ${readCaughtMails(catcher.file).length} reçus (boucle bloquée au plus ${Math.round(r.stallMs)} ms).`);
+		console.log(
+			`Avec envoi réel à un serveur SMTP local : ${Math.round(r.ms)} ms, ${r.report.mailsSent} courriels envoyés, ${r.report.mailsFailed} échecs, ${readCaughtMails(catcher.file).length} reçus (boucle bloquée au plus ${Math.round(r.stallMs)} ms).`
+		);
 	} finally {
 		await catcher.close();
 	}

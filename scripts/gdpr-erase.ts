@@ -9,7 +9,8 @@ import { NotFoundError, ValidationError } from '../src/lib/server/services/error
 import { compactAfterErasure, erasePerson, exportPerson } from '../src/lib/server/services/gdpr.service';
 
 const USAGE = 'Usage : npm run gdpr:erase -- <slug ou numéro de la fiche> --yes   (ou --compact seul, pour compacter la base)';
-const BUSY = 'La base était occupée par un autre programme (le serveur ?) : arrêtez-le puis lancez « npm run gdpr:erase -- --compact » pour que rien ne reste dans le fichier.';
+const BUSY =
+	'La base était occupée par un autre programme (le serveur ?) : arrêtez-le puis lancez « npm run gdpr:erase -- --compact » pour que rien ne reste dans le fichier.';
 
 const { values, positionals } = parseArgs({
 	args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -51,7 +52,8 @@ try {
 			console.error(BUSY);
 			process.exitCode = 1;
 		}
-		if (report.accounts > 0) console.error(`Attention : ${report.accounts} compte de connexion utilise la même adresse ; il n'a pas été supprimé (à faire par un administrateur).`);
+		if (report.accounts > 0)
+			console.error(`Attention : ${report.accounts} compte de connexion utilise la même adresse ; il n'a pas été supprimé (à faire par un administrateur).`);
 	}
 } catch (e) {
 	if (e instanceof ValidationError || e instanceof NotFoundError) {

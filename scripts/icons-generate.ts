@@ -50,7 +50,11 @@ try {
 		await tab.locator('img').evaluate((img: HTMLImageElement) => img.decode());
 		return tab.screenshot({ clip: { x: 0, y: 0, width: size, height: size }, omitBackground: !opaque });
 	};
-	for (const [file, size] of [['icons/icon-192.png', 192], ['icons/icon-512.png', 512], ['icons/apple-touch-icon.png', 180]] as const) {
+	for (const [file, size] of [
+		['icons/icon-192.png', 192],
+		['icons/icon-512.png', 512],
+		['icons/apple-touch-icon.png', 180]
+	] as const) {
 		writeFileSync(`static/${file}`, await render(size, true));
 		console.log(`static/${file} (${size} × ${size})`);
 	}

@@ -77,7 +77,8 @@ const file = positionals[0]!;
 let encoding: TextEncoding | null = null;
 if (values.encoding !== undefined) {
 	encoding = encodingFromName(values.encoding);
-	if (!encoding || !(CHOOSABLE_ENCODINGS as readonly string[]).includes(encoding)) fail(`Encodage inconnu : ${values.encoding} (au choix : ${CHOOSABLE_ENCODINGS.join(', ')}).`);
+	if (!encoding || !(CHOOSABLE_ENCODINGS as readonly string[]).includes(encoding))
+		fail(`Encodage inconnu : ${values.encoding} (au choix : ${CHOOSABLE_ENCODINGS.join(', ')}).`);
 }
 
 function readJson(path: string): unknown {
@@ -107,7 +108,14 @@ function mappingSettings(path: string | undefined): Record<string, unknown> {
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('Fichier de correspondance : un objet JSON est attendu.');
 	const o = raw as Record<string, unknown>;
 	return 'columns' in o
-		? { mapping: o.columns, defaults: o.defaults, values: o.values, strict: values.lenient ? false : (o.strict ?? strict), placeless: placeless || o.placeless === true, ...reading }
+		? {
+				mapping: o.columns,
+				defaults: o.defaults,
+				values: o.values,
+				strict: values.lenient ? false : (o.strict ?? strict),
+				placeless: placeless || o.placeless === true,
+				...reading
+			}
 		: { mapping: o, strict, placeless, ...reading };
 }
 
@@ -137,7 +145,9 @@ function printReading(plan: ImportPlan) {
 	const r = plan.reading;
 	if (r.sheet !== null) {
 		const others = r.sheets.filter((s) => s.name !== r.sheet).map((s) => `« ${s.name} » (${countOf(s.rows, 'ligne remplie', 'lignes remplies')})`);
-		console.log(`Feuille « ${r.sheet} », en-têtes ligne ${r.headerRow}${others.length ? ` ; autres feuilles : ${others.join(', ')} (--sheet "…" pour en lire une autre)` : ''}`);
+		console.log(
+			`Feuille « ${r.sheet} », en-têtes ligne ${r.headerRow}${others.length ? ` ; autres feuilles : ${others.join(', ')} (--sheet "…" pour en lire une autre)` : ''}`
+		);
 	}
 	if (!r.encodingDoubtful) return;
 	console.log(`Encodage incertain : choisissez celui où les accents sont justes, avec --encoding :`);
@@ -148,18 +158,29 @@ function printReading(plan: ImportPlan) {
 
 function printReport(plan: ImportPlan) {
 	const c = plan.counts;
-	const encodingName = plan.encoding ? `, ${encodingLabels[plan.encoding as TextEncoding] ?? plan.encoding}${plan.reading.encodingChosen ? ' (choisi)' : plan.reading.encodingDoubtful ? ' (incertain)' : ''}` : '';
-	console.log(`Fichier ${basename(file)} : ${plan.format.toUpperCase()}${encodingName}${plan.delimiter ? `, séparateur « ${plan.delimiter === '\t' ? 'tabulation' : plan.delimiter} »` : ''}`);
+	const encodingName = plan.encoding
+		? `, ${encodingLabels[plan.encoding as TextEncoding] ?? plan.encoding}${plan.reading.encodingChosen ? ' (choisi)' : plan.reading.encodingDoubtful ? ' (incertain)' : ''}`
+		: '';
+	console.log(
+		`Fichier ${basename(file)} : ${plan.format.toUpperCase()}${encodingName}${plan.delimiter ? `, séparateur « ${plan.delimiter === '\t' ? 'tabulation' : plan.delimiter} »` : ''}`
+	);
 	printReading(plan);
 	if (plan.headers.length) {
 		console.log('Colonnes :');
 		for (const h of plan.headers) console.log(`  ${h} → ${plan.mapping[h] ?? '(ignorée)'}`);
 	}
-	console.log(`${c.rows} ligne(s) : ${c.create} à créer, ${c.update} à mettre à jour, ${c.skip} ignorée(s), ${c.error} en erreur ; ${c.errors} erreur(s), ${c.warnings} avertissement(s)${c.geocoded ? ` ; ${c.geocoded} adresse(s) géocodée(s)` : ''}`);
+	console.log(
+		`${c.rows} ligne(s) : ${c.create} à créer, ${c.update} à mettre à jour, ${c.skip} ignorée(s), ${c.error} en erreur ; ${c.errors} erreur(s), ${c.warnings} avertissement(s)${c.geocoded ? ` ; ${c.geocoded} adresse(s) géocodée(s)` : ''}`
+	);
 	for (const u of plan.unknownValues) {
-		console.log(`Catégorie inconnue « ${u.value} » : ${u.count} ligne(s) (${u.rows.join(', ')}${u.count > u.rows.length ? '…' : ''}) ; choisissez-en une dans --mapping : "values": { "category": { "${u.value}": "coworking" } }`);
+		console.log(
+			`Catégorie inconnue « ${u.value} » : ${u.count} ligne(s) (${u.rows.join(', ')}${u.count > u.rows.length ? '…' : ''}) ; choisissez-en une dans --mapping : "values": { "category": { "${u.value}": "coworking" } }`
+		);
 	}
-	if (c.skippedByCategory) console.log(`${countOf(c.skippedByCategory, 'ligne')} ${byCount(c.skippedByCategory, 'ignorée')} par catégorie (type de lieu que l'annuaire ne répertorie pas)`);
+	if (c.skippedByCategory)
+		console.log(
+			`${countOf(c.skippedByCategory, 'ligne')} ${byCount(c.skippedByCategory, 'ignorée')} par catégorie (type de lieu que l'annuaire ne répertorie pas)`
+		);
 	for (const place of PLACEMENTS) {
 		const rows = plan.placement[place];
 		if (rows.length) console.log(`${capitalise(placementSentence(place, rows.length))} : ${rowNumbers(rows, values.all ? Infinity : 30)}`);
@@ -168,7 +189,9 @@ function printReport(plan: ImportPlan) {
 	const shown = values.all ? plan.problems : plan.problems.slice(0, 50);
 	for (const p of shown) {
 		const link = p.link ? ` → ${p.link.href}` : '';
-		console.log(`  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.severity === 'error' ? 'ERREUR' : 'avertissement'} (${problemCodeLabels[p.code].toLowerCase()}) : ${p.message}${link}`);
+		console.log(
+			`  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.severity === 'error' ? 'ERREUR' : 'avertissement'} (${problemCodeLabels[p.code].toLowerCase()}) : ${p.message}${link}`
+		);
 	}
 	if (shown.length < plan.problems.length) console.log(`  … et ${plan.problems.length - shown.length} autre(s) (--all pour tout voir)`);
 }
@@ -177,7 +200,10 @@ const db = openDb(databasePath());
 const actor = { cli: values.as?.trim() || `ligne de commande (${userInfo().username})` };
 try {
 	const started = performance.now();
-	const { job, plan } = await previewImport(db, actor, { name: basename(file), bytes }, settingsFrom(values.mapping), { geocoder: geocoderFromEnv(), onProgress: progress });
+	const { job, plan } = await previewImport(db, actor, { name: basename(file), bytes }, settingsFrom(values.mapping), {
+		geocoder: geocoderFromEnv(),
+		onProgress: progress
+	});
 	printReport(plan);
 	if (values['dry-run']) {
 		console.log(`Essai à blanc n° ${job.id} : rien n'a été écrit.`);

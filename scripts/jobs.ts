@@ -21,8 +21,12 @@ if (args[0] === '--list' && args.length === 1) {
 		registerJob(db, job);
 		const row = jobRow(db, job.name);
 		console.log(`${job.name} — ${job.schedule} (heure de Paris)\n  ${job.label}`);
-		console.log(`  dernière exécution : ${row?.lastFinishedAt ? `${formatDateTime(row.lastFinishedAt)}, ${row.lastStatus === 'ok' ? 'réussie' : 'en échec'} en ${row.lastDurationMs} ms : ${row.lastMessage}` : 'jamais'}`);
-		console.log(`  prochaine : ${row?.nextRunAt ? formatDateTime(row.nextRunAt) : '—'}${row?.leaseUntil && row.leaseUntil > new Date().toISOString() ? ` (en cours : ${row.leaseOwner})` : ''}`);
+		console.log(
+			`  dernière exécution : ${row?.lastFinishedAt ? `${formatDateTime(row.lastFinishedAt)}, ${row.lastStatus === 'ok' ? 'réussie' : 'en échec'} en ${row.lastDurationMs} ms : ${row.lastMessage}` : 'jamais'}`
+		);
+		console.log(
+			`  prochaine : ${row?.nextRunAt ? formatDateTime(row.nextRunAt) : '—'}${row?.leaseUntil && row.leaseUntil > new Date().toISOString() ? ` (en cours : ${row.leaseOwner})` : ''}`
+		);
 	}
 	process.exit(0);
 }

@@ -14,7 +14,9 @@ const USAGE = 'Usage : npm run places:repair [-- --apply]   (sans --apply : essa
 
 let apply = false;
 try {
-	apply = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { apply: { type: 'boolean', default: false } }, strict: true }).values.apply ?? false;
+	apply =
+		parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { apply: { type: 'boolean', default: false } }, strict: true }).values.apply ??
+		false;
 } catch (e) {
 	console.error(`${(e as Error).message}\n${USAGE}`);
 	process.exit(2);
@@ -35,7 +37,8 @@ try {
 				? `${countOf(n, 'fiche recevrait sa commune d’après ses coordonnées', 'fiches recevraient leur commune d’après leurs coordonnées')} : relancez avec --apply pour l’écrire.`
 				: 'Aucune fiche à réparer : chaque point du territoire a sa commune.'
 	);
-	if (report.outside.length) console.log(`${countOf(report.outside.length, 'point')} hors du territoire, ${byCount(report.outside.length, 'laissé tel quel', 'laissés tels quels')}.`);
+	if (report.outside.length)
+		console.log(`${countOf(report.outside.length, 'point')} hors du territoire, ${byCount(report.outside.length, 'laissé tel quel', 'laissés tels quels')}.`);
 	if (report.unlocated.length) {
 		console.log(`${countOf(report.unlocated.length, 'point')} du territoire sans commune trouvée.`);
 		process.exitCode = 1;

@@ -24,7 +24,14 @@ async function main() {
 	for (const f of files) console.log(`  ${f.path} : ${f.features} communes`);
 	if (process.argv.includes('--import')) {
 		const db = openDb();
-		console.log(formatImportReport(importContours(db, files.map((f) => f.path))));
+		console.log(
+			formatImportReport(
+				importContours(
+					db,
+					files.map((f) => f.path)
+				)
+			)
+		);
 		db.$client.close();
 	}
 }

@@ -43,7 +43,7 @@ export async function startMailCatcher(file: string): Promise<MailCatcher> {
 		}
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = ((server as unknown as { server: { address: () => AddressInfo } }).server.address()).port;
+	const port = (server as unknown as { server: { address: () => AddressInfo } }).server.address().port;
 	return { url: `smtp://127.0.0.1:${port}`, file, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
@@ -63,7 +63,10 @@ export async function waitForMail(file: string, to: string, subject: RegExp, opt
 		const found = readCaughtMails(file).find((m) => m.to.includes(address) && subject.test(m.subject) && (!options.since || m.receivedAt >= options.since));
 		if (found) return found;
 		if (Date.now() > deadline) {
-			const seen = readCaughtMails(file).map((m) => `${m.to.join(',')} « ${m.subject} »`).join(' ; ') || 'aucun';
+			const seen =
+				readCaughtMails(file)
+					.map((m) => `${m.to.join(',')} « ${m.subject} »`)
+					.join(' ; ') || 'aucun';
 			throw new Error(`Aucun courriel pour ${to} dont l'objet correspond à ${subject} (reçus : ${seen}).`);
 		}
 		await new Promise((r) => setTimeout(r, 150));

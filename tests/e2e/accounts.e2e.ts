@@ -14,11 +14,10 @@ const PARTNER_PASSWORD = 'chaîne des puys 2026';
  */
 function createAdminLink(): string {
 	const server = new URL(baseUrl());
-	const result = spawnSync(
-		'node_modules/.bin/tsx',
-		['scripts/user-create.ts', '--role', 'admin', '--email', 'admin@exemple.fr', '--name', 'Admin Test'],
-		{ env: { ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: server.port, HOST: server.hostname }, encoding: 'utf8' }
-	);
+	const result = spawnSync('node_modules/.bin/tsx', ['scripts/user-create.ts', '--role', 'admin', '--email', 'admin@exemple.fr', '--name', 'Admin Test'], {
+		env: { ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: server.port, HOST: server.hostname },
+		encoding: 'utf8'
+	});
 	expect(result.status, result.stderr).toBe(0);
 	const link = /https?:\/\/\S+\/invitation\/[\w-]+/.exec(result.stdout)?.[0];
 	expect(link, result.stdout).toBeDefined();
@@ -116,7 +115,10 @@ describe('comptes : invitation, administration, mot de passe, désactivation', (
 		expect(await admin.getByTestId('account-link-expiry').innerText()).toMatch(/\d{4} à \d{1,2}\sh(\s\d{2})?$/);
 		await box.getByRole('button', { name: 'Copier le lien' }).click();
 		// Copied, or selected for Ctrl+C where the browser refuses clipboard access: either way the person is told.
-		await box.getByRole('status').getByText(/Lien copié|Lien sélectionné/).waitFor();
+		await box
+			.getByRole('status')
+			.getByText(/Lien copié|Lien sélectionné/)
+			.waitFor();
 
 		const row = admin.locator('[data-testid="user-row"][data-email="paula@exemple.fr"]');
 		expect(await row.getAttribute('data-status')).toBe('pending');
@@ -147,7 +149,7 @@ describe('comptes : invitation, administration, mot de passe, désactivation', (
 		await screenshot(partner, 'accounts-partner-403');
 	});
 
-	it("un visiteur est renvoyé vers la connexion, et la désactivation ferme la session du partenaire", async () => {
+	it('un visiteur est renvoyé vers la connexion, et la désactivation ferme la session du partenaire', async () => {
 		await admin.goto('/admin/utilisateurs');
 		await admin.waitForURL('**/connexion?next=%2Fadmin%2Futilisateurs');
 		await admin.getByLabel('Adresse e-mail').fill('admin@exemple.fr');

@@ -15,7 +15,11 @@ const occurrences = (page: Page, text: string) => page.evaluate((t) => document.
 
 /** Sources are example.org addresses in the demo: answer them here, so that following one is a real click. */
 async function answerSources(page: Page) {
-	await page.context().route(/^https:\/\/([a-z0-9-]+\.)?example\.org\//, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<title>Source</title><h1>Source citée</h1>' }));
+	await page
+		.context()
+		.route(/^https:\/\/([a-z0-9-]+\.)?example\.org\//, (route) =>
+			route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<title>Source</title><h1>Source citée</h1>' })
+		);
 }
 
 describe('fiche acteur : chaque fait une fois, des sources cliquables, un chemin de retour', () => {
@@ -33,7 +37,9 @@ describe('fiche acteur : chaque fait une fois, des sources cliquables, un chemin
 
 	it('dit chaque fait une fois : chapeau, description, encadré et frise ne se répètent pas', async () => {
 		// A startup with a pathway of three steps or more.
-		const list = await getJson<{ items: { slug: string; summary: string | null; foundedYear: number | null }[] }>('/api/v1/entities?category=startup&limit=200');
+		const list = await getJson<{ items: { slug: string; summary: string | null; foundedYear: number | null }[] }>(
+			'/api/v1/entities?category=startup&limit=200'
+		);
 		let chosen: { slug: string; summary: string | null; foundedYear: number | null; pathway: Pathway } | undefined;
 		for (const item of list.items) {
 			const pathway = await getJson<Pathway>(`/api/v1/pathways?entity=${item.slug}`);
@@ -82,7 +88,10 @@ describe('fiche acteur : chaque fait une fois, des sources cliquables, un chemin
 		expect(found, 'un incubateur dont une relation cite une adresse').toBeDefined();
 		const { slug, url } = found as { slug: string; url: string };
 		await page.goto(`/acteurs/${slug}`);
-		const link = page.getByTestId('source').getByRole('link', { name: shortUrl(url), exact: true }).first();
+		const link = page
+			.getByTestId('source')
+			.getByRole('link', { name: shortUrl(url), exact: true })
+			.first();
 		expect(await link.getAttribute('href')).toBe(url);
 		// A citation without a link stays text.
 		const sources = await page.getByTestId('source').allInnerTexts();
@@ -126,7 +135,9 @@ describe('fiche acteur : chaque fait une fois, des sources cliquables, un chemin
 		const events = await getJson<{ items: { slug: string }[] }>('/api/v1/entities?category=conference&limit=1');
 		await page.goto(`/acteurs/${events.items[0]?.slug}`);
 		const days = '(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
-		expect(await page.getByTestId('event-dates').innerText()).toMatch(new RegExp(`^(le ${days} \\d{1,2}(er)? \\S+ \\d{4}|du ${days} .+ au ${days} .+ \\d{4}).* \\d{1,2}\u00a0h`));
+		expect(await page.getByTestId('event-dates').innerText()).toMatch(
+			new RegExp(`^(le ${days} \\d{1,2}(er)? \\S+ \\d{4}|du ${days} .+ au ${days} .+ \\d{4}).* \\d{1,2}\u00a0h`)
+		);
 		expect(await page.getByRole('heading', { level: 3, name: 'Lieu' }).count()).toBe(1);
 		// Its participants and venue are dated like the event: the date is said once, in the sidebar.
 		const relationTexts = await page.getByTestId('relation').allInnerTexts();

@@ -65,7 +65,10 @@ describe('JSON API /api/v1 on the real server', () => {
 		const csv = await fetch(`${base()}/api/v1/pathways/flows.csv?departement=43`);
 		expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
 		expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="parcours-flux-categories\.csv"/);
-		const rows = (await csv.text()).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+		const rows = (await csv.text())
+			.replace(/^\ufeff/, '')
+			.trimEnd()
+			.split('\r\n');
 		expect(rows).toHaveLength(1 + (flows.body.transitionCount as number));
 		const route = await get('/api/v1/pathways/route?stage=emergence&commune=43112&need=hosting');
 		expect((route.body.steps as unknown[]).length).toBe(5);
@@ -76,7 +79,15 @@ describe('JSON API /api/v1 on the real server', () => {
 	});
 
 	it('answers bad parameters with a French 400 in JSON, unknown things with 404', async () => {
-		for (const path of ['/api/v1/entities?kind=robot', '/api/v1/entities?limit=abc', '/api/v1/entities?cursor=%%%', '/api/v1/territories?kind=planete', '/api/v1/search', '/api/v1/search?q=x&limit=-1', '/api/v1/graph?territory=xyz']) {
+		for (const path of [
+			'/api/v1/entities?kind=robot',
+			'/api/v1/entities?limit=abc',
+			'/api/v1/entities?cursor=%%%',
+			'/api/v1/territories?kind=planete',
+			'/api/v1/search',
+			'/api/v1/search?q=x&limit=-1',
+			'/api/v1/graph?territory=xyz'
+		]) {
 			const res = await get(path);
 			expect(res.status, path).toBe(400);
 			expect(res.type).toContain('application/json');

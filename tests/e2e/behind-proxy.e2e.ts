@@ -101,7 +101,10 @@ describe('derrière un proxy inverse, avec ORIGIN', () => {
 		const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
 		await page.goto(other.url);
-		const [answer] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(`${publicOrigin}/connexion`)), page.getByRole('button', { name: 'Envoyer au Connecteur Carto' }).click()]);
+		const [answer] = await Promise.all([
+			page.waitForResponse((r) => r.url().startsWith(`${publicOrigin}/connexion`)),
+			page.getByRole('button', { name: 'Envoyer au Connecteur Carto' }).click()
+		]);
 		expect(answer.status()).toBe(403);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Envoi refusé');
 		expect(await page.getByTestId('refusal').innerText()).toContain(`depuis ${other.url}, une autre adresse que celle de ce site (${publicOrigin})`);
@@ -112,7 +115,10 @@ describe('derrière un proxy inverse, avec ORIGIN', () => {
 		await page.goto(`${app!.baseUrl}/connexion`);
 		await page.getByLabel('Adresse e-mail').fill('proxy@exemple.fr');
 		await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-		const [direct] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Se connecter' }).click()]);
+		const [direct] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Se connecter' }).click()
+		]);
 		expect(direct.status()).toBe(403);
 		expect(await page.getByTestId('refusal').innerText()).toContain(`une autre adresse que celle de ce site (${publicOrigin})`);
 		await screenshot(page, 'proxy-direct-port-refused-phone');

@@ -186,7 +186,12 @@ describe('distances honnêtes', () => {
 		// Options in score order within each step.
 		const steps = page.getByTestId('route-step');
 		for (let i = 0; i < (await steps.count()); i++) {
-			const scores = (await steps.nth(i).getByText(/^\d+ \/ 100 pts$/).allInnerTexts()).map((t) => Number(t.split(' ')[0]));
+			const scores = (
+				await steps
+					.nth(i)
+					.getByText(/^\d+ \/ 100 pts$/)
+					.allInnerTexts()
+			).map((t) => Number(t.split(' ')[0]));
 			expect(scores).toEqual([...scores].sort((a, b) => b - a));
 		}
 		await routeMapSettled(page);
@@ -333,7 +338,9 @@ describe('distances honnêtes', () => {
 		expect(await line('territory-exports')).toMatch(/^Télécharger l'acteur de ce territoire : CSV \(Excel\) · ses relations \(CSV\) · /);
 		await screenshot(page, 'communes-one-actor');
 		await page.goto(`/territoires/${many![0]}`);
-		expect(await line('territory-exports')).toMatch(new RegExp(`^Télécharger les ${many![1]} acteurs de ce territoire : CSV \\(Excel\\) · leurs relations \\(CSV\\) · `));
+		expect(await line('territory-exports')).toMatch(
+			new RegExp(`^Télécharger les ${many![1]} acteurs de ce territoire : CSV \\(Excel\\) · leurs relations \\(CSV\\) · `)
+		);
 
 		await page.goto(`/acteurs?territory=${one}`);
 		expect(await line('exports')).toMatch(/^Télécharger cet acteur : CSV · ses relations \(CSV\) · /);

@@ -51,13 +51,21 @@ describe('espace partenaire et modération', () => {
 		// (the issue replaced the 520-option select) and taking it from the suggestions.
 		await choosePassword(editor, editorLink);
 		await editor.goto('/moderation');
-		for (const [listing, email] of [[mine, 'alice@exemple.fr'], [theirs, 'bruno@exemple.fr']] as const) {
+		for (const [listing, email] of [
+			[mine, 'alice@exemple.fr'],
+			[theirs, 'bruno@exemple.fr']
+		] as const) {
 			const grant = editor.getByRole('form', { name: 'Confier une fiche à un partenaire' });
 			await grant.getByRole('combobox', { name: 'Fiche' }).fill(listing.name);
-			await grant.getByRole('option').filter({ has: editor.getByText(listing.name, { exact: true }) }).click();
+			await grant
+				.getByRole('option')
+				.filter({ has: editor.getByText(listing.name, { exact: true }) })
+				.click();
 			await grant.getByLabel('E-mail du partenaire').fill(email);
 			await grant.getByRole('button', { name: 'Confier' }).click();
-			expect(await editor.getByTestId('grant-done').innerText()).toBe(`«\u00a0${listing.name}\u00a0» est confiée à ${email === 'alice@exemple.fr' ? 'Alice Incubateur' : 'Bruno Autre'}.`);
+			expect(await editor.getByTestId('grant-done').innerText()).toBe(
+				`«\u00a0${listing.name}\u00a0» est confiée à ${email === 'alice@exemple.fr' ? 'Alice Incubateur' : 'Bruno Autre'}.`
+			);
 		}
 
 		// Alice sets her password, signs out, signs in again at /connexion.

@@ -82,7 +82,11 @@ describe('the editors’ dashboard and the reminders', () => {
 		await editor.goto('/moderation');
 		const grant = editor.getByRole('form', { name: 'Confier une fiche à un partenaire' });
 		await grant.getByRole('combobox', { name: 'Fiche' }).fill(name);
-		await grant.getByRole('option').filter({ has: editor.getByText(name, { exact: true }) }).first().click();
+		await grant
+			.getByRole('option')
+			.filter({ has: editor.getByText(name, { exact: true }) })
+			.first()
+			.click();
 		await grant.getByLabel('E-mail du partenaire').fill(PARTNER.email);
 		await grant.getByRole('button', { name: 'Confier' }).click();
 		await editor.getByTestId('grant-done').waitFor();
@@ -91,7 +95,12 @@ describe('the editors’ dashboard and the reminders', () => {
 		// Not spawnSync: the SMTP server answering the command lives in this process and must keep running.
 		// PORT and HOST as the server got them: the command derives the site's links as `npm start` does (no ORIGIN).
 		const server = new URL(baseUrl());
-		const run = await runCommand(['scripts/jobs.ts', '--run', 'reminders'], { DATABASE_URL: inject('databaseUrl'), SMTP_URL: catcher.url, PORT: server.port, HOST: server.hostname });
+		const run = await runCommand(['scripts/jobs.ts', '--run', 'reminders'], {
+			DATABASE_URL: inject('databaseUrl'),
+			SMTP_URL: catcher.url,
+			PORT: server.port,
+			HOST: server.hostname
+		});
 		expect(run.status, run.stderr).toBe(0);
 		// Other browser tests' partners may manage stale listings too: at least this partner's one and its e-mail.
 		expect(run.stdout).toMatch(/^Tâche « reminders » terminée en \d+ ms : .* fiches à rappeler : \d+ avec gestionnaire .*\d+ courriels? envoyés?/);
@@ -135,9 +144,11 @@ describe('the editors’ dashboard and the reminders', () => {
 		await editor.getByTestId('dashboard-link').click();
 		await editor.waitForURL('**/moderation/tableau');
 		await bothSizes(editor, 'dashboard');
-		const figures = await editor.locator('[data-testid^="figure-"]').evaluateAll((links) =>
-			links.map((a) => ({ id: a.getAttribute('data-testid') as string, href: a.getAttribute('href') as string, text: (a as HTMLElement).innerText }))
-		);
+		const figures = await editor
+			.locator('[data-testid^="figure-"]')
+			.evaluateAll((links) =>
+				links.map((a) => ({ id: a.getAttribute('data-testid') as string, href: a.getAttribute('href') as string, text: (a as HTMLElement).innerText }))
+			);
 		// Freshness bands × (all + 4 départements at least), without manager, reminders, queue, reports, duplicates.
 		expect(figures.length).toBeGreaterThanOrEqual(30);
 		expect(digits(figures.find((f) => f.id === 'figure-rappels')!.text)).toBeGreaterThan(0);
@@ -148,7 +159,9 @@ describe('the editors’ dashboard and the reminders', () => {
 			expect(await listCount(editor, f.href), `${f.id} → ${f.href}`).toBe(digits(f.text));
 			checked.push(f.id);
 		}
-		expect(checked).toEqual(expect.arrayContaining(['figure-jamais', 'figure-ancienne-63', 'figure-sans-gestionnaire-15', 'figure-file', 'figure-doublons', 'figure-rappel-equipe']));
+		expect(checked).toEqual(
+			expect.arrayContaining(['figure-jamais', 'figure-ancienne-63', 'figure-sans-gestionnaire-15', 'figure-file', 'figure-doublons', 'figure-rappel-equipe'])
+		);
 		await editor.goto('/moderation/fiches?fraicheur=jamais&departement=63');
 		await bothSizes(editor, 'dashboard-list');
 	}, 240_000);

@@ -50,7 +50,9 @@ describe('vues intégrables (/embed)', () => {
 		const target = baseUrl();
 		partner = createServer((_req, res) => {
 			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-			res.end(`<!doctype html><title>Partenaire</title><h1>Site partenaire</h1><iframe id="carto" src="${target}/embed/carte?kind=third_place" width="600" height="400"></iframe>`);
+			res.end(
+				`<!doctype html><title>Partenaire</title><h1>Site partenaire</h1><iframe id="carto" src="${target}/embed/carte?kind=third_place" width="600" height="400"></iframe>`
+			);
 		});
 		await new Promise<void>((done) => partner.listen(0, '127.0.0.1', done));
 		partnerUrl = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/`;

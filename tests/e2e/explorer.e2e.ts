@@ -49,7 +49,9 @@ beforeAll(async () => {
 		const a = byId.get(e1.source)!;
 		const b = byId.get(e1.target)!;
 		if (!placed(a.id) || !placed(b.id) || a.communeCode === b.communeCode) continue;
-		const e2 = graph.edges.find((e) => e.source === b.id && e.target !== a.id && placed(e.target) && ![a.communeCode, b.communeCode].includes(byId.get(e.target)!.communeCode));
+		const e2 = graph.edges.find(
+			(e) => e.source === b.id && e.target !== a.id && placed(e.target) && ![a.communeCode, b.communeCode].includes(byId.get(e.target)!.communeCode)
+		);
 		if (!e2) continue;
 		const c = byId.get(e2.target)!;
 		const answer = await api<Paths>(`/api/v1/paths?from=${a.id}&to=${c.id}&k=1`);
@@ -94,12 +96,15 @@ async function clickOnMap(page: Page, node: Node) {
 	await page.getByTestId('map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 	await page.evaluate(({ lon, lat }) => window.__cartoMap?.map?.jumpTo({ center: [lon, lat], zoom: 14 }), { lon: node.lon!, lat: node.lat! });
 	await mapIdle(page);
-	const at = await page.evaluate(({ lon, lat }) => {
-		const map = window.__cartoMap!.map!;
-		const p = map.project([lon, lat]);
-		const box = map.getCanvas().getBoundingClientRect();
-		return { x: box.left + p.x, y: box.top + p.y };
-	}, { lon: node.lon!, lat: node.lat! });
+	const at = await page.evaluate(
+		({ lon, lat }) => {
+			const map = window.__cartoMap!.map!;
+			const p = map.project([lon, lat]);
+			const box = map.getCanvas().getBoundingClientRect();
+			return { x: box.left + p.x, y: box.top + p.y };
+		},
+		{ lon: node.lon!, lat: node.lat! }
+	);
 	await page.mouse.click(at.x, at.y);
 }
 
@@ -178,7 +183,8 @@ async function arcDrawn(page: Page, source: string, arcIndex: number): Promise<n
 			},
 			{ source, arcIndex }
 		);
-	const visibility = (ids: string[], v: 'visible' | 'none') => page.evaluate(({ ids, v }) => ids.forEach((id) => window.__cartoMap!.map!.setLayoutProperty(id, 'visibility', v)), { ids, v });
+	const visibility = (ids: string[], v: 'visible' | 'none') =>
+		page.evaluate(({ ids, v }) => ids.forEach((id) => window.__cartoMap!.map!.setLayoutProperty(id, 'visibility', v)), { ids, v });
 	const actors = ['actors-clusters', 'actors-precise', 'actors-approx', 'actors-selected'];
 	const arcs = [`${source}-lines`, `${source}-heads`];
 	await visibility(actors, 'none');
@@ -232,12 +238,15 @@ describe('/explorer: map and network side by side', () => {
 		await page.getByTestId('map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 		await page.evaluate(({ lon, lat }) => window.__cartoMap?.map?.jumpTo({ center: [lon, lat], zoom: 14 }), { lon: actor.lon!, lat: actor.lat! });
 		await mapIdle(page);
-		const atPoint = await page.evaluate(({ lon, lat }) => {
-			const map = window.__cartoMap!.map!;
-			const p = map.project([lon, lat]);
-			const box = map.getCanvas().getBoundingClientRect();
-			return { x: box.left + p.x, y: box.top + p.y };
-		}, { lon: actor.lon!, lat: actor.lat! });
+		const atPoint = await page.evaluate(
+			({ lon, lat }) => {
+				const map = window.__cartoMap!.map!;
+				const p = map.project([lon, lat]);
+				const box = map.getCanvas().getBoundingClientRect();
+				return { x: box.left + p.x, y: box.top + p.y };
+			},
+			{ lon: actor.lon!, lat: actor.lat! }
+		);
 		await page.mouse.move(atPoint.x - 30, atPoint.y - 30);
 		await page.mouse.move(atPoint.x, atPoint.y, { steps: 3 });
 		await expect.poll(() => page.evaluate(() => window.__cartoGraph?.cy?.$('node.hover').map((n) => n.data('entityId') as number) ?? [])).toEqual([actor.id]);
@@ -251,9 +260,15 @@ describe('/explorer: map and network side by side', () => {
 		// The focus's neighbourhood is on the map as arcs.
 		await page.waitForFunction(() => (window.__cartoArcs?.arcs ?? 0) > 0);
 
-		for (const [field, node] of [['Acteur X', chain.from], ['Acteur Y', chain.to]] as const) {
+		for (const [field, node] of [
+			['Acteur X', chain.from],
+			['Acteur Y', chain.to]
+		] as const) {
 			await page.getByRole('combobox', { name: field }).fill(node.label);
-			await page.getByRole('option', { name: new RegExp(node.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().click();
+			await page
+				.getByRole('option', { name: new RegExp(node.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+				.first()
+				.click();
 		}
 		await page.getByRole('button', { name: 'Trouver les chemins' }).click();
 		await expect.poll(() => page.getByTestId('arc-step').count()).toBe(2);
@@ -264,14 +279,23 @@ describe('/explorer: map and network side by side', () => {
 		expect(url.searchParams.get('focus')).toBe(String(chain.from.id));
 
 		// Frame the path on the map and read its first step's pixels along the curve.
-		await page.evaluate((pts) => {
-			const lons = pts.map((p) => p.lon);
-			const lats = pts.map((p) => p.lat);
-			window.__cartoMap?.map?.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 60, duration: 0 });
-		}, chain.path.nodes.map((id) => {
-			const n = graph.nodes.find((m) => m.id === id)!;
-			return { lon: n.lon!, lat: n.lat! };
-		}));
+		await page.evaluate(
+			(pts) => {
+				const lons = pts.map((p) => p.lon);
+				const lats = pts.map((p) => p.lat);
+				window.__cartoMap?.map?.fitBounds(
+					[
+						[Math.min(...lons), Math.min(...lats)],
+						[Math.max(...lons), Math.max(...lats)]
+					],
+					{ padding: 60, duration: 0 }
+				);
+			},
+			chain.path.nodes.map((id) => {
+				const n = graph.nodes.find((m) => m.id === id)!;
+				return { lon: n.lon!, lat: n.lat! };
+			})
+		);
 		await mapIdle(page);
 		const first = chain.path.edges[0]!;
 		expect(await arcInk(page, 'path-arcs', edgeColor(first.type), 0)).toBeGreaterThan(0.6);
@@ -306,7 +330,11 @@ describe('/explorer: map and network side by side', () => {
 		await page.goto(`/explorer?focus=${hub.id}`);
 		await panesReady(page);
 		await page.waitForFunction(() => (window.__cartoArcs?.arcs ?? 0) > 0);
-		const before = await page.evaluate(() => ({ visible: window.__cartoGraph!.visibleNodes, active: window.__cartoArcs!.active, arcs: window.__cartoArcs!.arcs }));
+		const before = await page.evaluate(() => ({
+			visible: window.__cartoGraph!.visibleNodes,
+			active: window.__cartoArcs!.active,
+			arcs: window.__cartoArcs!.arcs
+		}));
 		expect(before.active).toBe(before.arcs);
 		const slider = page.getByRole('slider');
 		await slider.focus();
@@ -316,7 +344,14 @@ describe('/explorer: map and network side by side', () => {
 		await expect.poll(() => page.evaluate(() => window.__cartoArcs!.active)).toBeLessThan(before.arcs);
 		// The actors the graph hides that year are veiled on the map.
 		const veiled = () =>
-			page.evaluate(async () => ((await (window.__cartoMap!.map!.getSource('inactive-points') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> }).getData()) as GeoJSON.FeatureCollection).features.length);
+			page.evaluate(
+				async () =>
+					(
+						(await (
+							window.__cartoMap!.map!.getSource('inactive-points') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> }
+						).getData()) as GeoJSON.FeatureCollection
+					).features.length
+			);
 		await expect.poll(veiled).toBeGreaterThan(0);
 		await expect.poll(veiled).toBe(await page.evaluate(() => window.__cartoExplorer!.hiddenNodes));
 		await page.close();
@@ -367,7 +402,9 @@ describe('/carte: relations on the map', () => {
 		// An arc clear of the actors' points, clicked at its middle.
 		const target = await page.evaluate(async () => {
 			const map = window.__cartoMap!.map!;
-			const data = (await (map.getSource('relations') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> }).getData()) as GeoJSON.FeatureCollection;
+			const data = (await (
+				map.getSource('relations') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection> }
+			).getData()) as GeoJSON.FeatureCollection;
 			const lines = data.features.filter((f) => f.geometry.type === 'LineString');
 			const box = map.getCanvas().getBoundingClientRect();
 			for (const f of lines) {
@@ -376,7 +413,14 @@ describe('/carte: relations on the map', () => {
 				if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) continue;
 				const top = map.queryRenderedFeatures([p.x, p.y])[0];
 				// The arc on top there is the one a click opens (arcs cross).
-				if (top?.layer.id === 'relations-lines') return { x: box.left + p.x, y: box.top + p.y, arc: top.properties.arc as number, color: top.properties.color as string, count: top.properties.count as number };
+				if (top?.layer.id === 'relations-lines')
+					return {
+						x: box.left + p.x,
+						y: box.top + p.y,
+						arc: top.properties.arc as number,
+						color: top.properties.color as string,
+						count: top.properties.count as number
+					};
 			}
 			return null;
 		});

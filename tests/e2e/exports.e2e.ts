@@ -64,14 +64,21 @@ describe('exports on the real server, with the current filters', () => {
 			'export.graphml': 'application/graphml+xml',
 			'agenda.ics': 'text/calendar; charset=utf-8'
 		};
-		const json = JSON.parse((await download('/api/v1/export.json?kind=organisation')).text) as { entities: { id: number; slug: string }[]; relations: { sourceId: number }[] };
+		const json = JSON.parse((await download('/api/v1/export.json?kind=organisation')).text) as {
+			entities: { id: number; slug: string }[];
+			relations: { sourceId: number }[];
+		};
 		const linked = json.entities.find((e) => json.relations.some((r) => r.sourceId === e.id))!;
 		for (const page of ['/carte?kind=third_place', '/territoires/63', '/acteurs?kind=event', `/acteurs/${linked.slug}`]) {
 			const html = await (await fetch(inject('baseUrl') + page)).text();
 			const links = [...html.matchAll(/href="([^"]*(?:\/api\/v1\/export\.\w+|\/agenda\.ics)[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 			expect(links.length, page).toBeGreaterThanOrEqual(2);
 			// Every list of actors offers their relations next to them, with the same filters.
-			if (!page.startsWith('/acteurs/')) expect(links.filter((l) => l.includes('export.relations.csv')), page).toHaveLength(1);
+			if (!page.startsWith('/acteurs/'))
+				expect(
+					links.filter((l) => l.includes('export.relations.csv')),
+					page
+				).toHaveLength(1);
 			for (const link of links) {
 				const file = await download(link);
 				const kind = Object.keys(expected).find((k) => link.includes(k))!;

@@ -84,7 +84,14 @@ describe('trouver mon parcours', () => {
 		const box = await page.getByTestId('route-map').boundingBox();
 		for (const marker of await markers.all()) {
 			const m = await marker.boundingBox();
-			expect(m && box && m.x + m.width / 2 >= box.x && m.x + m.width / 2 <= box.x + box.width && m.y + m.height / 2 >= box.y && m.y + m.height / 2 <= box.y + box.height).toBe(true);
+			expect(
+				m &&
+					box &&
+					m.x + m.width / 2 >= box.x &&
+					m.x + m.width / 2 <= box.x + box.width &&
+					m.y + m.height / 2 >= box.y &&
+					m.y + m.height / 2 <= box.y + box.height
+			).toBe(true);
 		}
 
 		// The address is visible and « Partager ce parcours » copies it.

@@ -8,7 +8,10 @@ const projectCount = async (page: Page) => Number((await page.getByTestId('flows
 const drawing = (page: Page) =>
 	page.getByTestId('flow-diagram').evaluate((figure) => {
 		const rects = [...figure.querySelectorAll<SVGRectElement>('[data-testid="flow-node"] rect')].map((r) => r.getBBox());
-		const paths = [...figure.querySelectorAll<SVGPathElement>('[data-testid="flow-link"] path')].map((p) => ({ length: p.getTotalLength(), width: Number(p.getAttribute('stroke-width')) }));
+		const paths = [...figure.querySelectorAll<SVGPathElement>('[data-testid="flow-link"] path')].map((p) => ({
+			length: p.getTotalLength(),
+			width: Number(p.getAttribute('stroke-width'))
+		}));
 		const box = figure.querySelector('svg')?.getBoundingClientRect();
 		return { rects: rects.map((b) => ({ w: b.width, h: b.height })), paths, svg: { w: box?.width ?? 0, h: box?.height ?? 0 } };
 	});
@@ -110,13 +113,18 @@ describe('parcours habituels (flux)', () => {
 		expect(title).toMatch(/1re étape : \d+ projets?\. Voir les projets$/);
 		const counted = Number(/: (\d+) projet/.exec(title)?.[1]);
 		await node.click();
-		await page.waitForURL((url) => url.pathname === '/parcours/flux/projets' && url.searchParams.get('figure') === 'reached' && url.searchParams.get('rank') === '1');
+		await page.waitForURL(
+			(url) => url.pathname === '/parcours/flux/projets' && url.searchParams.get('figure') === 'reached' && url.searchParams.get('rank') === '1'
+		);
 		// The block's count and its list agree.
 		expect(await page.getByTestId('flow-projects').locator('tbody a[href^="/acteurs/"]').count()).toBe(counted);
 
 		// Every link of the drawing answers with a list (no dead figure).
 		await page.goto('/parcours/flux');
-		const hrefs = await page.getByTestId('flow-diagram').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		const hrefs = await page
+			.getByTestId('flow-diagram')
+			.locator('a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 		expect(hrefs.length).toBeGreaterThan(5);
 		for (const href of new Set(hrefs)) {
 			const r = await page.request.get(href);
@@ -145,7 +153,12 @@ describe('parcours habituels (flux)', () => {
 		expect(await page.getByTestId('flows-empty').innerText()).toMatch(/aucune étape d'accompagnement datée/);
 		expect(await page.getByTestId('flow-diagram').count()).toBe(0);
 
-		for (const path of ['/parcours/flux?from=abc', '/parcours/flux?sector=licorne', '/parcours/flux?from=2022&to=2018', '/parcours/flux/projets?figure=licorne']) {
+		for (const path of [
+			'/parcours/flux?from=abc',
+			'/parcours/flux?sector=licorne',
+			'/parcours/flux?from=2022&to=2018',
+			'/parcours/flux/projets?figure=licorne'
+		]) {
 			const r = await page.goto(path);
 			expect(r?.status(), path).toBe(400);
 			expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Requête invalide');
@@ -158,7 +171,11 @@ describe('parcours habituels (flux)', () => {
 		await phone.goto('/parcours/flux');
 		// Only the diagram scrolls sideways, inside its frame; the page itself does not.
 		expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-		const label = await phone.getByTestId('flow-node').first().locator('text').evaluate((t) => t.getBoundingClientRect().height);
+		const label = await phone
+			.getByTestId('flow-node')
+			.first()
+			.locator('text')
+			.evaluate((t) => t.getBoundingClientRect().height);
 		expect(label).toBeGreaterThanOrEqual(12);
 		await screenshot(phone, 'flows-phone');
 		await context.close();

@@ -44,7 +44,8 @@ describe('réseau des acteurs', () => {
 		expect(pixels.ink).toBeGreaterThan(0.03);
 		expect(pixels.colours).toBeGreaterThanOrEqual(4);
 		const legend = page.getByTestId('graph-legend');
-		for (const label of ['Organisation', 'Personne', 'Tiers-lieu', 'Événement', 'déclarée, non confirmée']) await legend.getByText(label, { exact: true }).waitFor();
+		for (const label of ['Organisation', 'Personne', 'Tiers-lieu', 'Événement', 'déclarée, non confirmée'])
+			await legend.getByText(label, { exact: true }).waitFor();
 		await screenshot(page, 'graph-whole');
 	});
 
@@ -100,7 +101,10 @@ describe('réseau des acteurs', () => {
 		const year = min + 3;
 		await slider.fill(String(year));
 		await page.waitForURL(new RegExp(`year=${year}`));
-		await page.waitForFunction((y) => / actives? en /.test(document.querySelector('[data-testid="graph-count"]')?.textContent?.split(String(y))[0] ?? ''), year);
+		await page.waitForFunction(
+			(y) => / actives? en /.test(document.querySelector('[data-testid="graph-count"]')?.textContent?.split(String(y))[0] ?? ''),
+			year
+		);
 		// « 1 relation active en 1961 », « 12 relations actives en 1961 »: agreed with the count.
 		const [, n, noun, adjective] = (await count.innerText()).replace(/\s+/g, ' ').match(/(\d+) (relations?) (actives?) en /)!;
 		expect([noun, adjective]).toEqual(Number(n) >= 2 ? ['relations', 'actives'] : ['relation', 'active']);
@@ -142,7 +146,10 @@ describe('réseau des acteurs', () => {
 		const box = page.getByRole('combobox', { name: 'Centrer sur un acteur' });
 		const target = graph.nodes[0] as Api['nodes'][number];
 		await box.pressSequentially(target.label.slice(0, 12), { delay: 30 });
-		const option = page.getByRole('listbox', { name: /Suggestions pour Centrer/ }).getByRole('option').first();
+		const option = page
+			.getByRole('listbox', { name: /Suggestions pour Centrer/ })
+			.getByRole('option')
+			.first();
 		await option.waitFor();
 		await box.press('Enter');
 		await page.waitForURL(/focus=\d+/);
@@ -218,9 +225,15 @@ describe('réseau des acteurs', () => {
 		expect(await link.getAttribute('href')).toBe(detail.source);
 		expect(await link.innerText()).toBe(detail.source!.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, ''));
 		// The counts agree with their number: « Chemin 1 · 1 relation », « 1 chemin. » or « 3 chemins, du plus court au plus long. ».
-		expect(await page.getByTestId('path-results').getByRole('button', { name: /^Chemin 1 · 1 relation\s:/ }).count()).toBe(1);
+		expect(
+			await page
+				.getByTestId('path-results')
+				.getByRole('button', { name: /^Chemin 1 · 1 relation\s:/ })
+				.count()
+		).toBe(1);
 		const n = answer.paths.length;
-		const intro = n === 1 ? '1 chemin. Cliquez sur le chemin pour le surligner.' : `${n} chemins, du plus court au plus long. Cliquez sur un chemin pour le surligner.`;
+		const intro =
+			n === 1 ? '1 chemin. Cliquez sur le chemin pour le surligner.' : `${n} chemins, du plus court au plus long. Cliquez sur un chemin pour le surligner.`;
 		expect(await page.getByTestId('path-results').getByText(intro, { exact: true }).count()).toBe(1);
 		await sentence.scrollIntoViewIfNeeded();
 		await screenshot(page, 'graph-path-source');
@@ -236,13 +249,20 @@ describe('réseau des acteurs', () => {
 			['Acteur Y', c]
 		] as const) {
 			await page.getByRole('combobox', { name, exact: true }).fill(label(id));
-			await page.getByRole('option').filter({ hasText: label(id) }).first().click();
+			await page
+				.getByRole('option')
+				.filter({ hasText: label(id) })
+				.first()
+				.click();
 		}
 		await page.getByRole('button', { name: 'Trouver les chemins' }).click();
 		const results = page.getByTestId('path-results');
 		await results.waitFor();
 		const answer = await results.getByTestId('path').first().innerText();
-		await page.waitForFunction(([x, y]) => new URL(location.href).searchParams.get('from') === String(x) && new URL(location.href).searchParams.get('to') === String(y), [a, c]);
+		await page.waitForFunction(
+			([x, y]) => new URL(location.href).searchParams.get('from') === String(x) && new URL(location.href).searchParams.get('to') === String(y),
+			[a, c]
+		);
 		const shared = page.url();
 		const other = await newPage(browser);
 		await other.goto(shared.replace(baseUrl(), ''));

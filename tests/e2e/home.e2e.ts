@@ -87,7 +87,7 @@ describe("page d'accueil", () => {
 		expect(await main.getByTestId('door-claim').getByRole('searchbox', { name: 'Nom de la structure' }).count()).toBe(1);
 		expect(await main.getByText(/sur invitation/).count()).toBe(0);
 		expect(await main.getByTestId('way-report').innerText()).toContain('Signaler une erreur');
-		expect(await main.getByRole('link', { name: 'l\'annuaire' }).getAttribute('href')).toBe('/acteurs');
+		expect(await main.getByRole('link', { name: "l'annuaire" }).getAttribute('href')).toBe('/acteurs');
 		await screenshot(page, 'contribuer');
 	});
 });

@@ -23,7 +23,11 @@ function textsOutsideLandmarks(page: Page): Promise<string[]> {
 		const sectioning = 'article, aside, main, nav, section, [role="article"], [role="complementary"], [role="main"], [role="navigation"], [role="region"]';
 		const isLandmark = (el: Element): boolean => {
 			const role = el.getAttribute('role');
-			if (role) return ['banner', 'navigation', 'main', 'contentinfo', 'complementary', 'search', 'region', 'form'].includes(role) && (role !== 'region' || el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'));
+			if (role)
+				return (
+					['banner', 'navigation', 'main', 'contentinfo', 'complementary', 'search', 'region', 'form'].includes(role) &&
+					(role !== 'region' || el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))
+				);
 			const tag = el.tagName.toLowerCase();
 			if (tag === 'main' || tag === 'nav' || tag === 'aside' || tag === 'search') return true;
 			// header / footer are banner / contentinfo only outside sectioning content.
@@ -63,7 +67,11 @@ describe('icônes du site et repères de navigation', () => {
 
 	it('links a favicon, app icons and a web app manifest that all answer, at the sizes they claim', async () => {
 		await page.goto('/acteurs');
-		const href = (selector: string) => page.locator(selector).first().evaluate((l: HTMLLinkElement) => l.href);
+		const href = (selector: string) =>
+			page
+				.locator(selector)
+				.first()
+				.evaluate((l: HTMLLinkElement) => l.href);
 
 		const svg = await get(await href('link[rel="icon"][type="image/svg+xml"]'));
 		expect(svg.type).toMatch(/^image\/svg\+xml/);
@@ -77,7 +85,12 @@ describe('icônes du site et repères de navigation', () => {
 
 		const manifest = await get(await href('link[rel="manifest"]'));
 		expect(manifest.type).toMatch(/manifest\+json|application\/json/);
-		const json = JSON.parse(manifest.bytes.toString('utf8')) as { name: string; lang: string; start_url: string; icons: { src: string; sizes: string; type: string; purpose: string }[] };
+		const json = JSON.parse(manifest.bytes.toString('utf8')) as {
+			name: string;
+			lang: string;
+			start_url: string;
+			icons: { src: string; sizes: string; type: string; purpose: string }[];
+		};
 		expect(json).toMatchObject({ name: 'Connecteur Carto', lang: 'fr', start_url: '/' });
 		const pngs = json.icons.filter((i) => i.type === 'image/png');
 		expect(pngs.map((i) => i.sizes).sort()).toEqual(['192x192', '512x512', '512x512']);
@@ -89,7 +102,10 @@ describe('icônes du site et repères de navigation', () => {
 	});
 
 	it('puts the demo banner, and every visible text of the home page, inside a landmark (desktop and phone)', async () => {
-		for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+		for (const [size, viewport] of [
+			['desktop', { width: 1280, height: 900 }],
+			['phone', { width: 390, height: 844 }]
+		] as const) {
 			await page.setViewportSize(viewport);
 			await page.goto('/');
 			const banner = page.getByRole('region', { name: 'Avertissement : données de démonstration' });

@@ -28,7 +28,12 @@ const ROWS = [
 	// A scraper's row: only a point, in Saint-Flour; the embedded commune outlines give its commune.
 	/* 12 */ 'Tiers-lieu de la Planèze;Tiers-lieu rural;;;45,0339;3,0929'
 ];
-const csv = () => Buffer.from(encodeWindows1252(['Nom;Catégorie;Code postal;Ville;Latitude;Longitude', ...ROWS.map((r) => (r.split(';').length === 4 ? `${r};;` : r))].join('\r\n') + '\r\n'));
+const csv = () =>
+	Buffer.from(
+		encodeWindows1252(
+			['Nom;Catégorie;Code postal;Ville;Latitude;Longitude', ...ROWS.map((r) => (r.split(';').length === 4 ? `${r};;` : r))].join('\r\n') + '\r\n'
+		)
+	);
 
 const shownRows = (page: Page) => page.getByTestId('import-rows').locator('tbody tr td:first-child').allInnerTexts();
 

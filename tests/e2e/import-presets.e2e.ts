@@ -33,12 +33,22 @@ describe('import : formats connus et catégories ignorées', () => {
 
 		// The choices a person sees: recognise by name (checked), then the known formats.
 		const formats = page.getByRole('group', { name: 'Format du fichier' });
-		const labels = await formats.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r.closest('label')?.querySelector('strong')?.textContent ?? '').trim()));
-		expect(labels).toEqual(["Reconnaître les colonnes d'après leur nom", 'Export de Connecteur Carto', 'Export fablabs.io', 'Export GoGoCarto', 'Lieux de médiation numérique (schéma ANCT)']);
+		const labels = await formats
+			.getByRole('radio')
+			.evaluateAll((radios) => radios.map((r) => (r.closest('label')?.querySelector('strong')?.textContent ?? '').trim()));
+		expect(labels).toEqual([
+			"Reconnaître les colonnes d'après leur nom",
+			'Export de Connecteur Carto',
+			'Export fablabs.io',
+			'Export GoGoCarto',
+			'Lieux de médiation numérique (schéma ANCT)'
+		]);
 		expect(await formats.getByRole('radio', { name: /Reconnaître les colonnes/ }).isChecked()).toBe(true);
 		// The recognised column names, from the importer's own table.
 		await page.getByText('Noms de colonnes reconnus').click();
-		expect(await page.getByTestId('recognised-columns').innerText()).toMatch(/Code postal\s+code_postal, cp, postcode, code_postale, postal_code, postalcode, zip/);
+		expect(await page.getByTestId('recognised-columns').innerText()).toMatch(
+			/Code postal\s+code_postal, cp, postcode, code_postale, postal_code, postalcode, zip/
+		);
 		await page.getByText('Noms de colonnes reconnus').click();
 
 		// One click on the format, one on « ignorer ces catégories ».
@@ -86,7 +96,9 @@ describe('import : formats connus et catégories ignorées', () => {
 		await expect.poll(() => page.getByTestId('import-skipped-category').innerText()).toBe('0');
 		expect(await page.getByTestId('import-summary').innerText()).toMatch(/ 11 en erreur /);
 		expect(await page.getByTestId('import-preset').innerText()).toBe('Lieux de médiation numérique (schéma ANCT)');
-		expect(await page.locator('[data-testid="import-problem"][data-row="4"]').innerText()).toContain("« BIB » : l'annuaire ne répertorie pas ce type de lieu ; cochez « ignorer ces catégories »");
+		expect(await page.locator('[data-testid="import-problem"][data-row="4"]').innerText()).toContain(
+			"« BIB » : l'annuaire ne répertorie pas ce type de lieu ; cochez « ignorer ces catégories »"
+		);
 		await screenshot(page, 'import-presets-unticked');
 	});
 });

@@ -16,11 +16,46 @@ const COMMUNES = [
 	// As a spreadsheet stores it once the column became « nombre »: the leading zero of 03185 is lost.
 	{ code: '3185', name: 'Montluçon', lon: 2.603, lat: 46.3404 }
 ];
-const NOUNS = ['La Fabrique', 'L’Atelier', 'Le Hangar', 'La Ruche', 'Le Quai', 'La Grange', 'Le Moulin', 'La Forge', 'Le Relais', 'La Cordée', 'Le Bercail', 'La Coopérative'];
+const NOUNS = [
+	'La Fabrique',
+	'L’Atelier',
+	'Le Hangar',
+	'La Ruche',
+	'Le Quai',
+	'La Grange',
+	'Le Moulin',
+	'La Forge',
+	'Le Relais',
+	'La Cordée',
+	'Le Bercail',
+	'La Coopérative'
+];
 const PLACES = [
-	'des Volcans', 'du Sancy', 'de la Jordanne', 'des Combrailles', 'du Livradois', 'de la Chaîne des Puys', 'des Monts du Cantal', 'de l’Allier',
-	'du Velay', 'de la Margeride', 'des Dores', 'du Cœur d’Auvergne', 'de la Sioule', 'du Forez', 'des Couzes', 'de la Cère', 'du Lioran',
-	'de la Truyère', 'du Mézenc', 'des Gorges', 'de la Dordogne', 'du Bourbonnais', 'de la Limagne', 'des Artières', 'du Plateau'
+	'des Volcans',
+	'du Sancy',
+	'de la Jordanne',
+	'des Combrailles',
+	'du Livradois',
+	'de la Chaîne des Puys',
+	'des Monts du Cantal',
+	'de l’Allier',
+	'du Velay',
+	'de la Margeride',
+	'des Dores',
+	'du Cœur d’Auvergne',
+	'de la Sioule',
+	'du Forez',
+	'des Couzes',
+	'de la Cère',
+	'du Lioran',
+	'de la Truyère',
+	'du Mézenc',
+	'des Gorges',
+	'de la Dordogne',
+	'du Bourbonnais',
+	'de la Limagne',
+	'des Artières',
+	'du Plateau'
 ];
 const TYPES = ['Coworking', 'Fablab', 'Tiers-lieu rural', 'Atelier partagé'];
 
@@ -47,8 +82,19 @@ function tiersLieuxCsv(): Buffer {
 		const description = quoted(`Espace partagé ; ateliers et bureaux.\r\nOuvert du mardi au samedi, café « "solidaire" » — n° ${row}.`);
 		const dx = ((i % 7) - 3) * 0.004;
 		const dy = ((i % 5) - 2) * 0.004;
-		let cells = [name, TYPES[i % TYPES.length]!, c.code, c.name, '', decimal(c.lat + dy), decimal(c.lon + dx), `https://tiers-lieu-${row}.exemple.fr`, description];
-		if (row === ROW_JAUDE) cells = [JAUDE, 'Coworking', '63113', 'Clermont-Ferrand', '1 Place de Jaude', '', '', 'https://comptoir-jaude.exemple.fr', description];
+		let cells = [
+			name,
+			TYPES[i % TYPES.length]!,
+			c.code,
+			c.name,
+			'',
+			decimal(c.lat + dy),
+			decimal(c.lon + dx),
+			`https://tiers-lieu-${row}.exemple.fr`,
+			description
+		];
+		if (row === ROW_JAUDE)
+			cells = [JAUDE, 'Coworking', '63113', 'Clermont-Ferrand', '1 Place de Jaude', '', '', 'https://comptoir-jaude.exemple.fr', description];
 		if (row === ROW_UNKNOWN_COMMUNE) cells = ['Le Nuage Perché', 'Fablab', '99999', 'Villeneuve-sur-Nuage', '', '', '', '', 'Commune imaginaire'];
 		if (row === ROW_BAD_COORDINATES) cells[5] = '44,92,64';
 		if (row === ROW_CAFE) cells[1] = 'Café-librairie';
@@ -124,12 +170,17 @@ describe('import de données', () => {
 		await page.unroute('**/admin/import/analyse');
 		const seen = await progressSeen(page);
 		expect(seen[0]).toContain('Envoi du fichier');
-		expect(seen.some((t) => /Analyse terminée|\d+ \/ \d+ (lignes|adresses)/.test(t)), seen.join(' | ')).toBe(true);
+		expect(
+			seen.some((t) => /Analyse terminée|\d+ \/ \d+ (lignes|adresses)/.test(t)),
+			seen.join(' | ')
+		).toBe(true);
 
 		// --- the report: encoding, counts, the two errors where the spreadsheet shows them
 		await page.getByTestId('import-summary').waitFor();
 		expect(await page.getByTestId('import-encoding').innerText()).toMatch(/1252/);
-		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^299 fiches à créer, 0 à mettre à jour, 0 ignorée, 3 en erreur · \d+ avertissements$/);
+		expect(await page.getByTestId('import-summary').innerText()).toMatch(
+			/^299 fiches à créer, 0 à mettre à jour, 0 ignorée, 3 en erreur · \d+ avertissements$/
+		);
 		// The fake Base Adresse Nationale knows « 1 Place de Jaude »: one address geocoded.
 		expect(await page.getByTestId('import-geocoded').innerText()).toBe('1');
 		const errors = page.locator('[data-testid="import-problem"][data-severity="error"]');

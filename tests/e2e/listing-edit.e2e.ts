@@ -36,17 +36,27 @@ async function api<T>(path: string): Promise<T> {
 	return (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
 }
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const partOf = (name: string) => [...name.split(/[^\p{L}\p{N}]+/u)].sort((a, b) => b.length - a.length)[0]!.slice(0, 5).toLowerCase();
+const partOf = (name: string) =>
+	[...name.split(/[^\p{L}\p{N}]+/u)]
+		.sort((a, b) => b.length - a.length)[0]!
+		.slice(0, 5)
+		.toLowerCase();
 
 async function grant(admin: Page, listing: Listing): Promise<void> {
 	await admin.goto('/admin/utilisateurs');
 	const card = admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`);
 	if (!(await card.isVisible())) {
-		await admin.locator(`[data-testid="user-row"][data-email="${PARTNER.email}"]`).getByRole('link', { name: /^Fiches gérées par/ }).click();
+		await admin
+			.locator(`[data-testid="user-row"][data-email="${PARTNER.email}"]`)
+			.getByRole('link', { name: /^Fiches gérées par/ })
+			.click();
 	}
 	const picker = card.getByTestId(/^grant-picker-/);
 	await picker.getByRole('combobox').fill(partOf(listing.name));
-	await picker.getByRole('option', { name: new RegExp(`^${escapeRe(listing.name)}\\b`) }).first().click();
+	await picker
+		.getByRole('option', { name: new RegExp(`^${escapeRe(listing.name)}\\b`) })
+		.first()
+		.click();
 	await card.getByRole('button', { name: 'Confier' }).click();
 	await admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`).getByTestId('listings-done').waitFor();
 }
@@ -162,7 +172,9 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 	it("l'éditrice accepte ; le chercheur de parcours, l'agenda et la carte montrent les changements", async () => {
 		await admin.goto('/moderation');
 		for (const name of [place.name, event.name]) {
-			const item = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: new RegExp(`^Modification de la fiche ${escapeRe(name)}`) }) });
+			const item = admin
+				.getByTestId('queue-item')
+				.filter({ has: admin.getByRole('heading', { name: new RegExp(`^Modification de la fiche ${escapeRe(name)}`) }) });
 			await item.getByRole('button', { name: 'Accepter' }).click();
 			expect(await admin.getByTestId('moderation-done').innerText()).toMatch(/acceptée/);
 		}
@@ -229,7 +241,9 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 		await form.getByLabel('Adresse', { exact: true }).fill('1 Place de Jaude');
 		await form.getByRole('combobox', { name: 'Commune' }).fill('clermont-ferrand');
 		await form.getByRole('button', { name: 'Enregistrer' }).click();
-		expect(await form.getByTestId('edit-done').innerText()).toMatch(/Adresse trouvée dans la Base Adresse Nationale : la fiche est placée à «\s1 Place de Jaude/);
+		expect(await form.getByTestId('edit-done').innerText()).toMatch(
+			/Adresse trouvée dans la Base Adresse Nationale : la fiche est placée à «\s1 Place de Jaude/
+		);
 		expect(await form.getByRole('combobox', { name: 'Commune' }).inputValue()).toBe('Clermont-Ferrand');
 		await screenshot(page, 'listing-edit-nojs-phone');
 		await context.close();

@@ -34,10 +34,15 @@ async function bothSizes(page: Page, name: string): Promise<void> {
 
 /** An image once it has loaded: its natural width (0 for a broken image). */
 const naturalWidth = (page: Page, testid: string) =>
-	page.getByTestId(testid).locator('img').or(page.locator(`img[data-testid="${testid}"]`)).first().evaluate(async (img: HTMLImageElement) => {
-		if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
-		return img.naturalWidth;
-	});
+	page
+		.getByTestId(testid)
+		.locator('img')
+		.or(page.locator(`img[data-testid="${testid}"]`))
+		.first()
+		.evaluate(async (img: HTMLImageElement) => {
+			if (!img.complete) await new Promise((r) => img.addEventListener('load', r, { once: true }));
+			return img.naturalWidth;
+		});
 
 describe('logo ou photo d’une fiche', () => {
 	let browser: Browser;
@@ -56,7 +61,10 @@ describe('logo ou photo d’une fiche', () => {
 		photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a6f97' } })
 			.composite([{ input: { create: { width: 700, height: 500, channels: 3, background: '#f4a261' } }, left: 450, top: 350 }])
 			.jpeg({ quality: 88 })
-			.withExif({ IFD0: { Make: 'VolcaCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '45/1 46/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '3/1 5/1 10/1' } })
+			.withExif({
+				IFD0: { Make: 'VolcaCam' },
+				IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '45/1 46/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '3/1 5/1 10/1' }
+			})
 			.toBuffer();
 		expect((await sharp(photo).metadata()).exif?.toString('latin1')).toContain('VolcaCam');
 
@@ -66,7 +74,10 @@ describe('logo ou photo d’une fiche', () => {
 		await editor.goto('/moderation');
 		const grant = editor.getByRole('form', { name: 'Confier une fiche à un partenaire' });
 		await grant.getByRole('combobox', { name: 'Fiche' }).fill(listing.name);
-		await grant.getByRole('option').filter({ has: editor.getByText(listing.name, { exact: true }) }).click();
+		await grant
+			.getByRole('option')
+			.filter({ has: editor.getByText(listing.name, { exact: true }) })
+			.click();
 		await grant.getByLabel('E-mail du partenaire').fill('paul.photo@exemple.fr');
 		await grant.getByRole('button', { name: 'Confier' }).click();
 		await editor.getByTestId('grant-done').waitFor();
@@ -82,7 +93,9 @@ describe('logo ou photo d’une fiche', () => {
 		const form = partner.getByRole('form', { name: 'Logo ou photo' });
 		expect(await partner.getByTestId('image-published').innerText()).toContain('Aucune image publiée.');
 
-		await form.getByTestId('image-file').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Ceci est un texte, pas une photo.\n'.repeat(30)) });
+		await form
+			.getByTestId('image-file')
+			.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('Ceci est un texte, pas une photo.\n'.repeat(30)) });
 		await form.getByLabel('Texte alternatif').fill(ALT);
 		await form.getByRole('button', { name: 'Envoyer l’image' }).click();
 		expect(await partner.getByTestId('image-error').innerText()).toBe('Format non reconnu\u00a0: JPEG, PNG ou WebP.');

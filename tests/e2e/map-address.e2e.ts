@@ -136,7 +136,9 @@ describe('l’adresse de la carte : vue, fiche et filtres gardés', () => {
 	});
 
 	it('un acteur donné par son slug mène à l’adresse par identifiant', async () => {
-		const body = (await (await fetch(`${baseUrl()}/api/v1/map/points?kind=third_place`)).json()) as { list: { items: { id: number; slug: string; name: string }[] } };
+		const body = (await (await fetch(`${baseUrl()}/api/v1/map/points?kind=third_place`)).json()) as {
+			list: { items: { id: number; slug: string; name: string }[] };
+		};
 		const first = body.list.items[0] as { id: number; slug: string; name: string };
 		await page.goto(`/carte?kind=third_place&actor=${first.slug}`);
 		expect(new URL(page.url()).search).toBe(`?kind=third_place&actor=${first.id}`);

@@ -164,7 +164,7 @@ describe('carte des acteurs', () => {
 		await page.waitForURL((url) => url.searchParams.get('near') === '15014' && url.searchParams.get('radius') === '30');
 		const list = page.getByTestId('nearby-list');
 		await list.locator('[data-km]').first().waitFor();
-		const km = (await list.locator('[data-km]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-km')))));
+		const km = await list.locator('[data-km]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-km'))));
 		expect(km.length).toBeGreaterThan(0);
 		expect(km).toEqual([...km].sort((a, b) => a - b));
 		expect(Math.max(...km)).toBeLessThanOrEqual(30);
@@ -242,7 +242,15 @@ describe('carte des acteurs', () => {
 			const box = map.getCanvas().getBoundingClientRect();
 			const radiusStep = map.getPaintProperty('actors-clusters', 'circle-radius') as unknown[];
 			return {
-				circle: { x: c.x, y: c.y, left: box.left, top: box.top, radius: circle.properties.radius as number, color: circle.properties.color as string, name: circle.properties.name as string },
+				circle: {
+					x: c.x,
+					y: c.y,
+					left: box.left,
+					top: box.top,
+					radius: circle.properties.radius as number,
+					color: circle.properties.color as string,
+					name: circle.properties.name as string
+				},
 				cluster: { x: k.x, y: k.y, count: cluster.properties.point_count as number },
 				paint: {
 					clusterColor: map.getPaintProperty('actors-clusters', 'circle-color'),
@@ -265,25 +273,31 @@ describe('carte des acteurs', () => {
 
 		// Pixels: the cluster's centre is the cluster's grey; the circle's outline is the circle's colour.
 		const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-		const pixels = await page.evaluate(({ circle, cluster }) => {
-			const canvas = window.__cartoMap?.map?.getCanvas() as HTMLCanvasElement;
-			const copy = document.createElement('canvas');
-			copy.width = canvas.width;
-			copy.height = canvas.height;
-			const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
-			ctx.drawImage(canvas, 0, 0);
-			const ratio = canvas.width / canvas.clientWidth;
-			const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data].slice(0, 3);
-			// Each of 12 directions, read across the 2 px stroke (the disc is drawn from tile coordinates: it may sit a pixel off its projected centre).
-			const ring = Array.from({ length: 12 }, (_, i) => {
-				const a = (i * Math.PI) / 6;
-				return [-0.5, 0.5, 1.5, 2.5].map((d) => at(circle.x + Math.cos(a) * (circle.radius + d), circle.y + Math.sin(a) * (circle.radius + d)));
-			});
-			return { centre: at(cluster.x, cluster.y), ring };
-		}, { circle, cluster });
+		const pixels = await page.evaluate(
+			({ circle, cluster }) => {
+				const canvas = window.__cartoMap?.map?.getCanvas() as HTMLCanvasElement;
+				const copy = document.createElement('canvas');
+				copy.width = canvas.width;
+				copy.height = canvas.height;
+				const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+				ctx.drawImage(canvas, 0, 0);
+				const ratio = canvas.width / canvas.clientWidth;
+				const at = (x: number, y: number) => [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data].slice(0, 3);
+				// Each of 12 directions, read across the 2 px stroke (the disc is drawn from tile coordinates: it may sit a pixel off its projected centre).
+				const ring = Array.from({ length: 12 }, (_, i) => {
+					const a = (i * Math.PI) / 6;
+					return [-0.5, 0.5, 1.5, 2.5].map((d) => at(circle.x + Math.cos(a) * (circle.radius + d), circle.y + Math.sin(a) * (circle.radius + d)));
+				});
+				return { centre: at(cluster.x, cluster.y), ring };
+			},
+			{ circle, cluster }
+		);
 		const near = (a: number[], b: number[], tolerance: number) => a.reduce((sum, v, i) => sum + Math.abs(v - (b[i] as number)), 0) <= tolerance;
 		expect(near(pixels.centre, rgb(String(paint.clusterColor)), 60), `centre ${pixels.centre}`).toBe(true);
-		expect(pixels.ring.filter((across) => across.some((p) => near(p, rgb(circle.color), 60))).length, `anneau ${JSON.stringify(pixels.ring)}`).toBeGreaterThanOrEqual(10);
+		expect(
+			pixels.ring.filter((across) => across.some((p) => near(p, rgb(circle.color), 60))).length,
+			`anneau ${JSON.stringify(pixels.ring)}`
+		).toBeGreaterThanOrEqual(10);
 
 		// The legend draws the same symbols: colours, opacities, strokes and sizes read from the map.
 		const legend = page.getByTestId('map-legend');
@@ -298,7 +312,10 @@ describe('carte des acteurs', () => {
 		expect(Number(await legend.locator('[data-symbol="cluster"]').getAttribute('data-radius'))).toBe(twelve);
 		const sizes = legend.getByTestId('stats-size-key').locator('circle');
 		expect(await sizes.count()).toBeGreaterThanOrEqual(2);
-		const stats = (await (await fetch(`${baseUrl()}/api/v1/map/stats?level=epci&measure=count`)).json()) as { max: number; items: { name: string; count: number }[] };
+		const stats = (await (await fetch(`${baseUrl()}/api/v1/map/stats?level=epci&measure=count`)).json()) as {
+			max: number;
+			items: { name: string; count: number }[];
+		};
 		const labels = await legend.getByTestId('stats-size-key').locator('text').allTextContents();
 		for (let i = 0; i < (await sizes.count()); i++) {
 			const s = sizes.nth(i);
@@ -328,10 +345,16 @@ describe('carte des acteurs', () => {
 		let openPerson: { id: number; email: string };
 		try {
 			org = file
-				.prepare("select id, website, email, offers, stages from entities where kind = 'organisation' and website is not null and email is not null and json_array_length(offers) >= 2 and json_array_length(stages) >= 2 and deleted_at is null limit 1")
+				.prepare(
+					"select id, website, email, offers, stages from entities where kind = 'organisation' and website is not null and email is not null and json_array_length(offers) >= 2 and json_array_length(stages) >= 2 and deleted_at is null limit 1"
+				)
 				.get() as typeof org;
-			secretPerson = file.prepare("select id, email from entities where kind = 'person' and email is not null and contact_public = 0 and deleted_at is null limit 1").get() as typeof secretPerson;
-			openPerson = file.prepare("select id, email from entities where kind = 'person' and email is not null and contact_public = 1 and deleted_at is null limit 1").get() as typeof openPerson;
+			secretPerson = file
+				.prepare("select id, email from entities where kind = 'person' and email is not null and contact_public = 0 and deleted_at is null limit 1")
+				.get() as typeof secretPerson;
+			openPerson = file
+				.prepare("select id, email from entities where kind = 'person' and email is not null and contact_public = 1 and deleted_at is null limit 1")
+				.get() as typeof openPerson;
 		} finally {
 			file.close();
 		}
@@ -347,7 +370,9 @@ describe('carte des acteurs', () => {
 		expect(new Set(terms).size).toBe(terms.length);
 		const text = await facts.innerText();
 		for (const label of [...detail.offers, ...detail.stages].map((t) => t.label)) expect(text.split(label).length - 1, label).toBe(1);
-		expect(await facts.getByRole('link', { name: org.website.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''), exact: true }).getAttribute('href')).toBe(org.website);
+		expect(await facts.getByRole('link', { name: org.website.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''), exact: true }).getAttribute('href')).toBe(
+			org.website
+		);
 		expect(await facts.getByRole('link', { name: org.email, exact: true }).getAttribute('href')).toBe(`mailto:${org.email}`);
 		await screenshot(page, 'map-card-facts');
 
@@ -399,7 +424,10 @@ describe('carte des acteurs', () => {
 		await page.goto(`/carte?actor=${person.id}`);
 		await lines.first().waitFor();
 		const texts = await lines.allInnerTexts();
-		expect(texts.some((t) => /^(Formation auprès d|Accompagnement par )/.test(t)), texts.join(' | ')).toBe(true);
+		expect(
+			texts.some((t) => /^(Formation auprès d|Accompagnement par )/.test(t)),
+			texts.join(' | ')
+		).toBe(true);
 		for (const line of texts) expect(line).not.toMatch(/·/);
 	});
 
@@ -463,4 +491,3 @@ describe('carte des acteurs', () => {
 		await context.close();
 	});
 });
-

@@ -73,7 +73,11 @@ describe('le réseau lisible', () => {
 			const cy = window.__cartoGraph!.cy!;
 			const near = cy.getElementById(`n${n}`).neighborhood('node');
 			return {
-				neighbours: near.map((m) => ({ id: m.data('entityId') as number, name: m.data('label') as string, drawn: window.__cartoGraph!.label!(m.data('entityId')) })),
+				neighbours: near.map((m) => ({
+					id: m.data('entityId') as number,
+					name: m.data('label') as string,
+					drawn: window.__cartoGraph!.label!(m.data('entityId'))
+				})),
 				dim: cy.elements('.dim').length,
 				all: cy.elements().length,
 				lit: cy.edges('.hover-edge').length
@@ -103,7 +107,11 @@ describe('le réseau lisible', () => {
 		expect(await labelOf(page, biggest.id)).toMatchObject({ text: biggest.label, shown: true });
 		const lit = await page.evaluate((n) => {
 			const cy = window.__cartoGraph!.cy!;
-			return { near: cy.nodes('.hover-near').length, neighbours: cy.getElementById(`n${n}`).neighborhood('node').length, named: cy.nodes('.hover-named').length };
+			return {
+				near: cy.nodes('.hover-near').length,
+				neighbours: cy.getElementById(`n${n}`).neighborhood('node').length,
+				named: cy.nodes('.hover-named').length
+			};
 		}, biggest.id);
 		expect(lit.neighbours).toBeGreaterThan(20);
 		expect(lit.near).toBe(lit.neighbours + 1);
@@ -213,7 +221,8 @@ describe('le réseau lisible', () => {
 			const drawn = await p.evaluate(() => window.__cartoGraph!.cy!.nodes('.path').map((n) => n.data('entityId') as number));
 			expect(new Set(drawn)).toEqual(new Set(second.nodes));
 			await p.waitForTimeout(800);
-			for (const button of ['Trouver les chemins', 'Relations communes', 'Chemin précédent', 'Chemin suivant']) expect(await p.getByRole('button', { name: button }).isEnabled(), button).toBe(true);
+			for (const button of ['Trouver les chemins', 'Relations communes', 'Chemin précédent', 'Chemin suivant'])
+				expect(await p.getByRole('button', { name: button }).isEnabled(), button).toBe(true);
 			expect(asked, 'une seule question au serveur').toBe(1);
 			expect((await canvasPixels(p)).ink).toBeGreaterThan(0.02);
 			await screenshot(p, shot);
@@ -257,7 +266,11 @@ describe('le réseau lisible', () => {
 			await page.goto(`/reseau?layout=${layout}`);
 			await graphReady(page);
 			// The preview is gone once Cytoscape has painted: its address is the preloaded positions' one.
-			const json = await page.evaluate(() => new URL(document.querySelector<HTMLLinkElement>('link[rel="preload"][href*="apercu.json"]')!.href).pathname + new URL(document.querySelector<HTMLLinkElement>('link[rel="preload"][href*="apercu.json"]')!.href).search);
+			const json = await page.evaluate(
+				() =>
+					new URL(document.querySelector<HTMLLinkElement>('link[rel="preload"][href*="apercu.json"]')!.href).pathname +
+					new URL(document.querySelector<HTMLLinkElement>('link[rel="preload"][href*="apercu.json"]')!.href).search
+			);
 			const src = json.replace('apercu.json', 'apercu.svg');
 			expect(src).toContain(`layout=${layout}`);
 			const svg = await (await fetch(`${baseUrl()}${src}`)).text();
@@ -357,7 +370,18 @@ describe('le réseau lisible', () => {
 		const rows: Record<string, string>[] = parseCsv(body, { bom: true, delimiter: ';', columns: true });
 		const view = await api<Api>('/api/v1/graph?territory=63');
 		expect(rows).toHaveLength(view.edges.length);
-		expect(Object.keys(rows[0]!)).toEqual(['source_id', 'source_name', 'relation', 'type', 'target_id', 'target_name', 'start_date', 'end_date', 'confirmation', 'citation']);
+		expect(Object.keys(rows[0]!)).toEqual([
+			'source_id',
+			'source_name',
+			'relation',
+			'type',
+			'target_id',
+			'target_name',
+			'start_date',
+			'end_date',
+			'confirmation',
+			'citation'
+		]);
 		const names = new Set(view.nodes.map((n) => n.label));
 		for (const r of rows) expect(names.has(r.source_name!) && names.has(r.target_name!)).toBe(true);
 

@@ -36,11 +36,12 @@ async function layerShare(page: Page, canvas: string, layers: string[]): Promise
 }
 
 const outlineRequests = (page: Page) =>
-	page.evaluate(() =>
-		performance
-			.getEntriesByType('resource')
-			.map((e) => e.name)
-			.filter((n) => n.includes('/api/v1/territories?kind=commune') && !n.includes('geometry=point')).length
+	page.evaluate(
+		() =>
+			performance
+				.getEntriesByType('resource')
+				.map((e) => e.name)
+				.filter((n) => n.includes('/api/v1/territories?kind=commune') && !n.includes('geometry=point')).length
 	);
 
 describe('contours officiels embarqués', () => {
@@ -60,7 +61,12 @@ describe('contours officiels embarqués', () => {
 		await mapSettled(page);
 		// The whole région: the 3 MB of commune outlines are not fetched, the attribution names IGN.
 		expect(await outlineRequests(page)).toBe(0);
-		expect(await page.getByTestId('map').getByText(/IGN – ADMIN EXPRESS COG 2018, INSEE COG 2018 — Licence Ouverte/).count()).toBe(1);
+		expect(
+			await page
+				.getByTestId('map')
+				.getByText(/IGN – ADMIN EXPRESS COG 2018, INSEE COG 2018 — Licence Ouverte/)
+				.count()
+		).toBe(1);
 
 		// Zoomed on Clermont-Ferrand, as a person would with the + button (then a jump to save time).
 		await page.getByRole('button', { name: 'Zoom avant' }).click();

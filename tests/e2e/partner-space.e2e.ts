@@ -34,13 +34,20 @@ async function api<T>(path: string): Promise<T> {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The longest word of a name, cut to 5 letters: part of a name, as a person would type it. */
-const partOf = (name: string) => [...name.split(/[^\p{L}\p{N}]+/u)].sort((a, b) => b.length - a.length)[0]!.slice(0, 5).toLowerCase();
+const partOf = (name: string) =>
+	[...name.split(/[^\p{L}\p{N}]+/u)]
+		.sort((a, b) => b.length - a.length)[0]!
+		.slice(0, 5)
+		.toLowerCase();
 
 /** Types part of the name, then goes down the suggestions with the arrow key and takes the right one with Enter. */
 async function chooseWithKeyboard(picker: Locator, name: string): Promise<void> {
 	const box = picker.getByRole('combobox');
 	await box.fill(partOf(name));
-	await picker.getByRole('option', { name: new RegExp(`^${escapeRe(name)}\\b`) }).first().waitFor();
+	await picker
+		.getByRole('option', { name: new RegExp(`^${escapeRe(name)}\\b`) })
+		.first()
+		.waitFor();
 	for (let i = 0; i < 8; i++) {
 		await box.press('ArrowDown');
 		const active = await box.getAttribute('aria-activedescendant');
@@ -138,7 +145,11 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await page.goto('/admin/utilisateurs');
 		const card = () => page.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`);
 		// No JavaScript, no suggestion list: the picker is a plain text field.
-		expect(await card().getByRole('textbox', { name: `Confier une fiche à ${PARTNER.name}` }).count()).toBe(1);
+		expect(
+			await card()
+				.getByRole('textbox', { name: `Confier une fiche à ${PARTNER.name}` })
+				.count()
+		).toBe(1);
 		expect(await card().getByRole('combobox').count()).toBe(0);
 		await card().getByLabel(`Confier une fiche à ${PARTNER.name}`).fill(partOf(second.name));
 		await card().getByRole('button', { name: 'Confier' }).click();
@@ -168,20 +179,29 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const verify = card.getByRole('button', { name: 'Toujours à jour' });
 		// The sentence is the button's description: read with it, not only seen beside it.
 		const help = await card.locator(`[id="${await verify.getAttribute('aria-describedby')}"]`).innerText();
-		expect(help).toMatch(/exacte aujourd’hui : sa page affichera « vérifiée le \d{1,2} \p{L}+ \d{4} » et les rappels « à vérifier » s’arrêtent pour 12 mois\. Rien d’autre n’est modifié\./u);
+		expect(help).toMatch(
+			/exacte aujourd’hui : sa page affichera « vérifiée le \d{1,2} \p{L}+ \d{4} » et les rappels « à vérifier » s’arrêtent pour 12 mois\. Rien d’autre n’est modifié\./u
+		);
 		await bothSizes(partner, 'partner-espace');
 
 		await verify.click();
-		const done = partner.getByTestId('listing').filter({ has: partner.getByRole('heading', { name: first.name, exact: true }) }).getByTestId('verify-done');
+		const done = partner
+			.getByTestId('listing')
+			.filter({ has: partner.getByRole('heading', { name: first.name, exact: true }) })
+			.getByTestId('verify-done');
 		// French spacing (non-breaking spaces) inside « » and before « : ».
-		expect(await done.innerText()).toMatch(new RegExp(`^«\u00a0${escapeRe(first.name)}\u00a0» est confirmée à jour au .+\u00a0: sa page affiche «\u00a0vérifiée le .+\u00a0»\\. Rien d’autre n’a changé\\.$`));
+		expect(await done.innerText()).toMatch(
+			new RegExp(
+				`^«\u00a0${escapeRe(first.name)}\u00a0» est confirmée à jour au .+\u00a0: sa page affiche «\u00a0vérifiée le .+\u00a0»\\. Rien d’autre n’a changé\\.$`
+			)
+		);
 		await expect.poll(() => partner.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('verify-done');
 		const freshness = partner.getByTestId('listing').filter({ hasText: first.name }).getByTestId('freshness');
 		expect(await freshness.getAttribute('data-freshness')).toBe('verified');
 		expect(await freshness.innerText()).toMatch(/^Vérifiée le \d{1,2} \p{L}+ \d{4}$/u);
 		// The public page says the same.
 		await screenshot(partner, 'partner-verified');
-		expect(((await api<{ lastVerifiedAt: string }>(`/api/v1/entities/${first.slug}`)).lastVerifiedAt)).toBe(new Date().toISOString().slice(0, 10));
+		expect((await api<{ lastVerifiedAt: string }>(`/api/v1/entities/${first.slug}`)).lastVerifiedAt).toBe(new Date().toISOString().slice(0, 10));
 	});
 
 	it('après « Enregistrer », le formulaire montre les valeurs proposées « en attente de validation » à côté des valeurs publiées', async () => {
@@ -201,7 +221,9 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const nameNote = partner.locator('[data-testid="pending-field"][data-field="name"]');
 		expect(await nameNote.innerText()).toMatch(/en attente de validation/);
 		expect(await nameNote.getByTestId('published-value').innerText()).toBe(first.name);
-		expect(await partner.locator('[data-testid="pending-field"][data-field="website"]').getByTestId('published-value').innerText()).toBe(first.website ?? '(vide)');
+		expect(await partner.locator('[data-testid="pending-field"][data-field="website"]').getByTestId('published-value').innerText()).toBe(
+			first.website ?? '(vide)'
+		);
 		expect(await partner.locator('[data-testid="pending-field"][data-field="summary"]').count()).toBe(0);
 		// The note is the field's description for screen readers.
 		expect(await partner.getByLabel('Nom', { exact: true }).getAttribute('aria-describedby')).toBe('pending-name');
@@ -255,7 +277,9 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 
 		// The editor (here the admin) refuses the edit with a comment and accepts the relation.
 		await admin.goto('/moderation');
-		const edit = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: `Modification de la fiche ${first.name}\u00a0: nom, site web` }) });
+		const edit = admin
+			.getByTestId('queue-item')
+			.filter({ has: admin.getByRole('heading', { name: `Modification de la fiche ${first.name}\u00a0: nom, site web` }) });
 		await edit.getByLabel('Commentaire (obligatoire pour refuser)').fill('Le nom d’usage reste celui-ci.');
 		await edit.getByRole('button', { name: 'Refuser' }).click();
 		expect(await admin.getByTestId('moderation-done').innerText()).toMatch(/Proposition refusée/);
@@ -275,7 +299,9 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		await partner.goto(`/espace/fiches/${first.id}`);
 		expect(await partner.getByLabel('Nom', { exact: true }).inputValue()).toBe(first.name);
 		const declared = partner.getByTestId('relation').filter({ hasText: host.name });
-		expect(await declared.getByTestId('relation-state').innerText()).toBe(`déclarée par ${first.name}, en attente de confirmation ${withPreposition('par', host)}`);
+		expect(await declared.getByTestId('relation-state').innerText()).toBe(
+			`déclarée par ${first.name}, en attente de confirmation ${withPreposition('par', host)}`
+		);
 		await screenshot(partner, 'partner-relation-declared');
 	});
 
@@ -287,9 +313,12 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 			'Fiche retirée : ce compte ne la gère plus.'
 		);
 		expect(await card.getByTestId('managed-listing').allInnerTexts()).toEqual([expect.stringContaining(first.name)]);
-		expect(await admin.locator(`[data-testid="user-row"][data-email="${PARTNER.email}"]`).getByRole('link', { name: /Fiches gérées/ }).innerText()).toBe(
-			'Fiches gérées (1)'
-		);
+		expect(
+			await admin
+				.locator(`[data-testid="user-row"][data-email="${PARTNER.email}"]`)
+				.getByRole('link', { name: /Fiches gérées/ })
+				.innerText()
+		).toBe('Fiches gérées (1)');
 
 		await partner.goto('/espace');
 		expect((await partner.getByTestId('listing').allInnerTexts()).map((t) => t.split('\n')[0])).toEqual([first.name]);

@@ -26,7 +26,12 @@ async function chooseActor(page: Page, label: string, name: string): Promise<voi
 	const box = page.getByRole('combobox', { name: label, exact: true });
 	await box.fill('');
 	await box.pressSequentially(name.slice(0, 12), { delay: 20 });
-	await page.getByRole('listbox', { name: `Suggestions pour ${label}` }).getByRole('option').filter({ hasText: name }).first().click();
+	await page
+		.getByRole('listbox', { name: `Suggestions pour ${label}` })
+		.getByRole('option')
+		.filter({ hasText: name })
+		.first()
+		.click();
 }
 
 /**
@@ -121,7 +126,10 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un journal
 	});
 
 	it('la fiche d’un voisin nomme sa commune, jamais son code ; Échap rend la main', async () => {
-		const neighbour = await page.evaluate((id) => window.__cartoGraph!.cy!.getElementById(`n${id}`).neighborhood('node').first().data('entityId') as number, hub.id);
+		const neighbour = await page.evaluate(
+			(id) => window.__cartoGraph!.cy!.getElementById(`n${id}`).neighborhood('node').first().data('entityId') as number,
+			hub.id
+		);
 		await clickNode(page, neighbour);
 		const card = page.getByTestId('actor-card');
 		await card.waitFor();
@@ -161,7 +169,10 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un journal
 		const { context, page: again } = await personaContext(browser, size);
 		await again.goto(shared);
 		await graphReady(again);
-		await again.getByTestId('path-navigator').getByText(/^Chemin 1\/\d/).waitFor();
+		await again
+			.getByTestId('path-navigator')
+			.getByText(/^Chemin 1\/\d/)
+			.waitFor();
 		expect(await again.getByRole('button', { name: 'Trouver les chemins' }).isEnabled()).toBe(true);
 		expect((await again.getByTestId('path').first().getByTestId('path-sentence').allInnerTexts()).map(plain)).toEqual(sentences);
 		await again.screenshot({ path: `test-results/e2e-persona-journalist-${size}-lien-partage.png` });
@@ -187,4 +198,3 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un journal
 		await step('fiche-et-sources', page.getByTestId('lead'));
 	});
 });
-

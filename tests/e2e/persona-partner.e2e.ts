@@ -22,11 +22,18 @@ interface Listing {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Part of a name as a person types it: its longest word, 5 letters. */
-const partOf = (name: string) => [...name.split(/[^\p{L}\p{N}]+/u)].sort((a, b) => b.length - a.length)[0]!.slice(0, 5).toLowerCase();
+const partOf = (name: string) =>
+	[...name.split(/[^\p{L}\p{N}]+/u)]
+		.sort((a, b) => b.length - a.length)[0]!
+		.slice(0, 5)
+		.toLowerCase();
 
 async function pick(picker: Locator, name: string): Promise<void> {
 	await picker.getByRole('combobox').fill(partOf(name));
-	await picker.getByRole('option', { name: new RegExp(`^${escapeRe(name)}\\b`) }).first().click();
+	await picker
+		.getByRole('option', { name: new RegExp(`^${escapeRe(name)}\\b`) })
+		.first()
+		.click();
 	expect(await picker.getByTestId('picker-chosen').innerText()).toContain(name);
 }
 
@@ -120,7 +127,9 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un incubat
 		const proposed = page.getByTestId('proposed-relation').filter({ hasText: startup.name });
 		expect(await proposed.innerText()).toContain(listing.name);
 		expect(await proposed.innerText()).not.toMatch(/·e/);
-		expect(plain(await proposed.getByTestId('relation-state').innerText())).toBe(`en attente de validation par l'équipe du Connecteur, puis de confirmation par ${startup.name}`);
+		expect(plain(await proposed.getByTestId('relation-state').innerText())).toBe(
+			`en attente de validation par l'équipe du Connecteur, puis de confirmation par ${startup.name}`
+		);
 		await step('relation-declaree', proposed);
 	});
 
@@ -140,14 +149,23 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’un incubat
 
 	it('une fois acceptées par la rédaction, la fiche publique montre le nouveau résumé et la startup incubée', async () => {
 		await admin.goto('/moderation');
-		for (const title of [new RegExp(`^Modification de la fiche ${escapeRe(listing.name)}\\s:\\srésumé, site web$`), new RegExp(`^Nouvelle relation\\s:\\s.*${escapeRe(startup.name)}`)]) {
+		for (const title of [
+			new RegExp(`^Modification de la fiche ${escapeRe(listing.name)}\\s:\\srésumé, site web$`),
+			new RegExp(`^Nouvelle relation\\s:\\s.*${escapeRe(startup.name)}`)
+		]) {
 			const item = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: title }) });
 			await item.getByRole('button', { name: 'Accepter' }).click();
 			expect(await admin.getByTestId('moderation-done').innerText()).toMatch(/acceptée/);
 		}
 		await page.goto(`/acteurs/${listing.slug}`);
 		expect(await page.getByTestId('lead').innerText()).toBe(summary);
-		expect(await page.getByRole('main').getByRole('link', { name: website.replace('https://', '') }).or(page.getByRole('main').getByRole('link', { name: website })).count()).toBeGreaterThan(0);
+		expect(
+			await page
+				.getByRole('main')
+				.getByRole('link', { name: website.replace('https://', '') })
+				.or(page.getByRole('main').getByRole('link', { name: website }))
+				.count()
+		).toBeGreaterThan(0);
 		const relations = page.getByRole('main').getByRole('link', { name: startup.name, exact: true });
 		expect(await relations.count()).toBeGreaterThan(0);
 		expect(await page.getByRole('main').innerText()).not.toMatch(/incubé·e/);

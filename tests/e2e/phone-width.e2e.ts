@@ -34,7 +34,11 @@ function measure(page: Page): Promise<Overflow> {
 	});
 }
 
-const slugOf = (path: string) => path.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '') || 'accueil';
+const slugOf = (path: string) =>
+	path
+		.replace(/^\//, '')
+		.replace(/[^a-z0-9]+/gi, '-')
+		.replace(/-+$/, '') || 'accueil';
 
 describe(`aucune page ne défile de côté à ${WIDTH} px`, () => {
 	let browser: Browser;
@@ -47,7 +51,9 @@ describe(`aucune page ne défile de côté à ${WIDTH} px`, () => {
 		const phone = { baseURL: baseUrl(), locale: 'fr-FR', viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true };
 		visitor = await browser.newContext(phone);
 		signedIn = await browser.newContext(phone);
-		const list = (await (await fetch(`${baseUrl()}/api/v1/entities?kind=organisation&category=incubator&limit=1`)).json()) as { items: { id: number; slug: string }[] };
+		const list = (await (await fetch(`${baseUrl()}/api/v1/entities?kind=organisation&category=incubator&limit=1`)).json()) as {
+			items: { id: number; slug: string }[];
+		};
 		actor = list.items[0] as { id: number; slug: string };
 
 		// Signing in through the pages, on the phone.

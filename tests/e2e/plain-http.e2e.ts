@@ -103,7 +103,10 @@ describe('formulaires en http simple sur un serveur lancé sans configuration', 
 		await admin.goto('/moderation');
 		const grant = admin.getByRole('form', { name: 'Confier une fiche à un partenaire' });
 		await grant.getByRole('combobox', { name: 'Fiche' }).fill(listing.name);
-		await grant.getByRole('option').filter({ has: admin.getByText(listing.name, { exact: true }) }).click();
+		await grant
+			.getByRole('option')
+			.filter({ has: admin.getByText(listing.name, { exact: true }) })
+			.click();
 		await grant.getByLabel('E-mail du partenaire').fill('partenaire.http@exemple.fr');
 		await grant.getByRole('button', { name: 'Confier' }).click();
 		await admin.getByTestId('grant-done').waitFor();
@@ -145,11 +148,17 @@ describe('formulaires en http simple sur un serveur lancé sans configuration', 
 
 	it('un formulaire envoyé depuis un autre site reçoit la page de refus en français', async () => {
 		other = await startOtherSite(`${SITE}/connexion`, { email: 'admin.http@exemple.fr', password: ADMIN_PASSWORD });
-		for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', PHONE]] as const) {
+		for (const [size, viewport] of [
+			['desktop', { width: 1280, height: 900 }],
+			['phone', PHONE]
+		] as const) {
 			const context = await browser.newContext({ locale: 'fr-FR', viewport });
 			const page = await newTab(context);
 			await page.goto(other.url);
-			const [answer] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(`${SITE}/connexion`)), page.getByRole('button', { name: 'Envoyer au Connecteur Carto' }).click()]);
+			const [answer] = await Promise.all([
+				page.waitForResponse((r) => r.url().startsWith(`${SITE}/connexion`)),
+				page.getByRole('button', { name: 'Envoyer au Connecteur Carto' }).click()
+			]);
 			expect(answer.status()).toBe(403);
 			await page.waitForLoadState();
 			expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Envoi refusé');

@@ -69,10 +69,15 @@ describe('RGPD : aucune sortie publique ne contient les coordonnées privées', 
 			// Public once, private now: the history must follow today's choice for every version.
 			{ entity: persons[0]!.slug, patch: { ...secret(0), contactPublic: true } },
 			{ entity: persons[0]!.slug, patch: { contactPublic: false } },
-			...privateOnes().slice(1).map((p, i) => ({ entity: p.slug, patch: { ...secret(i + 1), contactPublic: false } })),
+			...privateOnes()
+				.slice(1)
+				.map((p, i) => ({ entity: p.slug, patch: { ...secret(i + 1), contactPublic: false } })),
 			...publicOnes().map((p, i) => ({ entity: p.slug, patch: { ...open(i), contactPublic: true } }))
 		]);
-		expect(results.filter((r) => !r.ok), JSON.stringify(results)).toEqual([]);
+		expect(
+			results.filter((r) => !r.ok),
+			JSON.stringify(results)
+		).toEqual([]);
 	});
 
 	afterAll(() => {

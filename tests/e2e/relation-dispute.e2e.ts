@@ -40,7 +40,11 @@ describe('relation contestée', () => {
 
 	/** A name as a sentence may say it: « au Cowork du Livradois » for « Le Cowork du Livradois ». */
 	const core = (name: string) => name.replace(/^(le|la|les|l['’])\s*/i, '');
-	const card = (page: Page) => page.getByTestId('relation').filter({ hasText: core(startup.name) }).filter({ hasText: core(place.name) });
+	const card = (page: Page) =>
+		page
+			.getByTestId('relation')
+			.filter({ hasText: core(startup.name) })
+			.filter({ hasText: core(place.name) });
 
 	beforeAll(async () => {
 		browser = await launchBrowser();
@@ -54,10 +58,16 @@ describe('relation contestée', () => {
 		};
 		await choosePassword(editor, links.editor);
 		await editor.goto('/moderation');
-		for (const [listing, email] of [[startup, 'anne.startup@exemple.fr'], [place, 'basile.cowork@exemple.fr']] as const) {
+		for (const [listing, email] of [
+			[startup, 'anne.startup@exemple.fr'],
+			[place, 'basile.cowork@exemple.fr']
+		] as const) {
 			const grant = editor.getByRole('form', { name: 'Confier une fiche à un partenaire' });
 			await grant.getByRole('combobox', { name: 'Fiche' }).fill(listing.name);
-			await grant.getByRole('option').filter({ has: editor.getByText(listing.name, { exact: true }) }).click();
+			await grant
+				.getByRole('option')
+				.filter({ has: editor.getByText(listing.name, { exact: true }) })
+				.click();
 			await grant.getByLabel('E-mail du partenaire').fill(email);
 			await grant.getByRole('button', { name: 'Confier' }).click();
 			await editor.getByTestId('grant-done').waitFor();
@@ -80,14 +90,21 @@ describe('relation contestée', () => {
 		const form = a.getByRole('form', { name: 'Ajouter une relation' });
 		await form.getByLabel('Relation').selectOption('hosted_by');
 		await form.getByRole('combobox', { name: 'Autre acteur' }).fill(place.name);
-		await form.getByRole('option').filter({ has: a.getByText(place.name, { exact: true }) }).first().click();
+		await form
+			.getByRole('option')
+			.filter({ has: a.getByText(place.name, { exact: true }) })
+			.first()
+			.click();
 		await form.getByLabel('Début').fill('2024-05');
 		await form.getByLabel('Source (lien ou citation)').fill(SOURCE);
 		await form.getByRole('button', { name: 'Déclarer la relation' }).click();
 		await a.getByTestId('relate-done').waitFor();
 
 		await editor.goto('/moderation');
-		const item = editor.getByTestId('queue-item').filter({ hasText: core(startup.name) }).filter({ hasText: core(place.name) });
+		const item = editor
+			.getByTestId('queue-item')
+			.filter({ hasText: core(startup.name) })
+			.filter({ hasText: core(place.name) });
 		await item.getByRole('button', { name: 'Accepter' }).click();
 		await editor.getByTestId('moderation-done').waitFor();
 	});
@@ -98,7 +115,11 @@ describe('relation contestée', () => {
 		await card(b).getByText('Contester cette relation').click();
 		await card(b).getByRole('button', { name: 'Contester', exact: true }).click();
 		// The comment is required: the browser asks for it before sending anything.
-		expect(await card(b).getByLabel('Qu’est-ce qui est inexact ? (obligatoire)').evaluate((t: HTMLTextAreaElement) => t.validity.valueMissing)).toBe(true);
+		expect(
+			await card(b)
+				.getByLabel('Qu’est-ce qui est inexact ? (obligatoire)')
+				.evaluate((t: HTMLTextAreaElement) => t.validity.valueMissing)
+		).toBe(true);
 		await card(b).getByLabel('Qu’est-ce qui est inexact ? (obligatoire)').fill('Nous n’avons jamais hébergé cette startup : elle est venue à un seul atelier.');
 		await card(b).getByRole('button', { name: 'Contester', exact: true }).click();
 		expect(await card(b).getByTestId('relation-done').innerText()).toMatch(/^Relation contestée/);
@@ -123,7 +144,10 @@ describe('relation contestée', () => {
 
 	it('l’éditeur lit les deux parties et maintient la relation', async () => {
 		await editor.goto('/moderation');
-		const item = editor.getByTestId('queue-item').filter({ hasText: 'Relation contestée' }).filter({ hasText: core(startup.name) });
+		const item = editor
+			.getByTestId('queue-item')
+			.filter({ hasText: 'Relation contestée' })
+			.filter({ hasText: core(startup.name) });
 		expect(await item.getByTestId('queue-title').innerText()).toContain(core(startup.name));
 		const comments = await item.getByTestId('dispute-comment').allInnerTexts();
 		expect(comments).toHaveLength(2);
@@ -136,7 +160,10 @@ describe('relation contestée', () => {
 		await item.getByRole('button', { name: 'Maintenir la relation' }).click();
 		// Without a comment, refused in French.
 		expect(await editor.getByTestId('review-error').innerText()).toMatch(/les deux parties liront ce commentaire/);
-		const again = editor.getByTestId('queue-item').filter({ hasText: 'Relation contestée' }).filter({ hasText: core(startup.name) });
+		const again = editor
+			.getByTestId('queue-item')
+			.filter({ hasText: 'Relation contestée' })
+			.filter({ hasText: core(startup.name) });
 		await again.getByLabel('Commentaire (obligatoire, lu par les deux parties)').fill('Le portrait de mai 2024 cite ce poste : relation maintenue.');
 		await again.getByRole('button', { name: 'Maintenir la relation' }).click();
 		expect(await editor.getByTestId('moderation-done').innerText()).toMatch(/^Relation maintenue/);
@@ -152,14 +179,24 @@ describe('relation contestée', () => {
 		const form = editor.getByRole('form', { name: 'Ajouter une relation' });
 		await form.getByLabel('Relation').selectOption('partner_of');
 		await form.getByRole('combobox', { name: 'Autre acteur' }).fill(startup.name);
-		await form.getByRole('option').filter({ has: editor.getByText(startup.name, { exact: true }) }).first().click();
+		await form
+			.getByRole('option')
+			.filter({ has: editor.getByText(startup.name, { exact: true }) })
+			.first()
+			.click();
 		await form.getByRole('button', { name: 'Déclarer la relation' }).click();
 		await editor.getByTestId('relate-done').waitFor();
-		const partnerCard = editor.getByTestId('relation').filter({ hasText: core(startup.name) }).filter({ hasText: /partenaire/i });
+		const partnerCard = editor
+			.getByTestId('relation')
+			.filter({ hasText: core(startup.name) })
+			.filter({ hasText: /partenaire/i });
 		expect(await partnerCard.getByTestId('source-missing').innerText()).toBe('à préciser');
 
 		await editor.goto(`/acteurs/${place.slug}`);
-		const pub = editor.locator('[data-testid="relation"]').filter({ hasText: core(startup.name) }).filter({ has: editor.getByTestId('source-missing') });
+		const pub = editor
+			.locator('[data-testid="relation"]')
+			.filter({ hasText: core(startup.name) })
+			.filter({ has: editor.getByTestId('source-missing') });
 		expect(await pub.getByTestId('source').innerText()).toMatch(/^Source\s*:\s*à préciser$/);
 
 		await editor.goto('/moderation/relations?filtre=sans-source');
@@ -171,6 +208,12 @@ describe('relation contestée', () => {
 		await bothSizes(editor, 'relations-sans-source');
 		await editor.getByTestId('filter-non-confirmees').click();
 		await editor.waitForURL('**/moderation/relations?filtre=non-confirmees');
-		expect(await editor.getByTestId('review-relation').filter({ hasText: core(startup.name) }).filter({ hasText: core(place.name) }).count()).toBe(1);
+		expect(
+			await editor
+				.getByTestId('review-relation')
+				.filter({ hasText: core(startup.name) })
+				.filter({ hasText: core(place.name) })
+				.count()
+		).toBe(1);
 	});
 });

@@ -83,7 +83,10 @@ describe('/reseau : l’adresse garde la sélection, le centre et le chemin', ()
 		await card.getByRole('link', { name: 'Thiers' }).waitFor();
 		expect(await card.innerText()).not.toContain('63430');
 		await page.getByTestId('focus-breadcrumbs').getByText(thiers.label, { exact: true }).waitFor();
-		await page.getByTestId('path-navigator').getByText(/Chemin 1\/\d/).waitFor();
+		await page
+			.getByTestId('path-navigator')
+			.getByText(/Chemin 1\/\d/)
+			.waitFor();
 		const drawn = await page.evaluate(() => {
 			const cy = window.__cartoGraph!.cy!;
 			return { focus: cy.nodes('.focus').map((n) => n.id()), selected: cy.nodes(':selected').map((n) => n.id()), path: cy.nodes('.path').map((n) => n.id()) };

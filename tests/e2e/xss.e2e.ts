@@ -98,11 +98,17 @@ describe('XSS : des charges stockées dans chaque champ ne s’exécutent nulle 
 						address: `${c[3]} ${c[1]}`
 					}
 				},
-				{ relation: a.relations[0]!.id, patch: { description: c.slice(1, 5).join(' '), source: i === 0 ? c[9] : `https://example.org/"><img src=x onerror=alert('${tag(i + 's')}')>` } }
+				{
+					relation: a.relations[0]!.id,
+					patch: { description: c.slice(1, 5).join(' '), source: i === 0 ? c[9] : `https://example.org/"><img src=x onerror=alert('${tag(i + 's')}')>` }
+				}
 			];
 		});
 		const results = write(edits);
-		expect(results.filter((r) => !r.ok), JSON.stringify(results)).toEqual([]);
+		expect(
+			results.filter((r) => !r.ok),
+			JSON.stringify(results)
+		).toEqual([]);
 
 		browser = await launchBrowser();
 		page = await newPage(browser);
@@ -125,7 +131,14 @@ describe('XSS : des charges stockées dans chaque champ ne s’exécutent nulle 
 
 	it('refuses a javascript:, data: or vbscript: website at validation (the first defence)', () => {
 		const results = write(
-			['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'ftp://example.org'].map((website) => ({
+			[
+				'javascript:alert(1)',
+				'JAVASCRIPT:alert(1)',
+				' javascript:alert(1)',
+				'data:text/html,<script>alert(1)</script>',
+				'vbscript:msgbox(1)',
+				'ftp://example.org'
+			].map((website) => ({
 				entity: actors[0]!.slug,
 				patch: { website }
 			}))
@@ -234,7 +247,16 @@ describe('en-têtes de sécurité et garde CSRF sur le vrai serveur', () => {
 	const LEAKS = /\bat [\w$.<>]+ \(|node_modules|\.ts:\d+|SQLITE|SqliteError|select .* from /i;
 
 	it('every kind of answer carries the CSP (frame-ancestors), nosniff and a referrer policy', async () => {
-		for (const path of ['/', '/acteurs', '/acteurs/acteur-qui-n-existe-pas', '/acteurs?kind=licorne', '/api/v1/entities?limit=1', '/api/v1/nimporte-quoi', '/reseau/apercu.svg', '/api/v1/export.gexf']) {
+		for (const path of [
+			'/',
+			'/acteurs',
+			'/acteurs/acteur-qui-n-existe-pas',
+			'/acteurs?kind=licorne',
+			'/api/v1/entities?limit=1',
+			'/api/v1/nimporte-quoi',
+			'/reseau/apercu.svg',
+			'/api/v1/export.gexf'
+		]) {
 			const res = await fetch(baseUrl() + path);
 			expect(res.headers.get('content-security-policy'), path).toMatch(/frame-ancestors 'none'/);
 			expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
@@ -243,7 +265,17 @@ describe('en-têtes de sécurité et garde CSRF sur le vrai serveur', () => {
 	});
 
 	it('error pages (404, 400) and API errors never show a stack trace or SQL', async () => {
-		const paths = ['/acteurs/acteur-qui-n-existe-pas', '/acteurs?kind=licorne', '/acteurs?page=abc', `/recherche?q=${'a'.repeat(300)}`, '/recherche?q=%22%29%20OR%201%3D1%20--', '/api/v1/search?q=%22%20NEAR(', '/api/v1/entities?cursor=%%%', '/api/v1/paths?from=1&to=abc', '/territoires/99999'];
+		const paths = [
+			'/acteurs/acteur-qui-n-existe-pas',
+			'/acteurs?kind=licorne',
+			'/acteurs?page=abc',
+			`/recherche?q=${'a'.repeat(300)}`,
+			'/recherche?q=%22%29%20OR%201%3D1%20--',
+			'/api/v1/search?q=%22%20NEAR(',
+			'/api/v1/entities?cursor=%%%',
+			'/api/v1/paths?from=1&to=abc',
+			'/territoires/99999'
+		];
 		for (const path of paths) {
 			const res = await fetch(baseUrl() + path);
 			expect(res.status, path).toBeLessThan(500);

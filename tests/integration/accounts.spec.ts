@@ -216,11 +216,7 @@ describe('secrets at rest and in logs', () => {
 		if (!result.ok) throw new Error('login failed');
 		const reset = tokenOf(requestPasswordReset(db, 'cli', 'anne@exemple.fr').path);
 
-		const dump = JSON.stringify([
-			db.select().from(users).all(),
-			db.select().from(sessions).all(),
-			db.select().from(accountTokens).all()
-		]);
+		const dump = JSON.stringify([db.select().from(users).all(), db.select().from(sessions).all(), db.select().from(accountTokens).all()]);
 		for (const secret of [invitation, result.token, reset, PASSWORD]) {
 			expect(dump).not.toContain(secret);
 			expect(logLines.join('\n')).not.toContain(secret);

@@ -80,7 +80,10 @@ describe('CORS', () => {
 		for (const res of [apiOptions(), await OPTIONS(event('/api/v1/inconnu', {}, '192.0.2.10', 'OPTIONS') as never)]) {
 			expect(res.status).toBe(204);
 			expect(res.headers.get('access-control-allow-origin')).toBe('*');
-			const methods = res.headers.get('access-control-allow-methods')!.split(',').map((m) => m.trim());
+			const methods = res.headers
+				.get('access-control-allow-methods')!
+				.split(',')
+				.map((m) => m.trim());
 			expect(methods).toContain('GET');
 			expect(methods).toContain('HEAD');
 			for (const write of ['POST', 'PUT', 'PATCH', 'DELETE']) expect(methods).not.toContain(write);

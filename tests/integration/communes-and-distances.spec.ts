@@ -66,7 +66,10 @@ describe('GET /api/v1/communes: names, postcodes and INSEE codes', () => {
 	});
 
 	it('resolves typed texts as the forms without JavaScript do', () => {
-		expect(resolveCommuneText(db, '43200')).toMatchObject({ resolution: { status: 'several' }, message: '11 communes répondent au code 43200\u00a0: choisissez la vôtre dans la liste.' });
+		expect(resolveCommuneText(db, '43200')).toMatchObject({
+			resolution: { status: 'several' },
+			message: '11 communes répondent au code 43200\u00a0: choisissez la vôtre dans la liste.'
+		});
 		expect(resolveCommuneText(db, '63000').resolution).toMatchObject({ status: 'one', commune: { code: '63113', matchLabel: 'code postal 63000' } });
 		expect(resolveCommuneText(db, 'Yssingeaux').resolution).toMatchObject({ status: 'one', commune: { code: '43268' } });
 		expect(resolveCommuneText(db, 'Xyzzyville')).toMatchObject({ resolution: { status: 'none' } });
@@ -171,7 +174,9 @@ describe('honest distances from a commune placed at its intercommunality’s sea
 describe('imports: « far from its commune » measured honestly', () => {
 	const mapping = { Nom: 'name', Type: 'category', Commune: 'communeCode', Longitude: 'lon', Latitude: 'lat' } as const;
 	const far = (communeCode: string, lon: string, lat: string) =>
-		readRow(2, { Nom: 'Essai', Type: 'coworking', Commune: communeCode, Longitude: lon, Latitude: lat }, mapping, placeLookup(db)).problems.filter((p) => p.code === 'far_from_commune');
+		readRow(2, { Nom: 'Essai', Type: 'coworking', Commune: communeCode, Longitude: lon, Latitude: lat }, mapping, placeLookup(db)).problems.filter(
+			(p) => p.code === 'far_from_commune'
+		);
 
 	it('a commune placed at its intercommunality’s seat is not « far » from a true point 25 km away', () => {
 		// Celles sits at Massiac (3.19735, 45.25146), its intercommunality's seat: 20 km north of it is not « far ».

@@ -21,13 +21,7 @@ import {
 	submitReport,
 	withdrawPendingChange
 } from '../../src/lib/server/services/contribution.service';
-import {
-	approvePendingChange,
-	mergeEntities,
-	moderationQueue,
-	rejectPendingChange,
-	setArchived
-} from '../../src/lib/server/services/moderation.service';
+import { approvePendingChange, mergeEntities, moderationQueue, rejectPendingChange, setArchived } from '../../src/lib/server/services/moderation.service';
 import { listingForEdit, partnerSpace } from '../../src/lib/server/services/partner-space.service';
 import { redirectTarget } from '../../src/lib/server/repos/contribution.repo';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
@@ -77,7 +71,11 @@ describe('managers and moderation switch', () => {
 	it('an editor grants and revokes managers; partners see only their listings', () => {
 		expect(partnerSpace(db, alice).listings.map((l) => l.id)).toEqual([incub]);
 		grantManager(db, editor, fablab, alice.email);
-		expect(partnerSpace(db, alice).listings.map((l) => l.id).sort()).toEqual([incub, fablab].sort());
+		expect(
+			partnerSpace(db, alice)
+				.listings.map((l) => l.id)
+				.sort()
+		).toEqual([incub, fablab].sort());
 		revokeManager(db, editor, fablab, alice.id);
 		expect(partnerSpace(db, alice).listings.map((l) => l.id)).toEqual([incub]);
 		expect(() => grantManager(db, editor, fablab, editor.email)).toThrow(ValidationError);
@@ -114,7 +112,13 @@ describe('partner edits', () => {
 
 	it('partners cannot set fields they do not own', () => {
 		setPartnerModerated(db, editor, alice.id, false);
-		for (const patch of [{ status: 'archived' as const }, { slug: 'autre' }, { lastVerifiedAt: '2020-01-01' }, { kind: 'third_place' as const }, { isDemo: true }]) {
+		for (const patch of [
+			{ status: 'archived' as const },
+			{ slug: 'autre' },
+			{ lastVerifiedAt: '2020-01-01' },
+			{ kind: 'third_place' as const },
+			{ isDemo: true }
+		]) {
 			expect(() => submitEntityUpdate(db, alice, incub, patch, 1)).toThrow(ForbiddenError);
 		}
 		expect(entity(incub).version).toBe(1);
@@ -129,7 +133,10 @@ describe('partner edits', () => {
 		try {
 			submitEntityUpdate(db, alice, incub, { summary: 'Ma version' }, 1);
 		} catch (e) {
-			expect((e as ConflictError).other).toMatchObject({ authorLabel: 'Édith Éditrice', changes: [expect.objectContaining({ field: 'summary', after: 'Par l’équipe' })] });
+			expect((e as ConflictError).other).toMatchObject({
+				authorLabel: 'Édith Éditrice',
+				changes: [expect.objectContaining({ field: 'summary', after: 'Par l’équipe' })]
+			});
 			expect((e as Error).message).toMatch(/Édith Éditrice/);
 		}
 		setPartnerModerated(db, editor, alice.id, false);
@@ -219,7 +226,11 @@ describe('public reports', () => {
 		expect(submitReport(db, 'volcabio', { message: 'Le site web a changé', correction: 'https://volcabio.fr' }, opts)).toEqual({ stored: true });
 		expect(() => submitReport(db, 'volcabio', { message: 'court' }, opts)).toThrow(ValidationError);
 		const [item] = moderationQueue(db, editor);
-		expect(item).toMatchObject({ kind: 'report', authorLabel: 'Visiteur anonyme', report: { message: 'Le site web a changé', correction: 'https://volcabio.fr' } });
+		expect(item).toMatchObject({
+			kind: 'report',
+			authorLabel: 'Visiteur anonyme',
+			report: { message: 'Le site web a changé', correction: 'https://volcabio.fr' }
+		});
 		for (let i = 1; i < REPORT_LIMIT; i++) submitReport(db, 'volcabio', { message: `Encore une erreur ${i}` }, opts);
 		expect(() => submitReport(db, 'volcabio', { message: 'Une de trop ici' }, opts)).toThrow(/Trop de signalements/);
 		expect(submitReport(db, 'volcabio', { message: 'Une autre adresse' }, { ip: '198.51.100.1', throttle })).toEqual({ stored: true });
@@ -291,7 +302,10 @@ describe('authorisation: a partner cannot touch what is not theirs', () => {
 		['setArchived', (i) => setArchived(db, alice, i.entity, true)],
 		['grantManager', (i) => grantManager(db, alice, i.entity, alice.email)],
 		['grantManager (typed name, account id)', () => grantManager(db, alice, { field: 'entityId', id: null, query: 'Volcabio' }, { userId: alice.id })],
-		['mergeEntities (typed names)', () => mergeEntities(db, alice, { field: 'keepId', id: null, query: 'Incubateur des Dômes' }, { field: 'dropId', id: null, query: 'Volcabio' })],
+		[
+			'mergeEntities (typed names)',
+			() => mergeEntities(db, alice, { field: 'keepId', id: null, query: 'Incubateur des Dômes' }, { field: 'dropId', id: null, query: 'Volcabio' })
+		],
 		['setArchived (typed name)', () => setArchived(db, alice, { field: 'entityId', id: null, query: 'Volcabio' }, true)],
 		['revokeManager', (i) => revokeManager(db, alice, i.entity, bruno.id)],
 		['setPartnerModerated', () => setPartnerModerated(db, alice, alice.id, false)],
@@ -355,12 +369,30 @@ describe('authorisation: every form action of /espace and /moderation', () => {
 		const [relationId] = createRelations(db, [{ type: 'hosted_by', sourceId: startup, targetId: fablab }]);
 		const pendingId = (submitEntityUpdate(db, bruno, startup, { summary: 'Bruno propose' }, 1) as { pendingId: number }).pendingId;
 		const fields: Record<string, string> = {
-			entityId: String(startup), relationId: String(relationId), pendingId: String(pendingId), keepId: String(incub),
-			dropId: String(startup), userId: String(bruno.id), otherId: String(fablab), version: '1', email: alice.email,
-			comment: 'pirate', moderated: '0', archived: '1', type: 'partner_of', direction: 'out', name: 'Pirate', summary: 'Pirate',
-			endDate: '2025', role: 'admin', displayName: 'Pirate',
+			entityId: String(startup),
+			relationId: String(relationId),
+			pendingId: String(pendingId),
+			keepId: String(incub),
+			dropId: String(startup),
+			userId: String(bruno.id),
+			otherId: String(fablab),
+			version: '1',
+			email: alice.email,
+			comment: 'pirate',
+			moderated: '0',
+			archived: '1',
+			type: 'partner_of',
+			direction: 'out',
+			name: 'Pirate',
+			summary: 'Pirate',
+			endDate: '2025',
+			role: 'admin',
+			displayName: 'Pirate',
 			// A picker's typed text, as sent without JavaScript: it must not let anything through either.
-			entityIdQuery: 'Volcabio', keepIdQuery: 'Incubateur des Dômes', dropIdQuery: 'Volcabio', otherIdQuery: 'Fablab Aurillac'
+			entityIdQuery: 'Volcabio',
+			keepIdQuery: 'Incubateur des Dômes',
+			dropIdQuery: 'Volcabio',
+			otherIdQuery: 'Fablab Aurillac'
 		};
 		const dump = () =>
 			JSON.stringify([entities, relations, pendingChanges, revisions, entityManagers].map((t) => db.select().from(t).all())) +

@@ -47,7 +47,15 @@ describe('formulaires venus d’un autre site (hooks.server.ts)', () => {
 		await through(event('POST', '/invitation/jeton-secret?/accept', { ...FORM, origin: 'https://evil.example' }));
 		spy.mockRestore();
 		expect(lines.map((l) => JSON.parse(l))).toEqual([
-			expect.objectContaining({ event: 'access.denied', status: 403, reason: 'cross-site-form', method: 'POST', route: '/invitation/[token]', userId: null, ip: '192.0.2.7' })
+			expect.objectContaining({
+				event: 'access.denied',
+				status: 403,
+				reason: 'cross-site-form',
+				method: 'POST',
+				route: '/invitation/[token]',
+				userId: null,
+				ip: '192.0.2.7'
+			})
 		]);
 		expect(lines.join('\n')).not.toContain('jeton-secret');
 	});

@@ -20,10 +20,48 @@ beforeEach(() => {
 	db = ctx.db;
 	insertSmallTerritories(db);
 	ids = createEntities(db, [
-		{ slug: 'la-grange-numerique', kind: 'third_place', category: 'rural_third_place', name: 'La Grange Numérique', summary: 'Un tiers-lieu au cœur du Cantal', communeCode: '15014', sectors: ['digital'], stages: ['emergence'], offers: ['hosting'] },
-		{ slug: 'incubateur-des-domes', kind: 'organisation', category: 'incubator', name: 'Incubateur des Dômes', summary: 'Accompagne les startups de santé', description: 'Un **incubateur** pour l’École et la santé.', communeCode: '63113', sectors: ['health'], stages: ['emergence', 'creation'], offers: ['mentoring', 'hosting'] },
-		{ slug: 'volcabio', kind: 'organisation', category: 'startup', name: 'Volcabio', summary: 'Biotech des volcans', communeCode: '63113', sectors: ['health'], foundedYear: 2019 },
-		{ slug: 'camille-fictive', kind: 'person', category: 'entrepreneur', name: 'Camille Fictive', email: 'camille@example.org', contactPublic: false, communeCode: '63113' },
+		{
+			slug: 'la-grange-numerique',
+			kind: 'third_place',
+			category: 'rural_third_place',
+			name: 'La Grange Numérique',
+			summary: 'Un tiers-lieu au cœur du Cantal',
+			communeCode: '15014',
+			sectors: ['digital'],
+			stages: ['emergence'],
+			offers: ['hosting']
+		},
+		{
+			slug: 'incubateur-des-domes',
+			kind: 'organisation',
+			category: 'incubator',
+			name: 'Incubateur des Dômes',
+			summary: 'Accompagne les startups de santé',
+			description: 'Un **incubateur** pour l’École et la santé.',
+			communeCode: '63113',
+			sectors: ['health'],
+			stages: ['emergence', 'creation'],
+			offers: ['mentoring', 'hosting']
+		},
+		{
+			slug: 'volcabio',
+			kind: 'organisation',
+			category: 'startup',
+			name: 'Volcabio',
+			summary: 'Biotech des volcans',
+			communeCode: '63113',
+			sectors: ['health'],
+			foundedYear: 2019
+		},
+		{
+			slug: 'camille-fictive',
+			kind: 'person',
+			category: 'entrepreneur',
+			name: 'Camille Fictive',
+			email: 'camille@example.org',
+			contactPublic: false,
+			communeCode: '63113'
+		},
 		{ slug: 'sacha-fictif', kind: 'person', category: 'mentor', name: 'Sacha Fictif', email: 'sacha@example.org', contactPublic: true }
 	]);
 	const [grange, incub, volcabio, camille] = ids as [number, number, number, number];
@@ -106,7 +144,12 @@ describe('full-text search', () => {
 		for (const input of ['"', 'OR', 'NEAR(a b)', '*', 'a:b', "'; drop table entities; --"]) {
 			expect(() => search(db, input)).not.toThrow();
 		}
-		expect(db.select({ n: sql<number>`count(*)` }).from(entities).get()?.n).toBe(5);
+		expect(
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(entities)
+				.get()?.n
+		).toBe(5);
 	});
 });
 
@@ -170,20 +213,35 @@ describe('API services', () => {
 
 describe('integrity', () => {
 	it('refuses orphan relations at the database level', () => {
-		expect(() => db.insert(relations).values({ type: 'founded', sourceId: ids[0] as number, targetId: 99_999 }).run()).toThrow(/FOREIGN KEY/);
+		expect(() =>
+			db
+				.insert(relations)
+				.values({ type: 'founded', sourceId: ids[0] as number, targetId: 99_999 })
+				.run()
+		).toThrow(/FOREIGN KEY/);
 		expect(() => createRelations(db, [{ type: 'founded', sourceId: ids[0] as number, targetId: 99_999 }])).toThrow(/introuvable/);
 	});
 	it('validates entity input with French messages and writes nothing on error', () => {
-		const before = db.select({ n: sql<number>`count(*)` }).from(entities).get()?.n;
+		const before = db
+			.select({ n: sql<number>`count(*)` })
+			.from(entities)
+			.get()?.n;
 		expect(() =>
 			createEntities(db, [
 				{ slug: 'ok-entity', kind: 'organisation', category: 'startup', name: 'OK' },
 				{ slug: 'Bad Slug', kind: 'organisation', category: 'fablab', name: '' }
 			])
 		).toThrow(/élément 2/);
-		expect(db.select({ n: sql<number>`count(*)` }).from(entities).get()?.n).toBe(before);
+		expect(
+			db
+				.select({ n: sql<number>`count(*)` })
+				.from(entities)
+				.get()?.n
+		).toBe(before);
 	});
 	it('rejects malformed partial dates', () => {
-		expect(() => createRelations(db, [{ type: 'founded', sourceId: ids[3] as number, targetId: ids[2] as number, startDate: '2019-13' }])).toThrow(/date invalide/);
+		expect(() => createRelations(db, [{ type: 'founded', sourceId: ids[3] as number, targetId: ids[2] as number, startDate: '2019-13' }])).toThrow(
+			/date invalide/
+		);
 	});
 });

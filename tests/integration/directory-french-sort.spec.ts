@@ -10,8 +10,20 @@ let ctx: ReturnType<typeof freshDb>;
 beforeEach(() => {
 	ctx = freshDb();
 	insertSmallTerritories(ctx.db);
-	const commune = (code: string, name: string) => ({ code, name, kind: 'commune' as const, parentCode: '63', regionCode: '84', departementCode: '63', source: 'test', vintage: '2025' });
-	ctx.db.insert(territories).values([commune('63338', 'Saint-Éloy-les-Mines'), commune('63342', 'Saint-Floret'), commune('63150', 'Ébreuil')]).run();
+	const commune = (code: string, name: string) => ({
+		code,
+		name,
+		kind: 'commune' as const,
+		parentCode: '63',
+		regionCode: '84',
+		departementCode: '63',
+		source: 'test',
+		vintage: '2025'
+	});
+	ctx.db
+		.insert(territories)
+		.values([commune('63338', 'Saint-Éloy-les-Mines'), commune('63342', 'Saint-Floret'), commune('63150', 'Ébreuil')])
+		.run();
 	createEntities(ctx.db, [
 		{ slug: 'a', kind: 'third_place', category: 'coworking', name: 'Le Cowork', communeCode: '63342' },
 		{ slug: 'b', kind: 'third_place', category: 'coworking', name: 'La Passerelle', communeCode: '63338' },

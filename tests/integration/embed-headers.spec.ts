@@ -43,7 +43,9 @@ describe('en-têtes des vues intégrables', () => {
 	it('adds the configured partner origins after self, and a frame-ancestors to a response without CSP', () => {
 		const withCsp = new Response('', { headers: { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'DENY' } });
 		allowFraming(withCsp, ['https://partenaire.fr', 'https://*.exemple.org']);
-		expect(withCsp.headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'self'; frame-ancestors 'self' https://partenaire.fr https://*.exemple.org; base-uri 'self'");
+		expect(withCsp.headers.get('content-security-policy')).toBe(
+			"default-src 'self'; script-src 'self'; frame-ancestors 'self' https://partenaire.fr https://*.exemple.org; base-uri 'self'"
+		);
 		expect(withCsp.headers.get('x-frame-options')).toBeNull();
 		const bare = new Response('');
 		allowFraming(bare, []);

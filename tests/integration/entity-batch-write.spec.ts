@@ -37,7 +37,10 @@ describe('updateEntities, the batch edit of the write path', () => {
 			{ actor, reason: 'lot', operation: 'import' }
 		);
 		updateEntity(t.db, c, { summary: 'Nouveau', communeCode: '63113' }, { actor, reason: 'un par un', expectedVersion: 1 });
-		expect(results.map((r) => [r.version, r.revisionId === null])).toEqual([[2, false], [1, true]]);
+		expect(results.map((r) => [r.version, r.revisionId === null])).toEqual([
+			[2, false],
+			[1, true]
+		]);
 		const batched = row(a);
 		const single = row(c);
 		expect(batched).toMatchObject({ summary: 'Nouveau', communeCode: '63113', version: 2, searchTerms: single.searchTerms });
@@ -51,9 +54,27 @@ describe('updateEntities, the batch edit of the write path', () => {
 	it('refuses a stale version, an unknown commune or a repeated listing, and writes nothing', () => {
 		const [a, b] = ids as [number, number];
 		const before = [row(a), row(b)];
-		expect(() => updateEntities(t.db, [{ id: a, expectedVersion: 1, patch: { summary: 'x' } }, { id: b, expectedVersion: 7, patch: { summary: 'y' } }], { actor, reason: '' })).toThrow(ConflictError);
+		expect(() =>
+			updateEntities(
+				t.db,
+				[
+					{ id: a, expectedVersion: 1, patch: { summary: 'x' } },
+					{ id: b, expectedVersion: 7, patch: { summary: 'y' } }
+				],
+				{ actor, reason: '' }
+			)
+		).toThrow(ConflictError);
 		expect(() => updateEntities(t.db, [{ id: a, expectedVersion: 1, patch: { communeCode: '99999' } }], { actor, reason: '' })).toThrow(/99999 inconnue/);
-		expect(() => updateEntities(t.db, [{ id: a, expectedVersion: 1, patch: {} }, { id: a, expectedVersion: 1, patch: {} }], { actor, reason: '' })).toThrow(ValidationError);
+		expect(() =>
+			updateEntities(
+				t.db,
+				[
+					{ id: a, expectedVersion: 1, patch: {} },
+					{ id: a, expectedVersion: 1, patch: {} }
+				],
+				{ actor, reason: '' }
+			)
+		).toThrow(ValidationError);
 		expect([row(a), row(b)]).toEqual(before);
 		expect(revisionsOf(t.db, 'entity', a)).toHaveLength(1);
 	});

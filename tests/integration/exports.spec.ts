@@ -26,8 +26,18 @@ beforeAll(() => {
 	db = ctx.db;
 	loadTerritories(db);
 	seedDemo(db);
-	const person = db.select().from(entities).where(and(eq(entities.kind, 'person'), isNull(entities.deletedAt))).limit(1).get()!;
-	updateEntity(db, person.id, { email: SECRET_EMAIL, phone: SECRET_PHONE, contactPublic: false }, { actor: editor, reason: 'test', expectedVersion: person.version });
+	const person = db
+		.select()
+		.from(entities)
+		.where(and(eq(entities.kind, 'person'), isNull(entities.deletedAt)))
+		.limit(1)
+		.get()!;
+	updateEntity(
+		db,
+		person.id,
+		{ email: SECRET_EMAIL, phone: SECRET_PHONE, contactPublic: false },
+		{ actor: editor, reason: 'test', expectedVersion: person.version }
+	);
 	const org = db.select().from(entities).where(eq(entities.kind, 'organisation')).limit(1).get()!;
 	updateEntity(db, org.id, { name: FORMULA_NAME }, { actor: editor, reason: 'test', expectedVersion: org.version });
 	formulaSlug = org.slug;
@@ -102,7 +112,13 @@ describe('JSON export', () => {
 			const expected = db
 				.select({ n: sql<number>`count(*)` })
 				.from(relations)
-				.where(and(isNull(relations.deletedAt), sql`${relations.sourceId} in (select value from json_each(${idSet}))`, sql`${relations.targetId} in (select value from json_each(${idSet}))`))
+				.where(
+					and(
+						isNull(relations.deletedAt),
+						sql`${relations.sourceId} in (select value from json_each(${idSet}))`,
+						sql`${relations.targetId} in (select value from json_each(${idSet}))`
+					)
+				)
 				.get()!.n;
 			expect(data.relations.length, filter).toBe(expected);
 			for (const r of data.relations) expect(r).toHaveProperty('confirmation');
@@ -121,7 +137,15 @@ describe('JSON export', () => {
 
 describe('iCalendar agenda', () => {
 	const paris = (d: Date) =>
-		new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+		new Intl.DateTimeFormat('sv-SE', {
+			timeZone: 'Europe/Paris',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit'
+		})
 			.format(d)
 			.replace(' ', 'T');
 
@@ -133,7 +157,11 @@ describe('iCalendar agenda', () => {
 		for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
 		expect(body.replace(/\r\n/g, '')).not.toMatch(/\n/);
 
-		const events = db.select().from(entities).where(and(eq(entities.kind, 'event'), isNull(entities.deletedAt), eq(entities.status, 'published'))).all();
+		const events = db
+			.select()
+			.from(entities)
+			.where(and(eq(entities.kind, 'event'), isNull(entities.deletedAt), eq(entities.status, 'published')))
+			.all();
 		expect(events.length).toBeGreaterThan(0);
 		const vevents = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
 		expect(vevents.length).toBe(events.length);
@@ -156,7 +184,10 @@ describe('iCalendar agenda', () => {
 		updateEntity(db, ev.id, { name }, { actor: editor, reason: 'test', expectedVersion: ev.version });
 		const body = agendaIcs(db, qs('')).body;
 		expect(body).toContain('Atelier \\; tiers-lieux\\, numérique \\\\ et');
-		const v = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)).find((e) => e.uid === `${ev.slug}@connecteur-carto`)!;
+		const v = new ICAL.Component(ICAL.parse(body))
+			.getAllSubcomponents('vevent')
+			.map((c) => new ICAL.Event(c))
+			.find((e) => e.uid === `${ev.slug}@connecteur-carto`)!;
 		expect(v.summary).toBe(name);
 	});
 });
@@ -181,13 +212,51 @@ describe('the practical fields of a listing (issue 14): registration link, venue
 	let lostEvent: { slug: string };
 	beforeAll(() => {
 		const placeId = createEntity(db, {
-			slug: 'atelier-pratique-test', kind: 'third_place', category: 'fablab', name: 'Atelier pratique (test)', communeCode: '63113', lon: 3.08, lat: 45.78, coordPrecision: 'manual',
-			openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied, boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D',
-			imageKey: KEY, imageAlt: 'La façade vitrée de l’atelier'
+			slug: 'atelier-pratique-test',
+			kind: 'third_place',
+			category: 'fablab',
+			name: 'Atelier pratique (test)',
+			communeCode: '63113',
+			lon: 3.08,
+			lat: 45.78,
+			coordPrecision: 'manual',
+			openingHours: 'Tu-Sa 10:00-19:00; PH off',
+			accessTransport: 'Tram A, arrêt Jaude',
+			accessibility: 'Plain-pied, boucle magnétique',
+			equipment: 'Découpe laser\nImprimantes 3D',
+			imageKey: KEY,
+			imageAlt: 'La façade vitrée de l’atelier'
 		});
-		const draftId = createEntity(db, { slug: 'lieu-brouillon-test', kind: 'third_place', category: 'coworking', name: 'Lieu en brouillon', communeCode: '63113', status: 'draft' });
-		createEntity(db, { slug: 'soiree-pratique-test', kind: 'event', category: 'meetup', name: 'Soirée pratique (test)', communeCode: '63113', lon: 3.08, lat: 45.78, coordPrecision: 'manual', startsAt: '2027-03-12T18:30', registrationUrl: 'https://billetterie.exemple.fr/soiree', venueId: placeId });
-		createEntity(db, { slug: 'soiree-sans-lieu-public-test', kind: 'event', category: 'meetup', name: 'Soirée au lieu en brouillon (test)', communeCode: '63113', startsAt: '2027-03-13T18:30', venueId: draftId });
+		const draftId = createEntity(db, {
+			slug: 'lieu-brouillon-test',
+			kind: 'third_place',
+			category: 'coworking',
+			name: 'Lieu en brouillon',
+			communeCode: '63113',
+			status: 'draft'
+		});
+		createEntity(db, {
+			slug: 'soiree-pratique-test',
+			kind: 'event',
+			category: 'meetup',
+			name: 'Soirée pratique (test)',
+			communeCode: '63113',
+			lon: 3.08,
+			lat: 45.78,
+			coordPrecision: 'manual',
+			startsAt: '2027-03-12T18:30',
+			registrationUrl: 'https://billetterie.exemple.fr/soiree',
+			venueId: placeId
+		});
+		createEntity(db, {
+			slug: 'soiree-sans-lieu-public-test',
+			kind: 'event',
+			category: 'meetup',
+			name: 'Soirée au lieu en brouillon (test)',
+			communeCode: '63113',
+			startsAt: '2027-03-13T18:30',
+			venueId: draftId
+		});
 		place = { id: placeId, slug: 'atelier-pratique-test', name: 'Atelier pratique (test)' };
 		event = { slug: 'soiree-pratique-test' };
 		lostEvent = { slug: 'soiree-sans-lieu-public-test' };
@@ -195,7 +264,14 @@ describe('the practical fields of a listing (issue 14): registration link, venue
 
 	it('the API gives them, the image as its sizes’ absolute paths with its alt text, the venue by id, slug and name', () => {
 		const p = getEntityWithRelations(db, place.slug);
-		expect(p).toMatchObject({ openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied, boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D', registrationUrl: null, venue: null });
+		expect(p).toMatchObject({
+			openingHours: 'Tu-Sa 10:00-19:00; PH off',
+			accessTransport: 'Tram A, arrêt Jaude',
+			accessibility: 'Plain-pied, boucle magnétique',
+			equipment: 'Découpe laser\nImprimantes 3D',
+			registrationUrl: null,
+			venue: null
+		});
 		expect(p.image).toEqual({
 			alt: 'La façade vitrée de l’atelier',
 			url: `/images/${KEY}/480`,
@@ -219,17 +295,34 @@ describe('the practical fields of a listing (issue 14): registration link, venue
 	it('the CSV has them under French headers, the venue by its slug and the image by its path', () => {
 		const rows: Record<string, string>[] = parseCsv(exportCsv(db, qs('kind=event&kind=third_place')).body, { bom: true, delimiter: ';', columns: true });
 		expect(rows.find((r) => r.slug === place.slug)).toMatchObject({
-			horaires_osm: 'Tu-Sa 10:00-19:00; PH off', acces_transports: 'Tram A, arrêt Jaude', accessibilite: 'Plain-pied, boucle magnétique', equipements: 'Découpe laser\nImprimantes 3D',
-			image: `/images/${KEY}/480`, image_alt: 'La façade vitrée de l’atelier', lieu: '', lien_inscription: ''
+			horaires_osm: 'Tu-Sa 10:00-19:00; PH off',
+			acces_transports: 'Tram A, arrêt Jaude',
+			accessibilite: 'Plain-pied, boucle magnétique',
+			equipements: 'Découpe laser\nImprimantes 3D',
+			image: `/images/${KEY}/480`,
+			image_alt: 'La façade vitrée de l’atelier',
+			lieu: '',
+			lien_inscription: ''
 		});
-		expect(rows.find((r) => r.slug === event.slug)).toMatchObject({ lien_inscription: 'https://billetterie.exemple.fr/soiree', lieu: place.slug, debut: '2027-03-12T18:30', image: '' });
+		expect(rows.find((r) => r.slug === event.slug)).toMatchObject({
+			lien_inscription: 'https://billetterie.exemple.fr/soiree',
+			lieu: place.slug,
+			debut: '2027-03-12T18:30',
+			image: ''
+		});
 		expect(rows.find((r) => r.slug === lostEvent.slug)?.lieu).toBe('');
 	});
 
 	it('the GeoJSON has them among each point’s properties', () => {
 		const fc = JSON.parse(exportGeoJson(db, qs('kind=event&kind=third_place')).body);
 		const props = (slug: string) => fc.features.find((f: { id: string }) => f.id === slug).properties;
-		expect(props(place.slug)).toMatchObject({ openingHours: 'Tu-Sa 10:00-19:00; PH off', equipment: 'Découpe laser\nImprimantes 3D', imageUrl: `/images/${KEY}/480`, imageAlt: 'La façade vitrée de l’atelier', venueSlug: null });
+		expect(props(place.slug)).toMatchObject({
+			openingHours: 'Tu-Sa 10:00-19:00; PH off',
+			equipment: 'Découpe laser\nImprimantes 3D',
+			imageUrl: `/images/${KEY}/480`,
+			imageAlt: 'La façade vitrée de l’atelier',
+			venueSlug: null
+		});
 		expect(props(event.slug)).toMatchObject({ registrationUrl: 'https://billetterie.exemple.fr/soiree', venueSlug: place.slug, startsAt: '2027-03-12T18:30' });
 	});
 });

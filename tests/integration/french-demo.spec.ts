@@ -15,7 +15,18 @@ import { commonRelations, findPaths } from '../../src/lib/server/services/path.s
 import { graphExport, graphView, relationsCsv } from '../../src/lib/server/services/graph.service';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
-import { actorLead, eventDates, inTerritory, ofTerritory, relationClause, relationDates, relationSentence, relationWithDetails, stepParts, thanTerritory } from '../../src/lib/domain/french';
+import {
+	actorLead,
+	eventDates,
+	inTerritory,
+	ofTerritory,
+	relationClause,
+	relationDates,
+	relationSentence,
+	relationWithDetails,
+	stepParts,
+	thanTerritory
+} from '../../src/lib/domain/french';
 import { proposalTitle, relationState } from '../../src/lib/server/services/proposal-words';
 import { distanceFrom, originNote, showDistance } from '../../src/lib/geo/distance-precision';
 import { markdownToPlainText } from '../../src/lib/server/markdown';
@@ -79,12 +90,15 @@ describe('every relation of the demo database, through the French-phrasing modul
 			const texts = [
 				relationSentence(facts, source, target, 'out', today),
 				relationSentence(facts, target, source, 'in', today),
-				relationWithDetails({ ...facts, confirmation: r.confirmation, source: r.source }, source, target, today).replace(/\(.*\)$/, '').trim(),
+				relationWithDetails({ ...facts, confirmation: r.confirmation, source: r.source }, source, target, today)
+					.replace(/\(.*\)$/, '')
+					.trim(),
 				relationDates(facts, today)
 			];
 			for (const text of texts) for (const f of faults(text)) bad.push(`${f} : ${text}`);
 			if (r.type === 'founded' && texts.some((t) => /depuis|à partir/.test(t))) bad.push(`fondation en durée : ${texts[0]}`);
-			if (['participates_in', 'organises', 'takes_place_at'].includes(r.type) && texts.some((t) => /depuis/.test(t))) bad.push(`événement en durée : ${texts[0]}`);
+			if (['participates_in', 'organises', 'takes_place_at'].includes(r.type) && texts.some((t) => /depuis/.test(t)))
+				bad.push(`événement en durée : ${texts[0]}`);
 		}
 		expect(bad.slice(0, 20)).toEqual([]);
 	});
@@ -93,13 +107,19 @@ describe('every relation of the demo database, through the French-phrasing modul
 		const couveuse = rows.find((r) => r.t_name.startsWith('Couveuse ') && r.type === 'incubated_by' && r.s_category === 'startup');
 		expect(couveuse, 'une startup incubée par une couveuse dans la démo').toBeDefined();
 		const c = couveuse as Row;
-		expect(relationSentence({ type: c.type, startDate: c.start_date, endDate: c.end_date }, { name: c.s_name, kind: c.s_kind, category: c.s_category }, { name: c.t_name, kind: c.t_kind, category: c.t_category })).toContain(
-			`incubée par la ${c.t_name}`
-		);
+		expect(
+			relationSentence(
+				{ type: c.type, startDate: c.start_date, endDate: c.end_date },
+				{ name: c.s_name, kind: c.s_kind, category: c.s_category },
+				{ name: c.t_name, kind: c.t_kind, category: c.t_category }
+			)
+		).toContain(`incubée par la ${c.t_name}`);
 	});
 
 	it('heads, dates and describes every actor page without repeating its lead or its sidebar', () => {
-		const actors = db.$client.prepare('select slug, kind, category, name, summary, founded_year, starts_at, ends_at from entities where deleted_at is null').all() as {
+		const actors = db.$client
+			.prepare('select slug, kind, category, name, summary, founded_year, starts_at, ends_at from entities where deleted_at is null')
+			.all() as {
 			slug: string;
 			kind: string;
 			category: string;
@@ -118,7 +138,8 @@ describe('every relation of the demo database, through the French-phrasing modul
 			}
 			const description = markdownToPlainText(p.descriptionHtml.replace(/<[^>]+>/g, ' '));
 			if (a.summary && description.toLowerCase().includes(a.summary.toLowerCase().slice(1, -1))) bad.push(`résumé répété : ${a.name}`);
-			if (/Implantation|Création :|Secteurs :|Stades accompagnés|Offres :|Fiche de démonstration/.test(description)) bad.push(`fait répété : ${a.name} — ${description}`);
+			if (/Implantation|Création :|Secteurs :|Stades accompagnés|Offres :|Fiche de démonstration/.test(description))
+				bad.push(`fait répété : ${a.name} — ${description}`);
 			if (a.starts_at) for (const f of faults(eventDates(a.starts_at, a.ends_at))) bad.push(`${f} : ${eventDates(a.starts_at, a.ends_at)}`);
 			// A person's category keeps its vocabulary label (« Entrepreneur·e »): no gender is recorded.
 			const lead = actorLead({ kind: a.kind, category: a.category, foundedYear: a.founded_year, communeName: 'Le Puy-en-Velay' });
@@ -128,7 +149,9 @@ describe('every relation of the demo database, through the French-phrasing modul
 	});
 
 	it('writes every pathway step and every path sentence the same way', () => {
-		const projects = db.$client.prepare("select slug from entities where category in ('startup', 'company', 'entrepreneur') and deleted_at is null").all() as { slug: string }[];
+		const projects = db.$client.prepare("select slug from entities where category in ('startup', 'company', 'entrepreneur') and deleted_at is null").all() as {
+			slug: string;
+		}[];
 		const bad: string[] = [];
 		let steps = 0;
 		for (const { slug } of projects) {
@@ -174,30 +197,42 @@ describe('every relation of the demo database, through the French-phrasing modul
 
 		const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['node', 'edge', 'attvalue', 'data'].includes(name) });
 		type Attrs = { source: string; label: string };
-		const gexf = parser.parse(graphExport(db, new URLSearchParams(), 'gexf').body).gexf.graph.edges.edge as (Attrs & { attvalues: { attvalue: { for: string; value: string }[] } })[];
+		const gexf = parser.parse(graphExport(db, new URLSearchParams(), 'gexf').body).gexf.graph.edges.edge as (Attrs & {
+			attvalues: { attvalue: { for: string; value: string }[] };
+		})[];
 		expect(gexf).toHaveLength(view.edges.length);
 		for (const e of gexf) {
 			const type = e.attvalues.attvalue.find((a) => a.for === 'type')!.value;
 			check('GEXF', Number(e.source.slice(1)), e.label, type);
 		}
-		const graphml = parser.parse(graphExport(db, new URLSearchParams(), 'graphml').body).graphml.graph.edge as (Attrs & { data: { key: string; '#text': string }[] })[];
+		const graphml = parser.parse(graphExport(db, new URLSearchParams(), 'graphml').body).graphml.graph.edge as (Attrs & {
+			data: { key: string; '#text': string }[];
+		})[];
 		expect(graphml).toHaveLength(view.edges.length);
 		for (const e of graphml) {
 			const data = Object.fromEntries(e.data.map((d) => [d.key, String(d['#text'])]));
 			check('GraphML', Number(e.source.slice(1)), data.e_label!, data.e_type!);
 		}
-		const csv: Record<string, string>[] = parseCsv(relationsCsv(db, new URLSearchParams()).body, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' });
+		const csv: Record<string, string>[] = parseCsv(relationsCsv(db, new URLSearchParams()).body, {
+			bom: true,
+			delimiter: ';',
+			columns: true,
+			record_delimiter: '\r\n'
+		});
 		expect(csv).toHaveLength(view.edges.length);
 		for (const r of csv) check('CSV', Number(r.source_id), r.relation!, r.type!);
 		// The files keep the vocabulary's code next to the label.
 		expect(new Set(csv.map((r) => r.type))).toEqual(new Set(view.edges.map((e) => e.type)));
 
-		const ids = db.$client.prepare("select id from entities where category in ('startup', 'incubator') and deleted_at is null limit 10").all() as { id: number }[];
+		const ids = db.$client.prepare("select id from entities where category in ('startup', 'incubator') and deleted_at is null limit 10").all() as {
+			id: number;
+		}[];
 		for (let i = 0; i + 1 < ids.length; i += 2) {
 			const a = String(ids[i]!.id);
 			const b = String(ids[i + 1]!.id);
 			for (const p of findPaths(db, new URLSearchParams({ from: a, to: b, k: '3' })).paths) for (const e of p.edges) check('chemin', e.source, e.label, e.type);
-			for (const c of commonRelations(db, new URLSearchParams({ a, b })).items) for (const e of [c.viaA, c.viaB]) check('relations communes', e.source, e.label, e.type);
+			for (const c of commonRelations(db, new URLSearchParams({ a, b })).items)
+				for (const e of [c.viaA, c.viaB]) check('relations communes', e.source, e.label, e.type);
 		}
 		expect(bad.slice(0, 20)).toEqual([]);
 	});
@@ -217,7 +252,10 @@ describe('every relation of the demo database, through the French-phrasing modul
 				relationState({ confirmation: 'declared', declaredBy: source, otherSide: target, viewerConfirms: false }),
 				relationState({ confirmation: 'declared', declaredBy: target, otherSide: source, viewerConfirms: false })
 			];
-			for (const [subject, other, direction] of [[source, target, 'out'], [target, source, 'in']] as const) {
+			for (const [subject, other, direction] of [
+				[source, target, 'out'],
+				[target, source, 'in']
+			] as const) {
 				const c = relationClause(facts, subject, other, direction, today);
 				texts.push([c.before + c.name, c.tail, c.dates].filter(Boolean).join(' '));
 			}

@@ -45,10 +45,52 @@ export function insertSmallTerritories(db: Db) {
 			{ ...base, code: '84', kind: 'region', name: 'Auvergne-Rhône-Alpes', population: 8_000_000 },
 			{ ...base, code: '63', kind: 'departement', name: 'Puy-de-Dôme', parentCode: '84', regionCode: '84', population: 660_000 },
 			{ ...base, code: '15', kind: 'departement', name: 'Cantal', parentCode: '84', regionCode: '84', population: 144_000 },
-			{ ...base, code: '246300701', kind: 'epci', name: 'Clermont Auvergne Métropole', parentCode: '63', regionCode: '84', departementCode: '63', population: 296_000 },
-			{ ...base, code: '241500230', kind: 'epci', name: "CA du Bassin d'Aurillac", parentCode: '15', regionCode: '84', departementCode: '15', population: 53_000 },
-			{ ...base, code: '63113', kind: 'commune', name: 'Clermont-Ferrand', parentCode: '246300701', regionCode: '84', departementCode: '63', epciCode: '246300701', population: 146_351, centroidLon: 3.1147, centroidLat: 45.7871 },
-			{ ...base, code: '15014', kind: 'commune', name: 'Aurillac', parentCode: '241500230', regionCode: '84', departementCode: '15', epciCode: '241500230', population: 25_000, centroidLon: 2.4397, centroidLat: 44.9264 }
+			{
+				...base,
+				code: '246300701',
+				kind: 'epci',
+				name: 'Clermont Auvergne Métropole',
+				parentCode: '63',
+				regionCode: '84',
+				departementCode: '63',
+				population: 296_000
+			},
+			{
+				...base,
+				code: '241500230',
+				kind: 'epci',
+				name: "CA du Bassin d'Aurillac",
+				parentCode: '15',
+				regionCode: '84',
+				departementCode: '15',
+				population: 53_000
+			},
+			{
+				...base,
+				code: '63113',
+				kind: 'commune',
+				name: 'Clermont-Ferrand',
+				parentCode: '246300701',
+				regionCode: '84',
+				departementCode: '63',
+				epciCode: '246300701',
+				population: 146_351,
+				centroidLon: 3.1147,
+				centroidLat: 45.7871
+			},
+			{
+				...base,
+				code: '15014',
+				kind: 'commune',
+				name: 'Aurillac',
+				parentCode: '241500230',
+				regionCode: '84',
+				departementCode: '15',
+				epciCode: '241500230',
+				population: 25_000,
+				centroidLon: 2.4397,
+				centroidLat: 44.9264
+			}
 		])
 		.run();
 }

@@ -106,7 +106,11 @@ describe('reminder selection', () => {
 		expect(editorBell.map((n) => plain(n.title))).toEqual(['1 fiche sans gestionnaire est à vérifier']);
 		// The bell, one line per listing; already e-mailed (the reminder was the e-mail).
 		const aliceBell = db.select().from(notifications).where(eq(notifications.userId, alice.id)).all();
-		expect(aliceBell.map((n) => plain(n.title)).sort()).toEqual(['« Deuxième fiche » est à vérifier', '« Fablab Aurillac » est à vérifier', '« Volcabio » est à vérifier']);
+		expect(aliceBell.map((n) => plain(n.title)).sort()).toEqual([
+			'« Deuxième fiche » est à vérifier',
+			'« Fablab Aurillac » est à vérifier',
+			'« Volcabio » est à vérifier'
+		]);
 		expect(aliceBell.every((n) => n.emailedAt !== null)).toBe(true);
 	});
 
@@ -119,7 +123,10 @@ describe('reminder selection', () => {
 		const again = await run(at(31));
 		expect(again).toMatchObject({ stale: 4, managed: 3, mailsSent: 1 });
 		expect(remindersOf(ids.stale)).toHaveLength(2);
-		db.update(users).set({ disabledAt: at(32).toISOString() }).where(eq(users.id, alice.id)).run();
+		db.update(users)
+			.set({ disabledAt: at(32).toISOString() })
+			.where(eq(users.id, alice.id))
+			.run();
 		// Without an active manager the listings go to the editors' list.
 		expect(await run(at(62))).toMatchObject({ stale: 4, managed: 0, unmanaged: 4, mailsSent: 0 });
 	});
@@ -136,7 +143,14 @@ describe('reminder selection', () => {
 	it('without SMTP the messages are prepared, not sent, and the bell rows stay for the notifications job', async () => {
 		const r = await sendFreshnessReminders({ db, now: T0, mail: null, origin: ORIGIN }, { settings });
 		expect(r).toMatchObject({ stale: 4, mailsSent: 0, mailsPrepared: 1 });
-		expect(db.select().from(notifications).where(eq(notifications.userId, alice.id)).all().every((n) => n.emailedAt === null)).toBe(true);
+		expect(
+			db
+				.select()
+				.from(notifications)
+				.where(eq(notifications.userId, alice.id))
+				.all()
+				.every((n) => n.emailedAt === null)
+		).toBe(true);
 	});
 });
 
@@ -155,7 +169,9 @@ describe('the « toujours à jour » link', () => {
 		expect(done).toEqual({ name: 'Volcabio', slug: 'volcabio', verifiedOn: '2026-12-05' });
 		const row = db.select().from(entities).where(eq(entities.id, ids.stale)).get()!;
 		expect(row.lastVerifiedAt).toBe('2026-12-05');
-		const revision = db.get<{ author: number; reason: string }>(sql`select author_user_id as author, reason from revisions where subject_id = ${ids.stale} order by id desc limit 1`);
+		const revision = db.get<{ author: number; reason: string }>(
+			sql`select author_user_id as author, reason from revisions where subject_id = ${ids.stale} order by id desc limit 1`
+		);
 		expect(revision).toEqual({ author: alice.id, reason: 'Fiche confirmée à jour' });
 		// Once only.
 		expect(() => confirmByReminderLink(db, token, at(2))).toThrow(ValidationError);

@@ -48,25 +48,47 @@ beforeAll(() => {
 	personId = person.id;
 	personSlug = person.slug;
 	// Several revisions carry the personal data, as real edits would.
-	let v = updateEntity(db, personId, { name: NAME, email: EMAIL, phone: PHONE, contactPublic: false }, { actor: editor, reason: 'Coordonnées', expectedVersion: person.version }).version;
+	let v = updateEntity(
+		db,
+		personId,
+		{ name: NAME, email: EMAIL, phone: PHONE, contactPublic: false },
+		{ actor: editor, reason: 'Coordonnées', expectedVersion: person.version }
+	).version;
 	v = updateEntity(db, personId, { summary: `${NAME} accompagne les projets agricoles.` }, { actor: editor, reason: '', expectedVersion: v }).version;
 	updateEntity(db, personId, { phone: PHONE, summary: 'Mentor.' }, { actor: editor, reason: `Correction demandée par ${NAME}`, expectedVersion: v });
-	const rel = db.select().from(relations).where(or(eq(relations.sourceId, personId), eq(relations.targetId, personId))).limit(1).get()!;
+	const rel = db
+		.select()
+		.from(relations)
+		.where(or(eq(relations.sourceId, personId), eq(relations.targetId, personId)))
+		.limit(1)
+		.get()!;
 	relationId = rel.id;
 	updateRelation(db, rel.id, { description: `Selon ${NAME} (${EMAIL})` }, { actor: editor, reason: '', expectedVersion: rel.version });
 	// Another actor's portrait quotes the person: the quote must go, the actor must stay.
-	const org = db.select().from(entities).where(and(eq(entities.kind, 'organisation'), ne(entities.id, personId))).limit(1).get()!;
+	const org = db
+		.select()
+		.from(entities)
+		.where(and(eq(entities.kind, 'organisation'), ne(entities.id, personId)))
+		.limit(1)
+		.get()!;
 	quotingOrgId = org.id;
 	updateEntity(db, org.id, { description: `Cofondée avec **${NAME}**, joignable au ${PHONE}.` }, { actor: editor, reason: '', expectedVersion: org.version });
 	// A deleted actor quoting them too: the write path refuses to edit it, the erasure must not stop there.
-	const gone = db.select().from(entities).where(and(eq(entities.kind, 'organisation'), ne(entities.id, org.id))).limit(1).get()!;
+	const gone = db
+		.select()
+		.from(entities)
+		.where(and(eq(entities.kind, 'organisation'), ne(entities.id, org.id)))
+		.limit(1)
+		.get()!;
 	deletedOrgId = gone.id;
 	const v2 = updateEntity(db, gone.id, { summary: `Ancienne associée : ${NAME}` }, { actor: editor, reason: '', expectedVersion: gone.version }).version;
 	deleteEntity(db, gone.id, { actor: editor, reason: '', expectedVersion: v2 });
 	// The contribution tables: the person manages their listing, a change about them waits, a report about the org quotes them.
 	const userId = db.insert(users).values({ email: 'gestion@exemple-rgpd.fr', displayName: 'Gestionnaire', role: 'partner' }).returning().get().id;
 	db.insert(entityManagers).values({ entityId: personId, userId }).run();
-	db.insert(pendingChanges).values({ kind: 'entity_update', entityId: personId, payload: { phone: PHONE }, baseVersion: 4, authorUserId: userId, authorLabel: 'Gestionnaire' }).run();
+	db.insert(pendingChanges)
+		.values({ kind: 'entity_update', entityId: personId, payload: { phone: PHONE }, baseVersion: 4, authorUserId: userId, authorLabel: 'Gestionnaire' })
+		.run();
 	quotingReportId = db
 		.insert(pendingChanges)
 		.values({ kind: 'report', entityId: org.id, payload: { message: `Écrire à ${EMAIL}`, correction: '', email: EMAIL }, authorLabel: 'visiteur' })
@@ -174,13 +196,35 @@ describe('RGPD : export puis effacement d’une personne', () => {
 
 		db = openDb(path);
 		expect(db.select().from(entities).where(eq(entities.id, personId)).get()).toBeUndefined();
-		expect(db.select().from(relations).where(or(eq(relations.sourceId, personId), eq(relations.targetId, personId))).all()).toEqual([]);
-		expect(db.select().from(revisions).where(and(eq(revisions.subjectKind, 'entity'), eq(revisions.subjectId, personId))).all()).toEqual([]);
-		expect(db.select().from(revisions).where(and(eq(revisions.subjectKind, 'relation'), eq(revisions.subjectId, relationId))).all()).toEqual([]);
+		expect(
+			db
+				.select()
+				.from(relations)
+				.where(or(eq(relations.sourceId, personId), eq(relations.targetId, personId)))
+				.all()
+		).toEqual([]);
+		expect(
+			db
+				.select()
+				.from(revisions)
+				.where(and(eq(revisions.subjectKind, 'entity'), eq(revisions.subjectId, personId)))
+				.all()
+		).toEqual([]);
+		expect(
+			db
+				.select()
+				.from(revisions)
+				.where(and(eq(revisions.subjectKind, 'relation'), eq(revisions.subjectId, relationId)))
+				.all()
+		).toEqual([]);
 		// The actor that quoted the person stays, with the quote replaced, and its history says why.
 		const org = db.select().from(entities).where(eq(entities.id, quotingOrgId)).get()!;
 		expect(org.description).toContain(ERASED);
-		const orgRevisions = db.select().from(revisions).where(and(eq(revisions.subjectKind, 'entity'), eq(revisions.subjectId, quotingOrgId))).all();
+		const orgRevisions = db
+			.select()
+			.from(revisions)
+			.where(and(eq(revisions.subjectKind, 'entity'), eq(revisions.subjectId, quotingOrgId)))
+			.all();
 		expect(orgRevisions.at(-1)?.authorLabel).toBe('effacement RGPD');
 		expect(orgRevisions.some((r) => r.snapshot.includes(ERASED))).toBe(true);
 		// The uploaded file that listed them is emptied; the job and its report (scrubbed) stay.

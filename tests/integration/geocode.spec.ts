@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { geocoderSettings } from '../../src/lib/server/config';
-import {
-	banGeocoder,
-	disabledGeocoder,
-	geocodeKey,
-	geocodeMany,
-	geocoderFromEnv,
-	type GeocodeOutcome,
-	type Geocoder
-} from '../../src/lib/server/geocode';
+import { banGeocoder, disabledGeocoder, geocodeKey, geocodeMany, geocoderFromEnv, type GeocodeOutcome, type Geocoder } from '../../src/lib/server/geocode';
 import { startFakeBan, type FakeBan } from '../fake-ban-server';
 
 const AURILLAC = { address: '12 Rue de la République', citycode: '15014' };
@@ -319,9 +311,7 @@ describe('geocoderSettings', () => {
 
 	it('refuses a bad timeout with a French message naming the variable', () => {
 		for (const bad of ['abc', '99', '60001', '1.5', '-5']) {
-			expect(() => geocoderSettings({ CARTO_GEOCODER_TIMEOUT_MS: bad })).toThrow(
-				/Configuration invalide : CARTO_GEOCODER_TIMEOUT_MS=.*entre 100 et 60000/
-			);
+			expect(() => geocoderSettings({ CARTO_GEOCODER_TIMEOUT_MS: bad })).toThrow(/Configuration invalide : CARTO_GEOCODER_TIMEOUT_MS=.*entre 100 et 60000/);
 		}
 		expect(geocoderSettings({ CARTO_GEOCODER_TIMEOUT_MS: '100' }).timeoutMs).toBe(100);
 		expect(geocoderSettings({ CARTO_GEOCODER_TIMEOUT_MS: '60000' }).timeoutMs).toBe(60000);

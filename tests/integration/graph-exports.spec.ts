@@ -18,7 +18,11 @@ const schemaFile = (name: string) => ({ fileName: name, contents: readFileSync(`
 describe('GEXF for Gephi’s timeline', () => {
 	it('the whole demo network validates against the official GEXF 1.3 schema', async () => {
 		const validate = (contents: string) =>
-			validateXML({ xml: [{ fileName: 'reseau.gexf', contents }], schema: [schemaFile('gexf.xsd')], preload: [schemaFile('dynamics.xsd'), schemaFile('viz.xsd')] });
+			validateXML({
+				xml: [{ fileName: 'reseau.gexf', contents }],
+				schema: [schemaFile('gexf.xsd')],
+				preload: [schemaFile('dynamics.xsd'), schemaFile('viz.xsd')]
+			});
 		const { body } = graphExport(db, qs(''), 'gexf');
 		const result = await validate(body);
 		expect(result.errors.map((e) => e.rawMessage).slice(0, 5)).toEqual([]);
@@ -30,7 +34,11 @@ describe('GEXF for Gephi’s timeline', () => {
 	it('parses back with each relation’s span from its dates and each actor’s from its relations', () => {
 		const params = 'territory=63';
 		const view = graphView(db, qs(params));
-		const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _p, _l, isAttribute) => !isAttribute && ['node', 'edge', 'spell', 'attvalue'].includes(name) });
+		const parser = new XMLParser({
+			ignoreAttributes: false,
+			attributeNamePrefix: '',
+			isArray: (name, _p, _l, isAttribute) => !isAttribute && ['node', 'edge', 'spell', 'attvalue'].includes(name)
+		});
 		const graph = parser.parse(graphExport(db, qs(params), 'gexf').body).gexf.graph;
 		expect(graph).toMatchObject({ mode: 'dynamic', timeformat: 'date' });
 		type Spell = { start?: string; end?: string };
@@ -48,7 +56,12 @@ describe('GEXF for Gephi’s timeline', () => {
 		}
 		expect(dated).toBeGreaterThan(50);
 		// Partial dates of every precision are in the demo: years, months and days.
-		const precisions = new Set(view.edges.flatMap((e) => [e.startDate, e.endDate]).filter(Boolean).map((d) => d!.length));
+		const precisions = new Set(
+			view.edges
+				.flatMap((e) => [e.startDate, e.endDate])
+				.filter(Boolean)
+				.map((d) => d!.length)
+		);
 		expect([...precisions].sort((a, b) => a - b)).toEqual([4, 7, 10]);
 		// Actors whose relations are all dated appear on the timeline only when one holds.
 		const nodes = graph.nodes.node as X[];
@@ -73,12 +86,32 @@ describe('relations CSV', () => {
 		expect(file.filename).toBe('connecteur-carto-relations.csv');
 		expect(file.body.startsWith('\ufeff')).toBe(true);
 		const rows: Record<string, string>[] = parseCsv(file.body, { bom: true, delimiter: ';', columns: true, record_delimiter: '\r\n' });
-		expect(Object.keys(rows[0]!)).toEqual(['source_id', 'source_name', 'relation', 'type', 'target_id', 'target_name', 'start_date', 'end_date', 'confirmation', 'citation']);
+		expect(Object.keys(rows[0]!)).toEqual([
+			'source_id',
+			'source_name',
+			'relation',
+			'type',
+			'target_id',
+			'target_name',
+			'start_date',
+			'end_date',
+			'confirmation',
+			'citation'
+		]);
 		expect(rows).toHaveLength(view.edges.length);
 		const names = new Map(view.nodes.map((n) => [n.id, n.label]));
 		for (const [i, e] of view.edges.entries()) {
 			const row = rows[i]!;
-			expect(row).toMatchObject({ source_id: String(e.source), source_name: names.get(e.source), type: e.type, target_id: String(e.target), target_name: names.get(e.target), start_date: e.startDate ?? '', end_date: e.endDate ?? '', citation: e.sourceRef ?? '' });
+			expect(row).toMatchObject({
+				source_id: String(e.source),
+				source_name: names.get(e.source),
+				type: e.type,
+				target_id: String(e.target),
+				target_name: names.get(e.target),
+				start_date: e.startDate ?? '',
+				end_date: e.endDate ?? '',
+				citation: e.sourceRef ?? ''
+			});
 		}
 		expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['incubated_by', 'founded']));
 		expect(rows.some((r) => r.citation?.startsWith('http'))).toBe(true);

@@ -62,9 +62,18 @@ describe('graph revision', () => {
 	it('moves when a partner changes the stages, offers or sectors the finder reads (drizzle/0012), not their opening hours', () => {
 		const [a] = db.select({ id: entities.id }).from(entities).limit(1).all();
 		const before = graphRevision(db);
-		db.update(entities).set({ stages: ['idea'] }).where(eq(entities.id, a!.id)).run();
-		db.update(entities).set({ offers: ['mentoring'] }).where(eq(entities.id, a!.id)).run();
-		db.update(entities).set({ sectors: ['agri'] }).where(eq(entities.id, a!.id)).run();
+		db.update(entities)
+			.set({ stages: ['idea'] })
+			.where(eq(entities.id, a!.id))
+			.run();
+		db.update(entities)
+			.set({ offers: ['mentoring'] })
+			.where(eq(entities.id, a!.id))
+			.run();
+		db.update(entities)
+			.set({ sectors: ['agri'] })
+			.where(eq(entities.id, a!.id))
+			.run();
 		expect(graphRevision(db)).toBe(before + 3);
 		db.update(entities).set({ openingHours: 'Mo-Fr 09:00-18:00' }).where(eq(entities.id, a!.id)).run();
 		expect(graphRevision(db)).toBe(before + 3);
@@ -222,7 +231,11 @@ describe('paths', () => {
 });
 
 describe('exports', () => {
-	const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _p, _l, isAttribute) => !isAttribute && ['node', 'edge'].includes(name) });
+	const parser = new XMLParser({
+		ignoreAttributes: false,
+		attributeNamePrefix: '',
+		isArray: (name, _p, _l, isAttribute) => !isAttribute && ['node', 'edge'].includes(name)
+	});
 
 	it('GEXF and GraphML of a filtered view parse back with its node and edge counts', () => {
 		const params = 'territory=63&year=2021&type=incubated_by&type=hosted_by&type=partner_of&type=member_of';

@@ -38,7 +38,11 @@ describe('préflight CORS', () => {
 
 describe('garde des écritures JSON (CSRF)', () => {
 	it('refuses a write without Origin or from another site with a French 403, before any endpoint runs', async () => {
-		const attempts: Record<string, string>[] = [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', origin: 'https://evil.example' }, { 'content-type': 'application/json', origin: 'null' }];
+		const attempts: Record<string, string>[] = [
+			{ 'content-type': 'application/json' },
+			{ 'content-type': 'application/json', origin: 'https://evil.example' },
+			{ 'content-type': 'application/json', origin: 'null' }
+		];
 		for (const headers of attempts) {
 			const { response, resolved } = await through(event('POST', '/api/v1/entities', headers));
 			expect(response.status).toBe(403);
@@ -77,7 +81,15 @@ describe('garde des écritures JSON (CSRF)', () => {
 		spy.mockRestore();
 		const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 		expect(logged).toEqual([
-			expect.objectContaining({ type: 'security', event: 'access.denied', status: 403, reason: 'api-write-guard', method: 'POST', route: '/api/v1/entities/[idOrSlug]', ip: '192.0.2.9' }),
+			expect.objectContaining({
+				type: 'security',
+				event: 'access.denied',
+				status: 403,
+				reason: 'api-write-guard',
+				method: 'POST',
+				route: '/api/v1/entities/[idOrSlug]',
+				ip: '192.0.2.9'
+			}),
 			expect.objectContaining({ event: 'access.denied', status: 403, reason: 'forbidden', method: 'GET', userId: null })
 		]);
 		expect(lines.join('\n')).not.toMatch(/secret/);
@@ -107,6 +119,8 @@ describe("pages d'erreur sans détail technique", () => {
 		// The details go to the server's log, under the same reference.
 		expect(spy).toHaveBeenCalled();
 		spy.mockRestore();
-		expect(handleError({ error: new Error('x'), event: event('GET', '/nulle-part'), status: 404, message: 'Not Found' })).toEqual({ message: 'Page introuvable.' });
+		expect(handleError({ error: new Error('x'), event: event('GET', '/nulle-part'), status: 404, message: 'Not Found' })).toEqual({
+			message: 'Page introuvable.'
+		});
 	});
 });

@@ -55,9 +55,48 @@ beforeEach(() => {
 	[incub, volcabio, camille] = createEntities(
 		db,
 		[
-			{ slug: 'incubateur-des-domes', kind: 'organisation', category: 'incubator', name: 'Incubateur des Dômes', summary: 'Accompagne les startups de santé', communeCode: '63113', sectors: ['health'], stages: ['emergence'], offers: ['mentoring'], lon: 3.1, lat: 45.78, coordPrecision: 'commune' },
-			{ slug: 'volcabio', kind: 'organisation', category: 'startup', name: 'Volcabio', summary: 'Biotech des volcans', description: 'Des **levures** volcaniques.', communeCode: '63113', sectors: ['health'], foundedYear: 2019, lon: 3.09, lat: 45.77, coordPrecision: 'address', address: '1 rue des Gras' },
-			{ slug: 'camille-fictive', kind: 'person', category: 'entrepreneur', name: 'Camille Fictive', email: 'camille@example.org', phone: '04 00 00 11 22', contactPublic: false, communeCode: '15014', lon: 2.44, lat: 44.93, coordPrecision: 'commune' }
+			{
+				slug: 'incubateur-des-domes',
+				kind: 'organisation',
+				category: 'incubator',
+				name: 'Incubateur des Dômes',
+				summary: 'Accompagne les startups de santé',
+				communeCode: '63113',
+				sectors: ['health'],
+				stages: ['emergence'],
+				offers: ['mentoring'],
+				lon: 3.1,
+				lat: 45.78,
+				coordPrecision: 'commune'
+			},
+			{
+				slug: 'volcabio',
+				kind: 'organisation',
+				category: 'startup',
+				name: 'Volcabio',
+				summary: 'Biotech des volcans',
+				description: 'Des **levures** volcaniques.',
+				communeCode: '63113',
+				sectors: ['health'],
+				foundedYear: 2019,
+				lon: 3.09,
+				lat: 45.77,
+				coordPrecision: 'address',
+				address: '1 rue des Gras'
+			},
+			{
+				slug: 'camille-fictive',
+				kind: 'person',
+				category: 'entrepreneur',
+				name: 'Camille Fictive',
+				email: 'camille@example.org',
+				phone: '04 00 00 11 22',
+				contactPublic: false,
+				communeCode: '15014',
+				lon: 2.44,
+				lat: 44.93,
+				coordPrecision: 'commune'
+			}
 		],
 		{ actor: marie, reason: 'Saisie initiale' }
 	) as [number, number, number];
@@ -75,7 +114,13 @@ afterEach(() => ctx.close());
 const row = (id: number) => db.select().from(entities).where(eq(entities.id, id)).get()!;
 const relationRowOf = (id: number) => db.select().from(relations).where(eq(relations.id, id)).get()!;
 const revisionsOf = (kind: 'entity' | 'relation', id: number) =>
-	db.select().from(revisions).where(eq(revisions.subjectId, id)).all().filter((r) => r.subjectKind === kind).sort((a, b) => a.version - b.version);
+	db
+		.select()
+		.from(revisions)
+		.where(eq(revisions.subjectId, id))
+		.all()
+		.filter((r) => r.subjectKind === kind)
+		.sort((a, b) => a.version - b.version);
 const snapshotOf = (r: { snapshot: string }) => JSON.parse(r.snapshot) as Record<string, unknown>;
 const allRevisions = () => db.select().from(revisions).orderBy(revisions.id).all();
 const edit = (expectedVersion: number, actor: Actor = marie, reason = 'Correction') => ({ expectedVersion, actor, reason });
@@ -98,13 +143,22 @@ describe('every write leaves exactly one revision with the whole subject', () =>
 	it('creation without a context is written by « système »; an import says so', () => {
 		const id = createEntity(db, { slug: 'sans-auteur', kind: 'organisation', category: 'company', name: 'Sans Auteur' });
 		expect(revisionsOf('entity', id)[0]).toMatchObject({ authorLabel: 'système', authorUserId: null, reason: '', operation: 'create' });
-		const [imported] = createEntities(db, [{ slug: 'importee', kind: 'organisation', category: 'company', name: 'Importée' }], { actor: paul, reason: 'fichier.csv', operation: 'import' });
+		const [imported] = createEntities(db, [{ slug: 'importee', kind: 'organisation', category: 'company', name: 'Importée' }], {
+			actor: paul,
+			reason: 'fichier.csv',
+			operation: 'import'
+		});
 		expect(revisionsOf('entity', imported!)[0]).toMatchObject({ operation: 'import', authorUserId: 42, reason: 'fichier.csv' });
 	});
 
 	it('update: bumps the version, recomputes derived fields, stores the merged snapshot', () => {
 		const graphBefore = graphRevision(db);
-		const result = updateEntity(db, volcabio, { name: 'Volcabio Santé', description: 'Des *levures* et des **enzymes**.', sectors: ['health', 'agrifood'] }, edit(1, paul, 'Nouveau nom'));
+		const result = updateEntity(
+			db,
+			volcabio,
+			{ name: 'Volcabio Santé', description: 'Des *levures* et des **enzymes**.', sectors: ['health', 'agrifood'] },
+			edit(1, paul, 'Nouveau nom')
+		);
 		expect(result).toMatchObject({ id: volcabio, version: 2 });
 		const after = row(volcabio);
 		expect(after.version).toBe(2);
@@ -114,7 +168,14 @@ describe('every write leaves exactly one revision with the whole subject', () =>
 		expect(graphRevision(db)).toBeGreaterThan(graphBefore);
 		const list = revisionsOf('entity', volcabio);
 		expect(list).toHaveLength(2);
-		expect(list[1]).toMatchObject({ id: result.revisionId, operation: 'update', version: 2, authorLabel: 'Paul Contributeur', authorUserId: 42, reason: 'Nouveau nom' });
+		expect(list[1]).toMatchObject({
+			id: result.revisionId,
+			operation: 'update',
+			version: 2,
+			authorLabel: 'Paul Contributeur',
+			authorUserId: 42,
+			reason: 'Nouveau nom'
+		});
 		expect(snapshotOf(list[1]!)).toEqual(entitySnapshot(after));
 		expect(search(db, 'enzymes').hits.map((h) => h.id)).toEqual([volcabio]);
 	});
@@ -140,7 +201,12 @@ describe('every write leaves exactly one revision with the whole subject', () =>
 		deleteRelation(db, incubatedBy, { actor: marie, reason: 'Doublon', expectedVersion: 2 });
 		restoreRelation(db, incubatedBy, { actor: marie, reason: 'Pas un doublon' });
 		const list = revisionsOf('relation', incubatedBy);
-		expect(list.map((r) => [r.operation, r.version])).toEqual([['create', 1], ['update', 2], ['delete', 3], ['restore', 4]]);
+		expect(list.map((r) => [r.operation, r.version])).toEqual([
+			['create', 1],
+			['update', 2],
+			['delete', 3],
+			['restore', 4]
+		]);
 		expect(snapshotOf(list[1]!)).toMatchObject({ endDate: '2021', description: 'Promotion 2020', deletedAt: null });
 		expect(snapshotOf(list[2]!).deletedAt).toEqual(expect.any(String));
 		expect(snapshotOf(list[3]!)).toEqual(relationSnapshot(relationRowOf(incubatedBy)));
@@ -162,7 +228,13 @@ describe('a stale save', () => {
 		const conflict = error as ConflictError;
 		expect(conflict.expectedVersion).toBe(1);
 		expect(conflict.currentVersion).toBe(2);
-		expect(conflict.other).toMatchObject({ authorLabel: 'Paul Contributeur', authors: ['Paul Contributeur'], version: 2, reason: 'Renommage', operation: 'update' });
+		expect(conflict.other).toMatchObject({
+			authorLabel: 'Paul Contributeur',
+			authors: ['Paul Contributeur'],
+			version: 2,
+			reason: 'Renommage',
+			operation: 'update'
+		});
 		expect(conflict.other?.changes.map((c) => [c.field, c.before, c.after])).toEqual([
 			['name', 'Volcabio', 'Volcabio Santé'],
 			['summary', 'Biotech des volcans', 'Levures des volcans']
@@ -348,7 +420,11 @@ describe('revisions are append-only in the database', () => {
 		expect(db.select().from(entityManagers).all()).toHaveLength(0);
 		expect(db.select().from(entities).all()).toHaveLength(0);
 		expect(allRevisions()).toHaveLength(0);
-		expect(() => sqlite().prepare("insert into revisions (subject_kind, subject_id, version, operation, snapshot, author_label) values ('entity', 1, 1, 'create', '{}', 'x')").run()).not.toThrow();
+		expect(() =>
+			sqlite()
+				.prepare("insert into revisions (subject_kind, subject_id, version, operation, snapshot, author_label) values ('entity', 1, 1, 'create', '{}', 'x')")
+				.run()
+		).not.toThrow();
 	});
 });
 
@@ -377,7 +453,12 @@ describe('entityHistory', () => {
 		expect(h.relationEntries[0]).toMatchObject({ operation: 'update', relationLabel: 'a incubé', other: { slug: 'volcabio', name: 'Volcabio' } });
 		expect(h.relationEntries[0]?.changes.map((c) => [c.field, c.after])).toEqual([['endDate', '2021']]);
 		// The relation said as a sentence from the incubator's side, with this revision's dates.
-		expect(h.relationEntries[0]?.words).toMatchObject({ subject: { before: "L'", name: 'Incubateur des Dômes' }, verb: 'a incubé', object: { before: '', name: 'Volcabio' }, flipped: false });
+		expect(h.relationEntries[0]?.words).toMatchObject({
+			subject: { before: "L'", name: 'Incubateur des Dômes' },
+			verb: 'a incubé',
+			object: { before: '', name: 'Volcabio' },
+			flipped: false
+		});
 		expect(h.relationEntries[0]?.words?.after).toMatch(/2021$/);
 		// Agreed with the startup (French-phrasing module), no inclusive-writing dot.
 		expect(entityHistory(db, 'volcabio').relationEntries.find((e) => e.relationId === incubatedBy)?.relationLabel).toBe('incubée par');
@@ -419,7 +500,9 @@ describe('migrating a database written before the history', () => {
 					        ('autre', 'organisation', 'startup', 'Autre', '', '[]', '["growth"]', NULL, NULL, NULL, NULL, NULL, 0, 1, 1, '2025-01-01T00:00:00.000Z')`
 				)
 				.run();
-			sqlite.prepare("insert into relations (type, source_id, target_id, start_date, confirmation, is_demo) values ('works_at', 1, 2, '2020', 'confirmed', 1)").run();
+			sqlite
+				.prepare("insert into relations (type, source_id, target_id, start_date, confirmation, is_demo) values ('works_at', 1, 2, '2020', 'confirmed', 1)")
+				.run();
 			migrate(old, { migrationsFolder: 'drizzle' });
 
 			const rows = old.select().from(entities).all();
@@ -449,7 +532,12 @@ describe('the demo seed', () => {
 	it('leaves one « create » revision per entity and relation, by « système »', () => {
 		clearEcosystem(db);
 		const result = seedDemo(db, { seed: 3 });
-		const count = (kind: string) => db.$client.prepare("select count(*) as n, count(distinct subject_id) as d from revisions where subject_kind = ? and operation = 'create' and author_label = 'système'").get(kind) as { n: number; d: number };
+		const count = (kind: string) =>
+			db.$client
+				.prepare(
+					"select count(*) as n, count(distinct subject_id) as d from revisions where subject_kind = ? and operation = 'create' and author_label = 'système'"
+				)
+				.get(kind) as { n: number; d: number };
 		expect(count('entity')).toEqual({ n: result.entities, d: result.entities });
 		expect(count('relation')).toEqual({ n: result.relations, d: result.relations });
 		const sample = db.select().from(entities).limit(1).get()!;

@@ -33,11 +33,17 @@ beforeAll(() => {
 	path = join(dir, 'cli.db');
 	db = openDb(path);
 	loadTerritories(db);
-	writeFileSync(join(dir, 'junk.bin'), Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256));
+	writeFileSync(
+		join(dir, 'junk.bin'),
+		Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919 + 13) % 256)
+	);
 	writeFileSync(join(dir, 'broken.json'), '[\n  {"nom": "Atelier Clémentel"},\n  {"nom": "Cœur"\n]\n');
 	writeFileSync(join(dir, 'empty.csv'), '');
 	// « Cl│mentel »: 0xB3 reads as a box-drawing character or « ³ »: no encoding makes it French.
-	writeFileSync(join(dir, 'doubt.csv'), Buffer.from([...Buffer.from('Nom;Catégorie;Code INSEE\r\nCl', 'latin1'), 0xb3, ...Buffer.from('mentel;Fablab;63113\r\n', 'latin1')]));
+	writeFileSync(
+		join(dir, 'doubt.csv'),
+		Buffer.from([...Buffer.from('Nom;Catégorie;Code INSEE\r\nCl', 'latin1'), 0xb3, ...Buffer.from('mentel;Fablab;63113\r\n', 'latin1')])
+	);
 	writeFileSync(join(dir, 'errors.csv'), 'Nom;Catégorie;Code INSEE\r\nAtelier;Fablab;99999\r\n');
 }, 60_000);
 afterAll(() => {
@@ -68,13 +74,17 @@ describe('npm run import: exit codes and French messages', () => {
 		['junk.bin', /fichier illisible : ce n'est ni un fichier texte/],
 		['broken.json', /fichier illisible : JSON invalide ligne 4/],
 		['empty.csv', /fichier vide/]
-	])('1 for a file it cannot read (%s), with the reason, and no import job', (file, reason) => {
-		const r = run(join(dir, file), '--dry-run');
-		expect(r.code).toBe(1);
-		expect(r.err).toMatch(/Import impossible : /);
-		expect(r.err).toMatch(reason);
-		expect(jobs()).toBe(0);
-	}, 30_000);
+	])(
+		'1 for a file it cannot read (%s), with the reason, and no import job',
+		(file, reason) => {
+			const r = run(join(dir, file), '--dry-run');
+			expect(r.code).toBe(1);
+			expect(r.err).toMatch(/Import impossible : /);
+			expect(r.err).toMatch(reason);
+			expect(jobs()).toBe(0);
+		},
+		30_000
+	);
 
 	it('1 for a doubtful encoding, showing each reading so the editor can pick one; 0 once --encoding is given', () => {
 		const r = run(join(dir, 'doubt.csv'), '--dry-run');

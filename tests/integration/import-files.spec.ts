@@ -22,7 +22,9 @@ describe('a spreadsheet of 1,000 rows with 200 bad ones, in strict mode', () => 
 
 	it('yields exactly those 200 errors, on their rows, and writes nothing', async () => {
 		loadTerritories(t.db);
-		const communes = t.db.all<SheetCommune>(sql`select code, name, centroid_lon as lon, centroid_lat as lat from territories where kind = 'commune' and centroid_lon is not null order by code`);
+		const communes = t.db.all<SheetCommune>(
+			sql`select code, name, centroid_lon as lon, centroid_lat as lat from territories where kind = 'commune' and centroid_lon is not null order by code`
+		);
 		const sheet = tiersLieuxSheet(communes, 1000, 5);
 		expect(sheet.badRows).toHaveLength(200);
 		const { plan, job } = await previewImport(t.db, editor, { name: 'reseau.csv', bytes: utf8(sheet.text) }, { strict: true });
@@ -43,16 +45,42 @@ describe('a spreadsheet of 1,000 rows with 200 bad ones, in strict mode', () => 
 /** A third-place and an event carrying every practical field (issue 14), the event at that third-place. */
 function addPracticalListings(db: Db) {
 	const placeId = createEntity(db, {
-		slug: 'atelier-aller-retour', kind: 'third_place', category: 'fablab', name: 'Atelier aller-retour', communeCode: '63113', lon: 3.081, lat: 45.779, coordPrecision: 'manual',
-		openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied ; boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D',
-		imageKey: '0123456789abcdef', imageAlt: 'La façade de l’atelier'
+		slug: 'atelier-aller-retour',
+		kind: 'third_place',
+		category: 'fablab',
+		name: 'Atelier aller-retour',
+		communeCode: '63113',
+		lon: 3.081,
+		lat: 45.779,
+		coordPrecision: 'manual',
+		openingHours: 'Tu-Sa 10:00-19:00; PH off',
+		accessTransport: 'Tram A, arrêt Jaude',
+		accessibility: 'Plain-pied ; boucle magnétique',
+		equipment: 'Découpe laser\nImprimantes 3D',
+		imageKey: '0123456789abcdef',
+		imageAlt: 'La façade de l’atelier'
 	});
 	createEntity(db, {
-		slug: 'soiree-aller-retour', kind: 'event', category: 'meetup', name: 'Soirée aller-retour', communeCode: '63113', lon: 3.081, lat: 45.779, coordPrecision: 'manual',
-		startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T21:00', registrationUrl: 'https://billetterie.exemple.fr/soiree', venueId: placeId
+		slug: 'soiree-aller-retour',
+		kind: 'event',
+		category: 'meetup',
+		name: 'Soirée aller-retour',
+		communeCode: '63113',
+		lon: 3.081,
+		lat: 45.779,
+		coordPrecision: 'manual',
+		startsAt: '2027-03-12T18:30',
+		endsAt: '2027-03-12T21:00',
+		registrationUrl: 'https://billetterie.exemple.fr/soiree',
+		venueId: placeId
 	});
 }
-const PRACTICAL_PLACE = { openingHours: 'Tu-Sa 10:00-19:00; PH off', accessTransport: 'Tram A, arrêt Jaude', accessibility: 'Plain-pied ; boucle magnétique', equipment: 'Découpe laser\nImprimantes 3D' };
+const PRACTICAL_PLACE = {
+	openingHours: 'Tu-Sa 10:00-19:00; PH off',
+	accessTransport: 'Tram A, arrêt Jaude',
+	accessibility: 'Plain-pied ; boucle magnétique',
+	equipment: 'Découpe laser\nImprimantes 3D'
+};
 const PRACTICAL_EVENT = { registrationUrl: 'https://billetterie.exemple.fr/soiree', startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T21:00' };
 
 describe('export → import round trip of the JSON format', () => {
@@ -75,7 +103,9 @@ describe('export → import round trip of the JSON format', () => {
 		const slugOf = new Map(data.entities.map((e) => [e.id, e.slug]));
 		return {
 			// The venue by slug (ids differ between databases); the image is never imported (see below).
-			entities: data.entities.map(({ id: _id, updatedAt: _u, image: _i, venue, ...e }) => ({ ...e, venue: venue?.slug ?? null })).sort((x, y) => x.slug.localeCompare(y.slug)),
+			entities: data.entities
+				.map(({ id: _id, updatedAt: _u, image: _i, venue, ...e }) => ({ ...e, venue: venue?.slug ?? null }))
+				.sort((x, y) => x.slug.localeCompare(y.slug)),
 			relations: data.relations
 				.map(({ id: _id, sourceId, targetId, ...r }) => ({ ...r, source: slugOf.get(sourceId), target: slugOf.get(targetId) }))
 				.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))
@@ -99,7 +129,9 @@ describe('export → import round trip of the JSON format', () => {
 		const venueId = b.db.get<{ id: number }>(sql`select id from entities where slug = 'atelier-aller-retour'`).id;
 		expect(b.db.get<{ venue_id: number }>(sql`select venue_id from entities where slug = 'soiree-aller-retour'`).venue_id).toBe(venueId);
 		// The logo's files stay on the first server: the export gives its address, the import does not take it.
-		expect(exportJsonData(a.db, new URLSearchParams('kind=third_place')).entities.find((e) => e.slug === 'atelier-aller-retour')!.image?.alt).toBe('La façade de l’atelier');
+		expect(exportJsonData(a.db, new URLSearchParams('kind=third_place')).entities.find((e) => e.slug === 'atelier-aller-retour')!.image?.alt).toBe(
+			'La façade de l’atelier'
+		);
 		expect(b.db.get<{ image_key: string | null }>(sql`select image_key from entities where slug = 'atelier-aller-retour'`).image_key).toBeNull();
 	});
 
@@ -119,9 +151,21 @@ describe('export → import round trip of the JSON format', () => {
 			const placeId = c.db.get<{ id: number }>(sql`select id from entities where slug = 'atelier-aller-retour'`).id;
 			expect(c.db.get<{ venue_id: number }>(sql`select venue_id from entities where slug = 'soiree-aller-retour'`).venue_id).toBe(placeId);
 
-			const orphan = { ...data, entities: data.entities.filter((e) => e.slug === 'soiree-aller-retour').map((e) => ({ ...e, slug: 'soiree-orpheline', name: 'Soirée orpheline', venue: { id: 99999, slug: 'lieu-inconnu', name: 'Lieu inconnu' } })), relations: [] };
+			const orphan = {
+				...data,
+				entities: data.entities
+					.filter((e) => e.slug === 'soiree-aller-retour')
+					.map((e) => ({ ...e, slug: 'soiree-orpheline', name: 'Soirée orpheline', venue: { id: 99999, slug: 'lieu-inconnu', name: 'Lieu inconnu' } })),
+				relations: []
+			};
 			const third = await previewImport(c.db, editor, { name: 'orpheline.json', bytes: utf8(JSON.stringify(orphan)) }, {});
-			expect(third.plan.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'unknown_venue', message: expect.stringContaining('lieu « lieu-inconnu » absent du fichier et de l\'annuaire') })]);
+			expect(third.plan.problems).toEqual([
+				expect.objectContaining({
+					severity: 'warning',
+					code: 'unknown_venue',
+					message: expect.stringContaining("lieu « lieu-inconnu » absent du fichier et de l'annuaire")
+				})
+			]);
 			expect(third.plan.counts).toMatchObject({ create: 1, error: 0 });
 		} finally {
 			c.close();
@@ -150,7 +194,17 @@ describe('the CSV (Excel) and GeoJSON (QGIS) exports come back in', () => {
 		new Map(
 			exportJsonData(db, params).entities.map((e) => [
 				e.slug,
-				{ name: e.name, category: e.category, communeCode: e.communeCode, lon: e.lon, lat: e.lat, coordPrecision: e.coordPrecision, website: e.website, sectors: e.sectors.map((s) => s.code), foundedYear: e.foundedYear }
+				{
+					name: e.name,
+					category: e.category,
+					communeCode: e.communeCode,
+					lon: e.lon,
+					lat: e.lat,
+					coordPrecision: e.coordPrecision,
+					website: e.website,
+					sectors: e.sectors.map((s) => s.code),
+					foundedYear: e.foundedYear
+				}
 			])
 		);
 
@@ -191,8 +245,15 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 	const minute = (t: string | null) => t?.replace(/(T\d\d:\d\d):00$/, '$1') ?? null;
 	const practical = (db: Db) =>
 		exportJsonData(db, params).entities.map((e) => ({
-			slug: e.slug, registrationUrl: e.registrationUrl, venue: e.venue?.slug ?? null, startsAt: minute(e.startsAt), endsAt: minute(e.endsAt),
-			openingHours: e.openingHours, accessTransport: e.accessTransport, accessibility: e.accessibility, equipment: e.equipment
+			slug: e.slug,
+			registrationUrl: e.registrationUrl,
+			venue: e.venue?.slug ?? null,
+			startsAt: minute(e.startsAt),
+			endsAt: minute(e.endsAt),
+			openingHours: e.openingHours,
+			accessTransport: e.accessTransport,
+			accessibility: e.accessibility,
+			equipment: e.equipment
 		}));
 
 	for (const [format, file] of [
@@ -205,7 +266,11 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 				loadTerritories(b.db);
 				const { plan, job } = await previewImport(b.db, editor, { name: `export.${format.toLowerCase()}`, bytes: utf8(file()) }, {});
 				expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
-				expect(Object.entries(plan.mapping).filter(([, f]) => f && ['registrationUrl', 'venue', 'openingHours', 'accessTransport', 'accessibility', 'equipment'].includes(f)).length).toBe(6);
+				expect(
+					Object.entries(plan.mapping).filter(
+						([, f]) => f && ['registrationUrl', 'venue', 'openingHours', 'accessTransport', 'accessibility', 'equipment'].includes(f)
+					).length
+				).toBe(6);
 				await commitImport(b.db, editor, job.id);
 				const before = practical(a.db);
 				expect(before).toEqual([
@@ -237,7 +302,11 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 				'3 warning equipements équipements ignorés : champ réservé aux tiers-lieux',
 				"3 warning lieu lieu « lieu-inconnu » absent du fichier et de l'annuaire : événement importé sans son lieu"
 			]);
-			expect(plan.rows.map((r) => r.data && { openingHours: r.data.openingHours, equipment: r.data.equipment, registrationUrl: r.data.registrationUrl, venueId: r.data.venueId })).toEqual([
+			expect(
+				plan.rows.map(
+					(r) => r.data && { openingHours: r.data.openingHours, equipment: r.data.equipment, registrationUrl: r.data.registrationUrl, venueId: r.data.venueId }
+				)
+			).toEqual([
 				{ openingHours: null, equipment: 'Imprimante', registrationUrl: null, venueId: null },
 				{ openingHours: null, equipment: null, registrationUrl: null, venueId: null }
 			]);
@@ -264,9 +333,31 @@ describe('GeoJSON points and the geocoder', () => {
 			{
 				type: 'FeatureCollection',
 				features: [
-					{ type: 'Feature', geometry: { type: 'Point', coordinates: [3.0863, 45.7797] }, properties: { nom: 'Le Hangar', categorie: 'Fablab', commune: 'Clermont-Ferrand' } },
-					{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[3, 45], [3.1, 45], [3.1, 45.1], [3, 45]]] }, properties: { nom: 'Zone' } },
-					{ type: 'Feature', geometry: { type: 'Point', coordinates: [2.4397, 44.9264] }, properties: { nom: 'La Grange', categorie: 'coworking', code_insee: '15014' } }
+					{
+						type: 'Feature',
+						geometry: { type: 'Point', coordinates: [3.0863, 45.7797] },
+						properties: { nom: 'Le Hangar', categorie: 'Fablab', commune: 'Clermont-Ferrand' }
+					},
+					{
+						type: 'Feature',
+						geometry: {
+							type: 'Polygon',
+							coordinates: [
+								[
+									[3, 45],
+									[3.1, 45],
+									[3.1, 45.1],
+									[3, 45]
+								]
+							]
+						},
+						properties: { nom: 'Zone' }
+					},
+					{
+						type: 'Feature',
+						geometry: { type: 'Point', coordinates: [2.4397, 44.9264] },
+						properties: { nom: 'La Grange', categorie: 'coworking', code_insee: '15014' }
+					}
 				]
 			},
 			null,
@@ -318,7 +409,13 @@ describe('GeoJSON points and the geocoder', () => {
 	it('never fails when the geocoder does: rows go to their commune centre with the reason', async () => {
 		ban.setMode('error500');
 		const csv = 'nom;catégorie;adresse;commune\nAtelier;fablab;1 Place de Jaude;Clermont-Ferrand\n';
-		const { plan } = await previewImport(t.db, editor, { name: 'hors-ligne.csv', bytes: utf8(csv) }, {}, { geocoder: banGeocoder({ baseUrl: ban.url, timeoutMs: 500 }) });
+		const { plan } = await previewImport(
+			t.db,
+			editor,
+			{ name: 'hors-ligne.csv', bytes: utf8(csv) },
+			{},
+			{ geocoder: banGeocoder({ baseUrl: ban.url, timeoutMs: 500 }) }
+		);
 		expect(plan.rows[0]).toMatchObject({ action: 'create' });
 		expect(plan.rows[0]!.data).toMatchObject({ coordPrecision: 'commune', lon: 3.1147 });
 		expect(plan.problems[0]!.message).toMatch(/géocodage impossible \(réponse HTTP 500\).*centre de Clermont-Ferrand/);

@@ -71,19 +71,52 @@ function nationalFile(local: Local[], others: Commune[], rows: number, communesO
 				how = 'coordinates';
 			} else if (way === 2) {
 				// The name as people type it, with its postcode.
-				cells = [c.name.toUpperCase().replace(/^SAINT-/, 'ST ').replace(/-/g, ' '), postcode, '', '', ''];
+				cells = [
+					c.name
+						.toUpperCase()
+						.replace(/^SAINT-/, 'ST ')
+						.replace(/-/g, ' '),
+					postcode,
+					'',
+					'',
+					''
+				];
 				how = 'name';
 			} else if (singlePostcode.get(postcode) === 1) {
 				cells = ['', postcode, '', '', ''];
 				how = 'postcode';
 			} else cells = [c.name, postcode, '', '', ''];
-			lines.push([id, name, cells[0]!, cells[1]!, cells[2]!, `${(i % 40) + 1} rue de l'Église`, cells[3]!, cells[4]!, typologie, `https://lieu-${i + 1}.example.org/`, '2025-11-03']);
+			lines.push([
+				id,
+				name,
+				cells[0]!,
+				cells[1]!,
+				cells[2]!,
+				`${(i % 40) + 1} rue de l'Église`,
+				cells[3]!,
+				cells[4]!,
+				typologie,
+				`https://lieu-${i + 1}.example.org/`,
+				'2025-11-03'
+			]);
 			expected.push({ name, code: c.code, how, skipped: france });
 		} else {
 			const c = others[(i * 7919) % others.length]!;
 			outside++;
 			const postcode = c.codesPostaux?.[0] ?? '';
-			lines.push([id, `${word} de ${c.nom}`, c.nom, postcode, c.code, '1 place de la Mairie', '', '', i % 3 ? 'TIERS_LIEUX' : 'FRANCE_SERVICES', '', '2025-10-01']);
+			lines.push([
+				id,
+				`${word} de ${c.nom}`,
+				c.nom,
+				postcode,
+				c.code,
+				'1 place de la Mairie',
+				'',
+				'',
+				i % 3 ? 'TIERS_LIEUX' : 'FRANCE_SERVICES',
+				'',
+				'2025-10-01'
+			]);
 		}
 	}
 	return { lines, expected, outside };
@@ -114,10 +147,25 @@ describe('a national « lieux de médiation numérique » file, in four encoding
 		const workbook = XLSX.utils.book_new();
 		XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(file.lines), 'Lieux');
 		variants = [
-			{ label: 'UTF-8, « , » (data.gouv.fr)', name: 'lieux-mediation-numerique.csv', bytes: Buffer.from(csv(file.lines, ',', '\n'), 'utf8'), encoding: 'utf-8' },
-			{ label: 'Windows-1252, « ; » (Excel)', name: 'lieux-excel.csv', bytes: iconv.encode(csv(file.lines, ';', '\r\n'), 'windows-1252'), encoding: 'windows-1252' },
+			{
+				label: 'UTF-8, « , » (data.gouv.fr)',
+				name: 'lieux-mediation-numerique.csv',
+				bytes: Buffer.from(csv(file.lines, ',', '\n'), 'utf8'),
+				encoding: 'utf-8'
+			},
+			{
+				label: 'Windows-1252, « ; » (Excel)',
+				name: 'lieux-excel.csv',
+				bytes: iconv.encode(csv(file.lines, ';', '\r\n'), 'windows-1252'),
+				encoding: 'windows-1252'
+			},
 			{ label: 'DOS 850 (Excel « CSV (MS-DOS) »)', name: 'lieux-ms-dos.csv', bytes: iconv.encode(csv(file.lines, ';', '\r\n'), 'cp850'), encoding: 'cp850' },
-			{ label: 'UTF-8 with BOM (Excel « CSV UTF-8 »)', name: 'lieux-utf8.csv', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(file.lines, ';', '\r\n'), 'utf8')]), encoding: 'utf-8' },
+			{
+				label: 'UTF-8 with BOM (Excel « CSV UTF-8 »)',
+				name: 'lieux-utf8.csv',
+				bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(file.lines, ';', '\r\n'), 'utf8')]),
+				encoding: 'utf-8'
+			},
 			{ label: 'workbook (.xlsx)', name: 'lieux.xlsx', bytes: XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array, encoding: null }
 		];
 	});
@@ -130,38 +178,63 @@ describe('a national « lieux de médiation numérique » file, in four encoding
 		expect(file.outside).toBe(2700);
 	});
 
-	it.each([0, 1, 2, 3, 4])('variant %i: its Auvergne rows in one strict pass, nothing lost or garbled, each counted in its commune, EPCI and département', async (index) => {
-		const variant = variants[index]!;
-		const t = freshDb();
-		try {
-			loadTerritories(t.db);
-			const { plan, job } = await previewImport(t.db, editor, { name: variant.name, bytes: variant.bytes }, { preset: 'anct-mediation-numerique', skipUnlisted: true, strict: true });
-			if (variant.encoding) expect(plan.encoding, variant.label).toBe(variant.encoding);
-			const kept = file.expected.filter((e) => !e.skipped);
-			expect(plan.problems.filter((p) => p.severity === 'error'), variant.label).toEqual([]);
-			expect(plan.counts, variant.label).toMatchObject({ rows: 3000, create: kept.length, error: 0, outside: 2700, skippedByCategory: file.expected.length - kept.length });
-			expect(plan.counts.placedByCoordinates).toBe(kept.filter((e) => e.how === 'coordinates').length);
-			expect(plan.counts.placedByPostcode).toBe(kept.filter((e) => e.how === 'postcode').length);
+	it.each([0, 1, 2, 3, 4])(
+		'variant %i: its Auvergne rows in one strict pass, nothing lost or garbled, each counted in its commune, EPCI and département',
+		async (index) => {
+			const variant = variants[index]!;
+			const t = freshDb();
+			try {
+				loadTerritories(t.db);
+				const { plan, job } = await previewImport(
+					t.db,
+					editor,
+					{ name: variant.name, bytes: variant.bytes },
+					{ preset: 'anct-mediation-numerique', skipUnlisted: true, strict: true }
+				);
+				if (variant.encoding) expect(plan.encoding, variant.label).toBe(variant.encoding);
+				const kept = file.expected.filter((e) => !e.skipped);
+				expect(
+					plan.problems.filter((p) => p.severity === 'error'),
+					variant.label
+				).toEqual([]);
+				expect(plan.counts, variant.label).toMatchObject({
+					rows: 3000,
+					create: kept.length,
+					error: 0,
+					outside: 2700,
+					skippedByCategory: file.expected.length - kept.length
+				});
+				expect(plan.counts.placedByCoordinates).toBe(kept.filter((e) => e.how === 'coordinates').length);
+				expect(plan.counts.placedByPostcode).toBe(kept.filter((e) => e.how === 'postcode').length);
 
-			const { changes } = await commitImport(t.db, editor, job.id);
-			expect(changes.createdEntityIds).toHaveLength(kept.length);
-			const stored = t.db.all<{ name: string; commune: string | null; epci: string | null; dep: string | null; lon: number | null }>(
-				sql`select e.name, e.commune_code as commune, c.epci_code as epci, c.departement_code as dep, e.lon from entities e left join territories c on c.code = e.commune_code order by e.name`
-			);
-			// Zero lost, zero garbled: exactly the names of the file, in their commune.
-			expect(new Map(stored.map((s) => [s.name, s.commune]))).toEqual(new Map(kept.map((e) => [e.name, e.code])));
-			for (const s of stored) {
-				expect(s.name).not.toMatch(/[\u2500-\u257f\u0080-\u009f‚½¤Ã]/);
-				expect(s.lon, s.name).not.toBeNull();
-				expect(SCOPE).toContain(s.dep);
+				const { changes } = await commitImport(t.db, editor, job.id);
+				expect(changes.createdEntityIds).toHaveLength(kept.length);
+				const stored = t.db.all<{ name: string; commune: string | null; epci: string | null; dep: string | null; lon: number | null }>(
+					sql`select e.name, e.commune_code as commune, c.epci_code as epci, c.departement_code as dep, e.lon from entities e left join territories c on c.code = e.commune_code order by e.name`
+				);
+				// Zero lost, zero garbled: exactly the names of the file, in their commune.
+				expect(new Map(stored.map((s) => [s.name, s.commune]))).toEqual(new Map(kept.map((e) => [e.name, e.code])));
+				for (const s of stored) {
+					expect(s.name).not.toMatch(/[\u2500-\u257f\u0080-\u009f‚½¤Ã]/);
+					expect(s.lon, s.name).not.toBeNull();
+					expect(SCOPE).toContain(s.dep);
+				}
+				// Counted at every level: each département's, EPCI's and commune's count adds up to the whole.
+				const byLevel = (column: string) =>
+					t.db
+						.all<{ n: number }>(
+							sql.raw(
+								`select count(*) as n from entities e join territories c on c.code = e.commune_code join territories t on t.code = c.${column} group by t.code`
+							)
+						)
+						.reduce((sum, r) => sum + r.n, 0);
+				expect(byLevel('departement_code')).toBe(kept.length);
+				expect(byLevel('epci_code')).toBe(
+					kept.filter((e) => template.db.get<{ epci: string | null }>(sql`select epci_code as epci from territories where code = ${e.code}`)?.epci).length
+				);
+			} finally {
+				t.close();
 			}
-			// Counted at every level: each département's, EPCI's and commune's count adds up to the whole.
-			const byLevel = (column: string) =>
-				t.db.all<{ n: number }>(sql.raw(`select count(*) as n from entities e join territories c on c.code = e.commune_code join territories t on t.code = c.${column} group by t.code`)).reduce((sum, r) => sum + r.n, 0);
-			expect(byLevel('departement_code')).toBe(kept.length);
-			expect(byLevel('epci_code')).toBe(kept.filter((e) => template.db.get<{ epci: string | null }>(sql`select epci_code as epci from territories where code = ${e.code}`)?.epci).length);
-		} finally {
-			t.close();
 		}
-	});
+	);
 });

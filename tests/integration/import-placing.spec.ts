@@ -60,7 +60,8 @@ describe.skipIf(!officialDir)('placing rows with the official commune outlines',
 	}, 120_000);
 	afterAll(() => t.close());
 
-	const communeOf = (db: Db, name: string) => db.get<{ commune_code: string | null }>(sql`select commune_code from entities where name = ${name}`)?.commune_code;
+	const communeOf = (db: Db, name: string) =>
+		db.get<{ commune_code: string | null }>(sql`select commune_code from entities where name = ${name}`)?.commune_code;
 
 	it('finds each commune by the point, by a name as people write it within its postcode, or by the postcode alone; the other territories are ignored, not errors', async () => {
 		const { plan } = await previewImport(t.db, editor, { name: 'lieux-national.csv', bytes: sheet(ROWS) }, {});
@@ -133,17 +134,38 @@ describe.skipIf(!officialDir)('placing rows with the official commune outlines',
 		expect(plan.problems).toEqual([expect.objectContaining({ row: 2, severity: 'warning', code: 'no_place' })]);
 	});
 
-	it('an address the geocoder finds in Lyon is another territory\'s row; one it cannot find, with no commune, has no place', async () => {
+	it("an address the geocoder finds in Lyon is another territory's row; one it cannot find, with no commune, has no place", async () => {
 		const ban = await startFakeBan({
 			addresses: [
-				{ address: '20 Rue de la République Lyon', type: 'housenumber', score: 0.93, lon: 4.83583, lat: 45.76235, label: '20 Rue de la République 69002 Lyon', citycode: '69382', postcode: '69002', city: 'Lyon', context: '69, Rhône, Auvergne-Rhône-Alpes' }
+				{
+					address: '20 Rue de la République Lyon',
+					type: 'housenumber',
+					score: 0.93,
+					lon: 4.83583,
+					lat: 45.76235,
+					label: '20 Rue de la République 69002 Lyon',
+					citycode: '69382',
+					postcode: '69002',
+					city: 'Lyon',
+					context: '69, Rhône, Auvergne-Rhône-Alpes'
+				}
 			]
 		});
 		try {
-			const csv = ['Nom;Catégorie;Adresse', 'Le Bureau Lyonnais;Coworking;20 Rue de la République Lyon', 'Le Comptoir;Coworking;1 Place de Jaude', 'Le Nuage;Coworking;3 chemin des Nuages'].join('\r\n');
+			const csv = [
+				'Nom;Catégorie;Adresse',
+				'Le Bureau Lyonnais;Coworking;20 Rue de la République Lyon',
+				'Le Comptoir;Coworking;1 Place de Jaude',
+				'Le Nuage;Coworking;3 chemin des Nuages'
+			].join('\r\n');
 			const geocoder = banGeocoder({ baseUrl: ban.url, timeoutMs: 2000 });
 			const { plan } = await previewImport(t.db, editor, { name: 'adresses.csv', bytes: encodeWindows1252(csv) }, {}, { geocoder });
-			expect(plan.rows[0]).toMatchObject({ row: 2, action: 'skip', place: 'outside', note: 'hors du territoire (adresse trouvée : 20 Rue de la République 69002 Lyon)' });
+			expect(plan.rows[0]).toMatchObject({
+				row: 2,
+				action: 'skip',
+				place: 'outside',
+				note: 'hors du territoire (adresse trouvée : 20 Rue de la République 69002 Lyon)'
+			});
 			// The geocoder's INSEE code gives the commune of an address of ours.
 			expect(plan.rows[1]!.data).toMatchObject({ communeCode: '63113', coordPrecision: 'address' });
 			expect(plan.rows[2]).toMatchObject({ row: 4, action: 'error' });
@@ -188,9 +210,19 @@ describe.skipIf(!officialDir)('npm run places:repair on a database with commune-
 		const [vorey, lyon, placed] = createEntities(t.db, [
 			{ slug: 'fablab-vorey', kind: 'third_place', category: 'fablab', name: 'Fablab de Vorey', lon: 3.90862, lat: 45.18685, coordPrecision: 'manual' },
 			{ slug: 'cordee-lyon', kind: 'third_place', category: 'coworking', name: 'La Cordée', lon: 4.83201, lat: 45.75781, coordPrecision: 'manual' },
-			{ slug: 'bureau-jaude', kind: 'third_place', category: 'coworking', name: 'Bureau Jaude', communeCode: '63113', lon: 3.0816, lat: 45.77717, coordPrecision: 'manual' }
+			{
+				slug: 'bureau-jaude',
+				kind: 'third_place',
+				category: 'coworking',
+				name: 'Bureau Jaude',
+				communeCode: '63113',
+				lon: 3.0816,
+				lat: 45.77717,
+				coordPrecision: 'manual'
+			}
 		]);
-		const communeOf = (id: number) => t.db.get<{ commune_code: string | null; version: number }>(sql`select commune_code, version from entities where id = ${id}`);
+		const communeOf = (id: number) =>
+			t.db.get<{ commune_code: string | null; version: number }>(sql`select commune_code, version from entities where id = ${id}`);
 
 		const dry = repairPlaces(t.db, { apply: false });
 		expect(dry).toMatchObject({ applied: false, unlocated: [] });

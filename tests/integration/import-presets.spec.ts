@@ -46,7 +46,15 @@ function flattenedCsv(items: Record<string, unknown>[]): Uint8Array {
 		const out: Record<string, string> = {};
 		const walk = (value: unknown, path: string) => {
 			if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
-			else out[path] = value === null || value === undefined ? '' : Array.isArray(value) ? (value.every((v) => typeof v === 'string') ? value.join('; ') : JSON.stringify(value)) : String(value);
+			else
+				out[path] =
+					value === null || value === undefined
+						? ''
+						: Array.isArray(value)
+							? value.every((v) => typeof v === 'string')
+								? value.join('; ')
+								: JSON.stringify(value)
+							: String(value);
 		};
 		walk(item, '');
 		return out;
@@ -58,7 +66,11 @@ function flattenedCsv(items: Record<string, unknown>[]): Uint8Array {
 
 describe('the preset and category files', () => {
 	it('are valid: every preset names known fields and categories, and its file is named after its id', () => {
-		expect(readPresets().map((p) => p.id).sort()).toEqual(['anct-mediation-numerique', 'connecteur-carto', 'fablabs-io', 'gogocarto']);
+		expect(
+			readPresets()
+				.map((p) => p.id)
+				.sort()
+		).toEqual(['anct-mediation-numerique', 'connecteur-carto', 'fablabs-io', 'gogocarto']);
 		const words = readCategoryWords();
 		expect(words.get('tiers lieux')).toBe('rural_third_place');
 		expect(words.get('mediatheque')).toBeNull();
@@ -72,13 +84,34 @@ describe('ANCT « lieux de médiation numérique » file', () => {
 	const settings = { preset: 'anct-mediation-numerique', skipUnlisted: true, values: { category: { MDS: 'public_body' } } };
 
 	it('imports in one strict pass: categories from the typologie codes, libraries and France Services skipped, nine Maisons des solidarités kept, duplicates flagged with the other row', async () => {
-		const { plan, job } = await previewImport(t.db, editor, { name: 'lieux-mediation-numerique.csv', bytes: fixture('anct-mediation-numerique.csv') }, settings);
+		const { plan, job } = await previewImport(
+			t.db,
+			editor,
+			{ name: 'lieux-mediation-numerique.csv', bytes: fixture('anct-mediation-numerique.csv') },
+			settings
+		);
 		expect(plan.encoding).toMatch(/utf-8/i);
 		expect(plan.delimiter).toBe(',');
-		expect(plan.mapping).toMatchObject({ nom: 'name', typologie: 'category', complement_adresse: 'address2', site_web: 'website', horaires: null, services: null, date_maj: 'lastVerifiedAt', id: null });
+		expect(plan.mapping).toMatchObject({
+			nom: 'name',
+			typologie: 'category',
+			complement_adresse: 'address2',
+			site_web: 'website',
+			horaires: null,
+			services: null,
+			date_maj: 'lastVerifiedAt',
+			id: null
+		});
 		expect(plan.counts).toMatchObject({ rows: 16, create: 12, skip: 4, error: 0, skippedByCategory: 2 });
 
-		expect(row(plan, 2).data).toMatchObject({ name: 'Fablab de la Limagne', category: 'fablab', communeCode: '63300', address: '12 rue de l’Horloge, Bâtiment B', description: 'Imprimantes 3D, découpe laser.\nAteliers « premiers pas » le samedi matin.', lastVerifiedAt: '2024-03-15' });
+		expect(row(plan, 2).data).toMatchObject({
+			name: 'Fablab de la Limagne',
+			category: 'fablab',
+			communeCode: '63300',
+			address: '12 rue de l’Horloge, Bâtiment B',
+			description: 'Imprimantes 3D, découpe laser.\nAteliers « premiers pas » le samedi matin.',
+			lastVerifiedAt: '2024-03-15'
+		});
 		// « TIERS_LIEUX;FRANCE_SERVICES »: the first code the directory lists.
 		expect(row(plan, 3).data).toMatchObject({ category: 'rural_third_place', website: 'https://lagrange-ennezat.fr' });
 		expect(row(plan, 4)).toMatchObject({ action: 'skip', note: 'catégorie ignorée : BIB' });
@@ -106,9 +139,18 @@ describe('ANCT « lieux de médiation numérique » file', () => {
 	});
 
 	it('without « ignorer ces catégories », the kinds of place the directory does not list are errors that say what to do', async () => {
-		const { plan } = await previewImport(t.db, editor, { name: 'strict.csv', bytes: fixture('anct-mediation-numerique.csv') }, { ...settings, skipUnlisted: false });
+		const { plan } = await previewImport(
+			t.db,
+			editor,
+			{ name: 'strict.csv', bytes: fixture('anct-mediation-numerique.csv') },
+			{ ...settings, skipUnlisted: false }
+		);
 		expect(plan.counts).toMatchObject({ error: 2, skippedByCategory: 0 });
-		expect(problemsOf(plan, 4)[0]).toMatchObject({ severity: 'error', column: 'typologie', message: expect.stringContaining("« BIB » : l'annuaire ne répertorie pas ce type de lieu ; cochez « ignorer ces catégories »") });
+		expect(problemsOf(plan, 4)[0]).toMatchObject({
+			severity: 'error',
+			column: 'typologie',
+			message: expect.stringContaining("« BIB » : l'annuaire ne répertorie pas ce type de lieu ; cochez « ignorer ces catégories »")
+		});
 		expect(plan.unknownValues.map((u) => u.value)).toEqual(['BIB', 'FRANCE_SERVICES']);
 	});
 });
@@ -120,19 +162,43 @@ describe('GoGoCarto and fablabs.io exports', () => {
 
 	it('GoGoCarto: nested geo and address, categories as a list, nine places on one shared website, a near-duplicate pair', async () => {
 		const { plan } = await previewImport(t.db, editor, { name: 'gogocarto.csv', bytes: flattenedCsv(gogocarto) }, gogoSettings);
-		expect(plan.mapping).toMatchObject({ 'geo.latitude': 'lat', 'geo.longitude': 'lon', 'address.streetAddress': 'address', 'address.postalCode': 'postcode', 'address.addressLocality': 'commune', categories: 'category', id: null });
+		expect(plan.mapping).toMatchObject({
+			'geo.latitude': 'lat',
+			'geo.longitude': 'lon',
+			'address.streetAddress': 'address',
+			'address.postalCode': 'postcode',
+			'address.addressLocality': 'commune',
+			categories: 'category',
+			id: null
+		});
 		expect(plan.counts).toMatchObject({ rows: 14, create: 12, skippedByCategory: 1, error: 0 });
 		expect(plan.rows.find((r) => r.name === 'La Fabrique du Lac')!.data).toMatchObject({ category: 'rural_third_place', communeCode: '63247' });
 		expect(plan.rows.find((r) => r.name === "Cowork'In Vichy")!.data).toMatchObject({ category: 'coworking', website: 'https://www.coworkin-vichy.fr' });
 		expect(plan.rows.filter((r) => r.name.startsWith('Maison des solidarités') && r.action === 'create')).toHaveLength(9);
-		expect(plan.rows.find((r) => r.name === 'FabLab Limagne')).toMatchObject({ action: 'skip', note: `doublon de la ligne ${plan.rows.find((r) => r.name === 'Fablab de la Limagne')!.row}` });
+		expect(plan.rows.find((r) => r.name === 'FabLab Limagne')).toMatchObject({
+			action: 'skip',
+			note: `doublon de la ligne ${plan.rows.find((r) => r.name === 'Fablab de la Limagne')!.row}`
+		});
 	});
 
 	it('fablabs.io: kind_name, the address on two lines, the first usable link as website, its own slug left aside', async () => {
 		const { plan } = await previewImport(t.db, editor, { name: 'labs.csv', bytes: flattenedCsv(fablabs) }, { preset: 'fablabs-io' });
-		expect(plan.mapping).toMatchObject({ slug: null, kind_name: 'category', address_1: 'address', address_2: 'address2', links: 'website', postal_code: 'postcode', country_code: null });
+		expect(plan.mapping).toMatchObject({
+			slug: null,
+			kind_name: 'category',
+			address_1: 'address',
+			address_2: 'address2',
+			links: 'website',
+			postal_code: 'postcode',
+			country_code: null
+		});
 		expect(plan.counts).toMatchObject({ rows: 4, create: 3, skip: 1, error: 0, update: 0 });
-		expect(row(plan, 2).data).toMatchObject({ category: 'fablab', website: 'https://www.fablab-limagne.fr', address: "12 rue de l'Horloge, Bâtiment B", communeCode: '63300' });
+		expect(row(plan, 2).data).toMatchObject({
+			category: 'fablab',
+			website: 'https://www.fablab-limagne.fr',
+			address: "12 rue de l'Horloge, Bâtiment B",
+			communeCode: '63300'
+		});
 		expect(row(plan, 3).data).toMatchObject({ category: 'fablab', website: 'https://atelier-volcan.fr', communeCode: '63014' });
 		expect(row(plan, 5)).toMatchObject({ action: 'skip', note: 'doublon de la ligne 2' });
 	});
@@ -155,13 +221,21 @@ describe('GoGoCarto and fablabs.io exports', () => {
 
 describe('a partner proposing a new listing meets the same duplicate rules', () => {
 	it('refuses a near name in the same commune, accepts another place on the shared institutional website', async () => {
-		const { job } = await previewImport(t.db, editor, { name: 'anct.csv', bytes: fixture('anct-mediation-numerique.csv') }, { preset: 'anct-mediation-numerique', skipUnlisted: true, values: { category: { MDS: 'public_body' } } });
+		const { job } = await previewImport(
+			t.db,
+			editor,
+			{ name: 'anct.csv', bytes: fixture('anct-mediation-numerique.csv') },
+			{ preset: 'anct-mediation-numerique', skipUnlisted: true, values: { category: { MDS: 'public_body' } } }
+		);
 		await commitImport(t.db, editor, job.id);
 		const { userId } = inviteUser(t.db, 'cli', { email: `partenaire-${Date.now()}@example.org`, displayName: 'Réseau', role: 'partner' });
 		const partner: AccountUser = { id: userId, email: 'p@example.org', displayName: 'Réseau', role: 'partner' };
 
 		const near = { kind: 'third_place' as const, category: 'fablab', name: 'Fab Lab Limagne', communeCode: '63300' };
-		expect(probableDuplicateListing(t.db, { ...near, website: null, siret: null })).toMatchObject({ name: 'Fablab de la Limagne', why: 'nom proche de « Fablab de la Limagne » dans la même commune' });
+		expect(probableDuplicateListing(t.db, { ...near, website: null, siret: null })).toMatchObject({
+			name: 'Fablab de la Limagne',
+			why: 'nom proche de « Fablab de la Limagne » dans la même commune'
+		});
 		expect(() => proposeEntity(t.db, partner, near)).toThrow(ValidationError);
 		try {
 			proposeEntity(t.db, partner, near);
@@ -169,9 +243,23 @@ describe('a partner proposing a new listing meets the same duplicate rules', () 
 			expect((e as ValidationError).issues[0]).toContain('« Fab Lab Limagne » existe probablement déjà : « Fablab de la Limagne »');
 		}
 		// A tenth Maison des solidarités on puy-de-dome.fr, in a commune with none yet: a new place.
-		const tenth = proposeEntity(t.db, partner, { kind: 'organisation', category: 'public_body', name: 'Maison des solidarités de Murol', website: 'https://www.puy-de-dome.fr/', communeCode: '63247' });
+		const tenth = proposeEntity(t.db, partner, {
+			kind: 'organisation',
+			category: 'public_body',
+			name: 'Maison des solidarités de Murol',
+			website: 'https://www.puy-de-dome.fr/',
+			communeCode: '63247'
+		});
 		expect(tenth.status).not.toBe('unchanged');
 		// The same website and a near name: refused, as an import would skip it.
-		expect(() => proposeEntity(t.db, partner, { kind: 'organisation', category: 'public_body', name: 'Maison des Solidarités - Thiers', website: 'https://puy-de-dome.fr', communeCode: '63430' })).toThrow(/même site web et nom proche/);
+		expect(() =>
+			proposeEntity(t.db, partner, {
+				kind: 'organisation',
+				category: 'public_body',
+				name: 'Maison des Solidarités - Thiers',
+				website: 'https://puy-de-dome.fr',
+				communeCode: '63430'
+			})
+		).toThrow(/même site web et nom proche/);
 	});
 });

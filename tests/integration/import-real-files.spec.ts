@@ -109,8 +109,26 @@ describe('real files of tiers-lieux, each encoding and format', () => {
 
 	it('flattens the portal JSON: dotted columns recognised by their last part, the list of links kept whole in one cell', async () => {
 		const { plan, job } = await previewImport(t.db, editor, { name: 'portail.json', bytes: fixture('tiers-lieux-portail.json') }, {});
-		expect(plan.headers).toEqual(['nom', 'typologie', 'adresse.commune', 'adresse.code_postal', 'adresse.code_insee', 'adresse.voie', 'geolocalisation.lat', 'geolocalisation.lon', 'links', 'services', 'description', 'date_maj']);
-		expect(plan.mapping).toMatchObject({ 'adresse.commune': 'commune', 'adresse.code_postal': 'postcode', 'geolocalisation.lat': 'lat', 'geolocalisation.lon': 'lon' });
+		expect(plan.headers).toEqual([
+			'nom',
+			'typologie',
+			'adresse.commune',
+			'adresse.code_postal',
+			'adresse.code_insee',
+			'adresse.voie',
+			'geolocalisation.lat',
+			'geolocalisation.lon',
+			'links',
+			'services',
+			'description',
+			'date_maj'
+		]);
+		expect(plan.mapping).toMatchObject({
+			'adresse.commune': 'commune',
+			'adresse.code_postal': 'postcode',
+			'geolocalisation.lat': 'lat',
+			'geolocalisation.lon': 'lon'
+		});
 		expect(plan.preview[0]!.cells[8]).toBe('https://atelier-clementel.example.org ; https://www.facebook.com/lieu-1');
 		// Rows are the lines where each object starts.
 		const text = new TextDecoder().decode(fixture('tiers-lieux-portail.json')).split('\n');
@@ -146,7 +164,11 @@ describe('files the importer cannot read, or reads with doubt', () => {
 
 	it('a doubtful decoding is an error on the file; the commit refuses it even in lenient mode; the chosen encoding reads it', async () => {
 		// « Cl│mentel »: 0xB3 is a box-drawing character in code page 850 and « ³ » elsewhere: nothing reads as French.
-		const bytes = new Uint8Array([...new TextEncoder().encode('Nom;Catégorie;Code INSEE\r\n').map((b) => b), ...[0x43, 0x6c, 0xb3, 0x6d, 0x65, 0x6e, 0x74, 0x65, 0x6c], ...new TextEncoder().encode(';Fablab;63113\r\n')]);
+		const bytes = new Uint8Array([
+			...new TextEncoder().encode('Nom;Catégorie;Code INSEE\r\n').map((b) => b),
+			...[0x43, 0x6c, 0xb3, 0x6d, 0x65, 0x6e, 0x74, 0x65, 0x6c],
+			...new TextEncoder().encode(';Fablab;63113\r\n')
+		]);
 		// The header line is UTF-8 here but the data line is not: the whole file is single-byte.
 		const latin = new Uint8Array([...bytes].filter((_, i) => i !== 8).map((b, i) => (i === 7 ? 0xe9 : b)));
 		const { plan, job } = await previewImport(t.db, editor, { name: 'doute.csv', bytes: latin }, { strict: false });
@@ -163,13 +185,17 @@ describe('files the importer cannot read, or reads with doubt', () => {
 });
 
 describe('the text of a stored file, where the GDPR erasure looks for a person', () => {
-	it.each(['tiers-lieux-ms-dos-cp850.csv', 'tiers-lieux-iso-8859-15.csv', 'tiers-lieux-utf8-bom.csv', 'tiers-lieux.xlsx', 'tiers-lieux.ods', 'tiers-lieux-portail.json'])(
-		'%s: names read with their accents, every sheet of a workbook included',
-		(file) => {
-			const text = importFileText(fixture(file));
-			expect(text).toContain('Atelier Clémentel');
-			expect(text).toContain('La Forge de Saint-Étienne-sur-Usson');
-			if (file.endsWith('.xlsx') || file.endsWith('.ods')) expect(text).toContain('Éclat de Thiers');
-		}
-	);
+	it.each([
+		'tiers-lieux-ms-dos-cp850.csv',
+		'tiers-lieux-iso-8859-15.csv',
+		'tiers-lieux-utf8-bom.csv',
+		'tiers-lieux.xlsx',
+		'tiers-lieux.ods',
+		'tiers-lieux-portail.json'
+	])('%s: names read with their accents, every sheet of a workbook included', (file) => {
+		const text = importFileText(fixture(file));
+		expect(text).toContain('Atelier Clémentel');
+		expect(text).toContain('La Forge de Saint-Étienne-sur-Usson');
+		if (file.endsWith('.xlsx') || file.endsWith('.ods')) expect(text).toContain('Éclat de Thiers');
+	});
 });

@@ -29,7 +29,22 @@ const TYPES = ['Coworking', 'coworking ', 'FabLab', 'Fab Lab', 'Espace de cowork
 const THEMES = ['Numérique', 'numérique, ESS', 'Agriculture / alimentation', 'Culture', 'Tourisme ; Culture', '', 'Industrie'];
 
 function sheet(places: Place[]) {
-	const header = ['Nom du tiers-lieu', 'Type de lieu', 'Adresse', 'CP', 'Ville', 'Code commune', 'Site internet', 'Thématiques', 'Contact (mail)', 'Téléphone', "Année d'ouverture", 'Latitude', 'Longitude', 'Remarques'];
+	const header = [
+		'Nom du tiers-lieu',
+		'Type de lieu',
+		'Adresse',
+		'CP',
+		'Ville',
+		'Code commune',
+		'Site internet',
+		'Thématiques',
+		'Contact (mail)',
+		'Téléphone',
+		"Année d'ouverture",
+		'Latitude',
+		'Longitude',
+		'Remarques'
+	];
 	const lines = [header.join(';')];
 	const expectedErrors = new Map<number, string>();
 	for (let i = 0; i < 500; i++) {
@@ -92,7 +107,18 @@ describe("a partner network's spreadsheet of 500 tiers-lieux", () => {
 		const bytes = encodeWindows1252(text);
 		const { plan, job } = await previewImport(t.db, editor, { name: 'tiers-lieux-reseau.xlsx.csv', bytes }, {});
 		expect(plan.encoding).toBe('windows-1252');
-		expect(plan.mapping).toMatchObject({ 'Nom du tiers-lieu': 'name', 'Type de lieu': 'category', CP: 'postcode', Ville: 'commune', 'Code commune': 'communeCode', 'Site internet': 'website', Thématiques: 'sectors', 'Contact (mail)': 'email', "Année d'ouverture": 'foundedYear', Remarques: null });
+		expect(plan.mapping).toMatchObject({
+			'Nom du tiers-lieu': 'name',
+			'Type de lieu': 'category',
+			CP: 'postcode',
+			Ville: 'commune',
+			'Code commune': 'communeCode',
+			'Site internet': 'website',
+			Thématiques: 'sectors',
+			'Contact (mail)': 'email',
+			"Année d'ouverture": 'foundedYear',
+			Remarques: null
+		});
 
 		const errors = plan.problems.filter((p) => p.severity === 'error');
 		expect(new Map(errors.map((p) => [p.row, p.column]))).toEqual(expectedErrors);
@@ -112,7 +138,9 @@ describe("a partner network's spreadsheet of 500 tiers-lieux", () => {
 		const lenient = await previewImport(t.db, editor, { name: 'tiers-lieux-reseau.csv', bytes }, { strict: false });
 		const { changes } = await commitImport(t.db, editor, lenient.job.id);
 		expect(changes.createdEntityIds).toHaveLength(496);
-		const placed = t.db.get<{ n: number; communes: number }>(sql`select count(*) as n, count(distinct commune_code) as communes from entities where lon is not null and commune_code is not null`);
+		const placed = t.db.get<{ n: number; communes: number }>(
+			sql`select count(*) as n, count(distinct commune_code) as communes from entities where lon is not null and commune_code is not null`
+		);
 		expect(placed).toEqual({ n: 496, communes: places.length });
 	});
 });

@@ -21,11 +21,61 @@ export function insertImportTerritories(db: Db) {
 	db.insert(territories)
 		.values([
 			{ ...base, code: '03', kind: 'departement', name: 'Allier', parentCode: '84' },
-			{ ...base, code: '03185', kind: 'commune', name: 'Montluçon', parentCode: '03', departementCode: '03', postalCodes: ['03100'], centroidLon: 2.6036, centroidLat: 46.3401 },
-			{ ...base, code: '03236', kind: 'commune', name: 'Saint-Pourçain-sur-Sioule', parentCode: '03', departementCode: '03', postalCodes: ['03500'], centroidLon: 3.2894, centroidLat: 46.3072 },
-			{ ...base, code: '63050', kind: 'commune', name: 'Chamalières', parentCode: '63', departementCode: '63', postalCodes: ['63400'], centroidLon: 3.0669, centroidLat: 45.7744 },
-			{ ...base, code: '15001', kind: 'commune', name: 'Allanche', parentCode: '15', departementCode: '15', postalCodes: ['15160'], centroidLon: 2.9344, centroidLat: 45.2297 },
-			{ ...base, code: '63001', kind: 'commune', name: 'Allanche', parentCode: '63', departementCode: '63', postalCodes: ['63999'], centroidLon: 3.2, centroidLat: 45.6 }
+			{
+				...base,
+				code: '03185',
+				kind: 'commune',
+				name: 'Montluçon',
+				parentCode: '03',
+				departementCode: '03',
+				postalCodes: ['03100'],
+				centroidLon: 2.6036,
+				centroidLat: 46.3401
+			},
+			{
+				...base,
+				code: '03236',
+				kind: 'commune',
+				name: 'Saint-Pourçain-sur-Sioule',
+				parentCode: '03',
+				departementCode: '03',
+				postalCodes: ['03500'],
+				centroidLon: 3.2894,
+				centroidLat: 46.3072
+			},
+			{
+				...base,
+				code: '63050',
+				kind: 'commune',
+				name: 'Chamalières',
+				parentCode: '63',
+				departementCode: '63',
+				postalCodes: ['63400'],
+				centroidLon: 3.0669,
+				centroidLat: 45.7744
+			},
+			{
+				...base,
+				code: '15001',
+				kind: 'commune',
+				name: 'Allanche',
+				parentCode: '15',
+				departementCode: '15',
+				postalCodes: ['15160'],
+				centroidLon: 2.9344,
+				centroidLat: 45.2297
+			},
+			{
+				...base,
+				code: '63001',
+				kind: 'commune',
+				name: 'Allanche',
+				parentCode: '63',
+				departementCode: '63',
+				postalCodes: ['63999'],
+				centroidLon: 3.2,
+				centroidLat: 45.6
+			}
 		])
 		.run();
 }
@@ -66,7 +116,15 @@ describe('import of a French spreadsheet', () => {
 		const byRow = (row: number) => plan.rows.find((r) => r.row === row)!;
 		// Row 2 spans two lines of the file but is one spreadsheet row: the next one is row 3.
 		expect(byRow(2)).toMatchObject({ action: 'create', name: 'La Fabrique' });
-		expect(byRow(2).data).toMatchObject({ communeCode: '03185', category: 'fablab', website: 'https://www.lafabrique.fr', lat: 46.3401, lon: 2.6036, description: 'Un atelier\nouvert à tous', sectors: ['digital', 'industry'] });
+		expect(byRow(2).data).toMatchObject({
+			communeCode: '03185',
+			category: 'fablab',
+			website: 'https://www.lafabrique.fr',
+			lat: 46.3401,
+			lon: 2.6036,
+			description: 'Un atelier\nouvert à tous',
+			sectors: ['digital', 'industry']
+		});
 		expect(byRow(3)).toMatchObject({ action: 'create', name: 'Le Bureau Partagé' });
 		const problem = (row: number, code: string) => plan.problems.find((p) => p.row === row && p.code === code);
 		expect(problem(2, 'insee_repaired')).toMatchObject({ severity: 'warning', column: 'Code INSEE' });
@@ -104,7 +162,9 @@ describe('import of a French spreadsheet', () => {
 		expect(job.status).toBe('committed');
 		expect(job.committedByLabel).toBe('Éditrice');
 		expect(changes.createdEntityIds).toHaveLength(2);
-		const revisions = t.db.all<{ operation: string; reason: string; author_label: string }>(sql`select operation, reason, author_label from revisions where subject_kind = 'entity'`);
+		const revisions = t.db.all<{ operation: string; reason: string; author_label: string }>(
+			sql`select operation, reason, author_label from revisions where subject_kind = 'entity'`
+		);
 		expect(revisions).toHaveLength(2);
 		for (const r of revisions) expect(r).toMatchObject({ operation: 'import', reason: `Import n° ${job.id} (tiers-lieux.csv)`, author_label: 'Éditrice' });
 
@@ -150,7 +210,17 @@ describe('import of a French spreadsheet', () => {
 	});
 
 	it('updates an existing entity found by its slug, leaves empty cells alone, and undo brings the old version back', async () => {
-		const [id] = createEntities(t.db, [{ slug: 'la-fabrique', kind: 'third_place', category: 'fablab', name: 'La Fabrique', summary: 'Ancien résumé', website: 'https://old.example.org', communeCode: '03185' }]);
+		const [id] = createEntities(t.db, [
+			{
+				slug: 'la-fabrique',
+				kind: 'third_place',
+				category: 'fablab',
+				name: 'La Fabrique',
+				summary: 'Ancien résumé',
+				website: 'https://old.example.org',
+				communeCode: '03185'
+			}
+		]);
 		const csv = 'slug;nom;résumé;site web\nla-fabrique;La Fabrique;Nouveau résumé;\n';
 		const { plan, job } = await previewImport(t.db, editor, { name: 'maj.csv', bytes: utf8(csv) }, {});
 		expect(plan.rows[0]).toMatchObject({ action: 'update', existingId: id });
@@ -182,7 +252,8 @@ describe('import of a French spreadsheet', () => {
 
 	it('refuses a second row with the same identifier, for a creation as for an update', async () => {
 		createEntities(t.db, [{ slug: 'la-fabrique', kind: 'third_place', category: 'fablab', name: 'La Fabrique', communeCode: '03185' }]);
-		const csv = 'slug;nom;catégorie;commune\nla-fabrique;La Fabrique;fablab;Montluçon\nla-fabrique;La Fabrique bis;fablab;Montluçon\nneuve;Neuve;coworking;Aurillac\nneuve;Autre;coworking;Aurillac\n;Plus tard;coworking;Aurillac\nplus-tard;Plus tard (bis);coworking;Montluçon\n';
+		const csv =
+			'slug;nom;catégorie;commune\nla-fabrique;La Fabrique;fablab;Montluçon\nla-fabrique;La Fabrique bis;fablab;Montluçon\nneuve;Neuve;coworking;Aurillac\nneuve;Autre;coworking;Aurillac\n;Plus tard;coworking;Aurillac\nplus-tard;Plus tard (bis);coworking;Montluçon\n';
 		const { plan } = await previewImport(t.db, editor, { name: 'doubles.csv', bytes: utf8(csv) }, {});
 		const errors = plan.problems.filter((p) => p.severity === 'error');
 		expect(errors.map((p) => [p.row, p.column, p.message])).toEqual([

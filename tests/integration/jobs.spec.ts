@@ -26,7 +26,9 @@ function racer(env: Record<string, string>): Promise<Outcome> {
 		let err = '';
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (err += d));
-		child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() as string) as Outcome) : reject(new Error(`code ${code}: ${err}`))));
+		child.on('exit', (code) =>
+			code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() as string) as Outcome) : reject(new Error(`code ${code}: ${err}`))
+		);
 	});
 }
 

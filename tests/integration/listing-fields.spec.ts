@@ -36,7 +36,16 @@ beforeEach(() => {
 	insertSmallTerritories(db);
 	const [org, place, event, person] = createEntities(db, [
 		{ slug: 'couveuse', kind: 'organisation', category: 'incubator', name: 'Couveuse des Puys', communeCode: '63113' },
-		{ slug: 'fablab-aurillac', kind: 'third_place', category: 'fablab', name: 'Fablab Aurillac', communeCode: '15014', lon: 2.44, lat: 44.93, coordPrecision: 'commune' },
+		{
+			slug: 'fablab-aurillac',
+			kind: 'third_place',
+			category: 'fablab',
+			name: 'Fablab Aurillac',
+			communeCode: '15014',
+			lon: 2.44,
+			lat: 44.93,
+			coordPrecision: 'commune'
+		},
 		{ slug: 'apero-startup', kind: 'event', category: 'meetup', name: 'Apéro startup', communeCode: '63113', startsAt: '2027-03-18T18:00:00' },
 		{ slug: 'paula-mentor', kind: 'person', category: 'mentor', name: 'Paula Mentor', communeCode: '63113' }
 	]) as [number, number, number, number];
@@ -55,7 +64,9 @@ afterEach(() => {
 describe('field ownership by kind', () => {
 	it('gives each kind its public fields, and editors their extra ones', () => {
 		const fields = (id: number, user = paula) => listingForEdit(db, user, id).editableFields;
-		expect(fields(ids.org)).toEqual(expect.arrayContaining(['category', 'stages', 'offers', 'communeCode', 'lon', 'email', 'phone', 'foundedYear', 'imageKey', 'imageAlt']));
+		expect(fields(ids.org)).toEqual(
+			expect.arrayContaining(['category', 'stages', 'offers', 'communeCode', 'lon', 'email', 'phone', 'foundedYear', 'imageKey', 'imageAlt'])
+		);
 		expect(fields(ids.org)).not.toContain('openingHours');
 		expect(fields(ids.place)).toEqual(expect.arrayContaining(['stages', 'offers', 'openingHours', 'accessTransport', 'accessibility', 'equipment']));
 		expect(fields(ids.event)).toEqual(expect.arrayContaining(['startsAt', 'endsAt', 'venueId', 'registrationUrl', 'email']));
@@ -70,16 +81,39 @@ describe('field ownership by kind', () => {
 	});
 
 	it('a partner edits every field of a third-place, written with one revision that lists them', () => {
-		const r = submitEntityUpdate(db, paula, ids.place, {
-			category: 'makerspace', stages: ['emergence'], offers: ['equipment', 'training'], openingHours: 'Tu-Sa 10:00-19:00; PH off',
-			accessTransport: 'Bus 3, arrêt Gare', accessibility: 'Plain-pied', equipment: 'Découpe laser', email: 'bonjour@fablab.example.org', phone: '04 71 00 00 00'
-		}, 1);
+		const r = submitEntityUpdate(
+			db,
+			paula,
+			ids.place,
+			{
+				category: 'makerspace',
+				stages: ['emergence'],
+				offers: ['equipment', 'training'],
+				openingHours: 'Tu-Sa 10:00-19:00; PH off',
+				accessTransport: 'Bus 3, arrêt Gare',
+				accessibility: 'Plain-pied',
+				equipment: 'Découpe laser',
+				email: 'bonjour@fablab.example.org',
+				phone: '04 71 00 00 00'
+			},
+			1
+		);
 		expect(r).toEqual({ status: 'applied', version: 2 });
 		expect(row(ids.place)).toMatchObject({ category: 'makerspace', openingHours: 'Tu-Sa 10:00-19:00; PH off', equipment: 'Découpe laser' });
 		const [first, second] = db.select().from(revisions).where(eq(revisions.subjectId, ids.place)).all();
-		const snap = (s: unknown) => (typeof s === "string" ? JSON.parse(s) : s) as Record<string, unknown>;
+		const snap = (s: unknown) => (typeof s === 'string' ? JSON.parse(s) : s) as Record<string, unknown>;
 		const labels = diffSnapshots(snap(first!.snapshot), snap(second!.snapshot)).map((c) => c.label);
-		expect(labels).toEqual(['Catégorie', 'Stades accompagnés', "Offres d'accompagnement", "Horaires d'ouverture", 'Accès en transports', 'Accessibilité', 'Équipements', 'E-mail', 'Téléphone']);
+		expect(labels).toEqual([
+			'Catégorie',
+			'Stades accompagnés',
+			"Offres d'accompagnement",
+			"Horaires d'ouverture",
+			'Accès en transports',
+			'Accessibilité',
+			'Équipements',
+			'E-mail',
+			'Téléphone'
+		]);
 	});
 
 	it('refuses what a kind does not have, a category of another kind and unreadable hours, in French', () => {
@@ -97,7 +131,13 @@ describe('field ownership by kind', () => {
 		expect(() => submitEntityUpdate(db, paula, ids.event, { venueId: ids.org }, 1)).toThrow(/tiers-lieu de l'annuaire/);
 		expect(() => submitEntityUpdate(db, paula, ids.event, { venueId: 9999 }, 1)).toThrow(/introuvable/);
 		setPartnerModerated(db, editor, paula.id, true);
-		const r = submitEntityUpdate(db, paula, ids.event, { startsAt: '2027-03-19T18:30:00', venueId: ids.place, registrationUrl: 'https://inscription.example.org' }, 1);
+		const r = submitEntityUpdate(
+			db,
+			paula,
+			ids.event,
+			{ startsAt: '2027-03-19T18:30:00', venueId: ids.place, registrationUrl: 'https://inscription.example.org' },
+			1
+		);
 		expect(r.status).toBe('pending');
 		expect(row(ids.event).startsAt).toBe('2027-03-18T18:00:00');
 		approvePendingChange(db, editor, (r as { pendingId: number }).pendingId, '');
@@ -122,14 +162,26 @@ describe('placing a listing from its form', () => {
 	};
 
 	it('geocodes a new address with the BAN: precision « address »', async () => {
-		const { patch, placement } = await place(ids.place, [['address', '12 Rue de la République'], ['communeText', 'Aurillac'], ['communeCode', '15014']]);
+		const { patch, placement } = await place(ids.place, [
+			['address', '12 Rue de la République'],
+			['communeText', 'Aurillac'],
+			['communeCode', '15014']
+		]);
 		expect(patch).toMatchObject({ address: '12 Rue de la République', communeCode: '15014', lon: 2.444, lat: 44.9264, coordPrecision: 'address' });
 		expect(placement.how).toBe('address');
 		expect(placement.sentence).toMatch(/Base Adresse Nationale/);
 	});
 
 	it("offline or not found: the commune's centre, precision « commune », and the sentence says why", async () => {
-		const offline = await place(ids.place, [['address', '3 impasse Inconnue'], ['communeText', 'Clermont-Ferrand'], ['communeCode', '']], disabledGeocoder);
+		const offline = await place(
+			ids.place,
+			[
+				['address', '3 impasse Inconnue'],
+				['communeText', 'Clermont-Ferrand'],
+				['communeCode', '']
+			],
+			disabledGeocoder
+		);
 		expect(offline.patch).toMatchObject({ communeCode: '63113', lon: 3.1147, lat: 45.7871, coordPrecision: 'commune' });
 		expect(offline.placement.sentence).toMatch(/^Adresse non vérifiée \(géocodage désactivé\) : la fiche est placée au centre de Clermont-Ferrand/);
 		const unknown = await place(ids.place, [['address', '3 impasse Inconnue']]);
@@ -138,9 +190,20 @@ describe('placing a listing from its form', () => {
 	});
 
 	it('a dragged pin wins over the address: precision « manual »; nothing moved, nothing placed', async () => {
-		const dragged = await place(ids.place, [['address', '12 Rue de la République'], ['pinMoved', '1'], ['lon', '2.45'], ['lat', '44.92']]);
+		const dragged = await place(ids.place, [
+			['address', '12 Rue de la République'],
+			['pinMoved', '1'],
+			['lon', '2.45'],
+			['lat', '44.92']
+		]);
 		expect(dragged.patch).toMatchObject({ lon: 2.45, lat: 44.92, coordPrecision: 'manual' });
-		const untouched = await place(ids.place, [['summary', 'x'], ['communeText', 'Aurillac'], ['communeCode', '15014'], ['lon', '2.44'], ['lat', '44.93']]);
+		const untouched = await place(ids.place, [
+			['summary', 'x'],
+			['communeText', 'Aurillac'],
+			['communeCode', '15014'],
+			['lon', '2.44'],
+			['lat', '44.93']
+		]);
 		expect(untouched.placement.how).toBe('kept');
 		expect(untouched.patch).not.toHaveProperty('lon');
 	});
@@ -163,7 +226,12 @@ describe('practical information on the public page', () => {
 		expect(christmas.access).toEqual({ transport: null, accessibility: 'Plain-pied', equipment: null });
 		expect(christmas.editHref).toBeNull();
 		const ev = practicalInfo(db, ids.event, paula);
-		expect(ev).toMatchObject({ venue: { name: 'Fablab Aurillac', slug: 'fablab-aurillac' }, registrationUrl: 'https://inscription.example.org', hours: null, editHref: `/espace/fiches/${ids.event}` });
+		expect(ev).toMatchObject({
+			venue: { name: 'Fablab Aurillac', slug: 'fablab-aurillac' },
+			registrationUrl: 'https://inscription.example.org',
+			hours: null,
+			editHref: `/espace/fiches/${ids.event}`
+		});
 		const stranger = account('sam@exemple.fr', 'Sam Autre', 'partner');
 		expect(practicalInfo(db, ids.event, stranger).editHref).toBeNull();
 		expect(practicalInfo(db, ids.event, editor).editHref).toBe(`/espace/fiches/${ids.event}`);

@@ -88,7 +88,11 @@ describe('a listing’s logo or photo', () => {
 		const key = (db.select().from(pendingChanges).get()!.payload as { imageKey: string }).imageKey;
 		expect(key).toMatch(/^[0-9a-f]{16}$/);
 		expect(files()).toEqual([`${key}-160.webp`, `${key}-480.webp`, `${key}-960.webp`]);
-		for (const [width, height] of [[160, 120], [480, 360], [960, 720]]) {
+		for (const [width, height] of [
+			[160, 120],
+			[480, 360],
+			[960, 720]
+		]) {
 			const m = await sharp(join(dir, `${key}-${width}.webp`)).metadata();
 			expect(m).toMatchObject({ format: 'webp', width, height });
 			expect(m.exif).toBeUndefined();
@@ -102,13 +106,16 @@ describe('a listing’s logo or photo', () => {
 		expect(entity(incub)).toMatchObject({ imageKey: key, imageAlt: 'Logo de l’Incubateur des Dômes', version: 2 });
 		expect(getPortrait(db, 'incubateur-des-domes').image).toEqual({ key, alt: 'Logo de l’Incubateur des Dômes' });
 		const last = db.select().from(revisions).where(eq(revisions.subjectId, incub)).all().at(-1)!;
-		expect(JSON.parse(String(last.snapshot))).toMatchObject({ imageKey: key, imageAlt: "Logo de l’Incubateur des Dômes" });
+		expect(JSON.parse(String(last.snapshot))).toMatchObject({ imageKey: key, imageAlt: 'Logo de l’Incubateur des Dômes' });
 	});
 
 	it('a photo taken sideways is turned upright; a small logo is not enlarged', async () => {
 		setPartnerModerated(db, editor, alice.id, false);
 		// EXIF orientation 6: the camera was held sideways, the pixels are stored 300 wide, 200 high.
-		const sideways = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123456' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+		const sideways = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#123456' } })
+			.jpeg()
+			.withMetadata({ orientation: 6 })
+			.toBuffer();
 		const r = await submitListingImage(db, alice, incub, { bytes: sideways, alt: 'Photo' }, 1, dir);
 		expect(r.status).toBe('applied');
 		const key = entity(incub).imageKey!;
@@ -118,11 +125,15 @@ describe('a listing’s logo or photo', () => {
 
 	it('PNG and WebP are accepted; the alt text alone can change; the image can be removed', async () => {
 		setPartnerModerated(db, editor, alice.id, false);
-		const png = await sharp({ create: { width: 500, height: 500, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+		const png = await sharp({ create: { width: 500, height: 500, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+			.png()
+			.toBuffer();
 		await submitListingImage(db, alice, incub, { bytes: png, alt: 'Logo' }, 1, dir);
 		await submitListingImage(db, alice, incub, { bytes: null, alt: 'Logo de l’incubateur' }, 2, dir);
 		expect(entity(incub)).toMatchObject({ imageAlt: 'Logo de l’incubateur', version: 3 });
-		const webp = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#0f0' } }).webp().toBuffer();
+		const webp = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#0f0' } })
+			.webp()
+			.toBuffer();
 		await submitListingImage(db, alice, incub, { bytes: webp, alt: 'Bannière' }, 3, dir);
 		expect(files()).toHaveLength(6);
 		await submitListingImage(db, alice, incub, { bytes: null, alt: '', remove: true }, 4, dir);
@@ -133,15 +144,22 @@ describe('a listing’s logo or photo', () => {
 		setPartnerModerated(db, editor, alice.id, false);
 		const photo = await photoWithGps();
 		const refusal = async (p: Promise<unknown>) => {
-			const e = await p.then(() => null, (x: unknown) => x);
+			const e = await p.then(
+				() => null,
+				(x: unknown) => x
+			);
 			expect(e).toBeInstanceOf(ValidationError);
 			return (e as ValidationError).issues.join(' ');
 		};
 		const heavy = Buffer.alloc(Math.round(7.2 * 1024 * 1024), 1);
-		expect(await refusal(submitListingImage(db, alice, incub, { bytes: heavy, alt: 'Logo' }, 1, dir))).toBe('Fichier trop lourd\u00a0: 7,2\u00a0Mo, 5\u00a0Mo au plus.');
+		expect(await refusal(submitListingImage(db, alice, incub, { bytes: heavy, alt: 'Logo' }, 1, dir))).toBe(
+			'Fichier trop lourd\u00a0: 7,2\u00a0Mo, 5\u00a0Mo au plus.'
+		);
 		const fakeJpeg = Buffer.from('Ceci est un fichier texte nommé photo.jpg\n'.repeat(20));
 		expect(await refusal(submitListingImage(db, alice, incub, { bytes: fakeJpeg, alt: 'Logo' }, 1, dir))).toBe('Format non reconnu\u00a0: JPEG, PNG ou WebP.');
-		const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).gif().toBuffer();
+		const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+			.gif()
+			.toBuffer();
 		expect(await refusal(submitListingImage(db, alice, incub, { bytes: gif, alt: 'Logo' }, 1, dir))).toMatch(/Format non reconnu/);
 		// A truncated JPEG: its header reads, its pixels do not.
 		expect(await refusal(submitListingImage(db, alice, incub, { bytes: photo.subarray(0, 400), alt: 'Logo' }, 1, dir))).toMatch(/Format non reconnu/);
@@ -155,7 +173,9 @@ describe('a listing’s logo or photo', () => {
 	});
 
 	it('a pixel bomb (a tiny file claiming 100 million pixels) is refused before it is decoded', async () => {
-		const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+		const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } })
+			.png({ compressionLevel: 9 })
+			.toBuffer();
 		expect(bomb.byteLength).toBeLessThan(MAX_IMAGE_BYTES);
 		const e = await submitListingImage(db, alice, incub, { bytes: bomb, alt: 'Logo' }, 1, dir).catch((x: unknown) => x);
 		expect((e as ValidationError).issues[0]).toMatch(/^Image trop grande\u00a0: 10\u202f000 × 10\u202f000 pixels/);
@@ -165,7 +185,11 @@ describe('a listing’s logo or photo', () => {
 
 describe('serving images', () => {
 	const get = (key: string, size: string) => serveImage({ params: { key, size } } as never) as Promise<Response>;
-	const status = (p: Promise<Response>) => p.then((r) => r.status, (e: { status: number }) => e.status);
+	const status = (p: Promise<Response>) =>
+		p.then(
+			(r) => r.status,
+			(e: { status: number }) => e.status
+		);
 
 	it('a stored size comes as WebP, cached a year, nosniff; no key outside the folder is ever read', async () => {
 		setPartnerModerated(db, editor, alice.id, false);
@@ -180,7 +204,15 @@ describe('serving images', () => {
 			expect(r.headers.get('x-content-type-options')).toBe('nosniff');
 			expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 			expect((await sharp(Buffer.from(await r.arrayBuffer())).metadata()).width).toBe(480);
-			for (const [k, s] of [[key, '481'], [key, '480.webp'], ['../../etc/passwd', '480'], ['..%2F..%2Ftest', '160'], [`${key}/..`, '160'], ['0123456789abcdef', '160'], [key.toUpperCase(), '160']] as const) {
+			for (const [k, s] of [
+				[key, '481'],
+				[key, '480.webp'],
+				['../../etc/passwd', '480'],
+				['..%2F..%2Ftest', '160'],
+				[`${key}/..`, '160'],
+				['0123456789abcdef', '160'],
+				[key.toUpperCase(), '160']
+			] as const) {
 				expect(await status(get(k, s))).toBe(404);
 			}
 			expect(imageFilePath('../x', 160, dir)).toBeNull();

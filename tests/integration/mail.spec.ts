@@ -22,14 +22,17 @@ beforeAll(async () => {
 		}
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	port = ((server as unknown as { server: { address: () => AddressInfo } }).server.address()).port;
+	port = (server as unknown as { server: { address: () => AddressInfo } }).server.address().port;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('e-mail of invitation links', () => {
 	it('is off unless SMTP_URL is set, and refuses a malformed URL in French', async () => {
 		expect(mailSetting({})).toBeNull();
-		expect(await sendMail(null, accountLinkMail('a@b.fr', 'http://x/invitation/t', 'invite', 'Ana'))).toEqual({ sent: false, reason: 'envoi de courriels non configuré' });
+		expect(await sendMail(null, accountLinkMail('a@b.fr', 'http://x/invitation/t', 'invite', 'Ana'))).toEqual({
+			sent: false,
+			reason: 'envoi de courriels non configuré'
+		});
 		expect(() => mailSetting({ SMTP_URL: 'http://serveur' })).toThrow(/SMTP_URL/);
 	});
 

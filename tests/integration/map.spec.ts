@@ -140,7 +140,9 @@ describe('map page URL', () => {
 	});
 	it('sends an actor named by its slug to its id address, with the rest of the view', () => {
 		const row = db.$client.prepare("SELECT id, slug FROM entities WHERE kind = 'organisation' ORDER BY id LIMIT 1").get() as { id: number; slug: string };
-		expect(load(`kind=organisation&actor=${row.slug}&stat=count&at=45.5,3.1,9`)).toEqual({ redirect: `/carte?kind=organisation&actor=${row.id}&stat=count&at=45.5000%2C3.1000%2C9` });
+		expect(load(`kind=organisation&actor=${row.slug}&stat=count&at=45.5,3.1,9`)).toEqual({
+			redirect: `/carte?kind=organisation&actor=${row.id}&stat=count&at=45.5000%2C3.1000%2C9`
+		});
 		expect(load(`actor=${row.slug}`, 'embed/carte')).toEqual({ redirect: `/embed/carte?actor=${row.id}` });
 		expect(() => load('actor=personne-inconnue-du-tout')).toThrow(NotFoundError);
 	});

@@ -54,7 +54,13 @@ let db: Db;
 let editor: AccountUser;
 let fablab: number;
 
-const ctxFor = (over: Partial<Parameters<typeof requestListing>[2]> = {}) => ({ ip: '198.51.100.7', origin: ORIGIN, mail: smtp, limits: newcomerLimiters(), ...over });
+const ctxFor = (over: Partial<Parameters<typeof requestListing>[2]> = {}) => ({
+	ip: '198.51.100.7',
+	origin: ORIGIN,
+	mail: smtp,
+	limits: newcomerLimiters(),
+	...over
+});
 const mailsTo = (to: string) => readCaughtMails(catcher.file).filter((m) => m.to.includes(to));
 const tokenOf = (link: string) => link.split('/').at(-1)!;
 const filters = (qs: string) => parseParams(entityFiltersSchema, new URLSearchParams(qs));
@@ -96,7 +102,16 @@ beforeEach(() => {
 	const { userId } = inviteUser(db, 'cli', { email: 'editrice@exemple.fr', displayName: 'Éditrice', role: 'editor' });
 	editor = { id: userId, email: 'editrice@exemple.fr', displayName: 'Éditrice', role: 'editor' };
 	fablab = createEntities(db, [
-		{ slug: 'fablab-de-la-limagne', kind: 'third_place', category: 'fablab', name: 'Fablab de la Limagne', summary: 'Atelier', communeCode: '63113', website: 'https://www.fablab-limagne.fr/', siret: '73282932000074' }
+		{
+			slug: 'fablab-de-la-limagne',
+			kind: 'third_place',
+			category: 'fablab',
+			name: 'Fablab de la Limagne',
+			summary: 'Atelier',
+			communeCode: '63113',
+			website: 'https://www.fablab-limagne.fr/',
+			siret: '73282932000074'
+		}
 	])[0] as number;
 });
 afterEach(() => {
@@ -111,7 +126,10 @@ describe('référencer ma structure', () => {
 		expect(importerSees?.of.slug).toBe('fablab-de-la-limagne');
 
 		const outcome = await requestListing(db, near, ctxFor());
-		expect(outcome).toEqual({ status: 'duplicate', duplicate: { id: fablab, slug: 'fablab-de-la-limagne', name: 'Fablab de la Limagne', why: importerSees!.why } });
+		expect(outcome).toEqual({
+			status: 'duplicate',
+			duplicate: { id: fablab, slug: 'fablab-de-la-limagne', name: 'Fablab de la Limagne', why: importerSees!.why }
+		});
 		// The live check (JSON endpoint) answers the same listing.
 		expect(publicDuplicate(db, { name: near.name, communeCode: '63113', website: null, siret: null })?.slug).toBe('fablab-de-la-limagne');
 		// Same SIRET, same site: the importer's other rules.
@@ -144,11 +162,22 @@ describe('référencer ma structure', () => {
 		expect(confirmEmail(db, tokenOf(link))).toEqual({ status: 'confirmed', purpose: 'listing', name: 'Atelier des Volcans' });
 		const change = db.select().from(pendingChanges).get()!;
 		expect(change).toMatchObject({ kind: 'entity_create', authorUserId: null, authorLabel: 'Jeanne Martin', contactEmail: input.email, status: 'pending' });
-		expect(change.payload).toMatchObject({ name: 'Atelier des Volcans', website: 'https://atelier-volcans.fr', communeCode: '15014', stages: ['emergence'], slug: 'atelier-des-volcans' });
+		expect(change.payload).toMatchObject({
+			name: 'Atelier des Volcans',
+			website: 'https://atelier-volcans.fr',
+			communeCode: '15014',
+			stages: ['emergence'],
+			slug: 'atelier-des-volcans'
+		});
 		expect(JSON.stringify(change.payload)).not.toContain(input.email);
-		expect(db.select().from(notifications).where(eq(notifications.userId, editor.id)).all().map((r) => r.title)).toEqual([
-			frenchSpacing('Nouvelle fiche proposée sans compte : « Atelier des Volcans ».')
-		]);
+		expect(
+			db
+				.select()
+				.from(notifications)
+				.where(eq(notifications.userId, editor.id))
+				.all()
+				.map((r) => r.title)
+		).toEqual([frenchSpacing('Nouvelle fiche proposée sans compte : « Atelier des Volcans ».')]);
 
 		expect(confirmEmail(db, tokenOf(link))).toEqual({ status: 'used' });
 		expect(db.select().from(pendingChanges).all()).toHaveLength(1);
@@ -168,7 +197,9 @@ describe('référencer ma structure', () => {
 	it('answers a filled honeypot as sent, and stores and sends nothing', async () => {
 		const input = listing();
 		expect(await requestListing(db, { ...input, honeypot: 'http://spam.example' }, ctxFor())).toEqual({ status: 'sent' });
-		expect(await requestClaim(db, 'fablab-de-la-limagne', { name: 'Bot', email: input.email, message: 'spam', honeypot: 'x' }, ctxFor())).toEqual({ status: 'sent' });
+		expect(await requestClaim(db, 'fablab-de-la-limagne', { name: 'Bot', email: input.email, message: 'spam', honeypot: 'x' }, ctxFor())).toEqual({
+			status: 'sent'
+		});
 		await new Promise((r) => setTimeout(r, 300));
 		expect(db.select().from(emailConfirmations).all()).toHaveLength(0);
 		expect(mailsTo(input.email)).toHaveLength(0);
@@ -177,11 +208,22 @@ describe('référencer ma structure', () => {
 	it('limits requests per e-mail and per visitor address', async () => {
 		const limits = newcomerLimiters();
 		const one = address('repete');
-		for (let i = 0; i < 3; i++) expect(await requestListing(db, listing({ email: one, name: `Structure ${i} des Volcans` }), ctxFor({ limits, ip: `203.0.113.${i}` }))).toEqual({ status: 'sent' });
-		await expect(requestListing(db, listing({ email: one, name: 'Structure 9 des Volcans' }), ctxFor({ limits, ip: '203.0.113.50' }))).rejects.toThrow(TOO_MANY_REQUESTS);
+		for (let i = 0; i < 3; i++)
+			expect(await requestListing(db, listing({ email: one, name: `Structure ${i} des Volcans` }), ctxFor({ limits, ip: `203.0.113.${i}` }))).toEqual({
+				status: 'sent'
+			});
+		await expect(requestListing(db, listing({ email: one, name: 'Structure 9 des Volcans' }), ctxFor({ limits, ip: '203.0.113.50' }))).rejects.toThrow(
+			TOO_MANY_REQUESTS
+		);
 		// Per address: ten different e-mails from one connection, the eleventh is refused (a claim counts too).
 		const ipLimits = newcomerLimiters();
-		for (let i = 0; i < 10; i++) await requestClaim(db, 'fablab-de-la-limagne', { name: 'Quelqu’un', email: address('ip'), message: 'gérant' }, ctxFor({ limits: ipLimits, ip: '192.0.2.9' }));
+		for (let i = 0; i < 10; i++)
+			await requestClaim(
+				db,
+				'fablab-de-la-limagne',
+				{ name: 'Quelqu’un', email: address('ip'), message: 'gérant' },
+				ctxFor({ limits: ipLimits, ip: '192.0.2.9' })
+			);
 		await expect(requestListing(db, listing(), ctxFor({ limits: ipLimits, ip: '192.0.2.9' }))).rejects.toThrow(TOO_MANY_REQUESTS);
 		expect(db.select().from(emailConfirmations).all()).toHaveLength(13);
 	});
@@ -198,13 +240,27 @@ describe('référencer ma structure', () => {
 		const { input, change } = await confirmedListing();
 		const followUp = approvePendingChange(db, editor, change.id, 'Bienvenue');
 		const created = db.select().from(entities).where(eq(entities.slug, 'atelier-des-volcans')).get()!;
-		expect(created).toMatchObject({ status: 'published', communeCode: '15014', lon: 2.4397, lat: 44.9264, coordPrecision: 'commune', website: 'https://atelier-volcans.fr' });
+		expect(created).toMatchObject({
+			status: 'published',
+			communeCode: '15014',
+			lon: 2.4397,
+			lat: 44.9264,
+			coordPrecision: 'commune',
+			website: 'https://atelier-volcans.fr'
+		});
 		expect(mapPoints(db, filters('')).points.map((p) => p[0])).toContain(created.id);
 		expect(mapPoints(db, filters('')).points.find((p) => p[0] === created.id)![4]).toBe(1); // drawn as approximate
 
 		const account = db.select().from(users).where(eq(users.email, input.email)).get()!;
 		expect(account).toMatchObject({ role: 'partner', displayName: 'Jeanne Martin', passwordHash: null });
-		expect(db.select().from(entityManagers).where(eq(entityManagers.userId, account.id)).all().map((m) => m.entityId)).toEqual([created.id]);
+		expect(
+			db
+				.select()
+				.from(entityManagers)
+				.where(eq(entityManagers.userId, account.id))
+				.all()
+				.map((m) => m.entityId)
+		).toEqual([created.id]);
 
 		await sendFollowUp(followUp, ORIGIN, smtp);
 		const mail = await waitForMail(catcher.file, input.email, /est publiée/);
@@ -226,10 +282,22 @@ describe('référencer ma structure', () => {
 		const { change } = await confirmedListing({ email });
 		expect(approvePendingChange(db, editor, change.id)).toBeNull();
 		const created = db.select().from(entities).where(eq(entities.slug, 'atelier-des-volcans')).get()!;
-		expect(db.select().from(entityManagers).where(eq(entityManagers.userId, userId)).all().map((m) => m.entityId)).toEqual([created.id]);
-		expect(db.select().from(notifications).where(eq(notifications.userId, userId)).all().map((r) => r.title)).toEqual([
-			frenchSpacing('Votre fiche « Atelier des Volcans » est publiée : vous la gérez.')
-		]);
+		expect(
+			db
+				.select()
+				.from(entityManagers)
+				.where(eq(entityManagers.userId, userId))
+				.all()
+				.map((m) => m.entityId)
+		).toEqual([created.id]);
+		expect(
+			db
+				.select()
+				.from(notifications)
+				.where(eq(notifications.userId, userId))
+				.all()
+				.map((r) => r.title)
+		).toEqual([frenchSpacing('Votre fiche « Atelier des Volcans » est publiée : vous la gérez.')]);
 	});
 
 	it('rejected: the submitter is e-mailed the editor’s comment', async () => {
@@ -250,7 +318,9 @@ describe('c’est ma structure (claim)', () => {
 		expect(emailOnWebsiteDomain('a@limagne.fr', 'https://fablab-limagne.fr')).toBe(false);
 
 		const email = `direction.${++n}@fablab-limagne.fr`;
-		expect(await requestClaim(db, 'fablab-de-la-limagne', { name: 'Paul Directeur', email, message: 'Je dirige le fablab' }, ctxFor())).toEqual({ status: 'sent' });
+		expect(await requestClaim(db, 'fablab-de-la-limagne', { name: 'Paul Directeur', email, message: 'Je dirige le fablab' }, ctxFor())).toEqual({
+			status: 'sent'
+		});
 		const confirm = await waitForMail(catcher.file, email, /Confirmez/);
 		expect(confirm.text).toContain('la gestion de la fiche «\u00a0Fablab de la Limagne\u00a0»');
 		expect(confirmEmail(db, tokenOf(linksIn(confirm)[0]!))).toEqual({ status: 'confirmed', purpose: 'claim', name: 'Fablab de la Limagne' });
@@ -268,7 +338,14 @@ describe('c’est ma structure (claim)', () => {
 
 		const followUp = approvePendingChange(db, editor, queue[0]!.id);
 		const account = db.select().from(users).where(eq(users.email, email)).get()!;
-		expect(db.select().from(entityManagers).where(eq(entityManagers.userId, account.id)).all().map((m) => m.entityId)).toEqual([fablab]);
+		expect(
+			db
+				.select()
+				.from(entityManagers)
+				.where(eq(entityManagers.userId, account.id))
+				.all()
+				.map((m) => m.entityId)
+		).toEqual([fablab]);
 		await sendFollowUp(followUp, ORIGIN, smtp);
 		const mail = await waitForMail(catcher.file, email, /Vous gérez la fiche/);
 		expect(linksIn(mail).some((l) => l.startsWith(`${ORIGIN}/invitation/`))).toBe(true);
@@ -310,9 +387,19 @@ describe('a partner’s proposal of a new listing reaches the map', () => {
 		expect(row).toMatchObject({ coordPrecision: 'commune', lon: 3.1147 });
 		expect(mapPoints(db, filters('')).points.map((p) => p[0])).toContain(row.id);
 
-		const placed = proposeEntity(db, partner, { kind: 'organisation', category: 'startup', name: 'Pâte à Sel', communeCode: '63113', address: '1 place de Jaude' }, { lon: 3.0823, lat: 45.7772, coordPrecision: 'address' });
+		const placed = proposeEntity(
+			db,
+			partner,
+			{ kind: 'organisation', category: 'startup', name: 'Pâte à Sel', communeCode: '63113', address: '1 place de Jaude' },
+			{ lon: 3.0823, lat: 45.7772, coordPrecision: 'address' }
+		);
 		approvePendingChange(db, editor, (placed as { pendingId: number }).pendingId);
-		expect(db.select().from(entities).where(eq(entities.slug, 'pate-a-sel')).get()).toMatchObject({ lon: 3.0823, lat: 45.7772, coordPrecision: 'address', address: '1 place de Jaude' });
+		expect(db.select().from(entities).where(eq(entities.slug, 'pate-a-sel')).get()).toMatchObject({
+			lon: 3.0823,
+			lat: 45.7772,
+			coordPrecision: 'address',
+			address: '1 place de Jaude'
+		});
 	});
 });
 

@@ -13,7 +13,13 @@ import { grantManager, setPartnerModerated } from '../../src/lib/server/services
 import { declareRelation, submitEntityUpdate, submitReport, ReportThrottle } from '../../src/lib/server/services/contribution.service';
 import { approvePendingChange, moderationQueue, rejectPendingChange } from '../../src/lib/server/services/moderation.service';
 import { sendNotificationMails } from '../../src/lib/server/services/notification-mail.service';
-import { chooseNotifyMode, myNotifications, readAllNotifications, readNotification, unreadNotifications } from '../../src/lib/server/services/notifications.service';
+import {
+	chooseNotifyMode,
+	myNotifications,
+	readAllNotifications,
+	readNotification,
+	unreadNotifications
+} from '../../src/lib/server/services/notifications.service';
 import { mailReportOutcome } from '../../src/lib/server/services/review-notices';
 import { notifyUsers } from '../../src/lib/server/notifications/notify';
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
@@ -58,7 +64,13 @@ function account(email: string, displayName: string, role: AccountUser['role']):
 	const { userId } = inviteUser(db, 'cli', { email, displayName, role });
 	return { id: userId, email, displayName, role };
 }
-const bell = (u: AccountUser) => db.select().from(notifications).where(eq(notifications.userId, u.id)).all().map((n) => ({ ...n, title: plain(n.title), body: plain(n.body) }));
+const bell = (u: AccountUser) =>
+	db
+		.select()
+		.from(notifications)
+		.where(eq(notifications.userId, u.id))
+		.all()
+		.map((n) => ({ ...n, title: plain(n.title), body: plain(n.body) }));
 const newMails = () => {
 	const all = readCaughtMails(catcher.file);
 	const fresh = all.slice(seen).map((m) => ({ ...m, subject: plain(m.subject), text: plain(m.text) }));
@@ -110,14 +122,30 @@ describe('who is told what', () => {
 		expect(bell(chloe)).toHaveLength(1);
 		expect(bell(alice)).toEqual([]);
 		setPartnerModerated(db, editor, alice.id, false);
-		declareRelation(db, alice, { type: 'incubated_by', sourceId: startup, targetId: incub, startDate: '2021', endDate: null, source: 'https://exemple.fr', description: '' });
+		declareRelation(db, alice, {
+			type: 'incubated_by',
+			sourceId: startup,
+			targetId: incub,
+			startDate: '2021',
+			endDate: null,
+			source: 'https://exemple.fr',
+			description: ''
+		});
 		expect(bell(bruno).map((n) => n.kind)).toEqual(['report', 'relation_to_confirm']);
 		expect(bell(bruno)[1]!.title).toMatch(/^Une relation attend votre confirmation : Volcabio est incubée par l.Incubateur des Dômes depuis 2021$/);
 		expect(bell(alice)).toEqual([]);
 	});
 
 	it('a moderated declaration tells the other side once an editor accepts it', () => {
-		const r = declareRelation(db, alice, { type: 'incubated_by', sourceId: startup, targetId: incub, startDate: '2021', endDate: null, source: 'https://exemple.fr', description: '' });
+		const r = declareRelation(db, alice, {
+			type: 'incubated_by',
+			sourceId: startup,
+			targetId: incub,
+			startDate: '2021',
+			endDate: null,
+			source: 'https://exemple.fr',
+			description: ''
+		});
 		expect(bell(bruno)).toEqual([]);
 		approvePendingChange(db, editor, (r as { pendingId: number }).pendingId);
 		expect(bell(bruno).map((n) => n.kind)).toEqual(['relation_to_confirm']);

@@ -86,7 +86,11 @@ function cases(): Record<string, string[]> {
 		'/pathways/flows': ['level=structure', 'level=category&departement=63', 'from=2015&to=2030'],
 		'/pathways/flows.csv': ['level=structure'],
 		'/pathways/projects': fx.figures,
-		'/pathways/route': ['stage=creation&commune=63113', 'stage=emergence&commune=15014&sector=health&need=funding&need=hosting', 'stage=creation&commune=43187'],
+		'/pathways/route': [
+			'stage=creation&commune=63113',
+			'stage=emergence&commune=15014&sector=health&need=funding&need=hosting',
+			'stage=creation&commune=43187'
+		],
 		'/export.gexf': ['kind=organisation'],
 		'/export.graphml': ['kind=organisation'],
 		'/export.csv': ['kind=third_place'],
@@ -112,7 +116,19 @@ beforeAll(async () => {
 	const row = (slug: string) => ctx.db.select().from(entities).where(eq(entities.slug, slug)).get()!;
 	const [place, event] = [row(kinds.third_place!), row(kinds.event!)];
 	const by = { actor: { userId: null, label: 'Test OpenAPI' }, reason: 'test' };
-	updateEntity(ctx.db, place.id, { openingHours: 'Mo-Fr 09:00-18:00; PH off', accessTransport: 'Bus 3', accessibility: 'Plain-pied', equipment: 'Fibre', imageKey: '0123456789abcdef', imageAlt: 'Le lieu' }, { ...by, expectedVersion: place.version });
+	updateEntity(
+		ctx.db,
+		place.id,
+		{
+			openingHours: 'Mo-Fr 09:00-18:00; PH off',
+			accessTransport: 'Bus 3',
+			accessibility: 'Plain-pied',
+			equipment: 'Fibre',
+			imageKey: '0123456789abcdef',
+			imageAlt: 'Le lieu'
+		},
+		{ ...by, expectedVersion: place.version }
+	);
 	updateEntity(ctx.db, event.id, { registrationUrl: 'https://exemple.fr/inscription', venueId: place.id }, { ...by, expectedVersion: event.version });
 
 	// Two actors with a common neighbour (for /graph/common), and two further apart (for /paths).
@@ -216,14 +232,21 @@ describe('documented responses against the real routes', () => {
 			['/paths', ((await json('/paths', `from=${fx.far[0]}&to=${fx.far[1]}`)) as { paths: unknown[] }).paths.length],
 			['/pathways/flows', ((await json('/pathways/flows', 'level=category')) as { transitions: unknown[] }).transitions.length],
 			['/pathways/projects', ((await json('/pathways/projects', 'figure=all')) as { projects: unknown[] }).projects.length],
-			['/pathways/route', ((await json('/pathways/route', 'stage=creation&commune=63113')) as { steps: { options: unknown[] }[] }).steps.flatMap((s) => s.options).length],
+			[
+				'/pathways/route',
+				((await json('/pathways/route', 'stage=creation&commune=63113')) as { steps: { options: unknown[] }[] }).steps.flatMap((s) => s.options).length
+			],
 			['/export.json relations', ((await json('/export.json')) as { relations: unknown[] }).relations.length]
 		];
 		for (const [what, n] of sizes) expect(n, what).toBeGreaterThan(0);
 	});
 
 	it('checks the practical fields filled, not only null: the venue, the image, the hours', async () => {
-		const place = (await json('/entities/{idOrSlug}', '', { idOrSlug: fx.kinds.third_place! })) as { image: { sizes: unknown[] } | null; openingHours: string | null; slug: string };
+		const place = (await json('/entities/{idOrSlug}', '', { idOrSlug: fx.kinds.third_place! })) as {
+			image: { sizes: unknown[] } | null;
+			openingHours: string | null;
+			slug: string;
+		};
 		const event = (await json('/entities/{idOrSlug}', '', { idOrSlug: fx.kinds.event! })) as { venue: { slug: string } | null; registrationUrl: string | null };
 		expect(place.image?.sizes).toHaveLength(3);
 		expect(place.openingHours).toBe('Mo-Fr 09:00-18:00; PH off');

@@ -52,7 +52,15 @@ beforeEach(() => {
 	db = ctx.db;
 	insertSmallTerritories(db);
 	[incub, startup, fablab] = createEntities(db, [
-		{ slug: 'incubateur-des-domes', kind: 'organisation', category: 'incubator', name: 'Incubateur des Dômes', summary: 'Accompagne', website: 'https://domes.fr', communeCode: '63113' },
+		{
+			slug: 'incubateur-des-domes',
+			kind: 'organisation',
+			category: 'incubator',
+			name: 'Incubateur des Dômes',
+			summary: 'Accompagne',
+			website: 'https://domes.fr',
+			communeCode: '63113'
+		},
 		{ slug: 'volcabio', kind: 'organisation', category: 'startup', name: 'Volcabio', summary: 'Biotech', communeCode: '63113' },
 		{ slug: 'fablab-aurillac', kind: 'third_place', category: 'fablab', name: 'Fablab Aurillac', communeCode: '15014' }
 	]) as [number, number, number];
@@ -141,7 +149,13 @@ describe('« Toujours à jour »', () => {
 
 describe('relations, where they were declared', () => {
 	it('a proposed relation shows as waiting for the team, then for the other side; the other side reads « votre confirmation »', () => {
-		const r = declareRelation(db, bruno, { type: 'incubated_by', sourceId: startup, targetId: incub, startDate: '2024', source: 'Le Connecteur, portrait, mai 2024' }) as { pendingId: number };
+		const r = declareRelation(db, bruno, {
+			type: 'incubated_by',
+			sourceId: startup,
+			targetId: incub,
+			startDate: '2024',
+			source: 'Le Connecteur, portrait, mai 2024'
+		}) as { pendingId: number };
 		const [proposed] = listingForEdit(db, bruno, startup).proposedRelations;
 		expect(proposed).toMatchObject({
 			sourceName: 'Volcabio',
@@ -150,7 +164,12 @@ describe('relations, where they were declared', () => {
 			state: "en attente de validation par l'équipe du Connecteur, puis de confirmation par l'Incubateur des Dômes"
 		});
 		// Agreed with the startup, the incubator with its article (French-phrasing module).
-		expect(proposed?.caption).toMatchObject({ subject: { before: '', name: 'Volcabio' }, verb: 'incubée', object: { before: "par l'", name: 'Incubateur des Dômes' }, tail: '' });
+		expect(proposed?.caption).toMatchObject({
+			subject: { before: '', name: 'Volcabio' },
+			verb: 'incubée',
+			object: { before: "par l'", name: 'Incubateur des Dômes' },
+			tail: ''
+		});
 		expect(listingForEdit(db, alice, incub).proposedRelations).toEqual([]);
 
 		approvePendingChange(db, editor, r.pendingId);
@@ -164,7 +183,9 @@ describe('relations, where they were declared', () => {
 		submitRelationUpdate(db, bruno, rel!, { endDate: '2025' }, 1);
 		submitRelationUpdate(db, bruno, rel!, { endDate: '2025-06' }, 1);
 		const view = listingForEdit(db, bruno, startup).relations[0]!;
-		expect(view.proposals).toEqual([expect.objectContaining({ kind: 'relation_update', changes: [expect.objectContaining({ field: 'endDate', after: 'juin 2025' })] })]);
+		expect(view.proposals).toEqual([
+			expect.objectContaining({ kind: 'relation_update', changes: [expect.objectContaining({ field: 'endDate', after: 'juin 2025' })] })
+		]);
 		const first = removeRelation(db, bruno, rel!, 1);
 		expect(removeRelation(db, bruno, rel!, 1)).toEqual(first);
 		expect(listingForEdit(db, bruno, startup).relations[0]!.proposals.map((p) => p.kind)).toEqual(['relation_update', 'relation_delete']);
@@ -192,7 +213,12 @@ describe('« Mes propositions » names each proposal', () => {
 			].sort()
 		);
 		const rejected = mine.find((c) => c.id === edit.pendingId)!;
-		expect(rejected).toMatchObject({ status: 'rejected', statusLabel: 'Refusée', reviewComment: 'Le nom légal ne change pas le nom d’usage.', href: `/espace/fiches/${startup}` });
+		expect(rejected).toMatchObject({
+			status: 'rejected',
+			statusLabel: 'Refusée',
+			reviewComment: 'Le nom légal ne change pas le nom d’usage.',
+			href: `/espace/fiches/${startup}`
+		});
 		expect(rejected.reviewedAt).not.toBeNull();
 		const waiting = mine.filter((c) => c.status === 'pending');
 		expect(new Set(waiting.map((c) => c.statusLabel))).toEqual(new Set(['En attente de validation']));
@@ -212,15 +238,22 @@ describe('« Mes propositions » names each proposal', () => {
 
 describe('choosing a listing by typing part of its name', () => {
 	it('suggests listings whatever the accents and case, says what tells namesakes apart, and leaves out what the form does not take', () => {
-		expect(searchListings(db, alice, 'incub domes')).toMatchObject({ total: 1, items: [{ id: incub, name: 'Incubateur des Dômes', detail: 'Incubateur · Clermont-Ferrand' }] });
+		expect(searchListings(db, alice, 'incub domes')).toMatchObject({
+			total: 1,
+			items: [{ id: incub, name: 'Incubateur des Dômes', detail: 'Incubateur · Clermont-Ferrand' }]
+		});
 		setArchived(db, editor, fablab, true);
 		expect(searchListings(db, editor, 'fablab', { scope: 'live' }).items).toEqual([]);
-		expect(searchListings(db, editor, 'fablab', { scope: 'archived' }).items).toEqual([{ id: fablab, name: 'Fablab Aurillac', detail: 'Fablab · Aurillac · archivée' }]);
+		expect(searchListings(db, editor, 'fablab', { scope: 'archived' }).items).toEqual([
+			{ id: fablab, name: 'Fablab Aurillac', detail: 'Fablab · Aurillac · archivée' }
+		]);
 		expect(searchListings(db, editor, 'volcabio', { exclude: startup }).items).toEqual([]);
 	});
 
 	it('takes a typed text only when it names one listing exactly; otherwise answers with the candidates', () => {
-		const [dup] = createEntities(db, [{ slug: 'volcabio-sas', kind: 'organisation', category: 'startup', name: 'Volcabio SAS', communeCode: '15014', status: 'draft' }]);
+		const [dup] = createEntities(db, [
+			{ slug: 'volcabio-sas', kind: 'organisation', category: 'startup', name: 'Volcabio SAS', communeCode: '15014', status: 'draft' }
+		]);
 		const pick = (query: string) => ({ field: 'entityId', id: null, query });
 		expect(resolveListing(db, editor, pick('  VOLCABIO '))).toBe(startup);
 		expect(resolveListing(db, editor, { field: 'entityId', id: dup!, query: 'ignoré' })).toBe(dup);
@@ -254,7 +287,11 @@ describe('granting listings from « Fiches gérées »', () => {
 		logLines = [];
 		const r = grantManager(db, editor, { field: 'entityId', id: null, query: 'fablab aurillac' }, { userId: alice.id });
 		expect(r).toEqual({ entityName: 'Fablab Aurillac', partnerName: 'Alice Incubateur', already: false });
-		expect(partnerSpace(db, alice).listings.map((l) => l.id).sort()).toEqual([incub, fablab].sort());
+		expect(
+			partnerSpace(db, alice)
+				.listings.map((l) => l.id)
+				.sort()
+		).toEqual([incub, fablab].sort());
 		expect(grantManager(db, editor, fablab, { userId: alice.id }).already).toBe(true);
 		revokeManager(db, editor, fablab, alice.id);
 		expect(securityEvents('manager.granted')).toEqual([expect.objectContaining({ entity: fablab, user: alice.id, by: editor.id })]);
@@ -269,13 +306,20 @@ describe('granting listings from « Fiches gérées »', () => {
 		expect(() => grantManager(db, editor, fablab, { userId: 999_999 })).toThrow(NotFoundError);
 		expect(() => grantManager(db, alice, fablab, { userId: alice.id })).toThrow(ForbiddenError);
 		expect(db.select().from(entityManagers).all()).toEqual(before);
-		expect(managersOverview(db, editor).managers.map((m) => m.entityId).sort()).toEqual([incub, startup].sort());
+		expect(
+			managersOverview(db, editor)
+				.managers.map((m) => m.entityId)
+				.sort()
+		).toEqual([incub, startup].sort());
 	});
 
 	it('merges and archives listings chosen by their exact names', () => {
 		const [dup] = createEntities(db, [{ slug: 'volcabio-bis', kind: 'organisation', category: 'startup', name: 'Volcabio bis' }]);
 		const field = (name: string, query: string) => ({ field: name, id: null, query });
-		expect(mergeEntities(db, editor, field('keepId', 'Volcabio'), field('dropId', 'volcabio bis'))).toEqual({ keptName: 'Volcabio', droppedName: 'Volcabio bis' });
+		expect(mergeEntities(db, editor, field('keepId', 'Volcabio'), field('dropId', 'volcabio bis'))).toEqual({
+			keptName: 'Volcabio',
+			droppedName: 'Volcabio bis'
+		});
 		expect(db.select().from(entities).where(eq(entities.id, dup!)).get()?.deletedAt).not.toBeNull();
 		expect(setArchived(db, editor, field('entityId', 'Fablab Aurillac'), true)).toEqual({ name: 'Fablab Aurillac' });
 		// Restoring looks among archived listings only.
@@ -292,10 +336,18 @@ describe('the pickers’ suggestions (/espace/fiches/recherche)', () => {
 		const { GET } = await import('../../src/routes/espace/fiches/recherche/+server');
 		const call = async (query: string, user: AccountUser | null) => {
 			const res = await (GET as (e: unknown) => Promise<Response>)({ locals: { user }, url: new URL(`http://localhost/espace/fiches/recherche?${query}`) });
-			return { status: res.status, cache: res.headers.get('cache-control'), body: (await res.json()) as { items?: { id: number; name: string }[]; total?: number; message?: string } };
+			return {
+				status: res.status,
+				cache: res.headers.get('cache-control'),
+				body: (await res.json()) as { items?: { id: number; name: string }[]; total?: number; message?: string }
+			};
 		};
 		expect(await call('q=volc', null)).toMatchObject({ status: 401, cache: 'private, no-store', body: { message: 'Connectez-vous pour chercher une fiche.' } });
-		expect(await call('q=volc', bruno)).toMatchObject({ status: 200, cache: 'private, no-store', body: { total: 1, items: [{ id: startup, name: 'Volcabio' }] } });
+		expect(await call('q=volc', bruno)).toMatchObject({
+			status: 200,
+			cache: 'private, no-store',
+			body: { total: 1, items: [{ id: startup, name: 'Volcabio' }] }
+		});
 		expect((await call(`q=volc&exclude=${startup}`, bruno)).body).toEqual({ items: [], total: 0 });
 		setArchived(db, editor, fablab, true);
 		expect((await call('q=fab&scope=live', editor)).body.total).toBe(0);

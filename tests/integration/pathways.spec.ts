@@ -57,7 +57,10 @@ describe('pathways on the demo database', () => {
 			for (const link of flows.links) {
 				const [rank, from] = [Number(link.source.split(':')[0]), link.source.split(':')[1]];
 				const to = link.target.split(':')[1];
-				expect(pathwayProjects(db, qs(`level=${level}&figure=transition&from_key=${from}&to_key=${to}&rank=${rank}`)).projects, `${link.source}>${link.target}`).toHaveLength(link.count);
+				expect(
+					pathwayProjects(db, qs(`level=${level}&figure=transition&from_key=${from}&to_key=${to}&rank=${rank}`)).projects,
+					`${link.source}>${link.target}`
+				).toHaveLength(link.count);
 			}
 		}
 		const b = pathwayFlows(db, qs('')).bottlenecks[0]!;
@@ -119,7 +122,9 @@ describe('pathways on the demo database', () => {
 		const project = live.projects.find((p) => p.steps.length === 0) ?? live.projects[0]!;
 		const structure = live.structures.find((s) => s.category === 'accelerator')!;
 		const before = entityPathway(db, project.project.slug)!.steps.length;
-		createRelations(db, [{ type: 'accelerated_by', sourceId: project.project.id, targetId: structure.id, startDate: '2025-04', source: 'https://exemple.fr/communique' }]);
+		createRelations(db, [
+			{ type: 'accelerated_by', sourceId: project.project.id, targetId: structure.id, startDate: '2025-04', source: 'https://exemple.fr/communique' }
+		]);
 		const after = entityPathway(db, project.project.slug)!;
 		expect(after.steps).toHaveLength(before + 1);
 		expect(after.steps.some((s) => s.structure.id === structure.id && s.start === '2025-04')).toBe(true);

@@ -31,7 +31,12 @@ function account(email: string, displayName: string, role: AccountUser['role']):
 const relation = (id: number) => db.select().from(relations).where(eq(relations.id, id)).get()!;
 /** What the dispute told a user (the « relation to confirm » notice of the declaration itself is another story). */
 const notes = (user: AccountUser) =>
-	db.select().from(notifications).where(eq(notifications.userId, user.id)).all().filter((n) => n.kind.startsWith('relation_dispute'));
+	db
+		.select()
+		.from(notifications)
+		.where(eq(notifications.userId, user.id))
+		.all()
+		.filter((n) => n.kind.startsWith('relation_dispute'));
 const disputes = () => db.select().from(pendingChanges).where(eq(pendingChanges.kind, 'relation_dispute')).all();
 const SOURCE = 'Le Connecteur, portrait, mai 2024';
 
@@ -82,7 +87,9 @@ describe('a relation declared by a partner needs a source', () => {
 		expect(db.select().from(relations).all()).toEqual([]);
 		expect(db.select().from(pendingChanges).all()).toEqual([]);
 
-		expect(declareRelation(db, bruno, { type: 'partner_of', sourceId: startup, targetId: fablab, source: 'https://volcabio.fr/partenaires' }).status).toBe('pending');
+		expect(declareRelation(db, bruno, { type: 'partner_of', sourceId: startup, targetId: fablab, source: 'https://volcabio.fr/partenaires' }).status).toBe(
+			'pending'
+		);
 		const byEditor = declareRelation(db, editor, { type: 'hosted_by', sourceId: startup, targetId: fablab });
 		expect(relation(byEditor.relationId!)).toMatchObject({ source: null, declaredByEntityId: null });
 	});
@@ -95,11 +102,17 @@ describe('a relation declared by a partner needs a source', () => {
 		const c = declared();
 		const list = relationsToReview(db, editor, 'sans-source');
 		expect(list.relations.map((r) => r.id)).toEqual([a]);
-		expect(list.filters.map((f) => [f.code, f.count])).toEqual([['sans-source', 1], ['non-confirmees', 2], ['contestees', 0]]);
+		expect(list.filters.map((f) => [f.code, f.count])).toEqual([
+			['sans-source', 1],
+			['non-confirmees', 2],
+			['contestees', 0]
+		]);
 		// The latest entered first.
 		expect(relationsToReview(db, editor, 'non-confirmees').relations.map((r) => r.id)).toEqual([c, a]);
 		expect(relationsToReview(db, editor, 'non-confirmees', '7')).toMatchObject({ page: 1, pages: 1, range: null });
-		expect(relationsToReview(db, editor, 'non-confirmees').relations[0]?.state).toBe("déclarée par Volcabio, en attente de confirmation par l'Incubateur des Dômes");
+		expect(relationsToReview(db, editor, 'non-confirmees').relations[0]?.state).toBe(
+			"déclarée par Volcabio, en attente de confirmation par l'Incubateur des Dômes"
+		);
 		expect(relationsToReview(db, editor, '../../etc').filter).toBe('sans-source');
 		expect(() => relationsToReview(db, alice, 'sans-source')).toThrow(ForbiddenError);
 		void b;
@@ -122,24 +135,44 @@ describe('contesting a relation', () => {
 
 		contestRelation(db, alice, id, 'Volcabio n’a jamais été incubée chez nous, seulement reçue une fois.', new Date('2026-12-01T09:00:00Z'));
 		expect(relation(id)).toMatchObject({ confirmation: 'disputed', version: 2 });
-		const rev = db.select().from(revisions).where(and(eq(revisions.subjectKind, 'relation'), eq(revisions.subjectId, id))).all().at(-1)!;
+		const rev = db
+			.select()
+			.from(revisions)
+			.where(and(eq(revisions.subjectKind, 'relation'), eq(revisions.subjectId, id)))
+			.all()
+			.at(-1)!;
 		expect(rev).toMatchObject({ authorUserId: alice.id, authorLabel: 'Alice Incubateur' });
 		expect(rev.reason).toMatch(/^Contestée : Volcabio n’a jamais/);
 		const [d] = disputes();
 		expect(d).toMatchObject({ relationId: id, entityId: incub, status: 'pending', authorUserId: alice.id });
 		expect(d!.payload).toEqual({
-			comments: [{ side: incub, author: 'Alice Incubateur', text: 'Volcabio n’a jamais été incubée chez nous, seulement reçue une fois.', at: '2026-12-01T09:00:00.000Z' }],
+			comments: [
+				{
+					side: incub,
+					author: 'Alice Incubateur',
+					text: 'Volcabio n’a jamais été incubée chez nous, seulement reçue une fois.',
+					at: '2026-12-01T09:00:00.000Z'
+				}
+			],
 			sourceId: startup,
 			targetId: incub,
 			previousConfirmation: 'declared'
 		});
-		expect(notes(bruno)).toEqual([expect.objectContaining({ kind: 'relation_disputed', link: `/espace/fiches/${startup}#relations`, body: expect.stringMatching(/^Volcabio n’a jamais/) })]);
-		expect(notes(bruno)[0]!.title).toBe('La relation «\u00a0Volcabio incubée par l’Incubateur des Dômes\u00a0» est contestée par l’Incubateur des Dômes'.replace(/’/g, "'"));
+		expect(notes(bruno)).toEqual([
+			expect.objectContaining({ kind: 'relation_disputed', link: `/espace/fiches/${startup}#relations`, body: expect.stringMatching(/^Volcabio n’a jamais/) })
+		]);
+		expect(notes(bruno)[0]!.title).toBe(
+			'La relation «\u00a0Volcabio incubée par l’Incubateur des Dômes\u00a0» est contestée par l’Incubateur des Dômes'.replace(/’/g, "'")
+		);
 		expect(notes(alice)).toEqual([]);
 		expect(notes(carla)).toEqual([]);
 		// Public pages and the partner's card say « contestée ».
 		expect(listingForEdit(db, bruno, startup).relations[0]).toMatchObject({ state: 'contestée', canContest: false });
-		expect(getPortrait(db, 'volcabio').relationGroups.flatMap((g) => g.relations).map((r) => r.confirmation)).toEqual(['disputed']);
+		expect(
+			getPortrait(db, 'volcabio')
+				.relationGroups.flatMap((g) => g.relations)
+				.map((r) => r.confirmation)
+		).toEqual(['disputed']);
 		// Contesting twice is refused: one dispute, comments added to it.
 		expect(() => contestRelation(db, alice, id, 'Encore')).toThrow(/déjà contestée/);
 	});
@@ -158,7 +191,9 @@ describe('contesting a relation', () => {
 	});
 
 	it('either side contests a relation the editors entered', () => {
-		const [id] = createRelations(db, [{ type: 'incubated_by', sourceId: startup, targetId: incub, source: 'Import 2023', confirmation: 'confirmed' }]) as [number];
+		const [id] = createRelations(db, [{ type: 'incubated_by', sourceId: startup, targetId: incub, source: 'Import 2023', confirmation: 'confirmed' }]) as [
+			number
+		];
 		expect(listingForEdit(db, bruno, startup).relations[0]?.canContest).toBe(true);
 		expect(listingForEdit(db, alice, incub).relations[0]?.canContest).toBe(true);
 		contestRelation(db, bruno, id, 'Nous étions à la Couveuse, pas ici.');
@@ -198,10 +233,17 @@ describe('contesting a relation', () => {
 		expect(() => rejectPendingChange(db, alice, pendingId, 'Je garde')).toThrow(ForbiddenError);
 		rejectPendingChange(db, editor, pendingId, 'Le portrait de mai 2024 le dit : relation maintenue.');
 		expect(relation(id)).toMatchObject({ confirmation: 'confirmed', deletedAt: null });
-		expect(disputes()[0]).toMatchObject({ status: 'rejected', reviewerUserId: editor.id, reviewComment: 'Le portrait de mai 2024 le dit : relation maintenue.' });
+		expect(disputes()[0]).toMatchObject({
+			status: 'rejected',
+			reviewerUserId: editor.id,
+			reviewComment: 'Le portrait de mai 2024 le dit : relation maintenue.'
+		});
 		for (const u of [alice, bruno]) {
 			expect(notes(u).filter((n) => n.kind === 'relation_dispute_resolved')).toEqual([
-				expect.objectContaining({ body: 'Le portrait de mai 2024 le dit : relation maintenue.', title: expect.stringMatching(/est maintenue par l’équipe du Connecteur$/) })
+				expect.objectContaining({
+					body: 'Le portrait de mai 2024 le dit : relation maintenue.',
+					title: expect.stringMatching(/est maintenue par l’équipe du Connecteur$/)
+				})
 			]);
 		}
 		expect(notes(editor)).toEqual([]);
@@ -215,7 +257,12 @@ describe('contesting a relation', () => {
 		expect(relation(id).deletedAt).toBeNull();
 		approvePendingChange(db, editor, pendingId, 'Aucune trace de cette incubation.');
 		expect(relation(id).deletedAt).not.toBeNull();
-		const rev = db.select().from(revisions).where(and(eq(revisions.subjectKind, 'relation'), eq(revisions.subjectId, id))).all().at(-1)!;
+		const rev = db
+			.select()
+			.from(revisions)
+			.where(and(eq(revisions.subjectKind, 'relation'), eq(revisions.subjectId, id)))
+			.all()
+			.at(-1)!;
 		expect(rev).toMatchObject({ operation: 'delete', authorUserId: editor.id });
 		expect(rev.reason).toBe('Contestation acceptée : Aucune trace de cette incubation.');
 		for (const u of [alice, bruno]) expect(notes(u).some((n) => n.kind === 'relation_dispute_resolved' && /retirée/.test(n.title))).toBe(true);

@@ -16,10 +16,22 @@ beforeAll(() => {
 	ctx = freshDb();
 	db = ctx.db;
 	insertSmallTerritories(db);
-	const account = (email: string, role: 'editor' | 'partner', displayName: string): AccountUser => ({ id: inviteUser(db, 'cli', { email, role, displayName }).userId, email, role, displayName });
+	const account = (email: string, role: 'editor' | 'partner', displayName: string): AccountUser => ({
+		id: inviteUser(db, 'cli', { email, role, displayName }).userId,
+		email,
+		role,
+		displayName
+	});
 	editor = account('edith@exemple.fr', 'editor', 'Édith Éditrice');
 	partner = account('paul@exemple.fr', 'partner', 'Paul Partenaire');
-	id = createEntity(db, { kind: 'organisation', category: 'incubator', name: 'Incubateur des Volcans', slug: 'incubateur-des-volcans', summary: 'Premier résumé.', communeCode: '63113' });
+	id = createEntity(db, {
+		kind: 'organisation',
+		category: 'incubator',
+		name: 'Incubateur des Volcans',
+		slug: 'incubateur-des-volcans',
+		summary: 'Premier résumé.',
+		communeCode: '63113'
+	});
 	updateEntity(db, id, { summary: 'Résumé vandalisé !!!' }, { actor: { userId: null, label: 'Inconnu' }, reason: 'test', expectedVersion: 1 });
 });
 afterAll(() => ctx.close());
@@ -37,7 +49,9 @@ describe('« Restaurer cette version »', () => {
 
 	it('asks for a reason, and refuses a stale start version with the conflict message', () => {
 		expect(() => restoreEntityRevision(db, editor, id, { revisionId: firstRevision(), expectedVersion: 2, reason: '' })).toThrow(ValidationError);
-		expect(() => restoreEntityRevision(db, editor, id, { revisionId: firstRevision(), expectedVersion: 1, reason: 'annuler le vandalisme' })).toThrow(ConflictError);
+		expect(() => restoreEntityRevision(db, editor, id, { revisionId: firstRevision(), expectedVersion: 1, reason: 'annuler le vandalisme' })).toThrow(
+			ConflictError
+		);
 		expect(entityHistory(db, id).entity.version).toBe(2);
 	});
 

@@ -51,7 +51,15 @@ describe('journal de sécurité', () => {
 		disableUser(db, 'cli', user.id);
 
 		insertSmallTerritories(db);
-		createEntity(db, { slug: 'honorine-securitaire', kind: 'person', category: 'entrepreneur', name: PERSON.name, email: PERSON.email, phone: PERSON.phone, communeCode: '63113' });
+		createEntity(db, {
+			slug: 'honorine-securitaire',
+			kind: 'person',
+			category: 'entrepreneur',
+			name: PERSON.name,
+			email: PERSON.email,
+			phone: PERSON.phone,
+			communeCode: '63113'
+		});
 		erasePerson(db, 'honorine-securitaire');
 
 		const seen = events();
@@ -60,14 +68,39 @@ describe('journal de sécurité', () => {
 			expect(typeof e.event).toBe('string');
 		}
 		expect(new Set(seen.map((e) => e.event))).toEqual(
-			new Set(['invitation.created', 'invitation.accepted', 'login.success', 'login.failure', 'login.rate_limited', 'password.changed', 'password.reset_requested', 'logout', 'user.role_changed', 'user.disabled', 'person.erased'])
+			new Set([
+				'invitation.created',
+				'invitation.accepted',
+				'login.success',
+				'login.failure',
+				'login.rate_limited',
+				'password.changed',
+				'password.reset_requested',
+				'logout',
+				'user.role_changed',
+				'user.disabled',
+				'person.erased'
+			])
 		);
 		expect(seen.find((e) => e.event === 'login.failure')).toMatchObject({ email: 'anne@exemple.fr', ip: '192.0.2.1', reason: 'password' });
 		expect(seen.find((e) => e.event === 'user.role_changed')).toMatchObject({ userId: user.id, from: 'editor', to: 'partner', by: 'cli' });
 		expect(seen.find((e) => e.event === 'person.erased')).toMatchObject({ by: 'cli', relations: 0 });
 
 		const all = lines.join('\n');
-		for (const secret of [PASSWORD, NEW_PASSWORD, 'mauvais mot de passe', inviteToken, resetToken, sessionToken, other.token, 'scrypt', PERSON.name, PERSON.email, PERSON.phone, 'honorine']) {
+		for (const secret of [
+			PASSWORD,
+			NEW_PASSWORD,
+			'mauvais mot de passe',
+			inviteToken,
+			resetToken,
+			sessionToken,
+			other.token,
+			'scrypt',
+			PERSON.name,
+			PERSON.email,
+			PERSON.phone,
+			'honorine'
+		]) {
 			expect(all, secret).not.toContain(secret);
 		}
 	});
@@ -75,10 +108,21 @@ describe('journal de sécurité', () => {
 	it('logs the moderation decisions: managers granted, a change approved, another rejected', () => {
 		const { db } = ctx;
 		insertSmallTerritories(db);
-		const account = (email: string, role: 'editor' | 'partner') => ({ id: inviteUser(db, 'cli', { email, role, displayName: email }).userId, email, role, displayName: email });
+		const account = (email: string, role: 'editor' | 'partner') => ({
+			id: inviteUser(db, 'cli', { email, role, displayName: email }).userId,
+			email,
+			role,
+			displayName: email
+		});
 		const editor = account('edith@exemple.fr', 'editor');
 		const partner = account('paul@exemple.fr', 'partner');
-		const id = createEntity(db, { kind: 'organisation', category: 'incubator', name: 'Incubateur du Journal', slug: 'incubateur-du-journal', communeCode: '63113' });
+		const id = createEntity(db, {
+			kind: 'organisation',
+			category: 'incubator',
+			name: 'Incubateur du Journal',
+			slug: 'incubateur-du-journal',
+			communeCode: '63113'
+		});
 		// Two listings: a partner's second save on one listing replaces their waiting proposal for it.
 		const other = createEntity(db, { kind: 'organisation', category: 'startup', name: 'Startup du Journal', slug: 'startup-du-journal', communeCode: '63113' });
 		grantManager(db, editor, id, partner.email);
@@ -89,7 +133,13 @@ describe('journal de sécurité', () => {
 		approvePendingChange(db, editor, first!.id, 'ok');
 		rejectPendingChange(db, editor, second!.id, 'site inconnu');
 		const seen = events().map((e) => [e.event, e.by]);
-		expect(seen).toEqual(expect.arrayContaining([['manager.granted', editor.id], ['change.approved', editor.id], ['change.rejected', editor.id]]));
+		expect(seen).toEqual(
+			expect.arrayContaining([
+				['manager.granted', editor.id],
+				['change.approved', editor.id],
+				['change.rejected', editor.id]
+			])
+		);
 	});
 
 	it('drops fields whose name says secret, whatever a caller passes by mistake', () => {

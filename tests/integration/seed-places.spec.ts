@@ -100,7 +100,11 @@ function entitiesOf(db: Db): Entity[] {
 			 from entities e join territories t on t.code = e.commune_code order by e.id`
 		)
 		.all() as { name: string; kind: string; code: string; communeName: string; departementCode: string; epciCode: string | null }[];
-	return rows.map((r) => ({ name: r.name, kind: r.kind, commune: { code: r.code, name: r.communeName, departementCode: r.departementCode, epciCode: r.epciCode } }));
+	return rows.map((r) => ({
+		name: r.name,
+		kind: r.kind,
+		commune: { code: r.code, name: r.communeName, departementCode: r.departementCode, epciCode: r.epciCode }
+	}));
 }
 
 /**
@@ -119,7 +123,8 @@ function misplaced(db: Db): { named: number; wrong: string[] } {
 		if (found.length) named++;
 		for (const s of found) {
 			const places = bySpelling.get(s) ?? [];
-			if (!places.some((p) => p.contains(e.commune))) wrong.push(`« ${e.name} » à ${e.commune.name} (${e.commune.code}) : ${places.map((p) => p.label).join(' ou ')}`);
+			if (!places.some((p) => p.contains(e.commune)))
+				wrong.push(`« ${e.name} » à ${e.commune.name} (${e.commune.code}) : ${places.map((p) => p.label).join(' ou ')}`);
 		}
 	}
 	return { named, wrong };
@@ -130,7 +135,12 @@ describe('les noms de lieux de la démo', () => {
 		const db = openDb(join(dir, 'territories.db'));
 		opened.push(db);
 		loadTerritories(db);
-		const kindOf = new Map((db.$client.prepare('select code, kind, departement_code as dep from territories').all() as { code: string; kind: string; dep: string }[]).map((t) => [t.code, t]));
+		const kindOf = new Map(
+			(db.$client.prepare('select code, kind, departement_code as dep from territories').all() as { code: string; kind: string; dep: string }[]).map((t) => [
+				t.code,
+				t
+			])
+		);
 		for (const [departement, areas] of Object.entries(AREAS_BY_DEPARTEMENT)) {
 			for (const a of areas) {
 				expect(a.where, a.name).toBeDefined();

@@ -87,7 +87,10 @@ describe('seedDemo (démo de base)', () => {
 	});
 
 	it('writes unique kebab-case slugs, demo flags, example.org websites', () => {
-		const all = rows<{ slug: string; website: string | null; is_demo: number; status: string; summary: string; description: string }>(db, 'select * from entities');
+		const all = rows<{ slug: string; website: string | null; is_demo: number; status: string; summary: string; description: string }>(
+			db,
+			'select * from entities'
+		);
 		expect(new Set(all.map((e) => e.slug)).size).toBe(all.length);
 		for (const e of all) {
 			expect(e.slug).toMatch(SLUG_RE);
@@ -109,7 +112,7 @@ describe('seedDemo (démo de base)', () => {
 		expect(value(db, "select count(*) from relations where source is null or source = ''")).toBe(0);
 		expect(value(db, 'select count(*) from relations where is_demo = 0')).toBe(0);
 		expect(value(db, "select count(*) from relations where confirmation = 'confirmed'")).toBeGreaterThan(result.relations * 0.15);
-		expect(value(db, "select count(*) from relations where end_date is not null and end_date < start_date")).toBe(0);
+		expect(value(db, 'select count(*) from relations where end_date is not null and end_date < start_date')).toBe(0);
 		// partial dates of every precision
 		for (const glob of ['[0-9][0-9][0-9][0-9]', '[0-9][0-9][0-9][0-9]-[0-9][0-9]', '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]']) {
 			expect(value(db, `select count(*) from relations where start_date glob '${glob}'`), glob).toBeGreaterThan(20);
@@ -121,10 +124,16 @@ describe('seedDemo (démo de base)', () => {
 			founded: { source: ['entrepreneur', 'researcher'], target: ['startup', 'company'] },
 			incubated_by: { source: ['startup'], target: ['incubator', 'incubation_space'] },
 			accelerated_by: { source: ['startup'], target: ['accelerator'] },
-			funded_by: { source: ['startup', 'company', 'coworking', 'fablab', 'living_lab', 'makerspace', 'rural_third_place', 'incubation_space'], target: ['funder', 'public_body'] },
+			funded_by: {
+				source: ['startup', 'company', 'coworking', 'fablab', 'living_lab', 'makerspace', 'rural_third_place', 'incubation_space'],
+				target: ['funder', 'public_body']
+			},
 			hosted_by: { source: ['startup', 'company'], target: ['coworking', 'rural_third_place', 'incubation_space', 'fablab'] },
 			spin_off_of: { source: ['startup'], target: ['lab', 'university', 'company', 'large_company'] },
-			takes_place_at: { source: ['meetup', 'conference', 'hackathon', 'training', 'pitch'], target: ['coworking', 'fablab', 'living_lab', 'makerspace', 'rural_third_place', 'incubation_space'] }
+			takes_place_at: {
+				source: ['meetup', 'conference', 'hackathon', 'training', 'pitch'],
+				target: ['coworking', 'fablab', 'living_lab', 'makerspace', 'rural_third_place', 'incubation_space']
+			}
 		};
 		const found = rows<{ type: string; sc: string; tc: string }>(
 			db,
@@ -214,11 +223,14 @@ describe('seedDemo (démo de base)', () => {
 			 where t.epci_code = (select epci_code from territories where code = '63113')`
 		);
 		expect(metro).toBeGreaterThan(result.entities * 0.12);
-		expect(value(db, "select count(*) from entities e join territories t on t.code = e.commune_code where t.population < 2000")).toBeGreaterThan(30);
+		expect(value(db, 'select count(*) from entities e join territories t on t.code = e.commune_code where t.population < 2000')).toBeGreaterThan(30);
 	});
 
 	it('gives support structures stages and offers that fit their category', () => {
-		const structures = rows<{ category: string; stages: string; offers: string }>(db, "select category, stages, offers from entities where category in ('incubator','funder','fablab','accelerator','coworking')");
+		const structures = rows<{ category: string; stages: string; offers: string }>(
+			db,
+			"select category, stages, offers from entities where category in ('incubator','funder','fablab','accelerator','coworking')"
+		);
 		const must: Record<string, { stage?: string; offer: string }> = {
 			incubator: { stage: 'emergence', offer: 'mentoring' },
 			funder: { offer: 'funding' },
@@ -234,7 +246,10 @@ describe('seedDemo (démo de base)', () => {
 	});
 
 	it('keeps contacts invented and mostly private', () => {
-		const people = rows<{ email: string | null; phone: string | null; contact_public: number }>(db, "select email, phone, contact_public from entities where kind = 'person'");
+		const people = rows<{ email: string | null; phone: string | null; contact_public: number }>(
+			db,
+			"select email, phone, contact_public from entities where kind = 'person'"
+		);
 		const visible = people.filter((p) => p.contact_public === 1);
 		expect(visible.length).toBeGreaterThan(people.length * 0.03);
 		expect(visible.length).toBeLessThan(people.length * 0.2);
@@ -265,7 +280,16 @@ describe('seedDemo on a handful of territories', () => {
 	it('works with any scope that has communes with centroids', () => {
 		const db = freshDb(false);
 		const commune = (code: string, name: string, dep: string, population: number, lon: number, lat: number): NewTerritory => ({
-			code, kind: 'commune', name, parentCode: dep, departementCode: dep, population, centroidLon: lon, centroidLat: lat, source: 'test', vintage: 'test'
+			code,
+			kind: 'commune',
+			name,
+			parentCode: dep,
+			departementCode: dep,
+			population,
+			centroidLon: lon,
+			centroidLat: lat,
+			source: 'test',
+			vintage: 'test'
 		});
 		db.insert(territories)
 			.values([

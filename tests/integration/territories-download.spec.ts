@@ -66,9 +66,9 @@ describe('downloadContours', () => {
 	it('explains in French when the API answers 500', async () => {
 		const { dir, dispose } = tempDb();
 		try {
-			await expect(
-				downloadContours({ departements: ['63'], outDir: join(dir, 'contours'), baseUrl: `${baseUrl}/broken` })
-			).rejects.toThrow(/L'API Découpage administratif a répondu 500 .* département 63/);
+			await expect(downloadContours({ departements: ['63'], outDir: join(dir, 'contours'), baseUrl: `${baseUrl}/broken` })).rejects.toThrow(
+				/L'API Découpage administratif a répondu 500 .* département 63/
+			);
 		} finally {
 			dispose();
 		}
@@ -82,9 +82,9 @@ describe('downloadContours', () => {
 			await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
 			const closedPort = (probe.address() as AddressInfo).port;
 			await new Promise((resolve) => probe.close(resolve));
-			await expect(
-				downloadContours({ departements: ['63'], outDir: join(dir, 'contours'), baseUrl: `http://127.0.0.1:${closedPort}` })
-			).rejects.toThrow(/Impossible de joindre l'API Découpage administratif .*connexion réseau/);
+			await expect(downloadContours({ departements: ['63'], outDir: join(dir, 'contours'), baseUrl: `http://127.0.0.1:${closedPort}` })).rejects.toThrow(
+				/Impossible de joindre l'API Découpage administratif .*connexion réseau/
+			);
 		} finally {
 			dispose();
 		}

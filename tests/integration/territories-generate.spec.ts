@@ -76,4 +76,3 @@ describe('embedded default territories (data/territories/territories.json)', () 
 		}
 	});
 });
-

@@ -113,9 +113,7 @@ describe('importContours on the hand-made fixture', () => {
 
 const officialDir = process.env.CARTO_OFFICIAL_CONTOURS_DIR;
 if (!officialDir) {
-	console.warn(
-		'[territories-import] CARTO_OFFICIAL_CONTOURS_DIR non défini : test sur les contours officiels ignoré (la CI le définit).'
-	);
+	console.warn('[territories-import] CARTO_OFFICIAL_CONTOURS_DIR non défini : test sur les contours officiels ignoré (la CI le définit).');
 }
 
 describe.skipIf(!officialDir)('importContours on the official contours (CARTO_OFFICIAL_CONTOURS_DIR)', () => {

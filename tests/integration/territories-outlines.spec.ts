@@ -4,19 +4,9 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { eq } from 'drizzle-orm';
 import { prepareDatabase } from '$lib/server/setup/prepare';
 import { territories } from '$lib/server/db/schema';
-import {
-	EMBEDDED_GEOMETRY_SOURCE,
-	EMBEDDED_OUTLINES_FILE,
-	OUTLINES_ATTRIBUTION,
-	type OutlinesTopology
-} from '$lib/server/territories/embedded-outlines';
+import { EMBEDDED_GEOMETRY_SOURCE, EMBEDDED_OUTLINES_FILE, OUTLINES_ATTRIBUTION, type OutlinesTopology } from '$lib/server/territories/embedded-outlines';
 import { importContours } from '$lib/server/territories/import-contours';
-import {
-	README_END,
-	README_START,
-	generateOutlines,
-	outlinesReadmeSection
-} from '$lib/server/territories/outlines-generate';
+import { README_END, README_START, generateOutlines, outlinesReadmeSection } from '$lib/server/territories/outlines-generate';
 import { loadTerritories } from '$lib/server/territories/territory-loader';
 import { tempDb } from './territories-helpers';
 
@@ -99,9 +89,7 @@ describe('embedded official outlines (data/territories/outlines.topo.json)', () 
 
 const officialDir = process.env.CARTO_OFFICIAL_CONTOURS_DIR;
 if (!officialDir) {
-	console.warn(
-		'[territories-outlines] CARTO_OFFICIAL_CONTOURS_DIR non défini : regénération des contours embarqués non vérifiée (la CI le définit).'
-	);
+	console.warn('[territories-outlines] CARTO_OFFICIAL_CONTOURS_DIR non défini : regénération des contours embarqués non vérifiée (la CI le définit).');
 }
 
 describe.skipIf(!officialDir)('embedded outlines regenerated from CARTO_OFFICIAL_CONTOURS_DIR', () => {

@@ -22,7 +22,9 @@ describe('npm test sur une machine sans Chromium', () => {
 		expect(elapsed).toBeLessThan(4_000);
 		const lines = run.stderr.trim().split('\n');
 		expect(lines).toHaveLength(1);
-		expect(lines[0]).toMatch(/^Chromium est introuvable \(.*nulle-part\/chromium\) : installez-le avec « sudo apt-get install -y chromium » .* \/ Chromium not found .*: install it with "sudo apt-get install -y chromium"/);
+		expect(lines[0]).toMatch(
+			/^Chromium est introuvable \(.*nulle-part\/chromium\) : installez-le avec « sudo apt-get install -y chromium » .* \/ Chromium not found .*: install it with "sudo apt-get install -y chromium"/
+		);
 		// No step started: test.ts prints « === <step> === » before each one.
 		expect(run.stdout).not.toContain('===');
 		expect(run.stdout.trim()).toBe('');

@@ -18,7 +18,8 @@ export async function lookupCommune(text: string, signal?: AbortSignal): Promise
 }
 
 /** « Yssingeaux (43) », the way a commune is named in lists. */
-export const communeWithDepartement = (c: Pick<CommuneSuggestion, 'name' | 'departementCode'>): string => (c.departementCode ? `${c.name} (${c.departementCode})` : c.name);
+export const communeWithDepartement = (c: Pick<CommuneSuggestion, 'name' | 'departementCode'>): string =>
+	c.departementCode ? `${c.name} (${c.departementCode})` : c.name;
 
 /** « Autour d'Yssingeaux (43) », « Autour du Puy-en-Velay (43) » (French-phrasing module). */
 export const aroundCommune = (c: Pick<CommuneSuggestion, 'name' | 'departementCode'>): string =>

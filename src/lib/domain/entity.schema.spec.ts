@@ -13,7 +13,13 @@ const problems = (input: object) => {
 
 describe('entityInputSchema: the fields of issue 14', () => {
 	it('takes an event with its registration link, venue and Paris date-times', () => {
-		const r = entityInputSchema.parse({ ...event, registrationUrl: 'https://billetterie.example.org/x', venueId: 12, startsAt: '2027-03-18T18:30', endsAt: '2027-03-18T21:00' });
+		const r = entityInputSchema.parse({
+			...event,
+			registrationUrl: 'https://billetterie.example.org/x',
+			venueId: 12,
+			startsAt: '2027-03-18T18:30',
+			endsAt: '2027-03-18T21:00'
+		});
 		expect(r).toMatchObject({ registrationUrl: 'https://billetterie.example.org/x', venueId: 12, startsAt: '2027-03-18T18:30' });
 	});
 	it('refuses a registration link that is not http(s), and a venue id that is not an id', () => {

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-	categoryKind,
-	CONFIRMATION_STATES,
-	COORD_PRECISIONS,
-	ENTITY_KINDS,
-	ENTITY_STATUSES,
-	OFFERS,
-	RELATION_TYPES,
-	SECTORS,
-	STAGES
-} from './vocabulary';
+import { categoryKind, CONFIRMATION_STATES, COORD_PRECISIONS, ENTITY_KINDS, ENTITY_STATUSES, OFFERS, RELATION_TYPES, SECTORS, STAGES } from './vocabulary';
 import { isPartialDate } from './partial-date';
 import { compactSiret, isValidSiret } from './siret';
 import { IMAGE_KEY_RE } from './listing-image';
@@ -26,7 +16,12 @@ const optionalText = (max: number) =>
 
 export { SLUG_RE };
 
-const httpUrl = (error: string) => z.url({ protocol: /^https?$/, error }).max(500, { error: '500 caractères au maximum' }).nullish().transform((v) => v ?? null);
+const httpUrl = (error: string) =>
+	z
+		.url({ protocol: /^https?$/, error })
+		.max(500, { error: '500 caractères au maximum' })
+		.nullish()
+		.transform((v) => v ?? null);
 
 /** Which kinds may carry a field at all: an event has no opening hours, a person serves no stages. */
 export const KIND_ONLY_FIELDS = {
@@ -68,26 +63,70 @@ export const entityInputSchema = z
 		stages: z.array(z.enum(STAGES, { error: 'stade inconnu' })).default([]),
 		offers: z.array(z.enum(OFFERS, { error: "offre d'accompagnement inconnue" })).default([]),
 		address: optionalText(300),
-		communeCode: z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, { error: 'code commune INSEE invalide' }).nullish().transform((v) => v ?? null),
-		lon: z.number().min(-180).max(180).nullish().transform((v) => v ?? null),
-		lat: z.number().min(-90).max(90).nullish().transform((v) => v ?? null),
-		coordPrecision: z.enum(COORD_PRECISIONS).nullish().transform((v) => v ?? null),
-		foundedYear: z.number().int().min(1000).max(2100).nullish().transform((v) => v ?? null),
-		startsAt: z.iso.datetime({ local: true, error: 'date de début invalide' }).nullish().transform((v) => v ?? null),
-		endsAt: z.iso.datetime({ local: true, error: 'date de fin invalide' }).nullish().transform((v) => v ?? null),
-		email: z.email({ error: 'adresse e-mail invalide' }).nullish().transform((v) => v ?? null),
+		communeCode: z
+			.string()
+			.regex(/^[0-9][0-9AB][0-9]{3}$/, { error: 'code commune INSEE invalide' })
+			.nullish()
+			.transform((v) => v ?? null),
+		lon: z
+			.number()
+			.min(-180)
+			.max(180)
+			.nullish()
+			.transform((v) => v ?? null),
+		lat: z
+			.number()
+			.min(-90)
+			.max(90)
+			.nullish()
+			.transform((v) => v ?? null),
+		coordPrecision: z
+			.enum(COORD_PRECISIONS)
+			.nullish()
+			.transform((v) => v ?? null),
+		foundedYear: z
+			.number()
+			.int()
+			.min(1000)
+			.max(2100)
+			.nullish()
+			.transform((v) => v ?? null),
+		startsAt: z.iso
+			.datetime({ local: true, error: 'date de début invalide' })
+			.nullish()
+			.transform((v) => v ?? null),
+		endsAt: z.iso
+			.datetime({ local: true, error: 'date de fin invalide' })
+			.nullish()
+			.transform((v) => v ?? null),
+		email: z
+			.email({ error: 'adresse e-mail invalide' })
+			.nullish()
+			.transform((v) => v ?? null),
 		phone: optionalText(40),
 		contactPublic: z.boolean().default(false),
 		registrationUrl: httpUrl("lien d'inscription invalide (http ou https)"),
-		venueId: z.number({ error: 'lieu invalide' }).int().positive({ error: 'lieu invalide' }).nullish().transform((v) => v ?? null),
+		venueId: z
+			.number({ error: 'lieu invalide' })
+			.int()
+			.positive({ error: 'lieu invalide' })
+			.nullish()
+			.transform((v) => v ?? null),
 		openingHours: optionalText(500),
 		accessTransport: optionalText(1000),
 		accessibility: optionalText(1000),
 		equipment: optionalText(1000),
 		status: z.enum(ENTITY_STATUSES).default('published'),
 		isDemo: z.boolean().default(false),
-		lastVerifiedAt: z.iso.date().nullish().transform((v) => v ?? null),
-		imageKey: z.string().regex(IMAGE_KEY_RE, { error: 'image inconnue' }).nullish().transform((v) => v ?? null),
+		lastVerifiedAt: z.iso
+			.date()
+			.nullish()
+			.transform((v) => v ?? null),
+		imageKey: z
+			.string()
+			.regex(IMAGE_KEY_RE, { error: 'image inconnue' })
+			.nullish()
+			.transform((v) => v ?? null),
 		imageAlt: optionalText(300)
 	})
 	.superRefine((e, ctx) => {

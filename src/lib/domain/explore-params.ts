@@ -72,7 +72,9 @@ export const exploreParamSchemas = {
 		description: 'Type de relation gardé ; répétable (l’un ou l’autre). Sans lui, toutes les relations.',
 		examples: [['incubated_by']]
 	}),
-	year: int('year', YEAR_MIN, YEAR_MAX).optional().meta({ description: 'Année : seules les relations en cours cette année-là.', examples: [2022] }),
+	year: int('year', YEAR_MIN, YEAR_MAX)
+		.optional()
+		.meta({ description: 'Année : seules les relations en cours cette année-là.', examples: [2022] }),
 	confirmed: flag('confirmed').meta({ description: '1 (ou true) : seules les relations confirmées par l’autre partie.', examples: ['1'] }),
 	focus: actorRef('focus').optional().meta({ description: 'Identifiant ou slug d’un acteur : ne garder que son voisinage.' }),
 	depth: int('depth', 1, 3).default(1).meta({ description: 'Avec `focus` : profondeur du voisinage, en nombre de relations.' }),
@@ -87,8 +89,15 @@ export const exploreParamSchemas = {
 	actor: actorRef('actor').optional().meta({ description: 'L’acteur sélectionné (sa fiche est ouverte).' }),
 	stat: z.enum(STAT_MEASURES, { error: 'statistique inconnue (count ou rate)' }).optional(),
 	level: z.enum(STAT_LEVELS, { error: 'niveau inconnu (departement ou epci)' }).default('departement'),
-	near: z.string().regex(/^\d[0-9AB]\d{3}$/, { error: 'near : code commune INSEE invalide' }).optional(),
-	radius: z.coerce.number({ error: 'rayon invalide' }).min(1, { error: 'rayon : 1 km au minimum' }).max(100, { error: 'rayon : 100 km au maximum' }).default(20),
+	near: z
+		.string()
+		.regex(/^\d[0-9AB]\d{3}$/, { error: 'near : code commune INSEE invalide' })
+		.optional(),
+	radius: z.coerce
+		.number({ error: 'rayon invalide' })
+		.min(1, { error: 'rayon : 1 km au minimum' })
+		.max(100, { error: 'rayon : 100 km au maximum' })
+		.default(20),
 	at: camera.optional(),
 	arcs: flag('arcs'),
 	flows: flag('flows'),
@@ -103,7 +112,29 @@ export type ExploreQuery = EntityFilters & ExploreParams;
 export const VIEW_KEYS = {
 	carte: ['year', 'type', 'confirmed', 'actor', 'stat', 'level', 'near', 'radius', 'at', 'arcs', 'flows'],
 	reseau: ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'centrality', 'from', 'to', 'path', 'isolated', 'actor'],
-	explorer: ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'centrality', 'from', 'to', 'path', 'isolated', 'actor', 'stat', 'level', 'near', 'radius', 'at', 'flows', 'pane'],
+	explorer: [
+		'type',
+		'year',
+		'confirmed',
+		'focus',
+		'depth',
+		'layout',
+		'size',
+		'colour',
+		'centrality',
+		'from',
+		'to',
+		'path',
+		'isolated',
+		'actor',
+		'stat',
+		'level',
+		'near',
+		'radius',
+		'at',
+		'flows',
+		'pane'
+	],
 	'embed/carte': ['year', 'type', 'confirmed', 'actor', 'stat', 'level', 'at', 'arcs'],
 	'embed/reseau': ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'from', 'to', 'path', 'isolated']
 } as const satisfies Record<string, readonly ExploreKey[]>;

@@ -15,16 +15,34 @@ export const TERRITORY_CODE_RE = /^(\d{2}|2[AB]|\d{2}[0-9AB]\d{2}|\d{9}|\d[0-9AB
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(30, { error: 'trop de valeurs' }).default([]);
 
 export const entityFiltersSchema = z.object({
-	kind: many(z.enum(ENTITY_KINDS, { error: "type d'acteur inconnu" })).meta({ description: 'Type d’acteur ; répétable (l’un ou l’autre).', examples: [['third_place']] }),
-	category: many(z.enum(CATEGORY_CODES, { error: 'catégorie inconnue' })).meta({ description: 'Catégorie d’acteur (incubateur, startup, tiers-lieu…) ; répétable.', examples: [['incubator']] }),
-	sector: many(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).meta({ description: 'Secteur d’activité ; répétable.', examples: [['health']] }),
-	stage: many(z.enum(STAGES, { error: 'stade inconnu' })).meta({ description: 'Stade de projet (accompagné par la structure, ou atteint par le projet) ; répétable.', examples: [['creation']] }),
-	offer: many(z.enum(OFFERS, { error: "offre d'accompagnement inconnue" })).meta({ description: 'Offre d’accompagnement proposée (hébergement, financement…) ; répétable.', examples: [['funding']] }),
+	kind: many(z.enum(ENTITY_KINDS, { error: "type d'acteur inconnu" })).meta({
+		description: 'Type d’acteur ; répétable (l’un ou l’autre).',
+		examples: [['third_place']]
+	}),
+	category: many(z.enum(CATEGORY_CODES, { error: 'catégorie inconnue' })).meta({
+		description: 'Catégorie d’acteur (incubateur, startup, tiers-lieu…) ; répétable.',
+		examples: [['incubator']]
+	}),
+	sector: many(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).meta({
+		description: 'Secteur d’activité ; répétable.',
+		examples: [['health']]
+	}),
+	stage: many(z.enum(STAGES, { error: 'stade inconnu' })).meta({
+		description: 'Stade de projet (accompagné par la structure, ou atteint par le projet) ; répétable.',
+		examples: [['creation']]
+	}),
+	offer: many(z.enum(OFFERS, { error: "offre d'accompagnement inconnue" })).meta({
+		description: 'Offre d’accompagnement proposée (hébergement, financement…) ; répétable.',
+		examples: [['funding']]
+	}),
 	territory: z
 		.string()
 		.regex(TERRITORY_CODE_RE, { error: 'code de territoire invalide (département, EPCI ou commune)' })
 		.optional()
-		.meta({ description: 'Territoire : code de département (63), SIREN d’EPCI (9 chiffres) ou code INSEE de commune (5 caractères).', examples: ['63', '63113'] }),
+		.meta({
+			description: 'Territoire : code de département (63), SIREN d’EPCI (9 chiffres) ou code INSEE de commune (5 caractères).',
+			examples: ['63', '63113']
+		}),
 	q: z
 		.string()
 		.trim()
@@ -38,8 +56,18 @@ export type EntityFilters = z.output<typeof entityFiltersSchema>;
 export const directoryQuerySchema = entityFiltersSchema.extend({
 	sort: z.enum(SORT_KEYS, { error: 'tri inconnu' }).default('name'),
 	dir: z.enum(['asc', 'desc'], { error: 'ordre de tri inconnu' }).default('asc'),
-	page: z.coerce.number({ error: 'numéro de page invalide' }).int({ error: 'numéro de page invalide' }).min(1, { error: 'numéro de page invalide' }).max(100_000).default(1),
-	perPage: z.coerce.number({ error: 'taille de page invalide' }).int().min(1, { error: 'taille de page invalide' }).max(200, { error: '200 résultats par page au maximum' }).default(50)
+	page: z.coerce
+		.number({ error: 'numéro de page invalide' })
+		.int({ error: 'numéro de page invalide' })
+		.min(1, { error: 'numéro de page invalide' })
+		.max(100_000)
+		.default(1),
+	perPage: z.coerce
+		.number({ error: 'taille de page invalide' })
+		.int()
+		.min(1, { error: 'taille de page invalide' })
+		.max(200, { error: '200 résultats par page au maximum' })
+		.default(50)
 });
 export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
 

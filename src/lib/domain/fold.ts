@@ -4,11 +4,5 @@
  * phrasing module's lexicon all start from it, each adding its own rule for punctuation.
  */
 export function foldAccents(raw: string): string {
-	return raw
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/œ/g, 'oe')
-		.replace(/æ/g, 'ae')
-		.replace(/ß/g, 'ss');
+	return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');
 }

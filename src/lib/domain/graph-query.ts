@@ -19,8 +19,13 @@ export const graphViewSchema = entityFiltersSchema.extend({
 	...relationFiltersSchema.shape,
 	focus,
 	depth,
-	limit: int('limit', 1, 20_000).optional().meta({ description: 'Nombre maximal d’acteurs : les plus reliés d’abord.', examples: [50] }),
-	connected: flag('connected').meta({ description: '1 (ou true) : sans les acteurs qui n’ont aucune relation dans la vue (l’acteur de `focus` reste).', examples: ['1'] })
+	limit: int('limit', 1, 20_000)
+		.optional()
+		.meta({ description: 'Nombre maximal d’acteurs : les plus reliés d’abord.', examples: [50] }),
+	connected: flag('connected').meta({
+		description: '1 (ou true) : sans les acteurs qui n’ont aucune relation dans la vue (l’acteur de `focus` reste).',
+		examples: ['1']
+	})
 });
 export type GraphViewQuery = z.output<typeof graphViewSchema>;
 

@@ -99,7 +99,12 @@ export function openingHoursView(text: string | null | undefined, now: Date = ne
 		const start = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i);
 		const end = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i + 1);
 		const slots = oh.getOpenIntervals(start, end).map(([from, to, unknown, comment]) => slot(from, to, start, end, unknown, comment));
-		return { day, slots, today: start.getDate() === here.getDate() && start.getMonth() === here.getMonth(), holiday: oh.getPublicHolidayContext(start).isHoliday };
+		return {
+			day,
+			slots,
+			today: start.getDate() === here.getDate() && start.getMonth() === here.getMonth(),
+			holiday: oh.getPublicHolidayContext(start).isHoliday
+		};
 	});
 	const state = oh.getUnknown(here) ? 'unknown' : oh.getState(here) ? 'open' : 'closed';
 	return { state, week, comment: oh.getComment(here) ?? null };

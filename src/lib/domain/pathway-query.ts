@@ -4,7 +4,10 @@ import { OFFERS, SECTORS, STAGES } from './vocabulary';
 /** Query strings of the pathway pages and endpoints (/parcours, /parcours/flux, /api/v1/pathways*). */
 
 const repeatable = <T extends z.ZodType>(item: T) =>
-	z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item).max(20, { error: 'trop de valeurs' }));
+	z.preprocess(
+		(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+		z.array(item).max(20, { error: 'trop de valeurs' })
+	);
 
 /** One value expected: the shared filters' parser hands `stage` and `sector` over as arrays, the last one wins. */
 const single = (v: unknown) => (Array.isArray(v) ? v[v.length - 1] : v);
@@ -37,10 +40,22 @@ export const flowFiltersSchema = z
 			.preprocess(blankToUndefined, z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' }).optional())
 			.meta({ description: 'Secteur d’activité des projets.', examples: ['health'] }),
 		departement: z
-			.preprocess(blankToUndefined, z.string().regex(/^\d[\dAB]$/, { error: 'département : un code comme 43' }).optional())
+			.preprocess(
+				blankToUndefined,
+				z
+					.string()
+					.regex(/^\d[\dAB]$/, { error: 'département : un code comme 43' })
+					.optional()
+			)
 			.meta({ description: 'Département d’origine des projets (code de leur commune).', examples: ['63'] }),
 		epci: z
-			.preprocess(blankToUndefined, z.string().regex(/^\d{9}$/, { error: 'EPCI : un code SIREN à 9 chiffres' }).optional())
+			.preprocess(
+				blankToUndefined,
+				z
+					.string()
+					.regex(/^\d{9}$/, { error: 'EPCI : un code SIREN à 9 chiffres' })
+					.optional()
+			)
 			.meta({ description: 'EPCI d’origine des projets (SIREN à 9 chiffres).', examples: ['246300701'] }),
 		from: year('de').meta({ description: 'Début de la période : étapes commencées cette année-là ou après.', examples: [2019] }),
 		to: year('à').meta({ description: 'Fin de la période : étapes commencées cette année-là ou avant.', examples: [2024] }),
@@ -69,7 +84,9 @@ export const flowFigureSchema = z.discriminatedUnion(
 			figure: figure('transition'),
 			from_key: figureKey.meta({ description: `Pour transition : étape de départ, ${KEY_TEXT}.`, examples: ['incubator'] }),
 			to_key: figureKey.meta({ description: `Pour transition : étape d’arrivée, ${KEY_TEXT}.`, examples: ['accelerator'] }),
-			rank: rank.optional().meta({ description: 'Rang de l’étape (1 à 4, 4 = quatrième et au-delà) : pour reached, et pour transition la bande du diagramme partant de ce rang.' })
+			rank: rank
+				.optional()
+				.meta({ description: 'Rang de l’étape (1 à 4, 4 = quatrième et au-delà) : pour reached, et pour transition la bande du diagramme partant de ce rang.' })
 		}),
 		z.object({ figure: figure('first'), key: stepKey }),
 		z.object({ figure: figure('reached'), rank: rank.meta({ description: 'Rang de l’étape (1 à 4, 4 = quatrième et au-delà).' }), key: stepKey }),
@@ -91,13 +108,19 @@ export const finderQuerySchema = z.object({
 	stage: z
 		.preprocess(single, z.enum(STAGES, { error: 'Choisissez le stade de votre projet (émergence, création, développement ou croissance).' }))
 		.meta({ description: 'Stade actuel du projet : l’itinéraire part de l’étape suivante.', examples: ['creation'] }),
-	sector: repeatable(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).meta({ description: 'Secteur d’activité du projet ; répétable.', examples: [['health']] }),
+	sector: repeatable(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).meta({
+		description: 'Secteur d’activité du projet ; répétable.',
+		examples: [['health']]
+	}),
 	commune: z
 		.string({ error: 'Indiquez votre commune.' })
 		.trim()
 		.regex(/^\d[\dAB]\d{3}$/, { error: 'Indiquez votre commune (choisissez-la dans la liste, ou son code INSEE à 5 caractères).' })
 		.meta({ description: 'Code INSEE de la commune du projet : les distances partent de son centre.', examples: ['63113'] }),
-	need: repeatable(z.enum(OFFERS, { error: 'besoin inconnu' })).meta({ description: 'Besoin d’accompagnement (financement, hébergement…) ; répétable.', examples: [['funding']] })
+	need: repeatable(z.enum(OFFERS, { error: 'besoin inconnu' })).meta({
+		description: 'Besoin d’accompagnement (financement, hébergement…) ; répétable.',
+		examples: [['funding']]
+	})
 });
 export type FinderQueryInput = z.output<typeof finderQuerySchema>;
 

@@ -11,7 +11,11 @@ describe('withoutRepeatedFacts', () => {
 			'Le programme dure neuf mois.',
 			'_Fiche de démonstration : cet acteur est fictif._'
 		].join('\n\n');
-		const out = withoutRepeatedFacts(md, { name: 'Incubateur des Dômes', summary: "Incubateur qui accompagne les projets innovants de l'idée à la création, à Riom.", shown: all });
+		const out = withoutRepeatedFacts(md, {
+			name: 'Incubateur des Dômes',
+			summary: "Incubateur qui accompagne les projets innovants de l'idée à la création, à Riom.",
+			shown: all
+		});
 		expect(out).toBe('- **Entrée** : libre\n\nLe programme dure neuf mois.');
 	});
 	it('keeps what the page does not show elsewhere', () => {
@@ -20,7 +24,9 @@ describe('withoutRepeatedFacts', () => {
 	});
 	it('drops a list line whose value the lead already says', () => {
 		const md = '- **Activité** : des isolants biosourcés à base de chanvre\n- **Clients** : les artisans';
-		expect(withoutRepeatedFacts(md, { name: 'Doraloop', summary: 'Startup qui développe des isolants biosourcés à base de chanvre.', shown: new Set() })).toBe('- **Clients** : les artisans');
+		expect(withoutRepeatedFacts(md, { name: 'Doraloop', summary: 'Startup qui développe des isolants biosourcés à base de chanvre.', shown: new Set() })).toBe(
+			'- **Clients** : les artisans'
+		);
 	});
 	it('reads a hyphenated name and a plain paragraph', () => {
 		const md = 'Saint-Flour Industries : startup de Saint-Flour.\n\nSuite.';

@@ -9,8 +9,7 @@ export interface Term<C extends string = string> {
 	label: string;
 }
 
-const terms = <C extends string>(list: readonly (readonly [C, string])[]): Term<C>[] =>
-	list.map(([code, label]) => ({ code, label }));
+const terms = <C extends string>(list: readonly (readonly [C, string])[]): Term<C>[] => list.map(([code, label]) => ({ code, label }));
 
 export const ENTITY_KINDS = ['person', 'organisation', 'third_place', 'event'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -70,9 +69,7 @@ export const categoriesByKind: Record<EntityKind, Term[]> = {
 	])
 };
 
-export const categoryTerms: (Term & { kind: EntityKind })[] = ENTITY_KINDS.flatMap((kind) =>
-	categoriesByKind[kind].map((t) => ({ ...t, kind }))
-);
+export const categoryTerms: (Term & { kind: EntityKind })[] = ENTITY_KINDS.flatMap((kind) => categoriesByKind[kind].map((t) => ({ ...t, kind })));
 
 /** Categories whose members are "support structures": they say which stages and offers they serve. */
 export const SUPPORT_CATEGORIES = [
@@ -102,16 +99,7 @@ export const stageTerms: Term<Stage>[] = terms([
 	['growth', "Croissance / changement d'échelle"]
 ]);
 
-export const OFFERS = [
-	'hosting',
-	'funding',
-	'mentoring',
-	'training',
-	'networking',
-	'equipment',
-	'expertise',
-	'market_access'
-] as const;
+export const OFFERS = ['hosting', 'funding', 'mentoring', 'training', 'networking', 'equipment', 'expertise', 'market_access'] as const;
 export type Offer = (typeof OFFERS)[number];
 export const offerTerms: Term<Offer>[] = terms([
 	['hosting', 'Hébergement'],
@@ -173,20 +161,124 @@ export interface RelationTypeTerm extends Term<RelationType> {
 
 export const relationTypeTerms: RelationTypeTerm[] = [
 	{ code: 'founded', label: 'a fondé', inverseLabel: 'fondé·e par', presentLabel: 'a fondé', pastLabel: 'a fondé', pathwayStep: true, symmetric: false },
-	{ code: 'works_at', label: 'travaille à', inverseLabel: 'emploie', presentLabel: 'travaille à', pastLabel: 'a travaillé à', pathwayStep: false, symmetric: false },
+	{
+		code: 'works_at',
+		label: 'travaille à',
+		inverseLabel: 'emploie',
+		presentLabel: 'travaille à',
+		pastLabel: 'a travaillé à',
+		pathwayStep: false,
+		symmetric: false
+	},
 	{ code: 'leads', label: 'dirige', inverseLabel: 'dirigé·e par', presentLabel: 'dirige', pastLabel: 'a dirigé', pathwayStep: false, symmetric: false },
-	{ code: 'member_of', label: 'membre de', inverseLabel: 'compte parmi ses membres', presentLabel: 'est membre de', pastLabel: 'a été membre de', pathwayStep: true, symmetric: false },
-	{ code: 'incubated_by', label: 'incubé·e par', inverseLabel: 'a incubé', presentLabel: 'est incubé·e par', pastLabel: 'a été incubé·e par', pathwayStep: true, symmetric: false },
-	{ code: 'accelerated_by', label: 'accéléré·e par', inverseLabel: 'a accéléré', presentLabel: 'est accéléré·e par', pastLabel: 'a été accéléré·e par', pathwayStep: true, symmetric: false },
-	{ code: 'funded_by', label: 'financé·e par', inverseLabel: 'a financé', presentLabel: 'est financé·e par', pastLabel: 'a été financé·e par', pathwayStep: true, symmetric: false },
-	{ code: 'mentored_by', label: 'accompagné·e par', inverseLabel: 'a accompagné', presentLabel: 'est accompagné·e par', pastLabel: 'a été accompagné·e par', pathwayStep: true, symmetric: false },
-	{ code: 'hosted_by', label: 'hébergé·e par', inverseLabel: 'a hébergé', presentLabel: 'est hébergé·e par', pastLabel: 'a été hébergé·e par', pathwayStep: true, symmetric: false },
-	{ code: 'trained_by', label: 'formé·e par', inverseLabel: 'a formé', presentLabel: 'est formé·e par', pastLabel: 'a été formé·e par', pathwayStep: true, symmetric: false },
-	{ code: 'spin_off_of', label: 'essaimé·e de', inverseLabel: 'a essaimé', presentLabel: 'est essaimé·e de', pastLabel: 'a été essaimé·e de', pathwayStep: true, symmetric: false },
-	{ code: 'partner_of', label: 'partenaire de', inverseLabel: 'partenaire de', presentLabel: 'est partenaire de', pastLabel: 'a été partenaire de', pathwayStep: false, symmetric: true },
-	{ code: 'organises', label: 'organise', inverseLabel: 'organisé par', presentLabel: 'organise', pastLabel: 'a organisé', pathwayStep: false, symmetric: false },
-	{ code: 'participates_in', label: 'participe à', inverseLabel: 'a pour participant·e', presentLabel: 'participe à', pastLabel: 'a participé à', pathwayStep: false, symmetric: false },
-	{ code: 'takes_place_at', label: 'a lieu à', inverseLabel: 'accueille', presentLabel: 'a lieu à', pastLabel: 'a eu lieu à', pathwayStep: false, symmetric: false }
+	{
+		code: 'member_of',
+		label: 'membre de',
+		inverseLabel: 'compte parmi ses membres',
+		presentLabel: 'est membre de',
+		pastLabel: 'a été membre de',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'incubated_by',
+		label: 'incubé·e par',
+		inverseLabel: 'a incubé',
+		presentLabel: 'est incubé·e par',
+		pastLabel: 'a été incubé·e par',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'accelerated_by',
+		label: 'accéléré·e par',
+		inverseLabel: 'a accéléré',
+		presentLabel: 'est accéléré·e par',
+		pastLabel: 'a été accéléré·e par',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'funded_by',
+		label: 'financé·e par',
+		inverseLabel: 'a financé',
+		presentLabel: 'est financé·e par',
+		pastLabel: 'a été financé·e par',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'mentored_by',
+		label: 'accompagné·e par',
+		inverseLabel: 'a accompagné',
+		presentLabel: 'est accompagné·e par',
+		pastLabel: 'a été accompagné·e par',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'hosted_by',
+		label: 'hébergé·e par',
+		inverseLabel: 'a hébergé',
+		presentLabel: 'est hébergé·e par',
+		pastLabel: 'a été hébergé·e par',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'trained_by',
+		label: 'formé·e par',
+		inverseLabel: 'a formé',
+		presentLabel: 'est formé·e par',
+		pastLabel: 'a été formé·e par',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'spin_off_of',
+		label: 'essaimé·e de',
+		inverseLabel: 'a essaimé',
+		presentLabel: 'est essaimé·e de',
+		pastLabel: 'a été essaimé·e de',
+		pathwayStep: true,
+		symmetric: false
+	},
+	{
+		code: 'partner_of',
+		label: 'partenaire de',
+		inverseLabel: 'partenaire de',
+		presentLabel: 'est partenaire de',
+		pastLabel: 'a été partenaire de',
+		pathwayStep: false,
+		symmetric: true
+	},
+	{
+		code: 'organises',
+		label: 'organise',
+		inverseLabel: 'organisé par',
+		presentLabel: 'organise',
+		pastLabel: 'a organisé',
+		pathwayStep: false,
+		symmetric: false
+	},
+	{
+		code: 'participates_in',
+		label: 'participe à',
+		inverseLabel: 'a pour participant·e',
+		presentLabel: 'participe à',
+		pastLabel: 'a participé à',
+		pathwayStep: false,
+		symmetric: false
+	},
+	{
+		code: 'takes_place_at',
+		label: 'a lieu à',
+		inverseLabel: 'accueille',
+		presentLabel: 'a lieu à',
+		pastLabel: 'a eu lieu à',
+		pathwayStep: false,
+		symmetric: false
+	}
 ];
 
 export const ENTITY_STATUSES = ['draft', 'published', 'archived'] as const;

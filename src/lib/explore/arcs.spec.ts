@@ -13,7 +13,14 @@ const places = new Map<number, ArcPlace>([
 	[5, AURILLAC]
 ]);
 const placeOf = (id: number) => places.get(id);
-const rel = (id: number, source: number, target: number, type = 'funded_by', startDate: string | null = null, endDate: string | null = null): ArcRelation => ({ id, source, target, type, startDate, endDate });
+const rel = (id: number, source: number, target: number, type = 'funded_by', startDate: string | null = null, endDate: string | null = null): ArcRelation => ({
+	id,
+	source,
+	target,
+	type,
+	startDate,
+	endDate
+});
 const support = RELATION_FAMILIES.find((f) => f.id === 'support')!.color;
 const network = RELATION_FAMILIES.find((f) => f.id === 'network')!.color;
 

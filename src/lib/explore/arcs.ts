@@ -102,7 +102,9 @@ export function bundleArcs(relations: readonly ArcRelation[], placeOf: (id: numb
 	let kept = all;
 	if (all.length > maxArcs) {
 		// Strongest first; a path's steps are never thinned out. Ties: the key, so the choice is stable.
-		kept = [...all].sort((x, y) => Number(y.step > 0) - Number(x.step > 0) || y.relations.length - x.relations.length || (x.key < y.key ? -1 : 1)).slice(0, maxArcs);
+		kept = [...all]
+			.sort((x, y) => Number(y.step > 0) - Number(x.step > 0) || y.relations.length - x.relations.length || (x.key < y.key ? -1 : 1))
+			.slice(0, maxArcs);
 	}
 	const drawn = kept.reduce((n, b) => n + b.relations.length, 0);
 	return { bundles: kept, drawn, thinned: relations.length - unplaced - local - drawn, unplaced, local };
@@ -195,7 +197,10 @@ export interface ArcStep {
  * path's step numbers go. Arcs between the same two places (whatever the direction) bend more and more, so each
  * stays visible.
  */
-export function arcsGeoJson(set: Pick<ArcSet, 'bundles'>): { features: GeoJSON.FeatureCollection<GeoJSON.LineString | GeoJSON.Polygon, ArcFeatureProps>; steps: ArcStep[] } {
+export function arcsGeoJson(set: Pick<ArcSet, 'bundles'>): {
+	features: GeoJSON.FeatureCollection<GeoJSON.LineString | GeoJSON.Polygon, ArcFeatureProps>;
+	steps: ArcStep[];
+} {
 	const features: GeoJSON.Feature<GeoJSON.LineString | GeoJSON.Polygon, ArcFeatureProps>[] = [];
 	const steps: ArcStep[] = [];
 	const seen = new Map<string, number>();
@@ -221,7 +226,11 @@ export function arcsGeoJson(set: Pick<ArcSet, 'bundles'>): { features: GeoJSON.F
  * their centres, as wide as their count, coloured by their most frequent family. Relations inside one
  * territory are counted in `local`.
  */
-export function flowArcs(relations: readonly ArcRelation[], placeOf: (id: number) => ArcPlace | null | undefined, options: Pick<ArcOptions, 'maxArcs' | 'year'> = {}): ArcSet {
+export function flowArcs(
+	relations: readonly ArcRelation[],
+	placeOf: (id: number) => ArcPlace | null | undefined,
+	options: Pick<ArcOptions, 'maxArcs' | 'year'> = {}
+): ArcSet {
 	const { maxArcs = DEFAULT_MAX_ARCS, year = null } = options;
 	const pairs = new Map<string, { bundle: ArcBundle; colours: Map<string, number> }>();
 	let unplaced = 0;

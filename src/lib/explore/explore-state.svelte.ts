@@ -17,7 +17,15 @@ import {
 } from '$lib/domain/explore-params';
 import type { RelationType } from '$lib/domain/vocabulary';
 
-const filtersOf = (v: ExploreQuery): EntityFilters => ({ kind: v.kind, category: v.category, sector: v.sector, stage: v.stage, offer: v.offer, territory: v.territory, q: v.q });
+const filtersOf = (v: ExploreQuery): EntityFilters => ({
+	kind: v.kind,
+	category: v.category,
+	sector: v.sector,
+	stage: v.stage,
+	offer: v.offer,
+	territory: v.territory,
+	q: v.q
+});
 
 /**
  * The explore state shared by the map, the graph and the explorer: what is filtered, selected, hovered,

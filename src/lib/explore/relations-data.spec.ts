@@ -28,6 +28,11 @@ describe('relations on the map: loading', () => {
 	});
 
 	it('reads a graph answer’s relation as the phrasing module expects (missing fields made explicit)', () => {
-		expect(checkedEdge({ id: 1, source: 1, target: 2, type: 'founded' } as GraphEdge)).toMatchObject({ startDate: null, endDate: null, confirmation: 'declared', sourceRef: null });
+		expect(checkedEdge({ id: 1, source: 1, target: 2, type: 'founded' } as GraphEdge)).toMatchObject({
+			startDate: null,
+			endDate: null,
+			confirmation: 'declared',
+			sourceRef: null
+		});
 	});
 });

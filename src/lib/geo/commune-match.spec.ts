@@ -1,10 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { closestCommune, codeKind, communeNameCloseness, departementOfInsee, departementsOfPostcode, matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type SearchableCommune } from './commune-match';
+import {
+	closestCommune,
+	codeKind,
+	communeNameCloseness,
+	departementOfInsee,
+	departementsOfPostcode,
+	matchLabel,
+	resolutionMessage,
+	resolveTypedCommune,
+	searchCommuneList,
+	type SearchableCommune
+} from './commune-match';
 
 /** The embedded territories (data/territories/territories.json): the real postcodes and INSEE codes. */
 const communes: (SearchableCommune & { departementCode: string | null })[] = (
-	JSON.parse(readFileSync('data/territories/territories.json', 'utf8')) as { territories: (SearchableCommune & { kind: string; departementCode: string | null })[] }
+	JSON.parse(readFileSync('data/territories/territories.json', 'utf8')) as {
+		territories: (SearchableCommune & { kind: string; departementCode: string | null })[];
+	}
 ).territories.filter((t) => t.kind === 'commune');
 
 const search = (text: string, limit = 10) => searchCommuneList(communes, text, limit);

@@ -60,7 +60,11 @@ export interface SearchableCommune {
  * with the text, then names with a word starting with it; bigger towns first. `limit` cuts every list but a
  * complete postcode's: all its communes are listed.
  */
-export function searchCommuneList<T extends SearchableCommune>(communes: T[], text: string, limit: number): (T & { match: CommuneMatch; matchedCode: string | null })[] {
+export function searchCommuneList<T extends SearchableCommune>(
+	communes: T[],
+	text: string,
+	limit: number
+): (T & { match: CommuneMatch; matchedCode: string | null })[] {
 	const kind = codeKind(text);
 	const byPopulation = (a: T, b: T) => (b.population ?? 0) - (a.population ?? 0) || a.code.localeCompare(b.code);
 	if (kind) {
@@ -136,7 +140,8 @@ function resolutionWords(text: string, resolution: CommuneResolution<unknown>): 
 				: `Aucune commune du territoire couvert ne s’appelle « ${shown} » : vérifiez l’orthographe, ou tapez son code postal.`;
 		case 'several': {
 			const kind = codeKind(shown);
-			if (kind === 'full') return `${countOf(resolution.choices.length, 'commune répond', 'communes répondent')} au code ${codeText(shown)} : choisissez la vôtre dans la liste.`;
+			if (kind === 'full')
+				return `${countOf(resolution.choices.length, 'commune répond', 'communes répondent')} au code ${codeText(shown)} : choisissez la vôtre dans la liste.`;
 			if (kind === 'partial') return `« ${codeText(shown)} » : tapez les 5 chiffres du code postal, ou choisissez une commune dans la liste.`;
 			return `Plusieurs communes correspondent à « ${shown} » : choisissez la vôtre dans la liste.`;
 		}
@@ -196,7 +201,10 @@ export const CLOSE_ENOUGH = 0.75;
  * The commune a typed name means among a few candidates (the communes of its postcode): the closest one
  * when it is close enough and closer than every other; `several` when two are as close; `none` otherwise.
  */
-export function closestCommune<T extends { name: string }>(typed: string, candidates: T[]): { status: 'one'; commune: T; closeness: number } | { status: 'several'; choices: T[] } | { status: 'none' } {
+export function closestCommune<T extends { name: string }>(
+	typed: string,
+	candidates: T[]
+): { status: 'one'; commune: T; closeness: number } | { status: 'several'; choices: T[] } | { status: 'none' } {
 	const scored = candidates.map((c) => ({ c, closeness: communeNameCloseness(typed, c.name) })).filter((s) => s.closeness >= CLOSE_ENOUGH);
 	if (scored.length === 0) return { status: 'none' };
 	scored.sort((x, y) => y.closeness - x.closeness);

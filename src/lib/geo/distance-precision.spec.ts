@@ -129,24 +129,30 @@ describe('scores count what was measured', () => {
 describe('notes and sentences', () => {
 	it('says once what a commune’s distances are measured from', () => {
 		expect(originNote({ name: 'Paris', accuracy: 'exact' })).toBeNull();
-		expect(originNote({ name: 'Aurillac', accuracy: 'commune' })).toBe('Distances mesurées depuis le centre d\'Aurillac, à 2\u00a0km près.');
+		expect(originNote({ name: 'Aurillac', accuracy: 'commune' })).toBe("Distances mesurées depuis le centre d'Aurillac, à 2\u00a0km près.");
 		expect(originNote({ name: 'Saint-Geneys-près-Saint-Paulien', accuracy: 'epci_seat', seatName: 'Le Puy-en-Velay' })).toBe(
-			'Distances mesurées depuis le chef-lieu de l\'intercommunalité (Le Puy-en-Velay)\u00a0: la position de Saint-Geneys-près-Saint-Paulien n\'est pas encore connue plus précisément (à 25\u00a0km près).'
+			"Distances mesurées depuis le chef-lieu de l'intercommunalité (Le Puy-en-Velay)\u00a0: la position de Saint-Geneys-près-Saint-Paulien n'est pas encore connue plus précisément (à 25\u00a0km près)."
 		);
 		expect(originNote({ name: 'Saint-Geneys-près-Saint-Paulien', accuracy: 'epci_seat' })).toContain("chef-lieu de l'intercommunalité\u00a0:");
 		expect(originNote({ name: 'Le Vernet', accuracy: 'departement', departementName: 'Allier' })).toBe(
-			'Distances mesurées depuis le centre du département (Allier)\u00a0: la position du Vernet n\'est pas encore connue plus précisément (à 40\u00a0km près).'
+			"Distances mesurées depuis le centre du département (Allier)\u00a0: la position du Vernet n'est pas encore connue plus précisément (à 40\u00a0km près)."
 		);
 	});
 
 	it('writes the distance into a sentence about the place', () => {
 		const o = { name: 'Saint-Geneys-près-Saint-Paulien', accuracy: 'epci_seat' as const };
 		const from = end('epci_seat', '43187', '200073419');
-		expect(distanceFrom(showDistance(0.2, from, end('exact', '43157', '200073419')), o)).toBe('dans la même intercommunalité que Saint-Geneys-près-Saint-Paulien (distance exacte inconnue)');
-		expect(distanceFrom(showDistance(41, from, end('exact', 'X', 'Y')), o)).toBe('à ≈\u00a040\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l\'intercommunalité');
-		expect(distanceFrom(showDistance(12, from, end('exact', 'X', 'Y')), o)).toBe('à moins de 40\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l\'intercommunalité');
-		expect(distanceFrom(showDistance(3.44, end('exact'), end('exact', 'B')), { name: 'Aurillac', accuracy: 'exact' })).toBe('à 3,4\u00a0km d\'Aurillac');
-		expect(distanceFrom(showDistance(0.3, end('commune'), end('exact')), { name: 'Aurillac', accuracy: 'commune' })).toBe('dans la même commune qu\'Aurillac');
+		expect(distanceFrom(showDistance(0.2, from, end('exact', '43157', '200073419')), o)).toBe(
+			'dans la même intercommunalité que Saint-Geneys-près-Saint-Paulien (distance exacte inconnue)'
+		);
+		expect(distanceFrom(showDistance(41, from, end('exact', 'X', 'Y')), o)).toBe(
+			"à ≈\u00a040\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l'intercommunalité"
+		);
+		expect(distanceFrom(showDistance(12, from, end('exact', 'X', 'Y')), o)).toBe(
+			"à moins de 40\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l'intercommunalité"
+		);
+		expect(distanceFrom(showDistance(3.44, end('exact'), end('exact', 'B')), { name: 'Aurillac', accuracy: 'exact' })).toBe("à 3,4\u00a0km d'Aurillac");
+		expect(distanceFrom(showDistance(0.3, end('commune'), end('exact')), { name: 'Aurillac', accuracy: 'commune' })).toBe("dans la même commune qu'Aurillac");
 	});
 
 	it('marks what lies beyond the radius', () => {
@@ -159,6 +165,8 @@ describe('notes and sentences', () => {
 		expect(['Aurillac', 'Le Puy-en-Velay', 'Les Estables', 'Brioude', 'Yssingeaux', 'La Chaise-Dieu', 'Yolet'].map(at)).toEqual(
 			["d'Aurillac", 'du Puy-en-Velay', 'des Estables', 'de Brioude', "d'Yssingeaux", 'de La Chaise-Dieu', 'de Yolet'].map((of) => `à 3,4\u00a0km ${of}`)
 		);
-		expect(distanceFrom(showDistance(0.3, end('commune'), end('exact')), { name: 'Le Puy-en-Velay', accuracy: 'commune' })).toBe('dans la même commune que Le Puy-en-Velay');
+		expect(distanceFrom(showDistance(0.3, end('commune'), end('exact')), { name: 'Le Puy-en-Velay', accuracy: 'commune' })).toBe(
+			'dans la même commune que Le Puy-en-Velay'
+		);
 	});
 });

@@ -120,7 +120,8 @@ export function showDistance(measuredKm: number, from: DistanceEnd, to: Distance
 	if (measuredKm < u) {
 		if (from.communeCode && from.communeCode === to.communeCode) return { ...base, kind: 'same_commune', approx: true, text: 'dans la même commune', km: null };
 		const atSeat = from.accuracy === 'epci_seat' || to.accuracy === 'epci_seat';
-		if (atSeat && from.epciCode && from.epciCode === to.epciCode) return { ...base, kind: 'same_epci', approx: true, text: 'dans la même intercommunalité', km: null };
+		if (atSeat && from.epciCode && from.epciCode === to.epciCode)
+			return { ...base, kind: 'same_epci', approx: true, text: 'dans la même intercommunalité', km: null };
 		const bound = niceCeilKm(measuredKm + u);
 		return { ...base, kind: 'under', approx: true, text: `moins de ${formatKm(bound)}`, km: bound };
 	}

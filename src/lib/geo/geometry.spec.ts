@@ -56,8 +56,20 @@ describe('geometry helpers', () => {
 		const donut: AreaGeometry = {
 			type: 'Polygon',
 			coordinates: [
-				[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-				[[0.2, 0.2], [3.8, 0.2], [3.8, 3.8], [0.2, 3.8], [0.2, 0.2]]
+				[
+					[0, 0],
+					[4, 0],
+					[4, 4],
+					[0, 4],
+					[0, 0]
+				],
+				[
+					[0.2, 0.2],
+					[3.8, 0.2],
+					[3.8, 3.8],
+					[0.2, 3.8],
+					[0.2, 0.2]
+				]
 			]
 		};
 		const p = centroidOf(donut);
@@ -70,10 +82,12 @@ describe('geometry helpers', () => {
 
 	it('averages points', () => {
 		expect(meanPoint([])).toBeNull();
-		expect(meanPoint([
-			[3, 45],
-			[4, 46]
-		])).toEqual([3.5, 45.5]);
+		expect(
+			meanPoint([
+				[3, 45],
+				[4, 46]
+			])
+		).toEqual([3.5, 45.5]);
 	});
 
 	it('simplifies and rounds, and never loses a tiny polygon', () => {
@@ -86,7 +100,14 @@ describe('geometry helpers', () => {
 		expect((simple as Polygon).coordinates[0]!.length).toBeLessThan(10);
 		const tiny: Polygon = {
 			type: 'Polygon',
-			coordinates: [[[3, 45], [3.000001, 45], [3.000001, 45.000001], [3, 45]]]
+			coordinates: [
+				[
+					[3, 45],
+					[3.000001, 45],
+					[3.000001, 45.000001],
+					[3, 45]
+				]
+			]
 		};
 		expect(simplifyGeometry(tiny, 0.01)).toBeTruthy();
 	});

@@ -1,12 +1,4 @@
-import {
-	bbox as turfBbox,
-	booleanPointInPolygon,
-	centerOfMass,
-	feature,
-	pointOnFeature,
-	simplify,
-	truncate
-} from '@turf/turf';
+import { bbox as turfBbox, booleanPointInPolygon, centerOfMass, feature, pointOnFeature, simplify, truncate } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 /** A territory outline: what the `territories.geometry` column holds. */

@@ -17,7 +17,18 @@ describe('repairGeometry', () => {
 	});
 
 	it('closes rings and drops repeated points', () => {
-		const result = repairGeometry({ type: 'Polygon', coordinates: [[[3, 45], [3, 45], [3.1, 45], [3.1, 45.1], [3, 45.1]]] });
+		const result = repairGeometry({
+			type: 'Polygon',
+			coordinates: [
+				[
+					[3, 45],
+					[3, 45],
+					[3.1, 45],
+					[3.1, 45.1],
+					[3, 45.1]
+				]
+			]
+		});
 		expect(result.status).toBe('repaired');
 		if (result.status !== 'repaired') return;
 		expect(result.reasons).toContain('anneau non fermé refermé');
@@ -26,7 +37,18 @@ describe('repairGeometry', () => {
 	});
 
 	it('untangles a bow-tie into a valid shape of the same area', () => {
-		const bow = { type: 'Polygon' as const, coordinates: [[[3, 45], [3.1, 45.1], [3.1, 45], [3, 45.1], [3, 45]]] };
+		const bow = {
+			type: 'Polygon' as const,
+			coordinates: [
+				[
+					[3, 45],
+					[3.1, 45.1],
+					[3.1, 45],
+					[3, 45.1],
+					[3, 45]
+				]
+			]
+		};
 		const result = repairGeometry(bow);
 		expect(result.status).toBe('repaired');
 		if (result.status !== 'repaired') return;
@@ -42,7 +64,16 @@ describe('repairGeometry', () => {
 	it('drops degenerate parts of a multipolygon but keeps the rest', () => {
 		const result = repairGeometry({
 			type: 'MultiPolygon',
-			coordinates: [[ring], [[[4, 45], [4.1, 45], [4, 45]]]]
+			coordinates: [
+				[ring],
+				[
+					[
+						[4, 45],
+						[4.1, 45],
+						[4, 45]
+					]
+				]
+			]
 		});
 		expect(result.status).toBe('repaired');
 		if (result.status === 'repaired') expect(result.geometry.type).toBe('Polygon');
@@ -51,8 +82,43 @@ describe('repairGeometry', () => {
 	it('rejects what cannot be repaired', () => {
 		expect(repairGeometry(null).status).toBe('invalid');
 		expect(repairGeometry({ type: 'Point', coordinates: [3, 45] }).status).toBe('invalid');
-		expect(repairGeometry({ type: 'Polygon', coordinates: [[[3, 45], [300, 45], [3, 46], [3, 45]]] }).status).toBe('invalid');
-		expect(repairGeometry({ type: 'Polygon', coordinates: [[[3, 45], [3, 46], [3, 45]]] }).status).toBe('invalid');
-		expect(repairGeometry({ type: 'Polygon', coordinates: [[[3, 45], ['x', 46], [3, 46], [3, 45]]] }).status).toBe('invalid');
+		expect(
+			repairGeometry({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[3, 45],
+						[300, 45],
+						[3, 46],
+						[3, 45]
+					]
+				]
+			}).status
+		).toBe('invalid');
+		expect(
+			repairGeometry({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[3, 45],
+						[3, 46],
+						[3, 45]
+					]
+				]
+			}).status
+		).toBe('invalid');
+		expect(
+			repairGeometry({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[3, 45],
+						['x', 46],
+						[3, 46],
+						[3, 45]
+					]
+				]
+			}).status
+		).toBe('invalid');
 	});
 });

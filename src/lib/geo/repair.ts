@@ -3,9 +3,7 @@ import type { Polygon, Position } from 'geojson';
 import { geometryFromPolygons, isAreaGeometry, polygonsOf, type AreaGeometry } from './geometry';
 
 export type RepairResult =
-	| { status: 'valid'; geometry: AreaGeometry }
-	| { status: 'repaired'; geometry: AreaGeometry; reasons: string[] }
-	| { status: 'invalid'; reasons: string[] };
+	{ status: 'valid'; geometry: AreaGeometry } | { status: 'repaired'; geometry: AreaGeometry; reasons: string[] } | { status: 'invalid'; reasons: string[] };
 
 /**
  * Checks a polygon geometry coming from outside and fixes what can be fixed without guessing:
@@ -46,14 +44,7 @@ export function repairGeometry(input: unknown): RepairResult {
 function isValidPosition(p: unknown): p is Position {
 	if (!Array.isArray(p) || p.length < 2) return false;
 	const [lon, lat] = p as unknown[];
-	return (
-		typeof lon === 'number' &&
-		typeof lat === 'number' &&
-		Number.isFinite(lon) &&
-		Number.isFinite(lat) &&
-		Math.abs(lon) <= 180 &&
-		Math.abs(lat) <= 90
-	);
+	return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
 }
 
 /** Drops repeated points and closes the ring; null when fewer than three distinct points remain. */

@@ -16,7 +16,11 @@ const graph: ExportGraph = {
 		edge(9, 1, 2, { type: 'hosted_by', startDate: '2021-02-15', endDate: null })
 	]
 };
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['node', 'edge', 'attvalue', 'data', 'key', 'attribute', 'attributes'].includes(name) });
+const parser = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['node', 'edge', 'attvalue', 'data', 'key', 'attribute', 'attributes'].includes(name)
+});
 type Attrs = Record<string, string>;
 
 describe('xml escaping', () => {
@@ -56,16 +60,44 @@ describe('GEXF 1.3', () => {
 		expect(edges).toHaveLength(3);
 		expect(nodes[0]!.label).toBe('Café <Labo> & "Fils" l\'Atelier');
 		const declared = (doc.graph.attributes as { class: string; attribute: Attrs[] }[]).flatMap((a) => a.attribute.map((x) => `${a.class}:${x.id}:${x.type}`));
-		expect(declared).toEqual(expect.arrayContaining(['node:kind:string', 'node:category:string', 'node:commune:string', 'node:communeCode:string', 'node:categoryLabel:string', 'node:lon:double', 'node:lat:double', 'edge:type:string', 'edge:startDate:string', 'edge:confirmation:string', 'edge:source:string']));
+		expect(declared).toEqual(
+			expect.arrayContaining([
+				'node:kind:string',
+				'node:category:string',
+				'node:commune:string',
+				'node:communeCode:string',
+				'node:categoryLabel:string',
+				'node:lon:double',
+				'node:lat:double',
+				'edge:type:string',
+				'edge:startDate:string',
+				'edge:confirmation:string',
+				'edge:source:string'
+			])
+		);
 		const values = (x: { attvalues?: { attvalue: Attrs[] } }) => Object.fromEntries((x.attvalues?.attvalue ?? []).map((a) => [a.for, a.value]));
-		expect(values(nodes[0]!)).toMatchObject({ kind: 'organisation', category: 'startup', categoryLabel: 'Startup', commune: 'Clermont-Ferrand', communeCode: '63113', lon: '3.1', lat: '45.8' });
+		expect(values(nodes[0]!)).toMatchObject({
+			kind: 'organisation',
+			category: 'startup',
+			categoryLabel: 'Startup',
+			commune: 'Clermont-Ferrand',
+			communeCode: '63113',
+			lon: '3.1',
+			lat: '45.8'
+		});
 		expect(values(nodes[1]!)).not.toHaveProperty('commune');
 		expect(edges[0]).toMatchObject({ id: 'e7', source: 'n3', target: 'n2', label: 'incubée par' });
-		expect(values(edges[0]!)).toEqual({ type: 'incubated_by', startDate: '2019', endDate: '2020-06', confirmation: 'confirmed', source: 'https://exemple.fr/?a=1&b=2' });
+		expect(values(edges[0]!)).toEqual({
+			type: 'incubated_by',
+			startDate: '2019',
+			endDate: '2020-06',
+			confirmation: 'confirmed',
+			source: 'https://exemple.fr/?a=1&b=2'
+		});
 		const ids = new Set(nodes.map((n) => n.id));
 		expect(edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
 	});
-	it('is dynamic: Gephi reads each relation\'s span from its (partial) dates, and each actor\'s from its relations', () => {
+	it("is dynamic: Gephi reads each relation's span from its (partial) dates, and each actor's from its relations", () => {
 		expect(doc.graph.mode).toBe('dynamic');
 		expect(doc.graph.timeformat).toBe('date');
 		type Spelled = Attrs & { spells?: { spell: Attrs | Attrs[] } };

@@ -8,8 +8,11 @@ import { edgeColumns, edgeKey, edgeLabels, nodeColumns, nodeKey, type Column, ty
 import { relationSpell, unionSpells, type Spell } from './spells';
 import { xmlEscape } from './xml';
 
-const declare = <T>(cls: 'node' | 'edge', columns: Column<T>[]) =>
-	[`    <attributes class="${cls}" mode="static">`, ...columns.map((c) => `      <attribute id="${c.id}" title="${c.title}" type="${c.type}"/>`), '    </attributes>'];
+const declare = <T>(cls: 'node' | 'edge', columns: Column<T>[]) => [
+	`    <attributes class="${cls}" mode="static">`,
+	...columns.map((c) => `      <attribute id="${c.id}" title="${c.title}" type="${c.type}"/>`),
+	'    </attributes>'
+];
 
 function attvalues<T>(columns: Column<T>[], item: T): string {
 	const values = columns.flatMap((c) => {
@@ -40,7 +43,10 @@ export function writeGexf(graph: ExportGraph, lastModified: string): string {
 		...declare('node', nodeColumns),
 		...declare('edge', edgeColumns),
 		'    <nodes>',
-		...graph.nodes.map((n) => `      <node id="${nodeKey(n.id)}" label="${xmlEscape(n.label)}">${attvalues(nodeColumns, n)}${spellsOf(unionSpells(byNode.get(n.id) ?? []))}</node>`),
+		...graph.nodes.map(
+			(n) =>
+				`      <node id="${nodeKey(n.id)}" label="${xmlEscape(n.label)}">${attvalues(nodeColumns, n)}${spellsOf(unionSpells(byNode.get(n.id) ?? []))}</node>`
+		),
 		'    </nodes>',
 		'    <edges>',
 		...graph.edges.map((e) => {

@@ -128,9 +128,7 @@ export function edgeMask(index: GraphIndex, filter: EdgeFilter = {}): Uint8Array
 	const mask = new Uint8Array(index.edges.length);
 	index.edges.forEach((e, k) => {
 		const ok =
-			(!types || types.has(e.type)) &&
-			(!filter.confirmedOnly || e.confirmation === 'confirmed') &&
-			(filter.year === undefined || activeInYear(e, filter.year));
+			(!types || types.has(e.type)) && (!filter.confirmedOnly || e.confirmation === 'confirmed') && (filter.year === undefined || activeInYear(e, filter.year));
 		mask[k] = ok ? 1 : 0;
 	});
 	return mask;

@@ -11,7 +11,14 @@ const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0)
 
 describe('metrics on hand-checked graphs', () => {
 	it('path 1-2-3-4-5: degree and betweenness', () => {
-		const m = computeMetrics(graphOf(5, [[1, 2], [2, 3], [3, 4], [4, 5]]));
+		const m = computeMetrics(
+			graphOf(5, [
+				[1, 2],
+				[2, 3],
+				[3, 4],
+				[4, 5]
+			])
+		);
 		expect(Array.from(m.degree)).toEqual([1, 2, 2, 2, 1]);
 		// Normalised: pairs whose shortest path crosses the node / pairs of the other nodes, C(4,2) = 6.
 		// Through 2: (1,3) (1,4) (1,5) -> 3/6; through 3: (1,4) (1,5) (2,4) (2,5) -> 4/6.
@@ -20,7 +27,18 @@ describe('metrics on hand-checked graphs', () => {
 	});
 
 	it('star: the centre carries every shortest path and ranks first; PageRank sums to 1', () => {
-		const m = computeMetrics(graphOf(5, [[2, 1], [3, 1], [4, 1], [5, 1]], () => ({ type: 'member_of' })));
+		const m = computeMetrics(
+			graphOf(
+				5,
+				[
+					[2, 1],
+					[3, 1],
+					[4, 1],
+					[5, 1]
+				],
+				() => ({ type: 'member_of' })
+			)
+		);
 		expect(Array.from(m.degree)).toEqual([4, 1, 1, 1, 1]);
 		expect(rounded(m.betweenness)).toEqual([1, 0, 0, 0, 0]);
 		expect(sum(m.pagerank)).toBeCloseTo(1, 6);
@@ -30,7 +48,17 @@ describe('metrics on hand-checked graphs', () => {
 	});
 
 	it('two triangles joined by a bridge: bridge ends lead betweenness, Louvain finds the triangles', () => {
-		const m = computeMetrics(graphOf(6, [[1, 2], [2, 3], [1, 3], [4, 5], [5, 6], [4, 6], [3, 4]]));
+		const m = computeMetrics(
+			graphOf(6, [
+				[1, 2],
+				[2, 3],
+				[1, 3],
+				[4, 5],
+				[5, 6],
+				[4, 6],
+				[3, 4]
+			])
+		);
 		expect(Array.from(m.degree)).toEqual([2, 2, 3, 3, 2, 2]);
 		// 3 lies on the paths from {1,2} to {4,5,6}: 6 pairs of C(5,2) = 10 -> 0.6 (and 4 likewise).
 		expect(rounded(m.betweenness)).toEqual([0, 0, 0.6, 0.6, 0, 0]);
@@ -47,13 +75,24 @@ describe('metrics on hand-checked graphs', () => {
 	});
 
 	it('several relations between two actors count in the degree but not twice in the paths', () => {
-		const m = computeMetrics(graphOf(3, [[1, 2], [1, 2], [2, 3]]));
+		const m = computeMetrics(
+			graphOf(3, [
+				[1, 2],
+				[1, 2],
+				[2, 3]
+			])
+		);
 		expect(Array.from(m.degree)).toEqual([2, 3, 1]);
 		expect(rounded(m.betweenness)).toEqual([0, 1, 0]);
 	});
 
 	it('an actor with no relation is in no community', () => {
-		const m = computeMetrics(graphOf(4, [[1, 2], [2, 3]]));
+		const m = computeMetrics(
+			graphOf(4, [
+				[1, 2],
+				[2, 3]
+			])
+		);
 		expect(m.community[3]).toBe(-1);
 		expect(m.betweenness[3]).toBe(0);
 	});

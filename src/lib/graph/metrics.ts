@@ -89,7 +89,9 @@ export function computeMetrics(index: GraphIndex, options: { betweennessBudget?:
 		// Number communities by size (largest first; ties by smallest member), singletons get -1.
 		const firstMember = new Map<number, number>();
 		for (let i = n - 1; i >= 0; i--) firstMember.set(detailed.communities[String(i)] as number, i);
-		const ranked = [...sizes.entries()].filter(([, size]) => size > 1).sort((a, b) => b[1] - a[1] || (firstMember.get(a[0]) as number) - (firstMember.get(b[0]) as number));
+		const ranked = [...sizes.entries()]
+			.filter(([, size]) => size > 1)
+			.sort((a, b) => b[1] - a[1] || (firstMember.get(a[0]) as number) - (firstMember.get(b[0]) as number));
 		const renumber = new Map(ranked.map(([c], i) => [c, i]));
 		for (let i = 0; i < n; i++) community[i] = renumber.get(detailed.communities[String(i)] as number) ?? -1;
 		for (const [, size] of ranked) communitySizes.push(size);

@@ -9,7 +9,22 @@ import { edge, graphOf, node } from './test-graphs';
  * 1 - 5 - 6            two hops
  * 1 - 7 - 8 - 9 - 10 - 11 - 12 - 6   seven hops: beyond any limit
  */
-const pairs: [number, number][] = [[1, 2], [2, 3], [3, 6], [1, 4], [4, 6], [1, 5], [5, 6], [1, 7], [7, 8], [8, 9], [9, 10], [10, 11], [11, 12], [12, 6]];
+const pairs: [number, number][] = [
+	[1, 2],
+	[2, 3],
+	[3, 6],
+	[1, 4],
+	[4, 6],
+	[1, 5],
+	[5, 6],
+	[1, 7],
+	[7, 8],
+	[8, 9],
+	[9, 10],
+	[10, 11],
+	[11, 12],
+	[12, 6]
+];
 const index = graphOf(12, pairs, (i) => (i === 3 ? { confirmation: 'declared' } : {}));
 const pos = (id: number) => index.position.get(id) as number;
 const ids = (positions: number[]) => positions.map((p) => index.nodes[p]?.id);
@@ -54,7 +69,16 @@ describe('k shortest paths', () => {
 	});
 
 	it('relation types: only the chosen types are walked', () => {
-		const typed = graphOf(4, [[1, 2], [2, 4], [1, 3], [3, 4]], (i) => ({ type: i < 2 ? 'founded' : 'funded_by' }));
+		const typed = graphOf(
+			4,
+			[
+				[1, 2],
+				[2, 4],
+				[1, 3],
+				[3, 4]
+			],
+			(i) => ({ type: i < 2 ? 'founded' : 'funded_by' })
+		);
 		const p = (id: number) => typed.position.get(id) as number;
 		const only = shortestPaths(typed, p(1), p(4), { k: 5, mask: edgeMask(typed, { types: ['funded_by'] }) });
 		expect(only.map((x) => x.nodes.map((n) => typed.nodes[n]?.id))).toEqual([[1, 3, 4]]);
@@ -62,7 +86,20 @@ describe('k shortest paths', () => {
 
 	it('finds k distinct simple paths of equal length (3×3 grid, corner to corner: 6 shortest)', () => {
 		// 1 2 3 / 4 5 6 / 7 8 9
-		const grid = graphOf(9, [[1, 2], [2, 3], [4, 5], [5, 6], [7, 8], [8, 9], [1, 4], [4, 7], [2, 5], [5, 8], [3, 6], [6, 9]]);
+		const grid = graphOf(9, [
+			[1, 2],
+			[2, 3],
+			[4, 5],
+			[5, 6],
+			[7, 8],
+			[8, 9],
+			[1, 4],
+			[4, 7],
+			[2, 5],
+			[5, 8],
+			[3, 6],
+			[6, 9]
+		]);
 		const p = (id: number) => grid.position.get(id) as number;
 		const paths = shortestPaths(grid, p(1), p(9), { k: 5 });
 		expect(paths).toHaveLength(5);
@@ -80,7 +117,10 @@ describe('k shortest paths', () => {
 	});
 
 	it('answers nothing when the actors are not connected, or the same', () => {
-		const g = graphOf(4, [[1, 2], [3, 4]]);
+		const g = graphOf(4, [
+			[1, 2],
+			[3, 4]
+		]);
 		expect(shortestPaths(g, 0, 3)).toEqual([]);
 		expect(shortestPaths(g, 0, 0)).toEqual([]);
 	});

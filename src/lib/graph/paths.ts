@@ -134,7 +134,7 @@ function tracePath(sc: Scratch, s: number, t: number, meet: number): Path {
 	nodes.push(s);
 	nodes.reverse();
 	edges.reverse();
-	for (let v = meet; v !== t; ) {
+	for (let v = meet; v !== t;) {
 		edges.push(sc.parentEdgeB[v]!);
 		v = sc.parentNodeB[v]!;
 		nodes.push(v);

@@ -9,7 +9,13 @@ import type { GraphEdge, GraphNode } from './graph-index';
 /** A graph node as the phrasing module reads it (its label is the actor's name). */
 export const nameable = (node: Pick<GraphNode, 'label' | 'kind' | 'category'>): Nameable => ({ name: node.label, kind: node.kind, category: node.category });
 
-const checked = (edge: GraphEdge) => ({ type: edge.type, startDate: edge.startDate, endDate: edge.endDate, confirmation: edge.confirmation, source: edge.sourceRef });
+const checked = (edge: GraphEdge) => ({
+	type: edge.type,
+	startDate: edge.startDate,
+	endDate: edge.endDate,
+	confirmation: edge.confirmation,
+	source: edge.sourceRef
+});
 
 /** One French sentence with dates, confirmation and source; `today` (a Paris ISO day) sets the tense. */
 export function relationSentence(edge: GraphEdge, source: Nameable, target: Nameable, today?: string): string {

@@ -40,8 +40,18 @@ describe('spans from partial dates', () => {
 			{ start: '2015-01-01', end: '2017-12-31' },
 			{ start: '2021-01-01', end: '2021-12-31' }
 		]);
-		expect(unionSpells([{ start: '2015-01-01', end: null }, { start: '2018-01-01', end: '2019-12-31' }])).toEqual([{ start: '2015-01-01', end: null }]);
-		expect(unionSpells([{ start: null, end: '2012-12-31' }, { start: '2012-06-01', end: '2014-12-31' }])).toEqual([{ start: null, end: '2014-12-31' }]);
+		expect(
+			unionSpells([
+				{ start: '2015-01-01', end: null },
+				{ start: '2018-01-01', end: '2019-12-31' }
+			])
+		).toEqual([{ start: '2015-01-01', end: null }]);
+		expect(
+			unionSpells([
+				{ start: null, end: '2012-12-31' },
+				{ start: '2012-06-01', end: '2014-12-31' }
+			])
+		).toEqual([{ start: null, end: '2014-12-31' }]);
 		// An undated relation, or none at all: the actor is always there.
 		expect(unionSpells([{ start: '2015-01-01', end: null }, null])).toBeNull();
 		expect(unionSpells([])).toBeNull();

@@ -2,7 +2,17 @@
 import { buildGraphIndex, type GraphEdge, type GraphNode } from './graph-index';
 
 export function node(id: number, label = `Acteur ${id}`): GraphNode {
-	return { id, slug: `acteur-${id}`, label, kind: 'organisation', category: 'startup', communeCode: '63113', communeName: 'Clermont-Ferrand', lon: 3.1, lat: 45.8 };
+	return {
+		id,
+		slug: `acteur-${id}`,
+		label,
+		kind: 'organisation',
+		category: 'startup',
+		communeCode: '63113',
+		communeName: 'Clermont-Ferrand',
+		lon: 3.1,
+		lat: 45.8
+	};
 }
 
 export function edge(id: number, source: number, target: number, extra: Partial<GraphEdge> = {}): GraphEdge {

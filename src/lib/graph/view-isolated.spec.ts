@@ -4,7 +4,15 @@ import { buildView } from './view';
 import { graphOf } from './test-graphs';
 
 // 1-2 founded, 2-3 partners, 4 and 5 alone, 6-7 partners.
-const index = graphOf(7, [[1, 2], [2, 3], [6, 7]], (i) => (i === 0 ? { type: 'founded' } : {}));
+const index = graphOf(
+	7,
+	[
+		[1, 2],
+		[2, 3],
+		[6, 7]
+	],
+	(i) => (i === 0 ? { type: 'founded' } : {})
+);
 const ids = (positions: number[]) => positions.map((p) => index.nodes[p]?.id);
 
 describe('graph view without the actors that have no relation', () => {

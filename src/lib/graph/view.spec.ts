@@ -5,7 +5,18 @@ import { relationSentence } from './sentences';
 import { edge, graphOf } from './test-graphs';
 
 // A star around 1 (2..5) plus a tail 5-6-7.
-const index = graphOf(7, [[1, 2], [1, 3], [1, 4], [1, 5], [5, 6], [6, 7]], (i) => (i === 5 ? { startDate: '2019', endDate: '2020', type: 'funded_by' } : {}));
+const index = graphOf(
+	7,
+	[
+		[1, 2],
+		[1, 3],
+		[1, 4],
+		[1, 5],
+		[5, 6],
+		[6, 7]
+	],
+	(i) => (i === 5 ? { startDate: '2019', endDate: '2020', type: 'funded_by' } : {})
+);
 const ids = (positions: number[]) => positions.map((p) => index.nodes[p]?.id);
 
 describe('graph view', () => {

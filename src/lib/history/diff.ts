@@ -110,7 +110,13 @@ export function diffSnapshots(before: SnapshotLike | null, after: SnapshotLike |
 		if (sameValue(b, a)) continue;
 		// '' and [] and null all read « nothing » to a visitor: do not report a change between them.
 		if (isEmptyValue(b) && isEmptyValue(a)) continue;
-		const change: FieldChange = { field, label: fieldLabel(field), before: b, after: a, change: isEmptyValue(b) ? 'set' : isEmptyValue(a) ? 'cleared' : 'changed' };
+		const change: FieldChange = {
+			field,
+			label: fieldLabel(field),
+			before: b,
+			after: a,
+			change: isEmptyValue(b) ? 'set' : isEmptyValue(a) ? 'cleared' : 'changed'
+		};
 		if (Array.isArray(b) || Array.isArray(a)) {
 			const bl = Array.isArray(b) ? b : [];
 			const al = Array.isArray(a) ? a : [];

@@ -15,7 +15,7 @@ export const operationLabels: Record<RevisionOperation, string> = {
 	update: 'Modification',
 	delete: 'Suppression',
 	restore: 'Restauration',
-	rollback: "Retour à une version antérieure",
+	rollback: 'Retour à une version antérieure',
 	merge: 'Fusion',
 	import: 'Import'
 };

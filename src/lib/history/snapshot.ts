@@ -64,14 +64,51 @@ export type RelationSnapshot = RelationFields & SubjectMeta;
 export type Snapshot = EntitySnapshot | RelationSnapshot;
 
 export const ENTITY_FIELDS = [
-	'name', 'slug', 'kind', 'category', 'status', 'summary', 'description', 'website', 'siret', 'sectors', 'stages', 'offers',
-	'address', 'communeCode', 'lon', 'lat', 'coordPrecision', 'foundedYear', 'startsAt', 'endsAt', 'venueId', 'registrationUrl',
-	'openingHours', 'accessTransport', 'accessibility', 'equipment', 'email', 'phone', 'contactPublic', 'imageKey', 'imageAlt',
-	'lastVerifiedAt', 'isDemo'
+	'name',
+	'slug',
+	'kind',
+	'category',
+	'status',
+	'summary',
+	'description',
+	'website',
+	'siret',
+	'sectors',
+	'stages',
+	'offers',
+	'address',
+	'communeCode',
+	'lon',
+	'lat',
+	'coordPrecision',
+	'foundedYear',
+	'startsAt',
+	'endsAt',
+	'venueId',
+	'registrationUrl',
+	'openingHours',
+	'accessTransport',
+	'accessibility',
+	'equipment',
+	'email',
+	'phone',
+	'contactPublic',
+	'imageKey',
+	'imageAlt',
+	'lastVerifiedAt',
+	'isDemo'
 ] as const satisfies readonly (keyof EntityFields)[];
 
 export const RELATION_FIELDS = [
-	'type', 'sourceId', 'targetId', 'startDate', 'endDate', 'description', 'source', 'confirmation', 'isDemo'
+	'type',
+	'sourceId',
+	'targetId',
+	'startDate',
+	'endDate',
+	'description',
+	'source',
+	'confirmation',
+	'isDemo'
 ] as const satisfies readonly (keyof RelationFields)[];
 
 // Compile-time guard: a field added to EntityFields/RelationFields but not to the lists above fails here.

@@ -63,9 +63,7 @@ describe('parseCsvTable', () => {
 	it('keeps a row with too many cells and says so', () => {
 		const table = parseCsvTable('a;b\n1;2\n3;4;5;6\n');
 		expect(table.rows[1]).toEqual({ row: 3, cells: { a: '3', b: '4' } });
-		expect(table.problems).toEqual([
-			{ row: 3, message: 'ligne 3 : 4 cellules pour 2 colonnes (les cellules en trop sont ignorées)' }
-		]);
+		expect(table.problems).toEqual([{ row: 3, message: 'ligne 3 : 4 cellules pour 2 colonnes (les cellules en trop sont ignorées)' }]);
 	});
 	it('accepts the trailing empty cells Excel pads rows with', () => {
 		expect(parseCsvTable('a;b\n1;2;;\n').problems).toEqual([]);
@@ -82,19 +80,13 @@ describe('parseCsvTable', () => {
 		const table = parseCsvTable(lines.join('\n'));
 		expect(table.rows).toHaveLength(10);
 		expect(table.rows.at(-1)?.row).toBe(11);
-		expect(table.problems).toEqual([
-			{ row: 12, message: 'guillemet ouvert jamais refermé (à partir de la ligne 12)' }
-		]);
+		expect(table.problems).toEqual([{ row: 12, message: 'guillemet ouvert jamais refermé (à partir de la ligne 12)' }]);
 	});
 	it('reports an unreadable header and a quote followed by text', () => {
-		expect(parseCsvTable('"nom;ville\nA;B').problems).toEqual([
-			{ row: 1, message: 'guillemet ouvert jamais refermé (à partir de la ligne 1)' }
-		]);
+		expect(parseCsvTable('"nom;ville\nA;B').problems).toEqual([{ row: 1, message: 'guillemet ouvert jamais refermé (à partir de la ligne 1)' }]);
 		const table = parseCsvTable('nom;ville\nA;B\n"C" x;D\nE;F\n');
 		expect(table.rows.map((r) => r.row)).toEqual([2]);
-		expect(table.problems).toEqual([
-			{ row: 3, message: 'format CSV illisible à partir de la ligne 3, les lignes suivantes sont ignorées' }
-		]);
+		expect(table.problems).toEqual([{ row: 3, message: 'format CSV illisible à partir de la ligne 3, les lignes suivantes sont ignorées' }]);
 	});
 	it('treats a stray quote inside an unquoted cell as text', () => {
 		expect(parseCsvTable('nom;taille\nÉcran;24" large\n').rows[0]?.cells.taille).toBe('24" large');
@@ -103,9 +95,7 @@ describe('parseCsvTable', () => {
 		expect(parseCsvTable('').problems).toEqual([{ row: 1, message: 'fichier vide' }]);
 		expect(parseCsvTable(' \n\r\n').problems).toEqual([{ row: 1, message: 'fichier vide' }]);
 		expect(parseCsvTable('nom;ville\n').problems).toEqual([{ row: 1, message: 'aucune ligne de données' }]);
-		expect(parseCsvTable('nom;ville\n\n;\n').problems).toEqual([
-			{ row: 1, message: 'aucune ligne de données' }
-		]);
+		expect(parseCsvTable('nom;ville\n\n;\n').problems).toEqual([{ row: 1, message: 'aucune ligne de données' }]);
 	});
 	it('refuses an empty header line', () => {
 		const table = parseCsvTable('\nnom;ville\nA;B\n');
@@ -160,8 +150,7 @@ describe('parseCsvTable properties', () => {
 	it('reads back exactly the cells and row numbers of a table it is given', () => {
 		fc.assert(
 			fc.property(generatedTable, fc.boolean(), (table, autodetect) => {
-				const write = (cells: string[]) =>
-					cells.map((c) => writeCell(c, table.forceQuotes)).join(table.delimiter);
+				const write = (cells: string[]) => cells.map((c) => writeCell(c, table.forceQuotes)).join(table.delimiter);
 				const text = [table.headers, ...table.rows].map(write).join(table.lineEnd);
 				const parsed = parseCsvTable(text, autodetect ? {} : { delimiter: table.delimiter });
 
@@ -189,15 +178,10 @@ describe('parseCsvTable properties', () => {
 	it('never throws on a mutated table, and every problem points at a row', () => {
 		fc.assert(
 			fc.property(generatedTable, fc.array(mutation, { minLength: 1, maxLength: 6 }), (table, edits) => {
-				let text = [table.headers, ...table.rows]
-					.map((cells) => cells.map((c) => writeCell(c, table.forceQuotes)).join(table.delimiter))
-					.join(table.lineEnd);
+				let text = [table.headers, ...table.rows].map((cells) => cells.map((c) => writeCell(c, table.forceQuotes)).join(table.delimiter)).join(table.lineEnd);
 				for (const edit of edits) {
 					const at = text.length === 0 ? 0 : edit.at % (text.length + 1);
-					text =
-						edit.kind === 'insert'
-							? text.slice(0, at) + edit.char + text.slice(at)
-							: text.slice(0, at) + text.slice(at + 1);
+					text = edit.kind === 'insert' ? text.slice(0, at) + edit.char + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
 				}
 				expectWellFormed(parseCsvTable(text));
 			}),

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { detectAndDecode, encodingFromName, frenchPlausibility } from './detect-encoding';
 
 const encode = (text: string, encoding: string) => new Uint8Array(iconv.encode(text, encoding));
-const SHEET = 'nom;commune;activité\r\nAtelier Clémentel;Clermont-Ferrand;Fablab à la médiathèque\r\nCœur de Pays;Saint-Étienne;Coworking, café 3 €\r\nLa Forêt Numérique;Brioude;Tiers-lieu « ouvert »\r\n';
+const SHEET =
+	'nom;commune;activité\r\nAtelier Clémentel;Clermont-Ferrand;Fablab à la médiathèque\r\nCœur de Pays;Saint-Étienne;Coworking, café 3 €\r\nLa Forêt Numérique;Brioude;Tiers-lieu « ouvert »\r\n';
 
 describe('detectAndDecode', () => {
 	it('reads UTF-8, with or without the BOM, without doubt', () => {

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGeoJsonTable, type GeoJsonTable } from './geojson-table';
 
-const collection = (...features: unknown[]) =>
-	`{"type": "FeatureCollection", "features": [\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}`;
+const collection = (...features: unknown[]) => `{"type": "FeatureCollection", "features": [\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}`;
 const point = (lon: number, lat: number, properties: unknown = {}) => ({
 	type: 'Feature',
 	geometry: { type: 'Point', coordinates: [lon, lat] },
@@ -48,22 +47,28 @@ describe('parseGeoJsonTable', () => {
 		expect(parseGeoJsonTable(text).headers).toEqual(['nom', '2019']);
 	});
 	it('accepts an altitude after longitude and latitude', () => {
-		const table = parseGeoJsonTable(
-			collection({ type: 'Feature', geometry: { type: 'Point', coordinates: [3, 45, 400] }, properties: null })
-		);
+		const table = parseGeoJsonTable(collection({ type: 'Feature', geometry: { type: 'Point', coordinates: [3, 45, 400] }, properties: null }));
 		expect(table.rows[0]).toMatchObject({ lon: 3, lat: 45 });
 	});
 	it('leaves out a polygon with a problem on its line', () => {
 		const polygon = {
 			type: 'Feature',
-			geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] },
+			geometry: {
+				type: 'Polygon',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 0],
+						[1, 1],
+						[0, 0]
+					]
+				]
+			},
 			properties: {}
 		};
 		const table = parseGeoJsonTable(collection(point(3, 45), polygon));
 		expect(table.rows).toHaveLength(1);
-		expect(table.problems).toEqual([
-			{ row: 3, message: 'entité n°2 (ligne 3) : seule la géométrie Point est acceptée (ici Polygon)' }
-		]);
+		expect(table.problems).toEqual([{ row: 3, message: 'entité n°2 (ligne 3) : seule la géométrie Point est acceptée (ici Polygon)' }]);
 	});
 	it('refuses coordinates that are not two finite numbers, or out of range', () => {
 		const bad = (coordinates: unknown) => ({
@@ -78,9 +83,7 @@ describe('parseGeoJsonTable', () => {
 	it('reports a file that is not a FeatureCollection on line 1', () => {
 		expect(parseGeoJsonTable('[1, 2]').problems[0]?.row).toBe(1);
 		expect(parseGeoJsonTable('{"type": "Point", "coordinates": [1, 2]}').problems[0]?.row).toBe(1);
-		expect(parseGeoJsonTable('{"type": "FeatureCollection", "features": []}').problems).toEqual([
-			{ row: 1, message: 'aucune entité dans le fichier' }
-		]);
+		expect(parseGeoJsonTable('{"type": "FeatureCollection", "features": []}').problems).toEqual([{ row: 1, message: 'aucune entité dans le fichier' }]);
 	});
 	it('passes JSON syntax errors through with their line', () => {
 		expect(parseGeoJsonTable('{"type": "FeatureCollection",\n"features": [\n}').problems[0]?.row).toBe(3);
@@ -98,8 +101,7 @@ function expectWellFormed(table: GeoJsonTable) {
 }
 
 // -0 would come back as 0 through JSON.
-const coordinate = (limit: number) =>
-	fc.double({ min: -limit, max: limit, noNaN: true }).map((x) => x + 0);
+const coordinate = (limit: number) => fc.double({ min: -limit, max: limit, noNaN: true }).map((x) => x + 0);
 const propertyValue = fc.oneof(
 	fc.string({ unit: 'grapheme', maxLength: 12 }),
 	fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x + 0),

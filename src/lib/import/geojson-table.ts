@@ -19,8 +19,7 @@ export interface GeoJsonTable {
 
 type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads point features into the same row shape as a spreadsheet, so one importer handles both.
@@ -58,8 +57,7 @@ export function parseGeoJsonTable(text: string): GeoJsonTable {
 	const headers: string[] = [];
 	const seen = new Set<string>();
 	const problems: TableProblem[] = [];
-	const kept: Array<{ row: number; properties: JsonObject; lon: number | null; lat: number | null }> =
-		[];
+	const kept: Array<{ row: number; properties: JsonObject; lon: number | null; lat: number | null }> = [];
 
 	features.forEach((feature, index) => {
 		const path = value.type === 'Feature' ? [] : [...basePath, index];
@@ -94,18 +92,14 @@ export function parseGeoJsonTable(text: string): GeoJsonTable {
 	const rows = kept.map(({ row, properties, lon, lat }) => ({
 		row,
 		// Own keys only: a feature without « toString » must not read Object.prototype's.
-		cells: Object.fromEntries(
-			headers.map((h) => [h, Object.hasOwn(properties, h) ? cellText(properties[h]) : ''])
-		),
+		cells: Object.fromEntries(headers.map((h) => [h, Object.hasOwn(properties, h) ? cellText(properties[h]) : ''])),
 		lon,
 		lat
 	}));
 	return { headers, rows, problems };
 }
 
-type PointResult =
-	| { ok: true; lon: number | null; lat: number | null }
-	| { ok: false; message: string };
+type PointResult = { ok: true; lon: number | null; lat: number | null } | { ok: false; message: string };
 
 function readPoint(geometry: unknown): PointResult {
 	if (geometry === null || geometry === undefined) return { ok: true, lon: null, lat: null };

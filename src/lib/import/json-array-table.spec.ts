@@ -22,7 +22,19 @@ describe('jsonArrayTable', () => {
   { "nom": "Cœur", "adresse": { "commune": "Mercœur" }, "extra": "x" }
 ]`;
 		const t = table(text)!;
-		expect(t.headers).toEqual(['nom', 'adresse.commune', 'adresse.code_postal', 'links', 'horaires.jour', 'horaires.ouverture', 'actif', 'capacite', 'vide', 'tags', 'extra']);
+		expect(t.headers).toEqual([
+			'nom',
+			'adresse.commune',
+			'adresse.code_postal',
+			'links',
+			'horaires.jour',
+			'horaires.ouverture',
+			'actif',
+			'capacite',
+			'vide',
+			'tags',
+			'extra'
+		]);
 		expect(t.rows[0]).toEqual({
 			row: 2,
 			cells: {

@@ -34,15 +34,11 @@ describe('parseJsonWithLines', () => {
 		expect(result.ok && result.lineOf([2])).toBe(4);
 	});
 	it('reports a missing comma on its line, in French', () => {
-		expect(problemsOf('{\n  "a": 1,\n  "b": 2\n  "c": 3\n}')).toEqual([
-			{ row: 4, message: 'JSON invalide ligne 4 : virgule attendue' }
-		]);
+		expect(problemsOf('{\n  "a": 1,\n  "b": 2\n  "c": 3\n}')).toEqual([{ row: 4, message: 'JSON invalide ligne 4 : virgule attendue' }]);
 	});
 	it('refuses trailing commas and comments', () => {
 		expect(problemsOf('[1,\n2,\n]')[0]?.row).toBe(3);
-		expect(problemsOf('{\n// note\n"a": 1}')).toEqual([
-			{ row: 2, message: 'JSON invalide ligne 2 : les commentaires ne sont pas permis en JSON' }
-		]);
+		expect(problemsOf('{\n// note\n"a": 1}')).toEqual([{ row: 2, message: 'JSON invalide ligne 2 : les commentaires ne sont pas permis en JSON' }]);
 	});
 	it('reports an unterminated string and an empty file', () => {
 		expect(problemsOf('{\n"a": "oups\n}')[0]?.row).toBe(2);

@@ -1,10 +1,4 @@
-import {
-	findNodeAtLocation,
-	parseTree,
-	printParseErrorCode,
-	type Node,
-	type ParseError
-} from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { TableProblem } from './csv-table';
 
 export type JsonPath = (string | number)[];

@@ -126,7 +126,11 @@ export function readRow(
 		const asKind = category ? null : resolveKind(categoryCell);
 		if (!category && asKind && defaults.category && categoryKind(defaults.category) === asKind) category = defaults.category;
 		if (!category && asKind) {
-			fail('category', 'unknown_category', `« ${categoryCell} » est un type d'acteur, pas une catégorie : précisez-la (${categoryHint(asKind)}) ou choisissez une catégorie par défaut`);
+			fail(
+				'category',
+				'unknown_category',
+				`« ${categoryCell} » est un type d'acteur, pas une catégorie : précisez-la (${categoryHint(asKind)}) ou choisissez une catégorie par défaut`
+			);
 		} else if (!category) {
 			fail('category', 'unknown_category', `catégorie inconnue « ${categoryCell} » (possibles : ${categoryHint(kind)})`);
 		}
@@ -210,7 +214,15 @@ export function readRow(
 	const address = [cell('address'), cell('address2')].filter(Boolean).join(', ') || null;
 	// --- place: commune (code, name within its postcode, postcode, outline of the point), point, scope
 	const place = readPlace(
-		{ code: cell('communeCode'), name: cell('commune'), postcode: cell('postcode'), lon: cell('lon'), lat: cell('lat'), precision: cell('coordPrecision'), address: address ?? '' },
+		{
+			code: cell('communeCode'),
+			name: cell('commune'),
+			postcode: cell('postcode'),
+			lon: cell('lon'),
+			lat: cell('lat'),
+			precision: cell('coordPrecision'),
+			address: address ?? ''
+		},
 		places,
 		fail,
 		warn

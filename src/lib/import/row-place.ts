@@ -52,7 +52,12 @@ type Say = (field: ImportField, code: ProblemCode, message: string) => void;
 
 /** Our own exports say how precise a point is; anything else typed in a sheet is a manual point. */
 const PRECISION_WORDS: Record<string, 'address' | 'commune' | 'manual'> = {
-	address: 'address', adresse: 'address', commune: 'commune', manual: 'manual', manuelle: 'manual', saisie: 'manual'
+	address: 'address',
+	adresse: 'address',
+	commune: 'commune',
+	manual: 'manual',
+	manuelle: 'manual',
+	saisie: 'manual'
 };
 const givenPrecision = (raw: string) => PRECISION_WORDS[raw.trim().toLowerCase()] ?? 'manual';
 
@@ -96,15 +101,24 @@ function communeFromCode(codeCell: string, nameCell: string, places: PlaceLookup
 	if (!repaired) {
 		const code = codeCell.trim().toUpperCase();
 		const departement = /^\d[0-9AB]\d{3}$/.test(code) ? departementOfInsee(code) : null;
-		if (departement && !places.departementInScope(departement)) (found.outside = `code INSEE ${code}`), (found.outsideField = 'communeCode');
+		if (departement && !places.departementInScope(departement)) ((found.outside = `code INSEE ${code}`), (found.outsideField = 'communeCode'));
 		else found.failure = { field: 'communeCode', code: 'unknown_commune', message: `code INSEE « ${codeCell} » absent du territoire couvert` };
 		return found;
 	}
 	const commune = places.communeByCode(repaired.code) ?? null;
 	found.commune = commune;
-	if (repaired.repaired) found.notes.push({ field: 'communeCode', code: 'insee_repaired', message: `« ${codeCell} » réparé en ${repaired.code} (le tableur avait perdu le zéro initial)` });
+	if (repaired.repaired)
+		found.notes.push({
+			field: 'communeCode',
+			code: 'insee_repaired',
+			message: `« ${codeCell} » réparé en ${repaired.code} (le tableur avait perdu le zéro initial)`
+		});
 	if (commune && nameCell && !places.communesByName(nameCell).some((c) => c.code === commune.code) && placeNameCore(nameCell) !== placeNameCore(commune.name)) {
-		found.notes.push({ field: 'commune', code: 'commune_mismatch', message: `« ${nameCell} » ne correspond pas au code INSEE ${commune.code} (${commune.name}) : le code est retenu` });
+		found.notes.push({
+			field: 'commune',
+			code: 'commune_mismatch',
+			message: `« ${nameCell} » ne correspond pas au code INSEE ${commune.code} (${commune.name}) : le code est retenu`
+		});
 	}
 	return found;
 }
@@ -118,7 +132,11 @@ function communeFromNameAndPostcode(nameCell: string, postcodeCell: string, plac
 	// A spreadsheet turns the postcode 03100 into 3100, as it does INSEE codes.
 	const postcode = /^\d{4}$/.test(postcodeCell) ? `0${postcodeCell}` : postcodeCell.replace(/\s+/g, '');
 	const ofPostcode = postcode ? places.communesByPostcode(postcode) : [];
-	const postcodeOutside = postcode !== '' && ofPostcode.length === 0 && departementsOfPostcode(postcode).length > 0 && !departementsOfPostcode(postcode).some((d) => places.departementInScope(d));
+	const postcodeOutside =
+		postcode !== '' &&
+		ofPostcode.length === 0 &&
+		departementsOfPostcode(postcode).length > 0 &&
+		!departementsOfPostcode(postcode).some((d) => places.departementInScope(d));
 	if (postcodeOutside) {
 		found.outside = `code postal ${postcode}`;
 		found.outsideField = 'postcode';
@@ -140,14 +158,22 @@ function communeFromNameAndPostcode(nameCell: string, postcodeCell: string, plac
 		}
 		if (candidates.length === 1) return choose(candidates[0]!, null);
 		if (candidates.length > 1) {
-			found.failure = { field: 'commune', code: 'ambiguous_commune', message: `« ${nameCell} » désigne plusieurs communes : ${listed(candidates)} ; ajoutez le code postal ou le code INSEE` };
+			found.failure = {
+				field: 'commune',
+				code: 'ambiguous_commune',
+				message: `« ${nameCell} » désigne plusieurs communes : ${listed(candidates)} ; ajoutez le code postal ou le code INSEE`
+			};
 			return found;
 		}
 		// Within the postcode: « Le Mont-Dore » 63240 is Mont-Dore, « Ardes sur Couze » 63420 is Ardes.
 		if (ofPostcode.length > 0) {
 			const closest = closestCommune(nameCell, ofPostcode);
 			if (closest.status === 'one') {
-				return choose(closest.commune, 'name', { field: 'commune', code: 'commune_by_name', message: `« ${nameCell} » lu comme ${named(closest.commune)}, la commune du code postal ${postcode} au nom le plus proche` });
+				return choose(closest.commune, 'name', {
+					field: 'commune',
+					code: 'commune_by_name',
+					message: `« ${nameCell} » lu comme ${named(closest.commune)}, la commune du code postal ${postcode} au nom le plus proche`
+				});
 			}
 			const choices = closest.status === 'several' ? closest.choices : ofPostcode;
 			found.failure = {
@@ -168,18 +194,34 @@ function communeFromNameAndPostcode(nameCell: string, postcodeCell: string, plac
 		}
 		found.failure =
 			byCore.length > 1
-				? { field: 'commune', code: 'ambiguous_commune', message: `« ${nameCell} » désigne plusieurs communes : ${listed(byCore)} ; ajoutez le code postal ou le code INSEE` }
-				: { field: 'commune', code: 'unknown_commune', message: `« ${nameCell} » : aucune commune de ce nom dans le territoire couvert (vérifiez l'orthographe ou donnez le code postal ou le code INSEE)` };
+				? {
+						field: 'commune',
+						code: 'ambiguous_commune',
+						message: `« ${nameCell} » désigne plusieurs communes : ${listed(byCore)} ; ajoutez le code postal ou le code INSEE`
+					}
+				: {
+						field: 'commune',
+						code: 'unknown_commune',
+						message: `« ${nameCell} » : aucune commune de ce nom dans le territoire couvert (vérifiez l'orthographe ou donnez le code postal ou le code INSEE)`
+					};
 		return found;
 	}
 
 	if (!postcode) return found;
 	if (ofPostcode.length === 1) {
-		return choose(ofPostcode[0]!, 'postcode', { field: 'postcode', code: 'commune_by_postcode', message: `commune déduite du code postal ${postcode} : ${named(ofPostcode[0]!)}` });
+		return choose(ofPostcode[0]!, 'postcode', {
+			field: 'postcode',
+			code: 'commune_by_postcode',
+			message: `commune déduite du code postal ${postcode} : ${named(ofPostcode[0]!)}`
+		});
 	}
 	found.failure =
 		ofPostcode.length > 1
-			? { field: 'postcode', code: 'ambiguous_commune', message: `le code postal ${postcode} couvre ${countOf(ofPostcode.length, 'commune')} : ${listed(ofPostcode)} ; ajoutez une colonne « commune » ou le code INSEE` }
+			? {
+					field: 'postcode',
+					code: 'ambiguous_commune',
+					message: `le code postal ${postcode} couvre ${countOf(ofPostcode.length, 'commune')} : ${listed(ofPostcode)} ; ajoutez une colonne « commune » ou le code INSEE`
+				}
 			: { field: 'postcode', code: 'unknown_commune', message: `code postal « ${postcodeCell} » : aucune commune du territoire couvert ne l'a` };
 	return found;
 }
@@ -193,13 +235,34 @@ function pointFromCells(lonCell: string, latCell: string, places: PlaceLookup): 
 	if (x === null || y === null) {
 		const which = x === null ? 'lon' : 'lat';
 		const raw = which === 'lon' ? lonCell : latCell;
-		return { status: 'bad', failure: { field: which, code: 'bad_coordinates', message: raw ? `coordonnée illisible « ${raw} » (nombre décimal attendu, ex. 45,7797)` : 'longitude et latitude vont ensemble : il en manque une' } };
+		return {
+			status: 'bad',
+			failure: {
+				field: which,
+				code: 'bad_coordinates',
+				message: raw ? `coordonnée illisible « ${raw} » (nombre décimal attendu, ex. 45,7797)` : 'longitude et latitude vont ensemble : il en manque une'
+			}
+		};
 	}
 	if (Math.abs(x) > 1000 || Math.abs(y) > 1000) {
-		return { status: 'bad', failure: { field: 'lon', code: 'bad_coordinates', message: `coordonnées ${lonCell} ; ${latCell} en mètres (Lambert 93 ?) : degrés WGS84 attendus (ex. longitude 3,0863 ; latitude 45,7797)` } };
+		return {
+			status: 'bad',
+			failure: {
+				field: 'lon',
+				code: 'bad_coordinates',
+				message: `coordonnées ${lonCell} ; ${latCell} en mètres (Lambert 93 ?) : degrés WGS84 attendus (ex. longitude 3,0863 ; latitude 45,7797)`
+			}
+		};
 	}
 	if (Math.abs(x) > 180 || Math.abs(y) > 90) {
-		return { status: 'bad', failure: { field: Math.abs(y) > 90 ? 'lat' : 'lon', code: 'bad_coordinates', message: `coordonnées impossibles ${lonCell} ; ${latCell} (latitude entre -90 et 90, longitude entre -180 et 180)` } };
+		return {
+			status: 'bad',
+			failure: {
+				field: Math.abs(y) > 90 ? 'lat' : 'lon',
+				code: 'bad_coordinates',
+				message: `coordonnées impossibles ${lonCell} ; ${latCell} (latitude entre -90 et 90, longitude entre -180 et 180)`
+			}
+		};
 	}
 	if (places.inScope(x, y)) return { status: 'in', lon: x, lat: y, swapped: false };
 	if (places.inScope(y, x)) return { status: 'in', lon: y, lat: x, swapped: true };
@@ -233,7 +296,11 @@ export function readPlace(cells: PlaceCells, places: PlaceLookup, fail: Say, war
 		return place;
 	}
 	if (point.status === 'out') {
-		fail('lon', 'outside_scope', `coordonnées hors du territoire couvert (${cells.lon} ; ${cells.lat}) pour une fiche ${ofTerritory(found.commune!.name, 'commune')} : corrigez-les ou videz-les`);
+		fail(
+			'lon',
+			'outside_scope',
+			`coordonnées hors du territoire couvert (${cells.lon} ; ${cells.lat}) pour une fiche ${ofTerritory(found.commune!.name, 'commune')} : corrigez-les ou videz-les`
+		);
 		return place;
 	}
 	if (point.status === 'in') {
@@ -255,9 +322,17 @@ export function readPlace(cells: PlaceCells, places: PlaceLookup, fail: Say, war
 			} else if (found.failure) {
 				fail(found.failure.field, found.failure.code, found.failure.message);
 			} else if (found.outside) {
-				fail(found.outsideField ?? 'lon', 'outside_scope', `${found.outside} hors du territoire couvert, mais les coordonnées y sont : corrigez l'un ou l'autre`);
+				fail(
+					found.outsideField ?? 'lon',
+					'outside_scope',
+					`${found.outside} hors du territoire couvert, mais les coordonnées y sont : corrigez l'un ou l'autre`
+				);
 			} else {
-				warn('lon', 'commune_by_point', 'aucun contour de commune ne contient ce point : la fiche ne comptera dans aucune commune (chargez les contours officiels : npm run territories:import)');
+				warn(
+					'lon',
+					'commune_by_point',
+					'aucun contour de commune ne contient ce point : la fiche ne comptera dans aucune commune (chargez les contours officiels : npm run territories:import)'
+				);
 			}
 		}
 		farFromCommune(place, warn);

@@ -80,14 +80,7 @@ describe('parseDateTime', () => {
 
 describe('splitList', () => {
 	it('splits on the usual separators and drops empties', () => {
-		expect(splitList(' bois, métal ;textile/ verre | cuir\nplastique\r\n\n,')).toEqual([
-			'bois',
-			'métal',
-			'textile',
-			'verre',
-			'cuir',
-			'plastique'
-		]);
+		expect(splitList(' bois, métal ;textile/ verre | cuir\nplastique\r\n\n,')).toEqual(['bois', 'métal', 'textile', 'verre', 'cuir', 'plastique']);
 		expect(splitList('  ')).toEqual([]);
 	});
 });

@@ -130,10 +130,7 @@ export function normaliseSiret(raw: string): { siret: string; valid: boolean } |
  * Spreadsheets store INSEE codes as numbers, so '03185' comes back as '3185', '3185.0' or '3 185'.
  * A repair is only accepted when it lands on a known code.
  */
-export function repairInsee(
-	raw: string,
-	known: (code: string) => boolean
-): { code: string; repaired: boolean } | null {
+export function repairInsee(raw: string, known: (code: string) => boolean): { code: string; repaired: boolean } | null {
 	const trimmed = raw.trim();
 	let code = trimmed.replace(SPACES, '').replace(/\.0+$/, '').toUpperCase();
 	if (/^\d{4}$/.test(code)) code = `0${code}`;

@@ -12,7 +12,10 @@ export function websiteCandidates(raw: string): string[] {
 	if (s.startsWith('[')) {
 		try {
 			const parsed: unknown = JSON.parse(s);
-			if (Array.isArray(parsed)) return parsed.flatMap((v) => (typeof v === 'string' ? [v.trim()] : v && typeof v === 'object' && 'url' in v ? [String(v.url).trim()] : [])).filter(Boolean);
+			if (Array.isArray(parsed))
+				return parsed
+					.flatMap((v) => (typeof v === 'string' ? [v.trim()] : v && typeof v === 'object' && 'url' in v ? [String(v.url).trim()] : []))
+					.filter(Boolean);
 		} catch {
 			// Not JSON after all (« [site en travaux] »): read it as text below.
 		}

@@ -5,9 +5,19 @@ import { filterKeyFromForm, filtersFromForm, filtersOf } from './carte-url';
 describe('the filter form, read for the explore state', () => {
 	it('gives the same key for the form and for the parsed query', () => {
 		const form = new URLSearchParams('q=+fablab+&kind=third_place&kind=organisation&territory=&territory=63');
-		expect(filterKeyFromForm(form)).toBe(filterKey({ kind: ['third_place', 'organisation'], category: [], sector: [], stage: [], offer: [], territory: '63', q: 'fablab' }));
+		expect(filterKeyFromForm(form)).toBe(
+			filterKey({ kind: ['third_place', 'organisation'], category: [], sector: [], stage: [], offer: [], territory: '63', q: 'fablab' })
+		);
 		expect(filterKeyFromForm(form)).toBe('kind=third_place&kind=organisation&territory=63&q=fablab');
-		expect(filtersFromForm(new URLSearchParams('q=++'))).toEqual({ kind: [], category: [], sector: [], stage: [], offer: [], territory: undefined, q: undefined });
+		expect(filtersFromForm(new URLSearchParams('q=++'))).toEqual({
+			kind: [],
+			category: [],
+			sector: [],
+			stage: [],
+			offer: [],
+			territory: undefined,
+			q: undefined
+		});
 	});
 	it('keeps only the filters of a parsed query', () => {
 		const q = { kind: ['event' as const], category: [], sector: [], stage: [], offer: [], territory: '15', q: undefined, sort: 'name', page: 2 };

@@ -11,7 +11,15 @@ export function filtersFromForm(params: URLSearchParams): EntityFilters {
 	const o = searchParamsToObject(params);
 	const arr = (k: string) => (Array.isArray(o[k]) ? (o[k] as string[]) : []);
 	const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string).trim() || undefined : undefined);
-	return { kind: arr('kind') as EntityFilters['kind'], category: arr('category'), sector: arr('sector'), stage: arr('stage') as EntityFilters['stage'], offer: arr('offer') as EntityFilters['offer'], territory: str('territory'), q: str('q') };
+	return {
+		kind: arr('kind') as EntityFilters['kind'],
+		category: arr('category'),
+		sector: arr('sector'),
+		stage: arr('stage') as EntityFilters['stage'],
+		offer: arr('offer') as EntityFilters['offer'],
+		territory: str('territory'),
+		q: str('q')
+	};
 }
 
 /** The filter form's raw parameters -> the same canonical key as the server-parsed query gives. */

@@ -21,7 +21,15 @@ describe('placeLabels', () => {
 		const shown = placeLabels(
 			[
 				{ key: 'a', x: 50, y: 50, boxes: box(40) },
-				{ key: 'b', x: 50, y: 50, boxes: [[0, -5, 40, 5], [0, 20, 40, 30]] }
+				{
+					key: 'b',
+					x: 50,
+					y: 50,
+					boxes: [
+						[0, -5, 40, 5],
+						[0, 20, 40, 30]
+					]
+				}
 			],
 			200,
 			200

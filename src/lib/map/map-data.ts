@@ -74,7 +74,15 @@ export async function listPage(filterKey: string, cursor?: string): Promise<MapL
 	params.set('limit', '50');
 	if (cursor) params.set('cursor', cursor);
 	const body = await fetchJson<{ items: MapListItem[]; total: number; next: string | null }>(`/api/v1/entities?${params}`);
-	const items = body.items.map(({ id, slug, name, kind, kindLabel, categoryLabel, communeName }) => ({ id, slug, name, kind, kindLabel, categoryLabel, communeName }));
+	const items = body.items.map(({ id, slug, name, kind, kindLabel, categoryLabel, communeName }) => ({
+		id,
+		slug,
+		name,
+		kind,
+		kindLabel,
+		categoryLabel,
+		communeName
+	}));
 	return { items, total: body.total, next: body.next };
 }
 

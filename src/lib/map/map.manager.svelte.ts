@@ -33,9 +33,15 @@ export class MapManager {
 	entityError = $state('');
 	problem = $state('');
 
-	readonly outlines = $derived(new Map([...(this.departements?.features ?? []), ...(this.epcis?.features ?? [])].flatMap((f) => (f.geometry ? [[f.properties.code, f.geometry] as const] : []))));
+	readonly outlines = $derived(
+		new Map(
+			[...(this.departements?.features ?? []), ...(this.epcis?.features ?? [])].flatMap((f) => (f.geometry ? [[f.properties.code, f.geometry] as const] : []))
+		)
+	);
 	readonly communeNames = $derived(new Map((this.communes?.features ?? []).map((f) => [f.properties.code, f.properties.name])));
-	readonly legendKinds = $derived(kindLegend(this.drawn ? (this.drawn.show.length ? this.drawn.show : kindsPresent(this.drawn.points, this.drawn.kinds)) : undefined));
+	readonly legendKinds = $derived(
+		kindLegend(this.drawn ? (this.drawn.show.length ? this.drawn.show : kindsPresent(this.drawn.points, this.drawn.kinds)) : undefined)
+	);
 	/** The open card's commune by name: from the towns once loaded, else from the list (a code is never shown). */
 	readonly panelCommune = $derived.by(() => {
 		const e = this.entity;
@@ -162,6 +168,10 @@ export class MapManager {
 		this.entity = null;
 		this.entityError = '';
 		if (id == null) return;
-		return this.#fetch<CardEntity>(`/api/v1/entities/${id}`, (body) => (this.entity = body), (message) => (this.entityError = message));
+		return this.#fetch<CardEntity>(
+			`/api/v1/entities/${id}`,
+			(body) => (this.entity = body),
+			(message) => (this.entityError = message)
+		);
 	}
 }

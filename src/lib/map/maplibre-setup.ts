@@ -56,5 +56,7 @@ export function lockRotation(map: MapLibreMap): void {
 
 /** The French message shown in place of a map that could not start. */
 export function mapFailureMessage(e: unknown): string {
-	return e instanceof Error && /webgl/i.test(e.message) ? 'Votre navigateur ne peut pas afficher la carte (WebGL indisponible).' : "La carte n'a pas pu se charger.";
+	return e instanceof Error && /webgl/i.test(e.message)
+		? 'Votre navigateur ne peut pas afficher la carte (WebGL indisponible).'
+		: "La carte n'a pas pu se charger.";
 }

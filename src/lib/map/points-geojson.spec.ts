@@ -7,7 +7,12 @@ const kinds = ['person', 'organisation', 'third_place', 'event'];
 describe('pointsToGeoJson', () => {
 	it('turns the compact rows into features keyed by actor id', () => {
 		const fc = pointsToGeoJson([[7, 3.08, 45.78, 1, 0]], kinds);
-		expect(fc.features[0]).toEqual({ type: 'Feature', id: 7, geometry: { type: 'Point', coordinates: [3.08, 45.78] }, properties: { id: 7, kind: 'organisation', approx: 0 } });
+		expect(fc.features[0]).toEqual({
+			type: 'Feature',
+			id: 7,
+			geometry: { type: 'Point', coordinates: [3.08, 45.78] },
+			properties: { id: 7, kind: 'organisation', approx: 0 }
+		});
 	});
 
 	it('spreads approximate points sharing a commune centre, never precise ones', () => {
@@ -33,6 +38,10 @@ describe('kindsPresent and pointsBounds', () => {
 		[2, 3.5, 46, 2, 1]
 	];
 	it('lists the kinds found', () => expect(kindsPresent(rows, kinds)).toEqual(new Set(['person', 'third_place'])));
-	it('frames the points', () => expect(pointsBounds(rows)).toEqual([[2.5, 45], [3.5, 46]]));
+	it('frames the points', () =>
+		expect(pointsBounds(rows)).toEqual([
+			[2.5, 45],
+			[3.5, 46]
+		]));
 	it('has no bounds when empty', () => expect(pointsBounds([])).toBeNull());
 });

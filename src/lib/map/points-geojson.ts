@@ -55,12 +55,18 @@ export function kindsPresent(points: CompactPoint[], kinds: string[]): Set<strin
 /** Bounds [[west, south], [east, north]] of a payload, or null when empty. */
 export function pointsBounds(points: CompactPoint[]): [[number, number], [number, number]] | null {
 	if (points.length === 0) return null;
-	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	let w = Infinity,
+		s = Infinity,
+		e = -Infinity,
+		n = -Infinity;
 	for (const [, lon, lat] of points) {
 		if (lon < w) w = lon;
 		if (lon > e) e = lon;
 		if (lat < s) s = lat;
 		if (lat > n) n = lat;
 	}
-	return [[w, s], [e, n]];
+	return [
+		[w, s],
+		[e, n]
+	];
 }

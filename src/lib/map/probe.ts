@@ -28,7 +28,17 @@ declare global {
 }
 
 export function probe(): CartoMapProbe {
-	window.__cartoMap ??= { idle: false, renders: 0, dataKey: null, pointCount: 0, firstIdleAt: null, pendingSince: null, lastRedrawMs: null, steps: {}, map: null };
+	window.__cartoMap ??= {
+		idle: false,
+		renders: 0,
+		dataKey: null,
+		pointCount: 0,
+		firstIdleAt: null,
+		pendingSince: null,
+		lastRedrawMs: null,
+		steps: {},
+		map: null
+	};
 	return window.__cartoMap;
 }
 

@@ -2,8 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { StatItem } from './api-types';
 import { circleLegend, circleRadius, classColors, classIndex, classLegend, niceFloor, statsFeatures, CHOROPLETH_RAMP } from './stats-scale';
 
-const item = (code: string, count: number, per10k: number | null, hasOutline: boolean): StatItem => ({ code, name: `T ${code}`, count, population: 10_000, per10k, centroid: [3, 45], hasOutline });
-const square: GeoJSON.Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+const item = (code: string, count: number, per10k: number | null, hasOutline: boolean): StatItem => ({
+	code,
+	name: `T ${code}`,
+	count,
+	population: 10_000,
+	per10k,
+	centroid: [3, 45],
+	hasOutline
+});
+const square: GeoJSON.Polygon = {
+	type: 'Polygon',
+	coordinates: [
+		[
+			[0, 0],
+			[1, 0],
+			[1, 1],
+			[0, 0]
+		]
+	]
+};
 
 describe('class breaks', () => {
 	it('puts a value in the first class whose upper bound holds it', () => {

@@ -37,14 +37,26 @@ describe('encodings', () => {
 		expect(s(4)).toBeCloseTo(MIN_SIZE + (MAX_SIZE - MIN_SIZE) / 2);
 	});
 	it('colours the ten largest communities, the rest in grey', () => {
-		const metrics = { nodes: {}, top: { degree: [], betweenness: [], pagerank: [] }, communities: Array.from({ length: 12 }, (_, i) => ({ id: i, size: 100 - i })) } as unknown as MetricsResponse;
+		const metrics = {
+			nodes: {},
+			top: { degree: [], betweenness: [], pagerank: [] },
+			communities: Array.from({ length: 12 }, (_, i) => ({ id: i, size: 100 - i }))
+		} as unknown as MetricsResponse;
 		const p = communityPalette(metrics);
 		expect(p(0)).toBe(COMMUNITY_COLORS[0]);
 		expect(p(11)).toBe(OTHER_COMMUNITY_COLOR);
 		expect(p(undefined)).toBe(OTHER_COMMUNITY_COLOR);
 	});
 	it('sizes by metric when the metrics are there, by the API degree otherwise', () => {
-		const metrics = { nodes: { '1': { degree: 2, betweenness: 0, pagerank: 0.1, community: 0 }, '2': { degree: 1, betweenness: 5, pagerank: 0.2, community: 0 }, '3': { degree: 1, betweenness: 0, pagerank: 0.3, community: 1 } }, top: { degree: [], betweenness: [], pagerank: [] }, communities: [] } as unknown as MetricsResponse;
+		const metrics = {
+			nodes: {
+				'1': { degree: 2, betweenness: 0, pagerank: 0.1, community: 0 },
+				'2': { degree: 1, betweenness: 5, pagerank: 0.2, community: 0 },
+				'3': { degree: 1, betweenness: 0, pagerank: 0.3, community: 1 }
+			},
+			top: { degree: [], betweenness: [], pagerank: [] },
+			communities: []
+		} as unknown as MetricsResponse;
 		expect(appearances(graph.nodes, metrics, 'betweenness', 'kind').get(2)?.size).toBe(MAX_SIZE);
 		expect(appearances(graph.nodes, null, 'degree', 'kind').get(1)?.size).toBe(MAX_SIZE);
 	});

@@ -88,7 +88,20 @@ export function buildElements(graph: GraphResponse, looks: Map<number, Appearanc
 		const look = looks.get(n.id) ?? { size: 18, color: kindColor(n.kind), shape: kindShape(n.kind) };
 		// A scattered start (layouts move them): Cytoscape warns about edges between nodes on the same spot.
 		const position = { x: (n.id * 7919) % 1999, y: (n.id * 104729) % 1997 };
-		return { group: 'nodes', data: { id: nodeKey(n.id), entityId: n.id, label: n.label, kind: n.kind, category: n.category, communeName: n.communeName ?? null, namedFont: labelFont(look.size), ...look }, position };
+		return {
+			group: 'nodes',
+			data: {
+				id: nodeKey(n.id),
+				entityId: n.id,
+				label: n.label,
+				kind: n.kind,
+				category: n.category,
+				communeName: n.communeName ?? null,
+				namedFont: labelFont(look.size),
+				...look
+			},
+			position
+		};
 	});
 	const edges: ElementDefinition[] = graph.edges
 		.filter((e) => present.has(e.source) && present.has(e.target))
@@ -101,7 +114,10 @@ export function buildElements(graph: GraphResponse, looks: Map<number, Appearanc
 }
 
 /** Which nodes and edges the year hides: inactive edges, and the nodes left with no active relation. */
-export function inactiveInYear(graph: { nodes: Pick<GraphNode, 'id'>[]; edges: Pick<GraphEdge, 'id' | 'source' | 'target' | 'startDate' | 'endDate'>[] }, year: number | null): { nodes: Set<number>; edges: Set<number> } {
+export function inactiveInYear(
+	graph: { nodes: Pick<GraphNode, 'id'>[]; edges: Pick<GraphEdge, 'id' | 'source' | 'target' | 'startDate' | 'endDate'>[] },
+	year: number | null
+): { nodes: Set<number>; edges: Set<number> } {
 	const edges = new Set<number>();
 	const nodes = new Set<number>();
 	if (year == null) return { nodes, edges };

@@ -83,11 +83,18 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
 type Op = { text: string; x: number; y: number; font: string; colour: string } | { mark: LegendMark; x: number; y: number };
 
 /** The legend's texts and marks, placed from (x, y) within `width`; returns them and the bottom reached. */
-function legendOps(ctx: CanvasRenderingContext2D, legend: PngFrame['legend'], x: number, y: number, width: number, unit: number): { ops: Op[]; bottom: number } {
+function legendOps(
+	ctx: CanvasRenderingContext2D,
+	legend: PngFrame['legend'],
+	x: number,
+	y: number,
+	width: number,
+	unit: number
+): { ops: Op[]; bottom: number } {
 	const ops: Op[] = [];
 	const text = (t: string, font: string, dx: number, step: number, w = width) => {
 		ctx.font = font;
-		for (const line of wrap(ctx, t, w)) ops.push({ text: line, x: x + dx, y, font, colour: INK }), (y += step);
+		for (const line of wrap(ctx, t, w)) (ops.push({ text: line, x: x + dx, y, font, colour: INK }), (y += step));
 	};
 	text('Légende', `bold ${unit * 1.3}px ${FONT}`, 0, unit * 2);
 	for (const section of legend.sections) {
@@ -129,10 +136,10 @@ export async function framedPng(graph: Blob, frame: PngFrame): Promise<Blob> {
 	let y = margin;
 	ctx.fillStyle = INK;
 	ctx.font = `bold ${unit * 2.2}px ${FONT}`;
-	for (const line of titleLines) ctx.fillText(line, margin, y), (y += unit * 2.7);
+	for (const line of titleLines) (ctx.fillText(line, margin, y), (y += unit * 2.7));
 	ctx.fillStyle = MUTED;
 	ctx.font = `${unit * 1.25}px ${FONT}`;
-	for (const line of subtitleLines) ctx.fillText(line, margin, y), (y += unit * 1.7);
+	for (const line of subtitleLines) (ctx.fillText(line, margin, y), (y += unit * 1.7));
 
 	ctx.drawImage(image, margin, top);
 	ctx.strokeStyle = '#e2dbd2';

@@ -7,7 +7,11 @@ cytoscape.use(fcose);
 
 // Two stars: a hub and seven leaves each, joined hub to hub.
 const nodes = Array.from({ length: 16 }, (_, i) => ({ id: `n${i}`, w: 18, h: 18 }));
-const edges: [string, string][] = [...nodes.slice(1, 8).map((n): [string, string] => ['n0', n.id]), ...nodes.slice(9).map((n): [string, string] => ['n8', n.id]), ['n0', 'n8']];
+const edges: [string, string][] = [
+	...nodes.slice(1, 8).map((n): [string, string] => ['n0', n.id]),
+	...nodes.slice(9).map((n): [string, string] => ['n8', n.id]),
+	['n0', 'n8']
+];
 const centre = (p: Positions, ids: string[]) => ids.reduce((s, id) => s + p[id]![0], 0) / ids.length;
 const left = nodes.slice(0, 8).map((n) => n.id);
 const right = nodes.slice(8).map((n) => n.id);
@@ -20,7 +24,9 @@ describe('runFcose', () => {
 	});
 
 	it('refines from given positions (the server’s draft): the picture keeps its shape, spread in two dimensions', () => {
-		const start: Positions = Object.fromEntries(nodes.map((n, i) => [n.id, [i < 8 ? -200 + (i % 3) * 30 : 200 + (i % 3) * 30, (i % 4) * 40] as [number, number]]));
+		const start: Positions = Object.fromEntries(
+			nodes.map((n, i) => [n.id, [i < 8 ? -200 + (i % 3) * 30 : 200 + (i % 3) * 30, (i % 4) * 40] as [number, number]])
+		);
 		let final: Positions = {};
 		const phases: string[] = [];
 		runFcose(cytoscape, { nodes, edges, start }, (phase, p) => (phases.push(phase), (final = p)));
@@ -52,7 +58,11 @@ describe('nodeBox', () => {
 		const overlaps = (input: typeof boxes) => {
 			let final: Positions = {};
 			runFcose(cytoscape, { nodes: input, edges }, (_p, p) => (final = p));
-			return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.abs(final[a.id]![0] - final[b.id]![0]) < (a.w + b.w) / 2 - 1 && Math.abs(final[a.id]![1] - final[b.id]![1]) < (a.h + b.h) / 2 - 1)).length;
+			return boxes.flatMap((a, i) =>
+				boxes
+					.slice(i + 1)
+					.filter((b) => Math.abs(final[a.id]![0] - final[b.id]![0]) < (a.w + b.w) / 2 - 1 && Math.abs(final[a.id]![1] - final[b.id]![1]) < (a.h + b.h) / 2 - 1)
+			).length;
 		};
 		const discsOnly = overlaps(nodes);
 		const withNames = overlaps(boxes);

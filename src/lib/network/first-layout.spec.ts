@@ -4,8 +4,25 @@ import { appearances } from './elements';
 import { atEdgeLength, firstLayout, type FirstLayoutInput } from './first-layout';
 
 // Two clusters joined by one relation, spread over Auvergne.
-const nodes: GraphNode[] = Array.from({ length: 24 }, (_, i) => ({ id: i + 1, slug: `a${i}`, label: `A${i}`, kind: i % 4 ? 'organisation' : 'person', category: i % 3 ? 'startup' : 'incubator', lon: 2.5 + (i % 6) * 0.2, lat: 45 + Math.floor(i / 6) * 0.2, degree: 0 }) as GraphNode);
-const edges = [...Array.from({ length: 11 }, (_, i) => ({ source: 1, target: i + 2 })), ...Array.from({ length: 11 }, (_, i) => ({ source: 13, target: i + 14 })), { source: 1, target: 13 }];
+const nodes: GraphNode[] = Array.from(
+	{ length: 24 },
+	(_, i) =>
+		({
+			id: i + 1,
+			slug: `a${i}`,
+			label: `A${i}`,
+			kind: i % 4 ? 'organisation' : 'person',
+			category: i % 3 ? 'startup' : 'incubator',
+			lon: 2.5 + (i % 6) * 0.2,
+			lat: 45 + Math.floor(i / 6) * 0.2,
+			degree: 0
+		}) as GraphNode
+);
+const edges = [
+	...Array.from({ length: 11 }, (_, i) => ({ source: 1, target: i + 2 })),
+	...Array.from({ length: 11 }, (_, i) => ({ source: 13, target: i + 14 })),
+	{ source: 1, target: 13 }
+];
 for (const e of edges) for (const id of [e.source, e.target]) nodes[id - 1]!.degree! += 1;
 const input = (layout: FirstLayoutInput['layout']): FirstLayoutInput => ({
 	nodes,
@@ -48,11 +65,15 @@ describe('firstLayout', () => {
 
 describe('atEdgeLength', () => {
 	it('scales a draft so that its median relation has the ideal length, keeping its shape', () => {
-		const scaled = atEdgeLength({ n1: [0, 0], n2: [10, 0], n3: [0, 20] }, [
-			{ source: 1, target: 2 },
-			{ source: 1, target: 3 },
-			{ source: 2, target: 3 }
-		], 80);
+		const scaled = atEdgeLength(
+			{ n1: [0, 0], n2: [10, 0], n3: [0, 20] },
+			[
+				{ source: 1, target: 2 },
+				{ source: 1, target: 3 },
+				{ source: 2, target: 3 }
+			],
+			80
+		);
 		// Lengths 10, 20 and 22.4: the median (20) becomes 80.
 		expect(scaled).toEqual({ n1: [0, 0], n2: [40, 0], n3: [0, 80] });
 		expect(atEdgeLength({ n1: [1, 1] }, [], 80)).toEqual({ n1: [1, 1] });

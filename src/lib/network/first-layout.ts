@@ -31,7 +31,8 @@ export interface FirstLayoutInput {
 	sizes: Map<number, number>;
 }
 
-const keyed = (positions: Map<number, Point>): Positions => Object.fromEntries([...positions].map(([id, p]) => [nodeKey(id), [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]]));
+const keyed = (positions: Map<number, Point>): Positions =>
+	Object.fromEntries([...positions].map(([id, p]) => [nodeKey(id), [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]]));
 
 /** The grouped layout: the most related (within the view) at the centre of each category's disc. */
 export function groupedLayout(nodes: FirstLayoutInput['nodes']) {

@@ -42,7 +42,15 @@ describe('the graph API’s parameters for a view', () => {
 describe('paths', () => {
 	it('carries every element of the chain, so the graph can add those it lacks whenever it draws', () => {
 		const h = pathHighlight(
-			{ nodes: [1, 2, 3], edges: [{ id: 10, type: 'founded', source: 1, target: 2 }, { id: 11, type: 'partner_of', source: 2, target: 3 }] as PathEdge[], sentences: [], details: [] },
+			{
+				nodes: [1, 2, 3],
+				edges: [
+					{ id: 10, type: 'founded', source: 1, target: 2 },
+					{ id: 11, type: 'partner_of', source: 2, target: 3 }
+				] as PathEdge[],
+				sentences: [],
+				details: []
+			},
 			{ '3': { id: 3, slug: 'c', label: 'C', kind: 'event' } }
 		);
 		expect(h.nodes).toEqual(['n1', 'n2', 'n3']);

@@ -23,7 +23,12 @@ export interface RelationFamily {
 	types: string[];
 }
 export const RELATION_FAMILIES: RelationFamily[] = [
-	{ id: 'support', label: 'Accompagnement, financement, hébergement', color: '#b5651d', types: ['incubated_by', 'accelerated_by', 'funded_by', 'mentored_by', 'hosted_by', 'trained_by'] },
+	{
+		id: 'support',
+		label: 'Accompagnement, financement, hébergement',
+		color: '#b5651d',
+		types: ['incubated_by', 'accelerated_by', 'funded_by', 'mentored_by', 'hosted_by', 'trained_by']
+	},
 	{ id: 'founding', label: 'Création, direction, emploi', color: '#3b5b92', types: ['founded', 'leads', 'works_at', 'spin_off_of'] },
 	{ id: 'network', label: 'Adhésion, partenariat', color: '#4d8c57', types: ['member_of', 'partner_of'] },
 	{ id: 'events', label: 'Événements', color: '#8a6fa8', types: ['organises', 'participates_in', 'takes_place_at'] }
@@ -93,10 +98,22 @@ export function graphStylesheet(): StylesheetJson {
 		{ selector: 'edge.faded', style: { opacity: 0.06 } },
 		{ selector: 'node.inactive, edge.inactive', style: { display: 'none' } },
 		{ selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#1f1b16' } },
-		{ selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#1f1b16', 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-wrap': 'wrap', 'text-max-width': '180px' } },
+		{
+			selector: 'node.focus',
+			style: { 'border-width': 3, 'border-color': '#1f1b16', 'font-weight': 'bold', 'min-zoomed-font-size': 0, 'text-wrap': 'wrap', 'text-max-width': '180px' }
+		},
 		{
 			selector: 'node.path',
-			style: { 'border-width': 3, 'border-color': HIGHLIGHT, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 'data(namedFont)', 'text-wrap': 'wrap', 'text-max-width': '180px', 'z-index': 10 }
+			style: {
+				'border-width': 3,
+				'border-color': HIGHLIGHT,
+				'min-zoomed-font-size': 0,
+				'font-weight': 'bold',
+				'font-size': 'data(namedFont)',
+				'text-wrap': 'wrap',
+				'text-max-width': '180px',
+				'z-index': 10
+			}
 		},
 		{
 			selector: 'edge.path',
@@ -111,7 +128,10 @@ export function graphStylesheet(): StylesheetJson {
 		{ selector: 'edge.dim', style: { opacity: 0.04 } },
 		{ selector: 'node.hover-near', style: { 'text-wrap': 'wrap', 'text-max-width': '200px', opacity: 1, 'z-index': 20 } },
 		// Names at a reading size whatever the zoom: the hovered actor's, and its neighbours' when they are few.
-		{ selector: 'node.hover-named', style: { 'min-zoomed-font-size': 0, 'font-size': 'data(hoverFont)', 'text-max-width': 'data(hoverWidth)' as never, 'text-opacity': 1, 'z-index': 21 } },
+		{
+			selector: 'node.hover-named',
+			style: { 'min-zoomed-font-size': 0, 'font-size': 'data(hoverFont)', 'text-max-width': 'data(hoverWidth)' as never, 'text-opacity': 1, 'z-index': 21 }
+		},
 		{ selector: 'node.hover', style: { 'font-weight': 'bold', 'border-width': 3, 'border-color': '#1f1b16' } },
 		{ selector: 'edge.hover-edge', style: { opacity: 1, width: 2.4, 'z-index': 19 } },
 		{

@@ -57,14 +57,14 @@ export class GraphManager {
 	/** The server's first picture of the view (/reseau/apercu.svg and .json). */
 	readonly previewParams = $derived.by(() => previewParams(this.dataParams, this.state.query));
 	readonly looks = $derived.by(() => appearances(this.graph?.nodes ?? [], this.metrics, this.state.size, this.state.colour));
-	readonly hidden = $derived.by(() => this.graph ? inactiveInYear(this.graph, this.state.year) : { nodes: new Set<number>(), edges: new Set<number>() });
-	readonly span = $derived.by(() => this.graph ? yearSpan(this.graph) : null);
-	readonly visibleCount = $derived.by(() => this.graph ? this.graph.nodes.length - this.hidden.nodes.size : 0);
-	readonly visibleRelations = $derived.by(() => this.graph ? this.graph.edges.length - this.hidden.edges.size : 0);
+	readonly hidden = $derived.by(() => (this.graph ? inactiveInYear(this.graph, this.state.year) : { nodes: new Set<number>(), edges: new Set<number>() }));
+	readonly span = $derived.by(() => (this.graph ? yearSpan(this.graph) : null));
+	readonly visibleCount = $derived.by(() => (this.graph ? this.graph.nodes.length - this.hidden.nodes.size : 0));
+	readonly visibleRelations = $derived.by(() => (this.graph ? this.graph.edges.length - this.hidden.edges.size : 0));
 	/** The path answer, when it answers the state's question. */
-	readonly answer = $derived.by(() => this.paths && this.paths.from === this.state.from && this.paths.to === this.state.to ? this.paths : null);
+	readonly answer = $derived.by(() => (this.paths && this.paths.from === this.state.from && this.paths.to === this.state.to ? this.paths : null));
 	/** Which of the paths is drawn, 0-based. */
-	readonly shownPath = $derived.by(() => this.answer ? pathIndex(this.state.path, this.answer.paths.length) : 0);
+	readonly shownPath = $derived.by(() => (this.answer ? pathIndex(this.state.path, this.answer.paths.length) : 0));
 	readonly highlight = $derived.by<Highlight | null>(() => {
 		if (this.common) return this.common;
 		const p = this.answer?.paths[this.shownPath];

@@ -16,7 +16,9 @@ scope.onmessage = (event: MessageEvent<FcoseRequest>) => {
 	const { job, nodes, edges, start } = event.data;
 	const started = performance.now();
 	try {
-		runFcose(cytoscape, { nodes, edges, start }, (phase, positions) => scope.postMessage({ job, phase, positions, ms: performance.now() - started } satisfies FcoseResult));
+		runFcose(cytoscape, { nodes, edges, start }, (phase, positions) =>
+			scope.postMessage({ job, phase, positions, ms: performance.now() - started } satisfies FcoseResult)
+		);
 	} catch (e) {
 		scope.postMessage({ job, phase: 'final', error: e instanceof Error ? e.message : String(e), positions: {}, ms: 0 } satisfies FcoseResult);
 	}

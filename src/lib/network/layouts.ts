@@ -161,7 +161,9 @@ export const layouts: LayoutDescriptor[] = [
 				const [s, t] = [e.data('source') as string, e.data('target') as string];
 				if (ids.has(s) && ids.has(t)) edges.push([s, t]);
 			});
-			const start = seed ? Object.fromEntries(nodes.map((n) => [n.id(), [(n as NodeSingular).position().x, (n as NodeSingular).position().y] as [number, number]])) : undefined;
+			const start = seed
+				? Object.fromEntries(nodes.map((n) => [n.id(), [(n as NodeSingular).position().x, (n as NodeSingular).position().y] as [number, number]]))
+				: undefined;
 			let drafted: Promise<void> = Promise.resolve();
 			const named = nodes.length <= NAMED_VIEW;
 			const boxes = nodes.map((n) => ({ id: n.id(), ...nodeBox(Number(n.data('size')) || 18, String(n.data('label') ?? ''), named) }));
@@ -179,7 +181,12 @@ export const layouts: LayoutDescriptor[] = [
 		description: 'Les acteurs les plus centraux au milieu, les plus périphériques sur les bords.',
 		run(cy, { graph, metrics, centrality, animate, seed }) {
 			if (seed) return place(cy, toPoints(seed.positions), animate);
-			const sizes = new Map(cy.nodes().not(`.${DECOR}`).map((n) => [Number(n.data('entityId')), Number(n.data('size')) || 18]));
+			const sizes = new Map(
+				cy
+					.nodes()
+					.not(`.${DECOR}`)
+					.map((n) => [Number(n.data('entityId')), Number(n.data('size')) || 18])
+			);
 			return place(cy, byKey(concentricLayout(graph.nodes, centrality, metrics, sizes)), animate);
 		}
 	},
@@ -188,7 +195,9 @@ export const layouts: LayoutDescriptor[] = [
 		label: 'Groupés par catégorie',
 		description: 'Un disque par catégorie d’acteur, les plus reliés au centre de chaque disque.',
 		run(cy, { graph, animate, seed }) {
-			const { positions, labels } = seed ? { positions: toPoints(seed.positions), labels: seed.labels } : (({ positions, labels }) => ({ positions: byKey(positions), labels }))(groupedLayout(graph.nodes));
+			const { positions, labels } = seed
+				? { positions: toPoints(seed.positions), labels: seed.labels }
+				: (({ positions, labels }) => ({ positions: byKey(positions), labels }))(groupedLayout(graph.nodes));
 			addGroupLabels(cy, labels);
 			return place(cy, positions, animate);
 		}

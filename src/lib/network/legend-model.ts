@@ -7,7 +7,11 @@ import type { ColourBy, SizeBy } from './elements';
 import { sizeNote } from './metrics';
 import { COMMUNITY_COLORS, FALLBACK_EDGE_COLOR, kindColor, kindShape, OTHER_COMMUNITY_COLOR, RELATION_FAMILIES } from './graph-style';
 
-export type LegendMark = { type: 'shape'; shape: string; colour: string } | { type: 'dot'; colour: string } | { type: 'line'; colour: string; dash: 'solid' | 'dashed' | 'dotted' } | { type: 'arrow' };
+export type LegendMark =
+	| { type: 'shape'; shape: string; colour: string }
+	| { type: 'dot'; colour: string }
+	| { type: 'line'; colour: string; dash: 'solid' | 'dashed' | 'dotted' }
+	| { type: 'arrow' };
 
 export interface LegendItem {
 	mark: LegendMark;
@@ -21,13 +25,27 @@ export interface LegendSection {
 	items: LegendItem[];
 }
 
-export function legendModel(colourBy: ColourBy, sizeBy: SizeBy, communities: { id: number; size: number; label?: string }[] = []): { sections: LegendSection[]; sizeNote: string | null } {
+export function legendModel(
+	colourBy: ColourBy,
+	sizeBy: SizeBy,
+	communities: { id: number; size: number; label?: string }[] = []
+): { sections: LegendSection[]; sizeNote: string | null } {
 	const sections: LegendSection[] = [
-		{ title: '', items: kindTerms.map((t) => ({ mark: { type: 'shape', shape: kindShape(t.code), colour: colourBy === 'kind' ? kindColor(t.code) : FALLBACK_EDGE_COLOR }, label: t.label })) }
+		{
+			title: '',
+			items: kindTerms.map((t) => ({
+				mark: { type: 'shape', shape: kindShape(t.code), colour: colourBy === 'kind' ? kindColor(t.code) : FALLBACK_EDGE_COLOR },
+				label: t.label
+			}))
+		}
 	];
 	if (colourBy === 'community') {
 		const top = [...communities].sort((a, b) => b.size - a.size).slice(0, COMMUNITY_COLORS.length);
-		const items: LegendItem[] = top.map((c, i) => ({ mark: { type: 'dot', colour: COMMUNITY_COLORS[i] as string }, label: c.label || `Communauté ${i + 1}`, note: `(${c.size})` }));
+		const items: LegendItem[] = top.map((c, i) => ({
+			mark: { type: 'dot', colour: COMMUNITY_COLORS[i] as string },
+			label: c.label || `Communauté ${i + 1}`,
+			note: `(${c.size})`
+		}));
 		if (communities.length > top.length) items.push({ mark: { type: 'dot', colour: OTHER_COMMUNITY_COLOR }, label: 'Autres' });
 		sections.push({ title: 'Couleur : communauté (Louvain)', items });
 	}

@@ -29,7 +29,13 @@ const BY_ID: Record<MetricId, Omit<MetricDescriptor, 'id'>> = {
 		hint: 'intermédiarité : sur les plus courts chemins entre les autres',
 		format: measured
 	},
-	pagerank: { label: 'PageRank (influence)', legend: 'PageRank (influence)', top: 'Les plus influents', hint: 'PageRank : reliés à des acteurs eux-mêmes reliés', format: measured }
+	pagerank: {
+		label: 'PageRank (influence)',
+		legend: 'PageRank (influence)',
+		top: 'Les plus influents',
+		hint: 'PageRank : reliés à des acteurs eux-mêmes reliés',
+		format: measured
+	}
 };
 
 /** In the domain's order (METRIC_IDS): the menus and the table list them so. */

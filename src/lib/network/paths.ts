@@ -22,15 +22,26 @@ export function pathHighlight(path: GraphPath, entities: Record<string, PathEnti
 		...path.nodes.map((id): ElementDefinition => {
 			const e = entities[String(id)];
 			const kind = e?.kind ?? 'organisation';
-			return { group: 'nodes', data: { id: nodeKey(id), entityId: id, label: e?.label ?? String(id), kind, size: 18, namedFont: labelFont(18), color: kindColor(kind), shape: kindShape(kind) }, classes: 'extra' };
+			return {
+				group: 'nodes',
+				data: {
+					id: nodeKey(id),
+					entityId: id,
+					label: e?.label ?? String(id),
+					kind,
+					size: 18,
+					namedFont: labelFont(18),
+					color: kindColor(kind),
+					shape: kindShape(kind)
+				},
+				classes: 'extra'
+			};
 		}),
-		...path.edges.map(
-			(e): ElementDefinition => ({
-				group: 'edges',
-				data: { id: edgeKey(e.id), source: nodeKey(e.source), target: nodeKey(e.target), type: e.type, color: edgeColor(e.type) },
-				classes: ['extra', isDirected(e.type) ? 'directed' : ''].filter(Boolean).join(' ')
-			})
-		)
+		...path.edges.map((e): ElementDefinition => ({
+			group: 'edges',
+			data: { id: edgeKey(e.id), source: nodeKey(e.source), target: nodeKey(e.target), type: e.type, color: edgeColor(e.type) },
+			classes: ['extra', isDirected(e.type) ? 'directed' : ''].filter(Boolean).join(' ')
+		}))
 	];
 	return { kind: 'path', nodes, edges, elements };
 }

@@ -11,13 +11,15 @@ describe('the PNG export’s words', () => {
 	it('names the path’s ends and the focused actor with their articles, elided and contracted', () => {
 		expect(pngTexts({ ...base, path: { from: couveuse, to: cowork, index: 1, count: 3 } }).title).toBe('De la Couveuse des Puys au Cowork des Dômes');
 		expect(pngTexts({ ...base, path: { from: arverflow, to: camille, index: 0, count: 1 } }).title).toBe("D'Arverflow à Camille Martin");
-		expect(pngTexts({ ...base, path: { from: cowork, to: arverflow, index: 0, count: 1 } }).title).toBe("Du Cowork des Dômes à Arverflow");
+		expect(pngTexts({ ...base, path: { from: cowork, to: arverflow, index: 0, count: 1 } }).title).toBe('Du Cowork des Dômes à Arverflow');
 		expect(pngTexts({ ...base, focus: arverflow }).title).toBe("Le voisinage d'Arverflow");
 		expect(pngTexts({ ...base, focus: cowork }).title).toBe('Le voisinage du Cowork des Dômes');
 		// An actor whose name has not arrived yet (the page's stand-in).
 		expect(pngTexts({ ...base, focus: { name: 'fiche n° 12', kind: 'document' } }).title).toBe('Le voisinage de la fiche n° 12');
 		// A path wins over the focus; nothing: the whole network.
-		expect(pngTexts({ ...base, focus: arverflow, path: { from: couveuse, to: cowork, index: 0, count: 2 } }).title).toBe('De la Couveuse des Puys au Cowork des Dômes');
+		expect(pngTexts({ ...base, focus: arverflow, path: { from: couveuse, to: cowork, index: 0, count: 2 } }).title).toBe(
+			'De la Couveuse des Puys au Cowork des Dômes'
+		);
 		expect(pngTexts(base).title).toBe(NETWORK_TITLE);
 	});
 
@@ -26,15 +28,19 @@ describe('the PNG export’s words', () => {
 		expect(pngTexts({ ...base, actors: 1, relations: 0 }).subtitle).toBe('1 acteur, 0 relation');
 		expect(pngTexts({ ...base, actors: 2, relations: 1, year: 2019 }).subtitle).toBe('2 acteurs, 1 relation active en 2019');
 		expect(pngTexts({ ...base, year: 2019 }).subtitle).toBe('120 acteurs, 340 relations actives en 2019');
-		expect(pngTexts({ ...base, actors: 1234, types: ['incubated_by', 'founded'], confirmed: true, path: { from: couveuse, to: cowork, index: 1, count: 3 } }).subtitle).toBe(
-			'1\u202f234 acteurs, 340 relations · relations\u00a0: incubé·e par, a fondé · relations confirmées seulement · chemin 2 sur 3'
-		);
+		expect(
+			pngTexts({ ...base, actors: 1234, types: ['incubated_by', 'founded'], confirmed: true, path: { from: couveuse, to: cowork, index: 1, count: 3 } })
+				.subtitle
+		).toBe('1\u202f234 acteurs, 340 relations · relations\u00a0: incubé·e par, a fondé · relations confirmées seulement · chemin 2 sur 3');
 	});
 
 	it('dates the image as France writes it, and credits the data', () => {
 		expect(pngTexts(base).date).toBe('Exporté le 1er mars 2026');
 		expect(pngTexts({ ...base, today: '2026-11-18' }).date).toBe('Exporté le 18 novembre 2026');
-		expect(pngTexts(base)).toMatchObject({ credit: 'Connecteur Carto — données\u00a0: Le Connecteur et les acteurs (chaque relation cite sa source)', demoNotice: null });
+		expect(pngTexts(base)).toMatchObject({
+			credit: 'Connecteur Carto — données\u00a0: Le Connecteur et les acteurs (chaque relation cite sa source)',
+			demoNotice: null
+		});
 		const demo = pngTexts({ ...base, demo: true });
 		expect(demo.credit).toBe('Connecteur Carto — données de démonstration, fictives');
 		expect(demo.demoNotice).toBe('Données de démonstration\u00a0: les acteurs, personnes et relations de cette image sont fictifs.');

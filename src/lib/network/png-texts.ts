@@ -44,7 +44,11 @@ export function pngTexts(f: PngFacts): Pick<PngFrame, 'title' | 'subtitle' | 'cr
 	return {
 		title,
 		subtitle: frenchSpacing(facts.join(' · ')),
-		credit: frenchSpacing(f.demo ? 'Connecteur Carto — données de démonstration, fictives' : 'Connecteur Carto — données : Le Connecteur et les acteurs (chaque relation cite sa source)'),
+		credit: frenchSpacing(
+			f.demo
+				? 'Connecteur Carto — données de démonstration, fictives'
+				: 'Connecteur Carto — données : Le Connecteur et les acteurs (chaque relation cite sa source)'
+		),
 		date: `Exporté le ${formatDay(f.today ?? parisToday())}`,
 		demoNotice: f.demo ? frenchSpacing('Données de démonstration : les acteurs, personnes et relations de cette image sont fictifs.') : null
 	};

@@ -34,10 +34,16 @@ describe('groupedPositions', () => {
 		const nodes = sizes.flatMap((n, g) => Array.from({ length: n }, (_, i) => ({ id: g * 1000 + i, group: `catégorie au nom assez long ${g}`, weight: i })));
 		const { groups, labels } = groupedPositions(nodes);
 		expect(labels.map((l) => l.text)).toEqual(sizes.map((n, g) => `catégorie au nom assez long ${g} (${n})`));
-		const boxes = groups.map((g, i) => ({ x1: Math.min(g.center.x - g.radius, labels[i]!.x - labels[i]!.width / 2), x2: Math.max(g.center.x + g.radius, labels[i]!.x + labels[i]!.width / 2), y1: labels[i]!.y - 2.4 * labels[i]!.font, y2: g.center.y + g.radius }));
+		const boxes = groups.map((g, i) => ({
+			x1: Math.min(g.center.x - g.radius, labels[i]!.x - labels[i]!.width / 2),
+			x2: Math.max(g.center.x + g.radius, labels[i]!.x + labels[i]!.width / 2),
+			y1: labels[i]!.y - 2.4 * labels[i]!.font,
+			y2: g.center.y + g.radius
+		}));
 		for (const [i, g] of groups.entries()) {
 			expect(labels[i]!.y).toBeLessThan(g.center.y - g.radius);
-			for (const [j, o] of boxes.entries()) if (j !== i) expect(boxes[i]!.x2 <= o.x1 || o.x2 <= boxes[i]!.x1 || boxes[i]!.y2 <= o.y1 || o.y2 <= boxes[i]!.y1, `${i} / ${j}`).toBe(true);
+			for (const [j, o] of boxes.entries())
+				if (j !== i) expect(boxes[i]!.x2 <= o.x1 || o.x2 <= boxes[i]!.x1 || boxes[i]!.y2 <= o.y1 || o.y2 <= boxes[i]!.y1, `${i} / ${j}`).toBe(true);
 		}
 		// Roughly as wide as tall, not one long row or a sparse grid.
 		const width = Math.max(...boxes.map((b) => b.x2)) - Math.min(...boxes.map((b) => b.x1));

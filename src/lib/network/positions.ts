@@ -42,7 +42,13 @@ export function geoProjection(nodes: Pick<GraphNode, 'lon' | 'lat'>[], width = 2
 export function geoPositions(nodes: Pick<GraphNode, 'id' | 'lon' | 'lat'>[], width = 2400): Map<number, Point> {
 	const out = new Map<number, Point>();
 	const project = geoProjection(nodes, width);
-	if (!project) return gridPositions(nodes.map((n) => n.id), { x: 0, y: 0 }, 40, out);
+	if (!project)
+		return gridPositions(
+			nodes.map((n) => n.id),
+			{ x: 0, y: 0 },
+			40,
+			out
+		);
 	const seen = new Map<string, number>();
 	for (const n of nodes) {
 		if (n.lon == null || n.lat == null) continue;

@@ -6,7 +6,8 @@ import { appearances } from './elements';
 import { edgeColor, kindColor } from './graph-style';
 import { geoPositions } from './positions';
 
-const node = (id: number, kind: string, lon: number | null, lat: number | null, degree: number): GraphNode => ({ id, slug: `a-${id}`, label: `<b>Acteur ${id}</b>`, kind, category: 'startup', lon, lat, degree }) as GraphNode;
+const node = (id: number, kind: string, lon: number | null, lat: number | null, degree: number): GraphNode =>
+	({ id, slug: `a-${id}`, label: `<b>Acteur ${id}</b>`, kind, category: 'startup', lon, lat, degree }) as GraphNode;
 
 describe('previewSvg', () => {
 	const nodes = [node(1, 'organisation', 3.08, 45.78, 2), node(2, 'person', 3.1, 45.7, 1), node(3, 'event', 2.44, 44.93, 1), node(4, 'person', null, null, 0)];
@@ -47,7 +48,10 @@ describe('previewSvg', () => {
 	});
 
 	it('draws the positions it is given, leaves out what the year hides, and writes the group names escaped', () => {
-		const grouped = { positions: { n1: [0, 0], n2: [100, 0], n3: [0, 100], n4: [100, 100] } as Record<string, [number, number]>, labels: [{ key: 'x', text: 'Labos & <centres> (2)', x: 50, y: -40, font: 22, width: 200 }] };
+		const grouped = {
+			positions: { n1: [0, 0], n2: [100, 0], n3: [0, 100], n4: [100, 100] } as Record<string, [number, number]>,
+			labels: [{ key: 'x', text: 'Labos & <centres> (2)', x: 50, y: -40, font: 22, width: 200 }]
+		};
 		const svg = previewSvg({ nodes, edges }, grouped, looks, { nodes: new Set([3]), edges: new Set([2]) });
 		const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg);
 		const circles = [doc.svg.g].flat().flatMap((g: { circle?: unknown }) => (g.circle ? [g.circle].flat() : [])) as { cx: string; cy: string }[];

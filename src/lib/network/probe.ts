@@ -41,7 +41,22 @@ declare global {
 }
 
 export function graphProbe(): CartoGraphProbe {
-	window.__cartoGraph ??= { ready: false, nodeCount: 0, visibleNodes: 0, edgeCount: 0, layout: null, firstFrameMs: null, lastLayoutMs: null, layouts: 0, steps: {}, renderer: 'canvas', hovered: null, backdrop: null, label: null, cy: null };
+	window.__cartoGraph ??= {
+		ready: false,
+		nodeCount: 0,
+		visibleNodes: 0,
+		edgeCount: 0,
+		layout: null,
+		firstFrameMs: null,
+		lastLayoutMs: null,
+		layouts: 0,
+		steps: {},
+		renderer: 'canvas',
+		hovered: null,
+		backdrop: null,
+		label: null,
+		cy: null
+	};
 	return window.__cartoGraph;
 }
 
@@ -55,7 +70,10 @@ export function drawnLabel(cy: Core, id: string): DrawnLabel | null {
 	const ele = cy.getElementById(id);
 	if (ele.empty()) return null;
 	const renderer = (cy as unknown as { renderer: () => { getLabelText: (e: unknown) => string } }).renderer();
-	const text = renderer.getLabelText(ele[0]).replace(/\s*\n\s*/g, ' ').trim();
+	const text = renderer
+		.getLabelText(ele[0])
+		.replace(/\s*\n\s*/g, ' ')
+		.trim();
 	const screenPx = Number(pstyle(ele, 'font-size').pfValue) * cy.zoom();
 	const min = Number(pstyle(ele, 'min-zoomed-font-size').pfValue);
 	const shown = ele.visible() && Number(pstyle(ele, 'text-opacity').value) > 0 && screenPx >= min;

@@ -8,9 +8,7 @@ import type { Positions } from './fcose-run';
  * same picture (the server's preview and the browser's layout must agree).
  */
 export function separate(positions: Positions, nodes: { id: string; w: number; h: number }[], gap = 4, passes = 12): Positions {
-	const items = nodes
-		.filter((n) => positions[n.id])
-		.map((n) => ({ id: n.id, r: Math.max(n.w, n.h) / 2, x: positions[n.id]![0], y: positions[n.id]![1] }));
+	const items = nodes.filter((n) => positions[n.id]).map((n) => ({ id: n.id, r: Math.max(n.w, n.h) / 2, x: positions[n.id]![0], y: positions[n.id]![1] }));
 	if (items.length < 2) return positions;
 	const cell = 2 * Math.max(...items.map((i) => i.r)) + gap;
 	for (let pass = 0; pass < passes; pass++) {

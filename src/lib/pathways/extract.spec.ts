@@ -14,7 +14,13 @@ const byId = (id: number) => all.get(id);
 
 describe('extractPathway', () => {
 	it('orders dated steps by start, founding first on the same date, undated last without an invented date', () => {
-		const relations = [rel('funded_by', 1, 5, '2020-02'), rel('incubated_by', 1, 4, '2019-06', '2020-06'), rel('hosted_by', 1, 3, '2019'), rel('founded', 2, 1, '2019'), rel('member_of', 1, 6, null)];
+		const relations = [
+			rel('funded_by', 1, 5, '2020-02'),
+			rel('incubated_by', 1, 4, '2019-06', '2020-06'),
+			rel('hosted_by', 1, 3, '2019'),
+			rel('founded', 2, 1, '2019'),
+			rel('member_of', 1, 6, null)
+		];
 		const p = extractPathway(startup, relations, byId);
 		expect(p.steps.map((s) => [s.order, s.type, s.structure.id, s.start])).toEqual([
 			[1, 'founded', 2, '2019'],

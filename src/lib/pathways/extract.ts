@@ -29,14 +29,20 @@ const typeRank = (t: string) => PATHWAY_STEP_TYPES.indexOf(t as PathwayStepType)
 
 /** Who has a pathway: startups and companies (the projects), and entrepreneurs. */
 export function hasPathway(e: Pick<EntityRef, 'kind' | 'category'>): boolean {
-	return (e.kind === 'organisation' && (PROJECT_CATEGORIES as readonly string[]).includes(e.category)) || (e.kind === 'person' && e.category === 'entrepreneur');
+	return (
+		(e.kind === 'organisation' && (PROJECT_CATEGORIES as readonly string[]).includes(e.category)) || (e.kind === 'person' && e.category === 'entrepreneur')
+	);
 }
 
 /**
  * The other side of a relation when it is a step of the subject's pathway, else null. A company's
  * `founded` step comes from its founder (person -> company); an entrepreneur's from the company founded.
  */
-export function stepCounterpart(subject: Pick<EntityRef, 'id' | 'kind'>, r: PathwayRelation, byId: (id: number) => PathwayEntity | undefined): PathwayEntity | null {
+export function stepCounterpart(
+	subject: Pick<EntityRef, 'id' | 'kind'>,
+	r: PathwayRelation,
+	byId: (id: number) => PathwayEntity | undefined
+): PathwayEntity | null {
 	if (!STEP_TYPES.has(r.type)) return null;
 	if (r.type === 'founded') {
 		if (subject.kind === 'person') return r.sourceId === subject.id ? (byId(r.targetId) ?? null) : null;
@@ -80,7 +86,14 @@ export function extractPathway(subject: PathwayEntity, relations: PathwayRelatio
 	}
 	const dated = found.filter((s) => s.start != null);
 	const undated = found.filter((s) => s.start == null);
-	dated.sort((a, b) => comparePartial(a.start as string, b.start as string) || Number(START_TYPES.has(b.type)) - Number(START_TYPES.has(a.type)) || (a.start as string).length - (b.start as string).length || typeRank(a.type) - typeRank(b.type) || a.relationId - b.relationId);
+	dated.sort(
+		(a, b) =>
+			comparePartial(a.start as string, b.start as string) ||
+			Number(START_TYPES.has(b.type)) - Number(START_TYPES.has(a.type)) ||
+			(a.start as string).length - (b.start as string).length ||
+			typeRank(a.type) - typeRank(b.type) ||
+			a.relationId - b.relationId
+	);
 	undated.sort((a, b) => typeRank(a.type) - typeRank(b.type) || a.relationId - b.relationId);
 	const steps: PathwayStep[] = [];
 	for (const s of dated) {

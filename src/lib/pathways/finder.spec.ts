@@ -8,8 +8,13 @@ import { entity, rel } from './test-fixtures';
 const origin = { code: '43112', name: 'Langeac', lon: 3.49, lat: 45.1, accuracy: 'exact' as const, epciCode: '200073005' };
 const incubationStep = ROUTE_TEMPLATE[1]!;
 const query = { sectors: ['agrifood'], needs: [] };
-const incubator = (id: number, over: Partial<PathwayEntity>) => entity(id, 'incubator', { stages: ['creation'], offers: ['mentoring', 'hosting', 'training'], sectors: ['agrifood'], ...over });
-const at = (structure: PathwayEntity, distanceKm: number | null, end: Candidate['end'] = { accuracy: 'exact', communeCode: structure.communeCode, epciCode: structure.epciCode }): Candidate => ({ structure, distanceKm, end });
+const incubator = (id: number, over: Partial<PathwayEntity>) =>
+	entity(id, 'incubator', { stages: ['creation'], offers: ['mentoring', 'hosting', 'training'], sectors: ['agrifood'], ...over });
+const at = (
+	structure: PathwayEntity,
+	distanceKm: number | null,
+	end: Candidate['end'] = { accuracy: 'exact', communeCode: structure.communeCode, epciCode: structure.epciCode }
+): Candidate => ({ structure, distanceKm, end });
 
 describe('finder scoring', () => {
 	it('a structure that does not serve the stage never ranks first, however near and well matched', () => {
@@ -37,7 +42,9 @@ describe('finder scoring', () => {
 		expect(parts.map((p) => p.key)).toEqual(['stage', 'sector', 'offer', 'distance', 'history']);
 		expect(parts.find((p) => p.key === 'distance')?.text).toBe('dans votre commune (Langeac)');
 		// Close but in the next commune: said as such, not « dans votre commune ».
-		expect(scoreOption(at(incubator(2, { communeCode: '43002' }), 0.5), incubationStep, query, origin, { count: 0, max: 0, previous: null }).parts[3]?.text).toBe('à 0,5\u00a0km de Langeac');
+		expect(
+			scoreOption(at(incubator(2, { communeCode: '43002' }), 0.5), incubationStep, query, origin, { count: 0, max: 0, previous: null }).parts[3]?.text
+		).toBe('à 0,5\u00a0km de Langeac');
 		const step = rankStep(1, incubationStep, [at(incubator(1, {}), 23.4)], query, origin, new Map(), null);
 		// « » and « ; » take non-breaking spaces (French-phrasing module): \s matches them.
 		expect(step.options[0]!.why).toMatch(/^Accompagne les projets au stade «\sCréation\s»\s; travaille dans votre secteur \(Agroalimentaire\)/);
@@ -45,7 +52,14 @@ describe('finder scoring', () => {
 
 	it('does not reward a closeness nobody measured: from a commune placed at its intercommunality’s seat', () => {
 		// Saint-Geneys-près-Saint-Paulien sits at Le Puy's point: a Le Puy structure measures 0.2 km.
-		const saintGeneys = { code: '43187', name: 'Saint-Geneys-près-Saint-Paulien', lon: 3.885, lat: 45.044, accuracy: 'epci_seat' as const, epciCode: '200073419' };
+		const saintGeneys = {
+			code: '43187',
+			name: 'Saint-Geneys-près-Saint-Paulien',
+			lon: 3.885,
+			lat: 45.044,
+			accuracy: 'epci_seat' as const,
+			epciCode: '200073419'
+		};
 		const lePuy = incubator(1, { communeCode: '43157', epciCode: '200073419' });
 		const { parts } = scoreOption(at(lePuy, 0.2), incubationStep, query, saintGeneys, { count: 0, max: 0, previous: null });
 		const distance = parts.find((p) => p.key === 'distance')!;
@@ -57,7 +71,11 @@ describe('finder scoring', () => {
 		expect(option.why).not.toMatch(/0,2/);
 		// Further away, the figure is rounded and says what was measured.
 		const brioude = incubator(2, { communeCode: '43040', epciCode: '200073302' });
-		const far = scoreOption(at(brioude, 51.3, { accuracy: 'commune', communeCode: '43040', epciCode: '200073302' }), incubationStep, query, saintGeneys, { count: 0, max: 0, previous: null });
+		const far = scoreOption(at(brioude, 51.3, { accuracy: 'commune', communeCode: '43040', epciCode: '200073302' }), incubationStep, query, saintGeneys, {
+			count: 0,
+			max: 0,
+			previous: null
+		});
 		expect(far.parts[3]?.text).toBe("à ≈\u00a050\u00a0km de Saint-Geneys-près-Saint-Paulien, mesurée depuis le chef-lieu de l'intercommunalité");
 	});
 
@@ -78,7 +96,15 @@ describe('finder scoring', () => {
 	});
 
 	it('when nothing fits within reach, says so and offers the nearest ones further away', () => {
-		const step = rankStep(1, incubationStep, [at(incubator(1, {}), 140), at(incubator(2, {}), 95), at(incubator(3, {}), 210), at(incubator(4, {}), 400)], query, origin, new Map(), null);
+		const step = rankStep(
+			1,
+			incubationStep,
+			[at(incubator(1, {}), 140), at(incubator(2, {}), 95), at(incubator(3, {}), 210), at(incubator(4, {}), 400)],
+			query,
+			origin,
+			new Map(),
+			null
+		);
 		expect(step.nothingNear).toBe(true);
 		expect(step.options.map((o) => [o.structure.id, o.withinReach])).toEqual([
 			[2, false],
@@ -96,8 +122,18 @@ describe('finder scoring', () => {
 	it('counts how often projects of the sector went to a structure next', () => {
 		const third = entity(20, 'rural_third_place');
 		const inc = incubator(21, {});
-		const projects = [entity(1, 'startup', { sectors: ['agrifood'] }), entity(2, 'startup', { sectors: ['agrifood'] }), entity(3, 'startup', { sectors: ['health'] })];
-		const rels = [rel('hosted_by', 1, 20, '2019'), rel('incubated_by', 1, 21, '2020'), rel('hosted_by', 2, 20, '2019'), rel('incubated_by', 2, 21, '2021'), rel('incubated_by', 3, 21, '2020')];
+		const projects = [
+			entity(1, 'startup', { sectors: ['agrifood'] }),
+			entity(2, 'startup', { sectors: ['agrifood'] }),
+			entity(3, 'startup', { sectors: ['health'] })
+		];
+		const rels = [
+			rel('hosted_by', 1, 20, '2019'),
+			rel('incubated_by', 1, 21, '2020'),
+			rel('hosted_by', 2, 20, '2019'),
+			rel('incubated_by', 2, 21, '2021'),
+			rel('incubated_by', 3, 21, '2020')
+		];
 		const all = new Map([third, inc, ...projects].map((e) => [e.id, e]));
 		const pathways: ProjectPathway[] = projects.map((p) => ({ project: p, steps: extractPathway(p, rels, (id) => all.get(id)).steps }));
 		expect(historyCounts(prepareFlows(pathways), ['agrifood'], ROUTE_TEMPLATE[0]!).get(21)).toBe(2);

@@ -15,11 +15,31 @@ export interface RouteTemplateStep {
 
 /** The route an entrepreneur usually follows in Auvergne, from the idea to scaling up (DOMAIN.md stages). */
 export const ROUTE_TEMPLATE: RouteTemplateStep[] = [
-	{ stage: 'emergence', title: 'Tester l’idée et trouver un premier lieu', categories: ['rural_third_place', 'coworking', 'fablab', 'living_lab', 'makerspace', 'association', 'lab', 'university'], offers: ['hosting', 'equipment', 'networking', 'expertise'] },
-	{ stage: 'creation', title: 'Se faire accompagner pour créer', categories: ['incubator', 'incubation_space', 'support_network'], offers: ['mentoring', 'hosting', 'training'] },
+	{
+		stage: 'emergence',
+		title: 'Tester l’idée et trouver un premier lieu',
+		categories: ['rural_third_place', 'coworking', 'fablab', 'living_lab', 'makerspace', 'association', 'lab', 'university'],
+		offers: ['hosting', 'equipment', 'networking', 'expertise']
+	},
+	{
+		stage: 'creation',
+		title: 'Se faire accompagner pour créer',
+		categories: ['incubator', 'incubation_space', 'support_network'],
+		offers: ['mentoring', 'hosting', 'training']
+	},
 	{ stage: 'creation', title: 'Financer le démarrage', categories: ['funder', 'public_body'], offers: ['funding'] },
-	{ stage: 'development', title: 'Accélérer et trouver ses premiers marchés', categories: ['accelerator', 'support_network', 'cluster'], offers: ['market_access', 'mentoring', 'networking'] },
-	{ stage: 'growth', title: 'Changer d’échelle', categories: ['funder', 'accelerator', 'cluster', 'public_body'], offers: ['funding', 'market_access', 'networking'] }
+	{
+		stage: 'development',
+		title: 'Accélérer et trouver ses premiers marchés',
+		categories: ['accelerator', 'support_network', 'cluster'],
+		offers: ['market_access', 'mentoring', 'networking']
+	},
+	{
+		stage: 'growth',
+		title: 'Changer d’échelle',
+		categories: ['funder', 'accelerator', 'cluster', 'public_body'],
+		offers: ['funding', 'market_access', 'networking']
+	}
 ];
 
 /** Within this distance a structure counts as « à portée » (a day trip from a rural commune). */
@@ -80,11 +100,22 @@ export function historyCounts(data: FlowData, sectors: string[], previous: Route
 }
 
 /** The transparent score of one structure for one step: five parts, each with its points and a French reason. */
-export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<FinderQuery, 'sectors' | 'needs'>, origin: Origin, history: { count: number; max: number; previous: RouteTemplateStep | null }): { score: number; parts: ScorePart[]; serves: boolean } {
+export function scoreOption(
+	c: Candidate,
+	step: RouteTemplateStep,
+	query: Pick<FinderQuery, 'sectors' | 'needs'>,
+	origin: Origin,
+	history: { count: number; max: number; previous: RouteTemplateStep | null }
+): { score: number; parts: ScorePart[]; serves: boolean } {
 	const s = c.structure;
 	const serves = s.stages.includes(step.stage);
 	const parts: ScorePart[] = [];
-	parts.push({ key: 'stage', points: serves ? MAX.stage : 0, max: MAX.stage, text: serves ? `accompagne les projets au stade « ${stageLabel(step.stage)} »` : `n'indique pas accompagner le stade « ${stageLabel(step.stage)} »` });
+	parts.push({
+		key: 'stage',
+		points: serves ? MAX.stage : 0,
+		max: MAX.stage,
+		text: serves ? `accompagne les projets au stade « ${stageLabel(step.stage)} »` : `n'indique pas accompagner le stade « ${stageLabel(step.stage)} »`
+	});
 
 	const shared = s.sectors.filter((x) => query.sectors.includes(x));
 	const sector =
@@ -105,7 +136,10 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 		key: 'offer',
 		points: Math.round((MAX.offer * given.length) / wanted.length),
 		max: MAX.offer,
-		text: given.length > 0 ? `propose ${list(given, offerLabel)}${asked.length > 0 ? ', comme vous le demandez' : ''}` : `ne propose pas ${list(wanted, offerLabel)}`
+		text:
+			given.length > 0
+				? `propose ${list(given, offerLabel)}${asked.length > 0 ? ', comme vous le demandez' : ''}`
+				: `ne propose pas ${list(wanted, offerLabel)}`
 	});
 
 	// Points from what was measured, not from a closeness two approximate points only seem to have; the
@@ -128,7 +162,10 @@ export function scoreOption(c: Candidate, step: RouteTemplateStep, query: Pick<F
 		key: 'history',
 		points: history.max > 0 ? Math.round((MAX.history * history.count) / history.max) : 0,
 		max: MAX.history,
-		text: history.count > 0 ? `${countOf(history.count, 'projet')} ${query.sectors.length ? 'de votre secteur ' : ''}y ${byCount(history.count, 'est passé', 'sont passés')} ${after}` : `aucun projet ${query.sectors.length ? 'de votre secteur ' : ''}connu n'y est passé ${after}`
+		text:
+			history.count > 0
+				? `${countOf(history.count, 'projet')} ${query.sectors.length ? 'de votre secteur ' : ''}y ${byCount(history.count, 'est passé', 'sont passés')} ${after}`
+				: `aucun projet ${query.sectors.length ? 'de votre secteur ' : ''}connu n'y est passé ${after}`
 	});
 	// French spacing inside « » and before « ; » (French-phrasing module): the details are read as they are.
 	return { score: parts.reduce((t, p) => t + p.points, 0), parts: parts.map((p) => ({ ...p, text: frenchSpacing(p.text) })), serves };
@@ -150,29 +187,40 @@ export function explain(parts: ScorePart[]): string {
  * within reach, completes with the nearest ones further away (marked « hors rayon »), and says so when none
  * was within reach. The kept options are listed in score order, whichever way they were kept.
  */
-export function rankStep(order: number, step: RouteTemplateStep, candidates: Candidate[], query: Pick<FinderQuery, 'sectors' | 'needs'>, origin: Origin, history: Map<number, number>, previous: RouteTemplateStep | null): FinderStep {
+export function rankStep(
+	order: number,
+	step: RouteTemplateStep,
+	candidates: Candidate[],
+	query: Pick<FinderQuery, 'sectors' | 'needs'>,
+	origin: Origin,
+	history: Map<number, number>,
+	previous: RouteTemplateStep | null
+): FinderStep {
 	const fitting = candidates.filter((c) => step.categories.includes(c.structure.category));
 	const max = Math.max(0, ...fitting.map((c) => history.get(c.structure.id) ?? 0));
 	const scored = fitting.map((c) => {
-			const { score, parts, serves } = scoreOption(c, step, query, origin, { count: history.get(c.structure.id) ?? 0, max, previous });
-			const { stages, offers, sectors } = c.structure;
-			const option: FinderOption = {
-				structure: { ...c.structure, stages, offers, sectors },
-				distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10,
-				distance: c.distanceKm == null ? null : showDistance(c.distanceKm, originEnd(origin), c.end),
-				score,
-				parts,
-				why: explain(parts),
-				withinReach: c.distanceKm != null && c.distanceKm <= REACH_KM
-			};
+		const { score, parts, serves } = scoreOption(c, step, query, origin, { count: history.get(c.structure.id) ?? 0, max, previous });
+		const { stages, offers, sectors } = c.structure;
+		const option: FinderOption = {
+			structure: { ...c.structure, stages, offers, sectors },
+			distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10,
+			distance: c.distanceKm == null ? null : showDistance(c.distanceKm, originEnd(origin), c.end),
+			score,
+			parts,
+			why: explain(parts),
+			withinReach: c.distanceKm != null && c.distanceKm <= REACH_KM
+		};
 		return { option, serves, counted: countedKm(c, origin) ?? Infinity };
 	});
-	const byRank = (a: (typeof scored)[number], b: (typeof scored)[number]) => Number(b.serves) - Number(a.serves) || b.option.score - a.option.score || a.counted - b.counted || a.option.structure.id - b.option.structure.id;
+	const byRank = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+		Number(b.serves) - Number(a.serves) || b.option.score - a.option.score || a.counted - b.counted || a.option.structure.id - b.option.structure.id;
 	const eligible = scored.some((s) => s.serves) ? scored.filter((s) => s.serves) : scored;
 	const near = eligible.filter((s) => s.option.withinReach).sort(byRank);
 	let chosen = near.slice(0, 5);
 	if (chosen.length < 3) {
-		const further = eligible.filter((s) => !s.option.withinReach).sort((a, b) => (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || byRank(a, b));
+		const further = eligible
+			.filter((s) => !s.option.withinReach)
+			.sort((a, b) => (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || byRank(a, b));
 		chosen = [...chosen, ...further.slice(0, 3 - chosen.length)].sort(byRank);
 	}
 	return { order, stage: step.stage, title: step.title, offers: step.offers, options: chosen.map((s) => s.option), nothingNear: near.length === 0 };

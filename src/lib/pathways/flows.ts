@@ -2,7 +2,19 @@ import { de } from '$lib/domain/french/typography';
 import { categoryLabel } from '$lib/domain/vocabulary';
 import { median, monthsBetween } from './dates';
 import type { PathwayEntity } from './extract';
-import type { Bottleneck, FirstStep, FlowFigure, FlowFilters, FlowLevel, FlowLink, FlowNode, FlowsResult, LeavingTerritory, PathwayStep, Transition } from './types';
+import type {
+	Bottleneck,
+	FirstStep,
+	FlowFigure,
+	FlowFilters,
+	FlowLevel,
+	FlowLink,
+	FlowNode,
+	FlowsResult,
+	LeavingTerritory,
+	PathwayStep,
+	Transition
+} from './types';
 
 /** A project's pathway as extracted: the project and all its steps in order. */
 export interface ProjectPathway {
@@ -194,9 +206,21 @@ export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryNa
 		return { from: code(from), to: code(to), fromLabel: label(from), toLabel: label(to), count, medianMonths: m == null ? null : Math.round(m * 10) / 10 };
 	});
 	transitions.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-	const firstSteps: FirstStep[] = [...firsts].map(([k, count]) => ({ key: code(k), label: label(k), count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+	const firstSteps: FirstStep[] = [...firsts]
+		.map(([k, count]) => ({ key: code(k), label: label(k), count }))
+		.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
-	return { filters, projects: selected.length, nodes, links, transitions, transitionCount: transitions.length, firstSteps, bottlenecks: bottlenecks(data, selected, thisYear), leaving: leavingTerritories(selected, filters, territoryName) };
+	return {
+		filters,
+		projects: selected.length,
+		nodes,
+		links,
+		transitions,
+		transitionCount: transitions.length,
+		firstSteps,
+		bottlenecks: bottlenecks(data, selected, thisYear),
+		leaving: leavingTerritories(selected, filters, territoryName)
+	};
 }
 
 interface Arrival {
@@ -223,7 +247,14 @@ function arrivals(selected: Selected[], thisYear: number): Map<number, Arrival> 
 function bottlenecks(data: FlowData, selected: Selected[], thisYear: number): Bottleneck[] {
 	return [...arrivals(selected, thisYear)]
 		.filter(([, a]) => a.arrived.size >= MIN_ARRIVALS)
-		.map(([k, a]) => ({ key: data.keys[k] as string, label: data.labels[k] as string, slug: data.slugs[k] ?? null, arrivals: a.arrived.size, movedOn: a.movedOn.size, stuckShare: Math.round(((a.arrived.size - a.movedOn.size) / a.arrived.size) * 1000) / 1000 }))
+		.map(([k, a]) => ({
+			key: data.keys[k] as string,
+			label: data.labels[k] as string,
+			slug: data.slugs[k] ?? null,
+			arrivals: a.arrived.size,
+			movedOn: a.movedOn.size,
+			stuckShare: Math.round(((a.arrived.size - a.movedOn.size) / a.arrived.size) * 1000) / 1000
+		}))
 		.sort((a, b) => b.stuckShare - a.stuckShare || b.arrivals - a.arrivals || a.key.localeCompare(b.key))
 		.slice(0, 10);
 }
@@ -253,13 +284,25 @@ function leavingSets(selected: Selected[], filters: FlowFilters) {
 
 function leavingTerritories(selected: Selected[], filters: FlowFilters, territoryName: (code: string) => string): LeavingTerritory[] {
 	return [...leavingSets(selected, filters)]
-		.map(([code, e]) => ({ code, name: territoryName(code), projects: e.projects.size, leaving: e.leaving.size, share: Math.round((e.leaving.size / e.projects.size) * 1000) / 1000 }))
+		.map(([code, e]) => ({
+			code,
+			name: territoryName(code),
+			projects: e.projects.size,
+			leaving: e.leaving.size,
+			share: Math.round((e.leaving.size / e.projects.size) * 1000) / 1000
+		}))
 		.sort((a, b) => b.share - a.share || b.projects - a.projects || a.code.localeCompare(b.code));
 }
 
 /** The projects behind one figure of the flows page (same filters), by id. */
 /** `placeOf`: « du Puy-de-Dôme » for a territory code (the service knows the names; French-phrasing module). */
-export function figureProjects(data: FlowData, filters: FlowFilters, figure: FlowFigure, thisYear: number, placeOf: (code: string) => string = de): { title: string; ids: number[] } {
+export function figureProjects(
+	data: FlowData,
+	filters: FlowFilters,
+	figure: FlowFigure,
+	thisYear: number,
+	placeOf: (code: string) => string = de
+): { title: string; ids: number[] } {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
 	const { OTHER, nodeOf } = columns(data, selected, filters.level);
@@ -276,7 +319,13 @@ export function figureProjects(data: FlowData, filters: FlowFilters, figure: Flo
 			const r = figure.rank;
 			if (r == null) return { title, ids: ids((steps) => steps.some((s, i) => i + 1 < steps.length && key(s) === a && key(steps[i + 1] as FlowStep) === b)) };
 			// One band of the diagram: from column r to column r + 1, grouped keys included.
-			return { title: `${title} (${rankWord(r)} → ${rankWord(r + 1)})`, ids: ids((steps) => steps.length > r && nodeOf(r, key(steps[r - 1] as FlowStep)) === nodeOf(r, a) && nodeOf(r + 1, key(steps[r] as FlowStep)) === nodeOf(r + 1, b)) };
+			return {
+				title: `${title} (${rankWord(r)} → ${rankWord(r + 1)})`,
+				ids: ids(
+					(steps) =>
+						steps.length > r && nodeOf(r, key(steps[r - 1] as FlowStep)) === nodeOf(r, a) && nodeOf(r + 1, key(steps[r] as FlowStep)) === nodeOf(r + 1, b)
+				)
+			};
 		}
 		case 'first': {
 			const a = indexOf(figure.key);
@@ -286,7 +335,10 @@ export function figureProjects(data: FlowData, filters: FlowFilters, figure: Flo
 			const r = figure.rank;
 			const target = nodeOf(r, indexOf(figure.key));
 			const at = (steps: FlowStep[]) => (r < MAX_RANK ? steps.slice(r - 1, r) : steps.slice(MAX_RANK - 1));
-			return { title: `Projets passés par « ${labelOf(figure.key)} » en ${rankWord(r)}`, ids: ids((steps) => at(steps).some((s) => nodeOf(r, key(s)) === target)) };
+			return {
+				title: `Projets passés par « ${labelOf(figure.key)} » en ${rankWord(r)}`,
+				ids: ids((steps) => at(steps).some((s) => nodeOf(r, key(s)) === target))
+			};
 		}
 		case 'arrived': {
 			const a = arrivals(selected, thisYear).get(indexOf(figure.key));
@@ -294,7 +346,10 @@ export function figureProjects(data: FlowData, filters: FlowFilters, figure: Flo
 		}
 		case 'stuck': {
 			const a = arrivals(selected, thisYear).get(indexOf(figure.key));
-			return { title: `Projets arrivés à « ${labelOf(figure.key)} » sans étape suivante connue`, ids: a ? [...a.arrived].filter((id) => !a.movedOn.has(id)) : [] };
+			return {
+				title: `Projets arrivés à « ${labelOf(figure.key)} » sans étape suivante connue`,
+				ids: a ? [...a.arrived].filter((id) => !a.movedOn.has(id)) : []
+			};
 		}
 		case 'leaving': {
 			const e = leavingSets(selected, filters).get(figure.code);

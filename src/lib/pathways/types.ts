@@ -6,7 +6,17 @@ import type { EntityKind, Offer, Stage } from '$lib/domain/vocabulary';
 import type { PointAccuracy, ShownDistance } from '$lib/geo/distance-precision';
 
 /** Relation types that make a pathway step (DOMAIN.md), `founded` and `spin_off_of` start one. */
-export const PATHWAY_STEP_TYPES = ['founded', 'spin_off_of', 'hosted_by', 'incubated_by', 'funded_by', 'accelerated_by', 'mentored_by', 'trained_by', 'member_of'] as const;
+export const PATHWAY_STEP_TYPES = [
+	'founded',
+	'spin_off_of',
+	'hosted_by',
+	'incubated_by',
+	'funded_by',
+	'accelerated_by',
+	'mentored_by',
+	'trained_by',
+	'member_of'
+] as const;
 export type PathwayStepType = (typeof PATHWAY_STEP_TYPES)[number];
 
 /** Organisation categories whose pathways are aggregated into flows (projects); persons of category entrepreneur also have a timeline. */

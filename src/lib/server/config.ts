@@ -10,11 +10,9 @@ export interface TerritoryScope {
 export const DEFAULT_DEPARTEMENTS = ['03', '15', '43', '63'] as const;
 export const DEFAULT_REGION_CODE = '84';
 
-const departementCode = z
-	.string()
-	.regex(/^(\d{2}|2[AB]|97\d)$/, {
-		error: (issue) => `code de département invalide : « ${String(issue.input)} » (attendu : 2 chiffres, 2A, 2B ou 97x)`
-	});
+const departementCode = z.string().regex(/^(\d{2}|2[AB]|97\d)$/, {
+	error: (issue) => `code de département invalide : « ${String(issue.input)} » (attendu : 2 chiffres, 2A, 2B ou 97x)`
+});
 
 const scopeSchema = z.object({
 	departements: z
@@ -34,9 +32,7 @@ export function territoryScope(env: Record<string, string | undefined> = process
 	const rawDepartements = env.CARTO_DEPARTEMENTS?.trim();
 	const rawRegion = env.CARTO_REGION?.trim();
 	const candidate = {
-		departements: rawDepartements
-			? rawDepartements.split(',').map((c) => c.trim().toUpperCase())
-			: [...DEFAULT_DEPARTEMENTS],
+		departements: rawDepartements ? rawDepartements.split(',').map((c) => c.trim().toUpperCase()) : [...DEFAULT_DEPARTEMENTS],
 		regionCode: rawRegion || DEFAULT_REGION_CODE
 	};
 	const parsed = scopeSchema.safeParse(candidate);
@@ -71,9 +67,7 @@ export function basemapSetting(env: Record<string, string | undefined> = process
 	return raw as Basemap;
 }
 
-const frameOrigin = z
-	.string()
-	.regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, { message: 'origine invalide' });
+const frameOrigin = z.string().regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, { message: 'origine invalide' });
 
 /**
  * CARTO_EMBED_ANCESTORS: the partner origins allowed to frame /embed/… (space- or comma-separated, e.g.
@@ -83,7 +77,9 @@ export function embedAncestors(env: Record<string, string | undefined> = process
 	const list = (env.CARTO_EMBED_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
 	for (const origin of list) {
 		if (!frameOrigin.safeParse(origin).success) {
-			throw new Error(`Configuration invalide : CARTO_EMBED_ANCESTORS contient « ${origin} » (attendu : des origines comme https://partenaire.fr ou https://*.exemple.org).`);
+			throw new Error(
+				`Configuration invalide : CARTO_EMBED_ANCESTORS contient « ${origin} » (attendu : des origines comme https://partenaire.fr ou https://*.exemple.org).`
+			);
 		}
 	}
 	return [...new Set(list.map((o) => o.toLowerCase()))];

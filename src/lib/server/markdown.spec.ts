@@ -8,7 +8,9 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('<li>hébergement</li>');
 	});
 	it('removes scripts, event handlers and javascript: links', () => {
-		const html = renderMarkdown('<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href="https://example.org" onclick="x()">ok</a>');
+		const html = renderMarkdown(
+			'<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href="https://example.org" onclick="x()">ok</a>'
+		);
 		expect(html).not.toMatch(/<script|onerror|onclick|href="javascript|<img/i);
 		expect(html).toContain('href="https://example.org"');
 		expect(html).toContain('rel="nofollow noopener noreferrer"');

@@ -31,5 +31,8 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 export function markdownToPlainText(markdown: string): string {
 	const html = (marked.parse(markdown) as string).replace(/<\/(p|li|h\d|blockquote|pre)>|<br\s*\/?>/g, ' ');
 	const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
-	return text.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => ENTITIES[m] ?? m).replace(/\s+/g, ' ').trim();
+	return text
+		.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => ENTITIES[m] ?? m)
+		.replace(/\s+/g, ' ')
+		.trim();
 }

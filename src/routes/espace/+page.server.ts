@@ -33,7 +33,12 @@ export const load = (({ locals, url, setHeaders }) => {
  * One action = read the form, call one service, say what happened. `scope` and `target` tell the page
  * which form the answer belongs to, so it is printed next to that form, not at the top of the page.
  */
-function action(scope: string, targetField: string | null, run: (user: AccountUser, form: FormData) => string | Promise<string>, keep?: (form: FormData) => Record<string, string>) {
+function action(
+	scope: string,
+	targetField: string | null,
+	run: (user: AccountUser, form: FormData) => string | Promise<string>,
+	keep?: (form: FormData) => Record<string, string>
+) {
 	const targetOf = (form: FormData) => (targetField ? Number(form.get(targetField)) || 0 : 0);
 	return formAction(
 		async ({ locals, url }: RequestEvent, form) => ({ scope, target: targetOf(form), done: await run(requireUser(locals.user, url), form) }),
@@ -42,7 +47,10 @@ function action(scope: string, targetField: string | null, run: (user: AccountUs
 	);
 }
 
-const typed = (...names: string[]) => (form: FormData) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '')]));
+const typed =
+	(...names: string[]) =>
+	(form: FormData) =>
+		Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '')]));
 
 export const actions = {
 	/** « Toujours à jour » */
@@ -58,23 +66,33 @@ export const actions = {
 		withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
 		return 'Proposition retirée : l’équipe ne la verra pas.';
 	}),
-	proposer: action('proposer', null, async (user, form) => {
-		const [kind, category] = String(form.get('category') ?? '').split(':');
-		const db = getDb();
-		const commune = communeOfForm(db, String(form.get('communeCode') ?? ''), String(form.get('commune') ?? ''), false);
-		const address = String(form.get('address') ?? '').trim() || null;
-		const place = commune ? await placeOf(db, geocoderFromEnv(), commune.code, address) : null;
-		const result = proposeEntity(db, user, {
-			kind: kind as 'organisation',
-			category: category ?? '',
-			name: String(form.get('name') ?? ''),
-			summary: String(form.get('summary') ?? ''),
-			website: String(form.get('website') ?? ''),
-			communeCode: commune?.code ?? null,
-			address
-		}, place);
-		return result.status === 'pending'
-			? 'Fiche proposée : elle attend la validation de l’équipe (voir « Mes propositions »).'
-			: 'Fiche créée : vous la gérez.';
-	}, typed('name', 'category', 'summary', 'website', 'commune', 'communeCode', 'address'))
+	proposer: action(
+		'proposer',
+		null,
+		async (user, form) => {
+			const [kind, category] = String(form.get('category') ?? '').split(':');
+			const db = getDb();
+			const commune = communeOfForm(db, String(form.get('communeCode') ?? ''), String(form.get('commune') ?? ''), false);
+			const address = String(form.get('address') ?? '').trim() || null;
+			const place = commune ? await placeOf(db, geocoderFromEnv(), commune.code, address) : null;
+			const result = proposeEntity(
+				db,
+				user,
+				{
+					kind: kind as 'organisation',
+					category: category ?? '',
+					name: String(form.get('name') ?? ''),
+					summary: String(form.get('summary') ?? ''),
+					website: String(form.get('website') ?? ''),
+					communeCode: commune?.code ?? null,
+					address
+				},
+				place
+			);
+			return result.status === 'pending'
+				? 'Fiche proposée : elle attend la validation de l’équipe (voir « Mes propositions »).'
+				: 'Fiche créée : vous la gérez.';
+		},
+		typed('name', 'category', 'summary', 'website', 'commune', 'communeCode', 'address')
+	)
 } satisfies Actions;

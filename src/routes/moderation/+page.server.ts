@@ -48,7 +48,9 @@ export const actions = {
 		// A newcomer's listing or claim: their invitation leaves once the approval is written.
 		const followUp = approvePendingChange(getDb(), user, id, text(form, 'comment'));
 		await sendFollowUp(followUp, url.origin, serverMailSetting());
-		return (followUp ? `Proposition acceptée et publiée : une invitation part vers ${followUp.to}.` : 'Proposition acceptée et publiée.') + tellReporter(id, url);
+		return (
+			(followUp ? `Proposition acceptée et publiée : une invitation part vers ${followUp.to}.` : 'Proposition acceptée et publiée.') + tellReporter(id, url)
+		);
 	}),
 	refuser: action(is('refuser'), 'pendingId', async (user, form, url) => {
 		const id = idFrom(form.get('pendingId'));
@@ -72,11 +74,15 @@ export const actions = {
 		const r = mergeEntities(getDb(), user, pickFrom(form, 'keepId'), pickFrom(form, 'dropId'));
 		return `« ${r.droppedName} » est fondue dans « ${r.keptName} » : son ancienne adresse redirige vers la fiche conservée.`;
 	}),
-	archiver: action((form) => (form.get('archived') === '1' ? 'archiver' : 'restaurer'), null, (user, form) => {
-		const archived = form.get('archived') === '1';
-		const r = setArchived(getDb(), user, pickFrom(form, 'entityId'), archived);
-		return archivedDone(r.name, archived);
-	}),
+	archiver: action(
+		(form) => (form.get('archived') === '1' ? 'archiver' : 'restaurer'),
+		null,
+		(user, form) => {
+			const archived = form.get('archived') === '1';
+			const r = setArchived(getDb(), user, pickFrom(form, 'entityId'), archived);
+			return archivedDone(r.name, archived);
+		}
+	),
 	gerant: action(is('gerant'), null, (user, form) => {
 		const r = grantManager(getDb(), user, pickFrom(form, 'entityId'), text(form, 'email'));
 		return grantDone(r);

@@ -21,6 +21,8 @@ export const actions = {
 	toutLire: async ({ locals, url }) => {
 		const user = requireUser(locals.user, url);
 		const n = readAllNotifications(getDb(), user);
-		return { done: n ? `${countOf(n, 'notification')} ${byCount(n, 'marquée', 'marquées')} comme ${byCount(n, 'lue', 'lues')}.` : 'Rien à marquer : tout était lu.' };
+		return {
+			done: n ? `${countOf(n, 'notification')} ${byCount(n, 'marquée', 'marquées')} comme ${byCount(n, 'lue', 'lues')}.` : 'Rien à marquer : tout était lu.'
+		};
 	}
 } satisfies Actions;

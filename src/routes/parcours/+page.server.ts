@@ -52,7 +52,10 @@ const typedCode = (c: CommuneHit) => (c.match === 'name' ? null : c.matchedCode)
  * its address; several (a postcode shared by ten communes, homonyms): the visitor picks, each choice saying
  * how it matched; none: a message. An older address with a name in `commune` is read as typed.
  */
-function resolveCommune(db: Db, params: URLSearchParams): { code: string } | { choices: CommuneChoice[]; issue: string } | { issue: string } | { redirect: string } {
+function resolveCommune(
+	db: Db,
+	params: URLSearchParams
+): { code: string } | { choices: CommuneChoice[]; issue: string } | { issue: string } | { redirect: string } {
 	const canonical = params.get('commune')?.trim() ?? '';
 	if (INSEE_COMMUNE_RE.test(canonical.toUpperCase())) return { code: canonical.toUpperCase() };
 	const text = canonical || (params.get('lieu')?.trim() ?? '');
@@ -63,7 +66,15 @@ function resolveCommune(db: Db, params: URLSearchParams): { code: string } | { c
 	if (resolution.status === 'several') {
 		return {
 			issue: message ?? '',
-			choices: resolution.choices.slice(0, 30).map((c) => ({ code: c.code, name: c.name, departementCode: c.departementCode, matchLabel: c.matchLabel, href: withCommune(params, c.code, typedCode(c)) }))
+			choices: resolution.choices
+				.slice(0, 30)
+				.map((c) => ({
+					code: c.code,
+					name: c.name,
+					departementCode: c.departementCode,
+					matchLabel: c.matchLabel,
+					href: withCommune(params, c.code, typedCode(c))
+				}))
 		};
 	}
 	return { issue: message ?? '' };
@@ -76,7 +87,8 @@ function matchOf(db: Db, code: string, typed: string | null): string | null {
 }
 
 /** While the commune is being sorted out, the other answers are checked too: every message at once. */
-const otherIssues = (params: URLSearchParams): FinderIssue[] => paramIssues(finderQuerySchema.omit({ commune: true }), params, PATHWAY_ARRAY_KEYS).map(formIssue);
+const otherIssues = (params: URLSearchParams): FinderIssue[] =>
+	paramIssues(finderQuerySchema.omit({ commune: true }), params, PATHWAY_ARRAY_KEYS).map(formIssue);
 
 /** Name of a commune code, to show it again in the form next to a message about another answer. */
 function communeName(db: Db, code: string): string | null {

@@ -5,7 +5,22 @@ import { optionDistance } from './route-format';
 import { routeBounds, routeLine, routePins, spreadOffsets } from './route-geometry';
 
 const option = (id: number, lon: number | null, lat: number | null): FinderOption => ({
-	structure: { id, slug: `s${id}`, name: `S${id}`, kind: 'organisation', category: 'incubator', communeCode: null, communeName: null, departementCode: null, epciCode: null, lon, lat, stages: [], offers: [], sectors: [] },
+	structure: {
+		id,
+		slug: `s${id}`,
+		name: `S${id}`,
+		kind: 'organisation',
+		category: 'incubator',
+		communeCode: null,
+		communeName: null,
+		departementCode: null,
+		epciCode: null,
+		lon,
+		lat,
+		stages: [],
+		offers: [],
+		sectors: []
+	},
 	distanceKm: 1,
 	distance: showDistance(1, { accuracy: 'commune' }, { accuracy: 'exact' }),
 	score: 1,
@@ -19,7 +34,14 @@ const result: FinderResult = {
 	origin: { code: '15187', name: 'Saint-Flour', departementCode: '15', lon: 3.09, lat: 45.03, accuracy: 'commune', uncertaintyKm: 2, note: null },
 	reachKm: 30,
 	steps: [
-		{ order: 1, stage: 'creation', title: 'Créer', offers: [], nothingNear: false, options: [option(1, 3.2, 45.1), option(2, null, null), option(3, 2.4, 44.9)] },
+		{
+			order: 1,
+			stage: 'creation',
+			title: 'Créer',
+			offers: [],
+			nothingNear: false,
+			options: [option(1, 3.2, 45.1), option(2, null, null), option(3, 2.4, 44.9)]
+		},
 		{ order: 2, stage: 'development', title: 'Développer', offers: [], nothingNear: true, options: [option(4, 3.08, 45.77)] }
 	]
 };

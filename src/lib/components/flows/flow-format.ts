@@ -23,5 +23,6 @@ export const figureWords = {
 	arrived: (n: number, label: string) => frenchSpacing(`${countOf(n, 'projet arrivé', 'projets arrivés')} à « ${label} »`),
 	stuck: (n: number, label: string) => frenchSpacing(`${countOf(n, 'projet')} sans étape suivante après « ${label} »`),
 	territory: (n: number, code: string, name: string) => `${countOf(n, 'projet')} ${ofCode(code, name)}`,
-	leaving: (n: number, code: string, name: string) => `${countOf(n, 'projet')} ${ofCode(code, name)} ${byCount(n, 'soutenu hors de son département', 'soutenus hors de leur département')}`
+	leaving: (n: number, code: string, name: string) =>
+		`${countOf(n, 'projet')} ${ofCode(code, name)} ${byCount(n, 'soutenu hors de son département', 'soutenus hors de leur département')}`
 };

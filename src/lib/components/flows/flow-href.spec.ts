@@ -8,7 +8,9 @@ describe('flow links', () => {
 	it('writes the filters in a fixed order, leaving out defaults', () => {
 		expect(flowParams(filters).toString()).toBe('sector=health&departement=63&from=2018&to=2022&level=structure');
 		expect(flowsHref({ level: 'category' })).toBe('/parcours/flux');
-		expect(flowsHref(filters, { departement: undefined, epci: '200071108' })).toBe('/parcours/flux?sector=health&epci=200071108&from=2018&to=2022&level=structure');
+		expect(flowsHref(filters, { departement: undefined, epci: '200071108' })).toBe(
+			'/parcours/flux?sector=health&epci=200071108&from=2018&to=2022&level=structure'
+		);
 	});
 
 	it('sends the CSV and the projects lists the same filters', () => {

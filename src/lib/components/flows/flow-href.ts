@@ -40,8 +40,7 @@ export function figureHref(filters: FlowFilters, figure: FlowFigure, rank?: numb
 	else if (figure.figure === 'reached') {
 		params.set('rank', String(figure.rank));
 		params.set('key', figure.key);
-	}
-	else if (figure.figure === 'leaving') params.set('code', figure.code);
+	} else if (figure.figure === 'leaving') params.set('code', figure.code);
 	if (rank !== undefined) params.set('rank', String(rank));
 	return withQuery('/parcours/flux/projets', params);
 }

@@ -19,7 +19,8 @@ export function describeFlowFilters(filters: FlowFilters, places: { departements
 		const e = places.epcis.find((p) => p.code === filters.epci);
 		parts.push(e ? `projets ${ofTerritory(e.name, 'epci')}` : `projets de l'EPCI ${filters.epci}`);
 	}
-	if (filters.from !== undefined && filters.to !== undefined) parts.push(filters.from === filters.to ? `étapes de ${filters.from}` : `étapes ${spanDates(String(filters.from), String(filters.to))}`);
+	if (filters.from !== undefined && filters.to !== undefined)
+		parts.push(filters.from === filters.to ? `étapes de ${filters.from}` : `étapes ${spanDates(String(filters.from), String(filters.to))}`);
 	else if (filters.from !== undefined) parts.push(`étapes depuis ${filters.from}`);
 	else if (filters.to !== undefined) parts.push(`étapes jusqu'en ${filters.to}`);
 	parts.push(filters.level === 'structure' ? 'par structure' : 'par catégorie de structure');

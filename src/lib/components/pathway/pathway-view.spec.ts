@@ -93,7 +93,11 @@ describe('clusterStops', () => {
 	// One degree = 100 px: easy distances.
 	const project = ([lon, lat]: [number, number]) => ({ x: lon * 100, y: -lat * 100 });
 	it('merges stops too close on screen into one marker on the earliest place', () => {
-		const { stops } = pathwayGeometry([step(1, { lon: 3, lat: 45, commune: 'A' }), step(2, { lon: 5, lat: 45, commune: 'B' }), step(3, { lon: 3.1, lat: 45, commune: 'C' })]);
+		const { stops } = pathwayGeometry([
+			step(1, { lon: 3, lat: 45, commune: 'A' }),
+			step(2, { lon: 5, lat: 45, commune: 'B' }),
+			step(3, { lon: 3.1, lat: 45, commune: 'C' })
+		]);
 		const shown = clusterStops(stops, project, 24);
 		expect(shown.map((s) => s.label)).toEqual(['1, 3', '2']);
 		expect(shown[0]?.lngLat).toEqual([3, 45]);

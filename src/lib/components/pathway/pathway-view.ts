@@ -92,7 +92,9 @@ const LABEL_HEIGHT = 16;
  * kept clear, such as the zoom buttons.
  */
 export function labelSides(stops: ShownStop[], width: number, height: number, reserved: Box[] = []): ('right' | 'left' | null)[] {
-	const obstacles = reserved.concat(stops.map((s): Box => [s.x - s.markerWidth / 2, s.y - MARKER_HEIGHT / 2, s.x + s.markerWidth / 2, s.y + MARKER_HEIGHT / 2]));
+	const obstacles = reserved.concat(
+		stops.map((s): Box => [s.x - s.markerWidth / 2, s.y - MARKER_HEIGHT / 2, s.x + s.markerWidth / 2, s.y + MARKER_HEIGHT / 2])
+	);
 	const candidates = stops.map((s, i) => {
 		const inner = s.markerWidth / 2 + LABEL_GAP;
 		const h = LABEL_HEIGHT / 2;

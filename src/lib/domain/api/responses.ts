@@ -66,7 +66,10 @@ const image = z
 	.describe('Logo ou photo de la fiche, en WebP, à plusieurs largeurs (srcset), ou null.');
 const practicalFields = {
 	registrationUrl: z.string().nullable().describe('Événements : adresse web d’inscription.'),
-	openingHours: z.string().nullable().describe('Tiers-lieux : horaires d’ouverture, syntaxe OpenStreetMap `opening_hours` (ex. « Mo-Fr 09:00-18:00; Sa 10:00-13:00 »).'),
+	openingHours: z
+		.string()
+		.nullable()
+		.describe('Tiers-lieux : horaires d’ouverture, syntaxe OpenStreetMap `opening_hours` (ex. « Mo-Fr 09:00-18:00; Sa 10:00-13:00 »).'),
 	accessTransport: z.string().nullable().describe('Tiers-lieux : venir en transports en commun.'),
 	accessibility: z.string().nullable().describe('Tiers-lieux : accessibilité.'),
 	equipment: z.string().nullable().describe('Tiers-lieux : équipements.')
@@ -146,7 +149,9 @@ export const searchResponse = z.object({
 			category: z.string(),
 			categoryLabel: z.string(),
 			communeName: z.string().nullable(),
-			snippet: z.array(z.object({ text: z.string(), hit: z.boolean().describe('Passage qui correspond à la recherche.') })).describe('Extrait, découpé en passages.')
+			snippet: z
+				.array(z.object({ text: z.string(), hit: z.boolean().describe('Passage qui correspond à la recherche.') }))
+				.describe('Extrait, découpé en passages.')
 		})
 	),
 	total: count
@@ -199,7 +204,9 @@ export const mapStatsResponse = z.object({
 
 const pointAccuracy = z
 	.enum(POINT_ACCURACIES)
-	.describe('Comment le point a été placé : exact (adresse ou placé à la main), commune (centre de la commune), epci_seat (chef-lieu de l’intercommunalité, faute de mieux), departement (centre du département).');
+	.describe(
+		'Comment le point a été placé : exact (adresse ou placé à la main), commune (centre de la commune), epci_seat (chef-lieu de l’intercommunalité, faute de mieux), departement (centre du département).'
+	);
 
 /** A commune as the start of distances. */
 const distanceOrigin = {
@@ -212,19 +219,31 @@ const shownDistance = z
 	.object({
 		kind: z
 			.enum(DISTANCE_KINDS)
-			.describe('measured (mesure entre deux points exacts), approx (arrondie à sa précision), under (sous la précision : seulement une borne), same_commune, same_epci (même commune, même intercommunalité).'),
+			.describe(
+				'measured (mesure entre deux points exacts), approx (arrondie à sa précision), under (sous la précision : seulement une borne), same_commune, same_epci (même commune, même intercommunalité).'
+			),
 		approx: z.boolean().describe('Vrai sauf pour une mesure entre deux points exacts.'),
 		text: z.string().describe('Ce qu’il faut afficher : « 3,4 km », « ≈ 12 km », « moins de 30 km », « dans la même intercommunalité ».'),
 		km: z.number().nullable().describe('Le chiffre affiché (pour under : la borne) ; null quand seul un territoire commun est dit.'),
 		uncertaintyKm: z.number().describe('Incertitude des deux extrémités réunies (km).'),
-		note: z.string().nullable().describe('Pourquoi la position de l’acteur est approchée (« position approchée : centre de sa commune ») ; null si elle est exacte.')
+		note: z
+			.string()
+			.nullable()
+			.describe('Pourquoi la position de l’acteur est approchée (« position approchée : centre de sa commune ») ; null si elle est exacte.')
 	})
 	.describe('La distance telle qu’on peut honnêtement la dire, compte tenu de la précision des deux points.');
 
 export const nearbyResponse = z.object({
-	commune: z.object({ code: z.string(), name: z.string(), centroid: lonLat.describe('Le centre du cercle : le point de la commune (voir accuracy).'), ...distanceOrigin }),
+	commune: z.object({
+		code: z.string(),
+		name: z.string(),
+		centroid: lonLat.describe('Le centre du cercle : le point de la commune (voir accuracy).'),
+		...distanceOrigin
+	}),
 	radiusKm: z.number(),
-	circle: z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()).nullable(), geometry: polygonGeometry }).describe('Le cercle, en GeoJSON (Feature Polygon).'),
+	circle: z
+		.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()).nullable(), geometry: polygonGeometry })
+		.describe('Le cercle, en GeoJSON (Feature Polygon).'),
 	total: count.describe('Nombre de structures dans le cercle (la liste en garde 200).'),
 	items: z.array(
 		shortActor.extend({
@@ -284,7 +303,11 @@ const edge = z.object({
 	source: int.describe('Identifiant de l’acteur source.'),
 	target: int.describe('Identifiant de l’acteur cible.'),
 	type: z.string().describe('Code du type de relation (vocabulaire).'),
-	label: z.string().describe('Le type de relation lu depuis la source et accordé avec elle : « incubée par » pour une startup, « incubé·e par » pour une personne (genre non renseigné).'),
+	label: z
+		.string()
+		.describe(
+			'Le type de relation lu depuis la source et accordé avec elle : « incubée par » pour une startup, « incubé·e par » pour une personne (genre non renseigné).'
+		),
 	startDate: partialDate.nullable(),
 	endDate: partialDate.nullable(),
 	confirmation,
@@ -317,7 +340,9 @@ export const graphMetricsResponse = z.object({
 	revision: int,
 	computedMs: z.number(),
 	betweennessMethod: z.string().describe('Calcul exact ou approché de l’intermédiarité.'),
-	nodes: z.record(z.string(), z.object({ degree: count, betweenness: z.number(), pagerank: z.number(), community: int })).describe('Métriques par identifiant d’acteur.'),
+	nodes: z
+		.record(z.string(), z.object({ degree: count, betweenness: z.number(), pagerank: z.number(), community: int }))
+		.describe('Métriques par identifiant d’acteur.'),
 	top: z.object({ degree: ranked, betweenness: ranked, pagerank: ranked }).describe('Les 15 premiers acteurs de chaque métrique.'),
 	communities: z.array(z.object({ id: int, size: count, label: z.string().describe('Nom de l’acteur le plus relié de la communauté.') }))
 });
@@ -509,12 +534,14 @@ const territoryGeoProperties = z.object({
 
 export const exportGeoJsonResponse = z.object({
 	type: z.literal('FeatureCollection'),
-	features: z.array(
-		z.union([
-			z.object({ type: z.literal('Feature'), id: z.string().describe('Slug de l’acteur.'), geometry: pointGeometry, properties: actorGeoProperties }),
-			z.object({ type: z.literal('Feature'), id: z.string().describe('Code du territoire.'), geometry: geometry, properties: territoryGeoProperties })
-		])
-	).describe('Les contours demandés par `territories` d’abord, puis un point par acteur localisé.')
+	features: z
+		.array(
+			z.union([
+				z.object({ type: z.literal('Feature'), id: z.string().describe('Slug de l’acteur.'), geometry: pointGeometry, properties: actorGeoProperties }),
+				z.object({ type: z.literal('Feature'), id: z.string().describe('Code du territoire.'), geometry: geometry, properties: territoryGeoProperties })
+			])
+		)
+		.describe('Les contours demandés par `territories` d’abord, puis un point par acteur localisé.')
 });
 
 export const exportJsonResponse = z.object({
@@ -532,21 +559,25 @@ export const exportJsonResponse = z.object({
 			q: z.string().optional()
 		})
 		.describe('Les filtres appliqués.'),
-	entities: z.array(publicEntity.extend({ communeName: z.string().nullable(), departementCode: z.string().nullable(), departementName: z.string().nullable(), url: z.string() })),
-	relations: z.array(
-		z.object({
-			id: int,
-			type: z.string(),
-			sourceId: int,
-			targetId: int,
-			startDate: partialDate.nullable(),
-			endDate: partialDate.nullable(),
-			description: z.string(),
-			source: z.string().nullable(),
-			confirmation,
-			isDemo: z.boolean()
-		})
-	).describe('Les relations entre acteurs exportés.')
+	entities: z.array(
+		publicEntity.extend({ communeName: z.string().nullable(), departementCode: z.string().nullable(), departementName: z.string().nullable(), url: z.string() })
+	),
+	relations: z
+		.array(
+			z.object({
+				id: int,
+				type: z.string(),
+				sourceId: int,
+				targetId: int,
+				startDate: partialDate.nullable(),
+				endDate: partialDate.nullable(),
+				description: z.string(),
+				source: z.string().nullable(),
+				confirmation,
+				isDemo: z.boolean()
+			})
+		)
+		.describe('Les relations entre acteurs exportés.')
 });
 
 export const openApiResponse = z.object({

@@ -123,7 +123,15 @@ export function parisToday(now: Date = new Date()): string {
 	return wallClock(now.toISOString()).date;
 }
 
-const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const paris = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Paris',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
 
 /**
  * The Paris wall clock of a date-time: an instant (`…Z`, `…+01:00`) is converted; a bare

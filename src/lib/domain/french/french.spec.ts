@@ -66,13 +66,19 @@ describe('dates, the examples of issue 12 verbatim', () => {
 	});
 
 	it('a founding date is not a duration', () => {
-		expect(relationSentence({ type: 'founded', startDate: '2016', endDate: null }, volcabio, camille, 'in', TODAY)).toBe('Volcabio a été fondée par Camille Martin en 2016');
+		expect(relationSentence({ type: 'founded', startDate: '2016', endDate: null }, volcabio, camille, 'in', TODAY)).toBe(
+			'Volcabio a été fondée par Camille Martin en 2016'
+		);
 		expect(relationSentence({ type: 'founded', startDate: '2016-05-03', endDate: null }, incubateur, camille, 'in', TODAY)).toBe(
 			"L'Incubateur des Dômes a été fondé par Camille Martin le 3 mai 2016"
 		);
-		expect(relationSentence({ type: 'founded', startDate: '2016', endDate: null }, camille, volcabio, 'out', TODAY)).toBe('Camille Martin a fondé Volcabio en 2016');
+		expect(relationSentence({ type: 'founded', startDate: '2016', endDate: null }, camille, volcabio, 'out', TODAY)).toBe(
+			'Camille Martin a fondé Volcabio en 2016'
+		);
 		expect(actorLead({ kind: 'organisation', category: 'startup', foundedYear: 2016 })).toBe('Startup fondée en 2016');
-		expect(actorLead({ kind: 'organisation', category: 'incubator', foundedYear: 2016, communeName: 'Le Puy-en-Velay' })).toBe('Incubateur fondé en 2016 au Puy-en-Velay');
+		expect(actorLead({ kind: 'organisation', category: 'incubator', foundedYear: 2016, communeName: 'Le Puy-en-Velay' })).toBe(
+			'Incubateur fondé en 2016 au Puy-en-Velay'
+		);
 	});
 
 	it('a future one-day event is « le », several days « du … au … », never « depuis »', () => {
@@ -86,12 +92,22 @@ describe('dates, the examples of issue 12 verbatim', () => {
 	});
 
 	it('no inclusive-writing dot on an organisation or a place: gender and article from the kind and the name', () => {
-		expect(relationSentence({ type: 'incubated_by', startDate: '2021', endDate: null }, volcabio, couveuse, 'out', TODAY)).toBe('Volcabio est incubée par la Couveuse des Puys depuis 2021');
-		expect(withPreposition(null, { name: 'Club des dirigeants du Velay', kind: 'organisation', category: 'support_network' })).toBe('le Club des dirigeants du Velay');
+		expect(relationSentence({ type: 'incubated_by', startDate: '2021', endDate: null }, volcabio, couveuse, 'out', TODAY)).toBe(
+			'Volcabio est incubée par la Couveuse des Puys depuis 2021'
+		);
+		expect(withPreposition(null, { name: 'Club des dirigeants du Velay', kind: 'organisation', category: 'support_network' })).toBe(
+			'le Club des dirigeants du Velay'
+		);
 		expect(withPreposition(null, incubateur)).toBe("l'Incubateur des Dômes");
-		expect(relationSentence({ type: 'member_of', startDate: null, endDate: null }, volcabio, cluster, 'out', TODAY)).toBe('Volcabio est membre du Cluster numérique du Sancy');
-		expect(relationSentence({ type: 'hosted_by', startDate: '2024', endDate: null }, volcabio, fablab, 'out', TODAY)).toBe('Volcabio est hébergée au Fablab des Dômes depuis 2024');
-		expect(relationSentence({ type: 'takes_place_at', startDate: null, endDate: null }, forum, cite, 'out', TODAY)).toBe("Le Forum de l'innovation du Velay a lieu à la Cité du design");
+		expect(relationSentence({ type: 'member_of', startDate: null, endDate: null }, volcabio, cluster, 'out', TODAY)).toBe(
+			'Volcabio est membre du Cluster numérique du Sancy'
+		);
+		expect(relationSentence({ type: 'hosted_by', startDate: '2024', endDate: null }, volcabio, fablab, 'out', TODAY)).toBe(
+			'Volcabio est hébergée au Fablab des Dômes depuis 2024'
+		);
+		expect(relationSentence({ type: 'takes_place_at', startDate: null, endDate: null }, forum, cite, 'out', TODAY)).toBe(
+			"Le Forum de l'innovation du Velay a lieu à la Cité du design"
+		);
 		expect(nounPhrase(volcabio)).toMatchObject({ article: null, gender: 'f' });
 	});
 
@@ -99,11 +115,23 @@ describe('dates, the examples of issue 12 verbatim', () => {
 		expect(frenchSpacing('source : « Le Connecteur » ; vu ?  oui !')).toBe('source\u00a0: «\u00a0Le Connecteur\u00a0»\u00a0; vu\u00a0? oui\u00a0!');
 		expect(frenchSpacing('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
 		expect(frenchSpacing(frenchSpacing('« Incubateur »'))).toBe('«\u00a0Incubateur\u00a0»');
-		expect(relationWithDetails({ type: 'incubated_by', startDate: '2019', endDate: '2020', confirmation: 'confirmed', source: 'Le Connecteur' }, volcabio, incubateur, TODAY)).toBe(
-			"Volcabio a été incubée par l'Incubateur des Dômes de 2019 à 2020 (confirmée par les deux parties\u00a0; source\u00a0: Le Connecteur)"
-		);
+		expect(
+			relationWithDetails(
+				{ type: 'incubated_by', startDate: '2019', endDate: '2020', confirmation: 'confirmed', source: 'Le Connecteur' },
+				volcabio,
+				incubateur,
+				TODAY
+			)
+		).toBe("Volcabio a été incubée par l'Incubateur des Dômes de 2019 à 2020 (confirmée par les deux parties\u00a0; source\u00a0: Le Connecteur)");
 		// The same, the source apart, for a page that makes its URLs links.
-		expect(relationDetails({ type: 'incubated_by', startDate: null, endDate: null, confirmation: 'disputed', source: ' https://exemple.fr/a ' }, volcabio, incubateur, TODAY)).toEqual({
+		expect(
+			relationDetails(
+				{ type: 'incubated_by', startDate: null, endDate: null, confirmation: 'disputed', source: ' https://exemple.fr/a ' },
+				volcabio,
+				incubateur,
+				TODAY
+			)
+		).toEqual({
 			sentence: "Volcabio est incubée par l'Incubateur des Dômes",
 			notes: ['date inconnue', 'contestée'],
 			source: 'https://exemple.fr/a'
@@ -182,8 +210,18 @@ describe('date-times', () => {
 describe('every relation type × date precision × kind', () => {
 	const KINDS: Record<string, Nameable[]> = {
 		person: [camille, { name: 'Hélène Roux', kind: 'person', category: 'mentor' }],
-		organisation: [volcabio, couveuse, club, { name: 'Les Pionniers du Velay', kind: 'organisation', category: 'association' }, { name: 'Arverflow', kind: 'organisation', category: 'startup' }],
-		third_place: [fablab, { name: 'La Grange de Cournols', kind: 'third_place', category: 'rural_third_place' }, { name: 'Le Cowork des Dômes', kind: 'third_place', category: 'coworking' }],
+		organisation: [
+			volcabio,
+			couveuse,
+			club,
+			{ name: 'Les Pionniers du Velay', kind: 'organisation', category: 'association' },
+			{ name: 'Arverflow', kind: 'organisation', category: 'startup' }
+		],
+		third_place: [
+			fablab,
+			{ name: 'La Grange de Cournols', kind: 'third_place', category: 'rural_third_place' },
+			{ name: 'Le Cowork des Dômes', kind: 'third_place', category: 'coworking' }
+		],
 		event: [forum, { name: "Rencontres de l'innovation 2027", kind: 'event', category: 'meetup' }]
 	};
 	const at = (era: 'past' | 'current' | 'future', p: 'year' | 'month' | 'day') => {
@@ -191,7 +229,9 @@ describe('every relation type × date precision × kind', () => {
 		const cut = (d: string) => (p === 'year' ? d.slice(0, 4) : p === 'month' ? d.slice(0, 7) : d);
 		return [cut(start), cut(end)] as const;
 	};
-	const shapes: { label: string; start: string | null; end: string | null; era: 'past' | 'current' | 'future' | 'none' }[] = [{ label: 'aucune date', start: null, end: null, era: 'none' }];
+	const shapes: { label: string; start: string | null; end: string | null; era: 'past' | 'current' | 'future' | 'none' }[] = [
+		{ label: 'aucune date', start: null, end: null, era: 'none' }
+	];
 	for (const era of ['past', 'current', 'future'] as const)
 		for (const p of ['year', 'month', 'day'] as const) {
 			const [start, end] = at(era, p);
@@ -231,7 +271,10 @@ describe('every relation type × date precision × kind', () => {
 			['espaces doublées ou en bord', (s) => !/ {2}|\s$|^\s/.test(s)],
 			['« à le », « de les » non contractés', (s) => !/\b(à le|à les|de le|de les)\b/i.test(s)],
 			["« jusqu'à » au lieu de « jusqu'en » / « jusqu'au »", (s) => !/jusqu'à/.test(s)],
-			['« depuis » pour une fondation ou un événement', (s) => !((founding || ['organises', 'participates_in', 'takes_place_at'].includes(type)) && /depuis|à partir/.test(s))],
+			[
+				'« depuis » pour une fondation ou un événement',
+				(s) => !((founding || ['organises', 'participates_in', 'takes_place_at'].includes(type)) && /depuis|à partir/.test(s))
+			],
 			['la date donnée manque', (s) => !year || (founding && !shape.start) || s.includes(year)],
 			['futur attendu', (s) => !(shape.era === 'future' && shape.start) || /\S+(era|eront|ra|ront)(\s|$)/.test(s)],
 			['passé attendu', (s) => !(shape.era === 'past' && shape.end && !founding) || /(^|\s)(a|ont) (?!lieu\b)\S/.test(s)],
@@ -240,7 +283,18 @@ describe('every relation type × date precision × kind', () => {
 	};
 
 	/** The shapes kept in matrix.txt (one subject per kind): enough to read each type's every tense and precision. */
-	const READ = new Set(['aucune date', 'past year début et fin', 'past month début et fin', 'past day début et fin', 'past month fin seule', 'current day début seul', 'current month début et fin', 'future day début seul', 'future day début et fin', 'future month début seul']);
+	const READ = new Set([
+		'aucune date',
+		'past year début et fin',
+		'past month début et fin',
+		'past day début et fin',
+		'past month fin seule',
+		'current day début seul',
+		'current month début et fin',
+		'future day début seul',
+		'future day début et fin',
+		'future month début seul'
+	]);
 	const lines: string[] = [];
 	for (const type of RELATION_TYPES) {
 		for (const direction of ['out', 'in'] as const) {
@@ -315,40 +369,63 @@ describe('every relation type × date precision × kind', () => {
 describe('relation sentences', () => {
 	it('says every tense', () => {
 		const r = (startDate: string | null, endDate: string | null) => ({ type: 'incubated_by', startDate, endDate });
-		expect(relationSentence(r('2019-10', '2020-03'), volcabio, couveuse, 'out', TODAY)).toBe("Volcabio a été incubée par la Couveuse des Puys d'octobre 2019 à mars 2020");
-		expect(relationSentence(r('2025-03', '2027-06'), volcabio, couveuse, 'out', TODAY)).toBe("Volcabio est incubée par la Couveuse des Puys depuis mars 2025 et jusqu'en juin 2027");
+		expect(relationSentence(r('2019-10', '2020-03'), volcabio, couveuse, 'out', TODAY)).toBe(
+			"Volcabio a été incubée par la Couveuse des Puys d'octobre 2019 à mars 2020"
+		);
+		expect(relationSentence(r('2025-03', '2027-06'), volcabio, couveuse, 'out', TODAY)).toBe(
+			"Volcabio est incubée par la Couveuse des Puys depuis mars 2025 et jusqu'en juin 2027"
+		);
 		expect(relationSentence(r('2027-04', null), volcabio, couveuse, 'out', TODAY)).toBe("Volcabio sera incubée par la Couveuse des Puys à partir d'avril 2027");
 		expect(relationTiming(r(null, null), TODAY)).toEqual({ tense: 'present', dates: null });
 	});
 	it('never gives a person a participle: the sentence is told from the other side', () => {
 		const w = relationWords({ type: 'incubated_by', startDate: '2019', endDate: '2020' }, camille, couveuse, 'out', TODAY);
 		expect(w.flipped).toBe(true);
-		expect(relationSentence({ type: 'incubated_by', startDate: '2019', endDate: '2020' }, camille, couveuse, 'out', TODAY)).toBe('La Couveuse des Puys a incubé Camille Martin de 2019 à 2020');
+		expect(relationSentence({ type: 'incubated_by', startDate: '2019', endDate: '2020' }, camille, couveuse, 'out', TODAY)).toBe(
+			'La Couveuse des Puys a incubé Camille Martin de 2019 à 2020'
+		);
 		expect(relationSentence({ type: 'mentored_by', startDate: '2015', endDate: null }, camille, { name: 'Hélène Roux', kind: 'person' }, 'out', TODAY)).toBe(
 			'Hélène Roux accompagne Camille Martin depuis 2015'
 		);
 	});
 	it('agrees a plural subject', () => {
 		const pionniers = { name: 'Les Pionniers du Velay', kind: 'organisation', category: 'association' };
-		expect(relationSentence({ type: 'partner_of', startDate: '2017', endDate: null }, pionniers, { name: 'Arverflow', kind: 'organisation', category: 'startup' }, 'out', TODAY)).toBe(
-			"Les Pionniers du Velay sont partenaires d'Arverflow depuis 2017"
+		expect(
+			relationSentence(
+				{ type: 'partner_of', startDate: '2017', endDate: null },
+				pionniers,
+				{ name: 'Arverflow', kind: 'organisation', category: 'startup' },
+				'out',
+				TODAY
+			)
+		).toBe("Les Pionniers du Velay sont partenaires d'Arverflow depuis 2017");
+		expect(relationSentence({ type: 'member_of', startDate: null, endDate: null }, pionniers, volcabio, 'in', TODAY)).toBe(
+			'Les Pionniers du Velay comptent Volcabio parmi leurs membres'
 		);
-		expect(relationSentence({ type: 'member_of', startDate: null, endDate: null }, pionniers, volcabio, 'in', TODAY)).toBe('Les Pionniers du Velay comptent Volcabio parmi leurs membres');
 	});
 	it('a grant with no end is a moment, with an end a period', () => {
 		const fonds = { name: "Prêts d'honneur du Mézenc", kind: 'organisation', category: 'funder' };
-		expect(relationSentence({ type: 'funded_by', startDate: '2021-03', endDate: null }, volcabio, fonds, 'out', TODAY)).toBe("Volcabio a été financée par les Prêts d'honneur du Mézenc en mars 2021");
-		expect(relationSentence({ type: 'funded_by', startDate: '2019', endDate: '2021' }, fonds, volcabio, 'in', TODAY)).toBe("Les Prêts d'honneur du Mézenc ont financé Volcabio de 2019 à 2021");
+		expect(relationSentence({ type: 'funded_by', startDate: '2021-03', endDate: null }, volcabio, fonds, 'out', TODAY)).toBe(
+			"Volcabio a été financée par les Prêts d'honneur du Mézenc en mars 2021"
+		);
+		expect(relationSentence({ type: 'funded_by', startDate: '2019', endDate: '2021' }, fonds, volcabio, 'in', TODAY)).toBe(
+			"Les Prêts d'honneur du Mézenc ont financé Volcabio de 2019 à 2021"
+		);
 	});
 	it('cuts a pathway step around the structure’s name', () => {
 		expect(stepParts(volcabio, 'incubated_by', couveuse)).toEqual({ before: 'Incubée par la ', name: 'Couveuse des Puys', label: 'incubée par' });
-		expect(stepParts(volcabio, 'hosted_by', { name: 'Le Cowork des Dômes', kind: 'third_place', category: 'coworking' })).toEqual({ before: 'Hébergée au ', name: 'Cowork des Dômes', label: 'hébergée à' });
+		expect(stepParts(volcabio, 'hosted_by', { name: 'Le Cowork des Dômes', kind: 'third_place', category: 'coworking' })).toEqual({
+			before: 'Hébergée au ',
+			name: 'Cowork des Dômes',
+			label: 'hébergée à'
+		});
 		expect(stepParts(volcabio, 'founded', camille)).toEqual({ before: 'Fondée par ', name: 'Camille Martin', label: 'fondée par' });
 		expect(stepParts(camille, 'incubated_by', couveuse)).toEqual({ before: 'Incubation à la ', name: 'Couveuse des Puys', label: 'incubation à' });
 		expect(stepParts(camille, 'founded', volcabio)).toEqual({ before: 'A fondé ', name: 'Volcabio', label: 'a fondé' });
 	});
 	it('knows every relation type of the vocabulary', () => {
-		for (const t of relationTypeTerms) expect(relationSentence({ type: t.code, startDate: null, endDate: null }, volcabio, couveuse, 'out', TODAY)).not.toContain('—');
+		for (const t of relationTypeTerms)
+			expect(relationSentence({ type: t.code, startDate: null, endDate: null }, volcabio, couveuse, 'out', TODAY)).not.toContain('—');
 	});
 });
 
@@ -363,7 +440,7 @@ describe('counts and comparisons', () => {
 		expect(byCount(12, 'filtre actif', 'filtres actifs')).toBe('filtres actifs');
 		expect(byCount(0, 'autre')).toBe('autre');
 	});
-	it('gives a count its article or demonstrative, one thing not counted (« l\'acteur », never « les 1 acteurs »)', () => {
+	it("gives a count its article or demonstrative, one thing not counted (« l'acteur », never « les 1 acteurs »)", () => {
 		expect(theCount(12, 'acteur')).toBe('les 12 acteurs');
 		expect(theCount(1, 'acteur')).toBe("l'acteur");
 		expect(theCount(1, 'lieu', 'lieux')).toBe('le lieu');
@@ -399,7 +476,9 @@ describe('relation captions (titles, lines whose dates are apart) and card claus
 	const pionniers: Nameable = { name: 'Les Pionniers du Velay', kind: 'organisation', category: 'association' };
 	const incubateurDomes: Nameable = { name: 'Incubateur des Dômes', kind: 'organisation', category: 'incubator' };
 	it('agrees the participle with an organisation, gives the other end its article and preposition', () => {
-		expect(relationCaptionText('hosted_by', { name: 'Agrily', kind: 'organisation', category: 'startup' }, passerelle)).toBe("Agrily hébergée à La Passerelle d'Aulnat");
+		expect(relationCaptionText('hosted_by', { name: 'Agrily', kind: 'organisation', category: 'startup' }, passerelle)).toBe(
+			"Agrily hébergée à La Passerelle d'Aulnat"
+		);
 		expect(relationCaptionText('hosted_by', volcabio, fablab)).toBe('Volcabio hébergée au Fablab des Dômes');
 		expect(relationCaptionText('incubated_by', volcabio, incubateurDomes)).toBe("Volcabio incubée par l'Incubateur des Dômes");
 		expect(relationCaptionText('member_of', pionniers, club)).toBe('Les Pionniers du Velay membres du Club des dirigeants du Velay');
@@ -414,21 +493,67 @@ describe('relation captions (titles, lines whose dates are apart) and card claus
 	});
 	it('tells a person’s participle from the other side, in the active voice', () => {
 		const c = relationCaption('incubated_by', camille, couveuse);
-		expect(c).toMatchObject({ flipped: true, subject: { before: 'la ', name: 'Couveuse des Puys' }, verb: 'a incubé', object: { before: '', name: 'Camille Martin' } });
+		expect(c).toMatchObject({
+			flipped: true,
+			subject: { before: 'la ', name: 'Couveuse des Puys' },
+			verb: 'a incubé',
+			object: { before: '', name: 'Camille Martin' }
+		});
 		expect(relationCaptionText('mentored_by', camille, { name: 'Hélène Roux', kind: 'person' })).toBe('Hélène Roux a accompagné Camille Martin');
 	});
 	it('writes a card line with its tense and dates, cut around the other name', () => {
 		const r = (type: string, startDate: string | null, endDate: string | null = null) => ({ type, startDate, endDate });
-		expect(relationClause(r('incubated_by', '2021'), volcabio, couveuse, 'out', TODAY)).toEqual({ before: 'Est incubée par la ', name: 'Couveuse des Puys', tail: '', dates: 'depuis 2021' });
-		expect(relationClause(r('incubated_by', '2019', '2020'), couveuse, volcabio, 'in', TODAY)).toEqual({ before: 'A incubé ', name: 'Volcabio', tail: '', dates: 'de 2019 à 2020' });
-		expect(relationClause(r('member_of', null), club, volcabio, 'in', TODAY)).toEqual({ before: 'Compte ', name: 'Volcabio', tail: 'parmi ses membres', dates: '' });
-		expect(relationClause(r('founded', '2016'), volcabio, camille, 'in', TODAY)).toEqual({ before: 'A été fondée par ', name: 'Camille Martin', tail: '', dates: 'en 2016' });
+		expect(relationClause(r('incubated_by', '2021'), volcabio, couveuse, 'out', TODAY)).toEqual({
+			before: 'Est incubée par la ',
+			name: 'Couveuse des Puys',
+			tail: '',
+			dates: 'depuis 2021'
+		});
+		expect(relationClause(r('incubated_by', '2019', '2020'), couveuse, volcabio, 'in', TODAY)).toEqual({
+			before: 'A incubé ',
+			name: 'Volcabio',
+			tail: '',
+			dates: 'de 2019 à 2020'
+		});
+		expect(relationClause(r('member_of', null), club, volcabio, 'in', TODAY)).toEqual({
+			before: 'Compte ',
+			name: 'Volcabio',
+			tail: 'parmi ses membres',
+			dates: ''
+		});
+		expect(relationClause(r('founded', '2016'), volcabio, camille, 'in', TODAY)).toEqual({
+			before: 'A été fondée par ',
+			name: 'Camille Martin',
+			tail: '',
+			dates: 'en 2016'
+		});
 		// A person: a noun, as pathway steps say it.
-		expect(relationClause(r('incubated_by', '2019', '2020'), camille, couveuse, 'out', TODAY)).toEqual({ before: 'Incubation à la ', name: 'Couveuse des Puys', tail: '', dates: 'de 2019 à 2020' });
-		expect(relationClause(r('participates_in', '2027-03-18'), camille, forum, 'out', TODAY)).toEqual({ before: 'Participera au ', name: "Forum de l'innovation du Velay", tail: '', dates: 'le 18 mars 2027' });
+		expect(relationClause(r('incubated_by', '2019', '2020'), camille, couveuse, 'out', TODAY)).toEqual({
+			before: 'Incubation à la ',
+			name: 'Couveuse des Puys',
+			tail: '',
+			dates: 'de 2019 à 2020'
+		});
+		expect(relationClause(r('participates_in', '2027-03-18'), camille, forum, 'out', TODAY)).toEqual({
+			before: 'Participera au ',
+			name: "Forum de l'innovation du Velay",
+			tail: '',
+			dates: 'le 18 mars 2027'
+		});
 	});
 	it('has no inclusive-writing dot, no unelided « de », no uncontracted « à le » for any type × kind × side', () => {
-		const ends: Nameable[] = [volcabio, couveuse, club, fablab, cite, forum, passerelle, pionniers, incubateurDomes, { name: 'Arverflow', kind: 'organisation', category: 'startup' }];
+		const ends: Nameable[] = [
+			volcabio,
+			couveuse,
+			club,
+			fablab,
+			cite,
+			forum,
+			passerelle,
+			pionniers,
+			incubateurDomes,
+			{ name: 'Arverflow', kind: 'organisation', category: 'startup' }
+		];
 		const faults: string[] = [];
 		const check = (text: string) => {
 			if (/·/.test(text)) faults.push(`point médian : ${text}`);

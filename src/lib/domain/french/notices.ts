@@ -56,8 +56,7 @@ export const reminderNotice = (name: string, lastVerifiedAt: string | null) => (
 	body: frenchSpacing(`Fiche ${lastVerifiedPhrase(lastVerifiedAt)}. Confirmez qu’elle est toujours à jour, ou modifiez-la.`)
 });
 
-export const unmanagedStaleNotice = (n: number) =>
-	frenchSpacing(`${countOf(n, 'fiche')} sans gestionnaire ${n >= 2 ? 'sont' : 'est'} à vérifier`);
+export const unmanagedStaleNotice = (n: number) => frenchSpacing(`${countOf(n, 'fiche')} sans gestionnaire ${n >= 2 ? 'sont' : 'est'} à vérifier`);
 
 export interface NoticeLine {
 	title: string;
@@ -160,4 +159,3 @@ export const relationToConfirmNotice = (sentence: string) => ({
 	title: frenchSpacing(`Une relation attend votre confirmation : ${sentence}`),
 	body: ''
 });
-

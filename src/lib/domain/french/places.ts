@@ -9,13 +9,54 @@ import { elides, que } from './typography';
 
 /** Every département whose name takes « le » or « les », or none; the others are feminine (« la », « l' »). */
 const MASCULINE = new Set([
-	'Ain', 'Allier', 'Aveyron', 'Bas-Rhin', 'Calvados', 'Cantal', 'Cher', 'Doubs', 'Eure-et-Loir', 'Finistère', 'Gard', 'Gers',
-	'Haut-Rhin', 'Hérault', 'Jura', 'Loir-et-Cher', 'Loiret', 'Lot', 'Lot-et-Garonne', 'Maine-et-Loire', 'Morbihan', 'Nord',
-	'Pas-de-Calais', 'Puy-de-Dôme', 'Rhône', 'Tarn', 'Tarn-et-Garonne', 'Territoire de Belfort', "Val-d'Oise", 'Val-de-Marne', 'Var', 'Vaucluse'
+	'Ain',
+	'Allier',
+	'Aveyron',
+	'Bas-Rhin',
+	'Calvados',
+	'Cantal',
+	'Cher',
+	'Doubs',
+	'Eure-et-Loir',
+	'Finistère',
+	'Gard',
+	'Gers',
+	'Haut-Rhin',
+	'Hérault',
+	'Jura',
+	'Loir-et-Cher',
+	'Loiret',
+	'Lot',
+	'Lot-et-Garonne',
+	'Maine-et-Loire',
+	'Morbihan',
+	'Nord',
+	'Pas-de-Calais',
+	'Puy-de-Dôme',
+	'Rhône',
+	'Tarn',
+	'Tarn-et-Garonne',
+	'Territoire de Belfort',
+	"Val-d'Oise",
+	'Val-de-Marne',
+	'Var',
+	'Vaucluse'
 ]);
 const PLURAL = new Set([
-	'Alpes-de-Haute-Provence', 'Alpes-Maritimes', 'Ardennes', 'Bouches-du-Rhône', "Côtes-d'Armor", 'Deux-Sèvres', 'Hautes-Alpes',
-	'Hautes-Pyrénées', 'Hauts-de-Seine', 'Landes', 'Pyrénées-Atlantiques', 'Pyrénées-Orientales', 'Vosges', 'Yvelines'
+	'Alpes-de-Haute-Provence',
+	'Alpes-Maritimes',
+	'Ardennes',
+	'Bouches-du-Rhône',
+	"Côtes-d'Armor",
+	'Deux-Sèvres',
+	'Hautes-Alpes',
+	'Hautes-Pyrénées',
+	'Hauts-de-Seine',
+	'Landes',
+	'Pyrénées-Atlantiques',
+	'Pyrénées-Orientales',
+	'Vosges',
+	'Yvelines'
 ]);
 const NO_ARTICLE = new Set(['Paris', 'Mayotte']);
 /** Regions that are not feminine (« le Grand Est », « les Hauts-de-France »). */

@@ -86,7 +86,10 @@ const CLAUSES: Record<string, { out: Clause; in: Clause }> = {
 	hosted_by: { out: { voice: 'passive', participle: 'hébergé', prep: atPlaceOrBy }, in: { voice: 'active', verb: VERBS.heberger } },
 	trained_by: { out: { voice: 'passive', participle: 'formé', prep: by }, in: { voice: 'active', verb: VERBS.former } },
 	spin_off_of: { out: { voice: 'passive', participle: 'essaimé', prep: () => 'de' }, in: { voice: 'active', verb: VERBS.naitre, prep: () => 'à' } },
-	partner_of: { out: { voice: 'copula', attribute: ['partenaire', 'partenaires'], prep: 'de' }, in: { voice: 'copula', attribute: ['partenaire', 'partenaires'], prep: 'de' } },
+	partner_of: {
+		out: { voice: 'copula', attribute: ['partenaire', 'partenaires'], prep: 'de' },
+		in: { voice: 'copula', attribute: ['partenaire', 'partenaires'], prep: 'de' }
+	},
 	organises: { out: { voice: 'active', verb: VERBS.organiser }, in: { voice: 'passive', participle: 'organisé', prep: by } },
 	participates_in: {
 		out: { voice: 'active', verb: VERBS.participer, prep: () => 'à' },
@@ -224,7 +227,8 @@ export function relationLabelFor(type: string, direction: Direction, subject: Na
 	if (clause?.voice === 'active' && n) {
 		for (const tense of ['past', 'present', 'future'] as const) {
 			const [one, many] = clause.verb[tense];
-			if (label === one || label.startsWith(`${one} `)) return `${many}${label.slice(one.length)}`.replace(clause.tail?.[0] ?? '\u0000', clause.tail?.[1] ?? '');
+			if (label === one || label.startsWith(`${one} `))
+				return `${many}${label.slice(one.length)}`.replace(clause.tail?.[0] ?? '\u0000', clause.tail?.[1] ?? '');
 		}
 		// « a essaimé » (the sentences say « ont donné naissance à »): the auxiliary agrees.
 		if (/^a (?!lieu)/.test(label)) return label.replace(/^a /, 'ont ');
@@ -407,7 +411,13 @@ export function relationCaptionText(type: string, source: Nameable, target: Name
  * des Puys » + « depuis 2021 », « Compte » + « Volcabio » + « parmi ses membres » + « depuis 2019 ». A person
  * subject of a participle gets a noun instead, as pathway steps do: « Incubation à la » + … + « de 2019 à 2020 ».
  */
-export function relationClause(r: RelationFacts, subject: Nameable, other: Nameable, direction: Direction = 'out', today: string = parisToday()): NamePart & { tail: string; dates: string } {
+export function relationClause(
+	r: RelationFacts,
+	subject: Nameable,
+	other: Nameable,
+	direction: Direction = 'out',
+	today: string = parisToday()
+): NamePart & { tail: string; dates: string } {
 	const s = nounPhrase(subject);
 	const o = nounPhrase(other);
 	const clause = clauseFor(r.type, direction);

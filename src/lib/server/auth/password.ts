@@ -22,9 +22,7 @@ function maxmem({ logN, r }: ScryptParams): number {
 
 function derive(password: string, salt: Buffer, params: ScryptParams, keyLength: number): Promise<Buffer> {
 	const options: ScryptOptions = { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: maxmem(params) };
-	return new Promise((resolve, reject) =>
-		scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key)))
-	);
+	return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 export async function hashPassword(password: string, params: ScryptParams = OWASP_SCRYPT): Promise<string> {

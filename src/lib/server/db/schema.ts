@@ -1,13 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type {
-	ConfirmationState,
-	CoordPrecision,
-	EntityKind,
-	EntityStatus,
-	RelationType,
-	TerritoryKind
-} from '$lib/domain/vocabulary';
+import type { ConfirmationState, CoordPrecision, EntityKind, EntityStatus, RelationType, TerritoryKind } from '$lib/domain/vocabulary';
 import type { RevisionOperation, RevisionSubjectKind } from '$lib/history/revision';
 
 const timestamps = {
@@ -119,10 +112,7 @@ export const entities = sqliteTable(
 		index('entities_siret_idx').on(t.siret),
 		check('entities_kind_check', sql`${t.kind} in ('person','organisation','third_place','event')`),
 		check('entities_status_check', sql`${t.status} in ('draft','published','archived')`),
-		check(
-			'entities_precision_check',
-			sql`${t.coordPrecision} is null or ${t.coordPrecision} in ('address','commune','manual')`
-		)
+		check('entities_precision_check', sql`${t.coordPrecision} is null or ${t.coordPrecision} in ('address','commune','manual')`)
 	]
 );
 
@@ -211,10 +201,7 @@ export const revisions = sqliteTable(
 		uniqueIndex('revisions_subject_version_unique').on(t.subjectKind, t.subjectId, t.version),
 		index('revisions_author_idx').on(t.authorUserId),
 		check('revisions_subject_kind_check', sql`${t.subjectKind} in ('entity','relation')`),
-		check(
-			'revisions_operation_check',
-			sql`${t.operation} in ('create','update','delete','restore','rollback','merge','import')`
-		)
+		check('revisions_operation_check', sql`${t.operation} in ('create','update','delete','restore','rollback','merge','import')`)
 	]
 );
 export type RevisionRow = typeof revisions.$inferSelect;
@@ -324,14 +311,7 @@ export type EntityManagerRow = typeof entityManagers.$inferSelect;
  * `entity_claim`: someone with a confirmed e-mail says « c'est ma structure » (author is null, contact_email says who).
  */
 export type PendingChangeKind =
-	| 'entity_update'
-	| 'entity_create'
-	| 'relation_create'
-	| 'relation_update'
-	| 'relation_delete'
-	| 'relation_dispute'
-	| 'entity_claim'
-	| 'report';
+	'entity_update' | 'entity_create' | 'relation_create' | 'relation_update' | 'relation_delete' | 'relation_dispute' | 'entity_claim' | 'report';
 export type PendingChangeStatus = 'pending' | 'approved' | 'rejected';
 
 /**
@@ -511,10 +491,7 @@ export const freshnessReminders = sqliteTable(
 		expiresAt: text('expires_at'),
 		usedAt: text('used_at')
 	},
-	(t) => [
-		index('freshness_reminders_entity_idx').on(t.entityId, t.sentAt),
-		uniqueIndex('freshness_reminders_token_unique').on(t.tokenSha256)
-	]
+	(t) => [index('freshness_reminders_entity_idx').on(t.entityId, t.sentAt), uniqueIndex('freshness_reminders_token_unique').on(t.tokenSha256)]
 );
 export type FreshnessReminderRow = typeof freshnessReminders.$inferSelect;
 

@@ -4,10 +4,13 @@ import { csvCell, csvFile, toCsv } from './csv';
 
 describe('the CSV writer (French spreadsheets)', () => {
 	it('writes a BOM, semicolons and CRLF, and parses back as French Excel reads it', () => {
-		const text = toCsv(['nom', 'commune', 'lat'], [
-			['Café; « Le Zinc »', 'Clermont-Ferrand', 45.7797],
-			['Atelier "Fils"\nsecond line', null, -3.5]
-		]);
+		const text = toCsv(
+			['nom', 'commune', 'lat'],
+			[
+				['Café; « Le Zinc »', 'Clermont-Ferrand', 45.7797],
+				['Atelier "Fils"\nsecond line', null, -3.5]
+			]
+		);
 		expect(text.startsWith('\ufeff')).toBe(true);
 		expect(text.endsWith('\r\n')).toBe(true);
 		expect(text.split('\r\n')[0]).toBe('\ufeffnom;commune;lat');

@@ -29,10 +29,7 @@ export interface GeocodeHit {
 	label: string;
 }
 
-export type GeocodeOutcome =
-	| { status: 'found'; hit: GeocodeHit }
-	| { status: 'not_found' }
-	| { status: 'failed'; reason: string };
+export type GeocodeOutcome = { status: 'found'; hit: GeocodeHit } | { status: 'not_found' } | { status: 'failed'; reason: string };
 
 export interface Geocoder {
 	readonly enabled: boolean;
@@ -221,11 +218,7 @@ export interface GeocodeManyOptions {
  * once. After CIRCUIT_BREAKER_THRESHOLD consecutive failures the remaining queries are not asked and answer
  * `failed` « service de géocodage indisponible »; requests still in flight are cancelled. Never throws.
  */
-export async function geocodeMany(
-	geocoder: Geocoder,
-	queries: GeocodeQuery[],
-	options: GeocodeManyOptions = {}
-): Promise<GeocodeOutcome[]> {
+export async function geocodeMany(geocoder: Geocoder, queries: GeocodeQuery[], options: GeocodeManyOptions = {}): Promise<GeocodeOutcome[]> {
 	const total = queries.length;
 	const results: GeocodeOutcome[] = new Array<GeocodeOutcome>(total);
 	let done = 0;

@@ -33,7 +33,14 @@ describe('isCrossSiteForm', () => {
 	});
 
 	it('compares whole origins: scheme, host and port', () => {
-		for (const origin of ['https://localhost:3000', 'http://localhost:3001', 'http://localhost', 'http://127.0.0.1:3000', 'null', 'http://localhost:3000.evil.example']) {
+		for (const origin of [
+			'https://localhost:3000',
+			'http://localhost:3001',
+			'http://localhost',
+			'http://127.0.0.1:3000',
+			'null',
+			'http://localhost:3000.evil.example'
+		]) {
 			expect(isCrossSiteForm(...post('/connexion', { 'content-type': 'application/x-www-form-urlencoded', origin })), origin).toBe(true);
 		}
 	});
@@ -47,7 +54,9 @@ describe('crossSiteFormRefusal', () => {
 	});
 
 	it('answers a browser with a French 403 page saying why, what to do, and links back to the site', async () => {
-		const response = crossSiteFormRefusal(...post('/acteurs/la-fabrique/signaler?/send', { ...form, origin: 'http://127.0.0.1:4000', accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }))!;
+		const response = crossSiteFormRefusal(
+			...post('/acteurs/la-fabrique/signaler?/send', { ...form, origin: 'http://127.0.0.1:4000', accept: 'text/html,application/xhtml+xml,*/*;q=0.8' })
+		)!;
 		expect(response.status).toBe(403);
 		expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
 		expect(response.headers.get('cache-control')).toBe('no-store');
@@ -81,7 +90,9 @@ describe('crossSiteFormRefusal', () => {
 		expect(body.status).toBe(403);
 		expect(body.message).toMatch(/^Envoi refusé\u00a0: ce formulaire ne vient pas d'une page de ce site \(http:\/\/localhost:3000\)/);
 
-		const enhanced = crossSiteFormRefusal(...post('/admin/import/3?/mapping', { ...form, origin: 'http://mon-poste:3000', accept: 'application/json', 'x-sveltekit-action': 'true' }))!;
+		const enhanced = crossSiteFormRefusal(
+			...post('/admin/import/3?/mapping', { ...form, origin: 'http://mon-poste:3000', accept: 'application/json', 'x-sveltekit-action': 'true' })
+		)!;
 		expect(enhanced.status).toBe(403);
 		expect(await enhanced.json()).toEqual({ type: 'error', status: 403, error: { message: expect.stringMatching(/^Envoi refusé/) } });
 	});

@@ -28,7 +28,8 @@ export function isCrossSiteForm(request: Request, url: URL): boolean {
 /** Where the refused form came from, said to a person. */
 function whence(origin: string | null, site: string): string {
 	if (origin === null) return 'Ce formulaire a été envoyé sans indiquer de quelle page il venait.';
-	if (origin === 'null') return 'Ce formulaire a été envoyé depuis une page sans adresse (un fichier ouvert sur l’ordinateur ou un cadre isolé), pas depuis ce site.';
+	if (origin === 'null')
+		return 'Ce formulaire a été envoyé depuis une page sans adresse (un fichier ouvert sur l’ordinateur ou un cadre isolé), pas depuis ce site.';
 	return `Ce formulaire a été envoyé depuis ${origin}, une autre adresse que celle de ce site (${site}).`;
 }
 

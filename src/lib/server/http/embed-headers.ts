@@ -8,7 +8,7 @@ export function isEmbedPath(pathname: string): boolean {
 
 /** Opens framing on an embed response; `ancestors` come from embedAncestors(), read once at start-up. */
 export function allowFraming(response: Response, ancestors: string[]): void {
-	const frameAncestors = ['\'self\'', ...ancestors].join(' ');
+	const frameAncestors = ["'self'", ...ancestors].join(' ');
 	const csp = response.headers.get('content-security-policy');
 	const value = csp
 		? /frame-ancestors [^;]*/.test(csp)

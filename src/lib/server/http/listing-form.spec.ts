@@ -10,37 +10,83 @@ const formOf = (pairs: [string, string][]) => {
 };
 
 describe('readListingForm', () => {
-	const place = { id: 3, kind: 'third_place', name: 'Fablab', summary: 'Un lieu', description: 'Ligne 1\nLigne 2', stages: ['creation', 'emergence'], offers: [], sectors: [], openingHours: null };
+	const place = {
+		id: 3,
+		kind: 'third_place',
+		name: 'Fablab',
+		summary: 'Un lieu',
+		description: 'Ligne 1\nLigne 2',
+		stages: ['creation', 'emergence'],
+		offers: [],
+		sectors: [],
+		openingHours: null
+	};
 	const editable = PARTNER_FIELDS_BY_KIND.third_place;
 
 	it('reads a third-place: lists keep their stored order, textareas their LF, empty texts become null', () => {
 		const read = readListingForm(
 			formOf([
-				['name', ' Fablab '], ['summary', 'Un lieu'], ['description', 'Ligne 1\r\nLigne 2'],
-				['stages', ''], ['stages', 'emergence'], ['stages', 'creation'], ['stages', 'development'],
-				['offers', ''], ['sectors', ''],
-				['openingHours', ' Mo-Fr 09:00-18:00 '], ['accessTransport', '  Bus 12  \r\n'], ['equipment', ''], ['website', ''],
-				['foundedYear', '2016'], ['contactPublic', '0']
+				['name', ' Fablab '],
+				['summary', 'Un lieu'],
+				['description', 'Ligne 1\r\nLigne 2'],
+				['stages', ''],
+				['stages', 'emergence'],
+				['stages', 'creation'],
+				['stages', 'development'],
+				['offers', ''],
+				['sectors', ''],
+				['openingHours', ' Mo-Fr 09:00-18:00 '],
+				['accessTransport', '  Bus 12  \r\n'],
+				['equipment', ''],
+				['website', ''],
+				['foundedYear', '2016'],
+				['contactPublic', '0']
 			]),
 			place,
 			editable
 		);
 		expect(read.patch).toEqual({
-			name: 'Fablab', summary: 'Un lieu', description: 'Ligne 1\nLigne 2', website: null, openingHours: 'Mo-Fr 09:00-18:00',
-			stages: ['creation', 'emergence', 'development'], offers: [], sectors: [], accessTransport: 'Bus 12', equipment: null,
-			foundedYear: 2016, contactPublic: false
+			name: 'Fablab',
+			summary: 'Un lieu',
+			description: 'Ligne 1\nLigne 2',
+			website: null,
+			openingHours: 'Mo-Fr 09:00-18:00',
+			stages: ['creation', 'emergence', 'development'],
+			offers: [],
+			sectors: [],
+			accessTransport: 'Bus 12',
+			equipment: null,
+			foundedYear: 2016,
+			contactPublic: false
 		});
 		expect(read).toMatchObject({ commune: null, pin: null, venue: 'keep' });
 	});
 
 	it('leaves out the fields the account may not edit, whatever the form sent', () => {
-		const read = readListingForm(formOf([['status', 'archived'], ['slug', 'autre'], ['lastVerifiedAt', '2026-01-01'], ['startsAt', '2027-01-01T10:00'], ['summary', 'x']]), place, editable);
+		const read = readListingForm(
+			formOf([
+				['status', 'archived'],
+				['slug', 'autre'],
+				['lastVerifiedAt', '2026-01-01'],
+				['startsAt', '2027-01-01T10:00'],
+				['summary', 'x']
+			]),
+			place,
+			editable
+		);
 		expect(read.patch).toEqual({ summary: 'x' });
 	});
 
 	it('reads an event date typed in Paris time and keeps the stored seconds when untouched', () => {
 		const event = { kind: 'event', startsAt: '2027-03-18T18:00:00', endsAt: '2027-03-18T21:30:00' };
-		const read = readListingForm(formOf([['startsAt', '2027-03-18T18:30'], ['endsAt', '2027-03-18T21:30']]), event, PARTNER_FIELDS_BY_KIND.event);
+		const read = readListingForm(
+			formOf([
+				['startsAt', '2027-03-18T18:30'],
+				['endsAt', '2027-03-18T21:30']
+			]),
+			event,
+			PARTNER_FIELDS_BY_KIND.event
+		);
 		expect(read.patch).toEqual({ startsAt: '2027-03-18T18:30:00', endsAt: '2027-03-18T21:30:00' });
 		// An instant stored with its offset is shown (and compared) in Paris time: 17:30Z is 18:30 in Paris in March.
 		const instant = { kind: 'event', startsAt: '2027-03-18T17:30:00Z' };
@@ -48,10 +94,30 @@ describe('readListingForm', () => {
 	});
 
 	it('takes the pin only when it was dragged, and the commune as typed and chosen', () => {
-		const moved = readListingForm(formOf([['pinMoved', '1'], ['lon', '3.0861'], ['lat', '45.7797'], ['communeText', 'Clermont-Ferrand'], ['communeCode', '63113']]), place, editable);
+		const moved = readListingForm(
+			formOf([
+				['pinMoved', '1'],
+				['lon', '3.0861'],
+				['lat', '45.7797'],
+				['communeText', 'Clermont-Ferrand'],
+				['communeCode', '63113']
+			]),
+			place,
+			editable
+		);
 		expect(moved.pin).toEqual({ lon: 3.0861, lat: 45.7797 });
 		expect(moved.commune).toEqual({ text: 'Clermont-Ferrand', code: '63113' });
-		expect(readListingForm(formOf([['pinMoved', ''], ['lon', '3'], ['lat', '45']]), place, editable).pin).toBeNull();
+		expect(
+			readListingForm(
+				formOf([
+					['pinMoved', ''],
+					['lon', '3'],
+					['lat', '45']
+				]),
+				place,
+				editable
+			).pin
+		).toBeNull();
 	});
 
 	it('says what is wrong with a number in French', () => {
@@ -63,11 +129,26 @@ describe('readListingForm', () => {
 		const ev = PARTNER_FIELDS_BY_KIND.event;
 		expect(readListingForm(formOf([['venueIdQuery', '']]), {}, ev).venue).toBe('keep');
 		expect(readListingForm(formOf([['venueIdQuery', 'fablab']]), {}, ev).venue).toBe('pick');
-		expect(readListingForm(formOf([['venueId', '12'], ['venueClear', '1']]), {}, ev).venue).toBe('clear');
+		expect(
+			readListingForm(
+				formOf([
+					['venueId', '12'],
+					['venueClear', '1']
+				]),
+				{},
+				ev
+			).venue
+		).toBe('clear');
 		expect(readListingForm(formOf([['venueId', '12']]), {}, editable).venue).toBe('keep');
 	});
 
 	it('orders a patch as the history shows fields, whatever order the form read them in', () => {
-		expect(Object.keys(inFieldOrder({ website: null, summary: 'x', name: 'N', openingHours: null, lon: 1 }))).toEqual(['name', 'summary', 'website', 'lon', 'openingHours']);
+		expect(Object.keys(inFieldOrder({ website: null, summary: 'x', name: 'N', openingHours: null, lon: 1 }))).toEqual([
+			'name',
+			'summary',
+			'website',
+			'lon',
+			'openingHours'
+		]);
 	});
 });

@@ -73,8 +73,17 @@ export function readListingForm(form: FormData, shown: ShownValues, editable: re
 		if (lon === null || lat === null) problems.push('position : le point déplacé sur la carte est incomplet');
 		else pin = { lon, lat };
 	}
-	const commune = editable.includes('communeCode') && form.has('communeText') ? { text: one(form, 'communeText').trim().slice(0, 100), code: one(form, 'communeCode').trim() || null } : null;
-	const venue = !editable.includes('venueId') ? 'keep' : form.get('venueClear') === '1' ? 'clear' : one(form, 'venueId') || one(form, 'venueIdQuery').trim() ? 'pick' : 'keep';
+	const commune =
+		editable.includes('communeCode') && form.has('communeText')
+			? { text: one(form, 'communeText').trim().slice(0, 100), code: one(form, 'communeCode').trim() || null }
+			: null;
+	const venue = !editable.includes('venueId')
+		? 'keep'
+		: form.get('venueClear') === '1'
+			? 'clear'
+			: one(form, 'venueId') || one(form, 'venueIdQuery').trim()
+				? 'pick'
+				: 'keep';
 	if (problems.length) throw new ValidationError(problems);
 	return { patch, commune, pin, venue };
 }

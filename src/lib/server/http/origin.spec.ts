@@ -23,7 +23,8 @@ describe('publicOrigin', () => {
 	});
 
 	it('refuses an ORIGIN that is not an http(s) origin, in French', () => {
-		for (const ORIGIN of ['carto.exemple.fr', 'ftp://carto.exemple.fr']) expect(() => publicOrigin({ ORIGIN }), ORIGIN).toThrow(/ORIGIN invalide .*https:\/\/carto\.exemple\.fr/);
+		for (const ORIGIN of ['carto.exemple.fr', 'ftp://carto.exemple.fr'])
+			expect(() => publicOrigin({ ORIGIN }), ORIGIN).toThrow(/ORIGIN invalide .*https:\/\/carto\.exemple\.fr/);
 	});
 });
 
@@ -55,7 +56,23 @@ describe('directHost', () => {
 	});
 
 	it('refuses DNS names (rebinding), malformed hosts and impossible ports', () => {
-		for (const host of [undefined, '', 'evil.example:3000', 'localhost.evil.example', 'localhost.', '127.1:3000', '999.1.1.1', '::1', '[::1', '[zz::1]:80', '127.0.0.1:99999', 'localhost:3000/x', 'localhost :3000', 'local host', '127.0.0.1:3000@evil.example']) {
+		for (const host of [
+			undefined,
+			'',
+			'evil.example:3000',
+			'localhost.evil.example',
+			'localhost.',
+			'127.1:3000',
+			'999.1.1.1',
+			'::1',
+			'[::1',
+			'[zz::1]:80',
+			'127.0.0.1:99999',
+			'localhost:3000/x',
+			'localhost :3000',
+			'local host',
+			'127.0.0.1:3000@evil.example'
+		]) {
 			expect(directHost(host), String(host)).toBeNull();
 		}
 	});

@@ -61,7 +61,9 @@ const plainFailure = (e: ExpectedError) => formFailure(e);
  * the conflicting change, a 400 with the French issues).
  * `publier: formAction(async (event, form) => …, (e, form) => formFailure(e, { values: typed(form) }))`
  */
-export function formAction<E extends RequestEvent, R>(run: (event: E, form: FormData) => R): (event: E) => Promise<Awaited<R> | ReturnType<typeof plainFailure>>;
+export function formAction<E extends RequestEvent, R>(
+	run: (event: E, form: FormData) => R
+): (event: E) => Promise<Awaited<R> | ReturnType<typeof plainFailure>>;
 export function formAction<E extends RequestEvent, R, F extends ActionFailure<Record<string, unknown>>>(
 	run: (event: E, form: FormData) => R,
 	refuse: (e: ExpectedError, form: FormData, event: E) => F
@@ -72,7 +74,10 @@ export function formAction<E extends RequestEvent, R, F extends ActionFailure<Re
 ): (event: E) => Promise<Awaited<R> | F> {
 	return async (event): Promise<Awaited<R> | F> => {
 		const form = await event.request.formData();
-		return guarded(() => run(event, form), (e) => refuse(e, form, event)) as Promise<Awaited<R> | F>;
+		return guarded(
+			() => run(event, form),
+			(e) => refuse(e, form, event)
+		) as Promise<Awaited<R> | F>;
 	};
 }
 

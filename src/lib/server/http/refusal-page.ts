@@ -10,8 +10,7 @@ export interface RefusalPage {
 	links: { href: string; label: string }[];
 }
 
-const escapeHtml = (s: string) =>
-	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** The logo's three dots (SiteHeader's .dot, as in static/favicon.svg). */
 const LOGO = `<svg class="logo" viewBox="0 0 25 24" width="25" height="24" aria-hidden="true"><circle cx="20" cy="16" r="5" fill="#8a3312"/><circle cx="5" cy="20" r="4" fill="#e0915f"/><circle cx="9" cy="9" r="9" fill="#b4461b"/></svg>`;

@@ -33,7 +33,8 @@ export function readCategoryWordEntries(file = CATEGORY_WORDS_FILE): Array<[stri
 		throw new Error(`Table des catégories illisible (${file}) : ${(e as Error).message}`);
 	}
 	const parsed = categoryWordsSchema.safeParse(raw);
-	if (!parsed.success) throw new Error(`Table des catégories invalide (${file}) : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
+	if (!parsed.success)
+		throw new Error(`Table des catégories invalide (${file}) : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
 	return Object.entries(parsed.data.words);
 }
 
@@ -59,7 +60,10 @@ export function categoryReader(layers: Array<Map<string, string | null>>): (cell
 	return (cell) => {
 		const whole = one(cell);
 		if (whole !== undefined) return whole;
-		const parts = cell.split(/[;,|/\n]+/).map((p) => p.trim()).filter(Boolean);
+		const parts = cell
+			.split(/[;,|/\n]+/)
+			.map((p) => p.trim())
+			.filter(Boolean);
 		if (parts.length < 2) return null;
 		const verdicts = parts.map(one);
 		const listed = verdicts.find((v) => v && 'code' in v);

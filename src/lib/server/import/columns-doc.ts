@@ -31,7 +31,13 @@ export function columnsDoc(): string {
 	for (const field of IMPORT_FIELDS) lines.push(`| ${code(field)} | ${importFieldLabels[field]} | ${HEADER_ALIASES[field].map(code).join(', ')} |`);
 	lines.push('', 'Colonnes fréquentes que l’annuaire ne garde pas (elles sont ignorées sauf si vous les associez à un champ) :', '');
 	for (const [column, why] of Object.entries(NOT_IMPORTED_COLUMNS)) lines.push(`- ${code(column)} — ${why}`);
-	lines.push('', '## Préréglages (formats connus)', '', `Fichiers de \`${PRESETS_DIR}/\` ; sur la page /admin/import en un clic, en ligne de commande \`--preset <id>\`.`, '');
+	lines.push(
+		'',
+		'## Préréglages (formats connus)',
+		'',
+		`Fichiers de \`${PRESETS_DIR}/\` ; sur la page /admin/import en un clic, en ligne de commande \`--preset <id>\`.`,
+		''
+	);
 	for (const p of readPresets()) {
 		lines.push(`### ${p.label} (\`${p.id}\`)`, '', p.description, '');
 		if (p.source) lines.push(`Format : ${p.source}`, '');

@@ -49,7 +49,8 @@ export function communeLocator(db: Db): CommuneLocator {
 			// In a gap between two simplified outlines: the nearest one, if it is really near.
 			const margin = GAP_KM / 111 / Math.max(0.2, Math.cos((lat * Math.PI) / 180));
 			const near = new Set<Outline>();
-			for (let x = cx - 1; x <= cx + 1; x++) for (let y = cy - 1; y <= cy + 1; y++) for (const o of grid.get(cellKey(x, y)) ?? []) if (inBox(o, lon, lat, margin)) near.add(o);
+			for (let x = cx - 1; x <= cx + 1; x++)
+				for (let y = cy - 1; y <= cy + 1; y++) for (const o of grid.get(cellKey(x, y)) ?? []) if (inBox(o, lon, lat, margin)) near.add(o);
 			let best: { code: string; km: number } | undefined;
 			for (const o of near) {
 				const km = pointToPolygonDistance([lon, lat], o.geometry, { units: 'kilometers' });

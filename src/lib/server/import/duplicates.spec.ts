@@ -69,13 +69,19 @@ describe('duplicate rules', () => {
 		const hit = findDuplicate(place('Bivouac – incubateur', '63113', 'https://lebivouac.com/'), [place('Le Bivouac', '63113', 'https://www.lebivouac.com')]);
 		expect(hit?.why).toBe('même site web https://lebivouac.com/');
 		// A page of a platform is the place's own page.
-		expect(findDuplicate(place('Atelier X', '63113', 'https://facebook.com/atelierx'), [place('Autre nom', '63113', 'https://www.facebook.com/atelierx/')])?.why).toMatch(/^même site web/);
+		expect(
+			findDuplicate(place('Atelier X', '63113', 'https://facebook.com/atelierx'), [place('Autre nom', '63113', 'https://www.facebook.com/atelierx/')])?.why
+		).toMatch(/^même site web/);
 		expect(findDuplicate(place('Atelier X', '63113', 'https://facebook.com'), [place('Autre nom', '63014', 'https://www.facebook.com/')])).toBeNull();
-		expect(findDuplicate(place('Atelier X', '63113', 'https://facebook.com/atelierx'), [place('Autre nom', '63014', 'https://www.facebook.com/atelierx/')])).not.toBeNull();
+		expect(
+			findDuplicate(place('Atelier X', '63113', 'https://facebook.com/atelierx'), [place('Autre nom', '63014', 'https://www.facebook.com/atelierx/')])
+		).not.toBeNull();
 	});
 
 	it('the same SIRET is a duplicate', () => {
-		expect(findDuplicate(place('Autre nom', null, null, '12345678900011'), [place('Nom', '63113', null, '12345678900011')])?.why).toBe('même SIRET 12345678900011');
+		expect(findDuplicate(place('Autre nom', null, null, '12345678900011'), [place('Nom', '63113', null, '12345678900011')])?.why).toBe(
+			'même SIRET 12345678900011'
+		);
 	});
 
 	it('near names count in the same commune only', () => {
@@ -85,6 +91,8 @@ describe('duplicate rules', () => {
 		expect(findDuplicate(place('Fablab de la Limagne', '63300'), existing)?.why).toBe('même nom dans la même commune');
 		// A name without a commune meets only names without one.
 		expect(findDuplicate(place('Fablab de la Limagne', null), existing)).toBeNull();
-		expect(findDuplicate(place('Fablab Limagne', null), [place('Fablab de la Limagne', null)])?.why).toBe('nom proche de « Fablab de la Limagne », sans commune');
+		expect(findDuplicate(place('Fablab Limagne', null), [place('Fablab de la Limagne', null)])?.why).toBe(
+			'nom proche de « Fablab de la Limagne », sans commune'
+		);
 	});
 });

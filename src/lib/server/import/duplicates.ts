@@ -28,12 +28,38 @@ export interface DuplicateMatch<T> {
 /** Hosts that many unrelated places share: a page on them may be specific, their home page never is. */
 const SHARED_HOSTS = [
 	// public bodies: the State, the région, the four départements, the metropolis
-	'gouv.fr', 'service-public.fr', 'france-services.gouv.fr', 'auvergnerhonealpes.fr', 'allier.fr', 'cantal.fr', 'hauteloire.fr',
-	'haute-loire.fr', 'puy-de-dome.fr', 'clermontmetropole.eu', 'caf.fr', 'msa.fr', 'francetravail.fr', 'pole-emploi.fr',
+	'gouv.fr',
+	'service-public.fr',
+	'france-services.gouv.fr',
+	'auvergnerhonealpes.fr',
+	'allier.fr',
+	'cantal.fr',
+	'hauteloire.fr',
+	'haute-loire.fr',
+	'puy-de-dome.fr',
+	'clermontmetropole.eu',
+	'caf.fr',
+	'msa.fr',
+	'francetravail.fr',
+	'pole-emploi.fr',
 	// platforms and networks where each place has a page
-	'facebook.com', 'fb.com', 'linkedin.com', 'instagram.com', 'twitter.com', 'x.com', 'youtube.com', 'google.com',
-	'sites.google.com', 'fablabs.io', 'francetierslieux.fr', 'helloasso.com', 'wixsite.com', 'wordpress.com', 'gogocarto.fr',
-	'societenumerique.gouv.fr', 'linktr.ee'
+	'facebook.com',
+	'fb.com',
+	'linkedin.com',
+	'instagram.com',
+	'twitter.com',
+	'x.com',
+	'youtube.com',
+	'google.com',
+	'sites.google.com',
+	'fablabs.io',
+	'francetierslieux.fr',
+	'helloasso.com',
+	'wixsite.com',
+	'wordpress.com',
+	'gogocarto.fr',
+	'societenumerique.gouv.fr',
+	'linktr.ee'
 ];
 
 const hostOf = (key: string) => key.split('/')[0] ?? key;
@@ -184,4 +210,3 @@ export class DuplicateFinder<T extends DuplicateCandidate> {
 export function findDuplicate<T extends DuplicateCandidate>(candidate: DuplicateCandidate, existing: Iterable<T>): DuplicateMatch<T> | null {
 	return new DuplicateFinder(existing, [candidate]).find(candidate);
 }
-

@@ -37,7 +37,9 @@ function applyGeocode(d: RowDraft, outcome: GeocodeOutcome, places: PlaceLookup)
 		}
 		const commune = d.commune ?? places.communeByCode(outcome.hit.citycode) ?? places.communeAt(lon, lat) ?? null;
 		if (!commune || !inside) {
-			d.problems.push(error(d.row, d.addressColumn ?? null, 'outside_scope', `adresse « ${d.geocode!.address} » trouvée hors du territoire couvert (${outcome.hit.label})`));
+			d.problems.push(
+				error(d.row, d.addressColumn ?? null, 'outside_scope', `adresse « ${d.geocode!.address} » trouvée hors du territoire couvert (${outcome.hit.label})`)
+			);
 			return;
 		}
 		Object.assign(d.input, { lon, lat, coordPrecision: outcome.hit.precision, communeCode: commune.code });

@@ -50,7 +50,12 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping, settings.placeless ?? false);
 	linkPlannedVenues(rows, drafts, pendingVenues);
 	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
-	const problems = [...encodingDoubtProblem(source.reading), ...source.problems, ...drafts.flatMap((d) => d.problems), ...relations.flatMap((r) => r.problems)].sort((a, b) => a.row - b.row);
+	const problems = [
+		...encodingDoubtProblem(source.reading),
+		...source.problems,
+		...drafts.flatMap((d) => d.problems),
+		...relations.flatMap((r) => r.problems)
+	].sort((a, b) => a.row - b.row);
 	const placement = placementOf(rows);
 	const counts = { ...countPlan(rows, relations, problems, drafts), ...placementCounts(placement) };
 	const unknownValues = unknownCategories(drafts);
@@ -146,7 +151,11 @@ function completeMapping(headers: string[], chosen: ColumnMapping | null): Colum
 		mapping[h] = picked === undefined ? (guessed[h] ?? null) : picked && (IMPORT_FIELDS as readonly string[]).includes(picked) ? picked : null;
 	}
 	// A field chosen explicitly for one column is not also fed by a guessed one.
-	const explicit = new Set(Object.entries(chosen).filter(([h, f]) => f && headers.includes(h)).map(([, f]) => f));
+	const explicit = new Set(
+		Object.entries(chosen)
+			.filter(([h, f]) => f && headers.includes(h))
+			.map(([, f]) => f)
+	);
 	for (const h of headers) if (chosen[h] === undefined && mapping[h] && explicit.has(mapping[h])) mapping[h] = null;
 	return mapping;
 }
@@ -208,7 +217,14 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, pla
 		}
 		const target = d.input.slug ? index.bySlug.get(d.input.slug) : undefined;
 		if (target?.deletedAt) {
-			d.problems.push(error(d.row, columnFor(mapping, 'slug'), 'invalid', `la fiche « ${target.slug} » est supprimée : restaurez-la depuis son historique avant de la réimporter`));
+			d.problems.push(
+				error(
+					d.row,
+					columnFor(mapping, 'slug'),
+					'invalid',
+					`la fiche « ${target.slug} » est supprimée : restaurez-la depuis son historique avant de la réimporter`
+				)
+			);
 			return blocked();
 		}
 		const current = target ? rowsById.get(target.id) : undefined;
@@ -220,7 +236,14 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, pla
 		}
 
 		if (!d.input.kind || !d.input.category) {
-			d.problems.push(error(d.row, columnFor(mapping, 'category'), 'unknown_category', 'catégorie manquante : ajoutez une colonne « catégorie » ou choisissez une catégorie par défaut'));
+			d.problems.push(
+				error(
+					d.row,
+					columnFor(mapping, 'category'),
+					'unknown_category',
+					'catégorie manquante : ajoutez une colonne « catégorie » ou choisissez une catégorie par défaut'
+				)
+			);
 			return blocked();
 		}
 		const slug = d.input.slug ?? uniqueSlug(slugify(d.input.name), taken);
@@ -228,7 +251,9 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, pla
 		if (!parsed.success) {
 			for (const issue of parsed.error.issues) {
 				const field = String(issue.path[0] ?? '');
-				d.problems.push(error(d.row, field ? columnFor(mapping, field) : null, 'invalid', `${field ? fieldLabel(field).toLowerCase() + ' : ' : ''}${issue.message}`));
+				d.problems.push(
+					error(d.row, field ? columnFor(mapping, field) : null, 'invalid', `${field ? fieldLabel(field).toLowerCase() + ' : ' : ''}${issue.message}`)
+				);
 			}
 			return blocked();
 		}
@@ -247,7 +272,16 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, pla
 			d.problems.push(warning(d.row, null, 'duplicate_in_file', `même fiche que la ligne ${first} (${twin.why}) : ligne ignorée`));
 			return { ...base, action: 'skip', slug: null, note: `doublon de la ligne ${first}` };
 		}
-		const self: Existing = { id: 0, slug, name: data.name, kind: data.kind, communeCode: data.communeCode, website: data.website, siret: data.siret, deletedAt: null };
+		const self: Existing = {
+			id: 0,
+			slug,
+			name: data.name,
+			kind: data.kind,
+			communeCode: data.communeCode,
+			website: data.website,
+			siret: data.siret,
+			deletedAt: null
+		};
 		firstRow.set(self, d.row);
 		addToIndex(inFile, self);
 		return { ...base, action: 'create', slug, data };
@@ -279,7 +313,9 @@ function planUpdate(
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) {
 			const field = String(issue.path[0] ?? '');
-			d.problems.push(error(d.row, field ? columnFor(mapping, field) : null, 'invalid', `${field ? fieldLabel(field).toLowerCase() + ' : ' : ''}${issue.message}`));
+			d.problems.push(
+				error(d.row, field ? columnFor(mapping, field) : null, 'invalid', `${field ? fieldLabel(field).toLowerCase() + ' : ' : ''}${issue.message}`)
+			);
 		}
 		return { ...base, action: 'error', slug: current.slug };
 	}
@@ -296,7 +332,12 @@ function planUpdate(
 	};
 }
 
-function countPlan(rows: RowPlan[], relations: RelationPlan[], problems: ImportProblem[], drafts: RowDraft[]): Omit<ImportCounts, keyof ReturnType<typeof placementCounts>> {
+function countPlan(
+	rows: RowPlan[],
+	relations: RelationPlan[],
+	problems: ImportProblem[],
+	drafts: RowDraft[]
+): Omit<ImportCounts, keyof ReturnType<typeof placementCounts>> {
 	const count = (a: RowAction) => rows.filter((r) => r.action === a).length;
 	return {
 		rows: rows.length,

@@ -39,7 +39,8 @@ export function presetMapping(headers: string[], chosen: ColumnMapping | null, p
 	return { ...fromPreset, ...(chosen ?? {}) };
 }
 
-export const presetDefaultCategory = (settings: PresetChoice, preset: ImportPreset | undefined) => settings.defaults.category ?? preset?.defaults.category ?? null;
+export const presetDefaultCategory = (settings: PresetChoice, preset: ImportPreset | undefined) =>
+	settings.defaults.category ?? preset?.defaults.category ?? null;
 
 export interface CategoryRules {
 	/** For the row reader: the category a cell names, or null. */
@@ -77,10 +78,14 @@ export function categoryRules(settings: PresetChoice, preset: ImportPreset | und
 			}
 			draft.problems = draft.problems.map((p) =>
 				p.code === 'unknown_category'
-					? { ...p, message: `« ${cell} » : l'annuaire ne répertorie pas ce type de lieu ; cochez « ignorer ces catégories » pour laisser ces lignes de côté, ou choisissez une catégorie` }
+					? {
+							...p,
+							message: `« ${cell} » : l'annuaire ne répertorie pas ce type de lieu ; cochez « ignorer ces catégories » pour laisser ces lignes de côté, ou choisissez une catégorie`
+						}
 					: p
 			);
-			if (!draft.problems.some((p) => p.code === 'unknown_category')) draft.problems.push(warning(draft.row, column ?? null, 'unknown_category', `« ${cell} » : type de lieu que l'annuaire ne répertorie pas`));
+			if (!draft.problems.some((p) => p.code === 'unknown_category'))
+				draft.problems.push(warning(draft.row, column ?? null, 'unknown_category', `« ${cell} » : type de lieu que l'annuaire ne répertorie pas`));
 		}
 	};
 }

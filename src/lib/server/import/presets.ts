@@ -22,7 +22,12 @@ export const presetSchema = z.object({
 	/** Where the format is described (schema page, API documentation). */
 	source: z.url().optional(),
 	/** Column as the file names it (dotted for nested JSON: `geo.latitude`) → field, or null to leave it out. */
-	columns: z.record(z.string().min(1), z.enum(IMPORT_FIELDS, { error: (i) => `champ inconnu « ${String(i.input)} » (champs : ${IMPORT_FIELDS.join(', ')})` }).nullable()).default({}),
+	columns: z
+		.record(
+			z.string().min(1),
+			z.enum(IMPORT_FIELDS, { error: (i) => `champ inconnu « ${String(i.input)} » (champs : ${IMPORT_FIELDS.join(', ')})` }).nullable()
+		)
+		.default({}),
 	/** The source's category words → our categories; null: a kind of place the directory does not list. */
 	values: z.object({ category: z.record(z.string().trim().min(1), knownCategory.nullable()).default({}) }).default({ category: {} }),
 	defaults: z.object({ category: knownCategory.nullish() }).default({})
@@ -31,7 +36,9 @@ export type ImportPreset = z.infer<typeof presetSchema>;
 
 /** Every preset of the folder, validated, sorted by label; a broken file stops with its name and the reason. */
 export function readPresets(dir = PRESETS_DIR): ImportPreset[] {
-	const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort();
 	const presets = files.map((f) => {
 		let raw: unknown;
 		try {
@@ -40,7 +47,8 @@ export function readPresets(dir = PRESETS_DIR): ImportPreset[] {
 			throw new Error(`Préréglage d'import illisible (${f}) : ${(e as Error).message}`);
 		}
 		const parsed = presetSchema.safeParse(raw);
-		if (!parsed.success) throw new Error(`Préréglage d'import invalide (${f}) : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
+		if (!parsed.success)
+			throw new Error(`Préréglage d'import invalide (${f}) : ${parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`).join(' ; ')}`);
 		if (`${parsed.data.id}.json` !== f) throw new Error(`Préréglage d'import ${f} : son identifiant « ${parsed.data.id} » doit être le nom du fichier`);
 		return parsed.data;
 	});

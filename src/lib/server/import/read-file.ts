@@ -84,7 +84,15 @@ export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): Im
 			headers: table.headers,
 			rows: table.rows,
 			problems: table.problems.map(asFileProblem),
-			reading: { encoding: '', encodingDoubtful: false, encodingChosen: false, encodingCandidates: [], sheets: table.sheets, sheet: table.sheet, headerRow: table.headerRow }
+			reading: {
+				encoding: '',
+				encodingDoubtful: false,
+				encodingChosen: false,
+				encodingCandidates: [],
+				sheets: table.sheets,
+				sheet: table.sheet,
+				headerRow: table.headerRow
+			}
 		};
 	}
 	const decoded = detectAndDecode(bytes, options.encoding ?? null);
@@ -104,7 +112,15 @@ export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): Im
 	if (start !== '{' && start !== '[') {
 		const table = parseCsvTable(text);
 		if (table.headers.length === 0) throw new UnreadableFileError(table.problems[0]?.message ?? 'aucune ligne d’en-tête');
-		return { format: 'csv', encoding, delimiter: table.delimiter, headers: table.headers, rows: table.rows, problems: table.problems.map(asFileProblem), reading };
+		return {
+			format: 'csv',
+			encoding,
+			delimiter: table.delimiter,
+			headers: table.headers,
+			rows: table.rows,
+			problems: table.problems.map(asFileProblem),
+			reading
+		};
 	}
 	const parsed = parseJsonWithLines(text);
 	if (!parsed.ok) throw new UnreadableFileError(parsed.problems[0]?.message ?? 'JSON invalide');
@@ -126,7 +142,10 @@ export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): Im
 	}
 	if (isRecord(value) && value.format === 'connecteur-carto') {
 		const problems: ImportProblem[] = [];
-		if (value.version !== 1) problems.push(error(parsed.lineOf(['version']), 'version', 'file', `version ${String(value.version)} du format connecteur-carto non prise en charge (attendu : 1)`));
+		if (value.version !== 1)
+			problems.push(
+				error(parsed.lineOf(['version']), 'version', 'file', `version ${String(value.version)} du format connecteur-carto non prise en charge (attendu : 1)`)
+			);
 		const items = (key: 'entities' | 'relations') => {
 			const list = value[key];
 			if (list === undefined && key === 'relations') return [];
@@ -144,6 +163,7 @@ export function readImportFile(bytes: Uint8Array, options: ReadOptions = {}): Im
 		return { format: 'json', encoding, entities: items('entities'), relations: items('relations'), problems, reading };
 	}
 	const list = jsonArrayTable(value, parsed.lineOf);
-	if (list) return { format: 'json-list', encoding, delimiter: null, headers: list.headers, rows: list.rows, problems: list.problems.map(asFileProblem), reading };
+	if (list)
+		return { format: 'json-list', encoding, delimiter: null, headers: list.headers, rows: list.rows, problems: list.problems.map(asFileProblem), reading };
 	throw new UnreadableFileError('JSON non reconnu : attendu une liste d’objets, une FeatureCollection GeoJSON ou un export « connecteur-carto »');
 }

@@ -40,13 +40,28 @@ describe('parseSpreadsheetTable', () => {
 	});
 
 	it('skips a title and its date above the header, and reads a one-column sheet', () => {
-		const bytes = book({ A: [['Recensement', 'mars 2026'], ['Nom', 'Commune', 'Code postal', 'Site web'], ['Cowork', 'Vichy', '03200', '']], B: [['Nom'], ['Seul']] });
+		const bytes = book({
+			A: [
+				['Recensement', 'mars 2026'],
+				['Nom', 'Commune', 'Code postal', 'Site web'],
+				['Cowork', 'Vichy', '03200', '']
+			],
+			B: [['Nom'], ['Seul']]
+		});
 		expect(parseSpreadsheetTable(bytes('xlsx'))).toMatchObject({ headerRow: 2, headers: ['Nom', 'Commune', 'Code postal', 'Site web'] });
 		expect(parseSpreadsheetTable(bytes('xlsx'), 'B')).toMatchObject({ headerRow: 1, headers: ['Nom'], rows: [{ row: 2, cells: { Nom: 'Seul' } }] });
 	});
 
 	it('names every column under a header cell merged across several', () => {
-		const bytes = book({ A: [['Nom', 'Coordonnées', '', 'Commune'], ['Cowork', '46,12', '3,42', 'Vichy']] }, (s) => (s.A!['!merges'] = [{ s: { r: 0, c: 1 }, e: { r: 0, c: 2 } }]));
+		const bytes = book(
+			{
+				A: [
+					['Nom', 'Coordonnées', '', 'Commune'],
+					['Cowork', '46,12', '3,42', 'Vichy']
+				]
+			},
+			(s) => (s.A!['!merges'] = [{ s: { r: 0, c: 1 }, e: { r: 0, c: 2 } }])
+		);
 		for (const type of ['xlsx', 'ods'] as const) {
 			expect(parseSpreadsheetTable(bytes(type)).headers).toEqual(['Nom', 'Coordonnées', 'Coordonnées (2)', 'Commune']);
 		}

@@ -51,7 +51,9 @@ export function parseSpreadsheetTable(bytes: Uint8Array, chosenSheet: string | n
 	try {
 		book = XLSX.read(bytes, { type: 'array', cellDates: true, cellNF: true, dense: true });
 	} catch (e) {
-		throw new UnreadableFileError(`classeur ${format === 'ods' ? 'OpenDocument (.ods)' : 'Excel'} illisible, peut-être tronqué ou abîmé (${(e as Error).message})`);
+		throw new UnreadableFileError(
+			`classeur ${format === 'ods' ? 'OpenDocument (.ods)' : 'Excel'} illisible, peut-être tronqué ou abîmé (${(e as Error).message})`
+		);
 	}
 	if (!book.SheetNames.length) throw new UnreadableFileError('classeur sans aucune feuille');
 	const grids = new Map(book.SheetNames.map((name) => [name, gridOf(book.Sheets[name]!)]));
@@ -60,12 +62,17 @@ export function parseSpreadsheetTable(bytes: Uint8Array, chosenSheet: string | n
 	let sheet = book.SheetNames[0]!;
 	if (chosenSheet !== null && chosenSheet !== '') {
 		if (grids.has(chosenSheet)) sheet = chosenSheet;
-		else problems.push({ row: 1, message: `aucune feuille « ${chosenSheet} » dans ce classeur (feuilles : ${book.SheetNames.map((n) => `« ${n} »`).join(', ')}) : la première est lue` });
+		else
+			problems.push({
+				row: 1,
+				message: `aucune feuille « ${chosenSheet} » dans ce classeur (feuilles : ${book.SheetNames.map((n) => `« ${n} »`).join(', ')}) : la première est lue`
+			});
 	}
 	const grid = grids.get(sheet)!;
 	const base = { format, sheets, sheet };
 	const headerIndex = headerRowIndex(grid);
-	if (headerIndex === -1) return { ...base, headerRow: 1, headers: [], rows: [], problems: [...problems, { row: 1, message: `la feuille « ${sheet} » est vide` }] };
+	if (headerIndex === -1)
+		return { ...base, headerRow: 1, headers: [], rows: [], problems: [...problems, { row: 1, message: `la feuille « ${sheet} » est vide` }] };
 
 	const header = grid[headerIndex]!;
 	const width = Math.max(...grid.map((r) => lastFilled(r.cells) + 1));
@@ -102,7 +109,8 @@ function gridOf(sheet: XLSX.WorkSheet): GridRow[] {
 		for (let c = range.s.c; c <= range.e.c; c++) {
 			const cell = line[c];
 			const text = cellText(cell);
-			if (cell?.t === 'e') problems.push({ row: r + 1, message: `ligne ${r + 1}, colonne ${XLSX.utils.encode_col(c)} : cellule en erreur (${cell.w ?? '#ERREUR'}), lue vide` });
+			if (cell?.t === 'e')
+				problems.push({ row: r + 1, message: `ligne ${r + 1}, colonne ${XLSX.utils.encode_col(c)} : cellule en erreur (${cell.w ?? '#ERREUR'}), lue vide` });
 			cells.push(text);
 		}
 		rows.push({ row: r + 1, cells, problems });

@@ -15,7 +15,9 @@ import type { ImportSource } from './read-file';
 /** Before the rows are planned: venues already stored give their id; the others wait in `pending`. */
 export function resolveStoredVenues(db: Db, source: ImportSource, drafts: RowDraft[]): Map<RowDraft, string> {
 	const entities = source.format === 'json' ? source.entities : [];
-	const slugByFileId = new Map(entities.flatMap((e) => (typeof e.value.id === 'number' && typeof e.value.slug === 'string' ? [[e.value.id, e.value.slug] as const] : [])));
+	const slugByFileId = new Map(
+		entities.flatMap((e) => (typeof e.value.id === 'number' && typeof e.value.slug === 'string' ? [[e.value.id, e.value.slug] as const] : []))
+	);
 	const fileSlugs = new Set([...slugByFileId.values(), ...drafts.flatMap((d) => (d.input.slug ? [d.input.slug] : []))]);
 	const pending = new Map<RowDraft, string>();
 	for (const d of drafts) {
@@ -24,7 +26,15 @@ export function resolveStoredVenues(db: Db, source: ImportSource, drafts: RowDra
 		const stored = slug ? findEntityBySlug(db, slug) : undefined;
 		if (stored) d.input.venueId = stored.id;
 		else if (slug && fileSlugs.has(slug)) pending.set(d, slug);
-		else d.problems.push(warning(d.row, d.venue.column ?? 'venue', 'unknown_venue', `lieu « ${slug ?? d.venue.fileId} » absent du fichier et de l'annuaire : événement importé sans son lieu`));
+		else
+			d.problems.push(
+				warning(
+					d.row,
+					d.venue.column ?? 'venue',
+					'unknown_venue',
+					`lieu « ${slug ?? d.venue.fileId} » absent du fichier et de l'annuaire : événement importé sans son lieu`
+				)
+			);
 	}
 	return pending;
 }
@@ -39,6 +49,9 @@ export function linkPlannedVenues(rows: RowPlan[], drafts: RowDraft[], pending: 
 		const venue = planBySlug.get(slug);
 		if (venue?.action === 'create') plan.venueSlug = slug;
 		else if (venue?.existingId) plan.data.venueId = venue.existingId;
-		else d.problems.push(warning(d.row, d.venue?.column ?? 'venue', 'unknown_venue', `lieu « ${slug} » en erreur dans le fichier : événement importé sans son lieu`));
+		else
+			d.problems.push(
+				warning(d.row, d.venue?.column ?? 'venue', 'unknown_venue', `lieu « ${slug} » en erreur dans le fichier : événement importé sans son lieu`)
+			);
 	});
 }

@@ -27,7 +27,11 @@ export function writePlan(tx: Db, plan: ImportPlan, author: Author): ImportChang
 	const createdEntityIds: number[] = [];
 	for (const batch of [planned.filter((r) => !r.venueSlug), planned.filter((r) => r.venueSlug)]) {
 		if (batch.length === 0) continue;
-		const ids = createEntities(tx, batch.map((r) => (r.venueSlug ? { ...r.data!, venueId: idBySlug.get(r.venueSlug) ?? null } : r.data!)), context);
+		const ids = createEntities(
+			tx,
+			batch.map((r) => (r.venueSlug ? { ...r.data!, venueId: idBySlug.get(r.venueSlug) ?? null } : r.data!)),
+			context
+		);
 		batch.forEach((r, i) => idBySlug.set(r.slug!, ids[i]!));
 		createdEntityIds.push(...ids);
 	}
@@ -39,7 +43,11 @@ export function writePlan(tx: Db, plan: ImportPlan, author: Author): ImportChang
 	if (missing) throw new ValidationError([`ligne ${missing.row} : historique introuvable pour « ${missing.name} »`]);
 	const written = updateEntities(
 		tx,
-		updates.map((r) => ({ id: r.existingId!, expectedVersion: r.expectedVersion!, patch: r.venueSlug ? { ...r.data!, venueId: idBySlug.get(r.venueSlug) ?? null } : r.data! })),
+		updates.map((r) => ({
+			id: r.existingId!,
+			expectedVersion: r.expectedVersion!,
+			patch: r.venueSlug ? { ...r.data!, venueId: idBySlug.get(r.venueSlug) ?? null } : r.data!
+		})),
 		context
 	);
 	const updatedEntities = written.flatMap((w) => (w.revisionId === null ? [] : [{ id: w.id, versionAfter: w.version, revisionBefore: before.get(w.id)! }]));
@@ -79,10 +87,17 @@ export function undoChanges(tx: Db, changes: ImportChanges, author: Author): { d
 		]);
 	}
 	// Back to each listing's version before the import, as new revisions (operation « rollback »).
-	const snapshots = revisionsByIds(tx, changes.updatedEntities.map((u) => u.revisionBefore));
+	const snapshots = revisionsByIds(
+		tx,
+		changes.updatedEntities.map((u) => u.revisionBefore)
+	);
 	updateEntities(
 		tx,
-		changes.updatedEntities.map((u) => ({ id: u.id, expectedVersion: u.versionAfter, patch: entityFields(snapshots.get(u.revisionBefore)!.snapshot as unknown as EntityFields) as Partial<EntityInput> })),
+		changes.updatedEntities.map((u) => ({
+			id: u.id,
+			expectedVersion: u.versionAfter,
+			patch: entityFields(snapshots.get(u.revisionBefore)!.snapshot as unknown as EntityFields) as Partial<EntityInput>
+		})),
 		{ ...author, operation: 'rollback' }
 	);
 	for (const id of changes.createdRelationIds) deleteRelation(tx, id, author);

@@ -23,7 +23,11 @@ export function registerJob(db: Db, job: JobDefinition, now = new Date()): void 
  * Runs one job under its SQLite lease. `due` (the scheduler) runs only when the slot is due and not done;
  * without it (`npm run jobs -- --run`), it runs now unless another process is running it.
  */
-export async function runJob(job: JobDefinition, ctx: Omit<JobContext, 'now'> & { now?: Date }, options: { due?: boolean; owner?: string } = {}): Promise<RunOutcome> {
+export async function runJob(
+	job: JobDefinition,
+	ctx: Omit<JobContext, 'now'> & { now?: Date },
+	options: { due?: boolean; owner?: string } = {}
+): Promise<RunOutcome> {
 	const { db } = ctx;
 	const owner = options.owner ?? processOwner;
 	const now = ctx.now ?? new Date();

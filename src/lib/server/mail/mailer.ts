@@ -12,7 +12,9 @@ export interface MailSetting {
 }
 
 const settingSchema = z.object({
-	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL : une adresse smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@serveur:587' }).optional(),
+	SMTP_URL: z
+		.url({ protocol: /^smtps?$/, error: 'SMTP_URL : une adresse smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@serveur:587' })
+		.optional(),
 	MAIL_FROM: z.string().trim().min(3).default('Connecteur Carto <ne-pas-repondre@localhost>')
 });
 
@@ -61,7 +63,9 @@ export function accountLinkMail(to: string, link: string, purpose: 'invite' | 'r
 		text: [
 			`Bonjour ${name},`,
 			'',
-			invite ? 'Un compte vous a été ouvert sur Connecteur Carto, la carte de l’écosystème d’innovation auvergnat.' : 'Une réinitialisation de votre mot de passe a été demandée.',
+			invite
+				? 'Un compte vous a été ouvert sur Connecteur Carto, la carte de l’écosystème d’innovation auvergnat.'
+				: 'Une réinitialisation de votre mot de passe a été demandée.',
 			`Choisissez votre mot de passe en ouvrant ce lien (usage unique, valable ${invite ? '7 jours' : '1 heure'}) :`,
 			link,
 			'',

@@ -11,7 +11,11 @@ export type { NotificationValues };
 
 /** To these accounts, the acting one left out (nobody is told of what they did themselves). */
 export function notifyUsers(db: Db, userIds: number[], n: NotificationValues, options: { except?: number } = {}): void {
-	insertNotifications(db, [...new Set(userIds)].filter((id) => id !== options.except), n);
+	insertNotifications(
+		db,
+		[...new Set(userIds)].filter((id) => id !== options.except),
+		n
+	);
 }
 
 /** To every active manager of a listing. */

@@ -49,20 +49,18 @@ export function apiPageData(db: Db) {
 		contentType: e.response.contentType,
 		responseDescription: e.response.description,
 		example: exampleUrl(e, actors),
-		params: endpointParameters(e).map(
-			(p): ParamDoc => ({
-				name: p.name,
-				description: p.description ?? '',
-				examples: (p.schema.examples ?? []).map((x) => (Array.isArray(x) ? x.join(', ') : String(x))),
-				where: p.in,
-				required: p.required,
-				repeatable: p.schema.type === 'array',
-				type: typeLabel(p.schema),
-				values: ((p.schema.type === 'array' ? p.schema.items?.enum : p.schema.enum) ?? []).map(String),
-				constraints: constraints(p.schema),
-				defaultValue: p.schema.default === undefined || (Array.isArray(p.schema.default) && p.schema.default.length === 0) ? null : String(p.schema.default)
-			})
-		)
+		params: endpointParameters(e).map((p): ParamDoc => ({
+			name: p.name,
+			description: p.description ?? '',
+			examples: (p.schema.examples ?? []).map((x) => (Array.isArray(x) ? x.join(', ') : String(x))),
+			where: p.in,
+			required: p.required,
+			repeatable: p.schema.type === 'array',
+			type: typeLabel(p.schema),
+			values: ((p.schema.type === 'array' ? p.schema.items?.enum : p.schema.enum) ?? []).map(String),
+			constraints: constraints(p.schema),
+			defaultValue: p.schema.default === undefined || (Array.isArray(p.schema.default) && p.schema.default.length === 0) ? null : String(p.schema.default)
+		}))
 	}));
 	return {
 		tags: Object.entries(TAGS).map(([id, label]) => ({ id, label, endpoints: endpoints.filter((e) => e.tag === id) })),

@@ -27,7 +27,8 @@ export interface QueryParameter {
 	example?: string | string[];
 }
 
-const toJson = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, ParamSchema>; anyOf?: unknown[]; oneOf?: unknown[] };
+const toJson = (schema: z.ZodType) =>
+	z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, ParamSchema>; anyOf?: unknown[]; oneOf?: unknown[] };
 
 /** The object schemas behind a query schema (a discriminated union brings several). */
 function objectsOf(schema: z.ZodType): z.ZodObject[] {
@@ -80,7 +81,13 @@ export function queryParameters(schemas: z.ZodType[]): QueryParameter[] {
 }
 
 export function endpointParameters(endpoint: ApiEndpoint): QueryParameter[] {
-	const path = Object.entries(endpoint.pathParams ?? {}).map(([name, description]): QueryParameter => ({ name, in: 'path', required: true, description, schema: { type: 'string' } }));
+	const path = Object.entries(endpoint.pathParams ?? {}).map(([name, description]): QueryParameter => ({
+		name,
+		in: 'path',
+		required: true,
+		description,
+		schema: { type: 'string' }
+	}));
 	return [...path, ...queryParameters(endpoint.query)].map((p) => {
 		const example = endpoint.example[p.name];
 		return example === undefined ? p : { ...p, example };
@@ -131,7 +138,10 @@ const ERROR_TEXT: Record<number, string> = {
 	429: 'Trop de requêtes : attendre le nombre de secondes donné par `retry-after`.'
 };
 
-const errorResponse = (status: number) => ({ description: ERROR_TEXT[status] ?? 'Erreur.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Erreur' } } } });
+const errorResponse = (status: number) => ({
+	description: ERROR_TEXT[status] ?? 'Erreur.',
+	content: { 'application/json': { schema: { $ref: '#/components/schemas/Erreur' } } }
+});
 
 /** The OpenAPI 3.1 document of /api/v1. */
 export function openApiDocument(origin = '') {
@@ -139,7 +149,11 @@ export function openApiDocument(origin = '') {
 	for (const e of API_ENDPOINTS) {
 		paths[e.path] = {
 			get: {
-				operationId: e.path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toLowerCase()) || 'root',
+				operationId:
+					e.path
+						.replace(/[{}]/g, '')
+						.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())
+						.replace(/^./, (c) => c.toLowerCase()) || 'root',
 				tags: [e.tag],
 				summary: e.summary,
 				description: e.description,

@@ -13,7 +13,14 @@ function routePaths(dir = API_DIR): string[] {
 	for (const name of readdirSync(dir)) {
 		const full = join(dir, name);
 		if (!statSync(full).isDirectory() || name.startsWith('[...')) continue;
-		if (readdirSync(full).includes('+server.ts')) out.push('/' + relative(API_DIR, full).split('\\').join('/').replace(/\[([^\]]+)\]/g, '{$1}'));
+		if (readdirSync(full).includes('+server.ts'))
+			out.push(
+				'/' +
+					relative(API_DIR, full)
+						.split('\\')
+						.join('/')
+						.replace(/\[([^\]]+)\]/g, '{$1}')
+			);
 		out.push(...routePaths(full));
 	}
 	return out;
@@ -41,10 +48,14 @@ describe('OpenAPI document', () => {
 
 	it('has one parameter per key of each query schema, arrays exploded', () => {
 		for (const e of API_ENDPOINTS) {
-			const item = (doc.paths as Record<string, { get: { parameters: { name: string; in: string; explode?: boolean; schema: { type?: string } }[] } }>)[e.path]!;
+			const item = (doc.paths as Record<string, { get: { parameters: { name: string; in: string; explode?: boolean; schema: { type?: string } }[] } }>)[
+				e.path
+			]!;
 			const query = item.get.parameters.filter((p) => p.in === 'query');
 			const keys = new Set(
-				e.query.flatMap((s) => (s instanceof z.ZodObject ? Object.keys(s.shape) : (s as z.ZodDiscriminatedUnion).options.flatMap((o) => Object.keys((o as z.ZodObject).shape))))
+				e.query.flatMap((s) =>
+					s instanceof z.ZodObject ? Object.keys(s.shape) : (s as z.ZodDiscriminatedUnion).options.flatMap((o) => Object.keys((o as z.ZodObject).shape))
+				)
 			);
 			expect(new Set(query.map((p) => p.name)), e.path).toEqual(keys);
 			for (const p of query) if (p.schema.type === 'array') expect(p.explode, `${e.path} ${p.name}`).toBe(true);
@@ -67,7 +78,15 @@ describe('OpenAPI document', () => {
 				described++;
 			}
 		expect(described).toBeGreaterThan(100);
-		const params = queryParameters([z.object({ a: z.string().describe('Un texte.'), b: z.string().optional().meta({ description: 'Facultatif.', examples: ['x'] }) })]);
+		const params = queryParameters([
+			z.object({
+				a: z.string().describe('Un texte.'),
+				b: z
+					.string()
+					.optional()
+					.meta({ description: 'Facultatif.', examples: ['x'] })
+			})
+		]);
 		expect(params.map((p) => [p.name, p.description, p.schema.examples])).toEqual([
 			['a', 'Un texte.', undefined],
 			['b', 'Facultatif.', ['x']]

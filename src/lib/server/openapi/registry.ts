@@ -49,7 +49,8 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		path: '/entities',
 		tag: 'acteurs',
 		summary: 'Liste des acteurs',
-		description: 'Acteurs filtrés (type, catégorie, secteur, stade, offre, territoire, texte), triés par nom, par pages : la réponse donne `next`, le curseur de la page suivante (null à la fin).',
+		description:
+			'Acteurs filtrés (type, catégorie, secteur, stade, offre, territoire, texte), triés par nom, par pages : la réponse donne `next`, le curseur de la page suivante (null à la fin).',
 		query: [entityListSchema],
 		response: { description: 'Une page d’acteurs : `items`, `total`, `next`.', contentType: JSON_TYPE, schema: R.entityListResponse },
 		example: { limit: '5' }
@@ -127,7 +128,8 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		path: '/graph',
 		tag: 'reseau',
 		summary: 'Graphe des relations',
-		description: 'Acteurs du jeu filtré et leurs relations ; les filtres de relation (type, année, confirmées) ne retirent que des relations. `focus` garde le voisinage d’un acteur, `limit` les acteurs les plus reliés.',
+		description:
+			'Acteurs du jeu filtré et leurs relations ; les filtres de relation (type, année, confirmées) ne retirent que des relations. `focus` garde le voisinage d’un acteur, `limit` les acteurs les plus reliés.',
 		query: [graphViewSchema],
 		response: { description: 'Nœuds, liens, total, troncature.', contentType: JSON_TYPE, schema: R.graphResponse },
 		example: { limit: '50' }
@@ -189,7 +191,13 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Flux entre étapes (CSV)',
 		description: 'Toutes les transitions, une ligne par transition.',
 		query: [flowFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par transition : de, vers, de_code, vers_code, projets, mois_median_entre_etapes. Séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).') },
+		response: {
+			description: 'Fichier CSV (UTF-8).',
+			contentType: 'text/csv',
+			schema: R.fileResponse(
+				'Une ligne par transition : de, vers, de_code, vers_code, projets, mois_median_entre_etapes. Séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).'
+			)
+		},
 		example: {}
 	},
 	{
@@ -217,7 +225,11 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Graphe au format GEXF',
 		description: 'Le graphe filtré, pour Gephi.',
 		query: [graphViewSchema],
-		response: { description: 'Fichier GEXF.', contentType: 'application/gexf+xml', schema: R.fileResponse('Document XML GEXF 1.3 : acteurs (nœuds) et relations (arêtes) avec leurs attributs.') },
+		response: {
+			description: 'Fichier GEXF.',
+			contentType: 'application/gexf+xml',
+			schema: R.fileResponse('Document XML GEXF 1.3 : acteurs (nœuds) et relations (arêtes) avec leurs attributs.')
+		},
 		example: {}
 	},
 	{
@@ -226,7 +238,11 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Graphe au format GraphML',
 		description: 'Le graphe filtré, pour yEd, Cytoscape ou NetworkX.',
 		query: [graphViewSchema],
-		response: { description: 'Fichier GraphML.', contentType: 'application/graphml+xml', schema: R.fileResponse('Document XML GraphML : acteurs (nœuds) et relations (arêtes) avec leurs attributs.') },
+		response: {
+			description: 'Fichier GraphML.',
+			contentType: 'application/graphml+xml',
+			schema: R.fileResponse('Document XML GraphML : acteurs (nœuds) et relations (arêtes) avec leurs attributs.')
+		},
 		example: {}
 	},
 	{
@@ -250,7 +266,13 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		summary: 'Acteurs au format CSV',
 		description: 'Les acteurs du jeu filtré, une ligne par acteur.',
 		query: [entityFiltersSchema],
-		response: { description: 'Fichier CSV (UTF-8).', contentType: 'text/csv', schema: R.fileResponse('Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel). Colonnes : id, slug, kind, category, name, summary, website, siret, sectors, stages, offers, commune_code, commune_name, departement, lon, lat, coord_precision, founded_year, email, phone, url, debut, fin, lien_inscription, lieu (slug du tiers-lieu d’un événement), horaires_osm, acces_transports, accessibilite, equipements, image (chemin absolu, 480 px), image_alt.') },
+		response: {
+			description: 'Fichier CSV (UTF-8).',
+			contentType: 'text/csv',
+			schema: R.fileResponse(
+				'Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel). Colonnes : id, slug, kind, category, name, summary, website, siret, sectors, stages, offers, commune_code, commune_name, departement, lon, lat, coord_precision, founded_year, email, phone, url, debut, fin, lien_inscription, lieu (slug du tiers-lieu d’un événement), horaires_osm, acces_transports, accessibilite, equipements, image (chemin absolu, 480 px), image_alt.'
+			)
+		},
 		example: {}
 	},
 	{

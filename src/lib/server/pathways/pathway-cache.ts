@@ -30,7 +30,12 @@ const cache = new WeakMap<Db, LivePathways>();
 function build(db: Db): LivePathways {
 	const { revision, rows, rels, names } = db.transaction((tx) => {
 		const reader = tx as unknown as Db;
-		return { revision: graphRevision(reader), rows: pathwayEntityRows(reader), rels: pathwayRelationRows(reader), names: territoryNames(reader, ['departement', 'epci']) };
+		return {
+			revision: graphRevision(reader),
+			rows: pathwayEntityRows(reader),
+			rels: pathwayRelationRows(reader),
+			names: territoryNames(reader, ['departement', 'epci'])
+		};
 	});
 	const byId = new Map(rows.map((e) => [e.id, e]));
 	const bySlug = new Map(rows.map((e) => [e.slug, e]));
@@ -70,4 +75,3 @@ export function pathwayOf(live: LivePathways, idOrSlug: string): Pathway | null 
 	if (!hasPathway(e)) return null;
 	return extractPathway(e, live.relationsOf.get(e.id) ?? [], (id) => live.byId.get(id));
 }
-

@@ -40,7 +40,12 @@ export function insertManager(db: Db, entityId: number, userId: number, grantedB
 }
 
 export function deleteManager(db: Db, entityId: number, userId: number): boolean {
-	return db.delete(entityManagers).where(and(eq(entityManagers.entityId, entityId), eq(entityManagers.userId, userId))).run().changes > 0;
+	return (
+		db
+			.delete(entityManagers)
+			.where(and(eq(entityManagers.entityId, entityId), eq(entityManagers.userId, userId)))
+			.run().changes > 0
+	);
 }
 
 export function moveManagers(db: Db, fromEntityId: number, toEntityId: number): void {
@@ -77,7 +82,13 @@ export function listPartners(db: Db) {
 }
 
 export function setUserModerated(db: Db, userId: number, moderated: boolean): boolean {
-	return db.update(users).set({ moderated }).where(and(eq(users.id, userId), eq(users.role, 'partner'))).run().changes === 1;
+	return (
+		db
+			.update(users)
+			.set({ moderated })
+			.where(and(eq(users.id, userId), eq(users.role, 'partner')))
+			.run().changes === 1
+	);
 }
 
 export function userModerated(db: Db, userId: number): boolean {
@@ -88,7 +99,12 @@ export function userModerated(db: Db, userId: number): boolean {
 
 export function entitiesByIds(db: Db, ids: number[]) {
 	if (ids.length === 0) return [];
-	return db.select().from(entities).where(and(inArray(entities.id, ids), isNull(entities.deletedAt))).orderBy(asc(entities.name)).all();
+	return db
+		.select()
+		.from(entities)
+		.where(and(inArray(entities.id, ids), isNull(entities.deletedAt)))
+		.orderBy(asc(entities.name))
+		.all();
 }
 
 /** Live relations touching any of `ids`, with both ends' names. */
@@ -204,7 +220,9 @@ export function pendingChangesWaitingFor(db: Db, userId: number): PendingChangeR
 /** Removes proposals that a newer one of the same author replaces (never a reviewed one). */
 export function deletePendingChanges(db: Db, ids: number[]): void {
 	if (ids.length === 0) return;
-	db.delete(pendingChanges).where(and(inArray(pendingChanges.id, ids), eq(pendingChanges.status, 'pending'))).run();
+	db.delete(pendingChanges)
+		.where(and(inArray(pendingChanges.id, ids), eq(pendingChanges.status, 'pending')))
+		.run();
 }
 
 /**
@@ -231,11 +249,13 @@ export function reviewPendingChange(
 	id: number,
 	values: { status: Exclude<PendingChangeStatus, 'pending'>; reviewerUserId: number; reviewComment: string; reviewedAt: string }
 ): boolean {
-	return db
-		.update(pendingChanges)
-		.set(values)
-		.where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')))
-		.run().changes === 1;
+	return (
+		db
+			.update(pendingChanges)
+			.set(values)
+			.where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')))
+			.run().changes === 1
+	);
 }
 
 export function deletePendingChangeOfAuthor(db: Db, id: number, userId: number): boolean {
@@ -251,10 +271,7 @@ export function deletePendingChangeOfAuthor(db: Db, id: number, userId: number):
 
 export function insertSlugRedirect(db: Db, oldSlug: string, entityId: number): void {
 	// Re-merging under a slug that once redirected elsewhere points it at the newest owner.
-	db.insert(entitySlugRedirects)
-		.values({ oldSlug, entityId })
-		.onConflictDoUpdate({ target: entitySlugRedirects.oldSlug, set: { entityId } })
-		.run();
+	db.insert(entitySlugRedirects).values({ oldSlug, entityId }).onConflictDoUpdate({ target: entitySlugRedirects.oldSlug, set: { entityId } }).run();
 }
 
 /** Slugs that already pointed at the dropped entity follow it to the kept one (no redirect chains). */

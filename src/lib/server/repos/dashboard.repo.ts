@@ -173,8 +173,10 @@ export function remindersByDepartement(db: Db, since: string): { departement: st
 }
 
 export function countReminders(db: Db, since: string, departement?: string): number {
-	return db.get<{ n: number }>(sql`select count(*) as n from freshness_reminders r join entities e on e.id = r.entity_id
-		left join territories t on t.code = e.commune_code where ${reminderWhere(since, departement)}`)?.n ?? 0;
+	return (
+		db.get<{ n: number }>(sql`select count(*) as n from freshness_reminders r join entities e on e.id = r.entity_id
+		left join territories t on t.code = e.commune_code where ${reminderWhere(since, departement)}`)?.n ?? 0
+	);
 }
 
 export function listReminders(db: Db, since: string, departement: string | undefined, limit: number, offset: number): ReminderLine[] {

@@ -9,7 +9,11 @@ import { entities, relations, territories, type EntityRow, type NewEntity, type 
 export function insertEntities(db: Db, rows: NewEntity[], chunk = 200): number[] {
 	const idBySlug = new Map<string, number>();
 	for (let i = 0; i < rows.length; i += chunk) {
-		const inserted = db.insert(entities).values(rows.slice(i, i + chunk)).returning({ id: entities.id, slug: entities.slug }).all();
+		const inserted = db
+			.insert(entities)
+			.values(rows.slice(i, i + chunk))
+			.returning({ id: entities.id, slug: entities.slug })
+			.all();
 		for (const r of inserted) idBySlug.set(r.slug, r.id);
 	}
 	return rows.map((r) => idBySlug.get(r.slug)!);
@@ -36,7 +40,13 @@ export function relationRow(db: Db, id: number): RelationRow | undefined {
 export function liveEntityRows(db: Db, ids: number[]): EntityRow[] {
 	const rows: EntityRow[] = [];
 	for (let i = 0; i < ids.length; i += 500) {
-		rows.push(...db.select().from(entities).where(and(inArray(entities.id, ids.slice(i, i + 500)), isNull(entities.deletedAt))).all());
+		rows.push(
+			...db
+				.select()
+				.from(entities)
+				.where(and(inArray(entities.id, ids.slice(i, i + 500)), isNull(entities.deletedAt)))
+				.all()
+		);
 	}
 	return rows;
 }

@@ -107,16 +107,29 @@ export function listEntities(db: Db, query: DirectoryQuery, offset: number): { i
 		.limit(query.perPage)
 		.offset(offset)
 		.all() as EntityListItem[];
-	const total = db.select({ n: sql<number>`count(*)` }).from(entities).where(where).get()?.n ?? 0;
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(entities)
+			.where(where)
+			.get()?.n ?? 0;
 	return { items, total };
 }
 
 export function findEntityBySlug(db: Db, slug: string) {
-	return db.select().from(entities).where(and(eq(entities.slug, slug), visible())).get();
+	return db
+		.select()
+		.from(entities)
+		.where(and(eq(entities.slug, slug), visible()))
+		.get();
 }
 
 export function findEntityById(db: Db, id: number) {
-	return db.select().from(entities).where(and(eq(entities.id, id), visible())).get();
+	return db
+		.select()
+		.from(entities)
+		.where(and(eq(entities.id, id), visible()))
+		.get();
 }
 
 /** Counts per value of one facet within the filtered set (for the facet side bar). */
@@ -160,9 +173,15 @@ export function countsInTerritory(db: Db, code: string) {
 		.all();
 }
 
-
 export function hasDemoEntities(db: Db): boolean {
-	return db.select({ id: entities.id }).from(entities).where(and(eq(entities.isDemo, true), isNull(entities.deletedAt))).limit(1).get() !== undefined;
+	return (
+		db
+			.select({ id: entities.id })
+			.from(entities)
+			.where(and(eq(entities.isDemo, true), isNull(entities.deletedAt)))
+			.limit(1)
+			.get() !== undefined
+	);
 }
 
 /** Located entities of the filtered set, lightest columns only (the map draws thousands). */
@@ -193,11 +212,6 @@ export function entitiesInBox(db: Db, filters: EntityFilters, box: [number, numb
 	return db
 		.select(listColumns)
 		.from(entities)
-		.where(
-			and(
-				...filterConditions(filters),
-				sql`${entities.lon} between ${minLon} and ${maxLon} and ${entities.lat} between ${minLat} and ${maxLat}`
-			)
-		)
+		.where(and(...filterConditions(filters), sql`${entities.lon} between ${minLon} and ${maxLon} and ${entities.lat} between ${minLat} and ${maxLat}`))
 		.all() as EntityListItem[];
 }

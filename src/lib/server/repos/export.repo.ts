@@ -11,7 +11,9 @@ export function exportEntityRows(db: Db, filters: EntityFilters) {
 			entity: entities,
 			communeName: sql<string | null>`(select name from territories where code = ${entities.communeCode})`,
 			departementCode: sql<string | null>`(select departement_code from territories where code = ${entities.communeCode})`,
-			departementName: sql<string | null>`(select d.name from territories c join territories d on d.code = c.departement_code where c.code = ${entities.communeCode})`,
+			departementName: sql<
+				string | null
+			>`(select d.name from territories c join territories d on d.code = c.departement_code where c.code = ${entities.communeCode})`,
 			// An event's venue, named only while it is itself a visible listing (the outer row named in full: drizzle writes its columns bare).
 			venueSlug: sql<string | null>`(select v.slug from entities v where v.id = "entities"."venue_id" and v.deleted_at is null and v.status = 'published')`,
 			venueName: sql<string | null>`(select v.name from entities v where v.id = "entities"."venue_id" and v.deleted_at is null and v.status = 'published')`

@@ -72,5 +72,7 @@ export function useReminderToken(db: Db, id: number, now: string): boolean {
 
 /** Marks the bell's reminder rows as e-mailed: the reminder's own message was that e-mail. */
 export function markReminderNotificationsEmailed(db: Db, userId: number, since: string, now: string): void {
-	db.run(sql`update notifications set emailed_at = ${now} where user_id = ${userId} and kind = 'freshness_reminder' and emailed_at is null and created_at >= ${since}`);
+	db.run(
+		sql`update notifications set emailed_at = ${now} where user_id = ${userId} and kind = 'freshness_reminder' and emailed_at is null and created_at >= ${since}`
+	);
 }

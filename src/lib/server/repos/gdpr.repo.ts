@@ -37,11 +37,7 @@ export function relationsTouching(db: Db, entityId: number): RelationRow[] {
 /** The other end of each relation, as the export names it (id, slug, name, kind). */
 export function entitySummaries(db: Db, ids: number[]): { id: number; slug: string; name: string; kind: string }[] {
 	if (ids.length === 0) return [];
-	return db
-		.select({ id: entities.id, slug: entities.slug, name: entities.name, kind: entities.kind })
-		.from(entities)
-		.where(inArray(entities.id, ids))
-		.all();
+	return db.select({ id: entities.id, slug: entities.slug, name: entities.name, kind: entities.kind }).from(entities).where(inArray(entities.id, ids)).all();
 }
 
 export function revisionRowsOf(db: Db, kind: 'entity' | 'relation', ids: number[]): RevisionRow[] {
@@ -62,7 +58,13 @@ export function revisionsMentioning(db: Db, needles: string[]): RevisionRow[] {
 
 export function entitiesMentioning(db: Db, needles: string[], exceptId: number): EntityRow[] {
 	const where = mentions([entities.name, entities.summary, entities.description, entities.website, entities.address, entities.email, entities.phone], needles);
-	return where ? db.select().from(entities).where(and(where, notInArray(entities.id, [exceptId]))).all() : [];
+	return where
+		? db
+				.select()
+				.from(entities)
+				.where(and(where, notInArray(entities.id, [exceptId])))
+				.all()
+		: [];
 }
 
 export function relationsMentioning(db: Db, needles: string[]): RelationRow[] {

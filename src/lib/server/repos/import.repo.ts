@@ -68,7 +68,13 @@ export function importJobById(db: Db, id: number): ImportJobRow | undefined {
 
 /** Moves a job on only from the state the caller saw, so a double click cannot commit twice. */
 export function updateImportJob(db: Db, id: number, fromStatus: ImportJobRow['status'], values: Partial<typeof importJobs.$inferInsert>): boolean {
-	return db.update(importJobs).set(values).where(and(eq(importJobs.id, id), eq(importJobs.status, fromStatus))).run().changes === 1;
+	return (
+		db
+			.update(importJobs)
+			.set(values)
+			.where(and(eq(importJobs.id, id), eq(importJobs.status, fromStatus)))
+			.run().changes === 1
+	);
 }
 
 /** The history of imports, newest first, without the files themselves. */

@@ -6,7 +6,14 @@ import { emailConfirmations, pendingChanges, type EmailConfirmationPurpose, type
 
 export function insertEmailConfirmation(
 	db: Db,
-	values: { tokenSha256: string; purpose: EmailConfirmationPurpose; email: string; payload: Record<string, unknown>; entityId: number | null; expiresAt: string }
+	values: {
+		tokenSha256: string;
+		purpose: EmailConfirmationPurpose;
+		email: string;
+		payload: Record<string, unknown>;
+		entityId: number | null;
+		expiresAt: string;
+	}
 ): number {
 	return db.insert(emailConfirmations).values(values).returning({ id: emailConfirmations.id }).get().id;
 }
@@ -29,7 +36,14 @@ export function consumeConfirmation(db: Db, id: number, usedAt: string, pendingC
 /** A proposal from someone without an account: no author, their e-mail for editors only. */
 export function insertContactProposal(
 	db: Db,
-	values: { kind: PendingChangeKind; entityId: number | null; payload: Record<string, unknown>; baseVersion: number | null; authorLabel: string; contactEmail: string }
+	values: {
+		kind: PendingChangeKind;
+		entityId: number | null;
+		payload: Record<string, unknown>;
+		baseVersion: number | null;
+		authorLabel: string;
+		contactEmail: string;
+	}
 ): number {
 	return db
 		.insert(pendingChanges)
@@ -40,5 +54,7 @@ export function insertContactProposal(
 
 /** A link nobody received must not stay usable. */
 export function deleteUnusedConfirmation(db: Db, id: number): void {
-	db.delete(emailConfirmations).where(and(eq(emailConfirmations.id, id), isNull(emailConfirmations.usedAt))).run();
+	db.delete(emailConfirmations)
+		.where(and(eq(emailConfirmations.id, id), isNull(emailConfirmations.usedAt)))
+		.run();
 }

@@ -40,5 +40,11 @@ export function unreadCount(db: Db, userId: number): number {
 }
 
 export function latestNotifications(db: Db, userId: number, limit = 50) {
-	return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).all();
+	return db
+		.select()
+		.from(notifications)
+		.where(eq(notifications.userId, userId))
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
+		.limit(limit)
+		.all();
 }

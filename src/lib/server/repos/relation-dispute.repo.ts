@@ -24,11 +24,13 @@ export function openDisputesOf(db: Db, relationIds: number[]): Map<number, Pendi
 
 /** Replaces a waiting dispute's comments; false once an editor closed it. */
 export function setDisputePayload(db: Db, id: number, payload: Record<string, unknown>): boolean {
-	return db
-		.update(pendingChanges)
-		.set({ payload })
-		.where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')))
-		.run().changes === 1;
+	return (
+		db
+			.update(pendingChanges)
+			.set({ payload })
+			.where(and(eq(pendingChanges.id, id), eq(pendingChanges.status, 'pending')))
+			.run().changes === 1
+	);
 }
 
 export type RelationReviewFilter = 'sans-source' | 'non-confirmees' | 'contestees';
@@ -78,4 +80,8 @@ export function relationReviewCounts(db: Db): Record<RelationReviewFilter, numbe
 }
 
 export const relationIsLive = (db: Db, id: number) =>
-	!!db.select({ id: relations.id }).from(relations).where(and(eq(relations.id, id), isNull(relations.deletedAt))).get();
+	!!db
+		.select({ id: relations.id })
+		.from(relations)
+		.where(and(eq(relations.id, id), isNull(relations.deletedAt)))
+		.get();

@@ -86,5 +86,11 @@ export function relationsAmong(db: Db, ids: number[]) {
 
 export function countRelations(db: Db, ids?: number[]): number {
 	const where = ids ? and(isNull(relations.deletedAt), inArray(relations.sourceId, ids)) : isNull(relations.deletedAt);
-	return db.select({ n: sql<number>`count(*)` }).from(relations).where(where).get()?.n ?? 0;
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(relations)
+			.where(where)
+			.get()?.n ?? 0
+	);
 }

@@ -54,7 +54,12 @@ export function revisionInserter(db: Db): (values: RevisionValues) => number {
 export function revisionsByIds(db: Db, ids: number[]): Map<number, RevisionRecord> {
 	const found = new Map<number, RevisionRecord>();
 	for (let i = 0; i < ids.length; i += 500) {
-		for (const row of db.select().from(revisions).where(inArray(revisions.id, ids.slice(i, i + 500))).all()) found.set(row.id, parse(row));
+		for (const row of db
+			.select()
+			.from(revisions)
+			.where(inArray(revisions.id, ids.slice(i, i + 500)))
+			.all())
+			found.set(row.id, parse(row));
 	}
 	return found;
 }
@@ -142,7 +147,11 @@ const UNLOCK_KEY = 'revisions_unlocked';
 export function withRevisionsUnlocked<T>(db: Db, work: (tx: Db) => T): T {
 	return db.transaction((tx) => {
 		const writer = tx as unknown as Db;
-		writer.insert(meta).values({ key: UNLOCK_KEY, value: 1 }).onConflictDoUpdate({ target: meta.key, set: { value: 1 } }).run();
+		writer
+			.insert(meta)
+			.values({ key: UNLOCK_KEY, value: 1 })
+			.onConflictDoUpdate({ target: meta.key, set: { value: 1 } })
+			.run();
 		const result = work(writer);
 		writer.update(meta).set({ value: 0 }).where(eq(meta.key, UNLOCK_KEY)).run();
 		return result;

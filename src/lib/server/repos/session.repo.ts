@@ -2,10 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sessions, users } from '../db/schema';
 
-export function insertSession(
-	db: Db,
-	values: { tokenSha256: string; userId: number; createdAt: string; lastSeenAt: string; expiresAt: string }
-) {
+export function insertSession(db: Db, values: { tokenSha256: string; userId: number; createdAt: string; lastSeenAt: string; expiresAt: string }) {
 	db.insert(sessions).values(values).run();
 }
 

@@ -36,7 +36,9 @@ export function listTerritories(db: Db, filter: { kind?: TerritoryKind; parent?:
 	if (filter.code) where.push(eq(territories.code, filter.code));
 	if (filter.parent) {
 		const p = filter.parent;
-		where.push(sql`(${territories.parentCode} = ${p} or ${territories.departementCode} = ${p} or ${territories.epciCode} = ${p} or ${territories.regionCode} = ${p})`);
+		where.push(
+			sql`(${territories.parentCode} = ${p} or ${territories.departementCode} = ${p} or ${territories.epciCode} = ${p} or ${territories.regionCode} = ${p})`
+		);
 	}
 	return db
 		.select()
@@ -47,7 +49,12 @@ export function listTerritories(db: Db, filter: { kind?: TerritoryKind; parent?:
 }
 
 export function territoryCount(db: Db): number {
-	return db.select({ n: sql<number>`count(*)` }).from(territories).get()?.n ?? 0;
+	return (
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(territories)
+			.get()?.n ?? 0
+	);
 }
 
 /** Départements, EPCI, and the communes that host at least one published actor (light columns, no outlines). */

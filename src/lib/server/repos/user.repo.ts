@@ -22,10 +22,7 @@ export function setDisabledAt(db: Db, userId: number, disabledAt: string | null)
 	db.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
 }
 
-export function insertAccountToken(
-	db: Db,
-	values: { tokenSha256: string; userId: number; purpose: AccountTokenPurpose; expiresAt: string }
-) {
+export function insertAccountToken(db: Db, values: { tokenSha256: string; userId: number; purpose: AccountTokenPurpose; expiresAt: string }) {
 	db.insert(accountTokens).values(values).run();
 }
 

@@ -81,7 +81,27 @@ export const AREAS_BY_DEPARTEMENT: Record<string, Area[]> = {
 			// The three Couze valleys, from the Sancy to the Allier: Besse, Compains, Valbeleix, Chambon-sur-Lac,
 			// Murol, Saint-Nectaire, Saint-Diéry, Saurier, Champeix, Montaigut-le-Blanc, Saint-Floret, Neschers,
 			// Coudes, Perrier, Meilhaud, Issoire, Ardes, Rentières, Le Breuil-sur-Couze
-			communes: ['63038', '63117', '63440', '63077', '63247', '63380', '63335', '63409', '63080', '63234', '63342', '63250', '63121', '63275', '63222', '63178', '63009', '63299', '63052']
+			communes: [
+				'63038',
+				'63117',
+				'63440',
+				'63077',
+				'63247',
+				'63380',
+				'63335',
+				'63409',
+				'63080',
+				'63234',
+				'63342',
+				'63250',
+				'63121',
+				'63275',
+				'63222',
+				'63178',
+				'63009',
+				'63299',
+				'63052'
+			]
 		}),
 		area('Dore', 'de la Dore', {
 			// Along the Dore: Arlanc, Marsac-en-Livradois, Ambert, Vertolaye, Olliergues, Courpière, Néronde-sur-Dore,
@@ -97,8 +117,30 @@ export const AREAS_BY_DEPARTEMENT: Record<string, Area[]> = {
 		area('Val d’Allier', 'du Val d’Allier', {
 			// Riverside communes, Brassac-les-Mines to Limons
 			communes: [
-				'63050', '63182', '63022', '63052', '63178', '63054', '63261', '63269', '63121', '63404', '63255', '63185', '63091',
-				'63214', '63227', '63457', '63124', '63069', '63226', '63284', '63180', '63210', '63201', '63196'
+				'63050',
+				'63182',
+				'63022',
+				'63052',
+				'63178',
+				'63054',
+				'63261',
+				'63269',
+				'63121',
+				'63404',
+				'63255',
+				'63185',
+				'63091',
+				'63214',
+				'63227',
+				'63457',
+				'63124',
+				'63069',
+				'63226',
+				'63284',
+				'63180',
+				'63210',
+				'63201',
+				'63196'
 			]
 		}),
 		area('Puys', 'des Puys', { communes: CHAINE_DES_PUYS })
@@ -121,7 +163,25 @@ export const AREAS_BY_DEPARTEMENT: Record<string, Area[]> = {
 		area('Planèze', 'de la Planèze', {
 			// Saint-Flour, Coltines, Talizat, Andelat, Valuéjols, Paulhac, Tanavelle, Roffiac, Villedieu, Coren,
 			// Les Ternes, Ussel, Cussac, Vabres, Saint-Georges, Montchamp, Malbo
-			communes: ['15187', '15053', '15231', '15004', '15248', '15148', '15232', '15164', '15262', '15055', '15235', '15244', '15059', '15245', '15188', '15130', '15112']
+			communes: [
+				'15187',
+				'15053',
+				'15231',
+				'15004',
+				'15248',
+				'15148',
+				'15232',
+				'15164',
+				'15262',
+				'15055',
+				'15235',
+				'15244',
+				'15059',
+				'15245',
+				'15188',
+				'15130',
+				'15112'
+			]
 		}),
 		area('Châtaigneraie', 'de la Châtaigneraie', { epcis: ['200066678' /* CC de la Châtaigneraie Cantalienne */] }),
 		area('Carladès', 'du Carladès', { epcis: ['241501089' /* CC Cère et Goul en Carladès */] }),
@@ -134,7 +194,26 @@ export const AREAS_BY_DEPARTEMENT: Record<string, Area[]> = {
 			// Allanche, Marcenat, Landeyrat, Vèze, Pradiers, Charmensac, Peyrusse, Joursac, Saint-Saturnin,
 			// Montgreleix, Lugarde, Marchastel, Chanterelle, Saint-Bonnet-de-Condat, Condat, Ségur-les-Villas,
 			// Sainte-Anastasie, Vernols
-			communes: ['15001', '15114', '15091', '15256', '15155', '15043', '15151', '15080', '15213', '15132', '15110', '15116', '15040', '15173', '15054', '15225', '15171', '15253']
+			communes: [
+				'15001',
+				'15114',
+				'15091',
+				'15256',
+				'15155',
+				'15043',
+				'15151',
+				'15080',
+				'15213',
+				'15132',
+				'15110',
+				'15116',
+				'15040',
+				'15173',
+				'15054',
+				'15225',
+				'15171',
+				'15253'
+			]
 		}),
 		area('Pays de Salers', 'du Pays de Salers', { epcis: ['241501139' /* CC du Pays de Salers */] }),
 		area('Monts du Cantal', 'des Monts du Cantal', {
@@ -142,8 +221,27 @@ export const AREAS_BY_DEPARTEMENT: Record<string, Area[]> = {
 			// Thiézac, Saint-Clément, Mandailles-Saint-Julien, Saint-Cirgues-de-Jordanne, Lascelle, Le Claux, Cheylade,
 			// Le Falgoux, Saint-Paul-de-Salers, Salers, Fontanges, Le Fau, Saint-Projet-de-Salers, Paulhac
 			communes: [
-				'15101', '15138', '15025', '15263', '15102', '15061', '15192', '15236', '15180', '15113', '15178', '15096', '15050', '15049',
-				'15066', '15205', '15219', '15070', '15067', '15208', '15148'
+				'15101',
+				'15138',
+				'15025',
+				'15263',
+				'15102',
+				'15061',
+				'15192',
+				'15236',
+				'15180',
+				'15113',
+				'15178',
+				'15096',
+				'15050',
+				'15049',
+				'15066',
+				'15205',
+				'15219',
+				'15070',
+				'15067',
+				'15208',
+				'15148'
 			]
 		}),
 		area('Jordanne', 'de la Jordanne', {

@@ -240,7 +240,22 @@ function planEvent(ctx: EcosystemContext, profile: CategoryProfile, thirdPlaces:
 		isDemo: true,
 		contactPublic: true
 	};
-	return { ref, kind: 'event', category: profile.category, name, slug, commune, sectors, offers: [], foundedYear: null, lon: venue.lon, lat: venue.lat, eventDay: day, venue, input };
+	return {
+		ref,
+		kind: 'event',
+		category: profile.category,
+		name,
+		slug,
+		commune,
+		sectors,
+		offers: [],
+		foundedYear: null,
+		lon: venue.lon,
+		lat: venue.lat,
+		eventDay: day,
+		venue,
+		input
+	};
 }
 
 const CATEGORY_SENTENCES: Record<string, string> = {

@@ -60,11 +60,7 @@ export function loadSeedCommunes(db: Db): SeedCommune[] {
 }
 
 export function loadDepartementNames(db: Db): Map<string, string> {
-	const rows = db
-		.select({ code: territories.code, name: territories.name })
-		.from(territories)
-		.where(eq(territories.kind, 'departement'))
-		.all();
+	const rows = db.select({ code: territories.code, name: territories.name }).from(territories).where(eq(territories.kind, 'departement')).all();
 	return new Map(rows.map((r) => [r.code, r.name]));
 }
 

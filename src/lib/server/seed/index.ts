@@ -34,7 +34,13 @@ const BATCH = 5_000;
 const SEED_CONTEXT: CreateContext = { actor: SYSTEM_ACTOR, reason: 'Données de démonstration générées (fictives)' };
 
 export function isDatabaseEmpty(db: Db): boolean {
-	return db.select({ one: sql<number>`1` }).from(entities).limit(1).all().length === 0;
+	return (
+		db
+			.select({ one: sql<number>`1` })
+			.from(entities)
+			.limit(1)
+			.all().length === 0
+	);
 }
 
 /**
@@ -49,7 +55,11 @@ export function seedDemo(db: Db, options: SeedOptions = {}): SeedResult {
 		throw new Error("Aucune commune avec coordonnées en base : chargez d'abord les territoires (npm run territories:import) avant de générer la démo.");
 	}
 	const rng = new Rng(options.seed ?? DEFAULT_SEED);
-	const existingSlugs = db.select({ slug: entities.slug }).from(entities).all().map((r) => r.slug);
+	const existingSlugs = db
+		.select({ slug: entities.slug })
+		.from(entities)
+		.all()
+		.map((r) => r.slug);
 	const factor = options.scale ? options.scale / BASE_ENTITY_COUNT : 1;
 
 	const planned = planEntities({
@@ -76,7 +86,13 @@ export function seedDemo(db: Db, options: SeedOptions = {}): SeedResult {
 		const writer = tx as unknown as Db;
 		const ids: number[] = [];
 		for (let i = 0; i < planned.length; i += BATCH) {
-			ids.push(...createEntities(writer, planned.slice(i, i + BATCH).map((e) => e.input), SEED_CONTEXT));
+			ids.push(
+				...createEntities(
+					writer,
+					planned.slice(i, i + BATCH).map((e) => e.input),
+					SEED_CONTEXT
+				)
+			);
 		}
 		const idOf = (ref: number) => ids[ref] as number;
 		const relationInputs: RelationInput[] = book.items.map((r) => ({

@@ -5,7 +5,19 @@ import type { Pools } from './pools';
 import type { Rng } from './random';
 import { LAST_YEAR, type RelationBook } from './relation-book';
 
-const STRUCTURES = ['incubator', 'accelerator', 'funder', 'public_body', 'support_network', 'cluster', 'lab', 'university', 'association', 'media', 'large_company'];
+const STRUCTURES = [
+	'incubator',
+	'accelerator',
+	'funder',
+	'public_body',
+	'support_network',
+	'cluster',
+	'lab',
+	'university',
+	'association',
+	'media',
+	'large_company'
+];
 const THIRD_PLACES = ['coworking', 'fablab', 'living_lab', 'makerspace', 'rural_third_place', 'incubation_space'];
 const PARTNERS = [...STRUCTURES, ...THIRD_PLACES];
 const ORGANISERS = ['incubator', 'accelerator', 'cluster', 'public_body', 'support_network', 'media', 'association', 'university'];
@@ -73,7 +85,11 @@ export class NetworkRelations {
 			const n = rng.count(1.2, 4);
 			for (let i = 0; i < n; i++) {
 				const partner = pools.near(org, PARTNERS, { scaleKm: 30, exclude: (e) => e.category === org.category && rng.chance(0.7) });
-				if (partner) book.add('partner_of', org, partner, { start: sinceYear(rng, later(org, partner), 2012), description: rng.pick(['Convention de partenariat', 'Programme commun', '']) });
+				if (partner)
+					book.add('partner_of', org, partner, {
+						start: sinceYear(rng, later(org, partner), 2012),
+						description: rng.pick(['Convention de partenariat', 'Programme commun', ''])
+					});
 			}
 		}
 		for (const lab of pools.of('lab')) {
@@ -138,31 +154,51 @@ export class NetworkRelations {
 	fill(target: number): void {
 		const { rng, pools, book } = this;
 		const makers: [RelationType, number, () => boolean][] = [
-			['participates_in', 0.35, () => {
-				const event = pools.random('meetup', 'conference', 'hackathon', 'training', 'pitch');
-				const who = event && pools.near(event, ['entrepreneur', 'researcher', 'mentor', 'investor', 'startup', 'company'], { scaleKm: 30 });
-				return !!(event && who && book.add('participates_in', who, event, { start: event.eventDay ? formatDay(event.eventDay, 2) : null }));
-			}],
-			['member_of', 0.2, () => {
-				const who = pools.random('startup', 'company', 'entrepreneur', 'coworking', 'rural_third_place', 'fablab');
-				const network = who && pools.near(who, ['cluster', 'support_network', 'association'], { scaleKm: 35 });
-				return !!(who && network && book.add('member_of', who, network, { start: sinceYear(rng, later(who, network), 2012) }));
-			}],
-			['mentored_by', 0.15, () => {
-				const who = pools.random('entrepreneur', 'startup');
-				const mentor = who && pools.near(who, ['mentor', 'support_network'], { scaleKm: 30 });
-				return !!(who && mentor && book.add('mentored_by', who, mentor, { start: sinceYear(rng, who, 2015) }));
-			}],
-			['partner_of', 0.15, () => {
-				const org = pools.random(...PARTNERS, 'company', 'startup');
-				const partner = org && pools.near(org, [...PARTNERS, 'company'], { scaleKm: 40 });
-				return !!(org && partner && book.add('partner_of', org, partner, { start: sinceYear(rng, later(org, partner), 2012) }));
-			}],
-			['works_at', 0.15, () => {
-				const who = pools.random('entrepreneur', 'researcher', 'mentor');
-				const place = who && pools.near(who, ['startup', 'company', 'large_company', 'lab', 'university', 'coworking'], { scaleKm: 25 });
-				return !!(who && place && book.add('works_at', who, place, { start: sinceYear(rng, place, 2010) }));
-			}]
+			[
+				'participates_in',
+				0.35,
+				() => {
+					const event = pools.random('meetup', 'conference', 'hackathon', 'training', 'pitch');
+					const who = event && pools.near(event, ['entrepreneur', 'researcher', 'mentor', 'investor', 'startup', 'company'], { scaleKm: 30 });
+					return !!(event && who && book.add('participates_in', who, event, { start: event.eventDay ? formatDay(event.eventDay, 2) : null }));
+				}
+			],
+			[
+				'member_of',
+				0.2,
+				() => {
+					const who = pools.random('startup', 'company', 'entrepreneur', 'coworking', 'rural_third_place', 'fablab');
+					const network = who && pools.near(who, ['cluster', 'support_network', 'association'], { scaleKm: 35 });
+					return !!(who && network && book.add('member_of', who, network, { start: sinceYear(rng, later(who, network), 2012) }));
+				}
+			],
+			[
+				'mentored_by',
+				0.15,
+				() => {
+					const who = pools.random('entrepreneur', 'startup');
+					const mentor = who && pools.near(who, ['mentor', 'support_network'], { scaleKm: 30 });
+					return !!(who && mentor && book.add('mentored_by', who, mentor, { start: sinceYear(rng, who, 2015) }));
+				}
+			],
+			[
+				'partner_of',
+				0.15,
+				() => {
+					const org = pools.random(...PARTNERS, 'company', 'startup');
+					const partner = org && pools.near(org, [...PARTNERS, 'company'], { scaleKm: 40 });
+					return !!(org && partner && book.add('partner_of', org, partner, { start: sinceYear(rng, later(org, partner), 2012) }));
+				}
+			],
+			[
+				'works_at',
+				0.15,
+				() => {
+					const who = pools.random('entrepreneur', 'researcher', 'mentor');
+					const place = who && pools.near(who, ['startup', 'company', 'large_company', 'lab', 'university', 'coworking'], { scaleKm: 25 });
+					return !!(who && place && book.add('works_at', who, place, { start: sinceYear(rng, place, 2010) }));
+				}
+			]
 		];
 		const weights = makers.map(([, w]) => w);
 		let misses = 0;

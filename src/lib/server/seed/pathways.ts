@@ -5,7 +5,14 @@ import type { Rng } from './random';
 import { LAST_YEAR, type RelationBook } from './relation-book';
 
 const HOSTING_PLACES = ['coworking', 'rural_third_place', 'incubation_space', 'fablab'];
-const FUNDING_TEXTS = ["Prêt d'honneur de 30 000 €", 'Subvention innovation', "Tour d'amorçage de 400 000 €", 'Avance remboursable', 'Bourse French Tech (fictive)', 'Prêt participatif'];
+const FUNDING_TEXTS = [
+	"Prêt d'honneur de 30 000 €",
+	'Subvention innovation',
+	"Tour d'amorçage de 400 000 €",
+	'Avance remboursable',
+	'Bourse French Tech (fictive)',
+	'Prêt participatif'
+];
 
 const inTime = (d: Day) => yearOf(d) <= LAST_YEAR;
 
@@ -53,7 +60,11 @@ export class VenturePathways {
 			const employer = this.pools.near(person, ['company', 'large_company'], { scaleKm: 25 });
 			const start = year - this.rng.int(3, 8);
 			if (employer && (employer.foundedYear ?? 0) <= start) {
-				this.book.add('works_at', person, employer, { start: String(start), end: String(year - this.rng.int(0, 1)), description: 'Poste occupé avant la création' });
+				this.book.add('works_at', person, employer, {
+					start: String(start),
+					end: String(year - this.rng.int(0, 1)),
+					description: 'Poste occupé avant la création'
+				});
 			}
 		}
 		if (this.rng.chance(0.2)) {
@@ -87,7 +98,15 @@ export class VenturePathways {
 		this.founders(v, founding, r < 0.6 ? 1 : r < 0.95 ? 2 : 3, researcher);
 
 		let at = founding.at;
-		const step = (chance: number, categories: string[], type: 'hosted_by' | 'incubated_by' | 'funded_by' | 'accelerated_by', gap: [number, number], scaleKm: number, describe: () => string, lengthMonths?: [number, number]): boolean => {
+		const step = (
+			chance: number,
+			categories: string[],
+			type: 'hosted_by' | 'incubated_by' | 'funded_by' | 'accelerated_by',
+			gap: [number, number],
+			scaleKm: number,
+			describe: () => string,
+			lengthMonths?: [number, number]
+		): boolean => {
 			if (!rng.chance(chance)) return false;
 			let day = later(rng, at, gap[0], gap[1]);
 			if (!inTime(day)) return false;
@@ -113,7 +132,15 @@ export class VenturePathways {
 		};
 
 		step(0.65, HOSTING_PLACES, 'hosted_by', [0, 6], 15, () => rng.pick(['Bureau au sein de l’espace', 'Poste en coworking', 'Atelier partagé', '']), [12, 36]);
-		const incubated = step(0.6, ['incubator', 'incubation_space'], 'incubated_by', [0, 12], 30, () => `Programme d'incubation de ${rng.pick([6, 12, 18])} mois`, [6, 18]);
+		const incubated = step(
+			0.6,
+			['incubator', 'incubation_space'],
+			'incubated_by',
+			[0, 12],
+			30,
+			() => `Programme d'incubation de ${rng.pick([6, 12, 18])} mois`,
+			[6, 18]
+		);
 		const funded = step(incubated ? 0.75 : 0.4, ['funder', 'funder', 'funder', 'public_body'], 'funded_by', [3, 24], 40, () => rng.pick(FUNDING_TEXTS));
 		step(funded ? 0.45 : 0.08, ['accelerator'], 'accelerated_by', [6, 24], 60, () => "Promotion du programme d'accélération", [6, 12]);
 

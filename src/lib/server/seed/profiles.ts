@@ -24,23 +24,166 @@ const profile = (p: CategoryProfile) => p;
 
 export const PROFILES: CategoryProfile[] = [
 	// Support structures (60)
-	profile({ kind: 'organisation', category: 'incubator', count: 7, spread: 'urban', everyDepartement: true, stages: { core: ['emergence', 'creation'] }, offers: { core: ['mentoring', 'hosting'], extra: ['training', 'networking', 'expertise'] }, sectors: [0, 3], founded: [1998, 2019] }),
-	profile({ kind: 'organisation', category: 'accelerator', count: 4, spread: 'urban', stages: { core: ['development', 'growth'] }, offers: { core: ['mentoring', 'market_access'], extra: ['networking', 'funding', 'expertise'] }, sectors: [0, 2], founded: [2012, 2021] }),
-	profile({ kind: 'organisation', category: 'funder', count: 9, spread: 'urban', everyDepartement: true, stages: { core: ['creation'], extra: ['emergence', 'development', 'growth'] }, offers: { core: ['funding'], extra: ['expertise', 'networking'] }, sectors: [0, 3], founded: [1985, 2020] }),
-	profile({ kind: 'organisation', category: 'public_body', count: 8, spread: 'urban', everyDepartement: true, stages: { core: ['creation', 'development'], extra: ['emergence', 'growth'] }, offers: { core: ['funding', 'networking'], extra: ['expertise', 'hosting'] }, sectors: [0, 2], founded: [1970, 2017] }),
-	profile({ kind: 'organisation', category: 'support_network', count: 7, spread: 'urban', everyDepartement: true, stages: { core: ['creation', 'development'], extra: ['emergence'] }, offers: { core: ['mentoring', 'networking'], extra: ['training', 'funding'] }, sectors: [0, 2], founded: [1990, 2020] }),
-	profile({ kind: 'organisation', category: 'cluster', count: 6, spread: 'urban', stages: { core: ['development', 'growth'] }, offers: { core: ['networking', 'market_access'], extra: ['expertise', 'training'] }, sectors: [1, 1], founded: [2005, 2020] }),
-	profile({ kind: 'organisation', category: 'lab', count: 8, spread: 'urban', stages: { core: ['emergence'] }, offers: { core: ['expertise'], extra: ['equipment'] }, sectors: [1, 2], founded: [1975, 2018] }),
-	profile({ kind: 'organisation', category: 'university', count: 5, spread: 'urban', stages: { core: ['emergence'] }, offers: { core: ['training', 'expertise'], extra: ['equipment', 'hosting'] }, sectors: [1, 3], founded: [1960, 2010] }),
-	profile({ kind: 'organisation', category: 'association', count: 4, spread: 'spread', stages: { core: ['emergence', 'creation'] }, offers: { core: ['networking'], extra: ['mentoring', 'training'] }, sectors: [0, 2], founded: [1995, 2022] }),
+	profile({
+		kind: 'organisation',
+		category: 'incubator',
+		count: 7,
+		spread: 'urban',
+		everyDepartement: true,
+		stages: { core: ['emergence', 'creation'] },
+		offers: { core: ['mentoring', 'hosting'], extra: ['training', 'networking', 'expertise'] },
+		sectors: [0, 3],
+		founded: [1998, 2019]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'accelerator',
+		count: 4,
+		spread: 'urban',
+		stages: { core: ['development', 'growth'] },
+		offers: { core: ['mentoring', 'market_access'], extra: ['networking', 'funding', 'expertise'] },
+		sectors: [0, 2],
+		founded: [2012, 2021]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'funder',
+		count: 9,
+		spread: 'urban',
+		everyDepartement: true,
+		stages: { core: ['creation'], extra: ['emergence', 'development', 'growth'] },
+		offers: { core: ['funding'], extra: ['expertise', 'networking'] },
+		sectors: [0, 3],
+		founded: [1985, 2020]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'public_body',
+		count: 8,
+		spread: 'urban',
+		everyDepartement: true,
+		stages: { core: ['creation', 'development'], extra: ['emergence', 'growth'] },
+		offers: { core: ['funding', 'networking'], extra: ['expertise', 'hosting'] },
+		sectors: [0, 2],
+		founded: [1970, 2017]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'support_network',
+		count: 7,
+		spread: 'urban',
+		everyDepartement: true,
+		stages: { core: ['creation', 'development'], extra: ['emergence'] },
+		offers: { core: ['mentoring', 'networking'], extra: ['training', 'funding'] },
+		sectors: [0, 2],
+		founded: [1990, 2020]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'cluster',
+		count: 6,
+		spread: 'urban',
+		stages: { core: ['development', 'growth'] },
+		offers: { core: ['networking', 'market_access'], extra: ['expertise', 'training'] },
+		sectors: [1, 1],
+		founded: [2005, 2020]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'lab',
+		count: 8,
+		spread: 'urban',
+		stages: { core: ['emergence'] },
+		offers: { core: ['expertise'], extra: ['equipment'] },
+		sectors: [1, 2],
+		founded: [1975, 2018]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'university',
+		count: 5,
+		spread: 'urban',
+		stages: { core: ['emergence'] },
+		offers: { core: ['training', 'expertise'], extra: ['equipment', 'hosting'] },
+		sectors: [1, 3],
+		founded: [1960, 2010]
+	}),
+	profile({
+		kind: 'organisation',
+		category: 'association',
+		count: 4,
+		spread: 'spread',
+		stages: { core: ['emergence', 'creation'] },
+		offers: { core: ['networking'], extra: ['mentoring', 'training'] },
+		sectors: [0, 2],
+		founded: [1995, 2022]
+	}),
 	profile({ kind: 'organisation', category: 'media', count: 2, spread: 'urban', sectors: [1, 1], founded: [1990, 2020] }),
 	// Third-places (40), spread over the territory, rural ones in small communes
-	profile({ kind: 'third_place', category: 'coworking', count: 10, spread: 'spread', everyDepartement: true, stages: { core: ['creation', 'development'] }, offers: { core: ['hosting', 'networking'], extra: ['training'] }, sectors: [0, 2], founded: [2008, 2022] }),
-	profile({ kind: 'third_place', category: 'fablab', count: 7, spread: 'spread', everyDepartement: true, stages: { core: ['emergence', 'creation'] }, offers: { core: ['equipment', 'training'], extra: ['hosting', 'networking'] }, sectors: [1, 2], founded: [2008, 2022] }),
-	profile({ kind: 'third_place', category: 'living_lab', count: 3, spread: 'spread', stages: { core: ['emergence', 'creation'] }, offers: { core: ['expertise', 'market_access'], extra: ['networking'] }, sectors: [1, 2], founded: [2014, 2022] }),
-	profile({ kind: 'third_place', category: 'makerspace', count: 5, spread: 'spread', stages: { core: ['emergence'] }, offers: { core: ['equipment'], extra: ['training', 'hosting'] }, sectors: [0, 2], founded: [2010, 2022] }),
-	profile({ kind: 'third_place', category: 'rural_third_place', count: 10, spread: 'rural', everyDepartement: true, stages: { core: ['emergence', 'creation'] }, offers: { core: ['hosting', 'networking'], extra: ['equipment', 'training'] }, sectors: [0, 2], founded: [2010, 2022] }),
-	profile({ kind: 'third_place', category: 'incubation_space', count: 5, spread: 'spread', everyDepartement: true, stages: { core: ['creation', 'development'] }, offers: { core: ['hosting', 'mentoring'], extra: ['networking'] }, sectors: [0, 2], founded: [1995, 2020] }),
+	profile({
+		kind: 'third_place',
+		category: 'coworking',
+		count: 10,
+		spread: 'spread',
+		everyDepartement: true,
+		stages: { core: ['creation', 'development'] },
+		offers: { core: ['hosting', 'networking'], extra: ['training'] },
+		sectors: [0, 2],
+		founded: [2008, 2022]
+	}),
+	profile({
+		kind: 'third_place',
+		category: 'fablab',
+		count: 7,
+		spread: 'spread',
+		everyDepartement: true,
+		stages: { core: ['emergence', 'creation'] },
+		offers: { core: ['equipment', 'training'], extra: ['hosting', 'networking'] },
+		sectors: [1, 2],
+		founded: [2008, 2022]
+	}),
+	profile({
+		kind: 'third_place',
+		category: 'living_lab',
+		count: 3,
+		spread: 'spread',
+		stages: { core: ['emergence', 'creation'] },
+		offers: { core: ['expertise', 'market_access'], extra: ['networking'] },
+		sectors: [1, 2],
+		founded: [2014, 2022]
+	}),
+	profile({
+		kind: 'third_place',
+		category: 'makerspace',
+		count: 5,
+		spread: 'spread',
+		stages: { core: ['emergence'] },
+		offers: { core: ['equipment'], extra: ['training', 'hosting'] },
+		sectors: [0, 2],
+		founded: [2010, 2022]
+	}),
+	profile({
+		kind: 'third_place',
+		category: 'rural_third_place',
+		count: 10,
+		spread: 'rural',
+		everyDepartement: true,
+		stages: { core: ['emergence', 'creation'] },
+		offers: { core: ['hosting', 'networking'], extra: ['equipment', 'training'] },
+		sectors: [0, 2],
+		founded: [2010, 2022]
+	}),
+	profile({
+		kind: 'third_place',
+		category: 'incubation_space',
+		count: 5,
+		spread: 'spread',
+		everyDepartement: true,
+		stages: { core: ['creation', 'development'] },
+		offers: { core: ['hosting', 'mentoring'], extra: ['networking'] },
+		sectors: [0, 2],
+		founded: [1995, 2020]
+	}),
 	// Startups and companies (150)
 	profile({ kind: 'organisation', category: 'startup', count: 95, spread: 'urban', sectors: [1, 2], founded: [2012, 2024], recentBias: 1.3 }),
 	profile({ kind: 'organisation', category: 'company', count: 45, spread: 'urban', sectors: [1, 2], founded: [1955, 2018] }),

@@ -18,21 +18,90 @@ export interface Describable {
 }
 
 const ACTIVITIES: Record<string, string[]> = {
-	agrifood: ['une plateforme de vente directe pour les producteurs de fromages', 'des capteurs connectés pour le suivi des estives', 'une légumerie pour la restauration collective', 'des farines de légumineuses locales'],
-	health: ['une application de téléconsultation pour les zones rurales', "des dispositifs d'aide au maintien à domicile", 'un logiciel de coordination pour les maisons de santé', 'des tests de diagnostic rapide vétérinaire'],
-	digital: ['un logiciel de gestion pour les artisans', 'une plateforme de données territoriales ouvertes', "des outils d'intelligence artificielle pour la maintenance industrielle", 'une solution de cybersécurité pour les PME'],
-	mobility: ["un service d'autopartage pour les villages", 'des vélos cargo à assistance électrique', 'une application de covoiturage domicile-travail', 'du transport à la demande en zone de montagne'],
-	industry: ['des pièces mécaniques de précision', 'des robots collaboratifs pour les ateliers', 'de la fabrication additive métallique', 'des solutions de maintenance prédictive'],
-	materials: ['des isolants biosourcés à base de chanvre', 'des matériaux composites issus de la pierre volcanique', 'des emballages compostables', 'des bétons bas carbone'],
-	energy_environment: ['des chaufferies bois pour les collectivités', 'des unités de méthanisation agricole', "des sondes de suivi de la qualité de l'eau des rivières", 'des toitures solaires partagées'],
-	tourism: ["des séjours d'itinérance douce", 'une application de randonnée sur les volcans', 'des hébergements insolites en pleine nature', 'un service de réservation en ligne pour les gîtes ruraux'],
-	culture_media: ['un studio de création sonore', 'un média local en ligne', 'des visites patrimoniales en réalité augmentée', 'des jeux de société sur le patrimoine'],
-	social_economy: ["une recyclerie d'équipements informatiques", "un réseau d'épiceries itinérantes", "des parcours d'insertion par l'activité économique", 'une coopérative de services aux habitants'],
-	education: ['des ateliers de codage pour les enfants', 'une plateforme de formation à distance', 'des outils pédagogiques pour les écoles rurales', "une application d'orientation vers les métiers techniques"],
-	sport: ['des équipements de trail', "une plateforme de réservation d'activités de pleine nature", 'des capteurs de performance pour les clubs', 'la location de matériel de ski de fond']
+	agrifood: [
+		'une plateforme de vente directe pour les producteurs de fromages',
+		'des capteurs connectés pour le suivi des estives',
+		'une légumerie pour la restauration collective',
+		'des farines de légumineuses locales'
+	],
+	health: [
+		'une application de téléconsultation pour les zones rurales',
+		"des dispositifs d'aide au maintien à domicile",
+		'un logiciel de coordination pour les maisons de santé',
+		'des tests de diagnostic rapide vétérinaire'
+	],
+	digital: [
+		'un logiciel de gestion pour les artisans',
+		'une plateforme de données territoriales ouvertes',
+		"des outils d'intelligence artificielle pour la maintenance industrielle",
+		'une solution de cybersécurité pour les PME'
+	],
+	mobility: [
+		"un service d'autopartage pour les villages",
+		'des vélos cargo à assistance électrique',
+		'une application de covoiturage domicile-travail',
+		'du transport à la demande en zone de montagne'
+	],
+	industry: [
+		'des pièces mécaniques de précision',
+		'des robots collaboratifs pour les ateliers',
+		'de la fabrication additive métallique',
+		'des solutions de maintenance prédictive'
+	],
+	materials: [
+		'des isolants biosourcés à base de chanvre',
+		'des matériaux composites issus de la pierre volcanique',
+		'des emballages compostables',
+		'des bétons bas carbone'
+	],
+	energy_environment: [
+		'des chaufferies bois pour les collectivités',
+		'des unités de méthanisation agricole',
+		"des sondes de suivi de la qualité de l'eau des rivières",
+		'des toitures solaires partagées'
+	],
+	tourism: [
+		"des séjours d'itinérance douce",
+		'une application de randonnée sur les volcans',
+		'des hébergements insolites en pleine nature',
+		'un service de réservation en ligne pour les gîtes ruraux'
+	],
+	culture_media: [
+		'un studio de création sonore',
+		'un média local en ligne',
+		'des visites patrimoniales en réalité augmentée',
+		'des jeux de société sur le patrimoine'
+	],
+	social_economy: [
+		"une recyclerie d'équipements informatiques",
+		"un réseau d'épiceries itinérantes",
+		"des parcours d'insertion par l'activité économique",
+		'une coopérative de services aux habitants'
+	],
+	education: [
+		'des ateliers de codage pour les enfants',
+		'une plateforme de formation à distance',
+		'des outils pédagogiques pour les écoles rurales',
+		"une application d'orientation vers les métiers techniques"
+	],
+	sport: [
+		'des équipements de trail',
+		"une plateforme de réservation d'activités de pleine nature",
+		'des capteurs de performance pour les clubs',
+		'la location de matériel de ski de fond'
+	]
 };
 
-const RESEARCH_FIELDS = ['les matériaux', "l'agronomie", 'la robotique', 'la santé publique', "l'informatique", "l'écologie des sols", 'la géographie rurale', 'la nutrition'];
+const RESEARCH_FIELDS = [
+	'les matériaux',
+	"l'agronomie",
+	'la robotique',
+	'la santé publique',
+	"l'informatique",
+	"l'écologie des sols",
+	'la géographie rurale',
+	'la nutrition'
+];
 
 export function pickActivity(rng: Rng, sector: string | undefined): string {
 	return rng.pick(ACTIVITIES[sector ?? 'digital'] ?? (ACTIVITIES.digital as string[]));
@@ -61,7 +130,8 @@ const SUMMARIES: Record<string, (e: Describable, rng: Rng) => string> = {
 	rural_third_place: (e) => `Tiers-lieu rural ${atPlace(e.communeName)} : coworking, café associatif et ateliers.`,
 	incubation_space: (e) => `Pépinière qui héberge les entreprises de moins de cinq ans ${atPlace(e.communeName)}.`,
 	entrepreneur: (e) => `${g(e.female, 'Entrepreneuse', 'Entrepreneur')} ${g(e.female, 'installée', 'installé')} ${atPlace(e.communeName)}.`,
-	researcher: (e, rng) => `${g(e.female, 'Chercheuse', 'Chercheur')} en ${rng.pick(RESEARCH_FIELDS).replace(/^(les |la |l')/, '')}, basé${g(e.female, 'e', '')} ${atPlace(e.communeName)}.`,
+	researcher: (e, rng) =>
+		`${g(e.female, 'Chercheuse', 'Chercheur')} en ${rng.pick(RESEARCH_FIELDS).replace(/^(les |la |l')/, '')}, basé${g(e.female, 'e', '')} ${atPlace(e.communeName)}.`,
 	mentor: (e) => `Mentor bénévole, ${g(e.female, 'ancienne dirigeante', 'ancien dirigeant')} d'entreprise (${e.departementName}).`,
 	investor: (e) => `${g(e.female, 'Investisseuse', 'Investisseur')} providentiel${g(e.female, 'le', '')} dans les jeunes entreprises du territoire.`,
 	elected: (e) => `${g(e.female, 'Élue', 'Élu')} en charge du développement économique (${e.departementName}).`,
@@ -95,7 +165,20 @@ export function descriptionOf(e: Describable, summary: string, extra: string[] =
 const lowerFirst = (s: string) => (/^[A-ZÉ][a-zéèêàç]/.test(s) && !/^[A-Z]{2}/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 const STREET_TYPES = ['rue', 'avenue', 'place', 'chemin', 'impasse', 'boulevard', 'allée'];
-const STREET_NAMES = ['des Tilleuls', 'du Lavoir', 'de la Gare', 'des Volcans', 'du Moulin', 'des Artisans', 'de la Fontaine', 'du Puy', 'des Écoles', 'du Marché', 'des Genêts', 'de la Coutellerie'];
+const STREET_NAMES = [
+	'des Tilleuls',
+	'du Lavoir',
+	'de la Gare',
+	'des Volcans',
+	'du Moulin',
+	'des Artisans',
+	'de la Fontaine',
+	'du Puy',
+	'des Écoles',
+	'du Marché',
+	'des Genêts',
+	'de la Coutellerie'
+];
 
 /** An invented street address in a real commune. */
 export function addressIn(rng: Rng, communeName: string, postalCode: string | null): string {

@@ -40,7 +40,13 @@ export async function login(
 	const { throttle = loginThrottle, now = new Date() } = options;
 	const parsed = emailSchema.safeParse(input.email);
 	// Bounded so that a megabyte « address » cannot bloat the throttle's keys or the log.
-	const email = (parsed.success ? parsed.data : String(input.email ?? '').trim().toLowerCase()).slice(0, 254);
+	const email = (
+		parsed.success
+			? parsed.data
+			: String(input.email ?? '')
+					.trim()
+					.toLowerCase()
+	).slice(0, 254);
 	const password = typeof input.password === 'string' ? input.password.slice(0, 1024) : '';
 	const pairKey = `${email}\u0000${input.ip}`;
 	const at = now.getTime();

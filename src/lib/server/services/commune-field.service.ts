@@ -20,7 +20,13 @@ export function resolveCommuneField(db: Db, params: URLSearchParams, path: strin
 	const territory = params.getAll('territory').at(-1)?.trim().toUpperCase() ?? '';
 	const out = new URLSearchParams(params);
 	out.delete('lieu');
-	const named = (c: CommuneHit, label: string | null): CommuneField => ({ text, commune: { code: c.code, name: c.name, departementCode: c.departementCode }, matchLabel: label, message: null, choices: [] });
+	const named = (c: CommuneHit, label: string | null): CommuneField => ({
+		text,
+		commune: { code: c.code, name: c.name, departementCode: c.departementCode },
+		matchLabel: label,
+		message: null,
+		choices: []
+	});
 
 	if (!text) {
 		if (!COMMUNE_CODE_RE.test(territory)) return { params: out, field: null };

@@ -43,8 +43,22 @@ import { tellManagersOfReport, tellOtherSide } from './review-notices';
  * slug, kind, verification date, demo mark and managers stay editorial.
  */
 const COMMON_FIELDS = [
-	'name', 'category', 'summary', 'description', 'website', 'sectors', 'address', 'communeCode', 'lon', 'lat', 'coordPrecision',
-	'email', 'phone', 'contactPublic', 'imageKey', 'imageAlt'
+	'name',
+	'category',
+	'summary',
+	'description',
+	'website',
+	'sectors',
+	'address',
+	'communeCode',
+	'lon',
+	'lat',
+	'coordPrecision',
+	'email',
+	'phone',
+	'contactPublic',
+	'imageKey',
+	'imageAlt'
 ] as const;
 const STRUCTURE_FIELDS = ['siret', 'stages', 'offers', 'foundedYear'] as const;
 export const PARTNER_FIELDS_BY_KIND: Readonly<Record<EntityKind, readonly string[]>> = {
@@ -63,10 +77,7 @@ export type EntityPatch = Partial<EntityInput>;
  * listing is gone rather than replaced.
  */
 export type SubmitResult =
-	| { status: 'applied'; version: number }
-	| { status: 'pending'; pendingId: number }
-	| { status: 'unchanged' }
-	| { status: 'withdrawn' };
+	{ status: 'applied'; version: number } | { status: 'pending'; pendingId: number } | { status: 'unchanged' } | { status: 'withdrawn' };
 
 const actorOf = (user: AccountUser): Actor => ({ userId: user.id, label: user.displayName });
 
@@ -131,7 +142,10 @@ export function submitEntityUpdate(db: Db, user: AccountUser, entityId: number, 
 	validated(entityInputSchema, { ...current, ...proposed }, 'fiche');
 	const changes = changedPart(current as unknown as Record<string, unknown>, proposed);
 	return writeTransaction(db, (tx): SubmitResult => {
-		deletePendingChanges(tx, earlier.map((c) => c.id));
+		deletePendingChanges(
+			tx,
+			earlier.map((c) => c.id)
+		);
 		if (Object.keys(changes).length === 0) return earlier.length ? { status: 'withdrawn' } : { status: 'unchanged' };
 		const pendingId = insertPendingChange(tx, {
 			kind: 'entity_update',
@@ -154,7 +168,12 @@ export function confirmStillAccurate(db: Db, user: AccountUser, entityId: number
 	const row = managedEntity(db, user, entityId);
 	const today = parisToday(now);
 	const result = writeTransaction(db, (tx) => {
-		const written = updateEntity(tx, entityId, { lastVerifiedAt: today }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Fiche confirmée à jour' });
+		const written = updateEntity(
+			tx,
+			entityId,
+			{ lastVerifiedAt: today },
+			{ expectedVersion: row.version, actor: actorOf(user), reason: 'Fiche confirmée à jour' }
+		);
 		if (written.version !== row.version) rebasePendingEntityUpdates(tx, entityId, row.version, written.version);
 		return written;
 	});
@@ -166,9 +185,23 @@ export const proposalSchema = z.object({
 	category: z.string().min(1),
 	name: z.string().trim().min(1, { error: 'nom obligatoire' }).max(200),
 	summary: z.string().trim().max(500).default(''),
-	website: z.string().trim().max(300).nullish().transform((v) => v || null),
-	communeCode: z.string().trim().nullish().transform((v) => v || null),
-	address: z.string().trim().max(300).nullish().transform((v) => v || null)
+	website: z
+		.string()
+		.trim()
+		.max(300)
+		.nullish()
+		.transform((v) => v || null),
+	communeCode: z
+		.string()
+		.trim()
+		.nullish()
+		.transform((v) => v || null),
+	address: z
+		.string()
+		.trim()
+		.max(300)
+		.nullish()
+		.transform((v) => v || null)
 });
 export type Proposal = z.input<typeof proposalSchema>;
 
@@ -193,7 +226,12 @@ export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal, pla
 	// The importer's duplicate rules: a partner's listing that repeats one already published is refused with its name.
 	assertNotDuplicate(db, { name: input.name, communeCode: input.communeCode ?? null, website: input.website ?? null, siret: input.siret ?? null });
 	if (waitsForModeration(db, user)) {
-		const pendingId = insertPendingChange(db, { kind: 'entity_create', payload: input as Record<string, unknown>, authorUserId: user.id, authorLabel: user.displayName });
+		const pendingId = insertPendingChange(db, {
+			kind: 'entity_create',
+			payload: input as Record<string, unknown>,
+			authorUserId: user.id,
+			authorLabel: user.displayName
+		});
 		return { status: 'pending', pendingId };
 	}
 	const entityId = writeTransaction(db, (tx) => {
@@ -222,7 +260,7 @@ function liveRelation(db: Db, relationId: number): RelationRow {
 function managedRelation(db: Db, user: AccountUser, relationId: number): RelationRow {
 	const row = liveRelation(db, relationId);
 	if (!mayEditRelation(db, user, row)) {
-		throw new ForbiddenError("Cette relation ne concerne aucune fiche que vous gérez.");
+		throw new ForbiddenError('Cette relation ne concerne aucune fiche que vous gérez.');
 	}
 	return row;
 }
@@ -268,13 +306,7 @@ export function declareRelation(
 }
 
 /** Dates, description, source of a relation touching a managed listing (« terminer » sets the end date). */
-export function submitRelationUpdate(
-	db: Db,
-	user: AccountUser,
-	relationId: number,
-	patch: Partial<RelationInput>,
-	expectedVersion: number
-): SubmitResult {
+export function submitRelationUpdate(db: Db, user: AccountUser, relationId: number, patch: Partial<RelationInput>, expectedVersion: number): SubmitResult {
 	const row = managedRelation(db, user, relationId);
 	assertOwnedFields(user, PARTNER_RELATION_FIELDS, patch);
 	if (!waitsForModeration(db, user)) {
@@ -289,7 +321,10 @@ export function submitRelationUpdate(
 	validated(relationInputSchema, { ...current, ...proposed }, 'relation');
 	const changes = changedPart(current as unknown as Record<string, unknown>, proposed);
 	return writeTransaction(db, (tx): SubmitResult => {
-		deletePendingChanges(tx, earlier.map((c) => c.id));
+		deletePendingChanges(
+			tx,
+			earlier.map((c) => c.id)
+		);
 		if (Object.keys(changes).length === 0) return earlier.length ? { status: 'withdrawn' } : { status: 'unchanged' };
 		const pendingId = insertPendingChange(tx, {
 			kind: 'relation_update',
@@ -338,7 +373,12 @@ export function confirmRelation(db: Db, user: AccountUser, relationId: number): 
 	if (!confirmsOtherSide(db, user, row)) {
 		throw new ForbiddenError("Seul un gestionnaire de l'autre partie peut confirmer cette relation.");
 	}
-	return updateRelation(db, relationId, { confirmation: 'confirmed' }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Confirmée par l\'autre partie' });
+	return updateRelation(
+		db,
+		relationId,
+		{ confirmation: 'confirmed' },
+		{ expectedVersion: row.version, actor: actorOf(user), reason: "Confirmée par l'autre partie" }
+	);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -355,7 +395,11 @@ export function withdrawPendingChange(db: Db, user: AccountUser, pendingId: numb
 // Public reports (no account)
 
 export const reportSchema = z.object({
-	message: z.string().trim().min(10, { error: 'Décrivez l’erreur en quelques mots (10 caractères au moins).' }).max(2000, { error: '2000 caractères au maximum.' }),
+	message: z
+		.string()
+		.trim()
+		.min(10, { error: 'Décrivez l’erreur en quelques mots (10 caractères au moins).' })
+		.max(2000, { error: '2000 caractères au maximum.' }),
 	correction: z.string().trim().max(2000, { error: '2000 caractères au maximum.' }).default(''),
 	name: z.string().trim().max(120).default(''),
 	email: z.union([z.literal(''), z.email({ error: 'Adresse e-mail invalide.' })]).default('')

@@ -79,7 +79,8 @@ export function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) 
 	const before = freshnessByDepartementAt(db, then.toISOString(), bandLimits(then, months));
 	const codes = [...new Set([...scope, ...current.map((r) => r.departement)])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
 	const departements: DepartementColumn[] = codes.map((code) => ({ code, name: code === '' ? 'Sans commune' : (names.get(code) ?? code) }));
-	const byDep = (rows: BandCounts[], code: string) => rows.find((r) => r.departement === code) ?? { departement: code, recente: 0, moyenne: 0, ancienne: 0, jamais: 0, total: 0 };
+	const byDep = (rows: BandCounts[], code: string) =>
+		rows.find((r) => r.departement === code) ?? { departement: code, recente: 0, moyenne: 0, ancienne: 0, jamais: 0, total: 0 };
 	const noManager = withoutManagerByDepartement(db);
 	const remindersSince = new Date(now.getTime() - REMINDERS_WINDOW_DAYS * DAY_MS).toISOString();
 	const reminded = remindersByDepartement(db, remindersSince);
@@ -131,7 +132,12 @@ export function dashboardListings(
 export function dashboardReminders(db: Db, editor: AccountUser, departement: string | undefined, page: number, now = new Date()) {
 	assertEditor(editor);
 	const since = new Date(now.getTime() - REMINDERS_WINDOW_DAYS * DAY_MS).toISOString();
-	return { total: countReminders(db, since, departement), page, pageSize: PAGE_SIZE, rows: listReminders(db, since, departement, PAGE_SIZE, (page - 1) * PAGE_SIZE) };
+	return {
+		total: countReminders(db, since, departement),
+		page,
+		pageSize: PAGE_SIZE,
+		rows: listReminders(db, since, departement, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+	};
 }
 
 export function dashboardDuplicates(db: Db, editor: AccountUser) {

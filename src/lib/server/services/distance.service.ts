@@ -48,7 +48,10 @@ export const originEnd = (origin: CommuneOrigin): DistanceEnd => ({ accuracy: or
 /** How each actor's point was placed, as the far end of a distance. */
 export function actorEnds(db: Db, ids: number[]): Map<number, DistanceEnd> {
 	return new Map(
-		entityPlaceRows(db, ids).map((r) => [r.id, { accuracy: actorPointAccuracy(r.coordPrecision, r.centroidPrecision), communeCode: r.communeCode, epciCode: r.epciCode }])
+		entityPlaceRows(db, ids).map((r) => [
+			r.id,
+			{ accuracy: actorPointAccuracy(r.coordPrecision, r.centroidPrecision), communeCode: r.communeCode, epciCode: r.epciCode }
+		])
 	);
 }
 

@@ -116,7 +116,10 @@ export function createEntities(db: Db, inputs: EntityInput[], context: CreateCon
 	const operation = context.operation ?? 'create';
 	return writeTransaction(db, (tx) => {
 		const record = revisionInserter(tx);
-		const ids = insertEntities(tx, valid.map((e) => ({ ...e, ...derivedColumns(e, places) })));
+		const ids = insertEntities(
+			tx,
+			valid.map((e) => ({ ...e, ...derivedColumns(e, places) }))
+		);
 		valid.forEach((e, i) => record(revisionValues('entity', entitySnapshot({ id: ids[i]!, ...e, version: 1, deletedAt: null }), operation, author)));
 		return ids;
 	});
@@ -305,7 +308,8 @@ export function updateEntities(
 			assertVersion(tx, 'entity', row, edit.expectedVersion);
 			const data = parseEntity({ ...entityFields(row), ...edit.patch }, `fiche ${row.slug}`);
 			assertCommunesKnown([data], places);
-			if (data.slug !== row.slug && slugTaken(tx, data.slug, row.id)) throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
+			if (data.slug !== row.slug && slugTaken(tx, data.slug, row.id))
+				throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
 			if (sameValue(entityFields(row), data)) return { id: row.id, version: row.version, revisionId: null };
 			if (!updateEntityRow(tx, row.id, row.version, changedColumns(row, { ...data, ...derivedColumns(data, places), deletedAt: null }))) {
 				throw conflictError(tx, 'entity', row.id, row.version, row.version + 1);
@@ -339,7 +343,14 @@ export function deleteEntities(db: Db, ids: number[], ctx: Omit<StateContext, 'e
 	return writeTransaction(db, (tx) => {
 		const live = liveEntityRows(tx, ids);
 		const deletedAt = nowIso();
-		if (markEntitiesDeleted(tx, live.map((r) => r.id), deletedAt) !== live.length) throw new ValidationError(['suppression interrompue : une fiche a changé pendant l’opération']);
+		if (
+			markEntitiesDeleted(
+				tx,
+				live.map((r) => r.id),
+				deletedAt
+			) !== live.length
+		)
+			throw new ValidationError(['suppression interrompue : une fiche a changé pendant l’opération']);
 		const record = revisionInserter(tx);
 		for (const r of live) record(revisionValues('entity', entitySnapshot({ ...r, version: r.version + 1, deletedAt }), 'delete', author));
 		return live.length;

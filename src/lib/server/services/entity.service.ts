@@ -1,11 +1,4 @@
-import {
-	categoryLabel,
-	kindLabel,
-	offerLabel,
-	relationType,
-	sectorLabel,
-	stageLabel
-} from '$lib/domain/vocabulary';
+import { categoryLabel, kindLabel, offerLabel, relationType, sectorLabel, stageLabel } from '$lib/domain/vocabulary';
 import { relationHeading } from '$lib/domain/french';
 import { withoutRepeatedFacts, type PortraitFact } from '$lib/domain/portrait-description';
 import type { Db } from '../db';
@@ -153,7 +146,9 @@ export function getPortrait(db: Db, idOrSlug: string) {
 	return {
 		entity: pub,
 		// Each fact once: the lead and the sidebar are not repeated by the description.
-		descriptionHtml: renderMarkdown(withoutRepeatedFacts(entity.description, { name: entity.name, summary: entity.summary, shown: shownFacts(pub, relations) })),
+		descriptionHtml: renderMarkdown(
+			withoutRepeatedFacts(entity.description, { name: entity.name, summary: entity.summary, shown: shownFacts(pub, relations) })
+		),
 		breadcrumb: territoryBreadcrumb(db, entity.communeCode),
 		relationGroups: groupRelations(relations, entity),
 		relationCount: relations.length,

@@ -100,7 +100,6 @@ function conflictMessage(kind: RevisionSubjectKind, expected: number, current: n
 	);
 }
 
-
 /** Every failure a service may throw on purpose; anything else is a bug (handleError: logged, generic 500). */
 export type ExpectedError = ValidationError | ForbiddenError | NotFoundError | ConflictError;
 

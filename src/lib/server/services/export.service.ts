@@ -33,22 +33,77 @@ function publicRow(row: ExportEntityRow) {
 }
 
 const CSV_HEADER = [
-	'id', 'slug', 'kind', 'category', 'name', 'summary', 'website', 'siret', 'sectors', 'stages', 'offers',
-	'commune_code', 'commune_name', 'departement', 'lon', 'lat', 'coord_precision', 'founded_year',
-	'email', 'phone', 'url',
+	'id',
+	'slug',
+	'kind',
+	'category',
+	'name',
+	'summary',
+	'website',
+	'siret',
+	'sectors',
+	'stages',
+	'offers',
+	'commune_code',
+	'commune_name',
+	'departement',
+	'lon',
+	'lat',
+	'coord_precision',
+	'founded_year',
+	'email',
+	'phone',
+	'url',
 	// Read back by the importer under these names (see HEADER_ALIASES); the venue and the image are there to be read, not imported.
-	'debut', 'fin', 'lien_inscription', 'lieu', 'horaires_osm', 'acces_transports', 'accessibilite', 'equipements', 'image', 'image_alt'
+	'debut',
+	'fin',
+	'lien_inscription',
+	'lieu',
+	'horaires_osm',
+	'acces_transports',
+	'accessibilite',
+	'equipements',
+	'image',
+	'image_alt'
 ];
 
 export function exportCsv(db: Db, params: URLSearchParams): FileBody {
 	const filters = parseParams(entityFiltersSchema, params);
-	const rows = exportEntityRows(db, filters).map(publicRow).map((e) => [
-		e.id, e.slug, e.kind, e.category, e.name, e.summary, e.website, e.siret,
-		e.sectors.map((s) => s.code).join('|'), e.stages.map((s) => s.code).join('|'), e.offers.map((s) => s.code).join('|'),
-		e.communeCode, e.communeName, e.departementName, e.lon, e.lat, e.coordPrecision, e.foundedYear,
-		e.email, e.phone, e.url,
-		e.startsAt, e.endsAt, e.registrationUrl, e.venue?.slug ?? null, e.openingHours, e.accessTransport, e.accessibility, e.equipment, e.image?.url ?? null, e.image?.alt ?? null
-	]);
+	const rows = exportEntityRows(db, filters)
+		.map(publicRow)
+		.map((e) => [
+			e.id,
+			e.slug,
+			e.kind,
+			e.category,
+			e.name,
+			e.summary,
+			e.website,
+			e.siret,
+			e.sectors.map((s) => s.code).join('|'),
+			e.stages.map((s) => s.code).join('|'),
+			e.offers.map((s) => s.code).join('|'),
+			e.communeCode,
+			e.communeName,
+			e.departementName,
+			e.lon,
+			e.lat,
+			e.coordPrecision,
+			e.foundedYear,
+			e.email,
+			e.phone,
+			e.url,
+			e.startsAt,
+			e.endsAt,
+			e.registrationUrl,
+			e.venue?.slug ?? null,
+			e.openingHours,
+			e.accessTransport,
+			e.accessibility,
+			e.equipment,
+			e.image?.url ?? null,
+			e.image?.alt ?? null
+		]);
 	return csvFile(CSV_HEADER, rows, 'connecteur-carto-acteurs.csv');
 }
 
@@ -116,7 +171,10 @@ export function exportGeoJson(db: Db, params: URLSearchParams): FileBody {
 export function exportJsonData(db: Db, params: URLSearchParams, now = new Date()) {
 	const filters = parseParams(entityFiltersSchema, params);
 	const entities = exportEntityRows(db, filters).map(publicRow);
-	const relations = exportRelationRows(db, entities.map((e) => e.id));
+	const relations = exportRelationRows(
+		db,
+		entities.map((e) => e.id)
+	);
 	return { format: 'connecteur-carto' as const, version: 1 as const, exportedAt: now.toISOString(), filters, entities, relations };
 }
 
@@ -131,7 +189,14 @@ const EVENT_TZ = 'Europe/Paris';
 /** Offset of Europe/Paris from UTC at a given instant, in milliseconds. */
 function tzOffset(ms: number): number {
 	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone: EVENT_TZ, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'
+		timeZone: EVENT_TZ,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
 	}).formatToParts(new Date(ms));
 	const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(ms / 1000) * 1000;
@@ -151,10 +216,18 @@ export function eventInstant(value: string): Date | null {
 	return new Date(utc);
 }
 
-const icsDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsDate = (d: Date) =>
+	d
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 
 export function icsText(value: string): string {
-	return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+	return value
+		.replace(/\\/g, '\\\\')
+		.replace(/;/g, '\\;')
+		.replace(/,/g, '\\,')
+		.replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */
@@ -179,7 +252,14 @@ export function foldLine(line: string): string {
 export function agendaIcs(db: Db, params: URLSearchParams, origin = '', now = new Date()): FileBody {
 	const filters = parseParams(entityFiltersSchema, params);
 	const events = exportEntityRows(db, { ...filters, kind: ['event'] }).filter((r) => r.entity.startsAt);
-	const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Connecteur Carto//Agenda//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Connecteur Carto'];
+	const lines = [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Connecteur Carto//Agenda//FR',
+		'CALSCALE:GREGORIAN',
+		'METHOD:PUBLISH',
+		'X-WR-CALNAME:Connecteur Carto'
+	];
 	for (const { entity: e, communeName } of events) {
 		const start = eventInstant(e.startsAt as string);
 		if (!start) continue;

@@ -73,7 +73,10 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 	const perManager = new Map<number, { email: string; displayName: string; items: ReminderItem[] }>();
 
 	await inChunks(listings, REMINDER_CHUNK, (chunk) => {
-		const managers = activeManagersOf(db, chunk.map((l) => l.id));
+		const managers = activeManagersOf(
+			db,
+			chunk.map((l) => l.id)
+		);
 		const byListing = new Map<number, typeof managers>();
 		for (const m of managers) byListing.set(m.entityId, [...(byListing.get(m.entityId) ?? []), m]);
 		writeTransaction(db, (tx) => {
@@ -92,7 +95,11 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 					const entry = perManager.get(m.userId) ?? { email: m.email, displayName: m.displayName, items: [] };
 					entry.items.push(itemFor(listing, token, ctx.origin));
 					perManager.set(m.userId, entry);
-					notifyUsers(tx, [m.userId], { kind: 'freshness_reminder', ...reminderNotice(listing.name, listing.lastVerifiedAt), link: `/espace/fiches/${listing.id}` });
+					notifyUsers(tx, [m.userId], {
+						kind: 'freshness_reminder',
+						...reminderNotice(listing.name, listing.lastVerifiedAt),
+						link: `/espace/fiches/${listing.id}`
+					});
 				}
 			}
 			insertReminders(tx, rows);
@@ -102,7 +109,10 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 		notifyEditors(db, { kind: 'freshness_unmanaged', title: unmanagedStaleNotice(report.unmanaged), link: '/moderation/fiches?fraicheur=rappel-equipe' });
 	}
 	report.managersReminded = perManager.size;
-	const outbox = [...perManager].map(([userId, m]) => ({ userId, mail: { to: m.email, ...reminderMail(m.displayName, m.items, settings.months, REMINDER_LINK_DAYS) } }));
+	const outbox = [...perManager].map(([userId, m]) => ({
+		userId,
+		mail: { to: m.email, ...reminderMail(m.displayName, m.items, settings.months, REMINDER_LINK_DAYS) }
+	}));
 	if (options.send === false || !ctx.mail) {
 		report.mailsPrepared = outbox.length;
 		return report;
@@ -129,8 +139,7 @@ function itemFor(listing: StaleListing, token: string, origin: string): Reminder
 }
 
 export type ReminderLinkState =
-	| { state: 'valid'; name: string; slug: string; lastVerifiedAt: string | null }
-	| { state: 'used' | 'expired' | 'unknown'; name?: string; slug?: string };
+	{ state: 'valid'; name: string; slug: string; lastVerifiedAt: string | null } | { state: 'used' | 'expired' | 'unknown'; name?: string; slug?: string };
 
 /** What the link's page shows before the click: the listing's name, or why the link no longer works. */
 export function describeReminderLink(db: Db, token: string, now = new Date()): ReminderLinkState {
@@ -152,7 +161,9 @@ export function confirmByReminderLink(db: Db, token: string, now = new Date()): 
 	if (!account || account.disabledAt) throw new NotFoundError('Ce lien n’est pas valable.');
 	return writeTransaction(db, (tx) => {
 		if (!useReminderToken(tx, r.id, now.toISOString())) {
-			throw new ValidationError([r.usedAt ? 'Ce lien a déjà servi : la fiche a été confirmée.' : 'Ce lien a expiré : connectez-vous pour confirmer la fiche depuis votre espace.']);
+			throw new ValidationError([
+				r.usedAt ? 'Ce lien a déjà servi : la fiche a été confirmée.' : 'Ce lien a expiré : connectez-vous pour confirmer la fiche depuis votre espace.'
+			]);
 		}
 		const done = confirmStillAccurate(tx, toAccountUser(account), r.entityId, now);
 		return { name: done.name, slug: r.entitySlug, verifiedOn: done.verifiedOn };

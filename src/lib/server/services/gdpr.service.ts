@@ -78,9 +78,18 @@ export interface PersonExport {
 export function exportPerson(db: Db, reference: string): PersonExport {
 	const person = findPerson(db, reference);
 	const rels = relationsTouching(db, person.id);
-	const ends = new Map(entitySummaries(db, rels.map((r) => (r.sourceId === person.id ? r.targetId : r.sourceId))).map((e) => [e.id, e]));
+	const ends = new Map(
+		entitySummaries(
+			db,
+			rels.map((r) => (r.sourceId === person.id ? r.targetId : r.sourceId))
+		).map((e) => [e.id, e])
+	);
 	const own = revisionRowsOf(db, 'entity', [person.id]);
-	const ofRelations = revisionRowsOf(db, 'relation', rels.map((r) => r.id));
+	const ofRelations = revisionRowsOf(
+		db,
+		'relation',
+		rels.map((r) => r.id)
+	);
 	const known = new Set([...own, ...ofRelations].map((r) => r.id));
 	const needles = identifyingStrings(person);
 	return {
@@ -90,16 +99,25 @@ export function exportPerson(db: Db, reference: string): PersonExport {
 		revisions: {
 			person: own.map(parseRevision),
 			relations: ofRelations.map(parseRevision),
-			mentions: revisionsMentioning(db, needles).filter((r) => !known.has(r.id)).map(parseRevision)
+			mentions: revisionsMentioning(db, needles)
+				.filter((r) => !known.has(r.id))
+				.map(parseRevision)
 		},
 		mentionedIn: {
 			entities: entitiesMentioning(db, needles, person.id).map((e) => ({ id: e.id, slug: e.slug, name: e.name })),
-			relations: relationsMentioning(db, needles).filter((r) => !rels.some((own) => own.id === r.id)).map((r) => r.id)
+			relations: relationsMentioning(db, needles)
+				.filter((r) => !rels.some((own) => own.id === r.id))
+				.map((r) => r.id)
 		},
 		accounts: person.email ? accountsWithEmail(db, person.email) : [],
 		managers: managerLinks(db, person.id),
 		slugRedirects: slugRedirects(db, person.id),
-		pendingChanges: pendingChangesAbout(db, person.id, rels.map((r) => r.id), needles),
+		pendingChanges: pendingChangesAbout(
+			db,
+			person.id,
+			rels.map((r) => r.id),
+			needles
+		),
 		importFiles: importFilesNaming(db, person.id, needles)
 	};
 }
@@ -213,7 +231,11 @@ export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureRepor
 		}
 		const pending = pendingChangesAbout(tx, person.id, ownIds, needles);
 		const aboutThem = pending.filter((p) => p.entityId === person.id || (p.relationId !== null && ownIds.includes(p.relationId)));
-		deletePersonLinks(tx, person.id, aboutThem.map((p) => p.id));
+		deletePersonLinks(
+			tx,
+			person.id,
+			aboutThem.map((p) => p.id)
+		);
 		for (const p of pending.filter((p) => !aboutThem.includes(p))) {
 			rewritePendingChange(tx, p.id, {
 				payload: scrub(p.payload, patterns) as Record<string, unknown>,
@@ -246,6 +268,12 @@ export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureRepor
 		};
 	});
 	// Logged once committed, whatever the compaction does next: the erasure itself cannot be undone.
-	securityLog('person.erased', { by, entityId: report.entityId, relations: report.relations, revisions: report.revisions, scrubbed: report.scrubbedRevisions + report.scrubbedRecords });
+	securityLog('person.erased', {
+		by,
+		entityId: report.entityId,
+		relations: report.relations,
+		revisions: report.revisions,
+		scrubbed: report.scrubbedRevisions + report.scrubbedRecords
+	});
 	return { ...report, compacted: compactAfterErasure(db) };
 }

@@ -14,7 +14,6 @@ import { liveGraph } from '../graph/graph-cache';
 import { graphMetrics, graphView } from './graph.service';
 import { parseParams } from './params';
 
-
 /** The graph's parameters plus how the page draws it (same names and defaults as /reseau's URL). */
 export const previewQuerySchema = graphViewSchema.extend({
 	layout: exploreParamSchemas.layout,
@@ -66,10 +65,21 @@ async function drawing(db: Db, q: PreviewQuery, params: URLSearchParams) {
 
 /** Where the nodes stand: computed once per graph revision and view (the drawing is asked for only then). */
 function layoutOf(db: Db, q: PreviewQuery, params: URLSearchParams, data: () => ReturnType<typeof drawing>): Promise<FirstLayout> {
-	const key = [...params].filter(([k]) => !DRAWING_ONLY.has(k)).sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y)).map(([k, v]) => `${k}=${v}`).join('&');
+	const key = [...params]
+		.filter(([k]) => !DRAWING_ONLY.has(k))
+		.sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y))
+		.map(([k, v]) => `${k}=${v}`)
+		.join('&');
 	return cached(db, liveGraph(db).revision, key, async () => {
 		const { graph, metrics, looks } = await data();
-		return firstLayout({ nodes: graph.nodes, edges: graph.edges, layout: q.layout, centrality: q.centrality, metrics, sizes: new Map([...looks].map(([id, l]) => [id, l.size])) });
+		return firstLayout({
+			nodes: graph.nodes,
+			edges: graph.edges,
+			layout: q.layout,
+			centrality: q.centrality,
+			metrics,
+			sizes: new Map([...looks].map(([id, l]) => [id, l.size]))
+		});
 	});
 }
 
@@ -85,5 +95,10 @@ export async function graphPreviewSvg(db: Db, params: URLSearchParams) {
 	const q = parsePreview(params);
 	const { graph, metrics, looks } = await drawing(db, q, params);
 	const layout = await layoutOf(db, q, params, async () => ({ graph, metrics, looks }));
-	return { body: previewSvg(graph, layout, looks, inactiveInYear(graph, q.year ?? null)), contentType: 'image/svg+xml; charset=utf-8', filename: 'reseau-apercu.svg', inline: true };
+	return {
+		body: previewSvg(graph, layout, looks, inactiveInYear(graph, q.year ?? null)),
+		contentType: 'image/svg+xml; charset=utf-8',
+		filename: 'reseau-apercu.svg',
+		inline: true
+	};
 }

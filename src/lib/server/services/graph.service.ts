@@ -18,7 +18,14 @@ export const parseGraphView = (params: URLSearchParams) => parseParams(graphView
 function viewOf(db: Db, graph: LiveGraph, q: GraphViewQuery) {
 	const { index } = graph;
 	const focus = q.focus === undefined ? undefined : resolveActor(index, q.focus);
-	return buildView(index, { allowed: allowedMask(db, index, q), mask: relationMask(index, q), focus, depth: q.depth, limit: q.limit, connectedOnly: q.connected });
+	return buildView(index, {
+		allowed: allowedMask(db, index, q),
+		mask: relationMask(index, q),
+		focus,
+		depth: q.depth,
+		limit: q.limit,
+		connectedOnly: q.connected
+	});
 }
 
 /**
@@ -35,7 +42,18 @@ export function graphView(db: Db, params: URLSearchParams) {
 		revision: graph.revision,
 		nodes: view.nodes.map((p) => {
 			const n = index.nodes[p]!;
-			return { id: n.id, slug: n.slug, label: n.label, kind: n.kind, category: n.category, communeCode: n.communeCode, communeName: n.communeName, lon: n.lon, lat: n.lat, degree: view.degree.get(p) ?? 0 };
+			return {
+				id: n.id,
+				slug: n.slug,
+				label: n.label,
+				kind: n.kind,
+				category: n.category,
+				communeCode: n.communeCode,
+				communeName: n.communeName,
+				lon: n.lon,
+				lat: n.lat,
+				degree: view.degree.get(p) ?? 0
+			};
 		}),
 		edges: view.edges.map((k) => edgeJson(index, index.edges[k]!)),
 		total: view.total,
@@ -54,7 +72,9 @@ export function graphExport(db: Db, params: URLSearchParams, format: ExportForma
 	const data: ExportGraph = {
 		nodes: view.nodes.map((p) => graph.index.nodes[p]!),
 		edges: view.edges.map((k) => graph.index.edges[k]!),
-		description: frenchSpacing(`Connecteur Carto : réseau de l'écosystème d'innovation auvergnat, ${countOf(view.nodes.length, 'acteur')} et ${countOf(view.edges.length, 'relation')} ; filtres : ${shown ? decodeURIComponent(shown.replace(/\+/g, ' ')) : 'aucun'}.`)
+		description: frenchSpacing(
+			`Connecteur Carto : réseau de l'écosystème d'innovation auvergnat, ${countOf(view.nodes.length, 'acteur')} et ${countOf(view.edges.length, 'relation')} ; filtres : ${shown ? decodeURIComponent(shown.replace(/\+/g, ' ')) : 'aucun'}.`
+		)
 	};
 	const body = format === 'gexf' ? writeGexf(data, new Date().toISOString().slice(0, 10)) : writeGraphml(data);
 	return {
@@ -93,10 +113,14 @@ export async function graphMetrics(db: Db) {
 	const nodesIndex = metrics.index;
 	const nodes: Record<number, { degree: number; betweenness: number; pagerank: number; community: number }> = {};
 	nodesIndex.nodes.forEach((n, i) => {
-		nodes[n.id] = { degree: metrics.degree[i]!, betweenness: precise(metrics.betweenness[i]!), pagerank: precise(metrics.pagerank[i]!), community: metrics.community[i]! };
+		nodes[n.id] = {
+			degree: metrics.degree[i]!,
+			betweenness: precise(metrics.betweenness[i]!),
+			pagerank: precise(metrics.pagerank[i]!),
+			community: metrics.community[i]!
+		};
 	});
-	const top = (values: ArrayLike<number>) =>
-		topPositions(values, TOP).map((i) => ({ ...actorJson(nodesIndex, i), value: precise(values[i] as number) }));
+	const top = (values: ArrayLike<number>) => topPositions(values, TOP).map((i) => ({ ...actorJson(nodesIndex, i), value: precise(values[i] as number) }));
 	const leader = new Map<number, number>();
 	for (let i = 0; i < nodesIndex.nodes.length; i++) {
 		const c = metrics.community[i]!;

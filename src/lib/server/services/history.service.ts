@@ -65,17 +65,9 @@ function withPrevious(revisions: RevisionRecord[]): [RevisionRecord, RevisionRec
 	return revisions.map((r, i) => [r, revisions[i + 1] ?? null]);
 }
 
-function entryOf(
-	revision: RevisionRecord,
-	previous: RevisionRecord | null,
-	current: SnapshotLike,
-	names: NameLookup,
-	includePrivate: boolean
-): HistoryEntry {
+function entryOf(revision: RevisionRecord, previous: RevisionRecord | null, current: SnapshotLike, names: NameLookup, includePrivate: boolean): HistoryEntry {
 	const before = previous?.snapshot ?? null;
-	const diff = includePrivate
-		? { changes: diffSnapshots(before, revision.snapshot), privateChanged: false }
-		: publicDiff(before, revision.snapshot, current);
+	const diff = includePrivate ? { changes: diffSnapshots(before, revision.snapshot), privateChanged: false } : publicDiff(before, revision.snapshot, current);
 	return {
 		revisionId: revision.id,
 		version: revision.version,

@@ -152,7 +152,12 @@ function viewOf(job: ImportJobRow): ImportJobView {
 	};
 }
 
-const cleanFileName = (name: string) => name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f]/g, '').trim().slice(0, 200) || 'fichier';
+const cleanFileName = (name: string) =>
+	name
+		.replace(/[\\/]/g, '_')
+		.replace(/[\u0000-\u001f]/g, '')
+		.trim()
+		.slice(0, 200) || 'fichier';
 
 export interface RunOptions {
 	geocoder?: Geocoder;
@@ -195,7 +200,11 @@ export async function reanalyseImport(db: Db, actor: ImportActor, jobId: number,
 	// The remap form does not repeat the preset and the skip choice: they stay as the upload set them.
 	const previous = job.settings as unknown as ImportSettings;
 	const given = (settingsInput ?? {}) as Record<string, unknown>;
-	const settings = parseSettings({ ...given, preset: given.preset ?? previous.preset ?? null, skipUnlisted: given.skipUnlisted ?? previous.skipUnlisted ?? false });
+	const settings = parseSettings({
+		...given,
+		preset: given.preset ?? previous.preset ?? null,
+		skipUnlisted: given.skipUnlisted ?? previous.skipUnlisted ?? false
+	});
 	const known = job.geocodes as Record<string, GeocodeOutcome>;
 	const plan = await analyseImport(db, new Uint8Array(job.fileContent), settings, {
 		geocoder: options.geocoder ?? disabledGeocoder,
@@ -239,23 +248,40 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 	// The commit writes what the editor saw: if the database moved since (a listing created that now makes a
 	// row a duplicate, one edited…), the report is refreshed and the editor looks again.
 	if (COMPARED_COUNTS.some((k) => plan.counts[k] !== (job.counts as Record<string, number>)[k])) {
-		updateImportJob(db, jobId, 'preview', { counts: plan.counts as unknown as Record<string, number>, report: reportOf(plan) as unknown as Record<string, unknown> });
+		updateImportJob(db, jobId, 'preview', {
+			counts: plan.counts as unknown as Record<string, number>,
+			report: reportOf(plan) as unknown as Record<string, unknown>
+		});
 		const was = job.counts as Record<string, number>;
 		throw new ValidationError([
 			`la base a changé depuis l'essai à blanc (${was.create ?? 0} → ${plan.counts.create} à créer, ${was.update ?? 0} → ${plan.counts.update} à mettre à jour, ${was.skip ?? 0} → ${plan.counts.skip} ignorées, ${was.error ?? 0} → ${plan.counts.error} en erreur) : le rapport est mis à jour, relisez-le puis validez à nouveau`
 		]);
 	}
 	// Even in lenient mode: rows decoded with a doubtful encoding would store « Cl‚mentel ».
-	if (plan.reading.encodingDoubtful) throw new ValidationError(["import refusé, rien n'a été écrit : l'encodage du fichier est incertain, choisissez-le puis réanalysez"]);
+	if (plan.reading.encodingDoubtful)
+		throw new ValidationError(["import refusé, rien n'a été écrit : l'encodage du fichier est incertain, choisissez-le puis réanalysez"]);
 	if (settings.strict && plan.counts.error > 0) {
-		const first = plan.problems.filter((p) => p.severity === 'error').slice(0, 5).map((p) => `ligne ${p.row}${p.column ? ` (${p.column})` : ''} : ${p.message}`);
+		const first = plan.problems
+			.filter((p) => p.severity === 'error')
+			.slice(0, 5)
+			.map((p) => `ligne ${p.row}${p.column ? ` (${p.column})` : ''} : ${p.message}`);
 		throw new ValidationError([`import refusé, rien n'a été écrit : ${countOf(plan.counts.error, 'ligne')} en erreur en mode strict`, ...first]);
 	}
 	const total = plan.counts.create + plan.counts.update + plan.counts.relationsCreate;
-	options.onProgress?.({ phase: 'ecriture', done: 0, total, message: `Écriture ${total === 1 ? "d'un élément" : `de ${countOf(total, 'élément')}`} en une seule transaction` });
+	options.onProgress?.({
+		phase: 'ecriture',
+		done: 0,
+		total,
+		message: `Écriture ${total === 1 ? "d'un élément" : `de ${countOf(total, 'élément')}`} en une seule transaction`
+	});
 	const changes = writeTransaction(db, (tx) => {
 		const written = writePlan(tx, plan, { actor: author, reason: importReason(job) });
-		const counts = { ...plan.counts, create: written.createdEntityIds.length, update: written.updatedEntities.length, relationsCreate: written.createdRelationIds.length };
+		const counts = {
+			...plan.counts,
+			create: written.createdEntityIds.length,
+			update: written.updatedEntities.length,
+			relationsCreate: written.createdRelationIds.length
+		};
 		const moved = updateImportJob(tx, jobId, 'preview', {
 			status: 'committed',
 			counts: counts as unknown as Record<string, number>,
@@ -275,7 +301,8 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 export function undoImport(db: Db, actor: ImportActor, jobId: number, reason = '') {
 	const author = assertCanImport(actor);
 	const job = loadJob(db, jobId);
-	if (job.status !== 'committed' || !job.changes) throw new ValidationError([job.status === 'undone' ? 'cet import est déjà annulé' : "cet import n'a pas été validé : il n'y a rien à annuler"]);
+	if (job.status !== 'committed' || !job.changes)
+		throw new ValidationError([job.status === 'undone' ? 'cet import est déjà annulé' : "cet import n'a pas été validé : il n'y a rien à annuler"]);
 	const why = `Annulation de l'import n° ${job.id} (${job.fileName})${reason.trim() ? ` : ${reason.trim()}` : ''}`;
 	const result = writeTransaction(db, (tx) => {
 		const done = undoChanges(tx, job.changes!, { actor: author, reason: why });

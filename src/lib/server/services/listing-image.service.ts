@@ -14,7 +14,8 @@ import type { AccountUser } from './users.service';
  * small, and a restored revision may point at them again).
  */
 
-export const ALT_REQUIRED = 'Texte alternatif obligatoire : décrivez l’image en quelques mots (« Logo de … », « La façade du tiers-lieu »), pour les personnes qui ne la voient pas.';
+export const ALT_REQUIRED =
+	'Texte alternatif obligatoire : décrivez l’image en quelques mots (« Logo de … », « La façade du tiers-lieu »), pour les personnes qui ne la voient pas.';
 export const ALT_MAX = 300;
 
 export interface ImageUpload {
@@ -25,7 +26,14 @@ export interface ImageUpload {
 	remove?: boolean;
 }
 
-export async function submitListingImage(db: Db, user: AccountUser, entityId: number, upload: ImageUpload, expectedVersion: number, dir = uploadsDir()): Promise<SubmitResult> {
+export async function submitListingImage(
+	db: Db,
+	user: AccountUser,
+	entityId: number,
+	upload: ImageUpload,
+	expectedVersion: number,
+	dir = uploadsDir()
+): Promise<SubmitResult> {
 	// Authorises before reading a single byte of the file.
 	const row = managedEntity(db, user, entityId);
 	if (upload.remove) return submitEntityUpdate(db, user, entityId, { imageKey: null, imageAlt: null }, expectedVersion);

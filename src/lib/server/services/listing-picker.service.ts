@@ -65,7 +65,13 @@ export function listingOption(db: Db, _user: AccountUser, id: number): ListingOp
 /** The picker's suggestions for what was typed, best first. */
 export function searchListings(db: Db, _user: AccountUser, query: string, options: SearchOptions = {}) {
 	const { items, total } = matchNames(candidates(db, options.scope ?? 'all', options.exclude), query, Math.min(options.limit ?? 8, 50));
-	return { items: optionsFor(db, items.map((i) => i.id)), total };
+	return {
+		items: optionsFor(
+			db,
+			items.map((i) => i.id)
+		),
+		total
+	};
 }
 
 const SHOWN = 10;
@@ -84,8 +90,17 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	// Exact names come first: two namesakes both show, and then the person chooses.
 	const exact = items.filter((r) => foldName(r.name) === foldName(query));
 	if (exact.length === 1) return (exact[0] as { id: number }).id;
-	if (total === 0) throw new PickError(field, query, [], frenchSpacing(`Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`));
-	const shown = optionsFor(db, items.map((i) => i.id));
+	if (total === 0)
+		throw new PickError(
+			field,
+			query,
+			[],
+			frenchSpacing(`Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`)
+		);
+	const shown = optionsFor(
+		db,
+		items.map((i) => i.id)
+	);
 	const message = frenchSpacing(
 		total === 1
 			? `Une fiche correspond à « ${query} » : vérifiez que c’est la bonne, puis validez.`

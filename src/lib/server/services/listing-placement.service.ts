@@ -98,7 +98,10 @@ export async function placeListing(
 		if (outcome.status === 'found' && outcome.hit.precision === 'address' && (!communeCode || outcome.hit.citycode === communeCode)) {
 			Object.assign(patch, { lon: outcome.hit.lon, lat: outcome.hit.lat, coordPrecision: 'address' });
 			if (!communeCode) patch.communeCode = outcome.hit.citycode;
-			return { patch, placement: { how: 'address', sentence: `Adresse trouvée dans la Base Adresse Nationale : la fiche est placée à « ${outcome.hit.label} ».` } };
+			return {
+				patch,
+				placement: { how: 'address', sentence: `Adresse trouvée dans la Base Adresse Nationale : la fiche est placée à « ${outcome.hit.label} ».` }
+			};
 		}
 		why = outcome.status === 'failed' ? `adresse non vérifiée (${outcome.reason})` : 'adresse introuvable dans la Base Adresse Nationale';
 	}
@@ -106,7 +109,13 @@ export async function placeListing(
 	if (centre) {
 		Object.assign(patch, { lon: centre.lon, lat: centre.lat, coordPrecision: 'commune' });
 		const lead = why ? `${why.charAt(0).toUpperCase()}${why.slice(1)} : la fiche` : 'La fiche';
-		return { patch, placement: { how: 'commune', sentence: `${lead} est placée au centre ${ofTerritory(centre.name, 'commune')} ; déplacez le repère sur la carte pour la situer précisément.` } };
+		return {
+			patch,
+			placement: {
+				how: 'commune',
+				sentence: `${lead} est placée au centre ${ofTerritory(centre.name, 'commune')} ; déplacez le repère sur la carte pour la situer précisément.`
+			}
+		};
 	}
 	Object.assign(patch, { lon: null, lat: null, coordPrecision: null });
 	return { patch, placement: { how: 'cleared', sentence: 'Sans commune ni adresse trouvée, la fiche n’apparaît plus sur la carte.' } };

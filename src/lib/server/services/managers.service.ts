@@ -3,14 +3,7 @@ import type { Db } from '../db';
 import type { EntityRow } from '../db/schema';
 import { entityRow } from '../repos/entity-write.repo';
 import { findUserByEmail, findUserById } from '../repos/user.repo';
-import {
-	deleteManager,
-	insertManager,
-	isManager,
-	listManagers,
-	listPartners,
-	setUserModerated
-} from '../repos/contribution.repo';
+import { deleteManager, insertManager, isManager, listManagers, listPartners, setUserModerated } from '../repos/contribution.repo';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { isEditor, mayBeGivenListings, mayEditEntity } from '../auth/policy';
 import { listingId, type ListingRef } from './listing-picker.service';
@@ -40,7 +33,7 @@ export function canManage(db: Db, user: AccountUser, entityId: number): boolean 
 export function managedEntity(db: Db, user: AccountUser, entityId: number): EntityRow {
 	const row = entityRow(db, entityId);
 	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
-	if (!canManage(db, user, entityId)) throw new ForbiddenError("Vous ne gérez pas cette fiche : vous ne pouvez pas la modifier.");
+	if (!canManage(db, user, entityId)) throw new ForbiddenError('Vous ne gérez pas cette fiche : vous ne pouvez pas la modifier.');
 	return row;
 }
 
@@ -63,7 +56,9 @@ export function grantManager(
 	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
 	const user = typeof partner === 'string' ? findUserByEmail(db, partner.trim().toLowerCase()) : findUserById(db, partner.userId);
 	if (!user || user.disabledAt) {
-		throw typeof partner === 'string' ? new ValidationError([`Aucun compte actif pour « ${partner} ».`]) : new NotFoundError('Aucun compte actif pour cet identifiant.');
+		throw typeof partner === 'string'
+			? new ValidationError([`Aucun compte actif pour « ${partner} ».`])
+			: new NotFoundError('Aucun compte actif pour cet identifiant.');
 	}
 	if (!mayBeGivenListings(user)) throw new ValidationError(['Seul un compte partenaire peut gérer une fiche : les éditeurs les gèrent toutes.']);
 	const already = isManager(db, user.id, entityId);
@@ -76,7 +71,7 @@ export function grantManager(
 
 export function revokeManager(db: Db, editor: AccountUser, entityId: number, userId: number): void {
 	assertEditor(editor);
-	if (!deleteManager(db, entityId, userId)) throw new NotFoundError("Ce compte ne gérait pas cette fiche.");
+	if (!deleteManager(db, entityId, userId)) throw new NotFoundError('Ce compte ne gérait pas cette fiche.');
 	securityLog('manager.revoked', { entity: entityId, user: userId, by: editor.id });
 }
 

@@ -52,7 +52,10 @@ export function mapPoints(db: Db, filters: EntityFilters) {
 }
 
 export const statsParamsSchema = entityFiltersSchema.extend({
-	level: z.enum(['departement', 'epci'], { error: 'niveau inconnu (departement ou epci)' }).default('departement').meta({ description: 'Maille : départements ou EPCI.' }),
+	level: z
+		.enum(['departement', 'epci'], { error: 'niveau inconnu (departement ou epci)' })
+		.default('departement')
+		.meta({ description: 'Maille : départements ou EPCI.' }),
 	measure: z
 		.enum(['count', 'rate'], { error: 'mesure inconnue (count ou rate)' })
 		.default('count')
@@ -117,7 +120,10 @@ export function nearby(db: Db, params: NearbyParams) {
 	const candidates = entitiesInBox(db, filters, [center[0] - dLon, center[1] - dLat, center[0] + dLon, center[1] + dLat]);
 	const within = withinRadius(candidates, center, params.radiusKm);
 	const kept = within.slice(0, NEARBY_LISTED);
-	const ends = actorEnds(db, kept.map((e) => e.id));
+	const ends = actorEnds(
+		db,
+		kept.map((e) => e.id)
+	);
 	const from = originEnd(commune);
 	return {
 		commune: { code: commune.code, name: commune.name, centroid: center, accuracy: commune.accuracy, uncertaintyKm: commune.uncertaintyKm, note: commune.note },

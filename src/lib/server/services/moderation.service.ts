@@ -83,9 +83,12 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 	}
 	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId, before?.targetId].filter((v): v is number => typeof v === 'number');
 	const names = entityNames(db, ids);
-	const changes = c.kind === 'report' ? [] : diffSnapshots(before, after)
-		// Bookkeeping, not what the contributor proposed.
-		.filter((d) => d.field !== 'declaredByEntityId' && !(d.field === 'isDemo' && !d.after));
+	const changes =
+		c.kind === 'report'
+			? []
+			: diffSnapshots(before, after)
+					// Bookkeeping, not what the contributor proposed.
+					.filter((d) => d.field !== 'declaredByEntityId' && !(d.field === 'isDemo' && !d.after));
 	const entity = c.entityId ? names.get(c.entityId) : undefined;
 	return {
 		id: c.id,
@@ -98,9 +101,7 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 		changes: changes.map((d) => displayChange(d, { entity: (id) => names.get(id)?.name })),
 		stale,
 		report:
-			c.kind === 'report'
-				? { message: String(payload.message ?? ''), correction: String(payload.correction ?? ''), email: String(payload.email ?? '') }
-				: null,
+			c.kind === 'report' ? { message: String(payload.message ?? ''), correction: String(payload.correction ?? ''), email: String(payload.email ?? '') } : null,
 		newcomer: newcomerFacts(db, c),
 		dispute: c.kind === 'relation_dispute' ? disputeComments(db, c) : null
 	};
@@ -248,11 +249,16 @@ export function setArchived(db: Db, editor: AccountUser, listing: ListingRef, ar
 	const entityId = listingId(db, editor, listing, { scope: archived ? 'live' : 'archived' });
 	const row = entityRow(db, entityId);
 	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
-	updateEntity(db, entityId, { status: archived ? 'archived' : 'published' }, {
-		expectedVersion: row.version,
-		actor: { userId: editor.id, label: editor.displayName },
-		reason: archived ? 'Archivée' : 'Restaurée depuis les archives'
-	});
+	updateEntity(
+		db,
+		entityId,
+		{ status: archived ? 'archived' : 'published' },
+		{
+			expectedVersion: row.version,
+			actor: { userId: editor.id, label: editor.displayName },
+			reason: archived ? 'Archivée' : 'Restaurée depuis les archives'
+		}
+	);
 	return { name: row.name };
 }
 

@@ -25,7 +25,14 @@ import type { Actor } from '$lib/history/revision';
 import { frenchSpacing } from '$lib/domain/french';
 
 /** A mail as French writes it: non-breaking spaces inside « » and before « : ; ? ! », line by line. */
-const frenchMail = (m: Mail): Mail => ({ ...m, subject: frenchSpacing(m.subject), text: m.text.split('\n').map((l) => (l ? frenchSpacing(l) : l)).join('\n') });
+const frenchMail = (m: Mail): Mail => ({
+	...m,
+	subject: frenchSpacing(m.subject),
+	text: m.text
+		.split('\n')
+		.map((l) => (l ? frenchSpacing(l) : l))
+		.join('\n')
+});
 
 /*
  * People without an account: a newcomer lists their structure (« référencer ma structure ») or asks to
@@ -64,14 +71,23 @@ const websiteField = z
 	.trim()
 	.max(300, { error: 'Adresse du site trop longue (300 caractères au plus).' })
 	.transform((v) => (v && !/^https?:\/\//i.test(v) ? `https://${v}` : v))
-	.pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'Adresse du site invalide (par exemple https://mastructure.fr).' })]))
+	.pipe(
+		z.union([
+			z.literal(''),
+			z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'Adresse du site invalide (par exemple https://mastructure.fr).' })
+		])
+	)
 	.transform((v) => v || null);
 
 export const newcomerListingSchema = z
 	.object({
 		kind: z.enum(NEWCOMER_KINDS, { error: 'Choisissez le type : organisation, tiers-lieu ou événement.' }),
 		category: z.string({ error: 'Choisissez une catégorie.' }).trim().min(1, { error: 'Choisissez une catégorie.' }),
-		name: z.string({ error: 'Nom requis.' }).trim().min(2, { error: 'Indiquez le nom de la structure.' }).max(200, { error: 'Nom trop long (200 caractères au plus).' }),
+		name: z
+			.string({ error: 'Nom requis.' })
+			.trim()
+			.min(2, { error: 'Indiquez le nom de la structure.' })
+			.max(200, { error: 'Nom trop long (200 caractères au plus).' }),
 		communeCode: z
 			.string({ error: 'Choisissez la commune dans la liste.' })
 			.trim()
@@ -94,7 +110,11 @@ export const newcomerListingSchema = z
 export type NewcomerListingInput = z.input<typeof newcomerListingSchema>;
 
 export const claimSchema = z.object({
-	name: z.string({ error: 'Indiquez votre nom.' }).trim().min(2, { error: 'Indiquez votre nom.' }).max(120, { error: 'Nom trop long (120 caractères au plus).' }),
+	name: z
+		.string({ error: 'Indiquez votre nom.' })
+		.trim()
+		.min(2, { error: 'Indiquez votre nom.' })
+		.max(120, { error: 'Nom trop long (120 caractères au plus).' }),
 	email: emailSchema,
 	message: z
 		.string({ error: 'Dites en un mot votre rôle dans la structure.' })
@@ -237,9 +257,7 @@ export async function requestClaim(db: Db, slug: string, input: ClaimInput & { h
 	return { status: 'sent' };
 }
 
-export type ConfirmOutcome =
-	| { status: 'confirmed'; purpose: EmailConfirmationPurpose; name: string }
-	| { status: 'used' | 'expired' | 'unknown' };
+export type ConfirmOutcome = { status: 'confirmed'; purpose: EmailConfirmationPurpose; name: string } | { status: 'used' | 'expired' | 'unknown' };
 
 /**
  * Opening the link: the first time, the request enters the editors' queue (and they are told); later,
@@ -310,7 +328,10 @@ export const websiteHost = (url: string | null): string | null => {
 /** « contact@fablab.fr » for https://www.fablab.fr/ (or a sub-domain of it): likely someone of the structure. */
 export function emailOnWebsiteDomain(email: string, website: string | null): boolean {
 	const host = websiteHost(website);
-	const domain = email.split('@')[1]?.toLowerCase().replace(/^www\./, '');
+	const domain = email
+		.split('@')[1]
+		?.toLowerCase()
+		.replace(/^www\./, '');
 	if (!host || !domain) return false;
 	return domain === host || domain.endsWith(`.${host}`);
 }
@@ -359,7 +380,14 @@ export async function sendFollowUp(followUp: FollowUpMail | null | undefined, or
  * address without an account (or with an invitation not yet accepted) gets the ordinary invitation, whose
  * link goes in the follow-up mail. A disabled account is refused: an editor decides that by hand.
  */
-function makeManager(tx: Db, editor: AccountUser, entity: { id: number; name: string; slug: string }, email: string, name: string, isNew: boolean): FollowUpMail | null {
+function makeManager(
+	tx: Db,
+	editor: AccountUser,
+	entity: { id: number; name: string; slug: string },
+	email: string,
+	name: string,
+	isNew: boolean
+): FollowUpMail | null {
 	const existing = findUserByEmail(tx, email);
 	if (existing?.disabledAt) throw new ValidationError(["Le compte de cette adresse est désactivé : réactivez-le avant d'accepter la demande."]);
 	if (existing && existing.passwordHash !== null) {

@@ -52,7 +52,11 @@ export async function sendNotificationMails(ctx: JobContext): Promise<Notificati
 			const text = notificationsMail(r.displayName, items, ctx.origin, mode === 'weekly');
 			const sent = await deliver({ to: r.email, ...text }, () => {
 				const at = now.toISOString();
-				markEmailed(db, items.map((n) => n.id), at);
+				markEmailed(
+					db,
+					items.map((n) => n.id),
+					at
+				);
 				// An editor's digest_sent_at is their daily queue digest's: the weekly one is read from emailed_at.
 				if (mode === 'weekly' && r.role === 'partner') setDigestSentAt(db, r.id, at);
 			});

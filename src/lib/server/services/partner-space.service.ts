@@ -7,14 +7,7 @@ import { entityFields, relationFields } from '$lib/history/snapshot';
 import type { Db } from '../db';
 import type { PendingChangeRow, PendingChangeStatus, RelationRow } from '../db/schema';
 import { relationRow } from '../repos/entity-write.repo';
-import {
-	entitiesByIds,
-	entityNames,
-	managedEntityIds,
-	pendingChangesByAuthor,
-	pendingChangesWaitingFor,
-	relationsTouching
-} from '../repos/contribution.repo';
+import { entitiesByIds, entityNames, managedEntityIds, pendingChangesByAuthor, pendingChangesWaitingFor, relationsTouching } from '../repos/contribution.repo';
 import { confirmsOtherSide, entityFieldsFor, waitsForModeration } from './contribution.service';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { canContest, disputeViews, type DisputeView } from './relation-dispute.service';
@@ -30,7 +23,10 @@ import type { AccountUser } from './users.service';
 type Names = Map<number, { name: string; slug: string; kind: string; category: string }>;
 const nameIn = (names: Names) => (id: number) => names.get(id)?.name ?? `fiche n° ${id}`;
 /** The actor as a sentence names it (article, gender); an unknown id is « fiche n° 12 ». */
-const actorIn = (names: Names) => (id: number): Nameable => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' };
+const actorIn =
+	(names: Names) =>
+	(id: number): Nameable =>
+		names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' };
 
 /** A proposal about a relation that exists, still waiting: what it would change, or its removal. */
 export interface RelationProposal {
@@ -118,11 +114,22 @@ export interface ProposedRelation {
 
 function proposedRelations(db: Db, entityId: number, waiting: PendingChangeRow[]): ProposedRelation[] {
 	const mine = waiting.filter((c) => c.kind === 'relation_create' && (c.payload.sourceId === entityId || c.payload.targetId === entityId));
-	const names = entityNames(db, mine.flatMap((c) => [Number(c.payload.sourceId), Number(c.payload.targetId)]));
+	const names = entityNames(
+		db,
+		mine.flatMap((c) => [Number(c.payload.sourceId), Number(c.payload.targetId)])
+	);
 	const name = nameIn(names);
 	const actor = actorIn(names);
 	return mine.map((c) => {
-		const p = c.payload as { type: string; sourceId: number; targetId: number; startDate?: string | null; endDate?: string | null; confirmation?: string; declaredByEntityId?: number | null };
+		const p = c.payload as {
+			type: string;
+			sourceId: number;
+			targetId: number;
+			startDate?: string | null;
+			endDate?: string | null;
+			confirmation?: string;
+			declaredByEntityId?: number | null;
+		};
 		const other = p.declaredByEntityId === p.sourceId ? p.targetId : p.declaredByEntityId === p.targetId ? p.sourceId : null;
 		const confirmLater = p.confirmation === 'declared' && other ? `, puis de confirmation ${byActor(actor(other))}` : '';
 		return {
@@ -176,7 +183,11 @@ export function listingForEdit(db: Db, user: AccountUser, entityId: number) {
 		moderated: waitsForModeration(db, user),
 		/** Partners name the source of a relation they declare; editors may leave it « à préciser ». */
 		sourceRequired: !isEditor(user),
-		pending: pendingEdit(fields as unknown as SnapshotLike, row.version, waiting.filter((c) => c.kind === 'entity_update' && c.entityId === entityId)),
+		pending: pendingEdit(
+			fields as unknown as SnapshotLike,
+			row.version,
+			waiting.filter((c) => c.kind === 'entity_update' && c.entityId === entityId)
+		),
 		relations: relationViews(db, user, relationsTouching(db, [entityId]), waiting),
 		proposedRelations: proposedRelations(db, entityId, waiting)
 	};
@@ -200,7 +211,9 @@ export function proposalFacts(db: Db, c: PendingChangeRow, actor: (id: number) =
 		case 'relation_delete':
 		case 'relation_dispute': {
 			const r = c.relationId ? relationRow(db, c.relationId) : undefined;
-			const relation = r ? { source: actor(r.sourceId), type: r.type, target: actor(r.targetId) } : { source: actor(c.entityId ?? 0), type: '', target: { name: '…' } };
+			const relation = r
+				? { source: actor(r.sourceId), type: r.type, target: actor(r.targetId) }
+				: { source: actor(c.entityId ?? 0), type: '', target: { name: '…' } };
 			return { kind: c.kind, relation, fields: Object.keys(payload) };
 		}
 		case 'report':

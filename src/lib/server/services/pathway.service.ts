@@ -31,7 +31,14 @@ export function pathwayApi(db: Db, params: URLSearchParams): Pathway {
 
 function flowFilters(params: URLSearchParams): FlowFilters {
 	const f = parseParams(flowFiltersSchema, withoutKeys(params, flowFiguresKeys));
-	return { level: f.level, ...(f.sector ? { sector: f.sector } : {}), ...(f.departement ? { departement: f.departement } : {}), ...(f.epci ? { epci: f.epci } : {}), ...(f.from != null ? { from: f.from } : {}), ...(f.to != null ? { to: f.to } : {}) };
+	return {
+		level: f.level,
+		...(f.sector ? { sector: f.sector } : {}),
+		...(f.departement ? { departement: f.departement } : {}),
+		...(f.epci ? { epci: f.epci } : {}),
+		...(f.from != null ? { from: f.from } : {}),
+		...(f.to != null ? { to: f.to } : {})
+	};
 }
 
 /** The flows page's figure parameters are not filters: the filters' schema is strict about what it gets. */
@@ -59,7 +66,10 @@ export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
 export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 	const filters = flowFilters(params);
 	const parsed = parseParams(flowFigureSchema, new URLSearchParams([...params].filter(([k]) => flowFiguresKeys.includes(k))));
-	const figure: FlowFigure = parsed.figure === 'transition' ? { figure: 'transition', from: parsed.from_key, to: parsed.to_key, ...(parsed.rank != null ? { rank: parsed.rank } : {}) } : parsed;
+	const figure: FlowFigure =
+		parsed.figure === 'transition'
+			? { figure: 'transition', from: parsed.from_key, to: parsed.to_key, ...(parsed.rank != null ? { rank: parsed.rank } : {}) }
+			: parsed;
 	const live = livePathways(db);
 	// A leaving figure's code is a département's (2 characters) or an EPCI's (9 digits).
 	const placeOf = (code: string) => ofTerritory(live.territoryName(code), code.length === 9 ? 'epci' : 'departement');
@@ -96,7 +106,10 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	if (!('code' in commune)) throw new ValidationError([`la position ${ofTerritory(commune.name, 'commune')} est inconnue : choisissez une commune voisine.`]);
 	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat, accuracy: commune.accuracy, epciCode: commune.epciCode };
 	const live = livePathways(db);
-	const ends = actorEnds(db, live.structures.map((s) => s.id));
+	const ends = actorEnds(
+		db,
+		live.structures.map((s) => s.id)
+	);
 	const candidates: Candidate[] = live.structures.map((structure) => ({
 		structure,
 		distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat]),

@@ -107,9 +107,12 @@ export function grantDone(r: { already: boolean; partnerName: string; entityName
 }
 
 /** The answer to archiving or restoring a listing. */
-export const archivedDone = (name: string, archived: boolean): string => frenchSpacing(archived ? `« ${name} » est archivée.` : `« ${name} » est restaurée et publiée.`);
+export const archivedDone = (name: string, archived: boolean): string =>
+	frenchSpacing(archived ? `« ${name} » est archivée.` : `« ${name} » est restaurée et publiée.`);
 
 /** The answer to « Toujours à jour », saying what it did and what it did not. */
 export function stillAccurateDone(name: string, isoDate: string): string {
-	return frenchSpacing(`« ${name} » est confirmée à jour au ${frenchDay(isoDate)} : sa page affiche « vérifiée le ${frenchDay(isoDate)} ». Rien d’autre n’a changé.`);
+	return frenchSpacing(
+		`« ${name} » est confirmée à jour au ${frenchDay(isoDate)} : sa page affiche « vérifiée le ${frenchDay(isoDate)} ». Rien d’autre n’a changé.`
+	);
 }

@@ -100,12 +100,22 @@ export function contestRelation(db: Db, user: AccountUser, relationId: number, c
 	const side = sides[0] as number;
 	const { phrase, actor } = phraseOf(db, row);
 	const pendingId = writeTransaction(db, (tx) => {
-		const written = updateRelation(tx, relationId, { confirmation: 'disputed' }, { expectedVersion: row.version, actor: actorOf(user), reason: `Contestée : ${text}`.slice(0, 1000) });
+		const written = updateRelation(
+			tx,
+			relationId,
+			{ confirmation: 'disputed' },
+			{ expectedVersion: row.version, actor: actorOf(user), reason: `Contestée : ${text}`.slice(0, 1000) }
+		);
 		const id = insertPendingChange(tx, {
 			kind: 'relation_dispute',
 			entityId: side,
 			relationId,
-			payload: { comments: [{ side, author: user.displayName, text, at: now.toISOString() }], sourceId: row.sourceId, targetId: row.targetId, previousConfirmation: row.confirmation === 'confirmed' ? 'confirmed' : 'declared' } satisfies DisputePayload as unknown as Record<string, unknown>,
+			payload: {
+				comments: [{ side, author: user.displayName, text, at: now.toISOString() }],
+				sourceId: row.sourceId,
+				targetId: row.targetId,
+				previousConfirmation: row.confirmation === 'confirmed' ? 'confirmed' : 'declared'
+			} satisfies DisputePayload as unknown as Record<string, unknown>,
 			baseVersion: written.version,
 			authorUserId: user.id,
 			authorLabel: user.displayName
@@ -131,7 +141,8 @@ export function contestRelation(db: Db, user: AccountUser, relationId: number, c
 export function commentDispute(db: Db, user: AccountUser, relationId: number, comment: string, now = new Date()): void {
 	const row = liveRelation(db, relationId);
 	const sides = [row.sourceId, row.targetId].filter((id) => canManage(db, user, id));
-	if (isEditor(user) || sides.length === 0) throw new ForbiddenError('Seuls les gestionnaires des deux parties commentent une contestation ; l’équipe répond en la tranchant.');
+	if (isEditor(user) || sides.length === 0)
+		throw new ForbiddenError('Seuls les gestionnaires des deux parties commentent une contestation ; l’équipe répond en la tranchant.');
 	const dispute = openDisputeOf(db, relationId);
 	if (!dispute) throw new NotFoundError('Aucune contestation en cours pour cette relation.');
 	const text = cleanComment(comment, 'Écrivez votre réponse avant de l’envoyer.');
@@ -147,7 +158,12 @@ export function commentDispute(db: Db, user: AccountUser, relationId: number, co
 		notifyManagers(
 			tx,
 			other,
-			{ kind: 'relation_dispute_comment', title: frenchSpacing(`Réponse ${byActor(actor(side))} sur la relation contestée « ${phrase} »`), body: text, link: `/espace/fiches/${other}#relations` },
+			{
+				kind: 'relation_dispute_comment',
+				title: frenchSpacing(`Réponse ${byActor(actor(side))} sur la relation contestée « ${phrase} »`),
+				body: text,
+				link: `/espace/fiches/${other}#relations`
+			},
 			{ except: user.id }
 		);
 	});
@@ -161,8 +177,14 @@ export interface DisputeView {
 }
 
 export function disputeViews(db: Db, user: AccountUser, rows: RelationRow[]): Map<number, DisputeView> {
-	const open = openDisputesOf(db, rows.filter((r) => r.confirmation === 'disputed').map((r) => r.id));
-	const names = entityNames(db, [...open.values()].flatMap((c) => payloadOf(c).comments.map((k) => k.side)));
+	const open = openDisputesOf(
+		db,
+		rows.filter((r) => r.confirmation === 'disputed').map((r) => r.id)
+	);
+	const names = entityNames(
+		db,
+		[...open.values()].flatMap((c) => payloadOf(c).comments.map((k) => k.side))
+	);
 	const views = new Map<number, DisputeView>();
 	for (const r of rows) {
 		const c = open.get(r.id);
@@ -179,14 +201,19 @@ export function disputeViews(db: Db, user: AccountUser, rows: RelationRow[]): Ma
 /** Both sides' comments, for the moderation queue. */
 export function disputeComments(db: Db, c: PendingChangeRow): (DisputeComment & { sideName: string })[] {
 	const comments = payloadOf(c).comments;
-	const names = entityNames(db, comments.map((k) => k.side));
+	const names = entityNames(
+		db,
+		comments.map((k) => k.side)
+	);
 	return comments.map((k) => ({ ...k, sideName: names.get(k.side)?.name ?? `fiche n° ${k.side}` }));
 }
 
 function tellBothSides(tx: Db, r: RelationRow, editor: AccountUser, kept: boolean, comment: string): void {
 	const { phrase } = phraseOf(tx, r);
 	const title = frenchSpacing(
-		kept ? `La relation contestée « ${phrase} » est maintenue par l’équipe du Connecteur` : `La relation contestée « ${phrase} » est retirée par l’équipe du Connecteur`
+		kept
+			? `La relation contestée « ${phrase} » est maintenue par l’équipe du Connecteur`
+			: `La relation contestée « ${phrase} » est retirée par l’équipe du Connecteur`
 	);
 	for (const id of [r.sourceId, r.targetId]) {
 		notifyManagers(tx, id, { kind: 'relation_dispute_resolved', title, body: comment, link: `/espace/fiches/${id}#relations` }, { except: editor.id });
@@ -219,7 +246,12 @@ export function keepDisputedRelation(db: Db, editor: AccountUser, c: PendingChan
 		if (row && !row.deletedAt) {
 			if (row.confirmation === 'disputed') {
 				const back = payloadOf(c).previousConfirmation === 'confirmed' ? 'confirmed' : 'declared';
-				updateRelation(tx, row.id, { confirmation: back }, { expectedVersion: row.version, actor: actorOf(editor), reason: `Contestation refusée : ${why}`.slice(0, 1000) });
+				updateRelation(
+					tx,
+					row.id,
+					{ confirmation: back },
+					{ expectedVersion: row.version, actor: actorOf(editor), reason: `Contestation refusée : ${why}`.slice(0, 1000) }
+				);
 			}
 			tellBothSides(tx, row, editor, true, why);
 		}
@@ -246,7 +278,16 @@ export function withdrawDispute(db: Db, user: AccountUser, pendingId: number): b
 			updateRelation(tx, row.id, { confirmation: back }, { expectedVersion: row.version, actor: actorOf(user), reason: 'Contestation retirée' });
 			const { phrase } = phraseOf(tx, row);
 			for (const side of [row.sourceId, row.targetId]) {
-				notifyManagers(tx, side, { kind: 'relation_dispute_withdrawn', title: frenchSpacing(`La contestation de la relation « ${phrase} » est retirée.`), link: `/espace/fiches/${side}#relations` }, { except: user.id });
+				notifyManagers(
+					tx,
+					side,
+					{
+						kind: 'relation_dispute_withdrawn',
+						title: frenchSpacing(`La contestation de la relation « ${phrase} » est retirée.`),
+						link: `/espace/fiches/${side}#relations`
+					},
+					{ except: user.id }
+				);
 			}
 		}
 		return true;

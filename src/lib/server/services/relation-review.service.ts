@@ -56,9 +56,15 @@ export function relationsToReview(db: Db, editor: AccountUser, filterParam: stri
 			startDate: r.startDate,
 			endDate: r.endDate,
 			citation: r.source?.trim() || null,
-			state: declared || r.confirmation !== 'declared'
-				? relationState({ confirmation: r.confirmation, declaredBy: declared ? actor(declared) : null, otherSide: other ? actor(other) : null, viewerConfirms: false })
-				: 'saisie par l’équipe ou importée, non confirmée',
+			state:
+				declared || r.confirmation !== 'declared'
+					? relationState({
+							confirmation: r.confirmation,
+							declaredBy: declared ? actor(declared) : null,
+							otherSide: other ? actor(other) : null,
+							viewerConfirms: false
+						})
+					: 'saisie par l’équipe ou importée, non confirmée',
 			createdAt: r.createdAt
 		};
 	});
@@ -71,6 +77,9 @@ export function relationsToReview(db: Db, editor: AccountUser, filterParam: stri
 		page,
 		pages,
 		/** « Relations 101 à 200 sur 1 234, les dernières saisies d’abord. », when there is more than one page. */
-		range: pages > 1 ? `Relations ${formatNumber(first)} à ${formatNumber(first + relations.length - 1)} sur ${formatNumber(total)}, les dernières saisies d’abord.` : null
+		range:
+			pages > 1
+				? `Relations ${formatNumber(first)} à ${formatNumber(first + relations.length - 1)} sur ${formatNumber(total)}, les dernières saisies d’abord.`
+				: null
 	};
 }

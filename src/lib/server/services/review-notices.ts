@@ -19,9 +19,17 @@ const nameable = (names: ReturnType<typeof entityNames>) => (id: number) => name
 export function tellReviewOutcome(db: Db, c: PendingChangeRow, approved: boolean, comment: string, editorId: number): void {
 	// A dispute's outcome is told to both sides by relation-dispute.service, with the relation named.
 	if (c.authorUserId !== null && c.kind !== 'report' && c.kind !== 'relation_dispute') {
-		const names = entityNames(db, [c.entityId, c.payload.sourceId, c.payload.targetId].filter((v): v is number => typeof v === 'number'));
+		const names = entityNames(
+			db,
+			[c.entityId, c.payload.sourceId, c.payload.targetId].filter((v): v is number => typeof v === 'number')
+		);
 		const title = proposalTitle(proposalFacts(db, c, nameable(names)));
-		notifyUsers(db, [c.authorUserId], { kind: approved ? 'proposal_approved' : 'proposal_rejected', ...proposalReviewedNotice(title, approved, comment), link: '/espace#propositions' }, { except: editorId });
+		notifyUsers(
+			db,
+			[c.authorUserId],
+			{ kind: approved ? 'proposal_approved' : 'proposal_rejected', ...proposalReviewedNotice(title, approved, comment), link: '/espace#propositions' },
+			{ except: editorId }
+		);
 	}
 	if (approved && c.kind === 'relation_create') tellOtherSide(db, c.payload, c.authorUserId ?? undefined);
 }
@@ -35,7 +43,11 @@ export function tellOtherSide(db: Db, relation: Record<string, unknown>, except?
 	const other = declaredBy === sourceId ? targetId : declaredBy === targetId ? sourceId : null;
 	if (other === null) return;
 	const name = nameable(entityNames(db, [sourceId, targetId]));
-	const sentence = relationSentence({ type: String(relation.type), startDate: (relation.startDate as string) ?? null, endDate: (relation.endDate as string) ?? null }, name(sourceId), name(targetId));
+	const sentence = relationSentence(
+		{ type: String(relation.type), startDate: (relation.startDate as string) ?? null, endDate: (relation.endDate as string) ?? null },
+		name(sourceId),
+		name(targetId)
+	);
 	notifyManagers(db, other, { kind: 'relation_to_confirm', ...relationToConfirmNotice(sentence), link: '/espace#confirmations' }, { except });
 }
 
@@ -54,7 +66,10 @@ export async function mailReportOutcome(db: Db, pendingId: number, origin: strin
 	const email = String(c.payload.email).trim();
 	const entity = entityNames(db, [c.entityId as number]).get(c.entityId as number);
 	if (!entity || !serverMailSetting()) return null;
-	return sendMail(serverMailSetting(), { to: email, ...reportOutcomeMail(entity.name, c.status === 'approved', c.reviewComment, `${origin}/acteurs/${entity.slug}`) });
+	return sendMail(serverMailSetting(), {
+		to: email,
+		...reportOutcomeMail(entity.name, c.status === 'approved', c.reviewComment, `${origin}/acteurs/${entity.slug}`)
+	});
 }
 
 /** The reviewed report whose author left an address, or null. */

@@ -34,5 +34,9 @@ export function restoreDeletedEntity(db: Db, user: AccountUser | null, entityId:
 	if (!canRestoreRevisions(user)) throw new ForbiddenError('Seuls les éditeurs et les administrateurs peuvent restaurer une fiche supprimée.');
 	const parsed = undeleteSchema.safeParse(form);
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
-	return restoreEntity(db, entityId, { actor: { userId: user.id, label: user.displayName }, reason: parsed.data.reason, expectedVersion: parsed.data.expectedVersion });
+	return restoreEntity(db, entityId, {
+		actor: { userId: user.id, label: user.displayName },
+		reason: parsed.data.reason,
+		expectedVersion: parsed.data.expectedVersion
+	});
 }

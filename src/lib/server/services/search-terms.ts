@@ -8,7 +8,10 @@ type TerritoryIndex = Map<string, { name: string; parentCode: string | null }>;
  * French labels of its kind, category, sectors, stages and offers, and the names of its commune,
  * EPCI and département (so « aurillac » finds every actor located there).
  */
-export function buildSearchTerms(entity: Pick<EntityData, 'kind' | 'category' | 'sectors' | 'stages' | 'offers' | 'communeCode'>, places: TerritoryIndex): string {
+export function buildSearchTerms(
+	entity: Pick<EntityData, 'kind' | 'category' | 'sectors' | 'stages' | 'offers' | 'communeCode'>,
+	places: TerritoryIndex
+): string {
 	const words = [
 		kindLabel(entity.kind),
 		categoryLabel(entity.category),

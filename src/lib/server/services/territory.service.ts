@@ -94,9 +94,7 @@ export function territoriesGeoJson(db: Db, params: URLSearchParams) {
 			id: t.code,
 			geometry:
 				(parsed.data.geometry === 'outline' ? t.geometry : null) ??
-				(t.centroidLon != null && t.centroidLat != null
-					? { type: 'Point' as const, coordinates: [t.centroidLon, t.centroidLat] }
-					: null),
+				(t.centroidLon != null && t.centroidLat != null ? { type: 'Point' as const, coordinates: [t.centroidLon, t.centroidLat] } : null),
 			bbox: t.bbox ?? undefined,
 			properties: {
 				code: t.code,

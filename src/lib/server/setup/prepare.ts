@@ -19,7 +19,11 @@ export function prepareDatabase(db: Db, options: { demo?: boolean } = {}): Prepa
 		loadTerritories(db);
 		territoriesLoaded = true;
 	}
-	const count = () => db.select({ n: sql<number>`count(*)` }).from(entities).get()?.n ?? 0;
+	const count = () =>
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(entities)
+			.get()?.n ?? 0;
 	let seeded = false;
 	if ((options.demo ?? process.env.CARTO_DEMO !== 'false') && count() === 0) {
 		seedDemo(db);

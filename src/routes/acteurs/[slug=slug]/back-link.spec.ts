@@ -7,7 +7,10 @@ const territory = (code: string) => ({ '63': { name: 'Puy-de-Dôme', kind: 'depa
 
 describe('backLink', () => {
 	it('goes back to the route, the list with its filters, the map, the network, the search, a territory', () => {
-		expect(backLink(`${origin}/parcours?stage=creation&commune=43268`, origin)).toEqual({ href: '/parcours?stage=creation&commune=43268', label: 'Retour à votre parcours' });
+		expect(backLink(`${origin}/parcours?stage=creation&commune=43268`, origin)).toEqual({
+			href: '/parcours?stage=creation&commune=43268',
+			label: 'Retour à votre parcours'
+		});
 		expect(backLink(`${origin}/acteurs?kind=organisation&category=incubator&territory=63&q=volca`, origin, territory)).toEqual({
 			href: '/acteurs?kind=organisation&category=incubator&territory=63&q=volca',
 			label: 'Retour à la liste (Organisations · Incubateur · Puy-de-Dôme · «\u00a0volca\u00a0»)'

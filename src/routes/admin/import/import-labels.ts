@@ -14,7 +14,6 @@ export const actionLabels: Record<string, string> = {
 	error: 'erreur'
 };
 
-
 interface Counts {
 	create?: number;
 	update?: number;

@@ -31,13 +31,23 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 	// The file's encoding and a workbook's sheet: empty means « detect » and « the first sheet ».
 	const encoding = String(form.get('encoding') ?? '') || null;
 	const sheet = String(form.get('sheet') ?? '') || null;
-	return { mapping: mapping as ImportSettingsInput['mapping'], defaults: { category: category || null }, values, strict: form.get('strict') === '1', encoding: encoding as ImportSettingsInput['encoding'], sheet, placeless: form.get('placeless') === '1', ...choices };
+	return {
+		mapping: mapping as ImportSettingsInput['mapping'],
+		defaults: { category: category || null },
+		values,
+		strict: form.get('strict') === '1',
+		encoding: encoding as ImportSettingsInput['encoding'],
+		sheet,
+		placeless: form.get('placeless') === '1',
+		...choices
+	};
 }
 
 /** The uploaded file, or a French reason why there is none. */
 export async function uploadFrom(form: FormData): Promise<{ file: { name: string; bytes: Uint8Array } } | { problem: string; status: number }> {
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) return { problem: 'Choisissez un fichier CSV, classeur (.xlsx, .ods), GeoJSON ou JSON à importer.', status: 400 };
+	if (!(file instanceof File) || file.size === 0)
+		return { problem: 'Choisissez un fichier CSV, classeur (.xlsx, .ods), GeoJSON ou JSON à importer.', status: 400 };
 	if (file.size > MAX_IMPORT_BYTES) return { problem: TOO_BIG, status: 413 };
 	return { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
@@ -123,16 +133,18 @@ export async function progressStream(run: (onProgress: (p: ImportProgress) => vo
 			for (const line of buffered.splice(0)) write(line);
 			// Not awaited: lines flow to the client while the import runs. A client that goes away does not
 			// stop it (a commit finishes its transaction either way); its lines are then dropped.
-			void outcome.then(
-				(jobId) => {
-					if (held) write(held);
-					write({ done: true, jobId });
-				},
-				(e: unknown) => write({ error: failureMessage(e) })
-			).finally(() => {
-				if (open) controller.close();
-				open = false;
-			});
+			void outcome
+				.then(
+					(jobId) => {
+						if (held) write(held);
+						write({ done: true, jobId });
+					},
+					(e: unknown) => write({ error: failureMessage(e) })
+				)
+				.finally(() => {
+					if (open) controller.close();
+					open = false;
+				});
 		},
 		cancel() {
 			open = false;

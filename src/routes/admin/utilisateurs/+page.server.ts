@@ -71,8 +71,7 @@ export const load = ((event) => {
 	const option = (role: (typeof USER_ROLES)[number]) => ({ value: role, label: roleLabels[role] });
 	const db = getDb();
 	const { managers, partners } = managersOverview(db, actor);
-	const listingsOf = (userId: number) =>
-		managers.filter((m) => m.userId === userId).map((m) => ({ id: m.entityId, name: m.entityName, slug: m.entitySlug }));
+	const listingsOf = (userId: number) => managers.filter((m) => m.userId === userId).map((m) => ({ id: m.entityId, name: m.entityName, slug: m.entitySlug }));
 	return {
 		users: listUsers(db, actor).map((u) => ({
 			...u,

@@ -10,6 +10,11 @@ export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const p = dashboardParams(url);
-	const list = dashboardListings(getDb(), user, { band: p.band, departement: p.departement, withoutManager: p.withoutManager, remindedToEditors: p.remindedToEditors }, p.page);
+	const list = dashboardListings(
+		getDb(),
+		user,
+		{ band: p.band, departement: p.departement, withoutManager: p.withoutManager, remindedToEditors: p.remindedToEditors },
+		p.page
+	);
 	return { list, query: p.query, months: freshnessSettings().months };
 }) satisfies PageServerLoad;

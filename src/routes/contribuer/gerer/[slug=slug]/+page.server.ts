@@ -12,18 +12,27 @@ export const load = pageLoad(({ params }) => {
 	return { entity: { name: entity.name, slug: entity.slug, kind: entity.kind, kindLabel: kindLabel(entity.kind) }, websiteHost: host };
 }) satisfies PageServerLoad;
 
-const typed = (form: FormData) => ({ name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), message: String(form.get('message') ?? '') });
+const typed = (form: FormData) => ({
+	name: String(form.get('name') ?? ''),
+	email: String(form.get('email') ?? ''),
+	message: String(form.get('message') ?? '')
+});
 
 export const actions = {
 	default: formAction(
 		async ({ params, url, getClientAddress }, form) => {
 			const values = typed(form);
 			// « site_web » is the honeypot: hidden from people, filled in by form-spamming bots.
-			await requestClaim(getDb(), params.slug, { ...values, honeypot: String(form.get('site_web') ?? '') }, {
-				ip: getClientAddress(),
-				origin: url.origin,
-				mail: serverMailSetting()
-			});
+			await requestClaim(
+				getDb(),
+				params.slug,
+				{ ...values, honeypot: String(form.get('site_web') ?? '') },
+				{
+					ip: getClientAddress(),
+					origin: url.origin,
+					mail: serverMailSetting()
+				}
+			);
 			return { sent: true, email: values.email.trim() };
 		},
 		(e, form) => invalidForm(e, (message) => ({ values: typed(form), message }))

@@ -17,6 +17,10 @@ function disputeAction(scope: 'contester' | 'commenter', done: string, run: type
 }
 
 export const disputeActions = {
-	contester: disputeAction('contester', 'Relation contestée : l’autre partie est prévenue et l’équipe du Connecteur tranchera après avoir lu vos deux commentaires.', contestRelation),
+	contester: disputeAction(
+		'contester',
+		'Relation contestée : l’autre partie est prévenue et l’équipe du Connecteur tranchera après avoir lu vos deux commentaires.',
+		contestRelation
+	),
 	commenter: disputeAction('commenter', 'Commentaire ajouté : l’équipe du Connecteur le lira avec la contestation.', commentDispute)
 };
