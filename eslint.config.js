@@ -35,7 +35,9 @@ export default ts.config(
 			// Maps, Sets and URLSearchParams built inside a function or a $derived and never mutated afterwards need no proxy.
 			'svelte/prefer-svelte-reactivity': 'off',
 			// `{' · '}` and `{' '}` keep a space next to a tag, which plain text would lose when the markup is re-wrapped.
-			'svelte/no-useless-mustaches': 'off'
+			'svelte/no-useless-mustaches': 'off',
+			// Whether a svelte-ignore is still needed is the compiler's call (svelte-check), which ESLint's parser does not always see.
+			'svelte/no-unused-svelte-ignore': 'off'
 		}
 	}
 );

@@ -101,8 +101,10 @@ function communeFromCode(codeCell: string, nameCell: string, places: PlaceLookup
 	if (!repaired) {
 		const code = codeCell.trim().toUpperCase();
 		const departement = /^\d[0-9AB]\d{3}$/.test(code) ? departementOfInsee(code) : null;
-		if (departement && !places.departementInScope(departement)) ((found.outside = `code INSEE ${code}`), (found.outsideField = 'communeCode'));
-		else found.failure = { field: 'communeCode', code: 'unknown_commune', message: `code INSEE « ${codeCell} » absent du territoire couvert` };
+		if (departement && !places.departementInScope(departement)) {
+			found.outside = `code INSEE ${code}`;
+			found.outsideField = 'communeCode';
+		} else found.failure = { field: 'communeCode', code: 'unknown_commune', message: `code INSEE « ${codeCell} » absent du territoire couvert` };
 		return found;
 	}
 	const commune = places.communeByCode(repaired.code) ?? null;

@@ -94,7 +94,10 @@ function legendOps(
 	const ops: Op[] = [];
 	const text = (t: string, font: string, dx: number, step: number, w = width) => {
 		ctx.font = font;
-		for (const line of wrap(ctx, t, w)) (ops.push({ text: line, x: x + dx, y, font, colour: INK }), (y += step));
+		for (const line of wrap(ctx, t, w)) {
+			ops.push({ text: line, x: x + dx, y, font, colour: INK });
+			y += step;
+		}
 	};
 	text('Légende', `bold ${unit * 1.3}px ${FONT}`, 0, unit * 2);
 	for (const section of legend.sections) {
@@ -136,10 +139,16 @@ export async function framedPng(graph: Blob, frame: PngFrame): Promise<Blob> {
 	let y = margin;
 	ctx.fillStyle = INK;
 	ctx.font = `bold ${unit * 2.2}px ${FONT}`;
-	for (const line of titleLines) (ctx.fillText(line, margin, y), (y += unit * 2.7));
+	for (const line of titleLines) {
+		ctx.fillText(line, margin, y);
+		y += unit * 2.7;
+	}
 	ctx.fillStyle = MUTED;
 	ctx.font = `${unit * 1.25}px ${FONT}`;
-	for (const line of subtitleLines) (ctx.fillText(line, margin, y), (y += unit * 1.7));
+	for (const line of subtitleLines) {
+		ctx.fillText(line, margin, y);
+		y += unit * 1.7;
+	}
 
 	ctx.drawImage(image, margin, top);
 	ctx.strokeStyle = '#e2dbd2';

@@ -66,15 +66,13 @@ function resolveCommune(
 	if (resolution.status === 'several') {
 		return {
 			issue: message ?? '',
-			choices: resolution.choices
-				.slice(0, 30)
-				.map((c) => ({
-					code: c.code,
-					name: c.name,
-					departementCode: c.departementCode,
-					matchLabel: c.matchLabel,
-					href: withCommune(params, c.code, typedCode(c))
-				}))
+			choices: resolution.choices.slice(0, 30).map((c) => ({
+				code: c.code,
+				name: c.name,
+				departementCode: c.departementCode,
+				matchLabel: c.matchLabel,
+				href: withCommune(params, c.code, typedCode(c))
+			}))
 		};
 	}
 	return { issue: message ?? '' };

@@ -30,7 +30,7 @@ export function readCategoryWordEntries(file = CATEGORY_WORDS_FILE): Array<[stri
 	try {
 		raw = JSON.parse(readFileSync(file, 'utf8'));
 	} catch (e) {
-		throw new Error(`Table des catégories illisible (${file}) : ${(e as Error).message}`);
+		throw new Error(`Table des catégories illisible (${file}) : ${(e as Error).message}`, { cause: e });
 	}
 	const parsed = categoryWordsSchema.safeParse(raw);
 	if (!parsed.success)

@@ -44,7 +44,7 @@ export function readPresets(dir = PRESETS_DIR): ImportPreset[] {
 		try {
 			raw = JSON.parse(readFileSync(join(dir, f), 'utf8'));
 		} catch (e) {
-			throw new Error(`Préréglage d'import illisible (${f}) : ${(e as Error).message}`);
+			throw new Error(`Préréglage d'import illisible (${f}) : ${(e as Error).message}`, { cause: e });
 		}
 		const parsed = presetSchema.safeParse(raw);
 		if (!parsed.success)

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { entityInputSchema, relationInputSchema, type EntityInput, type RelationInput } from '$lib/domain/entity.schema';
-import { relationTypeTerms, type EntityKind } from '$lib/domain/vocabulary';
+import type { EntityKind } from '$lib/domain/vocabulary';
 import { parisToday } from '$lib/domain/french';
-import { diffSnapshots, fieldLabel, sameValue } from '$lib/history/diff';
+import { fieldLabel, sameValue } from '$lib/history/diff';
 import { entityFields, relationFields } from '$lib/history/snapshot';
 import type { Actor } from '$lib/history/revision';
 import type { Db } from '../db';
-import type { EntityRow, PendingChangeKind, RelationRow } from '../db/schema';
+import type { EntityRow, RelationRow } from '../db/schema';
 import { entityRow, relationRow, slugTaken } from '../repos/entity-write.repo';
 import { findEntityBySlug } from '../repos/entity.repo';
 import {
