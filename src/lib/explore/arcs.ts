@@ -69,23 +69,32 @@ export function pathSteps(path: { edges: { id: number }[] }): Map<number, number
 	return new Map(path.edges.map((e, i) => [e.id, i + 1]));
 }
 
-/** Groups and thins the relations into arcs between places. */
-export function bundleArcs(relations: readonly ArcRelation[], placeOf: (id: number) => ArcPlace | null | undefined, options: ArcOptions = {}): ArcSet {
-	const { bundle = true, maxArcs = DEFAULT_MAX_ARCS, year = null, steps } = options;
-	const byKey = new Map<string, ArcBundle>();
+/**
+ * Walks the relations drawn between two different places: `visit` gets each with its two ends; those with an
+ * end unplaced, or both ends in one place, are only counted.
+ */
+function betweenPlaces(
+	relations: readonly ArcRelation[],
+	placeOf: (id: number) => ArcPlace | null | undefined,
+	visit: (r: ArcRelation, a: ArcPlace, b: ArcPlace) => void
+): { unplaced: number; local: number } {
 	let unplaced = 0;
 	let local = 0;
 	for (const r of relations) {
 		const a = placeOf(r.source);
 		const b = placeOf(r.target);
-		if (!a || !b) {
-			unplaced++;
-			continue;
-		}
-		if (a.key === b.key) {
-			local++;
-			continue;
-		}
+		if (!a || !b) unplaced++;
+		else if (a.key === b.key) local++;
+		else visit(r, a, b);
+	}
+	return { unplaced, local };
+}
+
+/** Groups and thins the relations into arcs between places. */
+export function bundleArcs(relations: readonly ArcRelation[], placeOf: (id: number) => ArcPlace | null | undefined, options: ArcOptions = {}): ArcSet {
+	const { bundle = true, maxArcs = DEFAULT_MAX_ARCS, year = null, steps } = options;
+	const byKey = new Map<string, ArcBundle>();
+	const { unplaced, local } = betweenPlaces(relations, placeOf, (r, a, b) => {
 		const color = edgeColor(r.type);
 		const key = bundle ? `${a.key}›${b.key}|${color}` : `r${r.id}`;
 		let arc = byKey.get(key);
@@ -97,7 +106,7 @@ export function bundleArcs(relations: readonly ArcRelation[], placeOf: (id: numb
 		if (activeInYear(r, year)) arc.active++;
 		arc.directed ||= isDirected(r.type);
 		arc.step = Math.max(arc.step, steps?.get(r.id) ?? 0);
-	}
+	});
 	const all = [...byKey.values()];
 	let kept = all;
 	if (all.length > maxArcs) {
@@ -233,19 +242,7 @@ export function flowArcs(
 ): ArcSet {
 	const { maxArcs = DEFAULT_MAX_ARCS, year = null } = options;
 	const pairs = new Map<string, { bundle: ArcBundle; colours: Map<string, number> }>();
-	let unplaced = 0;
-	let local = 0;
-	for (const r of relations) {
-		const a = placeOf(r.source);
-		const b = placeOf(r.target);
-		if (!a || !b) {
-			unplaced++;
-			continue;
-		}
-		if (a.key === b.key) {
-			local++;
-			continue;
-		}
+	const { unplaced, local } = betweenPlaces(relations, placeOf, (r, a, b) => {
 		const [p, q] = a.key < b.key ? [a, b] : [b, a];
 		const key = `${p.key}–${q.key}`;
 		let entry = pairs.get(key);
@@ -257,7 +254,7 @@ export function flowArcs(
 		if (activeInYear(r, year)) entry.bundle.active++;
 		const c = edgeColor(r.type);
 		entry.colours.set(c, (entry.colours.get(c) ?? 0) + 1);
-	}
+	});
 	const all = [...pairs.values()].map(({ bundle, colours }) => {
 		bundle.color = [...colours].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
 		return bundle;
