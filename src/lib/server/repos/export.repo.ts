@@ -2,6 +2,7 @@ import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { EntityFilters } from '$lib/domain/filters';
 import type { Db } from '../db';
 import { entities, relations, territories } from '../db/schema';
+import { relationColumns } from './relation-columns';
 import { filterConditions } from './entity.repo';
 
 /** Every column of the filtered, visible entities plus their commune and département names and their venue, by name. */
@@ -31,15 +32,8 @@ export function exportRelationRows(db: Db, ids: number[]) {
 	const idSet = JSON.stringify(ids);
 	return db
 		.select({
-			id: relations.id,
-			type: relations.type,
-			sourceId: relations.sourceId,
-			targetId: relations.targetId,
-			startDate: relations.startDate,
-			endDate: relations.endDate,
+			...relationColumns,
 			description: relations.description,
-			source: relations.source,
-			confirmation: relations.confirmation,
 			isDemo: relations.isDemo
 		})
 		.from(relations)

@@ -3,6 +3,7 @@ import type { PathwayEntity, PathwayRelation } from '$lib/pathways/extract';
 import { PATHWAY_STEP_TYPES } from '$lib/pathways/types';
 import type { Db } from '../db';
 import { entities, relations, territories } from '../db/schema';
+import { relationColumns } from './relation-columns';
 import { visible } from './entity.repo';
 
 /** Published actors with what pathways need: place (commune, département, EPCI), sectors, stages, offers. */
@@ -34,14 +35,7 @@ export function pathwayEntityRows(db: Db): PathwayEntity[] {
 export function pathwayRelationRows(db: Db): PathwayRelation[] {
 	return db
 		.select({
-			id: relations.id,
-			type: relations.type,
-			sourceId: relations.sourceId,
-			targetId: relations.targetId,
-			startDate: relations.startDate,
-			endDate: relations.endDate,
-			source: relations.source,
-			confirmation: relations.confirmation,
+			...relationColumns,
 			description: relations.description
 		})
 		.from(relations)

@@ -1,6 +1,7 @@
 import { aliasedTable, and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entities, relations } from '../db/schema';
+import { relationColumns } from './relation-columns';
 
 export interface RelationWithEnds {
 	id: number;
@@ -28,15 +29,8 @@ export function relationsOf(db: Db, entityId: number): RelationWithEnds[] {
 	const otherJoin = sql`${other.id} = case when ${relations.sourceId} = ${entityId} then ${relations.targetId} else ${relations.sourceId} end`;
 	return db
 		.select({
-			id: relations.id,
-			type: relations.type,
-			sourceId: relations.sourceId,
-			targetId: relations.targetId,
-			startDate: relations.startDate,
-			endDate: relations.endDate,
+			...relationColumns,
 			description: relations.description,
-			source: relations.source,
-			confirmation: relations.confirmation,
 			otherId: other.id,
 			otherSlug: other.slug,
 			otherName: other.name,
@@ -64,14 +58,7 @@ export function relationsAmong(db: Db, ids: number[]) {
 	const idSet = JSON.stringify(ids);
 	return db
 		.select({
-			id: relations.id,
-			type: relations.type,
-			sourceId: relations.sourceId,
-			targetId: relations.targetId,
-			startDate: relations.startDate,
-			endDate: relations.endDate,
-			source: relations.source,
-			confirmation: relations.confirmation
+			...relationColumns
 		})
 		.from(relations)
 		.where(
