@@ -18,8 +18,9 @@ const without = (href: string) => {
  * Keeps a page's address and its explore state in step, both ways: a navigation (a link, back/forward, a
  * shared address) loads the state; a change of the state writes its canonical address, as a new history
  * entry when what is shown changes, in place for the quiet parameters above. Call it in the page's script.
+ * `history: false` writes every change in place (the explorer: its panes load everything in the browser).
  */
-export function keepAddress(state: ExploreState): void {
+export function keepAddress(state: ExploreState, { history = true }: { history?: boolean } = {}): void {
 	afterNavigate(({ to }) => {
 		if (to) state.load(to.url);
 	});
@@ -28,7 +29,7 @@ export function keepAddress(state: ExploreState): void {
 		untrack(() => {
 			const here = location.pathname + location.search;
 			if (href === here) return;
-			if (without(href) === without(here)) replaceState(href, {});
+			if (!history || without(href) === without(here)) replaceState(href, {});
 			else void goto(href, { keepFocus: true, noScroll: true });
 		});
 	});

@@ -57,7 +57,11 @@ export class MapManager {
 
 	#summaries = new Map<string, Promise<Summary>>();
 
-	constructor(readonly explore: ExploreState) {
+	/** `card: false` when the page opens the selected actor's card itself (the explorer's ActorCardLoader). */
+	constructor(
+		readonly explore: ExploreState,
+		options: { card?: boolean } = {}
+	) {
 		// The intercommunalities' outlines (265 KB since they are official) are needed at once only for their
 		// statistics; otherwise they are context and come with the town names, once the actors are drawn.
 		$effect(() => {
@@ -68,7 +72,7 @@ export class MapManager {
 		// Read field by field: a navigation gives the state new objects with the same values, not a new request.
 		$effect(() => this.#stats(explore.key, explore.stat?.measure, explore.stat?.level));
 		$effect(() => this.#nearby(explore.key, explore.near?.commune, explore.near?.radiusKm));
-		$effect(() => this.#entity(typeof explore.actor === 'number' ? explore.actor : null));
+		if (options.card ?? true) $effect(() => this.#entity(typeof explore.actor === 'number' ? explore.actor : null));
 	}
 
 	/**

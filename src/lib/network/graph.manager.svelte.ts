@@ -25,6 +25,14 @@ export interface GraphManagerOptions {
 	askPaths?: boolean;
 	/** Actors the page already knows by name (the server's load): a path's ends before any answer. */
 	names?: Record<number, Nameable>;
+	/** What the view hides, from what the year hides (the explorer adds the actors outside its map's circle). */
+	hide?: (inactive: Hidden) => Hidden;
+}
+
+/** Actors and relations a view hides (by id). */
+export interface Hidden {
+	nodes: Set<number>;
+	edges: Set<number>;
 }
 
 /**
@@ -51,13 +59,16 @@ export class GraphManager {
 	/** Breadcrumbs of the focused actors: back to a step truncates it, a new focus extends it. */
 	trail = $state<{ id: number; label: string }[]>([]);
 	names: Record<number, Nameable>;
+	readonly #hide: GraphManagerOptions['hide'];
 
 	/** The graph API's query for the state (the year is replayed in the browser over the same data). */
 	readonly dataParams = $derived.by(() => graphDataParams(this.state.key, this.state.query, this.limit));
 	/** The server's first picture of the view (/reseau/apercu.svg and .json). */
 	readonly previewParams = $derived.by(() => previewParams(this.dataParams, this.state.query));
 	readonly looks = $derived.by(() => appearances(this.graph?.nodes ?? [], this.metrics, this.state.size, this.state.colour));
-	readonly hidden = $derived.by(() => (this.graph ? inactiveInYear(this.graph, this.state.year) : { nodes: new Set<number>(), edges: new Set<number>() }));
+	/** What the year hides: actors and relations with no activity that year. */
+	readonly inactive = $derived.by<Hidden>(() => (this.graph ? inactiveInYear(this.graph, this.state.year) : { nodes: new Set(), edges: new Set() }));
+	readonly hidden = $derived.by<Hidden>(() => (this.#hide ? this.#hide(this.inactive) : this.inactive));
 	readonly span = $derived.by(() => (this.graph ? yearSpan(this.graph) : null));
 	readonly visibleCount = $derived.by(() => (this.graph ? this.graph.nodes.length - this.hidden.nodes.size : 0));
 	readonly visibleRelations = $derived.by(() => (this.graph ? this.graph.edges.length - this.hidden.edges.size : 0));
@@ -75,6 +86,7 @@ export class GraphManager {
 		this.state = state;
 		this.limit = options.limit === undefined ? GRAPH_LIMIT : options.limit;
 		this.names = options.names ?? {};
+		this.#hide = options.hide;
 		const first = options.firstLayout ?? true;
 
 		$effect(() => void fetchMetrics().then((m) => (this.metrics = m)));
