@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorId, focusRelations, outsideCircle, union } from './explorer-view';
+import { outsideCircle, union } from './explorer-view';
 
 const graph = {
 	nodes: [
@@ -30,17 +30,5 @@ describe('explorer view', () => {
 		const none = { nodes: new Set<number>(), edges: new Set<number>() };
 		expect(union(a, none)).toBe(a);
 		expect(union(none, b)).toBe(b);
-	});
-
-	it('finds an actor of the address by id or slug', () => {
-		expect(actorId(2, graph.nodes)).toBe(2);
-		expect(actorId('cantal-lab', graph.nodes)).toBe(2);
-		expect(actorId('inconnu', graph.nodes)).toBeNull();
-		expect(actorId(null, graph.nodes)).toBeNull();
-	});
-
-	it('draws the focus’s relations only when there is a focus', () => {
-		expect(focusRelations(graph as never, 1)).toHaveLength(2);
-		expect(focusRelations(graph as never, null)).toEqual([]);
 	});
 });
