@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './lib/chromium';
-import { CHROMIUM_BASE_ARGS, median, startApp, type StartedApp } from './lib/local-server';
+import { CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG, median, startApp, type StartedApp } from './lib/local-server';
 
 const RUNS = Math.max(3, Number(process.argv.find((a) => a.startsWith('--runs='))?.split('=')[1] ?? 3));
 const SCALE = Number(process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? 10_000);
@@ -89,7 +89,7 @@ async function graphToMap(page: Page, hub: number): Promise<number> {
 		(cy.container() as HTMLElement).addEventListener('mousedown', (e) => (w.__t0 = e.timeStamp), { once: true, capture: true });
 		// The first idle with the new ring (no named function here: the page runs this code as it is).
 		map.on('idle', () => {
-			if (!w.__t1 && JSON.stringify(map.getFilter('actors-selected')).includes(String(id))) w.__t1 = performance.now();
+			if (!w.__t1 && window.__cartoMap!.selected === id) w.__t1 = performance.now();
 		});
 		return { x: box.left + p.x, y: box.top + p.y };
 	}, hub);
@@ -195,7 +195,8 @@ try {
 		.slice(0, 2);
 	if (hubs.length < 2) throw new Error('Pas assez d’acteurs placés dans le graphe.');
 
-	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_BASE_ARGS });
+	// The graph's 2D canvas rasterised by the CPU, as in `bench:graph:client` and the browser tests (see CPU_2D_CANVAS_ARG).
+	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_BASE_ARGS, CPU_2D_CANVAS_ARG] });
 	await measure(browser, baseUrl, hubs); // warm-up: server caches, first SwiftShader compile
 	const runs: Run[] = [];
 	for (let i = 0; i < RUNS; i++) {

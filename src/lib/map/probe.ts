@@ -18,6 +18,8 @@ export interface CartoMapProbe {
 	lastRedrawMs: number | null;
 	/** Steps of the last redraw (ms since it started): points received, handed to MapLibre. */
 	steps: Record<string, number>;
+	/** The actor ringed as selected (null: none). */
+	selected: number | null;
 	map: MapLibreMap | null;
 }
 
@@ -37,6 +39,7 @@ export function probe(): CartoMapProbe {
 		pendingSince: null,
 		lastRedrawMs: null,
 		steps: {},
+		selected: null,
 		map: null
 	};
 	return window.__cartoMap;
