@@ -1,6 +1,7 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
 import { error, warning, type ImportProblem } from './problems';
-import type { DraftInput, PlaceLookup, RowDraft } from './row-entity';
+import type { PlaceLookup } from './place-lookup';
+import type { DraftInput, RowDraft } from './row-entity';
 
 /*
  * The project's own JSON export read back: values are already codes and typed, so they are taken as they

@@ -1,43 +1,14 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
 import { compactSiret, isValidSiret } from '$lib/domain/siret';
 import { categoryKind, categoryTerms, kindLabel, type EntityKind } from '$lib/domain/vocabulary';
-import type { PointAccuracy } from '$lib/geo/distance-precision';
 import type { ColumnMapping, ImportField } from './fields';
 import { resolveCategory, resolveKind, resolveOffer, resolveSector, resolveStage } from './fields';
 import { error, warning, type ImportProblem } from './problems';
+import type { GeocodeRequest, ImportCommune, PlaceLookup } from './place-lookup';
 import { readPlace, type PlacedBy } from './row-place';
 import { normaliseWebsite, parseDateTime, parseYear, splitList } from './values';
 import { firstWebsite } from './website-list';
 import { readPracticalCells } from './practical-cells';
-
-/** A commune as the importer needs it. */
-export interface ImportCommune {
-	code: string;
-	name: string;
-	departementCode: string | null;
-	postalCodes: string[];
-	centroid: [number, number] | null;
-	/** How that centre was placed (most communes still sit at their intercommunality's seat); a commune's own centre when unknown. */
-	centroidAccuracy?: PointAccuracy | null;
-}
-
-/** What the row reader asks of the territories; the server answers from the database. */
-export interface PlaceLookup {
-	communeByCode(code: string): ImportCommune | undefined;
-	communesByName(name: string): ImportCommune[];
-	/** Communes whose name without its article is this (placeNameCore): « mont dore » → Mont-Dore. */
-	communesByCore(core: string): ImportCommune[];
-	/** The communes of a postcode (five digits). */
-	communesByPostcode(postcode: string): ImportCommune[];
-	/** The commune whose outline holds the point; undefined without commune outlines or outside them. */
-	communeAt(lon: number, lat: number): ImportCommune | undefined;
-	/** How many communes have an outline (0: points cannot be located in a commune). */
-	outlineCount(): number;
-	/** Whether a département (« 63 », « 2A », « 974 ») is one this instance maps. */
-	departementInScope(code: string): boolean;
-	/** Inside the territory this instance maps (its départements). */
-	inScope(lon: number, lat: number): boolean;
-}
 
 export interface ImportDefaults {
 	kind?: EntityKind | null;
@@ -56,7 +27,7 @@ export interface RowDraft {
 	input: DraftInput;
 	problems: ImportProblem[];
 	/** Set when the row has an address and a commune but no coordinates: the geocoder may place it. */
-	geocode: { address: string; citycode: string | null; postcode: string | null } | null;
+	geocode: GeocodeRequest | null;
 	commune: ImportCommune | null;
 	/** The address column, to name it if the geocoder places the row outside the territory. */
 	addressColumn?: string | null;

@@ -4,7 +4,7 @@ import { showDistance, UNCERTAINTY_KM } from '$lib/geo/distance-precision';
 import { placeNameCore } from '$lib/geo/place-name';
 import type { ImportField } from './fields';
 import type { ProblemCode } from './problems';
-import type { ImportCommune, PlaceLookup, RowDraft } from './row-entity';
+import type { GeocodeRequest, ImportCommune, PlaceLookup } from './place-lookup';
 import { parseDecimal, repairInsee } from './values';
 
 /*
@@ -42,7 +42,7 @@ export interface RowPlace {
 	lon: number | null;
 	lat: number | null;
 	coordPrecision: 'address' | 'commune' | 'manual' | null;
-	geocode: RowDraft['geocode'];
+	geocode: GeocodeRequest | null;
 	placedBy: PlacedBy | null;
 	/** Why the row lies outside the territory (« code postal 69001 »); null when it belongs here. */
 	outside: string | null;

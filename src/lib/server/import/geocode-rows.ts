@@ -1,6 +1,7 @@
 import { ofTerritory } from '$lib/domain/french/places';
 import { error, warning } from '$lib/import/problems';
-import type { PlaceLookup, RowDraft } from '$lib/import/row-entity';
+import type { PlaceLookup } from '$lib/import/place-lookup';
+import type { RowDraft } from '$lib/import/row-entity';
 import { geocodeKey, geocodeMany, type GeocodeOutcome } from '../geocode/ban';
 import type { AnalyseOptions, ImportProgress } from './plan-types';
 

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon, pointToPolygonDistance } from '@turf/turf';
 import { communeCentreAccuracy } from '$lib/geo/distance-precision';
 import { normalizePlaceName, placeNameCore } from '$lib/geo/place-name';
-import type { ImportCommune, PlaceLookup } from '$lib/import/row-entity';
+import type { ImportCommune, PlaceLookup } from '$lib/import/place-lookup';
 import type { Db } from '../db';
 import { territoryScope } from '../config';
 import { communesForImport, departementShapes } from '../repos/import.repo';

@@ -8,7 +8,7 @@
  * valleys and massifs that no EPCI follows), or a whole département (the Bourbonnais is the Allier).
  * Codes are those of the embedded territories (COG 2026); a test checks every one resolves.
  */
-import { ofPlace } from './names';
+import { ofPlace } from './place-words';
 
 export interface Area {
 	name: string;

@@ -1,7 +1,7 @@
 import type { Area } from './areas';
 import { slugify } from '$lib/domain/slug';
 import type { Rng } from './random';
-import { inTerritory, ofTerritory } from '$lib/domain/french/places';
+import { ofPlace } from './place-words';
 import { capitalise } from '$lib/domain/french/typography';
 
 /**
@@ -386,12 +386,6 @@ export function eventName(rng: Rng, category: string, a: Area, year: number, sec
 	const make = EVENT_NAMES[category] ?? EVENT_NAMES.meetup;
 	return rng.pick((make as (a: Area, y: number, s: string) => string[])(a, year, sectorLabel.toLowerCase()));
 }
-
-/** « de Riom », « d'Aurillac », « du Puy-en-Velay », « des Ancizes-Comps » (French-phrasing module). */
-export const ofPlace = (communeName: string): string => ofTerritory(communeName, 'commune');
-
-/** « à Riom », « au Puy-en-Velay », « aux Ancizes-Comps » (French-phrasing module). */
-export const atPlace = (communeName: string): string => inTerritory(communeName, 'commune');
 
 /** Hands out unique slugs (« la-fabrique-du-sancy », then « la-fabrique-du-sancy-2 »). */
 export class SlugRegistry {

@@ -1,5 +1,5 @@
 import { categoryLabel, offerLabel, sectorLabel, stageLabel } from '$lib/domain/vocabulary';
-import { atPlace, ofPlace } from './names';
+import { atPlace, ofPlace } from './place-words';
 import type { Rng } from './random';
 
 /** What a text needs to know about an actor (a subset of the planned entity). */

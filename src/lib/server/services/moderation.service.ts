@@ -25,7 +25,7 @@ import { createEntity, createRelations, deleteEntity, deleteRelation, updateEnti
 import { NotFoundError, ValidationError } from './errors';
 import { listingId, type ListingRef } from './listing-picker.service';
 import { assertEditor } from './managers.service';
-import { proposalFacts } from './partner-space.service';
+import { proposalFacts } from './proposal-facts';
 import { disputeComments, keepDisputedRelation, removeDisputedRelation } from './relation-dispute.service';
 import { KIND_LABELS, proposalTitle } from './proposal-words';
 import { withCommuneCentre } from './listing-place.service';

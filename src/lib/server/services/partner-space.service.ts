@@ -11,7 +11,8 @@ import { entitiesByIds, entityNames, managedEntityIds, pendingChangesByAuthor, p
 import { confirmsOtherSide, entityFieldsFor, waitsForModeration } from './contribution.service';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { canContest, disputeViews, type DisputeView } from './relation-dispute.service';
-import { AWAITING_TEAM, byActor, proposalTitle, relationState, STATUS_LABELS, type ProposalFacts } from './proposal-words';
+import { AWAITING_TEAM, byActor, proposalTitle, relationState, STATUS_LABELS } from './proposal-words';
+import { proposalFacts } from './proposal-facts';
 import type { AccountUser } from './users.service';
 
 /*
@@ -195,32 +196,6 @@ export function listingForEdit(db: Db, user: AccountUser, entityId: number) {
 
 // ---------------------------------------------------------------------------------------------------
 // « Mes propositions »
-
-/** What a proposal is about, with names; `actor` resolves entity ids the caller already read. */
-export function proposalFacts(db: Db, c: PendingChangeRow, actor: (id: number) => Nameable): ProposalFacts {
-	const name = (id: number) => actor(id).name;
-	const payload = c.payload;
-	switch (c.kind) {
-		case 'entity_update':
-			return { kind: c.kind, entityName: name(c.entityId ?? 0), fields: Object.keys(payload) };
-		case 'entity_create':
-			return { kind: c.kind, name: String(payload.name ?? '') };
-		case 'relation_create':
-			return { kind: c.kind, relation: { source: actor(Number(payload.sourceId)), type: String(payload.type), target: actor(Number(payload.targetId)) } };
-		case 'relation_update':
-		case 'relation_delete':
-		case 'relation_dispute': {
-			const r = c.relationId ? relationRow(db, c.relationId) : undefined;
-			const relation = r
-				? { source: actor(r.sourceId), type: r.type, target: actor(r.targetId) }
-				: { source: actor(c.entityId ?? 0), type: '', target: { name: '…' } };
-			return { kind: c.kind, relation, fields: Object.keys(payload) };
-		}
-		case 'report':
-		case 'entity_claim':
-			return { kind: c.kind, entityName: name(c.entityId ?? 0) };
-	}
-}
 
 export interface MyProposal {
 	id: number;

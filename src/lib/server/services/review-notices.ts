@@ -4,7 +4,7 @@ import type { PendingChangeRow } from '../db/schema';
 import { sendMail, serverMailSetting, type MailResult } from '../mail/mailer';
 import { entityNames, pendingChangeById } from '../repos/contribution.repo';
 import { notifyManagers, notifyUsers } from '../notifications/notify';
-import { proposalFacts } from './partner-space.service';
+import { proposalFacts } from './proposal-facts';
 import { proposalTitle } from './proposal-words';
 
 /*

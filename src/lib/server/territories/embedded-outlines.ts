@@ -4,8 +4,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject as TopoGeometry, Topology } from 'topojson-specification';
 import { bboxOf, centroidOf, roundCoordinates, type AreaGeometry, type BBox2D, type LonLat } from '$lib/geo/geometry';
 import type { Db } from '$lib/server/db';
-import { DEFAULT_TERRITORIES_FILE } from './territory-data';
-import { IMPORTED_GEOMETRY_PREFIX } from './territory-loader';
+import { DEFAULT_TERRITORIES_FILE, IMPORTED_GEOMETRY_PREFIX } from './territory-data';
 
 /**
  * The official outlines shipped with the app (IGN ADMIN EXPRESS COG 2018, Licence Ouverte): communes, EPCI

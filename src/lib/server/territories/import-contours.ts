@@ -7,8 +7,8 @@ import { repairGeometry } from '$lib/geo/repair';
 import type { Db } from '$lib/server/db';
 import { territories, type TerritoryRow } from '$lib/server/db/schema';
 import { countOf, de, formatNumber } from '$lib/domain/french/typography';
-import { DEFAULT_TERRITORIES_FILE } from './territory-data';
-import { IMPORTED_GEOMETRY_PREFIX, ensureTerritories, readTerritoryData } from './territory-loader';
+import { DEFAULT_TERRITORIES_FILE, IMPORTED_GEOMETRY_PREFIX } from './territory-data';
+import { ensureTerritories, readTerritoryData } from './territory-loader';
 
 /**
  * Official contours importer: reads GeoJSON (IGN ADMIN EXPRESS, geo.api.gouv.fr, etalab

@@ -10,8 +10,8 @@ import { OUTLINES_ATTRIBUTION } from '$lib/geo/attribution';
 import { OUTLINE_LEVELS, decodeGeometry, pointOnSurface, type OutlineLevel, type OutlineProperties, type OutlinesTopology } from './embedded-outlines';
 import { foldAccents } from '$lib/domain/fold';
 import { importContours, listContourFiles, type ContoursImportReport } from './import-contours';
-import { DEFAULT_TERRITORIES_FILE } from './territory-data';
-import { IMPORTED_GEOMETRY_PREFIX, loadTerritories } from './territory-loader';
+import { DEFAULT_TERRITORIES_FILE, IMPORTED_GEOMETRY_PREFIX } from './territory-data';
+import { loadTerritories } from './territory-loader';
 
 /**
  * Builds the embedded outlines from the official contour files with the project's own importer: the

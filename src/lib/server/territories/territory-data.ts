@@ -62,3 +62,9 @@ export const territoryDataFileSchema = z.object({
 export type TerritoryDataFile = z.infer<typeof territoryDataFileSchema>;
 
 export const DEFAULT_TERRITORIES_FILE = 'data/territories/territories.json';
+
+/**
+ * geometrySource prefix of outlines written by the official contours importer (never overwritten by defaults).
+ * Here, with the rows' shape, because the loader, the embedded outlines and the importer all test it.
+ */
+export const IMPORTED_GEOMETRY_PREFIX = 'import:';

@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import { count, sql } from 'drizzle-orm';
 import type { Db } from '$lib/server/db';
 import { territories } from '$lib/server/db/schema';
-import { DEFAULT_TERRITORIES_FILE, territoryDataFileSchema, type TerritoryDataFile } from './territory-data';
+import { DEFAULT_TERRITORIES_FILE, IMPORTED_GEOMETRY_PREFIX, territoryDataFileSchema, type TerritoryDataFile } from './territory-data';
 import { applyEmbeddedOutlines, outlinesFileFor } from './embedded-outlines';
-
-/** geometrySource prefix of outlines written by the official contours importer (never overwritten by defaults). */
-export const IMPORTED_GEOMETRY_PREFIX = 'import:';
 
 export function readTerritoryData(file = DEFAULT_TERRITORIES_FILE): TerritoryDataFile {
 	let raw: unknown;
