@@ -1,3 +1,4 @@
+import { browser } from '$app/environment';
 import { untrack } from 'svelte';
 import type { ActorRef } from '$lib/domain/explore-params';
 import { mapPoints } from '$lib/map/map-data';
@@ -11,6 +12,8 @@ import { outsideCircle, union } from './explorer-view';
 import { actorPlaces } from './relations-data';
 
 const NONE: Hidden = { nodes: new Set(), edges: new Set() };
+/** The graph's refinement waits for the map no longer than this. */
+const SETTLE_AT_MOST_MS = 3000;
 
 /**
  * The explorer's two panes on one explore state: the map's data (MapManager: points, radius search, outlines),
@@ -25,6 +28,12 @@ export class ExplorerManager {
 	readonly card: ActorCardLoader;
 	/** Path actors the graph does not hold (outside its filters or its cap): their points, fetched once. */
 	elsewhere = $state.raw<Map<number, [number, number]> | null>(null);
+	/**
+	 * Settles at the map's first picture with its points (or after a few seconds, a hidden pane on a phone):
+	 * the graph refines its first layout then, so that the two panes do not share two slow cores while both start.
+	 */
+	readonly mapSettled: Promise<void>;
+	#settle: () => void = () => {};
 
 	/** The graph's actors outside the map's circle (« autour d'une commune ») and their relations. */
 	readonly circle = $derived.by<Hidden>(() => {
@@ -74,6 +83,10 @@ export class ExplorerManager {
 		this.map = new MapManager(state, { card: false });
 		this.graph = new GraphManager(state, { names, askPaths: false, hide: (inactive) => union(inactive, this.circle) });
 		this.card = new ActorCardLoader(state, this.graph);
+		this.mapSettled = new Promise((settle) => {
+			this.#settle = settle;
+			if (browser) setTimeout(settle, SETTLE_AT_MOST_MS);
+		});
 
 		$effect(() => {
 			const p = this.shownPath;
@@ -113,6 +126,11 @@ export class ExplorerManager {
 		const at = p ? ([p.lon, p.lat] as [number, number]) : this.elsewhere?.get(id);
 		// Each actor of a path is its own end (two steps in one town stay two arcs), unless they share a point.
 		return at ? { lon: at[0], lat: at[1], key: `${at[0]},${at[1]}` } : undefined;
+	}
+
+	/** The map drew its first picture with the points (MapView's `onsettled`). */
+	mapIsSettled(): void {
+		this.#settle();
 	}
 }
 

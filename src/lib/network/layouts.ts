@@ -21,6 +21,11 @@ export interface LayoutContext {
 	seed?: FirstLayout | null;
 	/** Called once the nodes first stand somewhere readable (the fcose draft, or the layout itself). */
 	onPlaced?: () => void;
+	/**
+	 * fcose's refinement of the server's draft waits for this (the explorer: its map's first idle): the glide's
+	 * frames would otherwise take the two slow cores from the map while it draws its first picture.
+	 */
+	refineAfter?: Promise<unknown>;
 }
 
 /** Gephi Lite-style registry: the page builds its layout menu from these descriptors. */
@@ -139,7 +144,7 @@ export const layouts: LayoutDescriptor[] = [
 		id: 'fcose',
 		label: 'Forces (fcose)',
 		description: 'Les acteurs liés se rapprochent ; les groupes très connectés forment des amas.',
-		async run(cy, { graph, animate, seed, onPlaced }) {
+		async run(cy, { graph, animate, seed, onPlaced, refineAfter }) {
 			if (seed) {
 				// The server's draft, the very picture its preview shows: the refinement below glides from it.
 				await place(cy, toPoints(seed.positions), false);
@@ -147,6 +152,7 @@ export const layouts: LayoutDescriptor[] = [
 				onPlaced?.();
 				// The first frame before the refinement: on two slow cores, the worker would compete with its painting.
 				await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+				await refineAfter;
 			} else if (!animate) {
 				// No server draft: the actors where they are on the map, at once, while fcose works.
 				await place(cy, byKey(geoPositions(graph.nodes)), false);
