@@ -9,7 +9,8 @@ import { categoryLabel } from '$lib/domain/vocabulary';
 import type { GraphNode, MetricId, MetricsResponse } from './api-types';
 import { metricValue, nodeKey } from './elements';
 import { fcoseOptions } from './fcose-options';
-import { NAMED_VIEW, nodeBox, runFcose, withSeed, type Positions } from './fcose-run';
+import { NAMED_VIEW, nodeBox, runFcose, withSeed } from './fcose-run';
+import type { Positions } from './node-positions';
 import type { LayoutId } from './layouts';
 import { concentricPositions, geoPositions, groupedPositions, type GroupLabel, type Point } from './positions';
 
