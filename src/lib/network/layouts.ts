@@ -9,8 +9,6 @@ import { graphProbe } from './probe';
 import { geoPositions, type GroupLabel, type Point } from './positions';
 import type { LayoutId } from '$lib/domain/explore-params';
 
-export type { LayoutId } from '$lib/domain/explore-params';
-
 export interface LayoutContext {
 	graph: GraphResponse;
 	metrics: MetricsResponse | null;
