@@ -26,12 +26,3 @@ export type PathEntity = PathsResponse['entities'][string];
 
 export type CommonResponse = z.output<typeof commonResponse>;
 export type CommonItem = CommonResponse['items'][number];
-
-export interface SearchItem {
-	id: number;
-	slug: string;
-	name: string;
-	kindLabel: string;
-	categoryLabel: string;
-	communeName: string | null;
-}

@@ -1,17 +1,19 @@
 /** Messages to and from the layout worker, and the fcose settings shared by the worker and its main-thread fallback. */
+import type { Positions } from './node-positions';
+
 export interface FcoseRequest {
 	job: number;
 	/** Each node's box: its disc, or in a small view its disc and its full name under it. */
 	nodes: { id: string; w: number; h: number }[];
 	edges: [string, string][];
 	/** Start from these positions (the server's draft): only the refinement runs. */
-	start?: Record<string, [number, number]>;
+	start?: Positions;
 }
 export interface FcoseResult {
 	job: number;
 	/** The spectral draft comes first (the first frame), the force-directed refinement after it. */
 	phase: 'draft' | 'final';
-	positions: Record<string, [number, number]>;
+	positions: Positions;
 	ms: number;
 	error?: string;
 }

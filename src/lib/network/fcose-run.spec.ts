@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { nodeBox, runFcose, type Positions } from './fcose-run';
+import { nodeBox, runFcose } from './fcose-run';
+import type { Positions } from './node-positions';
 
 cytoscape.use(fcose);
 

@@ -6,9 +6,9 @@ import type { Core } from 'cytoscape';
 import type cytoscapeLib from 'cytoscape';
 import { fcoseOptions } from './fcose-options';
 import { labelFont } from './graph-style';
+import type { Positions } from './node-positions';
 import { separate } from './separate';
 
-export type Positions = Record<string, [number, number]>;
 type Cytoscape = typeof cytoscapeLib;
 
 /** Up to this many actors, every name is written in full, and the layout makes room for the names. */

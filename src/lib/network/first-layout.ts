@@ -5,12 +5,13 @@
  * the browser's worker, gliding from the picture already on screen.
  */
 import type cytoscapeLib from 'cytoscape';
+import type { LayoutId } from '$lib/domain/explore-params';
 import { categoryLabel } from '$lib/domain/vocabulary';
 import type { GraphNode, MetricId, MetricsResponse } from './api-types';
 import { metricValue, nodeKey } from './elements';
 import { fcoseOptions } from './fcose-options';
-import { NAMED_VIEW, nodeBox, runFcose, withSeed, type Positions } from './fcose-run';
-import type { LayoutId } from './layouts';
+import { NAMED_VIEW, nodeBox, runFcose, withSeed } from './fcose-run';
+import type { Positions } from './node-positions';
 import { concentricPositions, geoPositions, groupedPositions, type GroupLabel, type Point } from './positions';
 
 export interface FirstLayout {

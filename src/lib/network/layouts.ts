@@ -4,11 +4,10 @@ import { nodeKey } from './elements';
 import type { FcoseRequest, FcoseResult } from './fcose-options';
 import { NAMED_VIEW, nodeBox } from './fcose-run';
 import { concentricLayout, groupedLayout, type FirstLayout } from './first-layout';
+import type { Positions } from './node-positions';
 import { graphProbe } from './probe';
 import { geoPositions, type GroupLabel, type Point } from './positions';
 import type { LayoutId } from '$lib/domain/explore-params';
-
-export type { LayoutId } from '$lib/domain/explore-params';
 
 export interface LayoutContext {
 	graph: GraphResponse;
@@ -42,7 +41,7 @@ const FIT_PADDING = 30;
 /** A small view (a focus, a short path) is not blown up past this zoom: names stay a reading size. */
 const FIT_MAX_ZOOM = 1.4;
 
-const toPoints = (positions: Record<string, [number, number]>) => new Map(Object.entries(positions).map(([k, [x, y]]) => [k, { x, y }]));
+const toPoints = (positions: Positions) => new Map(Object.entries(positions).map(([k, [x, y]]) => [k, { x, y }]));
 const byKey = (positions: Map<number, Point>) => new Map([...positions].map(([id, p]) => [nodeKey(id), p]));
 
 /**

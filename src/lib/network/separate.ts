@@ -1,4 +1,4 @@
-import type { Positions } from './fcose-run';
+import type { Positions } from './node-positions';
 
 /**
  * Pushes apart the discs that a force-directed layout left on top of one another (fcose does not
