@@ -32,6 +32,17 @@ declare global {
 }
 
 export function arcProbe(): ArcProbe {
-	window.__cartoArcs ??= { arcs: 0, active: 0, relations: 0, steps: 0, pendingSince: null, lastDrawMs: null, drawnAt: null, computeMs: null, draws: 0, layers: {} };
+	window.__cartoArcs ??= {
+		arcs: 0,
+		active: 0,
+		relations: 0,
+		steps: 0,
+		pendingSince: null,
+		lastDrawMs: null,
+		drawnAt: null,
+		computeMs: null,
+		draws: 0,
+		layers: {}
+	};
 	return window.__cartoArcs;
 }
