@@ -105,6 +105,8 @@ describe('le réseau lisible', () => {
 		const biggest = [...graph.nodes].sort((a, b) => b.degree - a.degree)[0]!;
 		await hover(page, biggest.id);
 		expect(await labelOf(page, biggest.id)).toMatchObject({ text: biggest.label, shown: true });
+		// Its neighbourhood lights up once the pointer rests on it.
+		await page.waitForFunction(() => (window.__cartoGraph?.cy?.nodes('.hover-near').length ?? 0) > 0);
 		const lit = await page.evaluate((n) => {
 			const cy = window.__cartoGraph!.cy!;
 			return {
