@@ -183,7 +183,7 @@ async function arcDrawn(page: Page, source: string, arcIndex: number): Promise<n
 		);
 	const visibility = (ids: string[], v: 'visible' | 'none') =>
 		page.evaluate(({ ids, v }) => ids.forEach((id) => window.__cartoMap!.map!.setLayoutProperty(id, 'visibility', v)), { ids, v });
-	const actors = ['actors-clusters', 'actors-precise', 'actors-approx', 'actors-selected'];
+	const actors = ['actors-clusters', 'actors-precise', 'actors-approx'];
 	const arcs = [`${source}-lines`];
 	await visibility(actors, 'none');
 	const shown = await read();

@@ -18,8 +18,9 @@ export interface CartoMapProbe {
 	lastRedrawMs: number | null;
 	/** Steps of the last redraw (ms since it started): points received, handed to MapLibre. */
 	steps: Record<string, number>;
-	/** The actor ringed as selected (null: none). */
+	/** The actor ringed as selected (null: none), and when that ring was last on screen. */
 	selected: number | null;
+	selectedPaintedAt: number | null;
 	map: MapLibreMap | null;
 }
 
@@ -40,6 +41,7 @@ export function probe(): CartoMapProbe {
 		lastRedrawMs: null,
 		steps: {},
 		selected: null,
+		selectedPaintedAt: null,
 		map: null
 	};
 	return window.__cartoMap;
