@@ -376,6 +376,8 @@ describe('/explorer: map and network side by side', () => {
 	it('the separator between the views is moved with the keyboard', async () => {
 		const page = await newPage(browser);
 		await page.goto('/explorer');
+		// The page answers keys once it is live (on a busy machine a key pressed into the server's HTML is lost).
+		await panesReady(page);
 		const separator = page.getByRole('separator', { name: 'Séparation entre la carte et le réseau' });
 		const width = () => page.getByTestId('map').evaluate((el) => el.getBoundingClientRect().width);
 		const before = await width();

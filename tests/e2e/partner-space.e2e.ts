@@ -165,7 +165,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		expect(await card().getByTestId('listings-done').innerText()).toBe(`«\u00a0${second.name}\u00a0» est confiée à ${PARTNER.name}.`);
 		// Without JavaScript too, the answer takes the focus (autofocus) and so is read out.
 		// Chromium applies autofocus after the page has loaded, a moment later on a slow machine.
-		await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'listings-done', null, { timeout: 5000 });
+		await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'listings-done', null, { timeout: 15_000 });
 		expect((await card().getByTestId('managed-listing').allInnerTexts()).length).toBe(2);
 		await screenshot(page, 'partner-grant-nojs-done');
 		await context.close();
