@@ -90,13 +90,13 @@ async function mapIdle(page: Page) {
 const graphSelected = (page: Page) => page.evaluate(() => window.__cartoGraph?.cy?.$('node:selected').map((n) => n.data('entityId') as number) ?? []);
 const mapSelected = (page: Page) => page.evaluate(() => String(window.__cartoMap?.selected));
 
-/** Clicks an actor's point on the map, after bringing the map close to it (clusters open from zoom 12). */
-async function clickOnMap(page: Page, node: Node) {
-	// The path finder's answer may have scrolled the page: the map must be on screen to be clicked.
+/** Where an actor's point is on the screen, after bringing the map close to it (clusters open from zoom 12). */
+async function pointOnMap(page: Page, node: Node): Promise<{ x: number; y: number }> {
+	// The path finder's answer may have scrolled the page: the map must be on screen to be pointed at.
 	await page.getByTestId('map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 	await page.evaluate(({ lon, lat }) => window.__cartoMap?.map?.jumpTo({ center: [lon, lat], zoom: 14 }), { lon: node.lon!, lat: node.lat! });
 	await mapIdle(page);
-	const at = await page.evaluate(
+	return page.evaluate(
 		({ lon, lat }) => {
 			const map = window.__cartoMap!.map!;
 			const p = map.project([lon, lat]);
@@ -105,11 +105,16 @@ async function clickOnMap(page: Page, node: Node) {
 		},
 		{ lon: node.lon!, lat: node.lat! }
 	);
+}
+
+/** Clicks an actor's point on the map. */
+async function clickOnMap(page: Page, node: Node) {
+	const at = await pointOnMap(page, node);
 	await page.mouse.click(at.x, at.y);
 }
 
-/** Taps an actor's node in the graph, where Cytoscape draws it. */
-async function clickInGraph(page: Page, id: number) {
+/** Where an actor's node is on the screen, brought to the middle of the graph. */
+async function nodeOnScreen(page: Page, id: number): Promise<{ x: number; y: number }> {
 	await page.getByTestId('explorer-graph').evaluate((el) => el.scrollIntoView({ block: 'center' }));
 	const at = await page.evaluate((id) => {
 		const cy = window.__cartoGraph!.cy!;
@@ -120,6 +125,12 @@ async function clickInGraph(page: Page, id: number) {
 		return { x: box.left + p.x, y: box.top + p.y };
 	}, id);
 	await page.waitForTimeout(150);
+	return at;
+}
+
+/** Taps an actor's node in the graph, where Cytoscape draws it. */
+async function clickInGraph(page: Page, id: number) {
+	const at = await nodeOnScreen(page, id);
 	await page.mouse.click(at.x, at.y);
 }
 
@@ -219,32 +230,13 @@ describe('/explorer: map and network side by side', () => {
 		await page.keyboard.press('Escape');
 		await expect.poll(() => graphSelected(page)).toEqual([]);
 		const hover = graph.nodes.find((n) => n.lon != null && n.id !== other.id && n.id !== actor.id && n.degree > 1)!;
-		const atNode = await page.evaluate((id) => {
-			const cy = window.__cartoGraph!.cy!;
-			const n = cy.getElementById(`n${id}`);
-			cy.center(n);
-			const p = n.renderedPosition();
-			const box = (cy.container() as HTMLElement).getBoundingClientRect();
-			return { x: box.left + p.x, y: box.top + p.y };
-		}, hover.id);
-		await page.waitForTimeout(150);
+		const atNode = await nodeOnScreen(page, hover.id);
 		// From outside the node (the last click left the pointer where the centred node now stands).
 		await page.mouse.move(atNode.x - 60, atNode.y - 60);
 		await page.mouse.move(atNode.x, atNode.y, { steps: 4 });
 		await expect.poll(() => page.evaluate((id) => window.__cartoMap?.map?.getFeatureState({ source: 'actors', id }).hovered, hover.id)).toBe(true);
 		// …and the pointer on a point lights its node (and neighbours) in the graph.
-		await page.getByTestId('map').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-		await page.evaluate(({ lon, lat }) => window.__cartoMap?.map?.jumpTo({ center: [lon, lat], zoom: 14 }), { lon: actor.lon!, lat: actor.lat! });
-		await mapIdle(page);
-		const atPoint = await page.evaluate(
-			({ lon, lat }) => {
-				const map = window.__cartoMap!.map!;
-				const p = map.project([lon, lat]);
-				const box = map.getCanvas().getBoundingClientRect();
-				return { x: box.left + p.x, y: box.top + p.y };
-			},
-			{ lon: actor.lon!, lat: actor.lat! }
-		);
+		const atPoint = await pointOnMap(page, actor);
 		await page.mouse.move(atPoint.x - 30, atPoint.y - 30);
 		await page.mouse.move(atPoint.x, atPoint.y, { steps: 3 });
 		await expect.poll(() => page.evaluate(() => window.__cartoGraph?.cy?.$('node.hover').map((n) => n.data('entityId') as number) ?? [])).toEqual([actor.id]);
