@@ -14,6 +14,7 @@ import { actorPlaces } from './relations-data';
 const NONE: Hidden = { nodes: new Set(), edges: new Set() };
 /** The graph's refinement waits for the map no longer than this. */
 const SETTLE_AT_MOST_MS = 3000;
+const START_AT_MOST_MS = 1500;
 
 /**
  * The explorer's two panes on one explore state: the map's data (MapManager: points, radius search, outlines),
@@ -34,6 +35,13 @@ export class ExplorerManager {
 	 */
 	readonly mapSettled: Promise<void>;
 	#settle: () => void = () => {};
+	/**
+	 * Settles once the map has started (its style loaded, its points handed to its worker), or after a moment:
+	 * the graph builds its first picture then. Both starts are main-thread work; this way the graph's runs
+	 * while MapLibre's worker cuts the points into tiles, instead of slowing the map's own start.
+	 */
+	readonly mapStarted: Promise<void>;
+	#started: () => void = () => {};
 
 	/** The graph's actors outside the map's circle (« autour d'une commune ») and their relations. */
 	readonly circle = $derived.by<Hidden>(() => {
@@ -87,6 +95,10 @@ export class ExplorerManager {
 			this.#settle = settle;
 			if (browser) setTimeout(settle, SETTLE_AT_MOST_MS);
 		});
+		this.mapStarted = new Promise((start) => {
+			this.#started = start;
+			if (browser) setTimeout(start, START_AT_MOST_MS);
+		});
 
 		$effect(() => {
 			const p = this.shownPath;
@@ -126,6 +138,11 @@ export class ExplorerManager {
 		const at = p ? ([p.lon, p.lat] as [number, number]) : this.elsewhere?.get(id);
 		// Each actor of a path is its own end (two steps in one town stay two arcs), unless they share a point.
 		return at ? { lon: at[0], lat: at[1], key: `${at[0]},${at[1]}` } : undefined;
+	}
+
+	/** The map's style is loaded (MapView's `onload`) or it cannot start: its layers get their data in this turn, the graph after. */
+	mapIsLoaded(): void {
+		setTimeout(this.#started, 0);
 	}
 
 	/** The map drew its first picture with the points (MapView's `onsettled`). */

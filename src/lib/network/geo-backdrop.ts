@@ -38,6 +38,11 @@ export function toPath(rings: Point[][]): Path2D {
 
 /** Draws the outlines for Cytoscape's viewport (rendered = model × zoom + pan), sharp on high-density screens. */
 export function drawBackdrop(canvas: HTMLCanvasElement, layers: BackdropLayers | null, viewport: { zoom: number; pan: Point }, showEpcis: boolean): void {
+	// Nothing to draw (not the geographic layout): no pixels to keep, no layout read, no layer to composite.
+	if (!layers) {
+		if (canvas.width || canvas.height) Object.assign(canvas, { width: 0, height: 0 });
+		return;
+	}
 	const ctx = canvas.getContext('2d');
 	if (!ctx) return;
 	const ratio = window.devicePixelRatio || 1;
@@ -46,7 +51,6 @@ export function drawBackdrop(canvas: HTMLCanvasElement, layers: BackdropLayers |
 	if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height });
 	ctx.setTransform(1, 0, 0, 1, 0, 0);
 	ctx.clearRect(0, 0, width, height);
-	if (!layers) return;
 	const { zoom, pan } = viewport;
 	ctx.setTransform(zoom * ratio, 0, 0, zoom * ratio, pan.x * ratio, pan.y * ratio);
 	ctx.lineJoin = 'round';
