@@ -12,6 +12,8 @@ interface Api {
 function backdropInk(page: Page) {
 	return page.evaluate(() => {
 		const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="graph-backdrop"]')!;
+		// Nothing to draw outside the geographic layout: the canvas then holds no pixels at all.
+		if (!canvas.width || !canvas.height) return { share: 0, darkest: 255 };
 		const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
 		let painted = 0;
 		let darkest = 255;
