@@ -42,7 +42,13 @@ export function bestSnippet(row: Pick<SearchRow, 'summarySnippet' | 'description
 	return snippetSegments(withHit ?? row.summarySnippet);
 }
 
-export function search(db: Db, q: string, options: { limit?: number; offset?: number; prefix?: boolean } = {}) {
+/**
+ * `exact`: every typed word as written (the last one as a prefix), as search worked until December 2026 (kept
+ * for the relevance evaluation's « before »). `forgiving`: plurals, typos and synonyms too, exact hits first.
+ */
+export type SearchStrategy = 'exact' | 'forgiving';
+
+export function search(db: Db, q: string, options: { limit?: number; offset?: number; prefix?: boolean; strategy?: SearchStrategy } = {}) {
 	const match = toFtsQuery(q, { prefixLast: options.prefix ?? true });
 	if (!match) return { hits: [] as SearchHit[], total: 0 };
 	const rows = searchEntities(db, match, options.limit ?? 20, options.offset ?? 0);
