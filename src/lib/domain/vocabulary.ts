@@ -1,5 +1,6 @@
 /**
- * The product's vocabulary (see DOMAIN.md): codes in English, labels in French.
+ * The product's vocabulary (see DOMAIN.md): codes in English, labels in French (`label`) and in English
+ * (`labelEn`, for the English pages and for visitors who search in English).
  * Everything that names a kind, category, relation type, stage, offer or sector reads it from here,
  * so the map, the graph, the forms, the importer and the API agree.
  */
@@ -7,18 +8,22 @@
 export interface Term<C extends string = string> {
 	code: C;
 	label: string;
+	labelEn: string;
 }
 
-const terms = <C extends string>(list: readonly (readonly [C, string])[]): Term<C>[] => list.map(([code, label]) => ({ code, label }));
+export type Locale = 'fr' | 'en';
+
+const terms = <C extends string>(list: readonly (readonly [C, string, string])[]): Term<C>[] =>
+	list.map(([code, label, labelEn]) => ({ code, label, labelEn }));
 
 export const ENTITY_KINDS = ['person', 'organisation', 'third_place', 'event'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const kindTerms: Term<EntityKind>[] = terms([
-	['person', 'Personne'],
-	['organisation', 'Organisation'],
-	['third_place', 'Tiers-lieu'],
-	['event', 'Événement']
+	['person', 'Personne', 'Person'],
+	['organisation', 'Organisation', 'Organisation'],
+	['third_place', 'Tiers-lieu', 'Third place'],
+	['event', 'Événement', 'Event']
 ]);
 
 export const kindPluralLabels: Record<EntityKind, string> = {
@@ -28,44 +33,51 @@ export const kindPluralLabels: Record<EntityKind, string> = {
 	event: 'Événements'
 };
 
+export const kindPluralLabelsEn: Record<EntityKind, string> = {
+	person: 'People',
+	organisation: 'Organisations',
+	third_place: 'Third places',
+	event: 'Events'
+};
+
 export const categoriesByKind: Record<EntityKind, Term[]> = {
 	person: terms([
-		['entrepreneur', 'Entrepreneur·e'],
-		['researcher', 'Chercheur·e'],
-		['mentor', 'Mentor'],
-		['investor', 'Investisseur·e'],
-		['elected', 'Élu·e'],
-		['journalist', 'Journaliste']
+		['entrepreneur', 'Entrepreneur·e', 'Entrepreneur'],
+		['researcher', 'Chercheur·e', 'Researcher'],
+		['mentor', 'Mentor', 'Mentor'],
+		['investor', 'Investisseur·e', 'Investor'],
+		['elected', 'Élu·e', 'Elected official'],
+		['journalist', 'Journaliste', 'Journalist']
 	]),
 	organisation: terms([
-		['startup', 'Startup'],
-		['company', 'Entreprise'],
-		['large_company', 'Grand groupe'],
-		['lab', 'Laboratoire'],
-		['university', 'Enseignement supérieur'],
-		['incubator', 'Incubateur'],
-		['accelerator', 'Accélérateur'],
-		['funder', 'Financeur'],
-		['public_body', 'Collectivité / organisme public'],
-		['support_network', "Réseau d'accompagnement"],
-		['cluster', 'Pôle / cluster'],
-		['association', 'Association'],
-		['media', 'Média']
+		['startup', 'Startup', 'Startup'],
+		['company', 'Entreprise', 'Company'],
+		['large_company', 'Grand groupe', 'Large company'],
+		['lab', 'Laboratoire', 'Research lab'],
+		['university', 'Enseignement supérieur', 'Higher education'],
+		['incubator', 'Incubateur', 'Incubator'],
+		['accelerator', 'Accélérateur', 'Accelerator'],
+		['funder', 'Financeur', 'Funder'],
+		['public_body', 'Collectivité / organisme public', 'Public body'],
+		['support_network', "Réseau d'accompagnement", 'Support network'],
+		['cluster', 'Pôle / cluster', 'Cluster'],
+		['association', 'Association', 'Non-profit'],
+		['media', 'Média', 'Media']
 	]),
 	third_place: terms([
-		['coworking', 'Espace de coworking'],
-		['fablab', 'Fablab'],
-		['living_lab', 'Living lab'],
-		['makerspace', 'Atelier partagé'],
-		['rural_third_place', 'Tiers-lieu rural'],
-		['incubation_space', 'Pépinière']
+		['coworking', 'Espace de coworking', 'Coworking space'],
+		['fablab', 'Fablab', 'Fab lab'],
+		['living_lab', 'Living lab', 'Living lab'],
+		['makerspace', 'Atelier partagé', 'Makerspace'],
+		['rural_third_place', 'Tiers-lieu rural', 'Rural third place'],
+		['incubation_space', 'Pépinière', 'Business nursery']
 	]),
 	event: terms([
-		['meetup', 'Rencontre'],
-		['conference', 'Conférence'],
-		['hackathon', 'Hackathon'],
-		['training', 'Formation'],
-		['pitch', 'Concours / pitch']
+		['meetup', 'Rencontre', 'Meetup'],
+		['conference', 'Conférence', 'Conference'],
+		['hackathon', 'Hackathon', 'Hackathon'],
+		['training', 'Formation', 'Training'],
+		['pitch', 'Concours / pitch', 'Competition / pitch']
 	])
 };
 
@@ -93,39 +105,39 @@ export const SUPPORT_CATEGORIES = [
 export const STAGES = ['emergence', 'creation', 'development', 'growth'] as const;
 export type Stage = (typeof STAGES)[number];
 export const stageTerms: Term<Stage>[] = terms([
-	['emergence', "Émergence : l'idée"],
-	['creation', 'Création'],
-	['development', 'Développement : premiers clients'],
-	['growth', "Croissance / changement d'échelle"]
+	['emergence', "Émergence : l'idée", 'Emergence: the idea'],
+	['creation', 'Création', 'Launch'],
+	['development', 'Développement : premiers clients', 'Development: first customers'],
+	['growth', "Croissance / changement d'échelle", 'Growth / scale-up']
 ]);
 
 export const OFFERS = ['hosting', 'funding', 'mentoring', 'training', 'networking', 'equipment', 'expertise', 'market_access'] as const;
 export type Offer = (typeof OFFERS)[number];
 export const offerTerms: Term<Offer>[] = terms([
-	['hosting', 'Hébergement'],
-	['funding', 'Financement'],
-	['mentoring', 'Accompagnement / mentorat'],
-	['training', 'Formation'],
-	['networking', 'Mise en réseau'],
-	['equipment', 'Équipements / prototypage'],
-	['expertise', 'Expertise technique ou juridique'],
-	['market_access', 'Accès au marché']
+	['hosting', 'Hébergement', 'Hosting'],
+	['funding', 'Financement', 'Funding'],
+	['mentoring', 'Accompagnement / mentorat', 'Support / mentoring'],
+	['training', 'Formation', 'Training'],
+	['networking', 'Mise en réseau', 'Networking'],
+	['equipment', 'Équipements / prototypage', 'Equipment / prototyping'],
+	['expertise', 'Expertise technique ou juridique', 'Technical or legal expertise'],
+	['market_access', 'Accès au marché', 'Market access']
 ]);
 
 /** Sectors are extensible: add a line here (code in English, label in French). */
 export const sectorTerms: Term[] = terms([
-	['agrifood', 'Agroalimentaire'],
-	['health', 'Santé'],
-	['digital', 'Numérique'],
-	['mobility', 'Mobilité'],
-	['industry', 'Industrie'],
-	['materials', 'Matériaux'],
-	['energy_environment', 'Énergie & environnement'],
-	['tourism', 'Tourisme'],
-	['culture_media', 'Culture & médias'],
-	['social_economy', 'Économie sociale et solidaire'],
-	['education', 'Éducation'],
-	['sport', 'Sport']
+	['agrifood', 'Agroalimentaire', 'Agrifood'],
+	['health', 'Santé', 'Health'],
+	['digital', 'Numérique', 'Digital'],
+	['mobility', 'Mobilité', 'Mobility'],
+	['industry', 'Industrie', 'Industry'],
+	['materials', 'Matériaux', 'Materials'],
+	['energy_environment', 'Énergie & environnement', 'Energy & environment'],
+	['tourism', 'Tourisme', 'Tourism'],
+	['culture_media', 'Culture & médias', 'Culture & media'],
+	['social_economy', 'Économie sociale et solidaire', 'Social economy'],
+	['education', 'Éducation', 'Education'],
+	['sport', 'Sport', 'Sport']
 ]);
 export const SECTORS = sectorTerms.map((t) => t.code);
 
@@ -151,6 +163,7 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 export interface RelationTypeTerm extends Term<RelationType> {
 	/** Label read from the target's side ("incubé·e par" becomes "a incubé"). */
 	inverseLabel: string;
+	inverseLabelEn: string;
 	/** The label in a sentence about a current relation: « X est incubé·e par Y (depuis 2021) ». */
 	presentLabel: string;
 	/** The label in a sentence about a past relation: « X a été incubé·e par Y (de 2019 à 2020) ». */
@@ -160,23 +173,47 @@ export interface RelationTypeTerm extends Term<RelationType> {
 }
 
 export const relationTypeTerms: RelationTypeTerm[] = [
-	{ code: 'founded', label: 'a fondé', inverseLabel: 'fondé·e par', presentLabel: 'a fondé', pastLabel: 'a fondé', pathwayStep: true, symmetric: false },
+	{
+		code: 'founded',
+		label: 'a fondé',
+		inverseLabel: 'fondé·e par',
+		presentLabel: 'a fondé',
+		pastLabel: 'a fondé',
+		labelEn: 'founded',
+		inverseLabelEn: 'founded by',
+		pathwayStep: true,
+		symmetric: false
+	},
 	{
 		code: 'works_at',
 		label: 'travaille à',
 		inverseLabel: 'emploie',
 		presentLabel: 'travaille à',
 		pastLabel: 'a travaillé à',
+		labelEn: 'works at',
+		inverseLabelEn: 'employs',
 		pathwayStep: false,
 		symmetric: false
 	},
-	{ code: 'leads', label: 'dirige', inverseLabel: 'dirigé·e par', presentLabel: 'dirige', pastLabel: 'a dirigé', pathwayStep: false, symmetric: false },
+	{
+		code: 'leads',
+		label: 'dirige',
+		inverseLabel: 'dirigé·e par',
+		presentLabel: 'dirige',
+		pastLabel: 'a dirigé',
+		labelEn: 'leads',
+		inverseLabelEn: 'led by',
+		pathwayStep: false,
+		symmetric: false
+	},
 	{
 		code: 'member_of',
 		label: 'membre de',
 		inverseLabel: 'compte parmi ses membres',
 		presentLabel: 'est membre de',
 		pastLabel: 'a été membre de',
+		labelEn: 'member of',
+		inverseLabelEn: 'has as a member',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -186,6 +223,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a incubé',
 		presentLabel: 'est incubé·e par',
 		pastLabel: 'a été incubé·e par',
+		labelEn: 'incubated by',
+		inverseLabelEn: 'incubated',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -195,6 +234,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a accéléré',
 		presentLabel: 'est accéléré·e par',
 		pastLabel: 'a été accéléré·e par',
+		labelEn: 'accelerated by',
+		inverseLabelEn: 'accelerated',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -204,6 +245,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a financé',
 		presentLabel: 'est financé·e par',
 		pastLabel: 'a été financé·e par',
+		labelEn: 'funded by',
+		inverseLabelEn: 'funded',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -213,6 +256,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a accompagné',
 		presentLabel: 'est accompagné·e par',
 		pastLabel: 'a été accompagné·e par',
+		labelEn: 'mentored by',
+		inverseLabelEn: 'mentored',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -222,6 +267,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a hébergé',
 		presentLabel: 'est hébergé·e par',
 		pastLabel: 'a été hébergé·e par',
+		labelEn: 'hosted by',
+		inverseLabelEn: 'hosted',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -231,6 +278,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a formé',
 		presentLabel: 'est formé·e par',
 		pastLabel: 'a été formé·e par',
+		labelEn: 'trained by',
+		inverseLabelEn: 'trained',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -240,6 +289,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a essaimé',
 		presentLabel: 'est essaimé·e de',
 		pastLabel: 'a été essaimé·e de',
+		labelEn: 'spin-off of',
+		inverseLabelEn: 'spun off',
 		pathwayStep: true,
 		symmetric: false
 	},
@@ -249,6 +300,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'partenaire de',
 		presentLabel: 'est partenaire de',
 		pastLabel: 'a été partenaire de',
+		labelEn: 'partner of',
+		inverseLabelEn: 'partner of',
 		pathwayStep: false,
 		symmetric: true
 	},
@@ -258,6 +311,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'organisé par',
 		presentLabel: 'organise',
 		pastLabel: 'a organisé',
+		labelEn: 'organises',
+		inverseLabelEn: 'organised by',
 		pathwayStep: false,
 		symmetric: false
 	},
@@ -267,6 +322,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'a pour participant·e',
 		presentLabel: 'participe à',
 		pastLabel: 'a participé à',
+		labelEn: 'takes part in',
+		inverseLabelEn: 'has as a participant',
 		pathwayStep: false,
 		symmetric: false
 	},
@@ -276,6 +333,8 @@ export const relationTypeTerms: RelationTypeTerm[] = [
 		inverseLabel: 'accueille',
 		presentLabel: 'a lieu à',
 		pastLabel: 'a eu lieu à',
+		labelEn: 'takes place at',
+		inverseLabelEn: 'hosts',
 		pathwayStep: false,
 		symmetric: false
 	}
@@ -298,6 +357,12 @@ export const territoryKindLabels: Record<TerritoryKind, string> = {
 	epci: 'Intercommunalité',
 	commune: 'Commune'
 };
+export const territoryKindLabelsEn: Record<TerritoryKind, string> = {
+	region: 'Region',
+	departement: 'Département',
+	epci: 'Intercommunality',
+	commune: 'Commune'
+};
 
 const index = <T extends Term>(list: T[]) => new Map(list.map((t) => [t.code, t]));
 const kindIndex = index(kindTerms);
@@ -307,11 +372,27 @@ const stageIndex = index(stageTerms);
 const offerIndex = index(offerTerms);
 const relationIndex = index(relationTypeTerms);
 
-export const kindLabel = (code: string) => kindIndex.get(code as EntityKind)?.label ?? code;
-export const categoryLabel = (code: string) => categoryIndex.get(code)?.label ?? code;
-export const sectorLabel = (code: string) => sectorIndex.get(code)?.label ?? code;
-export const stageLabel = (code: string) => stageIndex.get(code as Stage)?.label ?? code;
-export const offerLabel = (code: string) => offerIndex.get(code as Offer)?.label ?? code;
+const label =
+	<C extends string>(idx: Map<C, Term<C>>, locale: Locale) =>
+	(code: string) => {
+		const term = idx.get(code as C);
+		return term ? (locale === 'en' ? term.labelEn : term.label) : code;
+	};
+const labelsIn = (locale: Locale) => ({
+	kind: label(kindIndex, locale),
+	category: label(categoryIndex, locale),
+	sector: label(sectorIndex, locale),
+	stage: label(stageIndex, locale),
+	offer: label(offerIndex, locale)
+});
+const VOCABULARY = { fr: labelsIn('fr'), en: labelsIn('en') };
+/** The vocabulary's labels in a language (an unknown code is shown as it is): `vocabularyIn('en').stage('creation')`. */
+export const vocabularyIn = (locale: Locale) => VOCABULARY[locale];
+export const kindLabel = vocabularyIn('fr').kind;
+export const categoryLabel = vocabularyIn('fr').category;
+export const sectorLabel = vocabularyIn('fr').sector;
+export const stageLabel = vocabularyIn('fr').stage;
+export const offerLabel = vocabularyIn('fr').offer;
 export const relationType = (code: string) => relationIndex.get(code as RelationType);
 export const relationLabel = (code: string) => relationIndex.get(code as RelationType)?.label ?? code;
 export const categoryKind = (code: string) => categoryIndex.get(code)?.kind;
