@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { freshDb, insertSmallTerritories } from './fresh-db';
-import { createEntities, createRelations } from '../../src/lib/server/services/entity-write.service';
+import { createEntities, createRelations, updateEntity } from '../../src/lib/server/services/entity-write.service';
 import { listDirectory, parseDirectoryQuery } from '../../src/lib/server/services/directory.service';
 import { search, suggest } from '../../src/lib/server/services/search.service';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
@@ -128,7 +128,9 @@ describe('full-text search', () => {
 		expect(fromDescription?.snippet.map((s) => s.text).join('')).toMatch(/^[^*]*École[^*]*$/);
 	});
 	it('stays in sync on update and soft delete', () => {
-		db.update(entities).set({ name: 'La Forge Numérique' }).where(eq(entities.slug, 'la-grange-numerique')).run();
+		// Renamed through the write path: it recomputes the row's derived search text (stems) with the name.
+		const row = db.select({ id: entities.id, version: entities.version }).from(entities).where(eq(entities.slug, 'la-grange-numerique')).get()!;
+		updateEntity(db, row.id, { name: 'La Forge Numérique' }, { actor: { label: 'test' }, reason: '', expectedVersion: row.version });
 		expect(search(db, 'grange').total).toBe(0);
 		expect(search(db, 'forge').total).toBe(1);
 		db.update(entities).set({ deletedAt: '2026-01-01' }).where(eq(entities.slug, 'la-grange-numerique')).run();

@@ -99,6 +99,11 @@ export const entities = sqliteTable(
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		/** French words the full-text index needs but the row does not hold (labels, place names). */
 		searchTerms: text('search_terms').notNull().default(''),
+		/**
+		 * The French (and English) stems of the row's words and labels, so « incubateurs » finds « incubateur »
+		 * (computed in TypeScript: SQLite's tokenizers do not stem French). Derived, like search_terms.
+		 */
+		searchStems: text('search_stems').notNull().default(''),
 		lastVerifiedAt: text('last_verified_at'),
 		version: integer('version').notNull().default(1),
 		deletedAt: text('deleted_at'),
@@ -171,6 +176,18 @@ export type NewRelation = typeof relations.$inferInsert;
 export const meta = sqliteTable('meta', {
 	key: text('key').primaryKey(),
 	value: integer('value').notNull().default(0)
+});
+
+/**
+ * The search's synonyms, editable by editors: each row is a group of words or phrases that mean the same
+ * (« financeur, financement, investisseur »); `related` groups (« tiers-lieu ~ coworking ») only widen a
+ * search that found little, and rank after what the typed words found.
+ */
+export const searchSynonyms = sqliteTable('search_synonyms', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	terms: text('terms').notNull(),
+	related: integer('related', { mode: 'boolean' }).notNull().default(false),
+	...timestamps
 });
 
 /**

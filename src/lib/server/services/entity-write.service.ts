@@ -41,7 +41,7 @@ import {
 	type StateContext,
 	type WriteResult
 } from './revision-write';
-import { buildSearchTerms } from './search-terms';
+import { buildSearchStems, buildSearchTerms } from './search-terms';
 import { markdownToPlainText } from '../markdown';
 
 export type { CreateContext, EditContext, StateContext, WriteResult } from './revision-write';
@@ -57,10 +57,11 @@ export type { CreateContext, EditContext, StateContext, WriteResult } from './re
 
 type Places = ReturnType<typeof territoryNameIndex>;
 
-const derivedColumns = (e: EntityData, places: Places) => ({
-	descriptionText: markdownToPlainText(e.description),
-	searchTerms: buildSearchTerms(e, places)
-});
+const derivedColumns = (e: EntityData, places: Places) => {
+	const descriptionText = markdownToPlainText(e.description);
+	const searchTerms = buildSearchTerms(e, places);
+	return { descriptionText, searchTerms, searchStems: buildSearchStems({ ...e, descriptionText, searchTerms }) };
+};
 
 function parseEntity(candidate: unknown, label: string): EntityData {
 	const parsed = entityInputSchema.safeParse(candidate);
