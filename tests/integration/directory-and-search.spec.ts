@@ -130,7 +130,7 @@ describe('full-text search', () => {
 	it('stays in sync on update and soft delete', () => {
 		// Renamed through the write path: it recomputes the row's derived search text (stems) with the name.
 		const row = db.select({ id: entities.id, version: entities.version }).from(entities).where(eq(entities.slug, 'la-grange-numerique')).get()!;
-		updateEntity(db, row.id, { name: 'La Forge Numérique' }, { actor: { label: 'test' }, reason: '', expectedVersion: row.version });
+		updateEntity(db, row.id, { name: 'La Forge Numérique' }, { actor: { userId: null, label: 'test' }, reason: '', expectedVersion: row.version });
 		expect(search(db, 'grange').total).toBe(0);
 		expect(search(db, 'forge').total).toBe(1);
 		db.update(entities).set({ deletedAt: '2026-01-01' }).where(eq(entities.slug, 'la-grange-numerique')).run();
