@@ -11,7 +11,6 @@ import { getDb } from '$lib/server/db/connection';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { validateSession } from '$lib/server/services/auth.service';
 import { securityLog } from '$lib/server/auth/security-log';
-import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { baseLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -37,7 +36,7 @@ export const init: ServerInit = () => {
 	if (!building) startServerJobs();
 };
 
-const guard: Handle = async ({ event, resolve }) => {
+export const handle: Handle = async ({ event, resolve }) => {
 	// CORS preflight for every /api/v1 endpoint at once (they only export GET): GET and HEAD only.
 	if (event.request.method === 'OPTIONS' && event.url.pathname.startsWith('/api/v1/')) return withSecurityHeaders(apiOptions());
 	const refused = apiWriteRefusal(event.request, event.url);
@@ -54,7 +53,7 @@ const guard: Handle = async ({ event, resolve }) => {
 	// Only requests that carry the cookie touch the database: anonymous visitors cost nothing here.
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = token ? (validateSession(getDb(), token)?.user ?? null) : null;
-	const response = await resolve(event);
+	const response = await localise(event, resolve);
 	if (response.status === 403) logDenial(event, 403, 'forbidden');
 	const csp = response.headers.get('content-security-policy');
 	if (csp) response.headers.set('content-security-policy', widenCsp(csp, basemapHosts));
@@ -68,10 +67,10 @@ const guard: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * The page's language, after every check above (a refusal is answered before any of this runs). The API,
+ * The page's language, after every check in `handle` (a refusal is answered before any of this runs). The API,
  * embeds and files are not localised: they answer in French, at one address, as before.
  */
-const localise: Handle = async ({ event, resolve }) => {
+async function localise(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
 	const lang = (locale: string) => ({ transformPageChunk: ({ html }: { html: string }) => html.replace('%paraglide.lang%', locale) });
 	if (!isLocalisedPath(routePath(event.url.pathname))) return resolve(event, lang(baseLocale));
 	const entry = entryRedirect(event.request, event.url);
@@ -80,9 +79,7 @@ const localise: Handle = async ({ event, resolve }) => {
 	// upload is never cloned, and SvelteKit keeps the original request (reroute already routed /en/…).
 	const probe = new Request(event.request.url, { headers: event.request.headers });
 	return paraglideMiddleware(probe, ({ locale }) => resolve(event, lang(locale)));
-};
-
-export const handle = sequence(guard, localise);
+}
 
 /**
  * Every refusal in one place, whichever route refused. The route id, not the path: a path can carry a
