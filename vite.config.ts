@@ -1,8 +1,11 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './scripts/lib/paraglide-options.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// Paraglide first: it writes src/lib/paraglide before SvelteKit compiles the files that import it.
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
 		environment: 'node',

@@ -11,6 +11,11 @@ import { getDb } from '$lib/server/db/connection';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { validateSession } from '$lib/server/services/auth.service';
 import { securityLog } from '$lib/server/auth/security-log';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { baseLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { isLocalisedPath, routePath } from '$lib/i18n/locale-href';
+import { entryRedirect } from '$lib/server/i18n/entry-locale';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -48,7 +53,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Only requests that carry the cookie touch the database: anonymous visitors cost nothing here.
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = token ? (validateSession(getDb(), token)?.user ?? null) : null;
-	const response = await resolve(event);
+	const response = await localise(event, resolve);
 	if (response.status === 403) logDenial(event, 403, 'forbidden');
 	const csp = response.headers.get('content-security-policy');
 	if (csp) response.headers.set('content-security-policy', widenCsp(csp, basemapHosts));
@@ -60,6 +65,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	return withSecurityHeaders(response);
 };
+
+/**
+ * The page's language, after every check in `handle` (a refusal is answered before any of this runs). The API,
+ * embeds and files are not localised: they answer in French, at one address, as before.
+ */
+async function localise(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
+	const lang = (locale: string) => ({ transformPageChunk: ({ html }: { html: string }) => html.replace('%paraglide.lang%', locale) });
+	if (!isLocalisedPath(routePath(event.url.pathname))) return resolve(event, lang(baseLocale));
+	const entry = entryRedirect(event.request, event.url);
+	if (entry) return entry;
+	// Paraglide reads only the address and the headers: it gets a body-less copy, so a form post or an
+	// upload is never cloned, and SvelteKit keeps the original request (reroute already routed /en/…).
+	const probe = new Request(event.request.url, { headers: event.request.headers });
+	return paraglideMiddleware(probe, ({ locale }) => resolve(event, lang(locale)));
+}
 
 /**
  * Every refusal in one place, whichever route refused. The route id, not the path: a path can carry a
@@ -96,7 +116,5 @@ function withSecurityHeaders(response: Response): Response {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = Math.random().toString(36).slice(2, 10);
 	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
-	return {
-		message: status === 404 ? 'Page introuvable.' : `Une erreur inattendue est survenue (référence ${id}).`
-	};
+	return { message: status === 404 ? m.error_not_found_message() : m.error_unexpected_message({ id }) };
 };

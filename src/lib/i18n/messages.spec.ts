@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { m } from '$lib/paraglide/messages';
+import { messageSegments } from './message-segments';
+
+const catalogue = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, unknown>;
+const fr = catalogue('fr');
+/** What a visitor reads: every pattern, plural variants included; not declarations, selectors nor $schema. */
+const NOT_TEXT = new Set(['$schema', 'declarations', 'selectors']);
+function texts(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value)) return value.flatMap(texts);
+	if (!value || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([key, inner]) => (NOT_TEXT.has(key) ? [] : texts(inner)));
+}
+const en = catalogue('en');
+
+describe('message catalogues', () => {
+	it('English has every French key and no other', () => {
+		expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+	});
+	it('French keeps its typography: a space before « : ; ! ? », never the English glued form', () => {
+		// The converted pages wrote a plain space there and their tests read it; NBSP (as &nbsp; elsewhere) is a separate sweep.
+		const glued = texts(fr).filter((text) => /[^\s\u00a0\u202f][:;!?](\s|$)/.test(text));
+		expect(glued).toEqual([]);
+	});
+});
+
+describe('plurals and counts come from the locale rules', () => {
+	it('French puts 0 and 1 in the singular, English only 1', () => {
+		expect(m.search_suggestion_count({ count: 0 }, { locale: 'fr' })).toBe('0 suggestion');
+		expect(m.search_suggestion_count({ count: 1 }, { locale: 'fr' })).toBe('1 suggestion');
+		expect(m.search_suggestion_count({ count: 2 }, { locale: 'fr' })).toBe('2 suggestions');
+		expect(m.search_suggestion_count({ count: 0 }, { locale: 'en' })).toBe('0 suggestions');
+		expect(m.search_suggestion_count({ count: 1 }, { locale: 'en' })).toBe('1 suggestion');
+	});
+	it('numbers are written the French way (narrow no-break space between thousands)', () => {
+		expect(m.bell_unread({ count: 1234 }, { locale: 'fr' })).toBe('Notifications : 1\u202f234 non lues');
+		expect(m.bell_unread({ count: 1 }, { locale: 'fr' })).toBe('Notifications : 1 non lue');
+		expect(m.bell_unread({ count: 1234 }, { locale: 'en' })).toBe('Notifications: 1,234 unread');
+	});
+});
+
+describe('messages with a link or bold words inside', () => {
+	it('come as runs of text a component wraps, wherever the translation puts them', () => {
+		expect(messageSegments(m.home_browse.parts({}, { locale: 'en' }))).toEqual([
+			{ text: 'Or browse ' },
+			{ text: 'the actor directory', tag: 'directory' },
+			{ text: ' directly, filtered by type, sector, stage, support offered and territory.' }
+		]);
+		expect(m.home_browse({}, { locale: 'fr' })).toBe(
+			"Ou parcourez directement l'annuaire des acteurs, filtrable par type, secteur, stade, offre d'accompagnement et territoire."
+		);
+	});
+});
