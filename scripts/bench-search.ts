@@ -1,7 +1,9 @@
 /**
  * `npm run bench:search`: search latency at the 10k scale (budget: p95 under 5 ms).
  * Seeds a temporary database with the scale dataset, then times the search service (FTS5 + ranking +
- * snippet + count) over a mix of whole words, prefixes typed letter by letter and multi-word queries.
+ * snippet + count + facets) over a mix of whole words, prefixes typed letter by letter, multi-word queries,
+ * and what only the forgiving search finds (plurals, typos, synonyms, English words, places); then the
+ * results page's places (territories named by the query, their actors and the nearest within 10 km).
  * Several rounds; reports the median of each round's p50/p95 so a noisy shared machine does not decide.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { openDb } from '../src/lib/server/db/index';
 import { loadTerritories } from '../src/lib/server/territories/territory-loader';
 import { seedDemo } from '../src/lib/server/seed/index';
 import { search, suggest } from '../src/lib/server/services/search.service';
+import { searchPlaces } from '../src/lib/server/services/search-places.service';
 
 const scale = Number(process.argv.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? 10_000);
 const rounds = 5;
@@ -31,7 +34,16 @@ const words = [
 	'vichy',
 	'mentor',
 	'cantal',
-	'énergie'
+	'énergie',
+	// What the forgiving search adds: plurals, typos, synonyms, English, places (issue 16).
+	'incubateurs',
+	'acelerateur',
+	'clermond',
+	'fablabs',
+	'aide au financement',
+	'coworking thiers',
+	'seed funding clermont',
+	'accompagnées'
 ];
 // Search as you type: every prefix of some words, as the home box sends them.
 const typed = ['clermont', 'incubateur', 'fabrique'].flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => w.slice(0, i + 2)));
@@ -48,6 +60,7 @@ try {
 	console.log(`Jeu de données : ${seeded.entities} acteurs, ${seeded.relations} relations (généré en ${(seeded.ms / 1000).toFixed(1)} s).`);
 	for (const q of queries) search(db, q); // warm the page cache and prepared statements
 
+	const perQuery = new Map<string, number[]>();
 	const p50s: number[] = [];
 	const p95s: number[] = [];
 	const suggestP95s: number[] = [];
@@ -59,6 +72,7 @@ try {
 				let t = performance.now();
 				search(db, q, { limit: 20 });
 				times.push(performance.now() - t);
+				perQuery.set(q, [...(perQuery.get(q) ?? []), performance.now() - t]);
 				t = performance.now();
 				suggest(db, q);
 				suggestTimes.push(performance.now() - t);
@@ -73,6 +87,17 @@ try {
 			`tour ${round + 1} : ${times.length} recherches, p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms ; suggestions p95 ${percentile(suggestTimes, 95).toFixed(2)} ms`
 		);
 	}
+	const slowest = [...perQuery].map(([q, ts]) => [q, median(ts)] as const).sort((a, b) => b[1] - a[1]);
+	console.log(`les plus lentes (médiane) : ${slowest.slice(0, 6).map(([q, t]) => `« ${q} » ${t.toFixed(2)} ms`).join(', ')}`);
+	const placeTimes: number[] = [];
+	for (let rep = 0; rep < 10; rep++)
+		for (const q of words) {
+			const t = performance.now();
+			searchPlaces(db, q);
+			placeTimes.push(performance.now() - t);
+		}
+	placeTimes.sort((a, b) => a - b);
+	console.log(`lieux de la page de résultats : p50 ${percentile(placeTimes, 50).toFixed(2)} ms, p95 ${percentile(placeTimes, 95).toFixed(2)} ms`);
 	const p95 = median(p95s);
 	console.log(
 		`\nRecherche à ${seeded.entities} acteurs : p50 ${median(p50s).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (médiane de ${rounds} tours) ; suggestions p95 ${median(suggestP95s).toFixed(2)} ms.`

@@ -9,7 +9,7 @@ import { categoryTerms, ENTITY_KINDS, OFFERS, SECTORS, STAGES } from './vocabula
 export const SORT_KEYS = ['name', 'kind', 'category', 'commune', 'founded'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-const CATEGORY_CODES = categoryTerms.map((t) => t.code) as [string, ...string[]];
+export const CATEGORY_CODES = categoryTerms.map((t) => t.code) as [string, ...string[]];
 export const TERRITORY_CODE_RE = /^(\d{2}|2[AB]|\d{2}[0-9AB]\d{2}|\d{9}|\d[0-9AB]\d{3})$/;
 
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(30, { error: 'trop de valeurs' }).default([]);

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
+
+/**
+ * The search's hot statements, prepared once per database: preparing them again on every call cost more
+ * than running them (a page of 20 snippets took 3 ms, mostly in preparing).
+ */
+const prepared = new WeakMap<Db, Map<string, Statement>>();
+function statement(db: Db, text: string): Statement {
+	let cache = prepared.get(db);
+	if (!cache) prepared.set(db, (cache = new Map()));
+	let found = cache.get(text);
+	if (!found) cache.set(text, (found = db.$client.prepare(text)));
+	return found;
+}
 
 export interface SearchRow {
 	id: number;
@@ -18,62 +32,76 @@ export interface SearchRow {
 	termsSnippet: string;
 }
 
-/** One entity found, with what the facets count and where it stands. */
-export interface MatchedRow {
-	id: number;
-	kind: string;
-	category: string;
-	departementCode: string | null;
-	lon: number | null;
-	lat: number | null;
-	/** The most exact tier that found it (0: as typed). */
-	tier: number;
+/** The public entities an expression finds, in no order (the index holds only public entities). */
+export function matchIds(db: Db, match: string): number[] {
+	return statement(db, 'select rowid from entities_fts where entities_fts match ?').pluck().all(match) as number[];
 }
+
+/** The same with FTS5's bm25 rank (lower is better), to order several tiers' rows together. */
+export function rankedIds(db: Db, match: string): { id: number; rank: number }[] {
+	return statement(db, 'select rowid as id, rank from entities_fts where entities_fts match ?').all(match) as { id: number; rank: number }[];
+}
+
+/** The `n` best-ranked rows of an expression: FTS5 keeps a top-n instead of sorting every match. */
+export function rankedTop(db: Db, match: string, n: number): { id: number; rank: number }[] {
+	return statement(db, 'select rowid as id, rank from entities_fts where entities_fts match ? order by rank limit ?').all(match, n) as {
+		id: number;
+		rank: number;
+	}[];
+}
+
+/** How many rows an expression finds (« Vouliez-vous dire » compares two queries). */
+export function countMatches(db: Db, match: string): number {
+	return statement(db, 'select count(*) from entities_fts where entities_fts match ?').pluck().get(match) as number;
+}
+
+const SNIPPETS = `snippet(entities_fts, 1, char(2), char(3), '…', 16) as summarySnippet,
+	snippet(entities_fts, 2, char(2), char(3), '…', 16) as descriptionSnippet,
+	snippet(entities_fts, 3, char(2), char(3), '…', 10) as termsSnippet`;
+
+const ROW = `e.id, e.slug, e.kind, e.category, e.name, e.summary,
+	(select name from territories t where t.code = e.commune_code) as communeName`;
 
 /**
- * Every public entity found by any of the tiers' expressions, best first: the most exact tier that found it,
- * then FTS5's bm25 rank within that tier (weights in the index's config, migration 0013), then the name.
- * The index holds only public entities, so no other filter is needed.
+ * One page of one expression's results in rank order, snippets included: FTS5 ranks every match but computes
+ * snippets for the page only (the common case: the words as typed found enough, no facet chosen).
  */
-export function matchTiers(db: Db, tiers: string[]): MatchedRow[] {
-	if (tiers.length === 0) return [];
-	const union = sql.join(
-		tiers.map((match, tier) => sql`select rowid as id, rank, ${tier} as tier from entities_fts where entities_fts match ${match}`),
-		sql` union all `
-	);
-	return db.all<MatchedRow>(sql`
-		with matched as (${union}),
-		best as (select id, min(tier) as tier, min(tier * 1000000.0 + rank) as score from matched group by id)
-		select e.id, e.kind, e.category, t.departement_code as departementCode, e.lon, e.lat,
-			best.tier
-		from best join entities e on e.id = best.id
-		left join territories t on t.code = e.commune_code
-		order by best.score, e.name`);
+export function rankedPage(db: Db, match: string, limit: number, offset: number): SearchRow[] {
+	return statement(
+		db,
+		`with hits as (select rowid as id, rank, ${SNIPPETS} from entities_fts where entities_fts match ? order by rank limit ? offset ?)
+		select ${ROW}, hits.summarySnippet, hits.descriptionSnippet, hits.termsSnippet from hits join entities e on e.id = hits.id order by hits.rank, e.name`
+	).all(match, limit, offset) as SearchRow[];
 }
 
-/** The rows of one page of results, in the given order, with snippets of what `highlight` matches. */
-export function searchRows(db: Db, ids: number[], highlight: string): SearchRow[] {
+/** A row of a forgiving search's page, with the texts its excerpt is taken from (see search/highlight.ts). */
+export interface PlainRow extends Omit<SearchRow, 'summarySnippet' | 'descriptionSnippet' | 'termsSnippet'> {
+	descriptionText: string;
+	searchTerms: string;
+}
+
+/** The rows of one page of results, in the given order. */
+export function plainRows(db: Db, ids: number[]): PlainRow[] {
 	if (ids.length === 0) return [];
-	const list = sql.join(
-		ids.map((id) => sql`${id}`),
-		sql`, `
-	);
-	const rows = db.all<SearchRow & { found: number | null }>(sql`
-		with snippets as (
-			select rowid as id,
-				snippet(entities_fts, 1, char(2), char(3), '…', 16) as summarySnippet,
-				snippet(entities_fts, 2, char(2), char(3), '…', 16) as descriptionSnippet,
-				snippet(entities_fts, 3, char(2), char(3), '…', 10) as termsSnippet
-			from entities_fts where entities_fts match ${highlight} and rowid in (${list})
-		)
-		select e.id, e.slug, e.kind, e.category, e.name, e.summary,
-			(select name from territories t where t.code = e.commune_code) as communeName,
-			coalesce(s.summarySnippet, e.summary) as summarySnippet, coalesce(s.descriptionSnippet, '') as descriptionSnippet,
-			coalesce(s.termsSnippet, '') as termsSnippet
-		from entities e left join snippets s on s.id = e.id
-		where e.id in (${list})`);
+	const rows = statement(
+		db,
+		`select ${ROW}, e.description_text as descriptionText, e.search_terms as searchTerms from entities e where e.id in (${ids.map(() => '?').join(', ')})`
+	).all(...ids) as PlainRow[];
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** What the results' facets count, for every public entity: kind, category, département. */
+export function facetAttributes(db: Db): { id: number; kind: string; category: string; departementCode: string | null }[] {
+	return db.all(sql`
+		select e.id, e.kind, e.category, t.departement_code as departementCode
+		from entities e left join territories t on t.code = e.commune_code
+		where e.deleted_at is null and e.status = 'published'`);
+}
+
+/** Bumped on every write that changes an entity's kind, category, place or visibility (migration 0003, 0012). */
+export function graphRevision(db: Db): number {
+	return (statement(db, "select value from meta where key = 'graph_revision'").get() as { value: number } | undefined)?.value ?? 0;
 }
 
 /** The index's words (outside the stems column) and in how many rows each appears: the typo step's vocabulary. */
@@ -88,13 +116,17 @@ export function indexStems(db: Db): Set<string> {
 
 /** Bumped by the index's triggers on every change (migration 0013). */
 export function searchRevision(db: Db): number {
-	return db.get<{ value: number }>(sql`select value from meta where key = 'search_revision'`)?.value ?? 0;
+	return (statement(db, "select value from meta where key = 'search_revision'").get() as { value: number } | undefined)?.value ?? 0;
 }
 
-export function synonymRows(db: Db): { id: number; terms: string; related: boolean }[] {
-	return db
-		.all<{ id: number; terms: string; related: number }>(sql`select id, terms, related from search_synonyms order by related, id`)
-		.map((r) => ({ ...r, related: r.related === 1 }));
+export function synonymRows(db: Db): { id: number; terms: string; related: boolean; updatedAt: string }[] {
+	const rows = statement(db, 'select id, terms, related, updated_at as updatedAt from search_synonyms order by related, id').all() as {
+		id: number;
+		terms: string;
+		related: number;
+		updatedAt: string;
+	}[];
+	return rows.map((r) => ({ ...r, related: r.related === 1 }));
 }
 
 /** The territories' names (communes, EPCI, départements), for showing a corrected word with its accents. */

@@ -21,12 +21,15 @@ const STOPWORDS = new Set(
 export interface QueryUnit {
 	/** Folded words separated by one space: a word, or a phrase of the synonyms table. */
 	key: string;
+	/** The same as typed, in lower case with its accents: the French stemmer reads them (« accompagnées »). */
+	raw: string;
 	/** The last unit typed: still being typed, so it matches as a prefix too. */
 	last: boolean;
 }
 
 export function queryUnits(q: string, synonyms: SynonymIndex): QueryUnit[] {
-	const words = wordsOf(foldAccents(q.normalize('NFC'))).slice(0, 12);
+	const raws = wordsOf(q.normalize('NFC')).slice(0, 12);
+	const words = raws.map((w) => foldAccents(w));
 	const units: QueryUnit[] = [];
 	for (let i = 0; i < words.length;) {
 		let taken = 1;
@@ -36,7 +39,7 @@ export function queryUnits(q: string, synonyms: SynonymIndex): QueryUnit[] {
 				break;
 			}
 		}
-		units.push({ key: words.slice(i, i + taken).join(' '), last: i + taken === words.length });
+		units.push({ key: words.slice(i, i + taken).join(' '), raw: raws.slice(i, i + taken).join(' '), last: i + taken === words.length });
 		i += taken;
 	}
 	const meaningful = units.filter((u) => u.key.includes(' ') || !STOPWORDS.has(u.key));
@@ -45,11 +48,11 @@ export function queryUnits(q: string, synonyms: SynonymIndex): QueryUnit[] {
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
-/** A word or phrase found as written, or a word by one of its stems. */
-function forms(key: string, prefix = false): string[] {
+/** A word or phrase found as written, or a word by one of its stems (`raw`: the word with its accents). */
+function forms(key: string, prefix = false, raw = key): string[] {
 	const own = prefix ? `${quote(key)}*` : quote(key);
 	if (key.includes(' ')) return [own];
-	const stems = stemsOfWord(key);
+	const stems = stemsOfWord(raw);
 	return stems.length ? [own, `search_stems : (${stems.map(quote).join(' OR ')})`] : [own];
 }
 
@@ -70,7 +73,7 @@ export function tierExpressions(q: string, units: UnitAlternatives[], prefix = t
 	const exact = toFtsQuery(q, { prefixLast: prefix });
 	if (!exact || units.length === 0) return [];
 	const tier = (alternatives: (u: UnitAlternatives) => string[]) =>
-		units.map((u) => anyOf([...forms(u.unit.key, u.unit.last), ...alternatives(u).flatMap((k) => forms(k))])).join(' AND ');
+		units.map((u) => anyOf([...forms(u.unit.key, u.unit.last, u.unit.raw), ...alternatives(u).map(quote)])).join(' AND ');
 	const tiers = [exact, tier(() => []), tier((u) => u.same), tier((u) => [...u.same, ...u.wider])];
 	return tiers.filter((t, i) => tiers.indexOf(t) === i);
 }

@@ -24,10 +24,19 @@ export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p
 export function stemsOfWord(word: string): string[] {
 	const lower = word.toLowerCase();
 	if (lower.length < MIN_STEMMED) return [];
-	const folded = foldAccents(lower);
-	const out = new Set([foldAccents(french.stem(lower)), french.stem(folded), english.stem(folded)]);
-	return [...out].filter((s) => s.length >= 3);
+	let found = known.get(lower);
+	if (!found) {
+		const folded = foldAccents(lower);
+		found = [...new Set([foldAccents(french.stem(lower)), french.stem(folded), english.stem(folded)])].filter((s) => s.length >= 3);
+		if (known.size >= KNOWN_AT_MOST) known.clear();
+		known.set(lower, found);
+	}
+	return found;
 }
+
+/** Stems already computed: a search stems the same synonyms again and again (and the seed the same labels). */
+const known = new Map<string, string[]>();
+const KNOWN_AT_MOST = 50_000;
 
 /** The search_stems column of a row: every stem of its words, once each. */
 export function stemsOfText(...texts: string[]): string {

@@ -65,12 +65,12 @@ export class SynonymIndex {
 	 * The alternatives of a typed word or phrase (folded key), by its spelling first, else by its stems; the
 	 * related words of its synonyms are its related words too (« seed » = « amorçage » ~ « création »).
 	 */
-	of(key: string): Alternatives {
+	of(key: string, raw = key): Alternatives {
 		const out: Alternatives = { same: [], related: [] };
 		const own = this.#byKey.get(key);
 		if (own) merge(out, own);
 		else if (!key.includes(' '))
-			for (const stem of stemsOfWord(key)) {
+			for (const stem of stemsOfWord(raw)) {
 				const found = this.#byStem.get(stem);
 				if (found) merge(out, found);
 			}

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { formatIssues } from '$lib/domain/entity.schema';
+import { CATEGORY_CODES } from '$lib/domain/filters';
+import { ENTITY_KINDS } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import { ValidationError } from './errors';
 import { search } from './search.service';
+import { searchPlaces } from './search-places.service';
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -13,14 +16,17 @@ const searchPageSchema = z.object({
 		.int({ error: 'numéro de page invalide' })
 		.min(1, { error: 'numéro de page invalide' })
 		.max(10_000, { error: 'numéro de page invalide' })
-		.default(1)
+		.default(1),
+	kind: z.enum(ENTITY_KINDS, { error: "type d'acteur inconnu" }).optional(),
+	category: z.enum(CATEGORY_CODES, { error: 'catégorie inconnue' }).optional(),
+	dep: z.enum(['03', '15', '43', '63'], { error: 'département inconnu (03, 15, 43 ou 63)' }).optional()
 });
 export type SearchPageQuery = z.output<typeof searchPageSchema>;
 
-/** /recherche?q=…&page=…; bad parameters raise a French ValidationError (-> 400). */
+/** /recherche?q=…&page=…&kind=…&category=…&dep=…; bad parameters raise a French ValidationError (-> 400). */
 export function parseSearchPageQuery(params: URLSearchParams): SearchPageQuery {
 	const raw: Record<string, string> = {};
-	for (const key of ['q', 'page']) {
+	for (const key of ['q', 'page', 'kind', 'category', 'dep']) {
 		const value = params.get(key);
 		if (value !== null && value !== '') raw[key] = value;
 	}
@@ -30,7 +36,17 @@ export function parseSearchPageQuery(params: URLSearchParams): SearchPageQuery {
 }
 
 export function searchPage(db: Db, query: SearchPageQuery) {
-	if (!query.q) return { hits: [], total: 0, page: 1, pageCount: 1 };
-	const { hits, total } = search(db, query.q, { limit: SEARCH_PAGE_SIZE, offset: (query.page - 1) * SEARCH_PAGE_SIZE, prefix: true });
-	return { hits, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE)) };
+	const none = { hits: [], total: 0, page: 1, pageCount: 1, facets: { kind: [], category: [], departement: [] }, suggestion: null, places: [] };
+	if (!query.q) return none;
+	const result = search(db, query.q, {
+		limit: SEARCH_PAGE_SIZE,
+		offset: (query.page - 1) * SEARCH_PAGE_SIZE,
+		prefix: true,
+		kind: query.kind,
+		category: query.category,
+		departement: query.dep
+	});
+	// Places are named on the first page only, and not once the visitor narrowed the results.
+	const places = query.page === 1 && !query.kind && !query.category && !query.dep ? searchPlaces(db, query.q) : [];
+	return { ...result, page: query.page, pageCount: Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)), places };
 }

@@ -1,22 +1,23 @@
 import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import {
-	indexStems,
-	indexVocabulary,
-	matchTiers,
-	placeNames,
-	searchRevision,
-	searchRows,
-	synonymRows,
-	type MatchedRow,
+	countMatches,
+	facetAttributes,
+	graphRevision,
+	matchIds,
+	plainRows,
+	rankedIds,
+	rankedPage,
+	rankedTop,
+	type PlainRow,
 	type SearchRow
 } from '../repos/search.repo';
 import { toFtsQuery } from '../search/fts-query';
-import { queryUnits, tierExpressions, type UnitAlternatives } from '../search/query-plan';
-import { SynonymIndex, parseGroupTerms } from '../search/synonyms';
-import { TypoVocabulary } from '../search/typos';
-import { stemsOfWord } from '../search/stems';
-import { DisplayWords } from '../search/display-words';
+import { Highlighter, type Marks } from '../search/highlight';
+import { FacetTable } from '../search/facet-table';
+import { marksOf, planSearch, type SearchOptions } from './search-plan';
+
+export { planSearch, type SearchOptions, type SearchPlan, type SearchStrategy } from './search-plan';
 
 export interface SnippetSegment {
 	text: string;
@@ -57,89 +58,6 @@ export function bestSnippet(row: Pick<SearchRow, 'summarySnippet' | 'description
 	return snippetSegments(withHit ?? row.summarySnippet);
 }
 
-/**
- * `exact`: every typed word as written (the last one as a prefix), as search worked until December 2026 (kept
- * for the relevance evaluation's « before »). `forgiving`: plurals, typos and synonyms too, exact hits first.
- */
-export type SearchStrategy = 'exact' | 'forgiving';
-
-export interface SearchOptions {
-	limit?: number;
-	offset?: number;
-	/** The last word as a prefix (search as you type); on by default. */
-	prefix?: boolean;
-	strategy?: SearchStrategy;
-	/** Facet filters of the results page. */
-	kind?: string;
-	category?: string;
-	departement?: string;
-}
-
-/** What the engine made of the query: the tiers' expressions, and a corrected query when a word looked mistyped. */
-export interface SearchPlan {
-	tiers: string[];
-	/** The widest expression: what the snippets highlight. */
-	highlight: string | null;
-	/** The query with each mistyped word replaced by its likeliest spelling, when one was found. */
-	corrected: string | null;
-}
-
-interface Engine {
-	revision: number;
-	vocabulary: TypoVocabulary;
-	stems: Set<string>;
-	display: DisplayWords;
-	synonymsKey: string;
-	synonyms: SynonymIndex;
-}
-
-/** Per database: the typo vocabulary (rebuilt when the index changed) and the synonyms (when the table changed). */
-const engines = new WeakMap<Db, Engine>();
-
-function engineFor(db: Db): Engine {
-	const revision = searchRevision(db);
-	const rows = synonymRows(db);
-	const synonymsKey = JSON.stringify(rows);
-	let engine = engines.get(db);
-	if (!engine || engine.revision !== revision) {
-		engine = {
-			revision,
-			vocabulary: new TypoVocabulary(indexVocabulary(db)),
-			stems: indexStems(db),
-			display: new DisplayWords([...placeNames(db), ...rows.map((r) => r.terms)]),
-			synonymsKey: '',
-			synonyms: new SynonymIndex([])
-		};
-		engines.set(db, engine);
-	}
-	if (engine.synonymsKey !== synonymsKey) {
-		engine.synonyms = new SynonymIndex(rows.map((r) => ({ terms: parseGroupTerms(r.terms), related: r.related })));
-		engine.synonymsKey = synonymsKey;
-	}
-	return engine;
-}
-
-export function planSearch(db: Db, q: string, options: Pick<SearchOptions, 'prefix' | 'strategy'> = {}): SearchPlan {
-	const prefix = options.prefix ?? true;
-	const exact = toFtsQuery(q, { prefixLast: prefix });
-	if (!exact) return { tiers: [], highlight: null, corrected: null };
-	if (options.strategy === 'exact') return { tiers: [exact], highlight: exact, corrected: null };
-	const { vocabulary, stems, synonyms, display } = engineFor(db);
-	const units = queryUnits(q, synonyms).map((u) => ({ ...u, last: u.last && prefix }));
-	let mistyped = false;
-	const alternatives: UnitAlternatives[] = units.map((unit) => {
-		const { same, related } = synonyms.of(unit.key);
-		// A word being typed, or found by its stems (a plural, an inflection), is not a typo.
-		const known = (unit.last && vocabulary.hasPrefix(unit.key)) || stemsOfWord(unit.key).some((s) => stems.has(s));
-		const corrections = unit.key.includes(' ') || known ? [] : vocabulary.corrections(unit.key);
-		if (corrections.length) mistyped = true;
-		return { unit, same, wider: [...related, ...corrections.map((c) => c.term)], best: corrections[0]?.term };
-	});
-	const tiers = tierExpressions(q, alternatives, prefix);
-	const corrected = mistyped ? alternatives.map((a) => display.show(a.best ?? a.unit.key)).join(' ') : null;
-	return { tiers, highlight: tiers.at(-1) ?? null, corrected };
-}
-
 export interface SearchFacet {
 	code: string;
 	label: string;
@@ -155,78 +73,130 @@ export interface SearchResult {
 	suggestion: string | null;
 }
 
-const countBy = (rows: MatchedRow[], key: (r: MatchedRow) => string | null, label: (code: string) => string): SearchFacet[] => {
-	const counts = new Map<string, number>();
-	for (const r of rows) {
-		const code = key(r);
-		if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-	}
+/** Per database: each public entity's kind, category and département, reloaded when the graph revision moves. */
+const facetsByDb = new WeakMap<Db, { revision: number; table: FacetTable }>();
+
+function facetTableFor(db: Db): FacetTable {
+	const revision = graphRevision(db);
+	const cached = facetsByDb.get(db);
+	if (cached && cached.revision === revision) return cached.table;
+	const table = new FacetTable(facetAttributes(db));
+	facetsByDb.set(db, { revision, table });
+	return table;
+}
+
+/** Counts per code, most first, then by label. */
+function facet(counts: Map<string, number>, label: (code: string) => string): SearchFacet[] {
 	return [...counts].map(([code, count]) => ({ code, label: label(code), count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
-};
+}
 
 const DEPARTEMENTS: Record<string, string> = { '03': 'Allier', '15': 'Cantal', '43': 'Haute-Loire', '63': 'Puy-de-Dôme' };
 
+/** A wider tier runs while fewer than this were found: a page of results, as typed or nearly, is enough. */
+const ENOUGH = 20;
+
+/**
+ * What each tier adds (ids no narrower tier found), tier after tier, stopping once `enough` were found: a
+ * wider tier only runs when the narrower ones found little (« financement » as typed finds hundreds: its
+ * synonyms are not needed; « incubateurs » finds none as typed).
+ */
+function findByTier(db: Db, tiers: string[], enough: number): number[][] {
+	const seen = new Set<number>();
+	const byTier: number[][] = [];
+	for (const match of tiers) {
+		const added = matchIds(db, match).filter((id) => !seen.has(id));
+		for (const id of added) seen.add(id);
+		byTier.push(added);
+		if (seen.size >= enough) break;
+	}
+	return byTier;
+}
+
+/**
+ * The first `need` ids in result order: tier after tier, each by its bm25 rank. A tier's rows are ranked
+ * whole only when a facet filter drops some of them; otherwise its top rows are enough (the narrower tiers
+ * found fewer than a page, so the top `need + before` rows of the tier hold every row the page can show).
+ */
+function ordered(db: Db, tiers: string[], byTier: number[][], need: number, keep?: (id: number) => boolean): number[] {
+	const out: number[] = [];
+	let before = 0;
+	for (const [tier, ids] of byTier.entries()) {
+		if (out.length >= need) break;
+		const wanted = new Set(keep ? ids.filter(keep) : ids);
+		if (wanted.size > 0) {
+			const ranked = keep ? rankedIds(db, tiers[tier]!).sort((a, b) => a.rank - b.rank || a.id - b.id) : rankedTop(db, tiers[tier]!, need + before);
+			for (const r of ranked) if (wanted.has(r.id)) out.push(r.id);
+		}
+		before += ids.length;
+	}
+	return out.slice(0, need);
+}
+
+/** Rows found by the wider tiers, their excerpts marked by our highlighter: summary, then description, then labels. */
+function excerpted(rows: PlainRow[], marks: Marks): (SearchRow & { excerpt: SnippetSegment[] })[] {
+	const highlighter = new Highlighter(marks);
+	return rows.map((r) => {
+		const excerpt = highlighter.excerpt(r.summary) ?? highlighter.excerpt(r.descriptionText) ?? highlighter.excerpt(r.searchTerms);
+		return { ...r, summarySnippet: '', descriptionSnippet: '', termsSnippet: '', excerpt: excerpt ?? [{ text: r.summary, hit: false }] };
+	});
+}
+
+const toHit = (r: SearchRow & { excerpt?: SnippetSegment[] }): SearchHit => ({
+	id: r.id,
+	slug: r.slug,
+	name: r.name,
+	kind: r.kind,
+	kindLabel: kindLabel(r.kind),
+	category: r.category,
+	categoryLabel: categoryLabel(r.category),
+	communeName: r.communeName,
+	snippet: r.excerpt ?? bestSnippet(r)
+});
+
 export function search(db: Db, q: string, options: SearchOptions = {}): SearchResult {
 	const plan = planSearch(db, q, options);
-	const empty: SearchResult = { hits: [], total: 0, facets: { kind: [], category: [], departement: [] }, suggestion: null };
-	if (!plan.highlight) return empty;
-	const matched = matchTiers(db, plan.tiers);
-	const shown = matched.filter(
-		(r) =>
-			(!options.kind || r.kind === options.kind) &&
-			(!options.category || r.category === options.category) &&
-			(!options.departement || r.departementCode === options.departement)
-	);
+	if (!plan.highlight) return { hits: [], total: 0, facets: { kind: [], category: [], departement: [] }, suggestion: null };
+	const limit = options.limit ?? 20;
 	const offset = options.offset ?? 0;
-	const page = shown.slice(offset, offset + (options.limit ?? 20));
-	const rows = searchRows(
-		db,
-		page.map((r) => r.id),
-		plan.highlight
-	);
-	const hits: SearchHit[] = rows.map((r) => ({
-		id: r.id,
-		slug: r.slug,
-		name: r.name,
-		kind: r.kind,
-		kindLabel: kindLabel(r.kind),
-		category: r.category,
-		categoryLabel: categoryLabel(r.category),
-		communeName: r.communeName,
-		snippet: bestSnippet(r)
-	}));
+	const byTier = findByTier(db, plan.tiers, Math.max(limit, ENOUGH));
+	const table = facetTableFor(db);
+	const filter = { kind: options.kind, category: options.category, departement: options.departement };
+	const filtered = Boolean(options.kind || options.category || options.departement);
+	// The facets count everything found; the total counts what the facet filters let through.
+	const counts = table.count(byTier.flat(), filter);
+	// The common case, the words as typed found enough and no facet is chosen: FTS5 pages and snips in one pass.
+	const rows =
+		byTier.length === 1 && !filtered
+			? rankedPage(db, plan.tiers[0]!, limit, offset)
+			: excerpted(
+					plainRows(db, ordered(db, plan.tiers, byTier, offset + limit, filtered ? (id) => table.keeps(id, filter) : undefined).slice(offset)),
+					marksOf(plan.alternatives)
+				);
 	return {
-		hits,
-		total: shown.length,
+		hits: rows.map(toHit),
+		total: counts.total,
 		facets: {
-			kind: countBy(matched, (r) => r.kind, kindLabel),
-			category: countBy(matched, (r) => r.category, categoryLabel),
-			departement: countBy(
-				matched,
-				(r) => r.departementCode,
-				(code) => DEPARTEMENTS[code] ?? code
-			)
+			kind: facet(counts.kind, kindLabel),
+			category: facet(counts.category, categoryLabel),
+			departement: facet(counts.departement, (code) => DEPARTEMENTS[code] ?? code)
 		},
-		suggestion: plan.corrected && findsMore(db, plan.corrected, matched) ? plan.corrected : null
+		suggestion: plan.corrected && findsMore(db, plan.corrected, byTier[0]?.length ?? 0) ? plan.corrected : null
 	};
 }
 
 /** Whether the corrected query, taken as typed, finds more than the typed one did as typed. */
-function findsMore(db: Db, corrected: string, matched: MatchedRow[]): boolean {
+function findsMore(db: Db, corrected: string, foundAsTyped: number): boolean {
 	const exact = toFtsQuery(corrected);
-	if (!exact) return false;
-	const asTyped = matched.filter((r) => r.tier === 0).length;
-	return matchTiers(db, [exact]).length > asTyped;
+	return exact ? countMatches(db, exact) > foundAsTyped : false;
 }
 
 /** Search-as-you-type suggestions: few, fast, forgiving too. */
 export function suggest(db: Db, q: string, limit = 8) {
 	const plan = planSearch(db, q);
 	if (!plan.highlight) return [];
-	const ids = matchTiers(db, plan.tiers)
-		.slice(0, limit)
-		.map((r) => r.id);
-	return searchRows(db, ids, plan.highlight).map((r) => ({
+	const byTier = findByTier(db, plan.tiers, limit);
+	const rows = byTier.length === 1 ? rankedPage(db, plan.tiers[0]!, limit, 0) : plainRows(db, ordered(db, plan.tiers, byTier, limit));
+	return rows.map((r: { slug: string; name: string; kind: string; category: string; communeName: string | null }) => ({
 		slug: r.slug,
 		name: r.name,
 		kindLabel: kindLabel(r.kind),

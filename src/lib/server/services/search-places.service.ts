@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import { foldAccents } from '$lib/domain/fold';
+import { territoryKindLabels, type TerritoryKind } from '$lib/domain/vocabulary';
+import type { Db } from '../db';
+import { wordsOf } from '../search/stems';
+import { nearby, nearbyParamsSchema } from './map.service';
+import { NotFoundError } from './errors';
+
+/** What a search for a place shows: the territory, its actors, and (a commune) the nearest within 10 km. */
+export interface PlaceHit {
+	code: string;
+	kind: TerritoryKind;
+	kindLabel: string;
+	name: string;
+	departementName: string | null;
+	/** Public actors located in the territory. */
+	inside: number;
+	near: { radiusKm: number; total: number; items: { slug: string; name: string; categoryLabel: string; distance: string }[] } | null;
+}
+
+export const NEAR_KM = 10;
+const PLACES_SHOWN = 3;
+
+interface Place {
+	code: string;
+	kind: TerritoryKind;
+	name: string;
+	words: string[];
+	departementCode: string | null;
+	population: number;
+}
+
+const placesByDb = new WeakMap<Db, { count: number; places: Place[] }>();
+
+function placesOf(db: Db): Place[] {
+	const count = db.get<{ n: number }>(sql`select count(*) as n from territories`)?.n ?? 0;
+	const cached = placesByDb.get(db);
+	if (cached?.count === count) return cached.places;
+	const rows = db.all<Omit<Place, 'words'>>(sql`
+		select code, kind, name, departement_code as departementCode, coalesce(population, 0) as population
+		from territories where kind in ('commune', 'epci', 'departement')`);
+	const places = rows.map((r) => ({ ...r, words: wordsOf(foldAccents(r.name)) }));
+	placesByDb.set(db, { count, places });
+	return places;
+}
+
+const contains = (haystack: string[], needle: string[]) =>
+	needle.length > 0 && haystack.some((_, i) => needle.every((w, j) => haystack[i + j] === w));
+
+/**
+ * How well a territory's name answers the query's words: 3 the whole query, 2 the name inside the query
+ * (« coworking thiers »), 1 the query starting the name (« clermont » for Clermont-Ferrand); 0 otherwise.
+ */
+export function placeScore(placeWords: string[], queryWords: string[]): number {
+	if (placeWords.join(' ') === queryWords.join(' ')) return 3;
+	if (contains(queryWords, placeWords) && placeWords.join('').length >= 4) return 2;
+	const joined = queryWords.join(' ');
+	if (joined.length >= 5 && placeWords.join(' ').startsWith(`${joined} `)) return 1;
+	return 0;
+}
+
+const KIND_ORDER: Record<string, number> = { commune: 0, epci: 1, departement: 2 };
+
+/** The territories a query names (at most three), best first, with their actors. */
+export function searchPlaces(db: Db, q: string): PlaceHit[] {
+	const words = wordsOf(foldAccents(q));
+	if (words.length === 0) return [];
+	const places = placesOf(db);
+	const departements = new Map(places.filter((p) => p.kind === 'departement').map((p) => [p.code, p.name]));
+	return places
+		.map((place) => ({ place, score: placeScore(place.words, words) }))
+		.filter((p) => p.score > 0)
+		.sort((a, b) => b.score - a.score || KIND_ORDER[a.place.kind]! - KIND_ORDER[b.place.kind]! || b.place.population - a.place.population)
+		.slice(0, PLACES_SHOWN)
+		.map(({ place }) => ({
+			code: place.code,
+			kind: place.kind,
+			kindLabel: territoryKindLabels[place.kind],
+			name: place.name,
+			departementName: place.kind === 'departement' ? null : (departements.get(place.departementCode ?? '') ?? null),
+			inside: actorsInside(db, place.code),
+			near: place.kind === 'commune' ? nearest(db, place.code) : null
+		}));
+}
+
+function actorsInside(db: Db, code: string): number {
+	return (
+		db.get<{ n: number }>(sql`
+			select count(*) as n from entities e join territories t on t.code = e.commune_code
+			where e.deleted_at is null and e.status = 'published'
+				and (t.code = ${code} or t.epci_code = ${code} or t.departement_code = ${code})`)?.n ?? 0
+	);
+}
+
+function nearest(db: Db, commune: string): PlaceHit['near'] {
+	try {
+		const found = nearby(db, nearbyParamsSchema.parse({ commune, radiusKm: NEAR_KM }));
+		return {
+			radiusKm: NEAR_KM,
+			total: found.total,
+			items: found.items.slice(0, 5).map((i) => ({ slug: i.slug, name: i.name, categoryLabel: i.categoryLabel, distance: i.distance.text }))
+		};
+	} catch (e) {
+		// A commune with no known position: its actors are still counted, there is no circle to draw.
+		if (e instanceof NotFoundError) return null;
+		throw e;
+	}
+}

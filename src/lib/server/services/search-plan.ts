@@ -1,0 +1,109 @@
+/**
+ * What the search engine makes of a query (see search/query-plan.ts): the tiers' full-text expressions, a
+ * corrected query when a word looks mistyped, and what the excerpts mark. Per database, it keeps the typo
+ * vocabulary (rebuilt when the index changes), the synonyms (when the editors' table changes) and the
+ * spellings to show.
+ */
+import type { Db } from '../db';
+import { indexStems, indexVocabulary, placeNames, searchRevision, synonymRows } from '../repos/search.repo';
+import { toFtsQuery } from '../search/fts-query';
+import { queryUnits, tierExpressions, type UnitAlternatives } from '../search/query-plan';
+import { SynonymIndex, parseGroupTerms } from '../search/synonyms';
+import { TypoVocabulary } from '../search/typos';
+import { stemsOfWord } from '../search/stems';
+import { DisplayWords } from '../search/display-words';
+import type { Marks } from '../search/highlight';
+
+/**
+ * `exact`: every typed word as written (the last one as a prefix), as search worked until December 2026 (kept
+ * for the relevance evaluation's « before »). `forgiving`: plurals, typos and synonyms too, exact hits first.
+ */
+export type SearchStrategy = 'exact' | 'forgiving';
+
+export interface SearchOptions {
+	limit?: number;
+	offset?: number;
+	/** The last word as a prefix (search as you type); on by default. */
+	prefix?: boolean;
+	strategy?: SearchStrategy;
+	/** Facet filters of the results page. */
+	kind?: string;
+	category?: string;
+	departement?: string;
+}
+
+/** What the engine made of the query: the tiers' expressions, and a corrected query when a word looked mistyped. */
+export interface SearchPlan {
+	tiers: string[];
+	/** The widest expression: what the snippets highlight. */
+	highlight: string | null;
+	/** The query with each mistyped word replaced by its likeliest spelling, when one was found. */
+	corrected: string | null;
+	/** What each typed word may be found by: the excerpts' marks when a wider tier found the rows. */
+	alternatives: UnitAlternatives[];
+}
+
+interface Engine {
+	revision: number;
+	vocabulary: TypoVocabulary;
+	stems: Set<string>;
+	display: DisplayWords;
+	synonymsKey: string;
+	synonyms: SynonymIndex;
+}
+
+/** Per database: the typo vocabulary (rebuilt when the index changed) and the synonyms (when the table changed). */
+const engines = new WeakMap<Db, Engine>();
+
+function engineFor(db: Db): Engine {
+	const revision = searchRevision(db);
+	const rows = synonymRows(db);
+	const synonymsKey = JSON.stringify(rows);
+	let engine = engines.get(db);
+	if (!engine || engine.revision !== revision) {
+		engine = {
+			revision,
+			vocabulary: new TypoVocabulary(indexVocabulary(db)),
+			stems: indexStems(db),
+			display: new DisplayWords([...placeNames(db), ...rows.map((r) => r.terms)]),
+			synonymsKey: '',
+			synonyms: new SynonymIndex([])
+		};
+		engines.set(db, engine);
+	}
+	if (engine.synonymsKey !== synonymsKey) {
+		engine.synonyms = new SynonymIndex(rows.map((r) => ({ terms: parseGroupTerms(r.terms), related: r.related })));
+		engine.synonymsKey = synonymsKey;
+	}
+	return engine;
+}
+
+export function planSearch(db: Db, q: string, options: Pick<SearchOptions, 'prefix' | 'strategy'> = {}): SearchPlan {
+	const prefix = options.prefix ?? true;
+	const exact = toFtsQuery(q, { prefixLast: prefix });
+	if (!exact) return { tiers: [], highlight: null, corrected: null, alternatives: [] };
+	if (options.strategy === 'exact') return { tiers: [exact], highlight: exact, corrected: null, alternatives: [] };
+	const { vocabulary, stems, synonyms, display } = engineFor(db);
+	const units = queryUnits(q, synonyms).map((u) => ({ ...u, last: u.last && prefix }));
+	let mistyped = false;
+	const alternatives: UnitAlternatives[] = units.map((unit) => {
+		const { same, related } = synonyms.of(unit.key, unit.raw);
+		// A word being typed, or found by its stems (a plural, an inflection), is not a typo.
+		const known = (unit.last && vocabulary.hasPrefix(unit.key)) || stemsOfWord(unit.raw).some((s) => stems.has(s));
+		const corrections = unit.key.includes(' ') || known ? [] : vocabulary.corrections(unit.key);
+		if (corrections.length) mistyped = true;
+		return { unit, same, wider: [...related, ...corrections.map((c) => c.term)], best: corrections[0]?.term };
+	});
+	const tiers = tierExpressions(q, alternatives, prefix);
+	const corrected = mistyped ? alternatives.map((a) => display.show(a.best ?? a.unit.key)).join(' ') : null;
+	return { tiers, highlight: tiers.at(-1) ?? null, corrected, alternatives };
+}
+
+/** Every word the tiers may have found, the one being typed as a prefix, and their stems. */
+export function marksOf(alternatives: UnitAlternatives[]): Marks {
+	const words = new Set<string>();
+	for (const a of alternatives) for (const key of [a.unit.key, ...a.same, ...a.wider]) for (const w of key.split(' ')) if (w.length > 1) words.add(w);
+	const prefixes = alternatives.filter((a) => a.unit.last && !a.unit.key.includes(' ')).map((a) => a.unit.key);
+	const raws = alternatives.flatMap((a) => a.unit.raw.split(' '));
+	return { words: [...words], prefixes, stems: [...new Set([...words, ...raws].flatMap((w) => stemsOfWord(w)))] };
+}
