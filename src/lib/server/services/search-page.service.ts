@@ -4,8 +4,8 @@ import { CATEGORY_CODES } from '$lib/domain/filters';
 import { ENTITY_KINDS } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import { ValidationError } from './errors';
-import { search } from './search.service';
-import { searchPlaces } from './search-places.service';
+import { foundIds, search } from './search.service';
+import { foundAround, searchPlaces, type PlaceHit } from './search-places.service';
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -36,7 +36,7 @@ export function parseSearchPageQuery(params: URLSearchParams): SearchPageQuery {
 }
 
 export function searchPage(db: Db, query: SearchPageQuery) {
-	const none = { hits: [], total: 0, page: 1, pageCount: 1, facets: { kind: [], category: [], departement: [] }, suggestion: null, places: [] };
+	const none = { hits: [], total: 0, page: 1, pageCount: 1, facets: { kind: [], category: [], departement: [] }, suggestion: null, places: [], around: null };
 	if (!query.q) return none;
 	const result = search(db, query.q, {
 		limit: SEARCH_PAGE_SIZE,
@@ -48,5 +48,16 @@ export function searchPage(db: Db, query: SearchPageQuery) {
 	});
 	// Places are named on the first page only, and not once the visitor narrowed the results.
 	const places = query.page === 1 && !query.kind && !query.category && !query.dep ? searchPlaces(db, query.q) : [];
-	return { ...result, page: query.page, pageCount: Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)), places };
+	return { ...result, page: query.page, pageCount: Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)), places, around: aroundPlace(db, places, result) };
+}
+
+/**
+ * « coworking thiers » when Thiers has few: what « coworking » finds within 30 km of the commune the query
+ * names, nearest first, besides what the page already lists.
+ */
+function aroundPlace(db: Db, places: PlaceHit[], result: { total: number; hits: { id: number }[] }) {
+	const named = places.find((p) => p.kind === 'commune' && p.rest);
+	if (!named?.rest || result.total >= SEARCH_PAGE_SIZE) return null;
+	const around = foundAround(db, named.code, foundIds(db, named.rest), new Set(result.hits.map((h) => h.id)));
+	return around && around.items.length ? { place: named.name, what: named.rest, ...around } : null;
 }

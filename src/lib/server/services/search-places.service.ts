@@ -16,6 +16,8 @@ export interface PlaceHit {
 	/** Public actors located in the territory. */
 	inside: number;
 	near: { radiusKm: number; total: number; items: { slug: string; name: string; categoryLabel: string; distance: string }[] } | null;
+	/** The query's other words when it names the place among them (« coworking » for « coworking thiers »). */
+	rest: string | null;
 }
 
 export const NEAR_KM = 10;
@@ -44,8 +46,7 @@ function placesOf(db: Db): Place[] {
 	return places;
 }
 
-const contains = (haystack: string[], needle: string[]) =>
-	needle.length > 0 && haystack.some((_, i) => needle.every((w, j) => haystack[i + j] === w));
+const contains = (haystack: string[], needle: string[]) => needle.length > 0 && haystack.some((_, i) => needle.every((w, j) => haystack[i + j] === w));
 
 /**
  * How well a territory's name answers the query's words: 3 the whole query, 2 the name inside the query
@@ -72,16 +73,46 @@ export function searchPlaces(db: Db, q: string): PlaceHit[] {
 		.filter((p) => p.score > 0)
 		.sort((a, b) => b.score - a.score || KIND_ORDER[a.place.kind]! - KIND_ORDER[b.place.kind]! || b.place.population - a.place.population)
 		.slice(0, PLACES_SHOWN)
-		.map(({ place }) => ({
+		.map(({ place, score }) => ({
 			code: place.code,
 			kind: place.kind,
 			kindLabel: territoryKindLabels[place.kind],
 			name: place.name,
 			departementName: place.kind === 'departement' ? null : (departements.get(place.departementCode ?? '') ?? null),
 			inside: actorsInside(db, place.code),
-			near: place.kind === 'commune' ? nearest(db, place.code) : null
+			near: place.kind === 'commune' ? nearest(db, place.code) : null,
+			rest: score === 2 ? restOf(words, place.words) : null
 		}));
 }
+
+/** The query's words without the place's (the first time they appear in a row). */
+function restOf(queryWords: string[], placeWords: string[]): string | null {
+	const at = queryWords.findIndex((_, i) => placeWords.every((w, j) => queryWords[i + j] === w));
+	const rest = [...queryWords.slice(0, at), ...queryWords.slice(at + placeWords.length)];
+	return rest.length ? rest.join(' ') : null;
+}
+
+/**
+ * What the rest of the query finds around a commune the query names, nearest first (« coworking thiers »
+ * when Thiers itself has no coworking space): `found` are the ids the rest of the query finds.
+ */
+export function foundAround(db: Db, commune: string, found: Set<number>, exclude: Set<number>, radiusKm = AROUND_KM) {
+	try {
+		const around = nearby(db, nearbyParamsSchema.parse({ commune, radiusKm }));
+		const items = around.items.filter((i) => found.has(i.id) && !exclude.has(i.id));
+		return {
+			radiusKm,
+			items: items
+				.slice(0, 10)
+				.map((i) => ({ slug: i.slug, name: i.name, categoryLabel: i.categoryLabel, communeName: i.communeName, distance: i.distance.text }))
+		};
+	} catch (e) {
+		if (e instanceof NotFoundError) return null;
+		throw e;
+	}
+}
+
+export const AROUND_KM = 30;
 
 function actorsInside(db: Db, code: string): number {
 	return (

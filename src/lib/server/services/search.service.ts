@@ -190,6 +190,12 @@ function findsMore(db: Db, corrected: string, foundAsTyped: number): boolean {
 	return exact ? countMatches(db, exact) > foundAsTyped : false;
 }
 
+/** Every public entity a query finds (the tiers as far as a search goes), for the results page's « around a place ». */
+export function foundIds(db: Db, q: string): Set<number> {
+	const plan = planSearch(db, q);
+	return new Set(plan.highlight ? findByTier(db, plan.tiers, ENOUGH).flat() : []);
+}
+
 /** Search-as-you-type suggestions: few, fast, forgiving too. */
 export function suggest(db: Db, q: string, limit = 8) {
 	const plan = planSearch(db, q);
