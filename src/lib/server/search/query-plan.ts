@@ -12,7 +12,7 @@ import { toFtsQuery } from './fts-query';
 import { stemsOfWord, wordsOf } from './stems';
 import type { SynonymIndex } from './synonyms';
 
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
 	'a au aux avec ce ces d dans de des du en et l la le les leur mon ou par pour qu que qui sa se ses son sur un une vers the of and for in an to at on with'.split(
 		' '
 	)

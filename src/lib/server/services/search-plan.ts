@@ -7,7 +7,7 @@
 import type { Db } from '../db';
 import { indexStems, indexVocabulary, placeNames, searchRevision, synonymRows } from '../repos/search.repo';
 import { toFtsQuery } from '../search/fts-query';
-import { queryUnits, tierExpressions, type UnitAlternatives } from '../search/query-plan';
+import { STOPWORDS, queryUnits, tierExpressions, type UnitAlternatives } from '../search/query-plan';
 import { SynonymIndex, parseGroupTerms } from '../search/synonyms';
 import { TypoVocabulary } from '../search/typos';
 import { stemsOfWord } from '../search/stems';
@@ -102,7 +102,8 @@ export function planSearch(db: Db, q: string, options: Pick<SearchOptions, 'pref
 /** Every word the tiers may have found, the one being typed as a prefix, and their stems. */
 export function marksOf(alternatives: UnitAlternatives[]): Marks {
 	const words = new Set<string>();
-	for (const a of alternatives) for (const key of [a.unit.key, ...a.same, ...a.wider]) for (const w of key.split(' ')) if (w.length > 1) words.add(w);
+	for (const a of alternatives)
+		for (const key of [a.unit.key, ...a.same, ...a.wider]) for (const w of key.split(' ')) if (w.length > 1 && !STOPWORDS.has(w)) words.add(w);
 	const prefixes = alternatives.filter((a) => a.unit.last && !a.unit.key.includes(' ')).map((a) => a.unit.key);
 	const raws = alternatives.flatMap((a) => a.unit.raw.split(' '));
 	return { words: [...words], prefixes, stems: [...new Set([...words, ...raws].flatMap((w) => stemsOfWord(w)))] };
