@@ -13,7 +13,8 @@ const db = openDb(path);
 const report = prepareDatabase(db);
 console.log(
 	`Base ${path} prête : ${report.territories} territoires${report.territoriesLoaded ? ' (chargés)' : ''}, ` +
-		`${report.entities} acteurs${report.seeded ? ' (démo chargée)' : ''}.`
+		`${report.entities} acteurs${report.seeded ? ' (démo chargée)' : ''}` +
+		(report.searchTextRefreshed ? ` ; texte de recherche mis à jour pour ${report.searchTextRefreshed} fiches (racines, libellés anglais).` : '.')
 );
 // A database with content is never changed at start-up: points stored without their commune are only pointed out.
 const unplaced = pointsWithoutCommune(db).length > 0 ? repairPlaces(db, { apply: false }).located.length : 0;
