@@ -116,7 +116,7 @@ describe(`aucune page ne défile de côté à ${WIDTH} px`, () => {
 	});
 
 	it('les pages des comptes connectés', async () => {
-		for (const path of ['/espace', `/espace/fiches/${actor.id}`, '/compte', '/moderation', '/admin/utilisateurs', '/admin/import']) {
+		for (const path of ['/espace', `/espace/fiches/${actor.id}`, '/compte', '/moderation', '/admin/utilisateurs', '/admin/import', '/admin/recherche']) {
 			await visit(signedIn, path, `connecte-${slugOf(path)}`);
 		}
 	});

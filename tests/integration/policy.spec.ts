@@ -56,7 +56,7 @@ describe('policy: may this person do X to Y', () => {
 	});
 
 	it('keeps moderation, imports, the dashboard and restores to the team', () => {
-		for (const may of [policy.mayModerate, policy.mayImport, policy.maySeeDashboard, policy.mayRestoreRevisions]) {
+		for (const may of [policy.mayModerate, policy.mayImport, policy.maySeeDashboard, policy.mayRestoreRevisions, policy.mayEditSearchWords]) {
 			expect([admin, editor, partner, null].map((u) => may(u))).toEqual([true, true, false, false]);
 		}
 	});
@@ -76,8 +76,8 @@ describe('policy: may this person do X to Y', () => {
 	});
 
 	it('tells the header what to offer', () => {
-		expect(policy.headerPermissions(editor)).toEqual({ moderate: true, dashboard: true, import: true, manageUsers: true });
-		expect(policy.headerPermissions(partner)).toEqual({ moderate: false, dashboard: false, import: false, manageUsers: false });
-		expect(policy.headerPermissions(null)).toEqual({ moderate: false, dashboard: false, import: false, manageUsers: false });
+		expect(policy.headerPermissions(editor)).toEqual({ moderate: true, dashboard: true, import: true, searchWords: true, manageUsers: true });
+		expect(policy.headerPermissions(partner)).toEqual({ moderate: false, dashboard: false, import: false, searchWords: false, manageUsers: false });
+		expect(policy.headerPermissions(null)).toEqual({ moderate: false, dashboard: false, import: false, searchWords: false, manageUsers: false });
 	});
 });

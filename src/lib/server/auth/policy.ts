@@ -29,6 +29,9 @@ export const maySeeDashboard = isEditor;
 /** Imports change many listings at once: the team only. */
 export const mayImport = isEditor;
 
+/** The search's synonyms and related words (/admin/recherche): they change every visitor's results. */
+export const mayEditSearchWords = isEditor;
+
 /** Putting back an older version of a listing, or a deleted one, and seeing hidden listings' history. */
 export const mayRestoreRevisions = isEditor;
 
@@ -64,6 +67,7 @@ export function headerPermissions(user: Person | null | undefined) {
 		moderate: mayModerate(user),
 		dashboard: maySeeDashboard(user),
 		import: mayImport(user),
+		searchWords: mayEditSearchWords(user),
 		manageUsers: !!user && mayManageUsers(user)
 	};
 }

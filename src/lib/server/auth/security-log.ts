@@ -21,6 +21,10 @@ export type SecurityEvent =
 	| 'manager.revoked'
 	| 'partner.moderation_changed'
 	| 'access.denied'
+	// the search's synonyms table: no revisions table for settings, so the log says who changed which group
+	| 'synonyms.created'
+	| 'synonyms.updated'
+	| 'synonyms.deleted'
 	// people without an account: referencing, claims, forgotten passwords
 	| 'newcomer.throttled'
 	| 'newcomer.mail_not_sent'
