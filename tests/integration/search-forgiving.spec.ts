@@ -9,6 +9,7 @@ import { freshDb, insertSmallTerritories } from './fresh-db';
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
 import { search, suggest } from '../../src/lib/server/services/search.service';
 import { refreshSearchText } from '../../src/lib/server/services/search-text.service';
+import { prepareDatabase } from '../../src/lib/server/setup/prepare';
 import { entities, meta, searchSynonyms } from '../../src/lib/server/db/schema';
 import type { Db } from '../../src/lib/server/db/index';
 
@@ -111,5 +112,19 @@ describe('forgiving search', () => {
 				.all()
 				.every((r) => r.v === 1)
 		).toBe(true);
+	});
+});
+
+describe('preparing a database', () => {
+	it('writes a new database’s search text once, with the demo, not again afterwards', () => {
+		const fresh = freshDb();
+		try {
+			const first = prepareDatabase(fresh.db);
+			expect(first).toMatchObject({ seeded: true, searchTextRefreshed: 0 });
+			expect(prepareDatabase(fresh.db).searchTextRefreshed).toBe(0);
+			expect(search(fresh.db, 'incubateurs').total).toBeGreaterThan(0);
+		} finally {
+			fresh.close();
+		}
 	});
 });

@@ -30,11 +30,12 @@ export function prepareDatabase(db: Db, options: { demo?: boolean } = {}): Prepa
 			.select({ n: sql<number>`count(*)` })
 			.from(entities)
 			.get()?.n ?? 0;
+	// Before the demo: an empty database only records that its search text is current; the demo writes it so.
+	const searchTextRefreshed = refreshSearchText(db);
 	let seeded = false;
 	if ((options.demo ?? process.env.CARTO_DEMO !== 'false') && count() === 0) {
 		seedDemo(db);
 		seeded = true;
 	}
-	const searchTextRefreshed = refreshSearchText(db);
 	return { territories: territoryCount(db), territoriesLoaded, entities: count(), seeded, searchTextRefreshed };
 }
