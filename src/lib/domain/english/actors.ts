@@ -22,8 +22,7 @@ export function actorLead(a: LeadFacts): string {
 const plural = new Intl.PluralRules('en');
 const number = new Intl.NumberFormat('en-GB');
 /** « 1 step », « 3 steps », « 1,234 steps ». */
-export const countOf = (n: number, singular: string, many = `${singular}s`): string =>
-	`${number.format(n)} ${plural.select(n) === 'one' ? singular : many}`;
+export const countOf = (n: number, singular: string, many = `${singular}s`): string => `${number.format(n)} ${plural.select(n) === 'one' ? singular : many}`;
 
 /** A pathway's span, read before its steps: « 7 steps, from 2023 to 2026, 1 of them undated. ». */
 export function pathwaySummary(steps: { start: string | null; end: string | null; dateKnown: boolean }[]): string {

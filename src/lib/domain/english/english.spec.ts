@@ -21,15 +21,23 @@ describe('relation sentences in English', () => {
 		);
 	});
 	it('a moment is dated, never « since »; a person needs no gender', () => {
-		expect(relationSentence({ type: 'founded', startDate: '2016', endDate: null }, camille, volcabio, 'out', TODAY)).toBe('Camille Martin founded Volcabio in 2016');
+		expect(relationSentence({ type: 'founded', startDate: '2016', endDate: null }, camille, volcabio, 'out', TODAY)).toBe(
+			'Camille Martin founded Volcabio in 2016'
+		);
 		expect(relationSentence({ type: 'founded', startDate: '2016-05-03', endDate: null }, volcabio, camille, 'in', TODAY)).toBe(
 			'Volcabio was founded by Camille Martin on 3 May 2016'
 		);
 	});
 	it('a relation to come is in the future; an undated one in the present', () => {
-		expect(relationSentence({ type: 'hosted_by', startDate: '2027-04', endDate: null }, volcabio, grange, 'out', TODAY)).toBe('Volcabio will be hosted by La Grange from April 2027');
-		expect(relationSentence({ type: 'member_of', startDate: null, endDate: null }, couveuse, volcabio, 'in', TODAY)).toBe('Couveuse des Puys counts Volcabio among its members');
-		expect(relationSentence({ type: 'partner_of', startDate: null, endDate: null }, couveuse, volcabio, 'in', TODAY)).toBe('Couveuse des Puys is a partner of Volcabio');
+		expect(relationSentence({ type: 'hosted_by', startDate: '2027-04', endDate: null }, volcabio, grange, 'out', TODAY)).toBe(
+			'Volcabio will be hosted by La Grange from April 2027'
+		);
+		expect(relationSentence({ type: 'member_of', startDate: null, endDate: null }, couveuse, volcabio, 'in', TODAY)).toBe(
+			'Couveuse des Puys counts Volcabio among its members'
+		);
+		expect(relationSentence({ type: 'partner_of', startDate: null, endDate: null }, couveuse, volcabio, 'in', TODAY)).toBe(
+			'Couveuse des Puys is a partner of Volcabio'
+		);
 	});
 });
 

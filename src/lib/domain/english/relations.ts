@@ -5,7 +5,17 @@
  * still running since a date takes the present perfect (« has been », « has hosted »). The tense itself (over,
  * running, to come) is the French module's decision, read from the same dates: it is the same fact.
  */
-import { firstDay, isMoment, lastDay, parisToday, relationTiming as frenchTiming, type Direction, type Nameable, type RelationFacts, type Tense } from '$lib/domain/french';
+import {
+	firstDay,
+	isMoment,
+	lastDay,
+	parisToday,
+	relationTiming as frenchTiming,
+	type Direction,
+	type Nameable,
+	type RelationFacts,
+	type Tense
+} from '$lib/domain/french';
 import { relationType } from '$lib/domain/vocabulary';
 import { fromDate, onDate, runningDates, sinceDate, spanDates, untilDate } from './dates';
 
@@ -31,7 +41,13 @@ const copula = (attribute: string): Verb => ({
 	past: `was ${attribute}`,
 	future: `will be ${attribute}`
 });
-const active = (present: string, perfect: string, past: string, future: string, tail?: string): Verb => ({ present, perfect, past, future, ...(tail ? { tail } : {}) });
+const active = (present: string, perfect: string, past: string, future: string, tail?: string): Verb => ({
+	present,
+	perfect,
+	past,
+	future,
+	...(tail ? { tail } : {})
+});
 
 /** The two sides of every relation type: `out` has the source as subject, `in` the target. */
 const VERBS: Record<string, { out: Verb; in: Verb }> = {
@@ -55,7 +71,10 @@ const VERBS: Record<string, { out: Verb; in: Verb }> = {
 		out: active('takes part in', 'has taken part in', 'took part in', 'will take part in'),
 		in: active('counts', 'has counted', 'counted', 'will count', 'among its participants')
 	},
-	takes_place_at: { out: active('takes place at', 'has taken place at', 'took place at', 'will take place at'), in: active('hosts', 'has hosted', 'hosted', 'will host') }
+	takes_place_at: {
+		out: active('takes place at', 'has taken place at', 'took place at', 'will take place at'),
+		in: active('hosts', 'has hosted', 'hosted', 'will host')
+	}
 };
 
 export interface Timing {
