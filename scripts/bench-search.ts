@@ -88,7 +88,12 @@ try {
 		);
 	}
 	const slowest = [...perQuery].map(([q, ts]) => [q, median(ts)] as const).sort((a, b) => b[1] - a[1]);
-	console.log(`les plus lentes (médiane) : ${slowest.slice(0, 6).map(([q, t]) => `« ${q} » ${t.toFixed(2)} ms`).join(', ')}`);
+	console.log(
+		`les plus lentes (médiane) : ${slowest
+			.slice(0, 6)
+			.map(([q, t]) => `« ${q} » ${t.toFixed(2)} ms`)
+			.join(', ')}`
+	);
 	const placeTimes: number[] = [];
 	for (let rep = 0; rep < 10; rep++)
 		for (const q of words) {

@@ -30,7 +30,7 @@ describe('tierExpressions', () => {
 			wider: unit.key === 'clermond' ? ['clermont'] : []
 		}));
 		const [exact, forms, same, wide] = tierExpressions('financeurs clermond', units);
-		expect(exact).toBe('"financeurs" "clermond"*');
+		expect(exact).toBe('{name summary description_text search_terms} : ("financeurs" "clermond"*)');
 		expect(forms).toContain('search_stems : ("financeur")');
 		expect(forms).not.toContain('"funding"');
 		expect(same).toContain('"funding"');

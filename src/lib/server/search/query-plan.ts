@@ -51,7 +51,13 @@ const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 /** A word or phrase found as written, or a word by one of its stems (`raw`: the word with its accents). */
 function forms(key: string, prefix = false, raw = key): string[] {
 	const own = prefix ? `${quote(key)}*` : quote(key);
-	if (key.includes(' ')) return [own];
+	if (key.includes(' ')) {
+		// A phrase typed with a word in another form (« prêt d'honneur » for « Prêts d'honneur »): each word, in
+		// any of its forms, anywhere in the row.
+		const raws = raw.split(' ');
+		const each = key.split(' ').map((w, i) => `(${forms(w, false, raws[i] ?? w).join(' OR ')})`);
+		return [own, `(${each.join(' AND ')})`];
+	}
 	const stems = stemsOfWord(raw);
 	return stems.length ? [own, `search_stems : (${stems.map(quote).join(' OR ')})`] : [own];
 }
@@ -66,11 +72,20 @@ export interface UnitAlternatives {
 	best?: string;
 }
 
+/**
+ * The words as typed, in the row's own texts only: the stems column holds word forms, and matching a typed
+ * prefix there (« lieu* » in « lieux ») would rank by forms what tier 0 ranks by words.
+ */
+export function asTyped(q: string, prefix = true): string | null {
+	const words = toFtsQuery(q, { prefixLast: prefix });
+	return words ? `{name summary description_text search_terms} : (${words})` : null;
+}
+
 const anyOf = (parts: string[]) => `(${[...new Set(parts)].join(' OR ')})`;
 
 /** The tiers' expressions, without repeats (a tier identical to the one before it adds nothing). */
 export function tierExpressions(q: string, units: UnitAlternatives[], prefix = true): string[] {
-	const exact = toFtsQuery(q, { prefixLast: prefix });
+	const exact = asTyped(q, prefix);
 	if (!exact || units.length === 0) return [];
 	const tier = (alternatives: (u: UnitAlternatives) => string[]) =>
 		units.map((u) => anyOf([...forms(u.unit.key, u.unit.last, u.unit.raw), ...alternatives(u).map(quote)])).join(' AND ');

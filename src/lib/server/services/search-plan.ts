@@ -6,8 +6,7 @@
  */
 import type { Db } from '../db';
 import { indexStems, indexVocabulary, placeNames, searchRevision, synonymRows } from '../repos/search.repo';
-import { toFtsQuery } from '../search/fts-query';
-import { STOPWORDS, queryUnits, tierExpressions, type UnitAlternatives } from '../search/query-plan';
+import { STOPWORDS, asTyped, queryUnits, tierExpressions, type UnitAlternatives } from '../search/query-plan';
 import { SynonymIndex, parseGroupTerms } from '../search/synonyms';
 import { TypoVocabulary } from '../search/typos';
 import { stemsOfWord } from '../search/stems';
@@ -80,7 +79,7 @@ function engineFor(db: Db): Engine {
 
 export function planSearch(db: Db, q: string, options: Pick<SearchOptions, 'prefix' | 'strategy'> = {}): SearchPlan {
 	const prefix = options.prefix ?? true;
-	const exact = toFtsQuery(q, { prefixLast: prefix });
+	const exact = asTyped(q, prefix);
 	if (!exact) return { tiers: [], highlight: null, corrected: null, alternatives: [] };
 	if (options.strategy === 'exact') return { tiers: [exact], highlight: exact, corrected: null, alternatives: [] };
 	const { vocabulary, stems, synonyms, display } = engineFor(db);

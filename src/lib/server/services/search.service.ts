@@ -12,7 +12,7 @@ import {
 	type PlainRow,
 	type SearchRow
 } from '../repos/search.repo';
-import { toFtsQuery } from '../search/fts-query';
+import { asTyped } from '../search/query-plan';
 import { Highlighter, type Marks } from '../search/highlight';
 import { FacetTable } from '../search/facet-table';
 import { marksOf, planSearch, type SearchOptions } from './search-plan';
@@ -186,7 +186,7 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
 
 /** Whether the corrected query, taken as typed, finds more than the typed one did as typed. */
 function findsMore(db: Db, corrected: string, foundAsTyped: number): boolean {
-	const exact = toFtsQuery(corrected);
+	const exact = asTyped(corrected);
 	return exact ? countMatches(db, exact) > foundAsTyped : false;
 }
 
