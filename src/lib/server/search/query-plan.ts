@@ -3,7 +3,8 @@
  *  0. the words as typed, the last one as a prefix (the search as it always was: exact hits rank first);
  *  1. each word also by its other forms (stems: plurals, inflections);
  *  2. each word also by its synonyms;
- *  3. each word also by its related words and, for a word the index does not hold, its likely spellings.
+ *  3. a word the index does not hold also by its likely spellings;
+ *  4. each word also by its related words.
  * Every word (or synonym phrase: « tiers lieu », « business angels ») must be found, in one form or another.
  * Small words (« au », « de », « the ») are dropped unless nothing else was typed.
  */
@@ -66,7 +67,9 @@ export interface UnitAlternatives {
 	unit: QueryUnit;
 	/** Synonyms (same meaning), as phrase keys. */
 	same: string[];
-	/** Related words and likely spellings of a typo, as phrase keys. */
+	/** Likely spellings of a word the index does not hold. */
+	spellings?: string[];
+	/** Related words (and likely spellings), as phrase keys. */
 	wider: string[];
 	/** The likeliest spelling of a mistyped word. */
 	best?: string;
@@ -89,6 +92,6 @@ export function tierExpressions(q: string, units: UnitAlternatives[], prefix = t
 	if (!exact || units.length === 0) return [];
 	const tier = (alternatives: (u: UnitAlternatives) => string[]) =>
 		units.map((u) => anyOf([...forms(u.unit.key, u.unit.last, u.unit.raw), ...alternatives(u).map(quote)])).join(' AND ');
-	const tiers = [exact, tier(() => []), tier((u) => u.same), tier((u) => [...u.same, ...u.wider])];
+	const tiers = [exact, tier(() => []), tier((u) => u.same), tier((u) => [...u.same, ...(u.spellings ?? [])]), tier((u) => [...u.same, ...u.wider])];
 	return tiers.filter((t, i) => tiers.indexOf(t) === i);
 }

@@ -91,7 +91,8 @@ export function planSearch(db: Db, q: string, options: Pick<SearchOptions, 'pref
 		const known = (unit.last && vocabulary.hasPrefix(unit.key)) || stemsOfWord(unit.raw).some((s) => stems.has(s));
 		const corrections = unit.key.includes(' ') || known ? [] : vocabulary.corrections(unit.key);
 		if (corrections.length) mistyped = true;
-		return { unit, same, wider: [...related, ...corrections.map((c) => c.term)], best: corrections[0]?.term };
+		const spellings = corrections.map((c) => c.term);
+		return { unit, same, spellings, wider: [...spellings, ...related], best: spellings[0] };
 	});
 	const tiers = tierExpressions(q, alternatives, prefix);
 	const corrected = mistyped ? alternatives.map((a) => display.show(a.best ?? a.unit.key)).join(' ') : null;

@@ -1,5 +1,6 @@
 import { vocabularyIn } from '$lib/domain/vocabulary';
-import { stemsOfText } from '../search/stems';
+import { foldAccents } from '$lib/domain/fold';
+import { stemsOfText, wordsOf } from '../search/stems';
 
 type TerritoryIndex = Map<string, { name: string; parentCode: string | null }>;
 
@@ -10,9 +11,9 @@ type TerritoryIndex = Map<string, { name: string; parentCode: string | null }>;
 export const SEARCH_TEXT_VERSION = 1;
 
 /**
- * The words a person may type to find an entity that the row itself does not hold: the labels of its kind,
- * category, sectors, stages and offers, in French then in English (« seed funding » finds a funder), and the
- * names of its commune, EPCI and département (so « aurillac » finds every actor located there).
+ * The words a person may type to find an entity that the row itself does not hold: the French labels of its
+ * kind, category, sectors, stages and offers (both genders of an inclusive one), and the names of its commune,
+ * EPCI and département (so « aurillac » finds every actor located there).
  */
 export function buildSearchTerms(
 	entity: { kind: string; category: string; sectors: readonly string[]; stages: readonly string[]; offers: readonly string[]; communeCode: string | null },
@@ -36,8 +37,21 @@ export function buildSearchTerms(
 		words.push(place.name);
 		code = place.parentCode;
 	}
-	const english = labels('en').filter((w) => !words.includes(w));
-	return [...words.map(bothGenders), ...english].join(' · ');
+	return words.map(bothGenders).join(' · ');
+}
+
+type Labelled = { kind: string; category: string; sectors: readonly string[]; stages: readonly string[]; offers: readonly string[] };
+
+/** The English labels of a row's kind, category, sectors, stages and offers. */
+export function englishLabels(entity: Labelled): string[] {
+	const v = vocabularyIn('en');
+	return [
+		v.kind(entity.kind),
+		v.category(entity.category),
+		...entity.sectors.map((c) => v.sector(c)),
+		...entity.stages.map((c) => v.stage(c)),
+		...entity.offers.map((c) => v.offer(c))
+	];
 }
 
 /**
@@ -51,7 +65,14 @@ export function bothGenders(label: string): string {
 	);
 }
 
-/** The stems of everything the index holds for a row (see search/stems.ts). */
-export function buildSearchStems(row: { name: string; summary: string; descriptionText: string; searchTerms: string }): string {
-	return stemsOfText(row.name, row.summary, row.descriptionText, row.searchTerms);
+/**
+ * The index's column of word forms for a row: the stems of its texts (see search/stems.ts), and its labels in
+ * English, as words and stems (« seed funding » finds a funder). English stays out of search_terms, whose
+ * length weighs in the ranking of the words as typed.
+ */
+export function buildSearchStems(row: Labelled & { name: string; summary: string; descriptionText: string; searchTerms: string }): string {
+	const english = englishLabels(row).join(' ');
+	const words = new Set(wordsOf(foldAccents(english)));
+	for (const stem of stemsOfText(row.name, row.summary, row.descriptionText, row.searchTerms, english).split(' ')) if (stem) words.add(stem);
+	return [...words].join(' ');
 }
