@@ -5,6 +5,7 @@
  * August 2024 », « from 18 to 20 March 2027 ». Events carry date-times (`2027-03-18T09:00:00`, Paris wall time).
  */
 import { precisionOf } from '$lib/domain/french/dates';
+import { wallClock as parisWallClock } from '../french/dates';
 
 const UTC = { timeZone: 'UTC' } as const;
 const monthYear = new Intl.DateTimeFormat('en-GB', { ...UTC, month: 'long', year: 'numeric' });
@@ -13,15 +14,6 @@ const dayMonth = new Intl.DateTimeFormat('en-GB', { ...UTC, day: 'numeric', mont
 const monthOnly = new Intl.DateTimeFormat('en-GB', { ...UTC, month: 'long' });
 // The weekday apart: ICU versions differ on the comma after it (« Saturday, 11 October »).
 const weekday = new Intl.DateTimeFormat('en-GB', { ...UTC, weekday: 'long' });
-const paris = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Paris',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
 
 function parts(value: string): { y: number; m: number | null; d: number | null } | null {
 	const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
@@ -81,17 +73,11 @@ export function periodLabel(start: string | null | undefined, end: string | null
 	return spanDates(start, end as string);
 }
 
-/** The Paris wall clock of a date-time: an instant is converted, a bare `2027-03-18T09:00` is already Paris time. */
+/** The Paris wall clock of a date-time (the French module's reading), its time as « 09:00 ». */
 function wallClock(value: string): { date: string; time: string | null } {
-	if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) {
-		const d = new Date(value);
-		if (!Number.isNaN(d.getTime())) {
-			const get = (type: string) => paris.formatToParts(d).find((p) => p.type === type)?.value ?? '00';
-			return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
-		}
-	}
-	const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(value);
-	return m ? { date: m[1] as string, time: m[2] ?? null } : { date: value, time: null };
+	const w = parisWallClock(value);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return { date: w.date, time: w.hour === null ? null : `${two(w.hour)}:${two(w.minute ?? 0)}` };
 }
 
 /** « 1 December 2026 » from a day or a date-time (an instant is read in Paris time). */

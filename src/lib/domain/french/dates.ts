@@ -137,7 +137,7 @@ const paris = new Intl.DateTimeFormat('en-CA', {
  * The Paris wall clock of a date-time: an instant (`…Z`, `…+01:00`) is converted; a bare
  * `2027-03-18T09:00` is already Paris time (how events are stored).
  */
-function wallClock(value: string): { date: string; hour: number | null; minute: number | null } {
+export function wallClock(value: string): { date: string; hour: number | null; minute: number | null } {
 	if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(value)) {
 		const d = new Date(value);
 		if (!Number.isNaN(d.getTime())) {

@@ -15,21 +15,8 @@ export const SEARCH_TEXT_VERSION = 1;
  * kind, category, sectors, stages and offers (both genders of an inclusive one), and the names of its commune,
  * EPCI and département (so « aurillac » finds every actor located there).
  */
-export function buildSearchTerms(
-	entity: { kind: string; category: string; sectors: readonly string[]; stages: readonly string[]; offers: readonly string[]; communeCode: string | null },
-	places: TerritoryIndex
-): string {
-	const labels = (locale: 'fr' | 'en') => {
-		const v = vocabularyIn(locale);
-		return [
-			v.kind(entity.kind),
-			v.category(entity.category),
-			...entity.sectors.map((c) => v.sector(c)),
-			...entity.stages.map((c) => v.stage(c)),
-			...entity.offers.map((c) => v.offer(c))
-		];
-	};
-	const words = labels('fr');
+export function buildSearchTerms(entity: Labelled & { communeCode: string | null }, places: TerritoryIndex): string {
+	const words = labelsIn('fr', entity);
 	let code = entity.communeCode;
 	for (let depth = 0; code && depth < 3; depth++) {
 		const place = places.get(code);
@@ -42,9 +29,9 @@ export function buildSearchTerms(
 
 type Labelled = { kind: string; category: string; sectors: readonly string[]; stages: readonly string[]; offers: readonly string[] };
 
-/** The English labels of a row's kind, category, sectors, stages and offers. */
-export function englishLabels(entity: Labelled): string[] {
-	const v = vocabularyIn('en');
+/** The labels of a row's kind, category, sectors, stages and offers, in one language. */
+export function labelsIn(locale: 'fr' | 'en', entity: Labelled): string[] {
+	const v = vocabularyIn(locale);
 	return [
 		v.kind(entity.kind),
 		v.category(entity.category),
@@ -71,7 +58,7 @@ export function bothGenders(label: string): string {
  * length weighs in the ranking of the words as typed.
  */
 export function buildSearchStems(row: Labelled & { name: string; summary: string; descriptionText: string; searchTerms: string }): string {
-	const english = englishLabels(row).join(' ');
+	const english = labelsIn('en', row).join(' ');
 	const words = new Set(wordsOf(foldAccents(english)));
 	for (const stem of stemsOfText(row.name, row.summary, row.descriptionText, row.searchTerms, english).split(' ')) if (stem) words.add(stem);
 	return [...words].join(' ');
