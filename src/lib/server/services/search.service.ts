@@ -1,17 +1,6 @@
 import { categoryLabel, kindLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
-import {
-	countMatches,
-	facetAttributes,
-	graphRevision,
-	matchIds,
-	plainRows,
-	rankedIds,
-	rankedPage,
-	rankedTop,
-	type PlainRow,
-	type SearchRow
-} from '../repos/search.repo';
+import { countMatches, facetAttributes, graphRevision, matchIds, plainRows, rankedIds, rankedPage, type PlainRow, type SearchRow } from '../repos/search.repo';
 import { asTyped } from '../search/query-plan';
 import { Highlighter, type Marks } from '../search/highlight';
 import { FacetTable } from '../search/facet-table';
@@ -113,21 +102,19 @@ function findByTier(db: Db, tiers: string[], enough: number): number[][] {
 }
 
 /**
- * The first `need` ids in result order: tier after tier, each by its bm25 rank. A tier's rows are ranked
- * whole only when a facet filter drops some of them; otherwise its top rows are enough (the narrower tiers
- * found fewer than a page, so the top `need + before` rows of the tier hold every row the page can show).
+ * The first `need` ids in result order: tier after tier, each tier's rows by their bm25 rank under the widest
+ * tier used (it finds every row of the narrower ones). One ranking pass: bm25 weighs each phrase across the
+ * whole index, and ranking each tier under its own expression cost a millisecond or more per tier.
  */
 function ordered(db: Db, tiers: string[], byTier: number[][], need: number, keep?: (id: number) => boolean): number[] {
+	const rank = new Map<number, number>();
+	for (const r of rankedIds(db, tiers[byTier.length - 1]!)) rank.set(r.id, r.rank);
 	const out: number[] = [];
-	let before = 0;
-	for (const [tier, ids] of byTier.entries()) {
+	for (const ids of byTier) {
 		if (out.length >= need) break;
-		const wanted = new Set(keep ? ids.filter(keep) : ids);
-		if (wanted.size > 0) {
-			const ranked = keep ? rankedIds(db, tiers[tier]!).sort((a, b) => a.rank - b.rank || a.id - b.id) : rankedTop(db, tiers[tier]!, need + before);
-			for (const r of ranked) if (wanted.has(r.id)) out.push(r.id);
-		}
-		before += ids.length;
+		const kept = keep ? ids.filter(keep) : [...ids];
+		kept.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || a - b);
+		out.push(...kept);
 	}
 	return out.slice(0, need);
 }
