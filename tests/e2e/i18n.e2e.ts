@@ -88,6 +88,19 @@ describe('le site en anglais (/en)', () => {
 		await context.close();
 	});
 
+	it('un navigateur anglais qui ouvre l’explorateur y arrive sous /en, carte et réseau prêts, l’adresse garde /en', async () => {
+		const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+		const english = await context.newPage();
+		const errors: string[] = [];
+		english.on('pageerror', (e) => errors.push(e.message));
+		await english.goto('/explorer?focus=32');
+		await english.waitForURL(`${baseUrl()}/en/explorer?focus=32`);
+		await english.waitForFunction(() => Boolean(window.__cartoMap?.firstIdleAt && window.__cartoGraph?.ready), undefined, { timeout: 60_000 });
+		expect(errors).toEqual([]);
+		expect(new URL(english.url()).pathname).toBe('/en/explorer');
+		await context.close();
+	});
+
 	it('la racine française reste la même pour un navigateur français', async () => {
 		const res = await page.context().request.get('/', { headers: { 'accept-language': 'fr-FR' }, maxRedirects: 0 });
 		expect(res.status()).toBe(200);

@@ -16,6 +16,7 @@ import {
 	type SizeBy
 } from '$lib/domain/explore-params';
 import type { RelationType } from '$lib/domain/vocabulary';
+import { localHref } from '$lib/i18n/locale-href';
 
 const filtersOf = (v: ExploreQuery): EntityFilters => ({
 	kind: v.kind,
@@ -90,9 +91,9 @@ export class ExploreState {
 		flows: this.flows,
 		pane: this.pane ?? undefined
 	});
-	/** This page's address for the current state. */
+	/** This page's address for the current state, in the page's language (/en/… on an English page). */
 	get href(): string {
-		return exploreHref(this.view, this.query);
+		return localHref(exploreHref(this.view, this.query));
 	}
 
 	constructor(
@@ -131,7 +132,7 @@ export class ExploreState {
 
 	/** Another view's address with the same state (« Voir sur la carte », the menu's links). */
 	hrefFor(view: ExploreView, patch: Partial<ExploreQuery> = {}): string {
-		return exploreHref(view, { ...this.query, ...patch });
+		return localHref(exploreHref(view, { ...this.query, ...patch }));
 	}
 
 	/** The query string of this view's address (without the path). */
