@@ -13,7 +13,5 @@ export const paraglideOptions = {
 	// visitor's last choice for their next entry at a French address; Accept-Language is read by
 	// src/lib/server/i18n/entry-locale.ts when there is no cookie yet (paraglide would never reach it
 	// after "url", which always answers: the root is French).
-	strategy: ['url', 'cookie', 'baseLocale'],
-	// SvelteKit's default (trailingSlash 'never'): '/en', not '/en/', which kit would answer with one more redirect.
-	trailingSlash: 'never'
+	strategy: ['url', 'cookie', 'baseLocale']
 };

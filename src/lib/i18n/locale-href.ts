@@ -23,7 +23,15 @@ export function routePath(pathname: string): string {
 export function localHref(href: string, locale: Locale = getLocale()): string {
 	if (!href.startsWith('/') || href.startsWith('//')) return href;
 	const path = href.split(/[?#]/, 1)[0] ?? href;
-	return isLocalisedPath(deLocalizeHref(path)) ? localizeHref(href, { locale }) : href;
+	return isLocalisedPath(deLocalizeHref(path)) ? withoutRootSlash(localizeHref(href, { locale })) : href;
+}
+
+/**
+ * '/en/' -> '/en' (and '/en/?q=…' -> '/en?q=…'): paraglide keeps the root's slash, SvelteKit (trailingSlash
+ * 'never') would answer it with one more redirect.
+ */
+function withoutRootSlash(href: string): string {
+	return href.replace(/^(\/[a-z]{2})\/(?=$|[?#])/, '$1');
 }
 
 /** The same page, with its filters (query) and anchor, in another language: what the language switcher links to. */

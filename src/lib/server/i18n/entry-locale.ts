@@ -5,8 +5,8 @@
  * choice exists, the browser's Accept-Language. A link followed inside the site is a choice already (the
  * language switcher without JavaScript, for one): never overridden.
  */
-import { baseLocale, cookieName, extractLocaleFromHeader, extractLocaleFromUrl, isLocale, localizeHref, type Locale } from '$lib/paraglide/runtime';
-import { isLocalisedPath } from '$lib/i18n/locale-href';
+import { baseLocale, cookieName, extractLocaleFromHeader, extractLocaleFromUrl, isLocale, type Locale } from '$lib/paraglide/runtime';
+import { isLocalisedPath, localHref } from '$lib/i18n/locale-href';
 
 export function entryLocale(request: Request, url: URL): Locale {
 	const headers = request.headers;
@@ -29,7 +29,7 @@ export function entryRedirect(request: Request, url: URL): Response | null {
 	return new Response(null, {
 		status: 307,
 		headers: {
-			location: localizeHref(url.pathname + url.search, { locale }),
+			location: localHref(url.pathname + url.search, locale),
 			// The same address answers differently by cookie and language: no shared cache may keep this.
 			vary: 'cookie, accept-language',
 			'cache-control': 'private, no-store'
