@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 import { messageSegments } from './message-segments';
 
-const catalogue = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, unknown>;
+type Catalogue = Record<string, unknown>;
+/** One file per area of the site (project.inlang/settings.json lists them), so parallel work never edits the same file. */
+const patterns = (JSON.parse(readFileSync('project.inlang/settings.json', 'utf8')) as { 'plugin.inlang.messageFormat': { pathPattern: string[] } })[
+	'plugin.inlang.messageFormat'
+].pathPattern;
+const files = (locale: string) => patterns.map((pattern) => pattern.replace('{locale}', locale));
+const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Catalogue;
+const catalogue = (locale: string): Catalogue => Object.assign({}, ...files(locale).map(read)) as Catalogue;
 const fr = catalogue('fr');
 /** What a visitor reads: every pattern, plural variants included; not declarations, selectors nor $schema. */
 const NOT_TEXT = new Set(['$schema', 'declarations', 'selectors']);
@@ -16,6 +23,25 @@ function texts(value: unknown): string[] {
 const en = catalogue('en');
 
 describe('message catalogues', () => {
+	it('a key lives in one file only (a second one would silently replace the first)', () => {
+		for (const locale of ['fr', 'en']) {
+			const seen = new Map<string, string>();
+			const twice: string[] = [];
+			for (const file of files(locale)) {
+				for (const key of Object.keys(read(file))) {
+					if (key === '$schema') continue;
+					if (seen.has(key)) twice.push(`${key}: ${seen.get(key)} + ${file}`);
+					seen.set(key, file);
+				}
+			}
+			expect(twice).toEqual([]);
+		}
+	});
+	it('each area file has its English twin with the same keys', () => {
+		for (const [frFile, enFile] of files('fr').map((file, i) => [file, files('en')[i]!] as const)) {
+			expect(Object.keys(read(enFile)).sort(), enFile).toEqual(Object.keys(read(frFile)).sort());
+		}
+	});
 	it('English has every French key and no other', () => {
 		expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
 	});
