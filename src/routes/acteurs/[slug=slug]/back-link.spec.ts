@@ -23,6 +23,18 @@ describe('backLink', () => {
 		expect(backLink(`${origin}/territoires/63113`, origin, territory)?.label).toBe('Retour à Clermont-Ferrand');
 		expect(backLink(`${origin}/parcours/flux?sector=health`, origin)?.label).toBe('Retour aux parcours habituels');
 	});
+	it('in English: the label in English, the address kept in the language the visitor came from', () => {
+		const en = (path: string) => backLink(`${origin}${path}`, origin, territory, 'en');
+		expect(en('/en/acteurs?kind=organisation&category=incubator&territory=63&q=volca')).toEqual({
+			href: '/en/acteurs?kind=organisation&category=incubator&territory=63&q=volca',
+			label: 'Back to the list (Organisations · Incubator · Puy-de-Dôme · “volca”)'
+		});
+		expect(en('/en/parcours?stage=creation')?.label).toBe('Back to your pathway');
+		expect(en('/en/territoires/63')?.label).toBe('Back to Puy-de-Dôme');
+		expect(en('/en')).toBeNull();
+		// A French page followed by an English one (the switcher): the way back still names it, in English.
+		expect(en('/carte')).toEqual({ href: '/carte', label: 'Back to the map' });
+	});
 	it('offers nothing for another site, another page, or a broken address', () => {
 		expect(backLink('https://example.org/acteurs?kind=person', origin)).toBeNull();
 		expect(backLink(`${origin}/acteurs/volcabio`, origin)).toBeNull();
