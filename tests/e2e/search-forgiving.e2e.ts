@@ -28,7 +28,8 @@ describe('recherche qui pardonne', () => {
 		await box.pressSequentially('incubatuer', { delay: 30 });
 		const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
 		await options.first().waitFor();
-		expect((await options.allInnerTexts()).some((t) => t.includes('Incubateur'))).toBe(true);
+		// The list follows the typing (debounced): it settles on the whole word's suggestions a moment later.
+		await expect.poll(async () => (await options.allInnerTexts()).some((t) => t.includes('Incubateur')), { timeout: 10_000 }).toBe(true);
 		await screenshot(page, 'search-typo-suggestions');
 		await box.press('Enter');
 		await page.waitForURL(/\/recherche\?q=incubatuer/);
