@@ -11,7 +11,7 @@ export const formatCount = (n: number): string => new Intl.NumberFormat(intl()).
 export const projectsLabel = (count: number): string => m.pathways_projects({ count });
 
 export const formatMonths = (months: number | null): string =>
-	months === null ? '—' : m.pathways_months({ months: new Intl.NumberFormat(intl(), { maximumFractionDigits: 1 }).format(months) });
+	months === null ? '—' : m.pathways_months({ count: months, months: new Intl.NumberFormat(intl(), { maximumFractionDigits: 1 }).format(months) });
 
 export const formatShare = (share: number): string => new Intl.NumberFormat(intl(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
