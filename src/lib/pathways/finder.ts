@@ -1,7 +1,7 @@
 import { STAGES, vocabularyIn, type Offer, type Stage } from '$lib/domain/vocabulary';
 import { scoringKm, showDistance, type DistanceEnd, type PointAccuracy } from '$lib/geo/distance-precision';
 import { m } from '$lib/paraglide/messages';
-import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { getLocale } from '$lib/paraglide/runtime';
 import { distanceFromIn, shownIn, someCategoriesEn } from './finder-words';
 import type { PathwayEntity } from './extract';
 import type { FlowData } from './flows';
@@ -11,7 +11,7 @@ import { aCategory, frenchList, frenchSpacing } from '$lib/domain/french';
 /** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
 export interface RouteTemplateStep {
 	stage: Stage;
-	/** In the request's language (the API's and the French pages' is French). */
+	/** Said in the request's language (getLocale() on the server): French for the API and the French pages, English under /en. */
 	title: () => string;
 	categories: string[];
 	offers: Offer[];
@@ -79,12 +79,10 @@ const countedKm = (c: Candidate, origin: Origin): number | null => (c.distanceKm
 
 const list = (codes: string[], label: (c: string) => string) => codes.map(label).join(', ');
 
-/** The request's language: on the server, the page's (/en/… English); the API and the root are French. */
-const locale = (): Locale => getLocale();
 /** French spacing inside « » and before « ; » (French-phrasing module); English needs none. */
-const typeset = (text: string) => (locale() === 'fr' ? frenchSpacing(text) : text);
+const typeset = (text: string) => (getLocale() === 'fr' ? frenchSpacing(text) : text);
 /** An offer inside an English sentence reads in lower case (« offers hosting, funding »). */
-const offerIn = (code: string) => (locale() === 'en' ? vocabularyIn('en').offer(code).toLowerCase() : vocabularyIn('fr').offer(code));
+const offerIn = (code: string) => (getLocale() === 'en' ? vocabularyIn('en').offer(code).toLowerCase() : vocabularyIn('fr').offer(code));
 
 /**
  * How often projects of the entrepreneur's sectors went to each structure at this point of the route:
@@ -119,7 +117,7 @@ export function scoreOption(
 	history: { count: number; max: number; previous: RouteTemplateStep | null }
 ): { score: number; parts: ScorePart[]; serves: boolean } {
 	const s = c.structure;
-	const lang = locale();
+	const lang = getLocale();
 	const words = vocabularyIn(lang);
 	const serves = s.stages.includes(step.stage);
 	const parts: ScorePart[] = [];
@@ -192,7 +190,7 @@ export function explain(parts: ScorePart[]): string {
 	// « aucun secteur choisi » is said in the score's details, but it is no reason to propose anything.
 	const noSector = typeset(m.pathways_reason_no_sector());
 	const strong = [...parts].filter((p) => p.points >= p.max / 2 && p.text !== noSector).sort((a, b) => b.points / b.max - a.points / a.max);
-	const text = strong.map((p) => p.text).join(locale() === 'fr' ? ' ; ' : '; ');
+	const text = strong.map((p) => p.text).join(getLocale() === 'fr' ? ' ; ' : '; ');
 	return typeset(text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : m.pathways_reason_nothing());
 }
 
@@ -219,7 +217,7 @@ export function rankStep(
 		const option: FinderOption = {
 			structure: { ...c.structure, stages, offers, sectors },
 			distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10,
-			distance: c.distanceKm == null ? null : shownIn(showDistance(c.distanceKm, originEnd(origin), c.end), c.end.accuracy, locale()),
+			distance: c.distanceKm == null ? null : shownIn(showDistance(c.distanceKm, originEnd(origin), c.end), c.end.accuracy, getLocale()),
 			score,
 			parts,
 			why: explain(parts),
