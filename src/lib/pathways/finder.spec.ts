@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { historyCounts, rankStep, REACH_KM, ROUTE_TEMPLATE, routeFrom, scoreOption, type Candidate } from './finder';
 import { extractPathway, type PathwayEntity } from './extract';
 import { prepareFlows, type ProjectPathway } from './flows';
@@ -138,5 +139,27 @@ describe('finder scoring', () => {
 		const pathways: ProjectPathway[] = projects.map((p) => ({ project: p, steps: extractPathway(p, rels, (id) => all.get(id)).steps }));
 		expect(historyCounts(prepareFlows(pathways), ['agrifood'], ROUTE_TEMPLATE[0]!).get(21)).toBe(2);
 		expect(historyCounts(prepareFlows(pathways), ['health'], null).get(21)).toBe(1);
+	});
+});
+
+describe('finder in English (pages under /en)', () => {
+	const french = getLocale;
+	beforeEach(() => overwriteGetLocale(() => 'en'));
+	afterEach(() => overwriteGetLocale(french));
+
+	it('titles the steps and gives the reasons in English, with British figures', () => {
+		const history = { count: 2, max: 2, previous: ROUTE_TEMPLATE[0]! };
+		const { parts } = scoreOption(at(incubator(1, { communeCode: '43002' }), 12.3), incubationStep, query, origin, history);
+		expect(parts.map((p) => p.text)).toEqual([
+			'supports projects at the “Launch” stage',
+			'works in your sector (Agrifood)',
+			'offers support / mentoring, hosting, training',
+			'12\u00a0km from Langeac',
+			'2 projects from your sector went there after a step at a rural third place or a coworking space'
+		]);
+		const step = rankStep(1, incubationStep, [at(incubator(2, {}), 0.5)], query, origin, new Map(), null);
+		expect(step.title).toBe('Get support to launch');
+		expect(step.options[0]!.why).toMatch(/^Supports projects at the “Launch” stage; works in your sector/);
+		expect(step.options[0]!.distance?.text).toBe('0.5\u00a0km');
 	});
 });

@@ -1,14 +1,18 @@
-import { offerLabel, sectorLabel, stageLabel, STAGES, type Offer, type Stage } from '$lib/domain/vocabulary';
-import { distanceFrom, scoringKm, showDistance, type DistanceEnd, type PointAccuracy } from '$lib/geo/distance-precision';
+import { STAGES, vocabularyIn, type Offer, type Stage } from '$lib/domain/vocabulary';
+import { scoringKm, showDistance, type DistanceEnd, type PointAccuracy } from '$lib/geo/distance-precision';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { distanceFromIn, shownIn, someCategoriesEn } from './finder-words';
 import type { PathwayEntity } from './extract';
 import type { FlowData } from './flows';
 import type { FinderOption, FinderQuery, FinderStep, ScorePart } from './types';
-import { aCategory, byCount, countOf, frenchList, frenchSpacing } from '$lib/domain/french';
+import { aCategory, frenchList, frenchSpacing } from '$lib/domain/french';
 
 /** One step of the proposed route: the stage it belongs to, the kinds of structures that do it, what it brings. */
 export interface RouteTemplateStep {
 	stage: Stage;
-	title: string;
+	/** Said in the request's language (getLocale() on the server): French for the API and the French pages, English under /en. */
+	title: () => string;
 	categories: string[];
 	offers: Offer[];
 }
@@ -17,26 +21,26 @@ export interface RouteTemplateStep {
 export const ROUTE_TEMPLATE: RouteTemplateStep[] = [
 	{
 		stage: 'emergence',
-		title: 'Tester l’idée et trouver un premier lieu',
+		title: m.pathways_route_emergence,
 		categories: ['rural_third_place', 'coworking', 'fablab', 'living_lab', 'makerspace', 'association', 'lab', 'university'],
 		offers: ['hosting', 'equipment', 'networking', 'expertise']
 	},
 	{
 		stage: 'creation',
-		title: 'Se faire accompagner pour créer',
+		title: m.pathways_route_support,
 		categories: ['incubator', 'incubation_space', 'support_network'],
 		offers: ['mentoring', 'hosting', 'training']
 	},
-	{ stage: 'creation', title: 'Financer le démarrage', categories: ['funder', 'public_body'], offers: ['funding'] },
+	{ stage: 'creation', title: m.pathways_route_funding, categories: ['funder', 'public_body'], offers: ['funding'] },
 	{
 		stage: 'development',
-		title: 'Accélérer et trouver ses premiers marchés',
+		title: m.pathways_route_development,
 		categories: ['accelerator', 'support_network', 'cluster'],
 		offers: ['market_access', 'mentoring', 'networking']
 	},
 	{
 		stage: 'growth',
-		title: 'Changer d’échelle',
+		title: m.pathways_route_growth,
 		categories: ['funder', 'accelerator', 'cluster', 'public_body'],
 		offers: ['funding', 'market_access', 'networking']
 	}
@@ -75,6 +79,11 @@ const countedKm = (c: Candidate, origin: Origin): number | null => (c.distanceKm
 
 const list = (codes: string[], label: (c: string) => string) => codes.map(label).join(', ');
 
+/** French spacing inside « » and before « ; » (French-phrasing module); English needs none. */
+const typeset = (text: string) => (getLocale() === 'fr' ? frenchSpacing(text) : text);
+/** An offer inside an English sentence reads in lower case (« offers hosting, funding »). */
+const offerIn = (code: string) => (getLocale() === 'en' ? vocabularyIn('en').offer(code).toLowerCase() : vocabularyIn('fr').offer(code));
+
 /**
  * How often projects of the entrepreneur's sectors went to each structure at this point of the route:
  * right after a structure of the previous step's kinds (as a first support step for the route's first step).
@@ -99,7 +108,7 @@ export function historyCounts(data: FlowData, sectors: string[], previous: Route
 	return next.size > 0 ? next : any;
 }
 
-/** The transparent score of one structure for one step: five parts, each with its points and a French reason. */
+/** The transparent score of one structure for one step: five parts, each with its points and a reason in the request's language. */
 export function scoreOption(
 	c: Candidate,
 	step: RouteTemplateStep,
@@ -108,24 +117,26 @@ export function scoreOption(
 	history: { count: number; max: number; previous: RouteTemplateStep | null }
 ): { score: number; parts: ScorePart[]; serves: boolean } {
 	const s = c.structure;
+	const lang = getLocale();
+	const words = vocabularyIn(lang);
 	const serves = s.stages.includes(step.stage);
 	const parts: ScorePart[] = [];
 	parts.push({
 		key: 'stage',
 		points: serves ? MAX.stage : 0,
 		max: MAX.stage,
-		text: serves ? `accompagne les projets au stade « ${stageLabel(step.stage)} »` : `n'indique pas accompagner le stade « ${stageLabel(step.stage)} »`
+		text: serves ? m.pathways_reason_stage({ stage: words.stage(step.stage) }) : m.pathways_reason_stage_not({ stage: words.stage(step.stage) })
 	});
 
 	const shared = s.sectors.filter((x) => query.sectors.includes(x));
 	const sector =
 		query.sectors.length === 0
-			? { points: Math.round(MAX.sector / 2), text: NO_SECTOR }
+			? { points: Math.round(MAX.sector / 2), text: m.pathways_reason_no_sector() }
 			: shared.length > 0
-				? { points: MAX.sector, text: `travaille dans votre secteur (${list(shared, sectorLabel)})` }
+				? { points: MAX.sector, text: m.pathways_reason_sector({ sectors: list(shared, words.sector) }) }
 				: s.sectors.length === 0
-					? { points: Math.round(MAX.sector / 2), text: 'généraliste, tous secteurs' }
-					: { points: 0, text: `spécialisé dans d'autres secteurs (${list(s.sectors, sectorLabel)})` };
+					? { points: Math.round(MAX.sector / 2), text: m.pathways_reason_sector_any() }
+					: { points: 0, text: m.pathways_reason_sector_other({ sectors: list(s.sectors, words.sector) }) };
 	parts.push({ key: 'sector', max: MAX.sector, ...sector });
 
 	// The step says what it is for; the entrepreneur's needs narrow it when they overlap.
@@ -138,8 +149,8 @@ export function scoreOption(
 		max: MAX.offer,
 		text:
 			given.length > 0
-				? `propose ${list(given, offerLabel)}${asked.length > 0 ? ', comme vous le demandez' : ''}`
-				: `ne propose pas ${list(wanted, offerLabel)}`
+				? (asked.length > 0 ? m.pathways_reason_offer_asked : m.pathways_reason_offer)({ offers: list(given, offerIn) })
+				: m.pathways_reason_offer_none({ offers: list(wanted, offerIn) })
 	});
 
 	// Points from what was measured, not from a closeness two approximate points only seem to have; the
@@ -151,34 +162,36 @@ export function scoreOption(
 		max: MAX.distance,
 		text:
 			c.distanceKm == null
-				? 'emplacement inconnu'
+				? m.pathways_reason_location_unknown()
 				: s.communeCode === origin.code
-					? `dans votre commune (${origin.name})`
-					: distanceFrom(showDistance(c.distanceKm, originEnd(origin), c.end), origin)
+					? m.pathways_reason_your_commune({ commune: origin.name })
+					: distanceFromIn(showDistance(c.distanceKm, originEnd(origin), c.end), origin, lang)
 	});
 
-	const after = history.previous ? `après un passage par ${frenchList(history.previous.categories.slice(0, 2).map(aCategory), 'ou')}` : 'en première étape';
+	const before = history.previous?.categories.slice(0, 2);
+	const after = before
+		? m.pathways_reason_after({ categories: lang === 'en' ? someCategoriesEn(before) : frenchList(before.map(aCategory), 'ou') })
+		: m.pathways_reason_first_step();
+	const yourSector = query.sectors.length > 0;
 	parts.push({
 		key: 'history',
 		points: history.max > 0 ? Math.round((MAX.history * history.count) / history.max) : 0,
 		max: MAX.history,
 		text:
 			history.count > 0
-				? `${countOf(history.count, 'projet')} ${query.sectors.length ? 'de votre secteur ' : ''}y ${byCount(history.count, 'est passé', 'sont passés')} ${after}`
-				: `aucun projet ${query.sectors.length ? 'de votre secteur ' : ''}connu n'y est passé ${after}`
+				? (yourSector ? m.pathways_reason_history_sector : m.pathways_reason_history)({ count: history.count, after })
+				: (yourSector ? m.pathways_reason_history_none_sector : m.pathways_reason_history_none)({ after })
 	});
-	// French spacing inside « » and before « ; » (French-phrasing module): the details are read as they are.
-	return { score: parts.reduce((t, p) => t + p.points, 0), parts: parts.map((p) => ({ ...p, text: frenchSpacing(p.text) })), serves };
+	return { score: parts.reduce((t, p) => t + p.points, 0), parts: parts.map((p) => ({ ...p, text: typeset(p.text) })), serves };
 }
-
-/** Said in the score's details, but it is no reason to propose anything. */
-const NO_SECTOR = 'aucun secteur choisi';
 
 /** « Pourquoi cette proposition » in one sentence: the strongest reasons first. */
 export function explain(parts: ScorePart[]): string {
-	const strong = [...parts].filter((p) => p.points >= p.max / 2 && p.text !== NO_SECTOR).sort((a, b) => b.points / b.max - a.points / a.max);
-	const text = strong.map((p) => p.text).join(' ; ');
-	return frenchSpacing(text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : 'Aucun critère ne la distingue : proposée faute de mieux.');
+	// « aucun secteur choisi » is said in the score's details, but it is no reason to propose anything.
+	const noSector = typeset(m.pathways_reason_no_sector());
+	const strong = [...parts].filter((p) => p.points >= p.max / 2 && p.text !== noSector).sort((a, b) => b.points / b.max - a.points / a.max);
+	const text = strong.map((p) => p.text).join(getLocale() === 'fr' ? ' ; ' : '; ');
+	return typeset(text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : m.pathways_reason_nothing());
 }
 
 /**
@@ -204,7 +217,7 @@ export function rankStep(
 		const option: FinderOption = {
 			structure: { ...c.structure, stages, offers, sectors },
 			distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10,
-			distance: c.distanceKm == null ? null : showDistance(c.distanceKm, originEnd(origin), c.end),
+			distance: c.distanceKm == null ? null : shownIn(showDistance(c.distanceKm, originEnd(origin), c.end), c.end.accuracy, getLocale()),
 			score,
 			parts,
 			why: explain(parts),
@@ -223,7 +236,7 @@ export function rankStep(
 			.sort((a, b) => (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || byRank(a, b));
 		chosen = [...chosen, ...further.slice(0, 3 - chosen.length)].sort(byRank);
 	}
-	return { order, stage: step.stage, title: step.title, offers: step.offers, options: chosen.map((s) => s.option), nothingNear: near.length === 0 };
+	return { order, stage: step.stage, title: step.title(), offers: step.offers, options: chosen.map((s) => s.option), nothingNear: near.length === 0 };
 }
 
 /** The template steps from the entrepreneur's stage onwards. */

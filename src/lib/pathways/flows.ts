@@ -1,5 +1,7 @@
-import { de } from '$lib/domain/french/typography';
-import { categoryLabel } from '$lib/domain/vocabulary';
+import { ofTerritory } from '$lib/domain/french/places';
+import { categoryLabel, vocabularyIn } from '$lib/domain/vocabulary';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { median, monthsBetween } from './dates';
 import type { PathwayEntity } from './extract';
 import type {
@@ -96,6 +98,15 @@ export function prepareFlows(pathways: ProjectPathway[]): FlowData {
 	return { projects, keys, labels, slugs };
 }
 
+/**
+ * A key's label in the request's language: a category from the vocabulary (the prepared labels are the
+ * French ones, prepared once per revision for every language), a structure by its own name.
+ */
+function keyLabel(data: FlowData, k: number): string {
+	const key = data.keys[k] as string;
+	return /^s\d+$/.test(key) ? (data.labels[k] as string) : vocabularyIn(getLocale()).category(key);
+}
+
 interface Selected {
 	project: FlowProject;
 	steps: FlowStep[];
@@ -159,7 +170,7 @@ const increment = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowsResult {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
-	const label = (k: number) => (k === OTHER ? 'Autres structures' : (data.labels[k] as string));
+	const label = (k: number) => (k === OTHER ? m.pathways_other_structures() : keyLabel(data, k));
 	const code = (k: number) => (k === OTHER ? OTHER_KEY : (data.keys[k] as string));
 
 	const { K, OTHER, nodeOf } = columns(data, selected, filters.level);
@@ -249,7 +260,7 @@ function bottlenecks(data: FlowData, selected: Selected[], thisYear: number): Bo
 		.filter(([, a]) => a.arrived.size >= MIN_ARRIVALS)
 		.map(([k, a]) => ({
 			key: data.keys[k] as string,
-			label: data.labels[k] as string,
+			label: keyLabel(data, k),
 			slug: data.slugs[k] ?? null,
 			arrivals: a.arrived.size,
 			movedOn: a.movedOn.size,
@@ -295,32 +306,38 @@ function leavingTerritories(selected: Selected[], filters: FlowFilters, territor
 }
 
 /** The projects behind one figure of the flows page (same filters), by id. */
-/** `placeOf`: « du Puy-de-Dôme » for a territory code (the service knows the names; French-phrasing module). */
+/** The title is in the request's language; `territoryName`: a territory's name by its code (the service knows them). */
 export function figureProjects(
 	data: FlowData,
 	filters: FlowFilters,
 	figure: FlowFigure,
 	thisYear: number,
-	placeOf: (code: string) => string = de
+	territoryName: (code: string) => string = (code) => code
 ): { title: string; ids: number[] } {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
 	const { OTHER, nodeOf } = columns(data, selected, filters.level);
 	const indexOf = (k: string) => (k === OTHER_KEY ? OTHER : data.keys.indexOf(k));
-	const labelOf = (k: string) => (k === OTHER_KEY ? 'Autres structures' : (data.labels[indexOf(k)] ?? k));
+	const labelOf = (k: string) => (k === OTHER_KEY ? m.pathways_other_structures() : indexOf(k) >= 0 ? keyLabel(data, indexOf(k)) : k);
 	const ids = (test: (steps: FlowStep[]) => boolean) => selected.filter((p) => test(p.steps)).map((p) => p.project.id);
-	const rankWord = (r: number) => (r === 1 ? '1re étape' : r >= MAX_RANK ? `${MAX_RANK}e étape ou au-delà` : `${r}e étape`);
+	const rankWord = (r: number) => (r >= MAX_RANK ? m.pathways_rank_word_last({ rank: MAX_RANK }) : m.pathways_rank_word({ rank: r }));
+	// A département's code has 2 characters, an intercommunality's 9 digits.
+	const place = (code: string) => {
+		const name = territoryName(code);
+		return { place: name, ofPlace: ofTerritory(name, code.length === 9 ? 'epci' : 'departement') };
+	};
 	switch (figure.figure) {
 		case 'all':
-			return { title: 'Tous les projets de la sélection', ids: ids(() => true) };
+			return { title: m.pathways_figure_all(), ids: ids(() => true) };
 		case 'transition': {
 			const [a, b] = [indexOf(figure.from), indexOf(figure.to)];
-			const title = `Projets passés de « ${labelOf(figure.from)} » à « ${labelOf(figure.to)} »`;
+			const ends = { from: labelOf(figure.from), to: labelOf(figure.to) };
+			const title = m.pathways_figure_title_transition(ends);
 			const r = figure.rank;
 			if (r == null) return { title, ids: ids((steps) => steps.some((s, i) => i + 1 < steps.length && key(s) === a && key(steps[i + 1] as FlowStep) === b)) };
 			// One band of the diagram: from column r to column r + 1, grouped keys included.
 			return {
-				title: `${title} (${rankWord(r)} → ${rankWord(r + 1)})`,
+				title: m.pathways_figure_title_band({ ...ends, fromRank: rankWord(r), toRank: rankWord(r + 1) }),
 				ids: ids(
 					(steps) =>
 						steps.length > r && nodeOf(r, key(steps[r - 1] as FlowStep)) === nodeOf(r, a) && nodeOf(r + 1, key(steps[r] as FlowStep)) === nodeOf(r + 1, b)
@@ -329,31 +346,31 @@ export function figureProjects(
 		}
 		case 'first': {
 			const a = indexOf(figure.key);
-			return { title: `Projets dont la première étape est « ${labelOf(figure.key)} »`, ids: ids((steps) => steps[0] != null && key(steps[0]) === a) };
+			return { title: m.pathways_figure_title_first({ label: labelOf(figure.key) }), ids: ids((steps) => steps[0] != null && key(steps[0]) === a) };
 		}
 		case 'reached': {
 			const r = figure.rank;
 			const target = nodeOf(r, indexOf(figure.key));
 			const at = (steps: FlowStep[]) => (r < MAX_RANK ? steps.slice(r - 1, r) : steps.slice(MAX_RANK - 1));
 			return {
-				title: `Projets passés par « ${labelOf(figure.key)} » en ${rankWord(r)}`,
+				title: m.pathways_figure_title_reached({ label: labelOf(figure.key), rank: rankWord(r) }),
 				ids: ids((steps) => at(steps).some((s) => nodeOf(r, key(s)) === target))
 			};
 		}
 		case 'arrived': {
 			const a = arrivals(selected, thisYear).get(indexOf(figure.key));
-			return { title: `Projets arrivés à « ${labelOf(figure.key)} » depuis plus de ${STUCK_AFTER_YEARS} ans`, ids: a ? [...a.arrived] : [] };
+			return { title: m.pathways_figure_title_arrived({ label: labelOf(figure.key), years: STUCK_AFTER_YEARS }), ids: a ? [...a.arrived] : [] };
 		}
 		case 'stuck': {
 			const a = arrivals(selected, thisYear).get(indexOf(figure.key));
 			return {
-				title: `Projets arrivés à « ${labelOf(figure.key)} » sans étape suivante connue`,
+				title: m.pathways_figure_title_stuck({ label: labelOf(figure.key) }),
 				ids: a ? [...a.arrived].filter((id) => !a.movedOn.has(id)) : []
 			};
 		}
 		case 'leaving': {
 			const e = leavingSets(selected, filters).get(figure.code);
-			return { title: `Projets ${placeOf(figure.code)} accompagnés hors de leur département`, ids: e ? [...e.leaving] : [] };
+			return { title: m.pathways_figure_title_leaving(place(figure.code)), ids: e ? [...e.leaving] : [] };
 		}
 	}
 }

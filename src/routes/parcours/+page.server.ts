@@ -1,21 +1,31 @@
 import { redirect } from '@sveltejs/kit';
 import { finderQuerySchema, PATHWAY_ARRAY_KEYS } from '$lib/domain/pathway-query';
 import { radiusCircle } from '$lib/geo/distance';
-import type { CommuneChoice, FinderIssue } from '$lib/components/finder/finder-answers';
+import { matchWords, type CommuneChoice, type FinderIssue } from '$lib/components/finder/finder-answers';
 import type { FinderResult } from '$lib/pathways/types';
 import { basemapSetting } from '$lib/server/config';
 import { getDb } from '$lib/server/db/connection';
 import type { Db } from '$lib/server/db';
 import { ValidationError } from '$lib/server/services/errors';
+import { frenchSpacing } from '$lib/domain/french';
+import { codeKind, codeText, type CommuneResolution } from '$lib/geo/commune-match';
 import { findCommunes, resolveCommuneText, type CommuneHit } from '$lib/server/services/map.service';
 import { paramIssues } from '$lib/server/services/params';
 import { describeIssue, pageLoad } from '$lib/server/http/page';
 import { findRoute } from '$lib/server/services/pathway.service';
+import { localHref } from '$lib/i18n/locale-href';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 /** The four questions, as URL parameters; a visit without any of them is a first visit (form only). */
 const QUESTIONS = ['stage', 'sector', 'commune', 'need'] as const;
-const FIELD_LABELS: Record<string, string> = { stage: 'Stade du projet', sector: 'Secteur', commune: 'Commune', need: 'Besoins' };
+/** Field names in the request's language (the server answers in the page's). */
+const FIELD_LABELS: Record<string, () => string> = {
+	stage: m.pathways_field_stage,
+	sector: m.pathways_field_sector,
+	commune: m.pathways_field_commune,
+	need: m.pathways_field_need
+};
 const INSEE_COMMUNE_RE = /^\d[0-9AB]\d{3}$/;
 /** Most people using this page start a project: the route then covers every later stage. */
 const DEFAULT_STAGE = 'creation';
@@ -30,21 +40,44 @@ function formIssue(issue: string): FinderIssue {
 	const match = /^([A-Za-z]+)(?:\.\d+)* : (.*)$/s.exec(issue);
 	const field = match?.[1];
 	const message = match?.[2];
-	if (field && message && FIELD_LABELS[field]) return { field, text: /^\p{Lu}/u.test(message) ? message : `${FIELD_LABELS[field]} : ${message}` };
+	const label = field ? FIELD_LABELS[field] : undefined;
+	if (field && message && label) return { field, text: /^\p{Lu}/u.test(message) ? message : m.pathways_issue_field({ field: label(), message }) };
 	const named = QUESTIONS.find((q) => new RegExp(`^${q}\\b`).test(issue));
 	return { field: named ?? null, text: capitalised(describeIssue(issue)) };
 }
 
-/** The route's address for a commune; `lieu` (what was typed) stays only when it was a code, so the page can say which. */
+/** The route's address (in the page's language) for a commune; `lieu` (what was typed) stays only when it was a code, so the page can say which. */
 const withCommune = (params: URLSearchParams, code: string, typedCode: string | null = null) => {
 	const next = new URLSearchParams(params);
 	next.set('commune', code);
 	next.delete('lieu');
 	if (typedCode) next.set('lieu', typedCode);
-	return `/parcours?${next}`;
+	return localHref(`/parcours?${next}`);
 };
 
 const typedCode = (c: CommuneHit) => (c.match === 'name' ? null : c.matchedCode);
+
+/**
+ * What to tell the person when the text does not name one commune, in the page's language: the rule of
+ * $lib/geo/commune-match (resolutionMessage, French only), said with this page's messages. French spacing
+ * inside « » and before « : ».
+ */
+function resolutionWords(text: string, resolution: CommuneResolution<unknown>): string {
+	const shown = text.trim();
+	const kind = codeKind(shown);
+	switch (resolution.status) {
+		case 'one':
+			return '';
+		case 'empty':
+			return m.pathways_commune_empty();
+		case 'none':
+			return frenchSpacing(kind ? m.pathways_commune_none_code({ code: codeText(shown) }) : m.pathways_commune_none_name({ name: shown }));
+		case 'several':
+			if (kind === 'full') return frenchSpacing(m.pathways_commune_several_code({ count: resolution.choices.length, code: codeText(shown) }));
+			if (kind === 'partial') return frenchSpacing(m.pathways_commune_several_partial({ code: codeText(shown) }));
+			return frenchSpacing(m.pathways_commune_several_name({ name: shown }));
+	}
+}
 
 /**
  * `commune` is the canonical address (an INSEE code); what a person types goes in `lieu`: a name, a postcode
@@ -60,28 +93,31 @@ function resolveCommune(
 	if (INSEE_COMMUNE_RE.test(canonical.toUpperCase())) return { code: canonical.toUpperCase() };
 	const text = canonical || (params.get('lieu')?.trim() ?? '');
 	if (text === '') return { code: '' };
-	if (text.length > 100) return { issue: 'Commune : ce nom est trop long (100 caractères au plus).' };
-	const { resolution, message } = resolveCommuneText(db, text);
+	if (text.length > 100) return { issue: m.pathways_issue_name_too_long() };
+	const { resolution } = resolveCommuneText(db, text);
+	// resolveCommuneText trims the text to 100 characters; longer ones were refused above.
+	const message = resolutionWords(text.trim(), resolution);
 	if (resolution.status === 'one') return { redirect: withCommune(params, resolution.commune.code, typedCode(resolution.commune)) };
 	if (resolution.status === 'several') {
 		return {
-			issue: message ?? '',
+			issue: message,
 			choices: resolution.choices.slice(0, 30).map((c) => ({
 				code: c.code,
 				name: c.name,
 				departementCode: c.departementCode,
-				matchLabel: c.matchLabel,
+				matchLabel: matchWords(c.match, c.matchedCode),
 				href: withCommune(params, c.code, typedCode(c))
 			}))
 		};
 	}
-	return { issue: message ?? '' };
+	return { issue: message };
 }
 
 /** « code postal 43200 » when the commune was reached by a code typed in `lieu` (said next to the route's title). */
 function matchOf(db: Db, code: string, typed: string | null): string | null {
 	if (!typed) return null;
-	return findCommunes(db, typed, 50).find((c) => c.code === code && c.match !== 'name')?.matchLabel ?? null;
+	const found = findCommunes(db, typed, 50).find((c) => c.code === code && c.match !== 'name');
+	return found ? matchWords(found.match, found.matchedCode) : null;
 }
 
 /** While the commune is being sorted out, the other answers are checked too: every message at once. */

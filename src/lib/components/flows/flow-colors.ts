@@ -1,4 +1,5 @@
-import { categoryTerms } from '$lib/domain/vocabulary';
+import { vocabularyIn } from '$lib/domain/vocabulary';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /**
  * One colour per category of structure reached along a pathway, grouped by family so that the diagram
@@ -34,6 +35,5 @@ export const OTHER_COLOR = '#a39a90';
 
 export const categoryColor = (category: string | null | undefined): string => (category && CATEGORY_COLORS[category]) || OTHER_COLOR;
 
-const labels = new Map(categoryTerms.map((t) => [t.code, t.label]));
-
-export const categoryLabel = (category: string): string => labels.get(category) ?? category;
+/** A category's name in the page's language. */
+export const categoryLabel = (category: string): string => vocabularyIn(getLocale()).category(category);

@@ -1,3 +1,4 @@
+import { localHref } from '$lib/i18n/locale-href';
 import type { FlowFigure, FlowFilters } from '$lib/pathways/types';
 
 /**
@@ -15,7 +16,8 @@ export function flowParams(filters: FlowFilters): URLSearchParams {
 	return params;
 }
 
-const withQuery = (path: string, params: URLSearchParams) => (params.size ? `${path}?${params}` : path);
+/** In the page's language (the CSV, under /api, has one address). */
+const withQuery = (path: string, params: URLSearchParams) => localHref(params.size ? `${path}?${params}` : path);
 
 export function flowsHref(filters: FlowFilters, patch: Partial<FlowFilters> = {}): string {
 	return withQuery('/parcours/flux', flowParams({ ...filters, ...patch }));

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
 import type { FlowLink, FlowNode } from '$lib/pathways/types';
 import { categoryColor } from './flow-colors';
@@ -163,9 +164,9 @@ export function layoutFlows(nodes: FlowNodeInput[], links: FlowLink[], options: 
 	};
 }
 
-/** « 1re étape », « 2e étape », « 4e étape et au-delà » (rank 4 gathers the later steps). */
+/** « 1re étape », « 2e étape », « 4e étape et au-delà » / « 1st step », « 4th step and beyond » (rank 4 gathers the later steps). */
 export function rankHeading(rank: number, lastRank = 4): { ordinal: string; suffix: string; rest: string } {
-	return { ordinal: String(rank), suffix: rank === 1 ? 're' : 'e', rest: rank >= lastRank ? ' étape et au-delà' : ' étape' };
+	return { ordinal: String(rank), suffix: m.pathways_rank_suffix({ rank }), rest: rank >= lastRank ? m.pathways_rank_rest_last() : m.pathways_rank_rest() };
 }
 
 export const rankLabel = (rank: number): string => {

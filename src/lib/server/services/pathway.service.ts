@@ -71,16 +71,14 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 			? { figure: 'transition', from: parsed.from_key, to: parsed.to_key, ...(parsed.rank != null ? { rank: parsed.rank } : {}) }
 			: parsed;
 	const live = livePathways(db);
-	// A leaving figure's code is a département's (2 characters) or an EPCI's (9 digits).
-	const placeOf = (code: string) => ofTerritory(live.territoryName(code), code.length === 9 ? 'epci' : 'departement');
-	const { title, ids } = figureProjects(live.flows, filters, figure, thisYear(), placeOf);
+	const { title, ids } = figureProjects(live.flows, filters, figure, thisYear(), live.territoryName);
 	const steps = new Map(live.projects.map((p) => [p.project.id, p.steps.length]));
 	const projects = ids
 		.map((id) => live.byId.get(id))
 		.filter((e) => e != null)
 		.map(({ sectors: _s, stages: _st, offers: _o, ...ref }) => ({ ...ref, steps: steps.get(ref.id) ?? 0 }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-	// French typography: non-breaking spaces inside « » (the title names a step: « Incubateur »).
+	// French typography: non-breaking spaces inside « » (the title names a step: « Incubateur »); English has none.
 	return { title: frenchSpacing(title), projects };
 }
 
