@@ -2,6 +2,7 @@ import { resolutionMessage, resolveTypedCommune, type CommuneResolution } from '
 import type { CommuneSuggestion } from '$lib/map/api-types';
 import { fetchJson } from '$lib/map/map-data';
 import { ofTerritory } from '$lib/domain/french';
+import { m } from '$lib/paraglide/messages';
 
 /** Communes for a typed text (name, postcode or INSEE code), from /api/v1/communes. */
 export async function fetchCommunes(text: string, limit: number, signal?: AbortSignal): Promise<CommuneSuggestion[]> {
@@ -24,3 +25,11 @@ export const communeWithDepartement = (c: Pick<CommuneSuggestion, 'name' | 'depa
 /** « Autour d'Yssingeaux (43) », « Autour du Puy-en-Velay (43) » (French-phrasing module). */
 export const aroundCommune = (c: Pick<CommuneSuggestion, 'name' | 'departementCode'>): string =>
 	`Autour ${ofTerritory(c.name, 'commune')}${c.departementCode ? ` (${c.departementCode})` : ''}`;
+
+/** « code postal 43200 » / « postcode 43200 »: how a commune was found, in the page's language (null for a name). */
+export function matchWords(match: string, matchedCode: string | null): string | null {
+	if (!matchedCode) return null;
+	if (match === 'postal_code') return m.pathways_match_postcode({ code: matchedCode });
+	if (match === 'insee_code') return m.pathways_match_insee({ code: matchedCode });
+	return null;
+}

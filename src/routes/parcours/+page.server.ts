@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { finderQuerySchema, PATHWAY_ARRAY_KEYS } from '$lib/domain/pathway-query';
 import { radiusCircle } from '$lib/geo/distance';
-import { matchWords, type CommuneChoice, type FinderIssue } from '$lib/components/finder/finder-answers';
+import type { CommuneChoice, FinderIssue } from '$lib/components/finder/finder-answers';
+import { matchWords } from '$lib/components/commune-lookup';
 import type { FinderResult } from '$lib/pathways/types';
 import { basemapSetting } from '$lib/server/config';
 import { getDb } from '$lib/server/db/connection';

@@ -1,4 +1,3 @@
-import { m } from '$lib/paraglide/messages';
 
 /** What the finder form shows back: the visitor's answers as read from the URL, even when some are wrong. */
 export interface FinderAnswers {
@@ -27,10 +26,3 @@ export interface CommuneChoice {
 	href: string;
 }
 
-/** « code postal 43200 » / « postcode 43200 »: how a commune was found, in the page's language (null for a name). */
-export function matchWords(match: string, matchedCode: string | null): string | null {
-	if (!matchedCode) return null;
-	if (match === 'postal_code') return m.pathways_match_postcode({ code: matchedCode });
-	if (match === 'insee_code') return m.pathways_match_insee({ code: matchedCode });
-	return null;
-}
