@@ -1,10 +1,12 @@
 import { browser } from '$app/environment';
 import { untrack } from 'svelte';
 import type { ActorRef } from '$lib/domain/explore-params';
+import { localHref } from '$lib/i18n/locale-href';
 import { mapPoints } from '$lib/map/map-data';
 import { MapManager } from '$lib/map/map.manager.svelte';
 import { ActorCardLoader } from '$lib/network/actor-card.svelte';
 import { GraphManager, idOf, type Hidden } from '$lib/network/graph.manager.svelte';
+import { m } from '$lib/paraglide/messages';
 import { bundleArcs, pathSteps, type ArcPlace } from './arcs';
 import type { ExploreState } from './explore-state.svelte';
 import { explorerProbe } from './explorer-probe';
@@ -76,11 +78,11 @@ export class ExplorerManager {
 	readonly cardLinks = $derived.by(() => {
 		const id = this.selected;
 		if (id == null) return [];
-		const links = [{ href: `/acteurs/${this.card.entity?.slug ?? id}`, label: 'Voir sa fiche' }];
+		const links = [{ href: localHref(`/acteurs/${this.card.entity?.slug ?? id}`), label: m.network_card_listing() }];
 		if (id !== this.focus)
 			links.push({
 				href: this.state.hrefFor('explorer', { focus: id, from: undefined, to: undefined, path: 1 }),
-				label: 'Centrer le réseau sur cet acteur'
+				label: m.network_card_focus()
 			});
 		return links;
 	});

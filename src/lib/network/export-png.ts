@@ -5,6 +5,7 @@
  * Drawn on a canvas in the browser; sizes are in pixels of the graph image (twice the screen's).
  */
 import type { LegendMark, LegendSection } from './legend-model';
+import { m } from '$lib/paraglide/messages';
 
 export interface PngFrame {
 	title: string;
@@ -99,7 +100,7 @@ function legendOps(
 			y += step;
 		}
 	};
-	text('Légende', `bold ${unit * 1.3}px ${FONT}`, 0, unit * 2);
+	text(m.network_legend_title(), `bold ${unit * 1.3}px ${FONT}`, 0, unit * 2);
 	for (const section of legend.sections) {
 		if (section.title) text(section.title, `bold ${unit * 1.1}px ${FONT}`, 0, unit * 1.5);
 		for (const item of section.items) {
@@ -184,5 +185,5 @@ export async function framedPng(graph: Blob, frame: PngFrame): Promise<Blob> {
 	ctx.fillText(`${frame.date} · ${frame.url}`, margin, fy + unit * 1.6);
 
 	image.close();
-	return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Image impossible à créer.'))), 'image/png'));
+	return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(m.network_png_failed()))), 'image/png'));
 }

@@ -35,11 +35,17 @@ export interface FirstLayoutInput {
 const keyed = (positions: Map<number, Point>): Positions =>
 	Object.fromEntries([...positions].map(([id, p]) => [nodeKey(id), [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]]));
 
-/** The grouped layout: the most related (within the view) at the centre of each category's disc. */
-export function groupedLayout(nodes: FirstLayoutInput['nodes']) {
+/** The group's name above its disc: its category and count, « Incubateur (12) ». */
+export const groupName = (category: (code: string) => string, key: string, count: number): string => `${category(key)} (${count})`;
+
+/**
+ * The grouped layout: the most related (within the view) at the centre of each category's disc. Its names are
+ * French unless told (`category`: the English page's labels; the server's preview is always French).
+ */
+export function groupedLayout(nodes: FirstLayoutInput['nodes'], category: (code: string) => string = categoryLabel) {
 	const { positions, labels } = groupedPositions(
 		nodes.map((n) => ({ id: n.id, group: n.category, weight: n.degree ?? 0 })),
-		(key, count) => `${categoryLabel(key)} (${count})`
+		(key, count) => groupName(category, key, count)
 	);
 	return { positions, labels };
 }

@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { kindColor } from '$lib/map/kind-colors';
 import { relationType } from '$lib/domain/vocabulary';
+import { m } from '$lib/paraglide/messages';
 
 /** Node shapes by kind (colour comes from the map's palette, so both views agree). */
 export const KIND_SHAPES: Record<string, string> = {
@@ -33,6 +34,14 @@ export const RELATION_FAMILIES: RelationFamily[] = [
 	{ id: 'network', label: 'Adhésion, partenariat', color: '#4d8c57', types: ['member_of', 'partner_of'] },
 	{ id: 'events', label: 'Événements', color: '#8a6fa8', types: ['organises', 'participates_in', 'takes_place_at'] }
 ];
+const FAMILY_LABELS: Record<string, () => string> = {
+	support: m.network_family_support,
+	founding: m.network_family_founding,
+	network: m.network_family_network,
+	events: m.network_family_events
+};
+/** A family's name in the page's language (`label` is the French one). */
+export const familyLabel = (family: RelationFamily): string => FAMILY_LABELS[family.id]?.() ?? family.label;
 const familyByType = new Map(RELATION_FAMILIES.flatMap((f) => f.types.map((t) => [t, f] as const)));
 export const FALLBACK_EDGE_COLOR = '#8c8379';
 export const relationFamily = (type: string): RelationFamily | undefined => familyByType.get(type);

@@ -3,6 +3,7 @@ import type { ExploreState } from '$lib/explore/explore-state.svelte';
 import type { ActorRef } from '$lib/domain/explore-params';
 import type { Nameable } from '$lib/domain/french';
 import { fetchJson } from '$lib/map/map-data';
+import { m } from '$lib/paraglide/messages';
 import type { CommonResponse, GraphNode, GraphResponse, MetricsResponse, PathsResponse } from './api-types';
 import { appearances, inactiveInYear, yearSpan } from './elements';
 import type { FirstLayout } from './first-layout';
@@ -135,7 +136,7 @@ export class GraphManager {
 		if (node) return { name: node.label, kind: node.kind, category: node.category };
 		const end = this.paths?.entities[String(id)];
 		if (end) return { name: end.label, kind: end.kind };
-		return this.names[id] ?? { name: `fiche n° ${id}`, kind: 'document' };
+		return this.names[id] ?? { name: m.network_unnamed({ id: String(id) }), kind: 'document' };
 	}
 
 	/** A path answer (found by hand or for a shared link) or none: the question goes into the state (and its address). */

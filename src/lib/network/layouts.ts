@@ -3,11 +3,14 @@ import type { GraphResponse, MetricId, MetricsResponse } from './api-types';
 import { nodeKey } from './elements';
 import type { FcoseRequest, FcoseResult } from './fcose-options';
 import { NAMED_VIEW, nodeBox } from './fcose-run';
-import { concentricLayout, groupedLayout, type FirstLayout } from './first-layout';
+import { concentricLayout, groupedLayout, groupName, type FirstLayout } from './first-layout';
 import type { Positions } from './node-positions';
 import { graphProbe } from './probe';
 import { geoPositions, type GroupLabel, type Point } from './positions';
 import type { LayoutId } from '$lib/domain/explore-params';
+import { vocabularyIn } from '$lib/domain/vocabulary';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export interface LayoutContext {
 	graph: GraphResponse;
@@ -30,8 +33,9 @@ export interface LayoutContext {
 /** Gephi Lite-style registry: the page builds its layout menu from these descriptors. */
 export interface LayoutDescriptor {
 	id: LayoutId;
-	label: string;
-	description: string;
+	/** Said in the page's language when asked. */
+	label: () => string;
+	description: () => string;
 	run: (cy: Core, ctx: LayoutContext) => Promise<void>;
 }
 
@@ -138,11 +142,14 @@ function fcoseInWorker(request: Omit<FcoseRequest, 'job'>, ondraft: (positions: 
 	});
 }
 
+/** A category's actors in the view: the server's preview names its groups in French, the page re-says them in its language. */
+const countIn = (graph: GraphResponse, category: string): number => graph.nodes.filter((n) => n.category === category).length;
+
 export const layouts: LayoutDescriptor[] = [
 	{
 		id: 'fcose',
-		label: 'Forces (fcose)',
-		description: 'Les acteurs liés se rapprochent ; les groupes très connectés forment des amas.',
+		label: m.network_layout_fcose,
+		description: m.network_layout_fcose_description,
 		async run(cy, { graph, animate, seed, onPlaced, refineAfter }) {
 			if (seed) {
 				// The server's draft, the very picture its preview shows: the refinement below glides from it.
@@ -182,8 +189,8 @@ export const layouts: LayoutDescriptor[] = [
 	},
 	{
 		id: 'concentric',
-		label: 'Cercles par centralité',
-		description: 'Les acteurs les plus centraux au milieu, les plus périphériques sur les bords.',
+		label: m.network_layout_concentric,
+		description: m.network_layout_concentric_description,
 		run(cy, { graph, metrics, centrality, animate, seed }) {
 			if (seed) return place(cy, toPoints(seed.positions), animate);
 			const sizes = new Map(
@@ -197,20 +204,21 @@ export const layouts: LayoutDescriptor[] = [
 	},
 	{
 		id: 'grouped',
-		label: 'Groupés par catégorie',
-		description: 'Un disque par catégorie d’acteur, les plus reliés au centre de chaque disque.',
+		label: m.network_layout_grouped,
+		description: m.network_layout_grouped_description,
 		run(cy, { graph, animate, seed }) {
+			const category = vocabularyIn(getLocale()).category;
 			const { positions, labels } = seed
-				? { positions: toPoints(seed.positions), labels: seed.labels }
-				: (({ positions, labels }) => ({ positions: byKey(positions), labels }))(groupedLayout(graph.nodes));
+				? { positions: toPoints(seed.positions), labels: seed.labels.map((l) => ({ ...l, text: groupName(category, l.key, countIn(graph, l.key)) })) }
+				: (({ positions, labels }) => ({ positions: byKey(positions), labels }))(groupedLayout(graph.nodes, category));
 			addGroupLabels(cy, labels);
 			return place(cy, positions, animate);
 		}
 	},
 	{
 		id: 'geo',
-		label: 'Géographique',
-		description: 'Chaque acteur à son emplacement : la géographie de la carte, en graphe.',
+		label: m.network_layout_geo,
+		description: m.network_layout_geo_description,
 		run(cy, { graph, animate, seed }) {
 			return place(cy, seed ? toPoints(seed.positions) : byKey(geoPositions(graph.nodes)), animate);
 		}

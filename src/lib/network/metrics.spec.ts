@@ -7,13 +7,13 @@ describe('the metrics registry', () => {
 	it('describes every measure of the domain, in its order, and every node size choice', () => {
 		expect(metrics.map((m) => m.id)).toEqual([...METRIC_IDS]);
 		expect(sizeChoices.map((c) => c.id)).toEqual([...SIZE_BY]);
-		for (const m of metrics) for (const text of [m.label, m.legend, m.top, m.hint]) expect(text.length, m.id).toBeGreaterThan(3);
+		for (const m of metrics) for (const text of [m.label(), m.legend(), m.top(), m.hint()]) expect(text.length, m.id).toBeGreaterThan(3);
 	});
 
 	it('gives the legend its words (the page’s and the PNG’s)', () => {
 		expect(sizeNote('none')).toBeNull();
 		expect(sizeNote('betweenness')).toBe('Taille : intermédiarité (rôle de pont)');
-		expect(legendModel('kind', 'pagerank').sizeNote).toBe(`Taille : ${metricById('pagerank').legend}`);
+		expect(legendModel('kind', 'pagerank').sizeNote).toBe(`Taille : ${metricById('pagerank').legend()}`);
 	});
 
 	it('formats values in French: counts whole, measures to three figures', () => {

@@ -1,4 +1,6 @@
 import { METRIC_IDS, type MetricId, type SizeBy } from '$lib/domain/explore-params';
+import { m } from '$lib/paraglide/messages';
+import { formatCount, formatMeasure } from './numbers';
 
 /**
  * The graph's measures, said once (Gephi Lite-style registry, like layouts.ts): the size and centrality
@@ -6,35 +8,38 @@ import { METRIC_IDS, type MetricId, type SizeBy } from '$lib/domain/explore-para
  */
 export interface MetricDescriptor {
 	id: MetricId;
-	/** In the size and centrality menus. */
-	label: string;
+	/** In the size and centrality menus. Words are functions: they are said in the page's language when asked. */
+	label: () => string;
 	/** After « Taille : » in the legend. */
-	legend: string;
+	legend: () => string;
 	/** The key-actors column's title, and what it measures. */
-	top: string;
-	hint: string;
+	top: () => string;
+	hint: () => string;
 	/** A value as the table shows it. */
 	format: (value: number) => string;
 }
 
-const counted = (v: number) => v.toLocaleString('fr-FR');
-const measured = (v: number) => v.toLocaleString('fr-FR', { maximumSignificantDigits: 3 });
-
 const BY_ID: Record<MetricId, Omit<MetricDescriptor, 'id'>> = {
-	degree: { label: 'Nombre de relations', legend: 'nombre de relations', top: 'Les plus reliés', hint: 'nombre de relations', format: counted },
+	degree: {
+		label: m.network_metric_degree_label,
+		legend: m.network_metric_degree_legend,
+		top: m.network_metric_degree_top,
+		hint: m.network_metric_degree_legend,
+		format: formatCount
+	},
 	betweenness: {
-		label: 'Intermédiarité (ponts)',
-		legend: 'intermédiarité (rôle de pont)',
-		top: 'Les ponts',
-		hint: 'intermédiarité : sur les plus courts chemins entre les autres',
-		format: measured
+		label: m.network_metric_betweenness_label,
+		legend: m.network_metric_betweenness_legend,
+		top: m.network_metric_betweenness_top,
+		hint: m.network_metric_betweenness_hint,
+		format: formatMeasure
 	},
 	pagerank: {
-		label: 'PageRank (influence)',
-		legend: 'PageRank (influence)',
-		top: 'Les plus influents',
-		hint: 'PageRank : reliés à des acteurs eux-mêmes reliés',
-		format: measured
+		label: m.network_metric_pagerank_label,
+		legend: m.network_metric_pagerank_label,
+		top: m.network_metric_pagerank_top,
+		hint: m.network_metric_pagerank_hint,
+		format: formatMeasure
 	}
 };
 
@@ -44,7 +49,7 @@ export const metrics: readonly MetricDescriptor[] = METRIC_IDS.map((id) => ({ id
 export const metricById = (id: MetricId): MetricDescriptor => metrics.find((m) => m.id === id) as MetricDescriptor;
 
 /** The node size's choices: the same size for all, or one of the measures. */
-export const sizeChoices: readonly { id: SizeBy; label: string }[] = [{ id: 'none', label: 'Identique' }, ...metrics];
+export const sizeChoices: readonly { id: SizeBy; label: () => string }[] = [{ id: 'none', label: m.network_size_same }, ...metrics];
 
 /** What the legend says of the nodes' size (« Taille : intermédiarité (rôle de pont) »); nothing when all are alike. */
-export const sizeNote = (size: SizeBy): string | null => (size === 'none' ? null : `Taille : ${metricById(size).legend}`);
+export const sizeNote = (size: SizeBy): string | null => (size === 'none' ? null : m.network_legend_size({ measure: metricById(size).legend() }));

@@ -45,4 +45,20 @@ describe('the PNG export’s words', () => {
 		expect(demo.credit).toBe('Connecteur Carto — données de démonstration, fictives');
 		expect(demo.demoNotice).toBe('Données de démonstration\u00a0: les acteurs, personnes et relations de cette image sont fictifs.');
 	});
+
+	it('says the same in English on an English page, names without articles', () => {
+		const en = (f: PngFacts) => pngTexts(f, 'en');
+		expect(en({ ...base, path: { from: couveuse, to: cowork, index: 1, count: 3 } }).title).toBe('From Couveuse des Puys to Le Cowork des Dômes');
+		expect(en({ ...base, focus: arverflow }).title).toBe('The neighbourhood of Arverflow');
+		expect(en(base).title).toBe('The innovation network in Auvergne');
+		expect(en({ ...base, actors: 1, relations: 0 }).subtitle).toBe('1 actor, 0 relations');
+		expect(
+			en({ ...base, actors: 1234, year: 2019, types: ['incubated_by'], confirmed: true, path: { from: couveuse, to: cowork, index: 1, count: 3 } }).subtitle
+		).toBe('1,234 actors, 340 active relations in 2019 · relations: incubated by · confirmed relations only · path 2 of 3');
+		expect(en(base).date).toBe('Exported on 1 March 2026');
+		expect(en({ ...base, demo: true })).toMatchObject({
+			credit: 'Connecteur Carto — demonstration data, fictitious',
+			demoNotice: 'Demonstration data: the actors, people and relations in this image are fictitious.'
+		});
+	});
 });

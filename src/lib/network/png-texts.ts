@@ -2,10 +2,13 @@
  * The words of the « Image PNG » export (export-png.ts draws them): a title that names the path's ends or
  * the focused actor with their articles (« De la Couveuse des Puys au Cowork des Dômes », « Le voisinage
  * d'Arverflow »), a line of counts agreed with their numbers, the date as France writes it (« Exporté le
- * 1er mars 2026 ») and the credit. Written through the French-phrasing module.
+ * 1er mars 2026 ») and the credit. French through the French-phrasing module, English from the catalogue.
  */
-import { capitalise, countOf, formatDay, frenchSpacing, parisToday, withPreposition, type Nameable } from '$lib/domain/french';
-import { relationLabel } from '$lib/domain/vocabulary';
+import { capitalise, frenchSpacing, parisToday, withPreposition, type Nameable } from '$lib/domain/french';
+import { relationLabel, relationType } from '$lib/domain/vocabulary';
+import { phrasing } from '$lib/i18n/phrasing';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import type { PngFrame } from './export-png';
 
 export interface PngFacts {
@@ -27,29 +30,33 @@ export interface PngFacts {
 
 export const NETWORK_TITLE = 'Le réseau de l’innovation en Auvergne';
 
-export function pngTexts(f: PngFacts): Pick<PngFrame, 'title' | 'subtitle' | 'credit' | 'date' | 'demoNotice'> {
-	const title = f.path
-		? capitalise(`${withPreposition('de', f.path.from)} ${withPreposition('à', f.path.to)}`)
-		: f.focus
-			? `Le voisinage ${withPreposition('de', f.focus)}`
-			: NETWORK_TITLE;
-	const relations = f.year != null ? `${countOf(f.relations, 'relation active', 'relations actives')} en ${f.year}` : countOf(f.relations, 'relation');
+/** The title: French names take their articles (« De la Couveuse des Puys au Cowork des Dômes »), English ones none. */
+function title(f: PngFacts, locale: Locale): string {
+	if (locale === 'en') {
+		if (f.path) return m.network_png_path_title({ from: f.path.from.name, to: f.path.to.name }, { locale });
+		return f.focus ? m.network_png_focus_title({ name: f.focus.name }, { locale }) : m.network_png_title({}, { locale });
+	}
+	if (f.path) return capitalise(`${withPreposition('de', f.path.from)} ${withPreposition('à', f.path.to)}`);
+	return f.focus ? `Le voisinage ${withPreposition('de', f.focus)}` : NETWORK_TITLE;
+}
+
+export function pngTexts(f: PngFacts, locale: Locale = getLocale()): Pick<PngFrame, 'title' | 'subtitle' | 'credit' | 'date' | 'demoNotice'> {
+	const o = { locale };
+	const relations =
+		f.year != null ? m.network_png_active_relations({ count: f.relations, year: String(f.year) }, o) : m.network_relations({ count: f.relations }, o);
+	// The filter's own words: a type's name whatever its source (a person keeps « incubé·e par »).
+	const typeLabel = (code: string) => (locale === 'en' ? (relationType(code)?.labelEn ?? code) : relationLabel(code));
 	const facts = [
-		`${countOf(f.actors, 'acteur')}, ${relations}`,
-		// The filter's own words: a type's name whatever its source (a person keeps « incubé·e par »).
-		...(f.types.length ? [`relations : ${f.types.map(relationLabel).join(', ')}`] : []),
-		...(f.confirmed ? ['relations confirmées seulement'] : []),
-		...(f.path ? [`chemin ${f.path.index + 1} sur ${f.path.count}`] : [])
+		m.network_png_counts({ actors: m.network_actors({ count: f.actors }, o), relations }, o),
+		...(f.types.length ? [m.network_png_types({ types: f.types.map(typeLabel).join(', ') }, o)] : []),
+		...(f.confirmed ? [m.network_png_confirmed({}, o)] : []),
+		...(f.path ? [m.network_png_path({ index: String(f.path.index + 1), count: String(f.path.count) }, o)] : [])
 	];
 	return {
-		title,
+		title: title(f, locale),
 		subtitle: frenchSpacing(facts.join(' · ')),
-		credit: frenchSpacing(
-			f.demo
-				? 'Connecteur Carto — données de démonstration, fictives'
-				: 'Connecteur Carto — données : Le Connecteur et les acteurs (chaque relation cite sa source)'
-		),
-		date: `Exporté le ${formatDay(f.today ?? parisToday())}`,
-		demoNotice: f.demo ? frenchSpacing('Données de démonstration : les acteurs, personnes et relations de cette image sont fictifs.') : null
+		credit: frenchSpacing(f.demo ? m.network_png_credit_demo({}, o) : m.network_png_credit({}, o)),
+		date: m.network_png_date({ date: phrasing(locale).formatDay(f.today ?? parisToday()) }, o),
+		demoNotice: f.demo ? frenchSpacing(m.network_png_demo_notice({}, o)) : null
 	};
 }

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localHref } from '$lib/i18n/locale-href';
 import { getDb } from '$lib/server/db/connection';
 import { basemapSetting } from '$lib/server/config';
 import { pageLoad } from '$lib/server/http/page';
@@ -9,6 +10,6 @@ import type { PageServerLoad } from './$types';
 export const load = pageLoad(({ url }) => {
 	const page = loadReseauPage(getDb(), url.searchParams, '/explorer');
 	// An actor named by its slug: the same address with its id (the browser's state holds ids).
-	if (page.redirect !== null) redirect(307, page.redirect);
+	if (page.redirect !== null) redirect(307, localHref(page.redirect));
 	return { query: page.query, names: page.names, basemap: basemapSetting() };
 }) satisfies PageServerLoad;

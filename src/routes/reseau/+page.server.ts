@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localHref } from '$lib/i18n/locale-href';
 import { getDb } from '$lib/server/db/connection';
 import { pageLoad } from '$lib/server/http/page';
 import { resolveCommuneField } from '$lib/server/services/commune-field.service';
@@ -11,6 +12,6 @@ export const load = pageLoad(({ url }) => {
 	const { params, field } = resolveCommuneField(db, url.searchParams, '/reseau');
 	const page = loadReseauPage(db, params);
 	// An actor named by slug (a hand-written link): the address with its id, so the page's state holds ids.
-	if (page.redirect !== null) redirect(307, page.redirect);
+	if (page.redirect !== null) redirect(307, localHref(page.redirect));
 	return { query: page.query, names: page.names, communeField: field };
 }) satisfies PageServerLoad;
