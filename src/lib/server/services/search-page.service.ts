@@ -13,7 +13,11 @@ export const SEARCH_PAGE_SIZE = 20;
 // Errors are functions: they are said when a request is parsed, in that request's language.
 const badPage = () => m.server_search_error_page();
 const searchPageSchema = z.object({
-	q: z.string().trim().max(200, { error: () => m.server_search_error_too_long() }).default(''),
+	q: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.server_search_error_too_long() })
+		.default(''),
 	page: z.coerce.number({ error: badPage }).int({ error: badPage }).min(1, { error: badPage }).max(10_000, { error: badPage }).default(1),
 	kind: z.enum(ENTITY_KINDS, { error: () => m.server_search_error_kind() }).optional(),
 	category: z.enum(CATEGORY_CODES, { error: () => m.server_search_error_category() }).optional(),
