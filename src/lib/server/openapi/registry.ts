@@ -43,7 +43,7 @@ const none = z.object({});
 
 /** /openapi.json?lang=en: the document's descriptions in English. */
 export const openApiQuerySchema = z.object({
-	lang: z.enum(['fr', 'en'], { error: 'lang : fr ou en' }).default('fr').describe('Langue des descriptions : fr (par défaut) ou en.')
+	lang: z.enum(['fr', 'en'], { error: 'langue inconnue (fr ou en)' }).default('fr').describe('Langue des descriptions : fr (par défaut) ou en.')
 });
 
 export const TAGS: Record<string, Words> = {
