@@ -33,6 +33,7 @@ import {
 } from '../../src/lib/server/services/newcomer.service';
 import { requestOwnPasswordReset, resetLimiters, RESET_THROTTLED } from '../../src/lib/server/services/password-reset.service';
 import { acceptInvitation, disableUser, inviteUser, type AccountUser } from '../../src/lib/server/services/users.service';
+import { paraglideMiddleware } from '../../src/lib/paraglide/server';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 let catcher: MailCatcher;
@@ -434,5 +435,52 @@ describe('mot de passe oublié', () => {
 		const perIp = resetLimiters();
 		for (let i = 0; i < 10; i++) requestOwnPasswordReset(db, `p${i}@exemple.fr`, { ip: '198.51.100.1', origin: ORIGIN, mail: null, limits: perIp });
 		expect(() => requestOwnPasswordReset(db, 'autre@exemple.fr', { ip: '198.51.100.1', origin: ORIGIN, mail: null, limits: perIp })).toThrow(RESET_THROTTLED);
+	});
+});
+
+/** Runs `work` while the server answers a request for `path`, through paraglide's middleware as hooks.server.ts does. */
+async function duringRequestTo<T>(path: string, work: () => Promise<T>): Promise<T> {
+	let result: T | undefined;
+	await paraglideMiddleware(new Request(`${ORIGIN}${path}`), async () => {
+		result = await work();
+		return new Response(null);
+	});
+	return result as T;
+}
+
+describe('a visitor reading in English', () => {
+	it('is written to in English: the confirmation of a listing sent from /en, then the invitation once it is approved', async () => {
+		const input = listing({ email: address('reader') });
+		expect(await duringRequestTo('/en/contribuer', () => requestListing(db, input, ctxFor()))).toEqual({ status: 'sent' });
+		const confirmation = await waitForMail(catcher.file, input.email, /Confirm your e-mail address/);
+		expect(confirmation.subject).toBe('Confirm your e-mail address · Connecteur Carto');
+		expect(confirmation.text).toContain('On Connecteur Carto, you asked to list “Atelier des Volcans”.');
+		const link = linksIn(confirmation)[0]!;
+		expect(link.startsWith(`${ORIGIN}/en/contribuer/confirmer/`)).toBe(true);
+		expect(confirmEmail(db, tokenOf(link)).status).toBe('confirmed');
+
+		// The editor approves later, from a French page: the newcomer is answered in the language they asked in.
+		const change = db.select().from(pendingChanges).where(eq(pendingChanges.contactEmail, input.email)).get()!;
+		await sendFollowUp(approvePendingChange(db, editor, change.id), ORIGIN, smtp);
+		const invitation = await waitForMail(catcher.file, input.email, /is published/);
+		expect(invitation.subject).toBe('Your listing “Atelier des Volcans” is published · Connecteur Carto');
+		expect(invitation.text).toContain(`The listing “Atelier des Volcans” you proposed is published: ${ORIGIN}/en/acteurs/atelier-des-volcans`);
+		expect(invitation.text).toContain('Choose your password by opening this link (single use, valid for 7 days):');
+		expect(linksIn(invitation).some((l) => l.startsWith(`${ORIGIN}/en/invitation/`))).toBe(true);
+		expect(invitation.text).not.toMatch(/Bonjour|Choisissez|fiche/);
+	});
+
+	it('gets the password reset asked from /en in English', async () => {
+		const email = address('forgetful');
+		const { path } = inviteUser(db, 'cli', { email, displayName: 'Forgetful', role: 'partner' });
+		await acceptInvitation(db, tokenOf(path), 'premier mot de passe');
+		const asked = await duringRequestTo('/en/connexion', async () =>
+			requestOwnPasswordReset(db, email, { ip: '192.0.2.7', origin: ORIGIN, mail: smtp, limits: resetLimiters() })
+		);
+		expect(await asked.delivery).toEqual({ sent: true });
+		const mail = await waitForMail(catcher.file, email, /Reset your Connecteur Carto password/);
+		expect(mail.text).toContain('Hello Forgetful,');
+		expect(mail.text).toContain('If you were not expecting this message, ignore it: nothing will change.');
+		expect(linksIn(mail).some((l) => l.startsWith(`${ORIGIN}/en/invitation/`))).toBe(true);
 	});
 });

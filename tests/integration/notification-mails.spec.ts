@@ -24,6 +24,7 @@ import { mailReportOutcome } from '../../src/lib/server/services/review-notices'
 import { notifyUsers } from '../../src/lib/server/notifications/notify';
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
 import type { MailSetting } from '../../src/lib/server/mail/mailer';
+import { rememberLocale } from '../../src/lib/server/mail/recipient-locale';
 
 /*
  * Notifications on a real database, e-mailed through a real SMTP server: who is told what when a
@@ -194,6 +195,21 @@ describe('e-mail as each user chose', () => {
 		expect(digest.map((m) => [m.to[0], m.subject])).toEqual([['chloe@exemple.fr', 'Votre semaine sur Connecteur Carto : 2 notifications']]);
 		expect(bell(alice).every((n) => n.emailedAt === null)).toBe(true);
 		expect(bell(chloe).every((n) => n.emailedAt !== null)).toBe(true);
+	});
+
+	it('writes to a person in the language they last signed in with', async () => {
+		rememberLocale(db, bruno.id, 'en');
+		tell(bruno, 'Première nouvelle');
+		tell(bruno, 'Deuxième nouvelle');
+		tell(chloe, 'Première nouvelle');
+		tell(chloe, 'Deuxième nouvelle');
+		await jobRun(new Date());
+		const mails = newMails().filter((m) => !m.to.includes(editor.email));
+		const toBruno = mails.find((m) => m.to.includes(bruno.email))!;
+		expect(toBruno.subject).toBe('2 new notifications on Connecteur Carto');
+		expect(toBruno.text).toContain('Hello Bruno Volcabio,');
+		expect(toBruno.text).toContain(`All your notifications: ${ORIGIN}/en/notifications`);
+		expect(mails.find((m) => m.to.includes(chloe.email))!.subject).toBe('2 nouvelles notifications sur Connecteur Carto');
 	});
 
 	it('refuses an unknown preference in French', () => {

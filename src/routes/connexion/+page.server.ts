@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db/connection';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { safeNext } from '$lib/server/auth/safe-next';
 import { login } from '$lib/server/services/auth.service';
+import { rememberLocale } from '$lib/server/mail/recipient-locale';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
@@ -18,6 +20,8 @@ export const actions = {
 		// The typed address comes back so the form keeps it; the password never does.
 		if (!result.ok) return fail(400, { email, message: result.message });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
+		// The jobs' mails (reminders, notifications) will be written in the language the person signs in with.
+		rememberLocale(getDb(), result.user.id, getLocale());
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 } satisfies Actions;

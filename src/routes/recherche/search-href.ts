@@ -1,4 +1,6 @@
-/** The results page's address for a query, its facet filters and page: only what is set, in a stable order. */
+import { localHref } from '$lib/i18n/locale-href';
+
+/** The results page's address (in the page's language) for a query, its facet filters and page: only what is set, in a stable order. */
 export interface SearchAddress {
 	q: string;
 	page?: number;
@@ -15,5 +17,5 @@ export function searchHref(current: SearchAddress, change: Partial<SearchAddress
 		if (value) params.set(key, value);
 	}
 	if (next.page && next.page > 1) params.set('page', String(next.page));
-	return `/recherche?${params}`;
+	return localHref(`/recherche?${params}`);
 }

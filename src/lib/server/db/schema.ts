@@ -252,7 +252,9 @@ export const users = sqliteTable(
 		/** Checked by the service (zod): a CHECK here would mean rebuilding `users`, which cascades to sessions. */
 		notifyMode: text('notify_mode').$type<NotifyMode>().notNull().default('immediate'),
 		/** When the last weekly (or, for editors, daily) digest went out. */
-		digestSentAt: text('digest_sent_at')
+		digestSentAt: text('digest_sent_at'),
+		/** The language the person last signed in with ('fr' | 'en'): the jobs' mails go out in it; null (never said) is French. */
+		locale: text('locale').$type<'fr' | 'en'>()
 	},
 	(t) => [
 		uniqueIndex('users_email_unique').on(t.email),

@@ -1,5 +1,7 @@
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
 /**
  * Outgoing e-mail, optional: when SMTP_URL is set (smtp://user:password@host:587, smtps://… for TLS),
@@ -54,23 +56,22 @@ export async function sendMail(setting: MailSetting | null, mail: Mail): Promise
 	}
 }
 
-/** The invitation or reset message, in French. */
-export function accountLinkMail(to: string, link: string, purpose: 'invite' | 'reset', name: string): Mail {
+/** The invitation or reset message, in French unless told otherwise (the link should lead to a page in that language). */
+export function accountLinkMail(to: string, link: string, purpose: 'invite' | 'reset', name: string, locale: Locale = 'fr'): Mail {
+	const o = { locale };
 	const invite = purpose === 'invite';
 	return {
 		to,
-		subject: invite ? 'Votre accès à Connecteur Carto' : 'Réinitialiser votre mot de passe Connecteur Carto',
+		subject: invite ? m.server_mail_link_subject_invite({}, o) : m.server_mail_link_subject_reset({}, o),
 		text: [
-			`Bonjour ${name},`,
+			m.server_mail_hello_name({ name }, o),
 			'',
-			invite
-				? 'Un compte vous a été ouvert sur Connecteur Carto, la carte de l’écosystème d’innovation auvergnat.'
-				: 'Une réinitialisation de votre mot de passe a été demandée.',
-			`Choisissez votre mot de passe en ouvrant ce lien (usage unique, valable ${invite ? '7 jours' : '1 heure'}) :`,
+			invite ? m.server_mail_link_intro_invite({}, o) : m.server_mail_link_intro_reset({}, o),
+			invite ? m.server_mail_link_choose_invite({}, o) : m.server_mail_link_choose_reset({}, o),
 			link,
 			'',
-			'Si vous n’attendiez pas ce message, ignorez-le : rien ne changera.',
-			'— Le Connecteur'
+			m.server_mail_link_ignore({}, o),
+			m.server_mail_signature({}, o)
 		].join('\n')
 	};
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { API_ENDPOINTS, TAGS, type ApiEndpoint } from './registry';
+import { paramDescription } from './param-words';
 import { errorResponseSchema } from '$lib/domain/api/responses';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
 /** JSON Schema of one parameter, as zod 4 writes it for the input side. */
 export type ParamSchema = {
@@ -80,15 +83,17 @@ export function queryParameters(schemas: z.ZodType[]): QueryParameter[] {
 	return [...byName.values()];
 }
 
-export function endpointParameters(endpoint: ApiEndpoint): QueryParameter[] {
-	const path = Object.entries(endpoint.pathParams ?? {}).map(([name, description]): QueryParameter => ({
+/** An endpoint's parameters, described in `locale`. */
+export function endpointParameters(endpoint: ApiEndpoint, locale: Locale = 'fr'): QueryParameter[] {
+	const path = Object.entries(endpoint.pathParams ?? {}).map(([name, words]): QueryParameter => ({
 		name,
 		in: 'path',
 		required: true,
-		description,
+		description: words({}, { locale }),
 		schema: { type: 'string' }
 	}));
-	return [...path, ...queryParameters(endpoint.query)].map((p) => {
+	const query = queryParameters(endpoint.query).map((p) => (p.description ? { ...p, description: paramDescription(p.description, locale) } : p));
+	return [...path, ...query].map((p) => {
 		const example = endpoint.example[p.name];
 		return example === undefined ? p : { ...p, example };
 	});
@@ -131,20 +136,23 @@ export function responseSchema(schema: z.ZodType): Record<string, unknown> {
 
 const errorSchema = responseSchema(errorResponseSchema);
 
-const ERROR_TEXT: Record<number, string> = {
-	304: 'Non modifié : la version désignée par If-None-Match est à jour (pas de corps).',
-	400: 'Paramètres invalides (détail dans `issues`).',
-	404: 'Ressource introuvable.',
-	429: 'Trop de requêtes : attendre le nombre de secondes donné par `retry-after`.'
+const ERROR_TEXT: Record<number, typeof m.server_api_error_other> = {
+	304: m.server_api_error_304,
+	400: m.server_api_error_400,
+	404: m.server_api_error_404,
+	429: m.server_api_error_429
 };
 
-const errorResponse = (status: number) => ({
-	description: ERROR_TEXT[status] ?? 'Erreur.',
-	content: { 'application/json': { schema: { $ref: '#/components/schemas/Erreur' } } }
-});
-
-/** The OpenAPI 3.1 document of /api/v1. */
-export function openApiDocument(origin = '') {
+/**
+ * The OpenAPI 3.1 document of /api/v1, its descriptions in `locale` (the response bodies' own field
+ * descriptions are written once, in French, on their schemas).
+ */
+export function openApiDocument(origin = '', locale: Locale = 'fr') {
+	const o = { locale };
+	const errorResponse = (status: number) => ({
+		description: (ERROR_TEXT[status] ?? m.server_api_error_other)({}, o),
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/Erreur' } } }
+	});
 	const paths: Record<string, unknown> = {};
 	for (const e of API_ENDPOINTS) {
 		paths[e.path] = {
@@ -155,16 +163,16 @@ export function openApiDocument(origin = '') {
 						.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())
 						.replace(/^./, (c) => c.toLowerCase()) || 'root',
 				tags: [e.tag],
-				summary: e.summary,
-				description: e.description,
-				parameters: endpointParameters(e),
+				summary: e.summary({}, o),
+				description: e.description({}, o),
+				parameters: endpointParameters(e, locale),
 				responses: {
 					'200': {
-						description: e.response.description,
-						headers: { ETag: { description: 'Empreinte de la réponse.', schema: { type: 'string' } } },
+						description: e.response.description({}, o),
+						headers: { ETag: { description: m.server_api_etag({}, o), schema: { type: 'string' } } },
 						content: { [e.response.contentType]: { schema: responseSchema(e.response.schema) } }
 					},
-					'304': { description: ERROR_TEXT[304] },
+					'304': { description: m.server_api_error_304({}, o) },
 					'400': errorResponse(400),
 					...Object.fromEntries((e.errors ?? []).map((s) => [String(s), errorResponse(s)])),
 					'429': errorResponse(429)
@@ -175,14 +183,13 @@ export function openApiDocument(origin = '') {
 	return {
 		openapi: '3.1.0',
 		info: {
-			title: 'Connecteur Carto — API publique',
+			title: m.server_api_info_title({}, o),
 			version: '1.0.0',
-			description:
-				'API en lecture seule de l’écosystème d’accompagnement. Réponses en JSON (erreurs en français), ETag et If-None-Match (304), CORS ouvert en lecture, limite de requêtes par adresse IP.',
+			description: m.server_api_info_description({}, o),
 			license: { name: 'Licence Ouverte / Open Licence 2.0 (Etalab)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/' }
 		},
 		servers: [{ url: `${origin}/api/v1` }],
-		tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+		tags: Object.entries(TAGS).map(([name, words]) => ({ name, description: words({}, o) })),
 		paths,
 		components: { schemas: { Erreur: errorSchema } }
 	};

@@ -93,6 +93,26 @@ describe('OpenAPI document', () => {
 		]);
 	});
 
+	it('says its descriptions in English with ?lang=en; in French they are the schemas’ own', () => {
+		const en = openApiDocument('http://localhost', 'en');
+		const english = Object.entries(en.paths as Record<string, { get: Operation & { summary: string; description: string } }>);
+		expect(english.length).toBe(API_ENDPOINTS.length);
+		for (const [path, { get: op }] of english) {
+			const fr = (doc.paths as Record<string, { get: Operation & { summary: string; description: string } }>)[path]!.get;
+			expect(op.summary, path).not.toBe(fr.summary);
+			expect(op.description, path).not.toBe(fr.description);
+			const endpoint = API_ENDPOINTS.find((e) => e.path === path)!;
+			const schemaTexts = new Map(queryParameters(endpoint.query).map((p) => [p.name, p.description]));
+			for (const [i, p] of op.parameters.entries()) {
+				const french = fr.parameters[i]!;
+				expect(p.name).toBe(french.name);
+				expect(p.description, `${path} ${p.name}: no English words`).not.toBe(french.description);
+				if (p.in === 'query') expect(french.description, `${path} ${p.name}`).toBe(schemaTexts.get(p.name));
+			}
+		}
+		expect(en.tags.map((t) => t.description)).not.toContain(doc.tags[0]!.description);
+	});
+
 	it('lists every value of a discriminated union’s tag', () => {
 		const projects = operations().find(([path]) => path === '/pathways/projects')![1];
 		expect(projects.parameters.find((p) => p.name === 'figure')!.schema.enum).toEqual(['transition', 'first', 'reached', 'arrived', 'stuck', 'leaving', 'all']);

@@ -7,23 +7,29 @@ import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../s
 import { territoryListQuerySchema } from '../services/territory.service';
 import { geoJsonParamsSchema } from '../services/export.service';
 import * as R from '$lib/domain/api/responses';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 
 /**
  * Every public endpoint of /api/v1, described once: the OpenAPI document and the /api page are built
- * from this list, and each `query` is the very schema the endpoint validates with.
+ * from this list, and each `query` is the very schema the endpoint validates with. The words are messages,
+ * said in the language the document or the page is read in.
  */
+
+/** A text of the documentation: a message without parameters, asked in a language. */
+export type Words = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 export interface ApiEndpoint {
 	/** Path under /api/v1, OpenAPI style (`/entities/{idOrSlug}`). */
 	path: string;
 	tag: string;
-	summary: string;
-	description: string;
+	summary: Words;
+	description: Words;
 	/** The endpoint's query schemas (several when it reads the query string through more than one). */
 	query: z.ZodType[];
-	/** Path parameters with their French description. */
-	pathParams?: Record<string, string>;
+	/** Path parameters with their description. */
+	pathParams?: Record<string, Words>;
 	/** The 200 answer: `schema` describes its body (JSON), or is a string schema for the other formats. */
-	response: { description: string; contentType: string; schema: z.ZodType };
+	response: { description: Words; contentType: string; schema: z.ZodType };
 	/** Parameters of a working example (the /api page links it, the e2e test follows it). */
 	example: Record<string, string | string[]>;
 	/** Parameters naming actors (id or slug): the examples fill them with real actors of the database. */
@@ -35,34 +41,38 @@ export interface ApiEndpoint {
 const JSON_TYPE = 'application/json';
 const none = z.object({});
 
-export const TAGS: Record<string, string> = {
-	acteurs: 'Acteurs : annuaire, fiches et recherche',
-	carte: 'Carte : points, statistiques, proximité, territoires',
-	reseau: 'Réseau : graphe des relations, chemins, métriques',
-	parcours: 'Parcours des projets et flux entre étapes',
-	exports: 'Exports de données',
-	meta: 'Description de l’API'
+/** /openapi.json?lang=en: the document's descriptions in English. */
+export const openApiQuerySchema = z.object({
+	lang: z.enum(['fr', 'en'], { error: 'langue inconnue (fr ou en)' }).default('fr').describe('Langue des descriptions : fr (par défaut) ou en.')
+});
+
+export const TAGS: Record<string, Words> = {
+	acteurs: m.server_api_tag_acteurs,
+	carte: m.server_api_tag_carte,
+	reseau: m.server_api_tag_reseau,
+	parcours: m.server_api_tag_parcours,
+	exports: m.server_api_tag_exports,
+	meta: m.server_api_tag_meta
 };
 
 export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/entities',
 		tag: 'acteurs',
-		summary: 'Liste des acteurs',
-		description:
-			'Acteurs filtrés (type, catégorie, secteur, stade, offre, territoire, texte), triés par nom, par pages : la réponse donne `next`, le curseur de la page suivante (null à la fin).',
+		summary: m.server_api_entities_summary,
+		description: m.server_api_entities_description,
 		query: [entityListSchema],
-		response: { description: 'Une page d’acteurs : `items`, `total`, `next`.', contentType: JSON_TYPE, schema: R.entityListResponse },
+		response: { description: m.server_api_entities_response, contentType: JSON_TYPE, schema: R.entityListResponse },
 		example: { limit: '5' }
 	},
 	{
 		path: '/entities/{idOrSlug}',
 		tag: 'acteurs',
-		summary: 'Fiche d’un acteur',
-		description: 'Un acteur et ses relations, par identifiant ou par slug, avec le nom de sa commune.',
+		summary: m.server_api_entities_idorslug_summary,
+		description: m.server_api_entities_idorslug_description,
 		query: [none],
-		pathParams: { idOrSlug: 'Identifiant numérique ou slug de l’acteur.' },
-		response: { description: 'L’acteur et ses relations.', contentType: JSON_TYPE, schema: R.entityResponse },
+		pathParams: { idOrSlug: m.server_api_param_idorslug },
+		response: { description: m.server_api_entities_idorslug_response, contentType: JSON_TYPE, schema: R.entityResponse },
 		example: {},
 		actorParams: ['idOrSlug'],
 		errors: [404]
@@ -70,86 +80,83 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/search',
 		tag: 'acteurs',
-		summary: 'Recherche plein texte',
-		description: 'Recherche dans les noms, descriptions et mots-clés des acteurs (insensible aux accents).',
+		summary: m.server_api_search_summary,
+		description: m.server_api_search_description,
 		query: [searchApiSchema],
-		response: { description: 'Résultats : `items`, `total`.', contentType: JSON_TYPE, schema: R.searchResponse },
+		response: { description: m.server_api_search_response, contentType: JSON_TYPE, schema: R.searchResponse },
 		example: { q: 'incubateur', limit: '5' }
 	},
 	{
 		path: '/map/points',
 		tag: 'carte',
-		summary: 'Points de la carte',
-		description: 'Acteurs localisés du jeu filtré, en GeoJSON.',
+		summary: m.server_api_map_points_summary,
+		description: m.server_api_map_points_description,
 		query: [entityFiltersSchema],
-		response: { description: 'Les points et leurs propriétés.', contentType: JSON_TYPE, schema: R.mapPointsResponse },
+		response: { description: m.server_api_map_points_response, contentType: JSON_TYPE, schema: R.mapPointsResponse },
 		example: { kind: 'organisation' }
 	},
 	{
 		path: '/map/stats',
 		tag: 'carte',
-		summary: 'Statistiques par territoire',
-		description: 'Nombre d’acteurs (ou taux pour 10 000 habitants) par département ou par EPCI, avec les seuils de classes (Jenks).',
+		summary: m.server_api_map_stats_summary,
+		description: m.server_api_map_stats_description,
 		query: [statsParamsSchema],
-		response: { description: 'Chiffres par territoire et seuils de classes.', contentType: JSON_TYPE, schema: R.mapStatsResponse },
+		response: { description: m.server_api_map_stats_response, contentType: JSON_TYPE, schema: R.mapStatsResponse },
 		example: { level: 'departement', measure: 'count' }
 	},
 	{
 		path: '/map/nearby',
 		tag: 'carte',
-		summary: 'Structures à proximité',
-		description:
-			'Structures dans un rayon autour du centre d’une commune, les plus proches d’abord (200 au plus). Beaucoup de communes n’ont pas encore de point à elles (placées au chef-lieu de leur intercommunalité) : `commune.note` dit depuis quoi les distances sont mesurées, et chaque `distance.text` ce qu’on peut honnêtement en dire (« ≈ 12 km », « moins de 30 km », « dans la même intercommunalité »).',
+		summary: m.server_api_map_nearby_summary,
+		description: m.server_api_map_nearby_description,
 		query: [nearbyParamsSchema],
-		response: { description: 'La commune, le cercle et les structures avec leur distance.', contentType: JSON_TYPE, schema: R.nearbyResponse },
+		response: { description: m.server_api_map_nearby_response, contentType: JSON_TYPE, schema: R.nearbyResponse },
 		example: { commune: '63113', radiusKm: '20' },
 		errors: [404]
 	},
 	{
 		path: '/communes',
 		tag: 'carte',
-		summary: 'Recherche de communes',
-		description:
-			'Autocomplétion des communes du périmètre par nom (insensible aux accents, à la casse et aux tirets), code postal ou code INSEE. Un code de 5 chiffres rend d’abord toutes les communes de ce code postal, puis la commune dont c’est le code INSEE ; chaque commune dit ce qui a correspondu (`match`, `matchLabel`).',
+		summary: m.server_api_communes_summary,
+		description: m.server_api_communes_description,
 		query: [communeSearchSchema],
-		response: { description: 'Communes : `items`.', contentType: JSON_TYPE, schema: R.communesResponse },
+		response: { description: m.server_api_communes_response, contentType: JSON_TYPE, schema: R.communesResponse },
 		example: { q: 'clermont' }
 	},
 	{
 		path: '/territories',
 		tag: 'carte',
-		summary: 'Territoires',
-		description: 'Régions, départements, EPCI et communes, en GeoJSON (contour quand il est connu, sinon le centre).',
+		summary: m.server_api_territories_summary,
+		description: m.server_api_territories_description,
 		query: [territoryListQuerySchema],
-		response: { description: 'Une FeatureCollection GeoJSON.', contentType: JSON_TYPE, schema: R.territoriesResponse },
+		response: { description: m.server_api_territories_response, contentType: JSON_TYPE, schema: R.territoriesResponse },
 		example: { kind: 'departement' }
 	},
 	{
 		path: '/graph',
 		tag: 'reseau',
-		summary: 'Graphe des relations',
-		description:
-			'Acteurs du jeu filtré et leurs relations ; les filtres de relation (type, année, confirmées) ne retirent que des relations. `focus` garde le voisinage d’un acteur, `limit` les acteurs les plus reliés.',
+		summary: m.server_api_graph_summary,
+		description: m.server_api_graph_description,
 		query: [graphViewSchema],
-		response: { description: 'Nœuds, liens, total, troncature.', contentType: JSON_TYPE, schema: R.graphResponse },
+		response: { description: m.server_api_graph_response, contentType: JSON_TYPE, schema: R.graphResponse },
 		example: { limit: '50' }
 	},
 	{
 		path: '/graph/metrics',
 		tag: 'reseau',
-		summary: 'Métriques du graphe',
-		description: 'Métriques du graphe entier (degré, intermédiarité…) et acteurs en tête.',
+		summary: m.server_api_graph_metrics_summary,
+		description: m.server_api_graph_metrics_description,
 		query: [none],
-		response: { description: 'Les métriques.', contentType: JSON_TYPE, schema: R.graphMetricsResponse },
+		response: { description: m.server_api_graph_metrics_response, contentType: JSON_TYPE, schema: R.graphMetricsResponse },
 		example: {}
 	},
 	{
 		path: '/graph/common',
 		tag: 'reseau',
-		summary: 'Relations communes',
-		description: 'Acteurs reliés à la fois à `a` et à `b`.',
+		summary: m.server_api_graph_common_summary,
+		description: m.server_api_graph_common_description,
 		query: [commonQuerySchema],
-		response: { description: 'Les voisins communs et les relations.', contentType: JSON_TYPE, schema: R.commonResponse },
+		response: { description: m.server_api_graph_common_response, contentType: JSON_TYPE, schema: R.commonResponse },
 		example: {},
 		actorParams: ['a', 'b'],
 		errors: [404]
@@ -157,10 +164,10 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/paths',
 		tag: 'reseau',
-		summary: 'Chemins entre deux acteurs',
-		description: 'Les k plus courts chemins entre `from` et `to` (6 étapes au plus).',
+		summary: m.server_api_paths_summary,
+		description: m.server_api_paths_description,
 		query: [pathQuerySchema],
-		response: { description: 'Les chemins trouvés.', contentType: JSON_TYPE, schema: R.pathsResponse },
+		response: { description: m.server_api_paths_response, contentType: JSON_TYPE, schema: R.pathsResponse },
 		example: {},
 		actorParams: ['from', 'to'],
 		errors: [404]
@@ -168,10 +175,10 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/pathways',
 		tag: 'parcours',
-		summary: 'Parcours d’un acteur',
-		description: 'Les étapes d’accompagnement d’une startup, d’une entreprise ou d’un·e entrepreneur·e.',
+		summary: m.server_api_pathways_summary,
+		description: m.server_api_pathways_description,
 		query: [pathwayEntitySchema],
-		response: { description: 'Le parcours.', contentType: JSON_TYPE, schema: R.pathwayResponse },
+		response: { description: m.server_api_pathways_response, contentType: JSON_TYPE, schema: R.pathwayResponse },
 		example: {},
 		actorParams: ['entity'],
 		errors: [404]
@@ -179,20 +186,20 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/pathways/flows',
 		tag: 'parcours',
-		summary: 'Flux entre étapes',
-		description: 'Transitions des projets entre catégories (ou structures), premières étapes, étapes atteintes ; les 200 transitions les plus empruntées.',
+		summary: m.server_api_pathways_flows_summary,
+		description: m.server_api_pathways_flows_description,
 		query: [flowFiltersSchema],
-		response: { description: 'Les flux agrégés.', contentType: JSON_TYPE, schema: R.flowsResponse },
+		response: { description: m.server_api_pathways_flows_response, contentType: JSON_TYPE, schema: R.flowsResponse },
 		example: { level: 'category' }
 	},
 	{
 		path: '/pathways/flows.csv',
 		tag: 'parcours',
-		summary: 'Flux entre étapes (CSV)',
-		description: 'Toutes les transitions, une ligne par transition.',
+		summary: m.server_api_pathways_flows_csv_summary,
+		description: m.server_api_pathways_flows_csv_description,
 		query: [flowFiltersSchema],
 		response: {
-			description: 'Fichier CSV (UTF-8).',
+			description: m.server_api_pathways_flows_csv_response,
 			contentType: 'text/csv',
 			schema: R.fileResponse(
 				'Une ligne par transition : de, vers, de_code, vers_code, projets, mois_median_entre_etapes. Séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).'
@@ -203,30 +210,29 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/pathways/projects',
 		tag: 'parcours',
-		summary: 'Projets derrière un chiffre',
-		description: 'Les projets comptés dans une figure des flux (`figure` choisit laquelle ; les autres paramètres de figure selon le cas).',
+		summary: m.server_api_pathways_projects_summary,
+		description: m.server_api_pathways_projects_description,
 		query: [flowFiltersSchema, flowFigureSchema],
-		response: { description: 'Un titre et la liste des projets.', contentType: JSON_TYPE, schema: R.flowProjectsResponse },
+		response: { description: m.server_api_pathways_projects_response, contentType: JSON_TYPE, schema: R.flowProjectsResponse },
 		example: { figure: 'all' }
 	},
 	{
 		path: '/pathways/route',
 		tag: 'parcours',
-		summary: 'Itinéraire d’accompagnement',
-		description:
-			'À partir du stade d’un projet et de sa commune (code INSEE), les structures de chaque étape suivante, classées par un score transparent. Les distances disent leur précision (`origin.note`, `distance` de chaque proposition) ; le score compte la distance mesurée, jamais plus proche que la précision des deux points.',
+		summary: m.server_api_pathways_route_summary,
+		description: m.server_api_pathways_route_description,
 		query: [finderQuerySchema],
-		response: { description: 'Les étapes et leurs structures.', contentType: JSON_TYPE, schema: R.routeResponse },
+		response: { description: m.server_api_pathways_route_response, contentType: JSON_TYPE, schema: R.routeResponse },
 		example: { stage: 'creation', commune: '63113' }
 	},
 	{
 		path: '/export.gexf',
 		tag: 'exports',
-		summary: 'Graphe au format GEXF',
-		description: 'Le graphe filtré, pour Gephi.',
+		summary: m.server_api_export_gexf_summary,
+		description: m.server_api_export_gexf_description,
 		query: [graphViewSchema],
 		response: {
-			description: 'Fichier GEXF.',
+			description: m.server_api_export_gexf_response,
 			contentType: 'application/gexf+xml',
 			schema: R.fileResponse('Document XML GEXF 1.3 : acteurs (nœuds) et relations (arêtes) avec leurs attributs.')
 		},
@@ -235,11 +241,11 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/export.graphml',
 		tag: 'exports',
-		summary: 'Graphe au format GraphML',
-		description: 'Le graphe filtré, pour yEd, Cytoscape ou NetworkX.',
+		summary: m.server_api_export_graphml_summary,
+		description: m.server_api_export_graphml_description,
 		query: [graphViewSchema],
 		response: {
-			description: 'Fichier GraphML.',
+			description: m.server_api_export_graphml_response,
 			contentType: 'application/graphml+xml',
 			schema: R.fileResponse('Document XML GraphML : acteurs (nœuds) et relations (arêtes) avec leurs attributs.')
 		},
@@ -248,11 +254,11 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/export.relations.csv',
 		tag: 'exports',
-		summary: 'Relations au format CSV',
-		description: 'Les relations du graphe filtré (mêmes paramètres que `/graph`), une ligne par relation ; à joindre au CSV des acteurs par les identifiants.',
+		summary: m.server_api_export_relations_csv_summary,
+		description: m.server_api_export_relations_csv_description,
 		query: [graphViewSchema],
 		response: {
-			description: 'Fichier CSV (UTF-8).',
+			description: m.server_api_export_relations_csv_response,
 			contentType: 'text/csv',
 			schema: R.fileResponse(
 				'Une ligne par relation : source_id, source_name, relation, type, target_id, target_name, start_date, end_date (dates partielles : 2019, 2019-03 ou 2019-03-14), confirmation, citation (la source de l’information). Séparateur point-virgule, BOM UTF-8 (ouverture directe dans Excel).'
@@ -263,11 +269,11 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/export.csv',
 		tag: 'exports',
-		summary: 'Acteurs au format CSV',
-		description: 'Les acteurs du jeu filtré, une ligne par acteur.',
+		summary: m.server_api_export_csv_summary,
+		description: m.server_api_export_csv_description,
 		query: [entityFiltersSchema],
 		response: {
-			description: 'Fichier CSV (UTF-8).',
+			description: m.server_api_export_csv_response,
 			contentType: 'text/csv',
 			schema: R.fileResponse(
 				'Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel). Colonnes : id, slug, kind, category, name, summary, website, siret, sectors, stages, offers, commune_code, commune_name, departement, lon, lat, coord_precision, founded_year, email, phone, url, debut, fin, lien_inscription, lieu (slug du tiers-lieu d’un événement), horaires_osm, acces_transports, accessibilite, equipements, image (chemin absolu, 480 px), image_alt.'
@@ -278,28 +284,28 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 	{
 		path: '/export.geojson',
 		tag: 'exports',
-		summary: 'Acteurs au format GeoJSON',
-		description: 'Les acteurs localisés du jeu filtré.',
+		summary: m.server_api_export_geojson_summary,
+		description: m.server_api_export_geojson_description,
 		query: [geoJsonParamsSchema],
-		response: { description: 'Une FeatureCollection GeoJSON.', contentType: 'application/geo+json', schema: R.exportGeoJsonResponse },
+		response: { description: m.server_api_export_geojson_response, contentType: 'application/geo+json', schema: R.exportGeoJsonResponse },
 		example: {}
 	},
 	{
 		path: '/export.json',
 		tag: 'exports',
-		summary: 'Acteurs au format JSON',
-		description: 'Les acteurs du jeu filtré avec leurs champs publics.',
+		summary: m.server_api_export_json_summary,
+		description: m.server_api_export_json_description,
 		query: [entityFiltersSchema],
-		response: { description: 'Un document JSON.', contentType: JSON_TYPE, schema: R.exportJsonResponse },
+		response: { description: m.server_api_export_json_response, contentType: JSON_TYPE, schema: R.exportJsonResponse },
 		example: {}
 	},
 	{
 		path: '/openapi.json',
 		tag: 'meta',
-		summary: 'Description OpenAPI',
-		description: 'Ce document : la description OpenAPI 3.1 de l’API.',
-		query: [none],
-		response: { description: 'Le document OpenAPI.', contentType: JSON_TYPE, schema: R.openApiResponse },
+		summary: m.server_api_openapi_json_summary,
+		description: m.server_api_openapi_json_description,
+		query: [openApiQuerySchema],
+		response: { description: m.server_api_openapi_json_response, contentType: JSON_TYPE, schema: R.openApiResponse },
 		example: {}
 	}
 ];

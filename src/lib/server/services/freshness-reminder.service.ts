@@ -1,10 +1,12 @@
 import { freshnessLimitDay } from '$lib/domain/freshness';
-import { reminderMail, reminderNotice, unmanagedStaleNotice, type ReminderItem } from '$lib/domain/french';
+import { reminderNotice, unmanagedStaleNotice } from '$lib/domain/french';
 import { freshnessSettings, type FreshnessSettings } from '../config';
 import type { Db } from '../db';
 import { inChunks } from '../jobs/chunks';
 import type { JobContext } from '../jobs/job';
+import { reminderMail, type ReminderListing } from '../mail/mail-texts';
 import { sendMail } from '../mail/mailer';
+import { accountLocales } from '../mail/recipient-locale';
 import { newToken, sha256 } from '../auth/tokens';
 import { findUserById } from '../repos/user.repo';
 import {
@@ -70,7 +72,7 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 	const listings = staleListingsToRemind(db, freshnessLimitDay(now, settings.months), daysBefore(now, settings.reminderDays));
 	const report: ReminderRunReport = { stale: listings.length, managed: 0, unmanaged: 0, managersReminded: 0, mailsSent: 0, mailsFailed: 0, mailsPrepared: 0 };
 	/** Per manager: their contact and one item per stale listing, with the link's token (kept in memory only). */
-	const perManager = new Map<number, { email: string; displayName: string; items: ReminderItem[] }>();
+	const perManager = new Map<number, { email: string; displayName: string; items: ReminderListing[] }>();
 
 	await inChunks(listings, REMINDER_CHUNK, (chunk) => {
 		const managers = activeManagersOf(
@@ -93,7 +95,7 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 					const token = newToken();
 					rows.push({ entityId: listing.id, userId: m.userId, sentAt, tokenSha256: sha256(token), expiresAt });
 					const entry = perManager.get(m.userId) ?? { email: m.email, displayName: m.displayName, items: [] };
-					entry.items.push(itemFor(listing, token, ctx.origin));
+					entry.items.push(itemFor(listing, token));
 					perManager.set(m.userId, entry);
 					notifyUsers(tx, [m.userId], {
 						kind: 'freshness_reminder',
@@ -109,9 +111,10 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 		notifyEditors(db, { kind: 'freshness_unmanaged', title: unmanagedStaleNotice(report.unmanaged), link: '/moderation/fiches?fraicheur=rappel-equipe' });
 	}
 	report.managersReminded = perManager.size;
+	const locales = accountLocales(db, [...perManager.keys()]);
 	const outbox = [...perManager].map(([userId, m]) => ({
 		userId,
-		mail: { to: m.email, ...reminderMail(m.displayName, m.items, settings.months, REMINDER_LINK_DAYS) }
+		mail: { to: m.email, ...reminderMail(m.displayName, m.items, settings.months, REMINDER_LINK_DAYS, ctx.origin, locales.get(userId) ?? 'fr') }
 	}));
 	if (options.send === false || !ctx.mail) {
 		report.mailsPrepared = outbox.length;
@@ -129,13 +132,8 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 	return report;
 }
 
-function itemFor(listing: StaleListing, token: string, origin: string): ReminderItem {
-	return {
-		name: listing.name,
-		lastVerifiedAt: listing.lastVerifiedAt,
-		confirmLink: `${origin}/fiche-a-jour/${token}`,
-		editLink: `${origin}/espace/fiches/${listing.id}`
-	};
+function itemFor(listing: StaleListing, token: string): ReminderListing {
+	return { name: listing.name, lastVerifiedAt: listing.lastVerifiedAt, confirmPath: `/fiche-a-jour/${token}`, editPath: `/espace/fiches/${listing.id}` };
 }
 
 export type ReminderLinkState =

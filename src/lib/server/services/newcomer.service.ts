@@ -23,16 +23,23 @@ import { writeTransaction } from './revision-write';
 import { emailSchema, inviteUser, type AccountUser } from './users.service';
 import type { Actor } from '$lib/history/revision';
 import { frenchSpacing } from '$lib/domain/french';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { pageLink } from '../mail/mail-texts';
+import { newcomerLocale } from '../mail/recipient-locale';
 
-/** A mail as French writes it: non-breaking spaces inside « » and before « : ; ? ! », line by line. */
-const frenchMail = (m: Mail): Mail => ({
-	...m,
-	subject: frenchSpacing(m.subject),
-	text: m.text
-		.split('\n')
-		.map((l) => (l ? frenchSpacing(l) : l))
-		.join('\n')
-});
+/** A mail as French writes it: non-breaking spaces inside « » and before « : ; ? ! », line by line. English is left as written. */
+const typesetMail = (mail: Mail, locale: Locale): Mail =>
+	locale === 'fr'
+		? {
+				...mail,
+				subject: frenchSpacing(mail.subject),
+				text: mail.text
+					.split('\n')
+					.map((l) => (l ? frenchSpacing(l) : l))
+					.join('\n')
+			}
+		: mail;
 
 /*
  * People without an account: a newcomer lists their structure (« référencer ma structure ») or asks to
@@ -45,8 +52,8 @@ const frenchMail = (m: Mail): Mail => ({
 
 /** Kinds a newcomer may list: structures and events, not people (a person's listing is the editors' call). */
 export const NEWCOMER_KINDS = ['organisation', 'third_place', 'event'] as const;
+/** 48 hours, as the confirmation mail says. */
 const CONFIRMATION_TTL_MS = 48 * 3600 * 1000;
-export const CONFIRMATION_TTL_LABEL = '48 heures';
 
 /** Per visitor address and per e-mail address, per hour: enough for a person who mistyped, too few for a script. */
 export function newcomerLimiters() {
@@ -63,6 +70,8 @@ export interface RequestContext {
 	mail: MailSetting | null;
 	now?: Date;
 	limits?: NewcomerLimiters;
+	/** The language of the request (by default the one being answered): the mails about it are written in it. */
+	locale?: Locale;
 }
 
 /** « fablab.fr », « https://www.fablab.fr/contact » → « https://fablab.fr » is how people type a site. */
@@ -165,35 +174,46 @@ export function publicDuplicate(db: Db, q: DuplicateQuery): ListingDuplicate | n
 
 export type RequestOutcome = { status: 'sent' } | { status: 'duplicate'; duplicate: ListingDuplicate };
 
-function confirmationMail(to: string, link: string, what: string): Mail {
+function confirmationMail(to: string, link: string, purpose: EmailConfirmationPurpose, name: string, locale: Locale): Mail {
+	const o = { locale };
 	return {
 		to,
-		subject: 'Confirmez votre adresse e-mail · Connecteur Carto',
+		subject: m.server_mail_confirm_subject({}, o),
 		text: [
-			'Bonjour,',
+			m.server_mail_hello({}, o),
 			'',
-			`Vous avez demandé sur Connecteur Carto : ${what}.`,
-			`Pour que l’équipe du Connecteur reçoive votre demande, confirmez votre adresse en ouvrant ce lien (usage unique, valable ${CONFIRMATION_TTL_LABEL}) :`,
+			purpose === 'listing' ? m.server_mail_confirm_asked_listing({ name }, o) : m.server_mail_confirm_asked_claim({ name }, o),
+			m.server_mail_confirm_open({}, o),
 			link,
 			'',
-			'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne sera envoyé.',
-			'— Le Connecteur'
+			m.server_mail_confirm_ignore({}, o),
+			m.server_mail_signature({}, o)
 		].join('\n')
 	};
 }
 
-/** Stores the request behind a fresh single-use link and e-mails it; nothing is stored when the mail cannot leave. */
+/**
+ * Stores the request behind a fresh single-use link and e-mails it; nothing is stored when the mail cannot
+ * leave. The request's language is kept with it: the editors' answer will be written in it.
+ */
 async function sendConfirmation(
 	db: Db,
 	ctx: RequestContext,
 	values: { purpose: EmailConfirmationPurpose; email: string; payload: Record<string, unknown>; entityId: number | null },
-	what: string
+	name: string
 ): Promise<void> {
 	if (!ctx.mail) throw new ValidationError(["L'envoi de courriels n'est pas configuré sur ce site : écrivez directement à la rédaction du Connecteur."]);
 	const now = ctx.now ?? new Date();
+	const locale = ctx.locale ?? getLocale();
 	const token = newToken();
-	const id = insertEmailConfirmation(db, { ...values, tokenSha256: sha256(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString() });
-	const sent = await sendMail(ctx.mail, frenchMail(confirmationMail(values.email, `${ctx.origin}/contribuer/confirmer/${token}`, what)));
+	const id = insertEmailConfirmation(db, {
+		...values,
+		payload: { ...values.payload, locale },
+		tokenSha256: sha256(token),
+		expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS).toISOString()
+	});
+	const link = pageLink(ctx.origin, `/contribuer/confirmer/${token}`, locale);
+	const sent = await sendMail(ctx.mail, typesetMail(confirmationMail(values.email, link, values.purpose, name, locale), locale));
 	if (!sent.sent) {
 		deleteUnusedConfirmation(db, id);
 		throw new ValidationError([`Le message de confirmation n'a pas pu partir (${sent.reason}). Réessayez dans quelques minutes.`]);
@@ -236,7 +256,7 @@ export async function requestListing(
 		db,
 		ctx,
 		{ purpose: 'listing', email: v.email, entityId: null, payload: { listing: { ...listing, siret: checked.data.siret }, submitterName: v.submitterName } },
-		`le référencement de « ${v.name} »`
+		v.name
 	);
 	return { status: 'sent' };
 }
@@ -248,12 +268,7 @@ export async function requestClaim(db: Db, slug: string, input: ClaimInput & { h
 	if (input.honeypot) return { status: 'sent' };
 	const v = parse(claimSchema, input);
 	throttle(ctx.limits ?? serverLimiters, ctx.ip, v.email, (ctx.now ?? new Date()).getTime());
-	await sendConfirmation(
-		db,
-		ctx,
-		{ purpose: 'claim', email: v.email, entityId: entity.id, payload: { name: v.name, message: v.message } },
-		`la gestion de la fiche « ${entity.name} »`
-	);
+	await sendConfirmation(db, ctx, { purpose: 'claim', email: v.email, entityId: entity.id, payload: { name: v.name, message: v.message } }, entity.name);
 	return { status: 'sent' };
 }
 
@@ -366,12 +381,13 @@ export function newcomerFacts(db: Db, c: PendingChangeRow): NewcomerFacts | null
 /** A mail to send once the transaction that decided it has committed (it may hold a single-use link). */
 export interface FollowUpMail {
 	to: string;
+	locale: Locale;
 	compose(origin: string): Mail;
 }
 
 export async function sendFollowUp(followUp: FollowUpMail | null | undefined, origin: string, setting: MailSetting | null): Promise<void> {
 	if (!followUp) return;
-	const result = await sendMail(setting, frenchMail(followUp.compose(origin)));
+	const result = await sendMail(setting, typesetMail(followUp.compose(origin), followUp.locale));
 	if (!result.sent) securityLog('newcomer.mail_not_sent', { reason: result.reason });
 }
 
@@ -386,7 +402,8 @@ function makeManager(
 	entity: { id: number; name: string; slug: string },
 	email: string,
 	name: string,
-	isNew: boolean
+	isNew: boolean,
+	locale: Locale
 ): FollowUpMail | null {
 	const existing = findUserByEmail(tx, email);
 	if (existing?.disabledAt) throw new ValidationError(["Le compte de cette adresse est désactivé : réactivez-le avant d'accepter la demande."]);
@@ -402,17 +419,20 @@ function makeManager(
 	const { userId, path } = inviteUser(tx, editor, { email, displayName: name || email.split('@')[0] || email, role: 'partner' });
 	insertManager(tx, entity.id, userId, editor.id);
 	const displayName = existing?.displayName ?? name;
+	const o = { locale };
 	return {
 		to: email,
+		locale,
 		compose: (origin) => {
-			const invitation = accountLinkMail(email, `${origin}${path}`, 'invite', displayName || 'et bienvenue');
+			const invitation = accountLinkMail(email, pageLink(origin, path, locale), 'invite', displayName || m.server_mail_welcome_name({}, o), locale);
+			const link = pageLink(origin, `/acteurs/${entity.slug}`, locale);
 			const intro = isNew
-				? `La fiche « ${entity.name} » que vous avez proposée est publiée : ${origin}/acteurs/${entity.slug}`
-				: `L’équipe du Connecteur a accepté votre demande : vous gérez la fiche « ${entity.name} » (${origin}/acteurs/${entity.slug}).`;
+				? m.server_mail_approved_intro_new({ name: entity.name, link }, o)
+				: m.server_mail_approved_intro_claim({ name: entity.name, link }, o);
 			const [hello, ...rest] = invitation.text.split('\n');
 			return {
 				...invitation,
-				subject: isNew ? `Votre fiche « ${entity.name} » est publiée · Connecteur Carto` : `Vous gérez la fiche « ${entity.name} » · Connecteur Carto`,
+				subject: isNew ? m.server_mail_approved_subject_new({ name: entity.name }, o) : m.server_mail_approved_subject_claim({ name: entity.name }, o),
 				text: [hello, '', intro, ...rest].join('\n')
 			};
 		}
@@ -427,34 +447,38 @@ export function applyNewcomerChange(tx: Db, c: PendingChangeRow, editor: Account
 		if (!entity || entity.deletedAt) throw new NotFoundError('La fiche demandée n’existe plus.');
 		const user = findUserByEmail(tx, email);
 		if (user && isManager(tx, user.id, entity.id)) return null;
-		return makeManager(tx, editor, entity, email, String(c.payload.name ?? ''), false);
+		return makeManager(tx, editor, entity, email, String(c.payload.name ?? ''), false, newcomerLocale(tx, c.id));
 	}
 	const input = c.payload as EntityInput;
 	// The name's slug may have been taken while the proposal waited.
 	const slug = slugTaken(tx, input.slug) ? `${slugify(input.name)}-${c.id}` : input.slug;
 	const id = createEntity(tx, withCommuneCentre(tx, { ...input, slug }), ctx);
-	return makeManager(tx, editor, { id, name: input.name, slug }, email, c.authorLabel === 'Nouveau venu' ? '' : c.authorLabel, true);
+	return makeManager(tx, editor, { id, name: input.name, slug }, email, c.authorLabel === 'Nouveau venu' ? '' : c.authorLabel, true, newcomerLocale(tx, c.id));
 }
 
-/** A refused newcomer's request: the person is told why by e-mail (they have no space to read it in). */
-export function newcomerRejection(c: PendingChangeRow, comment: string): FollowUpMail | null {
+/**
+ * A refused newcomer's request: the person is told why by e-mail (they have no space to read it in), in the
+ * language they asked in when the caller can read it (`newcomerLocale`), French otherwise.
+ */
+export function newcomerRejection(c: PendingChangeRow, comment: string, locale: Locale = 'fr'): FollowUpMail | null {
 	if (!isNewcomerChange(c)) return null;
 	const email = c.contactEmail as string;
-	const what = c.kind === 'entity_create' ? `le référencement de « ${String(c.payload.name ?? '')} »` : 'votre demande de gestion de fiche';
+	const o = { locale };
 	return {
 		to: email,
+		locale,
 		compose: (origin) => ({
 			to: email,
-			subject: 'Votre demande sur Connecteur Carto n’a pas été retenue',
+			subject: m.server_mail_rejected_subject({}, o),
 			text: [
-				'Bonjour,',
+				m.server_mail_hello({}, o),
 				'',
-				`L’équipe du Connecteur n’a pas retenu ${what}. Son commentaire :`,
+				c.kind === 'entity_create' ? m.server_mail_rejected_listing({ name: String(c.payload.name ?? '') }, o) : m.server_mail_rejected_claim({}, o),
 				'',
 				comment,
 				'',
-				`Vous pouvez faire une nouvelle demande sur ${origin}/contribuer.`,
-				'— Le Connecteur'
+				m.server_mail_rejected_again({ link: pageLink(origin, '/contribuer', locale) }, o),
+				m.server_mail_signature({}, o)
 			].join('\n')
 		})
 	};

@@ -1,6 +1,8 @@
-import { editorsDigestMail, notificationsMail, parisToday, type QueueFigures } from '$lib/domain/french';
+import { parisToday, type QueueFigures } from '$lib/domain/french';
 import type { JobContext } from '../jobs/job';
+import { editorsDigestMail, notificationsMail } from '../mail/mail-texts';
 import { sendMail, type Mail } from '../mail/mailer';
+import { accountLocales } from '../mail/recipient-locale';
 import { digestEditors, markEmailed, recipientsWithUnsent, setDigestSentAt, unsentNotifications } from '../repos/notification-mail.repo';
 import { queueFigures } from './dashboard.service';
 
@@ -46,10 +48,14 @@ export async function sendNotificationMails(ctx: JobContext): Promise<Notificati
 		return r.sent;
 	};
 	for (const mode of ['immediate', 'weekly'] as const) {
-		for (const r of recipientsWithUnsent(db, mode)) {
-			if (mode === 'weekly' && !weeklyDue(r, now)) continue;
+		const recipients = recipientsWithUnsent(db, mode).filter((r) => mode === 'immediate' || weeklyDue(r, now));
+		const locales = accountLocales(
+			db,
+			recipients.map((r) => r.id)
+		);
+		for (const r of recipients) {
 			const items = unsentNotifications(db, r.id);
-			const text = notificationsMail(r.displayName, items, ctx.origin, mode === 'weekly');
+			const text = notificationsMail(r.displayName, items, ctx.origin, mode === 'weekly', locales.get(r.id) ?? 'fr');
 			const sent = await deliver({ to: r.email, ...text }, () => {
 				const at = now.toISOString();
 				markEmailed(
@@ -66,8 +72,13 @@ export async function sendNotificationMails(ctx: JobContext): Promise<Notificati
 	const editors = digestEditors(db).filter((e) => editorsDigestDue(e.digestSentAt, now));
 	if (editors.length) {
 		const figures: QueueFigures = queueFigures(db, now);
+		const locales = accountLocales(
+			db,
+			editors.map((e) => e.id)
+		);
 		for (const e of editors) {
-			if (await deliver({ to: e.email, ...editorsDigestMail(e.displayName, figures, ctx.origin) }, () => setDigestSentAt(db, e.id, now.toISOString()))) {
+			const mail = editorsDigestMail(e.displayName, figures, ctx.origin, locales.get(e.id) ?? 'fr');
+			if (await deliver({ to: e.email, ...mail }, () => setDigestSentAt(db, e.id, now.toISOString()))) {
 				report.editorsDigests++;
 			}
 		}

@@ -1,6 +1,8 @@
 import type { Db } from '../db';
 import { SlidingWindowLimiter } from '../auth/rate-limit';
 import { securityLog } from '../auth/security-log';
+import { localHref } from '$lib/i18n/locale-href';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { accountLinkMail, sendMail, type MailResult, type MailSetting } from '../mail/mailer';
 import { findUserByEmail } from '../repos/user.repo';
 import { ValidationError } from './errors';
@@ -25,6 +27,8 @@ export interface ResetContext {
 	mail: MailSetting | null;
 	now?: Date;
 	limits?: ResetLimiters;
+	/** The language of the request (the page the form was sent from; by default the one being answered): the mail and its link are in it. */
+	locale?: Locale;
 }
 
 /**
@@ -48,5 +52,6 @@ export function requestOwnPasswordReset(db: Db, rawEmail: string, ctx: ResetCont
 	// The command line's right to issue a reset link, used on the person's own behalf (they proved nothing yet: the mail does).
 	const { path } = requestPasswordReset(db, 'cli', email, now);
 	securityLog('password.reset_self_requested', { userId: user.id });
-	return { delivery: sendMail(ctx.mail, accountLinkMail(user.email, `${ctx.origin}${path}`, 'reset', user.displayName)) };
+	const locale = ctx.locale ?? getLocale();
+	return { delivery: sendMail(ctx.mail, accountLinkMail(user.email, `${ctx.origin}${localHref(path, locale)}`, 'reset', user.displayName, locale)) };
 }

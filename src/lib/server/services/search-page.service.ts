@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatIssues } from '$lib/domain/entity.schema';
 import { CATEGORY_CODES } from '$lib/domain/filters';
 import { ENTITY_KINDS } from '$lib/domain/vocabulary';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import { ValidationError } from './errors';
 import { foundIds, search } from './search.service';
@@ -9,21 +10,22 @@ import { foundAround, searchPlaces, type PlaceHit } from './search-places.servic
 
 export const SEARCH_PAGE_SIZE = 20;
 
+// Errors are functions: they are said when a request is parsed, in that request's language.
+const badPage = () => m.server_search_error_page();
 const searchPageSchema = z.object({
-	q: z.string().trim().max(200, { error: 'recherche trop longue (200 caractères au maximum)' }).default(''),
-	page: z.coerce
-		.number({ error: 'numéro de page invalide' })
-		.int({ error: 'numéro de page invalide' })
-		.min(1, { error: 'numéro de page invalide' })
-		.max(10_000, { error: 'numéro de page invalide' })
-		.default(1),
-	kind: z.enum(ENTITY_KINDS, { error: "type d'acteur inconnu" }).optional(),
-	category: z.enum(CATEGORY_CODES, { error: 'catégorie inconnue' }).optional(),
-	dep: z.enum(['03', '15', '43', '63'], { error: 'département inconnu (03, 15, 43 ou 63)' }).optional()
+	q: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.server_search_error_too_long() })
+		.default(''),
+	page: z.coerce.number({ error: badPage }).int({ error: badPage }).min(1, { error: badPage }).max(10_000, { error: badPage }).default(1),
+	kind: z.enum(ENTITY_KINDS, { error: () => m.server_search_error_kind() }).optional(),
+	category: z.enum(CATEGORY_CODES, { error: () => m.server_search_error_category() }).optional(),
+	dep: z.enum(['03', '15', '43', '63'], { error: () => m.server_search_error_departement() }).optional()
 });
 export type SearchPageQuery = z.output<typeof searchPageSchema>;
 
-/** /recherche?q=…&page=…&kind=…&category=…&dep=…; bad parameters raise a French ValidationError (-> 400). */
+/** /recherche?q=…&page=…&kind=…&category=…&dep=…; bad parameters raise a ValidationError in the page's language (-> 400). */
 export function parseSearchPageQuery(params: URLSearchParams): SearchPageQuery {
 	const raw: Record<string, string> = {};
 	for (const key of ['q', 'page', 'kind', 'category', 'dep']) {

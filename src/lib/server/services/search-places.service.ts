@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { foldAccents } from '$lib/domain/fold';
-import { territoryKindLabels, type TerritoryKind } from '$lib/domain/vocabulary';
+import { categoryTerms, territoryKindLabels, type TerritoryKind } from '$lib/domain/vocabulary';
+import type { ShownDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
 import { wordsOf } from '../search/stems';
 import { nearby, nearbyParamsSchema } from './map.service';
@@ -15,9 +16,36 @@ export interface PlaceHit {
 	departementName: string | null;
 	/** Public actors located in the territory. */
 	inside: number;
-	near: { radiusKm: number; total: number; items: { slug: string; name: string; categoryLabel: string; distance: string }[] } | null;
+	near: { radiusKm: number; total: number; items: NearItem[] } | null;
 	/** The query's other words when it names the place among them (« coworking » for « coworking thiers »). */
 	rest: string | null;
+}
+
+/**
+ * An actor found near a place. The page re-says the category and the distance in its own language from
+ * `category` and `reach` (the French `categoryLabel` and `distance` are what the map's service wrote).
+ */
+export interface NearItem {
+	slug: string;
+	name: string;
+	category: string;
+	categoryLabel: string;
+	distance: string;
+	reach: Pick<ShownDistance, 'kind' | 'km'>;
+}
+
+/** The nearby listings carry the category's French label only: its code, to name it in English. */
+const categoryByLabel = new Map(categoryTerms.map((t) => [t.label, t.code]));
+
+function nearItem(i: { slug: string; name: string; categoryLabel: string; distance: ShownDistance }): NearItem {
+	return {
+		slug: i.slug,
+		name: i.name,
+		category: categoryByLabel.get(i.categoryLabel) ?? i.categoryLabel,
+		categoryLabel: i.categoryLabel,
+		distance: i.distance.text,
+		reach: { kind: i.distance.kind, km: i.distance.km }
+	};
 }
 
 export const NEAR_KM = 10;
@@ -102,9 +130,7 @@ export function foundAround(db: Db, commune: string, found: Set<number>, exclude
 		const items = around.items.filter((i) => found.has(i.id) && !exclude.has(i.id));
 		return {
 			radiusKm,
-			items: items
-				.slice(0, 10)
-				.map((i) => ({ slug: i.slug, name: i.name, categoryLabel: i.categoryLabel, communeName: i.communeName, distance: i.distance.text }))
+			items: items.slice(0, 10).map((i) => ({ ...nearItem(i), communeName: i.communeName }))
 		};
 	} catch (e) {
 		if (e instanceof NotFoundError) return null;
@@ -129,7 +155,7 @@ function nearest(db: Db, commune: string): PlaceHit['near'] {
 		return {
 			radiusKm: NEAR_KM,
 			total: found.total,
-			items: found.items.slice(0, 5).map((i) => ({ slug: i.slug, name: i.name, categoryLabel: i.categoryLabel, distance: i.distance.text }))
+			items: found.items.slice(0, 5).map(nearItem)
 		};
 	} catch (e) {
 		// A commune with no known position: its actors are still counted, there is no circle to draw.

@@ -5,6 +5,8 @@ import { createSession } from '$lib/server/services/auth.service';
 import { NotFoundError } from '$lib/server/services/errors';
 import { formAction, invalidForm } from '$lib/server/http/page';
 import { acceptInvitation, describeAccountToken } from '$lib/server/services/users.service';
+import { rememberLocale } from '$lib/server/mail/recipient-locale';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 const INVALID = 'Ce lien est invalide, expiré ou déjà utilisé. Demandez-en un nouveau à l’équipe du Connecteur.';
@@ -27,6 +29,8 @@ export const actions = {
 			const user = await acceptInvitation(db, params.token, password);
 			const session = createSession(db, user.id);
 			setSessionCookie(cookies, url, session.token, session.expiresAt);
+			// A first sign-in: the jobs' mails will be written in this page's language.
+			rememberLocale(db, user.id, getLocale());
 			redirect(303, '/espace');
 		},
 		// A spent or unknown link is gone (410): the page says to ask for a new one.
