@@ -1,3 +1,4 @@
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { localHref } from '$lib/i18n/locale-href';
 import type { FlowFigure, FlowFilters } from '$lib/pathways/types';
 
@@ -23,8 +24,11 @@ export function flowsHref(filters: FlowFilters, patch: Partial<FlowFilters> = {}
 	return withQuery('/parcours/flux', flowParams({ ...filters, ...patch }));
 }
 
-export function flowsCsvHref(filters: FlowFilters): string {
-	return withQuery('/api/v1/pathways/flows.csv', flowParams(filters));
+/** The file at its one address; from an English page, with English column names (`lang=en`). */
+export function flowsCsvHref(filters: FlowFilters, locale: Locale = getLocale()): string {
+	const params = flowParams(filters);
+	if (locale !== 'fr') params.set('lang', locale);
+	return withQuery('/api/v1/pathways/flows.csv', params);
 }
 
 /**

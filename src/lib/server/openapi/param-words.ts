@@ -9,6 +9,7 @@ import type { Words } from './registry';
 
 const PARAM_WORDS = new Map<string, Words>([
 	['Langue des descriptions : fr (par défaut) ou en.', m.server_api_param_lang],
+	['Langue des noms de colonnes et des libellés : fr (par défaut) ou en.', m.server_api_param_file_lang],
 	['Type d’acteur ; répétable (l’un ou l’autre).', m.server_api_param_kind_1],
 	['Niveau de territoire ; sans lui, tous les niveaux.', m.server_api_param_kind_2],
 	['Catégorie d’acteur (incubateur, startup, tiers-lieu…) ; répétable.', m.server_api_param_category],

@@ -1,3 +1,4 @@
+import { fileLanguageSchema } from '$lib/domain/file-language';
 import { z } from 'zod';
 import { entityFiltersSchema } from '$lib/domain/filters';
 import { commonQuerySchema, graphViewSchema, pathQuerySchema } from '$lib/domain/graph-query';
@@ -197,12 +198,12 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		tag: 'parcours',
 		summary: m.server_api_pathways_flows_csv_summary,
 		description: m.server_api_pathways_flows_csv_description,
-		query: [flowFiltersSchema],
+		query: [flowFiltersSchema, fileLanguageSchema],
 		response: {
 			description: m.server_api_pathways_flows_csv_response,
 			contentType: 'text/csv',
 			schema: R.fileResponse(
-				'Une ligne par transition : de, vers, de_code, vers_code, projets, mois_median_entre_etapes. Séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).'
+				'Une ligne par transition : de, vers, de_code, vers_code, projets, mois_median_entre_etapes (en anglais avec lang=en). Séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel).'
 			)
 		},
 		example: {}

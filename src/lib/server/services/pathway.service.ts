@@ -2,7 +2,10 @@
 import { finderQuerySchema, flowFiguresKeys, flowFigureSchema, flowFiltersSchema, PATHWAY_ARRAY_KEYS, pathwayEntitySchema } from '$lib/domain/pathway-query';
 import { distanceKm } from '$lib/geo/distance';
 import { historyCounts, rankStep, REACH_KM, routeFrom, type Candidate } from '$lib/pathways/finder';
-import { aggregateFlows, figureProjects } from '$lib/pathways/flows';
+import { aggregateFlows, figureProjects, OTHER_KEY } from '$lib/pathways/flows';
+import { vocabularyIn } from '$lib/domain/vocabulary';
+import { fileLanguageSchema } from '$lib/domain/file-language';
+import { m } from '$lib/paraglide/messages';
 import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
@@ -83,11 +86,21 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 }
 
 /** The transitions table as CSV (the journalists' download), with the filters in the file name's stead: one row per transition. */
+/** The CSV's column names, meant for people opening it in a spreadsheet: in the language of the page it came from. */
+const FLOWS_CSV_HEADERS = {
+	fr: ['de', 'vers', 'de_code', 'vers_code', 'projets', 'mois_median_entre_etapes'],
+	en: ['from', 'to', 'from_code', 'to_code', 'projects', 'median_months_between_steps']
+} as const;
+
+/** `lang=en` (the English flows page's link): English headers and category labels; structures keep their names. */
 export function flowsCsv(db: Db, params: URLSearchParams) {
-	const flows = allFlows(db, params);
+	const { lang } = parseParams(fileLanguageSchema, new URLSearchParams([...params].filter(([k]) => k === 'lang')));
+	const flows = allFlows(db, withoutKeys(params, ['lang']));
+	const label = (key: string, shown: string) =>
+		key === OTHER_KEY ? m.pathways_other_structures({}, { locale: lang }) : /^s\d+$/.test(key) ? shown : vocabularyIn(lang).category(key);
 	return csvFile(
-		['de', 'vers', 'de_code', 'vers_code', 'projets', 'mois_median_entre_etapes'],
-		flows.transitions.map((t) => [t.fromLabel, t.toLabel, t.from, t.to, t.count, t.medianMonths]),
+		[...FLOWS_CSV_HEADERS[lang]],
+		flows.transitions.map((t) => [label(t.from, t.fromLabel), label(t.to, t.toLabel), t.from, t.to, t.count, t.medianMonths]),
 		`parcours-flux-${flows.filters.level === 'structure' ? 'structures' : 'categories'}.csv`
 	);
 }
