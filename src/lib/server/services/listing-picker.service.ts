@@ -6,6 +6,7 @@ import { foldName, matchNames } from '../search/name-match';
 import type { ListingOption } from '$lib/domain/listing-option';
 import { PickError } from './errors';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * Choosing one listing among hundreds by typing part of its name: the suggestions of the picker (with
@@ -85,7 +86,7 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	const field = pick.field;
 	if (pick.id) return pick.id;
 	const query = pick.query.trim();
-	if (!foldName(query)) throw new PickError(field, query, [], 'Choisissez une fiche : tapez une partie de son nom.');
+	if (!foldName(query)) throw new PickError(field, query, [], m.errors_pick_type());
 	const { items, total } = matchNames(candidates(db, options.scope ?? 'all', options.exclude), query, SHOWN);
 	// Exact names come first: two namesakes both show, and then the person chooses.
 	const exact = items.filter((r) => foldName(r.name) === foldName(query));
@@ -95,7 +96,7 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 			field,
 			query,
 			[],
-			frenchSpacing(`Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`)
+			frenchSpacing(m.errors_pick_none({ query }))
 		);
 	const shown = optionsFor(
 		db,
@@ -103,10 +104,10 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	);
 	const message = frenchSpacing(
 		total === 1
-			? `Une fiche correspond à « ${query} » : vérifiez que c’est la bonne, puis validez.`
+			? m.errors_pick_one({ query })
 			: total > SHOWN
-				? `${total} fiches correspondent à « ${query} » : voici les ${SHOWN} premières. Choisissez-en une, ou précisez le nom.`
-				: `${total} fiches correspondent à « ${query} » : choisissez la bonne.`
+				? m.errors_pick_many_shown({ total, query, shown: SHOWN })
+				: m.errors_pick_many({ total, query })
 	);
 	throw new PickError(field, query, shown, message);
 }
