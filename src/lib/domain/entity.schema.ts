@@ -52,10 +52,17 @@ const RESERVED_TO: Record<string, () => string> = {
 /** The one shape of an entity coming in (seed, import, forms, API). */
 export const entityInputSchema = z
 	.object({
-		slug: z.string().regex(SLUG_RE, { error: () => m.errors_slug_invalid() }).max(120),
+		slug: z
+			.string()
+			.regex(SLUG_RE, { error: () => m.errors_slug_invalid() })
+			.max(120),
 		kind: z.enum(ENTITY_KINDS, { error: () => m.errors_kind_unknown() }),
 		category: z.string().min(1, { error: () => m.errors_category_required() }),
-		name: z.string().trim().min(1, { error: () => m.errors_name_required() }).max(200),
+		name: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.errors_name_required() })
+			.max(200),
 		summary: z.string().trim().max(500).default(''),
 		description: z.string().max(20_000).default(''),
 		website: httpUrl(() => m.errors_website_invalid()),

@@ -13,7 +13,11 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const CATEGORY_CODES = categoryTerms.map((t) => t.code) as [string, ...string[]];
 export const TERRITORY_CODE_RE = /^(\d{2}|2[AB]|\d{2}[0-9AB]\d{2}|\d{9}|\d[0-9AB]\d{3})$/;
 
-const many = <T extends z.ZodType>(item: T) => z.array(item).max(30, { error: () => m.errors_too_many_values() }).default([]);
+const many = <T extends z.ZodType>(item: T) =>
+	z
+		.array(item)
+		.max(30, { error: () => m.errors_too_many_values() })
+		.default([]);
 
 export const entityFiltersSchema = z.object({
 	kind: many(z.enum(ENTITY_KINDS, { error: () => m.errors_kind_unknown() })).meta({

@@ -1,7 +1,7 @@
 /**
  * Opening hours in the OpenStreetMap `opening_hours` syntax (« Mo-Fr 09:00-18:00; Sa 10:00-13:00; PH off »),
  * read by the OSM community's parser: whether a value is readable (the schema's check, with the parser's
- * own French explanation), whether the place is open now and its week as a table, both in Paris time
+ * own explanation, in the reader's language), whether the place is open now and its week as a table, both in Paris time
  * whatever the server's time zone. Server-side only in practice: the parser weighs a megabyte.
  */
 import OpeningHours from 'opening_hours';
@@ -11,7 +11,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 
 /** Auvergne, so that « PH » (jours fériés) means the French public holidays. */
 const WHERE = { lat: 45.78, lon: 3.08, address: { country_code: 'fr', state: 'Auvergne-Rhône-Alpes' } };
-// mode 0 = time ranges (the `opening_hours` key); French messages.
+// mode 0 = time ranges (the `opening_hours` key); French messages unless parse() is told another language.
 const OPTIONS = { mode: 0, tag_key: undefined, map_value: undefined, warnings_severity: undefined, locale: 'fr' };
 
 export const OPENING_HOURS_MAX = 500;

@@ -69,7 +69,11 @@ export const flowFiltersSchema = z
 export type FlowFiltersQuery = z.output<typeof flowFiltersSchema>;
 
 const figureKey = z.string({ error: () => m.errors_figure_key_missing() }).regex(/^(s\d+|[a-z_]+)$/, { error: () => m.errors_figure_key_invalid() });
-const rank = z.coerce.number({ error: () => m.errors_rank_invalid() }).int({ error: () => m.errors_rank_invalid() }).min(1, { error: () => m.errors_rank_invalid() }).max(4, { error: () => m.errors_rank_invalid() });
+const rank = z.coerce
+	.number({ error: () => m.errors_rank_invalid() })
+	.int({ error: () => m.errors_rank_invalid() })
+	.min(1, { error: () => m.errors_rank_invalid() })
+	.max(4, { error: () => m.errors_rank_invalid() });
 /** The figure's name, described once for every branch of the union (the documentation merges them). */
 const figure = <T extends string>(name: T) =>
 	z.literal(name).meta({

@@ -19,7 +19,12 @@ const schema = z.object({
 export function dashboardParams(url: URL) {
 	const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
 	const parsed = schema.safeParse(raw);
-	if (!parsed.success) error(400, { message: m.errors_dashboard_param({ issues: parsed.error.issues.map((i) => m.errors_dashboard_issue({ path: i.path.join('.'), message: i.message })).join(', ') }) });
+	if (!parsed.success)
+		error(400, {
+			message: m.errors_dashboard_param({
+				issues: parsed.error.issues.map((i) => m.errors_dashboard_issue({ path: i.path.join('.'), message: i.message })).join(', ')
+			})
+		});
 	const p = parsed.data;
 	return {
 		band: p.fraicheur === 'rappel-equipe' ? undefined : p.fraicheur,

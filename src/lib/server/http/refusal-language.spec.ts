@@ -46,11 +46,24 @@ describe('a page refused at /en reads in English, the same at the root in French
 
 	it('a save that ran into someone else’s', async () => {
 		const conflict = () => new ConflictError('entity', 7, 2, 3, null).message;
-		expect(await during('http://localhost/en/espace/fiches/7', conflict)).toMatch(/^This listing was changed while you were editing it: you started from version 2/);
+		expect(await during('http://localhost/en/espace/fiches/7', conflict)).toMatch(
+			/^This listing was changed while you were editing it: you started from version 2/
+		);
 		expect(conflict()).toMatch(/^Cette fiche a été modifiée pendant que vous la modifiiez : votre saisie partait de la version 2/);
-		const other = { revisionId: 9, version: 3, operation: 'update' as const, authorLabel: 'Paul', authors: ['Paul', 'Léa'], createdAt: '2026-12-05T19:38:00Z', reason: '', changes: [] };
+		const other = {
+			revisionId: 9,
+			version: 3,
+			operation: 'update' as const,
+			authorLabel: 'Paul',
+			authors: ['Paul', 'Léa'],
+			createdAt: '2026-12-05T19:38:00Z',
+			reason: '',
+			changes: []
+		};
 		const byWhom = () => new ConflictError('relation', 7, 2, 3, other).message;
-		expect(await during('http://localhost/en/espace', byWhom)).toMatch(/^This relation was changed by Paul and Léa on 5 December 2026 at 20:38 while you were editing it/);
+		expect(await during('http://localhost/en/espace', byWhom)).toMatch(
+			/^This relation was changed by Paul and Léa on 5 December 2026 at 20:38 while you were editing it/
+		);
 		expect(byWhom()).toMatch(/^Cette relation a été modifiée par Paul et Léa le 5 décembre 2026 à 20\sh\s38 \(modification\) pendant que/);
 	});
 

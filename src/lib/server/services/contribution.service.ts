@@ -107,7 +107,7 @@ function changedPart<T extends Record<string, unknown>>(current: Record<string, 
 function validated<T extends z.ZodType>(schema: T, candidate: unknown, label: string): z.output<T> {
 	const parsed = schema.safeParse(candidate);
 	if (parsed.success) return parsed.data;
-	// Partners read these: the field's French name, not its code (« début », not « startDate »).
+	// Partners read these: the field's name, not its code (« début », not « startDate »; the names exist in French only).
 	const issues = (parsed.error as z.ZodError).issues.map((i) =>
 		i.path.length
 			? m.errors_field_issue({ label, field: fieldLabel(String(i.path[0])).toLowerCase(), message: i.message })
@@ -187,7 +187,11 @@ export function confirmStillAccurate(db: Db, user: AccountUser, entityId: number
 export const proposalSchema = z.object({
 	kind: z.enum(['organisation', 'third_place', 'event', 'person']),
 	category: z.string().min(1),
-	name: z.string().trim().min(1, { error: () => m.errors_name_required() }).max(200),
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_name_required() })
+		.max(200),
 	summary: z.string().trim().max(500).default(''),
 	website: z
 		.string()
@@ -404,7 +408,11 @@ export const reportSchema = z.object({
 		.trim()
 		.min(10, { error: () => m.errors_report_too_short() })
 		.max(2000, { error: () => m.errors_max_chars_sentence({ max: 2000 }) }),
-	correction: z.string().trim().max(2000, { error: () => m.errors_max_chars_sentence({ max: 2000 }) }).default(''),
+	correction: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.errors_max_chars_sentence({ max: 2000 }) })
+		.default(''),
 	name: z.string().trim().max(120).default(''),
 	email: z.union([z.literal(''), z.email({ error: () => m.errors_email_invalid_sentence() })]).default('')
 });

@@ -7,7 +7,7 @@ import { findTerritory } from '../repos/territory.repo';
 import { ValidationError } from './errors';
 import { m } from '$lib/paraglide/messages';
 
-/** Parses a directory URL; bad parameters raise a French ValidationError (-> 400), never a 500. */
+/** Parses a directory URL; bad parameters raise a ValidationError (-> 400, in the request's language), never a 500. */
 export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
 	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(params));
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));

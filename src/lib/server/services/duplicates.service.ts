@@ -28,7 +28,5 @@ export function probableDuplicateListing(db: Db, candidate: DuplicateCandidate):
 export function assertNotDuplicate(db: Db, candidate: DuplicateCandidate): void {
 	const dup = probableDuplicateListing(db, candidate);
 	if (!dup) return;
-	throw new ValidationError([
-		m.errors_duplicate({ name: candidate.name, existing: dup.name, why: dup.why, path: `/acteurs/${dup.slug}` })
-	]);
+	throw new ValidationError([m.errors_duplicate({ name: candidate.name, existing: dup.name, why: dup.why, path: `/acteurs/${dup.slug}` })]);
 }

@@ -109,7 +109,10 @@ export function createEntities(db: Db, inputs: EntityInput[], context: CreateCon
 	inputs.forEach((input, i) => {
 		const parsed = entityInputSchema.safeParse(input);
 		if (parsed.success) valid.push(parsed.data);
-		else problems.push(...formatIssues(parsed.error).map((p) => m.errors_issue({ path: m.errors_label_item({ n: i + 1, slug: String(input.slug) }), message: p })));
+		else
+			problems.push(
+				...formatIssues(parsed.error).map((p) => m.errors_issue({ path: m.errors_label_item({ n: i + 1, slug: String(input.slug) }), message: p }))
+			);
 	});
 	if (problems.length) throw new ValidationError(problems);
 	const places = territoryNameIndex(db);
@@ -314,8 +317,7 @@ export function updateEntities(
 			assertVersion(tx, 'entity', row, edit.expectedVersion);
 			const data = parseEntity({ ...entityFields(row), ...edit.patch }, m.errors_label_listing_slug({ slug: row.slug }));
 			assertCommunesKnown([data], places);
-			if (data.slug !== row.slug && slugTaken(tx, data.slug, row.id))
-				throw new ValidationError([m.errors_slug_taken({ slug: data.slug })]);
+			if (data.slug !== row.slug && slugTaken(tx, data.slug, row.id)) throw new ValidationError([m.errors_slug_taken({ slug: data.slug })]);
 			if (sameValue(entityFields(row), data)) return { id: row.id, version: row.version, revisionId: null };
 			if (!updateEntityRow(tx, row.id, row.version, changedColumns(row, { ...data, ...derivedColumns(data, places), deletedAt: null }))) {
 				throw conflictError(tx, 'entity', row.id, row.version, row.version + 1);

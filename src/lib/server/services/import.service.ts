@@ -267,13 +267,14 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 		]);
 	}
 	// Even in lenient mode: rows decoded with a doubtful encoding would store « Cl‚mentel ».
-	if (plan.reading.encodingDoubtful)
-		throw new ValidationError([m.errors_import_encoding_doubtful()]);
+	if (plan.reading.encodingDoubtful) throw new ValidationError([m.errors_import_encoding_doubtful()]);
 	if (settings.strict && plan.counts.error > 0) {
 		const first = plan.problems
 			.filter((p) => p.severity === 'error')
 			.slice(0, 5)
-			.map((p) => (p.column ? m.errors_import_line_column({ row: p.row, column: p.column, message: p.message }) : m.errors_import_line({ row: p.row, message: p.message })));
+			.map((p) =>
+				p.column ? m.errors_import_line_column({ row: p.row, column: p.column, message: p.message }) : m.errors_import_line({ row: p.row, message: p.message })
+			);
 		throw new ValidationError([m.errors_import_strict_refused({ count: plan.counts.error }), ...first]);
 	}
 	const total = plan.counts.create + plan.counts.update + plan.counts.relationsCreate;

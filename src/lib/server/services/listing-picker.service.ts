@@ -91,23 +91,13 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	// Exact names come first: two namesakes both show, and then the person chooses.
 	const exact = items.filter((r) => foldName(r.name) === foldName(query));
 	if (exact.length === 1) return (exact[0] as { id: number }).id;
-	if (total === 0)
-		throw new PickError(
-			field,
-			query,
-			[],
-			frenchSpacing(m.errors_pick_none({ query }))
-		);
+	if (total === 0) throw new PickError(field, query, [], frenchSpacing(m.errors_pick_none({ query })));
 	const shown = optionsFor(
 		db,
 		items.map((i) => i.id)
 	);
 	const message = frenchSpacing(
-		total === 1
-			? m.errors_pick_one({ query })
-			: total > SHOWN
-				? m.errors_pick_many_shown({ total, query, shown: SHOWN })
-				: m.errors_pick_many({ total, query })
+		total === 1 ? m.errors_pick_one({ query }) : total > SHOWN ? m.errors_pick_many_shown({ total, query, shown: SHOWN }) : m.errors_pick_many({ total, query })
 	);
 	throw new PickError(field, query, shown, message);
 }

@@ -48,7 +48,7 @@ export async function placeOf(db: Db, geocoder: Geocoder, communeCode: string | 
 
 /**
  * The commune of a form: the code picked in the suggestions, or else the typed text when it names exactly
- * one commune (the form works without JavaScript). Throws the French reason otherwise; null when both are
+ * one commune (the form works without JavaScript). Throws the reason otherwise; null when both are
  * empty and the commune is optional.
  */
 export function communeOfForm(db: Db, picked: string, typed: string, required: boolean): { code: string; name: string } | null {

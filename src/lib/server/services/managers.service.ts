@@ -57,9 +57,7 @@ export function grantManager(
 	if (!row || row.deletedAt) throw new NotFoundError(m.errors_no_listing_id({ id: entityId }));
 	const user = typeof partner === 'string' ? findUserByEmail(db, partner.trim().toLowerCase()) : findUserById(db, partner.userId);
 	if (!user || user.disabledAt) {
-		throw typeof partner === 'string'
-			? new ValidationError([m.errors_no_active_account_for({ partner })])
-			: new NotFoundError(m.errors_no_active_account_id());
+		throw typeof partner === 'string' ? new ValidationError([m.errors_no_active_account_for({ partner })]) : new NotFoundError(m.errors_no_active_account_id());
 	}
 	if (!mayBeGivenListings(user)) throw new ValidationError([m.errors_partner_only_manages()]);
 	const already = isManager(db, user.id, entityId);

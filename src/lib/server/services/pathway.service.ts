@@ -104,7 +104,8 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	const q = parseParams(finderQuerySchema, params, PATHWAY_ARRAY_KEYS);
 	const commune = communeOrigin(db, q.commune);
 	if (!commune) throw new ValidationError([m.errors_finder_commune_unknown({ code: q.commune })]);
-	if (!('code' in commune)) throw new ValidationError([m.errors_finder_commune_unplaced({ ofCommune: ofTerritory(commune.name, 'commune'), name: commune.name })]);
+	if (!('code' in commune))
+		throw new ValidationError([m.errors_finder_commune_unplaced({ ofCommune: ofTerritory(commune.name, 'commune'), name: commune.name })]);
 	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat, accuracy: commune.accuracy, epciCode: commune.epciCode };
 	const live = livePathways(db);
 	const ends = actorEnds(

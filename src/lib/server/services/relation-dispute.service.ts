@@ -90,9 +90,7 @@ export function contestRelation(db: Db, user: AccountUser, relationId: number, c
 	const sides = contestingSides(db, user, row);
 	if (sides.length === 0) {
 		throw new ForbiddenError(
-			row.declaredByEntityId && canManage(db, user, row.declaredByEntityId)
-				? m.errors_dispute_own_declaration()
-				: m.errors_dispute_other_side_only()
+			row.declaredByEntityId && canManage(db, user, row.declaredByEntityId) ? m.errors_dispute_own_declaration() : m.errors_dispute_other_side_only()
 		);
 	}
 	if (row.confirmation === 'disputed') throw new ValidationError([m.errors_already_disputed()]);
@@ -141,8 +139,7 @@ export function contestRelation(db: Db, user: AccountUser, relationId: number, c
 export function commentDispute(db: Db, user: AccountUser, relationId: number, comment: string, now = new Date()): void {
 	const row = liveRelation(db, relationId);
 	const sides = [row.sourceId, row.targetId].filter((id) => canManage(db, user, id));
-	if (isEditor(user) || sides.length === 0)
-		throw new ForbiddenError(m.errors_dispute_parties_only());
+	if (isEditor(user) || sides.length === 0) throw new ForbiddenError(m.errors_dispute_parties_only());
 	const dispute = openDisputeOf(db, relationId);
 	if (!dispute) throw new NotFoundError(m.errors_no_open_dispute());
 	const text = cleanComment(comment, m.errors_reply_required);

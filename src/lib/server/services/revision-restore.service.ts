@@ -19,7 +19,11 @@ const restoreSchema = z.object({
 		.number({ error: () => m.errors_restore_expected_missing() })
 		.int()
 		.positive({ error: () => m.errors_restore_expected_missing() }),
-	reason: z.string().trim().min(3, { error: () => m.errors_restore_reason_short() }).max(500, { error: () => m.errors_restore_reason_long() })
+	reason: z
+		.string()
+		.trim()
+		.min(3, { error: () => m.errors_restore_reason_short() })
+		.max(500, { error: () => m.errors_restore_reason_long() })
 });
 
 /**

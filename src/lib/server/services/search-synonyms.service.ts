@@ -70,7 +70,6 @@ export interface SynonymGroupView {
 	updatedAt: string;
 }
 
-
 function authorise(actor: AccountUser | null): AccountUser {
 	if (!actor || !mayEditSearchWords(actor)) throw new ForbiddenError(m.errors_synonyms_forbidden());
 	return actor;

@@ -53,7 +53,11 @@ export const emailSchema = z
 
 export const inviteSchema = z.object({
 	email: emailSchema,
-	displayName: z.string().trim().min(1, { error: () => m.errors_display_name_required() }).max(120, { error: () => m.errors_display_name_too_long() }),
+	displayName: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_display_name_required() })
+		.max(120, { error: () => m.errors_display_name_too_long() }),
 	role: z.enum(USER_ROLES, { error: () => m.errors_role_unknown() })
 });
 export type InviteInput = z.input<typeof inviteSchema>;
@@ -125,7 +129,6 @@ export function describeAccountToken(db: Db, token: string, now = new Date()) {
 	if (!row || !user || user.disabledAt) return null;
 	return { purpose: row.purpose, email: user.email, displayName: user.displayName };
 }
-
 
 /**
  * Sets the password from an invitation or reset link. The link works once; every existing session of the
