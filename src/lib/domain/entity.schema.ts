@@ -5,21 +5,27 @@ import { compactSiret, isValidSiret } from './siret';
 import { IMAGE_KEY_RE } from './listing-image';
 import { openingHoursProblem } from './opening-hours';
 import { SLUG_RE } from './slug';
+import { m } from '$lib/paraglide/messages';
+
+/*
+ * The messages are functions (zod 4 calls them while parsing): a schema built once at start-up answers in the
+ * language of the request being parsed, French outside any request (the CLI, the jobs, the tests).
+ */
 
 const optionalText = (max: number) =>
 	z
 		.string()
 		.trim()
-		.max(max, { error: `${max} caractères au maximum` })
+		.max(max, { error: () => m.errors_max_chars({ max }) })
 		.nullish()
 		.transform((v) => (v ? v : null));
 
 export { SLUG_RE };
 
-const httpUrl = (error: string) =>
+const httpUrl = (error: () => string) =>
 	z
 		.url({ protocol: /^https?$/, error })
-		.max(500, { error: '500 caractères au maximum' })
+		.max(500, { error: () => m.errors_max_chars({ max: 500 }) })
 		.nullish()
 		.transform((v) => v ?? null);
 
@@ -37,35 +43,42 @@ export const KIND_ONLY_FIELDS = {
 	offers: ['organisation', 'third_place']
 } as const satisfies Record<string, readonly string[]>;
 
-const KIND_WORDS: Record<string, string> = {
-	event: 'aux événements',
-	third_place: 'aux tiers-lieux',
-	'organisation,third_place': 'aux organisations et aux tiers-lieux'
+const RESERVED_TO: Record<string, () => string> = {
+	event: m.errors_reserved_events,
+	third_place: m.errors_reserved_third_places,
+	'organisation,third_place': m.errors_reserved_structures
 };
 
 /** The one shape of an entity coming in (seed, import, forms, API). */
 export const entityInputSchema = z
 	.object({
-		slug: z.string().regex(SLUG_RE, { error: 'identifiant (slug) invalide : minuscules, chiffres et tirets' }).max(120),
-		kind: z.enum(ENTITY_KINDS, { error: "type d'acteur inconnu" }),
-		category: z.string().min(1, { error: 'catégorie obligatoire' }),
-		name: z.string().trim().min(1, { error: 'nom obligatoire' }).max(200),
+		slug: z
+			.string()
+			.regex(SLUG_RE, { error: () => m.errors_slug_invalid() })
+			.max(120),
+		kind: z.enum(ENTITY_KINDS, { error: () => m.errors_kind_unknown() }),
+		category: z.string().min(1, { error: () => m.errors_category_required() }),
+		name: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.errors_name_required() })
+			.max(200),
 		summary: z.string().trim().max(500).default(''),
 		description: z.string().max(20_000).default(''),
-		website: httpUrl('adresse web invalide (http ou https)'),
+		website: httpUrl(() => m.errors_website_invalid()),
 		siret: z
 			.string()
 			.transform(compactSiret)
-			.refine((v) => v === '' || isValidSiret(v), { error: 'SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle' })
+			.refine((v) => v === '' || isValidSiret(v), { error: () => m.errors_siret_invalid() })
 			.nullish()
 			.transform((v) => v || null),
-		sectors: z.array(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).default([]),
-		stages: z.array(z.enum(STAGES, { error: 'stade inconnu' })).default([]),
-		offers: z.array(z.enum(OFFERS, { error: "offre d'accompagnement inconnue" })).default([]),
+		sectors: z.array(z.enum(SECTORS as [string, ...string[]], { error: () => m.errors_sector_unknown() })).default([]),
+		stages: z.array(z.enum(STAGES, { error: () => m.errors_stage_unknown() })).default([]),
+		offers: z.array(z.enum(OFFERS, { error: () => m.errors_offer_unknown() })).default([]),
 		address: optionalText(300),
 		communeCode: z
 			.string()
-			.regex(/^[0-9][0-9AB][0-9]{3}$/, { error: 'code commune INSEE invalide' })
+			.regex(/^[0-9][0-9AB][0-9]{3}$/, { error: () => m.errors_commune_code_invalid() })
 			.nullish()
 			.transform((v) => v ?? null),
 		lon: z
@@ -92,24 +105,24 @@ export const entityInputSchema = z
 			.nullish()
 			.transform((v) => v ?? null),
 		startsAt: z.iso
-			.datetime({ local: true, error: 'date de début invalide' })
+			.datetime({ local: true, error: () => m.errors_start_invalid() })
 			.nullish()
 			.transform((v) => v ?? null),
 		endsAt: z.iso
-			.datetime({ local: true, error: 'date de fin invalide' })
+			.datetime({ local: true, error: () => m.errors_end_invalid() })
 			.nullish()
 			.transform((v) => v ?? null),
 		email: z
-			.email({ error: 'adresse e-mail invalide' })
+			.email({ error: () => m.errors_email_invalid() })
 			.nullish()
 			.transform((v) => v ?? null),
 		phone: optionalText(40),
 		contactPublic: z.boolean().default(false),
-		registrationUrl: httpUrl("lien d'inscription invalide (http ou https)"),
+		registrationUrl: httpUrl(() => m.errors_registration_url_invalid()),
 		venueId: z
-			.number({ error: 'lieu invalide' })
+			.number({ error: () => m.errors_venue_invalid() })
 			.int()
-			.positive({ error: 'lieu invalide' })
+			.positive({ error: () => m.errors_venue_invalid() })
 			.nullish()
 			.transform((v) => v ?? null),
 		openingHours: optionalText(500),
@@ -124,32 +137,32 @@ export const entityInputSchema = z
 			.transform((v) => v ?? null),
 		imageKey: z
 			.string()
-			.regex(IMAGE_KEY_RE, { error: 'image inconnue' })
+			.regex(IMAGE_KEY_RE, { error: () => m.errors_image_unknown() })
 			.nullish()
 			.transform((v) => v ?? null),
 		imageAlt: optionalText(300)
 	})
 	.superRefine((e, ctx) => {
 		if (categoryKind(e.category) !== e.kind) {
-			ctx.addIssue({ code: 'custom', path: ['category'], message: `catégorie « ${e.category} » inconnue pour ce type d'acteur` });
+			ctx.addIssue({ code: 'custom', path: ['category'], message: m.errors_category_unknown_for_kind({ category: e.category }) });
 		}
 		if (e.siret && e.kind !== 'organisation' && e.kind !== 'third_place') {
-			ctx.addIssue({ code: 'custom', path: ['siret'], message: 'SIRET réservé aux organisations et aux tiers-lieux' });
+			ctx.addIssue({ code: 'custom', path: ['siret'], message: m.errors_siret_reserved() });
 		}
 		if ((e.lon === null) !== (e.lat === null)) {
-			ctx.addIssue({ code: 'custom', path: ['lat'], message: 'longitude et latitude vont ensemble' });
+			ctx.addIssue({ code: 'custom', path: ['lat'], message: m.errors_lon_lat_together() });
 		}
 		if (e.startsAt && e.endsAt && e.endsAt < e.startsAt) {
-			ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'la fin précède le début' });
+			ctx.addIssue({ code: 'custom', path: ['endsAt'], message: m.errors_end_before_start() });
 		}
 		if (e.imageKey && !e.imageAlt) {
-			ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'décrivez l’image en quelques mots (texte alternatif, lu à ceux qui ne la voient pas)' });
+			ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: m.errors_image_alt_required() });
 		}
 		for (const [field, kinds] of Object.entries(KIND_ONLY_FIELDS)) {
 			const v = e[field as keyof typeof e];
 			const empty = v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 			if (!empty && !(kinds as readonly string[]).includes(e.kind)) {
-				ctx.addIssue({ code: 'custom', path: [field], message: `réservé ${KIND_WORDS[kinds.join(',')]}` });
+				ctx.addIssue({ code: 'custom', path: [field], message: RESERVED_TO[kinds.join(',')]!() });
 			}
 		}
 		const hoursProblem = e.openingHours ? openingHoursProblem(e.openingHours) : null;
@@ -160,13 +173,13 @@ export type EntityData = z.output<typeof entityInputSchema>;
 
 const partialDate = z
 	.string()
-	.refine(isPartialDate, { error: 'date invalide : AAAA, AAAA-MM ou AAAA-MM-JJ' })
+	.refine(isPartialDate, { error: () => m.errors_partial_date_invalid() })
 	.nullish()
 	.transform((v) => v ?? null);
 
 export const relationInputSchema = z
 	.object({
-		type: z.enum(RELATION_TYPES, { error: 'type de relation inconnu' }),
+		type: z.enum(RELATION_TYPES, { error: () => m.errors_relation_type_unknown() }),
 		sourceId: z.number().int().positive(),
 		targetId: z.number().int().positive(),
 		startDate: partialDate,
@@ -177,15 +190,15 @@ export const relationInputSchema = z
 		isDemo: z.boolean().default(false)
 	})
 	.superRefine((r, ctx) => {
-		if (r.sourceId === r.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'une relation relie deux acteurs différents' });
+		if (r.sourceId === r.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: m.errors_relation_same_actor() });
 		if (r.startDate && r.endDate && r.endDate < r.startDate) {
-			ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'la fin précède le début' });
+			ctx.addIssue({ code: 'custom', path: ['endDate'], message: m.errors_end_before_start() });
 		}
 	});
 export type RelationInput = z.input<typeof relationInputSchema>;
 export type RelationData = z.output<typeof relationInputSchema>;
 
-/** French, one line per problem: « category : catégorie inconnue ». */
+/** One line per problem, in the reader's language: « category : catégorie inconnue », "category: unknown category". */
 export function formatIssues(error: z.ZodError): string[] {
-	return error.issues.map((i) => (i.path.length ? `${i.path.join('.')} : ${i.message}` : i.message));
+	return error.issues.map((i) => (i.path.length ? m.errors_issue({ path: i.path.join('.'), message: i.message }) : i.message));
 }

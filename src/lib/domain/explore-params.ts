@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entityFiltersSchema, type EntityFilters } from './filters';
 import { ARRAY_KEYS, filtersToSearchParams, searchParamsToObject } from './filter-params';
 import { RELATION_TYPES, type RelationType } from './vocabulary';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The explore views' parameters (/carte, /reseau, /explorer, the embeds and the network API), one schema
@@ -25,50 +26,53 @@ export const EXPLORER_PANES = ['carte', 'reseau'] as const;
 export const YEAR_MIN = 1800;
 export const YEAR_MAX = 2100;
 
-/** A whole number within bounds, with French messages naming the parameter (also the API's `limit`, `k`…). */
+/**
+ * A whole number within bounds, with messages naming the parameter (also the API's `limit`, `k`…). Messages are
+ * functions, said while parsing: in the request's language (the API's addresses are French).
+ */
 export const int = (name: string, min: number, max: number) =>
 	z.coerce
-		.number({ error: `${name} doit être un nombre` })
-		.int({ error: `${name} doit être un entier` })
-		.min(min, { error: `${name} : ${min} au minimum` })
-		.max(max, { error: `${name} : ${max} au maximum` });
+		.number({ error: () => m.errors_param_not_number({ name }) })
+		.int({ error: () => m.errors_param_not_integer({ name }) })
+		.min(min, { error: () => m.errors_param_min({ name, min }) })
+		.max(max, { error: () => m.errors_param_max({ name, max }) });
 
 /** A yes/no parameter: `1`/`true` yes, `0`/`false` (or absent) no. */
 export const flag = (name: string) =>
 	z
-		.enum(['1', '0', 'true', 'false'], { error: `${name} : 1 ou 0` })
+		.enum(['1', '0', 'true', 'false'], { error: () => m.errors_param_flag({ name }) })
 		.optional()
 		.transform((v) => v === '1' || v === 'true');
 
 /** An actor by id (a number) or slug (text); pages redirect a slug to the id, the API accepts both. */
 export const actorRef = (name: string) =>
 	z
-		.string({ error: `paramètre ${name} obligatoire (identifiant ou slug d'un acteur)` })
+		.string({ error: () => m.errors_actor_ref_required({ name }) })
 		.trim()
-		.min(1, { error: `paramètre ${name} obligatoire (identifiant ou slug d'un acteur)` })
-		.max(120, { error: `${name} : identifiant trop long` })
-		.regex(/^(\d+|[a-z0-9]+(?:-[a-z0-9]+)*)$/, { error: `${name} : identifiant ou slug d'acteur invalide` })
+		.min(1, { error: () => m.errors_actor_ref_required({ name }) })
+		.max(120, { error: () => m.errors_actor_ref_too_long({ name }) })
+		.regex(/^(\d+|[a-z0-9]+(?:-[a-z0-9]+)*)$/, { error: () => m.errors_actor_ref_invalid({ name }) })
 		.transform((v) => (/^\d+$/.test(v) ? Number(v) : v));
 export type ActorRef = number | string;
 
 /** A repeatable parameter: one value arrives as a string, several as an array. */
 const repeatable = <T extends z.ZodType>(item: T) =>
-	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(30, { error: 'trop de valeurs' }));
+	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(30, { error: () => m.errors_too_many_values() }));
 
 /** The map camera: `at=lat,lng,zoom` (« 45.7772,3.0870,9.5 »), Auvergne and around only. */
 const camera = z
 	.string()
-	.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,\d{1,2}(\.\d+)?$/, { error: 'at : latitude,longitude,zoom attendus (ex. 45.7772,3.087,9.5)' })
+	.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,\d{1,2}(\.\d+)?$/, { error: () => m.errors_camera_format() })
 	.transform((v) => v.split(',').map(Number) as [number, number, number])
 	.refine(([lat, lng, zoom]) => lat >= 41 && lat <= 51 && lng >= -5 && lng <= 10 && zoom >= 3 && zoom <= 18, {
-		error: 'at : position hors de la région ou zoom hors de 3 à 18'
+		error: () => m.errors_camera_range()
 	})
 	.transform(([lat, lng, zoom]) => ({ lat, lng, zoom }));
 export type Camera = { lat: number; lng: number; zoom: number };
 
 /** One schema per view parameter (the key is the URL's). */
 export const exploreParamSchemas = {
-	type: repeatable(z.enum(RELATION_TYPES, { error: 'type de relation inconnu' })).meta({
+	type: repeatable(z.enum(RELATION_TYPES, { error: () => m.errors_relation_type_unknown() })).meta({
 		description: 'Type de relation gardé ; répétable (l’un ou l’autre). Sans lui, toutes les relations.',
 		examples: [['incubated_by']]
 	}),
@@ -81,27 +85,27 @@ export const exploreParamSchemas = {
 	from: actorRef('from').optional().meta({ description: 'Chemin : acteur de départ (identifiant ou slug).' }),
 	to: actorRef('to').optional().meta({ description: 'Chemin : acteur d’arrivée (identifiant ou slug).' }),
 	path: int('path', 1, 5).optional().meta({ description: 'Lequel des chemins trouvés est montré (1 à 5).' }),
-	isolated: z.enum(['show', 'hide'], { error: 'isolated : show ou hide' }).optional(),
-	layout: z.enum(LAYOUT_IDS, { error: 'disposition inconnue (fcose, concentric, grouped ou geo)' }).default('fcose'),
-	size: z.enum(SIZE_BY, { error: 'taille : none, degree, betweenness ou pagerank' }).default('degree'),
-	colour: z.enum(COLOUR_BY, { error: 'couleur : kind ou community' }).default('kind'),
-	centrality: z.enum(METRIC_IDS, { error: 'mesure inconnue (degree, betweenness ou pagerank)' }).default('degree'),
+	isolated: z.enum(['show', 'hide'], { error: () => m.errors_isolated() }).optional(),
+	layout: z.enum(LAYOUT_IDS, { error: () => m.errors_layout_unknown() }).default('fcose'),
+	size: z.enum(SIZE_BY, { error: () => m.errors_size_unknown() }).default('degree'),
+	colour: z.enum(COLOUR_BY, { error: () => m.errors_colour_unknown() }).default('kind'),
+	centrality: z.enum(METRIC_IDS, { error: () => m.errors_centrality_unknown() }).default('degree'),
 	actor: actorRef('actor').optional().meta({ description: 'L’acteur sélectionné (sa fiche est ouverte).' }),
-	stat: z.enum(STAT_MEASURES, { error: 'statistique inconnue (count ou rate)' }).optional(),
-	level: z.enum(STAT_LEVELS, { error: 'niveau inconnu (departement ou epci)' }).default('departement'),
+	stat: z.enum(STAT_MEASURES, { error: () => m.errors_stat_unknown() }).optional(),
+	level: z.enum(STAT_LEVELS, { error: () => m.errors_level_unknown() }).default('departement'),
 	near: z
 		.string()
-		.regex(/^\d[0-9AB]\d{3}$/, { error: 'near : code commune INSEE invalide' })
+		.regex(/^\d[0-9AB]\d{3}$/, { error: () => m.errors_near_invalid() })
 		.optional(),
 	radius: z.coerce
-		.number({ error: 'rayon invalide' })
-		.min(1, { error: 'rayon : 1 km au minimum' })
-		.max(100, { error: 'rayon : 100 km au maximum' })
+		.number({ error: () => m.errors_radius_invalid() })
+		.min(1, { error: () => m.errors_radius_min() })
+		.max(100, { error: () => m.errors_radius_max() })
 		.default(20),
 	at: camera.optional(),
 	arcs: flag('arcs'),
 	flows: flag('flows'),
-	pane: z.enum(EXPLORER_PANES, { error: 'pane : carte ou reseau' }).optional()
+	pane: z.enum(EXPLORER_PANES, { error: () => m.errors_pane_unknown() }).optional()
 } as const;
 
 export type ExploreKey = keyof typeof exploreParamSchemas;
@@ -150,7 +154,7 @@ export const EXPLORE_DEFAULTS: ExploreParams = z.object(exploreParamSchemas).par
 
 /**
  * Reads an address leniently (the browser's side): each parameter on its own, a bad one falls back to its
- * default and is reported in French, the others still apply. Pages and the API use `exploreSchema` strictly.
+ * default and is reported in the page's language, the others still apply. Pages and the API use `exploreSchema` strictly.
  */
 export function decodeExplore(params: URLSearchParams): { value: ExploreQuery; errors: string[] } {
 	const raw = searchParamsToObject(params, EXPLORE_ARRAY_KEYS);
@@ -161,7 +165,7 @@ export function decodeExplore(params: URLSearchParams): { value: ExploreQuery; e
 		const parsed = schema.safeParse(raw[key]);
 		if (parsed.success) out[key] = parsed.data;
 		else {
-			errors.push(`${key} : ${parsed.error.issues[0]?.message ?? 'valeur invalide'}`);
+			errors.push(m.errors_issue({ path: key, message: parsed.error.issues[0]?.message ?? m.errors_value_invalid() }));
 			out[key] = schema.safeParse(undefined).data;
 		}
 	}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryTerms, ENTITY_KINDS, OFFERS, SECTORS, STAGES } from './vocabulary';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * One filter shape and one URL format for the directory, the map and the graph:
@@ -12,32 +13,36 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const CATEGORY_CODES = categoryTerms.map((t) => t.code) as [string, ...string[]];
 export const TERRITORY_CODE_RE = /^(\d{2}|2[AB]|\d{2}[0-9AB]\d{2}|\d{9}|\d[0-9AB]\d{3})$/;
 
-const many = <T extends z.ZodType>(item: T) => z.array(item).max(30, { error: 'trop de valeurs' }).default([]);
+const many = <T extends z.ZodType>(item: T) =>
+	z
+		.array(item)
+		.max(30, { error: () => m.errors_too_many_values() })
+		.default([]);
 
 export const entityFiltersSchema = z.object({
-	kind: many(z.enum(ENTITY_KINDS, { error: "type d'acteur inconnu" })).meta({
+	kind: many(z.enum(ENTITY_KINDS, { error: () => m.errors_kind_unknown() })).meta({
 		description: 'Type d’acteur ; répétable (l’un ou l’autre).',
 		examples: [['third_place']]
 	}),
-	category: many(z.enum(CATEGORY_CODES, { error: 'catégorie inconnue' })).meta({
+	category: many(z.enum(CATEGORY_CODES, { error: () => m.errors_category_unknown() })).meta({
 		description: 'Catégorie d’acteur (incubateur, startup, tiers-lieu…) ; répétable.',
 		examples: [['incubator']]
 	}),
-	sector: many(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).meta({
+	sector: many(z.enum(SECTORS as [string, ...string[]], { error: () => m.errors_sector_unknown() })).meta({
 		description: 'Secteur d’activité ; répétable.',
 		examples: [['health']]
 	}),
-	stage: many(z.enum(STAGES, { error: 'stade inconnu' })).meta({
+	stage: many(z.enum(STAGES, { error: () => m.errors_stage_unknown() })).meta({
 		description: 'Stade de projet (accompagné par la structure, ou atteint par le projet) ; répétable.',
 		examples: [['creation']]
 	}),
-	offer: many(z.enum(OFFERS, { error: "offre d'accompagnement inconnue" })).meta({
+	offer: many(z.enum(OFFERS, { error: () => m.errors_offer_unknown() })).meta({
 		description: 'Offre d’accompagnement proposée (hébergement, financement…) ; répétable.',
 		examples: [['funding']]
 	}),
 	territory: z
 		.string()
-		.regex(TERRITORY_CODE_RE, { error: 'code de territoire invalide (département, EPCI ou commune)' })
+		.regex(TERRITORY_CODE_RE, { error: () => m.errors_territory_code_invalid() })
 		.optional()
 		.meta({
 			description: 'Territoire : code de département (63), SIREN d’EPCI (9 chiffres) ou code INSEE de commune (5 caractères).',
@@ -46,7 +51,7 @@ export const entityFiltersSchema = z.object({
 	q: z
 		.string()
 		.trim()
-		.max(200, { error: 'recherche trop longue (200 caractères au maximum)' })
+		.max(200, { error: () => m.errors_query_too_long() })
 		.optional()
 		.transform((v) => (v ? v : undefined))
 		.meta({ description: 'Texte cherché dans les noms, descriptions et mots-clés des acteurs (insensible aux accents).', examples: ['fablab'] })
@@ -54,19 +59,19 @@ export const entityFiltersSchema = z.object({
 export type EntityFilters = z.output<typeof entityFiltersSchema>;
 
 export const directoryQuerySchema = entityFiltersSchema.extend({
-	sort: z.enum(SORT_KEYS, { error: 'tri inconnu' }).default('name'),
-	dir: z.enum(['asc', 'desc'], { error: 'ordre de tri inconnu' }).default('asc'),
+	sort: z.enum(SORT_KEYS, { error: () => m.errors_sort_unknown() }).default('name'),
+	dir: z.enum(['asc', 'desc'], { error: () => m.errors_sort_order_unknown() }).default('asc'),
 	page: z.coerce
-		.number({ error: 'numéro de page invalide' })
-		.int({ error: 'numéro de page invalide' })
-		.min(1, { error: 'numéro de page invalide' })
+		.number({ error: () => m.errors_page_invalid() })
+		.int({ error: () => m.errors_page_invalid() })
+		.min(1, { error: () => m.errors_page_invalid() })
 		.max(100_000)
 		.default(1),
 	perPage: z.coerce
-		.number({ error: 'taille de page invalide' })
+		.number({ error: () => m.errors_page_size_invalid() })
 		.int()
-		.min(1, { error: 'taille de page invalide' })
-		.max(200, { error: '200 résultats par page au maximum' })
+		.min(1, { error: () => m.errors_page_size_invalid() })
+		.max(200, { error: () => m.errors_page_size_max() })
 		.default(50)
 });
 export type DirectoryQuery = z.output<typeof directoryQuerySchema>;

@@ -1,22 +1,25 @@
 /**
  * Opening hours in the OpenStreetMap `opening_hours` syntax (« Mo-Fr 09:00-18:00; Sa 10:00-13:00; PH off »),
  * read by the OSM community's parser: whether a value is readable (the schema's check, with the parser's
- * own French explanation), whether the place is open now and its week as a table, both in Paris time
+ * own explanation, in the reader's language), whether the place is open now and its week as a table, both in Paris time
  * whatever the server's time zone. Server-side only in practice: the parser weighs a megabyte.
  */
 import OpeningHours from 'opening_hours';
 import { formatTime } from './french';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** Auvergne, so that « PH » (jours fériés) means the French public holidays. */
 const WHERE = { lat: 45.78, lon: 3.08, address: { country_code: 'fr', state: 'Auvergne-Rhône-Alpes' } };
-// mode 0 = time ranges (the `opening_hours` key); French messages.
+// mode 0 = time ranges (the `opening_hours` key); French messages unless parse() is told another language.
 const OPTIONS = { mode: 0, tag_key: undefined, map_value: undefined, warnings_severity: undefined, locale: 'fr' };
 
 export const OPENING_HOURS_MAX = 500;
 export const WEEKDAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 
-function parse(text: string): OpeningHours {
-	return new OpeningHours(text, WHERE, OPTIONS);
+/** `locale` names the language of the parser's explanation when the value does not read. */
+function parse(text: string, locale = OPTIONS.locale): OpeningHours {
+	return new OpeningHours(text, WHERE, { ...OPTIONS, locale });
 }
 
 /** The parser's explanation, on one line (it points at the spot with « <--- »). */
@@ -25,16 +28,16 @@ function explanation(e: unknown): string {
 	return raw.replace(/\s+/g, ' ').trim().slice(0, 400);
 }
 
-/** Null when the value reads; otherwise what is wrong, in French, for the person who typed it. */
+/** Null when the value reads; otherwise what is wrong, in their language, for the person who typed it. */
 export function openingHoursProblem(text: string): string | null {
 	const value = text.trim();
 	if (!value) return null;
-	if (value.length > OPENING_HOURS_MAX) return `horaires d'ouverture trop longs : ${OPENING_HOURS_MAX} caractères au maximum`;
+	if (value.length > OPENING_HOURS_MAX) return m.errors_hours_too_long({ max: OPENING_HOURS_MAX });
 	try {
-		parse(value);
+		parse(value, getLocale());
 		return null;
 	} catch (e) {
-		return `horaires d'ouverture illisibles : ${explanation(e)}`;
+		return m.errors_hours_unreadable({ explanation: explanation(e) });
 	}
 }
 

@@ -1,25 +1,27 @@
 import { z } from 'zod';
 import { OFFERS, SECTORS, STAGES } from './vocabulary';
+import { m } from '$lib/paraglide/messages';
 
 /** Query strings of the pathway pages and endpoints (/parcours, /parcours/flux, /api/v1/pathways*). */
 
 const repeatable = <T extends z.ZodType>(item: T) =>
 	z.preprocess(
 		(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
-		z.array(item).max(20, { error: 'trop de valeurs' })
+		z.array(item).max(20, { error: () => m.errors_too_many_values() })
 	);
 
 /** One value expected: the shared filters' parser hands `stage` and `sector` over as arrays, the last one wins. */
 const single = (v: unknown) => (Array.isArray(v) ? v[v.length - 1] : v);
 const blankToUndefined = (v: unknown) => (single(v) === '' ? undefined : single(v));
-const year = (name: string) =>
+/** `name` says which end of the period, in the request's language (a function, read while parsing). */
+const year = (name: () => string) =>
 	z.preprocess(
 		blankToUndefined,
 		z.coerce
-			.number({ error: `${name} : une année, par exemple 2019` })
-			.int({ error: `${name} : une année, par exemple 2019` })
-			.min(1900, { error: `${name} : une année après 1900` })
-			.max(2100, { error: `${name} : une année avant 2100` })
+			.number({ error: () => m.errors_year_expected({ name: name() }) })
+			.int({ error: () => m.errors_year_expected({ name: name() }) })
+			.min(1900, { error: () => m.errors_year_min({ name: name() }) })
+			.max(2100, { error: () => m.errors_year_max({ name: name() }) })
 			.optional()
 	);
 
@@ -27,24 +29,24 @@ export const PATHWAY_ARRAY_KEYS = ['sector', 'need'] as const;
 
 export const pathwayEntitySchema = z.object({
 	entity: z
-		.string({ error: 'paramètre entity obligatoire (identifiant ou slug d’un acteur)' })
+		.string({ error: () => m.errors_entity_required() })
 		.trim()
-		.min(1, { error: 'paramètre entity obligatoire (identifiant ou slug d’un acteur)' })
-		.max(120, { error: 'entity : identifiant trop long' })
+		.min(1, { error: () => m.errors_entity_required() })
+		.max(120, { error: () => m.errors_entity_too_long() })
 		.meta({ description: 'Startup, entreprise ou entrepreneur·e : identifiant ou slug.' })
 });
 
 export const flowFiltersSchema = z
 	.object({
 		sector: z
-			.preprocess(blankToUndefined, z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' }).optional())
+			.preprocess(blankToUndefined, z.enum(SECTORS as [string, ...string[]], { error: () => m.errors_sector_unknown() }).optional())
 			.meta({ description: 'Secteur d’activité des projets.', examples: ['health'] }),
 		departement: z
 			.preprocess(
 				blankToUndefined,
 				z
 					.string()
-					.regex(/^\d[\dAB]$/, { error: 'département : un code comme 43' })
+					.regex(/^\d[\dAB]$/, { error: () => m.errors_departement_invalid() })
 					.optional()
 			)
 			.meta({ description: 'Département d’origine des projets (code de leur commune).', examples: ['63'] }),
@@ -53,21 +55,25 @@ export const flowFiltersSchema = z
 				blankToUndefined,
 				z
 					.string()
-					.regex(/^\d{9}$/, { error: 'EPCI : un code SIREN à 9 chiffres' })
+					.regex(/^\d{9}$/, { error: () => m.errors_epci_invalid() })
 					.optional()
 			)
 			.meta({ description: 'EPCI d’origine des projets (SIREN à 9 chiffres).', examples: ['246300701'] }),
-		from: year('de').meta({ description: 'Début de la période : étapes commencées cette année-là ou après.', examples: [2019] }),
-		to: year('à').meta({ description: 'Fin de la période : étapes commencées cette année-là ou avant.', examples: [2024] }),
+		from: year(m.errors_year_from).meta({ description: 'Début de la période : étapes commencées cette année-là ou après.', examples: [2019] }),
+		to: year(m.errors_year_to).meta({ description: 'Fin de la période : étapes commencées cette année-là ou avant.', examples: [2024] }),
 		level: z
-			.preprocess(blankToUndefined, z.enum(['category', 'structure'], { error: 'niveau : catégories ou structures' }).default('category'))
+			.preprocess(blankToUndefined, z.enum(['category', 'structure'], { error: () => m.errors_flow_level() }).default('category'))
 			.meta({ description: 'Regrouper les étapes par catégorie de structure ou par structure.' })
 	})
-	.refine((f) => f.from == null || f.to == null || f.from <= f.to, { error: 'la période commence après sa fin', path: ['from'] });
+	.refine((f) => f.from == null || f.to == null || f.from <= f.to, { error: () => m.errors_period_reversed(), path: ['from'] });
 export type FlowFiltersQuery = z.output<typeof flowFiltersSchema>;
 
-const figureKey = z.string({ error: 'figure : clé manquante' }).regex(/^(s\d+|[a-z_]+)$/, { error: 'figure : clé invalide' });
-const rank = z.coerce.number({ error: 'rang : 1 à 4' }).int({ error: 'rang : 1 à 4' }).min(1, { error: 'rang : 1 à 4' }).max(4, { error: 'rang : 1 à 4' });
+const figureKey = z.string({ error: () => m.errors_figure_key_missing() }).regex(/^(s\d+|[a-z_]+)$/, { error: () => m.errors_figure_key_invalid() });
+const rank = z.coerce
+	.number({ error: () => m.errors_rank_invalid() })
+	.int({ error: () => m.errors_rank_invalid() })
+	.min(1, { error: () => m.errors_rank_invalid() })
+	.max(4, { error: () => m.errors_rank_invalid() });
 /** The figure's name, described once for every branch of the union (the documentation merges them). */
 const figure = <T extends string>(name: T) =>
 	z.literal(name).meta({
@@ -96,28 +102,28 @@ export const flowFigureSchema = z.discriminatedUnion(
 			figure: figure('leaving'),
 			code: z
 				.string()
-				.regex(/^(\d[\dAB]|\d{9})$/, { error: 'territoire : code invalide' })
+				.regex(/^(\d[\dAB]|\d{9})$/, { error: () => m.errors_territory_invalid() })
 				.meta({ description: 'Pour leaving : territoire d’origine, code de département ou SIREN d’EPCI.', examples: ['63'] })
 		}),
 		z.object({ figure: figure('all') })
 	],
-	{ error: 'figure : transition, first, stuck, leaving ou all' }
+	{ error: () => m.errors_figure_unknown() }
 );
 
 export const finderQuerySchema = z.object({
 	stage: z
-		.preprocess(single, z.enum(STAGES, { error: 'Choisissez le stade de votre projet (émergence, création, développement ou croissance).' }))
+		.preprocess(single, z.enum(STAGES, { error: () => m.errors_finder_stage() }))
 		.meta({ description: 'Stade actuel du projet : l’itinéraire part de l’étape suivante.', examples: ['creation'] }),
-	sector: repeatable(z.enum(SECTORS as [string, ...string[]], { error: 'secteur inconnu' })).meta({
+	sector: repeatable(z.enum(SECTORS as [string, ...string[]], { error: () => m.errors_sector_unknown() })).meta({
 		description: 'Secteur d’activité du projet ; répétable.',
 		examples: [['health']]
 	}),
 	commune: z
-		.string({ error: 'Indiquez votre commune.' })
+		.string({ error: () => m.errors_finder_commune_missing() })
 		.trim()
-		.regex(/^\d[\dAB]\d{3}$/, { error: 'Indiquez votre commune (choisissez-la dans la liste, ou son code INSEE à 5 caractères).' })
+		.regex(/^\d[\dAB]\d{3}$/, { error: () => m.errors_finder_commune_invalid() })
 		.meta({ description: 'Code INSEE de la commune du projet : les distances partent de son centre.', examples: ['63113'] }),
-	need: repeatable(z.enum(OFFERS, { error: 'besoin inconnu' })).meta({
+	need: repeatable(z.enum(OFFERS, { error: () => m.errors_need_unknown() })).meta({
 		description: 'Besoin d’accompagnement (financement, hébergement…) ; répétable.',
 		examples: [['funding']]
 	})

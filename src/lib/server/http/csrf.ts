@@ -1,7 +1,7 @@
 /**
  * Cross-site form posts (CSRF), checked in hooks.server.ts. SvelteKit's own check is off
- * (svelte.config.js: its refusal is a raw English line); this one refuses the same requests in French: a
- * page for browsers, JSON for clients asking for JSON, an ActionResult for `use:enhance` forms (so the
+ * (svelte.config.js: its refusal is a raw English line); this one refuses the same requests in the
+ * language of the address posted to (French at the root, English under /en): a page for browsers, JSON for clients asking for JSON, an ActionResult for `use:enhance` forms (so the
  * site's error page shows).
  *
  * The site's origin is the request's own (url.origin): ORIGIN when the operator set it (strict, behind a
@@ -9,6 +9,9 @@
  * IP literal, the derived origin otherwise (scripts/lib/serve-direct.ts decides, before SvelteKit).
  */
 import { refusalPageHtml } from './refusal-page';
+import { localHref } from '$lib/i18n/locale-href';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, extractLocaleFromUrl, type Locale } from '$lib/paraglide/runtime';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -26,17 +29,18 @@ export function isCrossSiteForm(request: Request, url: URL): boolean {
 }
 
 /** Where the refused form came from, said to a person. */
-function whence(origin: string | null, site: string): string {
-	if (origin === null) return 'Ce formulaire a été envoyé sans indiquer de quelle page il venait.';
-	if (origin === 'null')
-		return 'Ce formulaire a été envoyé depuis une page sans adresse (un fichier ouvert sur l’ordinateur ou un cadre isolé), pas depuis ce site.';
-	return `Ce formulaire a été envoyé depuis ${origin}, une autre adresse que celle de ce site (${site}).`;
+function whence(origin: string | null, site: string, locale: Locale): string {
+	if (origin === null) return m.errors_csrf_no_origin({}, { locale });
+	if (origin === 'null') return m.errors_csrf_null_origin({}, { locale });
+	return m.errors_csrf_other_origin({ origin, site }, { locale });
 }
 
 /** The refusal to send, or null when the request may go on. */
 export function crossSiteFormRefusal(request: Request, url: URL): Response | null {
 	if (!isCrossSiteForm(request, url)) return null;
-	const message = `Envoi refusé\u00a0: ce formulaire ne vient pas d'une page de ce site (${url.origin}). Rouvrez la page sur le site et envoyez-le de nouveau\u202f; rien n'a été enregistré.`;
+	// This runs before paraglide's middleware (hooks.server.ts): the address says the language.
+	const locale = extractLocaleFromUrl(url) ?? baseLocale;
+	const message = m.errors_csrf_message({ origin: url.origin }, { locale });
 	const headers = { 'cache-control': 'no-store' };
 	if (request.headers.get('x-sveltekit-action') === 'true') {
 		return json({ type: 'error', status: 403, error: { message } }, headers);
@@ -45,18 +49,19 @@ export function crossSiteFormRefusal(request: Request, url: URL): Response | nul
 	if (accept.includes('application/json') && !accept.includes('text/html')) return json({ status: 403, message }, headers);
 
 	const html = refusalPageHtml({
+		locale,
 		status: 403,
-		title: 'Envoi refusé',
+		title: m.errors_csrf_title({}, { locale }),
+		// The French keeps its no-break spaces before « : » and « ? » (no line starting with « ? »).
 		paragraphs: [
-			whence(request.headers.get('origin'), url.origin),
-			'Pour protéger les comptes et les fiches, Connecteur Carto n’accepte que les formulaires remplis sur ses propres pages\u00a0: rien n’a été enregistré.',
-			`Rouvrez la page sur ${url.origin}, remplissez le formulaire et envoyez-le de nouveau.`,
-			// No-break spaces before « : » and « ? », as French typography wants (no line starting with « ? »).
-			'Vous administrez ce site et il est publié sous une autre adresse (derrière un proxy HTTPS, sous un nom de domaine)\u202f? Indiquez cette adresse dans la variable ORIGIN, puis redémarrez le serveur (voir la configuration dans le README).'
+			whence(request.headers.get('origin'), url.origin, locale),
+			m.errors_csrf_why({}, { locale }),
+			m.errors_csrf_reopen({ site: url.origin }, { locale }),
+			m.errors_csrf_operator({}, { locale })
 		],
 		links: [
-			{ href: `${url.origin}${url.pathname}`, label: 'Rouvrir la page du formulaire' },
-			{ href: `${url.origin}/`, label: 'Retour à l’accueil' }
+			{ href: `${url.origin}${url.pathname}`, label: m.errors_csrf_reopen_link({}, { locale }) },
+			{ href: `${url.origin}${localHref('/', locale)}`, label: m.errors_home_link({}, { locale }) }
 		]
 	});
 	return new Response(html, { status: 403, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });

@@ -2,6 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { displayChange, type DisplayChange } from '$lib/history/format';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../services/errors';
 import type { AccountUser } from '../services/users.service';
+import { m } from '$lib/paraglide/messages';
+import { localHref } from '$lib/i18n/locale-href';
 
 /** What a page shows when a save started from an old version: the sentence and the other person's change. */
 export interface ConflictView {
@@ -13,7 +15,7 @@ export interface ConflictView {
 
 /**
  * Turns the services' typed failures into what a form action answers: 403/404 error pages (nothing to
- * retry), a 409 with the conflicting change, a 400 with the French issues. Anything else is a bug: rethrown.
+ * retry), a 409 with the conflicting change, a 400 with the issues (in the request's language). Anything else is a bug: rethrown.
  */
 export function formFailure<X extends Record<string, unknown> = Record<never, never>>(e: unknown, extra: X = {} as X) {
 	if (e instanceof ForbiddenError) error(403, { message: e.message });
@@ -31,15 +33,15 @@ export function formFailure<X extends Record<string, unknown> = Record<never, ne
 	throw e;
 }
 
-/** Signed-in pages send visitors to /connexion and come back afterwards. */
+/** Signed-in pages send visitors to /connexion (in the page's language) and come back afterwards. */
 export function requireUser(user: AccountUser | null, url: URL): AccountUser {
-	if (!user) redirect(303, `/connexion?next=${encodeURIComponent(url.pathname)}`);
+	if (!user) redirect(303, localHref(`/connexion?next=${encodeURIComponent(url.pathname)}`));
 	return user;
 }
 
 /** A positive integer from a form or route parameter, or a 404: ids are never guessed at. */
 export function idFrom(value: FormDataEntryValue | string | null | undefined): number {
 	const n = Number(value);
-	if (!Number.isSafeInteger(n) || n <= 0) error(404, { message: 'Identifiant inconnu.' });
+	if (!Number.isSafeInteger(n) || n <= 0) error(404, { message: m.errors_unknown_id() });
 	return n;
 }

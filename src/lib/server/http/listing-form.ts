@@ -9,6 +9,7 @@ import { parisDateTimeLocal } from '$lib/domain/french';
 import { ENTITY_FIELDS } from '$lib/history/snapshot';
 import { ValidationError } from '../services/errors';
 import type { ListingFormRead, ShownValues } from '../services/listing-placement.service';
+import { m } from '$lib/paraglide/messages';
 
 export type { ListingFormRead, ShownValues };
 
@@ -28,7 +29,7 @@ function number(form: FormData, name: string, what: string, problems: string[]):
 	const v = one(form, name).trim();
 	if (!v) return null;
 	const n = Number(v.replace(',', '.'));
-	if (!Number.isFinite(n)) problems.push(`${what} : nombre attendu (« ${v.slice(0, 20)} »)`);
+	if (!Number.isFinite(n)) problems.push(m.errors_number_expected({ what, value: v.slice(0, 20) }));
 	return n;
 }
 
@@ -60,8 +61,8 @@ export function readListingForm(form: FormData, shown: ShownValues, editable: re
 		else patch[f] = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00` : v;
 	}
 	if (may('foundedYear')) {
-		const n = number(form, 'foundedYear', 'année de création', problems);
-		if (n !== null && !Number.isInteger(n)) problems.push('année de création : une année entière (ex. 2016)');
+		const n = number(form, 'foundedYear', m.errors_founded_year_label(), problems);
+		if (n !== null && !Number.isInteger(n)) problems.push(m.errors_founded_year_whole());
 		patch.foundedYear = n;
 	}
 	if (may('contactPublic')) patch.contactPublic = form.getAll('contactPublic').map(String).includes('1');
@@ -70,7 +71,7 @@ export function readListingForm(form: FormData, shown: ShownValues, editable: re
 	if (editable.includes('lon') && one(form, 'pinMoved') === '1') {
 		const lon = number(form, 'lon', 'longitude', problems);
 		const lat = number(form, 'lat', 'latitude', problems);
-		if (lon === null || lat === null) problems.push('position : le point déplacé sur la carte est incomplet');
+		if (lon === null || lat === null) problems.push(m.errors_pin_incomplete());
 		else pin = { lon, lat };
 	}
 	const commune =

@@ -1,6 +1,7 @@
 import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { isExpectedError, ValidationError, type ExpectedError } from '../services/errors';
 import { formFailure } from './form-failure';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * Pages and forms answer the services' typed failures here, once, so a route is « read, call one service,
@@ -8,16 +9,20 @@ import { formFailure } from './form-failure';
  * redirect() or error()) passes through untouched, to SvelteKit and the handleError hook.
  */
 
-/** "kind.0 : type d'acteur inconnu" -> "paramètre « kind » : type d'acteur inconnu" (what the visitor typed). */
+/**
+ * "kind.0 : type d'acteur inconnu" -> "paramètre « kind » : type d'acteur inconnu" (what the visitor typed);
+ * "kind.0: unknown actor type" -> 'parameter “kind”: unknown actor type' on an English page.
+ */
 export function describeIssue(issue: string): string {
-	return issue.replace(/^([A-Za-z]+)(\.\d+)* : /, 'paramètre « $1 » : ');
+	const named = /^([A-Za-z]+)(?:\.\d+)* ?: (.*)$/s.exec(issue);
+	return named ? m.errors_parameter_issue({ name: named[1]!, issue: named[2]! }) : issue;
 }
 
-/** Turns the services' typed failures into French 400/403/404/409 pages; anything else stays a 500. */
+/** Turns the services' typed failures into 400/403/404/409 pages in the request's language; anything else stays a 500. */
 export function rethrowAsPageError(e: unknown): never {
 	if (!isExpectedError(e)) throw e;
 	if (e instanceof ValidationError) {
-		error(400, { message: 'Cette adresse contient des paramètres que nous ne savons pas lire.', issues: e.issues.map(describeIssue) });
+		error(400, { message: m.errors_page_params_unreadable(), issues: e.issues.map(describeIssue) });
 	}
 	// The conflict's details (the other change, private fields included) are for the edit form, not this page.
 	error(e.status, { message: e.message });
@@ -38,7 +43,7 @@ function guarded<R, F>(work: () => R, refuse: (e: ExpectedError) => F): R | F | 
 }
 
 /**
- * A page's `load` whose typed failures become French error pages: a bad address parameter a 400 listing
+ * A page's `load` whose typed failures become error pages in its language: a bad address parameter a 400 listing
  * what could not be read, a refusal a 403, an unknown id a 404. `before` sees the failure first: it may
  * redirect (an old address that moved) or answer the page itself (a form that lists what to correct).
  * `export const load = pageLoad(({ url }) => …) satisfies PageServerLoad;`
@@ -58,7 +63,7 @@ const plainFailure = (e: ExpectedError) => formFailure(e);
 /**
  * A form action: the form is read once and handed over; a typed failure goes to `refuse`, which answers
  * `fail(…)` with what the page prints next to the form (by default `formFailure`: 403/404 pages, a 409 with
- * the conflicting change, a 400 with the French issues).
+ * the conflicting change, a 400 with the issues).
  * `publier: formAction(async (event, form) => …, (e, form) => formFailure(e, { values: typed(form) }))`
  */
 export function formAction<E extends RequestEvent, R>(

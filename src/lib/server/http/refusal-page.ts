@@ -1,8 +1,13 @@
+import { localHref } from '$lib/i18n/locale-href';
+import type { Locale } from '$lib/paraglide/runtime';
+
 /**
- * A whole French page for refusals answered before any route runs (the site's layout is not there yet):
- * the site's header, colours and fonts, inline, so it reads as the site under its strict CSP.
+ * A whole page for refusals answered before any route runs (the site's layout is not there yet), in the
+ * language of the address refused: the site's header, colours and fonts, inline, so it reads as the site
+ * under its strict CSP.
  */
 export interface RefusalPage {
+	locale: Locale;
 	status: number;
 	title: string;
 	/** Plain sentences (escaped here). */
@@ -40,7 +45,7 @@ export function refusalPageHtml(page: RefusalPage): string {
 	const paragraphs = page.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
 	const links = page.links.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join('\n');
 	return `<!doctype html>
-<html lang="fr">
+<html lang="${page.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -50,7 +55,7 @@ export function refusalPageHtml(page: RefusalPage): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><div class="bar"><a class="brand" href="/">${LOGO}<span>Connecteur <strong>Carto</strong></span></a></div></header>
+<header><div class="bar"><a class="brand" href="${localHref('/', page.locale)}">${LOGO}<span>Connecteur <strong>Carto</strong></span></a></div></header>
 <main id="contenu">
 <section class="card" aria-labelledby="titre" data-testid="refusal">
 <p class="code" aria-hidden="true">${page.status}</p>

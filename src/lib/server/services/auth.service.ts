@@ -6,14 +6,17 @@ import { newToken, sha256 } from '../auth/tokens';
 import { findUserByEmail, setPasswordHash } from '../repos/user.repo';
 import { deleteSession, deleteSessionByToken, findSessionWithUser, insertSession, touchSession } from '../repos/session.repo';
 import { emailSchema, toAccountUser, type AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale } from '$lib/paraglide/runtime';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
 /** last_seen_at is written at most once a minute, so browsing does not turn every page view into a write. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-export const LOGIN_FAILED = 'Adresse ou mot de passe incorrect.';
-export const LOGIN_THROTTLED = 'Trop de tentatives de connexion. Réessayez dans quelques minutes.';
+/** The French wording of the two refusals (login() says them in the request's language). */
+export const LOGIN_FAILED = m.errors_login_failed({}, { locale: baseLocale });
+export const LOGIN_THROTTLED = m.errors_login_throttled({}, { locale: baseLocale });
 
 /**
  * Failure counters for login: per account+IP pair (few allowed) and per IP (more, for shared offices).
@@ -52,7 +55,7 @@ export async function login(
 	const at = now.getTime();
 	if (throttle.pair.isBlocked(pairKey, at) || throttle.ip.isBlocked(input.ip, at)) {
 		securityLog('login.rate_limited', { email, ip: input.ip });
-		return { ok: false, message: LOGIN_THROTTLED };
+		return { ok: false, message: m.errors_login_throttled() };
 	}
 	const user = parsed.success ? findUserByEmail(db, email) : undefined;
 	dummyHash ??= hashPassword('not a real password, only spends the same time');
@@ -61,7 +64,7 @@ export async function login(
 		throttle.pair.recordFailure(pairKey, at);
 		throttle.ip.recordFailure(input.ip, at);
 		securityLog('login.failure', { email, ip: input.ip, reason: !user ? 'unknown' : user.disabledAt ? 'disabled' : 'password' });
-		return { ok: false, message: LOGIN_FAILED };
+		return { ok: false, message: m.errors_login_failed() };
 	}
 	throttle.pair.reset(pairKey);
 	if (needsRehash(user.passwordHash)) setPasswordHash(db, user.id, await hashPassword(password), now.toISOString());

@@ -30,6 +30,8 @@ import { canManage, isEditor, managedEntity } from './managers.service';
 import { assertVersion, writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
 import { tellManagersOfReport, tellOtherSide } from './review-notices';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale } from '$lib/paraglide/runtime';
 
 /*
  * What partners do to the listings they manage, and what anyone can report. Every function takes the
@@ -88,7 +90,7 @@ function assertOwnedFields(user: AccountUser, allowed: readonly string[], patch:
 	if (isEditor(user)) return;
 	const refused = Object.keys(patch).filter((k) => !allowed.includes(k));
 	if (refused.length) {
-		throw new ForbiddenError(`Ces champs sont réservés à l'équipe éditoriale : ${refused.map((f) => fieldLabel(f).toLowerCase()).join(', ')}.`);
+		throw new ForbiddenError(m.errors_fields_editors_only({ fields: refused.map((f) => fieldLabel(f).toLowerCase()).join(', ') }));
 	}
 }
 
@@ -105,16 +107,18 @@ function changedPart<T extends Record<string, unknown>>(current: Record<string, 
 function validated<T extends z.ZodType>(schema: T, candidate: unknown, label: string): z.output<T> {
 	const parsed = schema.safeParse(candidate);
 	if (parsed.success) return parsed.data;
-	// Partners read these: the field's French name, not its code (« début », not « startDate »).
+	// Partners read these: the field's name, not its code (« début », not « startDate »; the names exist in French only).
 	const issues = (parsed.error as z.ZodError).issues.map((i) =>
-		i.path.length ? `${label}, ${fieldLabel(String(i.path[0])).toLowerCase()} : ${i.message}` : `${label} : ${i.message}`
+		i.path.length
+			? m.errors_field_issue({ label, field: fieldLabel(String(i.path[0])).toLowerCase(), message: i.message })
+			: m.errors_issue({ path: label, message: i.message })
 	);
 	throw new ValidationError(issues);
 }
 
 /** A proposal must say which version it started from, like every edit, or it could undo a save unseen. */
 function assertSameVersion(db: Db, kind: 'entity' | 'relation', row: { id: number; version: number }, expected: number): void {
-	if (!Number.isInteger(expected)) throw new ValidationError(['version : entier attendu']);
+	if (!Number.isInteger(expected)) throw new ValidationError([m.errors_version_integer()]);
 	assertVersion(db, kind, row, expected);
 }
 
@@ -139,7 +143,7 @@ export function submitEntityUpdate(db: Db, user: AccountUser, entityId: number, 
 	const current = entityFields(row);
 	const earlier = pendingChangesWaitingFor(db, user.id).filter((c) => c.kind === 'entity_update' && c.entityId === entityId);
 	const proposed = Object.assign({}, ...earlier.map((c) => c.payload), patch) as EntityPatch;
-	validated(entityInputSchema, { ...current, ...proposed }, 'fiche');
+	validated(entityInputSchema, { ...current, ...proposed }, m.errors_label_listing());
 	const changes = changedPart(current as unknown as Record<string, unknown>, proposed);
 	return writeTransaction(db, (tx): SubmitResult => {
 		deletePendingChanges(
@@ -183,7 +187,11 @@ export function confirmStillAccurate(db: Db, user: AccountUser, entityId: number
 export const proposalSchema = z.object({
 	kind: z.enum(['organisation', 'third_place', 'event', 'person']),
 	category: z.string().min(1),
-	name: z.string().trim().min(1, { error: 'nom obligatoire' }).max(200),
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_name_required() })
+		.max(200),
 	summary: z.string().trim().max(500).default(''),
 	website: z
 		.string()
@@ -219,10 +227,10 @@ export function freeSlug(db: Db, name: string): string {
  * its commune's centre.
  */
 export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal, place: ListingPlace | null = null): SubmitResult & { entityId?: number } {
-	if (!mayPropose(user)) throw new ForbiddenError('Compte non autorisé.');
-	const p = validated(proposalSchema, proposal, 'proposition');
+	if (!mayPropose(user)) throw new ForbiddenError(m.errors_account_not_allowed());
+	const p = validated(proposalSchema, proposal, m.errors_label_proposal());
 	const input: EntityInput = withCommuneCentre(db, { ...p, ...place, slug: freeSlug(db, p.name), status: 'published' });
-	validated(entityInputSchema, input, 'proposition');
+	validated(entityInputSchema, input, m.errors_label_proposal());
 	// The importer's duplicate rules: a partner's listing that repeats one already published is refused with its name.
 	assertNotDuplicate(db, { name: input.name, communeCode: input.communeCode ?? null, website: input.website ?? null, siret: input.siret ?? null });
 	if (waitsForModeration(db, user)) {
@@ -245,14 +253,14 @@ export function proposeEntity(db: Db, user: AccountUser, proposal: Proposal, pla
 // ---------------------------------------------------------------------------------------------------
 // Relations
 
-export const RELATION_SOURCE_REQUIRED =
-	'Source obligatoire : un lien ou une citation qui atteste cette relation (par exemple « Le Connecteur, portrait, mai 2024 »).';
+/** Its French wording (the refusal is said in the request's language). */
+export const RELATION_SOURCE_REQUIRED = m.errors_relation_source_required({}, { locale: baseLocale });
 
 export type RelationDraft = Pick<RelationInput, 'type' | 'sourceId' | 'targetId' | 'startDate' | 'endDate' | 'source' | 'description'>;
 
 function liveRelation(db: Db, relationId: number): RelationRow {
 	const row = relationRow(db, relationId);
-	if (!row || row.deletedAt) throw new NotFoundError(`Aucune relation n° ${relationId}.`);
+	if (!row || row.deletedAt) throw new NotFoundError(m.errors_no_relation_id({ id: relationId }));
 	return row;
 }
 
@@ -260,7 +268,7 @@ function liveRelation(db: Db, relationId: number): RelationRow {
 function managedRelation(db: Db, user: AccountUser, relationId: number): RelationRow {
 	const row = liveRelation(db, relationId);
 	if (!mayEditRelation(db, user, row)) {
-		throw new ForbiddenError('Cette relation ne concerne aucune fiche que vous gérez.');
+		throw new ForbiddenError(m.errors_relation_not_yours());
 	}
 	return row;
 }
@@ -276,16 +284,16 @@ export function declareRelation(
 ): SubmitResult & { relationId?: number; confirmation: 'declared' | 'confirmed' } {
 	for (const id of [draft.sourceId, draft.targetId]) {
 		const row = entityRow(db, id);
-		if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${id}.`);
+		if (!row || row.deletedAt) throw new NotFoundError(m.errors_no_listing_id({ id }));
 	}
 	const ownsSource = canManage(db, user, draft.sourceId);
 	const ownsTarget = canManage(db, user, draft.targetId);
-	if (!ownsSource && !ownsTarget) throw new ForbiddenError('Une relation doit partir de ou arriver à une fiche que vous gérez.');
+	if (!ownsSource && !ownsTarget) throw new ForbiddenError(m.errors_relation_must_touch_yours());
 	// Who says so: partners name their source; editors and imports may add it later (listed « sans source »).
-	if (!isEditor(user) && !draft.source?.trim()) throw new ValidationError([RELATION_SOURCE_REQUIRED]);
+	if (!isEditor(user) && !draft.source?.trim()) throw new ValidationError([m.errors_relation_source_required()]);
 	const bothSides = ownsSource && ownsTarget;
 	const declaredBy = isEditor(user) ? null : ownsSource ? draft.sourceId : draft.targetId;
-	const data = validated(relationInputSchema, { ...draft, confirmation: bothSides ? 'confirmed' : 'declared' }, 'relation');
+	const data = validated(relationInputSchema, { ...draft, confirmation: bothSides ? 'confirmed' : 'declared' }, m.errors_label_relation());
 	if (waitsForModeration(db, user)) {
 		const pendingId = insertPendingChange(db, {
 			kind: 'relation_create',
@@ -318,7 +326,7 @@ export function submitRelationUpdate(db: Db, user: AccountUser, relationId: numb
 	// As for listings: a new proposal about this relation replaces the author's earlier one.
 	const earlier = pendingChangesWaitingFor(db, user.id).filter((c) => c.kind === 'relation_update' && c.relationId === relationId);
 	const proposed = Object.assign({}, ...earlier.map((c) => c.payload), patch) as Partial<RelationInput>;
-	validated(relationInputSchema, { ...current, ...proposed }, 'relation');
+	validated(relationInputSchema, { ...current, ...proposed }, m.errors_label_relation());
 	const changes = changedPart(current as unknown as Record<string, unknown>, proposed);
 	return writeTransaction(db, (tx): SubmitResult => {
 		deletePendingChanges(
@@ -371,7 +379,7 @@ export function confirmsOtherSide(db: Db, user: AccountUser, row: RelationRow): 
 export function confirmRelation(db: Db, user: AccountUser, relationId: number): WriteResult {
 	const row = managedRelation(db, user, relationId);
 	if (!confirmsOtherSide(db, user, row)) {
-		throw new ForbiddenError("Seul un gestionnaire de l'autre partie peut confirmer cette relation.");
+		throw new ForbiddenError(m.errors_confirm_other_side_only());
 	}
 	return updateRelation(
 		db,
@@ -388,7 +396,7 @@ export function confirmRelation(db: Db, user: AccountUser, relationId: number): 
 export function withdrawPendingChange(db: Db, user: AccountUser, pendingId: number): void {
 	// A dispute withdrawn gives the relation back what it read before it was contested.
 	if (withdrawDispute(db, user, pendingId)) return;
-	if (!deletePendingChangeOfAuthor(db, pendingId, user.id)) throw new NotFoundError('Aucune proposition en attente ne correspond.');
+	if (!deletePendingChangeOfAuthor(db, pendingId, user.id)) throw new NotFoundError(m.errors_no_pending_proposal());
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -398,11 +406,15 @@ export const reportSchema = z.object({
 	message: z
 		.string()
 		.trim()
-		.min(10, { error: 'Décrivez l’erreur en quelques mots (10 caractères au moins).' })
-		.max(2000, { error: '2000 caractères au maximum.' }),
-	correction: z.string().trim().max(2000, { error: '2000 caractères au maximum.' }).default(''),
+		.min(10, { error: () => m.errors_report_too_short() })
+		.max(2000, { error: () => m.errors_max_chars_sentence({ max: 2000 }) }),
+	correction: z
+		.string()
+		.trim()
+		.max(2000, { error: () => m.errors_max_chars_sentence({ max: 2000 }) })
+		.default(''),
 	name: z.string().trim().max(120).default(''),
-	email: z.union([z.literal(''), z.email({ error: 'Adresse e-mail invalide.' })]).default('')
+	email: z.union([z.literal(''), z.email({ error: () => m.errors_email_invalid_sentence() })]).default('')
 });
 export type ReportInput = z.input<typeof reportSchema>;
 
@@ -425,7 +437,6 @@ export class ReportThrottle {
 	}
 }
 export const reportThrottle = new ReportThrottle();
-export const REPORT_THROTTLED = 'Trop de signalements envoyés depuis votre connexion. Réessayez dans une heure.';
 
 /**
  * « Signaler une erreur / proposer une correction » on a public actor page. A filled honeypot (a field
@@ -438,13 +449,13 @@ export function submitReport(
 	options: { ip: string; throttle?: ReportThrottle; now?: number }
 ): { stored: boolean } {
 	const entity = findEntityBySlug(db, slug);
-	if (!entity) throw new NotFoundError(`Aucun acteur ne correspond à « ${slug} ».`);
+	if (!entity) throw new NotFoundError(m.errors_no_actor({ ref: slug }));
 	if (input.honeypot) return { stored: false };
 	const parsed = reportSchema.safeParse(input);
 	// The visitor reads these messages as they are: no field names in front.
 	if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message));
 	const data = parsed.data;
-	if (!(options.throttle ?? reportThrottle).allow(options.ip, options.now)) throw new ValidationError([REPORT_THROTTLED]);
+	if (!(options.throttle ?? reportThrottle).allow(options.ip, options.now)) throw new ValidationError([m.errors_report_throttled()]);
 	insertPendingChange(db, {
 		kind: 'report',
 		entityId: entity.id,

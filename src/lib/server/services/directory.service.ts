@@ -5,8 +5,9 @@ import type { Db } from '../db';
 import { facetCounts, listEntities } from '../repos/entity.repo';
 import { findTerritory } from '../repos/territory.repo';
 import { ValidationError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
-/** Parses a directory URL; bad parameters raise a French ValidationError (-> 400), never a 500. */
+/** Parses a directory URL; bad parameters raise a ValidationError (-> 400, in the request's language), never a 500. */
 export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
 	const parsed = directoryQuerySchema.safeParse(searchParamsToObject(params));
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
@@ -17,7 +18,7 @@ export function listDirectory(db: Db, query: DirectoryQuery) {
 	const offset = (query.page - 1) * query.perPage;
 	const { items, total } = listEntities(db, query, offset);
 	const territory = query.territory ? findTerritory(db, query.territory) : undefined;
-	if (query.territory && !territory) throw new ValidationError([`territoire ${query.territory} inconnu`]);
+	if (query.territory && !territory) throw new ValidationError([m.errors_territory_unknown({ code: query.territory })]);
 	return {
 		items,
 		total,

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { findDuplicate, type DuplicateCandidate } from '../import/duplicates';
 import { entitiesForMatching } from '../repos/import.repo';
 import { ValidationError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * The duplicate rules of the importer, for a listing proposed one at a time: a partner's proposal of a
@@ -27,7 +28,5 @@ export function probableDuplicateListing(db: Db, candidate: DuplicateCandidate):
 export function assertNotDuplicate(db: Db, candidate: DuplicateCandidate): void {
 	const dup = probableDuplicateListing(db, candidate);
 	if (!dup) return;
-	throw new ValidationError([
-		`« ${candidate.name} » existe probablement déjà : « ${dup.name} » (${dup.why}), fiche /acteurs/${dup.slug}. Demandez à l'équipe à gérer cette fiche plutôt que d'en créer une seconde.`
-	]);
+	throw new ValidationError([m.errors_duplicate({ name: candidate.name, existing: dup.name, why: dup.why, path: `/acteurs/${dup.slug}` })]);
 }

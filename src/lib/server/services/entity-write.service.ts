@@ -43,6 +43,7 @@ import {
 } from './revision-write';
 import { buildSearchStems, buildSearchTerms } from './search-terms';
 import { markdownToPlainText } from '../markdown';
+import { m } from '$lib/paraglide/messages';
 
 export type { CreateContext, EditContext, StateContext, WriteResult } from './revision-write';
 
@@ -66,18 +67,18 @@ const derivedColumns = (e: EntityData, places: Places) => {
 function parseEntity(candidate: unknown, label: string): EntityData {
 	const parsed = entityInputSchema.safeParse(candidate);
 	if (parsed.success) return parsed.data;
-	throw new ValidationError(formatIssues(parsed.error).map((p) => `${label} : ${p}`));
+	throw new ValidationError(formatIssues(parsed.error).map((p) => m.errors_issue({ path: label, message: p })));
 }
 
 function parseRelation(candidate: unknown, label: string): RelationData {
 	const parsed = relationInputSchema.safeParse(candidate);
 	if (parsed.success) return parsed.data;
-	throw new ValidationError(formatIssues(parsed.error).map((p) => `${label} : ${p}`));
+	throw new ValidationError(formatIssues(parsed.error).map((p) => m.errors_issue({ path: label, message: p })));
 }
 
 function assertCommunesKnown(list: EntityData[], places: Places): void {
 	const unknown = list.filter((e) => e.communeCode && !places.has(e.communeCode));
-	if (unknown.length) throw new ValidationError(unknown.map((e) => `${e.slug} : commune ${e.communeCode} inconnue`));
+	if (unknown.length) throw new ValidationError(unknown.map((e) => m.errors_commune_code_unknown({ slug: e.slug, code: e.communeCode! })));
 }
 
 /** An event's venue is a live third-place of the directory (its id alone could name anything). */
@@ -85,8 +86,8 @@ function assertVenuesLive(db: Db, list: EntityData[]): void {
 	const problems = list.flatMap((e) => {
 		if (e.venueId === null) return [];
 		const venue = entityRow(db, e.venueId);
-		if (!venue || venue.deletedAt) return [`${e.slug} : lieu n° ${e.venueId} introuvable`];
-		return venue.kind === 'third_place' ? [] : [`${e.slug} : le lieu d'un événement est un tiers-lieu de l'annuaire (« ${venue.name} » n'en est pas un)`];
+		if (!venue || venue.deletedAt) return [m.errors_venue_not_found({ slug: e.slug, id: e.venueId })];
+		return venue.kind === 'third_place' ? [] : [m.errors_venue_not_third_place({ slug: e.slug, venue: venue.name })];
 	});
 	if (problems.length) throw new ValidationError(problems);
 }
@@ -95,7 +96,7 @@ function assertEndsExist(db: Db, list: RelationData[]): void {
 	const ids = [...new Set(list.flatMap((r) => [r.sourceId, r.targetId]))];
 	const existing = existingEntityIds(db, ids);
 	const missing = ids.filter((id) => !existing.has(id));
-	if (missing.length) throw new ValidationError(missing.map((id) => `acteur ${id} introuvable`));
+	if (missing.length) throw new ValidationError(missing.map((id) => m.errors_actor_not_found({ id })));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -108,7 +109,10 @@ export function createEntities(db: Db, inputs: EntityInput[], context: CreateCon
 	inputs.forEach((input, i) => {
 		const parsed = entityInputSchema.safeParse(input);
 		if (parsed.success) valid.push(parsed.data);
-		else problems.push(...formatIssues(parsed.error).map((p) => `élément ${i + 1} (${String(input.slug)}) : ${p}`));
+		else
+			problems.push(
+				...formatIssues(parsed.error).map((p) => m.errors_issue({ path: m.errors_label_item({ n: i + 1, slug: String(input.slug) }), message: p }))
+			);
 	});
 	if (problems.length) throw new ValidationError(problems);
 	const places = territoryNameIndex(db);
@@ -137,7 +141,7 @@ export function createRelations(db: Db, inputs: RelationInput[], context: Create
 	const valid = inputs.flatMap((input, i) => {
 		const parsed = relationInputSchema.safeParse(input);
 		if (parsed.success) return [parsed.data];
-		problems.push(...formatIssues(parsed.error).map((p) => `relation ${i + 1} : ${p}`));
+		problems.push(...formatIssues(parsed.error).map((p) => m.errors_issue({ path: m.errors_label_relation_n({ n: i + 1 }), message: p })));
 		return [];
 	});
 	if (problems.length) throw new ValidationError(problems);
@@ -159,7 +163,9 @@ export function createRelations(db: Db, inputs: RelationInput[], context: Create
 /** How each subject is read, validated and written; the edit steps below are the same for both. */
 interface SubjectWriter<Row extends { id: number; version: number; deletedAt: string | null }, Fields> {
 	kind: RevisionSubjectKind;
-	what: string;
+	/** Its refusals, said in the request's language. */
+	notFound: (inputs: { id: number }) => string;
+	deleted: () => string;
 	load(db: Db, id: number): Row | undefined;
 	fields(row: Row): Fields;
 	/** Validates a whole candidate (current fields + patch, or an old snapshot) and its references. */
@@ -170,14 +176,15 @@ interface SubjectWriter<Row extends { id: number; version: number; deletedAt: st
 
 const entityWriter: SubjectWriter<EntityRow, EntityFields> = {
 	kind: 'entity',
-	what: 'fiche',
+	notFound: m.errors_no_listing_id,
+	deleted: m.errors_listing_deleted,
 	load: entityRow,
 	fields: entityFields,
 	validate(db, candidate, id) {
-		const data = parseEntity(candidate, 'fiche');
+		const data = parseEntity(candidate, m.errors_label_listing());
 		assertCommunesKnown([data], territoryChain(db, data.communeCode));
 		assertVenuesLive(db, [data]);
-		if (slugTaken(db, data.slug, id)) throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
+		if (slugTaken(db, data.slug, id)) throw new ValidationError([m.errors_slug_taken({ slug: data.slug })]);
 		return data;
 	},
 	write(db, row, fields, deletedAt) {
@@ -191,11 +198,12 @@ const entityWriter: SubjectWriter<EntityRow, EntityFields> = {
 
 const relationWriter: SubjectWriter<RelationRow, RelationFields> = {
 	kind: 'relation',
-	what: 'relation',
+	notFound: m.errors_no_relation_id,
+	deleted: m.errors_relation_deleted,
 	load: relationRow,
 	fields: relationFields,
 	validate(db, candidate) {
-		const data = parseRelation(candidate, 'relation');
+		const data = parseRelation(candidate, m.errors_label_relation());
 		assertEndsExist(db, [data]);
 		return data;
 	},
@@ -220,7 +228,7 @@ function loadForWrite<Row extends { id: number; version: number; deletedAt: stri
 	expectedVersion: number | undefined
 ): Row {
 	const row = w.load(db, id);
-	if (!row) throw new NotFoundError(`Aucune ${w.what} n° ${id}.`);
+	if (!row) throw new NotFoundError(w.notFound({ id }));
 	assertVersion(db, w.kind, row, expectedVersion);
 	return row;
 }
@@ -237,7 +245,7 @@ function editContent<Row extends { id: number; version: number; deletedAt: strin
 	const author = checkedAuthor(ctx.actor, ctx.reason);
 	return writeTransaction(db, (tx) => {
 		const row = loadForWrite(tx, w, id, ctx.expectedVersion);
-		if (row.deletedAt) throw new ValidationError([`cette ${w.what} est supprimée : restaurez-la avant de la modifier`]);
+		if (row.deletedAt) throw new ValidationError([w.deleted()]);
 		const fields = w.validate(tx, candidate(row, tx), id);
 		if (sameValue(w.fields(row), fields)) return { id, version: row.version, revisionId: null };
 		if (!w.write(tx, row, fields, null)) throw conflictError(tx, w.kind, id, row.version, row.version + 1);
@@ -269,7 +277,7 @@ function setDeleted<Row extends { id: number; version: number; deletedAt: string
 function snapshotOf(db: Db, kind: RevisionSubjectKind, id: number, revisionId: number): Record<string, unknown> {
 	const revision = revisionById(db, revisionId);
 	if (!revision || revision.subjectKind !== kind || revision.subjectId !== id) {
-		throw new NotFoundError(`La version demandée (révision n° ${revisionId}) n'appartient pas à cet élément.`);
+		throw new NotFoundError(m.errors_revision_not_here({ id: revisionId }));
 	}
 	return revision.snapshot;
 }
@@ -298,19 +306,18 @@ export function updateEntities(
 ): WriteResult[] {
 	const author = checkedAuthor(ctx.actor, ctx.reason);
 	const ids = edits.map((e) => e.id);
-	if (new Set(ids).size !== ids.length) throw new ValidationError(['une même fiche ne peut être modifiée deux fois dans un seul lot']);
+	if (new Set(ids).size !== ids.length) throw new ValidationError([m.errors_batch_twice()]);
 	return writeTransaction(db, (tx) => {
 		const rows = new Map(liveEntityRows(tx, ids).map((r) => [r.id, r]));
 		const places = territoryNameIndex(tx);
 		const record = revisionInserter(tx);
 		return edits.map((edit): WriteResult => {
 			const row = rows.get(edit.id);
-			if (!row) throw new NotFoundError(`Aucune fiche n° ${edit.id}, ou elle est supprimée.`);
+			if (!row) throw new NotFoundError(m.errors_no_listing_or_deleted({ id: edit.id }));
 			assertVersion(tx, 'entity', row, edit.expectedVersion);
-			const data = parseEntity({ ...entityFields(row), ...edit.patch }, `fiche ${row.slug}`);
+			const data = parseEntity({ ...entityFields(row), ...edit.patch }, m.errors_label_listing_slug({ slug: row.slug }));
 			assertCommunesKnown([data], places);
-			if (data.slug !== row.slug && slugTaken(tx, data.slug, row.id))
-				throw new ValidationError([`slug : l'identifiant « ${data.slug} » est déjà pris par une autre fiche`]);
+			if (data.slug !== row.slug && slugTaken(tx, data.slug, row.id)) throw new ValidationError([m.errors_slug_taken({ slug: data.slug })]);
 			if (sameValue(entityFields(row), data)) return { id: row.id, version: row.version, revisionId: null };
 			if (!updateEntityRow(tx, row.id, row.version, changedColumns(row, { ...data, ...derivedColumns(data, places), deletedAt: null }))) {
 				throw conflictError(tx, 'entity', row.id, row.version, row.version + 1);
@@ -351,7 +358,7 @@ export function deleteEntities(db: Db, ids: number[], ctx: Omit<StateContext, 'e
 				deletedAt
 			) !== live.length
 		)
-			throw new ValidationError(['suppression interrompue : une fiche a changé pendant l’opération']);
+			throw new ValidationError([m.errors_delete_interrupted()]);
 		const record = revisionInserter(tx);
 		for (const r of live) record(revisionValues('entity', entitySnapshot({ ...r, version: r.version + 1, deletedAt }), 'delete', author));
 		return live.length;

@@ -9,6 +9,7 @@ import { findTerritorySummaries } from '../repos/territory.repo';
 import { renderMarkdown } from '../markdown';
 import { IMAGE_WIDTHS, imageUrl, isImageKey } from '$lib/domain/listing-image';
 import { NotFoundError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 export interface TerritoryCrumb {
 	code: string;
@@ -119,7 +120,7 @@ export type PublicEntity = ReturnType<typeof publicEntity>;
 /** Finds an entity by numeric id or slug (API accepts both). */
 export function findEntity(db: Db, idOrSlug: string): EntityRow {
 	const entity = /^\d+$/.test(idOrSlug) ? findEntityById(db, Number(idOrSlug)) : findEntityBySlug(db, idOrSlug);
-	if (!entity) throw new NotFoundError(`Aucun acteur ne correspond à « ${idOrSlug} ».`);
+	if (!entity) throw new NotFoundError(m.errors_no_actor({ ref: idOrSlug }));
 	return entity;
 }
 

@@ -36,6 +36,7 @@ import { securityLog } from '../auth/security-log';
 import { importFileText } from '../import/file-text';
 import { updateEntity, updateRelation } from './entity-write.service';
 import { NotFoundError, ValidationError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 /** What replaces a quoted name, e-mail or phone in other records. */
 export const ERASED = '[donnée effacée]';
@@ -45,10 +46,10 @@ const ERASE_REASON = 'Effacement de données personnelles (RGPD)';
 /** The person named on the command line, by slug or numeric id; only persons carry personal data. */
 export function findPerson(db: Db, reference: string): EntityRow {
 	const ref = reference.trim();
-	if (!ref) throw new ValidationError(['indiquez le slug ou le numéro de la fiche de la personne']);
+	if (!ref) throw new ValidationError([m.errors_gdpr_ref_required()]);
 	const row = /^\d+$/.test(ref) ? entityRow(db, Number(ref)) : entityRowBySlug(db, ref);
-	if (!row) throw new NotFoundError(`Aucune fiche « ${ref} ».`);
-	if (row.kind !== 'person') throw new ValidationError([`la fiche « ${ref} » n'est pas une personne (type ${row.kind})`]);
+	if (!row) throw new NotFoundError(m.errors_gdpr_no_listing({ ref }));
+	if (row.kind !== 'person') throw new ValidationError([m.errors_gdpr_not_person({ ref, kind: row.kind })]);
 	return row;
 }
 

@@ -6,11 +6,12 @@ import { edgeMask, type GraphEdge, type GraphIndex } from '$lib/graph/graph-inde
 import type { Db } from '../db';
 import { filteredEntityIds } from '../repos/graph.repo';
 import { NotFoundError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
-/** An actor of the live graph by id or slug (node position), or a French 404. */
+/** An actor of the live graph by id or slug (node position), or a 404. */
 export function resolveActor(index: GraphIndex, ref: number | string): number {
 	const position = typeof ref === 'number' || /^\d+$/.test(ref) ? index.position.get(Number(ref)) : index.bySlug.get(ref);
-	if (position === undefined) throw new NotFoundError(`Aucun acteur publié ne correspond à « ${ref} ».`);
+	if (position === undefined) throw new NotFoundError(m.errors_no_published_actor({ ref }));
 	return position;
 }
 

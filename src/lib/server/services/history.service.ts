@@ -10,6 +10,7 @@ import { entityRow, entityRowBySlug } from '../repos/entity-write.repo';
 import { entityNames, relationRevisionsTouching, revisionsOf, type RevisionRecord } from '../repos/revision.repo';
 import { findTerritorySummaries } from '../repos/territory.repo';
 import { NotFoundError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 export interface HistoryEntry {
 	revisionId: number;
@@ -93,7 +94,7 @@ export function entityHistory(db: Db, idOrSlug: string | number, options: Histor
 	const { includeHidden = false, includePrivate = false, relationLimit = 100 } = options;
 	const row = findAny(db, idOrSlug);
 	const visible = row && row.deletedAt === null && row.status === 'published';
-	if (!row || (!visible && !includeHidden)) throw new NotFoundError(`Aucun acteur ne correspond à « ${idOrSlug} ».`);
+	if (!row || (!visible && !includeHidden)) throw new NotFoundError(m.errors_no_actor({ ref: idOrSlug }));
 	const current: SnapshotLike = { ...entitySnapshot(row) };
 
 	const own = revisionsOf(db, 'entity', row.id);

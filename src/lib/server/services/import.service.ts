@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { categoryKind, ENTITY_KINDS } from '$lib/domain/vocabulary';
-import { countOf } from '$lib/domain/french/typography';
 import { IMPORT_FIELDS, type ColumnMapping } from '$lib/import/fields';
 import { CHOOSABLE_ENCODINGS } from '$lib/import/detect-encoding';
 import type { ImportProblem } from '$lib/import/problems';
@@ -18,6 +17,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { mayImport } from '../auth/policy';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * Imports, from the dry run to the undo. Editors and admins only (checked here, for the page, the stream
@@ -36,10 +36,10 @@ const settingsSchema = z.object({
 	mapping: z.record(z.string(), z.enum(IMPORT_FIELDS).nullable()).nullable().default(null),
 	defaults: z
 		.object({
-			kind: z.enum(ENTITY_KINDS, { error: "type d'acteur par défaut inconnu" }).nullish(),
+			kind: z.enum(ENTITY_KINDS, { error: () => m.errors_import_default_kind() }).nullish(),
 			category: z
 				.string()
-				.refine((c) => categoryKind(c) !== undefined, { error: 'catégorie par défaut inconnue' })
+				.refine((c) => categoryKind(c) !== undefined, { error: () => m.errors_import_default_category() })
 				.nullish()
 		})
 		.default({}),
@@ -48,7 +48,7 @@ const settingsSchema = z.object({
 			category: z
 				.record(
 					z.string().trim().min(1).max(200),
-					z.string().refine((c) => categoryKind(c) !== undefined, { error: 'catégorie choisie inconnue' })
+					z.string().refine((c) => categoryKind(c) !== undefined, { error: () => m.errors_import_chosen_category() })
 				)
 				.default({})
 		})
@@ -58,10 +58,10 @@ const settingsSchema = z.object({
 		.string()
 		.nullish()
 		.transform((v) => v || null)
-		.refine((id) => id === null || presetChoices().some((p) => p.id === id), { error: "préréglage d'import inconnu" }),
+		.refine((id) => id === null || presetChoices().some((p) => p.id === id), { error: () => m.errors_import_preset() }),
 	skipUnlisted: z.boolean().default(false),
 	/** Chosen by the editor when the detected encoding is doubtful or wrong; a workbook's sheet by name. */
-	encoding: z.enum(CHOOSABLE_ENCODINGS, { error: 'encodage inconnu' }).nullish(),
+	encoding: z.enum(CHOOSABLE_ENCODINGS, { error: () => m.errors_import_encoding() }).nullish(),
 	sheet: z.string().trim().max(200).nullish(),
 	placeless: z.boolean().default(false)
 });
@@ -69,13 +69,13 @@ export type ImportSettingsInput = z.input<typeof settingsSchema>;
 
 function parseSettings(input: unknown): ImportSettings {
 	const parsed = settingsSchema.safeParse(input ?? {});
-	if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => `réglages de l'import : ${i.message}`));
+	if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => m.errors_import_settings({ message: i.message })));
 	return parsed.data as ImportSettings;
 }
 
 function assertCanImport(actor: ImportActor): Actor {
 	if ('cli' in actor) return { userId: null, label: actor.cli };
-	if (!mayImport(actor)) throw new ForbiddenError('Les imports sont réservés aux éditeurs et aux administrateurs.');
+	if (!mayImport(actor)) throw new ForbiddenError(m.errors_import_editors_only());
 	return { userId: actor.id, label: actor.displayName || actor.email };
 }
 
@@ -196,7 +196,7 @@ export async function previewImport(
 export async function reanalyseImport(db: Db, actor: ImportActor, jobId: number, settingsInput: unknown, options: RunOptions = {}) {
 	assertCanImport(actor);
 	const job = loadJob(db, jobId);
-	if (job.status !== 'preview') throw new ValidationError(['cet import est déjà validé : chargez le fichier à nouveau pour un autre essai']);
+	if (job.status !== 'preview') throw new ValidationError([m.errors_import_already_committed_retry()]);
 	// The remap form does not repeat the preset and the skip choice: they stay as the upload set them.
 	const previous = job.settings as unknown as ImportSettings;
 	const given = (settingsInput ?? {}) as Record<string, unknown>;
@@ -222,7 +222,7 @@ export async function reanalyseImport(db: Db, actor: ImportActor, jobId: number,
 
 function loadJob(db: Db, jobId: number): ImportJobRow {
 	const job = importJobById(db, jobId);
-	if (!job) throw new NotFoundError(`Aucun import n° ${jobId}.`);
+	if (!job) throw new NotFoundError(m.errors_no_import_id({ id: jobId }));
 	return job;
 }
 
@@ -238,7 +238,7 @@ const importReason = (job: ImportJobRow) => `Import n° ${job.id} (${job.fileNam
 export async function commitImport(db: Db, actor: ImportActor, jobId: number, options: RunOptions = {}) {
 	const author = assertCanImport(actor);
 	const job = loadJob(db, jobId);
-	if (job.status !== 'preview') throw new ValidationError([job.status === 'committed' ? 'cet import a déjà été validé' : 'cet import a été annulé']);
+	if (job.status !== 'preview') throw new ValidationError([job.status === 'committed' ? m.errors_import_committed() : m.errors_import_cancelled()]);
 	const settings = job.settings as unknown as ImportSettings;
 	const plan = await analyseImport(db, new Uint8Array(job.fileContent), settings, {
 		geocoder: options.geocoder ?? disabledGeocoder,
@@ -254,25 +254,35 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 		});
 		const was = job.counts as Record<string, number>;
 		throw new ValidationError([
-			`la base a changé depuis l'essai à blanc (${was.create ?? 0} → ${plan.counts.create} à créer, ${was.update ?? 0} → ${plan.counts.update} à mettre à jour, ${was.skip ?? 0} → ${plan.counts.skip} ignorées, ${was.error ?? 0} → ${plan.counts.error} en erreur) : le rapport est mis à jour, relisez-le puis validez à nouveau`
+			m.errors_import_changed({
+				createWas: was.create ?? 0,
+				create: plan.counts.create,
+				updateWas: was.update ?? 0,
+				update: plan.counts.update,
+				skipWas: was.skip ?? 0,
+				skip: plan.counts.skip,
+				errorWas: was.error ?? 0,
+				error: plan.counts.error
+			})
 		]);
 	}
 	// Even in lenient mode: rows decoded with a doubtful encoding would store « Cl‚mentel ».
-	if (plan.reading.encodingDoubtful)
-		throw new ValidationError(["import refusé, rien n'a été écrit : l'encodage du fichier est incertain, choisissez-le puis réanalysez"]);
+	if (plan.reading.encodingDoubtful) throw new ValidationError([m.errors_import_encoding_doubtful()]);
 	if (settings.strict && plan.counts.error > 0) {
 		const first = plan.problems
 			.filter((p) => p.severity === 'error')
 			.slice(0, 5)
-			.map((p) => `ligne ${p.row}${p.column ? ` (${p.column})` : ''} : ${p.message}`);
-		throw new ValidationError([`import refusé, rien n'a été écrit : ${countOf(plan.counts.error, 'ligne')} en erreur en mode strict`, ...first]);
+			.map((p) =>
+				p.column ? m.errors_import_line_column({ row: p.row, column: p.column, message: p.message }) : m.errors_import_line({ row: p.row, message: p.message })
+			);
+		throw new ValidationError([m.errors_import_strict_refused({ count: plan.counts.error }), ...first]);
 	}
 	const total = plan.counts.create + plan.counts.update + plan.counts.relationsCreate;
 	options.onProgress?.({
 		phase: 'ecriture',
 		done: 0,
 		total,
-		message: `Écriture ${total === 1 ? "d'un élément" : `de ${countOf(total, 'élément')}`} en une seule transaction`
+		message: total === 1 ? m.errors_import_writing_one() : m.errors_import_writing({ count: total })
 	});
 	const changes = writeTransaction(db, (tx) => {
 		const written = writePlan(tx, plan, { actor: author, reason: importReason(job) });
@@ -290,10 +300,10 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 			committedAt: nowIso(),
 			committedByLabel: author.label
 		});
-		if (!moved) throw new ValidationError(['cet import vient d’être validé par ailleurs']);
+		if (!moved) throw new ValidationError([m.errors_import_just_committed()]);
 		return written;
 	});
-	options.onProgress?.({ phase: 'termine', done: total, total, message: 'Import terminé' });
+	options.onProgress?.({ phase: 'termine', done: total, total, message: m.errors_import_done() });
 	return { job: viewOf(importJobById(db, jobId)!), changes };
 }
 
@@ -302,12 +312,12 @@ export function undoImport(db: Db, actor: ImportActor, jobId: number, reason = '
 	const author = assertCanImport(actor);
 	const job = loadJob(db, jobId);
 	if (job.status !== 'committed' || !job.changes)
-		throw new ValidationError([job.status === 'undone' ? 'cet import est déjà annulé' : "cet import n'a pas été validé : il n'y a rien à annuler"]);
+		throw new ValidationError([job.status === 'undone' ? m.errors_import_already_undone() : m.errors_import_not_committed()]);
 	const why = `Annulation de l'import n° ${job.id} (${job.fileName})${reason.trim() ? ` : ${reason.trim()}` : ''}`;
 	const result = writeTransaction(db, (tx) => {
 		const done = undoChanges(tx, job.changes!, { actor: author, reason: why });
 		if (!updateImportJob(tx, jobId, 'committed', { status: 'undone', undoneAt: nowIso(), undoneByLabel: author.label })) {
-			throw new ValidationError(['cet import vient d’être annulé par ailleurs']);
+			throw new ValidationError([m.errors_import_just_undone()]);
 		}
 		return done;
 	});

@@ -6,6 +6,7 @@ import { submitEntityUpdate, type SubmitResult } from './contribution.service';
 import { ValidationError } from './errors';
 import { managedEntity } from './managers.service';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * A listing's logo or photo, set by its managers (and editors) from the edit page. The new key and alt text
@@ -14,8 +15,6 @@ import type { AccountUser } from './users.service';
  * small, and a restored revision may point at them again).
  */
 
-export const ALT_REQUIRED =
-	'Texte alternatif obligatoire : décrivez l’image en quelques mots (« Logo de … », « La façade du tiers-lieu »), pour les personnes qui ne la voient pas.';
 export const ALT_MAX = 300;
 
 export interface ImageUpload {
@@ -40,8 +39,8 @@ export async function submitListingImage(
 	const alt = upload.alt.replace(/\s+/g, ' ').trim();
 	const hasFile = !!upload.bytes && upload.bytes.byteLength > 0;
 	const problems: string[] = [];
-	if (!alt) problems.push(ALT_REQUIRED);
-	if (alt.length > ALT_MAX) problems.push(`Texte alternatif trop long : ${ALT_MAX} caractères au plus.`);
+	if (!alt) problems.push(m.errors_alt_required());
+	if (alt.length > ALT_MAX) problems.push(m.errors_alt_too_long({ max: ALT_MAX }));
 	const proposedKey = pendingChangesWaitingFor(db, user.id).some((c) => c.kind === 'entity_update' && c.entityId === entityId && c.payload.imageKey);
 	if (!hasFile && !row.imageKey && !proposedKey) problems.push(EMPTY_FILE);
 	if (problems.length) throw new ValidationError(problems);

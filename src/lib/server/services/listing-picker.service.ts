@@ -6,6 +6,7 @@ import { foldName, matchNames } from '../search/name-match';
 import type { ListingOption } from '$lib/domain/listing-option';
 import { PickError } from './errors';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * Choosing one listing among hundreds by typing part of its name: the suggestions of the picker (with
@@ -85,28 +86,18 @@ export function resolveListing(db: Db, _user: AccountUser, pick: ListingPick, op
 	const field = pick.field;
 	if (pick.id) return pick.id;
 	const query = pick.query.trim();
-	if (!foldName(query)) throw new PickError(field, query, [], 'Choisissez une fiche : tapez une partie de son nom.');
+	if (!foldName(query)) throw new PickError(field, query, [], m.errors_pick_type());
 	const { items, total } = matchNames(candidates(db, options.scope ?? 'all', options.exclude), query, SHOWN);
 	// Exact names come first: two namesakes both show, and then the person chooses.
 	const exact = items.filter((r) => foldName(r.name) === foldName(query));
 	if (exact.length === 1) return (exact[0] as { id: number }).id;
-	if (total === 0)
-		throw new PickError(
-			field,
-			query,
-			[],
-			frenchSpacing(`Aucune fiche ne correspond à « ${query} » : vérifiez l’orthographe ou tapez une autre partie du nom.`)
-		);
+	if (total === 0) throw new PickError(field, query, [], frenchSpacing(m.errors_pick_none({ query })));
 	const shown = optionsFor(
 		db,
 		items.map((i) => i.id)
 	);
 	const message = frenchSpacing(
-		total === 1
-			? `Une fiche correspond à « ${query} » : vérifiez que c’est la bonne, puis validez.`
-			: total > SHOWN
-				? `${total} fiches correspondent à « ${query} » : voici les ${SHOWN} premières. Choisissez-en une, ou précisez le nom.`
-				: `${total} fiches correspondent à « ${query} » : choisissez la bonne.`
+		total === 1 ? m.errors_pick_one({ query }) : total > SHOWN ? m.errors_pick_many_shown({ total, query, shown: SHOWN }) : m.errors_pick_many({ total, query })
 	);
 	throw new PickError(field, query, shown, message);
 }

@@ -4,6 +4,7 @@ import type { Geocoder } from '../geocode';
 import { communePlaceRow } from '../repos/place.repo';
 import { ValidationError } from './errors';
 import { resolveCommuneText } from './map.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * Where a listing created one at a time (a partner's proposal, a newcomer's) goes on the map. Without a
@@ -47,7 +48,7 @@ export async function placeOf(db: Db, geocoder: Geocoder, communeCode: string | 
 
 /**
  * The commune of a form: the code picked in the suggestions, or else the typed text when it names exactly
- * one commune (the form works without JavaScript). Throws the French reason otherwise; null when both are
+ * one commune (the form works without JavaScript). Throws the reason otherwise; null when both are
  * empty and the commune is optional.
  */
 export function communeOfForm(db: Db, picked: string, typed: string, required: boolean): { code: string; name: string } | null {
@@ -57,10 +58,10 @@ export function communeOfForm(db: Db, picked: string, typed: string, required: b
 		if (row) return { code: row.code, name: row.name };
 	}
 	if (!typed.trim()) {
-		if (required) throw new ValidationError(['Choisissez la commune (nom ou code postal).']);
+		if (required) throw new ValidationError([m.errors_commune_required()]);
 		return null;
 	}
 	const { resolution, message } = resolveCommuneText(db, typed);
 	if (resolution.status === 'one') return { code: resolution.commune.code, name: resolution.commune.name };
-	throw new ValidationError([message ?? `Aucune commune ne correspond à « ${typed.trim()} ».`]);
+	throw new ValidationError([message ?? m.errors_no_commune_for({ typed: typed.trim() })]);
 }

@@ -16,6 +16,7 @@ import { ValidationError } from './errors';
 import { resolveListing, type ListingPick } from './listing-picker.service';
 import { findCommunes, resolveCommuneText } from './map.service';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /** What the form showed: the stored values with the account's waiting proposal over them. */
 export type ShownValues = Record<string, unknown>;
@@ -44,7 +45,7 @@ function communeOf(db: Db, field: NonNullable<ListingFormRead['commune']>): stri
 	if (field.code && findCommunes(db, field.text, 50).some((c) => c.code === field.code)) return field.code;
 	const { resolution, message } = resolveCommuneText(db, field.text);
 	if (resolution.status === 'one') return resolution.commune.code;
-	throw new ValidationError([`commune : ${message ?? 'commune inconnue'}`]);
+	throw new ValidationError([m.errors_commune_field({ message: message ?? m.errors_commune_unknown() })]);
 }
 
 const centreOf = (db: Db, code: string) => {

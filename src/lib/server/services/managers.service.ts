@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { isEditor, mayBeGivenListings, mayEditEntity } from '../auth/policy';
 import { listingId, type ListingRef } from './listing-picker.service';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * Who may touch which listing. Every contribution and moderation function calls one of these guards
@@ -18,7 +19,7 @@ import type { AccountUser } from './users.service';
 export { isEditor };
 
 export function assertEditor(user: AccountUser): void {
-	if (!isEditor(user)) throw new ForbiddenError('Réservé aux éditeurs et administrateurs.');
+	if (!isEditor(user)) throw new ForbiddenError(m.errors_editors_only());
 }
 
 /** Editors manage everything; a partner only the listings granted to them. */
@@ -32,8 +33,8 @@ export function canManage(db: Db, user: AccountUser, entityId: number): boolean 
  */
 export function managedEntity(db: Db, user: AccountUser, entityId: number): EntityRow {
 	const row = entityRow(db, entityId);
-	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
-	if (!canManage(db, user, entityId)) throw new ForbiddenError('Vous ne gérez pas cette fiche : vous ne pouvez pas la modifier.');
+	if (!row || row.deletedAt) throw new NotFoundError(m.errors_no_listing_id({ id: entityId }));
+	if (!canManage(db, user, entityId)) throw new ForbiddenError(m.errors_not_your_listing());
 	return row;
 }
 
@@ -53,14 +54,12 @@ export function grantManager(
 	assertEditor(editor);
 	const entityId = listingId(db, editor, listing, { scope: 'live' });
 	const row = entityRow(db, entityId);
-	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
+	if (!row || row.deletedAt) throw new NotFoundError(m.errors_no_listing_id({ id: entityId }));
 	const user = typeof partner === 'string' ? findUserByEmail(db, partner.trim().toLowerCase()) : findUserById(db, partner.userId);
 	if (!user || user.disabledAt) {
-		throw typeof partner === 'string'
-			? new ValidationError([`Aucun compte actif pour « ${partner} ».`])
-			: new NotFoundError('Aucun compte actif pour cet identifiant.');
+		throw typeof partner === 'string' ? new ValidationError([m.errors_no_active_account_for({ partner })]) : new NotFoundError(m.errors_no_active_account_id());
 	}
-	if (!mayBeGivenListings(user)) throw new ValidationError(['Seul un compte partenaire peut gérer une fiche : les éditeurs les gèrent toutes.']);
+	if (!mayBeGivenListings(user)) throw new ValidationError([m.errors_partner_only_manages()]);
 	const already = isManager(db, user.id, entityId);
 	if (!already) {
 		insertManager(db, entityId, user.id, editor.id);
@@ -71,7 +70,7 @@ export function grantManager(
 
 export function revokeManager(db: Db, editor: AccountUser, entityId: number, userId: number): void {
 	assertEditor(editor);
-	if (!deleteManager(db, entityId, userId)) throw new NotFoundError('Ce compte ne gérait pas cette fiche.');
+	if (!deleteManager(db, entityId, userId)) throw new NotFoundError(m.errors_not_managing());
 	securityLog('manager.revoked', { entity: entityId, user: userId, by: editor.id });
 }
 
@@ -79,7 +78,7 @@ export function revokeManager(db: Db, editor: AccountUser, entityId: number, use
 export function setPartnerModerated(db: Db, editor: AccountUser, userId: number, moderated: boolean): void {
 	assertEditor(editor);
 	const user = findUserById(db, userId);
-	if (!user || user.role !== 'partner') throw new NotFoundError('Aucun compte partenaire ne correspond.');
+	if (!user || user.role !== 'partner') throw new NotFoundError(m.errors_no_partner_account());
 	setUserModerated(db, userId, moderated);
 	securityLog('partner.moderation_changed', { user: userId, moderated, by: editor.id });
 }

@@ -14,6 +14,7 @@ import { actorEnds, communeOrigin, originEnd, UNKNOWN_END } from './distance.ser
 import { NotFoundError } from './errors';
 import { parseParams } from './params';
 import { ratePer10k } from './territory.service';
+import { m } from '$lib/paraglide/messages';
 
 /** [id, lon, lat, kindIndex, approx]: compact, because the map may receive 10,000 of them. */
 export type CompactPoint = [number, number, number, number, 0 | 1];
@@ -111,8 +112,8 @@ const KM_PER_DEGREE_LAT = 111.32;
  */
 export function nearby(db: Db, params: NearbyParams) {
 	const commune = communeOrigin(db, params.commune);
-	if (!commune) throw new NotFoundError(`Aucune commune ne porte le code « ${params.commune} ».`);
-	if (!('code' in commune)) throw new NotFoundError(`La commune ${commune.name} n'a pas de position connue.`);
+	if (!commune) throw new NotFoundError(m.errors_no_commune_code({ code: params.commune }));
+	if (!('code' in commune)) throw new NotFoundError(m.errors_commune_unplaced({ name: commune.name }));
 	const center: [number, number] = [commune.lon, commune.lat];
 	const filters: EntityFilters = params.kind.length ? params : { ...params, kind: ENTITY_KINDS.filter((k) => k !== 'person') };
 	const dLat = params.radiusKm / KM_PER_DEGREE_LAT;

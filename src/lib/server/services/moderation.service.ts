@@ -33,6 +33,7 @@ import { applyNewcomerChange, isNewcomerChange, newcomerFacts, newcomerRejection
 import { writeTransaction } from './revision-write';
 import { tellReviewOutcome } from './review-notices';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * The editors' side: the queue of pending changes with their field-by-field diff, approval (applied in one
@@ -158,8 +159,8 @@ function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: 
 
 function pendingOrNotFound(db: Db, id: number): PendingChangeRow {
 	const c = pendingChangeById(db, id);
-	if (!c) throw new NotFoundError(`Aucune proposition n° ${id}.`);
-	if (c.status !== 'pending') throw new ValidationError(['Cette proposition a déjà été traitée.']);
+	if (!c) throw new NotFoundError(m.errors_no_proposal_id({ id }));
+	if (c.status !== 'pending') throw new ValidationError([m.errors_already_handled()]);
 	return c;
 }
 
@@ -173,7 +174,7 @@ export function approvePendingChange(db: Db, editor: AccountUser, id: number, co
 		const c = pendingOrNotFound(tx, id);
 		const mail = applyChange(tx, c, editor, comment.trim());
 		if (!reviewPendingChange(tx, id, { status: 'approved', reviewerUserId: editor.id, reviewComment: comment.trim(), reviewedAt: now.toISOString() })) {
-			throw new ValidationError(['Cette proposition a déjà été traitée.']);
+			throw new ValidationError([m.errors_already_handled()]);
 		}
 		tellReviewOutcome(tx, c, true, comment.trim(), editor.id);
 		return mail ?? null;
@@ -191,10 +192,10 @@ export function rejectPendingChange(db: Db, editor: AccountUser, id: number, com
 		keepDisputedRelation(db, editor, c, why, now);
 		return null;
 	}
-	if (!why) throw new ValidationError(['Indiquez pourquoi la proposition est refusée : son auteur lira ce commentaire.']);
+	if (!why) throw new ValidationError([m.errors_refusal_reason_required()]);
 	writeTransaction(db, (tx) => {
 		if (!reviewPendingChange(tx, id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
-			throw new ValidationError(['Cette proposition a déjà été traitée.']);
+			throw new ValidationError([m.errors_already_handled()]);
 		}
 		tellReviewOutcome(tx, c, false, why.slice(0, 1000), editor.id);
 	});
@@ -211,12 +212,12 @@ export function mergeEntities(db: Db, editor: AccountUser, keepRef: ListingRef, 
 	assertEditor(editor);
 	const keepId = listingId(db, editor, keepRef, { scope: 'live' });
 	const dropId = listingId(db, editor, dropRef, { scope: 'live' });
-	if (keepId === dropId) throw new ValidationError(['Choisissez deux fiches différentes.']);
+	if (keepId === dropId) throw new ValidationError([m.errors_merge_same()]);
 	const names = writeTransaction(db, (tx) => {
 		const keep = entityRow(tx, keepId);
 		const drop = entityRow(tx, dropId);
-		if (!keep || keep.deletedAt) throw new NotFoundError(`Aucune fiche n° ${keepId}.`);
-		if (!drop || drop.deletedAt) throw new NotFoundError(`Aucune fiche n° ${dropId}.`);
+		if (!keep || keep.deletedAt) throw new NotFoundError(m.errors_no_listing_id({ id: keepId }));
+		if (!drop || drop.deletedAt) throw new NotFoundError(m.errors_no_listing_id({ id: dropId }));
 		const actor: Actor = { userId: editor.id, label: editor.displayName };
 		const reason = `Fusion de « ${drop.name} » dans « ${keep.name} »`;
 		const key = (type: string, s: number, t: number) => `${type}:${s}:${t}`;
@@ -248,7 +249,7 @@ export function setArchived(db: Db, editor: AccountUser, listing: ListingRef, ar
 	assertEditor(editor);
 	const entityId = listingId(db, editor, listing, { scope: archived ? 'live' : 'archived' });
 	const row = entityRow(db, entityId);
-	if (!row || row.deletedAt) throw new NotFoundError(`Aucune fiche n° ${entityId}.`);
+	if (!row || row.deletedAt) throw new NotFoundError(m.errors_no_listing_id({ id: entityId }));
 	updateEntity(
 		db,
 		entityId,

@@ -5,6 +5,7 @@ import { unreadCount } from '../repos/notification.repo';
 import { markAllRead, markOneRead, notificationCount, notificationPage, notifyModeOf, setNotifyMode } from '../repos/notification-read.repo';
 import { NotFoundError, ValidationError } from './errors';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /* The bell and /notifications: each user reads and clears only their own notifications. */
 
@@ -14,7 +15,7 @@ export const NOTIFY_MODE_LABELS: Record<NotifyMode, string> = {
 	weekly: 'Un résumé par semaine',
 	none: 'Aucun courriel (la cloche seulement)'
 };
-const notifyModeSchema = z.enum(NOTIFY_MODES, { error: 'Choisissez immédiatement, un résumé par semaine ou aucun courriel.' });
+const notifyModeSchema = z.enum(NOTIFY_MODES, { error: () => m.errors_notify_mode() });
 
 export const NOTIFICATIONS_PAGE = 30;
 
@@ -34,7 +35,7 @@ export function myNotifications(db: Db, user: AccountUser, page: number) {
 }
 
 export function readNotification(db: Db, user: AccountUser, id: number, now = new Date()): void {
-	if (!markOneRead(db, user.id, id, now.toISOString())) throw new NotFoundError('Notification introuvable ou déjà lue.');
+	if (!markOneRead(db, user.id, id, now.toISOString())) throw new NotFoundError(m.errors_notification_not_found());
 }
 
 export function readAllNotifications(db: Db, user: AccountUser, now = new Date()): number {

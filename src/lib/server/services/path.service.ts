@@ -7,6 +7,7 @@ import { liveGraph } from '../graph/graph-cache';
 import { ValidationError } from './errors';
 import { actorJson, edgeJson, relationMask, resolveActor } from './graph-view';
 import { parseParams } from './params';
+import { m } from '$lib/paraglide/messages';
 
 export const parsePathQuery = (params: URLSearchParams) => parseParams(pathQuerySchema, params, GRAPH_ARRAY_KEYS);
 
@@ -16,7 +17,7 @@ export function findPaths(db: Db, params: URLSearchParams) {
 	const { index } = liveGraph(db);
 	const from = resolveActor(index, q.from);
 	const to = resolveActor(index, q.to);
-	if (from === to) throw new ValidationError(['from et to désignent le même acteur : choisissez deux acteurs différents']);
+	if (from === to) throw new ValidationError([m.errors_path_same_actor()]);
 	const paths = shortestPaths(index, from, to, { k: q.k, maxHops: q.maxHops, mask: relationMask(index, q) });
 	const entities: Record<number, ReturnType<typeof actorJson>> = {};
 	for (const p of paths) for (const n of p.nodes) entities[index.nodes[n]!.id] ??= actorJson(index, n);
@@ -44,7 +45,7 @@ export function commonRelations(db: Db, params: URLSearchParams) {
 	const { index } = liveGraph(db);
 	const a = resolveActor(index, q.a);
 	const b = resolveActor(index, q.b);
-	if (a === b) throw new ValidationError(['a et b désignent le même acteur : choisissez deux acteurs différents']);
+	if (a === b) throw new ValidationError([m.errors_common_same_actor()]);
 	const items = commonNeighbours(index, a, b, relationMask(index, q)).map((c) => ({
 		...actorJson(index, c.node),
 		viaA: edgeJson(index, index.edges[c.viaA]!),

@@ -14,13 +14,14 @@ import { livePathways, pathwayOf } from '../pathways/pathway-cache';
 import { actorEnds, communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';
 import { parseParams } from './params';
+import { m } from '$lib/paraglide/messages';
 
 const thisYear = () => new Date().getFullYear();
 
 /** An actor's pathway; null when the actor is not one that has a pathway (startup, company, entrepreneur). */
 export function entityPathway(db: Db, idOrSlug: string): Pathway | null {
 	const found = pathwayOf(livePathways(db), idOrSlug);
-	if (found === undefined) throw new NotFoundError(`Aucun acteur « ${idOrSlug} ».`);
+	if (found === undefined) throw new NotFoundError(m.errors_no_actor_short({ ref: idOrSlug }));
 	return found;
 }
 
@@ -28,7 +29,7 @@ export function entityPathway(db: Db, idOrSlug: string): Pathway | null {
 export function pathwayApi(db: Db, params: URLSearchParams): Pathway {
 	const { entity } = parseParams(pathwayEntitySchema, params);
 	const pathway = entityPathway(db, entity);
-	if (!pathway) throw new NotFoundError('Cet acteur n’a pas de parcours : seuls les startups, les entreprises et les entrepreneur·es en ont un.');
+	if (!pathway) throw new NotFoundError(m.errors_no_pathway());
 	return pathway;
 }
 
@@ -113,8 +114,9 @@ export function flowsCsv(db: Db, params: URLSearchParams) {
 export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 	const q = parseParams(finderQuerySchema, params, PATHWAY_ARRAY_KEYS);
 	const commune = communeOrigin(db, q.commune);
-	if (!commune) throw new ValidationError([`commune ${q.commune} inconnue : choisissez une commune d’Auvergne dans la liste.`]);
-	if (!('code' in commune)) throw new ValidationError([`la position ${ofTerritory(commune.name, 'commune')} est inconnue : choisissez une commune voisine.`]);
+	if (!commune) throw new ValidationError([m.errors_finder_commune_unknown({ code: q.commune })]);
+	if (!('code' in commune))
+		throw new ValidationError([m.errors_finder_commune_unplaced({ ofCommune: ofTerritory(commune.name, 'commune'), name: commune.name })]);
 	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat, accuracy: commune.accuracy, epciCode: commune.epciCode };
 	const live = livePathways(db);
 	const ends = actorEnds(

@@ -13,6 +13,7 @@ import { assertEditor, canManage, isEditor } from './managers.service';
 import { byActor, relationPhrase } from './proposal-words';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * « Contester » a relation. The side that did not declare it (either side of a relation the editors
@@ -39,8 +40,6 @@ interface DisputePayload {
 }
 
 export const COMMENT_MAX = 2000;
-export const COMMENT_REQUIRED = 'Expliquez en quelques mots ce qui est inexact : l’autre partie et l’équipe du Connecteur liront ce commentaire.';
-export const RESOLUTION_COMMENT_REQUIRED = 'Indiquez pourquoi : les deux parties liront ce commentaire.';
 
 const actorOf = (user: AccountUser): Actor => ({ userId: user.id, label: user.displayName });
 const payloadOf = (c: PendingChangeRow): DisputePayload => {
@@ -48,16 +47,17 @@ const payloadOf = (c: PendingChangeRow): DisputePayload => {
 	return { ...p, comments: Array.isArray(p.comments) ? p.comments : [] };
 };
 
-function cleanComment(text: string, required = COMMENT_REQUIRED): string {
+/** `required` says what to write when nothing was (a message, said in the request's language). */
+function cleanComment(text: string, required: () => string = m.errors_dispute_comment_required): string {
 	const t = text.replace(/\r\n?/g, '\n').trim();
-	if (!t) throw new ValidationError([required]);
-	if (t.length > COMMENT_MAX) throw new ValidationError([`Commentaire trop long : ${COMMENT_MAX} caractères au plus.`]);
+	if (!t) throw new ValidationError([required()]);
+	if (t.length > COMMENT_MAX) throw new ValidationError([m.errors_comment_too_long({ max: COMMENT_MAX })]);
 	return t;
 }
 
 function liveRelation(db: Db, relationId: number): RelationRow {
 	const row = relationRow(db, relationId);
-	if (!row || row.deletedAt) throw new NotFoundError(`Aucune relation n° ${relationId}.`);
+	if (!row || row.deletedAt) throw new NotFoundError(m.errors_no_relation_id({ id: relationId }));
 	return row;
 }
 
@@ -90,12 +90,10 @@ export function contestRelation(db: Db, user: AccountUser, relationId: number, c
 	const sides = contestingSides(db, user, row);
 	if (sides.length === 0) {
 		throw new ForbiddenError(
-			row.declaredByEntityId && canManage(db, user, row.declaredByEntityId)
-				? 'Votre fiche a déclaré cette relation : retirez-la plutôt que de la contester.'
-				: 'Seul un gestionnaire de l’autre partie peut contester cette relation.'
+			row.declaredByEntityId && canManage(db, user, row.declaredByEntityId) ? m.errors_dispute_own_declaration() : m.errors_dispute_other_side_only()
 		);
 	}
-	if (row.confirmation === 'disputed') throw new ValidationError(['Cette relation est déjà contestée : ajoutez votre commentaire à la contestation en cours.']);
+	if (row.confirmation === 'disputed') throw new ValidationError([m.errors_already_disputed()]);
 	const text = cleanComment(comment);
 	const side = sides[0] as number;
 	const { phrase, actor } = phraseOf(db, row);
@@ -141,18 +139,17 @@ export function contestRelation(db: Db, user: AccountUser, relationId: number, c
 export function commentDispute(db: Db, user: AccountUser, relationId: number, comment: string, now = new Date()): void {
 	const row = liveRelation(db, relationId);
 	const sides = [row.sourceId, row.targetId].filter((id) => canManage(db, user, id));
-	if (isEditor(user) || sides.length === 0)
-		throw new ForbiddenError('Seuls les gestionnaires des deux parties commentent une contestation ; l’équipe répond en la tranchant.');
+	if (isEditor(user) || sides.length === 0) throw new ForbiddenError(m.errors_dispute_parties_only());
 	const dispute = openDisputeOf(db, relationId);
-	if (!dispute) throw new NotFoundError('Aucune contestation en cours pour cette relation.');
-	const text = cleanComment(comment, 'Écrivez votre réponse avant de l’envoyer.');
+	if (!dispute) throw new NotFoundError(m.errors_no_open_dispute());
+	const text = cleanComment(comment, m.errors_reply_required);
 	// The declaring side speaks for itself; else the side the user manages, the source first.
 	const side = sides.includes(row.declaredByEntityId ?? -1) ? (row.declaredByEntityId as number) : (sides[0] as number);
 	const { phrase, actor } = phraseOf(db, row);
 	const payload = payloadOf(dispute);
 	writeTransaction(db, (tx) => {
 		if (!setDisputePayload(tx, dispute.id, { ...payload, comments: [...payload.comments, { side, author: user.displayName, text, at: now.toISOString() }] })) {
-			throw new ValidationError(['Cette contestation vient d’être tranchée par l’équipe.']);
+			throw new ValidationError([m.errors_dispute_just_settled()]);
 		}
 		const other = otherEnd(row, side);
 		notifyManagers(
@@ -226,7 +223,7 @@ function tellBothSides(tx: Db, r: RelationRow, editor: AccountUser, kept: boolea
  */
 export function removeDisputedRelation(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: string): void {
 	assertEditor(editor);
-	const why = cleanComment(comment, RESOLUTION_COMMENT_REQUIRED);
+	const why = cleanComment(comment, m.errors_resolution_comment_required);
 	const row = relationRow(tx, c.relationId as number);
 	// Already removed by one of the sides meanwhile: nothing left to decide but closing the dispute.
 	if (!row || row.deletedAt) return;
@@ -240,7 +237,7 @@ export function removeDisputedRelation(tx: Db, c: PendingChangeRow, editor: Acco
  */
 export function keepDisputedRelation(db: Db, editor: AccountUser, c: PendingChangeRow, comment: string, now = new Date()): void {
 	assertEditor(editor);
-	const why = cleanComment(comment, RESOLUTION_COMMENT_REQUIRED);
+	const why = cleanComment(comment, m.errors_resolution_comment_required);
 	writeTransaction(db, (tx) => {
 		const row = relationRow(tx, c.relationId as number);
 		if (row && !row.deletedAt) {
@@ -256,7 +253,7 @@ export function keepDisputedRelation(db: Db, editor: AccountUser, c: PendingChan
 			tellBothSides(tx, row, editor, true, why);
 		}
 		if (!reviewPendingChange(tx, c.id, { status: 'rejected', reviewerUserId: editor.id, reviewComment: why.slice(0, 1000), reviewedAt: now.toISOString() })) {
-			throw new ValidationError(['Cette proposition a déjà été traitée.']);
+			throw new ValidationError([m.errors_already_handled()]);
 		}
 	});
 	securityLog('change.rejected', { change: c.id, by: editor.id });

@@ -5,14 +5,25 @@ import { restoreEntity, rollbackEntity, type WriteResult } from './entity-write.
 import { ForbiddenError, ValidationError } from './errors';
 import { mayRestoreRevisions } from '../auth/policy';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /** Who may see an actor's full history (hidden actors, private fields) and put an old version back. */
 export const canRestoreRevisions = (user: AccountUser | null): user is AccountUser => mayRestoreRevisions(user);
 
 const restoreSchema = z.object({
-	revisionId: z.coerce.number({ error: 'version à restaurer manquante' }).int().positive({ error: 'version à restaurer manquante' }),
-	expectedVersion: z.coerce.number({ error: 'version de départ manquante' }).int().positive({ error: 'version de départ manquante' }),
-	reason: z.string().trim().min(3, { error: 'Motif : quelques mots pour expliquer la restauration.' }).max(500, { error: 'Motif : 500 caractères au plus.' })
+	revisionId: z.coerce
+		.number({ error: () => m.errors_restore_revision_missing() })
+		.int()
+		.positive({ error: () => m.errors_restore_revision_missing() }),
+	expectedVersion: z.coerce
+		.number({ error: () => m.errors_restore_expected_missing() })
+		.int()
+		.positive({ error: () => m.errors_restore_expected_missing() }),
+	reason: z
+		.string()
+		.trim()
+		.min(3, { error: () => m.errors_restore_reason_short() })
+		.max(500, { error: () => m.errors_restore_reason_long() })
 });
 
 /**
@@ -20,7 +31,7 @@ const restoreSchema = z.object({
  * content comes back as a new revision (nothing is rewritten), with the version check of every save.
  */
 export function restoreEntityRevision(db: Db, user: AccountUser | null, entityId: number, form: Record<string, unknown>): WriteResult {
-	if (!canRestoreRevisions(user)) throw new ForbiddenError('Seuls les éditeurs et les administrateurs peuvent restaurer une version.');
+	if (!canRestoreRevisions(user)) throw new ForbiddenError(m.errors_restore_editors_only());
 	const parsed = restoreSchema.safeParse(form);
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
 	const { revisionId, expectedVersion, reason } = parsed.data;
@@ -31,7 +42,7 @@ const undeleteSchema = restoreSchema.pick({ expectedVersion: true, reason: true 
 
 /** A deleted (or merged) actor comes back with its relations, as a new revision: nothing was ever lost. */
 export function restoreDeletedEntity(db: Db, user: AccountUser | null, entityId: number, form: Record<string, unknown>): WriteResult {
-	if (!canRestoreRevisions(user)) throw new ForbiddenError('Seuls les éditeurs et les administrateurs peuvent restaurer une fiche supprimée.');
+	if (!canRestoreRevisions(user)) throw new ForbiddenError(m.errors_undelete_editors_only());
 	const parsed = undeleteSchema.safeParse(form);
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
 	return restoreEntity(db, entityId, {

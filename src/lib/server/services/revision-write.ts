@@ -8,6 +8,7 @@ import { SYSTEM_ACTOR, type Actor, type RevisionOperation, type RevisionSubjectK
 import type { Db } from '../db';
 import { insertRevision, revisionAtVersion, revisionsAfter, type RevisionValues } from '../repos/revision.repo';
 import { ConflictError, ValidationError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 /** Who writes and why; the version is required for edits (a form always knows what it started from). */
 export interface EditContext {
@@ -43,8 +44,8 @@ export function checkedAuthor(actor: Actor = SYSTEM_ACTOR, reason = ''): { actor
 	const label = actor.label.trim();
 	const why = reason.trim();
 	const problems: string[] = [];
-	if (!label) problems.push("auteur : nom d'auteur manquant");
-	if (why.length > REASON_MAX) problems.push(`motif : ${REASON_MAX} caractères au maximum`);
+	if (!label) problems.push(m.errors_author_missing());
+	if (why.length > REASON_MAX) problems.push(m.errors_reason_too_long({ max: REASON_MAX }));
 	if (problems.length) throw new ValidationError(problems);
 	return { actor: { userId: actor.userId, label }, reason: why };
 }
@@ -98,7 +99,7 @@ export function conflictError(db: Db, kind: RevisionSubjectKind, id: number, exp
 /** Throws the conflict when the save did not start from the stored version; nothing is written. */
 export function assertVersion(db: Db, kind: RevisionSubjectKind, row: { id: number; version: number }, expected: number | undefined): void {
 	if (expected === undefined || expected === row.version) return;
-	if (!Number.isInteger(expected)) throw new ValidationError(['version : entier attendu']);
+	if (!Number.isInteger(expected)) throw new ValidationError([m.errors_version_integer()]);
 	throw conflictError(db, kind, row.id, expected, row.version);
 }
 

@@ -14,6 +14,7 @@ import {
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * The editors' table of the search's synonyms (/admin/recherche). The search reads the table on every query
@@ -32,14 +33,14 @@ export const MAX_TERM_LENGTH = 60;
 const NOT_ALLOWED = /[^\p{L}\p{N}\s'’,;-]/gu;
 
 const termsSchema = z
-	.string({ error: 'Synonymes : texte attendu.' })
-	.max(2000, { error: 'Synonymes : texte trop long (2000 caractères au plus).' })
+	.string({ error: () => m.errors_synonyms_text() })
+	.max(2000, { error: () => m.errors_synonyms_too_long() })
 	.superRefine((raw, ctx) => {
 		const bad = [...new Set(raw.match(NOT_ALLOWED) ?? [])];
 		if (bad.length === 0) return;
 		ctx.addIssue({
 			code: 'custom',
-			message: `Synonymes : ${bad.map((c) => `« ${c} »`).join(', ')} non permis ; un mot ne contient que des lettres, des chiffres, des espaces, des traits d’union et des apostrophes (séparez les mots par des virgules).`
+			message: m.errors_synonyms_characters({ characters: bad.map((text) => m.errors_quoted({ text })).join(', ') })
 		});
 	})
 	.transform(parseGroupTerms)
@@ -54,7 +55,7 @@ const termsSchema = z
 /** One schema for the form and any future endpoint: the terms as the editor typed them, and the checkbox. */
 export const synonymGroupSchema = z.object({
 	terms: termsSchema,
-	related: z.boolean({ error: 'Mots proches : oui ou non attendu.' })
+	related: z.boolean({ error: () => m.errors_related_boolean() })
 });
 export type SynonymGroupInput = z.input<typeof synonymGroupSchema>;
 
@@ -69,11 +70,8 @@ export interface SynonymGroupView {
 	updatedAt: string;
 }
 
-const FORBIDDEN = 'Seuls les administrateurs et les éditeurs modifient les synonymes de la recherche.';
-const GONE = 'Ce groupe de synonymes n’existe plus : il a peut-être été supprimé entre-temps. Rechargez la page.';
-
 function authorise(actor: AccountUser | null): AccountUser {
-	if (!actor || !mayEditSearchWords(actor)) throw new ForbiddenError(FORBIDDEN);
+	if (!actor || !mayEditSearchWords(actor)) throw new ForbiddenError(m.errors_synonyms_forbidden());
 	return actor;
 }
 
@@ -94,7 +92,7 @@ const view = (row: SynonymGroupRow): SynonymGroupView => {
 function refuseDuplicate(db: Db, terms: string[], except?: number): void {
 	const key = sameTermsKey(terms);
 	const twin = allSynonymGroups(db).find((row) => row.id !== except && sameTermsKey(parseGroupTerms(row.terms)) === key);
-	if (twin) throw new ValidationError([`Synonymes : ce groupe existe déjà (« ${view(twin).text} »).`]);
+	if (twin) throw new ValidationError([m.errors_synonyms_twin({ text: view(twin).text })]);
 }
 
 export function listSynonymGroups(db: Db, actor: AccountUser | null): SynonymGroupView[] {
@@ -123,7 +121,7 @@ export function updateSynonymGroup(db: Db, actor: AccountUser | null, id: number
 	const text = terms.join(', ');
 	const result = writeTransaction(db, (tx) => {
 		const before = idSchema.safeParse(id).success ? synonymGroupById(tx, id) : undefined;
-		if (!before) throw new NotFoundError(GONE);
+		if (!before) throw new NotFoundError(m.errors_synonyms_gone());
 		if (view(before).text === text && before.related === related) return { before, after: before };
 		refuseDuplicate(tx, terms, id);
 		setSynonymGroup(tx, id, { terms: text, related });
@@ -137,7 +135,7 @@ export function deleteSynonymGroup(db: Db, actor: AccountUser | null, id: number
 	const who = authorise(actor);
 	const before = writeTransaction(db, (tx) => {
 		const row = idSchema.safeParse(id).success ? synonymGroupById(tx, id) : undefined;
-		if (!row) throw new NotFoundError(GONE);
+		if (!row) throw new NotFoundError(m.errors_synonyms_gone());
 		removeSynonymGroup(tx, id);
 		return row;
 	});

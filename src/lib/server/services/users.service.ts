@@ -20,6 +20,7 @@ import {
 import { deleteUserSessions } from '../repos/session.repo';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { mayChangeAccounts, mayInvite, mayManageUsers } from '../auth/policy';
+import { m } from '$lib/paraglide/messages';
 
 export const USER_ROLES = ['admin', 'editor', 'partner'] as const satisfies readonly UserRole[];
 export const roleLabels: Record<UserRole, string> = { admin: 'Administrateur', editor: 'Éditeur', partner: 'Partenaire' };
@@ -45,23 +46,27 @@ export type AccountActor = AccountUser | 'cli';
 export { ForbiddenError };
 
 export const emailSchema = z
-	.string({ error: 'Adresse e-mail requise.' })
+	.string({ error: () => m.errors_email_required() })
 	.trim()
 	.toLowerCase()
-	.pipe(z.email({ error: 'Adresse e-mail invalide.' }));
+	.pipe(z.email({ error: () => m.errors_email_invalid_sentence() }));
 
 export const inviteSchema = z.object({
 	email: emailSchema,
-	displayName: z.string().trim().min(1, { error: 'Nom requis.' }).max(120, { error: 'Nom trop long (120 caractères au plus).' }),
-	role: z.enum(USER_ROLES, { error: 'Rôle inconnu (admin, editor ou partner).' })
+	displayName: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.errors_display_name_required() })
+		.max(120, { error: () => m.errors_display_name_too_long() }),
+	role: z.enum(USER_ROLES, { error: () => m.errors_role_unknown() })
 });
 export type InviteInput = z.input<typeof inviteSchema>;
 
 /** Long passphrases welcome; the upper bound only keeps absurd inputs out. */
 export const passwordSchema = z
-	.string({ error: 'Mot de passe requis.' })
-	.min(PASSWORD_MIN_LENGTH, { error: `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.` })
-	.max(1024, { error: 'Le mot de passe est trop long (1024 caractères au plus).' });
+	.string({ error: () => m.errors_password_required() })
+	.min(PASSWORD_MIN_LENGTH, { error: () => m.errors_password_too_short({ min: PASSWORD_MIN_LENGTH }) })
+	.max(1024, { error: () => m.errors_password_too_long() });
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 	const result = schema.safeParse(input);
@@ -93,11 +98,11 @@ function issueToken(db: Db, userId: number, purpose: 'invite' | 'reset', now: Da
  */
 export function inviteUser(db: Db, actor: AccountActor, input: InviteInput, now = new Date()): { userId: number; path: string } {
 	const data = parse(inviteSchema, input);
-	if (!canInvite(actor, data.role)) throw new ForbiddenError("Vous ne pouvez pas inviter d'administrateur.");
+	if (!canInvite(actor, data.role)) throw new ForbiddenError(m.errors_invite_admin());
 	return inTransaction(db, (tx) => {
 		const existing = findUserByEmail(tx, data.email);
 		if (existing && (existing.passwordHash !== null || existing.disabledAt !== null)) {
-			throw new ValidationError(['Un compte existe déjà pour cette adresse.']);
+			throw new ValidationError([m.errors_account_exists()]);
 		}
 		const userId = existing?.id ?? insertUser(tx, data);
 		const token = issueToken(tx, userId, 'invite', now);
@@ -110,8 +115,8 @@ export function inviteUser(db: Db, actor: AccountActor, input: InviteInput, now 
 export function requestPasswordReset(db: Db, actor: AccountActor, email: string, now = new Date()): { path: string } {
 	const address = parse(emailSchema, email);
 	const user = findUserByEmail(db, address);
-	if (!user || user.disabledAt) throw new NotFoundError('Aucun compte actif pour cette adresse.');
-	if (!canInvite(actor, user.role)) throw new ForbiddenError("Vous ne pouvez pas réinitialiser le mot de passe d'un administrateur.");
+	if (!user || user.disabledAt) throw new NotFoundError(m.errors_no_active_account_email());
+	if (!canInvite(actor, user.role)) throw new ForbiddenError(m.errors_reset_admin());
 	const token = inTransaction(db, (tx) => issueToken(tx, user.id, 'reset', now));
 	securityLog('password.reset_requested', { userId: user.id, by: actor === 'cli' ? 'cli' : actor.id });
 	return { path: `/invitation/${token}` };
@@ -125,22 +130,20 @@ export function describeAccountToken(db: Db, token: string, now = new Date()) {
 	return { purpose: row.purpose, email: user.email, displayName: user.displayName };
 }
 
-const INVALID_LINK = 'Ce lien est invalide, expiré ou déjà utilisé. Demandez-en un nouveau.';
-
 /**
  * Sets the password from an invitation or reset link. The link works once; every existing session of the
  * account ends, since a reset usually means someone else may know the old password.
  */
 export async function acceptInvitation(db: Db, token: string, password: string, now = new Date()): Promise<AccountUser> {
 	const valid = parse(passwordSchema, password);
-	if (!describeAccountToken(db, token, now)) throw new NotFoundError(INVALID_LINK);
+	if (!describeAccountToken(db, token, now)) throw new NotFoundError(m.errors_invalid_link());
 	// Hashing takes ~0.3 s off the event loop; the token is consumed afterwards, atomically with the password.
 	const hash = await hashPassword(valid);
 	const stamp = now.toISOString();
 	const user = inTransaction(db, (tx) => {
 		const row = findUsableAccountToken(tx, sha256(token), stamp);
 		const user = row && findUserById(tx, row.userId);
-		if (!row || !user || user.disabledAt || !consumeAccountToken(tx, row.id, stamp)) throw new NotFoundError(INVALID_LINK);
+		if (!row || !user || user.disabledAt || !consumeAccountToken(tx, row.id, stamp)) throw new NotFoundError(m.errors_invalid_link());
 		setPasswordHash(tx, user.id, hash, stamp);
 		deleteUserSessions(tx, user.id);
 		return user;
@@ -154,7 +157,7 @@ export async function changePassword(db: Db, userId: number, current: string, ne
 	const valid = parse(passwordSchema, next);
 	const user = findUserById(db, userId);
 	if (!user?.passwordHash || user.disabledAt || !(await verifyPassword(current, user.passwordHash))) {
-		throw new ValidationError(['Mot de passe actuel incorrect.']);
+		throw new ValidationError([m.errors_current_password_wrong()]);
 	}
 	const hash = await hashPassword(valid);
 	inTransaction(db, (tx) => {
@@ -166,9 +169,9 @@ export async function changePassword(db: Db, userId: number, current: string, ne
 
 /** Only admins disable accounts, never their own (the last admin cannot lock everyone out by mistake). */
 export function disableUser(db: Db, actor: AccountActor, userId: number, now = new Date()) {
-	if (!mayChangeAccounts(actor)) throw new ForbiddenError('Seul un administrateur peut désactiver un compte.');
-	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError('Vous ne pouvez pas désactiver votre propre compte.');
-	if (!findUserById(db, userId)) throw new NotFoundError('Compte introuvable.');
+	if (!mayChangeAccounts(actor)) throw new ForbiddenError(m.errors_disable_admin_only());
+	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError(m.errors_disable_self());
+	if (!findUserById(db, userId)) throw new NotFoundError(m.errors_account_not_found());
 	inTransaction(db, (tx) => {
 		setDisabledAt(tx, userId, now.toISOString());
 		deleteUserSessions(tx, userId);
@@ -207,7 +210,7 @@ export interface ManagedUser extends AccountUser {
 }
 
 export function listUsers(db: Db, actor: AccountActor, now = new Date()): ManagedUser[] {
-	if (!canManageUsers(actor)) throw new ForbiddenError('Seuls les administrateurs et les éditeurs gèrent les comptes.');
+	if (!canManageUsers(actor)) throw new ForbiddenError(m.errors_manage_accounts_only());
 	return listUsersWithActivity(db, now.toISOString()).map(({ hasPassword, disabledAt, ...row }) => ({
 		...row,
 		status: disabledAt ? 'disabled' : hasPassword ? 'active' : 'pending'
@@ -224,9 +227,9 @@ export function issueAccountLink(
 	userId: number,
 	now = new Date()
 ): { path: string; purpose: 'invite' | 'reset'; expiresAt: Date; displayName: string; email: string } {
-	if (!canManageUsers(actor)) throw new ForbiddenError('Seuls les administrateurs et les éditeurs gèrent les comptes.');
+	if (!canManageUsers(actor)) throw new ForbiddenError(m.errors_manage_accounts_only());
 	const user = findUserById(db, userId);
-	if (!user || user.disabledAt) throw new NotFoundError('Aucun compte actif pour cet identifiant.');
+	if (!user || user.disabledAt) throw new NotFoundError(m.errors_no_active_account_id());
 	if (user.passwordHash === null) {
 		const { path } = inviteUser(db, actor, { email: user.email, displayName: user.displayName, role: user.role }, now);
 		return { path, purpose: 'invite', expiresAt: linkExpiry('invite', now), displayName: user.displayName, email: user.email };
@@ -235,7 +238,7 @@ export function issueAccountLink(
 	return { path, purpose: 'reset', expiresAt: linkExpiry('reset', now), displayName: user.displayName, email: user.email };
 }
 
-const roleSchema = z.enum(USER_ROLES, { error: 'Rôle inconnu (admin, editor ou partner).' });
+const roleSchema = z.enum(USER_ROLES, { error: () => m.errors_role_unknown() });
 
 /**
  * Only admins change roles, never their own, so there is always at least one admin left. The person's
@@ -243,10 +246,10 @@ const roleSchema = z.enum(USER_ROLES, { error: 'Rôle inconnu (admin, editor ou 
  */
 export function changeRole(db: Db, actor: AccountActor, userId: number, role: UserRole) {
 	const next = parse(roleSchema, role);
-	if (!mayChangeAccounts(actor)) throw new ForbiddenError('Seul un administrateur peut changer le rôle d’un compte.');
-	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError('Vous ne pouvez pas changer votre propre rôle.');
+	if (!mayChangeAccounts(actor)) throw new ForbiddenError(m.errors_role_admin_only());
+	if (actor !== 'cli' && actor.id === userId) throw new ForbiddenError(m.errors_role_self());
 	const user = findUserById(db, userId);
-	if (!user) throw new NotFoundError('Compte introuvable.');
+	if (!user) throw new NotFoundError(m.errors_account_not_found());
 	if (user.role === next) return;
 	inTransaction(db, (tx) => {
 		setUserRole(tx, userId, next);
