@@ -38,7 +38,7 @@ describe('distance words', () => {
 			'3.4\u00a0km',
 			'≈ 30\u00a0km',
 			'in the same intercommunality',
-			'in the same commune',
+			'in the same municipality',
 			'in the same intercommunality',
 			'less than 80\u00a0km'
 		]);
@@ -67,7 +67,9 @@ describe('commune search answers', () => {
 
 	it('are in English under /en', () => {
 		inEnglish();
-		expect(resolutionText('43200', { status: 'several', choices: [1, 2, 3] })).toBe('3 communes have the code 43200: choose yours in the list.');
-		expect(resolutionText('Aurilac', { status: 'none' })).toBe('No commune of the area covered is called “Aurilac”: check the spelling, or type its postcode.');
+		expect(resolutionText('43200', { status: 'several', choices: [1, 2, 3] })).toBe('3 municipalities have the code 43200: choose yours in the list.');
+		expect(resolutionText('Aurilac', { status: 'none' })).toBe(
+			'No municipality of the area covered is called “Aurilac”: check the spelling, or type its postcode.'
+		);
 	});
 });
