@@ -1,4 +1,5 @@
-import { kindTerms } from '$lib/domain/vocabulary';
+import { kindTerms, vocabularyIn } from '$lib/domain/vocabulary';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /**
  * One colour per kind of actor (ColorBrewer "Dark2": sober, distinct for most colour-blind readers).
@@ -20,10 +21,11 @@ export interface KindLegendEntry {
 	color: string;
 }
 
-/** Legend entries in vocabulary order, only for kinds present in the payload (all of them when none is given). */
+/** Legend entries in vocabulary order, in the page's language, only for kinds present in the payload (all of them when none is given). */
 export function kindLegend(present?: Iterable<string>): KindLegendEntry[] {
 	const set = present ? new Set(present) : null;
-	return kindTerms.filter((t) => !set || set.has(t.code)).map((t) => ({ kind: t.code, label: t.label, color: kindColor(t.code) }));
+	const label = vocabularyIn(getLocale()).kind;
+	return kindTerms.filter((t) => !set || set.has(t.code)).map((t) => ({ kind: t.code, label: label(t.code), color: kindColor(t.code) }));
 }
 
 /** A MapLibre `match` expression colouring a feature by its `kind` property. */

@@ -1,12 +1,13 @@
+import { m } from '$lib/paraglide/messages';
 import type { CompactPoint, MapList, MapListItem, MapPointsResponse, TerritoryCollection } from './api-types';
 import { kindsToShow, narrowByKind } from './narrow-points';
 
-/** Fetch JSON from our API; a French message for the visitor when it fails (the API answers with {message}). */
+/** Fetch JSON from our API; a message for the visitor when it fails (the API answers with {message}, in French). */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 	const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
 	if (!res.ok) {
 		const body = (await res.json().catch(() => null)) as { message?: string; issues?: string[] } | null;
-		throw new Error(body?.issues?.length ? body.issues.join(' ; ') : (body?.message ?? `Erreur ${res.status}`));
+		throw new Error(body?.issues?.length ? body.issues.join(' ; ') : (body?.message ?? m.map_error_status({ status: res.status })));
 	}
 	return (await res.json()) as T;
 }

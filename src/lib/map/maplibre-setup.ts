@@ -1,5 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { MapLibreModule } from './map-context.svelte';
 
 /**
@@ -18,9 +20,9 @@ export function loadMapLibre(): Promise<MapLibreModule> {
 
 /**
  * MapLibre's own words (control titles and aria-labels, read aloud by screen readers), in French.
- * Every map passes it as its `locale` option.
+ * Every map passes `mapLibreLocale` as its `locale` option.
  */
-export const FRENCH_LOCALE: Record<string, string> = {
+const FRENCH_LOCALE: Record<string, string> = {
 	'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources',
 	'AttributionControl.MapFeedback': 'Signaler une erreur sur le fond de carte',
 	'FullscreenControl.Enter': 'Afficher en plein écran',
@@ -48,15 +50,16 @@ export const FRENCH_LOCALE: Record<string, string> = {
 	'CooperativeGesturesHandler.MobileHelpText': 'Deux doigts pour déplacer la carte'
 };
 
+/** MapLibre's words in the page's language: ours in French, MapLibre's own (English) under /en. */
+export const mapLibreLocale = (locale: Locale): Record<string, string> | undefined => (locale === 'fr' ? FRENCH_LOCALE : undefined);
+
 /** Our maps are flat paper: north stays up, whatever the gesture. */
 export function lockRotation(map: MapLibreMap): void {
 	map.touchZoomRotate.disableRotation();
 	map.keyboard.disableRotation();
 }
 
-/** The French message shown in place of a map that could not start. */
+/** The message shown in place of a map that could not start. */
 export function mapFailureMessage(e: unknown): string {
-	return e instanceof Error && /webgl/i.test(e.message)
-		? 'Votre navigateur ne peut pas afficher la carte (WebGL indisponible).'
-		: "La carte n'a pas pu se charger.";
+	return e instanceof Error && /webgl/i.test(e.message) ? m.map_failure_webgl() : m.map_failure();
 }

@@ -1,4 +1,5 @@
-import { countOf, formatNumber as frenchNumber } from '$lib/domain/french/typography';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { StatItem, StatMeasure } from './api-types';
 
 /** Sequential warm ramp (light -> dark), close to the site's accent; 5 classes at most. */
@@ -8,8 +9,12 @@ export const CIRCLE_COLOR = '#a8326e';
 export const MAX_CIRCLE_RADIUS = 30;
 export const MIN_CIRCLE_RADIUS = 3;
 
-/** « 1 234 », « 7,5 » (French-phrasing module). */
-export const formatNumber = (n: number): string => frenchNumber(n, 1);
+const NUMBERS = {
+	fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }),
+	en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 })
+};
+/** « 1 234 », « 7,5 » on a French page; 1,234 and 7.5 in English. */
+export const formatNumber = (n: number): string => NUMBERS[getLocale()].format(n);
 
 /** The colours for `n` classes, spread over the ramp so that 2 or 3 classes still contrast. */
 export function classColors(n: number): string[] {
@@ -65,9 +70,9 @@ export function circleLegend(max: number, maxRadius = MAX_CIRCLE_RADIUS): { valu
 export const measureValue = (item: StatItem, measure: StatMeasure): number | null => (measure === 'rate' ? item.per10k : item.count);
 
 export function figureLabel(item: StatItem, measure: StatMeasure): string {
-	const acteurs = countOf(item.count, 'acteur');
-	if (measure === 'count') return acteurs;
-	return item.per10k == null ? `${acteurs} (population inconnue)` : `${formatNumber(item.per10k)} pour 10 000 hab. (${acteurs})`;
+	const actors = m.directory_count({ count: item.count });
+	if (measure === 'count') return actors;
+	return item.per10k == null ? m.map_figure_unknown({ actors }) : m.map_figure_rate({ rate: formatNumber(item.per10k), actors });
 }
 
 export interface StatFeatureProps {

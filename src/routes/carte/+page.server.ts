@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localHref } from '$lib/i18n/locale-href';
 import { getDb } from '$lib/server/db/connection';
 import { pageLoad } from '$lib/server/http/page';
 import { resolveCommuneField } from '$lib/server/services/commune-field.service';
@@ -9,7 +10,7 @@ export const load = pageLoad(({ url }) => {
 	// The commune field's text (`lieu`: name, postcode or INSEE code) becomes the territory filter.
 	const { params, field } = resolveCommuneField(getDb(), url.searchParams, '/carte');
 	const page = loadMapPage(getDb(), params);
-	// An actor named by its slug: the same address with its id (the browser's state holds ids).
-	if ('redirect' in page) redirect(307, page.redirect);
+	// An actor named by its slug: the same address with its id (the browser's state holds ids), in the page's language.
+	if ('redirect' in page) redirect(307, localHref(page.redirect));
 	return { ...page, communeField: field };
 }) satisfies PageServerLoad;

@@ -1,0 +1,83 @@
+/**
+ * Distances, their notes and the commune search's answers in the page's language. The API says them in
+ * French only (one language for every client); it also gives what they were made from (the kind of distance,
+ * the figure, the accuracy of the start), which the English page says again with the same rules
+ * ($lib/geo/distance-precision, $lib/geo/commune-match).
+ */
+import { ofTerritory } from '$lib/domain/french/places';
+import { codeKind, codeText, type CommuneMatch, type CommuneResolution } from '$lib/geo/commune-match';
+import { formatKm, pointNote, POINT_ACCURACIES, UNCERTAINTY_KM, type PointAccuracy, type ShownDistance } from '$lib/geo/distance-precision';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+
+const english = () => getLocale() === 'en';
+const tenths = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** « 3,4 km » (with a no-break space) on a French page, « 3.4 km » in English. */
+export const kmText = (km: number): string => (english() ? `${tenths.format(km)}\u00a0km` : formatKm(km));
+
+/** A commune named after « of »: « d'Aurillac », « du Puy-en-Velay » in French; its name alone in English (« of Aurillac »). */
+export const placeNames = (name: string) => ({ of: ofTerritory(name, 'commune'), name });
+
+/** « 3,4 km », « ≈ 12 km », « moins de 30 km », « dans la même commune »… */
+export function distanceText(d: Pick<ShownDistance, 'kind' | 'km' | 'text'>): string {
+	switch (d.kind) {
+		case 'same_commune':
+			return m.map_distance_same_commune();
+		case 'same_epci':
+			return m.map_distance_same_epci();
+		case 'under':
+			return d.km == null ? d.text : m.map_distance_under({ km: kmText(d.km) });
+		case 'approx':
+			return d.km == null ? d.text : m.map_distance_approx({ km: kmText(d.km) });
+		default:
+			return d.km == null ? d.text : kmText(d.km);
+	}
+}
+
+/** Why an actor's point is approximate; the API's note names the accuracy it was written for. */
+export function pointNoteText(note: string | null): string | null {
+	const accuracy = POINT_ACCURACIES.find((a) => a !== 'exact' && pointNote(a) === note);
+	if (accuracy === 'commune') return m.map_point_commune();
+	if (accuracy === 'epci_seat') return m.map_point_epci_seat();
+	if (accuracy === 'departement') return m.map_point_departement();
+	return note;
+}
+
+/**
+ * What a commune's distances are measured from. French: the API's note, which also names the seat or the
+ * département standing for the commune; English: said from the accuracy.
+ */
+export function originNoteText(origin: { name: string; accuracy: PointAccuracy; note: string | null }): string | null {
+	if (!english() || !origin.note) return origin.note;
+	const words = { ...placeNames(origin.name), km: kmText(UNCERTAINTY_KM[origin.accuracy]) };
+	if (origin.accuracy === 'epci_seat') return m.map_origin_epci_seat(words);
+	if (origin.accuracy === 'departement') return m.map_origin_departement(words);
+	return m.map_origin_commune(words);
+}
+
+/** « code postal 43200 », « code INSEE 43200 »; null for a name: $lib/geo/commune-match's `matchLabel`. */
+export function matchText(match: CommuneMatch, matchedCode: string | null): string | null {
+	if (match === 'postal_code') return m.map_match_postal({ code: matchedCode ?? '' });
+	if (match === 'insee_code') return m.map_match_insee({ code: matchedCode ?? '' });
+	return null;
+}
+
+/** Why a typed text names no single commune (null when it names one): the words of $lib/geo/commune-match's `resolutionMessage`. */
+export function resolutionText(text: string, resolution: CommuneResolution<unknown>): string | null {
+	const shown = text.trim();
+	switch (resolution.status) {
+		case 'one':
+			return null;
+		case 'empty':
+			return m.map_commune_empty();
+		case 'none':
+			return codeKind(shown) ? m.map_commune_no_code({ code: codeText(shown) }) : m.map_commune_no_name({ name: shown });
+		case 'several': {
+			const kind = codeKind(shown);
+			if (kind === 'full') return m.map_commune_several_code({ count: resolution.choices.length, code: codeText(shown) });
+			if (kind === 'partial') return m.map_commune_partial_code({ code: codeText(shown) });
+			return m.map_commune_several_name({ name: shown });
+		}
+	}
+}
