@@ -29,6 +29,7 @@ import { proposalFacts } from './proposal-facts';
 import { disputeComments, keepDisputedRelation, removeDisputedRelation } from './relation-dispute.service';
 import { KIND_LABELS, proposalTitle } from './proposal-words';
 import { withCommuneCentre } from './listing-place.service';
+import { newcomerLocale } from '../mail/recipient-locale';
 import { applyNewcomerChange, isNewcomerChange, newcomerFacts, newcomerRejection, type FollowUpMail, type NewcomerFacts } from './newcomer.service';
 import { writeTransaction } from './revision-write';
 import { tellReviewOutcome } from './review-notices';
@@ -200,7 +201,8 @@ export function rejectPendingChange(db: Db, editor: AccountUser, id: number, com
 		tellReviewOutcome(tx, c, false, why.slice(0, 1000), editor.id);
 	});
 	securityLog('change.rejected', { change: id, by: editor.id });
-	return newcomerRejection(c, why.slice(0, 1000));
+	// Written to in the language the newcomer asked in, as their confirmation was.
+	return newcomerRejection(c, why.slice(0, 1000), newcomerLocale(db, c.id));
 }
 
 /**

@@ -5,7 +5,6 @@ import { historyCounts, rankStep, REACH_KM, routeFrom, type Candidate } from '$l
 import { aggregateFlows, figureProjects, OTHER_KEY } from '$lib/pathways/flows';
 import { vocabularyIn } from '$lib/domain/vocabulary';
 import { fileLanguageSchema } from '$lib/domain/file-language';
-import { m } from '$lib/paraglide/messages';
 import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
