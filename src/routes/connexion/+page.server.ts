@@ -3,10 +3,11 @@ import { getDb } from '$lib/server/db/connection';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { safeNext } from '$lib/server/auth/safe-next';
 import { login } from '$lib/server/services/auth.service';
+import { localHref } from '$lib/i18n/locale-href';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), localHref('/espace')));
 	return {};
 }) satisfies PageServerLoad;
 
@@ -18,6 +19,6 @@ export const actions = {
 		// The typed address comes back so the form keeps it; the password never does.
 		if (!result.ok) return fail(400, { email, message: result.message });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), localHref('/espace')));
 	}
 } satisfies Actions;
