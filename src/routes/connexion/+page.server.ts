@@ -5,10 +5,11 @@ import { safeNext } from '$lib/server/auth/safe-next';
 import { login } from '$lib/server/services/auth.service';
 import { rememberLocale } from '$lib/server/mail/recipient-locale';
 import { getLocale } from '$lib/paraglide/runtime';
+import { localHref } from '$lib/i18n/locale-href';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), localHref('/espace')));
 	return {};
 }) satisfies PageServerLoad;
 
@@ -22,6 +23,6 @@ export const actions = {
 		setSessionCookie(cookies, url, result.token, result.expiresAt);
 		// The jobs' mails (reminders, notifications) will be written in the language the person signs in with.
 		rememberLocale(getDb(), result.user.id, getLocale());
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), localHref('/espace')));
 	}
 } satisfies Actions;

@@ -8,9 +8,10 @@ import { partnerSpace } from '$lib/server/services/partner-space.service';
 import { communeOfForm, placeOf } from '$lib/server/services/listing-place.service';
 import { geocoderFromEnv } from '$lib/server/geocode';
 import { parisToday } from '$lib/domain/french';
-import { frenchDay, stillAccurateDone } from '$lib/server/services/proposal-words';
+import { phrasing } from '$lib/i18n/phrasing';
+import { m } from '$lib/paraglide/messages';
 import { isEditor } from '$lib/server/services/managers.service';
-import { roleLabels, type AccountUser } from '$lib/server/services/users.service';
+import type { AccountUser } from '$lib/server/services/users.service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The kinds a partner may propose, with their categories, for the « proposer une fiche » form. */
@@ -21,11 +22,11 @@ export const load = (({ locals, url, setHeaders }) => {
 	// A personal page: never stored by a shared cache.
 	setHeaders({ 'cache-control': 'private, no-store' });
 	return {
-		user: { displayName: user.displayName, email: user.email, roleLabel: roleLabels[user.role], isEditor: isEditor(user) },
+		user: { displayName: user.displayName, email: user.email, role: user.role, isEditor: isEditor(user) },
 		space: partnerSpace(getDb(), user),
 		proposable: PROPOSABLE,
 		freshnessMonths: freshnessSettings().months,
-		today: frenchDay(parisToday())
+		today: parisToday()
 	};
 }) satisfies PageServerLoad;
 
@@ -56,15 +57,15 @@ export const actions = {
 	/** « Toujours à jour » */
 	verifier: action('verifier', 'entityId', (user, form) => {
 		const r = confirmStillAccurate(getDb(), user, idFrom(form.get('entityId')));
-		return stillAccurateDone(r.name, r.verifiedOn);
+		return m.partner_still_accurate_done({ name: r.name, day: phrasing().formatDay(r.verifiedOn) });
 	}),
 	confirmer: action('confirmer', 'relationId', (user, form) => {
 		confirmRelation(getDb(), user, idFrom(form.get('relationId')));
-		return 'Relation confirmée par les deux parties.';
+		return m.partner_relation_confirmed();
 	}),
 	retirer: action('retirer', 'pendingId', (user, form) => {
 		withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
-		return 'Proposition retirée : l’équipe ne la verra pas.';
+		return m.partner_proposal_withdrawn();
 	}),
 	proposer: action(
 		'proposer',
@@ -89,9 +90,7 @@ export const actions = {
 				},
 				place
 			);
-			return result.status === 'pending'
-				? 'Fiche proposée : elle attend la validation de l’équipe (voir « Mes propositions »).'
-				: 'Fiche créée : vous la gérez.';
+			return result.status === 'pending' ? m.partner_listing_proposed() : m.partner_listing_created();
 		},
 		typed('name', 'category', 'summary', 'website', 'commune', 'communeCode', 'address')
 	)

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db/connection';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/services/errors';
 import { formAction } from '$lib/server/http/page';
 import { confirmByReminderLink, describeReminderLink } from '$lib/server/services/freshness-reminder.service';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /*
@@ -24,7 +25,7 @@ export const actions = {
 				: e instanceof NotFoundError
 					? fail(404, { message: e.message })
 					: e instanceof ForbiddenError
-						? fail(403, { message: 'Vous ne gérez plus cette fiche : ce lien ne peut plus la confirmer.' })
+						? fail(403, { message: m.partner_fresh_not_manager() })
 						: fail(409, { message: e.message })
 	)
 } satisfies Actions;

@@ -21,6 +21,7 @@ import { listingOption, resolveListing } from '$lib/server/services/listing-pick
 import { listingForEdit } from '$lib/server/services/partner-space.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import type { RelationType } from '$lib/domain/vocabulary';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { imageAction } from './image-action';
 import { disputeActions } from './dispute-actions';
@@ -49,12 +50,12 @@ const placedMessage = (p: Placement) => (p.sentence ? ` ${p.sentence}` : '');
 
 const doneMessage = (r: SubmitResult) =>
 	r.status === 'pending'
-		? 'Modification envoyée : elle sera publiée après relecture par l’équipe. En attendant, les valeurs proposées sont marquées « en attente de validation ».'
+		? m.partner_edit_sent()
 		: r.status === 'withdrawn'
-			? 'Vos valeurs sont à nouveau celles publiées : votre proposition en attente est retirée.'
+			? m.partner_edit_reverted()
 			: r.status === 'applied'
-				? 'Modification publiée.'
-				: 'Aucun changement à enregistrer.';
+				? m.partner_edit_published()
+				: m.partner_edit_unchanged();
 
 /**
  * One action = read the form, call the service, say what happened. `scope` and `target` (a relation, a
@@ -114,15 +115,15 @@ export const actions = {
 				});
 				const done =
 					r.status === 'pending'
-						? 'Relation proposée : elle figure dans la liste ci-dessus, en attente de validation par l’équipe.'
+						? m.partner_relation_proposed()
 						: r.confirmation === 'confirmed'
-							? 'Relation enregistrée, confirmée par les deux parties.'
-							: 'Relation déclarée : elle figure dans la liste ci-dessus, en attente de confirmation par l’autre partie.';
+							? m.partner_relation_saved_confirmed()
+							: m.partner_relation_declared();
 				return { scope: 'relier', target: 0, done };
 			},
 			(e, form, { locals }) => {
 				const chosen = other && locals.user ? listingOption(getDb(), locals.user, other) : null;
-				const pick = pickState(e) ?? (chosen ? { field: 'otherId', query: chosen.name, candidates: [chosen], message: 'Autre acteur choisi :' } : null);
+				const pick = pickState(e) ?? (chosen ? { field: 'otherId', query: chosen.name, candidates: [chosen], message: m.partner_other_chosen() } : null);
 				const values = Object.fromEntries(RELATION_FIELDS.map((f) => [f, text(form, f)]));
 				return formFailure(e, { scope: 'relier', target: 0, values: values as Record<string, unknown>, pick, chosen: !!chosen });
 			}
@@ -133,15 +134,15 @@ export const actions = {
 	),
 	confirmer: action('confirmer', 'relationId', (user, form) => {
 		confirmRelation(getDb(), user, idFrom(form.get('relationId')));
-		return 'Relation confirmée par les deux parties.';
+		return m.partner_relation_confirmed();
 	}),
 	supprimer: action('supprimer', 'relationId', (user, form) => {
 		const r = removeRelation(getDb(), user, idFrom(form.get('relationId')), Number(form.get('version')));
-		return r.status === 'pending' ? 'Retrait proposé : la relation reste en place jusqu’à la validation par l’équipe.' : 'Relation retirée.';
+		return r.status === 'pending' ? m.partner_removal_proposed() : m.partner_relation_removed();
 	}),
 	retirer: action('retirer', 'pendingId', (user, form) => {
 		withdrawPendingChange(getDb(), user, idFrom(form.get('pendingId')));
-		return 'Proposition retirée : l’équipe ne la verra pas.';
+		return m.partner_proposal_withdrawn();
 	}),
 	image: imageAction,
 	...disputeActions

@@ -4,6 +4,7 @@ import { formAction } from '$lib/server/http/page';
 import { MAX_IMAGE_BYTES, tooHeavyMessage } from '$lib/server/uploads/listing-image';
 import { ValidationError } from '$lib/server/services/errors';
 import { submitListingImage } from '$lib/server/services/listing-image.service';
+import { m } from '$lib/paraglide/messages';
 import type { RequestEvent } from './$types';
 
 /**
@@ -23,15 +24,15 @@ export const imageAction = formAction(
 		const done =
 			r.status === 'pending'
 				? remove
-					? 'Retrait de l’image envoyé : il sera fait après relecture par l’équipe.'
-					: 'Image envoyée : elle sera publiée après relecture par l’équipe.'
+					? m.partner_image_removal_sent()
+					: m.partner_image_sent()
 				: r.status === 'applied'
 					? remove
-						? 'Image retirée.'
-						: 'Image publiée.'
+						? m.partner_image_removed()
+						: m.partner_image_published()
 					: r.status === 'withdrawn'
-						? 'Votre image est à nouveau celle publiée : votre proposition en attente est retirée.'
-						: 'Aucun changement à enregistrer.';
+						? m.partner_image_reverted()
+						: m.partner_edit_unchanged();
 		return { scope: 'image', target: 0, done };
 	},
 	(e, form) => formFailure(e, { scope: 'image', target: 0, values: { imageAlt: String(form.get('imageAlt') ?? '') } as Record<string, unknown> })
