@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactIsPublic, diffSnapshots, fieldLabel, publicDiff, sameValue, withoutPrivateFields } from './diff';
 import { displayChange, formatValue } from './format';
+import { vocabularyIn } from '$lib/domain/vocabulary';
 
 const person = {
 	id: 7,
@@ -136,5 +137,21 @@ describe('display', () => {
 		expect(shown.added).toEqual(["Croissance / changement d'échelle"]);
 		expect(shown.removed).toEqual([]);
 		expect(shown.long).toBe(false);
+	});
+
+	it('says the same in English on an English page: labels, vocabulary, dates', () => {
+		expect(formatValue('kind', 'third_place', {}, 'en')).toBe('Third place');
+		expect(formatValue('contactPublic', false, {}, 'en')).toBe('no');
+		expect(formatValue('status', 'published', {}, 'en')).toBe('Published');
+		expect(formatValue('startDate', '2019-03', {}, 'en')).toBe('March 2019');
+		expect(formatValue('startsAt', '2026-11-28T21:09:00.000Z', {}, 'en')).toBe('28 November 2026 at 22:09');
+		expect(formatValue('targetId', 13, {}, 'en')).toBe('actor no. 13');
+		const [c] = diffSnapshots({ stages: ['emergence'] }, { stages: ['emergence', 'growth'] });
+		const shown = displayChange(c!, {}, 'en');
+		expect(shown.label).toBe('Stages supported');
+		expect(shown.added).toEqual([vocabularyIn('en').stage('growth')]);
+		// The services' own sentences keep the French label.
+		expect(c!.label).toBe('Stades accompagnés');
+		expect(fieldLabel('communeCode', 'en')).toBe('Commune');
 	});
 });

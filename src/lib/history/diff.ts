@@ -2,6 +2,8 @@
  * Field-by-field differences between two snapshots of the same subject, for the history pages and the
  * conflict message. Pure: no database, no DOM.
  */
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import { ENTITY_FIELDS, RELATION_FIELDS } from './snapshot';
 
 /** Loose on purpose: old revisions may lack a field added since, and the diff must still read them. */
@@ -20,47 +22,48 @@ export interface FieldChange {
 	removed?: unknown[];
 }
 
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
-	name: 'Nom',
-	slug: 'Identifiant (adresse)',
-	kind: "Type d'acteur",
-	category: 'Catégorie',
-	status: 'Statut',
-	summary: 'Résumé',
-	description: 'Description',
-	website: 'Site web',
-	siret: 'SIRET',
-	sectors: 'Secteurs',
-	stages: 'Stades accompagnés',
-	offers: "Offres d'accompagnement",
-	address: 'Adresse',
-	communeCode: 'Commune',
-	lon: 'Longitude',
-	lat: 'Latitude',
-	coordPrecision: 'Précision de la position',
-	foundedYear: 'Année de création',
-	startsAt: 'Début',
-	endsAt: 'Fin',
-	email: 'E-mail',
-	phone: 'Téléphone',
-	contactPublic: 'Coordonnées publiques',
-	venueId: "Lieu de l'événement",
-	registrationUrl: "Lien d'inscription",
-	openingHours: "Horaires d'ouverture",
-	accessTransport: 'Accès en transports',
-	accessibility: 'Accessibilité',
-	equipment: 'Équipements',
-	lastVerifiedAt: 'Dernière vérification',
-	isDemo: 'Donnée de démonstration',
-	imageKey: 'Logo ou photo',
-	imageAlt: "Texte alternatif de l'image",
-	type: 'Type de relation',
-	sourceId: 'Acteur de départ',
-	targetId: "Acteur d'arrivée",
-	startDate: 'Début',
-	endDate: 'Fin',
-	source: 'Source',
-	confirmation: 'Confirmation'
+/** Each field's label, a message in both languages (the services' own sentences ask for the French one). */
+const FIELD_LABELS: Readonly<Record<string, (inputs?: object, options?: { locale?: Locale }) => string>> = {
+	name: m.newsroom_field_name,
+	slug: m.newsroom_field_slug,
+	kind: m.newsroom_field_kind,
+	category: m.newsroom_field_category,
+	status: m.newsroom_field_status,
+	summary: m.newsroom_field_summary,
+	description: m.newsroom_field_description,
+	website: m.newsroom_field_website,
+	siret: m.newsroom_field_siret,
+	sectors: m.newsroom_field_sectors,
+	stages: m.newsroom_field_stages,
+	offers: m.newsroom_field_offers,
+	address: m.newsroom_field_address,
+	communeCode: m.newsroom_field_commune,
+	lon: m.newsroom_field_lon,
+	lat: m.newsroom_field_lat,
+	coordPrecision: m.newsroom_field_coord_precision,
+	foundedYear: m.newsroom_field_founded_year,
+	startsAt: m.newsroom_field_start,
+	endsAt: m.newsroom_field_end,
+	email: m.newsroom_field_email,
+	phone: m.newsroom_field_phone,
+	contactPublic: m.newsroom_field_contact_public,
+	venueId: m.newsroom_field_venue,
+	registrationUrl: m.newsroom_field_registration_url,
+	openingHours: m.newsroom_field_opening_hours,
+	accessTransport: m.newsroom_field_access_transport,
+	accessibility: m.newsroom_field_accessibility,
+	equipment: m.newsroom_field_equipment,
+	lastVerifiedAt: m.newsroom_field_last_verified,
+	isDemo: m.newsroom_field_is_demo,
+	imageKey: m.newsroom_field_image,
+	imageAlt: m.newsroom_field_image_alt,
+	type: m.newsroom_field_relation_type,
+	sourceId: m.newsroom_field_source_actor,
+	targetId: m.newsroom_field_target_actor,
+	startDate: m.newsroom_field_start,
+	endDate: m.newsroom_field_end,
+	source: m.newsroom_field_source,
+	confirmation: m.newsroom_field_confirmation
 };
 
 /** Bookkeeping, not content: the operation and the version already say what these would. */
@@ -68,8 +71,9 @@ const NOT_COMPARED = new Set(['id', 'version', 'deletedAt', 'createdAt', 'update
 
 const DISPLAY_ORDER: readonly string[] = [...ENTITY_FIELDS, ...RELATION_FIELDS.filter((f) => f !== 'isDemo' && f !== 'description')];
 
-export function fieldLabel(field: string): string {
-	return FIELD_LABELS[field] ?? field;
+/** A field's label; French unless `locale` says otherwise, as the services' messages and the import's problems are written. */
+export function fieldLabel(field: string, locale: Locale = 'fr'): string {
+	return FIELD_LABELS[field]?.({}, { locale }) ?? field;
 }
 
 /** A field an older snapshot does not hold reads as null, so adding a column later is not a « change ». */

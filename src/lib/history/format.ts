@@ -1,10 +1,14 @@
 /**
- * Snapshot values as a visitor reads them: vocabulary codes become French labels, dates French dates,
- * booleans « oui »/« non ». Names that live in the database (communes, actors) come through `names`.
+ * Snapshot values as a visitor reads them, in the page's language (`getLocale()`, the request's on the server):
+ * vocabulary codes become labels, dates dates, booleans « oui »/« non ». Names that live in the database
+ * (communes, actors) come through `names`.
  */
-import { categoryLabel, kindLabel, offerLabel, relationLabel, sectorLabel, stageLabel } from '$lib/domain/vocabulary';
-import { formatDateTime as frenchDateTime, formatDay, formatPartialDate } from '$lib/domain/french';
-import type { FieldChange } from './diff';
+import { relationType, vocabularyIn } from '$lib/domain/vocabulary';
+import * as english from '$lib/domain/english';
+import * as french from '$lib/domain/french';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { fieldLabel, type FieldChange } from './diff';
 
 export interface NameLookup {
 	commune?: (code: string) => string | undefined;
@@ -26,76 +30,99 @@ export interface DisplayChange {
 	long: boolean;
 }
 
-const STATUS_LABELS: Record<string, string> = { draft: 'Brouillon', published: 'Publiée', archived: 'Archivée' };
-const PRECISION_LABELS: Record<string, string> = { address: "À l'adresse", commune: 'Centre de la commune', manual: 'Placée à la main' };
-const CONFIRMATION_LABELS: Record<string, string> = { declared: 'Déclarée', confirmed: 'Confirmée', disputed: 'Contestée' };
+type Label = (inputs?: object, options?: { locale?: Locale }) => string;
+const STATUS_LABELS: Record<string, Label> = { draft: m.newsroom_status_draft, published: m.newsroom_status_published, archived: m.newsroom_status_archived };
+const PRECISION_LABELS: Record<string, Label> = {
+	address: m.newsroom_precision_address,
+	commune: m.newsroom_precision_commune,
+	manual: m.newsroom_precision_manual
+};
+const CONFIRMATION_LABELS: Record<string, Label> = {
+	declared: m.newsroom_confirmation_declared,
+	confirmed: m.newsroom_confirmation_confirmed,
+	disputed: m.newsroom_confirmation_disputed
+};
 
 /**
- * « 28 novembre 2026 à 22 h 09 », in the time of the region the map is about (French-phrasing module:
- * « 1er », « 22 h 09 »). An instant (`…Z`) is converted; an event's bare date-time is already Paris time.
+ * « 28 novembre 2026 à 22 h 09 » / « 28 November 2026 at 22:09 », in the time of the region the map is about
+ * (French-phrasing module: « 1er », « 22 h 09 »). An instant (`…Z`) is converted; an event's bare date-time is
+ * already Paris time.
  */
-export function formatDateTime(iso: string): string {
-	return /^\d{4}-\d{2}-\d{2}/.test(iso) ? frenchDateTime(iso) : iso;
+export function formatDateTime(iso: string, locale: Locale = getLocale()): string {
+	if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
+	const w = french.wallClock(iso);
+	const say = locale === 'en' ? english : french;
+	if (w.hour === null) return say.formatPartialDate(w.date);
+	const time = locale === 'en' ? `${String(w.hour).padStart(2, '0')}:${String(w.minute ?? 0).padStart(2, '0')}` : french.formatTime(w.hour, w.minute ?? 0);
+	return m.newsroom_date_time({ day: say.formatPartialDate(w.date), time }, { locale });
 }
 
-const ITEM_LABELS: Record<string, (code: string) => string> = { sectors: sectorLabel, stages: stageLabel, offers: offerLabel };
-
-function formatOne(field: string, value: unknown, names: NameLookup): string {
-	if (typeof value === 'boolean') return value ? 'oui' : 'non';
+function formatOne(field: string, value: unknown, names: NameLookup, locale: Locale): string {
+	const say = locale === 'en' ? english : french;
+	const vocabulary = vocabularyIn(locale);
+	const labelled = (labels: Record<string, Label>, code: string) => labels[code]?.({}, { locale }) ?? code;
+	if (typeof value === 'boolean') return value ? m.newsroom_value_yes({}, { locale }) : m.newsroom_value_no({}, { locale });
 	if (typeof value === 'number') {
-		if (field === 'sourceId' || field === 'targetId') return names.entity?.(value) ?? `acteur n° ${value}`;
-		return field === 'foundedYear' ? String(value) : value.toLocaleString('fr-FR', { maximumFractionDigits: 6 });
+		if (field === 'sourceId' || field === 'targetId') return names.entity?.(value) ?? m.newsroom_value_actor_number({ id: value }, { locale });
+		return field === 'foundedYear' ? String(value) : value.toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 6 });
 	}
 	if (typeof value !== 'string') return JSON.stringify(value);
 	switch (field) {
 		case 'kind':
-			return kindLabel(value);
+			return vocabulary.kind(value);
 		case 'category':
-			return categoryLabel(value);
+			return vocabulary.category(value);
 		case 'status':
-			return STATUS_LABELS[value] ?? value;
+			return labelled(STATUS_LABELS, value);
 		case 'coordPrecision':
-			return PRECISION_LABELS[value] ?? value;
+			return labelled(PRECISION_LABELS, value);
 		case 'confirmation':
-			return CONFIRMATION_LABELS[value] ?? value;
-		case 'type':
-			return relationLabel(value);
+			return labelled(CONFIRMATION_LABELS, value);
+		case 'type': {
+			const term = relationType(value);
+			return term ? (locale === 'en' ? term.labelEn : term.label) : value;
+		}
 		case 'communeCode': {
 			const name = names.commune?.(value);
 			return name ? `${name} (${value})` : value;
 		}
 		case 'startsAt':
 		case 'endsAt':
-			return formatDateTime(value);
+			return formatDateTime(value, locale);
 		case 'lastVerifiedAt':
-			return /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDay(value) : value;
+			return /^\d{4}-\d{2}-\d{2}/.test(value) ? say.formatDay(value) : value;
 		case 'startDate':
 		case 'endDate':
-			return formatPartialDate(value);
+			return say.formatPartialDate(value);
 		default:
 			return value;
 	}
 }
 
-export function formatValue(field: string, value: unknown, names: NameLookup = {}): DisplayValue {
+/** The list fields whose items are vocabulary codes. */
+const ITEM_VOCABULARY: Record<string, 'sector' | 'stage' | 'offer'> = { sectors: 'sector', stages: 'stage', offers: 'offer' };
+
+export function formatValue(field: string, value: unknown, names: NameLookup = {}, locale: Locale = getLocale()): DisplayValue {
 	if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null;
 	if (Array.isArray(value)) {
-		const label = ITEM_LABELS[field];
-		return value.map((v) => (label && typeof v === 'string' ? label(v) : formatOne(field, v, names)));
+		const vocabulary = ITEM_VOCABULARY[field];
+		const label = vocabulary ? vocabularyIn(locale)[vocabulary] : null;
+		return value.map((v) => (label && typeof v === 'string' ? label(v) : formatOne(field, v, names, locale)));
 	}
-	return formatOne(field, value, names);
+	return formatOne(field, value, names, locale);
 }
 
 const LONG_FIELDS = new Set(['description']);
 
-export function displayChange(c: FieldChange, names: NameLookup = {}): DisplayChange {
-	const list = (v: unknown[] | undefined) => (formatValue(c.field, v ?? [], names) as string[] | null) ?? [];
+/** A change as a page shows it, labelled and formatted in the page's language. */
+export function displayChange(c: FieldChange, names: NameLookup = {}, locale: Locale = getLocale()): DisplayChange {
+	const list = (v: unknown[] | undefined) => (formatValue(c.field, v ?? [], names, locale) as string[] | null) ?? [];
 	return {
 		field: c.field,
-		label: c.label,
+		label: fieldLabel(c.field, locale),
 		change: c.change,
-		before: formatValue(c.field, c.before, names),
-		after: formatValue(c.field, c.after, names),
+		before: formatValue(c.field, c.before, names, locale),
+		after: formatValue(c.field, c.after, names, locale),
 		added: list(c.added),
 		removed: list(c.removed),
 		long: LONG_FIELDS.has(c.field)

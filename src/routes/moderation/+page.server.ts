@@ -9,6 +9,7 @@ import { sendFollowUp } from '$lib/server/services/newcomer.service';
 import { serverMailSetting } from '$lib/server/mail/mailer';
 import type { AccountUser } from '$lib/server/services/users.service';
 import { mailReportOutcome, reporterToTell } from '$lib/server/services/review-notices';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = pageLoad(({ locals, url, setHeaders }) => {
@@ -34,11 +35,14 @@ function action(scope: (form: FormData) => string, targetField: string | null, r
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
-/** A report's author without an account hears the outcome by e-mail (sent in the background: the editor does not wait). */
-function tellReporter(pendingId: number, url: URL): string {
-	if (!reporterToTell(getDb(), pendingId)) return '';
+/**
+ * A report's author without an account hears the outcome by e-mail (sent in the background: the editor does not
+ * wait); the editor's answer then says so in a second sentence.
+ */
+function tellReporter(pendingId: number, url: URL, said: string): string {
+	if (!reporterToTell(getDb(), pendingId)) return said;
 	void mailReportOutcome(getDb(), pendingId, url.origin);
-	return ' La personne qui a signalé l’erreur en est informée par courriel.';
+	return `${said} ${m.newsroom_mod_reporter_told()}`;
 }
 const is = (name: string) => () => name;
 
@@ -48,31 +52,29 @@ export const actions = {
 		// A newcomer's listing or claim: their invitation leaves once the approval is written.
 		const followUp = approvePendingChange(getDb(), user, id, text(form, 'comment'));
 		await sendFollowUp(followUp, url.origin, serverMailSetting());
-		return (
-			(followUp ? `Proposition acceptée et publiée : une invitation part vers ${followUp.to}.` : 'Proposition acceptée et publiée.') + tellReporter(id, url)
-		);
+		return tellReporter(id, url, followUp ? m.newsroom_mod_approved_invite({ to: followUp.to }) : m.newsroom_mod_approved());
 	}),
 	refuser: action(is('refuser'), 'pendingId', async (user, form, url) => {
 		const id = idFrom(form.get('pendingId'));
 		const followUp = rejectPendingChange(getDb(), user, id, text(form, 'comment'));
 		if (followUp) {
 			await sendFollowUp(followUp, url.origin, serverMailSetting());
-			return 'Proposition refusée : son auteur, sans compte, reçoit votre commentaire par e-mail.';
+			return m.newsroom_mod_rejected_by_email();
 		}
-		return 'Proposition refusée : son auteur lira votre commentaire dans son espace.' + tellReporter(id, url);
+		return tellReporter(id, url, m.newsroom_mod_rejected());
 	}),
 	// A contested relation (QueueCard): the contest refused keeps the relation, accepted removes it.
 	maintenir: action(is('refuser'), 'pendingId', (user, form) => {
 		rejectPendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
-		return 'Relation maintenue : les deux parties sont prévenues, avec votre commentaire.';
+		return m.newsroom_mod_relation_kept();
 	}),
 	retirerRelation: action(is('approuver'), 'pendingId', (user, form) => {
 		approvePendingChange(getDb(), user, idFrom(form.get('pendingId')), text(form, 'comment'));
-		return 'Relation retirée : les deux parties sont prévenues, avec votre commentaire.';
+		return m.newsroom_mod_relation_removed();
 	}),
 	fusionner: action(is('fusionner'), null, (user, form) => {
 		const r = mergeEntities(getDb(), user, pickFrom(form, 'keepId'), pickFrom(form, 'dropId'));
-		return `« ${r.droppedName} » est fondue dans « ${r.keptName} » : son ancienne adresse redirige vers la fiche conservée.`;
+		return m.newsroom_mod_merged({ dropped: r.droppedName, kept: r.keptName });
 	}),
 	archiver: action(
 		(form) => (form.get('archived') === '1' ? 'archiver' : 'restaurer'),
@@ -89,11 +91,11 @@ export const actions = {
 	}),
 	retirerGerant: action(is('retirerGerant'), null, (user, form) => {
 		revokeManager(getDb(), user, idFrom(form.get('entityId')), idFrom(form.get('userId')));
-		return 'Gestionnaire retiré.';
+		return m.newsroom_mod_manager_removed();
 	}),
 	publication: action(is('publication'), 'userId', (user, form) => {
 		const moderated = form.get('moderated') === '1';
 		setPartnerModerated(getDb(), user, idFrom(form.get('userId')), moderated);
-		return moderated ? 'Les modifications de ce partenaire seront relues.' : 'Ce partenaire publie désormais directement.';
+		return moderated ? m.newsroom_mod_partner_moderated() : m.newsroom_mod_partner_direct();
 	})
 } satisfies Actions;

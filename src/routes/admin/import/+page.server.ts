@@ -4,7 +4,8 @@ import { formAction, pageLoad } from '$lib/server/http/page';
 import { geocoderFromEnv } from '$lib/server/geocode';
 import { requireUser } from '$lib/server/http/form-failure';
 import { importHistory, importPresets, MAX_IMPORT_BYTES, previewImport } from '$lib/server/services/import.service';
-import { settingsFrom, tooLarge, TOO_BIG, uploadFrom } from './import-request.server';
+import { settingsFrom, tooBig, tooLarge, uploadFrom } from './import-request.server';
+import { localHref } from '$lib/i18n/locale-href';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = pageLoad(({ locals, url, setHeaders }) => {
@@ -30,12 +31,12 @@ export const actions = {
 	analyse: (event) => {
 		const user = requireUser(event.locals.user, event.url);
 		// Refused from its announced size, before the form (and its file) is read.
-		if (tooLarge(event.request)) return fail(413, { message: TOO_BIG });
+		if (tooLarge(event.request)) return fail(413, { message: tooBig() });
 		return formAction(async (_: typeof event, form) => {
 			const upload = await uploadFrom(form);
 			if ('problem' in upload) return fail(upload.status, { message: upload.problem });
 			const jobId = (await previewImport(getDb(), user, upload.file, settingsFrom(form), { geocoder: geocoderFromEnv() })).job.id;
-			redirect(303, `/admin/import/${jobId}`);
+			redirect(303, localHref(`/admin/import/${jobId}`));
 		})(event);
 	}
 } satisfies Actions;

@@ -2,13 +2,15 @@ import { NotFoundError, ValidationError } from '$lib/server/services/errors';
 import { MAX_IMPORT_BYTES, type ImportSettingsInput } from '$lib/server/services/import.service';
 import { ForbiddenError } from '$lib/server/services/users.service';
 import type { ImportProgress } from '$lib/server/import/plan';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * What the import page's form actions and its two streamed endpoints share: reading the upload form the
  * same way, and answering a long run as NDJSON progress lines.
  */
 
-export const TOO_BIG = `Fichier trop gros : ${MAX_IMPORT_BYTES / 1024 / 1024} Mo au maximum.`;
+/** In the request's language: called while answering it. */
+export const tooBig = () => m.newsroom_import_too_big({ max: MAX_IMPORT_BYTES / 1024 / 1024 });
 /** Multipart framing around the file: a request this much larger than the limit cannot hold a valid file. */
 const FORM_OVERHEAD = 64 * 1024;
 
@@ -43,12 +45,12 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 	};
 }
 
-/** The uploaded file, or a French reason why there is none. */
+/** The uploaded file, or the reason why there is none. */
 export async function uploadFrom(form: FormData): Promise<{ file: { name: string; bytes: Uint8Array } } | { problem: string; status: number }> {
 	const file = form.get('file');
 	if (!(file instanceof File) || file.size === 0)
-		return { problem: 'Choisissez un fichier CSV, classeur (.xlsx, .ods), GeoJSON ou JSON à importer.', status: 400 };
-	if (file.size > MAX_IMPORT_BYTES) return { problem: TOO_BIG, status: 413 };
+		return { problem: m.newsroom_import_choose_file(), status: 400 };
+	if (file.size > MAX_IMPORT_BYTES) return { problem: tooBig(), status: 413 };
 	return { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
 
@@ -75,7 +77,7 @@ function failureMessage(e: unknown): string {
 	}
 	if (e instanceof ForbiddenError || e instanceof NotFoundError) return e.message;
 	console.error('Import interrompu par une erreur inattendue', e);
-	return "Erreur inattendue pendant l'import : rien n'a été validé. Réessayez, ou prévenez l'administrateur du site.";
+	return m.newsroom_import_unexpected();
 }
 
 /**

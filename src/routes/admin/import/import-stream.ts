@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+
 /** One progress line of the import endpoints (see import-request.server.ts). */
 export interface StreamProgress {
 	phase: 'envoi' | 'lecture' | 'lignes' | 'geocodage' | 'verification' | 'ecriture' | 'termine';
@@ -10,13 +12,13 @@ type Line = Omit<Partial<StreamProgress>, 'done'> & { done?: number | boolean; j
 
 /**
  * Posts to a streamed import endpoint and follows its NDJSON lines. Resolves with the job id of the final
- * `{ done: true }` line; rejects with the French message of an `{ error }` line or of a refusal.
+ * `{ done: true }` line; rejects with the message of an `{ error }` line or of a refusal.
  */
 export async function followImportStream(url: string, body: FormData | null, onProgress: (p: StreamProgress) => void): Promise<number> {
 	const response = await fetch(url, { method: 'POST', body, headers: { accept: 'application/x-ndjson' } });
 	if (!response.ok || !response.body) {
 		const refusal = (await response.json().catch(() => null)) as { message?: string } | null;
-		throw new Error(refusal?.message ?? `Le serveur a refusé la demande (erreur ${response.status}).`);
+		throw new Error(refusal?.message ?? m.newsroom_import_server_refused({ status: response.status }));
 	}
 	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
 	let pending = '';
@@ -32,6 +34,6 @@ export async function followImportStream(url: string, body: FormData | null, onP
 			if (line.done === true) return line.jobId ?? 0;
 			onProgress(line as StreamProgress);
 		}
-		if (done) throw new Error('La connexion au serveur a été coupée avant la fin : rechargez la page pour voir où en est l’import.');
+		if (done) throw new Error(m.newsroom_import_cut());
 	}
 }

@@ -4,6 +4,7 @@ import { formAction, pageLoad, rethrowAsPageError } from '$lib/server/http/page'
 import { requireUser } from '$lib/server/http/form-failure';
 import { NotFoundError, ValidationError } from '$lib/server/services/errors';
 import { createSynonymGroup, deleteSynonymGroup, listSynonymGroups, MAX_TERMS, updateSynonymGroup } from '$lib/server/services/search-synonyms.service';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load = pageLoad(({ locals, url }) => {
@@ -39,14 +40,14 @@ const actor = ({ locals, url }: RequestEvent) => requireUser(locals.user, url);
 export const actions = {
 	ajouter: action('ajouter', (event, form) => {
 		const group = createSynonymGroup(getDb(), actor(event), typed(form));
-		return { action: 'ajouter', target: 0, done: `Groupe ajouté : « ${group.text} ». Il compte dès la prochaine recherche.`, message: null };
+		return { action: 'ajouter', target: 0, done: m.newsroom_syn_added({ text: group.text }), message: null };
 	}),
 	enregistrer: action('enregistrer', (event, form) => {
 		const group = updateSynonymGroup(getDb(), actor(event), groupIdOf(form), typed(form));
-		return { action: 'enregistrer', target: group.id, done: 'Groupe enregistré : il compte dès la prochaine recherche.', message: null };
+		return { action: 'enregistrer', target: group.id, done: m.newsroom_syn_saved(), message: null };
 	}),
 	supprimer: action('supprimer', (event, form) => {
 		deleteSynonymGroup(getDb(), actor(event), groupIdOf(form));
-		return { action: 'supprimer', target: 0, done: 'Groupe supprimé.', message: null };
+		return { action: 'supprimer', target: 0, done: m.newsroom_syn_deleted(), message: null };
 	})
 } satisfies Actions;

@@ -15,19 +15,27 @@ import {
 	issueAccountLink,
 	linkExpiry,
 	listUsers,
-	roleLabels,
 	USER_ROLES,
-	userStatusLabels,
-	type AccountUser
+	type AccountUser,
+	type UserStatus
 } from '$lib/server/services/users.service';
+import type { UserRole } from '$lib/server/db/schema';
+import { localHref } from '$lib/i18n/locale-href';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const STAFF_ONLY = 'Cette page est réservée aux administrateurs et aux éditeurs.';
+/** Roles and statuses in the page's language (the service's roleLabels are the French ones). */
+const ROLE_LABELS: Record<UserRole, () => string> = { admin: m.newsroom_role_admin, editor: m.newsroom_role_editor, partner: m.newsroom_role_partner };
+const STATUS_LABELS: Record<UserStatus, () => string> = {
+	pending: m.newsroom_status_pending,
+	active: m.newsroom_status_active,
+	disabled: m.newsroom_status_disabled
+};
 
 /** Actions do not run the page's load, so each one passes through this gate too. */
 function staff({ locals, url }: Pick<RequestEvent, 'locals' | 'url'>): AccountUser {
-	if (!locals.user) redirect(303, `/connexion?next=${encodeURIComponent(url.pathname)}`);
-	if (!canManageUsers(locals.user)) error(403, STAFF_ONLY);
+	if (!locals.user) redirect(303, localHref(`/connexion?next=${encodeURIComponent(url.pathname)}`));
+	if (!canManageUsers(locals.user)) error(403, m.newsroom_users_staff_only());
 	return locals.user;
 }
 
@@ -61,22 +69,22 @@ async function mailLink(to: string, url: string, purpose: 'invite' | 'reset', na
 	const setting = serverMailSetting();
 	if (!setting) return null;
 	const result = await sendMail(setting, accountLinkMail(to, url, purpose, name));
-	return result.sent ? `Lien également envoyé par courriel à ${to}.` : `Le courriel n’a pas pu partir (${result.reason}) : transmettez le lien vous-même.`;
+	return result.sent ? m.newsroom_users_mailed({ to }) : m.newsroom_users_mail_failed({ reason: result.reason });
 }
 
 export const load = ((event) => {
 	const actor = staff(event);
 	// Links and e-mail addresses: never kept by a shared cache.
 	event.setHeaders({ 'cache-control': 'private, no-store' });
-	const option = (role: (typeof USER_ROLES)[number]) => ({ value: role, label: roleLabels[role] });
+	const option = (role: (typeof USER_ROLES)[number]) => ({ value: role, label: ROLE_LABELS[role]() });
 	const db = getDb();
 	const { managers, partners } = managersOverview(db, actor);
 	const listingsOf = (userId: number) => managers.filter((m) => m.userId === userId).map((m) => ({ id: m.entityId, name: m.entityName, slug: m.entitySlug }));
 	return {
 		users: listUsers(db, actor).map((u) => ({
 			...u,
-			roleLabel: roleLabels[u.role],
-			statusLabel: userStatusLabels[u.status],
+			roleLabel: ROLE_LABELS[u.role](),
+			statusLabel: STATUS_LABELS[u.status](),
 			managed: u.role === 'partner' ? listingsOf(u.id).length : null
 		})),
 		partners: partners.map((p) => ({ id: p.id, displayName: p.displayName, email: p.email, listings: listingsOf(p.id) })),
@@ -112,7 +120,7 @@ export const actions = {
 	}),
 	disable: action('disable', (actor, form) => {
 		disableUser(getDb(), actor, userIdOf(form));
-		return { action: 'disable', message: 'Compte désactivé : ses sessions sont fermées.' };
+		return { action: 'disable', message: m.newsroom_users_disabled() };
 	}),
 	/** « Fiches gérées » : lets a partner account manage one more listing, chosen by typing its name. */
 	confier: action(
@@ -130,12 +138,12 @@ export const actions = {
 			const target = userIdOf(form);
 			const entityId = /^\d{1,15}$/.test(field(form, 'entityId')) ? Number(field(form, 'entityId')) : 0;
 			revokeManager(getDb(), actor, entityId, target);
-			return { action: 'retirerFiche', target, done: 'Fiche retirée : ce compte ne la gère plus.' };
+			return { action: 'retirerFiche', target, done: m.newsroom_users_listing_withdrawn() };
 		},
 		{ target: userIdOf }
 	),
 	role: action('role', (actor, form) => {
 		changeRole(getDb(), actor, userIdOf(form), field(form, 'role') as never);
-		return { action: 'role', message: 'Rôle modifié : la personne devra se reconnecter.' };
+		return { action: 'role', message: m.newsroom_users_role_changed() };
 	})
 } satisfies Actions;

@@ -5,6 +5,7 @@ import { pageLoad } from '$lib/server/http/page';
 import { requireUser } from '$lib/server/http/form-failure';
 import { moderationQueue } from '$lib/server/services/moderation.service';
 import { KIND_LABELS } from '$lib/server/services/proposal-words';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 const kindSchema = z.enum(Object.keys(KIND_LABELS) as [keyof typeof KIND_LABELS, ...(keyof typeof KIND_LABELS)[]]);
@@ -14,6 +15,6 @@ export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const kind = kindSchema.safeParse(url.searchParams.get('type'));
-	if (!kind.success) error(400, { message: `Type de proposition inconnu : « ${url.searchParams.get('type') ?? ''} ».` });
-	return { kind: kind.data, kindLabel: KIND_LABELS[kind.data], items: moderationQueue(getDb(), user).filter((q) => q.kind === kind.data) };
+	if (!kind.success) error(400, { message: m.newsroom_prop_unknown_type({ type: url.searchParams.get('type') ?? '' }) });
+	return { kind: kind.data, items: moderationQueue(getDb(), user).filter((q) => q.kind === kind.data) };
 }) satisfies PageServerLoad;

@@ -1,12 +1,12 @@
 import { getDb } from '$lib/server/db/connection';
 import { formAction, pageLoad } from '$lib/server/http/page';
-import { countOf, frenchSpacing } from '$lib/domain/french';
 import { geocoderFromEnv } from '$lib/server/geocode';
 import { idFrom, requireUser } from '$lib/server/http/form-failure';
 import { commitImport, importJobView, importPresets, reanalyseImport, undoImport } from '$lib/server/services/import.service';
 import type { AccountUser } from '$lib/server/services/users.service';
 import { settingsFrom } from '../import-request.server';
 import { placementParam } from '$lib/import/placement-words';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The page lists this many rows and problems; the counts say how many more the report holds. */
@@ -44,17 +44,15 @@ function action(run: (user: AccountUser, jobId: number, form: FormData) => Promi
 export const actions = {
 	remap: action(async (user, jobId, form) => {
 		await reanalyseImport(getDb(), user, jobId, settingsFrom(form), { geocoder: geocoderFromEnv() });
-		return 'Fichier analysé à nouveau avec ces réglages.';
+		return m.newsroom_job_remapped();
 	}),
 	/** Without JavaScript; with it, the page posts to ./commit and shows the progress. */
 	commit: action(async (user, jobId) => {
 		await commitImport(getDb(), user, jobId, { geocoder: geocoderFromEnv() });
-		return 'Import validé : les fiches sont enregistrées.';
+		return m.newsroom_job_committed();
 	}),
 	undo: action((user, jobId, form) => {
 		const { deleted, restored } = undoImport(getDb(), user, jobId, String(form.get('reason') ?? ''));
-		return frenchSpacing(
-			`Import annulé : ${countOf(deleted, 'fiche créée supprimée', 'fiches créées supprimées')} (restaurables depuis leur historique), ${countOf(restored, 'fiche remise', 'fiches remises')} dans leur état d'avant.`
-		);
+		return m.newsroom_job_undone({ deleted: m.newsroom_job_deleted_count({ count: deleted }), restored: m.newsroom_job_restored_count({ count: restored }) });
 	})
 } satisfies Actions;
