@@ -118,7 +118,8 @@ const SIGNED_OUT = new Set(['/connexion', '/connexion/oubli', '/invitation/[toke
 async function readable(page: Page, otherLanguage: 'fr' | 'en'): Promise<string> {
 	return page.evaluate((other) => {
 		const body = document.body.cloneNode(true) as HTMLElement;
-		for (const el of body.querySelectorAll(`[lang="${other}"], script, style, template, noscript`)) el.remove();
+		// Machine words (API codes, column names, parameters) are shown as code: the same in both languages.
+		for (const el of body.querySelectorAll(`[lang="${other}"], script, style, template, noscript, code, kbd, samp, pre`)) el.remove();
 		const attributes = [...body.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-description]')].flatMap((el) =>
 			['aria-label', 'title', 'placeholder', 'alt', 'aria-description'].map((name) => el.getAttribute(name) ?? '')
 		);
