@@ -5,6 +5,7 @@
  * still running since a date takes the present perfect (« has been », « has hosted »). The tense itself (over,
  * running, to come) is the French module's decision, read from the same dates: it is the same fact.
  */
+import type { RelationCaption } from '../french/relations';
 import {
 	firstDay,
 	isMoment,
@@ -113,6 +114,21 @@ export function relationSentence(r: RelationFacts, subject: Nameable, other: Nam
 	if (!verb) return `${subject.name} — ${relationType(r.type)?.labelEn ?? r.type} — ${other.name}`;
 	const words = tense === 'present' && dates?.startsWith('since ') ? verb.perfect : verb[tense];
 	return [subject.name, words, other.name, verb.tail, dates].filter(Boolean).join(' ');
+}
+
+/**
+ * The caption of a relation without its dates, cut around the names as the French one is: « Volcabio » +
+ * « is incubated by » + « Couveuse des Puys ». English needs no article nor agreement.
+ */
+export function relationCaption(type: string, source: Nameable, target: Nameable): RelationCaption {
+	const verb = verbFor(type, 'out');
+	return {
+		subject: { before: '', name: source.name },
+		verb: verb ? verb.present : `— ${relationType(type)?.labelEn ?? type} —`,
+		object: { before: '', name: target.name },
+		tail: verb?.tail ?? '',
+		flipped: false
+	};
 }
 
 /** Relation dates alone, as a list of relations shows them next to a name: « since 2021 », « in 2016 ». */

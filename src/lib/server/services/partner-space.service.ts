@@ -1,6 +1,12 @@
 import type { Freshness } from '$lib/domain/freshness';
 import { listingFreshness } from './freshness.service';
 import { relationCaption, type Nameable, type RelationCaption } from '$lib/domain/french';
+import { relationCaption as englishCaption } from '$lib/domain/english/relations';
+import { getLocale } from '$lib/paraglide/runtime';
+
+/** The relation's caption in the page's language (French articles and agreement, or plain English). */
+const captionIn = (type: string, source: Nameable, target: Nameable): RelationCaption =>
+	getLocale() === 'en' ? englishCaption(type, source, target) : relationCaption(type, source, target);
 import { diffSnapshots, type SnapshotLike } from '$lib/history/diff';
 import { displayChange, type DisplayChange } from '$lib/history/format';
 import { entityFields, relationFields } from '$lib/history/snapshot';
@@ -11,7 +17,7 @@ import { entitiesByIds, entityNames, managedEntityIds, pendingChangesByAuthor, p
 import { confirmsOtherSide, entityFieldsFor, waitsForModeration } from './contribution.service';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { canContest, disputeViews, type DisputeView } from './relation-dispute.service';
-import { AWAITING_TEAM, byActor, proposalTitle, relationState, STATUS_LABELS } from './proposal-words';
+import { awaitingTeam, proposalTitle, relationState, STATUS_LABELS } from './proposal-words';
 import { proposalFacts } from './proposal-facts';
 import type { AccountUser } from './users.service';
 
@@ -73,7 +79,7 @@ function relationViews(db: Db, user: AccountUser, rows: RelationRow[], waiting: 
 			id: r.id,
 			version: r.version,
 			type: r.type,
-			caption: relationCaption(r.type, actor(r.sourceId), actor(r.targetId)),
+			caption: captionIn(r.type, actor(r.sourceId), actor(r.targetId)),
 			sourceId: r.sourceId,
 			sourceName: name(r.sourceId),
 			targetId: r.targetId,
@@ -132,16 +138,15 @@ function proposedRelations(db: Db, entityId: number, waiting: PendingChangeRow[]
 			declaredByEntityId?: number | null;
 		};
 		const other = p.declaredByEntityId === p.sourceId ? p.targetId : p.declaredByEntityId === p.targetId ? p.sourceId : null;
-		const confirmLater = p.confirmation === 'declared' && other ? `, puis de confirmation ${byActor(actor(other))}` : '';
 		return {
 			pendingId: c.id,
 			type: p.type,
 			sourceName: name(p.sourceId),
-			caption: relationCaption(p.type, actor(p.sourceId), actor(p.targetId)),
+			caption: captionIn(p.type, actor(p.sourceId), actor(p.targetId)),
 			targetName: name(p.targetId),
 			startDate: p.startDate ?? null,
 			endDate: p.endDate ?? null,
-			state: `${AWAITING_TEAM}${confirmLater}`
+			state: awaitingTeam(p.confirmation === 'declared' && other ? actor(other) : null)
 		};
 	});
 }

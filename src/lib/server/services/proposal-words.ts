@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { formatDay, frenchSpacing, relationCaptionText, withPreposition, type Nameable } from '$lib/domain/french';
 import { fieldLabel } from '$lib/history/diff';
 import type { PendingChangeKind, PendingChangeStatus } from '../db/schema';
@@ -82,21 +84,32 @@ export const STATUS_LABELS: Record<PendingChangeStatus, string> = {
 export const byActor = (e: Nameable): string => withPreposition('par', e);
 
 /** The state of a relation as its reader on one side sees it: « déclarée par l'Incubateur des Dômes, en attente de confirmation par Volcabio ». */
-export function relationState(r: {
-	confirmation: 'declared' | 'confirmed' | 'disputed';
-	declaredBy: Nameable | null;
-	otherSide: Nameable | null;
-	viewerConfirms: boolean;
-}): string {
-	if (r.confirmation === 'confirmed') return 'confirmée par les deux parties';
-	if (r.confirmation === 'disputed') return 'contestée';
-	if (!r.declaredBy) return 'déclarée';
-	if (r.viewerConfirms) return `déclarée ${byActor(r.declaredBy)}, en attente de votre confirmation`;
-	return `déclarée ${byActor(r.declaredBy)}, en attente de confirmation ${r.otherSide ? byActor(r.otherSide) : "par l'autre partie"}`;
+export function relationState(
+	r: {
+		confirmation: 'declared' | 'confirmed' | 'disputed';
+		declaredBy: Nameable | null;
+		otherSide: Nameable | null;
+		viewerConfirms: boolean;
+	},
+	locale: Locale = getLocale()
+): string {
+	const o = { locale };
+	// French says « par la Couveuse des Puys » (its article and elision): the French-phrasing module builds it.
+	const by = (e: Nameable) => (locale === 'fr' ? byActor(e) : `by ${e.name}`);
+	if (r.confirmation === 'confirmed') return m.relation_state_confirmed({}, o);
+	if (r.confirmation === 'disputed') return m.relation_state_disputed({}, o);
+	if (!r.declaredBy) return m.relation_state_declared({}, o);
+	if (r.viewerConfirms) return m.relation_state_awaiting_you({ by: by(r.declaredBy) }, o);
+	return r.otherSide
+		? m.relation_state_awaiting_other({ by: by(r.declaredBy), other: by(r.otherSide) }, o)
+		: m.relation_state_awaiting_other_party({ by: by(r.declaredBy) }, o);
 }
 
-/** A proposal an editor has not read yet. */
-export const AWAITING_TEAM = "en attente de validation par l'équipe du Connecteur";
+/** A proposal an editor has not read yet; then, for a relation, the other side's confirmation. */
+export function awaitingTeam(confirmBy: Nameable | null, locale: Locale = getLocale()): string {
+	if (!confirmBy) return m.relation_state_awaiting_team({}, { locale });
+	return m.relation_state_awaiting_team_then({ other: locale === 'fr' ? byActor(confirmBy) : `by ${confirmBy.name}` }, { locale });
+}
 
 /** « 3 décembre 2026 », « 1er décembre 2026 » from « 2026-12-01 » or an instant (read in Paris time). */
 export const frenchDay = (isoDate: string): string => formatDay(isoDate);
