@@ -65,7 +65,19 @@ function pageRoutes(dir = ROUTES_DIR): string[] {
  * Words both languages write the same way, which only one catalogue happens to use: never a leftover.
  * (« attribution » is MapLibre's own English button on the map; « communes » names French municipalities in English too.)
  */
-const BOTH_LANGUAGES = new Set(['attribution', 'association', 'communes', 'commune', 'transport', 'tables', 'analyse', 'description', 'source', 'sources', 'location']);
+const BOTH_LANGUAGES = new Set([
+	'attribution',
+	'association',
+	'communes',
+	'commune',
+	'transport',
+	'tables',
+	'analyse',
+	'description',
+	'source',
+	'sources',
+	'location'
+]);
 
 /** Shared addresses, one language by design (partners' embeds: the page that gives the snippet is translated). */
 const NOT_LOCALISED = new Set(['/embed/carte', '/embed/reseau']);

@@ -4,15 +4,7 @@
  * facts from the distance's kind and figure, which the API's French text is built from too.
  */
 import { vocabularyIn } from '$lib/domain/vocabulary';
-import {
-	distanceFrom,
-	originNote,
-	pointNote,
-	UNCERTAINTY_KM,
-	type Origin,
-	type PointAccuracy,
-	type ShownDistance
-} from '$lib/geo/distance-precision';
+import { distanceFrom, originNote, pointNote, UNCERTAINTY_KM, type Origin, type PointAccuracy, type ShownDistance } from '$lib/geo/distance-precision';
 import type { Locale } from '$lib/paraglide/runtime';
 
 const tenths = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });

@@ -1,4 +1,3 @@
-
 /** What the finder form shows back: the visitor's answers as read from the URL, even when some are wrong. */
 export interface FinderAnswers {
 	stage: string;
@@ -25,4 +24,3 @@ export interface CommuneChoice {
 	matchLabel: string | null;
 	href: string;
 }
-

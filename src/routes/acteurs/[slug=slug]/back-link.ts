@@ -4,7 +4,7 @@
  * search come back as they were). Works without JavaScript, and without touching the links that lead here.
  * Only the site's own lists and views are offered; anything else gives no link.
  */
-import { vocabularyIn, type EntityKind } from '$lib/domain/vocabulary';
+import type { EntityKind } from '$lib/domain/vocabulary';
 import { toTerritory } from '$lib/domain/french';
 import { TERRITORY_CODE_RE } from '$lib/domain/filters';
 import { phrasing } from '$lib/i18n/phrasing';

@@ -48,8 +48,7 @@ export function settingsFrom(form: FormData): ImportSettingsInput {
 /** The uploaded file, or the reason why there is none. */
 export async function uploadFrom(form: FormData): Promise<{ file: { name: string; bytes: Uint8Array } } | { problem: string; status: number }> {
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0)
-		return { problem: m.newsroom_import_choose_file(), status: 400 };
+	if (!(file instanceof File) || file.size === 0) return { problem: m.newsroom_import_choose_file(), status: 400 };
 	if (file.size > MAX_IMPORT_BYTES) return { problem: tooBig(), status: 413 };
 	return { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
