@@ -1,4 +1,6 @@
-import { countOf, frenchSpacing } from '$lib/domain/french/typography';
+import { frenchSpacing } from '$lib/domain/french/typography';
+import { m } from '$lib/paraglide/messages';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { normalizePlaceName, placeNameCore, samePlaceName } from './place-name';
 
 /**
@@ -121,29 +123,29 @@ export function resolveTypedCommune<T extends Pick<MatchedCommune, 'name' | 'mat
 	return candidates.length ? { status: 'several', choices: candidates } : { status: 'none' };
 }
 
-/** What to tell the person when the text does not name one commune (French spacing: the French-phrasing module's). */
-export function resolutionMessage(text: string, resolution: CommuneResolution<unknown>): string | null {
-	const message = resolutionWords(text, resolution);
-	return message && frenchSpacing(message);
+/**
+ * What to tell the person when the text does not name one commune, in the page's language (`locale`; French
+ * outside a request), with French spacing in French.
+ */
+export function resolutionMessage(text: string, resolution: CommuneResolution<unknown>, locale: Locale = getLocale()): string | null {
+	const message = resolutionWords(text, resolution, { locale });
+	return message && (locale === 'fr' ? frenchSpacing(message) : message);
 }
 
-function resolutionWords(text: string, resolution: CommuneResolution<unknown>): string | null {
+function resolutionWords(text: string, resolution: CommuneResolution<unknown>, o: { locale: Locale }): string | null {
 	const shown = text.trim();
 	switch (resolution.status) {
 		case 'one':
 			return null;
 		case 'empty':
-			return 'Tapez le nom ou le code postal d’une commune.';
+			return m.map_commune_empty({}, o);
 		case 'none':
-			return codeKind(shown)
-				? `Aucune commune du territoire couvert n’a le code « ${codeText(shown)} » : vérifiez-le, ou tapez le nom de la commune.`
-				: `Aucune commune du territoire couvert ne s’appelle « ${shown} » : vérifiez l’orthographe, ou tapez son code postal.`;
+			return codeKind(shown) ? m.map_commune_no_code({ code: codeText(shown) }, o) : m.map_commune_no_name({ name: shown }, o);
 		case 'several': {
 			const kind = codeKind(shown);
-			if (kind === 'full')
-				return `${countOf(resolution.choices.length, 'commune répond', 'communes répondent')} au code ${codeText(shown)} : choisissez la vôtre dans la liste.`;
-			if (kind === 'partial') return `« ${codeText(shown)} » : tapez les 5 chiffres du code postal, ou choisissez une commune dans la liste.`;
-			return `Plusieurs communes correspondent à « ${shown} » : choisissez la vôtre dans la liste.`;
+			if (kind === 'full') return m.map_commune_several_code({ count: resolution.choices.length, code: codeText(shown) }, o);
+			if (kind === 'partial') return m.map_commune_partial_code({ code: codeText(shown) }, o);
+			return m.map_commune_several_name({ name: shown }, o);
 		}
 	}
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolutionMessage, type CommuneResolution } from '$lib/geo/commune-match';
+import { resolutionMessage } from '$lib/geo/commune-match';
 import { originNote, pointNote, showDistance, type DistanceEnd } from '$lib/geo/distance-precision';
 import { baseLocale, getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
-import { distanceText, originNoteText, pointNoteText, resolutionText } from './distance-words';
+import { distanceText, originNoteText, pointNoteText } from './distance-words';
 
 const readLocale = getLocale;
 const inEnglish = () => overwriteGetLocale(() => 'en');
@@ -50,25 +50,19 @@ describe('distance words', () => {
 	});
 });
 
-describe('commune search answers', () => {
-	const cases: [string, CommuneResolution<unknown>][] = [
-		['', { status: 'empty' }],
-		['Aurilac', { status: 'none' }],
-		['43 999', { status: 'none' }],
-		['43200', { status: 'several', choices: [1, 2, 3] }],
-		['432', { status: 'several', choices: [1, 2] }],
-		['Saint-Paul', { status: 'several', choices: [1, 2] }],
-		['Aurillac', { status: 'one', commune: 1 }]
-	];
-
-	it('are those of the shared rule on a French page', () => {
-		for (const [text, resolution] of cases) expect(resolutionText(text, resolution), text).toBe(resolutionMessage(text, resolution));
+describe('commune search answers (one rule for the map, the finder and the forms)', () => {
+	it('in French, with French spacing', () => {
+		expect(resolutionMessage('', { status: 'empty' })).toBe('Tapez le nom ou le code postal d’une commune.');
+		expect(resolutionMessage('43200', { status: 'several', choices: [1, 2, 3] })).toBe(
+			'3 communes répondent au code 43200\u00a0: choisissez la vôtre dans la liste.'
+		);
+		expect(resolutionMessage('Aurillac', { status: 'one', commune: 1 })).toBeNull();
 	});
 
-	it('are in English under /en', () => {
+	it('in English under /en', () => {
 		inEnglish();
-		expect(resolutionText('43200', { status: 'several', choices: [1, 2, 3] })).toBe('3 municipalities have the code 43200: choose yours in the list.');
-		expect(resolutionText('Aurilac', { status: 'none' })).toBe(
+		expect(resolutionMessage('43200', { status: 'several', choices: [1, 2, 3] })).toBe('3 municipalities have the code 43200: choose yours in the list.');
+		expect(resolutionMessage('Aurilac', { status: 'none' })).toBe(
 			'No municipality of the area covered is called “Aurilac”: check the spelling, or type its postcode.'
 		);
 	});

@@ -5,7 +5,7 @@
  * ($lib/geo/distance-precision, $lib/geo/commune-match).
  */
 import { ofTerritory } from '$lib/domain/french/places';
-import { codeKind, codeText, type CommuneMatch, type CommuneResolution } from '$lib/geo/commune-match';
+import type { CommuneMatch } from '$lib/geo/commune-match';
 import { formatKm, pointNote, POINT_ACCURACIES, UNCERTAINTY_KM, type PointAccuracy, type ShownDistance } from '$lib/geo/distance-precision';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -61,23 +61,4 @@ export function matchText(match: CommuneMatch, matchedCode: string | null): stri
 	if (match === 'postal_code') return m.map_match_postal({ code: matchedCode ?? '' });
 	if (match === 'insee_code') return m.map_match_insee({ code: matchedCode ?? '' });
 	return null;
-}
-
-/** Why a typed text names no single commune (null when it names one): the words of $lib/geo/commune-match's `resolutionMessage`. */
-export function resolutionText(text: string, resolution: CommuneResolution<unknown>): string | null {
-	const shown = text.trim();
-	switch (resolution.status) {
-		case 'one':
-			return null;
-		case 'empty':
-			return m.map_commune_empty();
-		case 'none':
-			return codeKind(shown) ? m.map_commune_no_code({ code: codeText(shown) }) : m.map_commune_no_name({ name: shown });
-		case 'several': {
-			const kind = codeKind(shown);
-			if (kind === 'full') return m.map_commune_several_code({ count: resolution.choices.length, code: codeText(shown) });
-			if (kind === 'partial') return m.map_commune_partial_code({ code: codeText(shown) });
-			return m.map_commune_several_name({ name: shown });
-		}
-	}
 }

@@ -8,8 +8,7 @@ import { basemapSetting } from '$lib/server/config';
 import { getDb } from '$lib/server/db/connection';
 import type { Db } from '$lib/server/db';
 import { ValidationError } from '$lib/server/services/errors';
-import { frenchSpacing } from '$lib/domain/french';
-import { codeKind, codeText, type CommuneResolution } from '$lib/geo/commune-match';
+import { resolutionMessage } from '$lib/geo/commune-match';
 import { findCommunes, resolveCommuneText, type CommuneHit } from '$lib/server/services/map.service';
 import { paramIssues } from '$lib/server/services/params';
 import { describeIssue, pageLoad } from '$lib/server/http/page';
@@ -59,28 +58,6 @@ const withCommune = (params: URLSearchParams, code: string, typedCode: string | 
 const typedCode = (c: CommuneHit) => (c.match === 'name' ? null : c.matchedCode);
 
 /**
- * What to tell the person when the text does not name one commune, in the page's language: the rule of
- * $lib/geo/commune-match (resolutionMessage, French only), said with this page's messages. French spacing
- * inside « » and before « : ».
- */
-function resolutionWords(text: string, resolution: CommuneResolution<unknown>): string {
-	const shown = text.trim();
-	const kind = codeKind(shown);
-	switch (resolution.status) {
-		case 'one':
-			return '';
-		case 'empty':
-			return m.pathways_commune_empty();
-		case 'none':
-			return frenchSpacing(kind ? m.pathways_commune_none_code({ code: codeText(shown) }) : m.pathways_commune_none_name({ name: shown }));
-		case 'several':
-			if (kind === 'full') return frenchSpacing(m.pathways_commune_several_code({ count: resolution.choices.length, code: codeText(shown) }));
-			if (kind === 'partial') return frenchSpacing(m.pathways_commune_several_partial({ code: codeText(shown) }));
-			return frenchSpacing(m.pathways_commune_several_name({ name: shown }));
-	}
-}
-
-/**
  * `commune` is the canonical address (an INSEE code); what a person types goes in `lieu`: a name, a postcode
  * or an INSEE code, resolved here without JavaScript (the autocomplete's own search and rule). One commune:
  * its address; several (a postcode shared by ten communes, homonyms): the visitor picks, each choice saying
@@ -97,7 +74,7 @@ function resolveCommune(
 	if (text.length > 100) return { issue: m.pathways_issue_name_too_long() };
 	const { resolution } = resolveCommuneText(db, text);
 	// resolveCommuneText trims the text to 100 characters; longer ones were refused above.
-	const message = resolutionWords(text.trim(), resolution);
+	const message = resolutionMessage(text.trim(), resolution) ?? '';
 	if (resolution.status === 'one') return { redirect: withCommune(params, resolution.commune.code, typedCode(resolution.commune)) };
 	if (resolution.status === 'several') {
 		return {
