@@ -224,7 +224,9 @@ describe('every page in both languages', () => {
 				// What the visitor typed comes back on the page (« incubateurs »): their words, not the interface's.
 				const typed = new Set(words(new URL(address, baseUrl()).searchParams.get('q') ?? ''));
 				const found = new Set<string>();
-				for (const word of (await readable(page, locale === 'en' ? 'fr' : 'en')).toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
+				// Addresses, paths and codes (/api/v1/pathways/flows, incubated_by, ?lang=en) are machine words too.
+				const text = (await readable(page, locale === 'en' ? 'fr' : 'en')).replace(/\S*[/_=?&]\S*/g, ' ');
+				for (const word of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
 					const keys = typed.has(word) || BOTH_LANGUAGES.has(word) ? undefined : foreign.get(word);
 					// The word, then the first keys that use it: enough to find the message (or the text written in a component).
 					if (keys) found.add(`« ${word} » ${[...keys].slice(0, 3).join(', ')}${keys.size > 3 ? ', …' : ''}`);
