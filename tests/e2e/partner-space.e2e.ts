@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
 import { capitalise, relationCaptionText, withPreposition } from '../../src/lib/domain/french';
+import { parisToday } from '../../src/lib/domain/french/dates';
 import { choosePassword, createAccount, logIn } from './sign-in';
 
 /*
@@ -199,9 +200,10 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const freshness = partner.getByTestId('listing').filter({ hasText: first.name }).getByTestId('freshness');
 		expect(await freshness.getAttribute('data-freshness')).toBe('verified');
 		expect(await freshness.innerText()).toMatch(/^Vérifiée le \d{1,2} \p{L}+ \d{4}$/u);
-		// The public page says the same.
+		// The public page says the same: today in Paris, where the partners are (between 23:00 and
+		// midnight UTC, or 22:00 in summer, it is already tomorrow there).
 		await screenshot(partner, 'partner-verified');
-		expect((await api<{ lastVerifiedAt: string }>(`/api/v1/entities/${first.slug}`)).lastVerifiedAt).toBe(new Date().toISOString().slice(0, 10));
+		expect((await api<{ lastVerifiedAt: string }>(`/api/v1/entities/${first.slug}`)).lastVerifiedAt).toBe(parisToday());
 	});
 
 	it('après « Enregistrer », le formulaire montre les valeurs proposées « en attente de validation » à côté des valeurs publiées', async () => {
