@@ -71,8 +71,8 @@ describe('npm run import: exit codes and French messages', () => {
 	}, 60_000);
 
 	it.each([
-		['junk.bin', /fichier illisible : ce n'est ni un fichier texte/],
-		['broken.json', /fichier illisible : JSON invalide ligne 4/],
+		['junk.bin', /fichier illisible\u00a0: ce n'est ni un fichier texte/],
+		['broken.json', /fichier illisible\u00a0: JSON invalide ligne 4/],
 		['empty.csv', /fichier vide/]
 	])(
 		'1 for a file it cannot read (%s), with the reason, and no import job',

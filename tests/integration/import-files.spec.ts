@@ -297,7 +297,7 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 			expect(plan.counts).toMatchObject({ create: 2, error: 0 });
 			const messages = plan.problems.map((p) => `${p.row} ${p.severity} ${p.column} ${p.message}`);
 			expect(messages).toEqual([
-				expect.stringMatching(/^2 warning horaires_osm horaires d'ouverture illisibles : .*« du lundi au vendredi » ignoré$/),
+				expect.stringMatching(/^2 warning horaires_osm horaires d'ouverture illisibles\u00a0: .*« du lundi au vendredi » ignoré$/),
 				"3 warning lien_inscription lien d'inscription invalide « pas un lien » (adresse http ou https attendue), ignoré",
 				'3 warning equipements équipements ignorés : champ réservé aux tiers-lieux',
 				"3 warning lieu lieu « lieu-inconnu » absent du fichier et de l'annuaire : événement importé sans son lieu"

@@ -240,7 +240,7 @@ describe('a partner proposing a new listing meets the same duplicate rules', () 
 		try {
 			proposeEntity(t.db, partner, near);
 		} catch (e) {
-			expect((e as ValidationError).issues[0]).toContain('« Fab Lab Limagne » existe probablement déjà : « Fablab de la Limagne »');
+			expect((e as ValidationError).issues[0]).toContain('«\u00a0Fab Lab Limagne\u00a0» existe probablement déjà\u00a0: «\u00a0Fablab de la Limagne\u00a0»');
 		}
 		// A tenth Maison des solidarités on puy-de-dome.fr, in a commune with none yet: a new place.
 		const tenth = proposeEntity(t.db, partner, {

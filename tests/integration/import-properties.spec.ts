@@ -125,7 +125,7 @@ describe('the dry run on random and mutated files', () => {
 					plan = await analyseImport(t.db, Uint8Array.from(bytes), settings, { geocoder: disabledGeocoder });
 				} catch (e) {
 					expect(e).toBeInstanceOf(ValidationError);
-					expect((e as ValidationError).issues.join()).toMatch(/^fichier illisible : .+/);
+					expect((e as ValidationError).issues.join()).toMatch(/^fichier illisible\u00a0: .+/);
 					return;
 				}
 				for (const p of plan.problems) {

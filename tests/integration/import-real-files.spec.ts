@@ -150,11 +150,11 @@ describe('files the importer cannot read, or reads with doubt', () => {
 
 	it.each([
 		['empty', new Uint8Array(), /fichier vide/],
-		['binary junk', junk(), /fichier illisible : ce n'est ni un fichier texte/],
-		['a truncated .xlsx', truncatedXlsx(), /fichier illisible : classeur Excel illisible, peut-être tronqué/],
-		['invalid JSON', new TextEncoder().encode('[\n {"nom": "A"},\n {"nom": "B"\n]'), /fichier illisible : JSON invalide ligne 4/],
-		['JSON that holds no records', new TextEncoder().encode('{"total": 3}'), /fichier illisible : JSON non reconnu/],
-		['blank text', new TextEncoder().encode(' \r\n\r\n'), /fichier illisible : le fichier est vide/]
+		['binary junk', junk(), /fichier illisible\u00a0: ce n'est ni un fichier texte/],
+		['a truncated .xlsx', truncatedXlsx(), /fichier illisible\u00a0: classeur Excel illisible, peut-être tronqué/],
+		['invalid JSON', new TextEncoder().encode('[\n {"nom": "A"},\n {"nom": "B"\n]'), /fichier illisible\u00a0: JSON invalide ligne 4/],
+		['JSON that holds no records', new TextEncoder().encode('{"total": 3}'), /fichier illisible\u00a0: JSON non reconnu/],
+		['blank text', new TextEncoder().encode(' \r\n\r\n'), /fichier illisible\u00a0: le fichier est vide/]
 	])('%s: refused with the reason, no import job recorded', async (_label, bytes, reason) => {
 		const attempt = previewImport(t.db, editor, { name: 'x', bytes }, {});
 		await expect(attempt).rejects.toBeInstanceOf(ValidationError);

@@ -119,7 +119,7 @@ describe('field ownership by kind', () => {
 	it('refuses what a kind does not have, a category of another kind and unreadable hours, in French', () => {
 		expect(() => submitEntityUpdate(db, paula, ids.event, { stages: ['creation'] }, 1)).toThrow(ForbiddenError);
 		expect(() => submitEntityUpdate(db, paula, ids.org, { openingHours: 'Mo 09:00-12:00' }, 1)).toThrow(/horaires d'ouverture/);
-		expect(() => submitEntityUpdate(db, paula, ids.org, { category: 'fablab' }, 1)).toThrow(/catégorie « fablab » inconnue/);
+		expect(() => submitEntityUpdate(db, paula, ids.org, { category: 'fablab' }, 1)).toThrow(/catégorie «\u00a0fablab\u00a0» inconnue/);
 		expect(() => submitEntityUpdate(db, paula, ids.place, { openingHours: 'du lundi au vendredi' }, 1)).toThrow(/horaires d'ouverture illisibles/);
 		for (const patch of [{ status: 'archived' as const }, { slug: 'autre' }, { lastVerifiedAt: '2020-01-01' }, { isDemo: true }]) {
 			expect(() => submitEntityUpdate(db, paula, ids.place, patch, 1)).toThrow(ForbiddenError);

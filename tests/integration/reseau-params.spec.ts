@@ -66,8 +66,8 @@ describe('/reseau and /api/v1/graph read the same parameters', () => {
 			expect((await api(apiGraph, `/api/v1/graph?year=${year}`)).status, year).toBe(200);
 		}
 		for (const [year, words] of [
-			['1700', 'year : 1800 au minimum'],
-			['2101', 'year : 2100 au maximum'],
+			['1700', 'year\u00a0: 1800 au minimum'],
+			['2101', 'year\u00a0: 2100 au maximum'],
 			['deux-mille', 'year doit être un nombre'],
 			['1999.5', 'year doit être un entier']
 		] as const) {
@@ -88,8 +88,8 @@ describe('/reseau and /api/v1/graph read the same parameters', () => {
 		const p = page(pageLoad, '/reseau?confirmed=oui');
 		const a = await api(apiGraph, '/api/v1/graph?confirmed=oui');
 		expect([p.status, a.status]).toEqual([400, 400]);
-		expect(p.text).toContain('confirmed : 1 ou 0');
-		expect(a.text).toContain('confirmed : 1 ou 0');
+		expect(p.text).toContain('confirmed\u00a0: 1 ou 0');
+		expect(a.text).toContain('confirmed\u00a0: 1 ou 0');
 		expect((page(pageLoad, '/reseau?confirmed=1').data!.query as { confirmed: boolean }).confirmed).toBe(true);
 		expect((page(pageLoad, '/reseau?confirmed=false').data!.query as { confirmed: boolean }).confirmed).toBe(false);
 	});
@@ -121,8 +121,8 @@ describe('/reseau and /api/v1/graph read the same parameters', () => {
 		const p = page(pageLoad, '/reseau?focus=acteur-inexistant');
 		const a = await api(apiGraph, '/api/v1/graph?focus=acteur-inexistant');
 		expect([p.status, a.status]).toEqual([404, 404]);
-		expect(p.text).toContain('Aucun acteur publié ne correspond à « acteur-inexistant »');
-		expect(a.text).toContain('Aucun acteur publié ne correspond à « acteur-inexistant »');
+		expect(p.text).toContain('Aucun acteur publié ne correspond à «\u00a0acteur-inexistant\u00a0»');
+		expect(a.text).toContain('Aucun acteur publié ne correspond à «\u00a0acteur-inexistant\u00a0»');
 
 		for (const bad of ['focus=Pas%20un%20slug', 'depth=4', 'layout=circle']) {
 			expect(page(pageLoad, `/reseau?${bad}`).status, bad).toBe(400);

@@ -92,8 +92,10 @@ describe('synonyms table: validation', () => {
 			'Synonymes : douze mots ou expressions au plus (ce groupe en a 13) ; faites-en deux groupes.'
 		]);
 		expect(add(`couveuse, ${'a'.repeat(61)}`)[0]).toMatch(/^Synonymes : « a{20}… » dépasse 60 caractères\.$/);
-		expect(add('c++, cpp <b>')[0]).toMatch(/^Synonymes : « \+ », « < », « > » non permis ; un mot ne contient que des lettres/);
-		expect(issuesOf(() => createSynonymGroup(db, editor, { terms: 'a, b', related: 'oui' as never }))).toEqual(['Mots proches : oui ou non attendu.']);
+		expect(add('c++, cpp <b>')[0]).toMatch(
+			/^Synonymes\u00a0: «\u00a0\+\u00a0», «\u00a0<\u00a0», «\u00a0>\u00a0» non permis\u00a0; un mot ne contient que des lettres/
+		);
+		expect(issuesOf(() => createSynonymGroup(db, editor, { terms: 'a, b', related: 'oui' as never }))).toEqual(['Mots proches\u00a0: oui ou non attendu.']);
 		expect(table()).toEqual(before);
 	});
 
@@ -113,11 +115,11 @@ describe('synonyms table: validation', () => {
 		createSynonymGroup(db, editor, { terms: 'couveuse, incubateur', related: false });
 		const before = table();
 		expect(issuesOf(() => createSynonymGroup(db, editor, { terms: 'Incubateur, COUVEUSE', related: true }))).toEqual([
-			'Synonymes : ce groupe existe déjà (« couveuse, incubateur »).'
+			'Synonymes\u00a0: ce groupe existe déjà («\u00a0couveuse, incubateur\u00a0»).'
 		]);
 		const other = createSynonymGroup(db, editor, { terms: 'couveuse, nid', related: false });
 		expect(issuesOf(() => updateSynonymGroup(db, editor, other.id, { terms: 'incubateur, couveuse', related: false }))).toEqual([
-			'Synonymes : ce groupe existe déjà (« couveuse, incubateur »).'
+			'Synonymes\u00a0: ce groupe existe déjà («\u00a0couveuse, incubateur\u00a0»).'
 		]);
 		expect(table().filter((r) => r.id !== other.id)).toEqual(before);
 		expect(table().find((r) => r.id === other.id)?.terms).toBe('couveuse, nid');

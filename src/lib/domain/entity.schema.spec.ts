@@ -23,22 +23,22 @@ describe('entityInputSchema: the fields of issue 14', () => {
 		expect(r).toMatchObject({ registrationUrl: 'https://billetterie.example.org/x', venueId: 12, startsAt: '2027-03-18T18:30' });
 	});
 	it('refuses a registration link that is not http(s), and a venue id that is not an id', () => {
-		expect(problems({ ...event, registrationUrl: 'javascript:alert(1)' })).toEqual(["registrationUrl : lien d'inscription invalide (http ou https)"]);
-		expect(problems({ ...event, venueId: -3 })).toEqual(['venueId : lieu invalide']);
+		expect(problems({ ...event, registrationUrl: 'javascript:alert(1)' })).toEqual(["registrationUrl\u00a0: lien d'inscription invalide (http ou https)"]);
+		expect(problems({ ...event, venueId: -3 })).toEqual(['venueId\u00a0: lieu invalide']);
 	});
 	it('keeps event fields to events, hours and access to third-places, stages and offers to structures', () => {
 		expect(problems({ ...org, startsAt: '2027-03-18T18:30', registrationUrl: 'https://a.fr', venueId: 3 })).toEqual([
-			'registrationUrl : réservé aux événements',
-			'venueId : réservé aux événements',
-			'startsAt : réservé aux événements'
+			'registrationUrl\u00a0: réservé aux événements',
+			'venueId\u00a0: réservé aux événements',
+			'startsAt\u00a0: réservé aux événements'
 		]);
 		expect(problems({ ...event, openingHours: 'Mo 09:00-12:00', equipment: 'imprimante 3D' })).toEqual([
-			'openingHours : réservé aux tiers-lieux',
-			'equipment : réservé aux tiers-lieux'
+			'openingHours\u00a0: réservé aux tiers-lieux',
+			'equipment\u00a0: réservé aux tiers-lieux'
 		]);
 		expect(problems({ ...person, stages: ['creation'], offers: ['mentoring'] })).toEqual([
-			'stages : réservé aux organisations et aux tiers-lieux',
-			'offers : réservé aux organisations et aux tiers-lieux'
+			'stages\u00a0: réservé aux organisations et aux tiers-lieux',
+			'offers\u00a0: réservé aux organisations et aux tiers-lieux'
 		]);
 		expect(problems({ ...org, stages: ['creation'], offers: ['mentoring'] })).toEqual([]);
 		// Empty values are no claim: an importer's blank column never refuses a row.
@@ -48,9 +48,9 @@ describe('entityInputSchema: the fields of issue 14', () => {
 		expect(problems({ ...place, openingHours: 'Mo-Fr 09:00-18:00; PH off', accessTransport: '  Tram A, arrêt Jaude  ' })).toEqual([]);
 		expect(entityInputSchema.parse({ ...place, accessTransport: '  Tram A  ' }).accessTransport).toBe('Tram A');
 		const [problem] = problems({ ...place, openingHours: 'du lundi au vendredi' });
-		expect(problem).toMatch(/^openingHours : horaires d'ouverture illisibles : /);
+		expect(problem).toMatch(/^openingHours\u00a0: horaires d'ouverture illisibles\u00a0: /);
 	});
 	it('bounds the access texts', () => {
-		expect(problems({ ...place, accessibility: 'x'.repeat(1001) })).toEqual(['accessibility : 1000 caractères au maximum']);
+		expect(problems({ ...place, accessibility: 'x'.repeat(1001) })).toEqual(['accessibility\u00a0: 1000 caractères au maximum']);
 	});
 });

@@ -24,18 +24,18 @@ const during = <T>(url: string, work: () => T): Promise<T> =>
 describe('the language of a refusal', () => {
 	it('is French outside any request, without paraglide throwing', () => {
 		expect(getLocale()).toBe('fr');
-		expect(refused(noName)).toEqual(['name : nom obligatoire']);
+		expect(refused(noName)).toEqual(['name\u00a0: nom obligatoire']);
 	});
 
 	it('follows the request: English under /en, French at the root', async () => {
 		expect(await during('http://localhost/en/acteurs', () => refused(noName))).toEqual(['name: name required']);
-		expect(await during('http://localhost/acteurs', () => refused(noName))).toEqual(['name : nom obligatoire']);
+		expect(await during('http://localhost/acteurs', () => refused(noName))).toEqual(['name\u00a0: nom obligatoire']);
 		expect(await during('http://localhost/en/acteurs', () => directoryQuerySchema.safeParse({ sort: 'age' }).error?.issues[0]?.message)).toBe('unknown sort');
 	});
 
 	it('comes back to French once the request is over', async () => {
 		await during('http://localhost/en/acteurs', () => refused(noName));
 		expect(getLocale()).toBe('fr');
-		expect(refused(noName)).toEqual(['name : nom obligatoire']);
+		expect(refused(noName)).toEqual(['name\u00a0: nom obligatoire']);
 	});
 });

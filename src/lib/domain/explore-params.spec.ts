@@ -35,12 +35,14 @@ describe('explore codec', () => {
 		expect(value.sector).toEqual(['health']);
 		expect(value.year).toBeUndefined();
 		expect(value.depth).toBe(EXPLORE_DEFAULTS.depth);
-		expect(errors.join(' | ')).toMatch(/year : 1800 au minimum/);
-		expect(errors.join(' | ')).toMatch(/depth : 3 au maximum/);
+		expect(errors.join(' | ')).toMatch(/year\u00a0: 1800 au minimum/);
+		expect(errors.join(' | ')).toMatch(/depth\u00a0: 3 au maximum/);
 		expect(errors.join(' | ')).toMatch(/type de relation inconnu/);
 		expect(errors.join(' | ')).toMatch(/disposition inconnue/);
-		expect(errors.join(' | ')).toMatch(/focus : identifiant ou slug d'acteur invalide/);
-		expect(errors.join(' | ')).toMatch(/at : /);
+		expect(errors.join(' | ')).toMatch(/focus\u00a0: identifiant ou slug d'acteur invalide/);
+		expect(errors.join(' | ')).toMatch(/at\u00a0: /);
+		// Each parameter named once, never « year : year : ».
+		expect(errors.join(' | ')).not.toMatch(/(\w+)\u00a0: \1\u00a0:/);
 	});
 
 	it('accepts an actor by id or by slug, as the API does', () => {

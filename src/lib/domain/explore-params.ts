@@ -165,7 +165,9 @@ export function decodeExplore(params: URLSearchParams): { value: ExploreQuery; e
 		const parsed = schema.safeParse(raw[key]);
 		if (parsed.success) out[key] = parsed.data;
 		else {
-			errors.push(m.errors_issue({ path: key, message: parsed.error.issues[0]?.message ?? m.errors_value_invalid() }));
+			const message = parsed.error.issues[0]?.message ?? m.errors_value_invalid();
+			// Bounds messages already name their parameter (« year : 1800 au minimum »): said once, not « year : year : ».
+			errors.push(new RegExp(`^${key}[ \u00a0]?:`).test(message) ? message : m.errors_issue({ path: key, message }));
 			out[key] = schema.safeParse(undefined).data;
 		}
 	}

@@ -12,7 +12,7 @@ describe('openingHoursProblem', () => {
 	});
 	it('says in French what is wrong with a value people type', () => {
 		const problem = openingHoursProblem('lundi 9h');
-		expect(problem).toMatch(/^horaires d'ouverture illisibles : /);
+		expect(problem).toMatch(/^horaires d'ouverture illisibles\u00a0: /);
 		expect(problem).toContain('"Mo" pour "lundi"');
 		expect(problem).not.toContain('\n');
 		expect(openingHoursProblem('Mo-Fr 25:00-26:00')).toMatch(/illisibles/);

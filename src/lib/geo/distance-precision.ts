@@ -144,11 +144,11 @@ export function pointNote(accuracy: PointAccuracy): string | null {
 		case 'exact':
 			return null;
 		case 'commune':
-			return 'position approchée : centre de sa commune';
+			return 'position approchée\u00a0: centre de sa commune';
 		case 'epci_seat':
-			return 'position approchée : chef-lieu de son intercommunalité';
+			return 'position approchée\u00a0: chef-lieu de son intercommunalité';
 		case 'departement':
-			return 'position approchée : centre de son département';
+			return 'position approchée\u00a0: centre de son département';
 	}
 }
 
@@ -178,9 +178,9 @@ function originWords(origin: Origin): string | null {
 		case 'commune':
 			return `Distances mesurées depuis le centre ${ofCommune(origin.name)}, ${within}.`;
 		case 'epci_seat':
-			return `Distances mesurées depuis le chef-lieu de l'intercommunalité${origin.seatName ? ` (${origin.seatName})` : ''} : la position ${ofCommune(origin.name)} n'est pas encore connue plus précisément (${within}).`;
+			return `Distances mesurées depuis le chef-lieu de l'intercommunalité${origin.seatName ? ` (${origin.seatName})` : ''}\u00a0: la position ${ofCommune(origin.name)} n'est pas encore connue plus précisément (${within}).`;
 		case 'departement':
-			return `Distances mesurées depuis le centre du département${origin.departementName ? ` (${origin.departementName})` : ''} : la position ${ofCommune(origin.name)} n'est pas encore connue plus précisément (${within}).`;
+			return `Distances mesurées depuis le centre du département${origin.departementName ? ` (${origin.departementName})` : ''}\u00a0: la position ${ofCommune(origin.name)} n'est pas encore connue plus précisément (${within}).`;
 	}
 }
 

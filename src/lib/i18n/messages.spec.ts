@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 import { messageSegments } from './message-segments';
+import { BREAKABLE_FRENCH_SPACING } from '$lib/domain/french/typography';
 
 type Catalogue = Record<string, unknown>;
 /** One file per area of the site (project.inlang/settings.json lists them), so parallel work never edits the same file. */
@@ -45,10 +46,12 @@ describe('message catalogues', () => {
 	it('English has every French key and no other', () => {
 		expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
 	});
-	it('French keeps its typography: a space before « : ; ! ? », never the English glued form', () => {
-		// The converted pages wrote a plain space there and their tests read it; NBSP (as &nbsp; elsewhere) is a separate sweep.
-		const glued = texts(fr).filter((text) => /[^\s\u00a0\u202f][:;!?](\s|$)/.test(text));
-		expect(glued).toEqual([]);
+	it('French keeps its typography: a no-break space before « : ; ! ? » and inside « » (npm run i18n:typography writes them)', () => {
+		const breakable = texts(fr).filter((text) => BREAKABLE_FRENCH_SPACING.test(text));
+		expect(breakable).toEqual([]);
+	});
+	it('English is left as English: no space before its colons', () => {
+		expect(texts(en).filter((text) => /[\u00a0 ][:;!?](\s|$)/.test(text))).toEqual([]);
 	});
 });
 
@@ -61,8 +64,8 @@ describe('plurals and counts come from the locale rules', () => {
 		expect(m.search_suggestion_count({ count: 1 }, { locale: 'en' })).toBe('1 suggestion');
 	});
 	it('numbers are written the French way (narrow no-break space between thousands)', () => {
-		expect(m.bell_unread({ count: 1234 }, { locale: 'fr' })).toBe('Notifications : 1\u202f234 non lues');
-		expect(m.bell_unread({ count: 1 }, { locale: 'fr' })).toBe('Notifications : 1 non lue');
+		expect(m.bell_unread({ count: 1234 }, { locale: 'fr' })).toBe('Notifications\u00a0: 1\u202f234 non lues');
+		expect(m.bell_unread({ count: 1 }, { locale: 'fr' })).toBe('Notifications\u00a0: 1 non lue');
 		expect(m.bell_unread({ count: 1234 }, { locale: 'en' })).toBe('Notifications: 1,234 unread');
 	});
 });

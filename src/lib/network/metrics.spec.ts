@@ -12,8 +12,8 @@ describe('the metrics registry', () => {
 
 	it('gives the legend its words (the page’s and the PNG’s)', () => {
 		expect(sizeNote('none')).toBeNull();
-		expect(sizeNote('betweenness')).toBe('Taille : intermédiarité (rôle de pont)');
-		expect(legendModel('kind', 'pagerank').sizeNote).toBe(`Taille : ${metricById('pagerank').legend()}`);
+		expect(sizeNote('betweenness')).toBe('Taille\u00a0: intermédiarité (rôle de pont)');
+		expect(legendModel('kind', 'pagerank').sizeNote).toBe(`Taille\u00a0: ${metricById('pagerank').legend()}`);
 	});
 
 	it('formats values in French: counts whole, measures to three figures', () => {

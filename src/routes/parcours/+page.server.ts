@@ -33,11 +33,11 @@ const DEFAULT_STAGE = 'creation';
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
- * "sector.0 : secteur inconnu" -> « Secteur : secteur inconnu », tied to its field; a message that is
+ * "sector.0 : secteur inconnu" (a no-break space before the colon) -> « Secteur : secteur inconnu », tied to its field; a message that is
  * already a sentence (« Indiquez votre commune. ») stands alone.
  */
 function formIssue(issue: string): FinderIssue {
-	const match = /^([A-Za-z]+)(?:\.\d+)* : (.*)$/s.exec(issue);
+	const match = /^([A-Za-z]+)(?:\.\d+)*[ \u00a0]: (.*)$/s.exec(issue);
 	const field = match?.[1];
 	const message = match?.[2];
 	const label = field ? FIELD_LABELS[field] : undefined;

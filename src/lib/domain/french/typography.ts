@@ -7,15 +7,28 @@
 export const NBSP = '\u00a0';
 
 /**
- * Cleans a generated sentence: one space between words, a non-breaking space before « : ; ? ! » and
- * inside « », none before « , . ». A colon or question mark with no space before it (a URL) is left alone.
+ * The no-break spaces alone, for a fragment whose edges matter (a catalogue message such as « Étape {order} : »):
+ * one before « : ; ! ? » typed with a plain space or none after a word, one inside « ». What is not punctuation
+ * stays as it is: an address (« https://… », « ?p=2 »), a time (« 10:30 »), a narrow no-break space already there.
+ */
+export function frenchPunctuationSpaces(text: string): string {
+	return text
+		.replace(/ +([:;!?])(?=\s|$|[»)"'’.,]|\{)/g, `${NBSP}$1`)
+		.replace(/([^\s\u00a0\u202f«(])([!?])(?=\s|$)/gu, `$1${NBSP}$2`)
+		.replace(/« */g, `«${NBSP}`)
+		.replace(/ *»/g, `${NBSP}»`)
+		.replace(/«[\u00a0\u202f]{2}/g, `«${NBSP}`)
+		.replace(/[\u00a0\u202f]{2}»/g, `${NBSP}»`);
+}
+
+/** What French typography refuses: a breakable space (or none) before « : ; ! ? » ending a word group, or a guillemet without its no-break space. */
+export const BREAKABLE_FRENCH_SPACING = /(^|[^\u00a0\u202f])[:;!?](\s|$)|«(?![\u00a0\u202f])|[^\u00a0\u202f]»/;
+
+/**
+ * Cleans a generated sentence: one space between words, the no-break spaces above, none before « , . ».
  */
 export function frenchSpacing(text: string): string {
-	return text
-		.replace(/[ \t]{2,}/g, ' ')
-		.replace(/ ([:;?!])/g, `${NBSP}$1`)
-		.replace(/«[ \u00a0]?/g, `«${NBSP}`)
-		.replace(/[ \u00a0]?»/g, `${NBSP}»`)
+	return frenchPunctuationSpaces(text.replace(/[ \t]{2,}/g, ' '))
 		.replace(/ ([,.])/g, '$1')
 		.trim();
 }

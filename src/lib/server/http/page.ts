@@ -14,7 +14,7 @@ import { m } from '$lib/paraglide/messages';
  * "kind.0: unknown actor type" -> 'parameter “kind”: unknown actor type' on an English page.
  */
 export function describeIssue(issue: string): string {
-	const named = /^([A-Za-z]+)(?:\.\d+)* ?: (.*)$/s.exec(issue);
+	const named = /^([A-Za-z]+)(?:\.\d+)*[ \u00a0]?: (.*)$/s.exec(issue);
 	return named ? m.errors_parameter_issue({ name: named[1]!, issue: named[2]! }) : issue;
 }
 

@@ -40,7 +40,7 @@ describe('a page refused at /en reads in English, the same at the root in French
 		});
 		expect(await during('http://localhost/acteurs?sort=age', badAddress)).toEqual({
 			message: 'Cette adresse contient des paramètres que nous ne savons pas lire.',
-			issues: ["paramètre « kind » : type d'acteur inconnu", 'paramètre « sort » : tri inconnu']
+			issues: ["paramètre «\u00a0kind\u00a0»\u00a0: type d'acteur inconnu", 'paramètre «\u00a0sort\u00a0»\u00a0: tri inconnu']
 		});
 	});
 
@@ -49,7 +49,7 @@ describe('a page refused at /en reads in English, the same at the root in French
 		expect(await during('http://localhost/en/espace/fiches/7', conflict)).toMatch(
 			/^This listing was changed while you were editing it: you started from version 2/
 		);
-		expect(conflict()).toMatch(/^Cette fiche a été modifiée pendant que vous la modifiiez : votre saisie partait de la version 2/);
+		expect(conflict()).toMatch(/^Cette fiche a été modifiée pendant que vous la modifiiez\u00a0: votre saisie partait de la version 2/);
 		const other = {
 			revisionId: 9,
 			version: 3,

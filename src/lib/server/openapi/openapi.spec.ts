@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { API_ENDPOINTS } from './registry';
 import { openApiDocument, queryParameters } from './document';
+import { frenchSpacing } from '$lib/domain/french/typography';
 
 const API_DIR = join(process.cwd(), 'src/routes/api/v1');
 
@@ -107,7 +108,7 @@ describe('OpenAPI document', () => {
 				const french = fr.parameters[i]!;
 				expect(p.name).toBe(french.name);
 				expect(p.description, `${path} ${p.name}: no English words`).not.toBe(french.description);
-				if (p.in === 'query') expect(french.description, `${path} ${p.name}`).toBe(schemaTexts.get(p.name));
+				if (p.in === 'query') expect(french.description, `${path} ${p.name}`).toBe(frenchSpacing(schemaTexts.get(p.name)!));
 			}
 		}
 		expect(en.tags.map((t) => t.description)).not.toContain(doc.tags[0]!.description);
