@@ -65,12 +65,12 @@ describe('codes postaux', () => {
 		await screenshot(page, 'communes-postcode-suggestions');
 
 		await options.first().click();
-		expect(await page.getByTestId('commune-match').innerText()).toBe('Yssingeaux : code postal 43200');
+		expect(await page.getByTestId('commune-match').innerText()).toBe('Yssingeaux\u00a0: code postal 43200');
 		await form.getByRole('button', { name: 'Proposer un parcours' }).click();
 		await page.waitForURL((url) => url.searchParams.get('commune') === '43268');
 		await page.getByRole('heading', { level: 2, name: /Votre parcours depuis Yssingeaux \(43\)/ }).waitFor();
-		expect(await page.getByTestId('route-recap').innerText()).toContain('Commune : Yssingeaux (code postal 43200)');
-		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ : Yssingeaux');
+		expect(await page.getByTestId('route-recap').innerText()).toContain('Commune\u00a0: Yssingeaux (code postal 43200)');
+		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ\u00a0: Yssingeaux');
 		await routeMapSettled(page);
 		await screenshot(page, 'communes-postcode-route');
 	});
@@ -131,7 +131,7 @@ describe('codes postaux', () => {
 		await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
 		await page.waitForURL((url) => url.searchParams.get('territory') === '63113');
 		const status = () => page.getByTestId('filter-commune').getByRole('status').innerText();
-		await expect.poll(status).toContain('Commune : Clermont-Ferrand (63), code postal 63000');
+		await expect.poll(status).toContain('Commune\u00a0: Clermont-Ferrand (63), code postal 63000');
 		const count = Number((await page.getByTestId('result-count').innerText()).match(/\d+/)?.[0]);
 		expect(count).toBeGreaterThan(10);
 
@@ -196,7 +196,9 @@ describe('distances honnêtes', () => {
 		}
 		await routeMapSettled(page);
 		expect(await drawnShare(page, '[data-testid="route-map"] canvas')).toBeGreaterThan(0.1);
-		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ : Celles (position approchée : chef-lieu de son intercommunalité)');
+		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe(
+			'Départ\u00a0: Celles (position approchée\u00a0: chef-lieu de son intercommunalité)'
+		);
 		const labels = await page.getByTestId('route-marker').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 		for (const l of labels) expect(l).not.toMatch(/\d,\d\s?km/);
 		await screenshot(page, 'communes-honest-route');

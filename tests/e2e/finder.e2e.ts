@@ -79,7 +79,7 @@ describe('trouver mon parcours', () => {
 		const numbers = new Set(await markers.allInnerTexts());
 		expect(numbers.size).toBeGreaterThanOrEqual(2);
 		for (const n of numbers) expect(n).toMatch(/^\d$/);
-		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ : Saint-Flour');
+		expect(await page.getByTestId('route-origin').getAttribute('aria-label')).toBe('Départ\u00a0: Saint-Flour');
 		// The map is fitted: every marker's anchor lies inside the map.
 		const box = await page.getByTestId('route-map').boundingBox();
 		for (const marker of await markers.all()) {

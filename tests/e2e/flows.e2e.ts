@@ -110,7 +110,7 @@ describe('parcours habituels (flux)', () => {
 		await page.goto('/parcours/flux');
 		const node = page.getByTestId('flow-node').first();
 		const title = (await node.locator('title').textContent()) ?? '';
-		expect(title).toMatch(/1re étape : \d+ projets?\. Voir les projets$/);
+		expect(title).toMatch(/1re étape\u00a0: \d+ projets?\. Voir les projets$/);
 		const counted = Number(/: (\d+) projet/.exec(title)?.[1]);
 		await node.click();
 		await page.waitForURL(

@@ -59,7 +59,7 @@ describe('réseau des acteurs', () => {
 		expect((await img.boundingBox())?.width).toBeGreaterThan(500);
 		// Chromium with scripts disabled by the driver still parses <noscript> as if scripts ran: read the HTML instead.
 		const html = await (await fetch(`${baseUrl()}/reseau`)).text();
-		expect(html).toMatch(/<noscript>[^]*Aperçu statique : activez JavaScript[^]*\.pending[^]*<\/noscript>/);
+		expect(html).toMatch(/<noscript>[^]*Aperçu statique(?:\u00a0|&nbsp;): activez JavaScript[^]*\.pending[^]*<\/noscript>/);
 		await bare.screenshot({ path: 'test-results/e2e-graph-preview-nojs.png', fullPage: true });
 		const src = await img.getAttribute('src');
 		await context.close();

@@ -21,7 +21,7 @@ describe("historique d'un acteur", () => {
 		await page.goto(`/acteurs/${actor!.slug}`);
 		await page.getByRole('link', { name: 'Historique des modifications' }).click();
 		await page.waitForURL(`**/acteurs/${actor!.slug}/historique`);
-		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Historique de « ${actor!.name} »`);
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`Historique de «\u00a0${actor!.name}\u00a0»`);
 
 		const creation = page.locator('[data-testid="revision"][data-operation="create"]');
 		expect(await creation.count()).toBe(1);

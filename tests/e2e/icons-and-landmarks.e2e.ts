@@ -109,7 +109,7 @@ describe('icônes du site et repères de navigation', () => {
 			await page.setViewportSize(viewport);
 			await page.goto('/');
 			const banner = page.getByRole('region', { name: 'Avertissement : données de démonstration' });
-			expect(await banner.innerText()).toMatch(/^Données de démonstration : les acteurs, personnes et relations affichés sont fictifs\.$/);
+			expect(await banner.innerText()).toMatch(/^Données de démonstration\u00a0: les acteurs, personnes et relations affichés sont fictifs\.$/);
 			expect(await textsOutsideLandmarks(page), size).toEqual([]);
 			await screenshot(page, `home-landmarks-${size}`);
 		}

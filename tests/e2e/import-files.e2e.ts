@@ -55,7 +55,7 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 
 	it('un classeur .ods : la feuille lue, ses en-têtes sous le titre, et le choix d’une autre feuille', async () => {
 		await upload(page, 'tiers-lieux.ods', readFileSync(join(FIXTURES, 'tiers-lieux.ods')), 'application/vnd.oasis.opendocument.spreadsheet');
-		expect(await page.getByTestId('import-sheet').innerText()).toBe('« Lieux 2026 », en-têtes ligne 2');
+		expect(await page.getByTestId('import-sheet').innerText()).toBe('«\u00a0Lieux 2026\u00a0», en-têtes ligne 2');
 		// A workbook has no text encoding to show.
 		expect(await page.getByTestId('import-encoding').count()).toBe(0);
 		const sheet = page.getByLabel('Feuille du classeur');
@@ -69,7 +69,7 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 
 		await sheet.selectOption('Archives 2025');
 		await page.getByRole('button', { name: 'Réanalyser' }).click();
-		await expect.poll(() => page.getByTestId('import-sheet').innerText()).toBe('« Archives 2025 », en-têtes ligne 1');
+		await expect.poll(() => page.getByTestId('import-sheet').innerText()).toBe('«\u00a0Archives 2025\u00a0», en-têtes ligne 1');
 		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^2 fiches à créer/);
 		expect(await preview.innerText()).toContain('Éclat de Thiers');
 		expect(await page.getByLabel('Feuille du classeur').inputValue()).toBe('Archives 2025');
@@ -93,7 +93,7 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 
 	it('un encodage incertain : les lectures comparées, l’import bloqué, puis l’encodage choisi', async () => {
 		await upload(page, 'melange.csv', mixedFile(), 'text/csv');
-		expect(await page.getByTestId('import-encoding').innerText()).toMatch(/^Windows-1252 .* : incertain, choisissez-le ci-dessous$/);
+		expect(await page.getByTestId('import-encoding').innerText()).toMatch(/^Windows-1252 .*\u00a0: incertain, choisissez-le ci-dessous$/);
 		const doubt = page.getByTestId('encoding-doubt');
 		expect(await doubt.innerText()).toMatch(/Encodage incertain\./);
 		// Each reading shows the same lines: the editor sees which one has the right accents.

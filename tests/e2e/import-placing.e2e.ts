@@ -53,7 +53,7 @@ describe('import : lieux trouvés et lignes hors du territoire', () => {
 	it('compte les lignes placées par nom et par code postal, liste les lignes hors du territoire, et « sans lieu » laisse passer la ligne sans lieu', async () => {
 		await choosePassword(page, createAccount('editor', 'lea.lieux@exemple.fr', 'Léa Lieux'));
 		await page.goto('/admin/import');
-		const placeless = page.getByLabel(/Sans lieu : accepter les lignes sans commune/);
+		const placeless = page.getByLabel(/Sans lieu\u00a0: accepter les lignes sans commune/);
 		expect(await placeless.isChecked()).toBe(false);
 		await page.getByLabel('Fichier à importer').setInputFiles({ name: 'tiers-lieux-france.csv', mimeType: 'text/csv', buffer: csv() });
 		await page.getByRole('button', { name: 'Analyser (essai à blanc)' }).click();
@@ -111,13 +111,13 @@ describe('import : lieux trouvés et lignes hors du territoire', () => {
 		expect(await shownRows(page)).toHaveLength(ROWS.length);
 
 		// « sans lieu » chosen on the report: analysed again, the row comes in with a warning.
-		await page.getByLabel(/Sans lieu : accepter les lignes sans commune/).check();
+		await page.getByLabel(/Sans lieu\u00a0: accepter les lignes sans commune/).check();
 		await page.getByRole('button', { name: 'Réanalyser' }).click();
 		await page.getByTestId('import-notice').waitFor();
 		expect(await page.locator('[data-testid="import-problem"][data-severity="error"]').count()).toBe(0);
 		expect(await page.locator('[data-testid="import-problem"][data-row="11"]').innerText()).toContain('fiche créée sans lieu');
 		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^6 fiches à créer, 0 à mettre à jour, 5 ignorées, 0 en erreur/);
-		expect(await page.getByLabel(/Sans lieu : accepter les lignes sans commune/).isChecked()).toBe(true);
+		expect(await page.getByLabel(/Sans lieu\u00a0: accepter les lignes sans commune/).isChecked()).toBe(true);
 		expect(new URL(page.url()).pathname).toBe(reportPath);
 		await page.getByTestId('import-placement').scrollIntoViewIfNeeded();
 		await screenshot(page, 'import-placing-sans-lieu-desktop');

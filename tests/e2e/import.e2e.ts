@@ -212,7 +212,7 @@ describe('import de données', () => {
 		expect(forged.headers.get('cache-control')).toBe('no-store');
 
 		// --- « Café-librairie » becomes a coworking space; not strict: the two other rows are left aside
-		expect(await page.getByTestId('unknown-values').innerText()).toMatch(/« Café-librairie »\s+1 ligne \(60\)/);
+		expect(await page.getByTestId('unknown-values').innerText()).toMatch(/«\u00a0Café-librairie\u00a0»\s+1 ligne \(60\)/);
 		await page.getByLabel('« Café-librairie »').selectOption('coworking');
 		await page.getByLabel("Mode strict : une seule erreur et rien n'est écrit").uncheck();
 		await page.getByRole('button', { name: 'Réanalyser' }).click();

@@ -113,7 +113,7 @@ describe('logo ou photo d’une fiche', () => {
 		await third.getByTestId('image-file').setInputFiles({ name: 'IMG_2024.JPG', mimeType: 'image/jpeg', buffer: photo });
 		await third.getByLabel('Texte alternatif').fill(ALT);
 		await third.getByRole('button', { name: 'Envoyer l’image' }).click();
-		expect(await partner.getByTestId('image-done').innerText()).toBe('Image envoyée : elle sera publiée après relecture par l’équipe.');
+		expect(await partner.getByTestId('image-done').innerText()).toBe('Image envoyée\u00a0: elle sera publiée après relecture par l’équipe.');
 		// The partner sees what they sent, waiting; nothing public yet.
 		expect(await partner.getByTestId('image-proposed').innerText()).toContain('en attente de validation');
 		expect(await naturalWidth(partner, 'image-proposed')).toBeGreaterThan(0);

@@ -181,7 +181,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		// The sentence is the button's description: read with it, not only seen beside it.
 		const help = await card.locator(`[id="${await verify.getAttribute('aria-describedby')}"]`).innerText();
 		expect(help).toMatch(
-			/exacte aujourd’hui : sa page affichera « vérifiée le \d{1,2} \p{L}+ \d{4} » et les rappels « à vérifier » s’arrêtent pour 12 mois\. Rien d’autre n’est modifié\./u
+			/exacte aujourd’hui\u00a0: sa page affichera «\u00a0vérifiée le \d{1,2} \p{L}+ \d{4}\u00a0» et les rappels «\u00a0à vérifier\u00a0» s’arrêtent pour 12 mois\. Rien d’autre n’est modifié\./u
 		);
 		await bothSizes(partner, 'partner-espace');
 
@@ -293,7 +293,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const refused = partner.getByTestId('my-change').filter({ hasText: `Modification de la fiche ${first.name}` });
 		expect(await refused.getAttribute('data-status')).toBe('rejected');
 		expect(await refused.getByTestId('my-change-state').innerText()).toBe('Refusée');
-		expect(await refused.getByTestId('my-change-comment').innerText()).toBe('Commentaire de l’équipe : « Le nom d’usage reste celui-ci. »');
+		expect(await refused.getByTestId('my-change-comment').innerText()).toBe('Commentaire de l’équipe\u00a0: «\u00a0Le nom d’usage reste celui-ci.\u00a0»');
 		expect(await partner.getByTestId('my-change').filter({ hasText: 'Nouvelle relation' }).getByTestId('my-change-state').innerText()).toBe('Acceptée');
 		await bothSizes(partner, 'partner-proposals');
 
@@ -312,7 +312,7 @@ describe('espace partenaire : fiches confiées, propositions, messages', () => {
 		const card = admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`);
 		await card.getByRole('button', { name: `Retirer « ${second.name} » à ${PARTNER.name}` }).click();
 		expect(await admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`).getByTestId('listings-done').innerText()).toBe(
-			'Fiche retirée : ce compte ne la gère plus.'
+			'Fiche retirée\u00a0: ce compte ne la gère plus.'
 		);
 		expect(await card.getByTestId('managed-listing').allInnerTexts()).toEqual([expect.stringContaining(first.name)]);
 		expect(

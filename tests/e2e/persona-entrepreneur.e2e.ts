@@ -49,7 +49,7 @@ describe.each(Object.keys(SIZES) as SizeName[])('première visite d’une entrep
 		expect(await first.innerText()).toMatch(/^Yssingeaux \(43\)/);
 		await step('code-postal', page.getByRole('listbox', { name: 'Communes' }));
 		await first.click();
-		expect(await form.getByTestId('commune-match').innerText()).toBe('Yssingeaux : code postal 43200');
+		expect(await form.getByTestId('commune-match').innerText()).toBe('Yssingeaux\u00a0: code postal 43200');
 		await form.getByRole('checkbox', { name: 'Financement' }).check();
 		await step('reponses', form.getByRole('button', { name: 'Proposer un parcours' }));
 		await form.getByRole('button', { name: 'Proposer un parcours' }).click();

@@ -104,9 +104,10 @@ describe(`aucune page ne défile de côté à ${WIDTH} px`, () => {
 		`/contribuer/gerer/${actor.slug}`
 	];
 
+	// Twenty-two pages one after the other, each until the network is idle: about a minute on a busy two-core machine.
 	it('les pages publiques', async () => {
 		for (const path of publicPages()) await visit(visitor, path, slugOf(path));
-	});
+	}, 180_000);
 
 	it('la carte, filtres ouverts', async () => {
 		await visit(visitor, '/carte', 'carte-filtres', async (page) => {

@@ -141,7 +141,7 @@ describe('formulaires en http simple sur un serveur lancé sans configuration', 
 		await visitor.getByLabel("Quelle est l'erreur ?").fill('Les horaires ont changé : ouvert aussi le samedi matin.');
 		await visitor.getByLabel('Votre nom (facultatif)').fill('Camille, voisine du fablab');
 		await visitor.getByRole('button', { name: 'Envoyer' }).click();
-		expect(await visitor.getByTestId('report-sent').innerText()).toMatch(/^Merci !/);
+		expect(await visitor.getByTestId('report-sent').innerText()).toMatch(/^Merci\u00a0!/);
 		await screenshot(visitor, 'plain-http-report-sent');
 		expect(refusals).toEqual([]);
 	});

@@ -65,7 +65,7 @@ describe('synonymes de la recherche : une table que les éditeurs modifient', ()
 
 		await page.getByLabel('Mots ou expressions, séparés par des virgules').fill(`${WORD},  incubateur`);
 		await page.getByRole('button', { name: 'Ajouter' }).click();
-		expect(await page.getByTestId('synonym-add-done').innerText()).toContain(`« ${WORD}, incubateur »`);
+		expect(await page.getByTestId('synonym-add-done').innerText()).toContain(`«\u00a0${WORD}, incubateur\u00a0»`);
 		await group().waitFor();
 		expect(await page.getByTestId('synonymes-list').getByLabel(`Mots du groupe « ${WORD} »`).inputValue()).toBe(`${WORD}, incubateur`);
 		await screenshot(page, 'synonyms-desktop');

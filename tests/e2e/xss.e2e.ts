@@ -145,7 +145,7 @@ describe('XSS : des charges stockées dans chaque champ ne s’exécutent nulle 
 		);
 		for (const r of results) {
 			expect(r.ok).toBe(false);
-			if (!r.ok) expect(r.issues.join(' ')).toMatch(/website : adresse web invalide/);
+			if (!r.ok) expect(r.issues.join(' ')).toMatch(/website\u00a0: adresse web invalide/);
 		}
 	});
 
