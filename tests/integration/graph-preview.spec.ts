@@ -38,6 +38,19 @@ describe('the first picture of a /reseau view', () => {
 		expect(then).toBeLessThan(all);
 	});
 
+	it('names the grouped picture’s groups in the page’s language (lang=en), at the same places', async () => {
+		const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]!);
+		const fr = await graphPreviewSvg(db, qs('limit=600&layout=grouped'));
+		const en = await graphPreviewSvg(db, qs('limit=600&layout=grouped&lang=en'));
+		expect(texts(fr.body).some((t) => /^Incubateur \(\d+\)$/.test(t))).toBe(true);
+		expect(texts(en.body).some((t) => /^Incubator \(\d+\)$/.test(t))).toBe(true);
+		expect(texts(en.body).some((t) => /^(Chercheur·e|Entreprise|Pépinière) /.test(t))).toBe(false);
+		expect(texts(en.body).some((t) => t.startsWith('Incubateur'))).toBe(false);
+		const [a, b] = [await firstLayoutJson(db, qs('limit=600&layout=grouped')), await firstLayoutJson(db, qs('limit=600&layout=grouped&lang=en'))];
+		expect(Object.keys(b.positions).length).toBe(Object.keys(a.positions).length);
+		await expect(firstLayoutJson(db, qs('layout=grouped&lang=de'))).rejects.toThrow(ValidationError);
+	});
+
 	it('answers a bad layout with a French validation error', async () => {
 		await expect(firstLayoutJson(db, qs('layout=spirale'))).rejects.toThrow(ValidationError);
 	});

@@ -30,6 +30,8 @@ export interface FirstLayoutInput {
 	metrics: MetricsResponse | null;
 	/** Node diameters (as drawn), by entity id. */
 	sizes: Map<number, number>;
+	/** The groups' names in the page's language (French unless told). */
+	category?: (code: string) => string;
 }
 
 const keyed = (positions: Map<number, Point>): Positions =>
@@ -40,7 +42,7 @@ export const groupName = (category: (code: string) => string, key: string, count
 
 /**
  * The grouped layout: the most related (within the view) at the centre of each category's disc. Its names are
- * French unless told (`category`: the English page's labels; the server's preview is always French).
+ * French unless told (`category`: the English page's labels; the server's preview follows its `lang`).
  */
 export function groupedLayout(nodes: FirstLayoutInput['nodes'], category: (code: string) => string = categoryLabel) {
 	const { positions, labels } = groupedPositions(
@@ -70,7 +72,7 @@ export async function firstLayout(input: FirstLayoutInput): Promise<FirstLayout>
 	const { nodes, edges, layout } = input;
 	if (layout === 'geo') return { layout, positions: keyed(geoPositions(nodes)), labels: [] };
 	if (layout === 'grouped') {
-		const { positions, labels } = groupedLayout(nodes);
+		const { positions, labels } = groupedLayout(nodes, input.category);
 		return { layout, positions: keyed(positions), labels };
 	}
 	if (layout === 'concentric') return { layout, positions: keyed(concentricLayout(nodes, input.centrality, input.metrics, input.sizes)), labels: [] };

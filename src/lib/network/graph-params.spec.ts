@@ -31,6 +31,9 @@ describe('the graph API’s parameters for a view', () => {
 		);
 		// The centrality only places the concentric layout's nodes.
 		expect(previewParams('', view({ layout: 'grouped', centrality: 'pagerank' }))).toBe('layout=grouped');
+		// The grouped picture names its groups: an English page asks for them in English, and only there.
+		expect(previewParams('', view({ layout: 'grouped' }), 'en')).toBe('layout=grouped&lang=en');
+		expect(previewParams('', view(), 'en')).toBe('');
 	});
 
 	it('links the map’s card to the graph focused on that actor, filters kept', () => {

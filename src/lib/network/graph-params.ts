@@ -22,13 +22,15 @@ export function graphDataParams(filterKey: string, view: DataView, limit: number
 }
 
 /** The server's first picture of the view (/reseau/apercu.svg and .json): the data, the year and how it is drawn. */
-export function previewParams(dataParams: string, view: DrawView): string {
+export function previewParams(dataParams: string, view: DrawView, lang: 'fr' | 'en' = 'fr'): string {
 	const params = new URLSearchParams(dataParams);
 	if (view.year != null) params.set('year', String(view.year));
 	if (view.layout !== EXPLORE_DEFAULTS.layout) params.set('layout', view.layout);
 	if (view.layout === 'concentric' && view.centrality !== EXPLORE_DEFAULTS.centrality) params.set('centrality', view.centrality);
 	if (view.size !== EXPLORE_DEFAULTS.size) params.set('size', view.size);
 	if (view.colour !== EXPLORE_DEFAULTS.colour) params.set('colour', view.colour);
+	// The grouped picture names its groups: in the page's language.
+	if (lang !== 'fr' && view.layout === 'grouped') params.set('lang', lang);
 	return params.toString();
 }
 

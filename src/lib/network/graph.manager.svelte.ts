@@ -4,6 +4,7 @@ import type { ActorRef } from '$lib/domain/explore-params';
 import type { Nameable } from '$lib/domain/french';
 import { fetchJson } from '$lib/map/map-data';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { CommonResponse, GraphNode, GraphResponse, MetricsResponse, PathsResponse } from './api-types';
 import { appearances, inactiveInYear, yearSpan } from './elements';
 import type { FirstLayout } from './first-layout';
@@ -65,7 +66,7 @@ export class GraphManager {
 	/** The graph API's query for the state (the year is replayed in the browser over the same data). */
 	readonly dataParams = $derived.by(() => graphDataParams(this.state.key, this.state.query, this.limit));
 	/** The server's first picture of the view (/reseau/apercu.svg and .json). */
-	readonly previewParams = $derived.by(() => previewParams(this.dataParams, this.state.query));
+	readonly previewParams = $derived.by(() => previewParams(this.dataParams, this.state.query, getLocale()));
 	readonly looks = $derived.by(() => appearances(this.graph?.nodes ?? [], this.metrics, this.state.size, this.state.colour));
 	/** What the year hides: actors and relations with no activity that year. */
 	readonly inactive = $derived.by<Hidden>(() => (this.graph ? inactiveInYear(this.graph, this.state.year) : { nodes: new Set(), edges: new Set() }));

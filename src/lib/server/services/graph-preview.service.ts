@@ -4,6 +4,8 @@
  * at once. Both come from one computation, cached per graph revision and view, so the two pictures match.
  */
 import { exploreParamSchemas } from '$lib/domain/explore-params';
+import { fileLanguageSchema } from '$lib/domain/file-language';
+import { vocabularyIn } from '$lib/domain/vocabulary';
 import { graphViewSchema, GRAPH_ARRAY_KEYS } from '$lib/domain/graph-query';
 import type { MetricsResponse } from '$lib/network/api-types';
 import { appearances, inactiveInYear } from '$lib/network/elements';
@@ -19,13 +21,15 @@ export const previewQuerySchema = graphViewSchema.extend({
 	layout: exploreParamSchemas.layout,
 	centrality: exploreParamSchemas.centrality,
 	size: exploreParamSchemas.size,
-	colour: exploreParamSchemas.colour
+	colour: exploreParamSchemas.colour,
+	// The grouped layout's group names, in the page's language (the picture is an image: it cannot follow the page by itself).
+	lang: fileLanguageSchema.shape.lang
 });
 
 /** Keys that only change the drawing, not where nodes stand: left out of the layout's cache key. */
 const DRAWING_ONLY = new Set(['colour', 'year']);
 /** Keys of the preview that are not the graph's data (the year is replayed by the browser over the whole dataset). */
-const NOT_DATA = new Set(['layout', 'centrality', 'size', 'colour', 'year']);
+const NOT_DATA = new Set(['layout', 'centrality', 'size', 'colour', 'year', 'lang']);
 const CACHE_SIZE = 32;
 
 interface Entry {
@@ -78,7 +82,8 @@ function layoutOf(db: Db, q: PreviewQuery, params: URLSearchParams, data: () => 
 			layout: q.layout,
 			centrality: q.centrality,
 			metrics,
-			sizes: new Map([...looks].map(([id, l]) => [id, l.size]))
+			sizes: new Map([...looks].map(([id, l]) => [id, l.size])),
+			category: vocabularyIn(q.lang).category
 		});
 	});
 }
