@@ -76,6 +76,33 @@ async function stopGroup(server: ChildProcess): Promise<void> {
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+/**
+ * Chromium 156 (Debian, November 2026) builds its address bar's popup as a WebUI page in a renderer of its
+ * own as soon as a window opens, headless included: 1.3 to 1.7 s of CPU in the first seconds of every
+ * browser context, on the two cores the page under test needs (seen in a trace as « WebUI Top Renderer »
+ * parsing chrome://omnibox-popup.top-chrome/*.js; the explorer's start measured 1.8 times slower than the
+ * same build under the Chromium before). The three WebUIOmnibox* features turn it off. Chromium reads only
+ * the last --disable-features, and Playwright passes its own list before ours: that list (playwright-core
+ * 1.65.1, chromiumSwitches.ts) is repeated here so none of its features comes back.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+	'AvoidUnnecessaryBeforeUnloadCheckSync',
+	'DestroyProfileOnBrowserClose',
+	'HttpsUpgrades',
+	'HttpsFirstBalancedModeAutoEnable',
+	'LensOverlay',
+	'MediaRouter',
+	'PaintHolding',
+	'ThirdPartyStoragePartitioning',
+	'AvoidCorsURLLoaderRestartOnRedirect',
+	'TcpPortRandomizationWin',
+	'OptimizationHints',
+	'NetworkTimeServiceQuerying',
+	'AimEnabled',
+	'PreconnectToSearch'
+];
+export const DISABLED_FEATURES_ARG = `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'].join(',')}`;
+
 /** Flags from STACK.md gotcha 4 (never --user-data-dir, never --disable-software-rasterizer). */
 export const CHROMIUM_BASE_ARGS = [
 	'--use-gl=angle',
@@ -85,7 +112,8 @@ export const CHROMIUM_BASE_ARGS = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--no-first-run',
-	'--disable-sync'
+	'--disable-sync',
+	DISABLED_FEATURES_ARG
 ];
 
 /**
