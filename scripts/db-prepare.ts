@@ -3,12 +3,16 @@
  * table is empty, and the fictional demo ecosystem when there are no actors yet. Safe to run again.
  */
 import { databasePath, openDb } from '../src/lib/server/db/index';
+import { backupBeforeMigrating } from '../src/lib/server/backup/before-migrate';
 import { prepareDatabase } from '../src/lib/server/setup/prepare';
 import { countOf } from '../src/lib/domain/french/typography';
 import { pointsWithoutCommune } from '../src/lib/server/repos/place-repair.repo';
 import { repairPlaces } from '../src/lib/server/services/place-repair.service';
 
 const path = databasePath();
+// An upgrade's migrations change the file for good: a backup first, so `npm run db:restore` can undo them.
+const before = await backupBeforeMigrating(path);
+if (before) console.log(`Migrations à appliquer (${before.missing.join(', ')}) : sauvegarde prise avant, ${before.archive}.`);
 const db = openDb(path);
 const report = prepareDatabase(db);
 console.log(

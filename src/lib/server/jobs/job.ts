@@ -11,6 +11,8 @@ export interface JobContext {
 	mail: MailSetting | null;
 	/** The site's public origin (ORIGIN, or derived from PORT/HOST as `npm start` does): links in mails are absolute. */
 	origin: string;
+	/** Run by the server's scheduler (its own connection, between requests), not by `npm run jobs`. */
+	inServer?: boolean;
 }
 
 export interface JobDefinition {

@@ -1,4 +1,6 @@
 import { byCount, countOf } from '$lib/domain/french';
+import { backupSchedule } from '../backup/backup-schedule';
+import { scheduledBackup } from '../backup/scheduled-backup';
 import { sendFreshnessReminders } from '../services/freshness-reminder.service';
 import { sendNotificationMails } from '../services/notification-mail.service';
 import type { JobDefinition } from './job';
@@ -25,6 +27,16 @@ export const JOBS: JobDefinition[] = [
 			if (!ctx.mail) return 'SMTP non configuré : aucune notification envoyée par courriel.';
 			const r = await sendNotificationMails(ctx);
 			return `${countOf(r.immediate, 'envoi immédiat', 'envois immédiats')}, ${countOf(r.weekly, 'résumé hebdomadaire', 'résumés hebdomadaires')}, ${countOf(r.editorsDigests, 'résumé de la file', 'résumés de la file')}${r.failed ? `, ${countOf(r.failed, 'échec')}` : ''}.`;
+		}
+	},
+	{
+		name: 'backup',
+		schedule: backupSchedule(),
+		label:
+			'Sauvegarde de la base et des images dans le dossier des sauvegardes, puis conservation : la plus récente de chaque heure pendant un jour, de chaque jour pendant un mois (CARTO_BACKUP_SCHEDULE, par défaut chaque heure)',
+		run: async (ctx) => {
+			const r = await scheduledBackup(ctx.db, ctx.now, { live: ctx.inServer === true });
+			return `Sauvegarde ${r.archive} (${Math.round(r.bytes / 1024)} Ko, ${countOf(r.manifest.files.length, 'fichier')}) ; ${countOf(r.pruned, 'ancienne sauvegarde supprimée', 'anciennes sauvegardes supprimées')}.`;
 		}
 	}
 ];

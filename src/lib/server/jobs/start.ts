@@ -10,6 +10,6 @@ let scheduler: Scheduler | null = null;
 /** Called once by the server process at start-up (hooks.server.ts `init`); CARTO_JOBS=off leaves it to a system cron. */
 export function startServerJobs(): void {
 	if (scheduler || !jobsEnabled()) return;
-	scheduler = startScheduler(getDb(), JOBS, () => ({ mail: serverMailSetting(), origin: publicOrigin(process.env).origin }));
+	scheduler = startScheduler(getDb(), JOBS, () => ({ mail: serverMailSetting(), origin: publicOrigin(process.env).origin, inServer: true }));
 	console.log(`Tâches planifiées : ${JOBS.map((j) => `${j.name} (${j.schedule})`).join(', ')}, heure de Paris.`);
 }
