@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			/** The signed-in account, set by hooks.server.ts from the session cookie; null for visitors. */
 			user: import('$lib/server/services/users.service').AccountUser | null;
+			/** This request's id (X-Request-Id), in the access log and in the « erreur inattendue » message. */
+			requestId: string;
 		}
 		// interface PageData {}
 		// interface PageState {}

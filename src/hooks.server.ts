@@ -1,13 +1,13 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { startServerJobs } from '$lib/server/jobs/start';
+import { startServerJobs, stopServerJobs } from '$lib/server/jobs/start';
 import { BASEMAP_HOSTS, basemapSetting, embedAncestors } from '$lib/server/config';
 import { allowFraming, isEmbedPath } from '$lib/server/http/embed-headers';
 import { widenCsp } from '$lib/server/http/csp';
 import { apiWriteRefusal } from '$lib/server/http/api-write-guard';
 import { crossSiteFormRefusal } from '$lib/server/http/csrf';
 import { apiOptions } from '$lib/server/http/api';
-import { getDb } from '$lib/server/db/connection';
+import { closeDb, getDb } from '$lib/server/db/connection';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { validateSession } from '$lib/server/services/auth.service';
 import { securityLog } from '$lib/server/auth/security-log';
@@ -16,6 +16,7 @@ import { baseLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { isLocalisedPath, routePath } from '$lib/i18n/locale-href';
 import { entryRedirect } from '$lib/server/i18n/entry-locale';
+import { accessLine, accessLogEnabled, requestId } from '$lib/server/http/access-log';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -30,13 +31,53 @@ const securityHeaders: Record<string, string> = {
 /** Read once at start-up: a wrong CARTO_BASEMAP stops the server with a French message, not every request. */
 const basemapHosts = BASEMAP_HOSTS[basemapSetting()];
 const frameAncestors = embedAncestors();
+const accessLog = accessLogEnabled();
 
 /** The scheduler runs in the server process only: not while building, not in unit tests (they never load hooks). */
 export const init: ServerInit = () => {
-	if (!building) startServerJobs();
+	if (building) return;
+	startServerJobs();
+	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
+	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		stopServerJobs();
+		closeDb();
+	});
 };
 
+/** Every request gets an id (sent back as X-Request-Id) and, once answered, one JSON line on stdout. */
 export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = requestId(event.request.headers);
+	const line = (status: number) =>
+		accessLog &&
+		console.log(
+			accessLine({
+				requestId: event.locals.requestId,
+				method: event.request.method,
+				route: event.route?.id ?? null,
+				status,
+				durationMs: performance.now() - started,
+				userId: event.locals.user?.id ?? null
+			})
+		);
+	let response: Response;
+	try {
+		response = await answer(event, resolve);
+	} catch (e) {
+		line(500);
+		throw e;
+	}
+	try {
+		response.headers.set('x-request-id', event.locals.requestId);
+	} catch {
+		// A response with immutable headers (a fetch passed through) keeps its own.
+	}
+	line(response.status);
+	return response;
+};
+
+async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']): Promise<Response> {
 	// CORS preflight for every /api/v1 endpoint at once (they only export GET): GET and HEAD only.
 	if (event.request.method === 'OPTIONS' && event.url.pathname.startsWith('/api/v1/')) return withSecurityHeaders(apiOptions());
 	const refused = apiWriteRefusal(event.request, event.url);
@@ -64,7 +105,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return response;
 	}
 	return withSecurityHeaders(response);
-};
+}
 
 /**
  * The page's language, after every check in `handle` (a refusal is answered before any of this runs). The API,
@@ -114,7 +155,8 @@ function withSecurityHeaders(response: Response): Response {
 
 /** Unexpected errors are logged with an id and never shown in detail to the visitor. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	const id = Math.random().toString(36).slice(2, 10);
+	// The request's own id: the visitor's « erreur … » and the access log's line name the same request.
+	const id = event.locals.requestId?.slice(0, 8) ?? Math.random().toString(36).slice(2, 10);
 	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
 	return { message: status === 404 ? m.error_not_found_message() : m.error_unexpected_message({ id }) };
 };

@@ -44,7 +44,8 @@ export async function startApp(env: NodeJS.ProcessEnv, options: { host?: string;
 	const port = await freePort();
 	const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
 		env: { ...env, HOST: host, PORT: String(port) },
-		stdio: options.stdio ?? ['ignore', 'inherit', 'inherit'],
+		// stdout carries one JSON line per request (the access log): a test run would drown in them.
+		stdio: options.stdio ?? ['ignore', 'ignore', 'inherit'],
 		detached: true
 	});
 	const baseUrl = `http://${host}:${port}`;

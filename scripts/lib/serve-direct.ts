@@ -38,14 +38,20 @@ const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 server.listen(port, host, () => console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`));
 
-/** As adapter-node's own server: finish the requests under way, then stop (SHUTDOWN_TIMEOUT seconds at most). */
+/**
+ * As adapter-node's own server: finish the requests under way, then stop (SHUTDOWN_TIMEOUT seconds at most),
+ * and emit 'sveltekit:shutdown' as it does, so the app checkpoints its WAL and closes the database.
+ */
 let stopping = false;
-function shutdown() {
+function shutdown(reason: 'SIGTERM' | 'SIGINT') {
 	if (stopping) return;
 	stopping = true;
 	server.closeIdleConnections();
-	server.close(() => process.exit(0));
+	server.close(() => {
+		process.emit('sveltekit:shutdown' as 'exit', reason as unknown as number);
+		process.exit(0);
+	});
 	setTimeout(() => server.closeAllConnections(), Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000).unref();
 }
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

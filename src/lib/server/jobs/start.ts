@@ -13,3 +13,9 @@ export function startServerJobs(): void {
 	scheduler = startScheduler(getDb(), JOBS, () => ({ mail: serverMailSetting(), origin: publicOrigin(process.env).origin, inServer: true }));
 	console.log(`Tâches planifiées : ${JOBS.map((j) => `${j.name} (${j.schedule})`).join(', ')}, heure de Paris.`);
 }
+
+/** At shutdown: no new job starts (one under way finishes with the process's last requests). */
+export function stopServerJobs(): void {
+	scheduler?.stop();
+	scheduler = null;
+}
