@@ -7,6 +7,7 @@ import { search, suggest } from '../../src/lib/server/services/search.service';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
 import { getTerritoryPage, territoriesGeoJson } from '../../src/lib/server/services/territory.service';
 import { graphApi, listEntitiesApi } from '../../src/lib/server/services/entity-api.service';
+import { MAX_CURSOR_OFFSET } from '../../src/lib/server/services/cursor';
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
 import { entities, relations } from '../../src/lib/server/db/schema';
 import type { Db } from '../../src/lib/server/db/index';
@@ -197,6 +198,40 @@ describe('API services', () => {
 		expect(new Set(seen).size).toBe(5);
 		expect(() => listEntitiesApi(db, new URLSearchParams({ cursor: 'nope' }))).toThrow(ValidationError);
 		expect(() => listEntitiesApi(db, new URLSearchParams({ limit: '0' }))).toThrow(ValidationError);
+	});
+	it('reads every cursor through one schema: a whole offset up to a billion, anything else a French 400 naming cursor (issue 17)', () => {
+		const cursor = (json: string) => Buffer.from(json).toString('base64url');
+		const issues = (value: string) => {
+			try {
+				listEntitiesApi(db, new URLSearchParams({ cursor: value }));
+			} catch (e) {
+				return e instanceof ValidationError ? e.issues : [String(e)];
+			}
+			return [];
+		};
+		// Beyond the end of the list: an empty page, not an error.
+		expect(listEntitiesApi(db, new URLSearchParams({ cursor: cursor(`{"o":${MAX_CURSOR_OFFSET}}`) }))).toEqual({ items: [], total: 5, next: null });
+		expect(listEntitiesApi(db, new URLSearchParams({ cursor: cursor('{"o":3}') })).items).toHaveLength(2);
+		expect(listEntitiesApi(db, new URLSearchParams({ cursor: '' })).items).toHaveLength(5);
+		const refused = ['cursor\u00a0: curseur de pagination invalide\u00a0: reprenez la valeur next de la réponse précédente'];
+		for (const forged of [
+			'eyJvIjoxZTIwfQ', // {"o":1e20}: SQLite answered « datatype mismatch », a 500
+			cursor(`{"o":${MAX_CURSOR_OFFSET + 1}}`),
+			cursor('{"o":9007199254740993}'),
+			cursor('{"o":-5}'),
+			cursor('{"o":1.5}'),
+			cursor('{"o":"x"}'),
+			cursor('{"o":null}'),
+			cursor('{"o":1,"p":2}'),
+			cursor('{}'),
+			cursor('[]'),
+			cursor('null'),
+			Buffer.from('{"o":1}').toString('base64'),
+			'%%%',
+			'x'.repeat(201)
+		]) {
+			expect(issues(forged), forged).toEqual(refused);
+		}
 	});
 	it('builds the graph of a filtered set', () => {
 		const all = graphApi(db, new URLSearchParams());

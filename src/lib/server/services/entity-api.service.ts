@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { listEntities } from '../repos/entity.repo';
 import { findTerritorySummaries } from '../repos/territory.repo';
 import { getEntityWithRelations } from './entity.service';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorParam, encodeCursor } from './cursor';
 import { parseParams } from './params';
 
 export const entityListSchema = entityFiltersSchema.extend({
@@ -16,12 +16,12 @@ export const entityListSchema = entityFiltersSchema.extend({
 		.max(200, { error: 'limit : 200 au maximum' })
 		.default(50)
 		.meta({ description: 'Nombre d’acteurs par page.' }),
-	cursor: z.string().max(200).optional().meta({ description: 'Curseur de la page suivante : la valeur `next` de la réponse précédente.' })
+	// Read into the offset it stands for: a forged cursor is a 400 here, before any query.
+	cursor: cursorParam.meta({ description: 'Curseur de la page suivante : la valeur `next` de la réponse précédente.' })
 });
 
 export function listEntitiesApi(db: Db, params: URLSearchParams) {
-	const q = parseParams(entityListSchema, params);
-	const offset = decodeCursor(q.cursor ?? null);
+	const { cursor: offset, ...q } = parseParams(entityListSchema, params);
 	const { items, total } = listEntities(db, { ...q, sort: 'name', dir: 'asc', page: 1, perPage: q.limit }, offset);
 	const next = offset + items.length < total ? encodeCursor(offset + items.length) : null;
 	return {
