@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { linksIn, waitForMail } from '../mail-catcher';
 
 const ADMIN_PASSWORD = 'basalte et pouzzolane 63';
 const ADMIN_NEW_PASSWORD = 'puy de dôme, 1465 mètres';
@@ -157,9 +158,15 @@ describe('comptes : invitation, administration, mot de passe, désactivation', (
 		await admin.getByRole('button', { name: 'Se connecter' }).click();
 		await admin.waitForURL('**/admin/utilisateurs');
 
+		// A reset link goes to the person's mailbox, never on screen (issue 17): the server's SMTP is the catcher.
+		const since = new Date().toISOString();
 		await admin.getByRole('button', { name: 'Lien de réinitialisation pour Paula Partenaire' }).click();
-		expect(await admin.getByTestId('account-link').getByRole('heading').innerText()).toBe('Lien de réinitialisation pour Paula Partenaire');
-		expect(await admin.getByLabel('Lien à transmettre').inputValue()).toMatch(/\/invitation\/[\w-]{43}$/);
+		expect(await admin.getByTestId('admin-notice').innerText()).toMatch(
+			/^Lien de réinitialisation envoyé par courriel à Paula Partenaire \(paula@exemple\.fr\)/
+		);
+		expect(await admin.getByTestId('account-link').count()).toBe(0);
+		const resetMail = await waitForMail(inject('mailboxFile'), 'paula@exemple.fr', /Réinitialiser votre mot de passe/, { since });
+		expect(linksIn(resetMail)[0]).toMatch(/\/invitation\/[\w-]{43}$/);
 
 		admin.once('dialog', (dialog) => void dialog.accept());
 		await admin.getByRole('button', { name: 'Désactiver Paula Partenaire' }).click();

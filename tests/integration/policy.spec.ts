@@ -70,6 +70,24 @@ describe('policy: may this person do X to Y', () => {
 		expect([admin, editor, partner, 'cli' as const].map(policy.mayManageUsers)).toEqual([true, true, false, true]);
 	});
 
+	it('orders roles partner < editor < admin: nobody gets a reset link for an equal or higher role', () => {
+		const colleague = account('eric@exemple.fr', 'editor');
+		const otherAdmin = account('alix@exemple.fr', 'admin');
+		const may = (actor: AccountUser | 'cli', target: AccountUser) => policy.mayIssueResetLink(actor, target);
+		expect([partner, editor, colleague, admin, otherAdmin].map((t) => may(editor, t))).toEqual([true, false, false, false, false]);
+		expect([partner, editor, colleague, admin, otherAdmin].map((t) => may(admin, t))).toEqual([true, true, true, false, false]);
+		expect([stranger, editor, admin].map((t) => may(partner, t))).toEqual([false, false, false]);
+		// The command line is whoever holds the server (and « mot de passe oublié » uses its right for the person).
+		expect([partner, editor, admin].map((t) => may('cli', t))).toEqual([true, true, true]);
+	});
+
+	it('shows a reset link on screen to an admin for a partner only; everyone else has it e-mailed', () => {
+		expect([partner, editor, admin].map((t) => policy.mayBeShownResetLink(admin, t))).toEqual([true, false, false]);
+		expect([partner, editor, admin].map((t) => policy.mayBeShownResetLink(editor, t))).toEqual([false, false, false]);
+		expect(policy.mayBeShownResetLink(partner, stranger)).toBe(false);
+		expect(policy.mayBeShownResetLink('cli', editor)).toBe(true);
+	});
+
 	it('lets partners and the team propose listings, and gives listings to manage only to partners', () => {
 		expect([admin, editor, partner].map(policy.mayPropose)).toEqual([true, true, true]);
 		expect([admin, editor, partner].map(policy.mayBeGivenListings)).toEqual([false, false, true]);

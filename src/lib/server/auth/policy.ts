@@ -41,6 +41,26 @@ export const mayManageUsers = (actor: Actor): boolean => actor === 'cli' || isEd
 /** Editors invite editors and partners; only an admin (or the command line) makes another admin. */
 export const mayInvite = (actor: Actor, role: UserRole): boolean => actor === 'cli' || isAdmin(actor) || (isEditor(actor) && role !== 'admin');
 
+/** Who stands above whom: partner < editor < admin. */
+const ROLE_RANK: Record<UserRole, number> = { partner: 0, editor: 1, admin: 2 };
+
+/**
+ * A password-reset link for someone else's account: whoever holds it signs in as that person, and what they
+ * then do is recorded under that person's name. So only the team, only for an account of a lower role than
+ * their own (an editor for a partner; an admin for an editor or a partner), never an equal's or a superior's,
+ * nor their own (« Mon compte » changes one's password without a link). The command line may (it holds the
+ * server; « mot de passe oublié » uses its right on the person's own behalf, the link going to their mailbox).
+ */
+export const mayIssueResetLink = (actor: Actor, target: Person): boolean =>
+	actor === 'cli' || (isEditor(actor) && actor.id !== target.id && ROLE_RANK[actor.role] > ROLE_RANK[target.role]);
+
+/**
+ * Whether that link may be shown to the one who asked (when it cannot be e-mailed) rather than only sent to
+ * the person: an admin for a partner, and the command line. An editor never sees someone else's link.
+ */
+export const mayBeShownResetLink = (actor: Actor, target: Person): boolean =>
+	actor === 'cli' || (isAdmin(actor) && target.role === 'partner' && mayIssueResetLink(actor, target));
+
 /** Disabling an account or changing its role: admins only (and the command line). */
 export const mayChangeAccounts = (actor: Actor): boolean => actor === 'cli' || isAdmin(actor);
 

@@ -10,6 +10,8 @@ export type SecurityEvent =
 	| 'invitation.created'
 	| 'invitation.accepted'
 	| 'password.reset_requested'
+	// a reset link asked for an account of an equal or higher role: refused, nothing made
+	| 'password.reset_refused'
 	| 'password.changed'
 	| 'user.disabled'
 	| 'user.role_changed'

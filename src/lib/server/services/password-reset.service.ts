@@ -50,7 +50,7 @@ export function requestOwnPasswordReset(db: Db, rawEmail: string, ctx: ResetCont
 	const user = findUserByEmail(db, email);
 	if (!user || user.disabledAt) return { delivery: Promise.resolve(null) };
 	// The command line's right to issue a reset link, used on the person's own behalf (they proved nothing yet: the mail does).
-	const { path } = requestPasswordReset(db, 'cli', email, now);
+	const { path } = requestPasswordReset(db, 'cli', email, now, 'mail');
 	securityLog('password.reset_self_requested', { userId: user.id });
 	const locale = ctx.locale ?? getLocale();
 	return { delivery: sendMail(ctx.mail, accountLinkMail(user.email, `${ctx.origin}${localHref(path, locale)}`, 'reset', user.displayName, locale)) };

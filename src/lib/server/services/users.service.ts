@@ -19,7 +19,10 @@ import {
 } from '../repos/user.repo';
 import { deleteUserSessions } from '../repos/session.repo';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
-import { mayChangeAccounts, mayInvite, mayManageUsers } from '../auth/policy';
+import { mayBeShownResetLink, mayChangeAccounts, mayInvite, mayIssueResetLink, mayManageUsers } from '../auth/policy';
+import { accountLinkMail, sendMail, type MailResult, type MailSetting } from '../mail/mailer';
+import { accountLocales } from '../mail/recipient-locale';
+import { localHref } from '$lib/i18n/locale-href';
 import { m } from '$lib/paraglide/messages';
 
 export const USER_ROLES = ['admin', 'editor', 'partner'] as const satisfies readonly UserRole[];
@@ -111,14 +114,39 @@ export function inviteUser(db: Db, actor: AccountActor, input: InviteInput, now 
 	});
 }
 
-/** A reset link (same page as invitations), valid one hour, for an admin or editor to hand over. */
-export function requestPasswordReset(db: Db, actor: AccountActor, email: string, now = new Date()): { path: string } {
+/**
+ * The policy's answer before anything is written: a refusal creates no link, leaves the person's earlier one
+ * working, and is logged (who asked, for whom).
+ */
+function assertMayIssueReset(actor: AccountActor, user: UserRow) {
+	if (actor === 'cli' || mayIssueResetLink(actor, user)) return;
+	securityLog('password.reset_refused', { userId: user.id, role: user.role, by: actor.id, byRole: actor.role });
+	throw new ForbiddenError(m.newsroom_users_reset_refused());
+}
+
+/** How a reset link reached someone, for the security log (never the link). */
+type ResetDelivery = 'mail' | 'mail_failed' | 'shown' | 'cli';
+
+/**
+ * A reset link (same page as invitations), valid one hour, handed to the caller: the command line's, and
+ * « mot de passe oublié », which e-mails it to the person (`delivery: 'mail'`). Since the caller gets the
+ * link, a signed-in actor must also be one who may see it (an admin, for a partner); the page goes through
+ * issueAccountLink, which e-mails it instead.
+ */
+export function requestPasswordReset(
+	db: Db,
+	actor: AccountActor,
+	email: string,
+	now = new Date(),
+	delivery: ResetDelivery = actor === 'cli' ? 'cli' : 'shown'
+): { path: string } {
 	const address = parse(emailSchema, email);
 	const user = findUserByEmail(db, address);
 	if (!user || user.disabledAt) throw new NotFoundError(m.errors_no_active_account_email());
-	if (!canInvite(actor, user.role)) throw new ForbiddenError(m.errors_reset_admin());
+	assertMayIssueReset(actor, user);
+	if (!mayBeShownResetLink(actor, user)) throw new ForbiddenError(m.newsroom_users_reset_mail_only());
 	const token = inTransaction(db, (tx) => issueToken(tx, user.id, 'reset', now));
-	securityLog('password.reset_requested', { userId: user.id, by: actor === 'cli' ? 'cli' : actor.id });
+	securityLog('password.reset_requested', { userId: user.id, by: actor === 'cli' ? 'cli' : actor.id, delivery });
 	return { path: `/invitation/${token}` };
 }
 
@@ -189,6 +217,16 @@ export function canManageUsers(actor: AccountActor): boolean {
 	return mayManageUsers(actor);
 }
 
+/**
+ * Whether the accounts page offers this actor a link button for `user` (issueAccountLink checks again): a
+ * fresh invitation for a pending account of a role the actor may invite, a reset link for an active account
+ * of a lower role than the actor's (the policy's mayIssueResetLink), nothing for a disabled one.
+ */
+export function mayIssueAccountLink(actor: AccountActor, user: { id: number; role: UserRole; status: UserStatus }): boolean {
+	if (!canManageUsers(actor) || user.status === 'disabled') return false;
+	return user.status === 'pending' ? canInvite(actor, user.role) : mayIssueResetLink(actor, user);
+}
+
 /** The roles this actor may hand out, for the invitation form (the service checks again on submit). */
 export function invitableRoles(actor: AccountActor): UserRole[] {
 	return USER_ROLES.filter((role) => canInvite(actor, role));
@@ -217,25 +255,79 @@ export function listUsers(db: Db, actor: AccountActor, now = new Date()): Manage
 	}));
 }
 
+/** Where a link issued from the accounts page starts, and how it may be e-mailed. */
+export interface LinkDelivery {
+	/** The site's public origin (the request's). */
+	origin: string;
+	/** The server's SMTP setting; null when e-mail is not configured. */
+	mail: MailSetting | null;
+	now?: Date;
+}
+
+export interface IssuedAccountLink {
+	purpose: 'invite' | 'reset';
+	displayName: string;
+	email: string;
+	expiresAt: Date;
+	/**
+	 * 'mail': e-mailed to the person, shown to nobody. 'screen': `url` is for the one who asked to hand over
+	 * (an invitation; a partner's reset link for an admin when the mail could not leave). 'none': no link
+	 * usable by anyone exists (the mail could not leave and the asker may not see it).
+	 */
+	delivery: 'mail' | 'screen' | 'none';
+	/** Only with 'screen'. */
+	url: string | null;
+	/** What the mail server said; null when e-mail is not configured (nothing was tried). */
+	mail: MailResult | null;
+}
+
 /**
- * The link to hand over for an account: a fresh invitation (7 days) while it has no password yet, a reset
- * link (1 hour) otherwise. Either way the previous unused link of that kind stops working.
+ * The link for an account from the accounts page: a fresh invitation (7 days) while it has no password yet,
+ * shown to the one who invites as when inviting (and e-mailed too when possible). A reset link (1 hour)
+ * otherwise, only for a lower role than the asker's (policy: mayIssueResetLink), and e-mailed to the person:
+ * whoever holds it can sign in as them. Only an admin asking for a partner is shown it, when the mail cannot
+ * leave; for anyone else no link is made then (or the one made is withdrawn). The person's sessions stay open
+ * until the link is used (acceptInvitation ends them). Either way the previous unused link of that kind
+ * stops working, and the security log says who asked, for whom and how it went (never the link).
  */
-export function issueAccountLink(
-	db: Db,
-	actor: AccountActor,
-	userId: number,
-	now = new Date()
-): { path: string; purpose: 'invite' | 'reset'; expiresAt: Date; displayName: string; email: string } {
+export async function issueAccountLink(db: Db, actor: AccountActor, userId: number, delivery: LinkDelivery): Promise<IssuedAccountLink> {
+	const now = delivery.now ?? new Date();
 	if (!canManageUsers(actor)) throw new ForbiddenError(m.errors_manage_accounts_only());
 	const user = findUserById(db, userId);
 	if (!user || user.disabledAt) throw new NotFoundError(m.errors_no_active_account_id());
+	const about = { displayName: user.displayName, email: user.email };
+	const locale = accountLocales(db, [user.id]).get(user.id) ?? 'fr';
+	const urlOf = (path: string) => `${delivery.origin}${localHref(path, locale)}`;
+	const send = (url: string, purpose: 'invite' | 'reset') =>
+		delivery.mail ? sendMail(delivery.mail, accountLinkMail(user.email, url, purpose, user.displayName, locale)) : Promise.resolve(null);
+
 	if (user.passwordHash === null) {
-		const { path } = inviteUser(db, actor, { email: user.email, displayName: user.displayName, role: user.role }, now);
-		return { path, purpose: 'invite', expiresAt: linkExpiry('invite', now), displayName: user.displayName, email: user.email };
+		const url = urlOf(inviteUser(db, actor, { email: user.email, displayName: user.displayName, role: user.role }, now).path);
+		return { purpose: 'invite', ...about, expiresAt: linkExpiry('invite', now), delivery: 'screen', url, mail: await send(url, 'invite') };
 	}
-	const { path } = requestPasswordReset(db, actor, user.email, now);
-	return { path, purpose: 'reset', expiresAt: linkExpiry('reset', now), displayName: user.displayName, email: user.email };
+
+	assertMayIssueReset(actor, user);
+	const reset = { purpose: 'reset' as const, ...about, expiresAt: linkExpiry('reset', now) };
+	const shownIfUnsent = mayBeShownResetLink(actor, user);
+	// Nobody could receive it: nothing is made, and the person's earlier link keeps working.
+	if (!delivery.mail && !shownIfUnsent) return { ...reset, delivery: 'none', url: null, mail: null };
+
+	const token = inTransaction(db, (tx) => issueToken(tx, user.id, 'reset', now));
+	const url = urlOf(`/invitation/${token}`);
+	const mail = await send(url, 'reset');
+	const by = actor === 'cli' ? 'cli' : actor.id;
+	if (mail?.sent) {
+		securityLog('password.reset_requested', { userId: user.id, by, delivery: 'mail' });
+		return { ...reset, delivery: 'mail', url: null, mail };
+	}
+	if (shownIfUnsent) {
+		securityLog('password.reset_requested', { userId: user.id, by, delivery: 'shown' });
+		return { ...reset, delivery: 'screen', url, mail };
+	}
+	// Refused by the mail server, and the asker may not see it: the link made for nobody is withdrawn.
+	expireUnusedAccountTokens(db, user.id, 'reset', now.toISOString());
+	securityLog('password.reset_requested', { userId: user.id, by, delivery: 'mail_failed' });
+	return { ...reset, delivery: 'none', url: null, mail };
 }
 
 const roleSchema = z.enum(USER_ROLES, { error: () => m.errors_role_unknown() });

@@ -1,7 +1,7 @@
 import { accountLinkMail, sendMail, serverMailSetting } from '$lib/server/mail/mailer';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
-import { NotFoundError, ValidationError } from '$lib/server/services/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/services/errors';
 import { formAction, rethrowAsPageError } from '$lib/server/http/page';
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
 import { grantManager, managersOverview, revokeManager } from '$lib/server/services/managers.service';
@@ -15,8 +15,10 @@ import {
 	issueAccountLink,
 	linkExpiry,
 	listUsers,
+	mayIssueAccountLink,
 	USER_ROLES,
 	type AccountUser,
+	type IssuedAccountLink,
 	type UserStatus
 } from '$lib/server/services/users.service';
 import type { UserRole } from '$lib/server/db/schema';
@@ -54,6 +56,8 @@ function action<R>(
 		(e, form) => {
 			const answer = { action: name, target: keep.target?.(form) ?? 0, values: keep.values?.(form) };
 			if (e instanceof ValidationError) return fail(400, { ...answer, message: e.issues.join(' '), pick: pickState(e) });
+			// A refusal is said on the page, above the table, rather than on an error page.
+			if (e instanceof ForbiddenError) return fail(403, { ...answer, message: e.message, pick: null });
 			if (e instanceof NotFoundError) return fail(404, { ...answer, message: e.message, pick: null });
 			rethrowAsPageError(e);
 		}
@@ -72,6 +76,29 @@ async function mailLink(to: string, url: string, purpose: 'invite' | 'reset', na
 	return result.sent ? m.newsroom_users_mailed({ to }) : m.newsroom_users_mail_failed({ reason: result.reason });
 }
 
+/**
+ * What the page says about a link from the table. An invitation is shown to hand over (and said e-mailed or
+ * not, as when inviting). A reset link is shown only when the service returns it (an admin, for a partner,
+ * when the mail could not leave); otherwise one sentence says where it went, or why none was made.
+ */
+function linkAnswer(issued: IssuedAccountLink) {
+	const { purpose, displayName, email: to, mail } = issued;
+	if (issued.delivery === 'screen') {
+		const mailed =
+			purpose === 'invite'
+				? mail && (mail.sent ? m.newsroom_users_mailed({ to }) : m.newsroom_users_mail_failed({ reason: mail.reason }))
+				: mail && !mail.sent
+					? m.newsroom_users_mail_failed({ reason: mail.reason })
+					: m.newsroom_users_reset_no_mail_shown();
+		return { action: 'link', link: { url: issued.url!, purpose, expiresAt: issued.expiresAt.toISOString(), displayName, mailed } };
+	}
+	if (issued.delivery === 'mail') return { action: 'link', message: m.newsroom_users_reset_mailed({ name: displayName, to }) };
+	return {
+		action: 'link',
+		message: mail && !mail.sent ? m.newsroom_users_reset_mail_failed({ to, reason: mail.reason }) : m.newsroom_users_reset_no_mail({ name: displayName })
+	};
+}
+
 export const load = ((event) => {
 	const actor = staff(event);
 	// Links and e-mail addresses: never kept by a shared cache.
@@ -85,7 +112,9 @@ export const load = ((event) => {
 			...u,
 			roleLabel: ROLE_LABELS[u.role](),
 			statusLabel: STATUS_LABELS[u.status](),
-			managed: u.role === 'partner' ? listingsOf(u.id).length : null
+			managed: u.role === 'partner' ? listingsOf(u.id).length : null,
+			// The policy's answer: the table shows the link button only where the service would issue one.
+			mayLink: mayIssueAccountLink(actor, u)
 		})),
 		partners: partners.map((p) => ({ id: p.id, displayName: p.displayName, email: p.email, listings: listingsOf(p.id) })),
 		inviteRoles: invitableRoles(actor).map(option),
@@ -112,12 +141,9 @@ export const actions = {
 		},
 		{ values: typedAccount }
 	),
-	link: action('link', async (actor, form, event) => {
-		const { path, purpose, expiresAt, displayName, email } = issueAccountLink(getDb(), actor, userIdOf(form));
-		const url = `${event.url.origin}${path}`;
-		const mailed = await mailLink(email, url, purpose, displayName);
-		return { action: 'link', link: { url, purpose, expiresAt: expiresAt.toISOString(), displayName, mailed } };
-	}),
+	link: action('link', async (actor, form, event) =>
+		linkAnswer(await issueAccountLink(getDb(), actor, userIdOf(form), { origin: event.url.origin, mail: serverMailSetting() }))
+	),
 	disable: action('disable', (actor, form) => {
 		disableUser(getDb(), actor, userIdOf(form));
 		return { action: 'disable', message: m.newsroom_users_disabled() };
