@@ -1,6 +1,7 @@
 import { byCount, countOf } from '$lib/domain/french';
 import { backupSchedule } from '../backup/backup-schedule';
 import { scheduledBackup } from '../backup/scheduled-backup';
+import { importRetentionMonths, purgeOldImportFiles } from '../services/import-retention.service';
 import { sendFreshnessReminders } from '../services/freshness-reminder.service';
 import { sendNotificationMails } from '../services/notification-mail.service';
 import type { JobDefinition } from './job';
@@ -37,6 +38,17 @@ export const JOBS: JobDefinition[] = [
 		run: async (ctx) => {
 			const r = await scheduledBackup(ctx.db, ctx.now, { live: ctx.inServer === true });
 			return `Sauvegarde ${r.archive} (${Math.round(r.bytes / 1024)} Ko, ${countOf(r.manifest.files.length, 'fichier')}) ; ${countOf(r.pruned, 'ancienne sauvegarde supprimée', 'anciennes sauvegardes supprimées')}.`;
+		}
+	},
+	{
+		name: 'import-retention',
+		schedule: '30 3 * * *',
+		label:
+			'Conservation des fichiers importés : au-delà de CARTO_IMPORT_RETENTION_MONTHS mois (12 par défaut), le fichier, son rapport ligne à ligne et les réponses du géocodeur sont effacés ; l’import, ses comptes et ses changements restent (chaque jour à 3 h 30)',
+		run: async (ctx) => {
+			const months = importRetentionMonths();
+			const r = purgeOldImportFiles(ctx.db, ctx.now, months);
+			return `${countOf(r.jobs, 'fichier importé effacé', 'fichiers importés effacés')} (plus de ${months} mois, ${Math.round(r.bytes / 1024)} Ko).`;
 		}
 	}
 ];
