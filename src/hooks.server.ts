@@ -17,6 +17,7 @@ import { m } from '$lib/paraglide/messages';
 import { isLocalisedPath, routePath } from '$lib/i18n/locale-href';
 import { entryRedirect } from '$lib/server/i18n/entry-locale';
 import { accessLine, accessLogEnabled, requestId } from '$lib/server/http/access-log';
+import { clientErrorLine, clientErrorMessage } from '$lib/server/http/client-errors';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -157,6 +158,12 @@ function withSecurityHeaders(response: Response): Response {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	// The request's own id: the visitor's « erreur … » and the access log's line name the same request.
 	const id = event.locals.requestId?.slice(0, 8) ?? Math.random().toString(36).slice(2, 10);
-	if (status !== 404) console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
-	return { message: status === 404 ? m.error_not_found_message() : m.error_unexpected_message({ id }) };
+	if (status === 404) return { message: m.error_not_found_message() };
+	// A client's mistake SvelteKit refused (415, malformed address…): one line, no stack, its own French message.
+	if (status < 500) {
+		console.error(clientErrorLine(id, event, status, error));
+		return { message: clientErrorMessage(status, error) };
+	}
+	console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: m.error_unexpected_message({ id }) };
 };
