@@ -18,6 +18,7 @@ import { isLocalisedPath, routePath } from '$lib/i18n/locale-href';
 import { entryRedirect } from '$lib/server/i18n/entry-locale';
 import { accessLine, accessLogEnabled, requestId } from '$lib/server/http/access-log';
 import { clientErrorLine, clientErrorMessage } from '$lib/server/http/client-errors';
+import { clientKey } from '$lib/server/http/client-address';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -138,14 +139,8 @@ function logDenial(event: RequestEvent, status: number, reason: string) {
 	});
 }
 
-/** Behind a proxy (ADDRESS_HEADER), a request reaching the app's port directly has no address: log it as such. */
-function clientAddress(event: RequestEvent): string {
-	try {
-		return event.getClientAddress();
-	} catch {
-		return 'inconnue';
-	}
-}
+/** The address the limits count with (behind a proxy, a request reaching the app's port directly is « direct »). */
+const clientAddress = (event: RequestEvent): string => clientKey(event);
 
 function withSecurityHeaders(response: Response): Response {
 	for (const [name, value] of Object.entries(securityHeaders)) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { securityLog } from '../../src/lib/server/auth/security-log';
-import { LoginThrottle, createSession, login, logout } from '../../src/lib/server/services/auth.service';
+import { createSession, login, logout } from '../../src/lib/server/services/auth.service';
 import { acceptInvitation, changePassword, changeRole, disableUser, inviteUser, requestPasswordReset } from '../../src/lib/server/services/users.service';
 import { createEntity } from '../../src/lib/server/services/entity-write.service';
 import { erasePerson } from '../../src/lib/server/services/gdpr.service';
@@ -34,13 +34,12 @@ describe('journal de sécurité', () => {
 		const invite = inviteUser(db, 'cli', { email: 'anne@exemple.fr', displayName: 'Anne', role: 'editor' });
 		const inviteToken = invite.path.split('/').pop()!;
 		const user = await acceptInvitation(db, inviteToken, PASSWORD);
-		const throttle = new LoginThrottle();
-		const ok = await login(db, { email: 'anne@exemple.fr', password: PASSWORD, ip: '192.0.2.1' }, { throttle });
+		const ok = await login(db, { email: 'anne@exemple.fr', password: PASSWORD, ip: '192.0.2.1' });
 		expect(ok.ok).toBe(true);
 		const sessionToken = ok.ok ? ok.token : '';
-		await login(db, { email: 'anne@exemple.fr', password: 'pas le bon mot de passe', ip: '192.0.2.1' }, { throttle });
+		await login(db, { email: 'anne@exemple.fr', password: 'pas le bon mot de passe', ip: '192.0.2.1' });
 		for (let i = 0; i < 30 && !events().some((e) => e.event === 'login.rate_limited'); i++) {
-			await login(db, { email: 'anne@exemple.fr', password: `essai ${i} du mauvais mot de passe`, ip: '192.0.2.1' }, { throttle });
+			await login(db, { email: 'anne@exemple.fr', password: `essai ${i} du mauvais mot de passe`, ip: '192.0.2.1' });
 		}
 		await changePassword(db, user.id, PASSWORD, NEW_PASSWORD);
 		const reset = requestPasswordReset(db, 'cli', 'anne@exemple.fr');

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
+import { clientKey } from '$lib/server/http/client-address';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { safeNext } from '$lib/server/auth/safe-next';
 import { login } from '$lib/server/services/auth.service';
@@ -17,7 +18,7 @@ export const actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '');
-		const result = await login(getDb(), { email, password: form.get('password'), ip: getClientAddress() });
+		const result = await login(getDb(), { email, password: form.get('password'), ip: clientKey({ getClientAddress }) });
 		// The typed address comes back so the form keeps it; the password never does.
 		if (!result.ok) return fail(400, { email, message: result.message });
 		setSessionCookie(cookies, url, result.token, result.expiresAt);

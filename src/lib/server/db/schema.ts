@@ -532,3 +532,27 @@ export const jobs = sqliteTable('jobs', {
 	leaseUntil: text('lease_until')
 });
 export type JobRow = typeof jobs.$inferSelect;
+
+/**
+ * Failed logins of the last quarter-hour, so that login throttling survives a restart. Only digests: the
+ * client address and « e-mail + address » (what was typed as an e-mail can be a password). Rows older than
+ * the window are deleted whenever a failure is written.
+ */
+export const loginAttempts = sqliteTable(
+	'login_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** SHA-256 of the client address as decided by clientKey(). */
+		addressSha256: text('address_sha256').notNull(),
+		/** SHA-256 of the e-mail typed and the client address. */
+		pairSha256: text('pair_sha256').notNull(),
+		/** Milliseconds since the epoch. */
+		failedAt: integer('failed_at').notNull()
+	},
+	(t) => [
+		index('login_attempts_address_idx').on(t.addressSha256, t.failedAt),
+		index('login_attempts_pair_idx').on(t.pairSha256, t.failedAt),
+		index('login_attempts_failed_at_idx').on(t.failedAt)
+	]
+);
+export type LoginAttemptRow = typeof loginAttempts.$inferSelect;

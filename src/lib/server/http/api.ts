@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { isExpectedError, ValidationError } from '../services/errors';
 import { apiLimiter, apiRateLimit } from './rate-limit-api';
+import { clientKey } from './client-address';
 
 export interface ApiErrorBody {
 	status: number;
@@ -50,18 +51,10 @@ function matchesIfNoneMatch(header: string | null, etag: string): boolean {
 	});
 }
 
-function clientAddress(event: RequestEvent): string {
-	try {
-		return event.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
-
 /** The 429 answer when this client went over its budget, else null. */
 function rateLimited(event: RequestEvent): Response | null {
 	if (!isPublicApi(event.url)) return null;
-	const ip = clientAddress(event);
+	const ip = clientKey(event);
 	const limit = apiRateLimit(ip);
 	if (limit === null) return null;
 	const decision = apiLimiter.check(ip, limit);

@@ -1,7 +1,10 @@
+import { behindProxy } from './client-address';
+
 /**
- * Per-IP sliding window for the public API (/api/v1). In memory: one process serves the site, and a
- * restart forgetting the counts is harmless. Loopback is exempt unless CARTO_API_RATE_LIMIT is set, so
- * the browser tests (and a reverse proxy on the same host that does its own limiting) never hit it.
+ * Per-client sliding window for the public API (/api/v1), keyed by clientKey(). In memory: one process serves
+ * the site, and a restart forgetting the counts is harmless. Loopback is exempt only for direct local use
+ * (no CARTO_API_RATE_LIMIT, no ADDRESS_HEADER, no ORIGIN), so the browser tests run against `npm start` never
+ * hit it; behind a reverse proxy the proxy itself is on loopback, so nothing is exempt there.
  */
 export const DEFAULT_API_RATE_LIMIT = 600;
 const WINDOW_MS = 60_000;
@@ -42,10 +45,10 @@ export class SlidingWindowLimiter {
 	}
 }
 
-/** Requests per minute per IP; null when this client is not limited. */
+/** Requests per minute for this client (its clientKey()); null when it is not limited. */
 export function apiRateLimit(ip: string, env: Record<string, string | undefined> = process.env): number | null {
 	const raw = env.CARTO_API_RATE_LIMIT?.trim();
-	if (!raw) return LOOPBACK.has(ip) ? null : DEFAULT_API_RATE_LIMIT;
+	if (!raw) return LOOPBACK.has(ip) && !behindProxy(env) ? null : DEFAULT_API_RATE_LIMIT;
 	const n = Number(raw);
 	if (!Number.isInteger(n) || n <= 0) return null; // 0 or garbage: limiting switched off
 	return n;

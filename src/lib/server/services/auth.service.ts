@@ -1,9 +1,9 @@
 import type { Db } from '../db';
 import { hashPassword, needsRehash, verifyPassword } from '../auth/password';
-import { SlidingWindowLimiter } from '../auth/rate-limit';
 import { securityLog } from '../auth/security-log';
 import { newToken, sha256 } from '../auth/tokens';
 import { findUserByEmail, setPasswordHash } from '../repos/user.repo';
+import { countLoginFailures, deleteLoginFailuresOfPair, insertLoginFailure } from '../repos/login-attempt.repo';
 import { deleteSession, deleteSessionByToken, findSessionWithUser, insertSession, touchSession } from '../repos/session.repo';
 import { emailSchema, toAccountUser, type AccountUser } from './users.service';
 import { m } from '$lib/paraglide/messages';
@@ -19,28 +19,35 @@ export const LOGIN_FAILED = m.errors_login_failed({}, { locale: baseLocale });
 export const LOGIN_THROTTLED = m.errors_login_throttled({}, { locale: baseLocale });
 
 /**
- * Failure counters for login: per account+IP pair (few allowed) and per IP (more, for shared offices).
- * There is deliberately no per-account-only counter: it would let anyone lock the real user out.
+ * Login throttling: failures per « e-mail + client address » pair (few allowed) and per client address (more,
+ * for shared offices), over a sliding quarter-hour. Stored in SQLite (login_attempts), so a restart forgets
+ * nothing. There is deliberately no per-account-only counter: it would let anyone lock the real user out.
+ * The address is clientKey()'s: the visitor's own behind a configured proxy, so one address's lock is its own.
  */
-export class LoginThrottle {
-	readonly pair = new SlidingWindowLimiter(5, 15 * 60 * 1000);
-	readonly ip = new SlidingWindowLimiter(50, 15 * 60 * 1000);
+export const LOGIN_LIMITS = { perPair: 5, perAddress: 50, windowMs: 15 * 60 * 1000 } as const;
+
+function throttleKeys(email: string, ip: string) {
+	return { addressSha256: sha256(ip), pairSha256: sha256(`${email}\u0000${ip}`) };
 }
 
-/** The server's one throttle (a single Node process serves the site); tests pass their own. */
-export const loginThrottle = new LoginThrottle();
+/** Whether this address, or this e-mail from this address, has used up its failures. */
+export function loginThrottled(db: Db, email: string, ip: string, at = Date.now()): boolean {
+	const failures = countLoginFailures(db, throttleKeys(email, ip), at - LOGIN_LIMITS.windowMs);
+	return failures.pair >= LOGIN_LIMITS.perPair || failures.address >= LOGIN_LIMITS.perAddress;
+}
+
+/** One failed login, stored; rows older than the window go at the same time. */
+export function recordLoginFailure(db: Db, email: string, ip: string, at = Date.now()) {
+	insertLoginFailure(db, { ...throttleKeys(email, ip), failedAt: at }, at - LOGIN_LIMITS.windowMs);
+}
 
 /** Verifying against this when the address is unknown makes both failures take about as long. */
 let dummyHash: Promise<string> | undefined;
 
 export type LoginResult = { ok: true; user: AccountUser; token: string; expiresAt: Date } | { ok: false; message: string };
 
-export async function login(
-	db: Db,
-	input: { email: unknown; password: unknown; ip: string },
-	options: { throttle?: LoginThrottle; now?: Date } = {}
-): Promise<LoginResult> {
-	const { throttle = loginThrottle, now = new Date() } = options;
+export async function login(db: Db, input: { email: unknown; password: unknown; ip: string }, options: { now?: Date } = {}): Promise<LoginResult> {
+	const { now = new Date() } = options;
 	const parsed = emailSchema.safeParse(input.email);
 	// Bounded so that a megabyte « address » cannot bloat the throttle's keys or the log.
 	const email = (
@@ -51,9 +58,8 @@ export async function login(
 					.toLowerCase()
 	).slice(0, 254);
 	const password = typeof input.password === 'string' ? input.password.slice(0, 1024) : '';
-	const pairKey = `${email}\u0000${input.ip}`;
 	const at = now.getTime();
-	if (throttle.pair.isBlocked(pairKey, at) || throttle.ip.isBlocked(input.ip, at)) {
+	if (loginThrottled(db, email, input.ip, at)) {
 		securityLog('login.rate_limited', { email, ip: input.ip });
 		return { ok: false, message: m.errors_login_throttled() };
 	}
@@ -61,12 +67,11 @@ export async function login(
 	dummyHash ??= hashPassword('not a real password, only spends the same time');
 	const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
 	if (!user || !user.passwordHash || user.disabledAt || !valid) {
-		throttle.pair.recordFailure(pairKey, at);
-		throttle.ip.recordFailure(input.ip, at);
+		recordLoginFailure(db, email, input.ip, at);
 		securityLog('login.failure', { email, ip: input.ip, reason: !user ? 'unknown' : user.disabledAt ? 'disabled' : 'password' });
 		return { ok: false, message: m.errors_login_failed() };
 	}
-	throttle.pair.reset(pairKey);
+	deleteLoginFailuresOfPair(db, throttleKeys(email, input.ip).pairSha256);
 	if (needsRehash(user.passwordHash)) setPasswordHash(db, user.id, await hashPassword(password), now.toISOString());
 	const session = createSession(db, user.id, now);
 	securityLog('login.success', { userId: user.id, ip: input.ip });

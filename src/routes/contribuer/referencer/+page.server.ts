@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { categoriesByKind, offerTerms, stageTerms } from '$lib/domain/vocabulary';
 import { getDb } from '$lib/server/db/connection';
+import { clientKey } from '$lib/server/http/client-address';
 import { serverMailSetting } from '$lib/server/mail/mailer';
 import { formAction, invalidForm } from '$lib/server/http/page';
 import { communeOfForm } from '$lib/server/services/listing-place.service';
@@ -39,7 +40,7 @@ export const actions = {
 					honeypot: String(form.get('site_web') ?? ''),
 					notDuplicateOf: String(form.get('notDuplicateOf') ?? '')
 				},
-				{ ip: getClientAddress(), origin: url.origin, mail: serverMailSetting() }
+				{ ip: clientKey({ getClientAddress }), origin: url.origin, mail: serverMailSetting() }
 			);
 			if (outcome.status === 'duplicate') {
 				return fail(409, { values: { ...values, commune: commune?.name ?? values.commune, communeCode: commune?.code ?? '' }, duplicate: outcome.duplicate });

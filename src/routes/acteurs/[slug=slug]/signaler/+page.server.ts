@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db/connection';
+import { clientKey } from '$lib/server/http/client-address';
 import { formAction, invalidForm, pageLoad } from '$lib/server/http/page';
 import { getPortrait } from '$lib/server/services/entity.service';
 import { submitReport } from '$lib/server/services/contribution.service';
@@ -20,7 +21,7 @@ export const actions = {
 	default: formAction(
 		({ params, getClientAddress }, form) => {
 			// « site_web » is the honeypot: hidden from people, filled in by form-spamming bots.
-			submitReport(getDb(), params.slug, { ...typed(form), honeypot: String(form.get('site_web') ?? '') }, { ip: getClientAddress() });
+			submitReport(getDb(), params.slug, { ...typed(form), honeypot: String(form.get('site_web') ?? '') }, { ip: clientKey({ getClientAddress }) });
 			return { sent: true };
 		},
 		(e, form) => invalidForm(e, (message) => ({ values: typed(form), message }))

@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db/connection';
+import { clientKey } from '$lib/server/http/client-address';
 import { formAction, invalidForm, pageLoad } from '$lib/server/http/page';
 import { serverMailSetting } from '$lib/server/mail/mailer';
 import { findEntity } from '$lib/server/services/entity.service';
@@ -28,7 +29,7 @@ export const actions = {
 				params.slug,
 				{ ...values, honeypot: String(form.get('site_web') ?? '') },
 				{
-					ip: getClientAddress(),
+					ip: clientKey({ getClientAddress }),
 					origin: url.origin,
 					mail: serverMailSetting()
 				}
