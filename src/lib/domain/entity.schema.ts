@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { categoryKind, CONFIRMATION_STATES, COORD_PRECISIONS, ENTITY_KINDS, ENTITY_STATUSES, OFFERS, RELATION_TYPES, SECTORS, STAGES } from './vocabulary';
 import { isPartialDate } from './partial-date';
 import { compactSiret, isValidSiret } from './siret';

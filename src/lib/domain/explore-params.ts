@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { entityFiltersSchema, type EntityFilters } from './filters';
 import { ARRAY_KEYS, filtersToSearchParams, searchParamsToObject } from './filter-params';
 import { RELATION_TYPES, type RelationType } from './vocabulary';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * `lang` on a download meant for people (a CSV opened in a spreadsheet): the language of its column names

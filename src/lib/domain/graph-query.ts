@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { actorRef, EXPLORE_ARRAY_KEYS, exploreParamSchemas, flag, int } from './explore-params';
 import { entityFiltersSchema } from './filters';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { OFFERS, SECTORS, STAGES } from './vocabulary';
 import { m } from '$lib/paraglide/messages';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { CONFIRMATION_STATES, COORD_PRECISIONS, ENTITY_KINDS, OFFERS, STAGES, TERRITORY_KINDS } from '$lib/domain/vocabulary';
 import { COMMUNE_MATCHES } from '$lib/geo/commune-match';
 import { DISTANCE_KINDS, POINT_ACCURACIES } from '$lib/geo/distance-precision';
