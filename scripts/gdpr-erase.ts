@@ -46,7 +46,7 @@ try {
 		const report = erasePerson(db, reference);
 		console.error(
 			`Fiche n° ${report.entityId} effacée : ${report.relations} relation(s), ${report.revisions} version(s) d'historique supprimées, ` +
-				`${report.scrubbedRevisions + report.scrubbedRecords} mention(s) ailleurs remplacées${report.compacted ? ' ; base compactée (VACUUM)' : ''}.`
+				`${report.scrubbedRevisions + report.scrubbedRecords} mention(s) ailleurs remplacées ; ${report.summary}${report.compacted ? ' ; base compactée (VACUUM)' : ''}.`
 		);
 		if (!report.compacted) {
 			console.error(BUSY);

@@ -9,7 +9,10 @@ import { entities, entityManagers, importJobs, pendingChanges, relations, revisi
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { deleteEntity, updateEntity, updateRelation } from '../../src/lib/server/services/entity-write.service';
-import { ERASED, exportPerson } from '../../src/lib/server/services/gdpr.service';
+import { ERASED, erasePerson, exportPerson } from '../../src/lib/server/services/gdpr.service';
+import { commitImport, previewImport } from '../../src/lib/server/services/import.service';
+import type { AccountUser } from '../../src/lib/server/services/users.service';
+import { freshDb, insertSmallTerritories } from './fresh-db';
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
 
 const NAME = 'Zéphyrine Quatremare-Oustalet';
@@ -227,10 +230,10 @@ describe('RGPD : export puis effacement d’une personne', () => {
 			.all();
 		expect(orgRevisions.at(-1)?.authorLabel).toBe('effacement RGPD');
 		expect(orgRevisions.some((r) => r.snapshot.includes(ERASED))).toBe(true);
-		// The uploaded file that listed them is emptied; the job and its report (scrubbed) stay.
+		// The uploaded CSV that listed them keeps its header and loses their row; the job and its report (scrubbed) stay.
 		const job = db.select().from(importJobs).where(eq(importJobs.id, importJobId)).get()!;
-		expect(job.fileContent.length).toBe(0);
-		expect(job.report).toEqual({ rows: [{ row: 2, action: 'create', name: ERASED }] });
+		expect(job.fileContent.toString('utf8')).toBe('nom;email;telephone\r\n\r\n');
+		expect(job.report).toEqual({ rows: [{ row: 2, action: 'create', name: ERASED }], gdprFile: expect.stringContaining('RGPD') });
 		const deletedOrg = db.select().from(entities).where(eq(entities.id, deletedOrgId)).get()!;
 		expect(deletedOrg.summary).toBe(`Ancienne associée : ${ERASED}`);
 		expect(deletedOrg.deletedAt).not.toBeNull();
@@ -250,5 +253,76 @@ describe('RGPD : export puis effacement d’une personne', () => {
 		expect(compact.status, compact.stderr).toBe(0);
 		expect(compact.stderr).toContain('Base compactée');
 		db = openDb(path);
+	});
+});
+
+describe('RGPD : effacement d’une personne venue d’un import (issue 17)', () => {
+	const FULL = 'Aldegonde Fenouillet-Brassac';
+	const SURNAME = 'Fenouillet';
+	const MAIL = 'aldegonde.fenouillet@exemple-rgpd.fr';
+	const importer: AccountUser = { id: 7, email: 'editrice@example.org', displayName: 'Éditrice', role: 'editor' };
+	let t: ReturnType<typeof freshDb>;
+	beforeAll(() => {
+		t = freshDb();
+		insertSmallTerritories(t.db);
+	});
+	afterAll(() => t.close());
+
+	/** Both files as they sit on disk, read before anything checkpoints them. */
+	const onDisk = () => ({ main: readFileSync(t.path), wal: existsSync(`${t.path}-wal`) ? readFileSync(`${t.path}-wal`) : Buffer.alloc(0) });
+	function leftovers(needles: string[]): string[] {
+		const { main, wal } = onDisk();
+		const found: string[] = [];
+		for (const [file, bytes] of [
+			['db', main],
+			['wal', wal]
+		] as const)
+			for (const n of needles)
+				for (const enc of ['utf8', 'utf16le'] as const)
+					for (const form of new Set([n, n.toLowerCase(), n.toUpperCase()])) if (bytes.includes(Buffer.from(form, enc))) found.push(`${file}:${enc}:${form}`);
+		return found;
+	}
+
+	it('scrubs the import report, the stored file and every page of the .db and -wal files', async () => {
+		const csv = [
+			"Nom;Type d'acteur;Catégorie;Commune;Résumé;Téléphone;E-mail",
+			`${FULL};personne;mentor;Aurillac;Mme ${SURNAME}, au 04 73 12 34 56;0473123456;${MAIL}`,
+			'Barthélémy Autre;personne;mentor;Aurillac;Un autre mentor;;'
+		].join('\r\n');
+		const { job, plan } = await previewImport(t.db, importer, { name: 'mentors.csv', bytes: new TextEncoder().encode(csv) }, { strict: false });
+		expect(plan.rows.find((r) => r.row === 2)).toMatchObject({ action: 'create', name: FULL });
+		const { changes } = await commitImport(t.db, importer, job.id);
+		expect(changes.createdEntityIds).toHaveLength(2);
+		const person = t.db.select().from(entities).where(eq(entities.name, FULL)).get()!;
+		expect(person).toMatchObject({ kind: 'person', email: MAIL });
+		const slug = person.slug;
+		expect(slug).toContain('fenouillet');
+		const needles = [FULL, SURNAME, '04 73 12 34 56', '0473123456', '+33 4 73 12 34 56', '+33473123456', MAIL, slug, person.phone!];
+		// The test can fail: the person is in the file before the erasure.
+		expect(leftovers([FULL, MAIL]).length).toBeGreaterThan(0);
+
+		const erased = erasePerson(t.db, slug);
+		expect(erased).toMatchObject({ entityId: person.id, importReports: 1, importFiles: 1, summary: "1 rapport d'import et 1 fichier importé expurgés" });
+		expect(leftovers(needles), 'avant tout checkpoint').toEqual([]);
+		t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+		expect(leftovers(needles), 'après checkpoint').toEqual([]);
+
+		// The job stays (its counts, the other row, its undo list); the report's row for the person is blanked.
+		const stored = t.db.select().from(importJobs).where(eq(importJobs.id, job.id)).get()!;
+		expect(stored.status).toBe('committed');
+		expect(stored.counts).toMatchObject({ create: 2 });
+		const rows = (stored.report as { rows: { row: number; name: string }[] }).rows;
+		expect(rows.map((r) => r.row)).toEqual([2, 3]);
+		expect(rows[0]!.name).toBe(ERASED);
+		expect(rows[1]!.name).toBe('Barthélémy Autre');
+		const file = new TextDecoder().decode(stored.fileContent);
+		expect(file).toContain('Barthélémy Autre');
+		expect(file).not.toContain(SURNAME);
+		expect(t.db.select().from(entities).where(eq(entities.name, 'Barthélémy Autre')).get()).toBeDefined();
+		const hits = t.db.all<{ n: number }>(sql`select count(*) as n from entities_fts where entities_fts match 'fenouillet'`);
+		expect(hits[0]?.n).toBe(0);
+
+		t.db.$client.close();
+		expect(leftovers(needles), 'après fermeture').toEqual([]);
 	});
 });

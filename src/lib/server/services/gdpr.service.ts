@@ -34,6 +34,7 @@ import {
 import { deleteRevisionsOf, withRevisionsUnlocked } from '../repos/revision.repo';
 import { securityLog } from '../auth/security-log';
 import { importFileText } from '../import/file-text';
+import { scrubImportJob } from './gdpr-imports';
 import { updateEntity, updateRelation } from './entity-write.service';
 import { NotFoundError, ValidationError } from './errors';
 import { m } from '$lib/paraglide/messages';
@@ -53,9 +54,47 @@ export function findPerson(db: Db, reference: string): EntityRow {
 	return row;
 }
 
-/** The strings that identify the person in free text: name, e-mail, phone (short ones would match everywhere). */
-function identifyingStrings(person: EntityRow): string[] {
-	return [person.name, person.email, person.phone].filter((s): s is string => !!s && s.trim().length >= 4).map((s) => s.trim());
+/** A phone's ten national digits (0XXXXXXXXX), whatever way it was written; null when it is not a French number. */
+function nationalDigits(phone: string): string | null {
+	const digits = phone.replace(/\D/g, '');
+	if (/^0\d{9}$/.test(digits)) return digits;
+	if (/^330?\d{9}$/.test(digits)) return `0${digits.slice(-9)}`;
+	return null;
+}
+
+/** The usual ways of writing a French number: « 0473123456 », « 04 73 12 34 56 », « 04.73… », « +33 4 73… », « +33473123456 ». */
+function phoneForms(phone: string): string[] {
+	const n = nationalDigits(phone);
+	if (!n) return [];
+	const pairs = n.match(/\d\d/g)!;
+	const intl = `+33 ${n[1]} ${pairs.slice(1).join(' ')}`;
+	return [n, pairs.join(' '), pairs.join('.'), pairs.join('-'), intl, intl.replace(/ /g, '')];
+}
+
+/** Matches the number with any separators, national or international (+33, 0033, +33 (0)). */
+function phonePattern(phone: string): RegExp | null {
+	const n = nationalDigits(phone);
+	if (!n) return null;
+	const rest = n.slice(1).split('').join('[\\s.\\-/]?');
+	return new RegExp(`(?:(?:\\+|00)33[\\s.\\-]?(?:\\(0\\)[\\s.\\-]?)?|0)${rest}(?!\\d)`, 'g');
+}
+
+/**
+ * The strings that identify the person in free text: name, e-mail, phone in its usual writings, the slug
+ * (and former slugs: imports, links and reports quote them). Short ones would match everywhere.
+ */
+function identifyingStrings(person: EntityRow, oldSlugs: string[] = []): string[] {
+	const all = [person.name, person.email, person.phone, ...(person.phone ? phoneForms(person.phone) : []), person.slug, ...oldSlugs];
+	return [...new Set(all.filter((s): s is string => !!s && s.trim().length >= 4).map((s) => s.trim()))];
+}
+
+const escaped = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function identifyingPatterns(person: EntityRow, needles: string[]): RegExp[] {
+	// Longest first, so that « Nom Prénom » goes whole before a shorter needle cuts into it.
+	const literal = [...needles].sort((a, b) => b.length - a.length).map((n) => new RegExp(escaped(n), 'gi'));
+	const phone = person.phone ? phonePattern(person.phone) : null;
+	return phone ? [phone, ...literal] : literal;
 }
 
 const parseRevision = (r: RevisionRow) => ({ ...r, snapshot: JSON.parse(r.snapshot) as unknown });
@@ -92,7 +131,10 @@ export function exportPerson(db: Db, reference: string): PersonExport {
 		rels.map((r) => r.id)
 	);
 	const known = new Set([...own, ...ofRelations].map((r) => r.id));
-	const needles = identifyingStrings(person);
+	const needles = identifyingStrings(
+		person,
+		slugRedirects(db, person.id).map((r) => r.oldSlug)
+	);
 	return {
 		exportedAt: new Date().toISOString(),
 		person,
@@ -129,6 +171,11 @@ export interface ErasureReport {
 	revisions: number;
 	scrubbedRevisions: number;
 	scrubbedRecords: number;
+	/** Import jobs whose report (and geocodes) named the person, scrubbed; of their files, those rewritten or emptied. */
+	importReports: number;
+	importFiles: number;
+	/** In French, counts only: « 2 rapports d'import et 1 fichier importé expurgés ». */
+	summary: string;
 	/** Sign-in accounts with the same e-mail: not actors, so left for an administrator to remove. */
 	accounts: number;
 	/** False when another process kept the file busy: the rows are gone, freed pages may still hold copies. */
@@ -148,11 +195,11 @@ export function compactAfterErasure(db: Db): boolean {
 	}
 }
 
-/** Case-insensitive replacement of every needle in every string inside a JSON value. */
+/** Case-insensitive replacement of every needle in every string inside a JSON value, keys included (geocodes are keyed by the text sent). */
 function scrub(value: unknown, patterns: RegExp[]): unknown {
 	if (typeof value === 'string') return patterns.reduce((s, p) => s.replace(p, ERASED), value);
 	if (Array.isArray(value)) return value.map((v) => scrub(v, patterns));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, patterns)]));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k, patterns) as string, scrub(v, patterns)]));
 	return value;
 }
 
@@ -176,27 +223,36 @@ function importFilesNaming(db: Db, personId: number, needles: string[]) {
 }
 
 /**
- * Uploaded files that name the person lose their bytes (a spreadsheet cannot be scrubbed cell by cell in
- * every encoding); the job keeps its counts and its list of changes, so a committed import can still be
- * undone. Their reports are scrubbed like revisions.
+ * Import jobs that name the person (issue 17): their rows are blanked in the report (name, slug, note, raw
+ * cells, problems; counts and the list of changes stay, so a committed import can still be undone), a CSV
+ * file is rewritten with empty lines in their place, any other file loses its bytes. Reports and geocodes
+ * are then scrubbed like revisions.
  */
-function eraseFromImportFiles(db: Db, personId: number, patterns: RegExp[]): number {
-	let count = 0;
-	const mentions = (text: string) => patterns.some((p) => new RegExp(p.source, 'i').test(text));
+function eraseFromImportJobs(db: Db, person: EntityRow, slugs: string[], patterns: RegExp[]): { reports: number; files: number } {
+	const tester = patterns.map((p) => new RegExp(p.source, 'i'));
+	const identifies = (text: string) => tester.some((p) => p.test(text));
+	let reports = 0;
+	let files = 0;
 	for (const job of importJobsWithFiles(db)) {
-		const inFile = mentions(importFileText(new Uint8Array(job.fileContent)));
-		const inReport = mentions(JSON.stringify(job.report ?? {})) || mentions(JSON.stringify(job.geocodes));
-		const created = job.changes?.createdEntityIds.includes(personId) || job.changes?.updatedEntities.some((u) => u.id === personId);
-		if (!inFile && !inReport && !created) continue;
-		rewriteImportJob(db, job.id, {
-			fileContent: inFile || created ? Buffer.alloc(0) : job.fileContent,
-			fileSha256: inFile || created ? '' : job.fileSha256,
-			report: scrub(job.report, patterns) as Record<string, unknown> | null,
-			geocodes: scrub(job.geocodes, patterns) as Record<string, unknown>
-		});
-		count++;
+		const created = job.changes?.createdEntityIds.includes(person.id) || job.changes?.updatedEntities.some((u) => u.id === person.id);
+		const next = scrubImportJob(job, { slugs }, identifies, (v) => scrub(v, patterns), ERASED);
+		if (!next && !created) continue;
+		// A job that wrote the person but no longer shows them anywhere (a report cut at its row limit) keeps nothing of the file.
+		const result = next ?? { fileContent: Buffer.alloc(0), fileSha256: '', report: job.report, geocodes: job.geocodes, file: 'purged' as const };
+		if (created && result.file === 'kept' && job.fileContent.length > 0 && identifies(importFileText(new Uint8Array(job.fileContent))))
+			Object.assign(result, { fileContent: Buffer.alloc(0), fileSha256: '', file: 'purged' });
+		rewriteImportJob(db, job.id, { fileContent: result.fileContent, fileSha256: result.fileSha256, report: result.report, geocodes: result.geocodes });
+		reports++;
+		if (result.file !== 'kept' && job.fileContent.length > 0) files++;
 	}
-	return count;
+	return { reports, files };
+}
+
+/** « 2 rapports d'import et 1 fichier importé expurgés », for the log and the command line (counts only). */
+export function importErasureSummary(reports: number, files: number): string {
+	const r = `${reports} rapport${reports > 1 ? 's' : ''} d'import`;
+	const f = `${files} fichier${files > 1 ? 's' : ''} importé${files > 1 ? 's' : ''}`;
+	return `${r} et ${f} expurgé${reports + files > 1 ? 's' : ''}`;
 }
 
 /**
@@ -207,10 +263,21 @@ function eraseFromImportFiles(db: Db, personId: number, patterns: RegExp[]): num
  */
 export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureReport {
 	const person = findPerson(db, reference);
-	const needles = identifyingStrings(person);
-	const patterns = needles.map((n) => new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
-	// Freed pages are zeroed as they are freed, not only later by VACUUM.
+	const oldSlugs = slugRedirects(db, person.id).map((r) => r.oldSlug);
+	const needles = identifyingStrings(person, oldSlugs);
+	const patterns = identifyingPatterns(person, needles);
+	// Freed pages are zeroed as they are freed, not only later by VACUUM: when a busy server keeps the
+	// compaction below from running, no deleted row survives in a free page or in the WAL's frames.
+	const secureDelete = db.$client.pragma('secure_delete', { simple: true }) as number;
 	db.$client.pragma('secure_delete = ON');
+	try {
+		return eraseInTransaction(db, person, needles, patterns, [person.slug, ...oldSlugs], by);
+	} finally {
+		db.$client.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
+	}
+}
+
+function eraseInTransaction(db: Db, person: EntityRow, needles: string[], patterns: RegExp[], slugs: string[], by: string): ErasureReport {
 	const report = withRevisionsUnlocked(db, (tx) => {
 		const own = relationsTouching(tx, person.id);
 		const ownIds = own.map((r) => r.id);
@@ -257,7 +324,8 @@ export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureRepor
 			});
 			scrubbedRevisions++;
 		}
-		scrubbedRecords += eraseFromImportFiles(tx, person.id, patterns);
+		const imports = eraseFromImportJobs(tx, person, slugs, patterns);
+		scrubbedRecords += imports.reports;
 		mergeSearchIndex(tx);
 		return {
 			entityId: person.id,
@@ -265,6 +333,9 @@ export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureRepor
 			revisions: removedRevisions,
 			scrubbedRevisions,
 			scrubbedRecords,
+			importReports: imports.reports,
+			importFiles: imports.files,
+			summary: importErasureSummary(imports.reports, imports.files),
 			accounts: person.email ? accountsWithEmail(tx, person.email).length : 0
 		};
 	});
@@ -274,7 +345,10 @@ export function erasePerson(db: Db, reference: string, by = 'cli'): ErasureRepor
 		entityId: report.entityId,
 		relations: report.relations,
 		revisions: report.revisions,
-		scrubbed: report.scrubbedRevisions + report.scrubbedRecords
+		scrubbed: report.scrubbedRevisions + report.scrubbedRecords,
+		importReports: report.importReports,
+		importFiles: report.importFiles,
+		summary: report.summary
 	});
 	return { ...report, compacted: compactAfterErasure(db) };
 }
