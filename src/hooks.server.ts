@@ -17,7 +17,7 @@ import { m } from '$lib/paraglide/messages';
 import { isLocalisedPath, routePath } from '$lib/i18n/locale-href';
 import { entryRedirect } from '$lib/server/i18n/entry-locale';
 import { accessLine, accessLogEnabled, requestId } from '$lib/server/http/access-log';
-import { clientErrorLine, clientErrorMessage } from '$lib/server/http/client-errors';
+import { clientErrorLine, clientErrorMessage, plainTextWriteRefusal } from '$lib/server/http/client-errors';
 import { clientKey } from '$lib/server/http/client-address';
 
 const securityHeaders: Record<string, string> = {
@@ -93,6 +93,8 @@ async function answer(event: RequestEvent, resolve: Parameters<Handle>[0]['resol
 		logDenial(event, 403, 'cross-site-form');
 		return withSecurityHeaders(crossSite);
 	}
+	const plainText = plainTextWriteRefusal(event.request, event.url);
+	if (plainText) return withSecurityHeaders(plainText);
 	// Only requests that carry the cookie touch the database: anonymous visitors cost nothing here.
 	const token = event.cookies.get(sessionCookieName(event.url));
 	event.locals.user = token ? (validateSession(getDb(), token)?.user ?? null) : null;
