@@ -31,12 +31,17 @@ export interface BackupResult {
 	durationMs: number;
 }
 
-/** « carto-sauvegarde-2026-12-06T04-05-09Z »: sorts by date, no colon (Windows, tar), UTC. */
-export function backupName(now: Date): string {
-	return `carto-sauvegarde-${now
+/** « 2026-12-06T04-05-09Z »: an instant in UTC that sorts by date and holds no colon (Windows, tar). */
+export function fileStamp(now: Date): string {
+	return now
 		.toISOString()
 		.replace(/\.\d{3}Z$/, 'Z')
-		.replaceAll(':', '-')}`;
+		.replaceAll(':', '-');
+}
+
+/** « carto-sauvegarde-2026-12-06T04-05-09Z ». */
+export function backupName(now: Date): string {
+	return `carto-sauvegarde-${fileStamp(now)}`;
 }
 
 /** The date an archive's name carries, or null for a file that is not one of ours. */

@@ -3,6 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSyn
 import { dirname, join, resolve } from 'node:path';
 import * as tar from 'tar';
 import { openDb } from '../db';
+import { fileStamp } from './create-backup';
 import { fileSha256, filesUnder } from './file-digest';
 import { BackupError, DATABASE_FILE, MANIFEST_FILE, UPLOADS_FOLDER, manifestSchema, type BackupManifest } from './manifest';
 import { appliedMigrations, appMigrations, compareSchema } from './schema-version';
@@ -78,12 +79,6 @@ async function checkedArchive(archive: string, into: string): Promise<{ folder: 
 	return { folder, manifest };
 }
 
-const stamp = (now: Date) =>
-	now
-		.toISOString()
-		.replace(/\.\d{3}Z$/, 'Z')
-		.replaceAll(':', '-');
-
 /**
  * Puts an archive back in place of the current database and images, which are kept aside (renamed, never
  * deleted). Everything is checked before anything moves; if the copy fails, the files kept aside come back.
@@ -97,7 +92,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
 	const work = mkdtempSync(join(dirname(databasePath), '.restauration-'));
 	try {
 		const { folder, manifest } = await checkedArchive(resolve(options.archive), work);
-		const suffix = `.avant-restauration-${stamp(now)}`;
+		const suffix = `.avant-restauration-${fileStamp(now)}`;
 		const aside: { database: string | null; uploads: string | null } = { database: null, uploads: null };
 		const moved: [string, string][] = [];
 		try {
