@@ -1,29 +1,39 @@
 /**
- * `npm run bench:crash [-- --kills=40]`: crash safety, proven. A writer process (scripts/lib/crash-writer.ts,
- * the services the server's forms call) proposes, approves and imports on a real database file; it is killed
- * with SIGKILL at a random moment, again and again. After each kill, on a fresh connection: PRAGMA
- * integrity_check and foreign_key_check are clean, every acknowledged write is there, every import is whole
- * or absent, each listing's version matches its last revision, and the search index matches the listings.
- * Prints the number of kills and of writes checked; exit code 1 at the first broken promise.
+ * `npm run bench:crash [-- --kills=40]`: crash safety, proven on the real server. The app is started the way
+ * the README does (`npm start`: scripts/start.ts, then the server) on a real database file; while a moderated
+ * partner proposes and the editor approves from the moderation queue, a second partner saves directly and the
+ * editor imports 40-row files (analysis, then « Importer »), all over HTTP as the pages post their forms, the
+ * whole server is killed with SIGKILL at a random moment, then started again — 40 times by default. After each
+ * kill, on a fresh connection: PRAGMA integrity_check and foreign_key_check are clean, every write the server
+ * acknowledged is there, every import is whole or absent, each listing's version matches its last revision,
+ * and the search index matches the listings. Prints the number of kills and of writes checked; exit code 1 at
+ * the first broken promise. Needs the build (`npx vite build`; start.ts rebuilds when sources are newer).
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { openDb } from '../src/lib/server/db/index';
+import { createSession } from '../src/lib/server/services/auth.service';
 import { createEntity } from '../src/lib/server/services/entity-write.service';
 import { grantManager, setPartnerModerated } from '../src/lib/server/services/managers.service';
 import { inviteUser, type AccountUser } from '../src/lib/server/services/users.service';
 import { countOf } from '../src/lib/domain/french/typography';
 import { loadTerritories } from '../src/lib/server/territories/territory-loader';
+import { startApp } from './lib/local-server';
+import { CrashClient, emptyAcks, type Acks } from './lib/crash-client';
 
 const KILLS = Number(process.argv.find((a) => a.startsWith('--kills='))?.split('=')[1] ?? 40);
 const dir = mkdtempSync(join(tmpdir(), 'carto-bench-crash-'));
 const path = join(dir, 'carto.db');
 
-function setUp() {
+interface Setup {
+	cookies: { editor: string; partner: string; direct: string };
+	moderatedListing: number;
+	directListing: number;
+}
+
+function setUp(): Setup {
 	const db = openDb(path);
 	loadTerritories(db);
 	const account = (email: string, displayName: string, role: AccountUser['role']): AccountUser => ({
@@ -32,48 +42,66 @@ function setUp() {
 		displayName,
 		role
 	});
+	const listing = (slug: string, name: string) => createEntity(db, { slug, kind: 'organisation', category: 'company', name, communeCode: '15014' });
 	const editor = account('redaction@crash.test', 'Rédaction', 'editor');
-	const partner = account('partenaire@crash.test', 'Partenaire', 'partner');
-	const listing = createEntity(db, {
-		slug: 'fiche-du-partenaire',
-		kind: 'organisation',
-		category: 'company',
-		name: 'Fiche du partenaire',
-		communeCode: '15014'
-	});
-	grantManager(db, editor, listing, partner.email);
+	const partner = account('partenaire@crash.test', 'Partenaire modéré', 'partner');
+	const direct = account('direct@crash.test', 'Partenaire direct', 'partner');
+	const moderatedListing = listing('fiche-moderee', 'Fiche modérée');
+	const directListing = listing('fiche-directe', 'Fiche directe');
+	grantManager(db, editor, moderatedListing, partner.email);
+	grantManager(db, editor, directListing, direct.email);
 	setPartnerModerated(db, editor, partner.id, true);
+	setPartnerModerated(db, editor, direct.id, false);
+	// Sessions as the sign-in page would open them (its password hashing is not what is under test here).
+	const cookies = { editor: createSession(db, editor.id).token, partner: createSession(db, partner.id).token, direct: createSession(db, direct.id).token };
 	db.$client.close();
+	return { cookies, moderatedListing, directListing };
 }
 
-interface Acks {
-	proposals: Map<number, string>;
-	approvals: Map<number, string>;
-	imports: Map<number, string>;
-	started: Map<number, string>;
+/** Three people at work at once; each stops at its first unanswered request (the server is gone). */
+async function work(client: CrashClient, setup: Setup, round: number, acks: Acks, firstAck: () => void, killed: () => boolean): Promise<void> {
+	const loop = async (step: (n: number) => Promise<void>) => {
+		try {
+			for (let n = 1; ; n++) {
+				await step(n);
+				firstAck();
+			}
+		} catch (e) {
+			// After the kill an unanswered request is not acknowledged, and that is all it means; before, a refusal is a bug.
+			if (!killed()) throw e;
+		}
+	};
+	await Promise.all([
+		loop((n) => client.proposeAndApprove(setup.moderatedListing, `Proposition ${round}-${n}`, acks)),
+		loop((n) => client.directEdit(setup.directListing, `Enregistrement ${round}-${n}`, acks)),
+		loop((n) => client.importRows(`${round}-${n}`, acks))
+	]);
 }
 
-function run(round: number, lifeMs: number): Promise<Acks> {
-	const acks: Acks = { proposals: new Map(), approvals: new Map(), imports: new Map(), started: new Map() };
-	const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/crash-writer.ts', path, String(round)], { stdio: ['ignore', 'pipe', 'inherit'] });
-	createInterface({ input: child.stdout! }).on('line', (line) => {
-		const [word, kind, id, ...rest] = line.split(' ');
-		const value = rest.join(' ');
-		if (word === 'ack' && kind === 'proposal') acks.proposals.set(Number(id), value);
-		if (word === 'ack' && kind === 'approval') acks.approvals.set(Number(id), value);
-		if (word === 'ack' && kind === 'import') acks.imports.set(Number(id), value);
-		if (word === 'start' && kind === 'import') acks.started.set(Number(id), value);
-	});
-	// The writer's own start (tsx, opening the file) takes a moment: the clock starts at its first line.
-	return new Promise((resolve, reject) => {
-		let timer: NodeJS.Timeout | undefined;
-		child.stdout!.once('data', () => (timer = setTimeout(() => child.kill('SIGKILL'), lifeMs)));
-		child.once('exit', (code, signal) => {
-			clearTimeout(timer);
-			if (signal === 'SIGKILL') setTimeout(() => resolve(acks), 50);
-			else reject(new Error(`le processus d’écriture s’est arrêté seul (code ${code})`));
-		});
-	});
+async function run(setup: Setup, round: number): Promise<Acks> {
+	const acks = emptyAcks();
+	const app = await startApp({ ...process.env, DATABASE_URL: path, CARTO_BACKUP_DIR: join(dir, 'sauvegardes') });
+	const client = new CrashClient(app.baseUrl, setup.cookies);
+	const pid = app.server.pid!;
+	const exited = new Promise<void>((resolve) => app.server.once('exit', () => resolve()));
+	let timer: NodeJS.Timeout | undefined;
+	let killed = false;
+	const kill = () => {
+		killed = true;
+		process.kill(-pid, 'SIGKILL');
+	};
+	// The clock starts at the first acknowledged write, then the kill lands anywhere in the next 0.2–2.5 s.
+	const armed = () => (timer ??= setTimeout(kill, 200 + Math.random() * 2300));
+	const working = work(client, setup, round, acks, armed, () => killed);
+	// A refusal while the server runs ends the run at once (the server is stopped all the same).
+	working.catch(() => killed || kill());
+	await exited;
+	clearTimeout(timer);
+	await working;
+	// The server's own child (the HTTP process) died with the group; give the kernel a moment to release it.
+	await new Promise((r) => setTimeout(r, 100));
+	if (acks.proposals.length + acks.edits.length + acks.imports.size === 0) throw new Error(`arrêt ${round} : aucune écriture confirmée avant l’arrêt`);
+	return acks;
 }
 
 function check(acks: Acks): { checked: number; cutWhole: number; cutAbsent: number } {
@@ -88,16 +116,19 @@ function check(acks: Acks): { checked: number; cutWhole: number; cutAbsent: numb
 	let checked = 0;
 	let cutWhole = 0;
 	let cutAbsent = 0;
-	for (const [id, summary] of acks.proposals) {
-		const row = db.prepare('SELECT payload FROM pending_changes WHERE id = ?').get(id) as { payload: string } | undefined;
-		if (!row?.payload.includes(summary)) fail(`proposition confirmée ${id} (« ${summary} ») absente`);
+	const revisedWith = (summary: string) =>
+		!!db.prepare("SELECT 1 FROM revisions WHERE subject_kind = 'entity' AND snapshot LIKE ?").get(`%"summary":"${summary}"%`);
+	const waiting = (summary: string) =>
+		!!db.prepare("SELECT 1 FROM pending_changes WHERE status = 'pending' AND payload LIKE ?").get(`%"summary":"${summary}"%`);
+	// A proposal is in the queue or approved; the partner's next save replaces one still waiting (the form showed
+	// it), so only the last proposal of a run may be waiting.
+	acks.proposals.forEach((summary, i) => {
+		const last = i === acks.proposals.length - 1;
+		if (!revisedWith(summary) && !(last && waiting(summary))) fail(`proposition confirmée « ${summary} » ni en attente ni approuvée`);
 		checked++;
-	}
-	for (const [id, summary] of acks.approvals) {
-		const row = db.prepare('SELECT status FROM pending_changes WHERE id = ?').get(id) as { status: string } | undefined;
-		if (row?.status !== 'approved') fail(`approbation confirmée ${id} absente (statut ${row?.status})`);
-		const revision = db.prepare("SELECT 1 FROM revisions WHERE subject_kind = 'entity' AND snapshot LIKE ?").get(`%"summary":"${summary}"%`);
-		if (!revision) fail(`approbation ${id} : aucune révision avec « ${summary} »`);
+	});
+	for (const summary of [...acks.approvals, ...acks.edits]) {
+		if (!revisedWith(summary)) fail(`écriture confirmée « ${summary} » : aucune révision ne la contient`);
 		checked++;
 	}
 	// An import is whole or absent: its revisions (one per row written, with the job's reason) are all there
@@ -148,24 +179,26 @@ function check(acks: Acks): { checked: number; cutWhole: number; cutAbsent: numb
 }
 
 try {
-	setUp();
+	const setup = setUp();
 	let writes = 0;
 	let imports = 0;
 	let cutWhole = 0;
 	let cutAbsent = 0;
 	for (let round = 1; round <= KILLS; round++) {
-		const acks = await run(round, 200 + Math.random() * 1800);
+		const acks = await run(setup, round);
 		const r = check(acks);
 		writes += r.checked;
 		cutWhole += r.cutWhole;
 		cutAbsent += r.cutAbsent;
 		imports += acks.imports.size;
-		if (round % 10 === 0) console.log(`${round} arrêts brutaux : ${writes} écritures confirmées vérifiées.`);
+		if (round % 10 === 0) console.log(`${round} arrêts brutaux du serveur : ${writes} écritures confirmées vérifiées.`);
 	}
 	console.log(
-		`\n${KILLS} arrêts brutaux (SIGKILL à un moment tiré au hasard) : ${writes} écritures confirmées retrouvées ` +
-			`(propositions, approbations, imports), dont ${countOf(imports, 'import confirmé', 'imports confirmés')} de 40 lignes, entiers ; ` +
-			`${countOf(cutWhole + cutAbsent, 'import coupé', 'imports coupés')} en cours d’écriture : ${cutAbsent} absents en entier, ${cutWhole} écrits en entier juste avant l’arrêt, aucun à moitié. ` +
+		`\n${KILLS} arrêts brutaux du serveur (SIGKILL à un moment tiré au hasard, puis npm start) : ${writes} écritures confirmées ` +
+			`par le serveur retrouvées (propositions, approbations, enregistrements directs, imports), dont ` +
+			`${countOf(imports, 'import confirmé', 'imports confirmés')} de 40 lignes, entiers ; ` +
+			`${countOf(cutWhole + cutAbsent, 'import coupé', 'imports coupés')} en cours d’écriture : ${countOf(cutAbsent, 'absent', 'absents')} en entier, ` +
+			`${countOf(cutWhole, 'écrit', 'écrits')} en entier juste avant l’arrêt, aucun à moitié. ` +
 			'Après chaque arrêt : integrity_check ok, clés étrangères ok, versions = dernières révisions, index de recherche à jour.'
 	);
 } catch (e) {
