@@ -106,7 +106,7 @@ describe('metrics', () => {
 		const view = graphView(db, qs(''));
 		const [a, b] = distantPair(view);
 		createRelations(db, [{ type: 'partner_of', sourceId: a, targetId: b, confirmation: 'confirmed', source: 'test' }]);
-		const m3 = await graphMetrics(db);
+		const m3 = await graphMetrics(db, { fresh: true });
 		expect(m3.revision).toBeGreaterThan(m1.revision);
 		expect(m3.nodes[a]!.degree).toBe(m1.nodes[a]!.degree + 1);
 		expect(m3.nodes[b]!.degree).toBe(m1.nodes[b]!.degree + 1);

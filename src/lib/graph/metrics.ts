@@ -24,9 +24,29 @@ export interface GraphMetrics {
 	modularity: number;
 }
 
+/**
+ * What the metrics read of a graph, as typed arrays only: it crosses to the worker thread as a copy of a few
+ * buffers (no object per actor), and a node's position is the same on both sides.
+ */
+export interface MetricsInput {
+	n: number;
+	edgeSource: Int32Array;
+	edgeTarget: Int32Array;
+	/** 1 where the relation's type is symmetric (it points both ways for PageRank). */
+	symmetric: Uint8Array;
+	offsets: Int32Array;
+	neighbour: Int32Array;
+}
+
+export function metricsInput(index: GraphIndex): MetricsInput {
+	const symmetric = new Uint8Array(index.edges.length);
+	index.edges.forEach((e, k) => (symmetric[k] = relationType(e.type)?.symmetric ? 1 : 0));
+	return { n: index.nodes.length, edgeSource: index.edgeSource, edgeTarget: index.edgeTarget, symmetric, offsets: index.offsets, neighbour: index.neighbour };
+}
+
 /** The undirected view without parallel relations (adjacency is sorted by neighbour, so duplicates are adjacent). */
-export function simpleAdjacency(index: GraphIndex): SimpleAdjacency {
-	const n = index.nodes.length;
+export function simpleAdjacency(index: GraphIndex | Pick<MetricsInput, 'n' | 'offsets' | 'neighbour'>): SimpleAdjacency {
+	const n = 'n' in index ? index.n : index.nodes.length;
 	const offsets = new Int32Array(n + 1);
 	const neighbour = new Int32Array(index.neighbour.length);
 	let k = 0;
@@ -43,8 +63,9 @@ export function simpleAdjacency(index: GraphIndex): SimpleAdjacency {
 	return { n, offsets, neighbour: neighbour.slice(0, k) };
 }
 
-export function computeMetrics(index: GraphIndex, options: { betweennessBudget?: number } = {}): GraphMetrics {
-	const n = index.nodes.length;
+export function computeMetrics(input: GraphIndex | MetricsInput, options: { betweennessBudget?: number } = {}): GraphMetrics {
+	const index = 'nodes' in input ? metricsInput(input) : input;
+	const n = index.n;
 	const degree = new Int32Array(n);
 	for (let i = 0; i < n; i++) degree[i] = index.offsets[i + 1]! - index.offsets[i]!;
 
@@ -61,13 +82,13 @@ export function computeMetrics(index: GraphIndex, options: { betweennessBudget?:
 		if (edge === undefined) g.addEdge(s, t, { weight: 1 });
 		else g.updateEdgeAttribute(edge, 'weight', (w: number | undefined) => (w ?? 0) + 1);
 	};
-	index.edges.forEach((e, k) => {
+	for (let k = 0; k < index.edgeSource.length; k++) {
 		const s = index.edgeSource[k]!;
 		const t = index.edgeTarget[k]!;
 		addWeight(directed, s, t);
-		if (relationType(e.type)?.symmetric) addWeight(directed, t, s);
+		if (index.symmetric[k]) addWeight(directed, t, s);
 		addWeight(undirected, s, t);
-	});
+	}
 
 	const ranks = new Float64Array(n);
 	if (n > 0) {

@@ -338,6 +338,7 @@ const ranked = z.array(graphActor.extend({ value: z.number() }));
 
 export const graphMetricsResponse = z.object({
 	revision: int,
+	stale: z.boolean().describe('Vrai quand ce sont les métriques d’une révision précédente, servies pendant le calcul de la nouvelle (« calcul en cours »).'),
 	computedMs: z.number(),
 	betweennessMethod: z.string().describe('Calcul exact ou approché de l’intermédiarité.'),
 	nodes: z

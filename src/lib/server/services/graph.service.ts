@@ -107,9 +107,13 @@ export function relationsCsv(db: Db, params: URLSearchParams) {
 const TOP = 15;
 const precise = (x: number) => Number(x.toPrecision(6));
 
-/** Degree, betweenness, PageRank and communities of the whole live graph (cached per revision). */
-export async function graphMetrics(db: Db) {
-	const metrics = await liveMetrics(db);
+/**
+ * Degree, betweenness, PageRank and communities of the whole live graph (cached per revision, computed in a
+ * worker thread). Right after a change the previous revision's come back at once with `stale: true`
+ * (« calcul en cours »); `fresh` waits for the current revision's.
+ */
+export async function graphMetrics(db: Db, options: { fresh?: boolean } = {}) {
+	const metrics = await liveMetrics(db, options);
 	const nodesIndex = metrics.index;
 	const nodes: Record<number, { degree: number; betweenness: number; pagerank: number; community: number }> = {};
 	nodesIndex.nodes.forEach((n, i) => {
@@ -130,6 +134,7 @@ export async function graphMetrics(db: Db) {
 	}
 	return {
 		revision: metrics.revision,
+		stale: metrics.stale,
 		computedMs: metrics.computedMs,
 		betweennessMethod: metrics.betweennessMethod,
 		nodes,
