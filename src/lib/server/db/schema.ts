@@ -114,6 +114,9 @@ export const entities = sqliteTable(
 		index('entities_kind_idx').on(t.kind, t.category),
 		index('entities_commune_idx').on(t.communeCode),
 		index('entities_name_idx').on(t.name),
+		// The directory's and the API's order (name as NOCASE compares it, then id): the first page and the next
+		// (keyset) are read from this index instead of sorting every actor per request (issue 18).
+		index('entities_name_nocase_idx').on(sql`${t.name} collate nocase`, t.id),
 		index('entities_siret_idx').on(t.siret),
 		check('entities_kind_check', sql`${t.kind} in ('person','organisation','third_place','event')`),
 		check('entities_status_check', sql`${t.status} in ('draft','published','archived')`),

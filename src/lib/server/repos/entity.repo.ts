@@ -19,17 +19,22 @@ const jsonHasAny = (column: SQLWrapper, values: string[]) =>
 		sql`, `
 	)}))`;
 
-export function filterConditions(filters: EntityFilters): SQL[] {
+/** The column as SQLite may not look it up in an index (`+kind`): the query then walks the one of its order. */
+const unindexed = (column: SQLWrapper) => sql`+${column}`;
+
+/** `byNameIndex`: the filters are kept while walking entities_name_nocase_idx rather than read from their own indexes. */
+export function filterConditions(filters: EntityFilters, byNameIndex = false): SQL[] {
+	const column = (c: SQLWrapper) => (byNameIndex ? unindexed(c) : c);
 	const where: SQL[] = [visible() as SQL];
-	if (filters.kind.length) where.push(anyOf(entities.kind, filters.kind));
-	if (filters.category.length) where.push(anyOf(entities.category, filters.category));
+	if (filters.kind.length) where.push(anyOf(column(entities.kind), filters.kind));
+	if (filters.category.length) where.push(anyOf(column(entities.category), filters.category));
 	if (filters.sector.length) where.push(jsonHasAny(entities.sectors, filters.sector));
 	if (filters.stage.length) where.push(jsonHasAny(entities.stages, filters.stage));
 	if (filters.offer.length) where.push(jsonHasAny(entities.offers, filters.offer));
 	if (filters.territory) {
 		const t = filters.territory;
 		where.push(
-			sql`${entities.communeCode} in (select code from territories where code = ${t} or epci_code = ${t} or departement_code = ${t} or region_code = ${t})`
+			sql`${column(entities.communeCode)} in (select code from territories where code = ${t} or epci_code = ${t} or departement_code = ${t} or region_code = ${t})`
 		);
 	}
 	if (filters.q) {
@@ -93,27 +98,75 @@ function orderBy(query: DirectoryQuery): SQL[] {
 		case 'founded':
 			return [direction(sql`coalesce(${entities.foundedYear}, ${query.dir === 'desc' ? -1 : 99999})`), asc(byName)];
 		default:
-			return [direction(byName), asc(entities.id)];
+			// Both in the same direction: entities_name_nocase_idx read backwards serves the descending order too.
+			return [direction(byName), direction(entities.id)];
 	}
 }
 
-export function listEntities(db: Db, query: DirectoryQuery, offset: number): { items: EntityListItem[]; total: number } {
-	const where = and(...filterConditions(query));
-	const items = db
+/** An actor's place in the default order (name as NOCASE compares it, then id): where a keyset page starts. */
+export interface NameKey {
+	name: string;
+	id: number;
+}
+
+/**
+ * Rows after `key` in the default order. Written out rather than as the row value `(name, id) > (?, ?)`:
+ * SQLite only drives entities_name_nocase_idx from the `>=` bound (EXPLAIN: « SEARCH … (name>?) »), the row
+ * value left it scanning the index from its start.
+ */
+const after = (key: NameKey) => {
+	const byName = sql`${entities.name} collate nocase`;
+	return sql`${byName} >= ${key.name} and (${byName} > ${key.name} or ${entities.id} > ${key.id})`;
+};
+
+/**
+ * One page of the filtered list: `from` is an offset (the directory's page numbers) or, in the default
+ * ascending order only, the last actor of the previous page (the API's cursors). No count: totals are cached
+ * per data revision (services/entity-counts). `byNameIndex` (default order only): walk the name index even
+ * with a kind, category or territory filter, which SQLite would otherwise read from their index and then sort
+ * (it has no statistics to know that « organisation » is half the table). The query itself is exported for
+ * the plan tests (EXPLAIN).
+ */
+export function listEntitiesQuery(db: Db, query: DirectoryQuery, from: number | NameKey, byNameIndex = false) {
+	const keyset = typeof from !== 'number';
+	if (keyset && (query.sort !== 'name' || query.dir !== 'asc')) throw new Error('keyset pages follow the default order only');
+	const where = [...filterConditions(query, byNameIndex && query.sort === 'name'), ...(keyset ? [after(from)] : [])];
+	return db
 		.select(listColumns)
 		.from(entities)
-		.where(where)
+		.where(and(...where))
 		.orderBy(...orderBy(query))
 		.limit(query.perPage)
-		.offset(offset)
-		.all() as EntityListItem[];
-	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(entities)
-			.where(where)
-			.get()?.n ?? 0;
-	return { items, total };
+		.offset(keyset ? 0 : from);
+}
+
+export function listEntities(db: Db, query: DirectoryQuery, from: number | NameKey, byNameIndex = false): EntityListItem[] {
+	return listEntitiesQuery(db, query, from, byNameIndex).all() as EntityListItem[];
+}
+
+/** How many actors the filters keep: a scan of the table, hence cached by the caller. */
+export function countEntities(db: Db, filters: EntityFilters): number {
+	return countEntitiesQuery(db, filters).get()?.n ?? 0;
+}
+
+export function countEntitiesQuery(db: Db, filters: EntityFilters) {
+	return db
+		.select({ n: sql<number>`count(*)` })
+		.from(entities)
+		.where(and(...filterConditions(filters)));
+}
+
+/**
+ * The counters a filtered count depends on (migrations 0003, 0012, 0013, 0017), read in one statement:
+ * graph_revision moves with every actor's visibility, kind, category, sectors, stages, offers and commune;
+ * search_revision with the full-text index (`q`); territory_revision with the territories (`territory`).
+ */
+export function filterRevisions(db: Db): { graph: number; search: number; territory: number } {
+	const rows = db.all<{ key: string; value: number }>(
+		sql`select key, value from meta where key in ('graph_revision', 'search_revision', 'territory_revision')`
+	);
+	const of = (key: string) => rows.find((r) => r.key === key)?.value ?? 0;
+	return { graph: of('graph_revision'), search: of('search_revision'), territory: of('territory_revision') };
 }
 
 export function findEntityBySlug(db: Db, slug: string) {

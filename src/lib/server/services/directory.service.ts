@@ -2,8 +2,9 @@ import { directoryQuerySchema, type DirectoryQuery } from '$lib/domain/filters';
 import { searchParamsToObject } from '$lib/domain/filter-params';
 import { formatIssues } from '$lib/domain/entity.schema';
 import type { Db } from '../db';
-import { facetCounts, listEntities } from '../repos/entity.repo';
+import { listEntities } from '../repos/entity.repo';
 import { findTerritory } from '../repos/territory.repo';
+import { entityCount, entityFacetCounts, pageByNameIndex } from './entity-counts';
 import { ValidationError } from './errors';
 import { m } from '$lib/paraglide/messages';
 
@@ -16,7 +17,8 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
 
 export function listDirectory(db: Db, query: DirectoryQuery) {
 	const offset = (query.page - 1) * query.perPage;
-	const { items, total } = listEntities(db, query, offset);
+	const items = listEntities(db, query, offset, pageByNameIndex(db, query, offset + query.perPage));
+	const total = entityCount(db, query);
 	const territory = query.territory ? findTerritory(db, query.territory) : undefined;
 	if (query.territory && !territory) throw new ValidationError([m.errors_territory_unknown({ code: query.territory })]);
 	return {
@@ -25,7 +27,7 @@ export function listDirectory(db: Db, query: DirectoryQuery) {
 		page: query.page,
 		pageCount: Math.max(1, Math.ceil(total / query.perPage)),
 		territory: territory ? { code: territory.code, name: territory.name, kind: territory.kind } : null,
-		kindCounts: Object.fromEntries(facetCounts(db, { ...query, kind: [] }, 'kind')),
-		categoryCounts: Object.fromEntries(facetCounts(db, { ...query, category: [] }, 'category'))
+		kindCounts: Object.fromEntries(entityFacetCounts(db, { ...query, kind: [] }, 'kind')),
+		categoryCounts: Object.fromEntries(entityFacetCounts(db, { ...query, category: [] }, 'category'))
 	};
 }

@@ -6,6 +6,7 @@ import { listEntities } from '../repos/entity.repo';
 import { findTerritorySummaries } from '../repos/territory.repo';
 import { getEntityWithRelations } from './entity.service';
 import { cursorParam, encodeCursor } from './cursor';
+import { entityCount, pageByNameIndex } from './entity-counts';
 import { parseParams } from './params';
 
 export const entityListSchema = entityFiltersSchema.extend({
@@ -16,18 +17,21 @@ export const entityListSchema = entityFiltersSchema.extend({
 		.max(200, { error: 'limit : 200 au maximum' })
 		.default(50)
 		.meta({ description: 'Nombre d’acteurs par page.' }),
-	// Read into the offset it stands for: a forged cursor is a 400 here, before any query.
+	// Read into the position it stands for: a forged cursor is a 400 here, before any query.
 	cursor: cursorParam.meta({ description: 'Curseur de la page suivante : la valeur `next` de la réponse précédente.' })
 });
 
 export function listEntitiesApi(db: Db, params: URLSearchParams) {
-	const { cursor: offset, ...q } = parseParams(entityListSchema, params);
-	const { items, total } = listEntities(db, { ...q, sort: 'name', dir: 'asc', page: 1, perPage: q.limit }, offset);
-	const next = offset + items.length < total ? encodeCursor(offset + items.length) : null;
+	const { cursor, ...q } = parseParams(entityListSchema, params);
+	// One more than asked: whether a next page exists, without counting. The next page starts after the last
+	// actor shown (keyset): an old offset cursor leads on to keyset ones.
+	const query = { ...q, sort: 'name', dir: 'asc', page: 1, perPage: q.limit + 1 } as const;
+	const rows = listEntities(db, query, 'after' in cursor ? cursor.after : cursor.offset, pageByNameIndex(db, q, query.perPage));
+	const items = rows.slice(0, q.limit);
 	return {
 		items: items.map((e) => ({ ...e, kindLabel: kindLabel(e.kind), categoryLabel: categoryLabel(e.category) })),
-		total,
-		next
+		total: entityCount(db, q),
+		next: rows.length > q.limit ? encodeCursor(items.at(-1)!) : null
 	};
 }
 

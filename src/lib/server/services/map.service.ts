@@ -7,6 +7,7 @@ import { matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, 
 import { showDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
 import { encodeCursor } from './cursor';
+import { entityCount, pageByNameIndex } from './entity-counts';
 import { countsByTerritory, entitiesInBox, listEntities, mapPointRows } from '../repos/entity.repo';
 import { communeSearchRows } from '../repos/place.repo';
 import { territorySummariesOfKind } from '../repos/territory.repo';
@@ -31,14 +32,17 @@ export function mapPoints(db: Db, filters: EntityFilters) {
 		kindIndex.get(r.kind) ?? 0,
 		r.coordPrecision === 'address' || r.coordPrecision === 'manual' ? 0 : 1
 	]);
-	const { items, total } = listEntities(db, { ...filters, sort: 'name', dir: 'asc', page: 1, perPage: LIST_SIZE }, 0);
+	// One more than shown: whether a next page exists, without counting.
+	const rows = listEntities(db, { ...filters, sort: 'name', dir: 'asc', page: 1, perPage: LIST_SIZE + 1 }, 0, pageByNameIndex(db, filters, LIST_SIZE + 1));
+	const items = rows.slice(0, LIST_SIZE);
+	const total = entityCount(db, filters);
 	return {
 		total,
 		kinds: [...ENTITY_KINDS],
 		points,
 		list: {
 			total,
-			next: items.length < total ? encodeCursor(items.length) : null,
+			next: rows.length > LIST_SIZE ? encodeCursor(items.at(-1)!) : null,
 			items: items.map((e) => ({
 				id: e.id,
 				slug: e.slug,

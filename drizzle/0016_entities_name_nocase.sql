@@ -1,0 +1,1 @@
+CREATE INDEX `entities_name_nocase_idx` ON `entities` ("name" collate nocase,`id`);

@@ -1,0 +1,89 @@
+/**
+ * Issue 18: the directory's totals are cached per filter and data revision. A cached count is served while
+ * nothing moved, and every kind of write the filters can see moves a revision, so the next count is right.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDb, insertSmallTerritories } from './fresh-db';
+import { SYSTEM_ACTOR } from '../../src/lib/history/revision';
+import { parseParams } from '../../src/lib/server/services/params';
+import { entityFiltersSchema } from '../../src/lib/domain/filters';
+import { createEntities, deleteEntity, updateEntity } from '../../src/lib/server/services/entity-write.service';
+import { entityCount, entityFacetCounts } from '../../src/lib/server/services/entity-counts';
+import { listEntitiesApi } from '../../src/lib/server/services/entity-api.service';
+
+let ctx: ReturnType<typeof freshDb>;
+const filters = (qs: string) => parseParams(entityFiltersSchema, new URLSearchParams(qs));
+const edit = { actor: SYSTEM_ACTOR, reason: '' };
+const count = (qs: string) => entityCount(ctx.db, filters(qs));
+let ids: number[];
+
+beforeEach(() => {
+	ctx = freshDb();
+	insertSmallTerritories(ctx.db);
+	ids = createEntities(ctx.db, [
+		{ slug: 'a', kind: 'organisation', category: 'incubator', name: 'Alpha', communeCode: '63113', summary: 'incubateur' },
+		{ slug: 'b', kind: 'organisation', category: 'startup', name: 'Beta', communeCode: '15014' },
+		{ slug: 'c', kind: 'third_place', category: 'coworking', name: 'Gamma', communeCode: '63113' }
+	]);
+});
+afterEach(() => ctx.close());
+
+describe('totals cached per data revision', () => {
+	it('serves a count from the cache while no revision moved', () => {
+		expect(count('')).toBe(3);
+		// A row written behind the triggers' back (the revision put back): the cache answers, so it was used.
+		const revision = ctx.db.$client.prepare("select value from meta where key = 'graph_revision'").pluck().get();
+		createEntities(ctx.db, [{ slug: 'd', kind: 'event', category: 'meetup', name: 'Delta' }]);
+		ctx.db.$client.prepare("update meta set value = ? where key = 'graph_revision'").run(revision);
+		expect(count('')).toBe(3);
+		ctx.db.$client.prepare("update meta set value = value + 1 where key = 'graph_revision'").run();
+		expect(count('')).toBe(4);
+	});
+
+	it('a creation, an edit of a filtered field, a deletion: the next count is right', () => {
+		expect([count(''), count('kind=organisation'), count('category=startup')]).toEqual([3, 2, 1]);
+		createEntities(ctx.db, [{ slug: 'd', kind: 'organisation', category: 'startup', name: 'Delta' }]);
+		expect([count(''), count('kind=organisation'), count('category=startup')]).toEqual([4, 3, 2]);
+		updateEntity(ctx.db, ids[1]!, { kind: 'third_place', category: 'coworking' }, { ...edit, expectedVersion: 1 });
+		expect([count('kind=organisation'), count('category=startup'), count('kind=third_place')]).toEqual([2, 1, 2]);
+		expect(Object.fromEntries(entityFacetCounts(ctx.db, filters(''), 'kind'))).toEqual({ organisation: 2, third_place: 2 });
+		deleteEntity(ctx.db, ids[2]!, { ...edit, expectedVersion: 1 });
+		expect([count(''), count('kind=third_place')]).toEqual([3, 1]);
+		expect(Object.fromEntries(entityFacetCounts(ctx.db, filters(''), 'kind'))).toEqual({ organisation: 2, third_place: 1 });
+		expect(listEntitiesApi(ctx.db, new URLSearchParams()).total).toBe(3);
+	});
+
+	it('a text edit moves the search revision only, and the text filter sees it', () => {
+		expect(count('q=incubateur')).toBe(1);
+		updateEntity(ctx.db, ids[2]!, { summary: 'un incubateur aussi' }, { ...edit, expectedVersion: 1 });
+		expect(count('q=incubateur')).toBe(2);
+	});
+
+	it('a commune moving to another département moves the territory revision, and the territory filter sees it', () => {
+		expect(count('territory=63')).toBe(2);
+		ctx.db.$client.prepare("update territories set departement_code = '15' where code = '63113'").run();
+		expect(count('territory=63')).toBe(0);
+		expect(count('territory=15')).toBe(3);
+	});
+
+	it('inside a transaction, counts are computed, not cached: a rolled back write leaves no wrong total', () => {
+		expect(count('')).toBe(3);
+		try {
+			ctx.db.transaction(() => {
+				createEntities(ctx.db, [{ slug: 'd', kind: 'event', category: 'meetup', name: 'Delta' }]);
+				expect(count('')).toBe(4);
+				throw new Error('rollback');
+			});
+		} catch {
+			// the rollback is the point
+		}
+		expect(count('')).toBe(3);
+		createEntities(ctx.db, [{ slug: 'e', kind: 'event', category: 'meetup', name: 'Epsilon' }]);
+		expect(count('')).toBe(4);
+	});
+
+	it('the same filters in another order share an entry; kinds written twice count once', () => {
+		expect(count('kind=organisation&kind=third_place')).toBe(3);
+		expect(count('kind=third_place&kind=organisation&kind=organisation')).toBe(3);
+	});
+});
