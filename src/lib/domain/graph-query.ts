@@ -13,15 +13,26 @@ export const GRAPH_ARRAY_KEYS = EXPLORE_ARRAY_KEYS;
 
 const { type, year, confirmed, focus, depth } = exploreParamSchemas;
 
+/**
+ * /api/v1/graph without `limit` answered the whole graph: 135.6 MB for one anonymous call at 100,000 actors.
+ * Its default is now the 2,000 most related actors (a picture a person can read), 20,000 at most; exports keep
+ * every filtered actor up to that maximum.
+ */
+export const GRAPH_DEFAULT_LIMIT = 2_000;
+export const GRAPH_MAX_LIMIT = 20_000;
+
 export const relationFiltersSchema = z.object({ type, year, confirmed });
 
 export const graphViewSchema = entityFiltersSchema.extend({
 	...relationFiltersSchema.shape,
 	focus,
 	depth,
-	limit: int('limit', 1, 20_000)
+	limit: int('limit', 1, GRAPH_MAX_LIMIT)
 		.optional()
-		.meta({ description: 'Nombre maximal d’acteurs : les plus reliés d’abord.', examples: [50] }),
+		.meta({
+			description: `Nombre maximal d’acteurs : les plus reliés d’abord (l’acteur de \`focus\` reste). Sans \`limit\`, ${GRAPH_DEFAULT_LIMIT} ; au plus ${GRAPH_MAX_LIMIT}. \`truncated\` dit si des acteurs ont été laissés.`,
+			examples: [50]
+		}),
 	connected: flag('connected').meta({
 		description: '1 (ou true) : sans les acteurs qui n’ont aucune relation dans la vue (l’acteur de `focus` reste).',
 		examples: ['1']

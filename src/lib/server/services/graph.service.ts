@@ -1,5 +1,5 @@
 /** The network view (/api/v1/graph), its exports (GEXF, GraphML) and the whole-graph metrics. */
-import { GRAPH_ARRAY_KEYS, graphViewSchema, type GraphViewQuery } from '$lib/domain/graph-query';
+import { GRAPH_ARRAY_KEYS, GRAPH_DEFAULT_LIMIT, graphViewSchema, type GraphViewQuery } from '$lib/domain/graph-query';
 import type { ExportGraph } from '$lib/graph/export-model';
 import { writeGexf } from '$lib/graph/gexf';
 import { writeGraphml } from '$lib/graph/graphml';
@@ -34,7 +34,8 @@ function viewOf(db: Db, graph: LiveGraph, q: GraphViewQuery) {
  * the most related actors (degree within the view).
  */
 export function graphView(db: Db, params: URLSearchParams) {
-	const q = parseGraphView(params);
+	const parsed = parseGraphView(params);
+	const q = { ...parsed, limit: parsed.limit ?? GRAPH_DEFAULT_LIMIT };
 	const graph = liveGraph(db);
 	const { index } = graph;
 	const view = viewOf(db, graph, q);
