@@ -19,6 +19,7 @@ import { entryRedirect } from '$lib/server/i18n/entry-locale';
 import { accessLine, accessLogEnabled, requestId } from '$lib/server/http/access-log';
 import { clientErrorLine, clientErrorMessage, plainTextWriteRefusal } from '$lib/server/http/client-errors';
 import { clientKey } from '$lib/server/http/client-address';
+import { dataRevision, PageCache, pageKey } from '$lib/server/http/page-cache';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -34,6 +35,7 @@ const securityHeaders: Record<string, string> = {
 const basemapHosts = BASEMAP_HOSTS[basemapSetting()];
 const frameAncestors = embedAncestors();
 const accessLog = accessLogEnabled();
+const pages = new PageCache();
 
 /** The scheduler runs in the server process only: not while building, not in unit tests (they never load hooks). */
 export const init: ServerInit = () => {
@@ -123,7 +125,14 @@ async function localise(event: RequestEvent, resolve: Parameters<Handle>[0]['res
 	// Paraglide reads only the address and the headers: it gets a body-less copy, so a form post or an
 	// upload is never cloned, and SvelteKit keeps the original request (reroute already routed /en/…).
 	const probe = new Request(event.request.url, { headers: event.request.headers });
-	return paraglideMiddleware(probe, ({ locale }) => resolve(event, lang(locale)));
+	const render = () => paraglideMiddleware(probe, ({ locale }) => resolve(event, lang(locale)));
+	// The URL decides the language inside the site (paraglide's first strategy): the address is the key.
+	if (event.request.method !== 'GET' || event.locals.user) return render();
+	const key = pageKey(event.url, event.request.headers.get('referer'));
+	const revision = dataRevision(getDb());
+	const kept = pages.get(key, revision);
+	if (kept) return kept;
+	return pages.put(key, revision, await render());
 }
 
 /**

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type StartedApp } from '../../scripts/lib/local-server';
+import { openDb } from '../../src/lib/server/db/index';
+import { createSession } from '../../src/lib/server/services/auth.service';
+import { inviteUser } from '../../src/lib/server/services/users.service';
+
+/**
+ * Issue 18: public pages are kept per data revision, on the server started the README's way. A visitor gets
+ * the kept page (with a fresh CSP nonce each time) until anything is written, by the server or by another
+ * process; a signed-in visitor always gets a fresh render.
+ */
+describe('pages publiques gardées en mémoire par révision des données', () => {
+	let app: StartedApp;
+	let dir: string;
+	let path: string;
+	let slug: string;
+
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'carto-page-cache-'));
+		path = join(dir, 'carto.db');
+		app = await startApp({ ...process.env, DATABASE_URL: path });
+		const list = (await (await fetch(`${app.baseUrl}/api/v1/entities?limit=1`)).json()) as { items: { slug: string }[] };
+		slug = list.items[0]!.slug;
+	}, 240_000);
+	afterAll(async () => {
+		await app?.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	const page = async (url: string, headers: Record<string, string> = {}) => {
+		const res = await fetch(`${app.baseUrl}${url}`, { headers });
+		const html = await res.text();
+		const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1] ?? null;
+		return { status: res.status, hit: res.headers.get('x-page-cache') === 'hit', html, nonce };
+	};
+
+	it('answers an unchanged page from memory, each time with its own nonce', async () => {
+		const first = await page(`/acteurs/${slug}`);
+		const second = await page(`/acteurs/${slug}`);
+		const third = await page(`/acteurs/${slug}`);
+		expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
+		expect(first.hit).toBe(false);
+		expect(second.hit).toBe(true);
+		expect(third.hit).toBe(true);
+		expect(second.nonce).not.toBeNull();
+		expect(new Set([first.nonce, second.nonce, third.nonce]).size).toBe(3);
+		// The page's scripts carry the nonce its header allows, and the rest is the same page.
+		expect(second.html).toContain(`nonce="${second.nonce}"`);
+		expect(second.html.split(second.nonce!).join('N')).toBe(first.html.split(first.nonce!).join('N'));
+	});
+
+	it('shows a change written by another process at once', async () => {
+		await page(`/acteurs/${slug}`);
+		const db = new Database(path);
+		db.prepare('UPDATE entities SET summary = ? WHERE slug = ?').run('Résumé changé par un autre processus', slug);
+		db.close();
+		const after = await page(`/acteurs/${slug}`);
+		expect(after.hit).toBe(false);
+		expect(after.html).toContain('Résumé changé par un autre processus');
+		expect((await page(`/acteurs/${slug}`)).hit).toBe(true);
+	});
+
+	it('keys the page by the page it was reached from (the actor page’s back link)', async () => {
+		const fromDirectory = await page(`/acteurs/${slug}`, { referer: `${app.baseUrl}/acteurs?q=fablab` });
+		const fromHome = await page(`/acteurs/${slug}`, { referer: `${app.baseUrl}/` });
+		expect(fromHome.hit).toBe(false);
+		expect((await page(`/acteurs/${slug}`, { referer: `${app.baseUrl}/acteurs?q=fablab` })).hit).toBe(true);
+		expect(fromDirectory.status).toBe(200);
+	});
+
+	it('never answers a signed-in visitor from memory', async () => {
+		const db = openDb(path);
+		const { userId } = inviteUser(db, 'cli', { email: 'redaction@cache.test', displayName: 'Rédaction', role: 'editor' });
+		const { token } = createSession(db, userId);
+		db.$client.close();
+		await page(`/acteurs/${slug}`);
+		const signedIn = await page(`/acteurs/${slug}`, { cookie: `carto_session=${token}` });
+		expect(signedIn.hit).toBe(false);
+		expect(signedIn.status).toBe(200);
+	});
+});
