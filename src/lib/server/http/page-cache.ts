@@ -105,7 +105,7 @@ function nonceOf(csp: string | null): string | null {
 function served(kept: Kept): Response {
 	const fresh = kept.nonce ? randomBytes(16).toString('base64') : null;
 	const swap = (text: string) => (fresh ? text.split(kept.nonce!).join(fresh) : text);
-	const headers = new Headers(kept.headers.map(([name, value]) => [name, name === 'content-security-policy' ? swap(value) : value]));
+	const headers = new Headers(kept.headers.map(([name, value]): [string, string] => [name, name === 'content-security-policy' ? swap(value) : value]));
 	headers.set('x-page-cache', 'hit');
 	return new Response(swap(kept.body), { status: kept.status, headers });
 }
