@@ -9,7 +9,7 @@ import { createSession } from '../../src/lib/server/services/auth.service';
 import { inviteUser } from '../../src/lib/server/services/users.service';
 
 /**
- * Issue 18: public pages are kept per data revision, on the server started the README's way. A visitor gets
+ * Issue 18: public pages and API answers are kept per data revision, on the server started the README's way. A visitor gets
  * the kept page (with a fresh CSP nonce each time) until anything is written, by the server or by another
  * process; a signed-in visitor always gets a fresh render.
  */
@@ -35,7 +35,7 @@ describe('pages publiques gardées en mémoire par révision des données', () =
 		const res = await fetch(`${app.baseUrl}${url}`, { headers });
 		const html = await res.text();
 		const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1] ?? null;
-		return { status: res.status, hit: res.headers.get('x-page-cache') === 'hit', html, nonce };
+		return { status: res.status, hit: res.headers.get('x-carto-cache') === 'hit', html, nonce };
 	};
 
 	it('answers an unchanged page from memory, each time with its own nonce', async () => {
@@ -70,6 +70,28 @@ describe('pages publiques gardées en mémoire par révision des données', () =
 		expect(fromHome.hit).toBe(false);
 		expect((await page(`/acteurs/${slug}`, { referer: `${app.baseUrl}/acteurs?q=fablab` })).hit).toBe(true);
 		expect(fromDirectory.status).toBe(200);
+	});
+
+	it('keeps API answers too, with their ETag, until the data changes', async () => {
+		const ask = async () => {
+			const res = await fetch(`${app.baseUrl}/api/v1/entities/${slug}`);
+			return { hit: res.headers.get('x-carto-cache') === 'hit', etag: res.headers.get('etag'), body: (await res.json()) as { summary: string } };
+		};
+		await ask();
+		const kept = await ask();
+		expect(kept.hit).toBe(true);
+		const revalidated = await fetch(`${app.baseUrl}/api/v1/entities/${slug}`, { headers: { 'if-none-match': kept.etag! } });
+		expect(revalidated.status).toBe(304);
+		const db = new Database(path);
+		db.prepare('UPDATE entities SET summary = ? WHERE slug = ?').run('Résumé vu par l’API', slug);
+		db.close();
+		const after = await ask();
+		expect(after.hit).toBe(false);
+		expect(after.body.summary).toBe('Résumé vu par l’API');
+		expect(after.etag).not.toBe(kept.etag);
+		// The metrics move without a write (computed in the background): never kept.
+		await fetch(`${app.baseUrl}/api/v1/graph/metrics`);
+		expect((await fetch(`${app.baseUrl}/api/v1/graph/metrics`)).headers.get('x-carto-cache')).toBeNull();
 	});
 
 	it('never answers a signed-in visitor from memory', async () => {

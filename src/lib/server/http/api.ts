@@ -3,6 +3,8 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { isExpectedError, ValidationError } from '../services/errors';
 import { apiLimiter, apiRateLimit } from './rate-limit-api';
 import { clientKey } from './client-address';
+import { getDb } from '../db/connection';
+import { dataRevision, RevisionCache } from './revision-cache';
 
 export interface ApiErrorBody {
 	status: number;
@@ -66,8 +68,7 @@ function rateLimited(event: RequestEvent): Response | null {
 }
 
 /** A successful GET answer: ETag, revalidation, CORS on the public API, 304 when the client already has it. */
-function cacheable(event: RequestEvent, body: string, headers: Record<string, string>): Response {
-	const etag = etagOf(body);
+function cacheable(event: RequestEvent, body: string, headers: Record<string, string>, etag = etagOf(body)): Response {
 	const common: Record<string, string> = { etag, 'cache-control': 'no-cache', ...(isPublicApi(event.url) ? CORS_HEADERS : {}) };
 	if (matchesIfNoneMatch(event.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: common });
 	return new Response(body, { headers: { ...headers, ...common } });
@@ -79,16 +80,34 @@ function withCors(event: RequestEvent, res: Response): Response {
 }
 
 /**
+ * API answers kept per data revision (issue 18): the same for everybody (no endpoint reads who asks), keyed by
+ * their whole address. At most 2,000 answers and 128 MB. Endpoints whose answer moves without a write (graph
+ * metrics served stale while the new ones are computed) do not ask for it.
+ */
+const answers = new RevisionCache<{ body: string; etag: string }>({ entries: 2_000, bytes: 128 * 1024 * 1024 });
+
+/** `apiGet(handler, KEPT)`: the answer is kept until the data changes (see `answers`). */
+export const KEPT = { kept: true } as const;
+
+/**
  * Wraps a read-only JSON endpoint: rate limit, ETag/304, CORS; expected failures become French
  * 400/403/404/409 bodies; anything else goes to handleError (logged, generic 500) without leaking details.
  */
-export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown) {
+export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown, options: { kept?: boolean } = {}) {
 	return async (event: E): Promise<Response> => {
 		const limited = rateLimited(event);
 		if (limited) return limited;
 		try {
-			const body = await handler(event);
-			return cacheable(event, JSON.stringify(body), { 'content-type': 'application/json' });
+			const headers = { 'content-type': 'application/json' };
+			if (!options.kept) return cacheable(event, JSON.stringify(await handler(event)), headers);
+			// Read before the answer is computed: a write meanwhile makes this copy old at once.
+			const revision = dataRevision(getDb());
+			const hit = answers.get(event.url.href, revision);
+			if (hit) return cacheable(event, hit.body, { ...headers, 'x-carto-cache': 'hit' }, hit.etag);
+			const body = JSON.stringify(await handler(event));
+			const etag = etagOf(body);
+			answers.set(event.url.href, revision, { body, etag }, body.length * 2);
+			return cacheable(event, body, headers, etag);
 		} catch (err) {
 			return withCors(event, expectedFailure(err));
 		}

@@ -11,7 +11,7 @@ describe('PageCache', () => {
 		const sent = await cache.put('k', '1.0', page('<p>Fiche</p>'));
 		expect(await sent.text()).toBe('<p>Fiche</p>');
 		expect(await cache.get('k', '1.0')!.text()).toBe('<p>Fiche</p>');
-		expect(cache.get('k', '1.0')!.headers.get('x-page-cache')).toBe('hit');
+		expect(cache.get('k', '1.0')!.headers.get('x-carto-cache')).toBe('hit');
 		expect(cache.get('k', '1.1')).toBeNull();
 		expect(cache.get('k', '1.0')).toBeNull();
 		await cache.put('k', '1.1', page('<p>Fiche modifiée</p>'));

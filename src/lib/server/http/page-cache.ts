@@ -11,47 +11,32 @@
  * a fresh one on every answer, so no two visitors ever share one.
  */
 import { randomBytes } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db';
+import { RevisionCache } from './revision-cache';
 
-/** Bounded: at most this many pages and this many bytes, least recently used out first. */
-const MAX_ENTRIES = 1_000;
-const MAX_BYTES = 64 * 1024 * 1024;
-/**
- * Some pages depend on the time too (« Ouvert maintenant » from the opening hours, in Paris time): a kept page
- * is rendered again after a minute even when nothing was written.
- */
-const MAX_AGE_MS = 60_000;
+export { dataRevision } from './revision-cache';
 
 interface Kept {
-	revision: string;
 	status: number;
 	headers: [string, string][];
 	body: string;
 	nonce: string | null;
-	keptAt: number;
 }
 
 export class PageCache {
-	private readonly entries = new Map<string, Kept>();
-	private bytes = 0;
+	/** At most 1,000 pages and 64 MB (a JavaScript string holds two bytes a character). */
+	private readonly kept: RevisionCache<Kept>;
 	hits = 0;
 	misses = 0;
 
-	constructor(private readonly now: () => number = () => performance.now()) {}
+	constructor(now?: () => number) {
+		this.kept = new RevisionCache<Kept>({ entries: 1_000, bytes: 64 * 1024 * 1024 }, now);
+	}
 
 	get(key: string, revision: string): Response | null {
-		const kept = this.entries.get(key);
-		if (!kept || kept.revision !== revision || this.now() - kept.keptAt > MAX_AGE_MS) {
-			if (kept) this.drop(key, kept);
-			this.misses++;
-			return null;
-		}
-		// Most recently used last: Map keeps insertion order.
-		this.entries.delete(key);
-		this.entries.set(key, kept);
-		this.hits++;
-		return served(kept);
+		const kept = this.kept.get(key, revision);
+		if (kept) this.hits++;
+		else this.misses++;
+		return kept && served(kept);
 	}
 
 	/** Keeps a copy of a page answer when it may be shared, and returns the answer to send now. */
@@ -59,34 +44,13 @@ export class PageCache {
 		if (!shareable(response)) return response;
 		const body = await response.text();
 		const headers = [...response.headers.entries()];
-		const kept: Kept = {
-			revision,
-			status: response.status,
-			headers,
-			body,
-			nonce: nonceOf(response.headers.get('content-security-policy')),
-			keptAt: performance.now()
-		};
-		const previous = this.entries.get(key);
-		if (previous) this.drop(key, previous);
-		if (body.length * 2 <= MAX_BYTES) {
-			this.entries.set(key, kept);
-			this.bytes += body.length * 2;
-			while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) {
-				const [oldestKey, oldest] = this.entries.entries().next().value as [string, Kept];
-				this.drop(oldestKey, oldest);
-			}
-		}
+		const nonce = nonceOf(response.headers.get('content-security-policy'));
+		this.kept.set(key, revision, { status: response.status, headers, body, nonce }, body.length * 2);
 		return new Response(body, { status: response.status, headers });
 	}
 
 	get size(): number {
-		return this.entries.size;
-	}
-
-	private drop(key: string, kept: Kept) {
-		this.entries.delete(key);
-		this.bytes -= kept.body.length * 2;
+		return this.kept.size;
 	}
 }
 
@@ -101,29 +65,14 @@ function nonceOf(csp: string | null): string | null {
 	return csp ? (/'nonce-([^']+)'/.exec(csp)?.[1] ?? null) : null;
 }
 
-/** A kept page, said so in `x-page-cache` (what a person debugging a stale page looks for first). */
+/** A kept page, said so in `x-carto-cache` (what a person debugging a stale page looks for first). */
 function served(kept: Kept): Response {
 	const fresh = kept.nonce ? randomBytes(16).toString('base64') : null;
 	const swap = (text: string) => (fresh ? text.split(kept.nonce!).join(fresh) : text);
 	const headers = new Headers(kept.headers.map(([name, value]): [string, string] => [name, name === 'content-security-policy' ? swap(value) : value]));
-	headers.set('x-page-cache', 'hit');
+	headers.set('x-carto-cache', 'hit');
 	return new Response(swap(kept.body), { status: kept.status, headers });
 }
-
-/**
- * The data's revision as this connection sees it: SQLite's data_version moves when another connection
- * commits, total_changes() when this one writes. Conservative (a session touched by a signed-in visitor
- * moves it too), never stale.
- */
-export function dataRevision(db: Db): string {
-	let statement = revisionStatements.get(db);
-	if (!statement)
-		revisionStatements.set(db, (statement = db.$client.prepare('SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS version')));
-	const { own, version } = statement.get() as { own: number; version: number };
-	return `${version}.${own}`;
-}
-
-const revisionStatements = new WeakMap<Db, Statement>();
 
 /** The page's key: the address with its origin, and the referring page's path when it is this site's. */
 export function pageKey(url: URL, referer: string | null): string {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/connection';
-import { apiGet } from '$lib/server/http/api';
+import { apiGet, KEPT } from '$lib/server/http/api';
 import { listEntitiesApi } from '$lib/server/services/entity-api.service';
 
-export const GET: RequestHandler = apiGet(({ url }) => listEntitiesApi(getDb(), url.searchParams));
+export const GET: RequestHandler = apiGet(({ url }) => listEntitiesApi(getDb(), url.searchParams), KEPT);

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/connection';
-import { apiGet } from '$lib/server/http/api';
+import { apiGet, KEPT } from '$lib/server/http/api';
 import { pathwayFlows } from '$lib/server/services/pathway.service';
 
-export const GET: RequestHandler = apiGet(({ url }) => pathwayFlows(getDb(), url.searchParams));
+export const GET: RequestHandler = apiGet(({ url }) => pathwayFlows(getDb(), url.searchParams), KEPT);

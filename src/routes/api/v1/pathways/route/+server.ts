@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db/connection';
-import { apiGet } from '$lib/server/http/api';
+import { apiGet, KEPT } from '$lib/server/http/api';
 import { findRoute } from '$lib/server/services/pathway.service';
 
-export const GET: RequestHandler = apiGet(({ url }) => findRoute(getDb(), url.searchParams));
+export const GET: RequestHandler = apiGet(({ url }) => findRoute(getDb(), url.searchParams), KEPT);
