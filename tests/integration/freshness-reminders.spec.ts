@@ -198,7 +198,7 @@ describe('what editors and partners see', () => {
 	it('the partner space lists « à vérifier » first; the dashboard counts match their lists', async () => {
 		expect(partnerSpace(db, alice, T0).listings.map((l) => l.name)).toEqual(['Fablab Aurillac', 'Volcabio', 'Deuxième fiche', 'Cowork des Dômes']);
 		await run(T0);
-		const d = editorsDashboard(db, editor, T0);
+		const d = await editorsDashboard(db, editor, T0);
 		expect(d.freshness.all.now).toMatchObject({ recente: 1, moyenne: 0, ancienne: 3, jamais: 1, total: 5 });
 		const cantal = d.freshness.byDepartement.find((c) => c.code === '15')!;
 		expect(cantal.now).toMatchObject({ ancienne: 1, jamais: 1 });

@@ -54,6 +54,11 @@ export class RevisionCache<T> {
 		}
 	}
 
+	delete(key: string): void {
+		const kept = this.entries.get(key);
+		if (kept) this.drop(key, kept);
+	}
+
 	get size(): number {
 		return this.entries.size;
 	}

@@ -18,7 +18,7 @@ import {
 	type BandLimits,
 	type ListingFilter
 } from '../repos/dashboard.repo';
-import { suspectedDuplicatePairs } from './duplicate-pairs.service';
+import { readTask } from '../worker/read-worker';
 import { assertEditor } from './managers.service';
 import { KIND_LABELS } from './proposal-words';
 import type { AccountUser } from './users.service';
@@ -69,7 +69,7 @@ function sumRows(rows: BandCounts[]): BandCounts {
 	return total;
 }
 
-export function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) {
+export async function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) {
 	assertEditor(editor);
 	const { months } = freshnessSettings();
 	const names = departementNames(db);
@@ -101,7 +101,7 @@ export function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) 
 			all: noManager.reduce((s, r) => s + r.n, 0),
 			byDepartement: departements.map((d) => ({ code: d.code, n: noManager.find((r) => r.departement === d.code)?.n ?? 0 }))
 		},
-		duplicates: suspectedDuplicatePairs(db).length,
+		duplicates: (await readTask(db, 'duplicatePairs')).length,
 		reminders: {
 			all: reminded.reduce((s, r) => ({ managers: s.managers + r.managers, editors: s.editors + r.editors }), { managers: 0, editors: 0 }),
 			/** Listings the editors' list received (no manager) in the window: what « rappel-equipe » lists. */
@@ -111,7 +111,7 @@ export function editorsDashboard(db: Db, editor: AccountUser, now = new Date()) 
 		}
 	};
 }
-export type EditorsDashboard = ReturnType<typeof editorsDashboard>;
+export type EditorsDashboard = Awaited<ReturnType<typeof editorsDashboard>>;
 
 /** A list behind a figure: one page of listings and how many there are. */
 export function dashboardListings(
@@ -140,7 +140,8 @@ export function dashboardReminders(db: Db, editor: AccountUser, departement: str
 	};
 }
 
-export function dashboardDuplicates(db: Db, editor: AccountUser) {
+/** Computed in a worker thread (1 s at 10,000 listings), kept until the next write. */
+export async function dashboardDuplicates(db: Db, editor: AccountUser) {
 	assertEditor(editor);
-	return suspectedDuplicatePairs(db);
+	return readTask(db, 'duplicatePairs');
 }

@@ -4,8 +4,8 @@ import { requireUser } from '$lib/server/http/form-failure';
 import { dashboardDuplicates } from '$lib/server/services/dashboard.service';
 import type { PageServerLoad } from './$types';
 
-export const load = pageLoad(({ locals, url, setHeaders }) => {
+export const load = pageLoad(async ({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
-	return { pairs: dashboardDuplicates(getDb(), user) };
+	return { pairs: await dashboardDuplicates(getDb(), user) };
 }) satisfies PageServerLoad;

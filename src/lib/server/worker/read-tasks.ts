@@ -1,0 +1,14 @@
+/**
+ * What read-worker.ts may run in a thread of its own: plain functions of a read connection whose answers
+ * cross to the server as structured clones (arrays and plain objects, no class instances).
+ */
+import type { Db } from '../db';
+import { suspectedDuplicatePairs } from '../services/duplicate-pairs.service';
+
+export const READ_TASKS = {
+	/** The whole directory compared with itself by the importer's rules: 1 s at 10,000 listings. */
+	duplicatePairs: (db: Db) => suspectedDuplicatePairs(db)
+} as const;
+
+export type ReadTaskName = keyof typeof READ_TASKS;
+export type ReadTaskResult<N extends ReadTaskName> = ReturnType<(typeof READ_TASKS)[N]>;
