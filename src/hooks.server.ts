@@ -20,6 +20,7 @@ import { accessLine, accessLogEnabled, requestId } from '$lib/server/http/access
 import { clientErrorLine, clientErrorMessage, plainTextWriteRefusal } from '$lib/server/http/client-errors';
 import { clientKey } from '$lib/server/http/client-address';
 import { dataRevision, PageCache, pageKey } from '$lib/server/http/page-cache';
+import { rebuildInBackground } from '$lib/server/worker/background';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -40,6 +41,7 @@ const pages = new PageCache();
 /** The scheduler runs in the server process only: not while building, not in unit tests (they never load hooks). */
 export const init: ServerInit = () => {
 	if (building) return;
+	rebuildInBackground(true);
 	startServerJobs();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
 	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.

@@ -318,6 +318,9 @@ const graphActor = z.object({ id: int, slug: z.string(), label: z.string().descr
 
 export const graphResponse = z.object({
 	revision: int.describe('Version du graphe (change à chaque modification des acteurs ou des relations).'),
+	stale: z
+		.boolean()
+		.describe('Vrai quand c’est la version précédente du graphe, servie pendant que la nouvelle se construit (grands annuaires, quelques secondes).'),
 	nodes: z.array(
 		graphActor.extend({
 			category: z.string(),

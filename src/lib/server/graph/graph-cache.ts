@@ -5,17 +5,16 @@
  * costs one tiny read. This is the server's one piece of long-lived state, on purpose: it is a cache of the
  * database, keyed by the connection (a WeakMap, so a closed test database takes its cache with it).
  */
-import { buildGraphIndex, yearRange, type GraphIndex } from '$lib/graph/graph-index';
+import type { GraphIndex } from '$lib/graph/graph-index';
 import { metricsInput, type GraphMetrics } from '$lib/graph/metrics';
 import type { Db } from '../db';
-import { graphEdgeRows, graphNodeRows, graphRevision } from '../repos/graph.repo';
+import { graphRevision } from '../repos/graph.repo';
+import { backgroundRebuildFor } from '../worker/background';
+import { backgroundRebuilder } from '../worker/rebuilder';
+import { buildLiveGraph, type LiveGraph } from './graph-build';
 import { MetricsCancelled, metricsInWorker, type MetricsRun } from './metrics-worker';
 
-export interface LiveGraph {
-	revision: number;
-	index: GraphIndex;
-	years: [number, number] | null;
-}
+export type { LiveGraph };
 
 export interface LiveMetrics extends GraphMetrics {
 	revision: number;
@@ -36,25 +35,36 @@ const cache = new WeakMap<Db, Entry>();
 /** The newest metrics computed for each connection, whatever their revision: what is served meanwhile. */
 const lastMetrics = new WeakMap<Db, LiveMetrics>();
 
-function build(db: Db): LiveGraph {
-	// One read transaction: the revision, the actors and the relations all belong to the same state.
-	const { revision, nodes, edges } = db.transaction((tx) => {
-		const reader = tx as unknown as Db;
-		return { revision: graphRevision(reader), nodes: graphNodeRows(reader), edges: graphEdgeRows(reader) };
-	});
-	const index = buildGraphIndex(nodes, edges);
-	return { revision, index, years: yearRange(index.edges) };
+function replace(db: Db, graph: LiveGraph): Entry {
+	const current = cache.get(db);
+	// A newer revision makes a computation under way useless: stopped, so runs never pile up.
+	current?.run?.cancel();
+	const entry: Entry = { graph };
+	cache.set(db, entry);
+	return entry;
 }
+
+/** The newest revision's index, built in a worker while the previous one is served. */
+const rebuilder = backgroundRebuilder(
+	'liveGraph',
+	(db) => cache.get(db)?.graph.revision ?? -1,
+	(db, graph) => replace(db, graph)
+);
 
 function entryFor(db: Db): Entry {
 	const revision = graphRevision(db);
 	const current = cache.get(db);
 	if (current && current.graph.revision === revision) return current;
-	// A newer revision makes a computation under way useless: stopped, so runs never pile up.
-	current?.run?.cancel();
-	const entry: Entry = { graph: build(db) };
-	cache.set(db, entry);
-	return entry;
+	if (current && !rebuilder.failed(db) && backgroundRebuildFor(db, current.graph.index.nodes.length)) {
+		rebuilder.ask(db, revision);
+		return current;
+	}
+	return replace(db, buildLiveGraph(db));
+}
+
+/** Whether the graph served is an earlier revision's, while the current one is built in a worker. */
+export function graphIsStale(db: Db, graph: LiveGraph): boolean {
+	return graph.revision !== graphRevision(db);
 }
 
 /** The graph as of the database's current revision. */

@@ -1,71 +1,44 @@
 /**
  * Every actor's pathway, extracted once per graph revision (the same revision counter as the graph cache:
  * relations and actors bump it) and kept per connection. Flows and the finder then filter and count in
- * memory, which keeps them well under 100 ms at the 10k scale.
+ * memory, which keeps them well under 100 ms at the 10k scale. On a large directory the server rebuilds them
+ * in a worker while the previous revision's are served (see worker/background.ts).
  */
-import { extractPathway, hasPathway, type PathwayEntity, type PathwayRelation } from '$lib/pathways/extract';
-import { prepareFlows, type FlowData, type ProjectPathway } from '$lib/pathways/flows';
-import { PROJECT_CATEGORIES, type Pathway } from '$lib/pathways/types';
+import { extractPathway, hasPathway } from '$lib/pathways/extract';
+import type { Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
 import { graphRevision } from '../repos/graph.repo';
-import { pathwayEntityRows, pathwayRelationRows, territoryNames } from '../repos/pathway.repo';
+import { backgroundRebuildFor } from '../worker/background';
+import { backgroundRebuilder } from '../worker/rebuilder';
+import { buildPathways, type PathwaysData } from './pathway-build';
 
-export interface LivePathways {
-	revision: number;
-	byId: Map<number, PathwayEntity>;
-	bySlug: Map<string, PathwayEntity>;
-	/** Step relations touching each actor (either end). */
-	relationsOf: Map<number, PathwayRelation[]>;
-	/** The projects (startups, companies) with their pathways: what the flows aggregate. */
-	projects: ProjectPathway[];
-	/** The same, in the flows' compact form (see prepareFlows). */
-	flows: FlowData;
-	/** Support structures: actors that say which stages they serve or which offers they give. */
-	structures: PathwayEntity[];
+export interface LivePathways extends PathwaysData {
 	territoryName: (code: string) => string;
 }
 
 const cache = new WeakMap<Db, LivePathways>();
-
-function build(db: Db): LivePathways {
-	const { revision, rows, rels, names } = db.transaction((tx) => {
-		const reader = tx as unknown as Db;
-		return {
-			revision: graphRevision(reader),
-			rows: pathwayEntityRows(reader),
-			rels: pathwayRelationRows(reader),
-			names: territoryNames(reader, ['departement', 'epci'])
-		};
-	});
-	const byId = new Map(rows.map((e) => [e.id, e]));
-	const bySlug = new Map(rows.map((e) => [e.slug, e]));
-	const relationsOf = new Map<number, PathwayRelation[]>();
-	for (const r of rels) {
-		if (!byId.has(r.sourceId) || !byId.has(r.targetId)) continue;
-		for (const id of [r.sourceId, r.targetId]) {
-			const list = relationsOf.get(id);
-			if (list) list.push(r);
-			else relationsOf.set(id, [r]);
-		}
-	}
-	const get = (id: number) => byId.get(id);
-	const projects: ProjectPathway[] = [];
-	for (const e of rows) {
-		if (e.kind !== 'organisation' || !(PROJECT_CATEGORIES as readonly string[]).includes(e.category)) continue;
-		const { steps } = extractPathway(e, relationsOf.get(e.id) ?? [], get);
-		projects.push({ project: e, steps });
-	}
-	const structures = rows.filter((e) => e.stages.length > 0 || e.offers.length > 0);
-	return { revision, byId, bySlug, relationsOf, projects, flows: prepareFlows(projects), structures, territoryName: (code) => names.get(code) ?? code };
+function live(db: Db, data: PathwaysData): LivePathways {
+	const pathways = { ...data, territoryName: (code: string) => data.names.get(code) ?? code };
+	cache.set(db, pathways);
+	return pathways;
 }
+
+/** As the graph's index (graph-cache.ts): built in a worker while the previous pathways are served. */
+const rebuilder = backgroundRebuilder(
+	'pathways',
+	(db) => cache.get(db)?.revision ?? -1,
+	(db, data) => void live(db, data)
+);
 
 export function livePathways(db: Db): LivePathways {
 	const revision = graphRevision(db);
 	const current = cache.get(db);
 	if (current && current.revision === revision) return current;
-	const fresh = build(db);
-	cache.set(db, fresh);
-	return fresh;
+	if (current && !rebuilder.failed(db) && backgroundRebuildFor(db, current.byId.size)) {
+		rebuilder.ask(db, revision);
+		return current;
+	}
+	return live(db, buildPathways(db));
 }
 
 /** One actor's pathway (by id or slug), or null when the actor has none (not a project or an entrepreneur). */

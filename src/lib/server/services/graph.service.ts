@@ -9,7 +9,7 @@ import { countOf, frenchSpacing } from '$lib/domain/french';
 import { edgeLabel } from '$lib/graph/export-model';
 import type { Db } from '../db';
 import { csvFile } from '../export/csv';
-import { liveGraph, liveMetrics, type LiveGraph } from '../graph/graph-cache';
+import { graphIsStale, liveGraph, liveMetrics, type LiveGraph } from '../graph/graph-cache';
 import { actorJson, allowedMask, edgeJson, relationMask, resolveActor } from './graph-view';
 import { parseParams } from './params';
 
@@ -41,6 +41,7 @@ export function graphView(db: Db, params: URLSearchParams) {
 	const view = viewOf(db, graph, q);
 	return {
 		revision: graph.revision,
+		stale: graphIsStale(db, graph),
 		nodes: view.nodes.map((p) => {
 			const n = index.nodes[p]!;
 			return {

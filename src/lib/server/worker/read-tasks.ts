@@ -4,10 +4,16 @@
  */
 import type { Db } from '../db';
 import { suspectedDuplicatePairs } from '../services/duplicate-pairs.service';
+import { buildLiveGraph } from '../graph/graph-build';
+import { buildPathways } from '../pathways/pathway-build';
 
 export const READ_TASKS = {
 	/** The whole directory compared with itself by the importer's rules: 1 s at 10,000 listings. */
-	duplicatePairs: (db: Db) => suspectedDuplicatePairs(db)
+	duplicatePairs: (db: Db) => suspectedDuplicatePairs(db),
+	/** The graph's index (rows read and sorted, adjacency built): 0.3 s at 10,000 actors, 3 s at 100,000. */
+	liveGraph: (db: Db) => buildLiveGraph(db),
+	/** Every actor's pathway, the projects and the flows' compact form: 3.2 s at 100,000 actors. */
+	pathways: (db: Db) => buildPathways(db)
 } as const;
 
 export type ReadTaskName = keyof typeof READ_TASKS;

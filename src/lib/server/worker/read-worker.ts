@@ -29,7 +29,8 @@ let started = 0;
 /** Threads started so far (tests: a kept answer starts none). */
 export const readWorkersStarted = () => started;
 
-function inWorker(task: ReadTaskName, path: string): Promise<unknown> {
+/** The task in a thread of its own on the database file at `path`, nothing kept. */
+export function inWorker<N extends ReadTaskName>(task: N, path: string): Promise<ReadTaskResult<N>> {
 	const request: Request = { role: ROLE, task, path };
 	started++;
 	const worker = import.meta.url.endsWith('.ts')
@@ -39,7 +40,7 @@ function inWorker(task: ReadTaskName, path: string): Promise<unknown> {
 			})
 		: new Worker(fileURLToPath(import.meta.url), { workerData: request });
 	return new Promise((resolve, reject) => {
-		worker.once('message', (answer: Answer) => (answer.ok ? resolve(answer.value) : reject(new Error(answer.message))));
+		worker.once('message', (answer: Answer) => (answer.ok ? resolve(answer.value as ReadTaskResult<N>) : reject(new Error(answer.message))));
 		worker.once('error', reject);
 		worker.once('exit', (code) => reject(new Error(`la tâche « ${task} » s’est arrêtée (code ${code})`)));
 	});
