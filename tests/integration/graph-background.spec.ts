@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDbForFile } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { graphRevision } from '../../src/lib/server/repos/graph.repo';
-import { liveGraph } from '../../src/lib/server/graph/graph-cache';
+import { liveGraph, liveMetrics } from '../../src/lib/server/graph/graph-cache';
 import { livePathways } from '../../src/lib/server/pathways/pathway-cache';
 import { graphView } from '../../src/lib/server/services/graph.service';
 import { createRelations } from '../../src/lib/server/services/entity-write.service';
@@ -36,11 +36,14 @@ describe('the graph rebuilt in a worker while the previous one is served (issue 
 		expect(liveGraph(db)).toBe(before);
 		expect(meanwhile.stale).toBe(true);
 		expect(meanwhile.revision).toBe(before.revision);
+		// The metrics of the graph served say they are the previous revision's too.
+		expect((await liveMetrics(db)).stale).toBe(true);
 
 		await until(() => liveGraph(db).revision === graphRevision(db));
 		const after = graphView(db, new URLSearchParams('limit=20000'));
 		expect(after.stale).toBe(false);
 		expect(liveGraph(db).index.edges.length).toBe(edgesBefore + 1);
+		expect((await liveMetrics(db, { fresh: true })).stale).toBe(false);
 		expect(after.edges.some((e) => new Set([e.source, e.target]).size === 2 && [e.source, e.target].includes(a) && [e.source, e.target].includes(b))).toBe(
 			true
 		);

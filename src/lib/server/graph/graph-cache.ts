@@ -107,6 +107,9 @@ export function liveMetrics(db: Db, options: { fresh?: boolean } = {}): Promise<
 	const entry = entryFor(db);
 	entry.metrics ??= startMetrics(db, entry);
 	const previous = lastMetrics.get(db);
-	if (options.fresh || !previous || previous.revision === entry.graph.revision) return entry.metrics;
+	if (options.fresh || !previous || previous.revision === entry.graph.revision) {
+		// The graph itself may be the previous revision's, served while a worker builds the new one.
+		return entry.graph.revision === graphRevision(db) ? entry.metrics : entry.metrics.then((m) => ({ ...m, stale: true }));
+	}
 	return Promise.resolve({ ...previous, stale: true });
 }
