@@ -30,7 +30,8 @@ export const graphViewSchema = entityFiltersSchema.extend({
 	limit: int('limit', 1, GRAPH_MAX_LIMIT)
 		.optional()
 		.meta({
-			description: `Nombre maximal d’acteurs : les plus reliés d’abord (l’acteur de \`focus\` reste). Sans \`limit\`, ${GRAPH_DEFAULT_LIMIT} ; au plus ${GRAPH_MAX_LIMIT}. \`truncated\` dit si des acteurs ont été laissés.`,
+			description:
+				'Nombre maximal d’acteurs : les plus reliés d’abord (l’acteur de `focus` reste) ; 2000 sans `limit`, 20000 au plus ; `truncated` dit si des acteurs ont été laissés.',
 			examples: [50]
 		}),
 	connected: flag('connected').meta({

@@ -26,7 +26,10 @@ const PARAM_WORDS = new Map<string, Words>([
 	['Nombre d’acteurs par page.', m.server_api_param_limit_1],
 	['Nombre de résultats rendus.', m.server_api_param_limit_2],
 	['Nombre de communes rendues (un code postal complet rend toujours toutes ses communes).', m.server_api_param_limit_3],
-	['Nombre maximal d’acteurs : les plus reliés d’abord.', m.server_api_param_limit_4],
+	[
+		'Nombre maximal d’acteurs : les plus reliés d’abord (l’acteur de `focus` reste) ; 2000 sans `limit`, 20000 au plus ; `truncated` dit si des acteurs ont été laissés.',
+		m.server_api_param_limit_4
+	],
 	['Curseur de la page suivante : la valeur `next` de la réponse précédente.', m.server_api_param_cursor],
 	['Nombre de résultats à sauter (pagination).', m.server_api_param_offset],
 	['Maille : départements ou EPCI.', m.server_api_param_level_1],
