@@ -4,7 +4,7 @@ import { isExpectedError, ValidationError } from '../services/errors';
 import { apiLimiter, apiRateLimit } from './rate-limit-api';
 import { clientKey } from './client-address';
 import { getDb } from '../db/connection';
-import { dataRevision, RevisionCache } from './revision-cache';
+import { dataRevision, RevisionCache } from '../cache/revision-cache';
 
 export interface ApiErrorBody {
 	status: number;

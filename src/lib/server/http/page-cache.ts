@@ -11,9 +11,9 @@
  * a fresh one on every answer, so no two visitors ever share one.
  */
 import { randomBytes } from 'node:crypto';
-import { RevisionCache } from './revision-cache';
+import { RevisionCache } from '../cache/revision-cache';
 
-export { dataRevision } from './revision-cache';
+export { dataRevision } from '../cache/revision-cache';
 
 interface Kept {
 	status: number;

@@ -11,16 +11,12 @@
 import type { EntityFilters } from '$lib/domain/filters';
 import type { Db } from '../db';
 import { countEntities, facetCounts, filterRevisions } from '../repos/entity.repo';
+import { RevisionCache } from '../cache/revision-cache';
 
 /** Filters seen per connection before the least recently used is forgotten: a few kilobytes. */
 const MAX_ENTRIES = 500;
 
-interface Entry {
-	revision: string;
-	value: unknown;
-}
-
-const caches = new WeakMap<Db, Map<string, Entry>>();
+const caches = new WeakMap<Db, RevisionCache<unknown>>();
 
 /** The same filters written in another order (`kind=a&kind=b`, `kind=b&kind=a`) share one entry. */
 function filterKey(what: string, f: EntityFilters): string {
@@ -37,19 +33,14 @@ function revisionFor(db: Db, f: EntityFilters): string {
 function cached<T>(db: Db, key: string, filters: EntityFilters, compute: () => T): T {
 	if (db.$client.inTransaction) return compute();
 	let cache = caches.get(db);
-	if (!cache) caches.set(db, (cache = new Map()));
+	if (!cache) caches.set(db, (cache = new RevisionCache<unknown>({ entries: MAX_ENTRIES, bytes: Number.MAX_SAFE_INTEGER })));
 	// Read before counting: a write committed in between leaves a newer count under the older revision,
 	// which this connection never asks for again (it sees the newer revision from then on).
 	const revision = revisionFor(db, filters);
-	const hit = cache.get(key);
-	cache.delete(key);
-	if (hit && hit.revision === revision) {
-		cache.set(key, hit);
-		return hit.value as T;
-	}
+	const hit = cache.get(key, revision);
+	if (hit !== null) return hit as T;
 	const value = compute();
-	if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-	cache.set(key, { revision, value });
+	cache.set(key, revision, value, 0);
 	return value;
 }
 

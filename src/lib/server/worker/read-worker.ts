@@ -11,7 +11,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { openDb, type Db } from '../db';
-import { dataRevision, RevisionCache } from '../http/revision-cache';
+import { dataRevision, RevisionCache } from '../cache/revision-cache';
 import { READ_TASKS, type ReadTaskName, type ReadTaskResult } from './read-tasks';
 
 const ROLE = 'connecteur-carto:read-task';

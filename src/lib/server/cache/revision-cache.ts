@@ -1,5 +1,6 @@
 /**
- * Answers kept per data revision (issue 18), for public pages (page-cache.ts) and API answers (api.ts): kept
+ * Answers kept per data revision (issue 18): public pages (http/page-cache.ts), API answers (http/api.ts),
+ * whole-directory reads (worker/read-worker.ts) and the directory's totals (services/entity-counts.ts). Kept
  * while nothing was written since they were computed, for a minute at most, least recently used out first
  * past the bounds. The revision says whether anything was written; the key says everything else an answer
  * depends on.
