@@ -5,8 +5,8 @@
  * Vitest or tsx, the TypeScript source through tsx), which computes and posts the typed arrays back.
  * One thread per computation: `terminate()` stops one that a newer revision made useless.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { moduleWorker } from '../worker/module-worker';
 import { computeMetrics, type GraphMetrics, type MetricsInput } from '$lib/graph/metrics';
 
 const ROLE = 'connecteur-carto:graph-metrics';
@@ -38,13 +38,7 @@ export const runningMetricsWorkers = () => running;
 
 export function metricsInWorker(input: MetricsInput, options: { betweennessBudget?: number } = {}): MetricsRun {
 	const request: Request = { role: ROLE, input, betweennessBudget: options.betweennessBudget };
-	const worker = import.meta.url.endsWith('.ts')
-		? // The source file (tests, `vite dev`) loads through tsx's loader, registered in the thread first.
-			new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`, {
-				eval: true,
-				workerData: request
-			})
-		: new Worker(fileURLToPath(import.meta.url), { workerData: request });
+	const worker = moduleWorker(import.meta.url, request);
 	let cancelled = false;
 	running++;
 	let counted = true;

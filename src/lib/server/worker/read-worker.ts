@@ -8,8 +8,8 @@
  * Answers are kept per data revision (revision-cache.ts): the second editor opening the page gets them at
  * once. A database in memory (some tests) has no file to open twice: its tasks run in the calling thread.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { moduleWorker } from './module-worker';
 import { openDb, type Db } from '../db';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
 import { READ_TASKS, type ReadTaskName, type ReadTaskResult } from './read-tasks';
@@ -33,12 +33,7 @@ export const readWorkersStarted = () => started;
 export function inWorker<N extends ReadTaskName>(task: N, path: string): Promise<ReadTaskResult<N>> {
 	const request: Request = { role: ROLE, task, path };
 	started++;
-	const worker = import.meta.url.endsWith('.ts')
-		? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`, {
-				eval: true,
-				workerData: request
-			})
-		: new Worker(fileURLToPath(import.meta.url), { workerData: request });
+	const worker = moduleWorker(import.meta.url, request);
 	return new Promise((resolve, reject) => {
 		worker.once('message', (answer: Answer) => (answer.ok ? resolve(answer.value as ReadTaskResult<N>) : reject(new Error(answer.message))));
 		worker.once('error', reject);
