@@ -104,7 +104,11 @@ async function run(setup: Setup, round: number): Promise<Acks> {
 	return acks;
 }
 
-function check(acks: Acks): { checked: number; cutWhole: number; cutAbsent: number } {
+/**
+ * `cutBefore`: imports the previous kill cut in the middle of their chunks; the app took them back when it
+ * started again, so they must now be absent. Returns the ones this kill cut.
+ */
+function check(acks: Acks, cutBefore: Set<number>): { checked: number; cutWhole: number; cutAbsent: number; cutMidway: Set<number> } {
 	const db = new Database(path, { readonly: false });
 	const fail = (what: string) => {
 		db.close();
@@ -132,17 +136,33 @@ function check(acks: Acks): { checked: number; cutWhole: number; cutAbsent: numb
 		checked++;
 	}
 	// An import is whole or absent: its revisions (one per row written, with the job's reason) are all there
-	// with the job marked committed, or none is there and the job is still a preview.
+	// with the job marked committed, or the job is still a preview and no listing it created is alive (a commit
+	// cut between two chunks is taken back at the next start: its listings deleted, as revisions).
 	const jobs = db.prepare('SELECT id, status, file_name AS fileName, changes FROM import_jobs').all() as {
 		id: number;
 		status: string;
 		fileName: string;
 		changes: string | null;
 	}[];
+	const cutMidway = new Set<number>();
 	for (const job of jobs) {
-		if (!acks.imports.has(job.id) && !acks.started.has(job.id)) continue;
-		const revisions = (db.prepare('SELECT count(*) AS n FROM revisions WHERE reason = ?').get(`Import n° ${job.id} (${job.fileName})`) as { n: number }).n;
-		const changes = job.changes ? (JSON.parse(job.changes) as { createdEntityIds: number[]; updatedEntities: unknown[] }) : null;
+		if (!acks.imports.has(job.id) && !acks.started.has(job.id) && !cutBefore.has(job.id)) continue;
+		const reason = `Import n° ${job.id} (${job.fileName})`;
+		const revisions = (db.prepare('SELECT count(*) AS n FROM revisions WHERE reason = ?').get(reason) as { n: number }).n;
+		const changes = job.changes ? (JSON.parse(job.changes) as { createdEntityIds: number[]; updatedEntities: unknown[]; writing?: unknown }) : null;
+		const aliveFromIt = (
+			db
+				.prepare(
+					"SELECT count(*) AS n FROM entities WHERE deleted_at IS NULL AND id IN (SELECT subject_id FROM revisions WHERE reason = ? AND operation = 'create' AND subject_kind = 'entity')"
+				)
+				.get(reason) as { n: number }
+		).n;
+		if (changes?.writing) {
+			if (acks.imports.has(job.id)) fail(`import confirmé ${job.id} encore en cours d’écriture`);
+			// Cut again while the start took it back (the kill can land then too): the next start finishes it.
+			cutMidway.add(job.id);
+			continue;
+		}
 		const expected = changes ? changes.createdEntityIds.length + changes.updatedEntities.length : 0;
 		const present = changes?.createdEntityIds.length
 			? (
@@ -152,9 +172,9 @@ function check(acks: Acks): { checked: number; cutWhole: number; cutAbsent: numb
 				).n
 			: 0;
 		const whole = job.status === 'committed' && changes !== null && expected > 0 && revisions === expected && present === changes.createdEntityIds.length;
-		const absent = job.status === 'preview' && revisions === 0;
+		const absent = job.status === 'preview' && changes === null && aliveFromIt === 0;
 		if (acks.imports.has(job.id) && !whole) fail(`import confirmé ${job.id} incomplet : ${revisions} révisions sur ${expected}, statut ${job.status}`);
-		if (!whole && !absent) fail(`import ${job.id} à moitié écrit : ${revisions} révisions, statut ${job.status}`);
+		if (!whole && !absent) fail(`import ${job.id} à moitié écrit : ${revisions} révisions, ${aliveFromIt} fiches vivantes, statut ${job.status}`);
 		if (acks.imports.has(job.id)) checked++;
 		else if (whole) cutWhole++;
 		else cutAbsent++;
@@ -175,7 +195,7 @@ function check(acks: Acks): { checked: number; cutWhole: number; cutAbsent: numb
 	if (indexed !== visible || fts !== visible) fail(`index de recherche : ${fts} entrées, ${indexed} à jour, ${visible} fiches publiées`);
 	db.prepare("INSERT INTO entities_fts(entities_fts) VALUES ('integrity-check')").run();
 	db.close();
-	return { checked, cutWhole, cutAbsent };
+	return { checked, cutWhole, cutAbsent, cutMidway };
 }
 
 try {
@@ -184,20 +204,45 @@ try {
 	let imports = 0;
 	let cutWhole = 0;
 	let cutAbsent = 0;
+	let cut = new Set<number>();
+	let midway = 0;
 	for (let round = 1; round <= KILLS; round++) {
 		const acks = await run(setup, round);
-		const r = check(acks);
+		const r = check(acks, cut);
 		writes += r.checked;
 		cutWhole += r.cutWhole;
 		cutAbsent += r.cutAbsent;
+		midway += [...r.cutMidway].filter((id) => !cut.has(id)).length;
+		cut = r.cutMidway;
 		imports += acks.imports.size;
 		if (round % 10 === 0) console.log(`${round} arrêts brutaux du serveur : ${writes} écritures confirmées vérifiées.`);
+	}
+	if (cut.size > 0) {
+		// The last kill cut an import between two chunks: one more start takes it back.
+		const app = await startApp({ ...process.env, DATABASE_URL: path, CARTO_BACKUP_DIR: join(dir, 'sauvegardes') });
+		const exited = new Promise<void>((resolve) => app.server.once('exit', () => resolve()));
+		const waitTaken = async () => {
+			for (let i = 0; i < 300; i++) {
+				const db = new Database(path, { readonly: true });
+				const left = db.prepare("SELECT count(*) AS n FROM import_jobs WHERE json_extract(changes, '$.writing') IS NOT NULL").get() as { n: number };
+				db.close();
+				if (left.n === 0) return;
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		};
+		await waitTaken();
+		process.kill(-app.server.pid!, 'SIGTERM');
+		await exited;
+		const r = check(emptyAcks(), cut);
+		if (r.cutMidway.size > 0) throw new Error(`imports ${[...r.cutMidway].join(', ')} coupés entre deux lots, pas repris au démarrage`);
+		cutAbsent += r.cutAbsent;
 	}
 	console.log(
 		`\n${KILLS} arrêts brutaux du serveur (SIGKILL à un moment tiré au hasard, puis npm start) : ${writes} écritures confirmées ` +
 			`par le serveur retrouvées (propositions, approbations, enregistrements directs, imports), dont ` +
 			`${countOf(imports, 'import confirmé', 'imports confirmés')} de 40 lignes, entiers ; ` +
-			`${countOf(cutWhole + cutAbsent, 'import coupé', 'imports coupés')} en cours d’écriture : ${countOf(cutAbsent, 'absent', 'absents')} en entier, ` +
+			`${countOf(cutWhole + cutAbsent, 'import coupé', 'imports coupés')} en cours d’écriture : ${countOf(cutAbsent, 'absent', 'absents')} en entier ` +
+			`(dont ${midway} coupé${midway > 1 ? 's' : ''} entre deux lots, repris au démarrage suivant), ` +
 			`${countOf(cutWhole, 'écrit', 'écrits')} en entier juste avant l’arrêt, aucun à moitié. ` +
 			'Après chaque arrêt : integrity_check ok, clés étrangères ok, versions = dernières révisions, index de recherche à jour.'
 	);

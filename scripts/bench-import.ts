@@ -67,7 +67,7 @@ async function round(i: number) {
 			undone = again.job.id;
 		}
 		const u1 = performance.now();
-		undoImport(db, editor, undone);
+		await undoImport(db, editor, undone);
 		const t3 = performance.now();
 		console.log(
 			`#${i + 1} : ${changes.createdEntityIds.length} fiches, ${revisions} révisions ; essai à blanc ${Math.round(t1 - t0)} ms, validation ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms ; annulation ${Math.round(t3 - u1)} ms`

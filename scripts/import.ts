@@ -3,7 +3,8 @@
  *
  * Imports a CSV (as spreadsheets export it), a GeoJSON of points or the site's own JSON export, through
  * the same service as the /admin/import page: dry run, report with spreadsheet row numbers, then (without
- * --dry-run) the commit, all or nothing, recorded as one import job that /admin/import can undo.
+ * --dry-run) the commit, all or nothing, recorded as one import job that /admin/import can undo. The commit
+ * writes in short chunks and leaves the write lock free between them, so a running server's saves go on.
  *
  * --mapping: a JSON file, either { "Nom du lieu": "name", "Ville": "commune", "Colonne inutile": null }
  * or { "columns": {…}, "defaults": { "category": "coworking" }, "values": { "category": { "Café-librairie": "coworking" } },
@@ -33,6 +34,8 @@ import { capitalise } from '../src/lib/domain/french/typography';
 import { NotFoundError, ValidationError } from '../src/lib/server/services/errors';
 import { commitImport, previewImport } from '../src/lib/server/services/import.service';
 import { presetChoices } from '../src/lib/server/import/presets';
+import { SHARED_PACE } from '../src/lib/server/import/chunks';
+import { recoverInterruptedImports } from '../src/lib/server/import/chunked-write';
 import { byCount, countOf } from '../src/lib/domain/french/typography';
 
 const USAGE =
@@ -197,6 +200,8 @@ function printReport(plan: ImportPlan) {
 }
 
 const db = openDb(databasePath());
+// A commit an earlier run left cut short (killed, machine stopped) is taken back first, as the server does at start.
+await recoverInterruptedImports(db, SHARED_PACE);
 const actor = { cli: values.as?.trim() || `ligne de commande (${userInfo().username})` };
 try {
 	const started = performance.now();
@@ -209,7 +214,7 @@ try {
 		console.log(`Essai à blanc n° ${job.id} : rien n'a été écrit.`);
 		if ((job.strict && plan.counts.error > 0) || plan.reading.encodingDoubtful) process.exitCode = 1;
 	} else {
-		const { job: done, changes } = await commitImport(db, actor, job.id, { onProgress: progress });
+		const { job: done, changes } = await commitImport(db, actor, job.id, { onProgress: progress, pace: SHARED_PACE });
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		console.log(
 			`Import n° ${done.id} validé en ${seconds} s : ${changes.createdEntityIds.length} fiche(s) créée(s), ${changes.updatedEntities.length} mise(s) à jour, ${changes.createdRelationIds.length} relation(s) créée(s). Annulable depuis /admin/import/${done.id}.`

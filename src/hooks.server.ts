@@ -21,6 +21,7 @@ import { clientErrorLine, clientErrorMessage, plainTextWriteRefusal } from '$lib
 import { clientKey } from '$lib/server/http/client-address';
 import { dataRevision, PageCache, pageKey } from '$lib/server/http/page-cache';
 import { rebuildInBackground } from '$lib/server/worker/background';
+import { recoverInterruptedImports } from '$lib/server/import/chunked-write';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -42,6 +43,10 @@ const pages = new PageCache();
 export const init: ServerInit = () => {
 	if (building) return;
 	rebuildInBackground(true);
+	// An import a crash cut in the middle is taken back (or its undo finished) before anyone commits it again.
+	void recoverInterruptedImports(getDb())
+		.then((n) => n > 0 && console.warn(`${n} import(s) interrompu(s) par un arrêt repris au démarrage`))
+		.catch((error) => console.error('reprise des imports interrompus :', error));
 	startServerJobs();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
 	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.

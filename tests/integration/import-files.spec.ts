@@ -403,7 +403,7 @@ describe('GeoJSON points and the geocoder', () => {
 			{ coord_precision: 'address', commune_code: '15014' }
 		]);
 		expect(changes.createdEntityIds).toHaveLength(3);
-		undoImport(t.db, editor, job.id);
+		await undoImport(t.db, editor, job.id);
 	});
 
 	it('never fails when the geocoder does: rows go to their commune centre with the reason', async () => {

@@ -40,7 +40,7 @@ describe('imported files are kept 12 months, then purged (job « import-retentio
 		// The history and the job's page still read; the import can still be undone as a whole.
 		expect(importJobView(ctx.db, editor, old.job.id)).toMatchObject({ status: 'committed', fileName: 'ancien.csv', report: null });
 		expect(importHistory(ctx.db, editor).map((j) => j.fileName)).toContain('ancien.csv');
-		undoImport(ctx.db, editor, old.job.id, 'essai');
+		await undoImport(ctx.db, editor, old.job.id, 'essai');
 		expect(importJobView(ctx.db, editor, old.job.id).status).toBe('undone');
 
 		// A second run has nothing left to do.

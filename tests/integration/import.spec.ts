@@ -170,7 +170,7 @@ describe('import of a French spreadsheet', () => {
 
 		await expect(commitImport(t.db, editor, lenient.job.id)).rejects.toThrow(/déjà été validé/);
 
-		const undone = undoImport(t.db, editor, lenient.job.id);
+		const undone = await undoImport(t.db, editor, lenient.job.id);
 		expect(undone.job.status).toBe('undone');
 		expect(t.db.get<{ n: number }>(sql`select count(*) as n from entities where deleted_at is null`).n).toBe(0);
 		expect(t.db.get<{ n: number }>(sql`select count(*) as n from revisions where operation = 'delete'`).n).toBe(2);
@@ -228,14 +228,14 @@ describe('import of a French spreadsheet', () => {
 		await commitImport(t.db, editor, job.id);
 		const row = () => t.db.get<{ summary: string; website: string; version: number }>(sql`select summary, website, version from entities where id = ${id}`);
 		expect(row()).toMatchObject({ summary: 'Nouveau résumé', website: 'https://old.example.org', version: 2 });
-		undoImport(t.db, editor, job.id);
+		await undoImport(t.db, editor, job.id);
 		expect(row()).toMatchObject({ summary: 'Ancien résumé', version: 3 });
 
 		const again = await previewImport(t.db, editor, { name: 'maj.csv', bytes: utf8(csv) }, {});
 		await commitImport(t.db, editor, again.job.id);
 		// Someone edits after the import: undoing would lose their work, so it is refused and nothing moves.
 		t.db.run(sql`update entities set version = version + 1 where id = ${id}`);
-		expect(() => undoImport(t.db, editor, again.job.id)).toThrow(/1 fiche a été modifiée depuis l'import/);
+		await expect(undoImport(t.db, editor, again.job.id)).rejects.toThrow(/1 fiche a été modifiée depuis l'import/);
 	});
 
 	it('refuses a commit when the database changed since the dry run, refreshes the report, then commits what it now shows', async () => {
@@ -270,7 +270,7 @@ describe('import of a French spreadsheet', () => {
 		await expect(commitImport(t.db, partner, job.id)).rejects.toBeInstanceOf(ForbiddenError);
 		expect(count(t.db, 'entities')).toBe(0);
 		await commitImport(t.db, editor, job.id);
-		expect(() => undoImport(t.db, partner, job.id)).toThrow(ForbiddenError);
+		await expect(undoImport(t.db, partner, job.id)).rejects.toThrow(ForbiddenError);
 		expect(t.db.get<{ n: number }>(sql`select count(*) as n from entities where deleted_at is null`).n).toBe(1);
 		await expect(previewImport(t.db, editor, { name: 'x.csv', bytes: new Uint8Array() }, {})).rejects.toBeInstanceOf(ValidationError);
 	});

@@ -398,6 +398,19 @@ export interface ImportChanges {
 	createdRelationIds: number[];
 	/** Entities the import updated: the version it wrote and the revision before it (undo restores that one). */
 	updatedEntities: Array<{ id: number; versionAfter: number; revisionBefore: number }>;
+	/**
+	 * Set while a commit or an undo is written chunk by chunk: which process writes, and how many undo steps are
+	 * done. A job left with it after a crash is taken back (or its undo finished) when the app starts again.
+	 */
+	writing?: ImportWriting;
+}
+
+export interface ImportWriting {
+	pid: number;
+	since: string;
+	/** `rollback`: taking back a commit cut short (the job becomes a preview again). */
+	direction: 'commit' | 'undo' | 'rollback';
+	undone: number;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { entities, importJobs, territories, type ImportJobRow } from '../db/schema';
+import { entities, importJobs, territories, type ImportChanges, type ImportJobRow } from '../db/schema';
 
 /** Every commune with what the importer matches on (code, name, postcodes) and its centre. */
 export function communesForImport(db: Db) {
@@ -75,6 +75,40 @@ export function updateImportJob(db: Db, id: number, fromStatus: ImportJobRow['st
 			.where(and(eq(importJobs.id, id), eq(importJobs.status, fromStatus)))
 			.run().changes === 1
 	);
+}
+
+/**
+ * Marks a job as being written by this process, only if no one else is writing it: a second click, or a
+ * second server, gets false. A commit claims a preview with no changes yet; an undo, a committed job.
+ */
+export function claimImportJob(db: Db, id: number, fromStatus: ImportJobRow['status'], changes: ImportChanges): boolean {
+	return (
+		db
+			.update(importJobs)
+			.set({ changes })
+			.where(
+				and(
+					eq(importJobs.id, id),
+					eq(importJobs.status, fromStatus),
+					fromStatus === 'preview' ? isNull(importJobs.changes) : sql`json_extract(${importJobs.changes}, '$.writing') is null`
+				)
+			)
+			.run().changes === 1
+	);
+}
+
+/** What a chunked commit or undo has written so far, saved in the chunk's own transaction. */
+export function saveImportProgress(db: Db, id: number, changes: ImportChanges | null): void {
+	db.update(importJobs).set({ changes }).where(eq(importJobs.id, id)).run();
+}
+
+/** Jobs a commit or an undo was writing: after a crash, the ones to take back or finish. */
+export function importJobsBeingWritten(db: Db): ImportJobRow[] {
+	return db
+		.select()
+		.from(importJobs)
+		.where(sql`json_extract(${importJobs.changes}, '$.writing') is not null`)
+		.all();
 }
 
 /** The history of imports, newest first, without the files themselves. */

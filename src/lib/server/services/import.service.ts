@@ -10,7 +10,9 @@ import type { ImportJobRow } from '../db/schema';
 import { disabledGeocoder, type GeocodeOutcome, type Geocoder } from '../geocode/ban';
 import { analyseImport, type ImportPlan, type ImportProgress, type ImportSettings } from '../import/plan';
 import { presetChoices } from '../import/presets';
-import { undoChanges, writePlan } from '../import/write-plan';
+import { planSteps } from '../import/write-plan';
+import { undoImportInChunks, writeStepsInChunks } from '../import/chunked-write';
+import type { Pace } from '../import/chunks';
 import { importJobById, insertImportJob, listImportJobs, updateImportJob } from '../repos/import.repo';
 import { nowIso } from '../repos/entity-write.repo';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
@@ -162,6 +164,8 @@ const cleanFileName = (name: string) =>
 export interface RunOptions {
 	geocoder?: Geocoder;
 	onProgress?: (p: ImportProgress) => void;
+	/** How the commit shares the database (the command line leaves the lock to the server between chunks). */
+	pace?: Pace;
 }
 
 /** The dry run: analyses the file, stores it as a job in « preview », returns the job and the full plan. */
@@ -232,8 +236,9 @@ const importReason = (job: ImportJobRow) => `Import n° ${job.id} (${job.fileNam
 
 /**
  * The commit: the same analysis again (against the database as it is now, with the dry run's geocoder
- * answers), then everything in one transaction: all rows, the relations and the job's new state. In strict
- * mode a single error writes nothing.
+ * answers), then the rows and relations chunk by chunk (each chunk a short transaction, so other requests and
+ * saves go on meanwhile), then the job's new state. Whole or absent: an error takes back what the earlier
+ * chunks wrote, a crash is taken back at the next start. In strict mode a single error writes nothing.
  */
 export async function commitImport(db: Db, actor: ImportActor, jobId: number, options: RunOptions = {}) {
 	const author = assertCanImport(actor);
@@ -284,44 +289,41 @@ export async function commitImport(db: Db, actor: ImportActor, jobId: number, op
 		total,
 		message: total === 1 ? m.errors_import_writing_one() : m.errors_import_writing({ count: total })
 	});
-	const changes = writeTransaction(db, (tx) => {
-		const written = writePlan(tx, plan, { actor: author, reason: importReason(job) });
-		const counts = {
-			...plan.counts,
-			create: written.createdEntityIds.length,
-			update: written.updatedEntities.length,
-			relationsCreate: written.createdRelationIds.length
-		};
-		const moved = updateImportJob(tx, jobId, 'preview', {
+	const steps = planSteps(plan);
+	const writing = total === 1 ? m.errors_import_writing_one() : m.errors_import_writing({ count: total });
+	const progress = (done: number) =>
+		options.onProgress?.({ phase: 'ecriture', done: Math.round((done / Math.max(steps.length, 1)) * total), total, message: writing });
+	const changes = await writeStepsInChunks(db, jobId, steps, { actor: author, reason: importReason(job) }, { pace: options.pace, progress });
+	const counts = {
+		...plan.counts,
+		create: changes.createdEntityIds.length,
+		update: changes.updatedEntities.length,
+		relationsCreate: changes.createdRelationIds.length
+	};
+	writeTransaction(db, (tx) => {
+		updateImportJob(tx, jobId, 'preview', {
 			status: 'committed',
 			counts: counts as unknown as Record<string, number>,
 			report: reportOf(plan) as unknown as Record<string, unknown>,
-			changes: written,
+			changes,
 			committedAt: nowIso(),
 			committedByLabel: author.label
 		});
-		if (!moved) throw new ValidationError([m.errors_import_just_committed()]);
-		return written;
 	});
 	options.onProgress?.({ phase: 'termine', done: total, total, message: m.errors_import_done() });
 	return { job: viewOf(importJobById(db, jobId)!), changes };
 }
 
-/** Undoes a committed import as a whole, in one transaction. */
-export function undoImport(db: Db, actor: ImportActor, jobId: number, reason = '') {
+/** Undoes a committed import as a whole: checked at once, then written chunk by chunk like the commit. */
+export async function undoImport(db: Db, actor: ImportActor, jobId: number, reason = '', pace?: Pace) {
 	const author = assertCanImport(actor);
 	const job = loadJob(db, jobId);
 	if (job.status !== 'committed' || !job.changes)
 		throw new ValidationError([job.status === 'undone' ? m.errors_import_already_undone() : m.errors_import_not_committed()]);
+	if (job.changes.writing) throw new ValidationError([m.errors_import_being_written()]);
 	const why = `Annulation de l'import n° ${job.id} (${job.fileName})${reason.trim() ? ` : ${reason.trim()}` : ''}`;
-	const result = writeTransaction(db, (tx) => {
-		const done = undoChanges(tx, job.changes!, { actor: author, reason: why });
-		if (!updateImportJob(tx, jobId, 'committed', { status: 'undone', undoneAt: nowIso(), undoneByLabel: author.label })) {
-			throw new ValidationError([m.errors_import_just_undone()]);
-		}
-		return done;
-	});
-	return { job: viewOf(importJobById(db, jobId)!), ...result };
+	const result = await undoImportInChunks(db, job, { actor: author, reason: why }, pace);
+	return { job: viewOf(importJobById(db, jobId)!), deleted: job.changes.createdEntityIds.length, restored: result.restored };
 }
 
 export function importJobView(db: Db, actor: ImportActor, jobId: number): ImportJobView {

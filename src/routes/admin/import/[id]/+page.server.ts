@@ -51,8 +51,8 @@ export const actions = {
 		await commitImport(getDb(), user, jobId, { geocoder: geocoderFromEnv() });
 		return m.newsroom_job_committed();
 	}),
-	undo: action((user, jobId, form) => {
-		const { deleted, restored } = undoImport(getDb(), user, jobId, String(form.get('reason') ?? ''));
+	undo: action(async (user, jobId, form) => {
+		const { deleted, restored } = await undoImport(getDb(), user, jobId, String(form.get('reason') ?? ''));
 		return m.newsroom_job_undone({ deleted: m.newsroom_job_deleted_count({ count: deleted }), restored: m.newsroom_job_restored_count({ count: restored }) });
 	})
 } satisfies Actions;
