@@ -41,7 +41,7 @@ function measure(db: Db, label: string) {
 	let version = a!.version;
 	const edit = timed((i) => {
 		const r = submitEntityUpdate(db, editor, a!.id, { summary: `Résumé du banc ${i}` }, version);
-		version = r.version ?? version + 1;
+		version = 'version' in r ? r.version : version + 1;
 	});
 	const propose = timed((i) =>
 		proposeEntity(db, editor, { kind: 'organisation', category: 'company', name: `Société du banc ${Date.now()} ${i}`, communeCode: '63113' })

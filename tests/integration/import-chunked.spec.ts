@@ -86,7 +86,7 @@ describe('an import commit in chunks', () => {
 				// Someone saves the listing while the first chunks are written: the update's version no longer holds.
 				if (!edited && p.phase === 'ecriture' && p.done > 0) {
 					edited = true;
-					updateEntity(db, kept, { summary: 'Modifié pendant l’import' }, { actor: SYSTEM_ACTOR, expectedVersion: 1 });
+					updateEntity(db, kept, { summary: 'Modifié pendant l’import' }, { actor: SYSTEM_ACTOR, reason: 'essai', expectedVersion: 1 });
 				}
 			}
 		});
@@ -135,7 +135,12 @@ describe('a command-line import beside a running server', () => {
 		void done.then(() => (running = false));
 		let version = 1;
 		while (running) {
-			version = updateEntity(db, listing, { summary: `sauvegarde ${saves}` }, { actor: SYSTEM_ACTOR, expectedVersion: version }).version;
+			version = updateEntity(
+				db,
+				listing,
+				{ summary: `sauvegarde ${saves}` },
+				{ actor: SYSTEM_ACTOR, reason: 'sauvegarde du partenaire', expectedVersion: version }
+			).version;
 			saves++;
 			await new Promise((r) => setTimeout(r, 10));
 		}

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { foldAccents } from '$lib/domain/fold';
+import { fillMissingMatchKeys } from '../repos/match-keys';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -37,6 +38,10 @@ export function openDb(path = databasePath(), options: { migrate?: boolean } = {
 	// sorts as a French reader does (accents and case ignored first).
 	client.function('fr_sort', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? frenchSortKey(text) : text));
 	const db = drizzle(client, { schema }) as Db;
-	if (options.migrate !== false) migrate(db, { migrationsFolder: migrationsFolder() });
+	if (options.migrate !== false) {
+		migrate(db, { migrationsFolder: migrationsFolder() });
+		// Keys a migration cannot compute in SQL (accents folded in JavaScript): once, for rows that predate them.
+		fillMissingMatchKeys(db);
+	}
 	return db;
 }

@@ -66,6 +66,13 @@ export const entities = sqliteTable(
 		website: text('website'),
 		/** French company register number (14 digits), organisations and third places only. */
 		siret: text('siret'),
+		/**
+		 * The duplicate rules' keys, kept beside what they come from (src/lib/server/repos/match-keys.ts): a new
+		 * listing is compared with the few listings sharing one, not with the whole directory (issue 18).
+		 * `match_name`: the name without accents, case, punctuation and little words; `website_key`: host and path.
+		 */
+		matchName: text('match_name'),
+		websiteKey: text('website_key'),
 		sectors: text('sectors', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		stages: text('stages', { mode: 'json' }).$type<string[]>().notNull().default([]),
 		offers: text('offers', { mode: 'json' }).$type<string[]>().notNull().default([]),
@@ -118,6 +125,12 @@ export const entities = sqliteTable(
 		// (keyset) are read from this index instead of sorting every actor per request (issue 18).
 		index('entities_name_nocase_idx').on(sql`${t.name} collate nocase`, t.id),
 		index('entities_siret_idx').on(t.siret),
+		index('entities_match_name_idx').on(t.communeCode, t.matchName),
+		index('entities_website_key_idx').on(t.websiteKey),
+		// Rows whose keys are still to compute (written before 0018, or by a hand-made INSERT): found without a scan.
+		index('entities_match_missing_idx')
+			.on(t.id)
+			.where(sql`${t.matchName} is null`),
 		check('entities_kind_check', sql`${t.kind} in ('person','organisation','third_place','event')`),
 		check('entities_status_check', sql`${t.status} in ('draft','published','archived')`),
 		check('entities_precision_check', sql`${t.coordPrecision} is null or ${t.coordPrecision} in ('address','commune','manual')`)

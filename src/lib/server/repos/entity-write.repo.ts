@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entities, relations, territories, type EntityRow, type NewEntity, type NewRelation, type RelationRow } from '../db/schema';
+import { withMatchKeys } from './match-keys';
 
 /**
  * Many rows per INSERT: preparing one statement per row was most of the time of a 10,000-row import.
@@ -11,7 +12,7 @@ export function insertEntities(db: Db, rows: NewEntity[], chunk = 200): number[]
 	for (let i = 0; i < rows.length; i += chunk) {
 		const inserted = db
 			.insert(entities)
-			.values(rows.slice(i, i + chunk))
+			.values(rows.slice(i, i + chunk).map(withMatchKeys))
 			.returning({ id: entities.id, slug: entities.slug })
 			.all();
 		for (const r of inserted) idBySlug.set(r.slug, r.id);
@@ -72,7 +73,7 @@ export function updateEntityRow(db: Db, id: number, fromVersion: number, values:
 	return (
 		db
 			.update(entities)
-			.set({ ...values, version: fromVersion + 1, updatedAt: nowIso() })
+			.set({ ...withMatchKeys(values), version: fromVersion + 1, updatedAt: nowIso() })
 			.where(and(eq(entities.id, id), eq(entities.version, fromVersion)))
 			.run().changes === 1
 	);

@@ -15,6 +15,7 @@ import {
 	type RelationRow,
 	type RevisionRow
 } from '../db/schema';
+import { withMatchKeys } from './match-keys';
 
 /** LIKE pattern matching `needle` anywhere, with LIKE's own wildcards taken literally. */
 function containing(needle: string): string {
@@ -91,7 +92,7 @@ export function rewriteRevisionText(db: Db, id: number, values: Pick<RevisionRow
  * revisions are scrubbed by the caller anyway. Derived columns are passed along with what they derive from.
  */
 export function rewriteDeletedEntityText(db: Db, id: number, values: Partial<EntityRow>): void {
-	if (Object.keys(values).length) db.update(entities).set(values).where(eq(entities.id, id)).run();
+	if (Object.keys(values).length) db.update(entities).set(withMatchKeys(values)).where(eq(entities.id, id)).run();
 }
 
 export function rewriteDeletedRelationText(db: Db, id: number, values: Partial<RelationRow>): void {

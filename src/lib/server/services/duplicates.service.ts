@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { findDuplicate, type DuplicateCandidate } from '../import/duplicates';
-import { entitiesForMatching } from '../repos/import.repo';
+import { duplicateCandidates, fillMissingMatchKeys, matchKeysMissing } from '../repos/match-keys';
 import { ValidationError } from './errors';
 import { m } from '$lib/paraglide/messages';
 
@@ -19,7 +19,9 @@ export interface ListingDuplicate {
 
 /** The published or draft listing a new one would probably repeat, or null. Deleted listings do not count. */
 export function probableDuplicateListing(db: Db, candidate: DuplicateCandidate): ListingDuplicate | null {
-	const live = entitiesForMatching(db).filter((e) => !e.deletedAt);
+	// A row inserted by hand since the start has no keys yet: it gets them before being compared.
+	if (matchKeysMissing(db)) fillMissingMatchKeys(db);
+	const live = duplicateCandidates(db, candidate).filter((e) => !e.deletedAt);
 	const hit = findDuplicate(candidate, live);
 	return hit ? { id: hit.of.id, slug: hit.of.slug, name: hit.of.name, why: hit.why } : null;
 }

@@ -1,0 +1,97 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { websiteKey } from '$lib/import/values';
+import type { Db } from '../db';
+import { entities, type NewEntity } from '../db/schema';
+import { compactName, type DuplicateCandidate } from '../import/duplicates';
+
+/*
+ * The duplicate rules (../import/duplicates.ts) compare a new listing with listings that share its SIRET, its
+ * website, or a name one typing slip apart in its commune. Those keys are stored with each row, so one
+ * proposal reads a handful of rows through indexes instead of the whole directory.
+ */
+
+/** The keys of the fields being written; a patch without name or website leaves those keys as they are. */
+export function withMatchKeys<T extends Partial<NewEntity>>(values: T): T {
+	const keys: Partial<NewEntity> = {};
+	if (values.name !== undefined) keys.matchName = compactName(values.name ?? '');
+	if (values.website !== undefined) keys.websiteKey = values.website ? websiteKey(values.website) : null;
+	return { ...values, ...keys };
+}
+
+const BATCH = 2000;
+
+/** Rows written before the keys existed (or by hand): computed once, in batches. Returns how many. */
+export function fillMissingMatchKeys(db: Db): number {
+	let done = 0;
+	for (;;) {
+		const rows = db
+			.select({ id: entities.id, name: entities.name, website: entities.website })
+			.from(entities)
+			.where(isNull(entities.matchName))
+			.limit(BATCH)
+			.all();
+		if (rows.length === 0) return done;
+		db.transaction((tx) => {
+			for (const r of rows) {
+				tx.update(entities)
+					.set({ matchName: compactName(r.name), websiteKey: r.website ? websiteKey(r.website) : null })
+					.where(eq(entities.id, r.id))
+					.run();
+			}
+		});
+		done += rows.length;
+	}
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Every compact name one edit away (a letter dropped, added, changed, or two swapped) and the name itself:
+ * a superset of what nearNames accepts, which still decides. Names under six letters only meet their equal.
+ */
+export function nameNeighbours(compact: string): string[] {
+	if (compact.length < 6) return [compact];
+	const letters = [...new Set(ALPHABET + compact)];
+	const out = new Set([compact]);
+	for (let i = 0; i <= compact.length; i++) {
+		const before = compact.slice(0, i);
+		const after = compact.slice(i);
+		for (const l of letters) out.add(before + l + after);
+		if (i < compact.length) {
+			out.add(before + compact.slice(i + 1));
+			for (const l of letters) out.add(before + l + compact.slice(i + 1));
+		}
+		if (i < compact.length - 1) out.add(before + compact[i + 1] + compact[i] + compact.slice(i + 2));
+	}
+	return [...out];
+}
+
+const MATCH_COLUMNS = {
+	id: entities.id,
+	slug: entities.slug,
+	name: entities.name,
+	kind: entities.kind,
+	communeCode: entities.communeCode,
+	website: entities.website,
+	siret: entities.siret,
+	deletedAt: entities.deletedAt
+};
+
+/** The listings (deleted ones too; callers decide) the rules could match with the candidate, read through the keys' indexes. */
+export function duplicateCandidates(db: Db, c: DuplicateCandidate) {
+	const found = new Map<number, ReturnType<typeof read>[number]>();
+	const read = (where: ReturnType<typeof eq>) => db.select(MATCH_COLUMNS).from(entities).where(where).all();
+	const add = (rows: ReturnType<typeof read>) => rows.forEach((r) => found.set(r.id, r));
+	if (c.siret) add(read(eq(entities.siret, c.siret)));
+	if (c.website) add(read(eq(entities.websiteKey, websiteKey(c.website))));
+	const compact = compactName(c.name);
+	if (compact) {
+		const commune = c.communeCode ? eq(entities.communeCode, c.communeCode) : isNull(entities.communeCode);
+		const names = nameNeighbours(compact);
+		for (let i = 0; i < names.length; i += 500) add(read(and(commune, inArray(entities.matchName, names.slice(i, i + 500)))!));
+	}
+	return [...found.values()];
+}
+
+/** Whether any row still lacks its keys (a cheap probe of the partial index). */
+export const matchKeysMissing = (db: Db) => db.get<{ n: number } | undefined>(sql`select 1 as n from entities where match_name is null limit 1`) !== undefined;
