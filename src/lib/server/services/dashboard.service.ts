@@ -145,3 +145,11 @@ export async function dashboardDuplicates(db: Db, editor: AccountUser) {
 	assertEditor(editor);
 	return readTask(db, 'duplicatePairs');
 }
+
+/** One page of the pairs (thousands at 100,000 listings: the page never sends them all). */
+export async function dashboardDuplicatesPage(db: Db, editor: AccountUser, page: number) {
+	const pairs = await dashboardDuplicates(db, editor);
+	const last = Math.max(1, Math.ceil(pairs.length / PAGE_SIZE));
+	const shown = Math.min(Math.max(1, page), last);
+	return { total: pairs.length, page: shown, pageSize: PAGE_SIZE, rows: pairs.slice((shown - 1) * PAGE_SIZE, shown * PAGE_SIZE) };
+}
