@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_PATH } from './lib/chromium';
-import { CHROMIUM_BASE_ARGS, median, startApp, type StartedApp } from './lib/local-server';
+import { CHROMIUM_BASE_ARGS, median, startApp } from './lib/local-server';
 
 const CHROMIUM_ARGS = CHROMIUM_BASE_ARGS;
 

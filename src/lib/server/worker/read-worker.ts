@@ -49,7 +49,11 @@ export function inWorker<N extends ReadTaskName>(task: N, path: string, args?: R
  * The task's answer for the database as it is now: computed in a worker thread, or kept from this revision.
  * `args` (filters) are part of what is kept: the same task with other arguments is another answer.
  */
-export function readTask<N extends ReadTaskName>(db: Db, task: N, ...rest: ReadTaskArgs<N> extends undefined ? [] : [args: ReadTaskArgs<N>]): Promise<ReadTaskResult<N>> {
+export function readTask<N extends ReadTaskName>(
+	db: Db,
+	task: N,
+	...rest: ReadTaskArgs<N> extends undefined ? [] : [args: ReadTaskArgs<N>]
+): Promise<ReadTaskResult<N>> {
 	const args = rest[0];
 	const path = db.$client.name;
 	if (db.$client.memory || path === ':memory:') return Promise.resolve(runTask(task, db, args) as ReadTaskResult<N>);
