@@ -93,7 +93,10 @@ export class MapManager {
 			this.drawn = { key: k, ...local };
 		}
 		this.explore.filters = filters;
-		return local ? this.#summary(k) : mapPoints(k);
+		if (local) return this.#summary(k);
+		// The count and the first names travel beside the points, not after them.
+		void this.#summary(k).catch(() => {});
+		return mapPoints(k);
 	}
 
 	/** The next names of the list, kept only if the filters have not changed meanwhile. */
