@@ -74,6 +74,7 @@ function cases(): Record<string, string[]> {
 		'/entities/{idOrSlug}': [],
 		'/search': ['q=incubateur', 'q=clermont&limit=100', 'q=fab'],
 		'/map/points': ['', 'kind=third_place&territory=63'],
+		'/map/points.bin': ['', 'kind=third_place&territory=63'],
 		'/map/stats': ['level=epci&measure=rate', 'level=departement&measure=rate&kind=organisation'],
 		'/map/nearby': ['commune=15014&radiusKm=100', 'commune=63113&kind=person', 'commune=43187&radiusKm=40'],
 		'/communes': ['q=63113', 'q=saint&limit=50', 'q=43200', 'q=432'],

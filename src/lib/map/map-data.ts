@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
-import type { CompactPoint, MapList, MapListItem, MapPointsResponse, TerritoryCollection } from './api-types';
+import type { CompactPoint, MapList, MapListItem, TerritoryCollection } from './api-types';
 import { kindsToShow, narrowByKind } from './narrow-points';
+import { columnsToPoints, decodePoints } from './points-binary';
 
 /** Fetch JSON from our API; a message for the visitor when it fails (the API answers with {message}, in French). */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -31,16 +32,39 @@ export function territories(kind: 'departement' | 'epci' | 'commune', shape: 'ou
 	return p;
 }
 
+/** The address of a filtered set's points, in bytes (the pages preload the same address). */
+export const pointsUrl = (filterKey: string) => `/api/v1/map/points.bin${filterKey ? `?${filterKey}` : ''}`;
+
+/** The points of a filtered set: every located actor, the kinds their kind indices point into. */
+export interface MapPointsData {
+	kinds: string[];
+	points: CompactPoint[];
+}
+
+/**
+ * The points in bytes (issue 18: the JSON of 100,000 points weighs 3.1 MB and takes the browser long to parse;
+ * these are 13 bytes a point, read as typed arrays). The count and the names come from the entities API.
+ */
+async function fetchPoints(filterKey: string): Promise<MapPointsData> {
+	const res = await fetch(pointsUrl(filterKey));
+	if (!res.ok) {
+		const body = (await res.json().catch(() => null)) as { message?: string; issues?: string[] } | null;
+		throw new Error(body?.issues?.length ? body.issues.join(' ; ') : (body?.message ?? m.map_error_status({ status: res.status })));
+	}
+	const columns = decodePoints(await res.arrayBuffer());
+	return { kinds: columns.kinds, points: columnsToPoints(columns) };
+}
+
 /**
  * Points by filter key. The filter form starts the request before the URL changes, and the page's
  * effect picks up the same promise once the navigation lands: the two round trips overlap.
  */
-const pointsCache = new Map<string, Promise<MapPointsResponse>>();
-const answered = new Map<string, MapPointsResponse>();
-export function mapPoints(filterKey: string): Promise<MapPointsResponse> {
+const pointsCache = new Map<string, Promise<MapPointsData>>();
+const answered = new Map<string, MapPointsData>();
+export function mapPoints(filterKey: string): Promise<MapPointsData> {
 	let p = pointsCache.get(filterKey);
 	if (!p) {
-		p = fetchJson<MapPointsResponse>(`/api/v1/map/points${filterKey ? `?${filterKey}` : ''}`);
+		p = fetchPoints(filterKey);
 		p.then(
 			(body) => {
 				answered.set(filterKey, body);
@@ -69,12 +93,17 @@ export function derivedPoints(filterKey: string): { points: CompactPoint[]; kind
 	return null;
 }
 
-/** A page of names of a filtered set, by name, from the entities API (`cursor`: where the last page stopped). */
-export async function listPage(filterKey: string, cursor?: string): Promise<MapList> {
+/** The address of a page of names (the map page preloads the first one). */
+export function listUrl(filterKey: string, cursor?: string): string {
 	const params = new URLSearchParams(filterKey);
 	params.set('limit', '50');
 	if (cursor) params.set('cursor', cursor);
-	const body = await fetchJson<{ items: MapListItem[]; total: number; next: string | null }>(`/api/v1/entities?${params}`);
+	return `/api/v1/entities?${params}`;
+}
+
+/** A page of names of a filtered set, by name, from the entities API (`cursor`: where the last page stopped). */
+export async function listPage(filterKey: string, cursor?: string): Promise<MapList> {
+	const body = await fetchJson<{ items: MapListItem[]; total: number; next: string | null }>(listUrl(filterKey, cursor));
 	const items = body.items.map(({ id, slug, name, kind, kindLabel, categoryLabel, communeName }) => ({
 		id,
 		slug,

@@ -3,14 +3,14 @@ import type { CardEntity } from '$lib/components/ActorCard.svelte';
 import type { EntityFilters } from '$lib/domain/filters';
 import { filterKey } from '$lib/domain/explore-params';
 import type { ExploreState } from '$lib/explore/explore-state.svelte';
-import type { MapList, MapPointsResponse, MapStatsResponse, NearbyResponse, TerritoryCollection } from './api-types';
+import type { CompactPoint, MapList, MapStatsResponse, NearbyResponse, TerritoryCollection } from './api-types';
 import { kindLegend } from './kind-colors';
 import { derivedPoints, fetchJson, listPage, listSummary, mapPoints, territories } from './map-data';
 import { kindsPresent } from './points-geojson';
 import { markStep, probe } from './probe';
 import { statsFeatures } from './stats-scale';
 
-type Drawn = { key: string; points: MapPointsResponse['points']; kinds: string[]; show: string[]; shown: number };
+type Drawn = { key: string; points: CompactPoint[]; kinds: string[]; show: string[]; shown: number };
 type Summary = { key: string; total: number; list: MapList };
 
 /**
@@ -78,7 +78,7 @@ export class MapManager {
 	/**
 	 * New filters from the form: the points are fetched (or a kind change derived from points already here)
 	 * before the caller writes the address, so MapLibre clusters while the navigation runs. Returns when the
-	 * count is known, or null when the filters did not change.
+	 * points (or, for a kind change, the count) are known, or null when the filters did not change.
 	 */
 	applyFilters(filters: EntityFilters): Promise<unknown> | null {
 		const k = filterKey(filters);
@@ -93,7 +93,10 @@ export class MapManager {
 			this.drawn = { key: k, ...local };
 		}
 		this.explore.filters = filters;
-		return local ? this.#summary(k) : mapPoints(k);
+		if (local) return this.#summary(k);
+		// The count and the first names travel beside the points, not after them.
+		void this.#summary(k).catch(() => {});
+		return mapPoints(k);
 	}
 
 	/** The next names of the list, kept only if the filters have not changed meanwhile. */
@@ -137,11 +140,12 @@ export class MapManager {
 				if (this.summary?.key !== k) void this.#summary(k).catch(() => {});
 				return;
 			}
+			// The points (bytes) and the count with the first names (the entities API) travel side by side.
+			if (this.summary?.key !== k) void this.#summary(k).catch(() => {});
 			mapPoints(k).then(
 				(body) => {
 					if (!live) return;
 					markStep('points');
-					this.summary = { key: k, total: body.total, list: body.list };
 					if (this.drawn?.key !== k) this.drawn = { key: k, points: body.points, kinds: body.kinds, show: [], shown: body.points.length };
 					this.problem = '';
 				},

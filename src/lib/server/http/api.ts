@@ -41,8 +41,9 @@ export function apiOptions(): Response {
 }
 
 /** Strong validator: SHA-1 of the exact bytes sent (the UTF-8 body). */
-export function etagOf(body: string): string {
-	return `"${createHash('sha1').update(body, 'utf8').digest('base64url')}"`;
+export function etagOf(body: string | Uint8Array): string {
+	const hash = createHash('sha1');
+	return `"${(typeof body === 'string' ? hash.update(body, 'utf8') : hash.update(body)).digest('base64url')}"`;
 }
 
 function matchesIfNoneMatch(header: string | null, etag: string): boolean {
@@ -68,10 +69,10 @@ function rateLimited(event: RequestEvent): Response | null {
 }
 
 /** A successful GET answer: ETag, revalidation, CORS on the public API, 304 when the client already has it. */
-function cacheable(event: RequestEvent, body: string, headers: Record<string, string>, etag = etagOf(body)): Response {
+function cacheable(event: RequestEvent, body: string | Uint8Array, headers: Record<string, string>, etag = etagOf(body)): Response {
 	const common: Record<string, string> = { etag, 'cache-control': 'no-cache', ...(isPublicApi(event.url) ? CORS_HEADERS : {}) };
 	if (matchesIfNoneMatch(event.request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: common });
-	return new Response(body, { headers: { ...headers, ...common } });
+	return new Response(body as BodyInit, { headers: { ...headers, ...common } });
 }
 
 function withCors(event: RequestEvent, res: Response): Response {
@@ -84,7 +85,7 @@ function withCors(event: RequestEvent, res: Response): Response {
  * their whole address. At most 2,000 answers and 128 MB. Endpoints whose answer moves without a write (graph
  * metrics served stale while the new ones are computed) do not ask for it.
  */
-const answers = new RevisionCache<{ body: string; etag: string }>({ entries: 2_000, bytes: 128 * 1024 * 1024 });
+const answers = new RevisionCache<{ body: string | Uint8Array; etag: string }>({ entries: 2_000, bytes: 128 * 1024 * 1024 });
 
 /** `apiGet(handler, KEPT)`: the answer is kept until the data changes (see `answers`). */
 export const KEPT = { kept: true } as const;
@@ -107,6 +108,29 @@ export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown, o
 			const body = JSON.stringify(await handler(event));
 			const etag = etagOf(body);
 			answers.set(event.url.href, revision, { body, etag }, body.length * 2);
+			return cacheable(event, body, headers, etag);
+		} catch (err) {
+			return withCors(event, expectedFailure(err));
+		}
+	};
+}
+
+/**
+ * Like apiGet with KEPT, for an answer in bytes (the map's points, see $lib/map/points-binary): the same rate
+ * limit, ETag/304, CORS and French errors, kept per data revision by address.
+ */
+export function apiGetBytes<E extends RequestEvent>(handler: (event: E) => Uint8Array | Promise<Uint8Array>, contentType: string) {
+	return async (event: E): Promise<Response> => {
+		const limited = rateLimited(event);
+		if (limited) return limited;
+		try {
+			const headers = { 'content-type': contentType };
+			const revision = dataRevision(getDb());
+			const hit = answers.get(event.url.href, revision);
+			if (hit) return cacheable(event, hit.body, { ...headers, 'x-carto-cache': 'hit' }, hit.etag);
+			const body = await handler(event);
+			const etag = etagOf(body);
+			answers.set(event.url.href, revision, { body, etag }, body.byteLength);
 			return cacheable(event, body, headers, etag);
 		} catch (err) {
 			return withCors(event, expectedFailure(err));

@@ -8,6 +8,7 @@ import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../s
 import { territoryListQuerySchema } from '../services/territory.service';
 import { geoJsonParamsSchema } from '../services/export.service';
 import * as R from '$lib/domain/api/responses';
+import { POINTS_CONTENT_TYPE } from '$lib/map/points-binary';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 
@@ -94,6 +95,21 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		description: m.server_api_map_points_description,
 		query: [entityFiltersSchema],
 		response: { description: m.server_api_map_points_response, contentType: JSON_TYPE, schema: R.mapPointsResponse },
+		example: { kind: 'organisation' }
+	},
+	{
+		path: '/map/points.bin',
+		tag: 'carte',
+		summary: m.server_api_map_points_bin_summary,
+		description: m.server_api_map_points_bin_description,
+		query: [entityFiltersSchema],
+		response: {
+			description: m.server_api_map_points_bin_response,
+			contentType: POINTS_CONTENT_TYPE,
+			schema: R.fileResponse(
+				'« CPB1 », uint32 h, h octets de JSON {count, scale, kinds}, puis int32 id[count], int32 lon[count], int32 lat[count] (degrés × scale), uint8 code[count] (indice du type, + 128 si la position est approchée). Petit-boutiste.'
+			)
+		},
 		example: { kind: 'organisation' }
 	},
 	{

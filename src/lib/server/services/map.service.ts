@@ -8,7 +8,9 @@ import { showDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
 import { encodeCursor } from './cursor';
 import { entityCount, pageByNameIndex } from './entity-counts';
-import { countsByTerritory, entitiesInBox, listEntities, mapPointRows } from '../repos/entity.repo';
+import { countsByTerritory, entitiesInBox, listEntities } from '../repos/entity.repo';
+import { readTask } from '../worker/read-worker';
+import { compactPoints, mapPointBytes } from './map-points.service';
 import { communeSearchRows } from '../repos/place.repo';
 import { territorySummariesOfKind } from '../repos/territory.repo';
 import { actorEnds, communeOrigin, originEnd, UNKNOWN_END } from './distance.service';
@@ -17,21 +19,24 @@ import { parseParams } from './params';
 import { ratePer10k } from './territory.service';
 import { m } from '$lib/paraglide/messages';
 
-/** [id, lon, lat, kindIndex, approx]: compact, because the map may receive 10,000 of them. */
-export type CompactPoint = [number, number, number, number, 0 | 1];
-
 /** The list beside the map starts with this many names; « voir les suivants » pages on through /api/v1/entities with `next`. */
 const LIST_SIZE = 50;
 
+/**
+ * Up to this many actors, the points' bytes are read in the request (a few ms); beyond, in the read worker,
+ * so that the unfiltered map at 100,000 actors (0.3 s of reading) never holds the other requests.
+ */
+const POINTS_READ_INLINE = 5_000;
+
+/** The map's points of a filtered set as bytes (see $lib/map/points-binary), read off the event loop when many. */
+export function mapPointsBinary(db: Db, filters: EntityFilters): Promise<Uint8Array> | Uint8Array {
+	if (entityCount(db, filters) <= POINTS_READ_INLINE) return mapPointBytes(db, filters);
+	return readTask(db, 'mapPoints', filters);
+}
+
+/** The points in JSON (the public answer since the start), with the count and the first names of the list. */
 export function mapPoints(db: Db, filters: EntityFilters) {
-	const kindIndex = new Map<string, number>(ENTITY_KINDS.map((k, i) => [k, i]));
-	const points: CompactPoint[] = mapPointRows(db, filters).map((r) => [
-		r.id,
-		r.lon,
-		r.lat,
-		kindIndex.get(r.kind) ?? 0,
-		r.coordPrecision === 'address' || r.coordPrecision === 'manual' ? 0 : 1
-	]);
+	const points = compactPoints(db, filters);
 	// One more than shown: whether a next page exists, without counting.
 	const rows = listEntities(db, { ...filters, sort: 'name', dir: 'asc', page: 1, perPage: LIST_SIZE + 1 }, 0, pageByNameIndex(db, filters, LIST_SIZE + 1));
 	const items = rows.slice(0, LIST_SIZE);

@@ -12,7 +12,9 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { moduleWorker } from './module-worker';
 import { openDb, type Db } from '../db';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
-import { READ_TASKS, type ReadTaskName, type ReadTaskResult } from './read-tasks';
+import { READ_TASKS, type ReadTaskArgs, type ReadTaskName, type ReadTaskResult } from './read-tasks';
+
+const runTask = (task: ReadTaskName, db: Db, args: unknown): unknown => (READ_TASKS[task] as (db: Db, args: unknown) => unknown)(db, args);
 
 const ROLE = 'connecteur-carto:read-task';
 
@@ -20,6 +22,8 @@ interface Request {
 	role: typeof ROLE;
 	task: ReadTaskName;
 	path: string;
+	/** What the task reads besides the database (filters), as a structured clone. */
+	args?: unknown;
 }
 
 type Answer = { ok: true; value: unknown } | { ok: false; message: string };
@@ -30,8 +34,8 @@ let started = 0;
 export const readWorkersStarted = () => started;
 
 /** The task in a thread of its own on the database file at `path`, nothing kept. */
-export function inWorker<N extends ReadTaskName>(task: N, path: string): Promise<ReadTaskResult<N>> {
-	const request: Request = { role: ROLE, task, path };
+export function inWorker<N extends ReadTaskName>(task: N, path: string, args?: ReadTaskArgs<N>): Promise<ReadTaskResult<N>> {
+	const request: Request = { role: ROLE, task, path, args };
 	started++;
 	const worker = moduleWorker(import.meta.url, request);
 	return new Promise((resolve, reject) => {
@@ -41,29 +45,38 @@ export function inWorker<N extends ReadTaskName>(task: N, path: string): Promise
 	});
 }
 
-/** The task's answer for the database as it is now: computed in a worker thread, or kept from this revision. */
-export function readTask<N extends ReadTaskName>(db: Db, task: N): Promise<ReadTaskResult<N>> {
+/**
+ * The task's answer for the database as it is now: computed in a worker thread, or kept from this revision.
+ * `args` (filters) are part of what is kept: the same task with other arguments is another answer.
+ */
+export function readTask<N extends ReadTaskName>(
+	db: Db,
+	task: N,
+	...rest: ReadTaskArgs<N> extends undefined ? [] : [args: ReadTaskArgs<N>]
+): Promise<ReadTaskResult<N>> {
+	const args = rest[0];
 	const path = db.$client.name;
-	if (db.$client.memory || path === ':memory:') return Promise.resolve(READ_TASKS[task](db) as ReadTaskResult<N>);
+	if (db.$client.memory || path === ':memory:') return Promise.resolve(runTask(task, db, args) as ReadTaskResult<N>);
 	let cache = kept.get(db);
 	if (!cache) kept.set(db, (cache = new RevisionCache({ entries: 20, bytes: Number.MAX_SAFE_INTEGER })));
 	// Read before the thread starts: a write meanwhile makes this answer old at once.
 	const revision = dataRevision(db);
-	const hit = cache.get(task, revision);
+	const key = args === undefined ? task : `${task} ${JSON.stringify(args)}`;
+	const hit = cache.get(key, revision);
 	if (hit) return hit as Promise<ReadTaskResult<N>>;
-	const answer = inWorker(task, path);
-	cache.set(task, revision, answer, 0);
+	const answer = inWorker(task, path, args);
+	cache.set(key, revision, answer, 0);
 	// A failure is not kept: the next request tries again.
-	answer.catch(() => cache.get(task, revision) === answer && cache.delete(task));
+	answer.catch(() => cache.get(key, revision) === answer && cache.delete(key));
 	return answer as Promise<ReadTaskResult<N>>;
 }
 
 if (!isMainThread && (workerData as Request | undefined)?.role === ROLE) {
-	const { task, path } = workerData as Request;
+	const { task, path, args } = workerData as Request;
 	let answer: Answer;
 	const db = openDb(path, { migrate: false });
 	try {
-		answer = { ok: true, value: READ_TASKS[task](db) };
+		answer = { ok: true, value: runTask(task, db, args) };
 	} catch (e) {
 		answer = { ok: false, message: (e as Error).message };
 	} finally {
