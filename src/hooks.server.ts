@@ -21,6 +21,7 @@ import { clientErrorLine, clientErrorMessage, plainTextWriteRefusal } from '$lib
 import { clientKey } from '$lib/server/http/client-address';
 import { dataRevision, PageCache, pageKey } from '$lib/server/http/page-cache';
 import { rebuildInBackground } from '$lib/server/worker/background';
+import { eventLoopStatsEnabled, startEventLoopStats } from '$lib/server/http/event-loop-stats';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -43,6 +44,7 @@ export const init: ServerInit = () => {
 	if (building) return;
 	rebuildInBackground(true);
 	startServerJobs();
+	if (eventLoopStatsEnabled()) startEventLoopStats();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
 	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.
 	process.once('sveltekit:shutdown' as 'exit', () => {

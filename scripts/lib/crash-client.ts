@@ -79,6 +79,17 @@ export class CrashClient {
 		acks.edits.push(summary);
 	}
 
+	/**
+	 * A direct partner links their listing to another actor (the « relier » form): a new relation, hence a new
+	 * graph revision and the metrics recomputed (bench:load). Resolves to null when the server accepted it, else
+	 * to what it answered.
+	 */
+	async relate(listingId: number, otherId: number): Promise<string | null> {
+		const form = new URLSearchParams({ otherId: String(otherId), type: 'partner_of', direction: 'out', startDate: '', endDate: '', source: '' });
+		const r = await this.post(`/espace/fiches/${listingId}?/relier`, 'direct', form);
+		return r.type === 'success' ? null : `${r.type} ${r.status ?? ''} ${JSON.stringify((r as { data?: unknown }).data ?? '').slice(0, 300)}`;
+	}
+
 	/** The import page without JavaScript: upload (analysis, redirected to the report), then « Importer ». */
 	async importRows(batch: string, acks: Acks): Promise<void> {
 		// Names far apart (a hex token each), so the duplicate finder sees 40 new places every time.
