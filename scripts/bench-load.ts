@@ -14,7 +14,7 @@
  * `DATABASE_URL=/tmp/scale/100k.db npm run db:seed -- --scale 100000 --reset`.
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openDb } from '../src/lib/server/db/index';
 import { createSession } from '../src/lib/server/services/auth.service';
@@ -229,6 +229,8 @@ async function benchOne(source: string): Promise<{ label: string; rps: number; c
 				writing ? writer(app.baseUrl, sample, until, random) : Promise.resolve(noWrites())
 			]);
 			const elapsed = (performance.now() - started) / 1000;
+			// Two cores shared with whatever else runs: said beside the figures (the bench itself counts for ~1 of it).
+			console.log(`Charge de la machine (moyenne sur 1 min) à la fin de la mesure : ${loadavg()[0]!.toFixed(1)} pour ${cpus().length} cœurs.`);
 			const loop = ((await (await fetch(`${app.baseUrl}/healthz`)).json()) as { eventLoopDelayMs?: { p50: number; p99: number; max: number } })
 				.eventLoopDelayMs;
 			return report(basename(source), figures, alone, written, elapsed, stderr, loop);

@@ -87,7 +87,17 @@ export class CrashClient {
 	async relate(listingId: number, otherId: number): Promise<string | null> {
 		const form = new URLSearchParams({ otherId: String(otherId), type: 'partner_of', direction: 'out', startDate: '', endDate: '', source: '' });
 		const r = await this.post(`/espace/fiches/${listingId}?/relier`, 'direct', form);
-		return r.type === 'success' ? null : `${r.type} ${r.status ?? ''} ${JSON.stringify((r as { data?: unknown }).data ?? '').slice(0, 300)}`;
+		if (r.type === 'success') return null;
+		// The failure's data is devalue's flat array: the root object's fields are indexes into it.
+		let said = '';
+		try {
+			const flat = JSON.parse(String((r as { data?: unknown }).data)) as unknown[];
+			const root = flat[0] as Record<string, number>;
+			said = String(flat[root.message!] ?? '');
+		} catch {
+			said = '';
+		}
+		return `${r.type} ${r.status ?? ''} ${said}`.trim();
 	}
 
 	/** The import page without JavaScript: upload (analysis, redirected to the report), then « Importer ». */
