@@ -89,14 +89,14 @@ export class CrashClient {
 		const r = await this.post(`/espace/fiches/${listingId}?/relier`, 'direct', form);
 		if (r.type === 'success') return null;
 		// The failure's data is devalue's flat array: the root object's fields are indexes into it.
-		let said = '';
-		try {
-			const flat = JSON.parse(String((r as { data?: unknown }).data)) as unknown[];
-			const root = flat[0] as Record<string, number>;
-			said = String(flat[root.message!] ?? '');
-		} catch {
-			said = '';
-		}
+		const said = (() => {
+			try {
+				const flat = JSON.parse(String((r as { data?: unknown }).data)) as unknown[];
+				return String(flat[(flat[0] as Record<string, number>).message!] ?? '');
+			} catch {
+				return '';
+			}
+		})();
 		return `${r.type} ${r.status ?? ''} ${said}`.trim();
 	}
 
