@@ -85,7 +85,14 @@ export class CrashClient {
 	 * to what it answered.
 	 */
 	async relate(listingId: number, otherId: number): Promise<string | null> {
-		const form = new URLSearchParams({ otherId: String(otherId), type: 'partner_of', direction: 'out', startDate: '', endDate: '', source: '' });
+		const form = new URLSearchParams({
+			otherId: String(otherId),
+			type: 'partner_of',
+			direction: 'out',
+			startDate: '',
+			endDate: '',
+			source: 'bench:load, partenariat déclaré'
+		});
 		const r = await this.post(`/espace/fiches/${listingId}?/relier`, 'direct', form);
 		if (r.type === 'success') return null;
 		// The failure's data is devalue's flat array: the root object's fields are indexes into it.
