@@ -22,6 +22,7 @@ import { clientKey } from '$lib/server/http/client-address';
 import { dataRevision, PageCache, pageKey } from '$lib/server/http/page-cache';
 import { rebuildInBackground } from '$lib/server/worker/background';
 import { recoverInterruptedImports } from '$lib/server/import/chunked-write';
+import { eventLoopStatsEnabled, startEventLoopStats } from '$lib/server/http/event-loop-stats';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -48,6 +49,7 @@ export const init: ServerInit = () => {
 		.then((n) => n > 0 && console.warn(`${n} import(s) interrompu(s) par un arrêt repris au démarrage`))
 		.catch((error) => console.error('reprise des imports interrompus :', error));
 	startServerJobs();
+	if (eventLoopStatsEnabled()) startEventLoopStats();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
 	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.
 	process.once('sveltekit:shutdown' as 'exit', () => {

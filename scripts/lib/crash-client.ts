@@ -79,6 +79,34 @@ export class CrashClient {
 		acks.edits.push(summary);
 	}
 
+	/**
+	 * A direct partner links their listing to another actor (the « relier » form): a new relation, hence a new
+	 * graph revision and the metrics recomputed (bench:load). Resolves to null when the server accepted it, else
+	 * to what it answered.
+	 */
+	async relate(listingId: number, otherId: number): Promise<string | null> {
+		const form = new URLSearchParams({
+			otherId: String(otherId),
+			type: 'partner_of',
+			direction: 'out',
+			startDate: '',
+			endDate: '',
+			source: 'bench:load, partenariat déclaré'
+		});
+		const r = await this.post(`/espace/fiches/${listingId}?/relier`, 'direct', form);
+		if (r.type === 'success') return null;
+		// The failure's data is devalue's flat array: the root object's fields are indexes into it.
+		const said = (() => {
+			try {
+				const flat = JSON.parse(String((r as { data?: unknown }).data)) as unknown[];
+				return String(flat[(flat[0] as Record<string, number>).message!] ?? '');
+			} catch {
+				return '';
+			}
+		})();
+		return `${r.type} ${r.status ?? ''} ${said}`.trim();
+	}
+
 	/** The import page without JavaScript: upload (analysis, redirected to the report), then « Importer ». */
 	async importRows(batch: string, acks: Acks): Promise<void> {
 		// Names far apart (a hex token each), so the duplicate finder sees 40 new places every time.

@@ -120,10 +120,16 @@ export const entities = sqliteTable(
 		uniqueIndex('entities_slug_unique').on(t.slug),
 		index('entities_kind_idx').on(t.kind, t.category),
 		index('entities_commune_idx').on(t.communeCode),
-		index('entities_name_idx').on(t.name),
 		// The directory's and the API's order (name as NOCASE compares it, then id): the first page and the next
 		// (keyset) are read from this index instead of sorting every actor per request (issue 18).
 		index('entities_name_nocase_idx').on(sql`${t.name} collate nocase`, t.id),
+		// The directory's other orders (issue 18, tests/integration/list-plans-100k.spec.ts): by kind or category then
+		// name, and by founding year (missing years last, whichever the direction: one expression each way, as
+		// entity.repo.ts orders), so the first page is read from an index, not sorted from the whole table.
+		index('entities_kind_name_idx').on(t.kind, sql`${t.name} collate nocase`, t.id),
+		index('entities_category_name_idx').on(t.category, sql`${t.name} collate nocase`, t.id),
+		index('entities_founded_asc_idx').on(sql`coalesce(${t.foundedYear}, 99999)`, sql`${t.name} collate nocase`),
+		index('entities_founded_desc_idx').on(sql`coalesce(${t.foundedYear}, -1)`, sql`${t.name} collate nocase`),
 		index('entities_siret_idx').on(t.siret),
 		index('entities_match_name_idx').on(t.communeCode, t.matchName),
 		index('entities_website_key_idx').on(t.websiteKey),

@@ -96,7 +96,8 @@ function orderBy(query: DirectoryQuery): SQL[] {
 		case 'commune':
 			return [direction(sql`coalesce(fr_sort(${communeName}), 'zzz')`), asc(byName)];
 		case 'founded':
-			return [direction(sql`coalesce(${entities.foundedYear}, ${query.dir === 'desc' ? -1 : 99999})`), asc(byName)];
+			// Literals, not parameters: the expression must be the one of entities_founded_asc_idx / _desc_idx (0018).
+			return [direction(sql`coalesce(${entities.foundedYear}, ${sql.raw(query.dir === 'desc' ? '-1' : '99999')})`), asc(byName)];
 		default:
 			// Both in the same direction: entities_name_nocase_idx read backwards serves the descending order too.
 			return [direction(byName), direction(entities.id)];
