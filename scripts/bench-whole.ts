@@ -57,6 +57,7 @@ try {
 		await page
 			.getByTestId('graph-count')
 			.getByText(/acteurs/)
+			.first()
 			.waitFor();
 		await page.getByRole('button', { name: 'Tout afficher' }).click();
 		await page.waitForFunction(() => window.__cartoWhole?.ready === true);

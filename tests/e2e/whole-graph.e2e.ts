@@ -58,6 +58,7 @@ async function openWhole(viewport: { width: number; height: number }): Promise<P
 	await page
 		.getByTestId('graph-count')
 		.getByText(/acteurs/)
+		.first()
 		.waitFor();
 	await page.getByRole('button', { name: 'Tout afficher' }).click();
 	await page.waitForFunction(() => window.__cartoWhole?.ready === true);
