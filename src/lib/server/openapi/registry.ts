@@ -2,6 +2,7 @@ import { fileLanguageSchema } from '$lib/domain/file-language';
 import { z } from 'zod';
 import { entityFiltersSchema } from '$lib/domain/filters';
 import { commonQuerySchema, graphViewSchema, pathQuerySchema } from '$lib/domain/graph-query';
+import { graphCompactResponse } from '$lib/domain/graph-format';
 import { finderQuerySchema, flowFigureSchema, flowFiltersSchema, pathwayEntitySchema } from '$lib/domain/pathway-query';
 import { entityListSchema, searchApiSchema } from '../services/entity-api.service';
 import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../services/map.service';
@@ -156,6 +157,15 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		description: m.server_api_graph_description,
 		query: [graphViewSchema],
 		response: { description: m.server_api_graph_response, contentType: JSON_TYPE, schema: R.graphResponse },
+		example: { limit: '50' }
+	},
+	{
+		path: '/graph/compact',
+		tag: 'reseau',
+		summary: m.server_api_graph_compact_summary,
+		description: m.server_api_graph_compact_description,
+		query: [graphViewSchema],
+		response: { description: m.server_api_graph_compact_response, contentType: JSON_TYPE, schema: graphCompactResponse },
 		example: { limit: '50' }
 	},
 	{

@@ -15,7 +15,7 @@ import { parseParams } from './params';
 
 export const parseGraphView = (params: URLSearchParams) => parseParams(graphViewSchema, params, GRAPH_ARRAY_KEYS);
 
-function viewOf(db: Db, graph: LiveGraph, q: GraphViewQuery) {
+export function viewOf(db: Db, graph: LiveGraph, q: GraphViewQuery) {
 	const { index } = graph;
 	const focus = q.focus === undefined ? undefined : resolveActor(index, q.focus);
 	return buildView(index, {
