@@ -21,6 +21,7 @@ import { clientErrorLine, clientErrorMessage, plainTextWriteRefusal } from '$lib
 import { clientKey } from '$lib/server/http/client-address';
 import { dataRevision, PageCache, pageKey } from '$lib/server/http/page-cache';
 import { rebuildInBackground } from '$lib/server/worker/background';
+import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -42,6 +43,8 @@ const pages = new PageCache();
 export const init: ServerInit = () => {
 	if (building) return;
 	rebuildInBackground(true);
+	// A large directory's pathways are built in a worker from start-up, not by the first visitor's request.
+	void pathwaysReady(getDb());
 	startServerJobs();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
 	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.

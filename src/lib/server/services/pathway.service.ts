@@ -1,8 +1,10 @@
 /** Pathways (parcours): one actor's timeline, the flows over all projects, the finder's route. */
 import { finderQuerySchema, flowFiguresKeys, flowFigureSchema, flowFiltersSchema, PATHWAY_ARRAY_KEYS, pathwayEntitySchema } from '$lib/domain/pathway-query';
 import { distanceKm } from '$lib/geo/distance';
-import { historyCounts, rankStep, REACH_KM, routeFrom, type Candidate } from '$lib/pathways/finder';
-import { aggregateFlows, figureProjects, OTHER_KEY } from '$lib/pathways/flows';
+import { indexedHistoryCounts, rankStep, REACH_KM, ROUTE_TEMPLATE, routeFrom, type Candidate } from '$lib/pathways/finder';
+import type { PathwayEntity } from '$lib/pathways/extract';
+import { figureProjects, OTHER_KEY } from '$lib/pathways/flows';
+import { aggregateFlowsIndexed } from '$lib/pathways/flows-indexed';
 import { vocabularyIn } from '$lib/domain/vocabulary';
 import { fileLanguageSchema } from '$lib/domain/file-language';
 import { frenchSpacing, ofTerritory } from '$lib/domain/french';
@@ -10,7 +12,7 @@ import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, 
 import type { Db } from '../db';
 import { csvFile } from '../export/csv';
 import { livePathways, pathwayOf } from '../pathways/pathway-cache';
-import { actorEnds, communeOrigin, UNKNOWN_END } from './distance.service';
+import { communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';
 import { parseParams } from './params';
 import { m } from '$lib/paraglide/messages';
@@ -57,7 +59,7 @@ export const TRANSITIONS_SHOWN = 200;
 function allFlows(db: Db, params: URLSearchParams): FlowsResult {
 	const filters = flowFilters(params);
 	const live = livePathways(db);
-	return aggregateFlows(live.flows, filters, live.territoryName, thisYear());
+	return aggregateFlowsIndexed(live.flows, live.flowIndex, filters, live.territoryName, thisYear());
 }
 
 export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
@@ -118,20 +120,26 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 		throw new ValidationError([m.errors_finder_commune_unplaced({ ofCommune: ofTerritory(commune.name, 'commune'), name: commune.name })]);
 	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat, accuracy: commune.accuracy, epciCode: commune.epciCode };
 	const live = livePathways(db);
-	const ends = actorEnds(
-		db,
-		live.structures.map((s) => s.id)
-	);
-	const candidates: Candidate[] = live.structures.map((structure) => ({
-		structure,
-		distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat]),
-		end: ends.get(structure.id) ?? UNKNOWN_END
-	}));
+	// Each structure measured once (a funder serves two steps), only those of the route's steps.
+	const measured = new Map<number, Candidate>();
+	const candidate = (i: number): Candidate => {
+		let c = measured.get(i);
+		if (c) return c;
+		const structure = live.structures[i] as PathwayEntity;
+		c = {
+			structure,
+			distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat]),
+			end: live.ends.get(structure.id) ?? UNKNOWN_END
+		};
+		measured.set(i, c);
+		return c;
+	};
 	const template = routeFrom(q.stage);
 	const query = { sectors: q.sector, needs: q.need };
 	const steps = template.map((step, i) => {
 		const previous = i > 0 ? (template[i - 1] ?? null) : null;
-		return rankStep(i + 1, step, candidates, query, origin, historyCounts(live.flows, q.sector, previous), previous);
+		const candidates = (live.finder.stepStructures[ROUTE_TEMPLATE.indexOf(step)] ?? []).map(candidate);
+		return rankStep(i + 1, step, candidates, query, origin, indexedHistoryCounts(live.finder, live.flows, q.sector, previous), previous);
 	});
 	return {
 		query: { stage: q.stage, sectors: q.sector, commune: q.commune, needs: q.need },
