@@ -116,8 +116,15 @@ export function historyCounts(
 // The score's points, each said once: scoreOption gives them with their reasons, rankStep ranks every candidate by
 // them alone (thousands at scale; only the few kept get their sentences).
 const sectorPoints = (s: PathwayEntity, query: Pick<FinderQuery, 'sectors'>) =>
-	query.sectors.length === 0 ? Math.round(MAX.sector / 2) : s.sectors.some((x) => query.sectors.includes(x)) ? MAX.sector : s.sectors.length === 0 ? Math.round(MAX.sector / 2) : 0;
-const offerPoints = (s: PathwayEntity, wanted: readonly string[]) => Math.round((MAX.offer * wanted.filter((o) => s.offers.includes(o)).length) / wanted.length);
+	query.sectors.length === 0
+		? Math.round(MAX.sector / 2)
+		: s.sectors.some((x) => query.sectors.includes(x))
+			? MAX.sector
+			: s.sectors.length === 0
+				? Math.round(MAX.sector / 2)
+				: 0;
+const offerPoints = (s: PathwayEntity, wanted: readonly string[]) =>
+	Math.round((MAX.offer * wanted.filter((o) => s.offers.includes(o)).length) / wanted.length);
 const distancePoints = (d: number | null) => (d == null ? 0 : Math.round((MAX.distance * DISTANCE_HALF_KM) / (DISTANCE_HALF_KM + d)));
 const historyPoints = (h: { count: number; max: number }) => (h.max > 0 ? Math.round((MAX.history * h.count) / h.max) : 0);
 

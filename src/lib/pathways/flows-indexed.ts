@@ -18,6 +18,8 @@ export interface FlowIndex {
 	byEpci: Map<string, number[]>;
 	/** Each key's place (its index in FlowData.keys, then OTHER_KEY last) in localeCompare's order of the key codes. */
 	keyOrder: Int32Array;
+	/** A structure key's category key (-1 for a category key). */
+	categoryOf: Int32Array;
 }
 
 export function prepareFlowIndex(data: FlowData): FlowIndex {
@@ -41,7 +43,9 @@ export function prepareFlowIndex(data: FlowData): FlowIndex {
 		.map((_, i) => i)
 		.sort((a, b) => collator.compare(codes[a]!, codes[b]!))
 		.forEach((k, place) => (keyOrder[k] = place));
-	return { bySector, byDepartement, byEpci, keyOrder };
+	const categoryOf = new Int32Array(data.keys.length).fill(-1);
+	for (const p of data.projects) for (const s of p.steps) categoryOf[s.structure] = s.category;
+	return { bySector, byDepartement, byEpci, keyOrder, categoryOf };
 }
 
 /** The projects kept by the project filters, in the data's order: the shortest index list, checked for the rest. */
@@ -71,13 +75,37 @@ function increment<K>(map: Map<K, number>, k: K) {
 	map.set(k, (map.get(k) ?? 0) + 1);
 }
 
-/** aggregateFlows(data, filters, territoryName, thisYear), read through the index. */
+/**
+ * The pairs (dense ids) that can be among the `limit` most taken: every pair at least as taken as the
+ * limit-th, ties included (the caller orders them). All of them without a limit.
+ */
+function topPairs(counts: number[], limit: number): number[] {
+	const all = counts.map((_, id) => id);
+	if (counts.length <= limit) return all;
+	const histogram = new Map<number, number>();
+	for (const c of counts) histogram.set(c, (histogram.get(c) ?? 0) + 1);
+	let threshold = 0;
+	let above = 0;
+	for (const c of [...histogram.keys()].sort((a, b) => b - a)) {
+		above += histogram.get(c)!;
+		threshold = c;
+		if (above >= limit) break;
+	}
+	return all.filter((id) => counts[id]! >= threshold);
+}
+
+/**
+ * aggregateFlows(data, filters, territoryName, thisYear), read through the index; with `limit`, only the
+ * `limit` most taken transitions (the page shows 200 of 70,000 at 100k; the CSV takes them all), their total
+ * still in transitionCount.
+ */
 export function aggregateFlowsIndexed(
 	data: FlowData,
 	index: FlowIndex,
 	filters: FlowFilters,
 	territoryName: (code: string) => string,
-	thisYear: number
+	thisYear: number,
+	limit = Infinity
 ): FlowsResult {
 	const chosen = selectedProjects(data, index, filters);
 	const period = filters.from != null || filters.to != null;
@@ -126,7 +154,13 @@ export function aggregateFlowsIndexed(
 	const nodeStamp = new Int32Array(span).fill(-1);
 	const nodesSeen: number[] = [];
 	const linkCounts = new Map<number, number>();
-	const pairs = new Map<number, { count: number; months: number[] }>();
+	// Transitions (tens of thousands at the structure level): a dense number per pair, counts in one array, and
+	// the months between starts in two flat ones, read only for the transitions answered.
+	const pairIds = new Map<number, number>();
+	const pairKey: number[] = [];
+	const pairCount: number[] = [];
+	const monthPair: number[] = [];
+	const monthValue: number[] = [];
 	const firsts = new Map<number, number>();
 	// Bottlenecks (flows.ts, arrivals()): by structure whatever the level.
 	const arrived = new Int32Array(K);
@@ -135,7 +169,6 @@ export function aggregateFlowsIndexed(
 	const movedStamp = new Int32Array(K).fill(-1);
 	const structuresSeen: number[] = [];
 	const leaving = new Map<string, { projects: number; leaving: number }>();
-	const categoryOf = new Map<number, number>();
 	stepsOf.forEach((steps, p) => {
 		for (let i = 0; i < steps.length; i++) {
 			const s = steps[i]!;
@@ -144,7 +177,6 @@ export function aggregateFlowsIndexed(
 				nodeStamp[n] = p;
 				if ((nodeCount[n] = nodeCount[n]! + 1) === 1) nodesSeen.push(n);
 			}
-			if (structureLevel) categoryOf.set(s.structure, s.category);
 			if (s.year <= thisYear - STUCK_AFTER_YEARS) {
 				const k = s.structure;
 				if (arrivedStamp[k] !== p) {
@@ -160,10 +192,17 @@ export function aggregateFlowsIndexed(
 			if (!next) continue;
 			if (i + 1 < MAX_RANK) increment(linkCounts, n * span + nodeOf(rankOf(i + 1), key(next)));
 			const pair = key(s) * K + key(next);
-			let entry = pairs.get(pair);
-			if (!entry) pairs.set(pair, (entry = { count: 0, months: [] }));
-			entry.count++;
-			if (s.month != null && next.month != null) entry.months.push(next.month - s.month);
+			let id = pairIds.get(pair);
+			if (id === undefined) {
+				pairIds.set(pair, (id = pairKey.length));
+				pairKey.push(pair);
+				pairCount.push(0);
+			}
+			pairCount[id]!++;
+			if (s.month != null && next.month != null) {
+				monthPair.push(id);
+				monthValue.push(next.month - s.month);
+			}
 		}
 		if (steps[0]) increment(firsts, key(steps[0]));
 
@@ -194,20 +233,32 @@ export function aggregateFlowsIndexed(
 		.sort((a, b) => Math.floor(a / K) - Math.floor(b / K) || nodeCount[b]! - nodeCount[a]! || order[a % K]! - order[b % K]!)
 		.map((n) => {
 			const k = n % K;
-			const category = filters.level === 'category' ? code(k) : categoryOf.has(k) ? data.keys[categoryOf.get(k) as number] : undefined;
+			const category = filters.level === 'category' ? code(k) : k === OTHER ? undefined : data.keys[index.categoryOf[k]!];
 			return { id: nodeId(n), rank: Math.floor(n / K), key: code(k), label: label(k), count: nodeCount[n]!, ...(category ? { category } : {}) };
 		});
 	const links: FlowLink[] = [...linkCounts]
 		.map(([l, count]) => ({ from: Math.floor(l / span), to: l % span, count }))
 		.sort((a, b) => b.count - a.count || nodeOrder(a.from) - nodeOrder(b.from) || nodeOrder(a.to) - nodeOrder(b.to))
 		.map(({ from, to, count }) => ({ source: nodeId(from), target: nodeId(to), count }));
-	const transitions: Transition[] = [...pairs]
-		.map(([pair, entry]) => ({ from: Math.floor(pair / K), to: pair % K, entry }))
-		.sort((a, b) => b.entry.count - a.entry.count || order[a.from]! - order[b.from]! || order[a.to]! - order[b.to]!)
-		.map(({ from, to, entry: { count, months } }) => {
-			const md = median(months);
-			return { from: code(from), to: code(to), fromLabel: label(from), toLabel: label(to), count, medianMonths: md == null ? null : Math.round(md * 10) / 10 };
-		});
+	const byCount = (a: number, b: number) =>
+		pairCount[b]! - pairCount[a]! ||
+		order[Math.floor(pairKey[a]! / K)]! - order[Math.floor(pairKey[b]! / K)]! ||
+		order[pairKey[a]! % K]! - order[pairKey[b]! % K]!;
+	const answered = topPairs(pairCount, limit).sort(byCount).slice(0, limit);
+	const months = new Map<number, number[]>(answered.map((id) => [id, []]));
+	for (let j = 0; j < monthPair.length; j++) months.get(monthPair[j]!)?.push(monthValue[j]!);
+	const transitions: Transition[] = answered.map((id) => {
+		const [from, to] = [Math.floor(pairKey[id]! / K), pairKey[id]! % K];
+		const md = median(months.get(id)!);
+		return {
+			from: code(from),
+			to: code(to),
+			fromLabel: label(from),
+			toLabel: label(to),
+			count: pairCount[id]!,
+			medianMonths: md == null ? null : Math.round(md * 10) / 10
+		};
+	});
 	const firstSteps: FirstStep[] = [...firsts]
 		.sort((a, b) => b[1] - a[1] || order[a[0]]! - order[b[0]]!)
 		.map(([k, count]) => ({ key: code(k), label: label(k), count }));
@@ -241,7 +292,7 @@ export function aggregateFlowsIndexed(
 		nodes,
 		links,
 		transitions,
-		transitionCount: transitions.length,
+		transitionCount: pairKey.length,
 		firstSteps,
 		bottlenecks,
 		leaving: leavingTerritories

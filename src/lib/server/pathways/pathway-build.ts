@@ -70,5 +70,17 @@ export function buildPathways(db: Db): PathwaysData {
 	}
 	const structures = rows.filter(isStructure);
 	const flows = prepareFlows(projects);
-	return { revision, byId, bySlug, relationsOf, projects, flows, flowIndex: prepareFlowIndex(flows), structures, ends, finder: prepareFinder(flows, structures), names: new Map(names) };
+	return {
+		revision,
+		byId,
+		bySlug,
+		relationsOf,
+		projects,
+		flows,
+		flowIndex: prepareFlowIndex(flows),
+		structures,
+		ends,
+		finder: prepareFinder(flows, structures),
+		names: new Map(names)
+	};
 }

@@ -56,15 +56,15 @@ function withoutKeys(params: URLSearchParams, keys: readonly string[]): URLSearc
 /** At the structure level there are thousands of distinct transitions at the 10k scale: the page lists the most taken, the CSV all. */
 export const TRANSITIONS_SHOWN = 200;
 
-function allFlows(db: Db, params: URLSearchParams): FlowsResult {
+/** `limit`: the most taken transitions only (their total stays in transitionCount). */
+function someFlows(db: Db, params: URLSearchParams, limit = Infinity): FlowsResult {
 	const filters = flowFilters(params);
 	const live = livePathways(db);
-	return aggregateFlowsIndexed(live.flows, live.flowIndex, filters, live.territoryName, thisYear());
+	return aggregateFlowsIndexed(live.flows, live.flowIndex, filters, live.territoryName, thisYear(), limit);
 }
 
 export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
-	const flows = allFlows(db, params);
-	return { ...flows, transitions: flows.transitions.slice(0, TRANSITIONS_SHOWN) };
+	return someFlows(db, params, TRANSITIONS_SHOWN);
 }
 
 /** The projects behind one figure of the flows page. */
@@ -97,7 +97,7 @@ const FLOWS_CSV_HEADERS = {
 /** `lang=en` (the English flows page's link): English headers and category labels; structures keep their names. */
 export function flowsCsv(db: Db, params: URLSearchParams) {
 	const { lang } = parseParams(fileLanguageSchema, new URLSearchParams([...params].filter(([k]) => k === 'lang')));
-	const flows = allFlows(db, withoutKeys(params, ['lang']));
+	const flows = someFlows(db, withoutKeys(params, ['lang']));
 	const label = (key: string, shown: string) =>
 		key === OTHER_KEY ? m.pathways_other_structures({}, { locale: lang }) : /^s\d+$/.test(key) ? shown : vocabularyIn(lang).category(key);
 	return csvFile(
