@@ -22,8 +22,8 @@ import { explain, historyCounts, REACH_KM, routeFrom, scoreOption, type Candidat
 import { showDistance, scoringKm } from '../../src/lib/geo/distance-precision';
 import { shownIn } from '../../src/lib/pathways/finder-words';
 import { distanceKm } from '../../src/lib/geo/distance';
-import { OFFERS, SECTORS, STAGES, type Stage } from '../../src/lib/domain/vocabulary';
-import type { FinderStep, FlowFilters } from '../../src/lib/pathways/types';
+import { OFFERS, SECTORS, STAGES, type Offer, type Stage } from '../../src/lib/domain/vocabulary';
+import type { FinderQuery, FinderStep, FlowFilters } from '../../src/lib/pathways/types';
 
 let db: Db;
 let path: string;
@@ -53,7 +53,7 @@ function directStep(
 	order: number,
 	step: RouteTemplateStep,
 	candidates: Candidate[],
-	query: { sectors: string[]; needs: string[] },
+	query: Pick<FinderQuery, 'sectors' | 'needs'>,
 	origin: CommuneOrigin,
 	history: Map<number, number>,
 	previous: RouteTemplateStep | null
@@ -90,7 +90,7 @@ function directStep(
 	return { order, stage: step.stage, title: step.title(), offers: step.offers, options: chosen.map((s) => s.option), nothingNear: near.length === 0 };
 }
 
-function directRoute(q: { stage: Stage; commune: string; sectors: string[]; needs: string[] }): FinderStep[] {
+function directRoute(q: { stage: Stage; commune: string; sectors: string[]; needs: Offer[] }): FinderStep[] {
 	const live = livePathways(db);
 	const origin = communeOrigin(db, q.commune) as CommuneOrigin;
 	const ends = actorEnds(

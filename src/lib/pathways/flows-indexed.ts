@@ -8,8 +8,8 @@
  */
 import { m } from '$lib/paraglide/messages';
 import { median } from './dates';
-import { keyLabel, MAX_RANK, MIN_ARRIVALS, OTHER_KEY, STRUCTURES_PER_COLUMN, STUCK_AFTER_YEARS, type FlowData, type FlowStep } from './flows';
-import type { Bottleneck, FirstStep, FlowFilters, FlowLink, FlowNode, FlowsResult, LeavingTerritory, Transition } from './types';
+import { aggregateFlows, keyLabel, MAX_RANK, MIN_ARRIVALS, OTHER_KEY, STRUCTURES_PER_COLUMN, STUCK_AFTER_YEARS, type FlowData, type FlowStep } from './flows';
+import type { Bottleneck, FirstStep, FlowFilters, FlowLevel, FlowLink, FlowNode, FlowsResult, LeavingTerritory, Transition } from './types';
 
 /** The flows' projects (indices in FlowData.projects) by each project filter's value. */
 export interface FlowIndex {
@@ -20,6 +20,12 @@ export interface FlowIndex {
 	keyOrder: Int32Array;
 	/** A structure key's category key (-1 for a category key). */
 	categoryOf: Int32Array;
+	/** Project p's steps are numbered stepStart[p] to stepStart[p + 1] - 1 in `pairs`. */
+	stepStart: Int32Array;
+	/** Consecutive steps as pairs, per level: each step's pair with the next one (-1 for a last step), and each pair's two keys. */
+	pairs: Record<FlowLevel, { of: Int32Array; from: Int32Array; to: Int32Array }>;
+	/** Every project's step years never go down: a period keeps a run of consecutive steps, whose pairs are the prepared ones. */
+	yearsInOrder: boolean;
 }
 
 export function prepareFlowIndex(data: FlowData): FlowIndex {
@@ -45,7 +51,31 @@ export function prepareFlowIndex(data: FlowData): FlowIndex {
 		.forEach((k, place) => (keyOrder[k] = place));
 	const categoryOf = new Int32Array(data.keys.length).fill(-1);
 	for (const p of data.projects) for (const s of p.steps) categoryOf[s.structure] = s.category;
-	return { bySector, byDepartement, byEpci, keyOrder, categoryOf };
+	const stepStart = new Int32Array(data.projects.length + 1);
+	data.projects.forEach((p, i) => (stepStart[i + 1] = stepStart[i]! + p.steps.length));
+	const pairsAt = (key: (s: FlowStep) => number) => {
+		const ids = new Map<number, number>();
+		const from: number[] = [];
+		const to: number[] = [];
+		const of = new Int32Array(stepStart[data.projects.length]!).fill(-1);
+		const K = data.keys.length + 1;
+		data.projects.forEach((p, i) => {
+			for (let j = 0; j + 1 < p.steps.length; j++) {
+				const [a, b] = [key(p.steps[j]!), key(p.steps[j + 1]!)];
+				let id = ids.get(a * K + b);
+				if (id === undefined) {
+					ids.set(a * K + b, (id = from.length));
+					from.push(a);
+					to.push(b);
+				}
+				of[stepStart[i]! + j] = id;
+			}
+		});
+		return { of, from: Int32Array.from(from), to: Int32Array.from(to) };
+	};
+	const pairs = { category: pairsAt((s) => s.category), structure: pairsAt((s) => s.structure) };
+	const yearsInOrder = data.projects.every((p) => p.steps.every((s, j) => j === 0 || s.year >= p.steps[j - 1]!.year));
+	return { bySector, byDepartement, byEpci, keyOrder, categoryOf, stepStart, pairs, yearsInOrder };
 }
 
 /** The projects kept by the project filters, in the data's order: the shortest index list, checked for the rest. */
@@ -79,11 +109,10 @@ function increment<K>(map: Map<K, number>, k: K) {
  * The pairs (dense ids) that can be among the `limit` most taken: every pair at least as taken as the
  * limit-th, ties included (the caller orders them). All of them without a limit.
  */
-function topPairs(counts: number[], limit: number): number[] {
-	const all = counts.map((_, id) => id);
-	if (counts.length <= limit) return all;
+function topPairs(seen: number[], counts: Int32Array, limit: number): number[] {
+	if (seen.length <= limit) return seen;
 	const histogram = new Map<number, number>();
-	for (const c of counts) histogram.set(c, (histogram.get(c) ?? 0) + 1);
+	for (const id of seen) histogram.set(counts[id]!, (histogram.get(counts[id]!) ?? 0) + 1);
 	let threshold = 0;
 	let above = 0;
 	for (const c of [...histogram.keys()].sort((a, b) => b - a)) {
@@ -91,7 +120,7 @@ function topPairs(counts: number[], limit: number): number[] {
 		threshold = c;
 		if (above >= limit) break;
 	}
-	return all.filter((id) => counts[id]! >= threshold);
+	return seen.filter((id) => counts[id]! >= threshold);
 }
 
 /**
@@ -107,10 +136,28 @@ export function aggregateFlowsIndexed(
 	thisYear: number,
 	limit = Infinity
 ): FlowsResult {
-	const chosen = selectedProjects(data, index, filters);
 	const period = filters.from != null || filters.to != null;
+	if (period && !index.yearsInOrder) {
+		// Never seen (steps are sorted by date), but then a period could join steps that were not consecutive.
+		const direct = aggregateFlows(data, filters, territoryName, thisYear);
+		return { ...direct, transitions: direct.transitions.slice(0, limit) };
+	}
+	const chosen = selectedProjects(data, index, filters);
 	const inPeriod = (s: FlowStep) => (filters.from == null || s.year >= filters.from) && (filters.to == null || s.year <= filters.to);
-	const stepsOf = chosen.map((i) => (period ? data.projects[i]!.steps.filter(inPeriod) : data.projects[i]!.steps));
+	// Each project's steps in the period (a run of consecutive ones) and where the run starts in `pairs`.
+	const firstStep = new Int32Array(chosen.length);
+	const stepsOf = chosen.map((i, p) => {
+		const steps = data.projects[i]!.steps;
+		let lo = 0;
+		let hi = steps.length;
+		if (period) {
+			while (lo < hi && !inPeriod(steps[lo]!)) lo++;
+			while (hi > lo && !inPeriod(steps[hi - 1]!)) hi--;
+		}
+		firstStep[p] = index.stepStart[i]! + lo;
+		return lo === 0 && hi === steps.length ? steps : steps.slice(lo, hi);
+	});
+	const pairsOf = index.pairs[filters.level];
 	const structureLevel = filters.level === 'structure';
 	const key = (s: FlowStep) => (structureLevel ? s.structure : s.category);
 
@@ -156,9 +203,8 @@ export function aggregateFlowsIndexed(
 	const linkCounts = new Map<number, number>();
 	// Transitions (tens of thousands at the structure level): a dense number per pair, counts in one array, and
 	// the months between starts in two flat ones, read only for the transitions answered.
-	const pairIds = new Map<number, number>();
-	const pairKey: number[] = [];
-	const pairCount: number[] = [];
+	const pairCount = new Int32Array(pairsOf.from.length);
+	const pairsSeen: number[] = [];
 	const monthPair: number[] = [];
 	const monthValue: number[] = [];
 	const firsts = new Map<number, number>();
@@ -191,14 +237,8 @@ export function aggregateFlowsIndexed(
 			const next = steps[i + 1];
 			if (!next) continue;
 			if (i + 1 < MAX_RANK) increment(linkCounts, n * span + nodeOf(rankOf(i + 1), key(next)));
-			const pair = key(s) * K + key(next);
-			let id = pairIds.get(pair);
-			if (id === undefined) {
-				pairIds.set(pair, (id = pairKey.length));
-				pairKey.push(pair);
-				pairCount.push(0);
-			}
-			pairCount[id]!++;
+			const id = pairsOf.of[firstStep[p]! + i]!;
+			if ((pairCount[id] = pairCount[id]! + 1) === 1) pairsSeen.push(id);
 			if (s.month != null && next.month != null) {
 				monthPair.push(id);
 				monthValue.push(next.month - s.month);
@@ -241,15 +281,18 @@ export function aggregateFlowsIndexed(
 		.sort((a, b) => b.count - a.count || nodeOrder(a.from) - nodeOrder(b.from) || nodeOrder(a.to) - nodeOrder(b.to))
 		.map(({ from, to, count }) => ({ source: nodeId(from), target: nodeId(to), count }));
 	const byCount = (a: number, b: number) =>
-		pairCount[b]! - pairCount[a]! ||
-		order[Math.floor(pairKey[a]! / K)]! - order[Math.floor(pairKey[b]! / K)]! ||
-		order[pairKey[a]! % K]! - order[pairKey[b]! % K]!;
-	const answered = topPairs(pairCount, limit).sort(byCount).slice(0, limit);
-	const months = new Map<number, number[]>(answered.map((id) => [id, []]));
-	for (let j = 0; j < monthPair.length; j++) months.get(monthPair[j]!)?.push(monthValue[j]!);
-	const transitions: Transition[] = answered.map((id) => {
-		const [from, to] = [Math.floor(pairKey[id]! / K), pairKey[id]! % K];
-		const md = median(months.get(id)!);
+		pairCount[b]! - pairCount[a]! || order[pairsOf.from[a]!]! - order[pairsOf.from[b]!]! || order[pairsOf.to[a]!]! - order[pairsOf.to[b]!]!;
+	const answered = topPairs(pairsSeen, pairCount, limit).sort(byCount).slice(0, limit);
+	const place = new Int32Array(pairCount.length).fill(-1);
+	answered.forEach((id, j) => (place[id] = j));
+	const months = answered.map(() => [] as number[]);
+	for (let j = 0; j < monthPair.length; j++) {
+		const at = place[monthPair[j]!]!;
+		if (at >= 0) months[at]!.push(monthValue[j]!);
+	}
+	const transitions: Transition[] = answered.map((id, j) => {
+		const [from, to] = [pairsOf.from[id]!, pairsOf.to[id]!];
+		const md = median(months[j]!);
 		return {
 			from: code(from),
 			to: code(to),
@@ -292,7 +335,7 @@ export function aggregateFlowsIndexed(
 		nodes,
 		links,
 		transitions,
-		transitionCount: pairKey.length,
+		transitionCount: pairsSeen.length,
 		firstSteps,
 		bottlenecks,
 		leaving: leavingTerritories
