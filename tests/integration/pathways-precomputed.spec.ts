@@ -148,7 +148,7 @@ function expectSameAsDirect() {
 		expect(aggregateFlowsIndexed(live.flows, live.flowIndex, filters, live.territoryName, THIS_YEAR), JSON.stringify(filters)).toEqual(direct);
 		// What a request gets: the same, the 200 most taken transitions shown.
 		const params = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)]));
-		expect(pathwayFlows(db, params), JSON.stringify(filters)).toEqual({ ...direct, transitions: direct.transitions.slice(0, TRANSITIONS_SHOWN) });
+		expect(pathwayFlows(db, params), JSON.stringify(filters)).toEqual({ stale: false, ...direct, transitions: direct.transitions.slice(0, TRANSITIONS_SHOWN) });
 	}
 	for (const q of finderCases()) expect(findRoute(db, finderParams(q)).steps, JSON.stringify(q)).toEqual(directRoute(q));
 }
@@ -175,6 +175,9 @@ describe('finder and flows from the per-revision indexes (issue 18)', () => {
 			{ type: 'incubated_by', sourceId: project.project.id, targetId: incubator.id, startDate: '2024-02', confirmation: 'declared', source: 'test' }
 		]);
 		expect(livePathways(db)).toBe(before);
+		// Meanwhile the answers are the previous revision's, and say so.
+		expect(pathwayFlows(db, new URLSearchParams()).stale).toBe(true);
+		expect(findRoute(db, finderParams(finderCases()[0]!)).stale).toBe(true);
 		const deadline = Date.now() + 30_000;
 		while (livePathways(db).revision !== graphRevision(db)) {
 			if (Date.now() > deadline) throw new Error('délai dépassé');
@@ -186,6 +189,7 @@ describe('finder and flows from the per-revision indexes (issue 18)', () => {
 		expect(after.flowIndex.keyOrder).toBeInstanceOf(Int32Array);
 		expect(after.finder.projectsBySector).toBeInstanceOf(Map);
 		expect(after.ends.size).toBe(after.structures.length);
+		expect(pathwayFlows(db, new URLSearchParams()).stale).toBe(false);
 		const steps = after.flows.projects.find((p) => p.id === project.project.id)!.steps;
 		expect(steps.some((s) => s.structureId === incubator.id && s.start === '2024-02')).toBe(true);
 		expectSameAsDirect();

@@ -9,7 +9,7 @@
 import { m } from '$lib/paraglide/messages';
 import { median } from './dates';
 import { aggregateFlows, keyLabel, MAX_RANK, MIN_ARRIVALS, OTHER_KEY, STRUCTURES_PER_COLUMN, STUCK_AFTER_YEARS, type FlowData, type FlowStep } from './flows';
-import type { Bottleneck, FirstStep, FlowFilters, FlowLevel, FlowLink, FlowNode, FlowsResult, LeavingTerritory, Transition } from './types';
+import type { Bottleneck, FirstStep, FlowAggregate, FlowFilters, FlowLevel, FlowLink, FlowNode, LeavingTerritory, Transition } from './types';
 
 /** The flows' projects (indices in FlowData.projects) by each project filter's value. */
 export interface FlowIndex {
@@ -135,7 +135,7 @@ export function aggregateFlowsIndexed(
 	territoryName: (code: string) => string,
 	thisYear: number,
 	limit = Infinity
-): FlowsResult {
+): FlowAggregate {
 	const period = filters.from != null || filters.to != null;
 	if (period && !index.yearsInOrder) {
 		// Never seen (steps are sorted by date), but then a period could join steps that were not consecutive.

@@ -8,11 +8,11 @@ import type {
 	Bottleneck,
 	FirstStep,
 	FlowFigure,
+	FlowAggregate,
 	FlowFilters,
 	FlowLevel,
 	FlowLink,
 	FlowNode,
-	FlowsResult,
 	LeavingTerritory,
 	PathwayStep,
 	Transition
@@ -172,7 +172,7 @@ const increment = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
  * (structures where projects stopped, arrivals older than STUCK_AFTER_YEARS before `thisYear`) and the
  * territories of origin whose projects found support in another département.
  */
-export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowsResult {
+export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowAggregate {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
 	const label = (k: number) => (k === OTHER ? m.pathways_other_structures() : keyLabel(data, k));

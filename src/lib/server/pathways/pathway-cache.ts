@@ -69,6 +69,11 @@ export function livePathways(db: Db): LivePathways {
 	return live(db, buildPathways(db));
 }
 
+/** Whether the pathways served are an earlier revision's, while the current ones are built in a worker (« calcul en cours »). */
+export function pathwaysAreStale(db: Db, live: LivePathways): boolean {
+	return live.revision !== graphRevision(db);
+}
+
 /** One actor's pathway (by id or slug), or null when the actor has none (not a project or an entrepreneur). */
 export function pathwayOf(live: LivePathways, idOrSlug: string): Pathway | null | undefined {
 	const e = /^\d+$/.test(idOrSlug) ? live.byId.get(Number(idOrSlug)) : live.bySlug.get(idOrSlug);

@@ -11,7 +11,7 @@ import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
 import { csvFile } from '../export/csv';
-import { livePathways, pathwayOf } from '../pathways/pathway-cache';
+import { livePathways, pathwayOf, pathwaysAreStale } from '../pathways/pathway-cache';
 import { communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';
 import { parseParams } from './params';
@@ -60,7 +60,7 @@ export const TRANSITIONS_SHOWN = 200;
 function someFlows(db: Db, params: URLSearchParams, limit = Infinity): FlowsResult {
 	const filters = flowFilters(params);
 	const live = livePathways(db);
-	return aggregateFlowsIndexed(live.flows, live.flowIndex, filters, live.territoryName, thisYear(), limit);
+	return { stale: pathwaysAreStale(db, live), ...aggregateFlowsIndexed(live.flows, live.flowIndex, filters, live.territoryName, thisYear(), limit) };
 }
 
 export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
@@ -142,6 +142,7 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 		return rankStep(i + 1, step, candidates, query, origin, indexedHistoryCounts(live.finder, live.flows, q.sector, previous), previous);
 	});
 	return {
+		stale: pathwaysAreStale(db, live),
 		query: { stage: q.stage, sectors: q.sector, commune: q.commune, needs: q.need },
 		origin: {
 			code: commune.code,
