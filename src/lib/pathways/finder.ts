@@ -256,11 +256,15 @@ export function rankStep(
 	type Scored = (typeof scored)[number];
 	const byRank = (a: Scored, b: Scored) => Number(b.serves) - Number(a.serves) || b.score - a.score || a.counted - b.counted || a.id - b.id;
 	const eligible = scored.some((s) => s.serves) ? scored.filter((s) => s.serves) : scored;
-	const near = eligible.filter((s) => s.withinReach).sort(byRank);
-	let chosen = near.slice(0, 5);
+	const near = eligible.filter((s) => s.withinReach);
+	let chosen = firstOf(near, 5, byRank);
 	if (chosen.length < 3) {
-		const further = eligible.filter((s) => !s.withinReach).sort((a, b) => (a.shownKm ?? Infinity) - (b.shownKm ?? Infinity) || byRank(a, b));
-		chosen = [...chosen, ...further.slice(0, 3 - chosen.length)].sort(byRank);
+		const further = firstOf(
+			eligible.filter((s) => !s.withinReach),
+			3 - chosen.length,
+			(a, b) => (a.shownKm ?? Infinity) - (b.shownKm ?? Infinity) || byRank(a, b)
+		);
+		chosen = [...chosen, ...further].sort(byRank);
 	}
 	const options = chosen.map(({ c }): FinderOption => {
 		const { score, parts } = scoreOption(c, step, query, origin, { count: history.get(c.structure.id) ?? 0, max, previous });
@@ -276,6 +280,19 @@ export function rankStep(
 		};
 	});
 	return { order, stage: step.stage, title: step.title(), offers: step.offers, options, nothingNear: near.length === 0 };
+}
+
+/** The first `n` of `items` in `order` (a total order): what sorting them all and slicing gives, without sorting thousands. */
+function firstOf<T>(items: T[], n: number, order: (a: T, b: T) => number): T[] {
+	const kept: T[] = [];
+	for (const item of items) {
+		if (kept.length === n && order(item, kept[n - 1] as T) >= 0) continue;
+		let at = kept.length;
+		while (at > 0 && order(item, kept[at - 1] as T) < 0) at--;
+		kept.splice(at, 0, item);
+		if (kept.length > n) kept.pop();
+	}
+	return kept;
 }
 
 /** The template steps from the entrepreneur's stage onwards. */
