@@ -23,6 +23,7 @@ import { dataRevision, PageCache, pageKey } from '$lib/server/http/page-cache';
 import { rebuildInBackground } from '$lib/server/worker/background';
 import { recoverInterruptedImports } from '$lib/server/import/chunked-write';
 import { eventLoopStatsEnabled, startEventLoopStats } from '$lib/server/http/event-loop-stats';
+import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -48,6 +49,8 @@ export const init: ServerInit = () => {
 	void recoverInterruptedImports(getDb())
 		.then((n) => n > 0 && console.warn(`${n} import(s) interrompu(s) par un arrêt repris au démarrage`))
 		.catch((error) => console.error('reprise des imports interrompus :', error));
+	// A large directory's pathways are built in a worker from start-up, not by the first visitor's request.
+	void pathwaysReady(getDb());
 	startServerJobs();
 	if (eventLoopStatsEnabled()) startEventLoopStats();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);

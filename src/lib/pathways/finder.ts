@@ -89,11 +89,16 @@ const offerIn = (code: string) => (getLocale() === 'en' ? vocabularyIn('en').off
  * right after a structure of the previous step's kinds (as a first support step for the route's first step).
  * When no project of those sectors did, any passage through the structure counts instead.
  */
-export function historyCounts(data: FlowData, sectors: string[], previous: RouteTemplateStep | null): Map<number, number> {
+export function historyCounts(
+	data: FlowData,
+	sectors: string[],
+	previous: RouteTemplateStep | null,
+	among: readonly FlowData['projects'][number][] = data.projects
+): Map<number, number> {
 	const before = previous ? new Set(previous.categories.map((c) => data.keys.indexOf(c)).filter((i) => i >= 0)) : null;
 	const next = new Map<number, number>();
 	const any = new Map<number, number>();
-	for (const p of data.projects) {
+	for (const p of among) {
 		if (sectors.length > 0 && !p.sectors.some((s) => sectors.includes(s))) continue;
 		const seenNext = new Set<number>();
 		const seenAny = new Set<number>();
@@ -107,6 +112,21 @@ export function historyCounts(data: FlowData, sectors: string[], previous: Route
 	}
 	return next.size > 0 ? next : any;
 }
+
+// The score's points, each said once: scoreOption gives them with their reasons, rankStep ranks every candidate by
+// them alone (thousands at scale; only the few kept get their sentences).
+const sectorPoints = (s: PathwayEntity, query: Pick<FinderQuery, 'sectors'>) =>
+	query.sectors.length === 0
+		? Math.round(MAX.sector / 2)
+		: s.sectors.some((x) => query.sectors.includes(x))
+			? MAX.sector
+			: s.sectors.length === 0
+				? Math.round(MAX.sector / 2)
+				: 0;
+const offerPoints = (s: PathwayEntity, wanted: readonly string[]) =>
+	Math.round((MAX.offer * wanted.filter((o) => s.offers.includes(o)).length) / wanted.length);
+const distancePoints = (d: number | null) => (d == null ? 0 : Math.round((MAX.distance * DISTANCE_HALF_KM) / (DISTANCE_HALF_KM + d)));
+const historyPoints = (h: { count: number; max: number }) => (h.max > 0 ? Math.round((MAX.history * h.count) / h.max) : 0);
 
 /** The transparent score of one structure for one step: five parts, each with its points and a reason in the request's language. */
 export function scoreOption(
@@ -129,15 +149,15 @@ export function scoreOption(
 	});
 
 	const shared = s.sectors.filter((x) => query.sectors.includes(x));
-	const sector =
+	const sectorText =
 		query.sectors.length === 0
-			? { points: Math.round(MAX.sector / 2), text: m.pathways_reason_no_sector() }
+			? m.pathways_reason_no_sector()
 			: shared.length > 0
-				? { points: MAX.sector, text: m.pathways_reason_sector({ sectors: list(shared, words.sector) }) }
+				? m.pathways_reason_sector({ sectors: list(shared, words.sector) })
 				: s.sectors.length === 0
-					? { points: Math.round(MAX.sector / 2), text: m.pathways_reason_sector_any() }
-					: { points: 0, text: m.pathways_reason_sector_other({ sectors: list(s.sectors, words.sector) }) };
-	parts.push({ key: 'sector', max: MAX.sector, ...sector });
+					? m.pathways_reason_sector_any()
+					: m.pathways_reason_sector_other({ sectors: list(s.sectors, words.sector) });
+	parts.push({ key: 'sector', max: MAX.sector, points: sectorPoints(s, query), text: sectorText });
 
 	// The step says what it is for; the entrepreneur's needs narrow it when they overlap.
 	const asked = step.offers.filter((o) => query.needs.includes(o));
@@ -145,7 +165,7 @@ export function scoreOption(
 	const given = wanted.filter((o) => s.offers.includes(o));
 	parts.push({
 		key: 'offer',
-		points: Math.round((MAX.offer * given.length) / wanted.length),
+		points: offerPoints(s, wanted),
 		max: MAX.offer,
 		text:
 			given.length > 0
@@ -158,7 +178,7 @@ export function scoreOption(
 	const d = countedKm(c, origin);
 	parts.push({
 		key: 'distance',
-		points: d == null ? 0 : Math.round((MAX.distance * DISTANCE_HALF_KM) / (DISTANCE_HALF_KM + d)),
+		points: distancePoints(d),
 		max: MAX.distance,
 		text:
 			c.distanceKm == null
@@ -175,7 +195,7 @@ export function scoreOption(
 	const yourSector = query.sectors.length > 0;
 	parts.push({
 		key: 'history',
-		points: history.max > 0 ? Math.round((MAX.history * history.count) / history.max) : 0,
+		points: historyPoints(history),
 		max: MAX.history,
 		text:
 			history.count > 0
@@ -211,10 +231,45 @@ export function rankStep(
 ): FinderStep {
 	const fitting = candidates.filter((c) => step.categories.includes(c.structure.category));
 	const max = Math.max(0, ...fitting.map((c) => history.get(c.structure.id) ?? 0));
+	const asked = step.offers.filter((o) => query.needs.includes(o));
+	const wanted = asked.length > 0 ? asked : step.offers;
 	const scored = fitting.map((c) => {
-		const { score, parts, serves } = scoreOption(c, step, query, origin, { count: history.get(c.structure.id) ?? 0, max, previous });
+		const s = c.structure;
+		const serves = s.stages.includes(step.stage);
+		const counted = countedKm(c, origin);
+		const score =
+			(serves ? MAX.stage : 0) +
+			sectorPoints(s, query) +
+			offerPoints(s, wanted) +
+			distancePoints(counted) +
+			historyPoints({ count: history.get(s.id) ?? 0, max });
+		return {
+			c,
+			serves,
+			score,
+			counted: counted ?? Infinity,
+			id: s.id,
+			shownKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10,
+			withinReach: c.distanceKm != null && c.distanceKm <= REACH_KM
+		};
+	});
+	type Scored = (typeof scored)[number];
+	const byRank = (a: Scored, b: Scored) => Number(b.serves) - Number(a.serves) || b.score - a.score || a.counted - b.counted || a.id - b.id;
+	const eligible = scored.some((s) => s.serves) ? scored.filter((s) => s.serves) : scored;
+	const near = eligible.filter((s) => s.withinReach);
+	let chosen = firstOf(near, 5, byRank);
+	if (chosen.length < 3) {
+		const further = firstOf(
+			eligible.filter((s) => !s.withinReach),
+			3 - chosen.length,
+			(a, b) => (a.shownKm ?? Infinity) - (b.shownKm ?? Infinity) || byRank(a, b)
+		);
+		chosen = [...chosen, ...further].sort(byRank);
+	}
+	const options = chosen.map(({ c }): FinderOption => {
+		const { score, parts } = scoreOption(c, step, query, origin, { count: history.get(c.structure.id) ?? 0, max, previous });
 		const { stages, offers, sectors } = c.structure;
-		const option: FinderOption = {
+		return {
 			structure: { ...c.structure, stages, offers, sectors },
 			distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 10) / 10,
 			distance: c.distanceKm == null ? null : shownIn(showDistance(c.distanceKm, originEnd(origin), c.end), c.end.accuracy, getLocale()),
@@ -223,24 +278,63 @@ export function rankStep(
 			why: explain(parts),
 			withinReach: c.distanceKm != null && c.distanceKm <= REACH_KM
 		};
-		return { option, serves, counted: countedKm(c, origin) ?? Infinity };
 	});
-	const byRank = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
-		Number(b.serves) - Number(a.serves) || b.option.score - a.option.score || a.counted - b.counted || a.option.structure.id - b.option.structure.id;
-	const eligible = scored.some((s) => s.serves) ? scored.filter((s) => s.serves) : scored;
-	const near = eligible.filter((s) => s.option.withinReach).sort(byRank);
-	let chosen = near.slice(0, 5);
-	if (chosen.length < 3) {
-		const further = eligible
-			.filter((s) => !s.option.withinReach)
-			.sort((a, b) => (a.option.distanceKm ?? Infinity) - (b.option.distanceKm ?? Infinity) || byRank(a, b));
-		chosen = [...chosen, ...further.slice(0, 3 - chosen.length)].sort(byRank);
+	return { order, stage: step.stage, title: step.title(), offers: step.offers, options, nothingNear: near.length === 0 };
+}
+
+/** The first `n` of `items` in `order` (a total order): what sorting them all and slicing gives, without sorting thousands. */
+function firstOf<T>(items: T[], n: number, order: (a: T, b: T) => number): T[] {
+	const kept: T[] = [];
+	for (const item of items) {
+		if (kept.length === n && order(item, kept[n - 1] as T) >= 0) continue;
+		let at = kept.length;
+		while (at > 0 && order(item, kept[at - 1] as T) < 0) at--;
+		kept.splice(at, 0, item);
+		if (kept.length > n) kept.pop();
 	}
-	return { order, stage: step.stage, title: step.title(), offers: step.offers, options: chosen.map((s) => s.option), nothingNear: near.length === 0 };
+	return kept;
 }
 
 /** The template steps from the entrepreneur's stage onwards. */
 export function routeFrom(stage: Stage): RouteTemplateStep[] {
 	const at = STAGES.indexOf(stage);
 	return ROUTE_TEMPLATE.filter((s) => STAGES.indexOf(s.stage) >= at);
+}
+
+/**
+ * What the finder reads, prepared once per data revision with the pathways (in a worker at scale, issue 18):
+ * each route step's structures, the projects of each sector, and the history counts when no sector is chosen.
+ * A request then only measures distances and scores the structures of its steps.
+ */
+export interface FinderIndex {
+	/** Per ROUTE_TEMPLATE step: the indices (in the structures list given) of the structures of its kinds. */
+	stepStructures: number[][];
+	/** Per sector: the indices (in the flows' projects) of its projects. */
+	projectsBySector: Map<string, number[]>;
+	/** historyCounts with no sector chosen, by the previous step's index in ROUTE_TEMPLATE + 1 (0: the route's first step). */
+	historyAny: Map<number, number>[];
+}
+
+export function prepareFinder(flows: FlowData, structures: readonly PathwayEntity[]): FinderIndex {
+	const stepStructures = ROUTE_TEMPLATE.map((step) => structures.flatMap((s, i) => (step.categories.includes(s.category) ? [i] : [])));
+	const projectsBySector = new Map<string, number[]>();
+	flows.projects.forEach((p, i) => {
+		for (const sector of new Set(p.sectors)) {
+			const list = projectsBySector.get(sector);
+			if (list) list.push(i);
+			else projectsBySector.set(sector, [i]);
+		}
+	});
+	const historyAny = [null, ...ROUTE_TEMPLATE].map((previous) => historyCounts(flows, [], previous));
+	return { stepStructures, projectsBySector, historyAny };
+}
+
+/** historyCounts read from the index: kept when no sector is chosen, else counted over the sectors' projects only. */
+export function indexedHistoryCounts(index: FinderIndex, flows: FlowData, sectors: string[], previous: RouteTemplateStep | null): Map<number, number> {
+	const at = previous ? ROUTE_TEMPLATE.indexOf(previous) + 1 : 0;
+	// A step of another route (tests) has nothing kept.
+	if (previous && at === 0) return historyCounts(flows, sectors, previous);
+	if (sectors.length === 0 && index.historyAny[at]) return index.historyAny[at];
+	const among = [...new Set(sectors.flatMap((s) => index.projectsBySector.get(s) ?? []))].sort((a, b) => a - b).map((i) => flows.projects[i]!);
+	return historyCounts(flows, sectors, previous, among);
 }

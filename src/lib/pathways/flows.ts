@@ -8,11 +8,11 @@ import type {
 	Bottleneck,
 	FirstStep,
 	FlowFigure,
+	FlowAggregate,
 	FlowFilters,
 	FlowLevel,
 	FlowLink,
 	FlowNode,
-	FlowsResult,
 	LeavingTerritory,
 	PathwayStep,
 	Transition
@@ -47,6 +47,8 @@ export interface FlowStep {
 	structureId: number;
 	year: number;
 	start: string;
+	/** Months since year 0 when the start is known to the month (monthsBetween's terms), else null. */
+	month: number | null;
 	departementCode: string | null;
 }
 export interface FlowProject {
@@ -92,17 +94,20 @@ export function prepareFlows(pathways: ProjectPathway[]): FlowData {
 				structureId: s.structure.id,
 				year: Number((s.start as string).slice(0, 4)),
 				start: s.start as string,
+				month: monthOf(s.start as string),
 				departementCode: s.structure.departementCode
 			}))
 	}));
 	return { projects, keys, labels, slugs };
 }
 
+const monthOf = (d: string) => (d.length < 7 ? null : Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1);
+
 /**
  * A key's label in the request's language: a category from the vocabulary (the prepared labels are the
  * French ones, prepared once per revision for every language), a structure by its own name.
  */
-function keyLabel(data: FlowData, k: number): string {
+export function keyLabel(data: FlowData, k: number): string {
 	const key = data.keys[k] as string;
 	return /^s\d+$/.test(key) ? (data.labels[k] as string) : vocabularyIn(getLocale()).category(key);
 }
@@ -167,7 +172,7 @@ const increment = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
  * (structures where projects stopped, arrivals older than STUCK_AFTER_YEARS before `thisYear`) and the
  * territories of origin whose projects found support in another département.
  */
-export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowsResult {
+export function aggregateFlows(data: FlowData, filters: FlowFilters, territoryName: (code: string) => string, thisYear: number): FlowAggregate {
 	const selected = select(data, filters);
 	const key = keyOf(filters.level);
 	const label = (k: number) => (k === OTHER ? m.pathways_other_structures() : keyLabel(data, k));

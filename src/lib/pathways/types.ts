@@ -34,6 +34,8 @@ export type EntityRef = PathwayStep['structure'];
 export type Place = Pick<EntityRef, 'communeCode' | 'communeName' | 'departementCode' | 'epciCode' | 'lon' | 'lat'>;
 
 export type FlowsResult = z.output<typeof flowsResponse>;
+/** The flows as aggregated; the service says whether they are a previous revision's (`stale`). */
+export type FlowAggregate = Omit<FlowsResult, 'stale'>;
 /** The flows filters, as parsed from the URL (`sector`, `departement`, `epci`, `from`, `to`, `level`). */
 export type FlowFilters = FlowsResult['filters'];
 export type FlowLevel = FlowFilters['level'];

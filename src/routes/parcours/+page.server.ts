@@ -13,6 +13,7 @@ import { findCommunes, resolveCommuneText, type CommuneHit } from '$lib/server/s
 import { paramIssues } from '$lib/server/services/params';
 import { describeIssue, pageLoad } from '$lib/server/http/page';
 import { findRoute } from '$lib/server/services/pathway.service';
+import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 import { localHref } from '$lib/i18n/locale-href';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
@@ -129,7 +130,7 @@ function firstAnswers(url: URL) {
 }
 
 export const load = pageLoad(
-	({ url }) => {
+	async ({ url }) => {
 		const db = getDb();
 		const params = url.searchParams;
 		const { typed, empty } = firstAnswers(url);
@@ -150,6 +151,7 @@ export const load = pageLoad(
 			const name = communeName(db, commune.code);
 			if (name) return { ...empty, answers: { ...typed, communeText: name, commune: { code: commune.code, name } } };
 		}
+		await pathwaysReady(db);
 		const result = findRoute(db, params);
 		const { origin, query } = result;
 		return {

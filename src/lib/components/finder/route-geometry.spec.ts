@@ -30,6 +30,7 @@ const option = (id: number, lon: number | null, lat: number | null): FinderOptio
 });
 
 const result: FinderResult = {
+	stale: false,
 	query: { stage: 'creation', sectors: [], commune: '15187', needs: [] },
 	origin: { code: '15187', name: 'Saint-Flour', departementCode: '15', lon: 3.09, lat: 45.03, accuracy: 'commune', uncertaintyKm: 2, note: null },
 	reachKm: 30,

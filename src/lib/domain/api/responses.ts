@@ -417,6 +417,11 @@ export const pathwayResponse = z.object({
 });
 
 export const flowsResponse = z.object({
+	stale: z
+		.boolean()
+		.describe(
+			'Vrai quand ce sont les parcours d’une révision précédente, servis pendant qu’un fil de travail calcule la nouvelle (grands annuaires, « calcul en cours »).'
+		),
 	filters: z.object({
 		level: z.enum(['category', 'structure']),
 		sector: z.string().optional(),
@@ -470,6 +475,11 @@ export const flowProjectsResponse = z.object({
 });
 
 export const routeResponse = z.object({
+	stale: z
+		.boolean()
+		.describe(
+			'Vrai quand ce sont les parcours d’une révision précédente, servis pendant qu’un fil de travail calcule la nouvelle (grands annuaires, « calcul en cours »).'
+		),
 	query: z.object({ stage: z.enum(STAGES), sectors: z.array(z.string()), commune: z.string(), needs: z.array(z.enum(OFFERS)) }),
 	origin: z.object({ code: z.string(), name: z.string(), departementCode: z.string().nullable(), lon: z.number(), lat: z.number(), ...distanceOrigin }),
 	reachKm: z.number().describe('Distance jugée raisonnable.'),

@@ -1,9 +1,13 @@
 import { extractPathway, type PathwayEntity, type PathwayRelation } from '$lib/pathways/extract';
 import { prepareFlows, type FlowData, type ProjectPathway } from '$lib/pathways/flows';
+import { prepareFinder, type FinderIndex } from '$lib/pathways/finder';
+import { prepareFlowIndex, type FlowIndex } from '$lib/pathways/flows-indexed';
 import { PROJECT_CATEGORIES } from '$lib/pathways/types';
+import type { DistanceEnd } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
 import { graphRevision } from '../repos/graph.repo';
 import { pathwayEntityRows, pathwayRelationRows, territoryNames } from '../repos/pathway.repo';
+import { actorEnds } from '../services/distance.service';
 
 /** Every actor's pathway as plain data: built in the server's thread or in a worker, and sent across as is. */
 export interface PathwaysData {
@@ -16,18 +20,32 @@ export interface PathwaysData {
 	projects: ProjectPathway[];
 	/** The same, in the flows' compact form (see prepareFlows). */
 	flows: FlowData;
+	/** The flows' projects by sector and territory of origin (see flows-indexed.ts). */
+	flowIndex: FlowIndex;
 	/** Support structures: actors that say which stages they serve or which offers they give. */
 	structures: PathwayEntity[];
+	/** How each structure's point was placed (the far end of the finder's distances). */
+	ends: Map<number, DistanceEnd>;
+	/** The finder's indexes (each route step's structures, projects by sector, history counts). */
+	finder: FinderIndex;
 	/** Départements' and EPCI's names by code. */
 	names: Map<string, string>;
 }
 
+/** Support structures: actors that say which stages they serve or which offers they give. */
+const isStructure = (e: PathwayEntity) => e.stages.length > 0 || e.offers.length > 0;
+
 export function buildPathways(db: Db): PathwaysData {
-	const { revision, rows, rels, names } = db.transaction((tx) => {
+	const { revision, rows, rels, names, ends } = db.transaction((tx) => {
 		const reader = tx as unknown as Db;
+		const rows = pathwayEntityRows(reader);
 		return {
 			revision: graphRevision(reader),
-			rows: pathwayEntityRows(reader),
+			rows,
+			ends: actorEnds(
+				reader,
+				rows.filter(isStructure).map((e) => e.id)
+			),
 			rels: pathwayRelationRows(reader),
 			names: territoryNames(reader, ['departement', 'epci'])
 		};
@@ -50,6 +68,19 @@ export function buildPathways(db: Db): PathwaysData {
 		const { steps } = extractPathway(e, relationsOf.get(e.id) ?? [], get);
 		projects.push({ project: e, steps });
 	}
-	const structures = rows.filter((e) => e.stages.length > 0 || e.offers.length > 0);
-	return { revision, byId, bySlug, relationsOf, projects, flows: prepareFlows(projects), structures, names: new Map(names) };
+	const structures = rows.filter(isStructure);
+	const flows = prepareFlows(projects);
+	return {
+		revision,
+		byId,
+		bySlug,
+		relationsOf,
+		projects,
+		flows,
+		flowIndex: prepareFlowIndex(flows),
+		structures,
+		ends,
+		finder: prepareFinder(flows, structures),
+		names: new Map(names)
+	};
 }

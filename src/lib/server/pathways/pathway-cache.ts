@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import { graphRevision } from '../repos/graph.repo';
 import { backgroundRebuildFor } from '../worker/background';
 import { backgroundRebuilder } from '../worker/rebuilder';
+import { inWorker } from '../worker/read-worker';
 import { buildPathways, type PathwaysData } from './pathway-build';
 
 export interface LivePathways extends PathwaysData {
@@ -30,6 +31,33 @@ const rebuilder = backgroundRebuilder(
 	(db, data) => void live(db, data)
 );
 
+const firstBuilds = new WeakMap<Db, Promise<void>>();
+
+/**
+ * Resolves once this connection has pathways to serve. On a large directory the very first build (3 s at
+ * 100,000 actors) runs in a worker too: the server starts it at start-up and the requests that need pathways
+ * await it here before calling the services, instead of one of them building them on the event loop while
+ * everybody waits. Elsewhere (tests, scripts, the demo) it resolves at once and livePathways builds in place.
+ */
+export function pathwaysReady(db: Db): Promise<void> {
+	if (cache.has(db)) return Promise.resolve();
+	let first = firstBuilds.get(db);
+	if (first) return first;
+	// The highest id stands for the size (no count over the whole table): enough to tell the demo from 100k.
+	const size = (db.$client.prepare('SELECT max(id) AS n FROM entities').get() as { n: number | null }).n ?? 0;
+	if (!backgroundRebuildFor(db, size)) return Promise.resolve();
+	first = inWorker('pathways', db.$client.name).then(
+		(data) => {
+			if (db.$client.open && (cache.get(db)?.revision ?? -1) < data.revision) live(db, data);
+		},
+		// The request builds them itself then, as before.
+		(e: unknown) => console.error('Parcours : construction impossible dans un fil de travail.', e)
+	);
+	firstBuilds.set(db, first);
+	void first.finally(() => firstBuilds.delete(db));
+	return first;
+}
+
 export function livePathways(db: Db): LivePathways {
 	const revision = graphRevision(db);
 	const current = cache.get(db);
@@ -39,6 +67,11 @@ export function livePathways(db: Db): LivePathways {
 		return current;
 	}
 	return live(db, buildPathways(db));
+}
+
+/** Whether the pathways served are an earlier revision's, while the current ones are built in a worker (« calcul en cours »). */
+export function pathwaysAreStale(db: Db, live: LivePathways): boolean {
+	return live.revision !== graphRevision(db);
 }
 
 /** One actor's pathway (by id or slug), or null when the actor has none (not a project or an entrepreneur). */

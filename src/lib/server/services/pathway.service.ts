@@ -1,16 +1,18 @@
 /** Pathways (parcours): one actor's timeline, the flows over all projects, the finder's route. */
 import { finderQuerySchema, flowFiguresKeys, flowFigureSchema, flowFiltersSchema, PATHWAY_ARRAY_KEYS, pathwayEntitySchema } from '$lib/domain/pathway-query';
 import { distanceKm } from '$lib/geo/distance';
-import { historyCounts, rankStep, REACH_KM, routeFrom, type Candidate } from '$lib/pathways/finder';
-import { aggregateFlows, figureProjects, OTHER_KEY } from '$lib/pathways/flows';
+import { indexedHistoryCounts, rankStep, REACH_KM, ROUTE_TEMPLATE, routeFrom, type Candidate } from '$lib/pathways/finder';
+import type { PathwayEntity } from '$lib/pathways/extract';
+import { figureProjects, OTHER_KEY } from '$lib/pathways/flows';
+import { aggregateFlowsIndexed } from '$lib/pathways/flows-indexed';
 import { vocabularyIn } from '$lib/domain/vocabulary';
 import { fileLanguageSchema } from '$lib/domain/file-language';
 import { frenchSpacing, ofTerritory } from '$lib/domain/french';
 import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, Pathway } from '$lib/pathways/types';
 import type { Db } from '../db';
 import { csvFile } from '../export/csv';
-import { livePathways, pathwayOf } from '../pathways/pathway-cache';
-import { actorEnds, communeOrigin, UNKNOWN_END } from './distance.service';
+import { livePathways, pathwayOf, pathwaysAreStale } from '../pathways/pathway-cache';
+import { communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';
 import { parseParams } from './params';
 import { m } from '$lib/paraglide/messages';
@@ -54,15 +56,15 @@ function withoutKeys(params: URLSearchParams, keys: readonly string[]): URLSearc
 /** At the structure level there are thousands of distinct transitions at the 10k scale: the page lists the most taken, the CSV all. */
 export const TRANSITIONS_SHOWN = 200;
 
-function allFlows(db: Db, params: URLSearchParams): FlowsResult {
+/** `limit`: the most taken transitions only (their total stays in transitionCount). */
+function someFlows(db: Db, params: URLSearchParams, limit = Infinity): FlowsResult {
 	const filters = flowFilters(params);
 	const live = livePathways(db);
-	return aggregateFlows(live.flows, filters, live.territoryName, thisYear());
+	return { stale: pathwaysAreStale(db, live), ...aggregateFlowsIndexed(live.flows, live.flowIndex, filters, live.territoryName, thisYear(), limit) };
 }
 
 export function pathwayFlows(db: Db, params: URLSearchParams): FlowsResult {
-	const flows = allFlows(db, params);
-	return { ...flows, transitions: flows.transitions.slice(0, TRANSITIONS_SHOWN) };
+	return someFlows(db, params, TRANSITIONS_SHOWN);
 }
 
 /** The projects behind one figure of the flows page. */
@@ -95,7 +97,7 @@ const FLOWS_CSV_HEADERS = {
 /** `lang=en` (the English flows page's link): English headers and category labels; structures keep their names. */
 export function flowsCsv(db: Db, params: URLSearchParams) {
 	const { lang } = parseParams(fileLanguageSchema, new URLSearchParams([...params].filter(([k]) => k === 'lang')));
-	const flows = allFlows(db, withoutKeys(params, ['lang']));
+	const flows = someFlows(db, withoutKeys(params, ['lang']));
 	const label = (key: string, shown: string) =>
 		key === OTHER_KEY ? m.pathways_other_structures({}, { locale: lang }) : /^s\d+$/.test(key) ? shown : vocabularyIn(lang).category(key);
 	return csvFile(
@@ -118,22 +120,29 @@ export function findRoute(db: Db, params: URLSearchParams): FinderResult {
 		throw new ValidationError([m.errors_finder_commune_unplaced({ ofCommune: ofTerritory(commune.name, 'commune'), name: commune.name })]);
 	const origin = { code: commune.code, name: commune.name, lon: commune.lon, lat: commune.lat, accuracy: commune.accuracy, epciCode: commune.epciCode };
 	const live = livePathways(db);
-	const ends = actorEnds(
-		db,
-		live.structures.map((s) => s.id)
-	);
-	const candidates: Candidate[] = live.structures.map((structure) => ({
-		structure,
-		distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat]),
-		end: ends.get(structure.id) ?? UNKNOWN_END
-	}));
+	// Each structure measured once (a funder serves two steps), only those of the route's steps.
+	const measured = new Map<number, Candidate>();
+	const candidate = (i: number): Candidate => {
+		let c = measured.get(i);
+		if (c) return c;
+		const structure = live.structures[i] as PathwayEntity;
+		c = {
+			structure,
+			distanceKm: structure.lon == null || structure.lat == null ? null : distanceKm([origin.lon, origin.lat], [structure.lon, structure.lat]),
+			end: live.ends.get(structure.id) ?? UNKNOWN_END
+		};
+		measured.set(i, c);
+		return c;
+	};
 	const template = routeFrom(q.stage);
 	const query = { sectors: q.sector, needs: q.need };
 	const steps = template.map((step, i) => {
 		const previous = i > 0 ? (template[i - 1] ?? null) : null;
-		return rankStep(i + 1, step, candidates, query, origin, historyCounts(live.flows, q.sector, previous), previous);
+		const candidates = (live.finder.stepStructures[ROUTE_TEMPLATE.indexOf(step)] ?? []).map(candidate);
+		return rankStep(i + 1, step, candidates, query, origin, indexedHistoryCounts(live.finder, live.flows, q.sector, previous), previous);
 	});
 	return {
+		stale: pathwaysAreStale(db, live),
 		query: { stage: q.stage, sectors: q.sector, commune: q.commune, needs: q.need },
 		origin: {
 			code: commune.code,

@@ -6,15 +6,18 @@ import { pageLoad } from '$lib/server/http/page';
 import { NotFoundError } from '$lib/server/services/errors';
 import { mergedInto } from '$lib/server/services/moderation.service';
 import { entityPathway } from '$lib/server/services/pathway.service';
+import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 import { listingFreshness } from '$lib/server/services/freshness.service';
 import { practicalInfo } from '$lib/server/services/practical-info.service';
 import { backLink } from './back-link';
 import type { PageServerLoad } from './$types';
 
 export const load = pageLoad(
-	({ params, request, url, setHeaders, locals }) => {
+	async ({ params, request, url, setHeaders, locals }) => {
 		const db = getDb();
 		const portrait = getPortrait(db, params.slug);
+		// At scale the first pathways are built in a worker: awaited, not built here while every visitor waits.
+		await pathwaysReady(db);
 		// The way back depends on where the visitor came from: a cache must not hand one visitor's to another.
 		setHeaders({ vary: 'Referer' });
 		const back = backLink(request.headers.get('referer'), url.origin, (code) => territoryBreadcrumb(db, code)[0]);
