@@ -1,18 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type StartedApp } from '../../scripts/lib/local-server';
+import { scaleDatabase } from '../../scripts/lib/scale-db';
 import { launchBrowser } from './browser';
 
 /**
  * /carte at 10,000 actors (issue 18), on a server of its own: the points now travel in bytes
  * (/api/v1/map/points.bin); the map must still draw them all and open an actor's card when a person clicks
- * its point. The database: CARTO_SCALE_10K_DB (copied, never written), else /tmp/scale/10k.db, else seeded here.
+ * its point. The database: a copy of CARTO_SCALE_DB, or of the 10k seed another test of the run made, else seeded here.
  */
-const SOURCE = [process.env.CARTO_SCALE_10K_DB, '/tmp/scale/10k.db', '/tmp/probe10k.db'].find((p): p is string => Boolean(p && existsSync(p)));
 
 async function mapSettled(page: Page) {
 	await page.waitForFunction(() => {
@@ -85,16 +84,7 @@ describe('carte à 10 000 acteurs (issue 18)', () => {
 
 	beforeAll(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'carto-map-scale-'));
-		const db = join(dir, 'carto.db');
-		if (SOURCE) copyFileSync(SOURCE, db);
-		else {
-			const seeded = spawnSync('node_modules/.bin/tsx', ['scripts/db-seed.ts', '--scale', '10000'], {
-				env: { ...process.env, DATABASE_URL: db },
-				encoding: 'utf8'
-			});
-			if (seeded.status !== 0) throw new Error(seeded.stderr);
-		}
-		app = await startApp({ ...process.env, DATABASE_URL: db });
+		app = await startApp(scaleDatabase(dir, 10_000));
 		browser = await launchBrowser();
 	}, 600_000);
 	afterAll(async () => {
