@@ -17,7 +17,7 @@ export type GroupChoice = (typeof GROUP_CHOICES)[number];
 /** Above this many filtered actors, /reseau opens grouped (the actors' view shows at most this many). */
 export const GROUP_THRESHOLD = 600;
 /** An opened group draws at most this many of its members on their own (the most related); the rest stay in its node. */
-export const GROUP_MEMBER_CAP = 300;
+export const GROUP_MEMBER_CAP = 200;
 
 /** A group's key in an address: a community's number, an EPCI's SIREN, a département's code, a category's code; `sans` for the actors with none. */
 export const groupKey = z

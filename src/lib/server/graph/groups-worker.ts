@@ -4,7 +4,7 @@
  * arrays cross (copied), the answer comes back as a structured clone.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { aggregate, type Aggregate, type AggregateInput } from '$lib/graph/aggregate';
+import { aggregateAndPlace, type AggregateInput, type PlacedAggregate } from '$lib/graph/aggregate';
 import { moduleWorker } from '../worker/module-worker';
 
 const ROLE = 'connecteur-carto:graph-groups';
@@ -12,15 +12,16 @@ const ROLE = 'connecteur-carto:graph-groups';
 /** Below this many actors the pass costs a few milliseconds: a thread would cost more than it saves. */
 export const GROUPS_WORKER_FROM = 30_000;
 
-export function aggregateInWorker(input: AggregateInput): Promise<Aggregate> {
-	const worker = moduleWorker(import.meta.url, { role: ROLE, input });
+export function aggregateInWorker(input: AggregateInput, memberCap: number, restSkip: number): Promise<PlacedAggregate> {
+	const worker = moduleWorker(import.meta.url, { role: ROLE, input, memberCap, restSkip });
 	return new Promise((resolve, reject) => {
-		worker.once('message', (answer: Aggregate) => resolve(answer));
+		worker.once('message', (answer: PlacedAggregate) => resolve(answer));
 		worker.once('error', reject);
 		worker.once('exit', (code) => reject(new Error(`le regroupement du réseau s’est arrêté (code ${code})`)));
 	});
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
-	parentPort!.postMessage(aggregate((workerData as { input: AggregateInput }).input));
+	const { input, memberCap, restSkip } = workerData as { input: AggregateInput; memberCap: number; restSkip: number };
+	parentPort!.postMessage(aggregateAndPlace(input, memberCap, restSkip));
 }

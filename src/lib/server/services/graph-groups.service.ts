@@ -5,7 +5,7 @@
  * answer is one pass over the relations (aggregate.ts; in a worker thread for large graphs), and the API keeps
  * answers per data revision.
  */
-import { aggregate, discRadius, placeGroups, placeMembers, type Aggregate, type AggregateInput } from '$lib/graph/aggregate';
+import { aggregateAndPlace, placeMembers, type AggregateInput, type PlacedAggregate, type SuperEdge } from '$lib/graph/aggregate';
 import { GROUP_MEMBER_CAP, GROUP_THRESHOLD, GROUPS_ARRAY_KEYS, graphGroupsSchema, type GroupBy } from '$lib/domain/graph-groups';
 import type { GraphGroupsResponse } from '$lib/domain/api/groups-response';
 import type { GraphIndex } from '$lib/graph/graph-index';
@@ -110,6 +110,25 @@ function groupLabel(by: GroupBy, grouping: Grouping, g: number): string {
 	return grouping.names.get(key) ?? key;
 }
 
+/** Lines from one actor drawn on its own to closed groups, at most: its strongest ties (the groups' own lines count them all). */
+const LINKS_PER_ACTOR = 4;
+
+/**
+ * Every line between groups, and each shown actor's strongest lines to closed groups: an opened group of 200
+ * actors, each related to a dozen groups, would otherwise draw thousands of lines, a picture of nothing again.
+ */
+function readableLinks(edges: SuperEdge[]): SuperEdge[] {
+	const byActor = new Map<number, SuperEdge[]>();
+	const kept: SuperEdge[] = [];
+	for (const e of edges) {
+		const actor = 'actor' in e.a ? e.a.actor : 'actor' in e.b ? e.b.actor : null;
+		if (actor === null) kept.push(e);
+		else byActor.set(actor, [...(byActor.get(actor) ?? []), e]);
+	}
+	for (const list of byActor.values()) kept.push(...list.sort((a, b) => b.weight - a.weight).slice(0, LINKS_PER_ACTOR));
+	return kept;
+}
+
 /** Members of an opened group start past this spot when some stay in its node (drawn in the middle). */
 const REST_SKIP = 9;
 
@@ -153,12 +172,11 @@ export async function graphGroups(db: Db, params: URLSearchParams): Promise<Grap
 	for (const p of revealed) shown[p] = 1;
 
 	const input: AggregateInput = { n, edgeSource: index.edgeSource, edgeTarget: index.edgeTarget, edgeType, typeNames, nodeGroup, groupCount: dense.length, shown, edgeMask };
-	const agg: Aggregate = n >= GROUPS_WORKER_FROM && !db.$client.memory ? await aggregateInWorker(input) : aggregate(input);
+	const agg: PlacedAggregate =
+		n >= GROUPS_WORKER_FROM && !db.$client.memory ? await aggregateInWorker(input, GROUP_MEMBER_CAP, REST_SKIP) : aggregateAndPlace(input, GROUP_MEMBER_CAP, REST_SKIP);
 
 	// Where groups stand depends on their sizes only: opening one moves nothing else.
-	const skipOf = (g: number) => (agg.groupSize[g]! > GROUP_MEMBER_CAP ? REST_SKIP : 0);
-	const radii = dense.map((_, g) => discRadius(Math.min(agg.groupSize[g]!, GROUP_MEMBER_CAP) + skipOf(g)));
-	const spots = placeGroups(radii);
+	const { spots, radii } = agg;
 	const unitId = (u: { group: number } | { actor: number }) => ('group' in u ? `g:${grouping.keys[dense[u.group]!]}` : `n${index.nodes[u.actor]!.id}`);
 
 	const memberRows: GraphGroupsResponse['members'] = [];
@@ -191,7 +209,7 @@ export async function graphGroups(db: Db, params: URLSearchParams): Promise<Grap
 			hub: { id: index.nodes[grouping.hubs[g0]!]!.id, label: index.nodes[grouping.hubs[g0]!]!.label }
 		})),
 		members: memberRows,
-		links: agg.superEdges.map((e) => [unitId(e.a), unitId(e.b), e.weight, e.byType]),
+		links: readableLinks(agg.superEdges).map((e) => [unitId(e.a), unitId(e.b), e.weight, e.byType]),
 		edges: agg.relations.map((k) => {
 			const e = index.edges[k]!;
 			return [e.id, e.source, e.target, e.type];
