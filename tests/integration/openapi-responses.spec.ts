@@ -80,6 +80,7 @@ function cases(): Record<string, string[]> {
 		'/territories': ['kind=epci&parent=63', 'kind=commune&parent=15', 'kind=region'],
 		'/graph': ['', `focus=${fx.pair[0]}&depth=2`, 'type=incubated_by&type=funded_by&confirmed=1', 'year=2022&kind=organisation', 'type=founded&connected=1'],
 		'/graph/metrics': [''],
+		'/graph/groups': ['', 'by=category&open=startup', `by=epci&reveal=${fx.pair[0]}&type=incubated_by`, 'by=departement&year=2022&connected=1'],
 		'/graph/common': [`a=${fx.pair[0]}&b=${fx.pair[1]}`],
 		'/paths': [`from=${fx.far[0]}&to=${fx.far[1]}&k=5`, `from=${fx.pair[0]}&to=${fx.pair[1]}`],
 		'/pathways': fx.pathways.map((p) => `entity=${p}`),
