@@ -45,9 +45,9 @@ async function measure(browser: Browser, baseUrl: string): Promise<Run> {
 	// Open the second community as a person would, and time it until its members are drawn.
 	const at = await page.evaluate(() => {
 		const cy = window.__cartoGroups!.cy!;
-		const node = cy.nodes('.group')[1]!;
+		const at = cy.nodes('.group')[1]!.renderedPosition();
 		const box = cy.container()!.getBoundingClientRect();
-		return { x: box.left + node.renderedPosition('x'), y: box.top + node.renderedPosition('y'), draws: window.__cartoGroups!.draws };
+		return { x: box.left + at.x, y: box.top + at.y, draws: window.__cartoGroups!.draws };
 	});
 	const clicked = Date.now();
 	await page.mouse.click(at.x, at.y);

@@ -48,7 +48,7 @@ function spotOf(page: Page, id: string) {
 	return page.evaluate((key) => {
 		const cy = window.__cartoGroups!.cy!;
 		const ele = cy.getElementById(key);
-		const p = ele.isEdge() ? ele.renderedMidpoint() : ele.renderedPosition();
+		const p = ele.isEdge() ? (ele as unknown as import('cytoscape').EdgeSingular).renderedMidpoint() : (ele as unknown as import('cytoscape').NodeSingular).renderedPosition();
 		const box = cy.container()!.getBoundingClientRect();
 		return { x: box.left + p.x, y: box.top + p.y };
 	}, id);

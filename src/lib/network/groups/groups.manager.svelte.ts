@@ -38,17 +38,22 @@ export class GroupsManager {
 		return params.toString();
 	});
 	/**
-	 * Whether the page draws groups: asked by name, or (no choice made) while the first answer is awaited and
-	 * then when it says the view is larger than the threshold.
+	 * Whether the page draws groups: asked by name, or (no choice made) when the view has more actors than the
+	 * threshold (the server's count first, then the answer's).
 	 */
-	readonly active = $derived.by(() => this.wanted && (this.state.group != null || this.answer == null || this.answer.grouped));
+	readonly active = $derived.by(() => this.wanted && (this.state.group != null || (this.answer ? this.answer.grouped : this.#large())));
 	readonly names = $derived.by(() => new Map((this.answer?.groups ?? []).map((g) => [g.key, groupName(this.answer!.by, g)])));
 
-	constructor(state: ExploreState, graph: GraphManager) {
+	readonly #large: () => boolean;
+
+	/** `large`: whether the server counted more actors than the threshold for the page's filters (its first render). */
+	constructor(state: ExploreState, graph: GraphManager, large: () => boolean) {
 		this.state = state;
 		this.graph = graph;
+		this.#large = large;
 		$effect(() => {
-			if (!this.wanted) return;
+			// A directory under the threshold never opens grouped unless asked: nothing to fetch.
+			if (!this.wanted || (this.state.group == null && !this.#large())) return;
 			const controller = new AbortController();
 			fetchJson<GraphGroupsResponse>(groupsUrl(this.params), controller.signal).then(
 				(r) => ((this.answer = r), (this.problem = '')),

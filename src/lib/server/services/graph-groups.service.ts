@@ -18,6 +18,8 @@ import { aggregateInWorker, GROUPS_WORKER_FROM } from '../graph/groups-worker';
 import { communeParents } from '../repos/territory.repo';
 import { allowedMask, relationMask, resolveActor } from './graph-view';
 import { parseParams } from './params';
+import { entityCount } from './entity-counts';
+import type { EntityFilters } from '$lib/domain/filters';
 
 /** The key of the actors a grouping cannot place (no community, no commune, no category). */
 const NONE = 'sans';
@@ -215,4 +217,13 @@ export async function graphGroups(db: Db, params: URLSearchParams): Promise<Grap
 			return [e.id, e.source, e.target, e.type];
 		})
 	};
+}
+
+/**
+ * Whether /reseau opens grouped for these filters (the page's first render, before any answer): more actors
+ * than the threshold. A count kept per revision and filter; the groups' answer then says it exactly (relation
+ * filters may leave fewer actors).
+ */
+export function opensGrouped(db: Db, filters: EntityFilters): boolean {
+	return entityCount(db, filters) > GROUP_THRESHOLD;
 }
