@@ -49,7 +49,7 @@ describe('/api/v1/graph/groups on the demo database', () => {
 		expect(opened.edges.length).toBeGreaterThan(0);
 	});
 
-	it('opens the groups of a path’s steps (reveal) and keeps its relations drawn', async () => {
+	it('draws a path’s steps one by one (reveal), their groups closed around them, and its relations', async () => {
 		const closed = await graphGroups(db, qs('by=community'));
 		const [a, b] = [closed.groups[0]!.hub!.id, closed.groups[1]!.hub!.id];
 		const path = findPaths(db, qs(`from=${a}&to=${b}`)).paths[0]!;
@@ -58,6 +58,8 @@ describe('/api/v1/graph/groups on the demo database', () => {
 		for (const id of path.nodes) expect(shown.has(id)).toBe(true);
 		const drawn = new Set(r.edges.map((e) => e[0]));
 		for (const e of path.edges) expect(drawn.has(e.id)).toBe(true);
+		expect(r.groups.every((g) => !g.open)).toBe(true);
+		expect(r.members).toHaveLength(path.nodes.length);
 	});
 
 	it('follows the filters and refuses an unknown grouping in French', async () => {

@@ -160,10 +160,10 @@ export async function graphGroups(db: Db, params: URLSearchParams): Promise<Grap
 	const nodeGroup = new Int32Array(n).fill(-1);
 	for (let p = 0; p < n; p++) if (keep[p]) nodeGroup[p] = denseOf.get(grouping.nodeGroup[p]!)!;
 
-	// Opened groups (asked, or holding an actor to reveal) draw their most related members one by one.
+	// Opened groups draw their most related members one by one; so are the actors to reveal (a path's steps),
+	// their groups staying closed around them.
 	const revealed = q.reveal.map((ref) => resolveActor(index, ref)).filter((p) => keep[p]);
 	const opened = new Set(q.open.map((key) => denseOf.get(grouping.keys.indexOf(key))).filter((g) => g !== undefined));
-	for (const p of revealed) opened.add(nodeGroup[p]!);
 	const members = new Map<number, number[]>([...opened].map((g) => [g, []]));
 	for (let p = 0; p < n; p++) if (keep[p] && opened.has(nodeGroup[p]!)) members.get(nodeGroup[p]!)!.push(p);
 	const shown = new Uint8Array(n);
@@ -189,6 +189,19 @@ export async function graphGroups(db: Db, params: URLSearchParams): Promise<Grap
 			memberRows.push([node.id, node.label, node.kind, g, at.x, at.y, agg.degree.get(drawn[j]!) ?? 0]);
 		});
 	}
+	// A revealed actor of a closed group: on a ring just outside its group's node, in the order asked.
+	const around = new Map<number, number>();
+	for (const p of revealed) {
+		const g = nodeGroup[p]!;
+		if (opened.has(g)) continue;
+		const j = around.get(g) ?? 0;
+		around.set(g, j + 1);
+		const angle = -Math.PI / 2 + j * 0.9;
+		const node = index.nodes[p]!;
+		const at = { x: Math.round(spots[g]!.x + 0.6 * radii[g]! * Math.cos(angle)), y: Math.round(spots[g]!.y + 0.6 * radii[g]! * Math.sin(angle)) };
+		memberRows.push([node.id, node.label, node.kind, g, at.x, at.y, agg.degree.get(p) ?? 0]);
+	}
+
 	return {
 		revision: grouping.revision,
 		stale: grouping.stale,
