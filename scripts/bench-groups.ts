@@ -40,7 +40,13 @@ async function measure(browser: Browser, baseUrl: string): Promise<Run> {
 	const first = await page.evaluate(() => {
 		const api = performance.getEntriesByType('resource').find((r) => r.name.includes('/api/v1/graph/groups')) as PerformanceResourceTiming | undefined;
 		const p = window.__cartoGroups!;
-		return { firstFrameMs: p.firstFrameMs!, interactiveMs: p.interactiveMs!, apiMs: Math.round(api ? api.responseEnd - api.requestStart : NaN), nodes: p.nodes, edges: p.edges };
+		return {
+			firstFrameMs: p.firstFrameMs!,
+			interactiveMs: p.interactiveMs!,
+			apiMs: Math.round(api ? api.responseEnd - api.requestStart : NaN),
+			nodes: p.nodes,
+			edges: p.edges
+		};
 	});
 	// Open the second community as a person would, and time it until its members are drawn.
 	const at = await page.evaluate(() => {

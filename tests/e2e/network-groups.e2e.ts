@@ -41,14 +41,17 @@ function groupPixels(page: Page) {
 }
 
 /** Waits for the groups view to have drawn `draws` answers. */
-const drawn = (page: Page, draws = 1) => page.waitForFunction((n) => (window.__cartoGroups?.draws ?? 0) >= n && window.__cartoGroups?.firstFrameMs != null, draws);
+const drawn = (page: Page, draws = 1) =>
+	page.waitForFunction((n) => (window.__cartoGroups?.draws ?? 0) >= n && window.__cartoGroups?.firstFrameMs != null, draws);
 
 /** Where an element of the groups view is on the page (its centre, or a line's middle). */
 function spotOf(page: Page, id: string) {
 	return page.evaluate((key) => {
 		const cy = window.__cartoGroups!.cy!;
 		const ele = cy.getElementById(key);
-		const p = ele.isEdge() ? (ele as unknown as import('cytoscape').EdgeSingular).renderedMidpoint() : (ele as unknown as import('cytoscape').NodeSingular).renderedPosition();
+		const p = ele.isEdge()
+			? (ele as unknown as import('cytoscape').EdgeSingular).renderedMidpoint()
+			: (ele as unknown as import('cytoscape').NodeSingular).renderedPosition();
 		const box = cy.container()!.getBoundingClientRect();
 		return { x: box.left + p.x, y: box.top + p.y };
 	}, id);

@@ -1,7 +1,7 @@
 import { z } from './zod';
 import { entityFiltersSchema, type EntityFilters } from './filters';
 import { ARRAY_KEYS, filtersToSearchParams, searchParamsToObject } from './filter-params';
-import { RELATION_TYPES, type RelationType } from './vocabulary';
+import { RELATION_TYPES } from './vocabulary';
 import { m } from '$lib/paraglide/messages';
 import { groupParamSchemas } from './group-params';
 

@@ -17,7 +17,17 @@ function randomInput(n: number, m: number, groups: number, seed = 7): AggregateI
 		edgeTarget[k] = t;
 		edgeType[k] = Math.floor(rnd() * 3);
 	}
-	return { n, edgeSource, edgeTarget, edgeType, typeNames: ['partner_of', 'funded_by', 'member_of'], nodeGroup, groupCount: groups, shown: new Uint8Array(n), edgeMask: null };
+	return {
+		n,
+		edgeSource,
+		edgeTarget,
+		edgeType,
+		typeNames: ['partner_of', 'funded_by', 'member_of'],
+		nodeGroup,
+		groupCount: groups,
+		shown: new Uint8Array(n),
+		edgeMask: null
+	};
 }
 
 const unitKey = (u: { group: number } | { actor: number }) => ('group' in u ? `g${u.group}` : `a${u.actor}`);
@@ -66,7 +76,8 @@ describe('aggregate', () => {
 		for (const [p, d] of agg.degree) expect(d).toBe([...input.edgeSource, ...input.edgeTarget].filter((x) => x === p).length);
 		// Actor-to-group super-edges: their weights are the actor's relations into that group.
 		for (const e of agg.superEdges.filter((e) => 'actor' in e.a || 'actor' in e.b)) {
-			const [actor, group] = 'actor' in e.a ? [e.a.actor, (e.b as { group: number }).group] : [(e.b as { actor: number }).actor, (e.a as { group: number }).group];
+			const [actor, group] =
+				'actor' in e.a ? [e.a.actor, (e.b as { group: number }).group] : [(e.b as { actor: number }).actor, (e.a as { group: number }).group];
 			let count = 0;
 			for (let k = 0; k < 1000; k++) {
 				const [s, t] = [input.edgeSource[k]!, input.edgeTarget[k]!];
@@ -95,7 +106,8 @@ describe('placing groups and members', () => {
 		const radii = sizes.map((s) => discRadius(s));
 		const spots = placeGroups(radii);
 		for (let i = 0; i < spots.length; i++)
-			for (let j = i + 1; j < spots.length; j++) expect(Math.hypot(spots[i]!.x - spots[j]!.x, spots[i]!.y - spots[j]!.y)).toBeGreaterThanOrEqual(radii[i]! + radii[j]!);
+			for (let j = i + 1; j < spots.length; j++)
+				expect(Math.hypot(spots[i]!.x - spots[j]!.x, spots[i]!.y - spots[j]!.y)).toBeGreaterThanOrEqual(radii[i]! + radii[j]!);
 		// Same sizes, same picture; the members of a group stay inside its disc.
 		expect(placeGroups(radii)).toEqual(spots);
 		const members = placeMembers(spots[1]!, 300);

@@ -41,7 +41,15 @@ export function groupElements(answer: GraphGroupsResponse): ElementDefinition[] 
 	for (const [id, label, kind, g, x, y, degree] of answer.members) {
 		out.push({
 			group: 'nodes',
-			data: { id: nodeKey(id), entityId: id, label, size: Math.min(30, 8 + 3 * Math.sqrt(degree)), color: kindColor(kind), shape: kindShape(kind), ring: groupColor(g) },
+			data: {
+				id: nodeKey(id),
+				entityId: id,
+				label,
+				size: Math.min(30, 8 + 3 * Math.sqrt(degree)),
+				color: kindColor(kind),
+				shape: kindShape(kind),
+				ring: groupColor(g)
+			},
 			position: { x, y },
 			classes: 'member'
 		});
@@ -55,7 +63,11 @@ export function groupElements(answer: GraphGroupsResponse): ElementDefinition[] 
 		});
 	}
 	for (const [id, source, target, type] of answer.edges) {
-		out.push({ group: 'edges', data: { id: edgeKey(id), source: nodeKey(source), target: nodeKey(target), type, color: edgeColor(type) }, classes: 'relation' });
+		out.push({
+			group: 'edges',
+			data: { id: edgeKey(id), source: nodeKey(source), target: nodeKey(target), type, color: edgeColor(type) },
+			classes: 'relation'
+		});
 	}
 	return out;
 }
@@ -80,7 +92,15 @@ export function groupStylesheet(): StylesheetJson {
 		},
 		{
 			selector: 'node.group',
-			style: { 'background-opacity': 0.8, 'border-width': 2, 'border-color': '#ffffff', 'font-size': 15, 'font-weight': 'bold', 'text-valign': 'center', 'text-wrap': 'wrap' }
+			style: {
+				'background-opacity': 0.8,
+				'border-width': 2,
+				'border-color': '#ffffff',
+				'font-size': 15,
+				'font-weight': 'bold',
+				'text-valign': 'center',
+				'text-wrap': 'wrap'
+			}
 		},
 		{ selector: 'node.rest', style: { 'background-opacity': 0.35, 'font-size': 11, 'font-weight': 'normal' } },
 		{
@@ -92,7 +112,10 @@ export function groupStylesheet(): StylesheetJson {
 		{ selector: 'edge.relation', style: { width: 1, 'line-color': 'data(color)' } },
 		{ selector: 'edge.hover', style: { opacity: 0.9, 'line-color': '#1f1b16' } },
 		{ selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1f1b16' } },
-		{ selector: 'node.path', style: { 'border-width': 4, 'border-color': HIGHLIGHT, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 } },
+		{
+			selector: 'node.path',
+			style: { 'border-width': 4, 'border-color': HIGHLIGHT, 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'font-size': 13, 'z-index': 10 }
+		},
 		{ selector: 'edge.path', style: { width: 5, 'line-color': HIGHLIGHT, opacity: 1, 'z-index': 10 } }
 	];
 }

@@ -20,7 +20,7 @@ export class GroupsManager {
 	problem = $state('');
 
 	/** The grouping asked (the default: communities). */
-	readonly by = $derived.by<GroupBy>(() => (GROUP_BY as readonly string[]).includes(this.state.group ?? '') ? (this.state.group as GroupBy) : 'community');
+	readonly by = $derived.by<GroupBy>(() => ((GROUP_BY as readonly string[]).includes(this.state.group ?? '') ? (this.state.group as GroupBy) : 'community'));
 	/** A focus shows a neighbourhood (small): never grouped; `none` asks for the actors themselves. */
 	readonly wanted = $derived.by(() => this.state.group !== 'none' && this.state.focus == null);
 	/** The steps of the path drawn, opened in place. */

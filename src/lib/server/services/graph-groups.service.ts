@@ -149,7 +149,8 @@ export async function graphGroups(db: Db, params: URLSearchParams): Promise<Grap
 	if (q.connected) {
 		const linked = new Uint8Array(n);
 		for (let k = 0; k < index.edges.length; k++)
-			if ((!edgeMask || edgeMask[k]) && keep[index.edgeSource[k]!] && keep[index.edgeTarget[k]!]) linked[index.edgeSource[k]!] = linked[index.edgeTarget[k]!] = 1;
+			if ((!edgeMask || edgeMask[k]) && keep[index.edgeSource[k]!] && keep[index.edgeTarget[k]!])
+				linked[index.edgeSource[k]!] = linked[index.edgeTarget[k]!] = 1;
 		for (let p = 0; p < n; p++) keep[p] &&= linked[p]!;
 	}
 	const sizes = new Map<number, number>();
@@ -173,9 +174,21 @@ export async function graphGroups(db: Db, params: URLSearchParams): Promise<Grap
 	}
 	for (const p of revealed) shown[p] = 1;
 
-	const input: AggregateInput = { n, edgeSource: index.edgeSource, edgeTarget: index.edgeTarget, edgeType, typeNames, nodeGroup, groupCount: dense.length, shown, edgeMask };
+	const input: AggregateInput = {
+		n,
+		edgeSource: index.edgeSource,
+		edgeTarget: index.edgeTarget,
+		edgeType,
+		typeNames,
+		nodeGroup,
+		groupCount: dense.length,
+		shown,
+		edgeMask
+	};
 	const agg: PlacedAggregate =
-		n >= GROUPS_WORKER_FROM && !db.$client.memory ? await aggregateInWorker(input, GROUP_MEMBER_CAP, REST_SKIP) : aggregateAndPlace(input, GROUP_MEMBER_CAP, REST_SKIP);
+		n >= GROUPS_WORKER_FROM && !db.$client.memory
+			? await aggregateInWorker(input, GROUP_MEMBER_CAP, REST_SKIP)
+			: aggregateAndPlace(input, GROUP_MEMBER_CAP, REST_SKIP);
 
 	// Where groups stand depends on their sizes only: opening one moves nothing else.
 	const { spots, radii } = agg;
