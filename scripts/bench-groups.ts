@@ -54,6 +54,7 @@ async function measure(browser: Browser, baseUrl: string): Promise<Run> {
 		const node = cy.nodes('.group')[1]!;
 		// Into the window's upper third first: the frame may reach below the fold.
 		window.scrollBy(0, cy.container()!.getBoundingClientRect().top + node.renderedPosition().y - window.innerHeight / 3);
+		cy.resize(); // Cytoscape keeps where its canvas was on the page: told it moved
 		const at = node.renderedPosition();
 		const box = cy.container()!.getBoundingClientRect();
 		return { x: box.left + at.x, y: box.top + at.y, draws: window.__cartoGroups!.draws };

@@ -66,6 +66,8 @@ function spotOf(page: Page, id: string) {
 			? (ele as unknown as import('cytoscape').EdgeSingular).renderedMidpoint()
 			: (ele as unknown as import('cytoscape').NodeSingular).renderedPosition();
 		window.scrollBy(0, cy.container()!.getBoundingClientRect().top + first.y - window.innerHeight / 3);
+		// Cytoscape keeps where its canvas was on the page: told it moved, it maps the pointer right.
+		cy.resize();
 		const p = ele.isEdge()
 			? (ele as unknown as import('cytoscape').EdgeSingular).renderedMidpoint()
 			: (ele as unknown as import('cytoscape').NodeSingular).renderedPosition();
