@@ -82,6 +82,7 @@ function cases(): Record<string, string[]> {
 		'/graph': ['', `focus=${fx.pair[0]}&depth=2`, 'type=incubated_by&type=funded_by&confirmed=1', 'year=2022&kind=organisation', 'type=founded&connected=1'],
 		'/graph/compact': ['', `focus=${fx.pair[0]}&depth=2`, 'type=incubated_by&confirmed=1&limit=50'],
 		'/graph/metrics': [''],
+		'/graph/groups': ['', 'by=category&open=startup', `by=epci&reveal=${fx.pair[0]}&type=incubated_by`, 'by=departement&year=2022&connected=1'],
 		'/graph/common': [`a=${fx.pair[0]}&b=${fx.pair[1]}`],
 		'/paths': [`from=${fx.far[0]}&to=${fx.far[1]}&k=5`, `from=${fx.pair[0]}&to=${fx.pair[1]}`],
 		'/pathways': fx.pathways.map((p) => `entity=${p}`),

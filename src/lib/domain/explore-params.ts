@@ -1,8 +1,9 @@
 import { z } from './zod';
 import { entityFiltersSchema, type EntityFilters } from './filters';
 import { ARRAY_KEYS, filtersToSearchParams, searchParamsToObject } from './filter-params';
-import { RELATION_TYPES, type RelationType } from './vocabulary';
+import { RELATION_TYPES } from './vocabulary';
 import { m } from '$lib/paraglide/messages';
+import { groupParamSchemas } from './group-params';
 
 /**
  * The explore views' parameters (/carte, /reseau, /explorer, the embeds and the network API), one schema
@@ -105,7 +106,9 @@ export const exploreParamSchemas = {
 	at: camera.optional(),
 	arcs: flag('arcs'),
 	flows: flag('flows'),
-	pane: z.enum(EXPLORER_PANES, { error: () => m.errors_pane_unknown() }).optional()
+	pane: z.enum(EXPLORER_PANES, { error: () => m.errors_pane_unknown() }).optional(),
+	// The aggregated view (group-params.ts).
+	...groupParamSchemas
 } as const;
 
 export type ExploreKey = keyof typeof exploreParamSchemas;
@@ -115,7 +118,7 @@ export type ExploreQuery = EntityFilters & ExploreParams;
 /** Each page's parameters: what its address keeps (the rest is dropped, not carried along). */
 export const VIEW_KEYS = {
 	carte: ['year', 'type', 'confirmed', 'actor', 'stat', 'level', 'near', 'radius', 'at', 'arcs', 'flows'],
-	reseau: ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'centrality', 'from', 'to', 'path', 'isolated', 'actor'],
+	reseau: ['type', 'year', 'confirmed', 'focus', 'depth', 'layout', 'size', 'colour', 'centrality', 'from', 'to', 'path', 'isolated', 'actor', 'group', 'open'],
 	explorer: [
 		'type',
 		'year',
@@ -145,7 +148,7 @@ export const VIEW_KEYS = {
 export type ExploreView = keyof typeof VIEW_KEYS;
 
 /** Keys that repeat besides the shared filters'. */
-export const EXPLORE_ARRAY_KEYS = ['type'] as const;
+export const EXPLORE_ARRAY_KEYS = ['type', 'open'] as const;
 
 export const exploreSchema = entityFiltersSchema.extend(exploreParamSchemas);
 
@@ -184,7 +187,7 @@ export function hidesIsolated(v: { type: readonly string[]; confirmed: boolean; 
 
 function encodeOne(key: ExploreKey, value: unknown, params: URLSearchParams): void {
 	if (value == null || value === false) return;
-	if (key === 'type') for (const t of value as RelationType[]) params.append('type', t);
+	if (key === 'type' || key === 'open') for (const t of value as string[]) params.append(key, t);
 	else if (key === 'at') {
 		const c = value as Camera;
 		params.set('at', `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${Math.round(c.zoom * 100) / 100}`);
@@ -208,6 +211,7 @@ export function encodeExplore(query: Partial<ExploreQuery>, view: ExploreView): 
 		if (key === 'level' && v.stat == null) continue;
 		if (key === 'isolated' && value != null && hidesIsolated({ ...v, isolated: null }) === (value === 'hide')) continue;
 		if (key === 'centrality' && v.layout !== 'concentric' && value === EXPLORE_DEFAULTS.centrality) continue;
+		if (key === 'open' && (v.group === 'none' || v.focus != null)) continue;
 		if (key !== 'type' && key !== 'at' && value === EXPLORE_DEFAULTS[key]) continue;
 		encodeOne(key, value, params);
 	}

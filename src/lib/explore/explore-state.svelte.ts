@@ -16,6 +16,7 @@ import {
 	type SizeBy
 } from '$lib/domain/explore-params';
 import type { RelationType } from '$lib/domain/vocabulary';
+import type { GroupChoice } from '$lib/domain/group-params';
 import { localHref } from '$lib/i18n/locale-href';
 
 const filtersOf = (v: ExploreQuery): EntityFilters => ({
@@ -62,6 +63,9 @@ export class ExploreState {
 	arcs = $state(false);
 	flows = $state(false);
 	pane = $state<'carte' | 'reseau' | null>(null);
+	/** The network's grouping (null: grouped above the threshold) and the groups opened (groups/). */
+	group = $state<GroupChoice | null>(null);
+	open = $state<string[]>([]);
 
 	/** The canonical filter key (the API calls' and the cache's key). */
 	readonly key = $derived(filterKey(this.filters));
@@ -89,7 +93,9 @@ export class ExploreState {
 		at: this.camera ?? undefined,
 		arcs: this.arcs,
 		flows: this.flows,
-		pane: this.pane ?? undefined
+		pane: this.pane ?? undefined,
+		group: this.group ?? undefined,
+		open: this.open
 	});
 	/** This page's address for the current state, in the page's language (/en/… on an English page). */
 	get href(): string {
@@ -127,6 +133,8 @@ export class ExploreState {
 		this.arcs = v.arcs;
 		this.flows = v.flows;
 		this.pane = v.pane ?? null;
+		this.group = v.group ?? null;
+		this.open = v.open;
 		return errors;
 	}
 

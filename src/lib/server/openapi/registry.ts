@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { entityFiltersSchema } from '$lib/domain/filters';
 import { commonQuerySchema, graphViewSchema, pathQuerySchema } from '$lib/domain/graph-query';
 import { graphCompactResponse } from '$lib/domain/graph-format';
+import { graphGroupsSchema } from '$lib/domain/graph-groups';
+import { graphGroupsResponse } from '$lib/domain/api/groups-response';
 import { finderQuerySchema, flowFigureSchema, flowFiltersSchema, pathwayEntitySchema } from '$lib/domain/pathway-query';
 import { entityListSchema, searchApiSchema } from '../services/entity-api.service';
 import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../services/map.service';
@@ -167,6 +169,15 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 		query: [graphViewSchema],
 		response: { description: m.server_api_graph_compact_response, contentType: JSON_TYPE, schema: graphCompactResponse },
 		example: { limit: '50' }
+	},
+	{
+		path: '/graph/groups',
+		tag: 'reseau',
+		summary: m.server_api_graph_groups_summary,
+		description: m.server_api_graph_groups_description,
+		query: [graphGroupsSchema],
+		response: { description: m.server_api_graph_groups_response, contentType: JSON_TYPE, schema: graphGroupsResponse },
+		example: { by: 'category' }
 	},
 	{
 		path: '/graph/metrics',

@@ -87,3 +87,18 @@ export function territorySummariesOfKind(db: Db, kind: TerritoryKind) {
 		.orderBy(asc(territories.code))
 		.all();
 }
+
+/** Every commune's EPCI and département, and the names of those (the network's territorial groups). */
+export function communeParents(db: Db) {
+	const communes = db
+		.select({ code: territories.code, epci: territories.epciCode, departement: territories.departementCode })
+		.from(territories)
+		.where(eq(territories.kind, 'commune'))
+		.all();
+	const names = db
+		.select({ code: territories.code, kind: territories.kind, name: territories.name })
+		.from(territories)
+		.where(inArray(territories.kind, ['epci', 'departement']))
+		.all();
+	return { communes, names };
+}
