@@ -153,10 +153,13 @@ describe('/reseau regroupé, 10 000 acteurs', () => {
 		for (const [id, x, y] of before) if (id !== g.id) expect(after.get(id)).toEqual([x, y]);
 		await page.getByRole('button', { name: `Refermer « autour de ${g.hub!.label} »` }).waitFor();
 		await page.screenshot({ path: 'test-results/e2e-groups-10k-open.png' });
-		// Its hub is an actor like any other: a click opens its card.
+		// Its members are actors like any other: a click on the hub (or a member drawn over it) opens that actor's card.
 		const hub = await spotOf(page, `n${g.hub!.id}`);
 		await page.mouse.click(hub.x, hub.y);
-		await page.getByRole('heading', { name: g.hub!.label }).first().waitFor();
+		await page.waitForURL((url) => url.searchParams.has('actor'));
+		const picked = Number(new URL(page.url()).searchParams.get('actor'));
+		const { name } = (await (await fetch(`${app.baseUrl}/api/v1/entities/${picked}`)).json()) as { name: string };
+		await page.getByRole('heading', { name }).first().waitFor();
 		// Reloading draws the same picture.
 		await page.reload();
 		await drawn(page);

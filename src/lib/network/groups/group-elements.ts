@@ -105,7 +105,16 @@ export function groupStylesheet(): StylesheetJson {
 		{ selector: 'node.rest', style: { 'background-opacity': 0.35, 'font-size': 11, 'font-weight': 'normal' } },
 		{
 			selector: 'node.member',
-			style: { shape: 'data(shape)' as never, 'border-width': 2, 'border-color': 'data(ring)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 2 }
+			// Above the « + N autres » node that shares the middle of an opened disc with the hub: a click reaches the actor.
+			style: {
+				shape: 'data(shape)' as never,
+				'border-width': 2,
+				'border-color': 'data(ring)',
+				'font-size': 9,
+				'text-valign': 'bottom',
+				'text-margin-y': 2,
+				'z-index': 2
+			}
 		},
 		{ selector: 'edge', style: { 'curve-style': 'haystack', opacity: 0.5 } },
 		{ selector: 'edge.link', style: { width: 'data(width)', 'line-color': '#8c8379', opacity: 0.35 } },
