@@ -37,20 +37,20 @@ export function departementShapes(db: Db) {
 }
 
 /** What duplicate detection and slug choice compare against: every entity, deleted ones included for slugs. */
+/** What the duplicate rules and the importer's matching read of a listing. */
+export const MATCH_COLUMNS = {
+	id: entities.id,
+	slug: entities.slug,
+	name: entities.name,
+	kind: entities.kind,
+	communeCode: entities.communeCode,
+	website: entities.website,
+	siret: entities.siret,
+	deletedAt: entities.deletedAt
+};
+
 export function entitiesForMatching(db: Db) {
-	return db
-		.select({
-			id: entities.id,
-			slug: entities.slug,
-			name: entities.name,
-			kind: entities.kind,
-			communeCode: entities.communeCode,
-			website: entities.website,
-			siret: entities.siret,
-			deletedAt: entities.deletedAt
-		})
-		.from(entities)
-		.all();
+	return db.select(MATCH_COLUMNS).from(entities).all();
 }
 
 export function entityRowsByIds(db: Db, ids: number[]) {

@@ -3,6 +3,7 @@ import { websiteKey } from '$lib/import/values';
 import type { Db } from '../db';
 import { entities, type NewEntity } from '../db/schema';
 import { compactName, type DuplicateCandidate } from '../import/duplicates';
+import { MATCH_COLUMNS } from './import.repo';
 
 /*
  * The duplicate rules (../import/duplicates.ts) compare a new listing with listings that share its SIRET, its
@@ -65,17 +66,6 @@ export function nameNeighbours(compact: string): string[] {
 	}
 	return [...out];
 }
-
-const MATCH_COLUMNS = {
-	id: entities.id,
-	slug: entities.slug,
-	name: entities.name,
-	kind: entities.kind,
-	communeCode: entities.communeCode,
-	website: entities.website,
-	siret: entities.siret,
-	deletedAt: entities.deletedAt
-};
 
 /** The listings (deleted ones too; callers decide) the rules could match with the candidate, read through the keys' indexes. */
 export function duplicateCandidates(db: Db, c: DuplicateCandidate) {
