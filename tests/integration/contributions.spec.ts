@@ -435,17 +435,18 @@ describe('a merged listing’s old address', () => {
 		vi.resetModules();
 		process.env.DATABASE_URL = ctx.path;
 		const { load } = await import('../../src/routes/acteurs/[slug=slug]/+page.server');
-		const outcome = (slug: string) => {
+		// The page's load is async (it waits for the pathways worker): its redirect and 404 come as rejections.
+		const outcome = async (slug: string) => {
 			try {
-				return (load as (e: unknown) => unknown)({ params: { slug } });
+				return await (load as (e: unknown) => Promise<unknown>)({ params: { slug } });
 			} catch (e) {
 				return e;
 			}
 		};
-		const moved = outcome('volcabio-sas');
+		const moved = await outcome('volcabio-sas');
 		expect(isRedirect(moved) && [moved.status, moved.location]).toEqual([301, '/acteurs/volcabio']);
 		// An address that never existed stays a 404.
-		const unknown = outcome('jamais-vu');
+		const unknown = await outcome('jamais-vu');
 		expect(isHttpError(unknown) && unknown.status).toBe(404);
 	});
 });
