@@ -81,6 +81,8 @@ describe('le site en anglais (/en)', () => {
 		await phone.getByRole('link', { name: 'Français' }).click();
 		await phone.waitForURL(`${baseUrl()}/`);
 		expect(await phone.locator('html').getAttribute('lang')).toBe('fr');
+		// The page remembers the choice once its script has run (paraglide's cookie): a person types the next address after that.
+		await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'PARAGLIDE_LOCALE')?.value).toBe('fr');
 		// Coming back later (a typed address): the remembered choice, not Accept-Language.
 		await phone.goto('/parcours');
 		expect(new URL(phone.url()).pathname).toBe('/parcours');
