@@ -5,10 +5,10 @@ export async function graphReady(page: Page, layouts = 1) {
 	await page.waitForFunction((n) => Boolean(window.__cartoGraph?.ready && window.__cartoGraph.layouts >= n), layouts);
 }
 
-/** Share of non-white pixels and distinct colours over Cytoscape's stacked canvases. */
-export async function canvasPixels(page: Page) {
-	return page.evaluate(() => {
-		const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="network-canvas"] canvas')];
+/** Share of non-white pixels and distinct colours over Cytoscape's stacked canvases (the readable view's, or `testId`'s). */
+export async function canvasPixels(page: Page, testId = 'network-canvas') {
+	return page.evaluate((id) => {
+		const canvases = [...document.querySelectorAll<HTMLCanvasElement>(`[data-testid="${id}"] canvas`)];
 		const first = canvases[0] as HTMLCanvasElement;
 		const copy = document.createElement('canvas');
 		copy.width = first.width;
@@ -27,7 +27,7 @@ export async function canvasPixels(page: Page) {
 			colours.set(key, (colours.get(key) ?? 0) + 1);
 		}
 		return { ink: ink / (data.length / 20), colours: [...colours.values()].filter((n) => n > 20).length };
-	});
+	}, testId);
 }
 
 export async function readDownload(download: Download): Promise<Buffer> {

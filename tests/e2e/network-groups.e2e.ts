@@ -13,31 +13,10 @@ import { startApp, type StartedApp } from '../../scripts/lib/local-server';
 import { scaleDatabase } from '../../scripts/lib/scale-db';
 import type { GraphGroupsResponse } from '../../src/lib/domain/api/groups-response';
 import { launchBrowser } from './browser';
+import { canvasPixels } from './graph-helpers';
 
 /** Share of non-white pixels and distinct colours over the groups view's stacked canvases. */
-function groupPixels(page: Page) {
-	return page.evaluate(() => {
-		const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="groups-canvas"] canvas')];
-		const first = canvases[0] as HTMLCanvasElement;
-		const copy = document.createElement('canvas');
-		copy.width = first.width;
-		copy.height = first.height;
-		const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
-		ctx.fillStyle = '#ffffff';
-		ctx.fillRect(0, 0, copy.width, copy.height);
-		for (const c of canvases) ctx.drawImage(c, 0, 0);
-		const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-		const colours = new Map<string, number>();
-		let ink = 0;
-		for (let i = 0; i < data.length; i += 4 * 5) {
-			const [r, g, b] = [data[i] as number, data[i + 1] as number, data[i + 2] as number];
-			if (r + g + b < 3 * 245) ink++;
-			const key = `${r >> 5},${g >> 5},${b >> 5}`;
-			colours.set(key, (colours.get(key) ?? 0) + 1);
-		}
-		return { ink: ink / (data.length / 20), colours: [...colours.values()].filter((n) => n > 20).length };
-	});
-}
+const groupPixels = (page: Page) => canvasPixels(page, 'groups-canvas');
 
 /** Waits for the groups view to have drawn `draws` answers. */
 const drawn = (page: Page, draws = 1) =>
