@@ -6,6 +6,8 @@ import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
 import { encodeWindows1252 } from '../../src/lib/import/decode';
 import { encodingLabels } from '../../src/lib/import/encodings';
 import { choosePassword, createAccount } from './sign-in';
+import { tiersLieuxSheet } from '../../scripts/lib/tiers-lieux-sheet';
+import { OFF_THREAD_BYTES } from '../../src/lib/server/import/read-file-thread';
 
 /*
  * Files as they really come, on the import page: an .ods whose sheet the editor chooses, an Excel
@@ -79,6 +81,21 @@ describe('import de fichiers réels : classeurs et encodages', () => {
 		expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 		await screenshot(phone, 'import-ods-sheet-phone');
 	});
+
+	it('un gros fichier (5 000 lignes, Windows-1252) : lu dans un fil à part par le serveur construit, le même rapport', async () => {
+		const communes = [
+			{ code: '63113', name: 'Clermont-Ferrand', lon: 3.08, lat: 45.78 },
+			{ code: '15014', name: 'Aurillac', lon: 2.44, lat: 44.93 },
+			{ code: '03310', name: 'Vichy', lon: 3.42, lat: 46.13 }
+		];
+		const bytes = Buffer.from(encodeWindows1252(tiersLieuxSheet(communes, 5000).text));
+		// Above this size the built server reads the file in a worker thread (its own chunk must run there).
+		expect(bytes.byteLength).toBeGreaterThan(OFF_THREAD_BYTES);
+		await upload(page, 'inventaire-tiers-lieux.csv', bytes, 'text/csv');
+		expect(await page.getByTestId('import-summary').innerText()).toMatch(/^5\s?000 fiches à créer/);
+		expect(await page.getByTestId('import-encoding').innerText()).toMatch(/^Windows-1252/);
+		expect(await page.getByTestId('import-preview').innerText()).toContain('Tiers-lieu 1 de');
+	}, 180_000);
 
 	it('un « CSV (MS-DOS) » d’Excel : l’encodage DOS 850 nommé, les accents justes', async () => {
 		await upload(page, 'tiers-lieux-ms-dos.csv', readFileSync(join(FIXTURES, 'tiers-lieux-ms-dos-cp850.csv')), 'text/csv');

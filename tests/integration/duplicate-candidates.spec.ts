@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/index';
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
-import { findDuplicate, compactName, nearNames, type DuplicateCandidate } from '../../src/lib/server/import/duplicates';
+import { DuplicateFinder, findDuplicate, compactName, nearNames, type DuplicateCandidate } from '../../src/lib/server/import/duplicates';
+import { listingsToCompare } from '../../src/lib/server/import/existing-listings';
+import type { RowDraft } from '../../src/lib/import/row-entity';
 import { entitiesForMatching } from '../../src/lib/server/repos/import.repo';
 import { duplicateCandidates, nameNeighbours } from '../../src/lib/server/repos/match-keys';
 import { probableDuplicateListing } from '../../src/lib/server/services/duplicates.service';
@@ -85,6 +87,42 @@ describe('duplicate candidates through the keys', () => {
 		expect(found).toBeGreaterThan(compared / 4);
 		expect(compared - found).toBeGreaterThan(compared / 10);
 	}, 300_000);
+
+	it('an import reads only the listings its rows could match, and its rows get the answers the whole directory gives', async () => {
+		const listings = db.all<{ name: string; communeCode: string | null; website: string | null; siret: string | null }>(
+			sql`select name, commune_code as communeCode, website, siret from entities where deleted_at is null order by id`
+		);
+		// One file of 280 rows: slips of every 15th listing's name, in its commune, elsewhere, by website and SIRET.
+		const file: DuplicateCandidate[] = listings
+			.filter((_, i) => i % 15 === 0)
+			.flatMap((l, i) =>
+				slips(l.name).flatMap((name) => [
+					{ name, communeCode: l.communeCode, website: null, siret: null },
+					{ name, communeCode: listings[(i * 7 + 3) % listings.length]!.communeCode, website: i % 2 ? l.website : null, siret: i % 3 ? null : l.siret }
+				])
+			);
+		const drafts = file.map((c) => ({ input: { ...c } }) as unknown as RowDraft);
+		const read = await listingsToCompare(db, drafts);
+		const everything = entitiesForMatching(db);
+		expect(read.length).toBeLessThan(everything.length / 2);
+		const fromKeys = new DuplicateFinder(
+			read.filter((e) => !e.deletedAt),
+			file
+		);
+		const whole = new DuplicateFinder(
+			everything.filter((e) => !e.deletedAt),
+			file
+		);
+		let found = 0;
+		for (const c of file) {
+			const expected = whole.find(c);
+			expect(fromKeys.find(c)?.of.id ?? null, JSON.stringify(c)).toBe(expected?.of.id ?? null);
+			expect(fromKeys.find(c)?.why).toBe(expected?.why);
+			if (expected) found++;
+		}
+		expect(found).toBeGreaterThan(file.length / 4);
+		expect(file.length - found).toBeGreaterThan(file.length / 10);
+	});
 
 	it('keep the keys current on every write, and give keys to rows inserted by hand', () => {
 		const id = createEntity(db, {

@@ -33,3 +33,17 @@ export async function inChunks<T>(items: readonly T[], pace: Pace, write: (slice
 		if (done < items.length) await (pace.pauseMs > 0 ? sleep(pace.pauseMs) : nextTurn());
 	}
 }
+
+/**
+ * For a long loop on the server's thread (an import's analysis): `await turn()` at each step gives the event
+ * loop a turn once `sliceMs` have passed since the last one, so other requests wait at most about that long.
+ */
+export function turnTaker(sliceMs = 15): () => Promise<void> | undefined {
+	let since = performance.now();
+	return () => {
+		if (performance.now() - since < sliceMs) return undefined;
+		return nextTurn().then(() => {
+			since = performance.now();
+		});
+	};
+}

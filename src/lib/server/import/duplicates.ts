@@ -77,7 +77,7 @@ export function compactName(name: string): string {
 const digitsOf = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
 
 /** Every string one deletion away (and the string itself): two names one edit apart share one of them. */
-function deletions(s: string): string[] {
+export function deletions(s: string): string[] {
 	const out = new Set([s]);
 	for (let i = 0; i < s.length; i++) out.add(s.slice(0, i) + s.slice(i + 1));
 	return [...out];
@@ -154,7 +154,10 @@ export class DuplicateFinder<T extends DuplicateCandidate> {
 		if (item.siret && !this.bySiret.has(item.siret)) this.bySiret.set(item.siret, item);
 		if (item.website) {
 			const key = websiteKey(item.website);
-			this.byWebsite.set(key, [...(this.byWebsite.get(key) ?? []), item]);
+			// Pushed, not copied: a website thousands of listings share made this quadratic.
+			const list = this.byWebsite.get(key);
+			if (list) list.push(item);
+			else this.byWebsite.set(key, [item]);
 		}
 		this.noteWebsite(item);
 		const compact = compactName(item.name);

@@ -31,7 +31,7 @@ export function probableDuplicate(index: MatchIndex, data: EntityData): { of: Ex
 }
 
 /** A slug nobody uses yet: « la-grange », then « la-grange-2 »… */
-export function uniqueSlug(base: string, taken: Set<string>): string {
+export function uniqueSlug(base: string, taken: { has(slug: string): boolean; add(slug: string): unknown }): string {
 	const root = base || 'acteur';
 	let slug = root;
 	for (let n = 2; taken.has(slug); n++) slug = `${root}-${n}`;

@@ -11,13 +11,16 @@ export type { Placement, RowPlacement };
 import { normalizePlaceName } from '$lib/geo/place-name';
 import type { Db } from '../db';
 import type { EntityRow } from '../db/schema';
-import { entitiesForMatching, entityRowsByIds } from '../repos/import.repo';
+import { entityRowsByIds } from '../repos/import.repo';
+import { listingsToCompare, slugBook } from './existing-listings';
+import { turnTaker } from './chunks';
 import { slugify } from '$lib/domain/slug';
 import { geocodeDrafts } from './geocode-rows';
 import { addToIndex, matchIndex, probableDuplicate, uniqueSlug, type Existing } from './matching';
 import { placeLookup } from './places';
 import { categoryRules, chosenPreset, presetDefaultCategory, presetMapping } from './preset-settings';
-import { readImportFile, type ImportSource, type JsonSource } from './read-file';
+import { type ImportSource, type JsonSource } from './read-file';
+import { readImportFileOffThread } from './read-file-thread';
 import { encodingDoubtProblem } from './encoding-doubt';
 import { planRelations } from './relations-plan';
 import type { RelationPlan } from './plan-types';
@@ -38,7 +41,7 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportSettings, options: AnalyseOptions): Promise<ImportPlan> {
 	const say = options.onProgress ?? (() => {});
 	say({ phase: 'lecture', done: 0, total: 1, message: 'Lecture du fichier' });
-	const source = readImportFile(bytes, { encoding: settings.encoding ?? null, sheet: settings.sheet ?? null });
+	const source = await readImportFileOffThread(bytes, { encoding: settings.encoding ?? null, sheet: settings.sheet ?? null });
 	const places = placeLookup(db);
 	const { drafts, mapping, headers, preview } = await draftsOf(source, settings, places, say);
 	await geocodeDrafts(drafts, places, options, say);
@@ -46,7 +49,8 @@ export async function analyseImport(db: Db, bytes: Uint8Array, settings: ImportS
 
 	say({ phase: 'verification', done: 0, total: drafts.length, message: 'Comparaison avec la base' });
 	const pendingVenues = resolveStoredVenues(db, source, drafts);
-	const rows = planRows(db, drafts, source.format === 'json' ? null : mapping, settings.placeless ?? false);
+	const existing = await listingsToCompare(db, drafts);
+	const rows = await planRows(db, existing, drafts, source.format === 'json' ? null : mapping, settings.placeless ?? false);
 	linkPlannedVenues(rows, drafts, pendingVenues);
 	const relations = source.format === 'json' ? planRelations(db, source as JsonSource, rows) : [];
 	const problems = [
@@ -180,13 +184,19 @@ function columnFor(mapping: ColumnMapping | null, field: string): string | null 
 	return entry?.[0] ?? null;
 }
 
-function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, placeless: boolean): RowPlan[] {
-	const existing = entitiesForMatching(db);
+/**
+ * `existing`: the listings the rows could match (./existing-listings.ts), not the whole directory. The rows are
+ * planned on the server's thread a slice at a time: 10,000 rows take seconds.
+ */
+async function planRows(db: Db, existing: Existing[], drafts: RowDraft[], mapping: ColumnMapping | null, placeless: boolean): Promise<RowPlan[]> {
 	// Every row of the file counts when judging whether a website is one place's own or shared by several.
 	const seen = drafts.map(({ input: i }) => ({ name: i.name, communeCode: i.communeCode ?? null, website: i.website ?? null, siret: i.siret ?? null }));
 	const index = matchIndex(existing, seen);
 	// Identifiers the file gives itself are reserved first, so a generated one never takes them.
-	const taken = new Set([...existing.map((e) => e.slug), ...drafts.flatMap((d) => (d.input.slug ? [d.input.slug] : []))]);
+	const taken = slugBook(
+		db,
+		drafts.flatMap((d) => (d.input.slug ? [d.input.slug] : []))
+	);
 	const inFile = matchIndex([], seen);
 	const firstRow = new Map<Existing, number>();
 	const rowOfSlug = new Map<string, number>();
@@ -197,7 +207,15 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, pla
 	});
 	const rowsById = new Map<number, EntityRow>(entityRowsByIds(db, matchedIds).map((r) => [r.id, r]));
 
-	return drafts.map((d): RowPlan => {
+	const turn = turnTaker();
+	const rows: RowPlan[] = [];
+	for (const d of drafts) {
+		rows.push(planRow(d));
+		await turn();
+	}
+	return rows;
+
+	function planRow(d: RowDraft): RowPlan {
 		const base = { row: d.row, name: d.input.name, existingId: null, note: null, data: null, expectedVersion: null, place: d.placedBy ?? null };
 		if (d.outside) return { ...base, action: 'skip', slug: null, note: `hors du territoire (${d.outside})`, place: 'outside' };
 		const blocked = (): RowPlan => ({ ...base, action: 'error', slug: d.input.slug ?? null });
@@ -284,7 +302,7 @@ function planRows(db: Db, drafts: RowDraft[], mapping: ColumnMapping | null, pla
 		firstRow.set(self, d.row);
 		addToIndex(inFile, self);
 		return { ...base, action: 'create', slug, data };
-	});
+	}
 }
 
 function planUpdate(

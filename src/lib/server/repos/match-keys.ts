@@ -85,3 +85,44 @@ export function duplicateCandidates(db: Db, c: DuplicateCandidate) {
 
 /** Whether any row still lacks its keys (a cheap probe of the partial index). */
 export const matchKeysMissing = (db: Db) => db.get<{ n: number } | undefined>(sql`select 1 as n from entities where match_name is null limit 1`) !== undefined;
+
+const IN_BATCH = 500;
+
+function inBatches<T>(values: T[], read: (batch: T[]) => void): void {
+	for (let i = 0; i < values.length; i += IN_BATCH) read(values.slice(i, i + IN_BATCH));
+}
+
+/** The listings sharing one of these SIRET numbers or website keys (deleted ones too), through their indexes. */
+export function listingsBySiretOrWebsite(db: Db, sirets: string[], websiteKeys: string[]) {
+	const found = new Map<number, ReturnType<typeof readWhere>[number]>();
+	const readWhere = (where: ReturnType<typeof eq>) => db.select(MATCH_COLUMNS).from(entities).where(where).all();
+	inBatches([...new Set(sirets)], (b) => readWhere(inArray(entities.siret, b)).forEach((r) => found.set(r.id, r)));
+	inBatches([...new Set(websiteKeys)], (b) => readWhere(inArray(entities.websiteKey, b)).forEach((r) => found.set(r.id, r)));
+	return [...found.values()];
+}
+
+/** Each listing's id and name key in one commune (null: the listings without one), read from the keys' index alone. */
+export function nameKeysInCommune(db: Db, communeCode: string | null) {
+	return db
+		.select({ id: entities.id, matchName: entities.matchName })
+		.from(entities)
+		.where(communeCode ? eq(entities.communeCode, communeCode) : isNull(entities.communeCode))
+		.all();
+}
+
+export function listingsByIds(db: Db, ids: number[]) {
+	const rows: Array<ReturnType<typeof readIds>[number]> = [];
+	const readIds = (b: number[]) => db.select(MATCH_COLUMNS).from(entities).where(inArray(entities.id, b)).all();
+	inBatches(ids, (b) => rows.push(...readIds(b)));
+	return rows;
+}
+
+export function listingsBySlugs(db: Db, slugs: string[]) {
+	const rows: Array<ReturnType<typeof readSlugs>[number]> = [];
+	const readSlugs = (b: string[]) => db.select(MATCH_COLUMNS).from(entities).where(inArray(entities.slug, b)).all();
+	inBatches([...new Set(slugs)], (b) => rows.push(...readSlugs(b)));
+	return rows;
+}
+
+/** Whether a listing (deleted ones too) already has this identifier: the slug's unique index answers. */
+export const slugTaken = (db: Db, slug: string) => db.get<{ n: number } | undefined>(sql`select 1 as n from entities where slug = ${slug}`) !== undefined;
