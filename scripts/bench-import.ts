@@ -44,11 +44,20 @@ async function round(i: number) {
 			sql`select code, name, centroid_lon as lon, centroid_lat as lat from territories where kind = 'commune' and centroid_lon is not null order by code`
 		);
 		const bytes = encodeWindows1252(tiersLieuxSheet(communes, rows).text);
+		// The longest time the event loop went without a turn: what a server's other visitors would wait.
+		let last = performance.now();
+		let stall = 0;
+		const beat = setInterval(() => {
+			const now = performance.now();
+			stall = Math.max(stall, now - last);
+			last = now;
+		}, 1);
 		const t0 = performance.now();
 		const { job, plan } = await previewImport(db, editor, { name: 'bench.csv', bytes }, {});
 		const t1 = performance.now();
 		const { changes } = await commitImport(db, editor, job.id);
 		const t2 = performance.now();
+		clearInterval(beat);
 		if (plan.counts.error > 0)
 			throw new Error(
 				`${plan.counts.error} lignes en erreur : ${plan.problems
@@ -75,9 +84,9 @@ async function round(i: number) {
 		await undoImport(db, editor, undone);
 		const t3 = performance.now();
 		console.log(
-			`#${i + 1} : ${changes.createdEntityIds.length} fiches, ${revisions} révisions ; essai à blanc ${Math.round(t1 - t0)} ms, validation ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms ; annulation ${Math.round(t3 - u1)} ms`
+			`#${i + 1} : ${changes.createdEntityIds.length} fiches, ${revisions} révisions ; essai à blanc ${Math.round(t1 - t0)} ms, validation ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms (plus long blocage de la boucle ${Math.round(stall)} ms) ; annulation ${Math.round(t3 - u1)} ms`
 		);
-		return { dry: t1 - t0, commit: t2 - t1, total: t2 - t0, undo: t3 - u1, update };
+		return { dry: t1 - t0, commit: t2 - t1, total: t2 - t0, undo: t3 - u1, update, stall };
 	} finally {
 		db.$client.close();
 	}
@@ -94,7 +103,7 @@ try {
 	for (let i = 0; i < rounds; i++) results.push(await round(i));
 	const total = median(results.map((r) => r.total));
 	console.log(
-		`\nMédianes sur ${rounds} essais, ${rows} lignes${withDemo ? ' (base de démo)' : ''}${base ? ` dans une copie de ${base} (${existing} fiches)` : ''} : essai à blanc ${Math.round(median(results.map((r) => r.dry)))} ms ; validation ${Math.round(median(results.map((r) => r.commit)))} ms ; annulation ${Math.round(median(results.map((r) => r.undo)))} ms ; total ${(total / 1000).toFixed(2)} s = ${((total / BUDGET_MS) * 100).toFixed(0)} % du budget de 10 s.`
+		`\nMédianes sur ${rounds} essais, ${rows} lignes${withDemo ? ' (base de démo)' : ''}${base ? ` dans une copie de ${base} (${existing} fiches)` : ''} : essai à blanc ${Math.round(median(results.map((r) => r.dry)))} ms ; validation ${Math.round(median(results.map((r) => r.commit)))} ms ; annulation ${Math.round(median(results.map((r) => r.undo)))} ms ; plus long blocage de la boucle ${Math.round(median(results.map((r) => r.stall)))} ms ; total ${(total / 1000).toFixed(2)} s = ${((total / BUDGET_MS) * 100).toFixed(0)} % du budget de 10 s.`
 	);
 	if (withUpdates) console.log(`Mise à jour des ${rows} mêmes lignes (pour information) : ${(median(results.map((r) => r.update)) / 1000).toFixed(2)} s.`);
 	console.log(total <= BUDGET_MS ? 'Budget tenu.' : 'BUDGET DÉPASSÉ.');
