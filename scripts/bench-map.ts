@@ -2,11 +2,14 @@
  * `npm run bench:map`: the map at the 10k scale, in headless Chromium (a benchmark, not a timed test).
  * Seeds a temporary database with the scale dataset, starts the built server (`npx vite build` first),
  * opens /carte five times in fresh browser contexts and reports the median of:
- *  - navigation start -> map idle with every point loaded and clustered (budget 1.5 s at 10k, 3 s at 100k);
- *  - the bytes of the points' answer as received (issue 18: 3.1 MB of JSON at 100k);
+ *  - navigation start -> map idle with every actor drawn, clustered (budget 1.5 s at 10k, 3 s at 100k): since
+ *    issue 18 the map draws the server's cluster tiles (/carte/tuiles/…), the points come beside them;
+ *  - the bytes of the tiles and of the points' answer as received (issue 18: 3.1 MB of JSON at 100k before);
  *  - a filter change (a click on a kind) -> the map idle again with the new points (budget 150 ms);
  *  - JavaScript sent before the MapLibre chunk is requested, gzip (budget 120 KB).
  * Timings come from the page's window.__cartoMap probe (performance.now(), set by MapView and the points layer).
+ * The first visit (cold server: this revision's cluster index to build) is printed apart from the medians.
+ * BENCH_VERBOSE=1 prints where each first picture's time went (requests, long tasks, the probe's steps).
  *
  * `npm run bench:map:scale` does the same at 10k and at 100k in one run (issue 18). Databases already seeded
  * can be given instead: `-- --db=/tmp/scale/10k.db --db=/tmp/scale/100k.db` (each copied first, never written).
@@ -16,7 +19,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './lib/chromium';
 import { CHROMIUM_BASE_ARGS, median, startApp } from './lib/local-server';
 
@@ -39,8 +42,10 @@ function mapChunkFile(): string | null {
 interface Run {
 	idleMs: number;
 	points: number;
-	/** Bytes of the points' answer(s) the page received for its first picture. */
+	/** Bytes of the points' answer (they come beside the map: the ring, the legend). */
 	payloadBytes: number;
+	/** Bytes of the cluster tiles the map drew (the first picture, then the filter's). */
+	tileBytes: number;
 	redrawMs: number;
 	redrawWallMs: number;
 	jsGzipBytes: number;
@@ -56,10 +61,12 @@ async function measure(browser: Browser, baseUrl: string, mapChunk: string | nul
 	const scripts: { url: string; beforeMap: boolean }[] = [];
 	let mapRequested = false;
 	let payloadBytes = 0;
+	let tileBytes = 0;
 	page.on('response', (res) => {
-		if (!res.url().includes('/api/v1/map/points')) return;
+		const tile = res.url().includes('/carte/tuiles/');
+		if (!res.url().includes('/api/v1/map/points') && !tile) return;
 		void res.body().then(
-			(b) => (payloadBytes += b.length),
+			(b) => (tile ? (tileBytes += b.length) : (payloadBytes += b.length)),
 			() => {}
 		);
 	});
@@ -71,8 +78,18 @@ async function measure(browser: Browser, baseUrl: string, mapChunk: string | nul
 		scripts.push({ url, beforeMap: !mapRequested });
 	});
 
+	if (process.env.BENCH_VERBOSE)
+		await page.addInitScript(() => {
+			const w = window as unknown as { __longTasks: [number, number][] };
+			w.__longTasks = [];
+			new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({
+				type: 'longtask',
+				buffered: true
+			});
+		});
 	await page.goto('/carte');
 	await page.waitForFunction(() => window.__cartoMap?.firstIdleAt != null);
+	if (process.env.BENCH_VERBOSE) console.log(await whereTheTimeWent(page));
 	const first = await page.evaluate(() => ({
 		idleAt: window.__cartoMap?.firstIdleAt ?? NaN,
 		points: window.__cartoMap?.pointCount ?? 0,
@@ -90,6 +107,8 @@ async function measure(browser: Browser, baseUrl: string, mapChunk: string | nul
 	// so that the redraw measured is the filter's own and not the tail of the first load.
 	await page.waitForLoadState('networkidle');
 	await page.waitForFunction(() => window.__cartoMap?.idle === true);
+	// The map draws the server's tiles; the points travel beside them (the ring, the legend) and may come after.
+	first.points = await page.evaluate(() => window.__cartoMap?.pointCount ?? 0);
 	const clickedAt = Date.now();
 	await page.getByRole('complementary', { name: 'Filtres' }).getByRole('checkbox', { name: 'Organisation', exact: true }).check();
 	await page.waitForFunction(() => {
@@ -104,7 +123,35 @@ async function measure(browser: Browser, baseUrl: string, mapChunk: string | nul
 	for (const url of before) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
 	await context.close();
 	if (!mapRequested) throw new Error("Le module de carte (maplibre-gl) n'a pas été demandé : la mesure du JS initial est impossible.");
-	return { idleMs: first.idleAt, points: first.points, payloadBytes, redrawMs, redrawWallMs, jsGzipBytes, jsFiles: before.length, steps };
+	return { idleMs: first.idleAt, points: first.points, payloadBytes, tileBytes, redrawMs, redrawWallMs, jsGzipBytes, jsFiles: before.length, steps };
+}
+
+/**
+ * BENCH_VERBOSE: where the first picture's time went — each request of the page (start → end, ms since
+ * navigation start) and the main thread's long tasks (start+duration) up to the first idle.
+ */
+async function whereTheTimeWent(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const idle = window.__cartoMap?.firstIdleAt ?? 0;
+		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+		const lines = [
+			`  document ${Math.round(nav.responseEnd)} ms, DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms, idle ${Math.round(idle)} ms`
+		];
+		for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+			if (r.startTime > idle) continue;
+			const name = r.name.replace(location.origin, '').slice(0, 70);
+			lines.push(
+				`  ${String(Math.round(r.startTime)).padStart(5)} → ${String(Math.round(r.responseEnd)).padStart(5)}  ${(r.encodedBodySize / 1024).toFixed(0).padStart(5)} Ko  ${name}`
+			);
+		}
+		const tasks = (window as unknown as { __longTasks?: [number, number][] }).__longTasks ?? [];
+		const before = tasks.filter(([s]) => s < idle);
+		lines.push(
+			`  tâches longues avant idle : ${before.reduce((t, [, d]) => t + d, 0)} ms en ${before.length} : ${before.map(([s, d]) => `${s}+${d}`).join(' ')}`
+		);
+		lines.push(`  étapes ${JSON.stringify(window.__cartoMap?.steps)}`);
+		return lines.join('\n');
+	});
 }
 
 if (!existsSync('build/index.js')) {
@@ -119,6 +166,7 @@ interface Result {
 	redraw: number;
 	js: number;
 	payloadKb: number;
+	tileKb: number;
 }
 
 /** One database: the built server started on it, a warm-up, then RUNS measures. */
@@ -129,13 +177,15 @@ async function benchOne(browser: Browser, dir: string, label: string, prepare: (
 	const app = await startApp(env, { stdio: ['ignore', 'ignore', 'inherit'] });
 	try {
 		const mapChunk = mapChunkFile();
-		await measure(browser, app.baseUrl, mapChunk); // warm-up: server caches, first SwiftShader compile
+		// Warm-up: server caches, the cluster tiles' index of this revision built, the first SwiftShader compile.
+		const cold = await measure(browser, app.baseUrl, mapChunk);
+		console.log(`[${label}] première visite (serveur froid : index des groupes à construire) : carte prête en ${cold.idleMs.toFixed(0)} ms`);
 		const runs: Run[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			const r = await measure(browser, app.baseUrl, mapChunk);
 			runs.push(r);
 			console.log(
-				`[${label}] essai ${i + 1} : carte prête en ${r.idleMs.toFixed(0)} ms (${r.points} points, ${(r.payloadBytes / 1024).toFixed(0)} Ko reçus), filtre redessiné en ${r.redrawMs.toFixed(0)} ms ` +
+				`[${label}] essai ${i + 1} : carte prête en ${r.idleMs.toFixed(0)} ms (${r.points} points, ${(r.payloadBytes / 1024).toFixed(0)} Ko de points et ${(r.tileBytes / 1024).toFixed(0)} Ko de tuiles reçus), filtre redessiné en ${r.redrawMs.toFixed(0)} ms ` +
 					`(${r.redrawWallMs} ms vus du test ; étapes ${JSON.stringify(r.steps)}), JS initial ${(r.jsGzipBytes / 1024).toFixed(1)} Ko gzip (${r.jsFiles} fichiers)`
 			);
 		}
@@ -145,7 +195,8 @@ async function benchOne(browser: Browser, dir: string, label: string, prepare: (
 			idle: median(runs.map((r) => r.idleMs)),
 			redraw: median(runs.map((r) => r.redrawMs)),
 			js: median(runs.map((r) => r.jsGzipBytes)) / 1024,
-			payloadKb: median(runs.map((r) => r.payloadBytes)) / 1024
+			payloadKb: median(runs.map((r) => r.payloadBytes)) / 1024,
+			tileKb: median(runs.map((r) => r.tileBytes)) / 1024
 		};
 	} finally {
 		await app.stop();
@@ -179,7 +230,8 @@ try {
 		ok &&= r.idle <= idleBudget && r.redraw <= BUDGET.redrawMs && r.js <= BUDGET.jsKb;
 		console.log(`\nMédianes sur ${RUNS} essais, ${r.points} points sur la carte (${r.label}) :`);
 		console.log(`  navigation -> carte prête (idle, tous les points)  ${r.idle.toFixed(0)} ms   budget ${idleBudget} ms : ${verdict(r.idle <= idleBudget)}`);
-		console.log(`  points reçus pour la première image               ${r.payloadKb.toFixed(0)} Ko`);
+		console.log(`  tuiles de groupes reçues (première image, filtre)  ${r.tileKb.toFixed(0)} Ko`);
+		console.log(`  points reçus à côté (anneau, légende)             ${r.payloadKb.toFixed(0)} Ko`);
 		console.log(
 			`  changement de filtre -> carte redessinée          ${r.redraw.toFixed(0)} ms   budget ${BUDGET.redrawMs} ms : ${verdict(r.redraw <= BUDGET.redrawMs)}`
 		);

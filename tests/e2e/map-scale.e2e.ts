@@ -8,9 +8,9 @@ import { scaleDatabase } from '../../scripts/lib/scale-db';
 import { launchBrowser } from './browser';
 
 /**
- * /carte at 10,000 actors (issue 18), on a server of its own: the points now travel in bytes
- * (/api/v1/map/points.bin); the map must still draw them all and open an actor's card when a person clicks
- * its point. The database: a copy of CARTO_SCALE_DB, or of the 10k seed another test of the run made, else seeded here.
+ * /carte at 10,000 actors (issue 18), on a server of its own: the map draws the server's cluster tiles
+ * (/carte/tuiles/…) and the points travel beside them in bytes (/api/v1/map/points.bin); the map must still
+ * draw them all and open an actor's card when a person clicks its point. The database: a copy of CARTO_SCALE_DB, or of the 10k seed another test of the run made, else seeded here.
  */
 
 async function mapSettled(page: Page) {
@@ -107,8 +107,13 @@ describe('carte à 10 000 acteurs (issue 18)', () => {
 			});
 			const page = await context.newPage();
 			page.setDefaultTimeout(60_000);
+			const tiles: string[] = [];
+			page.on('response', (res) => res.url().includes('/carte/tuiles/') && res.ok() && tiles.push(res.url()));
 			await page.goto('/carte');
 			await mapSettled(page);
+			expect(tiles.length, 'tuiles de groupes demandées au serveur').toBeGreaterThan(0);
+			// The points come beside the tiles (the selection's ring, the legend), possibly after the first picture.
+			await page.waitForFunction(() => (window.__cartoMap?.pointCount ?? 0) > 0);
 			const count = await page.evaluate(() => window.__cartoMap?.pointCount ?? 0);
 			expect(count).toBeGreaterThan(9_000);
 			mkdirSync('test-results', { recursive: true });

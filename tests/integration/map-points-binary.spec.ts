@@ -4,6 +4,7 @@ import type { Db } from '../../src/lib/server/db/index';
 import { entityFiltersSchema } from '../../src/lib/domain/filters';
 import { APPROX_BIT, columnsToPoints, decodePoints, encodePoints, POINTS_SCALE } from '../../src/lib/map/points-binary';
 import { mapPoints, mapPointsBinary } from '../../src/lib/server/services/map.service';
+import { mapPointsJsonBytes } from '../../src/lib/server/services/map-points.service';
 import { parseParams } from '../../src/lib/server/services/params';
 import { readTask, readWorkersStarted } from '../../src/lib/server/worker/read-worker';
 
@@ -54,6 +55,17 @@ describe('the map points in bytes (issue 18)', () => {
 		expect(points.length).toBeGreaterThan(400);
 		expect(new Set(points.map((p) => p[3])).size).toBeGreaterThan(3);
 		expect(points.some((p) => p[4] === 1) && points.some((p) => p[4] === 0)).toBe(true);
+	});
+
+	it('builds the JSON answer in a worker thread of its own too (issue 18: ~1 s of the event loop at 100,000), the same bytes as in the request', async () => {
+		for (const qs of ['', 'kind=third_place&territory=63']) {
+			const inWorker = await readTask(db, 'mapPointsJson', filters(qs));
+			const here = mapPointsJsonBytes(db, filters(qs));
+			expect(Buffer.from(inWorker).toString('utf8'), qs).toBe(Buffer.from(here).toString('utf8'));
+			expect(JSON.parse(Buffer.from(inWorker).toString('utf8'))).toEqual(mapPoints(db, filters(qs)));
+		}
+		// Its French words (kinds and categories of the list) are the request's.
+		expect(Buffer.from(await readTask(db, 'mapPointsJson', filters(''))).toString('utf8')).toMatch(/"kindLabel":"(Organisation|Tiers-lieu|Personne|Startup)/);
 	});
 
 	it('reads the same bytes in a worker thread of its own (how the server reads large sets), kept until the next write', async () => {

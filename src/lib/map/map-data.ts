@@ -83,12 +83,12 @@ export function mapPoints(filterKey: string): Promise<MapPointsData> {
  * A kind change drawn from an answer already here: that answer's points (every kind), the kinds to show
  * and how many points that leaves; null when the filter needs new data. See kindsToShow.
  */
-export function derivedPoints(filterKey: string): { points: CompactPoint[]; kinds: string[]; show: string[]; shown: number } | null {
+export function derivedPoints(filterKey: string): { source: string; points: CompactPoint[]; kinds: string[]; show: string[]; shown: number } | null {
 	for (const [key, body] of [...answered].reverse()) {
 		const show = kindsToShow(key, filterKey);
 		if (show === null) continue;
 		const shown = narrowByKind({ key, points: body.points, kinds: body.kinds }, filterKey)?.length ?? body.points.length;
-		return { points: body.points, kinds: body.kinds, show, shown };
+		return { source: key, points: body.points, kinds: body.kinds, show, shown };
 	}
 	return null;
 }

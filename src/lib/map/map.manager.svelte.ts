@@ -10,7 +10,8 @@ import { kindsPresent } from './points-geojson';
 import { markStep, probe } from './probe';
 import { statsFeatures } from './stats-scale';
 
-type Drawn = { key: string; points: CompactPoint[]; kinds: string[]; show: string[]; shown: number };
+/** `source`: the filters the points were fetched for (a kind change draws `key` from another answer's points). */
+type Drawn = { key: string; source: string; points: CompactPoint[]; kinds: string[]; show: string[]; shown: number };
 type Summary = { key: string; total: number; list: MapList };
 
 /**
@@ -55,20 +56,40 @@ export class MapManager {
 		return { fills: fills.features.length > 0, circles: circles.features.length > 0 };
 	});
 
+	/**
+	 * The filters of the server's cluster tiles the map draws (issue 18): those of the points drawn, or before any
+	 * arrives, the page's own — the tiles need not wait for the points.
+	 */
+	get tilesKey(): string {
+		return this.drawn?.source ?? this.explore.key;
+	}
+
 	#summaries = new Map<string, Promise<Summary>>();
+	/**
+	 * `tiles`: the map draws the server's cluster tiles, and the points (the ring, the legend, kind changes drawn
+	 * at once) are read only once its first picture is on screen — at 100,000 actors, turning their bytes into
+	 * points held the page's thread ~0.5 s while the map was being built (issue 18). Their bytes are preloaded.
+	 */
+	#pictured = $state(true);
 
 	/** `card: false` when the page opens the selected actor's card itself (the explorer's ActorCardLoader). */
 	constructor(
 		readonly explore: ExploreState,
-		options: { card?: boolean } = {}
+		options: { card?: boolean; tiles?: boolean } = {}
 	) {
+		this.#pictured = !options.tiles;
 		// The intercommunalities' outlines (265 KB since they are official) are needed at once only for their
 		// statistics; otherwise they are context and come with the town names, once the actors are drawn.
 		$effect(() => {
 			void territories('departement').then((fc) => (this.departements = fc));
 			if (explore.stat?.level === 'epci') this.#loadEpcis();
 		});
-		$effect(() => this.#points(explore.key));
+		$effect(() => {
+			const k = explore.key;
+			if (this.#pictured) return this.#points(k);
+			// The count and the first names do not wait for the map.
+			untrack(() => this.summary?.key !== k && void this.#summary(k).catch(() => {}));
+		});
 		// Read field by field: a navigation gives the state new objects with the same values, not a new request.
 		$effect(() => this.#stats(explore.key, explore.stat?.measure, explore.stat?.level));
 		$effect(() => this.#nearby(explore.key, explore.near?.commune, explore.near?.radiusKm));
@@ -106,6 +127,12 @@ export class MapManager {
 		const page = await listPage(s.key, s.list.next);
 		if (this.summary !== s) return;
 		this.summary = { ...s, total: page.total, list: { items: [...s.list.items, ...page.items], total: page.total, next: page.next } };
+	}
+
+	/** The map's first picture is on screen (MapView's `onsettled`): the points, then the town names. */
+	firstPicture(): void {
+		this.#pictured = true;
+		this.loadCommunes();
 	}
 
 	/** Town labels and commune dots (their points only) are a nicety: they come once the actors are on the map. */
@@ -146,7 +173,7 @@ export class MapManager {
 				(body) => {
 					if (!live) return;
 					markStep('points');
-					if (this.drawn?.key !== k) this.drawn = { key: k, points: body.points, kinds: body.kinds, show: [], shown: body.points.length };
+					if (this.drawn?.key !== k) this.drawn = { key: k, source: k, points: body.points, kinds: body.kinds, show: [], shown: body.points.length };
 					this.problem = '';
 				},
 				(e: Error) => live && (this.problem = e.message)

@@ -12,16 +12,15 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const SPREAD_STEP_DEG = 0.0014;
 
 /**
- * The compact points payload -> a FeatureCollection for a clustered GeoJSON source.
- * Feature ids are the actor ids, so a click gives the actor back without a lookup.
- * Approximate points (commune centroid) that share a position are spread on a small sunflower
- * around it, so that each one can still be seen and clicked; precise points are never moved.
+ * Where each point is drawn: approximate points (commune centroid) that share a position are spread on a small
+ * sunflower around it, so that each one can still be seen and clicked; precise points are never moved. Shared by
+ * the browser's GeoJSON source and the server's cluster tiles (map-tiles.ts), so both draw the same map.
  */
-export function pointsToGeoJson(points: CompactPoint[], kinds: string[]): GeoJSON.FeatureCollection<GeoJSON.Point, PointProps> {
-	const features: GeoJSON.Feature<GeoJSON.Point, PointProps>[] = new Array(points.length);
+export function spreadPositions(points: readonly CompactPoint[]): Float64Array {
+	const xy = new Float64Array(points.length * 2);
 	const stacked = new Map<string, number>();
 	for (let i = 0; i < points.length; i++) {
-		const [id, lon, lat, kindIndex, approx] = points[i] as CompactPoint;
+		const [, lon, lat, , approx] = points[i] as CompactPoint;
 		let x = lon;
 		let y = lat;
 		if (approx) {
@@ -35,10 +34,25 @@ export function pointsToGeoJson(points: CompactPoint[], kinds: string[]): GeoJSO
 				x = lon + (r * Math.cos(a)) / Math.cos((lat * Math.PI) / 180);
 			}
 		}
+		xy[2 * i] = x;
+		xy[2 * i + 1] = y;
+	}
+	return xy;
+}
+
+/**
+ * The compact points payload -> a FeatureCollection for a clustered GeoJSON source (spread, see spreadPositions).
+ * Feature ids are the actor ids, so a click gives the actor back without a lookup.
+ */
+export function pointsToGeoJson(points: CompactPoint[], kinds: string[]): GeoJSON.FeatureCollection<GeoJSON.Point, PointProps> {
+	const features: GeoJSON.Feature<GeoJSON.Point, PointProps>[] = new Array(points.length);
+	const xy = spreadPositions(points);
+	for (let i = 0; i < points.length; i++) {
+		const [id, , , kindIndex, approx] = points[i] as CompactPoint;
 		features[i] = {
 			type: 'Feature',
 			id,
-			geometry: { type: 'Point', coordinates: [x, y] },
+			geometry: { type: 'Point', coordinates: [xy[2 * i]!, xy[2 * i + 1]!] },
 			properties: { id, kind: kinds[kindIndex] ?? 'unknown', approx: approx ? 1 : 0 }
 		};
 	}

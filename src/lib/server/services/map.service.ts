@@ -6,11 +6,11 @@ import { radiusCircle, withinRadius } from '$lib/geo/distance';
 import { matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type CommuneResolution } from '$lib/geo/commune-match';
 import { showDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
-import { encodeCursor } from './cursor';
-import { entityCount, pageByNameIndex } from './entity-counts';
-import { countsByTerritory, entitiesInBox, listEntities } from '../repos/entity.repo';
+import { entityCount } from './entity-counts';
+import { countsByTerritory, entitiesInBox } from '../repos/entity.repo';
 import { readTask } from '../worker/read-worker';
-import { compactPoints, mapPointBytes } from './map-points.service';
+import { mapPointBytes, mapPointsJsonBytes } from './map-points.service';
+export { mapPoints } from './map-points.service';
 import { communeSearchRows } from '../repos/place.repo';
 import { territorySummariesOfKind } from '../repos/territory.repo';
 import { actorEnds, communeOrigin, originEnd, UNKNOWN_END } from './distance.service';
@@ -18,9 +18,6 @@ import { NotFoundError } from './errors';
 import { parseParams } from './params';
 import { ratePer10k } from './territory.service';
 import { m } from '$lib/paraglide/messages';
-
-/** The list beside the map starts with this many names; « voir les suivants » pages on through /api/v1/entities with `next`. */
-const LIST_SIZE = 50;
 
 /**
  * Up to this many actors, the points' bytes are read in the request (a few ms); beyond, in the read worker,
@@ -34,31 +31,13 @@ export function mapPointsBinary(db: Db, filters: EntityFilters): Promise<Uint8Ar
 	return readTask(db, 'mapPoints', filters);
 }
 
-/** The points in JSON (the public answer since the start), with the count and the first names of the list. */
-export function mapPoints(db: Db, filters: EntityFilters) {
-	const points = compactPoints(db, filters);
-	// One more than shown: whether a next page exists, without counting.
-	const rows = listEntities(db, { ...filters, sort: 'name', dir: 'asc', page: 1, perPage: LIST_SIZE + 1 }, 0, pageByNameIndex(db, filters, LIST_SIZE + 1));
-	const items = rows.slice(0, LIST_SIZE);
-	const total = entityCount(db, filters);
-	return {
-		total,
-		kinds: [...ENTITY_KINDS],
-		points,
-		list: {
-			total,
-			next: rows.length > LIST_SIZE ? encodeCursor(items.at(-1)!) : null,
-			items: items.map((e) => ({
-				id: e.id,
-				slug: e.slug,
-				name: e.name,
-				kind: e.kind,
-				kindLabel: kindLabel(e.kind),
-				categoryLabel: categoryLabel(e.category),
-				communeName: e.communeName
-			}))
-		}
-	};
+/**
+ * The points in JSON (the public answer since the start) as the bytes sent: built in the read worker beyond
+ * POINTS_READ_INLINE actors (issue 18: ~1 s of the event loop at 100,000), kept per revision there and by the route.
+ */
+export function mapPointsJson(db: Db, filters: EntityFilters): Promise<Uint8Array> | Uint8Array {
+	if (entityCount(db, filters) <= POINTS_READ_INLINE) return mapPointsJsonBytes(db, filters);
+	return readTask(db, 'mapPointsJson', filters);
 }
 
 export const statsParamsSchema = entityFiltersSchema.extend({
