@@ -71,6 +71,49 @@ export function readTask<N extends ReadTaskName>(
 	return answer as Promise<ReadTaskResult<N>>;
 }
 
+/** Answers already in, by their promise (a promise cannot be asked whether it settled). */
+const settled = new WeakMap<Promise<unknown>, { value: unknown }>();
+/** The last answer in per connection and key, whatever its revision: shown while the current one is computed. */
+const latest = new WeakMap<Db, Map<string, unknown>>();
+
+export interface ReadTaskNow<T> {
+	/** This revision's answer; or, while it is computed, an earlier revision's (null: none yet). */
+	value: T | null;
+	/** False while the answer for the data as it is now is still being computed (« calcul en cours »). */
+	current: boolean;
+}
+
+/**
+ * For pages that must not wait seconds on a whole-directory computation (issue 18: /moderation/doublons,
+ * the editors' dashboard): this revision's answer if it is in, or comes within `graceMs`; otherwise the one
+ * computed before (or null) with `current: false`, the computation going on in its thread for the next request.
+ */
+export async function readTaskNow<N extends ReadTaskName>(db: Db, task: N, graceMs = 200): Promise<ReadTaskNow<ReadTaskResult<N>>> {
+	if (db.$client.memory || db.$client.name === ':memory:') return { value: runTask(task, db, undefined) as ReadTaskResult<N>, current: true };
+	const answer = (readTask as (db: Db, task: N) => Promise<ReadTaskResult<N>>)(db, task);
+	let seen = latest.get(db);
+	if (!seen) latest.set(db, (seen = new Map()));
+	const known = seen;
+	if (!settled.has(answer))
+		answer.then(
+			(value) => {
+				settled.set(answer, { value });
+				known.set(task, value);
+			},
+			() => undefined
+		);
+	const inTime = await Promise.race([
+		answer.then(
+			() => true,
+			() => false
+		),
+		new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())
+	]);
+	const done = settled.get(answer);
+	if (inTime && done) return { value: done.value as ReadTaskResult<N>, current: true };
+	return { value: (known.get(task) as ReadTaskResult<N> | undefined) ?? null, current: false };
+}
+
 if (!isMainThread && (workerData as Request | undefined)?.role === ROLE) {
 	const { task, path, args } = workerData as Request;
 	let answer: Answer;
