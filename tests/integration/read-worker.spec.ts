@@ -47,7 +47,7 @@ describe('whole-directory reads in a worker thread (issue 18)', () => {
 
 	it('the pairs page does not wait for them: « calcul en cours », the pairs found before meanwhile, then this revision’s', async () => {
 		const editor = account('redaction@calcul.test', 'editor');
-		const pairs = await readTaskNow(db, 'duplicatePairs', 60_000);
+		const pairs = await readTaskNow(db, 'duplicatePairs');
 		expect(pairs.current).toBe(true);
 		expect(pairs.value).toEqual(suspectedDuplicatePairs(db));
 		const older = db.$client
@@ -58,14 +58,11 @@ describe('whole-directory reads in a worker thread (issue 18)', () => {
 		};
 		createEntity(db, { slug: 'doublon-en-calcul', kind: 'organisation', category: 'company', name: older.name, communeCode: older.communeCode });
 		// No grace: the new revision's pairs are being computed, the previous ones are shown, said as not current.
-		const meanwhile = await readTaskNow(db, 'duplicatePairs', 0);
+		const meanwhile = await readTaskNow(db, 'duplicatePairs', { graceMs: 0 });
 		expect(meanwhile.current).toBe(false);
 		expect(meanwhile.value).toEqual(pairs.value);
-		// The page's words for it (its own grace is short: the thread started above is still at work or just done).
-		const page = await dashboardDuplicatesPage(db, editor, 1);
-		expect(page.total).toBeGreaterThanOrEqual(pairs.value!.length);
-		// Once in, the same pairs as computed in place, the new one among them; no new thread for them.
-		await dashboardDuplicates(db, editor);
+		// Once in (a directory this small is waited for by the page), the same pairs as computed in place, the new
+		// one among them; no new thread for them.
 		const started = readWorkersStarted();
 		const done = await dashboardDuplicatesPage(db, editor, 1);
 		expect(done.computing).toBe(false);

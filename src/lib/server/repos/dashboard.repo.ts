@@ -87,11 +87,11 @@ export interface ListingFilter {
 	remindedToEditorsSince?: string;
 }
 
-function listingWhere(f: ListingFilter): SQL {
+function listingWhere(f: ListingFilter, walkOrder = false): SQL {
 	const parts: SQL[] = [live];
 	if (f.band === 'a-verifier') parts.push(sql`(e.last_verified_at is null or e.last_verified_at < ${f.limits.period})`);
 	else if (f.band) parts.push(bandCondition(f.band, f.limits));
-	if (f.departement !== undefined) parts.push(inDepartement(f.departement));
+	if (f.departement !== undefined) parts.push(inDepartement(f.departement, walkOrder));
 	if (f.withoutManager) parts.push(noManager);
 	if (f.remindedToEditorsSince) {
 		parts.push(sql`exists (select 1 from freshness_reminders r where r.entity_id = e.id and r.user_id is null and r.sent_at >= ${f.remindedToEditorsSince})`);
@@ -100,13 +100,17 @@ function listingWhere(f: ListingFilter): SQL {
 }
 
 /**
- * The same as `${dep} = code` without the join: the listing's commune among the département's (an index
- * search), or for '' no commune or one without a département; a count then reads no territory per listing.
+ * The same as `${dep} = code` without the join: the listing's commune among the département's, or for '' no
+ * commune or one without a département; a count then reads no territory per listing. `walkOrder`: tested on each
+ * listing of the freshness index (counts; a large département's page), else searched by commune (a small one's page).
  */
-const inDepartement = (code: string): SQL =>
+const inDepartement = (code: string, walkOrder: boolean): SQL =>
 	code === ''
 		? sql`(e.commune_code is null or not exists (select 1 from territories d where d.code = e.commune_code and d.departement_code is not null))`
-		: sql`e.commune_code in (select d.code from territories d where d.departement_code = ${code})`;
+		: walkOrder
+			? // Unary + : the commune is tested on each entry of entities_freshness_order_idx (which holds it), not searched.
+				sql`+e.commune_code in (select d.code from territories d where d.departement_code = ${code})`
+			: sql`e.commune_code in (select d.code from territories d where d.departement_code = ${code})`;
 
 const noManager = sql`not exists (select 1 from entity_managers m join users u on u.id = m.user_id where m.entity_id = e.id and u.disabled_at is null)`;
 
@@ -122,17 +126,21 @@ export interface ListingLine {
 	managers: number;
 }
 
-/** Read from entities_freshness_order_idx (its condition is `live`'s); no territory read per listing. */
+/** Read from entities_freshness_order_idx alone (its condition is `live`'s, it holds the commune): no row, no territory per listing. */
 export function countListings(db: Db, f: ListingFilter): number {
-	return db.get<{ n: number }>(sql`select count(*) as n from entities e where ${listingWhere(f)}`)?.n ?? 0;
+	return db.get<{ n: number }>(sql`select count(*) as n from entities e where ${listingWhere(f, true)}`)?.n ?? 0;
 }
 
-/** Oldest verification first (never verified before all), then name: entities_freshness_order_idx's order. */
-export function listListings(db: Db, f: ListingFilter, limit: number, offset: number): ListingLine[] {
+/**
+ * Oldest verification first (never verified before all), then name: entities_freshness_order_idx's order.
+ * `walkOrder` (a département holding many listings): its page is found walking that index, testing each
+ * listing's commune; otherwise (a small one) its listings are read from their communes and sorted.
+ */
+export function listListings(db: Db, f: ListingFilter, limit: number, offset: number, walkOrder = false): ListingLine[] {
 	return db.all<ListingLine>(sql`select e.id, e.slug, e.name, e.kind, t.name as communeName, ${dep} as departement, e.last_verified_at as lastVerifiedAt,
 		(select max(r.sent_at) from freshness_reminders r where r.entity_id = e.id) as lastReminderAt,
 		(select count(*) from entity_managers m join users u on u.id = m.user_id where m.entity_id = e.id and u.disabled_at is null) as managers
-		from entities e left join territories t on t.code = e.commune_code where ${listingWhere(f)}
+		from entities e left join territories t on t.code = e.commune_code where ${listingWhere(f, walkOrder)}
 		order by e.last_verified_at is not null, e.last_verified_at, e.name collate nocase, e.id limit ${limit} offset ${offset}`);
 }
 

@@ -12,6 +12,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { moduleWorker } from './module-worker';
 import { openDb, type Db } from '../db';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
+import { BACKGROUND_FROM_NODES } from './background';
 import { READ_TASKS, type ReadTaskArgs, type ReadTaskName, type ReadTaskResult } from './read-tasks';
 
 const runTask = (task: ReadTaskName, db: Db, args: unknown): unknown => (READ_TASKS[task] as (db: Db, args: unknown) => unknown)(db, args);
@@ -83,14 +84,27 @@ export interface ReadTaskNow<T> {
 	current: boolean;
 }
 
+/** How long a page waits for a large directory's answer before saying « calcul en cours »: its own budget is 300 ms. */
+export const NOW_GRACE_MS = 150;
+
+/** The highest id stands for the size (no count over the whole table), as pathwaysReady does. */
+const sizeOf = (db: Db) => (db.$client.prepare('SELECT max(id) AS n FROM entities').get() as { n: number | null }).n ?? 0;
+
 /**
  * For pages that must not wait seconds on a whole-directory computation (issue 18: /moderation/doublons,
  * the editors' dashboard): this revision's answer if it is in, or comes within `graceMs`; otherwise the one
- * computed before (or null) with `current: false`, the computation going on in its thread for the next request.
+ * computed before (any arguments, or null) with `current: false`, the computation going on in its thread for the
+ * next request. A directory under BACKGROUND_FROM_NODES (the demo, tests) waits for its answer: seconds only
+ * come with size, and those pages then always tell the data as it is.
  */
-export async function readTaskNow<N extends ReadTaskName>(db: Db, task: N, graceMs = 200): Promise<ReadTaskNow<ReadTaskResult<N>>> {
-	if (db.$client.memory || db.$client.name === ':memory:') return { value: runTask(task, db, undefined) as ReadTaskResult<N>, current: true };
-	const answer = (readTask as (db: Db, task: N) => Promise<ReadTaskResult<N>>)(db, task);
+export async function readTaskNow<N extends ReadTaskName>(
+	db: Db,
+	task: N,
+	options: { graceMs?: number; args?: ReadTaskArgs<N> } = {}
+): Promise<ReadTaskNow<ReadTaskResult<N>>> {
+	if (db.$client.memory || db.$client.name === ':memory:') return { value: runTask(task, db, options.args) as ReadTaskResult<N>, current: true };
+	const graceMs = options.graceMs ?? (sizeOf(db) < BACKGROUND_FROM_NODES ? Infinity : NOW_GRACE_MS);
+	const answer = (readTask as (db: Db, task: N, args?: unknown) => Promise<ReadTaskResult<N>>)(db, task, options.args);
 	let seen = latest.get(db);
 	if (!seen) latest.set(db, (seen = new Map()));
 	const known = seen;
@@ -102,13 +116,19 @@ export async function readTaskNow<N extends ReadTaskName>(db: Db, task: N, grace
 			},
 			() => undefined
 		);
-	const inTime = await Promise.race([
-		answer.then(
-			() => true,
-			() => false
-		),
-		new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())
-	]);
+	const inTime =
+		graceMs === Infinity
+			? await answer.then(
+					() => true,
+					() => false
+				)
+			: await Promise.race([
+					answer.then(
+						() => true,
+						() => false
+					),
+					new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())
+				]);
 	const done = settled.get(answer);
 	if (inTime && done) return { value: done.value as ReadTaskResult<N>, current: true };
 	return { value: (known.get(task) as ReadTaskResult<N> | undefined) ?? null, current: false };
