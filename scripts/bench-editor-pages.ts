@@ -105,10 +105,16 @@ async function benchOne(source: string): Promise<void> {
 		try {
 			// The server's event loop while the pairs are first computed: /healthz asked every 50 ms meanwhile.
 			const health: number[] = [];
+			let healthErrors = 0;
 			let pairsDone = false;
 			const poll = (async () => {
 				while (!pairsDone) {
-					health.push((await timed(`${app.baseUrl}/healthz`, p.editor)).ms);
+					try {
+						health.push((await timed(`${app.baseUrl}/healthz`, p.editor)).ms);
+					} catch (e) {
+						healthErrors++;
+						if (app.server.exitCode !== null) throw new Error(`le serveur s’est arrêté (code ${app.server.exitCode})`, { cause: e });
+					}
 					await new Promise((r) => setTimeout(r, 50));
 				}
 			})();
@@ -157,7 +163,7 @@ async function benchOne(source: string): Promise<void> {
 			const worst = Math.max(...rows.map((r) => Math.max(r.warm, r.afterWrite)));
 			console.log(`pire médiane : ${Math.round(worst)} ms (budget ${BUDGET_MS} ms) ${worst <= BUDGET_MS ? 'OK' : 'DÉPASSÉ'}`);
 			console.log(
-				`/healthz pendant tout le passage (${health.length} requêtes) : médiane ${Math.round(median(health))} ms, max ${Math.round(Math.max(...health))} ms ; doublons prêts ${Math.round(performance.now() - tPairs)} ms après la fin du passage`
+				`/healthz pendant tout le passage (${health.length} requêtes, ${healthErrors} sans réponse) : médiane ${Math.round(median(health))} ms, max ${Math.round(Math.max(...health))} ms ; doublons prêts ${Math.round(performance.now() - tPairs)} ms après la fin du passage`
 			);
 		} finally {
 			writer.close();

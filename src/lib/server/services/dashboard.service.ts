@@ -199,7 +199,7 @@ export async function dashboardDuplicates(db: Db, editor: AccountUser) {
  * /moderation/doublons then find them computed. Nothing when this revision's are already in or under way.
  */
 export function startDuplicatePairs(db: Db, user: AccountUser): void {
-	if (isEditor(user)) void readTask(db, 'duplicatePairs').catch(() => undefined);
+	if (isEditor(user)) void readTaskNow(db, 'duplicatePairs', { graceMs: 0 });
 }
 
 /**

@@ -76,6 +76,8 @@ export function readTask<N extends ReadTaskName>(
 const settled = new WeakMap<Promise<unknown>, { value: unknown }>();
 /** The last answer in per connection and key, whatever its revision: shown while the current one is computed. */
 const latest = new WeakMap<Db, Map<string, unknown>>();
+/** The computation of each task last started per connection, and the revision it answers for. */
+const running = new WeakMap<Db, Map<string, { revision: string; answer: Promise<unknown>; failed: boolean }>>();
 
 export interface ReadTaskNow<T> {
 	/** This revision's answer; or, while it is computed, an earlier revision's (null: none yet). */
@@ -104,10 +106,28 @@ export async function readTaskNow<N extends ReadTaskName>(
 ): Promise<ReadTaskNow<ReadTaskResult<N>>> {
 	if (db.$client.memory || db.$client.name === ':memory:') return { value: runTask(task, db, options.args) as ReadTaskResult<N>, current: true };
 	const graceMs = options.graceMs ?? (sizeOf(db) < BACKGROUND_FROM_NODES ? Infinity : NOW_GRACE_MS);
-	const answer = (readTask as (db: Db, task: N, args?: unknown) => Promise<ReadTaskResult<N>>)(db, task, options.args);
 	let seen = latest.get(db);
 	if (!seen) latest.set(db, (seen = new Map()));
 	const known = seen;
+	let runs = running.get(db);
+	if (!runs) running.set(db, (runs = new Map()));
+	// One computation of a task at a time per connection: while an earlier revision's runs, writes meanwhile
+	// start nothing (an editor approving ten proposals must not start ten 10-second threads); the next
+	// request after it ends starts the current one.
+	const revision = dataRevision(db);
+	const run = runs.get(task);
+	if (run && run.revision !== revision && !settled.has(run.answer) && !run.failed) {
+		if (graceMs !== Infinity) return { value: (known.get(task) as ReadTaskResult<N> | undefined) ?? null, current: false };
+		// A small directory waits for the earlier one, then for the current one.
+		await run.answer.catch(() => undefined);
+		return readTaskNow(db, task, options);
+	}
+	const answer = (readTask as (db: Db, task: N, args?: unknown) => Promise<ReadTaskResult<N>>)(db, task, options.args);
+	if (run?.answer !== answer) {
+		const entry = { revision, answer: answer as Promise<unknown>, failed: false };
+		runs.set(task, entry);
+		answer.catch(() => (entry.failed = true));
+	}
 	if (!settled.has(answer))
 		answer.then(
 			(value) => {
