@@ -126,9 +126,11 @@ export const entities = sqliteTable(
 		// The editors' listings (/moderation/fiches), oldest verification first: their pages are read in this order
 		// from the published, live listings only (dashboard.repo.ts listListings repeats the condition and the order).
 		// The commune last: their counts, by département too, read this index alone (0.2 s -> 0.05 s at 100,000).
+		// The always-true last term is written only by dashboard.repo.ts: without it, the directory's own queries
+		// (the same live, published condition) chose this index and sorted every actor (list-plans-100k.spec.ts).
 		index('entities_freshness_order_idx')
 			.on(sql`last_verified_at is not null`, t.lastVerifiedAt, sql`${t.name} collate nocase`, t.id, t.communeCode)
-			.where(sql`deleted_at is null and status = 'published'`),
+			.where(sql`deleted_at is null and status = 'published' and (last_verified_at is null or last_verified_at is not null)`),
 		// The few deleted listings, to take their relations out of the editors' counts (relation-dispute.repo.ts).
 		index('entities_deleted_idx')
 			.on(t.id)

@@ -31,7 +31,11 @@ export function bandCondition(band: FreshnessBand, l: BandLimits, column: SQL = 
 	}
 }
 
-const live = sql`e.deleted_at is null and e.status = 'published'`;
+/**
+ * Published, live listings. The last term, always true, is entities_freshness_order_idx's own (schema.ts): only
+ * the queries that write it may use that index, so the directory's sorts keep theirs.
+ */
+const live = sql`e.deleted_at is null and e.status = 'published' and (e.last_verified_at is null or e.last_verified_at is not null)`;
 const dep = sql`coalesce(t.departement_code, '')`;
 
 export interface BandCounts {
