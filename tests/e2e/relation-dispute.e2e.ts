@@ -215,5 +215,20 @@ describe('relation contestée', () => {
 				.filter({ hasText: core(place.name) })
 				.count()
 		).toBe(1);
+
+		// The demo's thousand relations to confirm: « plus anciennes » reads the next hundred after the last one shown
+		// (keyset, issue 18), « plus récentes » comes back to the same first page.
+		const ids = () => editor.getByTestId('review-relation').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-relation')));
+		const firstPage = await ids();
+		expect(firstPage.length).toBe(100);
+		await editor.getByRole('link', { name: /plus anciennes/i }).click();
+		await editor.waitForURL(/page=2&apres=/);
+		expect(await editor.getByTestId('range').innerText()).toMatch(/^Relations 101 à 200 sur /);
+		const secondPage = await ids();
+		expect(secondPage.length).toBe(100);
+		expect(secondPage.filter((r) => firstPage.includes(r))).toEqual([]);
+		await editor.getByRole('link', { name: /plus récentes/i }).click();
+		await editor.waitForURL(/page=1&avant=/);
+		expect(await ids()).toEqual(firstPage);
 	});
 });

@@ -94,6 +94,33 @@ describe('a relation declared by a partner needs a source', () => {
 		expect(relation(byEditor.relationId!)).toMatchObject({ source: null, declaredByEntityId: null });
 	});
 
+	it('the lists page by key (« plus anciennes » / « plus récentes »): the same pages as by number, relations of a deleted listing neither listed nor counted', () => {
+		const more = createEntities(
+			db,
+			Array.from({ length: 16 }, (_, i) => ({ slug: `acteur-${i}`, kind: 'organisation' as const, category: 'startup' as const, name: `Acteur ${i}` }))
+		);
+		const pairs: { type: 'partner_of'; sourceId: number; targetId: number }[] = [];
+		for (const s of more) for (const t of more) if (s < t) pairs.push({ type: 'partner_of', sourceId: s, targetId: t });
+		// 120 pairs written in one go (most share their created_at, to the millisecond: the id breaks the ties).
+		createRelations(db, pairs);
+		db.$client.prepare('update entities set deleted_at = ? where id = ?').run(new Date().toISOString(), more[0]);
+		const live = pairs.filter((p) => p.sourceId !== more[0] && p.targetId !== more[0]).length;
+		const first = relationsToReview(db, editor, 'sans-source');
+		expect(first.filters.find((f) => f.code === 'sans-source')!.count).toBe(live);
+		expect(first.pages).toBe(2);
+		const byNumber = relationsToReview(db, editor, 'sans-source', '2');
+		const older = relationsToReview(db, editor, 'sans-source', '2', { after: first.olderKey });
+		expect(older.relations.map((r) => r.id)).toEqual(byNumber.relations.map((r) => r.id));
+		expect(older.relations.length).toBe(live - 100);
+		const newer = relationsToReview(db, editor, 'sans-source', '1', { before: older.newerKey });
+		expect(newer.relations.map((r) => r.id)).toEqual(first.relations.map((r) => r.id));
+		const all = [...first.relations, ...older.relations];
+		expect(new Set(all.map((r) => r.id)).size).toBe(live);
+		expect(all.some((r) => r.source.slug === 'acteur-0' || r.target.slug === 'acteur-0')).toBe(false);
+		// A forged key is ignored (the page by number), never an error.
+		expect(relationsToReview(db, editor, 'sans-source', '2', { after: 'x~y' }).relations.map((r) => r.id)).toEqual(byNumber.relations.map((r) => r.id));
+	});
+
 	it('relations without a source are listed for editors, with the counts of each list', () => {
 		const [a, b] = createRelations(db, [
 			{ type: 'hosted_by', sourceId: startup, targetId: fablab },

@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db/connection';
+import { startDuplicatePairs } from '$lib/server/services/dashboard.service';
 import { formAction, pageLoad } from '$lib/server/http/page';
 import { formFailure, idFrom, requireUser } from '$lib/server/http/form-failure';
 import { pickFrom, pickState } from '$lib/server/http/listing-pick';
@@ -16,6 +17,7 @@ export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const db = getDb();
+	startDuplicatePairs(db, user);
 	// Each call authorises: a partner reaching this page gets the 403 page, not an empty queue.
 	return { queue: moderationQueue(db, user), ...managersOverview(db, user) };
 }) satisfies PageServerLoad;

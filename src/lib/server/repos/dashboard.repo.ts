@@ -31,7 +31,11 @@ export function bandCondition(band: FreshnessBand, l: BandLimits, column: SQL = 
 	}
 }
 
-const live = sql`e.deleted_at is null and e.status = 'published'`;
+/**
+ * Published, live listings. The last term, always true, is entities_freshness_order_idx's own (schema.ts): only
+ * the queries that write it may use that index, so the directory's sorts keep theirs.
+ */
+const live = sql`e.deleted_at is null and e.status = 'published' and (e.last_verified_at is null or e.last_verified_at is not null)`;
 const dep = sql`coalesce(t.departement_code, '')`;
 
 export interface BandCounts {
@@ -87,17 +91,30 @@ export interface ListingFilter {
 	remindedToEditorsSince?: string;
 }
 
-function listingWhere(f: ListingFilter): SQL {
+function listingWhere(f: ListingFilter, walkOrder = false): SQL {
 	const parts: SQL[] = [live];
 	if (f.band === 'a-verifier') parts.push(sql`(e.last_verified_at is null or e.last_verified_at < ${f.limits.period})`);
 	else if (f.band) parts.push(bandCondition(f.band, f.limits));
-	if (f.departement !== undefined) parts.push(sql`${dep} = ${f.departement}`);
+	if (f.departement !== undefined) parts.push(inDepartement(f.departement, walkOrder));
 	if (f.withoutManager) parts.push(noManager);
 	if (f.remindedToEditorsSince) {
 		parts.push(sql`exists (select 1 from freshness_reminders r where r.entity_id = e.id and r.user_id is null and r.sent_at >= ${f.remindedToEditorsSince})`);
 	}
 	return sql.join(parts, sql` and `);
 }
+
+/**
+ * The same as `${dep} = code` without the join: the listing's commune among the département's, or for '' no
+ * commune or one without a département; a count then reads no territory per listing. `walkOrder`: tested on each
+ * listing of the freshness index (counts; a large département's page), else searched by commune (a small one's page).
+ */
+const inDepartement = (code: string, walkOrder: boolean): SQL =>
+	code === ''
+		? sql`(e.commune_code is null or not exists (select 1 from territories d where d.code = e.commune_code and d.departement_code is not null))`
+		: walkOrder
+			? // Unary + : the commune is tested on each entry of entities_freshness_order_idx (which holds it), not searched.
+				sql`+e.commune_code in (select d.code from territories d where d.departement_code = ${code})`
+			: sql`e.commune_code in (select d.code from territories d where d.departement_code = ${code})`;
 
 const noManager = sql`not exists (select 1 from entity_managers m join users u on u.id = m.user_id where m.entity_id = e.id and u.disabled_at is null)`;
 
@@ -113,16 +130,21 @@ export interface ListingLine {
 	managers: number;
 }
 
+/** Read from entities_freshness_order_idx alone (its condition is `live`'s, it holds the commune): no row, no territory per listing. */
 export function countListings(db: Db, f: ListingFilter): number {
-	return db.get<{ n: number }>(sql`select count(*) as n from entities e left join territories t on t.code = e.commune_code where ${listingWhere(f)}`)?.n ?? 0;
+	return db.get<{ n: number }>(sql`select count(*) as n from entities e where ${listingWhere(f, true)}`)?.n ?? 0;
 }
 
-/** Oldest verification first (never verified before all), then name. */
-export function listListings(db: Db, f: ListingFilter, limit: number, offset: number): ListingLine[] {
+/**
+ * Oldest verification first (never verified before all), then name: entities_freshness_order_idx's order.
+ * `walkOrder` (a département holding many listings): its page is found walking that index, testing each
+ * listing's commune; otherwise (a small one) its listings are read from their communes and sorted.
+ */
+export function listListings(db: Db, f: ListingFilter, limit: number, offset: number, walkOrder = false): ListingLine[] {
 	return db.all<ListingLine>(sql`select e.id, e.slug, e.name, e.kind, t.name as communeName, ${dep} as departement, e.last_verified_at as lastVerifiedAt,
 		(select max(r.sent_at) from freshness_reminders r where r.entity_id = e.id) as lastReminderAt,
 		(select count(*) from entity_managers m join users u on u.id = m.user_id where m.entity_id = e.id and u.disabled_at is null) as managers
-		from entities e left join territories t on t.code = e.commune_code where ${listingWhere(f)}
+		from entities e left join territories t on t.code = e.commune_code where ${listingWhere(f, walkOrder)}
 		order by e.last_verified_at is not null, e.last_verified_at, e.name collate nocase, e.id limit ${limit} offset ${offset}`);
 }
 
@@ -140,12 +162,15 @@ export function pendingChangeDates(db: Db): PendingLine[] {
 	return db.all<PendingLine>(sql`select kind, created_at as createdAt from pending_changes where status = 'pending' order by created_at`);
 }
 
+/** Counted from the relations' partial indexes (their conditions repeated: see relation-dispute.repo.ts). */
 export function relationCounts(db: Db): { unconfirmed: number; unsourced: number } {
 	return (
 		db.get<{ unconfirmed: number; unsourced: number }>(sql`select
-			coalesce(sum(case when confirmation = 'declared' then 1 else 0 end), 0) as unconfirmed,
-			coalesce(sum(case when source is null or trim(source) = '' then 1 else 0 end), 0) as unsourced
-			from relations where deleted_at is null`) ?? { unconfirmed: 0, unsourced: 0 }
+			(select count(*) from relations where deleted_at is null and confirmation = 'declared') as unconfirmed,
+			(select count(*) from relations where deleted_at is null and (source is null or trim(source) = '')) as unsourced`) ?? {
+			unconfirmed: 0,
+			unsourced: 0
+		}
 	);
 }
 

@@ -1,7 +1,14 @@
 import { formatNumber, relationCaption, type Nameable, type RelationCaption } from '$lib/domain/french';
 import type { Db } from '../db';
 import { entityNames } from '../repos/contribution.repo';
-import { relationReviewCounts, relationsForReview, type RelationReviewFilter } from '../repos/relation-dispute.repo';
+import {
+	relationReviewCounts,
+	relationsForReview,
+	type RelationKey,
+	type RelationPagePosition,
+	type RelationReviewFilter
+} from '../repos/relation-dispute.repo';
+import { dataRevision, RevisionCache } from '../cache/revision-cache';
 import { assertEditor } from './managers.service';
 import { relationState } from './proposal-words';
 import type { AccountUser } from './users.service';
@@ -33,14 +40,51 @@ export interface ReviewedRelation {
 	createdAt: string;
 }
 
-export function relationsToReview(db: Db, editor: AccountUser, filterParam: string | null, pageParam: string | null = null) {
+/** `apres`/`avant`: the relation a page starts after or ends before, as `created_at~id` (keyset, issue 18). */
+export const relationKeyParam = (k: RelationKey) => `${k.createdAt}~${k.id}`;
+
+function parseRelationKey(v: string | null): RelationKey | null {
+	if (!v || v.length > 80) return null;
+	const at = v.lastIndexOf('~');
+	const id = Number(v.slice(at + 1));
+	return at > 0 && Number.isSafeInteger(id) && id >= 1 ? { createdAt: v.slice(0, at), id } : null;
+}
+
+/** The tabs' counts, kept until the next write (a few index reads, but on every page). */
+const countsKept = new WeakMap<Db, RevisionCache<Record<RelationReviewFilter, number>>>();
+function reviewCounts(db: Db): Record<RelationReviewFilter, number> {
+	let cache = countsKept.get(db);
+	if (!cache) countsKept.set(db, (cache = new RevisionCache({ entries: 1, bytes: Number.MAX_SAFE_INTEGER })));
+	const revision = dataRevision(db);
+	const kept = cache.get('counts', revision);
+	if (kept) return kept;
+	const counts = relationReviewCounts(db);
+	cache.set('counts', revision, counts, 0);
+	return counts;
+}
+
+/**
+ * `page` is the page's number as shown; `apres`/`avant` (the links « plus anciennes » / « plus récentes » write
+ * them) say where it is read from, so a page far down the list costs what the first one does. A page number
+ * alone (an older link) is still read by offset.
+ */
+export function relationsToReview(
+	db: Db,
+	editor: AccountUser,
+	filterParam: string | null,
+	pageParam: string | null = null,
+	keys: { after?: string | null; before?: string | null } = {}
+) {
 	assertEditor(editor);
 	const filter: RelationReviewFilter = isRelationFilter(filterParam) ? filterParam : 'sans-source';
-	const counts = relationReviewCounts(db);
+	const counts = reviewCounts(db);
 	const pages = Math.max(1, Math.ceil(counts[filter] / PAGE_SIZE));
 	const asked = Number(pageParam);
 	const page = Number.isSafeInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
-	const rows = relationsForReview(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+	const after = parseRelationKey(keys.after ?? null);
+	const before = parseRelationKey(keys.before ?? null);
+	const position: RelationPagePosition = after ? { after } : before && page > 1 ? { before } : { offset: (page - 1) * PAGE_SIZE };
+	const rows = relationsForReview(db, filter, PAGE_SIZE, position);
 	const names = entityNames(db, [...new Set(rows.flatMap((r) => [r.sourceId, r.targetId]))]);
 	const actor = (id: number): Nameable => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' };
 	const end = (id: number) => ({ slug: names.get(id)?.slug ?? '', name: actor(id).name });
@@ -76,6 +120,9 @@ export function relationsToReview(db: Db, editor: AccountUser, filterParam: stri
 		relations,
 		page,
 		pages,
+		/** Where the next (older) and previous (newer) pages are read from. */
+		olderKey: rows.length ? relationKeyParam(rows[rows.length - 1]!) : null,
+		newerKey: rows.length ? relationKeyParam(rows[0]!) : null,
 		/** « Relations 101 à 200 sur 1 234, les dernières saisies d’abord. », when there is more than one page. */
 		range:
 			pages > 1

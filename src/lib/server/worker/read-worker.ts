@@ -12,6 +12,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { moduleWorker } from './module-worker';
 import { openDb, type Db } from '../db';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
+import { BACKGROUND_FROM_NODES } from './background';
 import { READ_TASKS, type ReadTaskArgs, type ReadTaskName, type ReadTaskResult } from './read-tasks';
 
 const runTask = (task: ReadTaskName, db: Db, args: unknown): unknown => (READ_TASKS[task] as (db: Db, args: unknown) => unknown)(db, args);
@@ -69,6 +70,88 @@ export function readTask<N extends ReadTaskName>(
 	// A failure is not kept: the next request tries again.
 	answer.catch(() => cache.get(key, revision) === answer && cache.delete(key));
 	return answer as Promise<ReadTaskResult<N>>;
+}
+
+/** Answers already in, by their promise (a promise cannot be asked whether it settled). */
+const settled = new WeakMap<Promise<unknown>, { value: unknown }>();
+/** The last answer in per connection and key, whatever its revision: shown while the current one is computed. */
+const latest = new WeakMap<Db, Map<string, unknown>>();
+/** The computation of each task last started per connection, and the revision it answers for. */
+const running = new WeakMap<Db, Map<string, { revision: string; answer: Promise<unknown>; failed: boolean }>>();
+
+export interface ReadTaskNow<T> {
+	/** This revision's answer; or, while it is computed, an earlier revision's (null: none yet). */
+	value: T | null;
+	/** False while the answer for the data as it is now is still being computed (« calcul en cours »). */
+	current: boolean;
+}
+
+/** How long a page waits for a large directory's answer before saying « calcul en cours »: its own budget is 300 ms. */
+export const NOW_GRACE_MS = 150;
+
+/** The highest id stands for the size (no count over the whole table), as pathwaysReady does. */
+const sizeOf = (db: Db) => (db.$client.prepare('SELECT max(id) AS n FROM entities').get() as { n: number | null }).n ?? 0;
+
+/**
+ * For pages that must not wait seconds on a whole-directory computation (issue 18: /moderation/doublons,
+ * the editors' dashboard): this revision's answer if it is in, or comes within `graceMs`; otherwise the one
+ * computed before (any arguments, or null) with `current: false`, the computation going on in its thread for the
+ * next request. A directory under BACKGROUND_FROM_NODES (the demo, tests) waits for its answer: seconds only
+ * come with size, and those pages then always tell the data as it is.
+ */
+export async function readTaskNow<N extends ReadTaskName>(
+	db: Db,
+	task: N,
+	options: { graceMs?: number; args?: ReadTaskArgs<N> } = {}
+): Promise<ReadTaskNow<ReadTaskResult<N>>> {
+	if (db.$client.memory || db.$client.name === ':memory:') return { value: runTask(task, db, options.args) as ReadTaskResult<N>, current: true };
+	const graceMs = options.graceMs ?? (sizeOf(db) < BACKGROUND_FROM_NODES ? Infinity : NOW_GRACE_MS);
+	let seen = latest.get(db);
+	if (!seen) latest.set(db, (seen = new Map()));
+	const known = seen;
+	let runs = running.get(db);
+	if (!runs) running.set(db, (runs = new Map()));
+	// One computation of a task at a time per connection: while an earlier revision's runs, writes meanwhile
+	// start nothing (an editor approving ten proposals must not start ten 10-second threads); the next
+	// request after it ends starts the current one.
+	const revision = dataRevision(db);
+	const run = runs.get(task);
+	if (run && run.revision !== revision && !settled.has(run.answer) && !run.failed) {
+		if (graceMs !== Infinity) return { value: (known.get(task) as ReadTaskResult<N> | undefined) ?? null, current: false };
+		// A small directory waits for the earlier one, then for the current one.
+		await run.answer.catch(() => undefined);
+		return readTaskNow(db, task, options);
+	}
+	const answer = (readTask as (db: Db, task: N, args?: unknown) => Promise<ReadTaskResult<N>>)(db, task, options.args);
+	if (run?.answer !== answer) {
+		const entry = { revision, answer: answer as Promise<unknown>, failed: false };
+		runs.set(task, entry);
+		answer.catch(() => (entry.failed = true));
+	}
+	if (!settled.has(answer))
+		answer.then(
+			(value) => {
+				settled.set(answer, { value });
+				known.set(task, value);
+			},
+			() => undefined
+		);
+	const inTime =
+		graceMs === Infinity
+			? await answer.then(
+					() => true,
+					() => false
+				)
+			: await Promise.race([
+					answer.then(
+						() => true,
+						() => false
+					),
+					new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())
+				]);
+	const done = settled.get(answer);
+	if (inTime && done) return { value: done.value as ReadTaskResult<N>, current: true };
+	return { value: (known.get(task) as ReadTaskResult<N> | undefined) ?? null, current: false };
 }
 
 if (!isMainThread && (workerData as Request | undefined)?.role === ROLE) {

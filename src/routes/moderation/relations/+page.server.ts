@@ -4,9 +4,10 @@ import { requireUser } from '$lib/server/http/form-failure';
 import { relationsToReview } from '$lib/server/services/relation-review.service';
 import type { PageServerLoad } from './$types';
 
-/** `?filtre=sans-source` (default), `non-confirmees`, `contestees` (+ `page`): the editors' dashboard links here. */
+/** `?filtre=sans-source` (default), `non-confirmees`, `contestees` (+ `page`, `apres` or `avant`): the editors' dashboard links here. */
 export const load = pageLoad(({ locals, url, setHeaders }) => {
 	const user = requireUser(locals.user, url);
 	setHeaders({ 'cache-control': 'private, no-store' });
-	return relationsToReview(getDb(), user, url.searchParams.get('filtre'), url.searchParams.get('page'));
+	const q = url.searchParams;
+	return relationsToReview(getDb(), user, q.get('filtre'), q.get('page'), { after: q.get('apres'), before: q.get('avant') });
 }) satisfies PageServerLoad;
