@@ -18,7 +18,8 @@ import Database from 'better-sqlite3';
 import { openDb } from '../src/lib/server/db/index';
 import { createSession } from '../src/lib/server/services/auth.service';
 import { grantManager } from '../src/lib/server/services/managers.service';
-import { inviteUser, type AccountUser } from '../src/lib/server/services/users.service';
+import type { AccountUser } from '../src/lib/server/services/users.service';
+import { benchAccount } from './lib/bench-account';
 import { median, startApp } from './lib/local-server';
 
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -38,12 +39,7 @@ interface Prepared {
 function prepare(path: string): Prepared {
 	const db = openDb(path);
 	try {
-		const account = (email: string, displayName: string, role: AccountUser['role']): AccountUser => ({
-			id: inviteUser(db, 'cli', { email, displayName, role }).userId,
-			email,
-			displayName,
-			role
-		});
+		const account = (email: string, displayName: string, role: AccountUser['role']) => benchAccount(db, email, displayName, role);
 		const editor = account('redaction@bench.test', 'Rédaction', 'editor');
 		const partner = account('partenaire@bench.test', 'Partenaire', 'partner');
 		const q = (s: string) => db.$client.prepare(s).get() as { n: number };

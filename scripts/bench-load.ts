@@ -19,7 +19,8 @@ import { basename, join } from 'node:path';
 import { openDb } from '../src/lib/server/db/index';
 import { createSession } from '../src/lib/server/services/auth.service';
 import { grantManager, setPartnerModerated } from '../src/lib/server/services/managers.service';
-import { inviteUser, type AccountUser } from '../src/lib/server/services/users.service';
+import type { AccountUser } from '../src/lib/server/services/users.service';
+import { benchAccount } from './lib/bench-account';
 import { seededRandom } from '../src/lib/graph/random';
 import { ENTITY_KINDS, OFFERS, SECTORS, STAGES } from '../src/lib/domain/vocabulary';
 import { SORT_KEYS } from '../src/lib/domain/filters';
@@ -53,12 +54,7 @@ interface Sample {
 function prepare(path: string): Sample {
 	const db = openDb(path);
 	try {
-		const account = (email: string, displayName: string, role: AccountUser['role']): AccountUser => ({
-			id: inviteUser(db, 'cli', { email, displayName, role }).userId,
-			email,
-			displayName,
-			role
-		});
+		const account = (email: string, displayName: string, role: AccountUser['role']) => benchAccount(db, email, displayName, role);
 		const all = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
 		const published = "status = 'published' AND deleted_at IS NULL";
 		const slugs = all<{ slug: string }>(`SELECT slug FROM entities WHERE ${published} ORDER BY random() LIMIT 3000`).map((r) => r.slug);

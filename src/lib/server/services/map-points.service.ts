@@ -15,6 +15,17 @@ const LIST_SIZE = 50;
  * The located actors of a filtered set as compact points [id, lon, lat, kind index in ENTITY_KINDS, approx].
  * No worker here: this module is what the read worker runs (worker/read-tasks.ts), and what the JSON answer uses.
  */
+/** An actor as the lists beside a map show it (name, kind, category and commune, in the request's language). */
+export const listedActor = (e: { id: number; slug: string; name: string; kind: string; category: string; communeName: string | null }) => ({
+	id: e.id,
+	slug: e.slug,
+	name: e.name,
+	kind: e.kind as (typeof ENTITY_KINDS)[number],
+	kindLabel: kindLabel(e.kind),
+	categoryLabel: categoryLabel(e.category),
+	communeName: e.communeName
+});
+
 export function compactPoints(db: Db, filters: EntityFilters): CompactPoint[] {
 	const kindIndex = new Map<string, number>(ENTITY_KINDS.map((k, i) => [k, i]));
 	return mapPointRows(db, filters).map((r) => [
@@ -45,15 +56,7 @@ export function mapPoints(db: Db, filters: EntityFilters) {
 		list: {
 			total,
 			next: rows.length > LIST_SIZE ? encodeCursor(items.at(-1)!) : null,
-			items: items.map((e) => ({
-				id: e.id,
-				slug: e.slug,
-				name: e.name,
-				kind: e.kind,
-				kindLabel: kindLabel(e.kind),
-				categoryLabel: categoryLabel(e.category),
-				communeName: e.communeName
-			}))
+			items: items.map(listedActor)
 		}
 	};
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityFiltersSchema, type EntityFilters } from '$lib/domain/filters';
-import { categoryLabel, ENTITY_KINDS, kindLabel } from '$lib/domain/vocabulary';
+import { ENTITY_KINDS } from '$lib/domain/vocabulary';
 import { jenksBreaks } from '$lib/geo/class-breaks';
 import { radiusCircle, withinRadius } from '$lib/geo/distance';
 import { matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type CommuneResolution } from '$lib/geo/commune-match';
@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import { entityCount } from './entity-counts';
 import { countsByTerritory, entitiesInBox } from '../repos/entity.repo';
 import { readTask } from '../worker/read-worker';
-import { mapPointBytes, mapPointsJsonBytes } from './map-points.service';
+import { listedActor, mapPointBytes, mapPointsJsonBytes } from './map-points.service';
 export { mapPoints } from './map-points.service';
 import { communeSearchRows } from '../repos/place.repo';
 import { territorySummariesOfKind } from '../repos/territory.repo';
@@ -120,13 +120,7 @@ export function nearby(db: Db, params: NearbyParams) {
 		circle: radiusCircle(center, params.radiusKm),
 		total: within.length,
 		items: kept.map((e) => ({
-			id: e.id,
-			slug: e.slug,
-			name: e.name,
-			kind: e.kind,
-			kindLabel: kindLabel(e.kind),
-			categoryLabel: categoryLabel(e.category),
-			communeName: e.communeName,
+			...listedActor(e),
 			lon: e.lon,
 			lat: e.lat,
 			distanceKm: e.distanceKm,
