@@ -24,6 +24,7 @@ import { rebuildInBackground } from '$lib/server/worker/background';
 import { recoverInterruptedImports } from '$lib/server/import/chunked-write';
 import { eventLoopStatsEnabled, startEventLoopStats } from '$lib/server/http/event-loop-stats';
 import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
+import { warmMapTiles } from '$lib/server/worker/tiles-worker';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -51,6 +52,8 @@ export const init: ServerInit = () => {
 		.catch((error) => console.error('reprise des imports interrompus :', error));
 	// A large directory's pathways are built in a worker from start-up, not by the first visitor's request.
 	void pathwaysReady(getDb());
+	// So is the map's unfiltered cluster index (its worker thread): the first /carte does not wait for it.
+	warmMapTiles(getDb()).catch((error) => console.error('index des tuiles de la carte :', error));
 	startServerJobs();
 	if (eventLoopStatsEnabled()) startEventLoopStats();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
