@@ -52,9 +52,13 @@ export const init: ServerInit = () => {
 		.catch((error) => console.error('reprise des imports interrompus :', error));
 	// A large directory's pathways are built in a worker from start-up, not by the first visitor's request.
 	void pathwaysReady(getDb());
-	// So is the map's unfiltered cluster index (its worker thread): the first /carte does not wait for it.
-	warmMapTiles(getDb()).catch((error) => console.error('index des tuiles de la carte :', error));
 	startServerJobs();
+	// So is the map's unfiltered cluster index (its worker thread): the first /carte does not wait for it. After
+	// the jobs' registration (it writes, and any write is a new revision), and again once the jobs missed while
+	// the server was down have run (5 s): that second call costs nothing when they changed nothing.
+	const warm = () => void warmMapTiles(getDb()).catch((error) => console.error('index des tuiles de la carte :', error));
+	warm();
+	setTimeout(warm, 8_000).unref();
 	if (eventLoopStatsEnabled()) startEventLoopStats();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
 	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.
