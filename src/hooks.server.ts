@@ -24,6 +24,7 @@ import { rebuildInBackground } from '$lib/server/worker/background';
 import { recoverInterruptedImports } from '$lib/server/import/chunked-write';
 import { eventLoopStatsEnabled, startEventLoopStats } from '$lib/server/http/event-loop-stats';
 import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
+import { warmMapTiles } from '$lib/server/worker/tiles-worker';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -52,6 +53,12 @@ export const init: ServerInit = () => {
 	// A large directory's pathways are built in a worker from start-up, not by the first visitor's request.
 	void pathwaysReady(getDb());
 	startServerJobs();
+	// So is the map's unfiltered cluster index (its worker thread): the first /carte does not wait for it. After
+	// the jobs' registration (it writes, and any write is a new revision), and again once the jobs missed while
+	// the server was down have run (5 s): that second call costs nothing when they changed nothing.
+	const warm = () => void warmMapTiles(getDb()).catch((error) => console.error('index des tuiles de la carte :', error));
+	warm();
+	setTimeout(warm, 8_000).unref();
 	if (eventLoopStatsEnabled()) startEventLoopStats();
 	// adapter-node emits it on SIGTERM/SIGINT once the requests under way are answered (SHUTDOWN_TIMEOUT);
 	// scripts/lib/serve-direct.ts, which `npm start` runs over plain http, does the same.

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import libraryUrl from 'maplibre-gl/dist/maplibre-gl.mjs?url';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { MapLibreModule } from './map-context.svelte';
@@ -11,12 +12,20 @@ import type { MapLibreModule } from './map-context.svelte';
  */
 let loading: Promise<MapLibreModule> | null = null;
 export function loadMapLibre(): Promise<MapLibreModule> {
-	loading ??= Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl.css')]).then(([maplibre]) => {
+	loading ??= Promise.all([import(/* @vite-ignore */ libraryUrl) as Promise<MapLibreModule>, import('maplibre-gl/dist/maplibre-gl.css')]).then(([maplibre]) => {
 		maplibre.setWorkerUrl(workerUrl);
 		return maplibre;
 	});
 	return loading;
 }
+
+/**
+ * MapLibre's address, for a page that draws a map at once to name in its head (`<link rel="modulepreload">`,
+ * /carte, its embed, /explorer): issue 18, the library (1.1 MB) was only asked for once hydration ran the page's
+ * code, a second after navigation. Its distribution file is one module with no imports, so it is served as an
+ * asset at a hashed address the server knows too (like the worker), and `loadMapLibre` imports that very file.
+ */
+export const MAPLIBRE_URL: string = libraryUrl;
 
 /**
  * MapLibre's own words (control titles and aria-labels, read aloud by screen readers), in French.
