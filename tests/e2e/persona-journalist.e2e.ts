@@ -24,14 +24,23 @@ interface GraphNode {
 /** Picks an actor by typing the start of its name in a picker, as a person would. */
 async function chooseActor(page: Page, label: string, name: string): Promise<void> {
 	const box = page.getByRole('combobox', { name: label, exact: true });
-	await box.fill('');
-	await box.pressSequentially(name.slice(0, 12), { delay: 20 });
-	await page
+	const option = page
 		.getByRole('listbox', { name: `Suggestions pour ${label}` })
 		.getByRole('option')
 		.filter({ hasText: name })
-		.first()
-		.click();
+		.first();
+	// On a loaded machine (the full suite) the suggestions once never came for what was typed: like a person, type it again.
+	for (let attempt = 1; ; attempt++) {
+		await box.fill('');
+		await box.pressSequentially(name.slice(0, 12), { delay: 20 });
+		try {
+			await option.waitFor({ timeout: 10_000 });
+			break;
+		} catch (e) {
+			if (attempt === 2) throw e;
+		}
+	}
+	await option.click();
 }
 
 /**
