@@ -17,6 +17,14 @@ const account = (email: string, role: AccountUser['role']): AccountUser => ({
 	role
 });
 
+/** A new listing repeating an older organisation (the `nth` with a commune): same name, same commune, a duplicate pair. */
+function repeatAnOlderOrganisation(nth: number, slug: string): void {
+	const older = db.$client
+		.prepare("SELECT name, commune_code AS communeCode FROM entities WHERE kind = 'organisation' AND commune_code IS NOT NULL LIMIT 1 OFFSET ?")
+		.get(nth) as { name: string; communeCode: string };
+	createEntity(db, { slug, kind: 'organisation', category: 'company', name: older.name, communeCode: older.communeCode });
+}
+
 describe('whole-directory reads in a worker thread (issue 18)', () => {
 	it('the suspected duplicates come from a thread of their own, kept until the next write', async () => {
 		const editor = account('redaction@worker.test', 'editor');
@@ -32,13 +40,7 @@ describe('whole-directory reads in a worker thread (issue 18)', () => {
 		expect(readWorkersStarted()).toBe(before + 2);
 
 		// A listing repeating an older one (same name, same commune): seen at the next visit.
-		const older = db.$client
-			.prepare("SELECT name, commune_code AS communeCode FROM entities WHERE kind = 'organisation' AND commune_code IS NOT NULL LIMIT 1")
-			.get() as {
-			name: string;
-			communeCode: string;
-		};
-		createEntity(db, { slug: 'doublon-pour-le-test', kind: 'organisation', category: 'company', name: older.name, communeCode: older.communeCode });
+		repeatAnOlderOrganisation(0, 'doublon-pour-le-test');
 		const after = await dashboardDuplicates(db, editor);
 		expect(readWorkersStarted()).toBe(before + 3);
 		expect(after.length).toBe(pairs.length + 1);
@@ -50,13 +52,7 @@ describe('whole-directory reads in a worker thread (issue 18)', () => {
 		const pairs = await readTaskNow(db, 'duplicatePairs');
 		expect(pairs.current).toBe(true);
 		expect(pairs.value).toEqual(suspectedDuplicatePairs(db));
-		const older = db.$client
-			.prepare("SELECT name, commune_code AS communeCode FROM entities WHERE kind = 'organisation' AND commune_code IS NOT NULL LIMIT 1 OFFSET 1")
-			.get() as {
-			name: string;
-			communeCode: string;
-		};
-		createEntity(db, { slug: 'doublon-en-calcul', kind: 'organisation', category: 'company', name: older.name, communeCode: older.communeCode });
+		repeatAnOlderOrganisation(1, 'doublon-en-calcul');
 		// No grace: the new revision's pairs are being computed, the previous ones are shown, said as not current.
 		const meanwhile = await readTaskNow(db, 'duplicatePairs', { graceMs: 0 });
 		expect(meanwhile.current).toBe(false);
