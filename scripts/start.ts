@@ -43,7 +43,9 @@ const port = process.env.PORT || '3000';
 const host = process.env.HOST || '0.0.0.0';
 console.log(originNotice(process.env));
 console.log(`Connecteur Carto : ${publicOrigin(process.env).origin}`);
-const entry = originConfigured(process.env) ? ['build'] : ['--import', 'tsx', 'scripts/lib/serve-direct.ts'];
+/** For finding what holds the server's thread (e.g. under `npm run bench:load`): a V8 CPU profile per thread, written at exit. */
+const profile = process.env.CARTO_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CARTO_CPU_PROFILE_DIR}`] : [];
+const entry = [...profile, ...(originConfigured(process.env) ? ['build'] : ['--import', 'tsx', 'scripts/lib/serve-direct.ts'])];
 const server = spawn(process.execPath, entry, {
 	stdio: 'inherit',
 	env: { ...process.env, PORT: port, HOST: host, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '21M' }
