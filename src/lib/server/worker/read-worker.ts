@@ -8,7 +8,8 @@
  * Answers are kept per data revision (revision-cache.ts): the second editor opening the page gets them at
  * once. A database in memory (some tests) has no file to open twice: its tasks run in the calling thread.
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { statSync } from 'node:fs';
+import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
 import { moduleWorker } from './module-worker';
 import { openDb, type Db } from '../db';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
@@ -20,29 +21,90 @@ const runTask = (task: ReadTaskName, db: Db, args: unknown): unknown => (READ_TA
 const ROLE = 'connecteur-carto:read-task';
 
 interface Request {
-	role: typeof ROLE;
+	id: number;
 	task: ReadTaskName;
 	path: string;
 	/** What the task reads besides the database (filters), as a structured clone. */
 	args?: unknown;
 }
 
-type Answer = { ok: true; value: unknown } | { ok: false; message: string };
+type Answer = { id: number } & ({ ok: true; value: unknown } | { ok: false; message: string });
 
 const kept = new WeakMap<Db, RevisionCache<Promise<unknown>>>();
 let started = 0;
-/** Threads started so far (tests: a kept answer starts none). */
+/** Tasks sent to a worker thread so far (tests: a kept answer sends none). */
 export const readWorkersStarted = () => started;
+/** Threads alive for the tasks (tests: they are kept and reused, never more than POOL_SIZE). */
+export const readThreadsAlive = () => pool.length;
 
-/** The task in a thread of its own on the database file at `path`, nothing kept. */
+/**
+ * Threads kept for the tasks, as many as the two cores of the machines this runs on. A thread per task cost
+ * 0.4 to 1 s of CPU each time in loading its modules (V8 profile under `npm run bench:load` at 100,000 actors,
+ * where every write starts several tasks): taken from the requests on the same two cores.
+ */
+const POOL_SIZE = 2;
+
+interface Pooled {
+	worker: Worker;
+	job: Job | null;
+}
+interface Job {
+	request: Request;
+	resolve: (value: unknown) => void;
+	reject: (error: Error) => void;
+}
+
+const pool: Pooled[] = [];
+const queue: Job[] = [];
+let nextId = 1;
+
+function dispatch(): void {
+	while (queue.length) {
+		let free = pool.find((p) => p.job === null);
+		if (!free && pool.length < POOL_SIZE) free = spawn();
+		if (!free) return;
+		const job = queue.shift()!;
+		free.job = job;
+		free.worker.ref();
+		free.worker.postMessage(job.request);
+	}
+}
+
+function spawn(): Pooled {
+	const pooled: Pooled = { worker: moduleWorker(import.meta.url, { role: ROLE }), job: null };
+	// Idle threads do not keep the process alive (scripts, tests); a task under way does (dispatch).
+	pooled.worker.unref();
+	const fail = (error: Error) => {
+		// 'error' then 'exit': the thread is let go once.
+		const at = pool.indexOf(pooled);
+		if (at < 0) return;
+		pool.splice(at, 1);
+		const job = pooled.job;
+		pooled.job = null;
+		job?.reject(error);
+		dispatch();
+	};
+	pooled.worker.on('message', (answer: Answer) => {
+		const job = pooled.job;
+		if (!job || job.request.id !== answer.id) return;
+		pooled.job = null;
+		pooled.worker.unref();
+		if (answer.ok) job.resolve(answer.value);
+		else job.reject(new Error(answer.message));
+		dispatch();
+	});
+	pooled.worker.on('error', fail);
+	pooled.worker.on('exit', (code) => fail(new Error(`le fil de lecture s’est arrêté (code ${code})`)));
+	pool.push(pooled);
+	return pooled;
+}
+
+/** The task in one of the kept threads, on the database file at `path`; nothing kept here. */
 export function inWorker<N extends ReadTaskName>(task: N, path: string, args?: ReadTaskArgs<N>): Promise<ReadTaskResult<N>> {
-	const request: Request = { role: ROLE, task, path, args };
 	started++;
-	const worker = moduleWorker(import.meta.url, request);
 	return new Promise((resolve, reject) => {
-		worker.once('message', (answer: Answer) => (answer.ok ? resolve(answer.value as ReadTaskResult<N>) : reject(new Error(answer.message))));
-		worker.once('error', reject);
-		worker.once('exit', (code) => reject(new Error(`la tâche « ${task} » s’est arrêtée (code ${code})`)));
+		queue.push({ request: { id: nextId++, task, path, args }, resolve: resolve as (value: unknown) => void, reject });
+		dispatch();
 	});
 }
 
@@ -154,16 +216,41 @@ export async function readTaskNow<N extends ReadTaskName>(
 	return { value: (known.get(task) as ReadTaskResult<N> | undefined) ?? null, current: false };
 }
 
-if (!isMainThread && (workerData as Request | undefined)?.role === ROLE) {
-	const { task, path, args } = workerData as Request;
-	let answer: Answer;
-	const db = openDb(path, { migrate: false });
-	try {
-		answer = { ok: true, value: runTask(task, db, args) };
-	} catch (e) {
-		answer = { ok: false, message: (e as Error).message };
-	} finally {
-		db.$client.close();
-	}
-	parentPort!.postMessage(answer);
+/**
+ * The thread's side: a connection per database file, kept while the file is the same one (a test or a bench may
+ * put a new file at a path used before), the last few only.
+ */
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
+	const open = new Map<string, { db: Db; file: string }>();
+	const connection = (path: string): Db => {
+		const { dev, ino } = statSync(path);
+		const file = `${dev}:${ino}`;
+		const known = open.get(path);
+		if (known?.file === file && known.db.$client.open) {
+			open.delete(path);
+			open.set(path, known);
+			return known.db;
+		}
+		if (known) {
+			open.delete(path);
+			known.db.$client.close();
+		}
+		const db = openDb(path, { migrate: false });
+		open.set(path, { db, file });
+		for (const [oldest, entry] of open) {
+			if (open.size <= 4) break;
+			open.delete(oldest);
+			entry.db.$client.close();
+		}
+		return db;
+	};
+	parentPort!.on('message', ({ id, task, path, args }: Request) => {
+		let answer: Answer;
+		try {
+			answer = { id, ok: true, value: runTask(task, connection(path), args) };
+		} catch (e) {
+			answer = { id, ok: false, message: (e as Error).message };
+		}
+		parentPort!.postMessage(answer);
+	});
 }
