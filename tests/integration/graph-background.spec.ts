@@ -62,6 +62,21 @@ describe('the graph rebuilt in a worker while the previous one is served (issue 
 		expect(graphView(db, new URLSearchParams()).stale).toBe(false);
 	});
 
+	it('a write just after a build waits for the pause before the next build (twice the last build), then is built', async () => {
+		const ids = liveGraph(db).index.nodes.map((n) => n.id);
+		createRelations(db, [{ type: 'partner_of', sourceId: ids[40]!, targetId: ids[41]!, confirmation: 'declared', source: 'test' }]);
+		liveGraph(db);
+		await until(() => liveGraph(db).revision === graphRevision(db));
+		const started = readWorkersStarted();
+		createRelations(db, [{ type: 'partner_of', sourceId: ids[42]!, targetId: ids[43]!, confirmation: 'declared', source: 'test' }]);
+		// Asked during the pause: nothing starts now, the previous graph is served, said as such.
+		expect(graphView(db, new URLSearchParams()).stale).toBe(true);
+		expect(readWorkersStarted()).toBe(started);
+		await until(() => liveGraph(db).revision === graphRevision(db));
+		expect(readWorkersStarted()).toBe(started + 1);
+		expect(graphView(db, new URLSearchParams()).stale).toBe(false);
+	});
+
 	it('the pathways too: the previous ones served, then the new ones', async () => {
 		const before = livePathways(db);
 		const project = before.projects[0]!.project;

@@ -20,7 +20,13 @@ function directoryOf(n: number) {
 	insertSmallTerritories(ctx.db);
 	createEntities(
 		ctx.db,
-		Array.from({ length: n }, (_, i) => ({ slug: `acteur-${n}-${i}`, kind: 'organisation' as const, category: 'startup', name: `Acteur ${i}`, communeCode: '63113' }))
+		Array.from({ length: n }, (_, i) => ({
+			slug: `acteur-${n}-${i}`,
+			kind: 'organisation' as const,
+			category: 'startup',
+			name: `Acteur ${i}`,
+			communeCode: '63113'
+		}))
 	);
 	return ctx;
 }

@@ -53,7 +53,11 @@ describe('territory choices kept per revision', () => {
 		expect(() =>
 			ctx.db.transaction((tx) => {
 				createEntities(tx, [{ slug: 'c', kind: 'third_place', category: 'coworking', name: 'Gamma', communeCode: '15014' }]);
-				expect(territoryOptions(ctx.db).communes.map((c) => c.code).sort()).toEqual(['15014', '63113']);
+				expect(
+					territoryOptions(ctx.db)
+						.communes.map((c) => c.code)
+						.sort()
+				).toEqual(['15014', '63113']);
 				throw rolledBack;
 			})
 		).toThrow(rolledBack);

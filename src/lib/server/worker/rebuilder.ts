@@ -5,10 +5,18 @@ import type { ReadTaskName, ReadTaskResult } from './read-tasks';
 type Revised = { revision: number };
 
 /**
+ * After a build, the next one waits twice as long as it took: a build is at most a third of
+ * the time (at 100,000 actors the graph's index takes 2-3 s, then as long again for the server to take in the copy
+ * and collect the one it replaces; back to back, they held the two cores and the collector, `npm run bench:load`).
+ * The revision served meanwhile is said to be an earlier one (« calcul en cours »), as during a build.
+ */
+const paced = (lastBuildMs: number) => new Promise<void>((resolve) => setTimeout(resolve, 2 * lastBuildMs).unref());
+
+/**
  * A per-revision structure rebuilt in a worker while the previous one is served (see background.ts): one
  * build at a time per connection; writes meanwhile only raise the revision wanted, built once the current
- * build is in. If the worker fails, that connection builds in its own thread from then on (`failed`), never
- * stuck on an old revision.
+ * build is in and a pause has passed (`paced`). If the worker fails, that connection builds in its own thread
+ * from then on (`failed`), never stuck on an old revision.
  */
 export function backgroundRebuilder<N extends ReadTaskName>(
 	task: N & (ReadTaskResult<N> extends Revised ? unknown : never),
@@ -27,14 +35,15 @@ export function backgroundRebuilder<N extends ReadTaskName>(
 			}
 			const state = { wanted: revision };
 			rebuilding.set(db, state);
-			const run = (): Promise<void> =>
-				inWorker(task, db.$client.name).then(
+			const run = (): Promise<void> => {
+				const started = performance.now();
+				return inWorker(task, db.$client.name).then(
 					(built) => {
 						const { revision: builtRevision } = built as Revised;
 						if (!db.$client.open) return void rebuilding.delete(db);
 						if (builtRevision > currentRevision(db)) deliver(db, built);
-						if (state.wanted > builtRevision) return run();
-						rebuilding.delete(db);
+						// Writes during the pause only raise `wanted`, as during a build.
+						return paced(performance.now() - started).then(() => (state.wanted > builtRevision ? run() : void rebuilding.delete(db)));
 					},
 					(e: unknown) => {
 						console.error(`Tâche « ${task} » : impossible dans un fil de travail, elle se fera dans le fil principal.`, e);
@@ -42,6 +51,7 @@ export function backgroundRebuilder<N extends ReadTaskName>(
 						rebuilding.delete(db);
 					}
 				);
+			};
 			void run();
 		}
 	};
