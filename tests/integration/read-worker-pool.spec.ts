@@ -4,7 +4,7 @@
  * thread keeps its connection while the file at the path is the same one, reads a new file put at that path,
  * and a failed task leaves the next one working.
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
@@ -58,6 +58,16 @@ describe('the read tasks’ threads (issue 18)', () => {
 		for (const side of ['', '-wal', '-shm']) rmSync(a.path + side, { force: true });
 		copyFileSync(b.path, a.path);
 		expect(await nodesOf(a.path)).toBe(7);
+	});
+
+	it.runIf(process.platform === 'linux')('the threads run below the thread that answers requests (niceness 10, this one 0)', async () => {
+		const a = directoryOf(2);
+		expect(await nodesOf(a.path)).toBe(2);
+		const niceness = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+		const threads = readdirSync('/proc/self/task').map((t) => niceness(readFileSync(`/proc/self/task/${t}/stat`, 'utf8')));
+		expect(niceness(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(0);
+		expect(threads.filter((n) => n === 10).length).toBeGreaterThanOrEqual(readThreadsAlive());
+		expect(readThreadsAlive()).toBeGreaterThanOrEqual(1);
 	});
 
 	it('a task that fails says why, and the next one is answered', async () => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb, insertSmallTerritories } from './fresh-db';
+import type { Db } from '../../src/lib/server/db/index';
 import { SYSTEM_ACTOR } from '../../src/lib/history/revision';
 import { createEntities, deleteEntity, updateEntity } from '../../src/lib/server/services/entity-write.service';
 import { territoryOptions } from '../../src/lib/server/services/directory-options.service';
@@ -52,7 +53,7 @@ describe('territory choices kept per revision', () => {
 		const rolledBack = new Error('rolled back');
 		expect(() =>
 			ctx.db.transaction((tx) => {
-				createEntities(tx, [{ slug: 'c', kind: 'third_place', category: 'coworking', name: 'Gamma', communeCode: '15014' }]);
+				createEntities(tx as unknown as Db, [{ slug: 'c', kind: 'third_place', category: 'coworking', name: 'Gamma', communeCode: '15014' }]);
 				expect(
 					territoryOptions(ctx.db)
 						.communes.map((c) => c.code)

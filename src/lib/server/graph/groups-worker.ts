@@ -6,6 +6,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { aggregateAndPlace, type AggregateInput, type PlacedAggregate } from '$lib/graph/aggregate';
 import { moduleWorker } from '../worker/module-worker';
+import { yieldToRequests } from '../worker/thread-priority';
 
 const ROLE = 'connecteur-carto:graph-groups';
 
@@ -22,6 +23,7 @@ export function aggregateInWorker(input: AggregateInput, memberCap: number, rest
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
+	yieldToRequests();
 	const { input, memberCap, restSkip } = workerData as { input: AggregateInput; memberCap: number; restSkip: number };
 	parentPort!.postMessage(aggregateAndPlace(input, memberCap, restSkip));
 }

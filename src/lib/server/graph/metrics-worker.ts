@@ -8,6 +8,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { moduleWorker } from '../worker/module-worker';
 import { computeMetrics, type GraphMetrics, type MetricsInput } from '$lib/graph/metrics';
+import { yieldToRequests } from '../worker/thread-priority';
 
 const ROLE = 'connecteur-carto:graph-metrics';
 
@@ -65,6 +66,7 @@ export function metricsInWorker(input: MetricsInput, options: { betweennessBudge
 }
 
 if (!isMainThread && (workerData as Request | undefined)?.role === ROLE) {
+	yieldToRequests();
 	const { input, betweennessBudget } = workerData as Request;
 	const metrics = computeMetrics(input, { betweennessBudget });
 	parentPort!.postMessage(metrics, [metrics.degree.buffer, metrics.betweenness.buffer, metrics.pagerank.buffer, metrics.community.buffer] as ArrayBuffer[]);

@@ -7,6 +7,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { moduleWorker } from '../worker/module-worker';
 import { forceAtlasPositions, type LayoutInput, type NodePositions } from '$lib/graph/forceatlas-positions';
+import { yieldToRequests } from '../worker/thread-priority';
 
 const ROLE = 'connecteur-carto:graph-positions';
 
@@ -55,6 +56,7 @@ export function positionsInWorker(input: LayoutInput, options: { seed?: number; 
 }
 
 if (!isMainThread && (workerData as Request | undefined)?.role === ROLE) {
+	yieldToRequests();
 	const { input, seed, iterations } = workerData as Request;
 	const positions = forceAtlasPositions(input, { seed, iterations });
 	parentPort!.postMessage(positions, [positions.x.buffer, positions.y.buffer] as ArrayBuffer[]);

@@ -2,6 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { moduleWorker } from '../worker/module-worker';
 import { UnreadableFileError } from '../services/errors';
 import { readImportFile, type ImportSource, type ReadOptions } from './read-file';
+import { yieldToRequests } from '../worker/thread-priority';
 
 /*
  * Reading a file is one synchronous step (decoding, CSV or workbook parsing): 0.35–0.45 s for 10,000 rows,
@@ -38,6 +39,7 @@ export function readImportFileOffThread(bytes: Uint8Array, options: ReadOptions 
 }
 
 if (!isMainThread && (workerData as Request | undefined)?.role === ROLE) {
+	yieldToRequests();
 	const { bytes, options } = workerData as Request;
 	let answer: Answer;
 	try {

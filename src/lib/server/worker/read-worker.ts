@@ -15,6 +15,7 @@ import { openDb, type Db } from '../db';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
 import { BACKGROUND_FROM_NODES } from './background';
 import { READ_TASKS, type ReadTaskArgs, type ReadTaskName, type ReadTaskResult } from './read-tasks';
+import { yieldToRequests } from './thread-priority';
 
 const runTask = (task: ReadTaskName, db: Db, args: unknown): unknown => (READ_TASKS[task] as (db: Db, args: unknown) => unknown)(db, args);
 
@@ -221,6 +222,7 @@ export async function readTaskNow<N extends ReadTaskName>(
  * put a new file at a path used before), the last few only.
  */
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
+	yieldToRequests();
 	const open = new Map<string, { db: Db; file: string }>();
 	const connection = (path: string): Db => {
 		const { dev, ino } = statSync(path);

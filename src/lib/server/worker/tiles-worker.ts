@@ -14,6 +14,7 @@ import { dataRevision } from '../cache/revision-cache';
 import { clusterIndex, clusterTile, type ClusterIndex } from '../map/cluster-tiles';
 import { compactPoints } from '../services/map-points.service';
 import { moduleWorker } from './module-worker';
+import { yieldToRequests } from './thread-priority';
 
 const ROLE = 'connecteur-carto:map-tiles';
 
@@ -105,6 +106,7 @@ export function warmMapTiles(db: Db): Promise<void> {
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
+	yieldToRequests();
 	const connections = new Map<string, Db>();
 	const connection = (path: string) => {
 		let db = connections.get(path);
