@@ -8,7 +8,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
-import { inWorker, readThreadsAlive } from '../../src/lib/server/worker/read-worker';
+import { inWorker, nextTaskIndex, readThreadsAlive } from '../../src/lib/server/worker/read-worker';
 
 const opened: ReturnType<typeof freshDb>[] = [];
 afterEach(() => opened.splice(0).forEach((c) => c.close()));
@@ -68,6 +68,19 @@ describe('the read tasks’ threads (issue 18)', () => {
 		expect(niceness(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(0);
 		expect(threads.filter((n) => n === 10).length).toBeGreaterThanOrEqual(readThreadsAlive());
 		expect(readThreadsAlive()).toBeGreaterThanOrEqual(1);
+	});
+
+	it('a task a request awaits goes before the rebuilds, and rebuilds never hold both threads', () => {
+		// The map's points queued behind two rebuilds: taken first.
+		expect(nextTaskIndex(['liveGraph', 'pathways', 'mapPointsJson'], [])).toBe(2);
+		// Nothing running: the first rebuild may start (one thread stays free).
+		expect(nextTaskIndex(['liveGraph', 'pathways'], [])).toBe(0);
+		// One rebuild running: the second waits, the other thread stays free for awaited tasks…
+		expect(nextTaskIndex(['pathways'], ['liveGraph'])).toBe(-1);
+		// …which take it at once.
+		expect(nextTaskIndex(['pathways', 'freshnessFigures'], ['liveGraph'])).toBe(1);
+		expect(nextTaskIndex(['mapPoints'], ['mapPointsJson'])).toBe(0);
+		expect(nextTaskIndex([], [])).toBe(-1);
 	});
 
 	it('a task that fails says why, and the next one is answered', async () => {
