@@ -48,7 +48,14 @@ const profile = process.env.CARTO_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-d
 const entry = [...profile, ...(originConfigured(process.env) ? ['build'] : ['--import', 'tsx', 'scripts/lib/serve-direct.ts'])];
 const server = spawn(process.execPath, entry, {
 	stdio: 'inherit',
-	env: { ...process.env, PORT: port, HOST: host, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '21M' }
+	// KEEP_ALIVE_TIMEOUT: see serve-direct.ts (adapter-node's own server, with ORIGIN, reads it too).
+	env: {
+		...process.env,
+		PORT: port,
+		HOST: host,
+		BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '21M',
+		KEEP_ALIVE_TIMEOUT: process.env.KEEP_ALIVE_TIMEOUT ?? '65'
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -34,6 +34,13 @@ const server = createServer((req, res) => {
 	});
 });
 
+/**
+ * An idle keep-alive connection is kept 65 s (KEEP_ALIVE_TIMEOUT, in seconds, as adapter-node reads it), not
+ * Node's 5 s: a visitor's next click on a connection the server is closing at that moment was reset
+ * (ECONNRESET), and a busy second on the server made it likely (`npm run bench:load -- --think=2000`, 21 resets).
+ */
+server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT || 65) * 1000;
+
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 server.listen(port, host, () => console.log(`Listening on http://${host.includes(':') ? `[${host}]` : host}:${port}`));
