@@ -3,6 +3,7 @@ import { edgeMask } from './graph-index';
 import { buildView } from './view';
 import { relationSentence } from './sentences';
 import { edge, graphOf } from './test-graphs';
+import { seededRandom } from './random';
 
 // A star around 1 (2..5) plus a tail 5-6-7.
 const index = graphOf(
@@ -53,5 +54,44 @@ describe('relation sentences', () => {
 		expect(relationSentence(current, volcabio, { name: 'La Grange', kind: 'third_place', category: 'rural_third_place' }, '2026-12-05')).toBe(
 			'Volcabio est hébergée à La Grange depuis mars 2021 (source à préciser)'
 		);
+	});
+});
+
+describe('graph view under a cap, at any size', () => {
+	/** The cap as first written: every actor sorted by (relations in the view desc, id), then cut. */
+	function byFullSort(g: ReturnType<typeof graphOf>, limit: number, focus?: number, allowed?: Uint8Array) {
+		const n = g.nodes.length;
+		const nodes = Array.from({ length: n }, (_, i) => i).filter((i) => !allowed || allowed[i]);
+		const shown = new Set(nodes);
+		const degree = new Map(nodes.map((i) => [i, 0]));
+		g.edges.forEach((_, k) => {
+			const [s, t] = [g.edgeSource[k]!, g.edgeTarget[k]!];
+			if (shown.has(s) && shown.has(t)) {
+				degree.set(s, degree.get(s)! + 1);
+				degree.set(t, degree.get(t)! + 1);
+			}
+		});
+		const kept = [...nodes].sort((a, b) => degree.get(b)! - degree.get(a)! || a - b).slice(0, limit);
+		if (focus !== undefined && !kept.includes(focus)) kept[kept.length - 1] = focus;
+		return { nodes: kept.sort((a, b) => a - b), degrees: kept.map((i) => degree.get(i)) };
+	}
+
+	it('keeps the same actors as sorting them all by relations, ties to the lower id, with and without filters', () => {
+		const random = seededRandom(7);
+		for (let round = 0; round < 30; round++) {
+			const n = 20 + Math.floor(random() * 300);
+			const pairs: [number, number][] = Array.from({ length: Math.floor(random() * n * 2) }, () => [
+				1 + Math.floor(random() * n),
+				1 + Math.floor(random() * n)
+			]);
+			const g = graphOf(n, pairs);
+			const allowed = round % 3 === 0 ? Uint8Array.from({ length: n }, () => (random() < 0.7 ? 1 : 0)) : undefined;
+			const kept = allowed ? allowed.reduce((s, x) => s + x, 0) : n;
+			const limit = 1 + Math.floor(random() * (kept - 1));
+			const view = buildView(g, { allowed: allowed ?? null, mask: null, limit });
+			const expected = byFullSort(g, limit, undefined, allowed);
+			expect(view.nodes).toEqual(expected.nodes);
+			expect(view.nodes.map((p) => view.degree.get(p))).toEqual(expected.degrees);
+		}
 	});
 });
