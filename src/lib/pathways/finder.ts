@@ -230,7 +230,9 @@ export function rankStep(
 	previous: RouteTemplateStep | null
 ): FinderStep {
 	const fitting = candidates.filter((c) => step.categories.includes(c.structure.category));
-	const max = Math.max(0, ...fitting.map((c) => history.get(c.structure.id) ?? 0));
+	// A loop, not Math.max(...spread): thousands of structures per step at 100,000 actors.
+	let max = 0;
+	for (const c of fitting) max = Math.max(max, history.get(c.structure.id) ?? 0);
 	const asked = step.offers.filter((o) => query.needs.includes(o));
 	const wanted = asked.length > 0 ? asked : step.offers;
 	const scored = fitting.map((c) => {
