@@ -8,14 +8,14 @@
  * Answers are kept per data revision (revision-cache.ts): the second editor opening the page gets them at
  * once. A database in memory (some tests) has no file to open twice: its tasks run in the calling thread.
  */
-import { statSync } from 'node:fs';
 import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
 import { moduleWorker } from './module-worker';
-import { openDb, type Db } from '../db';
+import type { Db } from '../db';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
 import { BACKGROUND_FROM_NODES } from './background';
 import { READ_TASKS, type ReadTaskArgs, type ReadTaskName, type ReadTaskResult } from './read-tasks';
 import { yieldToRequests } from './thread-priority';
+import { threadConnections } from './thread-connections';
 
 const runTask = (task: ReadTaskName, db: Db, args: unknown): unknown => (READ_TASKS[task] as (db: Db, args: unknown) => unknown)(db, args);
 
@@ -245,35 +245,10 @@ export async function readTaskNow<N extends ReadTaskName>(
 	return { value: (known.get(task) as ReadTaskResult<N> | undefined) ?? null, current: false };
 }
 
-/**
- * The thread's side: a connection per database file, kept while the file is the same one (a test or a bench may
- * put a new file at a path used before), the last few only.
- */
+/** The thread's side: a connection per database file, kept between tasks (threadConnections). */
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
 	yieldToRequests();
-	const open = new Map<string, { db: Db; file: string }>();
-	const connection = (path: string): Db => {
-		const { dev, ino } = statSync(path);
-		const file = `${dev}:${ino}`;
-		const known = open.get(path);
-		if (known?.file === file && known.db.$client.open) {
-			open.delete(path);
-			open.set(path, known);
-			return known.db;
-		}
-		if (known) {
-			open.delete(path);
-			known.db.$client.close();
-		}
-		const db = openDb(path, { migrate: false });
-		open.set(path, { db, file });
-		for (const [oldest, entry] of open) {
-			if (open.size <= 4) break;
-			open.delete(oldest);
-			entry.db.$client.close();
-		}
-		return db;
-	};
+	const connection = threadConnections();
 	parentPort!.on('message', ({ id, task, path, args }: Request) => {
 		let answer: Answer;
 		try {

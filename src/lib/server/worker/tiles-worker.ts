@@ -9,12 +9,13 @@
 import { isMainThread, parentPort, workerData, type Worker } from 'node:worker_threads';
 import { entityFiltersSchema, type EntityFilters } from '$lib/domain/filters';
 import { ENTITY_KINDS } from '$lib/domain/vocabulary';
-import { openDb, type Db } from '../db';
+import type { Db } from '../db';
 import { dataRevision } from '../cache/revision-cache';
 import { clusterIndex, clusterTile, type ClusterIndex } from '../map/cluster-tiles';
 import { compactPoints } from '../services/map-points.service';
 import { moduleWorker } from './module-worker';
 import { yieldToRequests } from './thread-priority';
+import { threadConnections } from './thread-connections';
 
 const ROLE = 'connecteur-carto:map-tiles';
 
@@ -107,12 +108,7 @@ export function warmMapTiles(db: Db): Promise<void> {
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) {
 	yieldToRequests();
-	const connections = new Map<string, Db>();
-	const connection = (path: string) => {
-		let db = connections.get(path);
-		if (!db) connections.set(path, (db = openDb(path, { migrate: false })));
-		return db;
-	};
+	const connection = threadConnections();
 	const keeper = indexKeeper(({ path, filters }) => indexFromDb(connection(path), filters));
 	parentPort!.on('message', (r: TileRequest) => {
 		let answer: TileAnswer;
