@@ -89,9 +89,60 @@ describe('pages publiques gardées en mémoire par révision des données', () =
 		expect(after.hit).toBe(false);
 		expect(after.body.summary).toBe('Résumé vu par l’API');
 		expect(after.etag).not.toBe(kept.etag);
-		// The metrics move without a write (computed in the background): never kept.
-		await fetch(`${app.baseUrl}/api/v1/graph/metrics`);
-		expect((await fetch(`${app.baseUrl}/api/v1/graph/metrics`)).headers.get('x-carto-cache')).toBeNull();
+	});
+
+	it('keeps the network view until the graph changes, whatever else is written', async () => {
+		const ask = async () => {
+			const res = await fetch(`${app.baseUrl}/api/v1/graph?limit=50`);
+			return { hit: res.headers.get('x-carto-cache') === 'hit', body: (await res.json()) as { revision: number; nodes: { slug: string; label: string }[] } };
+		};
+		const first = await ask();
+		expect((await ask()).hit).toBe(true);
+		const shown = first.body.nodes[0]!;
+		const db = new Database(path);
+		// A summary is not in the graph: the kept answer is still the right one.
+		db.prepare('UPDATE entities SET summary = ? WHERE slug = ?').run('Résumé hors du réseau', shown.slug);
+		expect((await ask()).hit).toBe(true);
+		db.prepare('UPDATE entities SET name = ? WHERE slug = ?').run(`${shown.label} (renommé)`, shown.slug);
+		db.close();
+		const renamed = await ask();
+		expect(renamed.hit).toBe(false);
+		expect(renamed.body.revision).toBeGreaterThan(first.body.revision);
+		expect(renamed.body.nodes.find((n) => n.slug === shown.slug)?.label).toBe(`${shown.label} (renommé)`);
+	});
+
+	it('keeps the metrics until newer ones are computed, which needs no write to be seen', async () => {
+		type Metrics = { revision: number; stale: boolean };
+		const ask = async () => {
+			const res = await fetch(`${app.baseUrl}/api/v1/graph/metrics`);
+			return { hit: res.headers.get('x-carto-cache') === 'hit', body: (await res.json()) as Metrics };
+		};
+		const fresh = async () => {
+			for (let i = 0; i < 60; i++) {
+				const m = await ask();
+				if (!m.body.stale) return m;
+				await new Promise((r) => setTimeout(r, 250));
+			}
+			throw new Error('métriques jamais recalculées');
+		};
+		// The very first ones were waited for: kept under « none computed yet », asked again once.
+		await fresh();
+		const before = await ask();
+		expect(before.body.stale).toBe(false);
+		expect((await ask()).hit).toBe(true);
+		const db = new Database(path);
+		const { slug: other } = db.prepare('SELECT slug FROM entities ORDER BY id DESC LIMIT 1').get() as { slug: string };
+		db.prepare('UPDATE entities SET name = name || ? WHERE slug = ?').run(' (bis)', other);
+		db.close();
+		// The earlier revision's at once, said so, while the worker computes the new one…
+		const meanwhile = await ask();
+		expect(meanwhile.hit).toBe(false);
+		expect(meanwhile.body.revision).toBe(before.body.revision);
+		expect(meanwhile.body.stale).toBe(true);
+		// …then the new one, though nothing was written since, and it is kept in turn.
+		const after = await fresh();
+		expect(after.body.revision).toBeGreaterThan(before.body.revision);
+		expect((await ask()).hit).toBe(true);
 	});
 
 	it('never answers a signed-in visitor from memory', async () => {

@@ -98,6 +98,14 @@ function startMetrics(db: Db, entry: Entry): Promise<LiveMetrics> {
 }
 
 /**
+ * What the metrics served now depend on: the newest revision computed and the current one (they differ while
+ * the current one is computed, and the newest computed is served meanwhile). Read before asking for them.
+ */
+export function metricsVersion(db: Db): string {
+	return `metrics ${lastMetrics.get(db)?.revision ?? 'none'}/${graphRevision(db)}`;
+}
+
+/**
  * Metrics of the current revision, computed at most once per revision whatever the number of callers, in a
  * worker thread so the server keeps answering. While they are computed, the previous revision's are served
  * at once, marked `stale`; only the very first computation (nothing to serve yet) is waited for, and

@@ -90,19 +90,28 @@ const answers = new RevisionCache<{ body: string | Uint8Array; etag: string }>({
 /** `apiGet(handler, KEPT)`: the answer is kept until the data changes (see `answers`). */
 export const KEPT = { kept: true } as const;
 
+interface KeepOptions {
+	kept?: boolean;
+	/**
+	 * What the answer depends on, when it is narrower than « anything written » (the default, dataRevision) or
+	 * moves without a write (a graph built in the worker replacing the earlier one served meanwhile).
+	 */
+	version?: (event: RequestEvent) => string;
+}
+
 /**
  * Wraps a read-only JSON endpoint: rate limit, ETag/304, CORS; expected failures become French
  * 400/403/404/409 bodies; anything else goes to handleError (logged, generic 500) without leaking details.
  */
-export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown, options: { kept?: boolean } = {}) {
+export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown, options: KeepOptions = {}) {
 	return async (event: E): Promise<Response> => {
 		const limited = rateLimited(event);
 		if (limited) return limited;
 		try {
 			const headers = { 'content-type': 'application/json' };
-			if (!options.kept) return cacheable(event, JSON.stringify(await handler(event)), headers);
+			if (!options.kept && !options.version) return cacheable(event, JSON.stringify(await handler(event)), headers);
 			// Read before the answer is computed: a write meanwhile makes this copy old at once.
-			const revision = dataRevision(getDb());
+			const revision = options.version ? options.version(event) : dataRevision(getDb());
 			const hit = answers.get(event.url.href, revision);
 			if (hit) return cacheable(event, hit.body, { ...headers, 'x-carto-cache': 'hit' }, hit.etag);
 			const body = JSON.stringify(await handler(event));
