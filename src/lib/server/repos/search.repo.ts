@@ -91,19 +91,6 @@ export function plainRows(db: Db, ids: number[]): PlainRow[] {
 	return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** What the results' facets count, for every public entity: kind, category, département. */
-export function facetAttributes(db: Db): { id: number; kind: string; category: string; departementCode: string | null }[] {
-	return db.all(sql`
-		select e.id, e.kind, e.category, t.departement_code as departementCode
-		from entities e left join territories t on t.code = e.commune_code
-		where e.deleted_at is null and e.status = 'published'`);
-}
-
-/** Bumped on every write that changes an entity's kind, category, place or visibility (migration 0003, 0012). */
-export function graphRevision(db: Db): number {
-	return (statement(db, "select value from meta where key = 'graph_revision'").get() as { value: number } | undefined)?.value ?? 0;
-}
-
 /** The index's words (outside the stems column) and in how many rows each appears: the typo step's vocabulary. */
 export function indexVocabulary(db: Db): { term: string; docs: number }[] {
 	return db.all(sql`select term, sum(doc) as docs from entities_fts_words where col <> 'search_stems' group by term`);

@@ -88,6 +88,11 @@ export function territorySummariesOfKind(db: Db, kind: TerritoryKind) {
 		.all();
 }
 
+/** Every commune's département. */
+export function communeDepartementRows(db: Db) {
+	return db.select({ code: territories.code, departementCode: territories.departementCode }).from(territories).where(eq(territories.kind, 'commune')).all();
+}
+
 /** Every commune's EPCI and département, and the names of those (the network's territorial groups). */
 export function communeParents(db: Db) {
 	const communes = db
