@@ -18,7 +18,17 @@ import { rebuildInBackground } from '../../src/lib/server/worker/background';
 import { readWorkersStarted } from '../../src/lib/server/worker/read-worker';
 import { aggregateFlows } from '../../src/lib/pathways/flows';
 import { aggregateFlowsIndexed } from '../../src/lib/pathways/flows-indexed';
-import { explain, historyCounts, REACH_KM, routeFrom, scoreOption, type Candidate, type RouteTemplateStep } from '../../src/lib/pathways/finder';
+import {
+	explain,
+	historyCounts,
+	indexedHistoryCounts,
+	REACH_KM,
+	ROUTE_TEMPLATE,
+	routeFrom,
+	scoreOption,
+	type Candidate,
+	type RouteTemplateStep
+} from '../../src/lib/pathways/finder';
 import { showDistance, scoringKm } from '../../src/lib/geo/distance-precision';
 import { shownIn } from '../../src/lib/pathways/finder-words';
 import { distanceKm } from '../../src/lib/geo/distance';
@@ -163,6 +173,20 @@ describe('finder and flows from the per-revision indexes (issue 18)', () => {
 		// The CSV takes every transition, not the 200 shown.
 		const csv = flowsCsv(db, new URLSearchParams('level=structure'));
 		expect(String(csv.body).trimEnd().split('\r\n')).toHaveLength(flows.transitionCount + 1);
+	});
+
+	it('count the history of several sectors as over their projects together, a project in two of them once', () => {
+		const live = livePathways(db);
+		const choices = SECTORS.flatMap((a, i) => SECTORS.slice(i + 1).map((b) => [a, b]));
+		choices.push([SECTORS[0]!, SECTORS[1]!, SECTORS[2]!], [SECTORS[3]!, SECTORS[3]!]);
+		// The cases count: projects of several of the chosen sectors exist (counted once, not twice).
+		const inTwo = (sectors: string[]) => live.flows.projects.filter((p) => sectors.filter((s) => p.sectors.includes(s)).length > 1).length;
+		expect(choices.filter((c) => inTwo(c) > 0).length).toBeGreaterThan(3);
+		for (const sectors of choices)
+			for (const previous of [null, ...ROUTE_TEMPLATE])
+				expect(indexedHistoryCounts(live.finder, live.flows, sectors, previous), `${sectors} après ${previous?.stage ?? '—'}`).toEqual(
+					historyCounts(live.flows, sectors, previous)
+				);
 	});
 
 	it('a new revision built in the worker carries the indexes: the previous served meanwhile, then answers equal to the direct computation', async () => {

@@ -95,22 +95,40 @@ export function historyCounts(
 	previous: RouteTemplateStep | null,
 	among: readonly FlowData['projects'][number][] = data.projects
 ): Map<number, number> {
-	const before = previous ? new Set(previous.categories.map((c) => data.keys.indexOf(c)).filter((i) => i >= 0)) : null;
-	const next = new Map<number, number>();
-	const any = new Map<number, number>();
+	const { next, any } = passages(data, sectors, previous, among);
+	return next.size > 0 ? next : any;
+}
+
+/** Both counts historyCounts chooses between: right after the previous step's kinds (`next`), and anywhere (`any`). */
+interface Passages {
+	next: Map<number, number>;
+	any: Map<number, number>;
+}
+
+const beforeOf = (data: FlowData, previous: RouteTemplateStep | null) =>
+	previous ? new Set(previous.categories.map((c) => data.keys.indexOf(c)).filter((i) => i >= 0)) : null;
+
+/** Adds `weight` for each structure one project passed through (each counted once per project). */
+function countProject(p: FlowData['projects'][number], before: Set<number> | null, into: Passages, weight: number) {
+	const seenNext = new Set<number>();
+	const seenAny = new Set<number>();
+	p.steps.forEach((s, i) => {
+		seenAny.add(s.structureId);
+		const prev = p.steps[i - 1];
+		if (before ? prev != null && before.has(prev.category) : i === 0) seenNext.add(s.structureId);
+	});
+	for (const id of seenNext) into.next.set(id, (into.next.get(id) ?? 0) + weight);
+	for (const id of seenAny) into.any.set(id, (into.any.get(id) ?? 0) + weight);
+}
+
+function passages(data: FlowData, sectors: string[], previous: RouteTemplateStep | null, among: readonly FlowData['projects'][number][]): Passages {
+	const before = beforeOf(data, previous);
+	const counted: Passages = { next: new Map(), any: new Map() };
 	for (const p of among) {
 		if (sectors.length > 0 && !p.sectors.some((s) => sectors.includes(s))) continue;
-		const seenNext = new Set<number>();
-		const seenAny = new Set<number>();
-		p.steps.forEach((s, i) => {
-			seenAny.add(s.structureId);
-			const prev = p.steps[i - 1];
-			if (before ? prev != null && before.has(prev.category) : i === 0) seenNext.add(s.structureId);
-		});
-		for (const id of seenNext) next.set(id, (next.get(id) ?? 0) + 1);
-		for (const id of seenAny) any.set(id, (any.get(id) ?? 0) + 1);
+		countProject(p, before, counted, 1);
 	}
-	return next.size > 0 ? next : any;
+	return counted;
 }
 
 // The score's points, each said once: scoreOption gives them with their reasons, rankStep ranks every candidate by
@@ -316,11 +334,11 @@ export interface FinderIndex {
 	/** historyCounts with no sector chosen, by the previous step's index in ROUTE_TEMPLATE + 1 (0: the route's first step). */
 	historyAny: Map<number, number>[];
 	/**
-	 * The same for each single sector (most questions name one): counting its projects per request was most of
-	 * the finder's p95 at 100,000 actors (127 ms). Several sectors are still counted per request (a project in two
-	 * of them counts once).
+	 * Both counts for each single sector (most questions name one): counting its projects per request was most of
+	 * the finder's p95 at 100,000 actors (127 ms). Several sectors add their single counts up, less the projects
+	 * in more than one of them (a project counts once): counting their union per request was still 107 ms.
 	 */
-	historyBySector: Map<string, Map<number, number>[]>;
+	historyBySector: Map<string, Passages[]>;
 }
 
 export function prepareFinder(flows: FlowData, structures: readonly PathwayEntity[]): FinderIndex {
@@ -337,23 +355,42 @@ export function prepareFinder(flows: FlowData, structures: readonly PathwayEntit
 	const historyBySector = new Map(
 		[...projectsBySector].map(([sector, indices]) => {
 			const among = indices.map((i) => flows.projects[i]!);
-			return [sector, [null, ...ROUTE_TEMPLATE].map((previous) => historyCounts(flows, [sector], previous, among))] as const;
+			return [sector, [null, ...ROUTE_TEMPLATE].map((previous) => passages(flows, [sector], previous, among))] as const;
 		})
 	);
 	return { stepStructures, projectsBySector, historyAny, historyBySector };
 }
 
-/** historyCounts read from the index: kept when no sector is chosen, else counted over the sectors' projects only. */
+/** historyCounts read from the index: kept when no sector or one sector is chosen, else combined from the sectors' own. */
 export function indexedHistoryCounts(index: FinderIndex, flows: FlowData, sectors: string[], previous: RouteTemplateStep | null): Map<number, number> {
 	const at = previous ? ROUTE_TEMPLATE.indexOf(previous) + 1 : 0;
 	// A step of another route (tests) has nothing kept.
 	if (previous && at === 0) return historyCounts(flows, sectors, previous);
 	if (sectors.length === 0 && index.historyAny[at]) return index.historyAny[at];
-	if (sectors.length === 1) {
-		const kept = index.historyBySector.get(sectors[0]!)?.[at];
-		// A sector no project has counts nothing.
-		return kept ?? new Map();
+	const chosen = [...new Set(sectors)];
+	const kept = chosen.flatMap((s) => index.historyBySector.get(s)?.[at] ?? []);
+	// A sector no project has counts nothing.
+	if (kept.length === 0) return new Map();
+	if (kept.length === 1) return kept[0]!.next.size > 0 ? kept[0]!.next : kept[0]!.any;
+	const union: Passages = { next: new Map(), any: new Map() };
+	for (const k of kept) {
+		for (const [id, n] of k.next) union.next.set(id, (union.next.get(id) ?? 0) + n);
+		for (const [id, n] of k.any) union.any.set(id, (union.any.get(id) ?? 0) + n);
 	}
-	const among = [...new Set(sectors.flatMap((s) => index.projectsBySector.get(s) ?? []))].sort((a, b) => a - b).map((i) => flows.projects[i]!);
-	return historyCounts(flows, sectors, previous, among);
+	// A project in m of the chosen sectors was added m times: taken off m − 1 times, once, from its first
+	// chosen sector's list (few projects; the others cost one look at their sectors).
+	const before = beforeOf(flows, previous);
+	for (const sector of chosen)
+		for (const i of index.projectsBySector.get(sector) ?? []) {
+			const p = flows.projects[i]!;
+			let m = 0;
+			let first: string | null = null;
+			for (const c of chosen)
+				if (p.sectors.includes(c)) {
+					m++;
+					first ??= c;
+				}
+			if (m > 1 && first === sector) countProject(p, before, union, 1 - m);
+		}
+	return union.next.size > 0 ? union.next : union.any;
 }
