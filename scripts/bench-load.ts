@@ -227,7 +227,7 @@ async function benchOne(source: string): Promise<{ label: string; rps: number; c
 			const elapsed = (performance.now() - started) / 1000;
 			// Two cores shared with whatever else runs: said beside the figures (the bench itself counts for ~1 of it).
 			console.log(`Charge de la machine (moyenne sur 1 min) à la fin de la mesure : ${loadavg()[0]!.toFixed(1)} pour ${cpus().length} cœurs.`);
-			const loop = ((await (await fetch(`${app.baseUrl}/healthz`)).json()) as { eventLoopDelayMs?: { p50: number; p99: number; max: number } })
+			const loop = ((await (await fetch(`${app.baseUrl}/healthz`)).json()) as { eventLoopDelayMs?: { p50: number; p99: number; max: number; busy: number } })
 				.eventLoopDelayMs;
 			return report(basename(source), figures, alone, written, elapsed, stderr, loop);
 		} finally {
@@ -245,7 +245,7 @@ function report(
 	w: WriterFigures,
 	elapsed: number,
 	stderr: string,
-	loop: { p50: number; p99: number; max: number } | undefined
+	loop: { p50: number; p99: number; max: number; busy: number } | undefined
 ): { label: string; rps: number; cheapP99: number } {
 	const rows = [...figures.entries()];
 	const total = rows.reduce((s, [, f]) => s + f.latencies.length, 0);
@@ -271,7 +271,10 @@ function report(
 			`${w.refused ? ` (${w.refused} refusées)` : ''}, métriques demandées ${w.metricsMs.length} fois (médiane ${ms(median(w.metricsMs))})` +
 			`${w.failures.length ? ` ; ${w.failures.length} échecs : ${w.failures.filter(Boolean).join(' | ')}` : ''}`
 	);
-	console.log(`Boucle d’événements du serveur : p50 ${ms(loop?.p50 ?? NaN)}, p99 ${ms(loop?.p99 ?? NaN)}, max ${ms(loop?.max ?? NaN)}`);
+	console.log(
+		`Boucle d’événements du serveur : p50 ${ms(loop?.p50 ?? NaN)}, p99 ${ms(loop?.p99 ?? NaN)}, max ${ms(loop?.max ?? NaN)} ; ` +
+			`fil principal occupé ${loop ? Math.round(loop.busy * 100) : '—'} % du temps`
+	);
 	console.log(
 		`Budgets : route simple (${CHEAP.join(', ')}) p99 ${ms(cheapP99)} ≤ ${BUDGET_CHEAP_P99_MS} ms ${mark(cheapP99 <= BUDGET_CHEAP_P99_MS)} ; ` +
 			`erreurs ${errors + w.failures.length} = 0 ${mark(errors + w.failures.length === 0)} ; coupures ${resets} = 0 ${mark(resets === 0)} ; ` +

@@ -20,7 +20,11 @@ describe('event-loop delay for benchmarks (CARTO_EVENT_LOOP_STATS)', () => {
 		const blocked = eventLoopDelay(true)!;
 		expect(blocked.max).toBeGreaterThanOrEqual(100);
 		expect(blocked.samples).toBeGreaterThan(0);
+		// 120 ms of work in a window of about 200 ms.
+		expect(blocked.busy).toBeGreaterThan(0.4);
 		await new Promise((r) => setTimeout(r, 60));
-		expect(eventLoopDelay()!.max).toBeLessThan(100);
+		const idle = eventLoopDelay()!;
+		expect(idle.max).toBeLessThan(100);
+		expect(idle.busy).toBeLessThan(0.3);
 	});
 });

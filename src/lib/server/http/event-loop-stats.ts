@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, type EventLoopUtilization, type IntervalHistogram } from 'node:perf_hooks';
 
 /**
  * The server's event-loop delay, for load benchmarks (issue 18: « nothing heavy on the event loop »). Off by
@@ -7,6 +7,8 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
  * never pays for it nor shows it.
  */
 let histogram: IntervalHistogram | null = null;
+/** Where the window started, for the share of it the thread spent working (Node's event-loop utilisation). */
+let windowStart: EventLoopUtilization | null = null;
 
 export interface EventLoopDelay {
 	p50: number;
@@ -15,6 +17,11 @@ export interface EventLoopDelay {
 	mean: number;
 	/** Samples in the window (one per resolution tick when the loop is free). */
 	samples: number;
+	/**
+	 * Share of the window the server's thread was busy (0 to 1): near 1, requests queue whatever each one costs,
+	 * and the delay above is the queue's.
+	 */
+	busy: number;
 }
 
 export function eventLoopStatsEnabled(env: Record<string, string | undefined> = process.env): boolean {
@@ -25,6 +32,7 @@ export function startEventLoopStats(): void {
 	if (histogram) return;
 	histogram = monitorEventLoopDelay({ resolution: 10 });
 	histogram.enable();
+	windowStart = performance.eventLoopUtilization();
 }
 
 /** Milliseconds; null when the sampler is off. */
@@ -36,8 +44,12 @@ export function eventLoopDelay(reset = false): EventLoopDelay | null {
 		p99: ms(histogram.percentile(99)),
 		max: ms(histogram.max),
 		mean: ms(histogram.mean),
-		samples: histogram.count
+		samples: histogram.count,
+		busy: Math.round(performance.eventLoopUtilization(windowStart ?? undefined).utilization * 1000) / 1000
 	};
-	if (reset) histogram.reset();
+	if (reset) {
+		histogram.reset();
+		windowStart = performance.eventLoopUtilization();
+	}
 	return figures;
 }
