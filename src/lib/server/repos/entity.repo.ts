@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DirectoryQuery, EntityFilters } from '$lib/domain/filters';
 import type { Db } from '../db';
 import { entities } from '../db/schema';
@@ -143,6 +143,35 @@ export function listEntitiesQuery(db: Db, query: DirectoryQuery, from: number | 
 
 export function listEntities(db: Db, query: DirectoryQuery, from: number | NameKey, byNameIndex = false): EntityListItem[] {
 	return listEntitiesQuery(db, query, from, byNameIndex).all() as EntityListItem[];
+}
+
+/**
+ * How many actors the filters keep in each commune (null: no commune given), for the directory's commune
+ * order: grouped along entities_commune_idx, which carries every filtered column (0021). Cached by the caller.
+ */
+export function communeCounts(db: Db, filters: EntityFilters): { code: string | null; n: number }[] {
+	return db
+		.select({ code: entities.communeCode, n: sql<number>`count(*)` })
+		.from(entities)
+		.where(and(...filterConditions(filters)))
+		.groupBy(entities.communeCode)
+		.all();
+}
+
+/**
+ * A page of the filtered list in the directory's commune order, among the actors of some communes only (and
+ * those without one when `withoutCommune`): the communes the page falls in (services/directory-commune-order).
+ */
+export function listEntitiesInCommunes(db: Db, query: DirectoryQuery, codes: string[], withoutCommune: boolean, offset: number): EntityListItem[] {
+	const among = or(codes.length ? inArray(entities.communeCode, codes) : undefined, withoutCommune ? sql`${entities.communeCode} is null` : undefined);
+	return db
+		.select(listColumns)
+		.from(entities)
+		.where(and(...filterConditions(query), among ?? sql`0`))
+		.orderBy(...orderBy(query))
+		.limit(query.perPage)
+		.offset(offset)
+		.all() as EntityListItem[];
 }
 
 /** How many actors the filters keep: a scan of the table, hence cached by the caller. */

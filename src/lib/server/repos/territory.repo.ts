@@ -88,6 +88,11 @@ export function territorySummariesOfKind(db: Db, kind: TerritoryKind) {
 		.all();
 }
 
+/** Every territory's name by code (what an actor's commune code reads as). */
+export function territoryNameRows(db: Db) {
+	return db.select({ code: territories.code, name: territories.name }).from(territories).all();
+}
+
 /** Every commune's département. */
 export function communeDepartementRows(db: Db) {
 	return db.select({ code: territories.code, departementCode: territories.departementCode }).from(territories).where(eq(territories.kind, 'commune')).all();

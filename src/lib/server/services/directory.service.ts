@@ -6,6 +6,7 @@ import { listEntities } from '../repos/entity.repo';
 import { findTerritory } from '../repos/territory.repo';
 import { entityCount, entityFacetCounts, pageByNameIndex } from './entity-counts';
 import { ValidationError } from './errors';
+import { pageByCommune } from './directory-commune-order';
 import { m } from '$lib/paraglide/messages';
 
 /** Parses a directory URL; bad parameters raise a ValidationError (-> 400, in the request's language), never a 500. */
@@ -17,7 +18,8 @@ export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
 
 export function listDirectory(db: Db, query: DirectoryQuery) {
 	const offset = (query.page - 1) * query.perPage;
-	const items = listEntities(db, query, offset, pageByNameIndex(db, query, offset + query.perPage));
+	const items =
+		query.sort === 'commune' ? pageByCommune(db, query, offset) : listEntities(db, query, offset, pageByNameIndex(db, query, offset + query.perPage));
 	const total = entityCount(db, query);
 	const territory = query.territory ? findTerritory(db, query.territory) : undefined;
 	if (query.territory && !territory) throw new ValidationError([m.errors_territory_unknown({ code: query.territory })]);

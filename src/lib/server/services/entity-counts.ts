@@ -10,7 +10,7 @@
  */
 import type { EntityFilters } from '$lib/domain/filters';
 import type { Db } from '../db';
-import { countEntities, facetCounts, filterRevisions } from '../repos/entity.repo';
+import { communeCounts, countEntities, facetCounts, filterRevisions } from '../repos/entity.repo';
 import { RevisionCache } from '../cache/revision-cache';
 
 /** Filters seen per connection before the least recently used is forgotten: a few kilobytes. */
@@ -52,6 +52,11 @@ export function entityCount(db: Db, filters: EntityFilters): number {
 /** Counts per kind or category within the filtered set (the directory's facet side bar). */
 export function entityFacetCounts(db: Db, filters: EntityFilters, facet: 'kind' | 'category'): ReadonlyMap<string, number> {
 	return cached(db, filterKey(facet, filters), filters, () => facetCounts(db, filters, facet));
+}
+
+/** How many actors the filters keep in each commune (the directory's commune order pages by them). */
+export function entityCommuneCounts(db: Db, filters: EntityFilters): readonly { code: string | null; n: number }[] {
+	return cached(db, filterKey('commune', filters), filters, () => communeCounts(db, filters));
 }
 
 const NO_FILTER: EntityFilters = { kind: [], category: [], sector: [], stage: [], offer: [], q: undefined };
