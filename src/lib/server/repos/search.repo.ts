@@ -117,6 +117,14 @@ export function synonymRows(db: Db): { id: number; terms: string; related: boole
 }
 
 /** The territories' names (communes, EPCI, départements), for showing a corrected word with its accents. */
+/**
+ * What the typo step and the corrections read, in one go, for the read worker (plain arrays cross threads):
+ * the index's words and stems, the place names, and the index revision they were read at.
+ */
+export function searchWords(db: Db): { revision: number; vocabulary: { term: string; docs: number }[]; stems: string[]; places: string[] } {
+	return { revision: searchRevision(db), vocabulary: indexVocabulary(db), stems: [...indexStems(db)], places: placeNames(db) };
+}
+
 export function placeNames(db: Db): string[] {
 	return db.all<{ name: string }>(sql`select name from territories`).map((r) => r.name);
 }

@@ -5,7 +5,10 @@
  * spellings to show.
  */
 import type { Db } from '../db';
-import { indexStems, indexVocabulary, placeNames, searchRevision, synonymRows } from '../repos/search.repo';
+import { searchRevision, searchWords, synonymRows } from '../repos/search.repo';
+import { liveGraph } from '../graph/graph-cache';
+import { backgroundRebuildFor } from '../worker/background';
+import { readTask } from '../worker/read-worker';
 import { STOPWORDS, asTyped, queryUnits, tierExpressions, type UnitAlternatives } from '../search/query-plan';
 import { SynonymIndex, parseGroupTerms } from '../search/synonyms';
 import { TypoVocabulary } from '../search/typos';
@@ -54,30 +57,69 @@ interface Engine {
 
 /**
  * Per database: the typo vocabulary (rebuilt when the index changed, at most every 30 s) and the synonyms (when
- * the table changed). Rebuilding took 120 ms at 10,000 actors, on the event loop: during an import or a busy
- * hour of editing, searches keep the vocabulary of up to half a minute ago (a word just written may be taken
- * for a typo or not offered as a correction yet; matching by stems and synonyms is not affected).
+ * the table changed). During an import or a busy hour of editing, searches keep the vocabulary of up to half a
+ * minute ago (a word just written may be taken for a typo or not offered as a correction yet; matching by
+ * stems and synonyms is not affected). Reading it took 120 ms at 10,000 actors and 0.6 s at 100,000, on the
+ * event loop: at scale (graph-background's threshold) the words are read in the read worker while the
+ * previous vocabulary keeps serving, and only the first one is read here.
  */
 const engines = new WeakMap<Db, Engine>();
+const refreshing = new WeakSet<Db>();
 const VOCABULARY_STALE_MS = 30_000;
+
+type Words = ReturnType<typeof searchWords>;
+
+function engineOf(words: Words, synonymTerms: string[]): Engine {
+	return {
+		revision: words.revision,
+		builtAt: Date.now(),
+		vocabulary: new TypoVocabulary(words.vocabulary),
+		stems: new Set(words.stems),
+		display: new DisplayWords([...words.places, ...synonymTerms]),
+		synonymsKey: '',
+		synonyms: new SynonymIndex([])
+	};
+}
+
+/** The next vocabulary read in the worker; the one in use is replaced when it arrives (with its synonyms kept). */
+function refreshInWorker(db: Db, rows: { terms: string }[]) {
+	if (refreshing.has(db)) return;
+	refreshing.add(db);
+	readTask(db, 'searchWords')
+		.then((words) => {
+			const previous = engines.get(db);
+			if (previous && previous.revision >= words.revision) {
+				// Nothing newer (a rebuild meanwhile): asked again after the delay, not on the next search.
+				previous.builtAt = Date.now();
+				return;
+			}
+			const engine = engineOf(
+				words,
+				rows.map((r) => r.terms)
+			);
+			if (previous) Object.assign(engine, { synonyms: previous.synonyms, synonymsKey: previous.synonymsKey });
+			engines.set(db, engine);
+		})
+		// A failed read leaves the vocabulary in use; the next search after the delay tries again.
+		.catch(() => undefined)
+		.finally(() => refreshing.delete(db));
+}
 
 function engineFor(db: Db): Engine {
 	const revision = searchRevision(db);
 	const rows = synonymRows(db);
 	const synonymsKey = JSON.stringify(rows);
 	let engine = engines.get(db);
-	if (!engine || (engine.revision !== revision && Date.now() - engine.builtAt >= VOCABULARY_STALE_MS)) {
-		engine = {
-			revision,
-			builtAt: Date.now(),
-			vocabulary: new TypoVocabulary(indexVocabulary(db)),
-			stems: indexStems(db),
-			display: new DisplayWords([...placeNames(db), ...rows.map((r) => r.terms)]),
-			synonymsKey: '',
-			synonyms: new SynonymIndex([])
-		};
+	const due = !engine || (engine.revision !== revision && Date.now() - engine.builtAt >= VOCABULARY_STALE_MS);
+	if (engine && due && backgroundRebuildFor(db, liveGraph(db).index.nodes.length)) refreshInWorker(db, rows);
+	else if (due) {
+		engine = engineOf(
+			searchWords(db),
+			rows.map((r) => r.terms)
+		);
 		engines.set(db, engine);
 	}
+	engine = engines.get(db)!;
 	if (engine.synonymsKey !== synonymsKey) {
 		engine.synonyms = new SynonymIndex(rows.map((r) => ({ terms: parseGroupTerms(r.terms), related: r.related })));
 		engine.synonymsKey = synonymsKey;

@@ -64,7 +64,7 @@ let nextId = 1;
  * and a task a request waits for (the map's points, the editors' figures) goes before them. At 100,000 actors the
  * map's points waited 11 s behind the graph's index and the pathways under `npm run bench:load`.
  */
-const UNAWAITED: ReadonlySet<ReadTaskName> = new Set(['liveGraph', 'pathways', 'duplicatePairs']);
+const UNAWAITED: ReadonlySet<ReadTaskName> = new Set(['liveGraph', 'pathways', 'duplicatePairs', 'searchWords']);
 
 /**
  * Which queued task a free thread takes (its index, or -1: none now): the first one a request awaits, else the
