@@ -88,14 +88,9 @@ export function territorySummariesOfKind(db: Db, kind: TerritoryKind) {
 		.all();
 }
 
-/** Every territory's name by code (what an actor's commune code reads as). */
-export function territoryNameRows(db: Db) {
-	return db.select({ code: territories.code, name: territories.name }).from(territories).all();
-}
-
-/** Every commune's département. */
-export function communeDepartementRows(db: Db) {
-	return db.select({ code: territories.code, departementCode: territories.departementCode }).from(territories).where(eq(territories.kind, 'commune')).all();
+/** Every territory's name and département by code (what an actor's commune code reads as). */
+export function territoryLookupRows(db: Db) {
+	return db.select({ code: territories.code, name: territories.name, departementCode: territories.departementCode }).from(territories).all();
 }
 
 /** Every commune's EPCI and département, and the names of those (the network's territorial groups). */

@@ -7,31 +7,18 @@
  */
 import type { DirectoryQuery } from '$lib/domain/filters';
 import type { Db } from '../db';
-import { filterRevisions, listEntitiesInCommunes, type EntityListItem } from '../repos/entity.repo';
-import { territoryNameRows } from '../repos/territory.repo';
-import { frenchSortKey } from '../db';
+import { listEntitiesInCommunes, type EntityListItem } from '../repos/entity.repo';
+import { territoryLookups } from './territory-lookups';
 import { entityCommuneCounts } from './entity-counts';
 
 /** The key SQL gives an actor whose commune is missing or unknown: coalesce(fr_sort(null), 'zzz'). */
 const NO_COMMUNE_KEY = 'zzz';
 
-const keys = new WeakMap<Db, { revision: number; byCode: Map<string, string> }>();
-
-/** Each territory's sort key, kept until the territories change (territory_revision). */
-function sortKeys(db: Db): Map<string, string> {
-	const revision = filterRevisions(db).territory;
-	const hit = keys.get(db);
-	if (hit?.revision === revision) return hit.byCode;
-	const byCode = new Map(territoryNameRows(db).map((t) => [t.code, frenchSortKey(t.name)]));
-	if (!db.$client.inTransaction) keys.set(db, { revision, byCode });
-	return byCode;
-}
-
 /** SQLite compares text as UTF-8 bytes (BINARY): the same order here. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
 export function pageByCommune(db: Db, query: DirectoryQuery, offset: number): EntityListItem[] {
-	const byCode = sortKeys(db);
+	const byCode = territoryLookups(db).sortKeyOf;
 	// Communes whose names share a key (homonyms) are one group: SQLite orders their actors by name together.
 	const groups = new Map<string, { codes: string[]; withoutCommune: boolean; n: number }>();
 	for (const { code, n } of entityCommuneCounts(db, query)) {

@@ -6,7 +6,7 @@ import { Highlighter, type Marks } from '../search/highlight';
 import { FacetTable } from '../search/facet-table';
 import type { GraphIndex } from '$lib/graph/graph-index';
 import { liveGraph } from '../graph/graph-cache';
-import { communeDepartements } from './commune-departements';
+import { territoryLookups } from './territory-lookups';
 import { marksOf, planSearch, type SearchOptions } from './search-plan';
 
 export { planSearch, type SearchOptions, type SearchPlan, type SearchStrategy } from './search-plan';
@@ -76,7 +76,7 @@ const facetsByIndex = new WeakMap<GraphIndex, { departements: Map<string, string
 
 function facetTableFor(db: Db): FacetTable {
 	const { index } = liveGraph(db);
-	const departements = communeDepartements(db);
+	const departements = territoryLookups(db).departementOf;
 	const cached = facetsByIndex.get(index);
 	if (cached && cached.departements === departements) return cached.table;
 	const table = new FacetTable(
