@@ -39,6 +39,8 @@ import { parseSearchPageQuery, searchPage } from '../../src/lib/server/services/
 import { agendaIcs } from '../../src/lib/server/services/export.service';
 import { SORT_KEYS } from '../../src/lib/domain/filters';
 import { liveGraph } from '../../src/lib/server/graph/graph-cache';
+import { nearby, nearbyParamsSchema } from '../../src/lib/server/services/map.service';
+import { parseParams } from '../../src/lib/server/services/params';
 
 const EXTRA_ACTORS = 100_000;
 
@@ -259,6 +261,19 @@ describe(`plans of every list at ${EXTRA_ACTORS.toLocaleString('en')} actors (EX
 		expect(bad(all)).toEqual([]);
 	});
 
+	it("« autour de » a commune (/api/v1/map/nearby, a place's search): the box from entities_place_idx alone (migration 0022)", async () => {
+		const around = (qs: string) => () => nearby(db, parseParams(nearbyParamsSchema, new URLSearchParams(qs)));
+		const all = [
+			...(await findings('nearby', around('commune=63113&radiusKm=10'))),
+			...(await findings('nearby kind+category', around('commune=63113&radiusKm=30&kind=organisation&category=startup'))),
+			...(await findings('/recherche?q=clermont', () => searchPage(db, parseSearchPageQuery(new URLSearchParams('q=clermont-ferrand')))))
+		];
+		expect(bad(all)).toEqual([]);
+		const boxes = all.filter((f) => /"lat" between/i.test(f.sql));
+		expect(boxes.length).toBeGreaterThanOrEqual(3);
+		for (const f of boxes) expect(f.plan[0], f.sql).toMatch(/^SEARCH entities USING COVERING INDEX entities_place_idx \(lat>\? AND lat<\?\)/);
+	});
+
 	it("an actor's page (its relations), its history, a territory's page", async () => {
 		const all = [
 			...(await findings('/acteurs/[slug]', () => getPortrait(db, listingSlug))),
@@ -302,7 +317,9 @@ describe(`plans of every list at ${EXTRA_ACTORS.toLocaleString('en')} actors (EX
 		const counts = allPlans.filter((f) => f.label.startsWith('/acteurs') && !f.label.includes('q=') && /count\(\*\) from "entities"/i.test(f.sql));
 		// The total and both facets for each filter of the first test, at least.
 		expect(counts.length).toBeGreaterThanOrEqual(20);
-		const tableReads = counts.filter((f) => !/^\s*(SCAN|SEARCH) entities USING COVERING INDEX entities_(kind|commune|category_name)_idx/.test(f.plan[0] ?? ''));
+		const tableReads = counts.filter(
+			(f) => !/^\s*(SCAN|SEARCH) entities USING COVERING INDEX entities_(kind|commune|category_name|place)_idx/.test(f.plan[0] ?? '')
+		);
 		expect(tableReads.map((f) => `${f.label}\n${f.sql}\n${f.plan.join('\n')}`)).toEqual([]);
 	});
 

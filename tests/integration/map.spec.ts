@@ -104,6 +104,39 @@ describe('around a commune', () => {
 		const result = nearby(db, parseParams(nearbyParamsSchema, new URLSearchParams('commune=63113&radiusKm=40&kind=organisation&category=incubator')));
 		expect(result.items.every((i) => i.categoryLabel === 'Incubateur')).toBe(true);
 	});
+	it('lists the same actors, in the same order, with the same total, as every located actor of the table measured one by one', () => {
+		// Since issue 18 the box is read from entities_place_idx (ids and coordinates) and only the listed ones whole.
+		const located = db.$client
+			.prepare(
+				"select id, kind, category, lon, lat from entities where status = 'published' and deleted_at is null and lon is not null and lat is not null order by id"
+			)
+			.all() as { id: number; kind: string; category: string; lon: number; lat: number }[];
+		const cases = [
+			'commune=63113&radiusKm=100',
+			'commune=63113&radiusKm=10',
+			'commune=15014&radiusKm=60&kind=organisation',
+			'commune=03185&radiusKm=100&kind=person&kind=third_place'
+		];
+		let longest = 0;
+		for (const qs of cases) {
+			const params = parseParams(nearbyParamsSchema, new URLSearchParams(qs));
+			const result = nearby(db, params);
+			const kinds = params.kind.length ? params.kind : ['organisation', 'third_place', 'event'];
+			const expected = located
+				.filter((e) => kinds.includes(e.kind as never))
+				.map((e) => ({ id: e.id, d: distanceKm(result.commune.centroid, [e.lon, e.lat]) }))
+				.filter((e) => e.d <= params.radiusKm)
+				.sort((a, b) => a.d - b.d || a.id - b.id);
+			expect(result.total, qs).toBe(expected.length);
+			expect(
+				result.items.map((i) => i.id),
+				qs
+			).toEqual(expected.slice(0, 200).map((e) => e.id));
+			longest = Math.max(longest, result.items.length);
+		}
+		// At least one case lists the 200 nearest of more than 200, so the cut is checked too.
+		expect(longest).toBe(200);
+	});
 	it('refuses unknown communes and bad radii in French', () => {
 		expect(() => nearby(db, parseParams(nearbyParamsSchema, new URLSearchParams('commune=99999')))).toThrow(NotFoundError);
 		expect(() => parseParams(nearbyParamsSchema, new URLSearchParams('commune=15014&radiusKm=0'))).toThrow(/1 km/);

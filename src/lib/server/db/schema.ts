@@ -124,6 +124,9 @@ export const entities = sqliteTable(
 		// every filtered column.
 		index('entities_kind_idx').on(t.kind, t.category, t.communeCode, t.status, t.deletedAt, t.sectors, t.stages, t.offers),
 		index('entities_commune_idx').on(t.communeCode, t.kind, t.category, t.status, t.deletedAt, t.sectors, t.stages, t.offers),
+		// « Autour de » (nearby, a place's search): the actors in a box read from this index alone, then only the 200
+		// listed read from the table. 11,000 actors around Clermont-Ferrand at 100,000: 190 ms -> 15 ms (issue 18).
+		index('entities_place_idx').on(t.lat, t.lon, t.kind, t.category, t.status, t.deletedAt),
 		// The directory's and the API's order (name as NOCASE compares it, then id): the first page and the next
 		// (keyset) are read from this index instead of sorting every actor per request (issue 18).
 		index('entities_name_nocase_idx').on(sql`${t.name} collate nocase`, t.id),

@@ -289,12 +289,29 @@ export function countsByTerritory(db: Db, filters: EntityFilters, level: 'depart
 	return new Map(rows.filter((r) => r.code != null).map((r) => [r.code, r.n]));
 }
 
-/** Located entities of the filtered set inside a bounding box (a cheap first cut before exact distances). */
-export function entitiesInBox(db: Db, filters: EntityFilters, box: [number, number, number, number]) {
+/**
+ * Where the filtered set's located entities inside a bounding box are (a cheap first cut before exact distances):
+ * ids and coordinates only, from entities_place_idx without reading the table when the filters are kind and
+ * category (their own indexes are kept out: `+kind`, else SQLite reads every organisation's row to test its
+ * place).
+ */
+export function placesInBox(db: Db, filters: EntityFilters, box: [number, number, number, number]): { id: number; lon: number; lat: number }[] {
 	const [minLon, minLat, maxLon, maxLat] = box;
 	return db
+		.select({ id: entities.id, lon: entities.lon, lat: entities.lat })
+		.from(entities)
+		.where(and(...filterConditions(filters, true), sql`${entities.lat} between ${minLat} and ${maxLat} and ${entities.lon} between ${minLon} and ${maxLon}`))
+		.all() as { id: number; lon: number; lat: number }[];
+}
+
+/** The listed columns of these entities, in the order of `ids` (those no longer visible left out). */
+export function listedByIds(db: Db, ids: number[]): EntityListItem[] {
+	if (ids.length === 0) return [];
+	const rows = db
 		.select(listColumns)
 		.from(entities)
-		.where(and(...filterConditions(filters), sql`${entities.lon} between ${minLon} and ${maxLon} and ${entities.lat} between ${minLat} and ${maxLat}`))
+		.where(and(visible(), inArray(entities.id, ids)))
 		.all() as EntityListItem[];
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { entityFiltersSchema, type EntityFilters } from '$lib/domain/filters';
 import { ENTITY_KINDS } from '$lib/domain/vocabulary';
 import { jenksBreaks } from '$lib/geo/class-breaks';
-import { radiusCircle, withinRadius } from '$lib/geo/distance';
+import { idsWithinRadius, radiusCircle } from '$lib/geo/distance';
 import { matchLabel, resolutionMessage, resolveTypedCommune, searchCommuneList, type CommuneResolution } from '$lib/geo/commune-match';
 import { showDistance } from '$lib/geo/distance-precision';
 import type { Db } from '../db';
 import { entityCount } from './entity-counts';
-import { countsByTerritory, entitiesInBox } from '../repos/entity.repo';
+import { countsByTerritory, listedByIds, placesInBox } from '../repos/entity.repo';
 import { readTask } from '../worker/read-worker';
 import { listedActor, mapPointBytes, mapPointsJsonBytes } from './map-points.service';
 export { mapPoints } from './map-points.service';
@@ -106,9 +106,11 @@ export function nearby(db: Db, params: NearbyParams) {
 	const filters: EntityFilters = params.kind.length ? params : { ...params, kind: ENTITY_KINDS.filter((k) => k !== 'person') };
 	const dLat = params.radiusKm / KM_PER_DEGREE_LAT;
 	const dLon = dLat / Math.cos((center[1] * Math.PI) / 180);
-	const candidates = entitiesInBox(db, filters, [center[0] - dLon, center[1] - dLat, center[0] + dLon, center[1] + dLat]);
-	const within = withinRadius(candidates, center, params.radiusKm);
-	const kept = within.slice(0, NEARBY_LISTED);
+	const places = placesInBox(db, filters, [center[0] - dLon, center[1] - dLat, center[0] + dLon, center[1] + dLat]);
+	const within = idsWithinRadius(places, center, params.radiusKm);
+	// Only the listed ones are read whole: around a city there are thousands in the box.
+	const distances = new Map(within.slice(0, NEARBY_LISTED).map((p) => [p.id, p.distanceKm]));
+	const kept = listedByIds(db, [...distances.keys()]).map((e) => ({ ...e, distanceKm: distances.get(e.id)! }));
 	const ends = actorEnds(
 		db,
 		kept.map((e) => e.id)
