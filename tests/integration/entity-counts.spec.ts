@@ -3,7 +3,8 @@
  * nothing moved, and every kind of write the filters can see moves a revision, so the next count is right.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb, insertSmallTerritories } from './fresh-db';
+import { demoDbForFile, freshDb, insertSmallTerritories } from './fresh-db';
+import type { Db } from '../../src/lib/server/db/index';
 import { SYSTEM_ACTOR } from '../../src/lib/history/revision';
 import { parseParams } from '../../src/lib/server/services/params';
 import { entityFiltersSchema } from '../../src/lib/domain/filters';
@@ -85,5 +86,46 @@ describe('totals cached per data revision', () => {
 	it('the same filters in another order share an entry; kinds written twice count once', () => {
 		expect(count('kind=organisation&kind=third_place')).toBe(3);
 		expect(count('kind=third_place&kind=organisation&kind=organisation')).toBe(3);
+	});
+});
+
+describe('the total and both facets are sums of one count per kind and category', () => {
+	let demo: Db;
+	demoDbForFile((db) => (demo = db));
+
+	it('equal SQL counts for every mix of kinds, categories, sector and territory on the demo ecosystem', () => {
+		const sql = (where: string, params: unknown[]) =>
+			demo.$client
+				.prepare(`select count(*) from entities where status = 'published' and deleted_at is null ${where}`)
+				.pluck()
+				.get(...params) as number;
+		const inList = (column: string, values: string[]) => (values.length ? ` and ${column} in (${values.map(() => '?').join(',')})` : '');
+		const kinds = [[], ['organisation'], ['organisation', 'third_place'], ['person']];
+		const categories = [[], ['startup'], ['incubator', 'coworking']];
+		const others = ['', 'sector=agrifood', 'territory=63'];
+		let nonZero = 0;
+		for (const kind of kinds)
+			for (const category of categories)
+				for (const other of others) {
+					const qs = [...kind.map((k) => `kind=${k}`), ...category.map((c) => `category=${c}`), other].filter(Boolean).join('&');
+					const f = parseParams(entityFiltersSchema, new URLSearchParams(qs));
+					const extra =
+						(other.startsWith('sector') ? ` and exists (select 1 from json_each(sectors) where value = 'agrifood')` : '') +
+						(other.startsWith('territory') ? ` and commune_code in (select code from territories where departement_code = '63')` : '');
+					const expected = sql(inList('kind', kind) + inList('category', category) + extra, [...kind, ...category]);
+					expect(entityCount(demo, f), qs).toBe(expected);
+					if (expected > 0) nonZero++;
+					// Each facet as the directory asks it: its own choice set aside.
+					const kindFacet = entityFacetCounts(demo, { ...f, kind: [] }, 'kind');
+					for (const k of ['organisation', 'third_place', 'person', 'event'])
+						expect(kindFacet.get(k) ?? 0, `${qs} kind ${k}`).toBe(sql(inList('kind', [k]) + inList('category', category) + extra, [k, ...category]));
+					const categoryFacet = entityFacetCounts(demo, { ...f, category: [] }, 'category');
+					for (const [c, n] of categoryFacet) expect(n, `${qs} category ${c}`).toBe(sql(inList('kind', kind) + inList('category', [c]) + extra, [...kind, c]));
+					expect(
+						[...categoryFacet.values()].reduce((a, b) => a + b, 0),
+						qs
+					).toBe(sql(inList('kind', kind) + extra, kind));
+				}
+		expect(nonZero).toBeGreaterThan(15);
 	});
 });
