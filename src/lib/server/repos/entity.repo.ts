@@ -174,7 +174,6 @@ export function listEntitiesInCommunes(db: Db, query: DirectoryQuery, codes: str
 		.all() as EntityListItem[];
 }
 
-/** How many actors the filters keep: a scan of the table, hence cached by the caller. */
 /**
  * How many of the filtered set there are per kind and category, in one scan of a covering index (entities_kind_idx,
  * in its order: no sort): the directory's total and both its facets are sums of these (entity-counts.ts).
@@ -229,20 +228,6 @@ export function entitiesInTerritory(db: Db, code: string, limit: number) {
 		.orderBy(asc(entities.kind), sql`${entities.name} collate nocase`)
 		.limit(limit)
 		.all() as EntityListItem[];
-}
-
-export function countsInTerritory(db: Db, code: string) {
-	return db
-		.select({ kind: entities.kind, category: entities.category, n: sql<number>`count(*)` })
-		.from(entities)
-		.where(
-			and(
-				visible(),
-				sql`${entities.communeCode} in (select code from territories where code = ${code} or epci_code = ${code} or departement_code = ${code} or region_code = ${code})`
-			)
-		)
-		.groupBy(entities.kind, entities.category)
-		.all();
 }
 
 export function hasDemoEntities(db: Db): boolean {

@@ -3,7 +3,7 @@ import { categoryLabel, kindLabel, TERRITORY_KINDS, territoryKindLabels } from '
 import { TERRITORY_CODE_RE } from '$lib/domain/filters';
 import { formatIssues } from '$lib/domain/entity.schema';
 import type { Db } from '../db';
-import { countsInTerritory, entitiesInTerritory } from '../repos/entity.repo';
+import { entitiesInTerritory, kindCategoryCountsQuery } from '../repos/entity.repo';
 import { childTerritories, findTerritory, listTerritories } from '../repos/territory.repo';
 import { NotFoundError, ValidationError } from './errors';
 import { communeOrigin } from './distance.service';
@@ -21,7 +21,7 @@ export function getTerritoryPage(db: Db, code: string) {
 	if (!TERRITORY_CODE_RE.test(code)) throw new NotFoundError(`Code de territoire « ${code} » invalide.`);
 	const t = findTerritory(db, code);
 	if (!t) throw new NotFoundError(`Aucun territoire ne porte le code « ${code} ».`);
-	const counts = countsInTerritory(db, code);
+	const counts = kindCategoryCountsQuery(db, { kind: [], category: [], sector: [], stage: [], offer: [], q: undefined, territory: code }).all();
 	const byKind = new Map<string, number>();
 	for (const c of counts) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + c.n);
 	const total = counts.reduce((s, c) => s + c.n, 0);
