@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entities, relations, territories, type EntityRow, type NewEntity, type NewRelation, type RelationRow } from '../db/schema';
 import { withMatchKeys } from './match-keys';
+import { preparedFor } from '../db/prepared';
 
 /**
  * Many rows per INSERT: preparing one statement per row was most of the time of a 10,000-row import.
@@ -26,7 +27,13 @@ export function insertRelation(db: Db, row: NewRelation): number {
 
 /** The row whatever its state (deleted, draft): writers need what the public pages hide. */
 export function entityRow(db: Db, id: number): EntityRow | undefined {
-	return db.select().from(entities).where(eq(entities.id, id)).get();
+	return preparedFor(db, 'entityRow', (d) =>
+		d
+			.select()
+			.from(entities)
+			.where(eq(entities.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id });
 }
 
 export function entityRowBySlug(db: Db, slug: string): EntityRow | undefined {

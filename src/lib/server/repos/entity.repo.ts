@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DirectoryQuery, EntityFilters } from '$lib/domain/filters';
 import type { Db } from '../db';
+import { preparedFor } from '../db/prepared';
 import { entities } from '../db/schema';
 import { toFtsQuery } from '../search/fts-query';
 
@@ -192,27 +193,31 @@ export function kindCategoryCountsQuery(db: Db, filters: EntityFilters) {
  * search_revision with the full-text index (`q`); territory_revision with the territories (`territory`).
  */
 export function filterRevisions(db: Db): { graph: number; search: number; territory: number } {
-	const rows = db.all<{ key: string; value: number }>(
-		sql`select key, value from meta where key in ('graph_revision', 'search_revision', 'territory_revision')`
-	);
+	const rows = preparedFor(db, 'filterRevisions', (d) =>
+		d.$client.prepare("select key, value from meta where key in ('graph_revision', 'search_revision', 'territory_revision')")
+	).all() as { key: string; value: number }[];
 	const of = (key: string) => rows.find((r) => r.key === key)?.value ?? 0;
 	return { graph: of('graph_revision'), search: of('search_revision'), territory: of('territory_revision') };
 }
 
 export function findEntityBySlug(db: Db, slug: string) {
-	return db
-		.select()
-		.from(entities)
-		.where(and(eq(entities.slug, slug), visible()))
-		.get();
+	return preparedFor(db, 'findEntityBySlug', (d) =>
+		d
+			.select()
+			.from(entities)
+			.where(and(eq(entities.slug, sql.placeholder('slug')), visible()))
+			.prepare()
+	).get({ slug });
 }
 
 export function findEntityById(db: Db, id: number) {
-	return db
-		.select()
-		.from(entities)
-		.where(and(eq(entities.id, id), visible()))
-		.get();
+	return preparedFor(db, 'findEntityById', (d) =>
+		d
+			.select()
+			.from(entities)
+			.where(and(eq(entities.id, sql.placeholder('id')), visible()))
+			.prepare()
+	).get({ id });
 }
 
 export function entitiesInTerritory(db: Db, code: string, limit: number) {
@@ -232,12 +237,14 @@ export function entitiesInTerritory(db: Db, code: string, limit: number) {
 
 export function hasDemoEntities(db: Db): boolean {
 	return (
-		db
-			.select({ id: entities.id })
-			.from(entities)
-			.where(and(eq(entities.isDemo, true), isNull(entities.deletedAt)))
-			.limit(1)
-			.get() !== undefined
+		preparedFor(db, 'hasDemoEntities', (d) =>
+			d
+				.select({ id: entities.id })
+				.from(entities)
+				.where(and(eq(entities.isDemo, true), isNull(entities.deletedAt)))
+				.limit(1)
+				.prepare()
+		).get() !== undefined
 	);
 }
 

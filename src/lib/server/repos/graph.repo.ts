@@ -2,12 +2,13 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { EntityFilters } from '$lib/domain/filters';
 import type { GraphEdge, GraphNode } from '$lib/graph/graph-index';
 import type { Db } from '../db';
+import { preparedFor } from '../db/prepared';
 import { entities, meta, relations } from '../db/schema';
 import { filterConditions, visible } from './entity.repo';
 
 /** Bumped by SQL triggers on every graph-changing write (drizzle/0003), from any process. */
 export function graphRevision(db: Db): number {
-	return db.select({ value: meta.value }).from(meta).where(eq(meta.key, 'graph_revision')).get()?.value ?? 0;
+	return preparedFor(db, 'graphRevision', (d) => d.select({ value: meta.value }).from(meta).where(eq(meta.key, 'graph_revision')).prepare()).get()?.value ?? 0;
 }
 
 /** Published, non-deleted actors: the nodes of the live graph. */

@@ -1,5 +1,6 @@
 import { aliasedTable, and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedFor } from '../db/prepared';
 import { entities, relations } from '../db/schema';
 import { relationColumns } from './relation-columns';
 
@@ -24,32 +25,30 @@ export interface RelationWithEnds {
 
 const other = aliasedTable(entities, 'other');
 
-/** Live relations touching an entity, with the other side (only when that side is published). */
+/** Live relations touching an entity, with the other side (only when that side is published). Every actor page reads them. */
 export function relationsOf(db: Db, entityId: number): RelationWithEnds[] {
-	const otherJoin = sql`${other.id} = case when ${relations.sourceId} = ${entityId} then ${relations.targetId} else ${relations.sourceId} end`;
-	return db
-		.select({
-			...relationColumns,
-			description: relations.description,
-			otherId: other.id,
-			otherSlug: other.slug,
-			otherName: other.name,
-			otherKind: other.kind,
-			otherCategory: other.category,
-			direction: sql<'out' | 'in'>`case when ${relations.sourceId} = ${entityId} then 'out' else 'in' end`
-		})
-		.from(relations)
-		.innerJoin(other, otherJoin)
-		.where(
-			and(
-				or(eq(relations.sourceId, entityId), eq(relations.targetId, entityId)),
-				isNull(relations.deletedAt),
-				isNull(other.deletedAt),
-				eq(other.status, 'published')
+	return preparedFor(db, 'relationsOf', (d) => {
+		const id = sql.placeholder('id');
+		const otherJoin = sql`${other.id} = case when ${relations.sourceId} = ${id} then ${relations.targetId} else ${relations.sourceId} end`;
+		return d
+			.select({
+				...relationColumns,
+				description: relations.description,
+				otherId: other.id,
+				otherSlug: other.slug,
+				otherName: other.name,
+				otherKind: other.kind,
+				otherCategory: other.category,
+				direction: sql<'out' | 'in'>`case when ${relations.sourceId} = ${id} then 'out' else 'in' end`
+			})
+			.from(relations)
+			.innerJoin(other, otherJoin)
+			.where(
+				and(or(eq(relations.sourceId, id), eq(relations.targetId, id)), isNull(relations.deletedAt), isNull(other.deletedAt), eq(other.status, 'published'))
 			)
-		)
-		.orderBy(relations.type, sql`coalesce(${relations.startDate}, '9999')`, other.name)
-		.all();
+			.orderBy(relations.type, sql`coalesce(${relations.startDate}, '9999')`, other.name)
+			.prepare();
+	}).all({ id: entityId });
 }
 
 /** Live relations whose two ends are both in `ids` (the graph of a filtered set). */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TerritoryKind } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
+import { preparedFor } from '../db/prepared';
 import { territories } from '../db/schema';
 
 const summaryColumns = {
@@ -17,7 +18,14 @@ export function findTerritory(db: Db, code: string) {
 
 export function findTerritorySummaries(db: Db, codes: string[]) {
 	if (codes.length === 0) return [];
-	return db.select(summaryColumns).from(territories).where(inArray(territories.code, codes)).all();
+	// One statement whatever the number of codes (a list of `?` would be a new statement per length).
+	return preparedFor(db, 'findTerritorySummaries', (d) =>
+		d
+			.select(summaryColumns)
+			.from(territories)
+			.where(sql`${territories.code} in (select value from json_each(${sql.placeholder('codes')}))`)
+			.prepare()
+	).all({ codes: JSON.stringify(codes) });
 }
 
 export function childTerritories(db: Db, code: string) {
