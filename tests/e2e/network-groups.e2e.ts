@@ -91,6 +91,13 @@ describe('/reseau regroupé, 10 000 acteurs', () => {
 		const probe = await page.evaluate(() => ({ ...window.__cartoGroups, cy: null }));
 		expect(probe.nodes).toBe(first.groups.length);
 		expect(probe.edges).toBe(first.links.length);
+		// The groups' answer was announced by the page (preload) and asked once, before the page's scripts had run.
+		const asked = await page.evaluate(() => {
+			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+			const answers = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/v1/graph/groups'));
+			return { count: answers.length, startedBeforeScripts: answers.every((r) => r.startTime < nav.domContentLoadedEventStart) };
+		});
+		expect(asked).toEqual({ count: 1, startedBeforeScripts: true });
 		const pixels = await groupPixels(page);
 		expect(pixels.ink).toBeGreaterThan(0.03);
 		expect(pixels.colours).toBeGreaterThanOrEqual(4);
