@@ -77,9 +77,10 @@ export async function closedLoop(
 	const base = new URL(baseUrl);
 	const pick = weightedPicker(routes, options.random);
 	const figures = new Map<string, RouteFigures>(routes.map((r) => [r.route, emptyFigures()]));
-	// The connections are opened first, untimed: opened all at the same instant on the busy server, the first
-	// requests of 30 of the 50 waited 2 to 10 s to be accepted (one more connection per turn of the event loop),
-	// and those few made the route's p99, which is about the load's steady state.
+	// The connections are opened first, untimed. Opened all at the same instant on the busy server, the first
+	// requests of 30 of the 50 waited 2 to 10 s: libuv accepts one connection per turn of the event loop since
+	// 1.45 (libuv/libuv#3696; Node 20 has 1.46), a turn lasts up to ~0.3 s under this load, and those few made
+	// the routes' p99, which is about the load's steady state.
 	await Promise.all(Array.from({ length: options.connections }, () => get(agent, base, '/healthz')));
 	await Promise.all(
 		Array.from({ length: options.connections }, async () => {
