@@ -9,7 +9,9 @@
  * metrics asked (which starts their recomputation in the worker). Prints requests/s, p50/p99 per route,
  * errors, connection resets, SQLITE_BUSY seen on the server's stderr and the server's event-loop delay
  * (CARTO_EVENT_LOOP_STATS=on, read from /healthz), beside the budgets; « seule » is each route's median on the
- * idle server just before (5 requests in a row): its own cost, without the queue. Needs `npx vite build` (start.ts
+ * idle server just before (5 requests in a row): its own cost, without the queue; « gardées » is the share answered
+ * from memory (`x-carto-cache: hit`), which never waits for a heavy request's turn (src/lib/server/http/heavy-turns.ts;
+ * `CARTO_HEAVY_TURNS=off npm run bench:load` measures the server without those turns). Needs `npx vite build` (start.ts
  * rebuilds when the sources are newer). Seed the databases first, e.g.
  * `DATABASE_URL=/tmp/scale/100k.db npm run db:seed -- --scale 100000 --reset`.
  */
@@ -257,13 +259,15 @@ function report(
 	console.log(
 		`\n${label} : ${connections} connexions, ${elapsed.toFixed(1)} s${thinkMs ? `, ${thinkMs} ms entre deux requêtes` : ''} — ${total} lectures, ${(total / elapsed).toFixed(0)} requêtes/s`
 	);
-	console.log(`${pad('route', 26)} ${pad('seule', 10)} ${pad('n', 6)} ${pad('p50', 10)} ${pad('p99', 10)} ${pad('max', 10)} erreurs coupures`);
+	console.log(
+		`${pad('route', 26)} ${pad('seule', 10)} ${pad('n', 6)} ${pad('p50', 10)} ${pad('p99', 10)} ${pad('max', 10)} ${pad('gardées', 8)} erreurs coupures`
+	);
 	for (const [route, f] of rows.sort((a, b) => percentile(b[1].latencies, 99) - percentile(a[1].latencies, 99))) {
 		console.log(
 			`${pad(route, 26)} ${pad(ms(alone.get(route) ?? NaN), 10)} ${pad(String(f.latencies.length), 6)} ${pad(ms(percentile(f.latencies, 50)), 10)} ${pad(ms(percentile(f.latencies, 99)), 10)} ${pad(
 				ms(Math.max(...f.latencies)),
 				10
-			)} ${pad(String(f.errors), 7)} ${f.resets}${f.samples.length ? `  (${f.samples.join(' ; ')})` : ''}`
+			)} ${pad(f.latencies.length ? `${Math.round((100 * f.kept) / f.latencies.length)} %` : '—', 8)} ${pad(String(f.errors), 7)} ${f.resets}${f.samples.length ? `  (${f.samples.join(' ; ')})` : ''}`
 		);
 	}
 	console.log(

@@ -25,6 +25,7 @@ import { recoverInterruptedImports } from '$lib/server/import/chunked-write';
 import { eventLoopStatsEnabled, startEventLoopStats } from '$lib/server/http/event-loop-stats';
 import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 import { warmMapTiles } from '$lib/server/worker/tiles-worker';
+import { heavyTurn, lightRoute } from '$lib/server/http/heavy-turns';
 
 const securityHeaders: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
@@ -145,12 +146,23 @@ async function localise(event: RequestEvent, resolve: Parameters<Handle>[0]['res
 	// upload is never cloned, and SvelteKit keeps the original request (reroute already routed /en/…).
 	const probe = new Request(event.request.url, { headers: event.request.headers });
 	const render = () => paraglideMiddleware(probe, ({ locale }) => resolve(event, lang(locale)));
+	// A page to render waits for its turn (heavy-turns.ts); a kept one is sent at once.
+	const light = lightRoute(event.route.id);
+	if (event.request.method !== 'GET' || event.locals.user) {
+		if (!light) await heavyTurn();
+		return render();
+	}
 	// The URL decides the language inside the site (paraglide's first strategy): the address is the key.
-	if (event.request.method !== 'GET' || event.locals.user) return render();
 	const key = pageKey(event.url, event.request.headers.get('referer'));
-	const revision = dataRevision(getDb());
-	const kept = pages.get(key, revision);
+	const kept = pages.get(key, dataRevision(getDb()));
 	if (kept) return kept;
+	if (!light) {
+		await heavyTurn();
+		// Asked again after the turn: a write meanwhile is seen, and a visitor ahead may have rendered it.
+		const keptSince = pages.get(key, dataRevision(getDb()));
+		if (keptSince) return keptSince;
+	}
+	const revision = dataRevision(getDb());
 	return pages.put(key, revision, await render());
 }
 

@@ -18,6 +18,8 @@ export interface RouteChoice {
 
 export interface RouteFigures {
 	latencies: number[];
+	/** Answers the server sent from memory (`x-carto-cache: hit`): they never wait for a heavy request's turn. */
+	kept: number;
 	/** An answer with a status the route should not give (a 500, a 404 for an actor that exists). */
 	errors: number;
 	/** Connections the server closed under a request. */
@@ -26,7 +28,7 @@ export interface RouteFigures {
 	samples: string[];
 }
 
-export const emptyFigures = (): RouteFigures => ({ latencies: [], errors: 0, resets: 0, samples: [] });
+export const emptyFigures = (): RouteFigures => ({ latencies: [], kept: 0, errors: 0, resets: 0, samples: [] });
 
 export function percentile(xs: number[], p: number): number {
 	if (xs.length === 0) return NaN;
@@ -47,14 +49,15 @@ export function weightedPicker(routes: RouteChoice[], random: () => number): () 
 const isReset = (e: NodeJS.ErrnoException) => e.code === 'ECONNRESET' || e.code === 'EPIPE' || /socket hang up/i.test(e.message);
 
 /** One GET on a kept-alive connection; the body is read whole (the time a visitor waits for it). */
-export function get(agent: Agent, baseUrl: URL, path: string, timeoutMs = 60_000): Promise<{ status: number; ms: number }> {
+export function get(agent: Agent, baseUrl: URL, path: string, timeoutMs = 60_000): Promise<{ status: number; ms: number; kept: boolean }> {
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
 		const req = request(
 			{ agent, host: baseUrl.hostname, port: baseUrl.port, path, method: 'GET', headers: { accept: 'text/html,application/json' } },
 			(res) => {
 				res.on('data', () => {});
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+				const kept = res.headers['x-carto-cache'] === 'hit';
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, kept }));
 				res.on('error', reject);
 			}
 		);
@@ -89,8 +92,9 @@ export async function closedLoop(
 				const path = route.path();
 				const f = figures.get(route.route)!;
 				try {
-					const { status, ms } = await get(agent, base, path);
+					const { status, ms, kept } = await get(agent, base, path);
 					f.latencies.push(ms);
+					if (kept) f.kept++;
 					if (!(route.ok ?? [200]).includes(status)) {
 						f.errors++;
 						if (f.samples.length < 3) f.samples.push(`${status} ${path}`);

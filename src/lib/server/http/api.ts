@@ -5,6 +5,7 @@ import { apiLimiter, apiRateLimit } from './rate-limit-api';
 import { clientKey } from './client-address';
 import { getDb } from '../db/connection';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
+import { heavyTurn } from './heavy-turns';
 
 export interface ApiErrorBody {
 	status: number;
@@ -89,6 +90,11 @@ const answers = new RevisionCache<{ body: string | Uint8Array; etag: string }>({
 
 /** `apiGet(handler, KEPT)`: the answer is kept until the data changes (see `answers`). */
 export const KEPT = { kept: true } as const;
+/**
+ * `apiGet(handler, LIGHT)`: one record read by its key, kept too, computed at once instead of waiting for its turn
+ * behind the heavy requests (see heavy-turns.ts).
+ */
+export const LIGHT = { kept: true, light: true } as const;
 
 interface KeepOptions {
 	kept?: boolean;
@@ -97,6 +103,8 @@ interface KeepOptions {
 	 * moves without a write (a graph built in the worker replacing the earlier one served meanwhile).
 	 */
 	version?: (event: RequestEvent) => string;
+	/** A few rows read by key: never waits for a heavy request's turn (see heavy-turns.ts). */
+	light?: boolean;
 }
 
 /**
@@ -109,11 +117,21 @@ export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown, o
 		if (limited) return limited;
 		try {
 			const headers = { 'content-type': 'application/json' };
-			if (!options.kept && !options.version) return cacheable(event, JSON.stringify(await handler(event)), headers);
+			if (!options.kept && !options.version) {
+				if (!options.light) await heavyTurn();
+				return cacheable(event, JSON.stringify(await handler(event)), headers);
+			}
+			const kept = () => answers.get(event.url.href, options.version ? options.version(event) : dataRevision(getDb()));
+			let hit = kept();
+			// After its turn, asked again: a write meanwhile is seen, and a request that waited ahead for the same
+			// address may have computed it.
+			if (!hit && !options.light) {
+				await heavyTurn();
+				hit = kept();
+			}
+			if (hit) return cacheable(event, hit.body, { ...headers, 'x-carto-cache': 'hit' }, hit.etag);
 			// Read before the answer is computed: a write meanwhile makes this copy old at once.
 			const revision = options.version ? options.version(event) : dataRevision(getDb());
-			const hit = answers.get(event.url.href, revision);
-			if (hit) return cacheable(event, hit.body, { ...headers, 'x-carto-cache': 'hit' }, hit.etag);
 			const body = JSON.stringify(await handler(event));
 			const etag = etagOf(body);
 			answers.set(event.url.href, revision, { body, etag }, body.length * 2);
@@ -134,9 +152,14 @@ export function apiGetBytes<E extends RequestEvent>(handler: (event: E) => Uint8
 		if (limited) return limited;
 		try {
 			const headers = { 'content-type': contentType };
-			const revision = dataRevision(getDb());
-			const hit = answers.get(event.url.href, revision);
+			const kept = () => answers.get(event.url.href, dataRevision(getDb()));
+			let hit = kept();
+			if (!hit) {
+				await heavyTurn();
+				hit = kept();
+			}
 			if (hit) return cacheable(event, hit.body, { ...headers, 'x-carto-cache': 'hit' }, hit.etag);
+			const revision = dataRevision(getDb());
 			const body = await handler(event);
 			const etag = etagOf(body);
 			answers.set(event.url.href, revision, { body, etag }, body.byteLength);
@@ -162,6 +185,7 @@ export function apiFile<E extends RequestEvent>(handler: (event: E) => FileBody 
 		const limited = rateLimited(event);
 		if (limited) return limited;
 		try {
+			await heavyTurn();
 			const file = await handler(event);
 			return cacheable(event, file.body, {
 				'content-type': file.contentType,
