@@ -35,25 +35,31 @@ export interface RelationFilters {
 export const relationMask = (index: GraphIndex, q: RelationFilters) => edgeMask(index, { types: q.type, year: q.year, confirmedOnly: q.confirmed });
 
 /**
- * A relation as the graph API sends it: `type` is the vocabulary's code, `label` its name read from the
- * source and agreed with it (« incubée par » after a startup, « incubé par » after a lab; a person keeps
- * the vocabulary's « incubé·e par », no gender being recorded).
+ * Each relation's label, phrased once for what it depends on (its type, its source's name, kind and category), kept
+ * across graph revisions: phrasing every label of the default view took 40 ms of each /api/v1/graph at 10,000 actors,
+ * and kept per revision it was phrased again after each new relation, 80–90 ms in one turn of the event loop under
+ * `npm run bench:load`. Emptied past 200,000 labels (about the 100,000-actor directory's relations).
  */
-/**
- * Each relation's label, phrased once per graph revision: a relation object lives as long as its revision's
- * index, and phrasing every label of the default view took 40 ms of each /api/v1/graph at 10,000 actors.
- */
-const labels = new WeakMap<GraphEdge, string>();
+const labels = new Map<string, string>();
+const MAX_LABELS = 200_000;
 
 function labelOf(index: GraphIndex, e: GraphEdge): string {
-	let label = labels.get(e);
+	const source = index.nodes[index.position.get(e.source) ?? -1];
+	const key = source ? `${e.type}\u0000${source.kind}\u0000${source.category}\u0000${source.label}` : `${e.type}\u0000`;
+	let label = labels.get(key);
 	if (label === undefined) {
-		label = edgeLabel(e, index.nodes[index.position.get(e.source) ?? -1]);
-		labels.set(e, label);
+		label = edgeLabel(e, source);
+		if (labels.size >= MAX_LABELS) labels.clear();
+		labels.set(key, label);
 	}
 	return label;
 }
 
+/**
+ * A relation as the graph API sends it: `type` is the vocabulary's code, `label` its name read from the
+ * source and agreed with it (« incubée par » after a startup, « incubé par » after a lab; a person keeps
+ * the vocabulary's « incubé·e par », no gender being recorded).
+ */
 export function edgeJson(index: GraphIndex, e: GraphEdge) {
 	return {
 		id: e.id,
