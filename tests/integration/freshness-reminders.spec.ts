@@ -131,6 +131,28 @@ describe('reminder selection', () => {
 		expect(await run(at(62))).toMatchObject({ stale: 4, managed: 0, unmanaged: 4, mailsSent: 0 });
 	});
 
+	it('each recipient has their own interval: a listing entrusted after the team was reminded reaches its partner at the next run', async () => {
+		await run(T0);
+		newMails();
+		expect(remindersOf(ids.orphan)).toMatchObject([{ userId: null }]);
+		// The next day an editor entrusts the orphan listing to Bruno: the team's reminder does not stand for his.
+		const bruno = account('bruno@exemple.fr', 'Bruno Repreneur', 'partner');
+		grantManager(db, editor, ids.orphan, bruno.email);
+		const next = await run(at(1));
+		expect(next).toMatchObject({ stale: 1, managed: 1, unmanaged: 0, managersReminded: 1, mailsSent: 1 });
+		const [m, ...others] = newMails();
+		expect(others).toHaveLength(0);
+		expect(m!.to).toEqual(['bruno@exemple.fr']);
+		expect(m!.subject).toBe('« Entreprise orpheline » est-elle toujours à jour ?');
+		// Bruno becomes Volcabio's second manager: he is reminded now; Alice, reminded two days ago, is not again.
+		grantManager(db, editor, ids.stale, bruno.email);
+		expect(await run(at(2))).toMatchObject({ stale: 1, managed: 1, managersReminded: 1 });
+		expect(newMails().map((mail) => mail.to)).toEqual([['bruno@exemple.fr']]);
+		expect(remindersOf(ids.stale).map((r) => r.userId)).toEqual([alice.id, bruno.id]);
+		// And nobody twice within the interval.
+		expect((await run(at(3))).stale).toBe(0);
+	});
+
 	it('stops once the listing is verified (here by an editor, through the write path)', async () => {
 		await run(T0);
 		const row = db.select().from(entities).where(eq(entities.id, ids.stale)).get()!;

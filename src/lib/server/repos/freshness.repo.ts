@@ -9,14 +9,24 @@ export interface StaleListing {
 	lastVerifiedAt: string | null;
 }
 
+/** An active manager of the listing `e` (disabled accounts are not reminded). */
+const activeManager = sql`select 1 from entity_managers m join users u on u.id = m.user_id where m.entity_id = e.id and u.disabled_at is null`;
+
 /**
- * Published listings not verified since `limitDay` (or never) whose last reminder is older than
- * `repeatSince` (or that were never reminded). One query on the entities and the reminders' index.
+ * Published listings not verified since `limitDay` (or never) with someone to remind: an active manager
+ * not reminded since `repeatSince`, or, without a manager, the editors' list not reminded since then.
+ * Each recipient has their own interval: the team's reminder of yesterday does not silence the partner
+ * the listing was entrusted to this morning, nor does a first manager's reminder silence a second one's.
  */
 export function staleListingsToRemind(db: Db, limitDay: string, repeatSince: string): StaleListing[] {
 	return db.all<StaleListing>(sql`select e.id, e.name, e.slug, e.last_verified_at as lastVerifiedAt from entities e
 		where e.deleted_at is null and e.status = 'published' and (e.last_verified_at is null or e.last_verified_at < ${limitDay})
-		and not exists (select 1 from freshness_reminders r where r.entity_id = e.id and r.sent_at > ${repeatSince})
+		and (
+			exists (${activeManager} and not exists (select 1 from freshness_reminders r
+				where r.entity_id = e.id and r.user_id = m.user_id and r.sent_at > ${repeatSince}))
+			or (not exists (${activeManager}) and not exists (select 1 from freshness_reminders r
+				where r.entity_id = e.id and r.user_id is null and r.sent_at > ${repeatSince}))
+		)
 		order by e.id`);
 }
 
@@ -27,10 +37,11 @@ export interface ManagerContact {
 	displayName: string;
 }
 
-/** Active managers of these listings (disabled accounts are not reminded). */
-export function activeManagersOf(db: Db, entityIds: number[]): ManagerContact[] {
+/** Active managers of these listings, with whether each was already reminded since `repeatSince`. */
+export function activeManagersOf(db: Db, entityIds: number[], repeatSince: string): (ManagerContact & { remindedSince: 0 | 1 })[] {
 	if (entityIds.length === 0) return [];
-	return db.all<ManagerContact>(sql`select m.entity_id as entityId, u.id as userId, u.email, u.display_name as displayName
+	return db.all<ManagerContact & { remindedSince: 0 | 1 }>(sql`select m.entity_id as entityId, u.id as userId, u.email, u.display_name as displayName,
+		exists (select 1 from freshness_reminders r where r.entity_id = m.entity_id and r.user_id = m.user_id and r.sent_at > ${repeatSince}) as remindedSince
 		from entity_managers m join users u on u.id = m.user_id
 		where u.disabled_at is null and m.entity_id in (select value from json_each(${JSON.stringify(entityIds)}))
 		order by u.id, m.entity_id`);

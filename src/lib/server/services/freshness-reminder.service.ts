@@ -26,8 +26,8 @@ import { writeTransaction } from './revision-write';
 import { toAccountUser } from './users.service';
 
 /*
- * Freshness reminders (DOMAIN.md, « Fraîcheur »): every stale listing whose last reminder is older than the
- * interval gets one, to each active manager (an e-mail per manager and run, a single-use « toujours à
+ * Freshness reminders (DOMAIN.md, « Fraîcheur »): every stale listing gets one per interval and recipient,
+ * to each active manager (an e-mail per manager and run, a single-use « toujours à
  * jour » link per listing, a bell notification per listing) or, without a manager, to the editors' list
  * (a reminder row with no user, shown on the dashboard, one bell line for the whole run).
  */
@@ -69,7 +69,8 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 	const settings = options.settings ?? freshnessSettings();
 	const sentAt = now.toISOString();
 	const expiresAt = new Date(now.getTime() + REMINDER_LINK_DAYS * 86_400_000).toISOString();
-	const listings = staleListingsToRemind(db, freshnessLimitDay(now, settings.months), daysBefore(now, settings.reminderDays));
+	const repeatSince = daysBefore(now, settings.reminderDays);
+	const listings = staleListingsToRemind(db, freshnessLimitDay(now, settings.months), repeatSince);
 	const report: ReminderRunReport = { stale: listings.length, managed: 0, unmanaged: 0, managersReminded: 0, mailsSent: 0, mailsFailed: 0, mailsPrepared: 0 };
 	/** Per manager: their contact and one item per stale listing, with the link's token (kept in memory only). */
 	const perManager = new Map<number, { email: string; displayName: string; items: ReminderListing[] }>();
@@ -77,7 +78,8 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 	await inChunks(listings, REMINDER_CHUNK, (chunk) => {
 		const managers = activeManagersOf(
 			db,
-			chunk.map((l) => l.id)
+			chunk.map((l) => l.id),
+			repeatSince
 		);
 		const byListing = new Map<number, typeof managers>();
 		for (const m of managers) byListing.set(m.entityId, [...(byListing.get(m.entityId) ?? []), m]);
@@ -91,7 +93,8 @@ export async function sendFreshnessReminders(ctx: JobContext, options: Options =
 					continue;
 				}
 				report.managed++;
-				for (const m of theirs) {
+				// A manager reminded within the interval is not reminded again for a colleague's sake.
+				for (const m of theirs.filter((t) => !t.remindedSince)) {
 					const token = newToken();
 					rows.push({ entityId: listing.id, userId: m.userId, sentAt, tokenSha256: sha256(token), expiresAt });
 					const entry = perManager.get(m.userId) ?? { email: m.email, displayName: m.displayName, items: [] };
