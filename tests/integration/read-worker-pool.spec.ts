@@ -31,7 +31,7 @@ function directoryOf(n: number) {
 	return ctx;
 }
 
-const nodesOf = async (path: string) => (await inWorker('liveGraph', path)).index.nodes.length;
+const nodesOf = async (path: string) => (await inWorker('liveGraph', path)).packed.nodes.id.length;
 
 describe('the read tasks’ threads (issue 18)', () => {
 	it('ten tasks at once are answered right by two threads at most, kept for the next ones', async () => {

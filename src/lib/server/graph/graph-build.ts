@@ -1,6 +1,8 @@
 import { buildGraphIndex, yearRange, type GraphIndex } from '$lib/graph/graph-index';
 import type { Db } from '../db';
 import { graphEdgeRows, graphNodeRows, graphRevision } from '../repos/graph.repo';
+import { handOver } from '../worker/hand-over';
+import { packedBuffers, packGraphIndex, type PackedGraphIndex } from './graph-transfer';
 
 export interface LiveGraph {
 	revision: number;
@@ -17,4 +19,17 @@ export function buildLiveGraph(db: Db): LiveGraph {
 	});
 	const index = buildGraphIndex(nodes, edges);
 	return { revision, index, years: yearRange(index.edges) };
+}
+
+/** The live graph as it leaves the read thread: its index as columns, handed over (graph-transfer.ts). */
+export interface PackedLiveGraph {
+	revision: number;
+	packed: PackedGraphIndex;
+	years: [number, number] | null;
+}
+
+export function buildPackedLiveGraph(db: Db): PackedLiveGraph {
+	const { revision, index, years } = buildLiveGraph(db);
+	const packed = packGraphIndex(index);
+	return handOver({ revision, packed, years }, packedBuffers(packed));
 }

@@ -11,7 +11,9 @@ import type { Db } from '../db';
 import { graphRevision } from '../repos/graph.repo';
 import { backgroundRebuildFor } from '../worker/background';
 import { backgroundRebuilder } from '../worker/rebuilder';
+import { inSlices } from '../worker/in-slices';
 import { buildLiveGraph, type LiveGraph } from './graph-build';
+import { unpackGraphIndexSteps } from './graph-transfer';
 import { MetricsCancelled, metricsInWorker, type MetricsRun } from './metrics-worker';
 
 export type { LiveGraph };
@@ -44,12 +46,17 @@ function replace(db: Db, graph: LiveGraph): Entry {
 	return entry;
 }
 
-/** The newest revision's index, built in a worker while the previous one is served. */
-const rebuilder = backgroundRebuilder(
-	'liveGraph',
-	(db) => cache.get(db)?.graph.revision ?? -1,
-	(db, graph) => replace(db, graph)
-);
+const servedRevision = (db: Db) => cache.get(db)?.graph.revision ?? -1;
+
+/**
+ * The newest revision's index, built in a worker while the previous one is served, then rebuilt from its
+ * columns a few milliseconds per turn (graph-transfer.ts): the server answers between two slices.
+ */
+const rebuilder = backgroundRebuilder('liveGraph', servedRevision, async (db, { revision, packed, years }) => {
+	const index = await inSlices(unpackGraphIndexSteps(packed));
+	// Built in this thread meanwhile (the worker failed elsewhere, a test): the newest stays.
+	if (db.$client.open && revision > servedRevision(db)) replace(db, { revision, index, years });
+});
 
 function entryFor(db: Db): Entry {
 	const revision = graphRevision(db);

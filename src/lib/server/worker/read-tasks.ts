@@ -1,10 +1,11 @@
 /**
  * What read-worker.ts may run in a thread of its own: plain functions of a read connection whose answers
- * cross to the server as structured clones (arrays and plain objects, no class instances).
+ * cross to the server as structured clones (arrays and plain objects, no class instances), their large buffers
+ * handed over (hand-over.ts).
  */
 import type { Db } from '../db';
 import { suspectedDuplicatePairs } from '../services/duplicate-pairs.service';
-import { buildLiveGraph } from '../graph/graph-build';
+import { buildPackedLiveGraph } from '../graph/graph-build';
 import { buildPathways } from '../pathways/pathway-build';
 import type { EntityFilters } from '$lib/domain/filters';
 import { mapPointBytes, mapPointsJsonBytes } from '../services/map-points.service';
@@ -14,8 +15,8 @@ import { freshnessFigures, type FreshnessFiguresArgs } from '../services/dashboa
 export const READ_TASKS = {
 	/** The whole directory compared with itself by the importer's rules: 1 s at 10,000 listings. */
 	duplicatePairs: (db: Db) => suspectedDuplicatePairs(db),
-	/** The graph's index (rows read and sorted, adjacency built): 0.3 s at 10,000 actors, 3 s at 100,000. */
-	liveGraph: (db: Db) => buildLiveGraph(db),
+	/** The graph's index (rows read and sorted, adjacency built): 0.3 s at 10,000 actors, 3 s at 100,000; as columns. */
+	liveGraph: (db: Db) => buildPackedLiveGraph(db),
 	/** Every actor's pathway, the projects and the flows' compact form: 3.2 s at 100,000 actors. */
 	pathways: (db: Db) => buildPathways(db),
 	/** The map's points of a filtered set as bytes (see $lib/map/points-binary): 0.3 s at 100,000 actors. */

@@ -16,6 +16,7 @@ import { BACKGROUND_FROM_NODES } from './background';
 import { READ_TASKS, type ReadTaskArgs, type ReadTaskName, type ReadTaskResult } from './read-tasks';
 import { yieldToRequests } from './thread-priority';
 import { threadConnections } from './thread-connections';
+import { buffersHandedOver } from './hand-over';
 
 const runTask = (task: ReadTaskName, db: Db, args: unknown): unknown => (READ_TASKS[task] as (db: Db, args: unknown) => unknown)(db, args);
 
@@ -256,6 +257,6 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROL
 		} catch (e) {
 			answer = { id, ok: false, message: (e as Error).message };
 		}
-		parentPort!.postMessage(answer);
+		parentPort!.postMessage(answer, answer.ok ? buffersHandedOver(answer.value) : []);
 	});
 }

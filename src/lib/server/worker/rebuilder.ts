@@ -21,7 +21,8 @@ const paced = (lastBuildMs: number) => new Promise<void>((resolve) => setTimeout
 export function backgroundRebuilder<N extends ReadTaskName>(
 	task: N & (ReadTaskResult<N> extends Revised ? unknown : never),
 	currentRevision: (db: Db) => number,
-	deliver: (db: Db, built: ReadTaskResult<N>) => void
+	/** May take its time (a promise): the next build waits for it. */
+	deliver: (db: Db, built: ReadTaskResult<N>) => void | Promise<void>
 ) {
 	const rebuilding = new WeakMap<Db, { wanted: number }>();
 	const broken = new WeakSet<Db>();
@@ -41,9 +42,11 @@ export function backgroundRebuilder<N extends ReadTaskName>(
 					(built) => {
 						const { revision: builtRevision } = built as Revised;
 						if (!db.$client.open) return void rebuilding.delete(db);
-						if (builtRevision > currentRevision(db)) deliver(db, built);
+						const delivered = builtRevision > currentRevision(db) ? deliver(db, built) : undefined;
 						// Writes during the pause only raise `wanted`, as during a build.
-						return paced(performance.now() - started).then(() => (state.wanted > builtRevision ? run() : void rebuilding.delete(db)));
+						return Promise.resolve(delivered)
+							.then(() => paced(performance.now() - started))
+							.then(() => (state.wanted > builtRevision ? run() : void rebuilding.delete(db)));
 					},
 					(e: unknown) => {
 						console.error(`Tâche « ${task} » : impossible dans un fil de travail, elle se fera dans le fil principal.`, e);
