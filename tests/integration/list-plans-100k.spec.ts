@@ -41,6 +41,7 @@ import { SORT_KEYS } from '../../src/lib/domain/filters';
 import { liveGraph } from '../../src/lib/server/graph/graph-cache';
 import { nearby, nearbyParamsSchema } from '../../src/lib/server/services/map.service';
 import { parseParams } from '../../src/lib/server/services/params';
+import { territoryOptionRows } from '../../src/lib/server/repos/territory.repo';
 
 const EXTRA_ACTORS = 100_000;
 
@@ -284,6 +285,18 @@ describe(`plans of every list at ${EXTRA_ACTORS.toLocaleString('en')} actors (EX
 			...(await findings('/territoires/63113', () => getTerritoryPage(db, '63113')))
 		];
 		expect(bad(all)).toEqual([]);
+	});
+
+	it("the filter forms' territories (/acteurs, /carte, /reseau): each commune probed in the commune index, not every listing read", async () => {
+		const found = await findings('territoryOptionRows', () => territoryOptionRows(db));
+		expect(bad(found)).toEqual([]);
+		const entityLines = found.flatMap((f) => f.plan).filter((l) => /(SEARCH|SCAN) (entities|e)\b/.test(l));
+		// Before: « SEARCH entities USING COVERING INDEX entities_commune_idx (commune_code>?) », all 100,000 rows.
+		expect(entityLines.length).toBeGreaterThan(0);
+		expect(
+			entityLines.every((l) => /\(commune_code=\?\)/.test(l)),
+			entityLines.join('\n')
+		).toBe(true);
 	});
 
 	it("the editors' lists: moderation queue, listings by freshness, reminders, relations to review, accounts, imports", async () => {

@@ -71,8 +71,9 @@ export function territoryOptionRows(db: Db) {
 		.select({ code: territories.code, name: territories.name, kind: territories.kind, departementCode: territories.departementCode })
 		.from(territories)
 		.where(
-			sql`${territories.kind} in ('departement', 'epci') or (${territories.kind} = 'commune' and ${territories.code} in (
-				select commune_code from entities where deleted_at is null and status = 'published' and commune_code is not null))`
+			// One probe of the commune's index per commune (1,300), not a pass over every listing (100,000: 60-170 ms).
+			sql`${territories.kind} in ('departement', 'epci') or (${territories.kind} = 'commune' and exists (
+				select 1 from entities e where e.commune_code = ${territories.code} and e.deleted_at is null and e.status = 'published'))`
 		)
 		.orderBy(sql`${territories.name} collate nocase`)
 		.all();
