@@ -130,7 +130,7 @@ function measure(name: string, source: string, dir: string): Result {
 		return {
 			scale: name,
 			actors,
-			projects: live.projects.length,
+			projects: live.stepCounts.size,
 			structures: live.structures.length,
 			buildMs,
 			flows: med(series.flows),

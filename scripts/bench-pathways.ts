@@ -50,7 +50,7 @@ try {
 	const live = livePathways(db);
 	const coldMs = performance.now() - t;
 	console.log(
-		`Extraction de tous les parcours (à froid, une fois par révision) : ${ms(coldMs)} — ${live.projects.length} projets, ${live.structures.length} structures d'accompagnement.`
+		`Extraction de tous les parcours (à froid, une fois par révision) : ${ms(coldMs)} — ${live.stepCounts.size} projets, ${live.structures.length} structures d'accompagnement.`
 	);
 
 	const rng = seededRandom(42);

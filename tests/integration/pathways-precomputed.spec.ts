@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { territories } from '../../src/lib/server/db/schema';
 import { graphRevision } from '../../src/lib/server/repos/graph.repo';
 import { livePathways, pathwaysReady } from '../../src/lib/server/pathways/pathway-cache';
+import { projectWithSteps } from './project-with-steps';
 import { findRoute, flowsCsv, pathwayFlows, TRANSITIONS_SHOWN } from '../../src/lib/server/services/pathway.service';
 import { actorEnds, communeOrigin, UNKNOWN_END, type CommuneOrigin } from '../../src/lib/server/services/distance.service';
 import { createRelations } from '../../src/lib/server/services/entity-write.service';
@@ -193,7 +194,7 @@ describe('finder and flows from the per-revision indexes (issue 18)', () => {
 		rebuildInBackground(true, 1);
 		const before = livePathways(db);
 		const started = readWorkersStarted();
-		const project = before.projects.find((p) => p.steps.length === 0) ?? before.projects[0]!;
+		const project = { project: projectWithSteps(db, before, (n) => n === 0) };
 		const incubator = before.structures.find((s) => s.category === 'incubator' && s.stages.includes('creation'))!;
 		createRelations(db, [
 			{ type: 'incubated_by', sourceId: project.project.id, targetId: incubator.id, startDate: '2024-02', confirmation: 'declared', source: 'test' }

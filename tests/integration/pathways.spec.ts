@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoDbForFile } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { livePathways } from '../../src/lib/server/pathways/pathway-cache';
+import { projectWithSteps } from './project-with-steps';
 import { entityPathway, findRoute, flowsCsv, pathwayApi, pathwayFlows, pathwayProjects } from '../../src/lib/server/services/pathway.service';
 import { createRelations } from '../../src/lib/server/services/entity-write.service';
 import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
@@ -15,10 +16,11 @@ const qs = (s: string) => new URLSearchParams(s);
 describe('pathways on the demo database', () => {
 	it('gives a startup its dated, sourced timeline, and none to a support structure', () => {
 		const live = livePathways(db);
-		const rich = live.projects.find((p) => p.steps.length >= 4);
+		const rich = projectWithSteps(db, live, (n) => n >= 4);
 		expect(rich, 'a demo startup with four steps or more').toBeDefined();
-		const pathway = pathwayApi(db, qs(`entity=${rich!.project.slug}`));
-		expect(pathway.subject.slug).toBe(rich!.project.slug);
+		const pathway = pathwayApi(db, qs(`entity=${rich!.slug}`));
+		expect(pathway.subject.slug).toBe(rich!.slug);
+		expect(pathway.steps).toHaveLength(live.stepCounts.get(rich!.id)!);
 		const dated = pathway.steps.filter((s) => s.dateKnown).map((s) => s.start as string);
 		expect(dated).toEqual([...dated].sort());
 		expect(pathway.steps.every((s) => s.structure.name.length > 0)).toBe(true);
@@ -117,9 +119,15 @@ describe('pathways on the demo database', () => {
 		expect(() => findRoute(db, qs('stage=creation&commune=43112&need=argent'))).toThrow(ValidationError);
 	});
 
+	it("one actor's pathway, read from the database, has the steps the whole build counted for every project", () => {
+		const live = livePathways(db);
+		expect(live.stepCounts.size).toBeGreaterThan(10);
+		for (const [id, steps] of live.stepCounts) expect(entityPathway(db, String(id))!.steps, `projet ${id}`).toHaveLength(steps);
+	});
+
 	it('sees a new step at once (the cache follows the graph revision)', () => {
 		const live = livePathways(db);
-		const project = live.projects.find((p) => p.steps.length === 0) ?? live.projects[0]!;
+		const project = { project: projectWithSteps(db, live, (n) => n === 0) };
 		const structure = live.structures.find((s) => s.category === 'accelerator')!;
 		const before = entityPathway(db, project.project.slug)!.steps.length;
 		createRelations(db, [

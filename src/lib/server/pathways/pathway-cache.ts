@@ -12,6 +12,7 @@ import { backgroundRebuildFor } from '../worker/background';
 import { backgroundRebuilder } from '../worker/rebuilder';
 import { inWorker } from '../worker/read-worker';
 import { buildPathways, type PathwaysData } from './pathway-build';
+import { pathwayEntitiesWhere, pathwayRelationRowsOf } from '../repos/pathway.repo';
 
 export interface LivePathways extends PathwaysData {
 	territoryName: (code: string) => string;
@@ -62,7 +63,7 @@ export function livePathways(db: Db): LivePathways {
 	const revision = graphRevision(db);
 	const current = cache.get(db);
 	if (current && current.revision === revision) return current;
-	if (current && !rebuilder.failed(db) && backgroundRebuildFor(db, current.byId.size)) {
+	if (current && !rebuilder.failed(db) && backgroundRebuildFor(db, current.actors)) {
 		rebuilder.ask(db, revision);
 		return current;
 	}
@@ -74,10 +75,20 @@ export function pathwaysAreStale(db: Db, live: LivePathways): boolean {
 	return live.revision !== graphRevision(db);
 }
 
-/** One actor's pathway (by id or slug), or null when the actor has none (not a project or an entrepreneur). */
-export function pathwayOf(live: LivePathways, idOrSlug: string): Pathway | null | undefined {
-	const e = /^\d+$/.test(idOrSlug) ? live.byId.get(Number(idOrSlug)) : live.bySlug.get(idOrSlug);
+/**
+ * One actor's pathway (by id or slug), or null when the actor has none (not a project or an entrepreneur): read
+ * from the database as it is now (the actor, its step relations, their other ends: three indexed reads), so
+ * the server never holds every actor's relations for it.
+ */
+export function pathwayOf(db: Db, idOrSlug: string): Pathway | null | undefined {
+	const [e] = pathwayEntitiesWhere(db, /^\d+$/.test(idOrSlug) ? { ids: [Number(idOrSlug)] } : { slug: idOrSlug });
 	if (!e) return undefined;
 	if (!hasPathway(e)) return null;
-	return extractPathway(e, live.relationsOf.get(e.id) ?? [], (id) => live.byId.get(id));
+	const relations = pathwayRelationRowsOf(db, e.id);
+	const others = new Set(relations.flatMap((r) => [r.sourceId, r.targetId]).filter((id) => id !== e.id));
+	const byId = new Map(pathwayEntitiesWhere(db, { ids: [...others] }).map((o) => [o.id, o]));
+	byId.set(e.id, e);
+	// As buildPathways: a relation counts when both its ends are published actors.
+	const steps = relations.filter((r) => byId.has(r.sourceId) && byId.has(r.targetId));
+	return extractPathway(e, steps, (id) => byId.get(id));
 }

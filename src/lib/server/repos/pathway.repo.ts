@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { PathwayEntity, PathwayRelation } from '$lib/pathways/extract';
 import { PATHWAY_STEP_TYPES } from '$lib/pathways/types';
 import type { Db } from '../db';
@@ -8,6 +8,17 @@ import { visible } from './entity.repo';
 
 /** Published actors with what pathways need: place (commune, département, EPCI), sectors, stages, offers. */
 export function pathwayEntityRows(db: Db): PathwayEntity[] {
+	return pathwayEntityQuery(db).where(visible()).all();
+}
+
+/** The same for a few actors (one actor's pathway: the actor and the other ends of its steps). */
+export function pathwayEntitiesWhere(db: Db, ref: { ids: number[] } | { slug: string }): PathwayEntity[] {
+	// json_each, not one parameter per id: a figure of the flows may stand for every project (27,000 at 100,000 actors).
+	const which = 'slug' in ref ? eq(entities.slug, ref.slug) : sql`${entities.id} in (select value from json_each(${JSON.stringify(ref.ids)}))`;
+	return pathwayEntityQuery(db).where(and(visible(), which)).all();
+}
+
+function pathwayEntityQuery(db: Db) {
 	return db
 		.select({
 			id: entities.id,
@@ -27,8 +38,7 @@ export function pathwayEntityRows(db: Db): PathwayEntity[] {
 		})
 		.from(entities)
 		.leftJoin(territories, eq(territories.code, entities.communeCode))
-		.where(visible())
-		.all();
+		.$dynamic();
 }
 
 /** Non-deleted relations of the pathway-step types. */
@@ -40,6 +50,24 @@ export function pathwayRelationRows(db: Db): PathwayRelation[] {
 		})
 		.from(relations)
 		.where(and(isNull(relations.deletedAt), inArray(relations.type, [...PATHWAY_STEP_TYPES])))
+		.all();
+}
+
+/** Non-deleted step relations touching one actor (either end): relations_source_idx and relations_target_idx. */
+export function pathwayRelationRowsOf(db: Db, entityId: number): PathwayRelation[] {
+	const steps = [...PATHWAY_STEP_TYPES];
+	return db
+		.select({
+			...relationColumns,
+			description: relations.description
+		})
+		.from(relations)
+		.where(
+			and(
+				isNull(relations.deletedAt),
+				or(and(eq(relations.sourceId, entityId), inArray(relations.type, steps)), and(eq(relations.targetId, entityId), inArray(relations.type, steps)))
+			)
+		)
 		.all();
 }
 

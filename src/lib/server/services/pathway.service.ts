@@ -12,6 +12,7 @@ import type { FinderResult, FlowFigure, FlowFilters, FlowProjects, FlowsResult, 
 import type { Db } from '../db';
 import { csvFile } from '../export/csv';
 import { livePathways, pathwayOf, pathwaysAreStale } from '../pathways/pathway-cache';
+import { pathwayEntitiesWhere } from '../repos/pathway.repo';
 import { communeOrigin, UNKNOWN_END } from './distance.service';
 import { NotFoundError, ValidationError } from './errors';
 import { parseParams } from './params';
@@ -21,7 +22,7 @@ const thisYear = () => new Date().getFullYear();
 
 /** An actor's pathway; null when the actor is not one that has a pathway (startup, company, entrepreneur). */
 export function entityPathway(db: Db, idOrSlug: string): Pathway | null {
-	const found = pathwayOf(livePathways(db), idOrSlug);
+	const found = pathwayOf(db, idOrSlug);
 	if (found === undefined) throw new NotFoundError(m.errors_no_actor_short({ ref: idOrSlug }));
 	return found;
 }
@@ -77,11 +78,9 @@ export function pathwayProjects(db: Db, params: URLSearchParams): FlowProjects {
 			: parsed;
 	const live = livePathways(db);
 	const { title, ids } = figureProjects(live.flows, filters, figure, thisYear(), live.territoryName);
-	const steps = new Map(live.projects.map((p) => [p.project.id, p.steps.length]));
-	const projects = ids
-		.map((id) => live.byId.get(id))
-		.filter((e) => e != null)
-		.map(({ sectors: _s, stages: _st, offers: _o, ...ref }) => ({ ...ref, steps: steps.get(ref.id) ?? 0 }))
+	// Read as they are now (the flows may be the previous revision's); one deleted since is left out.
+	const projects = pathwayEntitiesWhere(db, { ids })
+		.map(({ sectors: _s, stages: _st, offers: _o, ...ref }) => ({ ...ref, steps: live.stepCounts.get(ref.id) ?? 0 }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 	// French typography: non-breaking spaces inside « » (the title names a step: « Incubateur »); English has none.
 	return { title: frenchSpacing(title), projects };
