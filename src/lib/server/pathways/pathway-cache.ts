@@ -11,6 +11,9 @@ import { graphRevision } from '../repos/graph.repo';
 import { backgroundRebuildFor } from '../worker/background';
 import { backgroundRebuilder } from '../worker/rebuilder';
 import { inWorker } from '../worker/read-worker';
+import { fromPartsSteps } from '../worker/in-parts';
+import { inSlices } from '../worker/in-slices';
+import type { ReadTaskResult } from '../worker/read-tasks';
 import { buildPathways, type PathwaysData } from './pathway-build';
 import { pathwayEntitiesWhere, pathwayRelationRowsOf } from '../repos/pathway.repo';
 
@@ -25,12 +28,16 @@ function live(db: Db, data: PathwaysData): LivePathways {
 	return pathways;
 }
 
+const servedRevision = (db: Db) => cache.get(db)?.revision ?? -1;
+
+/** Put together from the worker's parts one per turn (worker/in-parts.ts), if still the newest. */
+async function takeIn(db: Db, answer: ReadTaskResult<'pathways'>): Promise<void> {
+	const data = await inSlices(fromPartsSteps(answer), 0);
+	if (db.$client.open && servedRevision(db) < data.revision) live(db, data);
+}
+
 /** As the graph's index (graph-cache.ts): built in a worker while the previous pathways are served. */
-const rebuilder = backgroundRebuilder(
-	'pathways',
-	(db) => cache.get(db)?.revision ?? -1,
-	(db, data) => void live(db, data)
-);
+const rebuilder = backgroundRebuilder('pathways', servedRevision, takeIn);
 
 const firstBuilds = new WeakMap<Db, Promise<void>>();
 
@@ -48,9 +55,7 @@ export function pathwaysReady(db: Db): Promise<void> {
 	const size = (db.$client.prepare('SELECT max(id) AS n FROM entities').get() as { n: number | null }).n ?? 0;
 	if (!backgroundRebuildFor(db, size)) return Promise.resolve();
 	first = inWorker('pathways', db.$client.name).then(
-		(data) => {
-			if (db.$client.open && (cache.get(db)?.revision ?? -1) < data.revision) live(db, data);
-		},
+		(answer) => takeIn(db, answer),
 		// The request builds them itself then, as before.
 		(e: unknown) => console.error('Parcours : construction impossible dans un fil de travail.', e)
 	);

@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { suspectedDuplicatePairs } from '../services/duplicate-pairs.service';
 import { buildPackedLiveGraph } from '../graph/graph-build';
 import { handOver } from './hand-over';
+import { inParts } from './in-parts';
 import { buildPathways } from '../pathways/pathway-build';
 import type { EntityFilters } from '$lib/domain/filters';
 import { mapPointBytes, mapPointsJsonBytes } from '../services/map-points.service';
@@ -21,8 +22,11 @@ export const READ_TASKS = {
 	duplicatePairs: (db: Db) => suspectedDuplicatePairs(db),
 	/** The graph's index (rows read and sorted, adjacency built): 0.3 s at 10,000 actors, 3 s at 100,000; as columns. */
 	liveGraph: (db: Db) => buildPackedLiveGraph(db),
-	/** Every actor's pathway, the projects and the flows' compact form: 3.2 s at 100,000 actors. */
-	pathways: (db: Db) => buildPathways(db),
+	/** The flows, the finder's indexes and the structures, from every pathway: 3.2 s at 100,000 actors; in parts. */
+	pathways: (db: Db) => {
+		const data = buildPathways(db);
+		return inParts(data, { revision: data.revision });
+	},
 	/** The map's points of a filtered set as bytes (see $lib/map/points-binary): 0.3 s at 100,000 actors. */
 	mapPoints: (db: Db, filters: EntityFilters) => whole(mapPointBytes(db, filters)),
 	/** The same points in the JSON answer (with the count and the first names), as bytes: ~1 s at 100,000 actors. */
