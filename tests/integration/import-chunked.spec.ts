@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { turnsDuring } from '../event-loop-turns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDb, type Db } from '../../src/lib/server/db/index';
@@ -48,16 +49,11 @@ describe('an import commit in chunks', () => {
 	it('lets the event loop turn between chunks and ends whole, in one job', async () => {
 		const db = fresh('turns.db');
 		const { job: preview } = await previewImport(db, editor, { name: 'tiers-lieux.csv', bytes: csv(600, 'T') }, {});
-		let turns = 0;
-		let stop = false;
-		const tick = () => {
-			turns++;
-			if (!stop) setImmediate(tick);
-		};
-		setImmediate(tick);
 		const progress: number[] = [];
-		const { changes } = await commitImport(db, editor, preview.id, { onProgress: (p) => p.phase === 'ecriture' && progress.push(p.done) });
-		stop = true;
+		const {
+			value: { changes },
+			turns
+		} = await turnsDuring(() => commitImport(db, editor, preview.id, { onProgress: (p) => p.phase === 'ecriture' && progress.push(p.done) }));
 		expect(changes.createdEntityIds).toHaveLength(600);
 		expect(live(db, '% T%')).toBe(600);
 		// One transaction would give the loop no turn at all while writing, and report progress once.

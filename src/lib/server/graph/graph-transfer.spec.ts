@@ -2,6 +2,7 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { buildGraphIndex, type GraphEdge, type GraphNode } from '$lib/graph/graph-index';
 import { inSlices } from '../worker/in-slices';
+import { turnsDuring } from '../../../../tests/event-loop-turns';
 import { packedBuffers, packGraphIndex, unpackGraphIndex, unpackGraphIndexSteps, type PackedGraphIndex } from './graph-transfer';
 
 const KINDS = ['person', 'organisation', 'third_place', 'event'] as const;
@@ -77,15 +78,7 @@ describe('the graph index handed over as columns (issue 18)', () => {
 		// 20,000 nodes and 40,000 relations, 2,000 rows a step, plus the dictionaries.
 		expect(steps).toBeGreaterThanOrEqual(30);
 
-		let turns = 0;
-		let done = false;
-		const tick = () => {
-			turns++;
-			if (!done) setImmediate(tick);
-		};
-		setImmediate(tick);
-		const rebuilt = await inSlices(unpackGraphIndexSteps(packed), 1);
-		done = true;
+		const { value: rebuilt, turns } = await turnsDuring(() => inSlices(unpackGraphIndexSteps(packed), 1));
 		expect(rebuilt).toEqual(graphOf(20_000));
 		expect(turns).toBeGreaterThan(3);
 	});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buffersHandedOver } from './hand-over';
 import { fromPartsSteps, inParts, type InParts } from './in-parts';
 import { inSlices } from './in-slices';
+import { turnsDuring } from '../../../../tests/event-loop-turns';
 
 const value = () => ({
 	revision: 7,
@@ -66,15 +67,7 @@ describe('a worker answer in parts taken in one per turn (issue 18)', () => {
 
 	it('one part per turn of the event loop', async () => {
 		const answer: InParts<ReturnType<typeof value>> = across(inParts(value(), {}));
-		let turns = 0;
-		let done = false;
-		const tick = () => {
-			turns++;
-			if (!done) setImmediate(tick);
-		};
-		setImmediate(tick);
-		const back = await inSlices(fromPartsSteps(answer), 0);
-		done = true;
+		const { value: back, turns } = await turnsDuring(() => inSlices(fromPartsSteps(answer), 0));
 		expect(back).toEqual(value());
 		expect(turns).toBeGreaterThanOrEqual(answer.parts.length - 1);
 	});
