@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoDbForFile } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { graphRevision } from '../../src/lib/server/repos/graph.repo';
@@ -9,6 +9,7 @@ import { livePathways } from '../../src/lib/server/pathways/pathway-cache';
 import { graphView } from '../../src/lib/server/services/graph.service';
 import { createRelations } from '../../src/lib/server/services/entity-write.service';
 import { rebuildInBackground } from '../../src/lib/server/worker/background';
+import { backgroundRebuilder } from '../../src/lib/server/worker/rebuilder';
 import { readWorkersStarted } from '../../src/lib/server/worker/read-worker';
 
 let db: Db;
@@ -79,6 +80,21 @@ describe('the graph rebuilt in a worker while the previous one is served (issue 
 		await until(() => liveGraph(db).revision === graphRevision(db));
 		expect(readWorkersStarted()).toBe(started + 1);
 		expect(graphView(db, new URLSearchParams()).stale).toBe(false);
+	});
+
+	it('an answer taken in wrong leaves the connection to build in its own thread, and nothing unhandled', async () => {
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const rebuilder = backgroundRebuilder(
+			'liveGraph',
+			() => -1,
+			async () => {
+				throw new Error('illisible');
+			}
+		);
+		rebuilder.ask(db, graphRevision(db));
+		await until(() => rebuilder.failed(db));
+		expect(errors.mock.calls[0]![0]).toContain('réponse du fil de travail illisible');
+		errors.mockRestore();
 	});
 
 	it('the pathways too: the previous ones served, then the new ones', async () => {

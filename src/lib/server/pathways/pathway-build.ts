@@ -9,7 +9,7 @@ import { graphRevision } from '../repos/graph.repo';
 import { pathwayEntityRows, pathwayRelationRows, territoryNames } from '../repos/pathway.repo';
 import { actorEnds } from '../services/distance.service';
 
-/** Every actor's pathway as plain data: built in the server's thread or in a worker, and sent across as is. */
+/** What the server keeps from every actor's pathway: built in its thread, or in a worker and sent in parts (worker/in-parts.ts). */
 export interface PathwaysData {
 	revision: number;
 	/** Published actors read (the directory's size: whether the next build runs in a worker). */

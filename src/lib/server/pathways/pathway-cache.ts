@@ -54,11 +54,10 @@ export function pathwaysReady(db: Db): Promise<void> {
 	// The highest id stands for the size (no count over the whole table): enough to tell the demo from 100k.
 	const size = (db.$client.prepare('SELECT max(id) AS n FROM entities').get() as { n: number | null }).n ?? 0;
 	if (!backgroundRebuildFor(db, size)) return Promise.resolve();
-	first = inWorker('pathways', db.$client.name).then(
-		(answer) => takeIn(db, answer),
+	first = inWorker('pathways', db.$client.name)
+		.then((answer) => takeIn(db, answer))
 		// The request builds them itself then, as before.
-		(e: unknown) => console.error('Parcours : construction impossible dans un fil de travail.', e)
-	);
+		.catch((e: unknown) => console.error('Parcours : construction impossible dans un fil de travail.', e));
 	firstBuilds.set(db, first);
 	void first.finally(() => firstBuilds.delete(db));
 	return first;

@@ -45,6 +45,11 @@ export function backgroundRebuilder<N extends ReadTaskName>(
 						const delivered = builtRevision > currentRevision(db) ? deliver(db, built) : undefined;
 						// Writes during the pause only raise `wanted`, as during a build.
 						return Promise.resolve(delivered)
+							.catch((e: unknown) => {
+								// Taken in wrong (never seen): this connection builds in its own thread from now on.
+								console.error(`Tâche « ${task} » : réponse du fil de travail illisible, elle se fera dans le fil principal.`, e);
+								broken.add(db);
+							})
 							.then(() => paced(performance.now() - started))
 							.then(() => (state.wanted > builtRevision ? run() : void rebuilding.delete(db)));
 					},
