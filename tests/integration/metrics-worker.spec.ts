@@ -3,7 +3,7 @@ import { demoDbForFile } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
 import { liveMetrics } from '../../src/lib/server/graph/graph-cache';
 import { metricsInWorker, runningMetricsWorkers } from '../../src/lib/server/graph/metrics-worker';
-import { graphMetrics, graphView } from '../../src/lib/server/services/graph.service';
+import { graphMetrics, graphMetricsJson, graphView } from '../../src/lib/server/services/graph.service';
 import { createRelations } from '../../src/lib/server/services/entity-write.service';
 import { computeMetrics, metricsInput, type MetricsInput } from '../../src/lib/graph/metrics';
 import { buildGraphIndex, type GraphEdge, type GraphNode } from '../../src/lib/graph/graph-index';
@@ -74,6 +74,9 @@ describe('graph metrics in a worker thread', () => {
 		expect(meanwhile.stale).toBe(true);
 		expect(meanwhile.revision).toBe(before.revision);
 		expect(meanwhile.nodes[a!]!.degree).toBe(before.nodes[a!]!.degree);
+		// The API's text is the same answer; only its head (stale) differs from the fresh one's.
+		expect(JSON.parse((await graphMetricsJson(db)).text)).toEqual(meanwhile);
+		expect({ ...meanwhile, stale: false }).toEqual(before);
 
 		const after = await graphMetrics(db, { fresh: true });
 		expect(after.stale).toBe(false);

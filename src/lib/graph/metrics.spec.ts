@@ -142,3 +142,16 @@ describe('betweenness against graphology-metrics', () => {
 		expect(topPositions(exact.values, 5)).toContain(topPositions(a.values, 1)[0]);
 	});
 });
+
+describe('topPositions', () => {
+	it('gives the same positions as sorting them all, ties to the lower position', () => {
+		let seed = 7;
+		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		// Few distinct values, so ties are everywhere.
+		const values = Float64Array.from({ length: 5000 }, () => Math.floor(random() * 40) / 7);
+		const sorted = Array.from(values, (_, i) => i).sort((a, b) => values[b]! - values[a]! || a - b);
+		for (const count of [0, 1, 2, 15, 100, 5000, 6000]) expect(topPositions(values, count)).toEqual(sorted.slice(0, count));
+		expect(topPositions([1, 3, 3, 2], 2)).toEqual([1, 2]);
+		expect(topPositions([], 3)).toEqual([]);
+	});
+});

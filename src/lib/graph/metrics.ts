@@ -122,9 +122,24 @@ export function computeMetrics(input: GraphIndex | MetricsInput, options: { betw
 	return { degree, betweenness: between.values, pagerank: ranks, community, communitySizes, betweennessMethod: between.method, modularity };
 }
 
-/** Node positions of the `count` highest values (ties: lower position, i.e. lower id, first). */
+/**
+ * Node positions of the `count` highest values (ties: lower position, i.e. lower id, first). One pass keeping the
+ * best `count` in order: sorting every position cost 60 ms per measure at 100,000 actors, on the server's thread,
+ * each time the metrics' answer was remade (issue 18).
+ */
 export function topPositions(values: ArrayLike<number>, count: number): number[] {
-	return Array.from({ length: values.length }, (_, i) => i)
-		.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b)
-		.slice(0, count);
+	const best: number[] = [];
+	if (count <= 0) return best;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i] as number;
+		// Positions come in increasing order, so a tie never displaces a kept position.
+		if (best.length === count && !(v > (values[best[count - 1]!] as number))) continue;
+		let at = best.length === count ? count - 1 : best.length;
+		while (at > 0 && v > (values[best[at - 1]!] as number)) {
+			best[at] = best[at - 1]!;
+			at--;
+		}
+		best[at] = i;
+	}
+	return best;
 }

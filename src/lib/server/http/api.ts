@@ -6,6 +6,7 @@ import { clientKey } from './client-address';
 import { getDb } from '../db/connection';
 import { dataRevision, RevisionCache } from '../cache/revision-cache';
 import { heavyTurn } from './heavy-turns';
+import { jsonOf } from '../export/json-text';
 
 export interface ApiErrorBody {
 	status: number;
@@ -119,7 +120,7 @@ export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown, o
 			const headers = { 'content-type': 'application/json' };
 			if (!options.kept && !options.version) {
 				if (!options.light) await heavyTurn();
-				return cacheable(event, JSON.stringify(await handler(event)), headers);
+				return cacheable(event, jsonOf(await handler(event)), headers);
 			}
 			const kept = () => answers.get(event.url.href, options.version ? options.version(event) : dataRevision(getDb()));
 			let hit = kept();
@@ -132,7 +133,7 @@ export function apiGet<E extends RequestEvent>(handler: (event: E) => unknown, o
 			if (hit) return cacheable(event, hit.body, { ...headers, 'x-carto-cache': 'hit' }, hit.etag);
 			// Read before the answer is computed: a write meanwhile makes this copy old at once.
 			const revision = options.version ? options.version(event) : dataRevision(getDb());
-			const body = JSON.stringify(await handler(event));
+			const body = jsonOf(await handler(event));
 			const etag = etagOf(body);
 			answers.set(event.url.href, revision, { body, etag }, body.length * 2);
 			return cacheable(event, body, headers, etag);

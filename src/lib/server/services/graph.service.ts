@@ -9,6 +9,7 @@ import { countOf, frenchSpacing } from '$lib/domain/french';
 import { edgeLabel } from '$lib/graph/export-model';
 import type { Db } from '../db';
 import { csvFile } from '../export/csv';
+import { JsonText } from '../export/json-text';
 import { graphIsStale, liveGraph, liveMetrics, type LiveGraph } from '../graph/graph-cache';
 import { actorJson, allowedMask, edgeJson, relationMask, resolveActor } from './graph-view';
 import { parseParams } from './params';
@@ -132,6 +133,40 @@ const precise = (x: number) => Number(x.toPrecision(6));
  */
 export async function graphMetrics(db: Db, options: { fresh?: boolean } = {}) {
 	const metrics = await liveMetrics(db, options);
+	return { ...metricsHead(metrics), ...metricsBody(metrics).value };
+}
+
+/**
+ * The same answer as JSON text for the API. Its heavy part (one entry per actor) is written once per computed
+ * metrics: while new ones are computed, every revision changes only the head (revision, stale), and remaking
+ * 100,000 entries and their JSON cost the server's thread 120–220 ms per revision at 100,000 actors (issue 18).
+ */
+export async function graphMetricsJson(db: Db): Promise<JsonText> {
+	const metrics = await liveMetrics(db);
+	const head = JSON.stringify(metricsHead(metrics));
+	return new JsonText(`${head.slice(0, -1)},${metricsBody(metrics).json.slice(1)}`);
+}
+
+type LiveMetricsAnswer = Awaited<ReturnType<typeof liveMetrics>>;
+
+function metricsHead(metrics: LiveMetricsAnswer) {
+	return { revision: metrics.revision, stale: metrics.stale, computedMs: metrics.computedMs, betweennessMethod: metrics.betweennessMethod };
+}
+
+/** Keyed by the computed arrays, which a stale answer shares with the fresh one it copies. */
+const bodies = new WeakMap<object, { value: ReturnType<typeof metricsBodyOf>; json: string }>();
+
+function metricsBody(metrics: LiveMetricsAnswer) {
+	let body = bodies.get(metrics.degree);
+	if (!body) {
+		const value = metricsBodyOf(metrics);
+		body = { value, json: JSON.stringify(value) };
+		bodies.set(metrics.degree, body);
+	}
+	return body;
+}
+
+function metricsBodyOf(metrics: LiveMetricsAnswer) {
 	const nodesIndex = metrics.index;
 	const nodes: Record<number, { degree: number; betweenness: number; pagerank: number; community: number }> = {};
 	nodesIndex.nodes.forEach((n, i) => {
@@ -151,10 +186,6 @@ export async function graphMetrics(db: Db, options: { fresh?: boolean } = {}) {
 		if (best === undefined || metrics.degree[i]! > metrics.degree[best]!) leader.set(c, i);
 	}
 	return {
-		revision: metrics.revision,
-		stale: metrics.stale,
-		computedMs: metrics.computedMs,
-		betweennessMethod: metrics.betweennessMethod,
 		nodes,
 		top: { degree: top(metrics.degree), betweenness: top(metrics.betweenness), pagerank: top(metrics.pagerank) },
 		communities: metrics.communitySizes.map((size, id) => ({ id, size, label: nodesIndex.nodes[leader.get(id) as number]?.label ?? '' }))
