@@ -5,7 +5,7 @@
  *  - the server's first ForceAtlas2 layout of the revision (worker), and a kept answer's time;
  *  - the compact answer's size against the JSON form for the same actors, raw and gzipped;
  *  - medians over 5 fresh pages of the click on « Tout afficher » → first frame drawn (budget ≤ 1 s at 10k),
- *    with its steps (answer parsed, sigma + graphology loaded, graph built).
+ *    with its steps (answer parsed, sigma + graphology loaded, graph built, sigma constructed: processed and drawn).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

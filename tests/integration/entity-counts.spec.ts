@@ -54,6 +54,18 @@ describe('totals cached per data revision', () => {
 		expect(listEntitiesApi(ctx.db, new URLSearchParams()).total).toBe(3);
 	});
 
+	it('a sector keeps the arrays holding it, not the ones where its name is only part of a text', () => {
+		const setSectors = ctx.db.$client.prepare('update entities set sectors = ? where id = ?');
+		setSectors.run(JSON.stringify(['digital', 'sport']), ids[0]);
+		setSectors.run(JSON.stringify(['digital_health']), ids[1]);
+		// Written as JSON, this text holds `"digital"` (its escaped quote, then the closing one).
+		setSectors.run(JSON.stringify(['a "digital']), ids[2]);
+		ctx.db.$client.prepare("update meta set value = value + 1 where key = 'graph_revision'").run();
+		expect(count('sector=digital')).toBe(1);
+		expect(count('sector=digital&sector=sport')).toBe(1);
+		expect(listEntitiesApi(ctx.db, new URLSearchParams('sector=digital')).items.map((e) => e.slug)).toEqual(['a']);
+	});
+
 	it('a text edit moves the search revision only, and the text filter sees it', () => {
 		expect(count('q=incubateur')).toBe(1);
 		updateEntity(ctx.db, ids[2]!, { summary: 'un incubateur aussi' }, { ...edit, expectedVersion: 1 });
