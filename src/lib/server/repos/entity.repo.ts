@@ -14,10 +14,10 @@ const anyOf = (column: SQLWrapper, values: string[]) =>
 	)})`;
 
 /**
- * JSON-array columns: true when the array shares a value with `values`. `instr` on the value as JSON writes it (`"digital"`) first: a plain
- * substring test that every true match passes, and that spares json_each on the rows that cannot match (a sector's
- * count at 100,000 actors: 50 ms, 22 ms with it, issue 18). json_each still decides: the value written inside
- * another string (`"a \"digital"`) is not taken.
+ * JSON-array columns: true when the array shares a value with `values`. `instr` on the value as JSON writes it
+ * (`"digital"`) first: a plain substring test that every true match passes, and that spares json_each on the rows
+ * that cannot match (a sector's count at 100,000 actors: 50 ms, 22 ms with it, issue 18). json_each still decides:
+ * the value written inside another string (`"a \"digital"`) is not taken.
  */
 const jsonHasAny = (column: SQLWrapper, values: string[]) =>
 	sql`(${sql.join(
