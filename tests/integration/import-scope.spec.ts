@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDb } from './fresh-db';
+import { freshDb, insertSmallTerritories } from './fresh-db';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { placeLookup } from '../../src/lib/server/import/places';
 
@@ -17,5 +17,34 @@ describe('the territory an import covers, on the embedded outlines', () => {
 		expect(places.inScope(2.3522, 48.8566)).toBe(false);
 		// Just over the Loire border (Saint-Étienne, 42): a few kilometres out is out.
 		expect(places.inScope(4.3872, 45.4397)).toBe(false);
+	});
+});
+
+describe('the communes an import reads, kept between files', () => {
+	const t = freshDb();
+	beforeAll(() => insertSmallTerritories(t.db));
+	afterAll(() => t.close());
+
+	it('are read once, then again after any change to a territory, a name or an outline as much as a code', () => {
+		const first = placeLookup(t.db);
+		expect(placeLookup(t.db)).toBe(first);
+		expect(first.communesByName('Aurillac').map((c) => c.code)).toEqual(['15014']);
+
+		t.db.$client.prepare("update territories set name = 'Aurillac-Ville' where code = '15014'").run();
+		const renamed = placeLookup(t.db);
+		expect(renamed).not.toBe(first);
+		expect(renamed.communesByName('Aurillac-Ville').map((c) => c.code)).toEqual(['15014']);
+		expect(placeLookup(t.db)).toBe(renamed);
+
+		t.db.$client.prepare("update territories set centroid_lon = 2.44, centroid_lat = 44.93 where code = '15014'").run();
+		const moved = placeLookup(t.db);
+		expect(moved).not.toBe(renamed);
+		expect(moved.communeByCode('15014')?.centroid).toEqual([2.44, 44.93]);
+	});
+
+	it('a connection in a transaction reads its own', () => {
+		const outside = placeLookup(t.db);
+		t.db.transaction(() => expect(placeLookup(t.db)).not.toBe(outside));
+		expect(placeLookup(t.db)).toBe(outside);
 	});
 });

@@ -5,6 +5,7 @@ import type { ImportCommune, PlaceLookup } from '$lib/import/place-lookup';
 import type { Db } from '../db';
 import { territoryScope } from '../config';
 import { communesForImport, departementShapes } from '../repos/import.repo';
+import { filterRevisions } from '../repos/entity.repo';
 import { communeLocator, type CommuneLocator } from './commune-outlines';
 
 /** Without outlines, a point counts as inside when it is this close to some commune's centre. */
@@ -12,8 +13,26 @@ const NEAR_A_COMMUNE_KM = 20;
 /** How far outside a simplified département outline a point still counts as inside (simplification error). */
 const BORDER_TOLERANCE_KM = 0.5;
 
-/** The territories loaded once per import, answering the row reader's questions in memory. */
+const kept = new WeakMap<Db, { key: string; lookup: PlaceLookup }>();
+
+/**
+ * The territories loaded once, answering the row reader's questions in memory; kept per connection until a
+ * territory changes (`territory_revision`, moved by every write to the table, migration 0023). Rebuilt for every
+ * file, it held the server's thread 50–130 ms per import analysis at 10,000 actors under bench:load (issue 18), and
+ * the communes' outlines, read for the first point without a commune, were parsed again each time. A connection in
+ * a transaction builds its own: what it wrote may be rolled back.
+ */
 export function placeLookup(db: Db): PlaceLookup {
+	if (db.$client.inTransaction) return buildPlaceLookup(db);
+	const key = `${filterRevisions(db).territory} ${territoryScope().departements.join(',')}`;
+	const hit = kept.get(db);
+	if (hit?.key === key) return hit.lookup;
+	const lookup = buildPlaceLookup(db);
+	kept.set(db, { key, lookup });
+	return lookup;
+}
+
+function buildPlaceLookup(db: Db): PlaceLookup {
 	const communes: ImportCommune[] = communesForImport(db).map((c) => ({
 		code: c.code,
 		name: c.name,
