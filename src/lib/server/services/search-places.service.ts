@@ -6,6 +6,8 @@ import type { Db } from '../db';
 import { wordsOf } from '../search/stems';
 import { nearby, nearbyParamsSchema } from './map.service';
 import { NotFoundError } from './errors';
+import { RevisionCache } from '../cache/revision-cache';
+import { filterRevisions } from '../repos/entity.repo';
 
 /** What a search for a place shows: the territory, its actors, and (a commune) the nearest within 10 km. */
 export interface PlaceHit {
@@ -107,8 +109,7 @@ export function searchPlaces(db: Db, q: string): PlaceHit[] {
 			kindLabel: territoryKindLabels[place.kind],
 			name: place.name,
 			departementName: place.kind === 'departement' ? null : (departements.get(place.departementCode ?? '') ?? null),
-			inside: actorsInside(db, place.code),
-			near: place.kind === 'commune' ? nearest(db, place.code) : null,
+			...figuresOf(db, place),
 			rest: score === 2 ? restOf(words, place.words) : null
 		}));
 }
@@ -139,6 +140,31 @@ export function foundAround(db: Db, commune: string, found: Set<number>, exclude
 }
 
 export const AROUND_KM = 30;
+
+type PlaceFigures = Pick<PlaceHit, 'inside' | 'near'>;
+
+const figuresByDb = new WeakMap<Db, RevisionCache<PlaceFigures>>();
+
+/**
+ * A place's actors and nearest ones, kept per place until an actor's visibility, place or name moves
+ * (graph_revision) or a territory changes (territory_revision). Counted for every search that names the place,
+ * they held the server's thread 45–75 ms per /recherche at 10,000 actors under bench:load (issue 18). A
+ * connection in a transaction counts its own: what it wrote may be rolled back.
+ */
+function figuresOf(db: Db, place: Place): PlaceFigures {
+	const compute = () => ({ inside: actorsInside(db, place.code), near: place.kind === 'commune' ? nearest(db, place.code) : null });
+	if (db.$client.inTransaction) return compute();
+	let cache = figuresByDb.get(db);
+	if (!cache) figuresByDb.set(db, (cache = new RevisionCache<PlaceFigures>({ entries: 2_000, bytes: Number.MAX_SAFE_INTEGER })));
+	// Read before counting: a write in between leaves newer figures under the older revision, never the reverse.
+	const r = filterRevisions(db);
+	const revision = `${r.graph}.${r.territory}`;
+	const hit = cache.get(place.code, revision);
+	if (hit) return hit;
+	const figures = compute();
+	cache.set(place.code, revision, figures, 0);
+	return figures;
+}
 
 function actorsInside(db: Db, code: string): number {
 	return (
