@@ -20,10 +20,12 @@ import { ratePer10k } from './territory.service';
 import { m } from '$lib/paraglide/messages';
 
 /**
- * Up to this many actors, the points' bytes are read in the request (a few ms); beyond, in the read worker,
- * so that the unfiltered map at 100,000 actors (0.3 s of reading) never holds the other requests.
+ * Up to this many actors, the points' bytes are read in the request (~7 ms, 7 µs a point in JSON on an idle
+ * machine); beyond, in the read worker, so that the unfiltered map at 100,000 actors (0.3 s of reading) never
+ * holds the other requests. It was 5,000: at 10,000 actors a map of the people (4,808) held the event loop
+ * 36 ms idle and up to 0.2 s under bench:load, the longest turns of the server at that scale.
  */
-const POINTS_READ_INLINE = 5_000;
+const POINTS_READ_INLINE = 1_000;
 
 /** The map's points of a filtered set as bytes (see $lib/map/points-binary), read off the event loop when many. */
 export function mapPointsBinary(db: Db, filters: EntityFilters): Promise<Uint8Array> | Uint8Array {
