@@ -1,7 +1,7 @@
 import { resolutionMessage, resolveTypedCommune, type CommuneResolution } from '$lib/geo/commune-match';
 import type { CommuneSuggestion } from '$lib/map/api-types';
 import { fetchJson } from '$lib/map/map-data';
-import { ofTerritory } from '$lib/domain/french';
+import { ofTerritory } from '$lib/domain/french/places';
 import { m } from '$lib/paraglide/messages';
 
 /** Communes for a typed text (name, postcode or INSEE code), from /api/v1/communes. */

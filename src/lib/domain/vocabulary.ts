@@ -40,6 +40,9 @@ export const kindPluralLabelsEn: Record<EntityKind, string> = {
 	event: 'Events'
 };
 
+/** The kinds' plural labels in a page's language, without the rest of the phrasing (i18n/phrasing.ts). */
+export const kindPluralIn = (locale: string): Record<EntityKind, string> => (locale === 'en' ? kindPluralLabelsEn : kindPluralLabels);
+
 export const categoriesByKind: Record<EntityKind, Term[]> = {
 	person: terms([
 		['entrepreneur', 'Entrepreneur·e', 'Entrepreneur'],

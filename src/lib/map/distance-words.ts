@@ -4,8 +4,7 @@
  * the figure, the accuracy of the start), which the English page says again with the same rules
  * ($lib/geo/distance-precision, $lib/geo/commune-match).
  */
-import { ofTerritory } from '$lib/domain/french/places';
-import type { CommuneMatch } from '$lib/geo/commune-match';
+import { placeNames } from './commune-words';
 import { formatKm, pointNote, POINT_ACCURACIES, UNCERTAINTY_KM, type PointAccuracy, type ShownDistance } from '$lib/geo/distance-precision';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -16,8 +15,7 @@ const tenths = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 /** « 3,4 km » (with a no-break space) on a French page, « 3.4 km » in English. */
 export const kmText = (km: number): string => (english() ? `${tenths.format(km)}\u00a0km` : formatKm(km));
 
-/** A commune named after « of »: « d'Aurillac », « du Puy-en-Velay » in French; its name alone in English (« of Aurillac »). */
-export const placeNames = (name: string) => ({ of: ofTerritory(name, 'commune'), name });
+export { matchText, placeNames } from './commune-words';
 
 /** « 3,4 km », « ≈ 12 km », « moins de 30 km », « dans la même commune »… */
 export function distanceText(d: Pick<ShownDistance, 'kind' | 'km' | 'text'>): string {
@@ -54,11 +52,4 @@ export function originNoteText(origin: { name: string; accuracy: PointAccuracy; 
 	if (origin.accuracy === 'epci_seat') return m.map_origin_epci_seat(words);
 	if (origin.accuracy === 'departement') return m.map_origin_departement(words);
 	return m.map_origin_commune(words);
-}
-
-/** « code postal 43200 », « code INSEE 43200 »; null for a name: $lib/geo/commune-match's `matchLabel`. */
-export function matchText(match: CommuneMatch, matchedCode: string | null): string | null {
-	if (match === 'postal_code') return m.map_match_postal({ code: matchedCode ?? '' });
-	if (match === 'insee_code') return m.map_match_insee({ code: matchedCode ?? '' });
-	return null;
 }
