@@ -98,6 +98,7 @@ const ROUTES: Record<string, (f: Fixtures) => string[]> = {
 	'/admin/import/[id]': (f) => [`/admin/import/${f.importId}`],
 	'/admin/recherche': () => ['/admin/recherche'],
 	'/admin/utilisateurs': () => ['/admin/utilisateurs'],
+	'/agenda': () => ['/agenda', '/agenda?past=1&territory=63'],
 	'/api': () => ['/api'],
 	'/carte': () => ['/carte', '/carte?dep=15&stats=density'],
 	'/compte': () => ['/compte'],

@@ -18,6 +18,7 @@ const FRENCH = {
 	actorLead: french.actorLead,
 	eventDates: french.eventDates,
 	formatDay: french.formatDay,
+	weekHeading: french.weekHeading,
 	pathwaySummary,
 	inTerritory: (name: string, kind: string) => french.inTerritory(name, kind as TerritoryKind)
 };
@@ -32,6 +33,7 @@ const ENGLISH: typeof FRENCH = {
 	actorLead: english.actorLead,
 	eventDates: english.eventDates,
 	formatDay: english.formatDay,
+	weekHeading: english.weekHeading,
 	pathwaySummary: english.pathwaySummary,
 	inTerritory: (name) => `in ${name}`
 };

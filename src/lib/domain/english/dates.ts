@@ -6,6 +6,7 @@
  */
 import { precisionOf } from '$lib/domain/french/dates';
 import { wallClock as parisWallClock } from '../french/dates';
+import { addDays, mondayOf } from '../calendar-days';
 
 const UTC = { timeZone: 'UTC' } as const;
 const monthYear = new Intl.DateTimeFormat('en-GB', { ...UTC, month: 'long', year: 'numeric' });
@@ -100,4 +101,12 @@ export function eventDates(startsAt: string, endsAt: string | null | undefined):
 	const start = a.time ? `${day(a.date, !sameYear)}, ${a.time}` : day(a.date, !sameYear);
 	const end = b.time ? `${day(b.date)}, ${b.time}` : day(b.date);
 	return `from ${start} to ${end}`;
+}
+
+/** An agenda's week, said from today (Paris days): « This week », « Next week », « Week of 14 December [2027] ». */
+export function weekHeading(monday: string, today: string): string {
+	const thisMonday = mondayOf(today);
+	if (monday === thisMonday) return 'This week';
+	if (monday === addDays(thisMonday, 7)) return 'Next week';
+	return `Week of ${monday.slice(0, 4) === today.slice(0, 4) ? withoutYear(monday) : formatPartialDate(monday)}`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weekHeading } from './dates';
 import { actorLead, eventDates, formatDay, pathwaySummary, periodLabel, relationDates, relationHeading, relationSentence, spanDates, stepParts } from '.';
 
 const TODAY = '2026-12-05';
@@ -87,5 +88,14 @@ describe('an actor in a few words', () => {
 		const step = (start: string | null) => ({ start, end: null, dateKnown: start !== null });
 		expect(pathwaySummary([step('2023'), step('2026'), step(null)])).toBe('3 steps, from 2023 to 2026, 1 of them undated.');
 		expect(pathwaySummary([step('2023')])).toBe('1 step, in 2023.');
+	});
+});
+
+describe('weekHeading (the agenda)', () => {
+	it('says this week and next week from today, then « Week of … » with the year only when it is another', () => {
+		expect(weekHeading('2026-12-07', '2026-12-13')).toBe('This week');
+		expect(weekHeading('2026-12-14', '2026-12-07')).toBe('Next week');
+		expect(weekHeading('2026-12-21', '2026-12-07')).toBe('Week of 21 December');
+		expect(weekHeading('2027-02-01', '2026-12-07')).toBe('Week of 1 February 2027');
 	});
 });

@@ -6,6 +6,7 @@
  * of the month is « 1er ». Events carry date-times (`2027-03-18T09:00:00`, Paris wall time).
  */
 import { de } from './typography';
+import { addDays, mondayOf } from '../calendar-days';
 
 export const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
@@ -201,4 +202,15 @@ export function eventDates(startsAt: string, endsAt: string | null | undefined):
 	const start = a.hour === null ? day(a, !sameYear) : `${day(a, !sameYear)} à ${time(a)}`;
 	const end = b.hour === null ? day(b) : `${day(b)} à ${time(b)}`;
 	return `du ${start} au ${end}`;
+}
+
+/**
+ * An agenda's week, said from today (both Paris days): « Cette semaine », « La semaine prochaine », « Semaine du
+ * 14 décembre », with its year when it is not this year's (« Semaine du 4 janvier 2027 »), « 1er » as always.
+ */
+export function weekHeading(monday: string, today: string): string {
+	const thisMonday = mondayOf(today);
+	if (monday === thisMonday) return 'Cette semaine';
+	if (monday === addDays(thisMonday, 7)) return 'La semaine prochaine';
+	return `Semaine du ${monday.slice(0, 4) === today.slice(0, 4) ? withoutYear(monday) : formatPartialDate(monday)}`;
 }

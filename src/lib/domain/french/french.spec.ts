@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { weekHeading } from './dates';
 import { RELATION_TYPES, relationTypeTerms } from '$lib/domain/vocabulary';
 import {
 	actorLead,
@@ -574,5 +575,14 @@ describe('relation captions (titles, lines whose dates are apart) and card claus
 					}
 				}
 		expect(faults.slice(0, 20)).toEqual([]);
+	});
+});
+
+describe('weekHeading (the agenda)', () => {
+	it('says this week and next week from today, then « Semaine du … » with the year only when it is another', () => {
+		expect(weekHeading('2026-12-07', '2026-12-09')).toBe('Cette semaine');
+		expect(weekHeading('2026-12-14', '2026-12-13')).toBe('La semaine prochaine');
+		expect(weekHeading('2026-12-21', '2026-12-07')).toBe('Semaine du 21 décembre');
+		expect(weekHeading('2027-02-01', '2026-12-07')).toBe('Semaine du 1er février 2027');
 	});
 });

@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { mondayOf } from '../../src/lib/domain/calendar-days';
+
+/** Today in Paris, as the agenda counts days. */
+const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+describe('agenda', () => {
+	let browser: Browser;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		page = await newPage(browser);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	const events = () => page.getByTestId('agenda-event');
+	const countText = async () => (await page.getByTestId('agenda-count').innerText()).trim();
+
+	it('opens from the menu on the upcoming events, week by week, each with its date, place and page', async () => {
+		await page.goto('/');
+		await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Agenda', exact: true }).click();
+		await page.waitForURL(/\/agenda$/);
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Agenda');
+		const n = await events().count();
+		expect(n).toBeGreaterThan(0);
+		expect(await countText()).toBe(`${n} événement${n > 1 ? 's' : ''} à venir`);
+		// Weeks in order, each headed in French (« Cette semaine », « Semaine du 21 décembre »…).
+		const weeks = await page.locator('[data-week]').evaluateAll((els) => els.map((e) => e.getAttribute('data-week') ?? ''));
+		expect(weeks).toEqual([...weeks].sort());
+		expect(weeks[0]! >= mondayOf(parisToday())).toBe(true);
+		const headings = await page.locator('[data-week] h3').allInnerTexts();
+		for (const h of headings) expect(h).toMatch(/^(Cette semaine|La semaine prochaine|Semaine du (1er|\d{1,2}) [a-zéû]+( \d{4})?)$/);
+		expect(await events().first().locator('.when').innerText()).toMatch(/^(le|du) /);
+		await screenshot(page, 'agenda');
+
+		const first = events().first().locator('.what a');
+		const name = await first.innerText();
+		await first.click();
+		await page.waitForURL(/\/acteurs\/[a-z0-9-]+$/);
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
+	});
+
+	it('filters by territory and keeps the filters in the address; the archive lists what is past', async () => {
+		await page.goto('/agenda');
+		const all = await events().count();
+		await page.getByLabel('Territoire').selectOption({ label: 'Haute-Loire' });
+		await page.getByRole('button', { name: 'Afficher' }).click();
+		await page.waitForURL(/territory=43/);
+		const inHauteLoire = await events().count();
+		expect(inHauteLoire).toBeLessThan(all);
+		expect(await page.getByLabel('Territoire').inputValue()).toBe('43');
+		for (const text of await events().allInnerTexts()) expect(text).not.toMatch(/Valignat|Gannat|Bransat|Molles/);
+
+		await page.getByRole('navigation', { name: 'Période' }).getByRole('link', { name: 'Passés' }).click();
+		await page.waitForURL(/past=1/);
+		expect(page.url()).toContain('territory=43');
+		expect(await countText()).toMatch(/^\d+ événements? passés?$/);
+		expect(await page.getByText('Ils se sont rencontrés ici').count()).toBe(1);
+		await screenshot(page, 'agenda-archive');
+	});
+
+	it('gives a subscription of exactly its filters, read back by an independent iCalendar parser', async () => {
+		await page.goto('/agenda?territory=63');
+		const subscribe = page.getByTestId('agenda-subscribe');
+		const ics = await subscribe.getByRole('link', { name: 'Lien iCalendar (.ics)' }).getAttribute('href');
+		expect(ics).toBe('/agenda.ics?territory=63');
+		expect(await subscribe.getByRole('link', { name: 'Ouvrir dans mon calendrier' }).getAttribute('href')).toBe(
+			`webcal://${new URL(baseUrl()).host}/agenda.ics?territory=63`
+		);
+		const res = await page.request.get(ics!);
+		expect(res.headers()['content-type']).toContain('text/calendar');
+		const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+		const summaries = calendar.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('summary')));
+		const listed = await events().locator('.what a').allInnerTexts();
+		for (const name of listed) expect(summaries).toContain(name);
+	});
+
+	it('refuses a wrong date in French and changes nothing else', async () => {
+		const res = await page.goto('/agenda?from=07%2F12%2F2026');
+		expect(res?.status()).toBe(400);
+		expect(await page.locator('main').innerText()).toContain('from : une date AAAA-MM-JJ');
+	});
+
+	it('on a phone, shows the events first and the filters after them', async () => {
+		const phone = await browser.newContext({ baseURL: baseUrl(), locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+		const p = await phone.newPage();
+		await p.goto('/agenda');
+		const firstEvent = await p.getByTestId('agenda-event').first().boundingBox();
+		const filters = await p.getByTestId('agenda-filters').boundingBox();
+		expect(firstEvent!.y).toBeLessThan(filters!.y);
+		expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await screenshot(p, 'agenda-phone');
+		await phone.close();
+	});
+
+	it('exists in English under /en/agenda', async () => {
+		await page.goto('/en/agenda');
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Agenda');
+		expect(await countText()).toMatch(/^\d+ upcoming events?$/);
+		const headings = await page.locator('[data-week] h3').allInnerTexts();
+		for (const h of headings) expect(h).toMatch(/^(This week|Next week|Week of \d{1,2} [A-Z][a-z]+( \d{4})?)$/);
+	});
+});
