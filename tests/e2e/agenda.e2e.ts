@@ -44,6 +44,25 @@ describe('agenda', () => {
 		await first.click();
 		await page.waitForURL(/\/acteurs\/[a-z0-9-]+$/);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
+		// « Ajouter à mon agenda »: the event alone, as a calendar file.
+		const add = page.getByTestId('event-dates').getByRole('link', { name: 'Ajouter à mon agenda' });
+		const file = await page.request.get((await add.getAttribute('href'))!);
+		expect(file.headers()['content-type']).toContain('text/calendar');
+		const vevents = new ICAL.Component(ICAL.parse(await file.text())).getAllSubcomponents('vevent');
+		expect(vevents.map((v) => v.getFirstPropertyValue('summary'))).toEqual([name]);
+	});
+
+	it('the home page shows the next three meetings, the same as the agenda, and leads to it', async () => {
+		await page.goto('/agenda');
+		const agendaFirst = await events().locator('.what a').allInnerTexts();
+		await page.goto('/');
+		const next = page.getByTestId('next-events');
+		expect(await next.getByRole('heading', { name: 'Prochains rendez-vous' }).count()).toBe(1);
+		const names = await next.getByRole('listitem').getByRole('link').allInnerTexts();
+		expect(names).toEqual(agendaFirst.slice(0, 3));
+		await screenshot(page, 'agenda-home');
+		await next.getByRole('link', { name: /Tout l'agenda/ }).click();
+		await page.waitForURL(/\/agenda$/);
 	});
 
 	it('filters by territory and keeps the filters in the address; the archive lists what is past', async () => {

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
 import { agendaPage } from '../../src/lib/server/services/agenda.service';
-import { ValidationError } from '../../src/lib/server/services/errors';
+import { NotFoundError, ValidationError } from '../../src/lib/server/services/errors';
+import { eventIcs } from '../../src/lib/server/services/export.service';
+import ICAL from 'ical.js';
 
 let ctx: ReturnType<typeof freshDb>;
 /** Monday 7 December 2026, 10:00 in Paris. */
@@ -89,5 +91,22 @@ describe('agenda', () => {
 		})();
 		expect(refusal).toBeInstanceOf(ValidationError);
 		expect((refusal as ValidationError).issues.join(' ')).toContain('to : une date AAAA-MM-JJ');
+	});
+
+	it('gives one event as a calendar of its own (« Ajouter à mon agenda »), Paris time read back by ical.js', () => {
+		const read = (slug: string) => {
+			const vevents = new ICAL.Component(ICAL.parse(eventIcs(ctx.db, slug, 'https://carto.example', NOW).body as string)).getAllSubcomponents('vevent');
+			expect(vevents).toHaveLength(1);
+			return new ICAL.Event(vevents[0]!);
+		};
+		const winter = read('ce-soir');
+		expect(winter.summary).toBe('Ce soir à Clermont');
+		expect(winter.startDate.toJSDate().toISOString()).toBe('2026-12-07T17:30:00.000Z');
+		// Summer time: 18:00 in Paris is 16:00 UTC.
+		expect(read('printemps').startDate.toJSDate().toISOString()).toBe('2027-04-01T16:00:00.000Z');
+		expect(read('salon').endDate.toJSDate().toISOString()).toBe('2026-12-08T16:00:00.000Z');
+		expect(() => eventIcs(ctx.db, 'fablab')).toThrow(NotFoundError);
+		expect(() => eventIcs(ctx.db, 'sans-date')).toThrow(NotFoundError);
+		expect(() => eventIcs(ctx.db, 'inconnu')).toThrow(NotFoundError);
 	});
 });

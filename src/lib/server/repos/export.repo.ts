@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { EntityFilters } from '$lib/domain/filters';
 import type { Db } from '../db';
 import { entities, relations, territories } from '../db/schema';
@@ -6,7 +6,8 @@ import { relationColumns } from './relation-columns';
 import { filterConditions } from './entity.repo';
 
 /** Every column of the filtered, visible entities plus their commune and département names and their venue, by name. */
-export function exportEntityRows(db: Db, filters: EntityFilters) {
+/** Every public field of the listings the filters keep (`slug`: only that one). */
+export function exportEntityRows(db: Db, filters: EntityFilters, slug?: string) {
 	return db
 		.select({
 			entity: entities,
@@ -20,7 +21,7 @@ export function exportEntityRows(db: Db, filters: EntityFilters) {
 			venueName: sql<string | null>`(select v.name from entities v where v.id = "entities"."venue_id" and v.deleted_at is null and v.status = 'published')`
 		})
 		.from(entities)
-		.where(and(...filterConditions(filters)))
+		.where(and(...filterConditions(filters), slug === undefined ? undefined : eq(entities.slug, slug)))
 		.orderBy(sql`${entities.name} collate nocase`, asc(entities.id))
 		.all();
 }

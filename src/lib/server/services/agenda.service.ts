@@ -61,3 +61,9 @@ export function agendaKey(query: AgendaQuery): string {
 	if (query.past) params.set('past', '1');
 	return params.toString();
 }
+
+/** The next `n` events of the whole region (the home page's « Prochains rendez-vous »), today's and running ones first. */
+export function nextEvents(db: Db, n: number, now = new Date()): AgendaEventRow[] {
+	const none = parseParams(agendaQuerySchema, new URLSearchParams());
+	return agendaEventRows(db, none, { fromDay: parisToday(now), order: 'asc', limit: n });
+}

@@ -7,6 +7,7 @@ import { markdownToPlainText } from '../markdown';
 import { exportEntityRows, exportRelationRows, territoryOutlines, type ExportEntityRow } from '../repos/export.repo';
 import { publicEntity } from './entity.service';
 import { parseParams } from './params';
+import { NotFoundError } from './errors';
 
 /*
  * Public exports of the filtered directory. Every format starts from publicEntity (the same public shape as
@@ -249,37 +250,44 @@ export function foldLine(line: string): string {
 	return out.join('\r\n');
 }
 
+const CALENDAR_HEAD = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Connecteur Carto//Agenda//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+
+/** One event's VEVENT lines (none without a usable start). */
+function veventLines(e: ExportEntityRow['entity'], communeName: string | null, origin: string, now: Date): string[] {
+	const start = e.startsAt ? eventInstant(e.startsAt) : null;
+	if (!start) return [];
+	const end = e.endsAt ? eventInstant(e.endsAt) : null;
+	const description = [e.summary, markdownToPlainText(e.description)].filter(Boolean).join('\n\n');
+	const location = [e.address, communeName].filter(Boolean).join(', ');
+	return [
+		'BEGIN:VEVENT',
+		`UID:${e.slug}@connecteur-carto`,
+		`DTSTAMP:${icsDate(now)}`,
+		`DTSTART:${icsDate(start)}`,
+		...(end && end > start ? [`DTEND:${icsDate(end)}`] : []),
+		`SUMMARY:${icsText(e.name)}`,
+		...(description ? [`DESCRIPTION:${icsText(description)}`] : []),
+		...(location ? [`LOCATION:${icsText(location)}`] : []),
+		...(e.lat != null && e.lon != null ? [`GEO:${e.lat};${e.lon}`] : []),
+		`URL:${origin}${pagePath(e.slug)}`,
+		'END:VEVENT'
+	];
+}
+
+const calendarBody = (lines: string[]) => [...lines, 'END:VCALENDAR'].map(foldLine).join('\r\n') + '\r\n';
+
 export function agendaIcs(db: Db, params: URLSearchParams, origin = '', now = new Date()): FileBody {
 	const filters = parseParams(entityFiltersSchema, params);
 	const events = exportEntityRows(db, { ...filters, kind: ['event'] }).filter((r) => r.entity.startsAt);
-	const lines = [
-		'BEGIN:VCALENDAR',
-		'VERSION:2.0',
-		'PRODID:-//Connecteur Carto//Agenda//FR',
-		'CALSCALE:GREGORIAN',
-		'METHOD:PUBLISH',
-		'X-WR-CALNAME:Connecteur Carto'
-	];
-	for (const { entity: e, communeName } of events) {
-		const start = eventInstant(e.startsAt as string);
-		if (!start) continue;
-		const end = e.endsAt ? eventInstant(e.endsAt) : null;
-		const description = [e.summary, markdownToPlainText(e.description)].filter(Boolean).join('\n\n');
-		const location = [e.address, communeName].filter(Boolean).join(', ');
-		lines.push(
-			'BEGIN:VEVENT',
-			`UID:${e.slug}@connecteur-carto`,
-			`DTSTAMP:${icsDate(now)}`,
-			`DTSTART:${icsDate(start)}`,
-			...(end && end > start ? [`DTEND:${icsDate(end)}`] : []),
-			`SUMMARY:${icsText(e.name)}`,
-			...(description ? [`DESCRIPTION:${icsText(description)}`] : []),
-			...(location ? [`LOCATION:${icsText(location)}`] : []),
-			...(e.lat != null && e.lon != null ? [`GEO:${e.lat};${e.lon}`] : []),
-			`URL:${origin}${pagePath(e.slug)}`,
-			'END:VEVENT'
-		);
-	}
-	lines.push('END:VCALENDAR');
-	return { body: lines.map(foldLine).join('\r\n') + '\r\n', contentType: 'text/calendar; charset=utf-8', filename: 'connecteur-carto-agenda.ics' };
+	const lines = [...CALENDAR_HEAD, 'X-WR-CALNAME:Connecteur Carto'];
+	for (const { entity, communeName } of events) lines.push(...veventLines(entity, communeName, origin, now));
+	return { body: calendarBody(lines), contentType: 'text/calendar; charset=utf-8', filename: 'connecteur-carto-agenda.ics' };
+}
+
+/** « Ajouter à mon agenda »: one published event as a calendar of its own. */
+export function eventIcs(db: Db, slug: string, origin = '', now = new Date()): FileBody {
+	const row = exportEntityRows(db, { ...parseParams(entityFiltersSchema, new URLSearchParams()), kind: ['event'] }, slug)[0];
+	const lines = row ? veventLines(row.entity, row.communeName, origin, now) : [];
+	if (lines.length === 0) throw new NotFoundError(`Aucun événement daté à l’adresse « ${slug} ».`);
+	return { body: calendarBody([...CALENDAR_HEAD, ...lines]), contentType: 'text/calendar; charset=utf-8', filename: `${slug}.ics` };
 }
