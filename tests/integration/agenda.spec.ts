@@ -90,7 +90,7 @@ describe('agenda', () => {
 			}
 		})();
 		expect(refusal).toBeInstanceOf(ValidationError);
-		expect((refusal as ValidationError).issues.join(' ')).toContain('to : une date AAAA-MM-JJ');
+		expect((refusal as ValidationError).issues.join(' ')).toContain('to\u00a0: une date AAAA-MM-JJ');
 	});
 
 	it('gives one event as a calendar of its own (« Ajouter à mon agenda »), Paris time read back by ical.js', () => {
