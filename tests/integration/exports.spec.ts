@@ -149,7 +149,7 @@ describe('iCalendar agenda', () => {
 			.format(d)
 			.replace(' ', 'T');
 
-	it('lists every demo event with its Paris times in UTC, escaped text and folded lines', () => {
+	it('lists every demo event in Paris time (TZID Europe/Paris and its VTIMEZONE), escaped text and folded lines', () => {
 		const { body, contentType } = agendaIcs(db, qs(''), 'https://carto.example');
 		expect(contentType).toBe('text/calendar; charset=utf-8');
 		const lines = body.split('\r\n');
@@ -170,7 +170,8 @@ describe('iCalendar agenda', () => {
 			const v = byUid.get(`${e.slug}@connecteur-carto`)!;
 			expect(v, e.slug).toBeDefined();
 			expect(v.summary).toBe(e.name);
-			expect(v.startDate.zone.tzid).toBe('UTC');
+			// Paris wall time with the calendar's own VTIMEZONE (a repeat keeps its hour across a change of clocks).
+			expect(v.startDate.zone.tzid).toBe('Europe/Paris');
 			expect(paris(v.startDate.toJSDate())).toBe(e.startsAt!.slice(0, 19));
 			expect(paris(v.endDate.toJSDate())).toBe(e.endsAt!.slice(0, 19));
 			expect(v.location.length).toBeGreaterThan(0);

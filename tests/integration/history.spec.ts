@@ -513,7 +513,11 @@ describe('migrating a database written before the history', () => {
 				expect(revision).toMatchObject({ operation: 'import', version: r.version, authorLabel: 'système', createdAt: r.updatedAt });
 				// The SIRET (drizzle/0009) and the listings' lifecycle fields (0011) came after the baseline: a baseline
 				// snapshot has no such keys, which read as null.
-				const later = ['siret', 'registrationUrl', 'venueId', 'imageKey', 'imageAlt', 'openingHours', 'accessTransport', 'accessibility', 'equipment'];
+				const later = [
+					...['siret', 'registrationUrl', 'venueId', 'imageKey', 'imageAlt', 'openingHours', 'accessTransport', 'accessibility', 'equipment'],
+					// Events' recurrence, price and attendance (0024, issue 19).
+					...['recurrence', 'recurrenceExceptions', 'price', 'free', 'attendance']
+				];
 				expect(snapshotOf(revision)).toEqual({ ...entitySnapshot(r), ...Object.fromEntries(later.map((k) => [k, undefined])) });
 			}
 			const rel = old.select().from(relations).get()!;

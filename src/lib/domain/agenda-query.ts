@@ -18,6 +18,20 @@ const day = (name: string) =>
 export const agendaQuerySchema = entityFiltersSchema.omit({ kind: true }).extend({
 	from: day('from').meta({ description: 'Premier jour (AAAA-MM-JJ, heure de Paris).', examples: ['2027-01-01'] }),
 	to: day('to').meta({ description: 'Dernier jour compris (AAAA-MM-JJ, heure de Paris).', examples: ['2027-03-31'] }),
-	past: flag('past').meta({ description: 'Les événements passés (archive), du plus récent au plus ancien.' })
+	past: flag('past').meta({ description: 'Les événements passés (archive), du plus récent au plus ancien.' }),
+	free: flag('free').meta({ description: '1 : les événements gratuits seulement.' }),
+	attendance: z
+		.enum(['on_site', 'online'], { error: () => m.agenda_bad_attendance() })
+		.optional()
+		.meta({ description: 'on_site : sur place (ou les deux) ; online : en ligne (ou les deux).' }),
+	view: z
+		.enum(['list', 'month'], { error: () => m.agenda_bad_view() })
+		.optional()
+		.transform((v) => v ?? 'list'),
+	month: z
+		.string()
+		.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: () => m.agenda_bad_month() })
+		.optional()
+		.meta({ description: 'Le mois affiché par la vue calendrier (AAAA-MM).', examples: ['2027-03'] })
 });
 export type AgendaQuery = z.output<typeof agendaQuerySchema>;

@@ -37,12 +37,37 @@ describe('entityInputSchema: the fields of issue 14', () => {
 			'equipment\u00a0: réservé aux tiers-lieux'
 		]);
 		expect(problems({ ...person, stages: ['creation'], offers: ['mentoring'] })).toEqual([
-			'stages\u00a0: réservé aux organisations et aux tiers-lieux',
+			'stages\u00a0: réservé aux structures, tiers-lieux et événements',
 			'offers\u00a0: réservé aux organisations et aux tiers-lieux'
 		]);
 		expect(problems({ ...org, stages: ['creation'], offers: ['mentoring'] })).toEqual([]);
+		// An event says which stages of project it suits (issue 19), it offers nothing.
+		expect(problems({ ...event, stages: ['creation'], offers: ['mentoring'] })).toEqual(['offers\u00a0: réservé aux organisations et aux tiers-lieux']);
+		expect(problems({ ...org, recurrence: 'FREQ=WEEKLY', price: '5 €', free: false, attendance: 'online' })).toEqual([
+			'recurrence\u00a0: réservé aux événements',
+			'price\u00a0: réservé aux événements',
+			'free\u00a0: réservé aux événements',
+			'attendance\u00a0: réservé aux événements'
+		]);
 		// Empty values are no claim: an importer's blank column never refuses a row.
 		expect(problems({ ...person, stages: [], openingHours: '', registrationUrl: null })).toEqual([]);
+	});
+	it('reads a recurring event: the rule in capitals without « RRULE: », exception days sorted once, a rule needs a start', () => {
+		const apero = { ...event, startsAt: '2027-01-07T18:30' };
+		const r = entityInputSchema.parse({
+			...apero,
+			recurrence: 'RRULE:freq=monthly;byday=1th',
+			recurrenceExceptions: ['2027-04-01', '2027-02-04', '2027-04-01']
+		});
+		expect(r).toMatchObject({ recurrence: 'FREQ=MONTHLY;BYDAY=1TH', recurrenceExceptions: ['2027-02-04', '2027-04-01'] });
+		expect(problems({ ...apero, recurrence: 'tous les jeudis' })).toEqual([
+			'recurrence\u00a0: règle de répétition illisible (exemple\u00a0: FREQ=MONTHLY;BYDAY=1TH)'
+		]);
+		expect(problems({ ...apero, recurrenceExceptions: ['04/02/2027'] })).toEqual([
+			'recurrenceExceptions.0\u00a0: une date d’exception AAAA-MM-JJ est attendue'
+		]);
+		expect(problems({ ...event, startsAt: null, recurrence: 'FREQ=WEEKLY' })).toEqual(['recurrence\u00a0: une répétition demande une date de début']);
+		expect(problems({ ...event, attendance: 'ailleurs' })).toEqual(['attendance\u00a0: sur place, en ligne ou les deux']);
 	});
 	it('reads opening hours with the OSM parser and says what is wrong in French', () => {
 		expect(problems({ ...place, openingHours: 'Mo-Fr 09:00-18:00; PH off', accessTransport: '  Tram A, arrêt Jaude  ' })).toEqual([]);

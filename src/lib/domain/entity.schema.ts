@@ -1,5 +1,17 @@
 import { z } from './zod';
-import { categoryKind, CONFIRMATION_STATES, COORD_PRECISIONS, ENTITY_KINDS, ENTITY_STATUSES, OFFERS, RELATION_TYPES, SECTORS, STAGES } from './vocabulary';
+import {
+	categoryKind,
+	CONFIRMATION_STATES,
+	COORD_PRECISIONS,
+	ENTITY_KINDS,
+	ENTITY_STATUSES,
+	EVENT_ATTENDANCES,
+	OFFERS,
+	RELATION_TYPES,
+	SECTORS,
+	STAGES
+} from './vocabulary';
+import { ruleParts } from './recurrence-rule';
 import { isPartialDate } from './partial-date';
 import { compactSiret, isValidSiret } from './siret';
 import { IMAGE_KEY_RE } from './listing-image';
@@ -35,18 +47,24 @@ export const KIND_ONLY_FIELDS = {
 	venueId: ['event'],
 	startsAt: ['event'],
 	endsAt: ['event'],
+	recurrence: ['event'],
+	recurrenceExceptions: ['event'],
+	price: ['event'],
+	free: ['event'],
+	attendance: ['event'],
 	openingHours: ['third_place'],
 	accessTransport: ['third_place'],
 	accessibility: ['third_place'],
 	equipment: ['third_place'],
-	stages: ['organisation', 'third_place'],
+	stages: ['organisation', 'third_place', 'event'],
 	offers: ['organisation', 'third_place']
 } as const satisfies Record<string, readonly string[]>;
 
 const RESERVED_TO: Record<string, () => string> = {
 	event: m.errors_reserved_events,
 	third_place: m.errors_reserved_third_places,
-	'organisation,third_place': m.errors_reserved_structures
+	'organisation,third_place': m.errors_reserved_structures,
+	'organisation,third_place,event': m.errors_reserved_structures_events
 };
 
 /** The one shape of an entity coming in (seed, import, forms, API). */
@@ -112,6 +130,27 @@ export const entityInputSchema = z
 			.datetime({ local: true, error: () => m.errors_end_invalid() })
 			.nullish()
 			.transform((v) => v ?? null),
+		recurrence: z
+			.string()
+			.trim()
+			.max(300)
+			.refine((v) => v === '' || ruleParts(v) !== null, { error: () => m.errors_recurrence_invalid() })
+			.nullish()
+			.transform((v) => (v ? v.replace(/^RRULE:/i, '').toUpperCase() : null)),
+		recurrenceExceptions: z
+			.array(z.iso.date({ error: () => m.errors_recurrence_exception_invalid() }))
+			.max(200)
+			.default([])
+			.transform((days) => [...new Set(days)].sort()),
+		price: optionalText(200),
+		free: z
+			.boolean()
+			.nullish()
+			.transform((v) => v ?? null),
+		attendance: z
+			.enum(EVENT_ATTENDANCES, { error: () => m.errors_attendance_invalid() })
+			.nullish()
+			.transform((v) => v ?? null),
 		email: z
 			.email({ error: () => m.errors_email_invalid() })
 			.nullish()
@@ -154,6 +193,9 @@ export const entityInputSchema = z
 		}
 		if (e.startsAt && e.endsAt && e.endsAt < e.startsAt) {
 			ctx.addIssue({ code: 'custom', path: ['endsAt'], message: m.errors_end_before_start() });
+		}
+		if (e.kind === 'event' && (e.recurrence || e.recurrenceExceptions.length) && !e.startsAt) {
+			ctx.addIssue({ code: 'custom', path: ['recurrence'], message: m.errors_recurrence_needs_start() });
 		}
 		if (e.imageKey && !e.imageAlt) {
 			ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: m.errors_image_alt_required() });

@@ -349,6 +349,10 @@ export type EntityStatus = (typeof ENTITY_STATUSES)[number];
 export const COORD_PRECISIONS = ['address', 'commune', 'manual'] as const;
 export type CoordPrecision = (typeof COORD_PRECISIONS)[number];
 
+/** How one attends an event: on site is the default (null in the table). */
+export const EVENT_ATTENDANCES = ['on_site', 'online', 'hybrid'] as const;
+export type EventAttendance = (typeof EVENT_ATTENDANCES)[number];
+
 export const CONFIRMATION_STATES = ['declared', 'confirmed', 'disputed'] as const;
 export type ConfirmationState = (typeof CONFIRMATION_STATES)[number];
 

@@ -49,6 +49,11 @@ const FIELD_LABELS: Readonly<Record<string, (inputs?: object, options?: { locale
 	contactPublic: m.newsroom_field_contact_public,
 	venueId: m.newsroom_field_venue,
 	registrationUrl: m.newsroom_field_registration_url,
+	recurrence: m.newsroom_field_recurrence,
+	recurrenceExceptions: m.newsroom_field_recurrence_exceptions,
+	price: m.newsroom_field_price,
+	free: m.newsroom_field_free,
+	attendance: m.newsroom_field_attendance,
 	openingHours: m.newsroom_field_opening_hours,
 	accessTransport: m.newsroom_field_access_transport,
 	accessibility: m.newsroom_field_accessibility,
@@ -67,7 +72,7 @@ const FIELD_LABELS: Readonly<Record<string, (inputs?: object, options?: { locale
 };
 
 /** Bookkeeping, not content: the operation and the version already say what these would. */
-const NOT_COMPARED = new Set(['id', 'version', 'deletedAt', 'createdAt', 'updatedAt', 'descriptionText', 'searchTerms']);
+const NOT_COMPARED = new Set(['id', 'version', 'deletedAt', 'createdAt', 'updatedAt', 'descriptionText', 'searchTerms', 'lastDay']);
 
 const DISPLAY_ORDER: readonly string[] = [...ENTITY_FIELDS, ...RELATION_FIELDS.filter((f) => f !== 'isDemo' && f !== 'description')];
 

@@ -30,6 +30,11 @@ export interface EntityFields {
 	contactPublic: boolean;
 	registrationUrl: string | null;
 	venueId: number | null;
+	recurrence?: string | null;
+	recurrenceExceptions?: string[];
+	price?: string | null;
+	free?: boolean | null;
+	attendance?: string | null;
 	imageKey: string | null;
 	imageAlt: string | null;
 	openingHours: string | null;
@@ -84,8 +89,13 @@ export const ENTITY_FIELDS = [
 	'foundedYear',
 	'startsAt',
 	'endsAt',
+	'recurrence',
+	'recurrenceExceptions',
 	'venueId',
+	'attendance',
 	'registrationUrl',
+	'price',
+	'free',
 	'openingHours',
 	'accessTransport',
 	'accessibility',

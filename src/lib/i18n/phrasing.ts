@@ -19,6 +19,8 @@ const FRENCH = {
 	eventDates: french.eventDates,
 	formatDay: french.formatDay,
 	weekHeading: french.weekHeading,
+	recurrenceWords: french.recurrenceWords,
+	exceptionWords: french.exceptionWords,
 	pathwaySummary,
 	inTerritory: (name: string, kind: string) => french.inTerritory(name, kind as TerritoryKind)
 };
@@ -34,6 +36,8 @@ const ENGLISH: typeof FRENCH = {
 	eventDates: english.eventDates,
 	formatDay: english.formatDay,
 	weekHeading: english.weekHeading,
+	recurrenceWords: english.recurrenceWords,
+	exceptionWords: english.exceptionWords,
 	pathwaySummary: english.pathwaySummary,
 	inTerritory: (name) => `in ${name}`
 };

@@ -66,6 +66,14 @@ const image = z
 	.describe('Logo ou photo de la fiche, en WebP, à plusieurs largeurs (srcset), ou null.');
 const practicalFields = {
 	registrationUrl: z.string().nullable().describe('Événements : adresse web d’inscription.'),
+	recurrence: z
+		.string()
+		.nullable()
+		.describe('Événements : règle de répétition RFC 5545 (RRULE, heure de Paris), ex. « FREQ=MONTHLY;BYDAY=1TH » ; null s’il a lieu une fois.'),
+	recurrenceExceptions: z.array(z.string()).describe('Événements : les jours (AAAA-MM-JJ) que la répétition saute.'),
+	price: z.string().nullable().describe('Événements : le tarif, en mots.'),
+	free: z.boolean().nullable().describe('Événements : gratuit (true), payant (false), non précisé (null).'),
+	attendance: z.enum(['on_site', 'online', 'hybrid']).nullable().describe('Événements : sur place (on_site ou null), en ligne, ou les deux.'),
 	openingHours: z
 		.string()
 		.nullable()

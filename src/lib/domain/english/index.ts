@@ -5,3 +5,4 @@
 export * from './dates';
 export * from './relations';
 export * from './actors';
+export * from './recurrence';

@@ -9,6 +9,7 @@
  *   par la Couveuse des Puys ») and a card's lines (« Est incubée par la » + name + « depuis 2021 »).
  * - actors.ts: a lead for a listing without summary (« Startup fondée en 2016 à Riom »).
  * - categories.ts: categories as nouns in a sentence (« un incubateur ou une pépinière »).
+ * - recurrence.ts: how often an event comes back (« tous les premiers jeudis du mois », « sauf le 7 janvier 2027 »).
  * - typography.ts: non-breaking spaces, numbers, counts (« 3 acteurs », never « acteur(s) »), lists, elision
  *   of « de » and « que ».
  */
@@ -20,3 +21,4 @@ export * from './relations';
 export * from './categories';
 export * from './actors';
 export * from './notices';
+export * from './recurrence';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { ConfirmationState, CoordPrecision, EntityKind, EntityStatus, RelationType, TerritoryKind } from '$lib/domain/vocabulary';
+import type { ConfirmationState, CoordPrecision, EntityKind, EntityStatus, EventAttendance, RelationType, TerritoryKind } from '$lib/domain/vocabulary';
 import type { RevisionOperation, RevisionSubjectKind } from '$lib/history/revision';
 
 const timestamps = {
@@ -89,6 +89,22 @@ export const entities = sqliteTable(
 		phone: text('phone'),
 		/** Personal contact details are shown only when this is true (the person agreed). */
 		contactPublic: integer('contact_public', { mode: 'boolean' }).notNull().default(false),
+		/**
+		 * Events: an RFC 5545 recurrence rule without its « RRULE: » (« FREQ=MONTHLY;BYDAY=1TH »), read in Paris wall
+		 * time from starts_at; the days it skips (AAAA-MM-JJ) beside it. Null: the event happens once.
+		 */
+		recurrence: text('recurrence'),
+		recurrenceExceptions: text('recurrence_exceptions', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		/**
+		 * Events: the Paris day the last occurrence ends (« 9999-12-31 » for a rule without end), derived on every write
+		 * (repos/event-days.ts) so the agenda's window reads one indexed column, recurring or not.
+		 */
+		lastDay: text('last_day'),
+		/** Events: what it costs, in words (« 10 €, 5 € pour les étudiants »); `free` says whether it is free at all. */
+		price: text('price'),
+		free: integer('free', { mode: 'boolean' }),
+		/** Events: on site (null, the default), online, or both. */
+		attendance: text('attendance').$type<EventAttendance>(),
 		/** Events: where to register (a URL). */
 		registrationUrl: text('registration_url'),
 		/** Events: the third-place of the directory where it happens (the address fields say where otherwise). */

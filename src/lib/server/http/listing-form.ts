@@ -7,13 +7,27 @@
  */
 import { parisDateTimeLocal } from '$lib/domain/french';
 import { ENTITY_FIELDS } from '$lib/history/snapshot';
+import { REPEAT_PATTERNS, ruleForPattern, type RepeatPattern } from '$lib/domain/recurrence-rule';
 import { ValidationError } from '../services/errors';
 import type { ListingFormRead, ShownValues } from '../services/listing-placement.service';
 import { m } from '$lib/paraglide/messages';
 
 export type { ListingFormRead, ShownValues };
 
-const SINGLE_LINE = ['name', 'website', 'address', 'email', 'phone', 'registrationUrl', 'siret', 'openingHours', 'category', 'status', 'lastVerifiedAt'];
+const SINGLE_LINE = [
+	'name',
+	'website',
+	'address',
+	'email',
+	'phone',
+	'registrationUrl',
+	'price',
+	'siret',
+	'openingHours',
+	'category',
+	'status',
+	'lastVerifiedAt'
+];
 const MULTILINE = ['summary', 'description', 'accessTransport', 'accessibility', 'equipment'];
 const LISTS = ['sectors', 'stages', 'offers'];
 const DATETIMES = ['startsAt', 'endsAt'];
@@ -66,6 +80,9 @@ export function readListingForm(form: FormData, shown: ShownValues, editable: re
 		patch.foundedYear = n;
 	}
 	if (may('contactPublic')) patch.contactPublic = form.getAll('contactPublic').map(String).includes('1');
+	if (may('free')) patch.free = { yes: true, no: false }[one(form, 'free')] ?? null;
+	if (may('attendance')) patch.attendance = one(form, 'attendance') || null;
+	if (editable.includes('recurrence') && form.has('repeat')) readRepeat(form, shown, patch, problems);
 
 	let pin: ListingFormRead['pin'] = null;
 	if (editable.includes('lon') && one(form, 'pinMoved') === '1') {
@@ -87,6 +104,39 @@ export function readListingForm(form: FormData, shown: ShownValues, editable: re
 				: 'keep';
 	if (problems.length) throw new ValidationError(problems);
 	return { patch, commune, pin, venue };
+}
+
+/**
+ * « Se répète » as a rule: the pattern picked, written from the event's (new or shown) first day, until the day
+ * given; « keep » leaves a rule the patterns cannot say (one from a calendar feed) as it was. The days skipped
+ * are typed as a list (« 07/01/2027, 2027-02-04 »).
+ */
+function readRepeat(form: FormData, shown: ShownValues, patch: Record<string, unknown>, problems: string[]): void {
+	const pattern = one(form, 'repeat');
+	const start = ((patch.startsAt ?? shown.startsAt) as string | null | undefined)?.slice(0, 10) ?? null;
+	const until = one(form, 'repeatUntil').trim();
+	if (until && !/^\d{4}-\d{2}-\d{2}$/.test(until)) problems.push(m.errors_repeat_until_invalid());
+	if (pattern === 'keep') patch.recurrence = shown.recurrence ?? null;
+	else if (!pattern) patch.recurrence = null;
+	else if (!(REPEAT_PATTERNS as readonly string[]).includes(pattern)) problems.push(m.errors_recurrence_invalid());
+	else if (!start) problems.push(m.errors_recurrence_needs_start());
+	else {
+		const rule = ruleForPattern(pattern as RepeatPattern, start, until || null);
+		patch.recurrence = rule === shown.recurrence ? shown.recurrence : rule;
+	}
+	const days: string[] = [];
+	for (const token of one(form, 'recurrenceExceptions')
+		.split(/[\s,;]+/)
+		.filter(Boolean)) {
+		const iso = /^\d{4}-\d{2}-\d{2}$/.exec(token)?.[0];
+		const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(token);
+		const day = iso ?? (fr ? `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : null);
+		if (day) days.push(day);
+		else problems.push(m.errors_recurrence_exception_token({ value: token.slice(0, 20) }));
+	}
+	const before = asList(shown.recurrenceExceptions);
+	const sorted = [...new Set(days)].sort();
+	patch.recurrenceExceptions = sorted.join() === [...before].sort().join() ? before : sorted;
 }
 
 /** The patch's fields in the history's display order, so a proposal reads « résumé, site web » as the form shows them. */

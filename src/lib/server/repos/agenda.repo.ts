@@ -2,31 +2,41 @@ import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entities } from '../db/schema';
 import type { EntityFilters } from '$lib/domain/filters';
-import { filterConditions } from './entity.repo';
+import { filterConditions, visible } from './entity.repo';
 
 export interface AgendaWindow {
-	/** Paris day (AAAA-MM-JJ): events still running on or after it. */
+	/** Paris day (AAAA-MM-JJ): series with an occurrence still running on or after it. */
 	fromDay?: string;
-	/** Paris day: events starting on or before it. */
+	/** Paris day: series whose first occurrence starts on or before it. */
 	toDay?: string;
-	/** Events over before this Paris day (the archive). */
+	/** Series wholly over before this Paris day (the archive of one-off events). */
 	beforeDay?: string;
+	/** Only the series that repeat (the archive adds their past occurrences). */
+	recurringOnly?: boolean;
 	order: 'asc' | 'desc';
 	limit: number;
 }
 
+export interface AgendaExtraFilters {
+	free?: boolean;
+	attendance?: 'on_site' | 'online';
+}
+
 /**
- * Published events of the filters within a window of Paris days, by start. Dates are stored as Paris wall-clock
- * text (« 2027-03-18T18:30:00 ») or as instants; both compare as text by their first ten characters, which is
- * what a day means here. An event without an end ends the day it starts.
+ * Published events (one row per series: a recurring event is one row, expanded by the service) of the filters
+ * within a window of Paris days, by first start. `last_day` is derived on every write (event-days.ts): the day
+ * the last occurrence ends, « 9999-12-31 » for a rule without end, so one indexed comparison serves both.
+ * Starts are stored as Paris wall-clock text and compare as text by their first ten characters.
  */
-export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'>, w: AgendaWindow) {
-	const day = (column: SQL) => sql`substr(${column}, 1, 10)`;
-	const ends = day(sql`coalesce(${entities.endsAt}, ${entities.startsAt})`);
+export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'> & AgendaExtraFilters, w: AgendaWindow) {
 	const window: SQL[] = [sql`${entities.startsAt} is not null`];
-	if (w.fromDay) window.push(sql`${ends} >= ${w.fromDay}`);
-	if (w.toDay) window.push(sql`${day(sql`${entities.startsAt}`)} <= ${w.toDay}`);
-	if (w.beforeDay) window.push(sql`${ends} < ${w.beforeDay}`);
+	if (w.fromDay) window.push(sql`${entities.lastDay} >= ${w.fromDay}`);
+	if (w.toDay) window.push(sql`substr(${entities.startsAt}, 1, 10) <= ${w.toDay}`);
+	if (w.beforeDay) window.push(sql`${entities.lastDay} < ${w.beforeDay}`);
+	if (w.recurringOnly) window.push(sql`${entities.recurrence} is not null`);
+	if (filters.free) window.push(sql`${entities.free} = 1`);
+	if (filters.attendance === 'online') window.push(sql`${entities.attendance} in ('online', 'hybrid')`);
+	if (filters.attendance === 'on_site') window.push(sql`coalesce(${entities.attendance}, 'on_site') in ('on_site', 'hybrid')`);
 	return db
 		.select({
 			id: entities.id,
@@ -36,7 +46,15 @@ export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'>, w:
 			summary: entities.summary,
 			startsAt: sql<string>`${entities.startsAt}`,
 			endsAt: entities.endsAt,
+			recurrence: entities.recurrence,
+			recurrenceExceptions: entities.recurrenceExceptions,
+			price: entities.price,
+			free: entities.free,
+			attendance: entities.attendance,
+			stages: entities.stages,
 			address: entities.address,
+			lon: entities.lon,
+			lat: entities.lat,
 			registrationUrl: entities.registrationUrl,
 			communeName: sql<string | null>`(select name from territories where code = ${entities.communeCode})`,
 			// The venue, named only while it is itself a visible listing (the outer row named in full: drizzle writes its columns bare).
@@ -50,3 +68,43 @@ export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'>, w:
 		.all();
 }
 export type AgendaEventRow = ReturnType<typeof agendaEventRows>[number];
+
+/** Relations that tie an actor to an event it takes part in (the actor at the source). */
+const ACTOR_TO_EVENT = ['organises', 'participates_in', 'partner_of'];
+
+/**
+ * The published events of an actor: held at it (a third-place, the venue), organised or joined by it, or partners
+ * of it (either end of a `partner_of`). One row per series; at most `limit`.
+ */
+export function actorEventRows(db: Db, actorId: number, limit = 200) {
+	return db
+		.select({
+			id: entities.id,
+			slug: entities.slug,
+			name: entities.name,
+			category: entities.category,
+			startsAt: sql<string>`${entities.startsAt}`,
+			endsAt: entities.endsAt,
+			recurrence: entities.recurrence,
+			recurrenceExceptions: entities.recurrenceExceptions,
+			lastDay: sql<string>`${entities.lastDay}`
+		})
+		.from(entities)
+		.where(
+			and(
+				visible(),
+				sql`${entities.kind} = 'event'`,
+				sql`${entities.startsAt} is not null and ${entities.lastDay} is not null`,
+				sql`(${entities.venueId} = ${actorId}
+					or ${entities.id} in (select target_id from relations where source_id = ${actorId} and deleted_at is null and type in (${sql.join(
+						ACTOR_TO_EVENT.map((t) => sql`${t}`),
+						sql`, `
+					)}))
+					or ${entities.id} in (select source_id from relations where target_id = ${actorId} and deleted_at is null and type = 'partner_of'))`
+			)
+		)
+		.orderBy(desc(entities.lastDay), asc(entities.id))
+		.limit(limit)
+		.all();
+}
+export type ActorEventRow = ReturnType<typeof actorEventRows>[number];

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entities, relations, territories, type EntityRow, type NewEntity, type NewRelation, type RelationRow } from '../db/schema';
+import { refreshEventDays, withEventDays } from './event-days';
 import { withMatchKeys } from './match-keys';
 import { preparedFor } from '../db/prepared';
 
@@ -13,7 +14,7 @@ export function insertEntities(db: Db, rows: NewEntity[], chunk = 200): number[]
 	for (let i = 0; i < rows.length; i += chunk) {
 		const inserted = db
 			.insert(entities)
-			.values(rows.slice(i, i + chunk).map(withMatchKeys))
+			.values(rows.slice(i, i + chunk).map((r) => withEventDays(withMatchKeys(r))))
 			.returning({ id: entities.id, slug: entities.slug })
 			.all();
 		for (const r of inserted) idBySlug.set(r.slug, r.id);
@@ -77,13 +78,14 @@ export function markEntitiesDeleted(db: Db, ids: number[], deletedAt: string): n
  * check and the write are one statement, so no other writer can slip in between. Returns false if not.
  */
 export function updateEntityRow(db: Db, id: number, fromVersion: number, values: Partial<NewEntity>): boolean {
-	return (
+	const written =
 		db
 			.update(entities)
 			.set({ ...withMatchKeys(values), version: fromVersion + 1, updatedAt: nowIso() })
 			.where(and(eq(entities.id, id), eq(entities.version, fromVersion)))
-			.run().changes === 1
-	);
+			.run().changes === 1;
+	if (written) refreshEventDays(db, id, values);
+	return written;
 }
 
 export function updateRelationRow(db: Db, id: number, fromVersion: number, values: Partial<NewRelation>): boolean {

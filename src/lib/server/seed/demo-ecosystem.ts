@@ -1,6 +1,8 @@
 import type { EntityInput } from '$lib/domain/entity.schema';
-import { sectorLabel, SECTORS, type EntityKind } from '$lib/domain/vocabulary';
-import { formatPartialDate } from '$lib/domain/french/dates';
+import { sectorLabel, SECTORS, type EntityKind, type Stage } from '$lib/domain/vocabulary';
+import { recurrenceWords } from '$lib/domain/french/recurrence';
+import { ruleForPattern } from '$lib/domain/recurrence-rule';
+import { formatPartialDate, fromDate } from '$lib/domain/french/dates';
 import { dayOf, type Day } from './dates';
 import type { Geography, Located, SeedCommune } from './geography';
 import { areaFor, areasOf, secondAreaFor } from './areas';
@@ -34,7 +36,17 @@ export interface EcosystemContext {
 	slugs: SlugRegistry;
 	/** 1 for the base demo; scale / 520 for the scale mode. */
 	factor: number;
+	/** Meetups planned so far: one in five comes back every month (issue 19's recurring events). */
+	meetups?: number;
 }
+
+/** Who an event of the demo is for (no draw from the random stream: the rest of the demo stays as it was). */
+const EVENT_STAGES: Record<string, Stage[]> = {
+	meetup: ['emergence', 'creation'],
+	pitch: ['creation', 'development'],
+	training: ['emergence', 'creation', 'development'],
+	hackathon: ['emergence']
+};
 
 const LAST_VERIFIED_YEAR = 2026;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -208,7 +220,10 @@ function planEvent(ctx: EcosystemContext, profile: CategoryProfile, thirdPlaces:
 	const startsAt = `${date}T${pad(timing.start)}:00:00`;
 	const endsAt = `${endDate}T${pad((timing.start + timing.hours) % 24)}:${timing.days ? '00' : '30'}:00`;
 	const departementName = ctx.departementNames.get(commune.departementCode) ?? commune.departementCode;
-	const summary = `${categorySentence(profile.category)}, le ${frenchDate(date)} ${atPlace(commune.name)} (${venue.name}).`;
+	const recurring = profile.category === 'meetup' && (ctx.meetups = (ctx.meetups ?? 0) + 1) % 5 === 1;
+	const recurrence = recurring ? ruleForPattern('monthly_nth', date) : null;
+	const when = recurrence ? `${recurrenceWords(recurrence, startsAt)} ${fromDate(date)}` : `le ${frenchDate(date)}`;
+	const summary = `${categorySentence(profile.category)}, ${when} ${atPlace(commune.name)} (${venue.name}).`;
 	const description = [
 		`**${name}** — ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`,
 		[
@@ -237,6 +252,11 @@ function planEvent(ctx: EcosystemContext, profile: CategoryProfile, thirdPlaces:
 		coordPrecision: venue.input.coordPrecision ?? 'commune',
 		startsAt,
 		endsAt,
+		recurrence,
+		stages: EVENT_STAGES[profile.category] ?? [],
+		// « Entrée : libre sur inscription », as the description says; conferences are streamed too.
+		free: true,
+		attendance: profile.category === 'conference' ? 'hybrid' : null,
 		status: 'published',
 		isDemo: true,
 		contactPublic: true

@@ -67,7 +67,7 @@ export const PARTNER_FIELDS_BY_KIND: Readonly<Record<EntityKind, readonly string
 	person: COMMON_FIELDS,
 	organisation: [...COMMON_FIELDS, ...STRUCTURE_FIELDS],
 	third_place: [...COMMON_FIELDS, ...STRUCTURE_FIELDS, 'openingHours', 'accessTransport', 'accessibility', 'equipment'],
-	event: [...COMMON_FIELDS, 'startsAt', 'endsAt', 'venueId', 'registrationUrl']
+	event: [...COMMON_FIELDS, 'startsAt', 'endsAt', 'recurrence', 'recurrenceExceptions', 'venueId', 'attendance', 'registrationUrl', 'price', 'free', 'stages']
 };
 /** What editors and admins add in the same form. */
 export const EDITOR_EXTRA_FIELDS = ['status', 'lastVerifiedAt'] as const;

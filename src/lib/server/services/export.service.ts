@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { agendaQuerySchema } from '$lib/domain/agenda-query';
 import { entityFiltersSchema } from '$lib/domain/filters';
+import { wallClock } from '$lib/domain/french/dates';
 import type { Db } from '../db';
 import { csvFile } from '../export/csv';
 import type { FileBody } from '../export/file-body';
@@ -130,6 +132,11 @@ function geoProperties(e: ReturnType<typeof publicRow>) {
 		startsAt: e.startsAt,
 		endsAt: e.endsAt,
 		registrationUrl: e.registrationUrl,
+		recurrence: e.recurrence,
+		recurrenceExceptions: e.recurrenceExceptions,
+		price: e.price,
+		free: e.free,
+		attendance: e.attendance,
 		venueSlug: e.venue?.slug ?? null,
 		openingHours: e.openingHours,
 		accessTransport: e.accessTransport,
@@ -250,21 +257,69 @@ export function foldLine(line: string): string {
 	return out.join('\r\n');
 }
 
-const CALENDAR_HEAD = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Connecteur Carto//Agenda//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+/**
+ * Europe/Paris as calendars need it to place a local time (the rules in force since 1996, as Google and Outlook
+ * publish them): events are written in Paris wall time with this TZID, so « chaque 1er jeudi à 18 h 30 » stays
+ * at 18 h 30 after a change of clocks in every calendar that repeats it.
+ */
+const PARIS_VTIMEZONE = [
+	'BEGIN:VTIMEZONE',
+	`TZID:${EVENT_TZ}`,
+	`X-LIC-LOCATION:${EVENT_TZ}`,
+	'BEGIN:DAYLIGHT',
+	'TZOFFSETFROM:+0100',
+	'TZOFFSETTO:+0200',
+	'TZNAME:CEST',
+	'DTSTART:19700329T020000',
+	'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+	'END:DAYLIGHT',
+	'BEGIN:STANDARD',
+	'TZOFFSETFROM:+0200',
+	'TZOFFSETTO:+0100',
+	'TZNAME:CET',
+	'DTSTART:19701025T030000',
+	'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+	'END:STANDARD',
+	'END:VTIMEZONE'
+];
+
+const CALENDAR_HEAD = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Connecteur Carto//Agenda//FR', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...PARIS_VTIMEZONE];
+
+/** A stored date-time as Paris wall time for a TZID property (« 20270107T183000 »); an instant is converted first. */
+function parisLocal(value: string): string | null {
+	const d = eventInstant(value);
+	if (!d) return null;
+	const w = wallClock(d.toISOString());
+	const seconds = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:(\d{2})/.exec(value)?.[1] ?? '00';
+	return `${w.date.replaceAll('-', '')}T${String(w.hour ?? 0).padStart(2, '0')}${String(w.minute ?? 0).padStart(2, '0')}${seconds}`;
+}
+
+/** RFC 5545 wants UNTIL in UTC when DTSTART has a TZID: the stored floating UNTIL is converted. */
+function ruleForCalendar(rule: string): string {
+	return rule.replace(/UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?Z?/i, (_all, y, mo, d, h = '23', mi = '59', se = '59') => {
+		const instant = eventInstant(`${y}-${mo}-${d}T${h}:${mi}:${se}`);
+		return instant ? `UNTIL=${icsDate(instant)}` : _all;
+	});
+}
 
 /** One event's VEVENT lines (none without a usable start). */
 function veventLines(e: ExportEntityRow['entity'], communeName: string | null, origin: string, now: Date): string[] {
 	const start = e.startsAt ? eventInstant(e.startsAt) : null;
-	if (!start) return [];
+	const startLocal = e.startsAt ? parisLocal(e.startsAt) : null;
+	if (!start || !startLocal) return [];
 	const end = e.endsAt ? eventInstant(e.endsAt) : null;
+	const endLocal = e.endsAt ? parisLocal(e.endsAt) : null;
+	const time = startLocal.slice(8);
+	const exceptions = e.recurrence ? e.recurrenceExceptions.map((day) => `EXDATE;TZID=${EVENT_TZ}:${day.replaceAll('-', '')}${time}`) : [];
 	const description = [e.summary, markdownToPlainText(e.description)].filter(Boolean).join('\n\n');
 	const location = [e.address, communeName].filter(Boolean).join(', ');
 	return [
 		'BEGIN:VEVENT',
 		`UID:${e.slug}@connecteur-carto`,
 		`DTSTAMP:${icsDate(now)}`,
-		`DTSTART:${icsDate(start)}`,
-		...(end && end > start ? [`DTEND:${icsDate(end)}`] : []),
+		`DTSTART;TZID=${EVENT_TZ}:${startLocal}`,
+		...(end && endLocal && end > start ? [`DTEND;TZID=${EVENT_TZ}:${endLocal}`] : []),
+		...(e.recurrence ? [`RRULE:${ruleForCalendar(e.recurrence)}`, ...exceptions] : []),
 		`SUMMARY:${icsText(e.name)}`,
 		...(description ? [`DESCRIPTION:${icsText(description)}`] : []),
 		...(location ? [`LOCATION:${icsText(location)}`] : []),
@@ -277,8 +332,12 @@ function veventLines(e: ExportEntityRow['entity'], communeName: string | null, o
 const calendarBody = (lines: string[]) => [...lines, 'END:VCALENDAR'].map(foldLine).join('\r\n') + '\r\n';
 
 export function agendaIcs(db: Db, params: URLSearchParams, origin = '', now = new Date()): FileBody {
-	const filters = parseParams(entityFiltersSchema, params);
-	const events = exportEntityRows(db, { ...filters, kind: ['event'] }).filter((r) => r.entity.startsAt);
+	const { free, attendance, ...filters } = parseParams(agendaQuerySchema, params);
+	// The agenda's own filters, as its page applies them (agenda.repo.ts), so a subscription holds what the page lists.
+	const attends = (a: string | null) => !attendance || (attendance === 'online' ? a === 'online' || a === 'hybrid' : a !== 'online');
+	const events = exportEntityRows(db, { ...filters, kind: ['event'] }).filter(
+		(r) => r.entity.startsAt && (!free || r.entity.free === true) && attends(r.entity.attendance)
+	);
 	const lines = [...CALENDAR_HEAD, 'X-WR-CALNAME:Connecteur Carto'];
 	for (const { entity, communeName } of events) lines.push(...veventLines(entity, communeName, origin, now));
 	return { body: calendarBody(lines), contentType: 'text/calendar; charset=utf-8', filename: 'connecteur-carto-agenda.ics' };

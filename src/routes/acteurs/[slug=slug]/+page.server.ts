@@ -9,6 +9,7 @@ import { entityPathway } from '$lib/server/services/pathway.service';
 import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 import { listingFreshness } from '$lib/server/services/freshness.service';
 import { practicalInfo } from '$lib/server/services/practical-info.service';
+import { actorEvents, eventNextDates } from '$lib/server/services/agenda.service';
 import { backLink } from './back-link';
 import type { PageServerLoad } from './$types';
 
@@ -28,7 +29,9 @@ export const load = pageLoad(
 			practical: practicalInfo(db, portrait.entity.id, locals.user),
 			basemap: basemapSetting(),
 			back,
-			freshness: listingFreshness(portrait.entity.lastVerifiedAt)
+			freshness: listingFreshness(portrait.entity.lastVerifiedAt),
+			events: actorEvents(db, portrait.entity.id),
+			nextDates: eventNextDates(portrait.entity)
 		};
 	},
 	(e, { params }) => {

@@ -1,0 +1,162 @@
+/**
+ * Issue 19: recurring events (« Apéro des créateurs, chaque 1er jeudi »), written through the one write path on a
+ * real SQLite file: each date in the agenda's weeks and month, the archive keeps the past ones, the filters of the
+ * agenda (free, on site or online, stage), the actor pages' events, and the .ics read back by ical.js, whose
+ * expansion across the change of clocks must give the same Paris hours as ours.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { eq } from 'drizzle-orm';
+import { freshDb, insertSmallTerritories } from './fresh-db';
+import { createEntities, createRelations, updateEntity } from '../../src/lib/server/services/entity-write.service';
+import { actorEvents, agendaPage } from '../../src/lib/server/services/agenda.service';
+import { agendaIcs, eventIcs } from '../../src/lib/server/services/export.service';
+import { entities } from '../../src/lib/server/db/schema';
+import { wallClock } from '../../src/lib/domain/french/dates';
+
+let ctx: ReturnType<typeof freshDb>;
+/** Monday 7 December 2026, 10:00 in Paris. */
+const NOW = new Date('2026-12-07T09:00:00Z');
+const page = (qs = '') => agendaPage(ctx.db, new URLSearchParams(qs), NOW);
+const dates = (qs = '') => page(qs).weeks.flatMap((w) => w.events.map((e) => `${e.slug} ${e.startsAt}`));
+const editor = { actor: { userId: null, label: 'Rédaction' }, reason: 'Agenda' };
+let cordeeId = 0;
+let aperoId = 0;
+
+beforeAll(() => {
+	ctx = freshDb();
+	insertSmallTerritories(ctx.db);
+	[cordeeId] = createEntities(ctx.db, [{ slug: 'la-cordee', kind: 'third_place', category: 'coworking', name: 'La Cordée', communeCode: '63113' }]);
+	const ids = createEntities(ctx.db, [
+		{
+			slug: 'apero',
+			kind: 'event',
+			category: 'meetup',
+			name: 'Apéro des créateurs',
+			communeCode: '63113',
+			venueId: cordeeId,
+			// Thursday 3 December 2026, then every first Thursday; not in the January holidays.
+			startsAt: '2026-12-03T18:30:00',
+			endsAt: '2026-12-03T21:00:00',
+			recurrence: 'FREQ=MONTHLY;BYDAY=1TH',
+			recurrenceExceptions: ['2027-01-07'],
+			stages: ['emergence', 'creation'],
+			free: true
+		},
+		{
+			slug: 'webinaire',
+			kind: 'event',
+			category: 'training',
+			name: 'Webinaire financement',
+			communeCode: '63113',
+			startsAt: '2026-12-10T12:00:00',
+			recurrence: 'FREQ=WEEKLY;COUNT=3',
+			attendance: 'online',
+			price: '20 €',
+			free: false,
+			stages: ['development']
+		},
+		{ slug: 'forum', kind: 'event', category: 'conference', name: 'Forum hybride', communeCode: '63113', startsAt: '2027-02-05T09:00:00', attendance: 'hybrid' }
+	]);
+	aperoId = ids[0]!;
+	createRelations(ctx.db, [{ type: 'organises', sourceId: cordeeId!, targetId: ids[2]!, source: 'https://example.org' }], editor);
+});
+afterAll(() => ctx.close());
+
+describe('recurring events in the agenda', () => {
+	it('derives the last day on every write: open-ended, then counted, then a one-off', () => {
+		const lastDay = (slug: string) => ctx.db.select({ d: entities.lastDay }).from(entities).where(eq(entities.slug, slug)).get()!.d;
+		expect(lastDay('apero')).toBe('9999-12-31');
+		expect(lastDay('webinaire')).toBe('2026-12-24');
+		expect(lastDay('forum')).toBe('2027-02-05');
+		updateEntity(ctx.db, aperoId, { recurrence: 'FREQ=MONTHLY;BYDAY=1TH;COUNT=2' }, { ...editor, expectedVersion: 1 });
+		// RFC 5545 counts the skipped date among the COUNT: 3 December, then 7 January, skipped.
+		expect(lastDay('apero')).toBe('2026-12-03');
+		updateEntity(ctx.db, aperoId, { recurrence: 'FREQ=MONTHLY;BYDAY=1TH' }, { ...editor, expectedVersion: 2 });
+		expect(lastDay('apero')).toBe('9999-12-31');
+	});
+
+	it('lists each date to come, once per occurrence, the skipped one left out', () => {
+		const list = dates('to=2027-04-30');
+		expect(list).toEqual([
+			'webinaire 2026-12-10T12:00:00',
+			'webinaire 2026-12-17T12:00:00',
+			'webinaire 2026-12-24T12:00:00',
+			'apero 2027-02-04T18:30:00',
+			'forum 2027-02-05T09:00:00',
+			'apero 2027-03-04T18:30:00',
+			// After the change of clocks (28 March 2027): still 18:30 in Paris.
+			'apero 2027-04-01T18:30:00'
+		]);
+		const first = page('to=2027-04-30').weeks[0]!.events[0]!;
+		expect(first).toMatchObject({ slug: 'webinaire', recurrence: 'FREQ=WEEKLY;COUNT=3', seriesStartsAt: '2026-12-10T12:00:00', endsAt: null });
+	});
+
+	it('keeps the past dates of a series still running in the archive', () => {
+		expect(dates('past=1')).toEqual(['apero 2026-12-03T18:30:00']);
+	});
+
+	it('filters by free, on site or online, and stage', () => {
+		const slugs = (qs: string) => [...new Set(page(`${qs}&to=2027-04-30`).weeks.flatMap((w) => w.events.map((e) => e.slug)))];
+		expect(slugs('free=1')).toEqual(['apero']);
+		expect(slugs('attendance=online')).toEqual(['webinaire', 'forum']);
+		expect(slugs('attendance=on_site')).toEqual(['apero', 'forum']);
+		expect(slugs('stage=development')).toEqual(['webinaire']);
+		expect(slugs('stage=creation&free=1')).toEqual(['apero']);
+		expect(page('free=1&attendance=online').filterKey).toBe('free=1&attendance=online');
+	});
+
+	it('draws a month: every date on its day, the neighbouring days of the grid too', () => {
+		const month = page('view=month&month=2027-02').month!;
+		expect(month.month).toBe('2027-02');
+		expect([month.previous, month.next]).toEqual(['2027-01', '2027-03']);
+		expect(month.weeks).toHaveLength(4); // 1 February 2027 is a Monday, the 28th a Sunday
+		const days = month.weeks
+			.flat()
+			.filter((d) => d.events.length)
+			.map((d) => `${d.day} ${d.events.map((e) => e.slug).join(',')}`);
+		expect(days).toEqual(['2027-02-04 apero', '2027-02-05 forum']);
+		const december = page('view=month&month=2026-12').month!;
+		expect(december.weeks[0]![0]!.day).toBe('2026-11-30');
+		expect(
+			december.weeks
+				.flat()
+				.filter((d) => d.events.length)
+				.map((d) => d.day)
+		).toEqual(['2026-12-03', '2026-12-10', '2026-12-17', '2026-12-24']);
+	});
+
+	it("lists a third-place's events: those it hosts and organises, the recurring one at its next date", () => {
+		const events = actorEvents(ctx.db, cordeeId, NOW);
+		expect(events.upcoming.map((e) => `${e.slug} ${e.startsAt}`)).toEqual(['apero 2027-02-04T18:30:00', 'forum 2027-02-05T09:00:00']);
+		expect(events.past).toEqual([]);
+	});
+
+	it('writes RRULE and EXDATE in Paris time with its VTIMEZONE: ical.js repeats it at 18:30 on both sides of the change', () => {
+		const body = eventIcs(ctx.db, 'apero', 'https://carto.example', NOW).body as string;
+		expect(body).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris');
+		expect(body).toContain('DTSTART;TZID=Europe/Paris:20261203T183000');
+		expect(body).toContain('RRULE:FREQ=MONTHLY;BYDAY=1TH');
+		expect(body).toContain('EXDATE;TZID=Europe/Paris:20270107T183000');
+		const event = new ICAL.Event(new ICAL.Component(ICAL.parse(body)).getFirstSubcomponent('vevent')!);
+		const it = event.iterator();
+		const got: string[] = [];
+		for (let next = it.next(); next && got.length < 6; next = it.next()) {
+			if (event.component.getAllProperties('exdate').some((p) => p.getFirstValue().toString() === next!.toString())) continue;
+			const w = wallClock(next.toJSDate().toISOString());
+			got.push(`${w.date} ${w.hour}:${w.minute}`);
+		}
+		expect(got).toEqual(['2026-12-03 18:30', '2027-02-04 18:30', '2027-03-04 18:30', '2027-04-01 18:30', '2027-05-06 18:30', '2027-06-03 18:30']);
+		// In UTC: 17:30 in winter, 16:30 in summer.
+		expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-03T17:30:00.000Z');
+	});
+
+	it('gives a subscription of exactly the agenda filters (free, online)', () => {
+		const summaries = (qs: string) => {
+			const cal = new ICAL.Component(ICAL.parse(agendaIcs(ctx.db, new URLSearchParams(qs), 'https://carto.example', NOW).body as string));
+			return cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('summary'));
+		};
+		expect(summaries('free=1')).toEqual(['Apéro des créateurs']);
+		expect(summaries('attendance=online').sort()).toEqual(['Forum hybride', 'Webinaire financement']);
+	});
+});
