@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
 import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './browser';
 import { choosePassword, createAccount, logIn } from './sign-in';
 import { offerLabel, stageLabel } from '../../src/lib/domain/vocabulary';
@@ -159,10 +160,25 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 		await form.getByLabel('Début', { exact: true }).fill('2027-05-20T18:30');
 		await form.getByLabel('Fin', { exact: true }).fill('2027-05-20T21:00');
 		await form.getByLabel("Lien d'inscription").fill('https://billetterie.exemple.fr/rencontre');
+		// Issue 19: it comes back every third Thursday (20 May 2027 is one), not in August, at the coworking.
+		await form.getByLabel('Se répète').selectOption({ label: 'Chaque mois, au même rang (par exemple le 1er jeudi)' });
+		await form.getByLabel('Dates sautées (facultatif)').fill('19/08/2027');
+		await form.getByLabel('Sur place ou en ligne').selectOption({ label: 'Sur place et en ligne' });
+		await form.getByLabel('Tarif').fill('Prix libre');
+		await form.getByLabel('Gratuit ?').selectOption({ label: 'Non, payant' });
+		await form.getByRole('group', { name: 'Pour quels stades de projet (facultatif)' }).getByLabel('Création').check();
+		const venue = form.getByTestId('venue-picker');
+		await venue.getByRole('combobox').fill(partOf(place.name));
+		await venue
+			.getByRole('option', { name: new RegExp(`^${escapeRe(place.name)}\\b`) })
+			.first()
+			.click();
 		await screenshot(partner, 'listing-edit-event-desktop');
 		await form.getByRole('button', { name: 'Enregistrer' }).click();
 		expect(await form.getByTestId('edit-done').innerText()).toMatch(/publiée après relecture/);
 		expect(await form.getByLabel('Début', { exact: true }).inputValue()).toBe('2027-05-20T18:30');
+		expect(await form.getByLabel('Se répète').inputValue()).toBe('monthly_nth');
+		expect(await form.getByTestId('repeat-words').innerText()).toBe("Aujourd'hui\u00a0: tous les troisièmes jeudis du mois.");
 		await partner.setViewportSize(PHONE);
 		await screenshot(partner, 'listing-edit-event-phone');
 		expect(await partner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -201,14 +217,35 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 		expect(await partner.getByTestId('claim-prompt').count()).toBe(0);
 		await screenshot(partner, 'listing-edit-public-place');
 
-		// The agenda: the feed and the event's page give the new date, at 18:30 Paris time.
-		const ics = await (await fetch(`${baseUrl()}/agenda.ics`)).text();
-		// 18:30 in Paris in May (UTC+2) is 16:30 UTC.
-		expect(ics).toMatch(new RegExp(`UID:${escapeRe(event.slug)}@connecteur-carto\\r\\nDTSTAMP:\\w+\\r\\nDTSTART:20270520T163000Z`));
+		// The agenda: the feed of its filters (the stage it suits) and the event's page give the new date, at 18:30
+		// Paris time, and its repeat; ical.js (an independent parser) expands it at 18:30 after the autumn change too.
+		const ics = await (await fetch(`${baseUrl()}/agenda.ics?stage=creation`)).text();
+		expect(ics).toMatch(new RegExp(`UID:${escapeRe(event.slug)}@connecteur-carto\\r\\nDTSTAMP:\\w+\\r\\nDTSTART;TZID=Europe/Paris:20270520T183000`));
+		const vevent = new ICAL.Component(ICAL.parse(ics))
+			.getAllSubcomponents('vevent')
+			.find((v) => v.getFirstPropertyValue('uid') === `${event.slug}@connecteur-carto`)!;
+		expect(vevent.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=MONTHLY;BYDAY=3TH');
+		const dates = new ICAL.Event(vevent).iterator();
+		const utc: string[] = [];
+		for (let next = dates.next(); next && utc.length < 7; next = dates.next()) utc.push(next.toJSDate().toISOString());
+		expect(utc).toContain('2027-06-17T16:30:00.000Z'); // summer: UTC+2
+		expect(utc).toContain('2027-11-18T17:30:00.000Z'); // winter: UTC+1
+		expect(vevent.getFirstPropertyValue('exdate')!.toString()).toBe('2027-08-19T18:30:00');
 		await partner.goto(`/acteurs/${event.slug}`);
 		expect(await partner.getByTestId('event-dates').innerText()).toMatch(/20\smai\s2027,\sde\s18\sh\s30\sà\s21\sh/);
+		expect(await partner.getByTestId('event-repeats').innerText()).toMatch(/^tous les troisièmes jeudis du mois\nsauf le 19 août 2027$/);
+		expect(await partner.getByTestId('event-attendance').innerText()).toBe('Sur place et en ligne');
+		expect(await partner.getByTestId('event-price').innerText()).toBe('Prix libre');
 		expect(await partner.getByRole('link', { name: "S'inscrire" }).getAttribute('href')).toBe('https://billetterie.exemple.fr/rencontre');
 		await screenshot(partner, 'listing-edit-public-event');
+
+		// The coworking's page lists it among its upcoming events; the agenda's month shows it on 17 June.
+		await partner.goto(`/acteurs/${place.slug}`);
+		expect(await partner.getByTestId('actor-events-upcoming').innerText()).toContain(event.name);
+		await partner.goto('/agenda?view=month&month=2027-06&stage=creation');
+		const june = partner.locator('td[data-day="2027-06-17"]');
+		expect((await june.getByTestId('month-event').allInnerTexts()).some((t) => t.includes(event.name))).toBe(true);
+		await screenshot(partner, 'agenda-month-partner-event');
 	});
 
 	it("l'éditrice ouvre le même formulaire depuis la page publique, avec ses champs en plus", async () => {

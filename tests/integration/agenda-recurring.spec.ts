@@ -9,7 +9,9 @@ import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { createEntities, createRelations, updateEntity } from '../../src/lib/server/services/entity-write.service';
-import { actorEvents, agendaPage } from '../../src/lib/server/services/agenda.service';
+import { actorEvents, agendaPage, eventsApi } from '../../src/lib/server/services/agenda.service';
+import { eventListResponse } from '../../src/lib/domain/api/responses';
+import { ValidationError } from '../../src/lib/server/services/errors';
 import { agendaIcs, eventIcs } from '../../src/lib/server/services/export.service';
 import { entities } from '../../src/lib/server/db/schema';
 import { wallClock } from '../../src/lib/domain/french/dates';
@@ -158,5 +160,26 @@ describe('recurring events in the agenda', () => {
 		};
 		expect(summaries('free=1')).toEqual(['Apéro des créateurs']);
 		expect(summaries('attendance=online').sort()).toEqual(['Forum hybride', 'Webinaire financement']);
+	});
+
+	it('/api/v1/events: every date of the window expanded, paged by offset, in the documented shape', () => {
+		const api = (qs: string) => eventsApi(ctx.db, new URLSearchParams(qs), NOW);
+		const first = api('to=2027-04-30&limit=4');
+		expect(eventListResponse.parse(first)).toEqual(first);
+		expect(first.total).toBe(7);
+		expect(first.items.map((i) => `${i.slug} ${i.startsAt}`)).toEqual([
+			'webinaire 2026-12-10T12:00:00',
+			'webinaire 2026-12-17T12:00:00',
+			'webinaire 2026-12-24T12:00:00',
+			'apero 2027-02-04T18:30:00'
+		]);
+		expect(first.next).toBe(4);
+		const second = api('to=2027-04-30&limit=4&offset=4');
+		expect(second.items.map((i) => i.startsAt)).toEqual(['2027-02-05T09:00:00', '2027-03-04T18:30:00', '2027-04-01T18:30:00']);
+		expect(second.next).toBeNull();
+		expect(second.items[0]).toMatchObject({ slug: 'forum', attendance: 'hybrid', url: '/acteurs/forum', venue: null });
+		expect(api('to=2027-04-30&limit=4&offset=3').items[0]).toMatchObject({ slug: 'apero', venue: { slug: 'la-cordee', name: 'La Cordée' }, free: true });
+		expect(api('past=1').items.map((i) => i.startsAt)).toEqual(['2026-12-03T18:30:00']);
+		expect(() => api('limit=500')).toThrow(ValidationError);
 	});
 });

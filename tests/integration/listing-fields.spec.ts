@@ -69,8 +69,23 @@ describe('field ownership by kind', () => {
 		);
 		expect(fields(ids.org)).not.toContain('openingHours');
 		expect(fields(ids.place)).toEqual(expect.arrayContaining(['stages', 'offers', 'openingHours', 'accessTransport', 'accessibility', 'equipment']));
-		expect(fields(ids.event)).toEqual(expect.arrayContaining(['startsAt', 'endsAt', 'venueId', 'registrationUrl', 'email']));
-		expect(fields(ids.event)).not.toContain('stages');
+		expect(fields(ids.event)).toEqual(
+			expect.arrayContaining([
+				'startsAt',
+				'endsAt',
+				'recurrence',
+				'recurrenceExceptions',
+				'venueId',
+				'attendance',
+				'registrationUrl',
+				'price',
+				'free',
+				'stages',
+				'email'
+			])
+		);
+		// An event says which stages it suits (issue 19); only structures offer services.
+		expect(fields(ids.event)).not.toContain('offers');
 		expect(fields(ids.person)).toEqual(expect.arrayContaining(['email', 'phone', 'contactPublic']));
 		expect(fields(ids.person)).not.toContain('foundedYear');
 		for (const id of Object.values(ids)) {
@@ -117,7 +132,8 @@ describe('field ownership by kind', () => {
 	});
 
 	it('refuses what a kind does not have, a category of another kind and unreadable hours, in French', () => {
-		expect(() => submitEntityUpdate(db, paula, ids.event, { stages: ['creation'] }, 1)).toThrow(ForbiddenError);
+		expect(() => submitEntityUpdate(db, paula, ids.event, { offers: ['mentoring'] }, 1)).toThrow(ForbiddenError);
+		expect(() => submitEntityUpdate(db, paula, ids.org, { recurrence: 'FREQ=WEEKLY' }, 1)).toThrow(ForbiddenError);
 		expect(() => submitEntityUpdate(db, paula, ids.org, { openingHours: 'Mo 09:00-12:00' }, 1)).toThrow(/horaires d'ouverture/);
 		expect(() => submitEntityUpdate(db, paula, ids.org, { category: 'fablab' }, 1)).toThrow(/catégorie «\u00a0fablab\u00a0» inconnue/);
 		expect(() => submitEntityUpdate(db, paula, ids.place, { openingHours: 'du lundi au vendredi' }, 1)).toThrow(/horaires d'ouverture illisibles/);

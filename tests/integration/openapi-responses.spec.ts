@@ -96,6 +96,8 @@ function cases(): Record<string, string[]> {
 		],
 		'/export.gexf': ['kind=organisation'],
 		'/export.graphml': ['kind=organisation'],
+		'/events': ['', 'territory=63&limit=200', 'past=1&limit=200', 'free=1&attendance=online', 'stage=creation&from=2027-01-01&to=2027-12-31'],
+		'/events.ics': ['', 'territory=43&free=1'],
 		'/export.csv': ['kind=third_place'],
 		'/export.relations.csv': ['kind=organisation', `focus=${fx.pair[0]}&depth=2`, 'type=founded&connected=1'],
 		'/export.geojson': ['', 'territories=departement&kind=event'],

@@ -141,6 +141,35 @@ export const entityListResponse = z.object({
 	next: z.string().nullable().describe('Curseur de la page suivante (paramètre cursor), null à la fin.')
 });
 
+/** /api/v1/events: one date of an event (a recurring event gives one item per date of the window). */
+export const eventOccurrence = z.object({
+	id: int.describe('Identifiant de l’événement (la série, pour un événement récurrent).'),
+	slug: z.string(),
+	name: z.string(),
+	category: z.string(),
+	startsAt: z.string().describe('Début de cette date, heure de Paris (AAAA-MM-JJTHH:MM:SS).'),
+	endsAt: z.string().nullable().describe('Fin de cette date, heure de Paris.'),
+	seriesStartsAt: z.string().describe('Première date de la série (égale à startsAt pour un événement unique).'),
+	recurrence: z.string().nullable().describe('Règle RRULE de la série, ou null.'),
+	price: z.string().nullable(),
+	free: z.boolean().nullable(),
+	attendance: z.enum(['on_site', 'online', 'hybrid']).nullable(),
+	stages: z.array(z.string()),
+	address: z.string().nullable(),
+	communeName: z.string().nullable(),
+	lon: z.number().nullable(),
+	lat: z.number().nullable(),
+	venue: z.object({ slug: z.string(), name: z.string() }).nullable().describe('Le tiers-lieu de l’annuaire où il a lieu.'),
+	registrationUrl: z.string().nullable(),
+	url: z.string().describe('Chemin de la page de l’événement sur le site.')
+});
+
+export const eventListResponse = z.object({
+	items: z.array(eventOccurrence),
+	total: count.describe('Nombre de dates de la fenêtre (au plus 2 000 sont comptées).'),
+	next: int.nullable().describe('Valeur de `offset` de la page suivante, null à la fin.')
+});
+
 export const entityResponse = publicEntity.extend({
 	communeName: z.string().nullable().describe('Nom de la commune (communeCode est son code INSEE).'),
 	relations: z.array(relationWithEnds)

@@ -10,6 +10,8 @@ import { entityListSchema, searchApiSchema } from '../services/entity-api.servic
 import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../services/map.service';
 import { territoryListQuerySchema } from '../services/territory.service';
 import { geoJsonParamsSchema } from '../services/export.service';
+import { eventsApiSchema } from '../services/agenda.service';
+import { agendaQuerySchema } from '$lib/domain/agenda-query';
 import * as R from '$lib/domain/api/responses';
 import { POINTS_CONTENT_TYPE } from '$lib/map/points-binary';
 import { m } from '$lib/paraglide/messages';
@@ -56,6 +58,7 @@ export const TAGS: Record<string, Words> = {
 	carte: m.server_api_tag_carte,
 	reseau: m.server_api_tag_reseau,
 	parcours: m.server_api_tag_parcours,
+	agenda: m.server_api_tag_agenda,
 	exports: m.server_api_tag_exports,
 	meta: m.server_api_tag_meta
 };
@@ -303,6 +306,30 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 			)
 		},
 		example: { type: 'incubated_by' }
+	},
+	{
+		path: '/events',
+		tag: 'agenda',
+		summary: m.server_api_events_summary,
+		description: m.server_api_events_description,
+		query: [eventsApiSchema],
+		response: { description: m.server_api_events_response, contentType: JSON_TYPE, schema: R.eventListResponse },
+		example: { territory: '63', limit: '10' }
+	},
+	{
+		path: '/events.ics',
+		tag: 'agenda',
+		summary: m.server_api_events_ics_summary,
+		description: m.server_api_events_ics_description,
+		query: [agendaQuerySchema.omit({ view: true, month: true, from: true, to: true, past: true })],
+		response: {
+			description: m.server_api_events_ics_response,
+			contentType: 'text/calendar',
+			schema: R.fileResponse(
+				'iCalendar (RFC 5545) : un VEVENT par événement, heures de Paris (TZID=Europe/Paris et son VTIMEZONE), RRULE et EXDATE pour les événements récurrents.'
+			)
+		},
+		example: { territory: '63' }
 	},
 	{
 		path: '/export.csv',

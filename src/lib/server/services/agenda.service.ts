@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { agendaQuerySchema, type AgendaQuery } from '$lib/domain/agenda-query';
 import { addDays, mondayOf } from '$lib/domain/calendar-days';
 import { ARRAY_KEYS, filtersToSearchParams } from '$lib/domain/filter-params';
@@ -214,4 +215,59 @@ export function eventNextDates(
 ) {
 	if (!event.startsAt || !event.recurrence) return [];
 	return nextOccurrences({ ...event, startsAt: event.startsAt }, parisToday(now), 5);
+}
+
+/** /api/v1/events: the agenda's filters and window, by pages of dates. */
+export const eventsApiSchema = agendaQuerySchema.omit({ view: true, month: true }).extend({
+	limit: z.coerce
+		.number({ error: 'limit doit être un nombre' })
+		.int({ error: 'limit doit être un entier' })
+		.min(1, { error: 'limit doit être au moins 1' })
+		.max(200, { error: 'limit : 200 au maximum' })
+		.default(50)
+		.describe('Dates par page (1 à 200, 50 par défaut).'),
+	offset: z.coerce
+		.number({ error: 'offset doit être un nombre' })
+		.int({ error: 'offset doit être un entier' })
+		.min(0, { error: 'offset doit être positif' })
+		.max(2000, { error: 'offset : 2 000 au maximum' })
+		.default(0)
+		.describe('Dates à sauter (la valeur `next` de la page précédente).')
+});
+
+/** Dates counted at most for one answer (a weekly rule over years stays a page away, never a scan). */
+const API_MAX_DATES = 2000;
+
+/**
+ * The dates of the filters' events between `from` (today by default) and `to` (a year later by default), every
+ * occurrence of a recurring event expanded; with `past=1`, the archive, newest first. Paged by offset.
+ */
+export function eventsApi(db: Db, params: URLSearchParams, now = new Date()) {
+	const query = parseParams(eventsApiSchema, params, ARRAY_KEYS);
+	const today = parisToday(now);
+	const agendaQuery: AgendaQuery = { ...query, view: 'list', month: undefined };
+	const { list } = query.past ? past(db, agendaQuery, today, API_MAX_DATES) : upcoming(db, agendaQuery, today, API_MAX_DATES);
+	const items = list.slice(query.offset, query.offset + query.limit).map((o) => ({
+		id: o.id,
+		slug: o.slug,
+		name: o.name,
+		category: o.category,
+		startsAt: o.startsAt,
+		endsAt: o.endsAt,
+		seriesStartsAt: o.seriesStartsAt,
+		recurrence: o.recurrence,
+		price: o.price,
+		free: o.free,
+		attendance: o.attendance,
+		stages: o.stages,
+		address: o.address,
+		communeName: o.communeName,
+		lon: o.lon,
+		lat: o.lat,
+		venue: o.venueSlug ? { slug: o.venueSlug, name: o.venueName ?? '' } : null,
+		registrationUrl: o.registrationUrl,
+		url: `/acteurs/${o.slug}`
+	}));
+	const end = query.offset + items.length;
+	return { items, total: list.length, next: end < list.length ? end : null };
 }
