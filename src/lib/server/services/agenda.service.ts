@@ -87,8 +87,21 @@ function upcoming(db: Db, query: AgendaQuery, today: string, limit: number): { l
 	const fromDay = maxDay(query.from ?? today, today);
 	const toDay = query.to ?? addDays(fromDay, AHEAD_DAYS);
 	const rows = agendaEventRows(db, query, { fromDay, toDay: query.to, order: 'asc', limit: limit + 1 });
-	// A one-off event later than a year ahead is still listed once; only rules without end stop at a year.
-	const all = expand(rows, fromDay, OPEN_END, limit).filter((o) => o.recurrence === null || dayOf(o.startsAt) <= toDay);
+	// A one-off event later than a year ahead is still listed once; only repeats stop at a year.
+	const all = [
+		...expand(
+			rows.filter((r) => r.recurrence === null),
+			fromDay,
+			OPEN_END,
+			1
+		),
+		...expand(
+			rows.filter((r) => r.recurrence !== null),
+			fromDay,
+			toDay,
+			limit
+		)
+	];
 	all.sort(byStart);
 	return { list: all.slice(0, limit), truncated: rows.length > limit || all.length > limit };
 }
@@ -137,7 +150,13 @@ function previousMonth(month: string): string {
 export function agendaPage(db: Db, params: URLSearchParams, now = new Date()): AgendaPage {
 	const query = parseParams(agendaQuerySchema, params, ARRAY_KEYS);
 	const today = parisToday(now);
-	const { list, truncated } = query.past ? past(db, query, today, AGENDA_PAGE_SIZE) : upcoming(db, query, today, AGENDA_PAGE_SIZE);
+	// The month's grid stands instead of the list: the list is not read for it.
+	const month = query.view === 'month' ? monthGrid(db, query, query.month ?? today.slice(0, 7)) : null;
+	const { list, truncated } = month
+		? { list: [], truncated: false }
+		: query.past
+			? past(db, query, today, AGENDA_PAGE_SIZE)
+			: upcoming(db, query, today, AGENDA_PAGE_SIZE);
 	const weeks: AgendaWeek[] = [];
 	for (const o of list) {
 		const start = dayOf(o.startsAt);
@@ -146,7 +165,6 @@ export function agendaPage(db: Db, params: URLSearchParams, now = new Date()): A
 		if (last?.monday === monday) last.events.push(o);
 		else weeks.push({ monday, events: [o] });
 	}
-	const month = query.view === 'month' ? monthGrid(db, query, query.month ?? today.slice(0, 7)) : null;
 	return { query, today, weeks, month, count: list.length, truncated, filterKey: agendaKey(query), places: query.past ? [] : placesOf(list) };
 }
 
