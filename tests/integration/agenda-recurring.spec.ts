@@ -28,7 +28,7 @@ let aperoId = 0;
 beforeAll(() => {
 	ctx = freshDb();
 	insertSmallTerritories(ctx.db);
-	[cordeeId] = createEntities(ctx.db, [{ slug: 'la-cordee', kind: 'third_place', category: 'coworking', name: 'La Cordée', communeCode: '63113' }]);
+	cordeeId = createEntities(ctx.db, [{ slug: 'la-cordee', kind: 'third_place', category: 'coworking', name: 'La Cordée', communeCode: '63113' }])[0]!;
 	const ids = createEntities(ctx.db, [
 		{
 			slug: 'apero',
@@ -144,7 +144,7 @@ describe('recurring events in the agenda', () => {
 		const it = event.iterator();
 		const got: string[] = [];
 		for (let next = it.next(); next && got.length < 6; next = it.next()) {
-			if (event.component.getAllProperties('exdate').some((p) => p.getFirstValue().toString() === next!.toString())) continue;
+			if (event.component.getAllProperties('exdate').some((p) => p.getFirstValue()!.toString() === next!.toString())) continue;
 			const w = wallClock(next.toJSDate().toISOString());
 			got.push(`${w.date} ${w.hour}:${w.minute}`);
 		}
