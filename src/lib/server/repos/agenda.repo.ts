@@ -17,6 +17,18 @@ export interface AgendaWindow {
 	limit: number;
 }
 
+/** What any list of events needs of a series to say its dates (and expand its repeats). */
+const seriesColumns = {
+	id: entities.id,
+	slug: entities.slug,
+	name: entities.name,
+	category: entities.category,
+	startsAt: sql<string>`${entities.startsAt}`,
+	endsAt: entities.endsAt,
+	recurrence: entities.recurrence,
+	recurrenceExceptions: entities.recurrenceExceptions
+};
+
 export interface AgendaExtraFilters {
 	free?: boolean;
 	attendance?: 'on_site' | 'online';
@@ -39,15 +51,8 @@ export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'> & A
 	if (filters.attendance === 'on_site') window.push(sql`coalesce(${entities.attendance}, 'on_site') in ('on_site', 'hybrid')`);
 	return db
 		.select({
-			id: entities.id,
-			slug: entities.slug,
-			name: entities.name,
-			category: entities.category,
+			...seriesColumns,
 			summary: entities.summary,
-			startsAt: sql<string>`${entities.startsAt}`,
-			endsAt: entities.endsAt,
-			recurrence: entities.recurrence,
-			recurrenceExceptions: entities.recurrenceExceptions,
 			price: entities.price,
 			free: entities.free,
 			attendance: entities.attendance,
@@ -79,14 +84,7 @@ const ACTOR_TO_EVENT = ['organises', 'participates_in', 'partner_of'];
 export function actorEventRows(db: Db, actorId: number, limit = 200) {
 	return db
 		.select({
-			id: entities.id,
-			slug: entities.slug,
-			name: entities.name,
-			category: entities.category,
-			startsAt: sql<string>`${entities.startsAt}`,
-			endsAt: entities.endsAt,
-			recurrence: entities.recurrence,
-			recurrenceExceptions: entities.recurrenceExceptions,
+			...seriesColumns,
 			lastDay: sql<string>`${entities.lastDay}`
 		})
 		.from(entities)

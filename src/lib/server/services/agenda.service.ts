@@ -6,7 +6,7 @@ import { parisToday } from '$lib/domain/french/dates';
 import type { Db } from '../db';
 import { nextOccurrences, occurrencesBetween, OPEN_END } from '../agenda/occurrences';
 import { actorEventRows, agendaEventRows, type AgendaEventRow } from '../repos/agenda.repo';
-import { parseParams } from './params';
+import { limitParam, parseParams } from './params';
 
 /** Occurrences listed at most on one page: a year of the region's agenda, never the whole archive. */
 export const AGENDA_PAGE_SIZE = 200;
@@ -237,13 +237,7 @@ export function eventNextDates(
 
 /** /api/v1/events: the agenda's filters and window, by pages of dates. */
 export const eventsApiSchema = agendaQuerySchema.omit({ view: true, month: true }).extend({
-	limit: z.coerce
-		.number({ error: 'limit doit être un nombre' })
-		.int({ error: 'limit doit être un entier' })
-		.min(1, { error: 'limit doit être au moins 1' })
-		.max(200, { error: 'limit : 200 au maximum' })
-		.default(50)
-		.describe('Dates par page (1 à 200, 50 par défaut).'),
+	limit: limitParam(200, 50).describe('Dates par page (1 à 200, 50 par défaut).'),
 	offset: z.coerce
 		.number({ error: 'offset doit être un nombre' })
 		.int({ error: 'offset doit être un entier' })

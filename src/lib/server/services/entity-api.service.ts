@@ -7,16 +7,10 @@ import { findTerritorySummaries } from '../repos/territory.repo';
 import { getEntityWithRelations } from './entity.service';
 import { cursorParam, encodeCursor } from './cursor';
 import { entityCount, pageByNameIndex } from './entity-counts';
-import { parseParams } from './params';
+import { limitParam, parseParams } from './params';
 
 export const entityListSchema = entityFiltersSchema.extend({
-	limit: z.coerce
-		.number({ error: 'limit doit être un nombre' })
-		.int({ error: 'limit doit être un entier' })
-		.min(1, { error: 'limit doit être au moins 1' })
-		.max(200, { error: 'limit : 200 au maximum' })
-		.default(50)
-		.meta({ description: 'Nombre d’acteurs par page.' }),
+	limit: limitParam(200, 50).meta({ description: 'Nombre d’acteurs par page.' }),
 	// Read into the position it stands for: a forged cursor is a 400 here, before any query.
 	cursor: cursorParam.meta({ description: 'Curseur de la page suivante : la valeur `next` de la réponse précédente.' })
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { searchParamsToObject } from '$lib/domain/filter-params';
 import { formatIssues } from '$lib/domain/entity.schema';
 import { ValidationError } from './errors';
@@ -15,3 +15,12 @@ export function parseParams<T extends z.ZodType>(schema: T, params: URLSearchPar
 	if (!parsed.success) throw new ValidationError(formatIssues(parsed.error));
 	return parsed.data;
 }
+
+/** A page's size (`limit`), refused in French: at most `max`, `fallback` when absent. */
+export const limitParam = (max: number, fallback: number) =>
+	z.coerce
+		.number({ error: 'limit doit être un nombre' })
+		.int({ error: 'limit doit être un entier' })
+		.min(1, { error: 'limit doit être au moins 1' })
+		.max(max, { error: `limit : ${max} au maximum` })
+		.default(fallback);
