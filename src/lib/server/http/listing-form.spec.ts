@@ -152,3 +152,70 @@ describe('readListingForm', () => {
 		]);
 	});
 });
+
+describe('readListingForm: an event that comes back', () => {
+	const event = { id: 9, kind: 'event', name: 'Apéro', startsAt: '2027-01-07T18:30:00', recurrence: null, recurrenceExceptions: [] as string[] };
+	const editable = PARTNER_FIELDS_BY_KIND.event;
+	const read = (pairs: [string, string][], shown: Record<string, unknown> = event) => readListingForm(formOf(pairs), shown, editable).patch;
+
+	it('writes the rule from the first day, until a day, and reads the skipped days typed the French way', () => {
+		expect(
+			read([
+				['repeat', 'monthly_nth'],
+				['repeatUntil', '2027-06-30'],
+				['recurrenceExceptions', '04/02/2027, 2027-04-01 ; 4/2/2027'],
+				['attendance', 'hybrid'],
+				['free', 'no'],
+				['price', ' Prix libre ']
+			])
+		).toMatchObject({
+			recurrence: 'FREQ=MONTHLY;BYDAY=1TH;UNTIL=20270630T235959',
+			recurrenceExceptions: ['2027-02-04', '2027-04-01'],
+			attendance: 'hybrid',
+			free: false,
+			price: 'Prix libre'
+		});
+	});
+
+	it('leaves an untouched rule as stored, keeps a rule the patterns cannot say, and « une seule fois » clears it', () => {
+		const stored = { ...event, recurrence: 'FREQ=MONTHLY;BYDAY=1TH', recurrenceExceptions: ['2027-02-04'] };
+		expect(
+			read(
+				[
+					['repeat', 'monthly_nth'],
+					['recurrenceExceptions', '04/02/2027']
+				],
+				stored
+			)
+		).toMatchObject({
+			recurrence: 'FREQ=MONTHLY;BYDAY=1TH',
+			recurrenceExceptions: stored.recurrenceExceptions
+		});
+		const fed = { ...event, recurrence: 'FREQ=MONTHLY;BYDAY=1TH,3TH' };
+		expect(read([['repeat', 'keep']], fed).recurrence).toBe('FREQ=MONTHLY;BYDAY=1TH,3TH');
+		expect(read([['repeat', '']], stored).recurrence).toBeNull();
+	});
+
+	it('refuses a skipped day that is not a date and a repeat without a start, in French, naming them', () => {
+		const problems = (pairs: [string, string][], shown: Record<string, unknown> = event) => {
+			try {
+				read(pairs, shown);
+				return [];
+			} catch (e) {
+				return (e as ValidationError).issues;
+			}
+		};
+		expect(
+			problems([
+				['repeat', 'weekly'],
+				['recurrenceExceptions', 'le 7 janvier']
+			])
+		).toEqual([
+			'Dates sautées\u00a0: «\u00a0le\u00a0» n’est pas une date (JJ/MM/AAAA)',
+			'Dates sautées\u00a0: «\u00a07\u00a0» n’est pas une date (JJ/MM/AAAA)',
+			'Dates sautées\u00a0: «\u00a0janvier\u00a0» n’est pas une date (JJ/MM/AAAA)'
+		]);
+		expect(problems([['repeat', 'weekly']], { ...event, startsAt: null })).toEqual(['une répétition demande une date de début']);
+		expect(problems([['repeat', 'hourly']])).toEqual(['règle de répétition illisible (exemple\u00a0: FREQ=MONTHLY;BYDAY=1TH)']);
+	});
+});
