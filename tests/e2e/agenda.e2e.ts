@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { baseUrl, colourCount, drawnShare, launchBrowser, newPage, screenshot } from './browser';
 import { mondayOf } from '../../src/lib/domain/calendar-days';
 
 /** Today in Paris, as the agenda counts days. */
@@ -50,6 +50,36 @@ describe('agenda', () => {
 		expect(file.headers()['content-type']).toContain('text/calendar');
 		const vevents = new ICAL.Component(ICAL.parse(await file.text())).getAllSubcomponents('vevent');
 		expect(vevents.map((v) => v.getFirstPropertyValue('summary'))).toEqual([name]);
+	});
+
+	it('draws the listed events on a small map, and a month as a calendar reached with the keyboard', async () => {
+		await page.goto('/agenda');
+		// The départements and the events' dots are painted (the dots in the agenda's orange, #b35c00).
+		await expect.poll(() => drawnShare(page, '[data-testid="agenda-canvas"] canvas'), { timeout: 15_000 }).toBeGreaterThan(0.05);
+		const dots = () => colourCount(page, '[data-testid="agenda-canvas"] canvas', [0xb3, 0x5c, 0x00]);
+		await expect.poll(dots, { timeout: 15_000 }).toBeGreaterThan(20);
+
+		await page.getByTestId('agenda-month-link').click();
+		await page.waitForURL(/view=month/);
+		const month = page.getByTestId('agenda-month');
+		expect(await month.getByRole('table').count()).toBe(1);
+		expect(await month.locator('td[aria-current="date"]').getAttribute('data-day')).toBe(parisToday());
+		// Next month until one has events, with the keyboard: Tab reaches its first event's link.
+		for (let i = 0; i < 6 && (await page.getByTestId('month-event').count()) === 0; i++) {
+			await page.getByRole('link', { name: /Mois suivant/ }).click();
+			await page.waitForURL(/month=/);
+		}
+		const first = page.getByTestId('month-event').first().getByRole('link');
+		await first.focus();
+		expect(await page.evaluate(() => document.activeElement?.closest('td')?.getAttribute('data-day'))).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		await screenshot(page, 'agenda-month');
+		const phone = await newPage(browser);
+		await phone.setViewportSize({ width: 390, height: 844 });
+		await phone.goto(page.url().replace(/^https?:\/\/[^/]+/, baseUrl()));
+		expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		expect(await phone.getByTestId('month-event').first().isVisible()).toBe(true);
+		await screenshot(phone, 'agenda-month-phone');
+		await phone.close();
 	});
 
 	it('the home page shows the next three meetings, the same as the agenda, and leads to it', async () => {

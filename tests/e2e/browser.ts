@@ -48,3 +48,24 @@ export function drawnShare(page: Page, canvasSelector: string): Promise<number> 
 		return drawn / (data.length / 28);
 	}, canvasSelector);
 }
+
+/** How many pixels of a map's canvas are within `tolerance` (sum of channel gaps) of a colour: its dots were painted. */
+export function colourCount(page: Page, canvasSelector: string, rgb: [number, number, number], tolerance = 40): Promise<number> {
+	return page.evaluate(
+		({ selector, rgb, tolerance }) => {
+			const source = document.querySelector(selector) as HTMLCanvasElement;
+			const copy = document.createElement('canvas');
+			copy.width = source.width;
+			copy.height = source.height;
+			const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+			ctx.drawImage(source, 0, 0);
+			const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+			let found = 0;
+			for (let i = 0; i < data.length; i += 4) {
+				if (Math.abs(data[i]! - rgb[0]) + Math.abs(data[i + 1]! - rgb[1]) + Math.abs(data[i + 2]! - rgb[2]) < tolerance) found++;
+			}
+			return found;
+		},
+		{ selector: canvasSelector, rgb, tolerance }
+	);
+}
