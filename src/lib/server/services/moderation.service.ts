@@ -35,6 +35,7 @@ import { writeTransaction } from './revision-write';
 import { tellReviewOutcome } from './review-notices';
 import type { AccountUser } from './users.service';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /*
  * The editors' side: the queue of pending changes with their field-by-field diff, approval (applied in one
@@ -96,7 +97,10 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 		id: c.id,
 		kind: c.kind,
 		kindLabel: KIND_LABELS[c.kind],
-		title: proposalTitle(proposalFacts(db, c, (id) => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' })),
+		title: proposalTitle(
+			proposalFacts(db, c, (id) => names.get(id) ?? { name: `fiche n° ${id}`, kind: 'document' }),
+			getLocale()
+		),
 		entity: entity && c.entityId ? { id: c.entityId, ...entity } : null,
 		authorLabel: c.authorLabel,
 		createdAt: c.createdAt,

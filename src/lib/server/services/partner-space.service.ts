@@ -224,7 +224,7 @@ function myProposals(db: Db, user: AccountUser): MyProposal[] {
 	const actor = actorIn(entityNames(db, [...new Set([...ids, ...relationEnds])]));
 	return mine.map((c) => ({
 		id: c.id,
-		title: proposalTitle(proposalFacts(db, c, actor)),
+		title: proposalTitle(proposalFacts(db, c, actor), getLocale()),
 		status: c.status,
 		statusLabel: STATUS_LABELS[c.status],
 		reviewComment: c.reviewComment,

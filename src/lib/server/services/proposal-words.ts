@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { relationCaption as englishCaption } from '$lib/domain/english';
 import { formatDay, frenchSpacing, relationCaptionText, withPreposition, type Nameable } from '$lib/domain/french';
 import { fieldLabel } from '$lib/history/diff';
 import type { PendingChangeKind, PendingChangeStatus } from '../db/schema';
@@ -24,22 +25,55 @@ export interface RelationFacts {
 	target: Nameable;
 }
 
-const RELATION_FIELD_WORDS: Record<string, string> = { startDate: 'date de début', endDate: 'date de fin', source: 'source', description: 'description' };
+const RELATION_FIELD_WORDS: Record<Locale, Record<string, string>> = {
+	fr: { startDate: 'date de début', endDate: 'date de fin', source: 'source', description: 'description' },
+	en: { startDate: 'start date', endDate: 'end date', source: 'source', description: 'description' }
+};
 
 /** « nom, site web » */
-export function fieldList(fields: string[], kind: 'entity' | 'relation' = 'entity'): string {
-	return fields.map((f) => (kind === 'relation' ? (RELATION_FIELD_WORDS[f] ?? fieldLabel(f).toLowerCase()) : fieldLabel(f).toLowerCase())).join(', ');
+export function fieldList(fields: string[], kind: 'entity' | 'relation' = 'entity', locale: Locale = 'fr'): string {
+	const label = (f: string) => fieldLabel(f, locale).toLowerCase();
+	return fields.map((f) => (kind === 'relation' ? (RELATION_FIELD_WORDS[locale][f] ?? label(f)) : label(f))).join(', ');
 }
 
 /** « Volcabio hébergée au Fablab Aurillac », « la Couveuse des Puys a incubé Camille Martin »; an unknown relation: its ends. */
 export const relationPhrase = (r: RelationFacts) => (r.type ? relationCaptionText(r.type, r.source, r.target) : `${r.source.name} — ${r.target.name}`);
 
+/** « Volcabio is incubated by Couveuse des Puys », for the pages under /en. */
+function englishRelationPhrase(r: RelationFacts): string {
+	if (!r.type) return `${r.source.name} — ${r.target.name}`;
+	const c = englishCaption(r.type, r.source, r.target);
+	return [c.subject.name, c.verb, c.object.name, c.tail].filter(Boolean).join(' ');
+}
+
 /**
  * « Modification de la fiche Volcabio : nom, site web », « Nouvelle relation : Volcabio incubée par la
  * Couveuse des Puys », « Suppression de la relation « Volcabio hébergée au Fablab Aurillac » ».
  */
-export function proposalTitle(p: ProposalFacts): string {
-	return frenchSpacing(titleWords(p));
+export function proposalTitle(p: ProposalFacts, locale: Locale = 'fr'): string {
+	return locale === 'en' ? englishTitle(p) : frenchSpacing(titleWords(p));
+}
+
+/** The same titles for an editor or a partner reading the English pages. */
+function englishTitle(p: ProposalFacts): string {
+	switch (p.kind) {
+		case 'entity_update':
+			return `Change to the listing ${p.entityName}${p.fields.length ? `: ${fieldList(p.fields, 'entity', 'en')}` : ''}`;
+		case 'entity_create':
+			return `New listing: ${p.name}`;
+		case 'relation_create':
+			return `New relation: ${englishRelationPhrase(p.relation)}`;
+		case 'relation_update':
+			return `Change to the relation “${englishRelationPhrase(p.relation)}”${p.fields?.length ? `: ${fieldList(p.fields, 'relation', 'en')}` : ''}`;
+		case 'relation_delete':
+			return `Removal of the relation “${englishRelationPhrase(p.relation)}”`;
+		case 'relation_dispute':
+			return `Contested relation: “${englishRelationPhrase(p.relation)}”`;
+		case 'report':
+			return `Report on the listing ${p.entityName}`;
+		case 'entity_claim':
+			return `Request to manage the listing ${p.entityName}`;
+	}
 }
 
 function titleWords(p: ProposalFacts): string {
