@@ -649,3 +649,70 @@ export const loginAttempts = sqliteTable(
 	]
 );
 export type LoginAttemptRow = typeof loginAttempts.$inferSelect;
+
+export type EventFeedStatus = 'ok' | 'not_modified' | 'error';
+
+/** What the last poll of a feed did, by UID (see feeds/feed-diff.ts). */
+export interface EventFeedCounts {
+	created: number;
+	updated: number;
+	cancelled: number;
+	unchanged: number;
+}
+
+/**
+ * A partner's published calendar (.ics address) polled by the `feeds` job (issue 19): its events become the
+ * owner's events, written through the one write path. `moderated`: new events wait for an editor as drafts.
+ * ETag and Last-Modified make the usual poll a 304; the last poll's outcome is kept for the feed's page.
+ */
+export const eventFeeds = sqliteTable(
+	'event_feeds',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** The organiser the feed belongs to: it « organises » every event the feed brings. */
+		entityId: integer('entity_id')
+			.notNull()
+			.references(() => entities.id),
+		url: text('url').notNull(),
+		moderated: integer('moderated', { mode: 'boolean' }).notNull().default(false),
+		etag: text('etag'),
+		lastModified: text('last_modified'),
+		lastFetchedAt: text('last_fetched_at'),
+		lastStatus: text('last_status').$type<EventFeedStatus>(),
+		/** French, shown to the feed's owner as is. */
+		lastError: text('last_error'),
+		lastCounts: text('last_counts', { mode: 'json' }).$type<EventFeedCounts>(),
+		/** The reader's remarks on the last file read (events skipped or guessed), French. */
+		lastProblems: text('last_problems', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+		active: integer('active', { mode: 'boolean' }).notNull().default(true)
+	},
+	(t) => [
+		index('event_feeds_entity_idx').on(t.entityId),
+		index('event_feeds_due_idx').on(t.active, t.lastFetchedAt),
+		check('event_feeds_status_check', sql`${t.lastStatus} is null or ${t.lastStatus} in ('ok','not_modified','error')`)
+	]
+);
+export type EventFeedRow = typeof eventFeeds.$inferSelect;
+
+/** Which event each UID of a feed became, and the fingerprint of the version last written (feed-diff.ts). */
+export const eventFeedItems = sqliteTable(
+	'event_feed_items',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		feedId: integer('feed_id')
+			.notNull()
+			.references(() => eventFeeds.id, { onDelete: 'cascade' }),
+		uid: text('uid').notNull(),
+		entityId: integer('entity_id')
+			.notNull()
+			.references(() => entities.id),
+		fingerprint: text('fingerprint').notNull(),
+		cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [uniqueIndex('event_feed_items_feed_uid_unique').on(t.feedId, t.uid), index('event_feed_items_entity_idx').on(t.entityId)]
+);
+export type EventFeedItemRow = typeof eventFeedItems.$inferSelect;
