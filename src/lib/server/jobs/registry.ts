@@ -4,6 +4,7 @@ import { scheduledBackup } from '../backup/scheduled-backup';
 import { importRetentionMonths, purgeOldImportFiles } from '../services/import-retention.service';
 import { sendFreshnessReminders } from '../services/freshness-reminder.service';
 import { sendNotificationMails } from '../services/notification-mail.service';
+import { pollDueFeeds } from '../services/event-feeds.service';
 import type { JobDefinition } from './job';
 
 /** Every job the scheduler knows, by name (`npm run jobs -- --list`). Schedules are read in Europe/Paris. */
@@ -49,6 +50,16 @@ export const JOBS: JobDefinition[] = [
 			const months = importRetentionMonths();
 			const r = purgeOldImportFiles(ctx.db, ctx.now, months);
 			return `${countOf(r.jobs, 'fichier importé effacé', 'fichiers importés effacés')} (plus de ${months} mois, ${Math.round(r.bytes / 1024)} Ko).`;
+		}
+	},
+	{
+		name: 'feeds',
+		schedule: '15 * * * *',
+		label:
+			'Agendas des partenaires : leurs calendriers publics (.ics) sont relevés, les événements créés, mis à jour ou archivés (chaque heure à la 15e minute)',
+		run: async (ctx) => {
+			const r = await pollDueFeeds(ctx.db, ctx.now);
+			return `${countOf(r.polled, 'agenda relevé', 'agendas relevés')}${r.errors ? ` (${countOf(r.errors, 'en erreur', 'en erreur')})` : ''} : ${countOf(r.counts.created, 'événement créé', 'événements créés')}, ${countOf(r.counts.updated, 'mis à jour', 'mis à jour')}, ${countOf(r.counts.cancelled, 'archivé', 'archivés')}.`;
 		}
 	}
 ];
