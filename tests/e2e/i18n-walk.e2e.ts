@@ -111,6 +111,9 @@ const ROUTES: Record<string, (f: Fixtures) => string[]> = {
 	'/contribuer/referencer': () => ['/contribuer/referencer'],
 	'/espace': () => ['/espace'],
 	'/espace/fiches/[id]': (f) => [`/espace/fiches/${f.entityId}`],
+	'/espace/agendas': () => ['/espace/agendas'],
+	// No feed in the walk's database: an unknown feed's page must be a clear 404, in the page's language.
+	'/espace/agendas/[id]': () => ['/espace/agendas/999999'],
 	'/explorer': () => ['/explorer'],
 	'/fiche-a-jour/[token]': () => ['/fiche-a-jour/jeton-inconnu-0000000000'],
 	'/invitation/[token]': () => ['/invitation/jeton-inconnu-0000000000'],

@@ -106,6 +106,13 @@ export function registerFeed(db: Db, user: AccountUser, input: RegisterFeedInput
 	return insertFeed(db, { entityId: owner.id, url, moderated, createdBy: user.id });
 }
 
+/** Whose agenda the form may add: editors pick any listing (a picker), a partner one of the structures they manage. */
+export function feedOwnerChoices(db: Db, user: AccountUser): { anyListing: boolean; owners: { id: number; name: string }[] } {
+	if (isEditor(user)) return { anyListing: true, owners: [] };
+	const rows = liveEntityRows(db, managedEntityIds(db, user.id)).filter((r) => r.kind !== 'event');
+	return { anyListing: false, owners: rows.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')) };
+}
+
 export type FeedSummary = ReturnType<typeof listFeeds>[number];
 
 /** The feeds this person sees: all of them for editors, those of the listings they manage otherwise. */
