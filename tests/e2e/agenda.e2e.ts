@@ -130,6 +130,30 @@ describe('agenda', () => {
 		for (const name of listed) expect(summaries).toContain(name);
 	});
 
+	it('« Intégrer » gives a partner the snippet of the same filters; the embed lists the same events, its links open the site in a new tab', async () => {
+		await page.goto('/agenda?territory=63&stage=creation');
+		const listed = await events().locator('.what a').allInnerTexts();
+		const subscribe = page.getByTestId('agenda-subscribe');
+		await subscribe.getByRole('button', { name: 'Intégrer' }).click();
+		const snippet = await page.getByTestId('embed-snippet').inputValue();
+		expect(snippet).toContain(`src="${baseUrl()}/embed/agenda?stage=creation&amp;territory=63"`);
+		await screenshot(page, 'agenda-embed-snippet');
+
+		// The snippet pasted into a page (of the site itself: only the origins an administrator allows may frame it).
+		const host = await newPage(browser);
+		await host.goto('/connexion');
+		await host.evaluate((html) => (document.body.innerHTML = `<h1>Le site d'un partenaire</h1>${html}`), snippet);
+		const frame = host.frameLocator('iframe');
+		await frame.getByTestId('embed-agenda').waitFor();
+		expect(await frame.locator('[data-testid="agenda-event"] .what a').allInnerTexts()).toEqual(listed);
+		expect(await frame.locator('base').getAttribute('target')).toBe('_blank');
+		expect(await frame.getByRole('link', { name: /Voir sur Connecteur Carto/ }).getAttribute('href')).toBe('/agenda?stage=creation&territory=63');
+		expect(await frame.getByTestId('embed-demo').innerText()).toMatch(/démonstration/);
+		await host.setViewportSize({ width: 390, height: 844 });
+		await screenshot(host, 'agenda-embed-phone');
+		await host.close();
+	});
+
 	it('refuses a wrong date in French and changes nothing else', async () => {
 		const res = await page.goto('/agenda?from=07%2F12%2F2026');
 		expect(res?.status()).toBe(400);

@@ -80,7 +80,7 @@ const BOTH_LANGUAGES = new Set([
 ]);
 
 /** Shared addresses, one language by design (partners' embeds: the page that gives the snippet is translated). */
-const NOT_LOCALISED = new Set(['/embed/carte', '/embed/reseau']);
+const NOT_LOCALISED = new Set(['/embed/carte', '/embed/reseau', '/embed/agenda']);
 
 interface Fixtures {
 	slugs: Record<string, string>;

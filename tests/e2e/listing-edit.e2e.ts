@@ -62,6 +62,17 @@ async function grant(admin: Page, listing: Listing): Promise<void> {
 	await admin.locator(`[data-testid="partner-listings"][data-email="${PARTNER.email}"]`).getByTestId('listings-done').waitFor();
 }
 
+interface LonLat {
+	lon: number;
+	lat: number;
+}
+/** Great-circle kilometres (haversine, the mean earth radius): the test's own measure, not the app's. */
+function kmBetween(a: LonLat, b: LonLat): number {
+	const rad = Math.PI / 180;
+	const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+	return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
+
 /** The finder's options from the place's own commune, for a stage and a need. */
 async function finderOffers(place: Listing, stage: string, need: string): Promise<number[]> {
 	const r = await api<RouteAnswer>(`/api/v1/pathways/route?stage=${stage}&commune=${place.communeCode}&need=${need}`);
@@ -246,6 +257,32 @@ describe('une fiche tenue à jour par son partenaire, de tous ses champs', () =>
 		const june = partner.locator('td[data-day="2027-06-17"]');
 		expect((await june.getByTestId('month-event').allInnerTexts()).some((t) => t.includes(event.name))).toBe(true);
 		await screenshot(partner, 'agenda-month-partner-event');
+
+		// The finder, for a project at the creation stage in the coworking's commune: « Prochaines rencontres près
+		// de chez vous » are the five soonest events of that stage held within 60 km (read here from the public API
+		// and measured by the test), the partner's among them.
+		const origin = (await api<{ origin: { lon: number; lat: number } }>(`/api/v1/pathways/route?stage=creation&commune=${place.communeCode}`)).origin;
+		type EventDate = { id: number; name: string; lon: number | null; lat: number | null; attendance: string | null };
+		const creationDates: EventDate[] = [];
+		for (let offset: number | null = 0; offset !== null;) {
+			const answer: { items: EventDate[]; next: number | null } = await api(`/api/v1/events?stage=creation&limit=200&offset=${offset}`);
+			creationDates.push(...answer.items);
+			offset = answer.next;
+		}
+		const near = [
+			...new Map(
+				creationDates
+					.filter((d) => d.lon !== null && d.lat !== null && d.attendance !== 'online' && kmBetween(origin, d as LonLat) <= 60)
+					.map((d) => [d.id, d.name])
+			).values()
+		];
+		expect(near.slice(0, 5)).toContain(event.name);
+		await partner.goto(`/parcours?stage=creation&commune=${place.communeCode}`);
+		const meetings = partner.getByTestId('finder-meetings');
+		expect(await meetings.getByRole('heading').innerText()).toBe('Prochaines rencontres près de chez vous');
+		expect(await meetings.getByTestId('finder-meeting').getByRole('link').allInnerTexts()).toEqual(near.slice(0, 5));
+		await meetings.scrollIntoViewIfNeeded();
+		await screenshot(partner, 'finder-next-meetings');
 	});
 
 	it("l'éditrice ouvre le même formulaire depuis la page publique, avec ses champs en plus", async () => {

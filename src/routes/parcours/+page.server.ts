@@ -16,6 +16,7 @@ import { findRoute } from '$lib/server/services/pathway.service';
 import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 import { localHref } from '$lib/i18n/locale-href';
 import { m } from '$lib/paraglide/messages';
+import { eventsNear, type NearbyEvent } from '$lib/server/services/agenda.service';
 import type { PageServerLoad } from './$types';
 
 /** The four questions, as URL parameters; a visit without any of them is a first visit (form only). */
@@ -124,7 +125,8 @@ function firstAnswers(url: URL) {
 		reach: null as GeoJSON.Feature<GeoJSON.Polygon> | null,
 		issues: [] as FinderIssue[],
 		choices: [] as CommuneChoice[],
-		communeMatch: null as string | null
+		communeMatch: null as string | null,
+		meetings: [] as NearbyEvent[]
 	};
 	return { typed, empty };
 }
@@ -159,7 +161,8 @@ export const load = pageLoad(
 			answers: { stage: query.stage, sectors: query.sectors, needs: query.needs, communeText: origin.name, commune: { code: origin.code, name: origin.name } },
 			communeMatch: matchOf(db, origin.code, params.get('lieu')),
 			result,
-			reach: radiusCircle([origin.lon, origin.lat], result.reachKm)
+			reach: radiusCircle([origin.lon, origin.lat], result.reachKm),
+			meetings: eventsNear(db, { stage: query.stage, lon: origin.lon, lat: origin.lat, km: result.reachKm }, 5)
 		};
 	},
 	// Answers the service could not use: the form again, with what to correct next to each field.

@@ -58,10 +58,13 @@ export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'> & A
 			attendance: entities.attendance,
 			stages: entities.stages,
 			address: entities.address,
-			lon: entities.lon,
-			lat: entities.lat,
+			// An event held at a third-place of the directory is where that place is (its own address may be older).
+			lon: sql<number | null>`coalesce((select v.lon from entities v where v.id = "entities"."venue_id" and v.deleted_at is null), ${entities.lon})`,
+			lat: sql<number | null>`coalesce((select v.lat from entities v where v.id = "entities"."venue_id" and v.deleted_at is null), ${entities.lat})`,
 			registrationUrl: entities.registrationUrl,
-			communeName: sql<string | null>`(select name from territories where code = ${entities.communeCode})`,
+			communeName: sql<
+				string | null
+			>`(select name from territories where code = coalesce((select v.commune_code from entities v where v.id = "entities"."venue_id" and v.deleted_at is null), ${entities.communeCode}))`,
 			// The venue, named only while it is itself a visible listing (the outer row named in full: drizzle writes its columns bare).
 			venueSlug: sql<string | null>`(select v.slug from entities v where v.id = "entities"."venue_id" and v.deleted_at is null and v.status = 'published')`,
 			venueName: sql<string | null>`(select v.name from entities v where v.id = "entities"."venue_id" and v.deleted_at is null and v.status = 'published')`

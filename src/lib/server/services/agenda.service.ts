@@ -3,6 +3,7 @@ import { agendaQuerySchema, type AgendaQuery } from '$lib/domain/agenda-query';
 import { addDays, mondayOf } from '$lib/domain/calendar-days';
 import { ARRAY_KEYS, filtersToSearchParams } from '$lib/domain/filter-params';
 import { parisToday } from '$lib/domain/french/dates';
+import { distanceKm } from '$lib/geo/distance';
 import type { Db } from '../db';
 import { nextOccurrences, occurrencesBetween, OPEN_END } from '../agenda/occurrences';
 import { actorEventRows, agendaEventRows, type AgendaEventRow } from '../repos/agenda.repo';
@@ -282,4 +283,33 @@ export function eventsApi(db: Db, params: URLSearchParams, now = new Date()) {
 	}));
 	const end = query.offset + items.length;
 	return { items, total: list.length, next: end < list.length ? end : null };
+}
+
+/** One date the finder proposes, with how far it is from the entrepreneur's commune. */
+export interface NearbyEvent extends AgendaOccurrence {
+	/** Kilometres as the crow flies; null for an event online only. */
+	distanceKm: number | null;
+}
+
+/** Upcoming series read at most to find the nearby ones (a year of one stage's events in the region). */
+const NEARBY_SERIES = 500;
+
+/**
+ * The finder's « Prochaine rencontre près de chez vous »: the next dates of events that suit the project's stage,
+ * held within `km` of the commune, soonest first, then online ones if fewer are near; one date per event.
+ */
+export function eventsNear(db: Db, near: { stage: string; lon: number; lat: number; km: number }, n = 3, now = new Date()): NearbyEvent[] {
+	const query = parseParams(agendaQuerySchema, new URLSearchParams({ stage: near.stage }), ARRAY_KEYS);
+	const { list } = upcoming(db, query, parisToday(now), NEARBY_SERIES);
+	const seen = new Set<number>();
+	const nearby: NearbyEvent[] = [];
+	const online: NearbyEvent[] = [];
+	for (const o of list) {
+		if (seen.has(o.id)) continue;
+		seen.add(o.id);
+		const km = o.lon === null || o.lat === null ? null : distanceKm([near.lon, near.lat], [o.lon, o.lat]);
+		if (km !== null && km <= near.km && o.attendance !== 'online') nearby.push({ ...o, distanceKm: Math.round(km) });
+		else if (o.attendance === 'online' || o.attendance === 'hybrid') online.push({ ...o, distanceKm: null });
+	}
+	return [...nearby, ...online].slice(0, n);
 }
