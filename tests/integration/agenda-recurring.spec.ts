@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { createEntities, createRelations, updateEntity } from '../../src/lib/server/services/entity-write.service';
-import { actorEvents, agendaPage, eventsApi } from '../../src/lib/server/services/agenda.service';
+import { actorEvents, agendaPage, eventsApi, eventsNear } from '../../src/lib/server/services/agenda.service';
 import { eventListResponse } from '../../src/lib/domain/api/responses';
 import { ValidationError } from '../../src/lib/server/services/errors';
 import { agendaIcs, eventIcs } from '../../src/lib/server/services/export.service';
@@ -181,5 +181,66 @@ describe('recurring events in the agenda', () => {
 		expect(api('to=2027-04-30&limit=4&offset=3').items[0]).toMatchObject({ slug: 'apero', venue: { slug: 'la-cordee', name: 'La Cordée' }, free: true });
 		expect(api('past=1').items.map((i) => i.startsAt)).toEqual(['2026-12-03T18:30:00']);
 		expect(() => api('limit=500')).toThrow(ValidationError);
+	});
+});
+
+describe('the finder’s « Prochaines rencontres près de chez vous »', () => {
+	it('proposes the events of the stage held within reach (placed at their venue), soonest first, then online ones', () => {
+		const hall = createEntities(ctx.db, [
+			{ slug: 'halle-thiers', kind: 'third_place', category: 'fablab', name: 'Halle de Thiers', communeCode: '63113', lon: 3.547, lat: 45.856 }
+		])[0]!;
+		createEntities(ctx.db, [
+			// Held at the hall (no position of its own): 37 km from Clermont-Ferrand.
+			{ slug: 'pitch-thiers', kind: 'event', category: 'pitch', name: 'Pitch à Thiers', venueId: hall, startsAt: '2027-03-04T18:00:00', stages: ['creation'] },
+			{
+				slug: 'atelier-clermont',
+				kind: 'event',
+				category: 'training',
+				name: 'Atelier statuts',
+				lon: 3.087,
+				lat: 45.777,
+				startsAt: '2027-04-01T09:00:00',
+				stages: ['creation']
+			},
+			// Aurillac: 130 km away.
+			{
+				slug: 'cafe-aurillac',
+				kind: 'event',
+				category: 'meetup',
+				name: 'Café Aurillac',
+				lon: 2.445,
+				lat: 44.926,
+				startsAt: '2027-01-14T18:00:00',
+				stages: ['creation']
+			},
+			{
+				slug: 'webinaire-creation',
+				kind: 'event',
+				category: 'training',
+				name: 'Webinaire création',
+				attendance: 'online',
+				startsAt: '2027-01-20T12:00:00',
+				stages: ['creation']
+			},
+			// Near, but for another stage.
+			{
+				slug: 'club-croissance',
+				kind: 'event',
+				category: 'meetup',
+				name: 'Club croissance',
+				lon: 3.09,
+				lat: 45.78,
+				startsAt: '2027-01-08T08:00:00',
+				stages: ['development']
+			}
+		]);
+		const near = eventsNear(ctx.db, { stage: 'creation', lon: 3.087, lat: 45.777, km: 60 }, 5, NOW);
+		expect(near.map((e) => [e.slug, e.startsAt.slice(0, 10), e.distanceKm])).toEqual([
+			['pitch-thiers', '2027-03-04', 37],
+			['atelier-clermont', '2027-04-01', 0],
+			['webinaire-creation', '2027-01-20', null]
+		]);
+		expect(near[0]!.venueName).toBe('Halle de Thiers');
+		expect(eventsNear(ctx.db, { stage: 'creation', lon: 3.087, lat: 45.777, km: 60 }, 1, NOW).map((e) => e.slug)).toEqual(['pitch-thiers']);
 	});
 });
