@@ -82,14 +82,25 @@ export function feedItems(db: Db, feedId: number): EventFeedItemRow[] {
 	return db.select().from(eventFeedItems).where(eq(eventFeedItems.feedId, feedId)).all();
 }
 
-export function upsertFeedItem(db: Db, values: { feedId: number; uid: string; entityId: number; fingerprint: string; cancelled: boolean }): void {
-	db.insert(eventFeedItems)
-		.values(values)
-		.onConflictDoUpdate({
-			target: [eventFeedItems.feedId, eventFeedItems.uid],
-			set: { entityId: values.entityId, fingerprint: values.fingerprint, cancelled: values.cancelled }
-		})
-		.run();
+export interface FeedItemValues {
+	feedId: number;
+	uid: string;
+	entityId: number;
+	fingerprint: string;
+	cancelled: boolean;
+}
+
+/** A poll's items in a few statements (one per 200), not one per event. */
+export function upsertFeedItems(db: Db, rows: FeedItemValues[]): void {
+	for (let i = 0; i < rows.length; i += 200) {
+		db.insert(eventFeedItems)
+			.values(rows.slice(i, i + 200))
+			.onConflictDoUpdate({
+				target: [eventFeedItems.feedId, eventFeedItems.uid],
+				set: { entityId: sql`excluded.entity_id`, fingerprint: sql`excluded.fingerprint`, cancelled: sql`excluded.cancelled` }
+			})
+			.run();
+	}
 }
 
 export function markFeedItemCancelled(db: Db, feedId: number, uid: string): void {

@@ -24,7 +24,8 @@ import {
 	markFeedItemCancelled,
 	recordFeedOutcome,
 	thirdPlacesByMatchName,
-	upsertFeedItem
+	upsertFeedItems,
+	type FeedItemValues
 } from '../repos/event-feeds.repo';
 import { createEntities, createRelations, updateEntities, type EntityEdit } from './entity-write.service';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
@@ -365,11 +366,14 @@ function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: bo
 			ids.map((id) => ({ type: 'organises' as const, sourceId: owner.id, targetId: id, source: feed.url.slice(0, 500) })),
 			{ actor, reason }
 		);
-		creations.forEach(({ event }, i) => {
-			const entityId = ids[i] as number;
-			upsertFeedItem(tx, { feedId: feed.id, uid: event.uid, entityId, fingerprint: eventFingerprint(event), cancelled: false });
-			if (feed.moderated) queuePublication(tx, entityId, 1, actor);
-		});
+		const items: FeedItemValues[] = creations.map(({ event }, i) => ({
+			feedId: feed.id,
+			uid: event.uid,
+			entityId: ids[i] as number,
+			fingerprint: eventFingerprint(event),
+			cancelled: false
+		}));
+		if (feed.moderated) for (const id of ids) queuePublication(tx, id, 1, actor);
 		counts.created = ids.length;
 
 		// Changed, and cancelled or gone: the stored events, edited in one batch from the versions read now.
@@ -397,7 +401,7 @@ function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: bo
 			}
 			edits.push({ id: row.id, expectedVersion: row.version, patch });
 			afterEdit.push(() => {
-				upsertFeedItem(tx, { feedId: feed.id, uid: event.uid, entityId: row.id, fingerprint: eventFingerprint(event), cancelled: false });
+				items.push({ feedId: feed.id, uid: event.uid, entityId: row.id, fingerprint: eventFingerprint(event), cancelled: false });
 				if (revived && feed.moderated) queuePublication(tx, row.id, row.version + 1, actor);
 				else rebasePendingEntityUpdates(tx, row.id, row.version, row.version + 1);
 			});
@@ -414,6 +418,7 @@ function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: bo
 		const results = updateEntities(tx, edits, { actor, reason });
 		counts.updated = results.filter((r, i) => r.revisionId !== null && edits[i]?.patch.status !== 'archived').length;
 		for (const after of afterEdit) after();
+		upsertFeedItems(tx, items);
 	});
 	return { counts, problems };
 }
