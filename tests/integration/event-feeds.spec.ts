@@ -94,6 +94,12 @@ describe('registering a feed', () => {
 		}
 	});
 
+	it('accepts a public address as is, webcal:// written as https://', () => {
+		const id = registerFeed(ctx.db, editor, { owner: otherId, url: 'webcal://calendar.example.org/public/basic.ics' });
+		expect(feedRow(id)).toMatchObject({ url: 'https://calendar.example.org/public/basic.ics', moderated: false });
+		ctx.db.update(eventFeeds).set({ active: false }).where(eq(eventFeeds.id, id)).run();
+	});
+
 	it('refuses at poll time a private address registered anyway', async () => {
 		const id = registerFeed(ctx.db, editor, { owner: otherId, url: server.url('/private.ics') }, TEST);
 		server.setFeed('/private.ics', calendar(pitch()));

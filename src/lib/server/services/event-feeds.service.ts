@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { entityInputSchema, type EntityInput } from '$lib/domain/entity.schema';
 import { NBSP } from '$lib/domain/french/typography';
@@ -66,7 +67,7 @@ export const registerFeedSchema = z.object({
 /** Refused at once, before any download: a name or a literal address that can only be the private network. */
 function privateHostProblem(url: URL): string | null {
 	const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-	if (host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || isPrivateAddress(host)) {
+	if (host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || (isIP(host) !== 0 && isPrivateAddress(host))) {
 		return `Adresse privée refusée${NBSP}: ${host}. Indiquez l’adresse publique du calendrier.`;
 	}
 	return null;
