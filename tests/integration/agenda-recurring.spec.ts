@@ -244,3 +244,20 @@ describe('the finder’s « Prochaines rencontres près de chez vous »', () => 
 		expect(eventsNear(ctx.db, { stage: 'creation', lon: 3.087, lat: 45.777, km: 60 }, 1, NOW).map((e) => e.slug)).toEqual(['pitch-thiers']);
 	});
 });
+
+describe('an event placed by a « a lieu à » relation (imported and older events)', () => {
+	it('is held at that place: named, linked and on the map there, and listed on the place’s page', () => {
+		const [mill] = createEntities(ctx.db, [
+			{ slug: 'moulin-ambert', kind: 'third_place', category: 'coworking', name: 'Moulin d’Ambert', communeCode: '63113', lon: 3.74, lat: 45.55 }
+		]);
+		const [fair] = createEntities(ctx.db, [
+			{ slug: 'foire-ambert', kind: 'event', category: 'meetup', name: 'Foire aux projets', startsAt: '2027-05-06T14:00:00', stages: ['emergence'] }
+		]);
+		createRelations(ctx.db, [{ type: 'takes_place_at', sourceId: fair!, targetId: mill!, source: 'https://example.org/foire' }], editor);
+		const listed = page('stage=emergence')
+			.weeks.flatMap((w) => w.events)
+			.find((e) => e.slug === 'foire-ambert')!;
+		expect(listed).toMatchObject({ venueSlug: 'moulin-ambert', venueName: 'Moulin d’Ambert', lon: 3.74, lat: 45.55 });
+		expect(actorEvents(ctx.db, mill!, NOW).upcoming.map((e) => e.slug)).toEqual(['foire-ambert']);
+	});
+});

@@ -35,6 +35,14 @@ export interface AgendaExtraFilters {
 }
 
 /**
+ * The event's venue: the third-place picked in its form, else the place a `takes_place_at` relation names (how
+ * imported and older events say where they happen). The outer row is named in full: drizzle writes its columns bare.
+ */
+const VENUE_ID = sql.raw(
+	`coalesce("entities"."venue_id", (select r.target_id from relations r where r.source_id = "entities"."id" and r.type = 'takes_place_at' and r.deleted_at is null order by r.id limit 1))`
+);
+
+/**
  * Published events (one row per series: a recurring event is one row, expanded by the service) of the filters
  * within a window of Paris days, by first start. `last_day` is derived on every write (event-days.ts): the day
  * the last occurrence ends, « 9999-12-31 » for a rule without end, so one indexed comparison serves both.
@@ -59,15 +67,15 @@ export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'> & A
 			stages: entities.stages,
 			address: entities.address,
 			// An event held at a third-place of the directory is where that place is (its own address may be older).
-			lon: sql<number | null>`coalesce((select v.lon from entities v where v.id = "entities"."venue_id" and v.deleted_at is null), ${entities.lon})`,
-			lat: sql<number | null>`coalesce((select v.lat from entities v where v.id = "entities"."venue_id" and v.deleted_at is null), ${entities.lat})`,
+			lon: sql<number | null>`coalesce((select v.lon from entities v where v.id = ${VENUE_ID} and v.deleted_at is null), ${entities.lon})`,
+			lat: sql<number | null>`coalesce((select v.lat from entities v where v.id = ${VENUE_ID} and v.deleted_at is null), ${entities.lat})`,
 			registrationUrl: entities.registrationUrl,
 			communeName: sql<
 				string | null
-			>`(select name from territories where code = coalesce((select v.commune_code from entities v where v.id = "entities"."venue_id" and v.deleted_at is null), ${entities.communeCode}))`,
+			>`(select name from territories where code = coalesce((select v.commune_code from entities v where v.id = ${VENUE_ID} and v.deleted_at is null), ${entities.communeCode}))`,
 			// The venue, named only while it is itself a visible listing (the outer row named in full: drizzle writes its columns bare).
-			venueSlug: sql<string | null>`(select v.slug from entities v where v.id = "entities"."venue_id" and v.deleted_at is null and v.status = 'published')`,
-			venueName: sql<string | null>`(select v.name from entities v where v.id = "entities"."venue_id" and v.deleted_at is null and v.status = 'published')`
+			venueSlug: sql<string | null>`(select v.slug from entities v where v.id = ${VENUE_ID} and v.deleted_at is null and v.status = 'published')`,
+			venueName: sql<string | null>`(select v.name from entities v where v.id = ${VENUE_ID} and v.deleted_at is null and v.status = 'published')`
 		})
 		.from(entities)
 		.where(and(...filterConditions({ ...filters, kind: ['event'] }), ...window))
@@ -97,6 +105,7 @@ export function actorEventRows(db: Db, actorId: number, limit = 200) {
 				sql`${entities.kind} = 'event'`,
 				sql`${entities.startsAt} is not null and ${entities.lastDay} is not null`,
 				sql`(${entities.venueId} = ${actorId}
+					or ${entities.id} in (select source_id from relations where target_id = ${actorId} and deleted_at is null and type = 'takes_place_at')
 					or ${entities.id} in (select target_id from relations where source_id = ${actorId} and deleted_at is null and type in (${sql.join(
 						ACTOR_TO_EVENT.map((t) => sql`${t}`),
 						sql`, `
