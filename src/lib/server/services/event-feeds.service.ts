@@ -34,6 +34,7 @@ import { listingId, type ListingRef } from './listing-picker.service';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * « Feeds in » (issue 19): a partner gives its public calendar's address once, and the `feeds` job (or the
@@ -59,8 +60,8 @@ export const registerFeedSchema = z.object({
 	url: z
 		.string()
 		.trim()
-		.min(1, { error: () => 'Indiquez l’adresse du calendrier (.ics).' })
-		.max(2000, { error: () => 'Adresse trop longue (2 000 caractères au plus).' }),
+		.min(1, { error: () => m.feeds_error_url_required() })
+		.max(2000, { error: () => m.feeds_error_url_too_long() }),
 	moderated: z.boolean().default(false)
 });
 
@@ -68,7 +69,7 @@ export const registerFeedSchema = z.object({
 function privateHostProblem(url: URL): string | null {
 	const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
 	if (host === 'localhost' || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host) || (isIP(host) !== 0 && isPrivateAddress(host))) {
-		return `Adresse privée refusée${NBSP}: ${host}. Indiquez l’adresse publique du calendrier.`;
+		return m.feeds_error_private({ host });
 	}
 	return null;
 }
@@ -100,9 +101,9 @@ export function registerFeed(db: Db, user: AccountUser, input: RegisterFeedInput
 	if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => i.message));
 	const ownerId = listingId(db, user, input.owner, { scope: 'live' });
 	const owner = managedEntity(db, user, ownerId);
-	if (owner.kind === 'event') throw new ValidationError(['Un agenda appartient à une structure, pas à un événement.']);
+	if (owner.kind === 'event') throw new ValidationError([m.feeds_error_owner_event()]);
 	const url = checkedFeedUrl(parsed.data.url, options);
-	if (feedWithUrl(db, owner.id, url)) throw new ValidationError([`Cet agenda est déjà relevé pour ${quoted(owner.name)}.`]);
+	if (feedWithUrl(db, owner.id, url)) throw new ValidationError([m.feeds_error_duplicate({ owner: owner.name })]);
 	// A partner whose changes wait for an editor cannot publish through a feed either.
 	const moderated = parsed.data.moderated || (!isEditor(user) && userModerated(db, user.id));
 	return insertFeed(db, { entityId: owner.id, url, moderated, createdBy: user.id });
@@ -135,9 +136,8 @@ export function listFeeds(db: Db, user: AccountUser) {
 
 function visibleFeed(db: Db, user: AccountUser, feedId: number): EventFeedRow {
 	const feed = Number.isInteger(feedId) ? feedById(db, feedId) : undefined;
-	if (!feed) throw new NotFoundError(`Aucun agenda relevé n°${NBSP}${feedId}.`);
-	if (!canManage(db, user, feed.entityId) && feed.createdBy !== user.id)
-		throw new ForbiddenError('Cet agenda appartient à une structure que vous ne gérez pas.');
+	if (!feed) throw new NotFoundError(m.feeds_error_not_found({ id: feedId }));
+	if (!canManage(db, user, feed.entityId) && feed.createdBy !== user.id) throw new ForbiddenError(m.feeds_error_forbidden());
 	return feed;
 }
 
@@ -178,7 +178,7 @@ const NO_COUNTS: EventFeedCounts = { created: 0, updated: 0, cancelled: 0, uncha
 /** Downloads one feed and writes what changed. Never throws for what the partner's server or file did. */
 export async function pollFeed(db: Db, feedId: number, now = new Date(), options: FeedOptions = {}): Promise<PollOutcome> {
 	const feed = feedById(db, feedId);
-	if (!feed) throw new NotFoundError(`Aucun agenda relevé n°${NBSP}${feedId}.`);
+	if (!feed) throw new NotFoundError(m.feeds_error_not_found({ id: feedId }));
 	const fetchedAt = now.toISOString();
 	const failed = (error: string): PollOutcome => {
 		recordFeedOutcome(db, feed.id, { fetchedAt, status: 'error', error, counts: NO_COUNTS });
