@@ -72,7 +72,13 @@ function addPracticalListings(db: Db) {
 		startsAt: '2027-03-12T18:30',
 		endsAt: '2027-03-12T21:00',
 		registrationUrl: 'https://billetterie.exemple.fr/soiree',
-		venueId: placeId
+		venueId: placeId,
+		// Issue 19: every second Friday, not in May; a price, not free, on site and online.
+		recurrence: 'FREQ=MONTHLY;BYDAY=2FR',
+		recurrenceExceptions: ['2027-05-14', '2027-04-09'],
+		price: '5 € ; gratuit pour les adhérents',
+		free: false,
+		attendance: 'hybrid'
 	});
 }
 const PRACTICAL_PLACE = {
@@ -81,7 +87,17 @@ const PRACTICAL_PLACE = {
 	accessibility: 'Plain-pied ; boucle magnétique',
 	equipment: 'Découpe laser\nImprimantes 3D'
 };
-const PRACTICAL_EVENT = { registrationUrl: 'https://billetterie.exemple.fr/soiree', startsAt: '2027-03-12T18:30', endsAt: '2027-03-12T21:00' };
+const PRACTICAL_EVENT = {
+	registrationUrl: 'https://billetterie.exemple.fr/soiree',
+	startsAt: '2027-03-12T18:30',
+	endsAt: '2027-03-12T21:00',
+	recurrence: 'FREQ=MONTHLY;BYDAY=2FR',
+	recurrenceExceptions: ['2027-04-09', '2027-05-14'],
+	price: '5 € ; gratuit pour les adhérents',
+	free: false,
+	attendance: 'hybrid'
+};
+const AGENDA_FIELDS = ['recurrence', 'recurrenceExceptions', 'price', 'free', 'attendance'];
 
 describe('export → import round trip of the JSON format', () => {
 	const a = freshDb();
@@ -250,6 +266,11 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 			venue: e.venue?.slug ?? null,
 			startsAt: minute(e.startsAt),
 			endsAt: minute(e.endsAt),
+			recurrence: e.recurrence,
+			recurrenceExceptions: e.recurrenceExceptions,
+			price: e.price,
+			free: e.free,
+			attendance: e.attendance,
 			openingHours: e.openingHours,
 			accessTransport: e.accessTransport,
 			accessibility: e.accessibility,
@@ -260,7 +281,7 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 		['CSV', () => exportCsv(a.db, params).body],
 		['GeoJSON', () => exportGeoJson(a.db, params).body]
 	] as const) {
-		it(`${format}: registration link, venue (by slug), hours and access notes, into an empty database`, async () => {
+		it(`${format}: registration link, venue (by slug), repeat, skipped dates, price, free, on site or online, hours and access notes, into an empty database`, async () => {
 			const b = freshDb();
 			try {
 				loadTerritories(b.db);
@@ -268,9 +289,9 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 				expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
 				expect(
 					Object.entries(plan.mapping).filter(
-						([, f]) => f && ['registrationUrl', 'venue', 'openingHours', 'accessTransport', 'accessibility', 'equipment'].includes(f)
+						([, f]) => f && ['registrationUrl', 'venue', 'openingHours', 'accessTransport', 'accessibility', 'equipment', ...AGENDA_FIELDS].includes(f)
 					).length
-				).toBe(6);
+				).toBe(11);
 				await commitImport(b.db, editor, job.id);
 				const before = practical(a.db);
 				expect(before).toEqual([
@@ -283,6 +304,42 @@ describe('the practical fields come back from the CSV and GeoJSON exports too', 
 			}
 		});
 	}
+
+	it('an agenda typed in a spreadsheet: French words read, odd cells are warnings, the rest of the row is imported', async () => {
+		const b = freshDb();
+		try {
+			loadTerritories(b.db);
+			const csv = [
+				'nom;categorie;code_insee;debut;répétition;dates sautées;tarif;gratuit;participation',
+				'Café des créateurs;meetup;63113;03/12/2026 18:30;"RRULE:FREQ=MONTHLY;BYDAY=1TH";07/01/2027 | 04/02/2027;;Oui;Sur place et en ligne',
+				'Atelier statuts;training;63113;10/12/2026 09:00;tous les jeudis;pas une date;20 €;peut-être;En visio',
+				'Tiers-lieu du marché;coworking;63113;;;;;oui;'
+			].join('\n');
+			const { plan } = await previewImport(b.db, editor, { name: 'agenda.csv', bytes: utf8(csv) }, {});
+			expect(plan.counts).toMatchObject({ create: 3, error: 0 });
+			expect(plan.problems.map((p) => `${p.row} ${p.severity} ${p.column} ${p.message}`)).toEqual([
+				'3 warning répétition répétition illisible « tous les jeudis » (une règle RRULE, ex. FREQ=MONTHLY;BYDAY=1TH), ignorée',
+				'3 warning dates sautées date sautée illisible « pas une date » (ex. 07/01/2027), ignorée',
+				'3 warning gratuit gratuit : « oui » ou « non » attendu, pas « peut-être » ; ignoré',
+				'4 warning gratuit « gratuit » ignoré : champ réservé aux événements'
+			]);
+			const agenda = (i: number) => {
+				const d = plan.rows[i]!.data!;
+				return { recurrence: d.recurrence, recurrenceExceptions: d.recurrenceExceptions, price: d.price, free: d.free, attendance: d.attendance };
+			};
+			expect(agenda(0)).toEqual({
+				recurrence: 'FREQ=MONTHLY;BYDAY=1TH',
+				recurrenceExceptions: ['2027-01-07', '2027-02-04'],
+				price: null,
+				free: true,
+				attendance: 'hybrid'
+			});
+			expect(agenda(1)).toEqual({ recurrence: null, recurrenceExceptions: [], price: '20 €', free: null, attendance: 'online' });
+			expect(agenda(2)).toMatchObject({ free: null });
+		} finally {
+			b.close();
+		}
+	});
 
 	it('a table’s odd practical cells are warnings, the rest of the row is imported', async () => {
 		const b = freshDb();

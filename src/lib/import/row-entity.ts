@@ -8,6 +8,7 @@ import type { GeocodeRequest, ImportCommune, PlaceLookup } from './place-lookup'
 import { readPlace, type PlacedBy } from './row-place';
 import { normaliseWebsite, parseDateTime, parseYear, splitList } from './values';
 import { firstWebsite } from './website-list';
+import { readEventCells } from './event-cells';
 import { readPracticalCells } from './practical-cells';
 
 export interface ImportDefaults {
@@ -180,6 +181,7 @@ export function readRow(
 	else if (!FALSE_WORDS.has(publicCell)) fail('contactPublic', 'invalid', `contact public : « oui » ou « non » attendu, pas « ${cell('contactPublic')} »`);
 
 	const practical = readPracticalCells(kind, cell, warn);
+	const agenda = readEventCells(kind, cell, warn);
 
 	// fablabs.io and the ANCT schema split the address over two columns; the listing keeps one line.
 	const address = [cell('address'), cell('address2')].filter(Boolean).join(', ') || null;
@@ -237,6 +239,11 @@ export function readRow(
 			contactPublic,
 			lastVerifiedAt,
 			registrationUrl: practical.registrationUrl,
+			recurrence: agenda.recurrence,
+			recurrenceExceptions: agenda.recurrenceExceptions,
+			price: agenda.price,
+			free: agenda.free,
+			attendance: agenda.attendance,
 			openingHours: practical.openingHours,
 			accessTransport: practical.accessTransport,
 			accessibility: practical.accessibility,

@@ -341,7 +341,7 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 			description: m.server_api_export_csv_response,
 			contentType: 'text/csv',
 			schema: R.fileResponse(
-				'Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel). Colonnes : id, slug, kind, category, name, summary, website, siret, sectors, stages, offers, commune_code, commune_name, departement, lon, lat, coord_precision, founded_year, email, phone, url, debut, fin, lien_inscription, lieu (slug du tiers-lieu d’un événement), horaires_osm, acces_transports, accessibilite, equipements, image (chemin absolu, 480 px), image_alt.'
+				'Une ligne par acteur, séparateur point-virgule, BOM UTF-8, virgule décimale (ouverture directe dans Excel). Colonnes : id, slug, kind, category, name, summary, website, siret, sectors, stages, offers, commune_code, commune_name, departement, lon, lat, coord_precision, founded_year, email, phone, url, debut, fin, lien_inscription, repetition (règle RRULE), dates_sautees (AAAA-MM-JJ séparées par |), tarif, gratuit (oui/non), participation (sur place, en ligne, hybride), lieu (slug du tiers-lieu d’un événement), horaires_osm, acces_transports, accessibilite, equipements, image (chemin absolu, 480 px), image_alt.'
 			)
 		},
 		example: {}

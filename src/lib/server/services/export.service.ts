@@ -61,6 +61,11 @@ const CSV_HEADER = [
 	'debut',
 	'fin',
 	'lien_inscription',
+	'repetition',
+	'dates_sautees',
+	'tarif',
+	'gratuit',
+	'participation',
 	'lieu',
 	'horaires_osm',
 	'acces_transports',
@@ -69,6 +74,9 @@ const CSV_HEADER = [
 	'image',
 	'image_alt'
 ];
+
+/** On site or online as people write it (and the importer reads it back). */
+const ATTENDANCE_CELL = { on_site: 'sur place', online: 'en ligne', hybrid: 'hybride' } as const;
 
 export function exportCsv(db: Db, params: URLSearchParams): FileBody {
 	const filters = parseParams(entityFiltersSchema, params);
@@ -99,6 +107,11 @@ export function exportCsv(db: Db, params: URLSearchParams): FileBody {
 			e.startsAt,
 			e.endsAt,
 			e.registrationUrl,
+			e.recurrence,
+			e.recurrenceExceptions.join('|') || null,
+			e.price,
+			e.free === null ? null : e.free ? 'oui' : 'non',
+			e.attendance === null ? null : ATTENDANCE_CELL[e.attendance],
 			e.venue?.slug ?? null,
 			e.openingHours,
 			e.accessTransport,
