@@ -11,7 +11,7 @@ import { CAFE_UID, icsFile, recurringFeed, windows1252Feed } from '../support/ca
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
 import { feedPage, listFeeds, pollDueFeeds, pollFeed, registerFeed } from '../../src/lib/server/services/event-feeds.service';
 import { nextEvents } from '../../src/lib/server/services/agenda.service';
-import { moderationQueue } from '../../src/lib/server/services/moderation.service';
+import { approvePendingChange, moderationQueue } from '../../src/lib/server/services/moderation.service';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/services/errors';
 import { insertUser } from '../../src/lib/server/repos/user.repo';
 import { insertManager } from '../../src/lib/server/repos/contribution.repo';
@@ -200,6 +200,12 @@ describe('polling a partner’s calendar', () => {
 		const queued = moderationQueue(ctx.db, editor).filter((q) => q.entity?.id === hack!.id);
 		expect(queued).toHaveLength(1);
 		expect(queued[0]!.authorLabel).toBe('Agenda de Fab 63');
+		// Moved while it waits: the proposal follows the new version, and the editor's approval publishes it.
+		server.setFeed('/moderated.ics', calendar(vevent('hack@fab', 'Hackathon santé', '20270211T090000')));
+		expect((await pollFeed(ctx.db, id, later(1), TEST)).counts.updated).toBe(1);
+		approvePendingChange(ctx.db, editor, queued[0]!.id);
+		expect(ctx.db.select().from(entities).where(eq(entities.id, hack!.id)).get()).toMatchObject({ status: 'published', startsAt: '2027-02-11T09:00:00' });
+		expect(nextEvents(ctx.db, 100, NOW).some((o) => o.slug === hack!.slug)).toBe(true);
 	});
 
 	it('reads a windows-1252 calendar’s accents right', async () => {
