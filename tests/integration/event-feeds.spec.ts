@@ -208,6 +208,17 @@ describe('polling a partner’s calendar', () => {
 		expect(nextEvents(ctx.db, 100, NOW).some((o) => o.slug === hack!.slug)).toBe(true);
 	});
 
+	it('skips an event the app cannot keep, says why on the feed’s page, and keeps the others', async () => {
+		server.setFeed(
+			'/mixed.ics',
+			calendar(vevent('ok@mixed', 'Rencontre mixte', '20270301T100000'), vevent('bad@mixed', 'Lien cassé', '20270302T100000', ['URL:https://exemple .org/a b']))
+		);
+		const id = registerFeed(ctx.db, editor, { owner: otherId, url: server.url('/mixed.ics') }, TEST);
+		expect((await pollFeed(ctx.db, id, NOW, TEST)).counts.created).toBe(1);
+		expect(eventBySlugPrefix('rencontre-mixte')).toHaveLength(1);
+		expect(feedPage(ctx.db, editor, id).problems.join(' ')).toMatch(/«\u00a0Lien cassé\u00a0» ignoré/);
+	});
+
 	it('reads a windows-1252 calendar’s accents right', async () => {
 		server.setFeed('/mairie.ics', iconv.encode(windows1252Feed(), 'win1252'), { contentType: 'text/calendar' });
 		const id = registerFeed(ctx.db, editor, { owner: otherId, url: server.url('/mairie.ics') }, TEST);

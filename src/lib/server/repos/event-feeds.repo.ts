@@ -148,3 +148,17 @@ export function thirdPlacesByMatchName(db: Db, names: string[]) {
 		)
 		.all();
 }
+
+/** Which of these slugs are taken already (500 per query). */
+export function takenSlugs(db: Db, slugs: string[]): Set<string> {
+	const taken = new Set<string>();
+	for (let i = 0; i < slugs.length; i += 500) {
+		for (const r of db
+			.select({ slug: entities.slug })
+			.from(entities)
+			.where(inArray(entities.slug, slugs.slice(i, i + 500)))
+			.all())
+			taken.add(r.slug);
+	}
+	return taken;
+}

@@ -24,6 +24,7 @@ import {
 	listFeedRows,
 	markFeedItemCancelled,
 	recordFeedOutcome,
+	takenSlugs,
 	thirdPlacesByMatchName,
 	upsertFeedItems,
 	type FeedItemValues
@@ -344,24 +345,36 @@ function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: bo
 	const counts: EventFeedCounts = { created: 0, updated: 0, cancelled: 0, unchanged: diff.unchanged.length };
 
 	writeTransaction(db, (tx) => {
-		// New events: checked one by one, so one unusable event is reported and skipped, not the whole file.
-		const slugs = new Set<string>();
-		const creations: { event: FeedEvent; input: EntityInput }[] = [];
-		for (const event of diff.created) {
-			const fields = eventFields(event, venueOf(event.location), problems);
-			const input = { ...fields, slug: freeEventSlug(tx, fields.name, event.startsAt, slugs), status: feed.moderated ? 'draft' : 'published' } as EntityInput;
-			const parsed = entityInputSchema.safeParse(input);
-			if (!parsed.success) {
-				problems.push(`${quoted(fields.name)} ignoré${NBSP}: ${parsed.error.issues.map((i) => i.message).join(' ; ')}`);
-				continue;
-			}
-			creations.push({ event, input });
-		}
-		const ids = createEntities(
+		// New events in one batch; when one is unusable, each is checked alone, so it is reported and skipped, not the file.
+		const bases = diff.created.map((event) => eventFields(event, venueOf(event.location), problems));
+		const slugs = freeEventSlugs(
 			tx,
-			creations.map((c) => c.input),
-			{ actor, reason }
+			bases.map((b, i) => slugBase(b.name, (diff.created[i] as FeedEvent).startsAt))
 		);
+		let creations = diff.created.map((event, i) => ({
+			event,
+			input: { ...bases[i], slug: slugs[i], status: feed.moderated ? 'draft' : 'published' } as EntityInput
+		}));
+		let ids: number[];
+		try {
+			ids = createEntities(
+				tx,
+				creations.map((c) => c.input),
+				{ actor, reason }
+			);
+		} catch (e) {
+			if (!(e instanceof ValidationError)) throw e;
+			creations = creations.filter(({ input }) => {
+				const parsed = entityInputSchema.safeParse(input);
+				if (!parsed.success) problems.push(`${quoted(input.name)} ignoré${NBSP}: ${parsed.error.issues.map((i) => i.message).join(' ; ')}`);
+				return parsed.success;
+			});
+			ids = createEntities(
+				tx,
+				creations.map((c) => c.input),
+				{ actor, reason }
+			);
+		}
 		createRelations(
 			tx,
 			ids.map((id) => ({ type: 'organises' as const, sourceId: owner.id, targetId: id, source: feed.url.slice(0, 500) })),
@@ -424,13 +437,19 @@ function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: bo
 	return { counts, problems };
 }
 
-/** « cafe-createurs-2027-03-04 », then « …-2 »: readable, and rarely taken even when a partner repeats titles. */
-function freeEventSlug(db: Db, name: string, startsAt: string, reserved: Set<string>): string {
-	const base = `${(slugify(name) || 'evenement').slice(0, 90).replace(/-+$/, '')}-${startsAt.slice(0, 10)}`;
-	let slug = base;
-	for (let i = 2; reserved.has(slug) || slugTaken(db, slug); i++) slug = `${base}-${i}`;
-	reserved.add(slug);
-	return slug;
+/** « cafe-createurs-2027-03-04 »: readable, and rarely taken even when a partner repeats titles. */
+const slugBase = (name: string, startsAt: string) => `${(slugify(name) || 'evenement').slice(0, 90).replace(/-+$/, '')}-${startsAt.slice(0, 10)}`;
+
+/** A free slug per base (« …-2 », « …-3 » after the first), the taken ones read in one query. */
+function freeEventSlugs(db: Db, bases: string[]): string[] {
+	const taken = takenSlugs(db, [...new Set(bases)]);
+	const reserved = new Set<string>();
+	return bases.map((base) => {
+		let slug = base;
+		for (let i = 2; reserved.has(slug) || taken.has(slug) || (slug !== base && slugTaken(db, slug)); i++) slug = `${base}-${i}`;
+		reserved.add(slug);
+		return slug;
+	});
 }
 
 /** A moderated feed's new event waits as a draft; the editors' queue holds its publication, as for a partner's edit. */
