@@ -104,7 +104,7 @@ function changedPart<T extends Record<string, unknown>>(current: Record<string, 
 	return Object.fromEntries(Object.entries(patch).filter(([k, v]) => !sameValue(current[k], v))) as Partial<T>;
 }
 
-function validated<T extends z.ZodType>(schema: T, candidate: unknown, label: string): z.output<T> {
+export function validated<T extends z.ZodType>(schema: T, candidate: unknown, label: string): z.output<T> {
 	const parsed = schema.safeParse(candidate);
 	if (parsed.success) return parsed.data;
 	// Partners read these: the field's name, not its code (« début », not « startDate »; the names exist in French only).

@@ -33,9 +33,11 @@ import { newcomerLocale } from '../mail/recipient-locale';
 import { applyNewcomerChange, isNewcomerChange, newcomerFacts, newcomerRejection, type FollowUpMail, type NewcomerFacts } from './newcomer.service';
 import { writeTransaction } from './revision-write';
 import { tellReviewOutcome } from './review-notices';
-import type { AccountUser } from './users.service';
+import { toAccountUser, type AccountUser } from './users.service';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { attachOrganisers, ORGANISERS_KEY, type EventOrganisers } from './event-posting.service';
+import { findUserById } from '../repos/user.repo';
 
 /*
  * The editors' side: the queue of pending changes with their field-by-field diff, approval (applied in one
@@ -84,14 +86,19 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 			stale = row.version !== c.baseVersion || row.deletedAt !== null;
 		}
 	}
-	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId, before?.targetId].filter((v): v is number => typeof v === 'number');
+	const organisers = c.kind === 'entity_create' ? (payload[ORGANISERS_KEY] as EventOrganisers | undefined) : undefined;
+	const organiserIds = organisers ? [organisers.organiserId, ...organisers.coOrganiserIds] : [];
+	const organiserNames = () => organiserIds.filter((id): id is number => id !== null).map((id) => names.get(id)?.name ?? `n° ${id}`);
+	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId, before?.targetId, ...organiserIds].filter(
+		(v): v is number => typeof v === 'number'
+	);
 	const names = entityNames(db, ids);
 	const changes =
 		c.kind === 'report'
 			? []
 			: diffSnapshots(before, after)
 					// Bookkeeping, not what the contributor proposed.
-					.filter((d) => d.field !== 'declaredByEntityId' && !(d.field === 'isDemo' && !d.after));
+					.filter((d) => d.field !== 'declaredByEntityId' && d.field !== ORGANISERS_KEY && !(d.field === 'isDemo' && !d.after));
 	const entity = c.entityId ? names.get(c.entityId) : undefined;
 	return {
 		id: c.id,
@@ -104,7 +111,24 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 		entity: entity && c.entityId ? { id: c.entityId, ...entity } : null,
 		authorLabel: c.authorLabel,
 		createdAt: c.createdAt,
-		changes: changes.map((d) => displayChange(d, { entity: (id) => names.get(id)?.name })),
+		changes: [
+			...changes.map((d) => displayChange(d, { entity: (id) => names.get(id)?.name })),
+			// Who organises a posted event: the organiser first, then the co-organisers (their managers confirm).
+			...(organisers
+				? [
+						{
+							field: ORGANISERS_KEY,
+							label: m.newsroom_field_organisers(),
+							change: 'set' as const,
+							before: null,
+							after: organiserNames(),
+							added: organiserNames(),
+							removed: [],
+							long: false
+						}
+					]
+				: [])
+		],
 		stale,
 		report:
 			c.kind === 'report' ? { message: String(payload.message ?? ''), correction: String(payload.correction ?? ''), email: String(payload.email ?? '') } : null,
@@ -133,12 +157,17 @@ function applyChange(tx: Db, c: PendingChangeRow, editor: AccountUser, comment: 
 			updateEntity(tx, c.entityId as number, c.payload as Partial<EntityInput>, { ...ctx, expectedVersion: version });
 			return;
 		case 'entity_create': {
-			const input = c.payload as EntityInput;
+			// An event posted from /espace carries who organises it: its relations are written with it.
+			const { [ORGANISERS_KEY]: organisers, ...input } = c.payload as EntityInput & { [ORGANISERS_KEY]?: EventOrganisers };
 			// The name's slug may have been taken while the proposal waited.
 			const slug = slugTaken(tx, input.slug) ? `${slugify(input.name)}-${c.id}` : input.slug;
 			// Placed (at its commune's centre at least), or it would never reach the map.
 			const id = createEntity(tx, withCommuneCentre(tx, { ...input, slug }), ctx);
 			if (c.authorUserId) insertManager(tx, id, c.authorUserId, editor.id);
+			if (organisers) {
+				const author = c.authorUserId ? findUserById(tx, c.authorUserId) : undefined;
+				attachOrganisers(tx, author ? toAccountUser(author) : null, id, organisers, ctx);
+			}
 			return;
 		}
 		case 'relation_create': {
