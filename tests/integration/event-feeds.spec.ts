@@ -9,7 +9,7 @@ import { freshDb, insertSmallTerritories } from './fresh-db';
 import { startFakeCalendarServer, type FakeCalendarServer } from '../support/fake-calendar-server';
 import { CAFE_UID, icsFile, recurringFeed, windows1252Feed } from '../support/calendar-feeds';
 import { createEntities } from '../../src/lib/server/services/entity-write.service';
-import { feedPage, listFeeds, pollDueFeeds, pollFeed, registerFeed } from '../../src/lib/server/services/event-feeds.service';
+import { feedPage, listFeeds, pollDueFeeds, pollFeed, pollFeedNow, registerFeed } from '../../src/lib/server/services/event-feeds.service';
 import { nextEvents } from '../../src/lib/server/services/agenda.service';
 import { approvePendingChange, moderationQueue } from '../../src/lib/server/services/moderation.service';
 import { ForbiddenError, ValidationError } from '../../src/lib/server/services/errors';
@@ -175,6 +175,11 @@ describe('polling a partner’s calendar', () => {
 				.sort()
 		).toEqual(['Atelier impression 3D', 'Webinaire financement']);
 		expect(listFeeds(ctx.db, partner).map((f) => f.id)).toContain(feedId);
+		// « Relever maintenant » right after a poll is refused, and a stranger may not press it.
+		await expect(pollFeedNow(ctx.db, partner, feedId, later(2), TEST)).rejects.toThrow(/vient d’être relevé/);
+		const stranger = { id: 999, email: 'x@example.org', displayName: 'X', role: 'partner' as const };
+		await expect(pollFeedNow(ctx.db, stranger, feedId, later(3), TEST)).rejects.toThrow(ForbiddenError);
+		expect((await pollFeedNow(ctx.db, partner, feedId, later(3), TEST)).status).toBe('not_modified');
 	});
 
 	it('keeps a recurring event’s rule and skipped days, and the agenda lists its dates', async () => {

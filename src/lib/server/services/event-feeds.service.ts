@@ -52,6 +52,8 @@ export interface FeedOptions {
 
 /** A feed is polled again once its last poll is this old (the job runs every hour). */
 export const FEED_INTERVAL_MS = 50 * 60 * 1000;
+/** « Relever maintenant » waits this long after any poll of the same feed. */
+const POLL_NOW_GAP_MS = 60_000;
 /** Downloads at once in one round of pollDueFeeds: the writes stay one feed at a time. */
 const CONCURRENT_FETCHES = 4;
 
@@ -163,7 +165,9 @@ export function feedPage(db: Db, user: AccountUser, feedId: number) {
 
 /** « Relever maintenant »: the same poll as the job's, for someone allowed to see the feed. */
 export async function pollFeedNow(db: Db, user: AccountUser, feedId: number, now = new Date(), options: FeedOptions = {}): Promise<PollOutcome> {
-	visibleFeed(db, user, feedId);
+	const feed = visibleFeed(db, user, feedId);
+	// The button must not let anyone hammer a partner's server through ours.
+	if (feed.lastFetchedAt && now.getTime() - Date.parse(feed.lastFetchedAt) < POLL_NOW_GAP_MS) throw new ValidationError([m.feeds_error_too_soon()]);
 	return pollFeed(db, feedId, now, options);
 }
 
