@@ -112,6 +112,7 @@ const ROUTES: Record<string, (f: Fixtures) => string[]> = {
 	'/espace': () => ['/espace'],
 	'/espace/fiches/[id]': (f) => [`/espace/fiches/${f.entityId}`],
 	'/espace/agendas': () => ['/espace/agendas'],
+	'/espace/evenements/nouveau': () => ['/espace/evenements/nouveau'],
 	// No feed in the walk's database: an unknown feed's page must be a clear 404, in the page's language.
 	'/espace/agendas/[id]': () => ['/espace/agendas/999999'],
 	'/explorer': () => ['/explorer'],

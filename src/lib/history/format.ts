@@ -37,6 +37,11 @@ const PRECISION_LABELS: Record<string, Label> = {
 	commune: m.newsroom_precision_commune,
 	manual: m.newsroom_precision_manual
 };
+const ATTENDANCE_LABELS: Record<string, Label> = {
+	on_site: m.agenda_attendance_on_site,
+	online: m.agenda_attendance_online,
+	hybrid: m.agenda_attendance_hybrid
+};
 const CONFIRMATION_LABELS: Record<string, Label> = {
 	declared: m.newsroom_confirmation_declared,
 	confirmed: m.newsroom_confirmation_confirmed,
@@ -63,7 +68,8 @@ function formatOne(field: string, value: unknown, names: NameLookup, locale: Loc
 	const labelled = (labels: Record<string, Label>, code: string) => labels[code]?.({}, { locale }) ?? code;
 	if (typeof value === 'boolean') return value ? m.newsroom_value_yes({}, { locale }) : m.newsroom_value_no({}, { locale });
 	if (typeof value === 'number') {
-		if (field === 'sourceId' || field === 'targetId') return names.entity?.(value) ?? m.newsroom_value_actor_number({ id: value }, { locale });
+		if (field === 'sourceId' || field === 'targetId' || field === 'venueId')
+			return names.entity?.(value) ?? m.newsroom_value_actor_number({ id: value }, { locale });
 		return field === 'foundedYear' ? String(value) : value.toLocaleString(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 6 });
 	}
 	if (typeof value !== 'string') return JSON.stringify(value);
@@ -78,6 +84,13 @@ function formatOne(field: string, value: unknown, names: NameLookup, locale: Loc
 			return labelled(PRECISION_LABELS, value);
 		case 'confirmation':
 			return labelled(CONFIRMATION_LABELS, value);
+		case 'attendance':
+			return labelled(ATTENDANCE_LABELS, value);
+		// A rule by weekday reads without its first date (« tous les troisièmes jeudis du mois »); the rule stays beside it.
+		case 'recurrence':
+			return /BYDAY=/.test(value) ? `${say.recurrenceWords(value, '2000-01-01')} (${value})` : value;
+		case 'recurrenceExceptions':
+			return /^\d{4}-\d{2}-\d{2}$/.test(value) ? say.formatDay(value) : value;
 		case 'type': {
 			const term = relationType(value);
 			return term ? (locale === 'en' ? term.labelEn : term.label) : value;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { entityInputSchema, type EntityInput } from '$lib/domain/entity.schema';
 import type { Db } from '../db';
-import { insertManager, insertPendingChange, setDeclaredBy } from '../repos/contribution.repo';
+import { entitiesByIds, insertManager, insertPendingChange, managedEntityIds, setDeclaredBy } from '../repos/contribution.repo';
 import { entityRow } from '../repos/entity-write.repo';
 import { mayPropose } from '../auth/policy';
 import { freeSlug, validated, waitsForModeration, type SubmitResult } from './contribution.service';
@@ -94,11 +94,14 @@ export function attachOrganisers(tx: Db, author: AccountUser | null, eventId: nu
 			confirmed: who.organiserId === null || (author !== null && canManage(tx, author, sourceId))
 		}))
 	];
+	// Organising is dated by the event (« a organisé … le 15 avril 2027 »).
+	const startDate = entityRow(tx, eventId)?.startsAt?.slice(0, 10) ?? null;
 	for (const r of rows) {
 		const relation = {
 			type: 'organises',
 			sourceId: r.sourceId,
 			targetId: eventId,
+			startDate,
 			source: who.source,
 			confirmation: r.confirmed ? 'confirmed' : 'declared'
 		} as const;
@@ -106,4 +109,12 @@ export function attachOrganisers(tx: Db, author: AccountUser | null, eventId: nu
 		setDeclaredBy(tx, id as number, r.declaredBy);
 		tellOtherSide(tx, { ...relation, declaredByEntityId: r.declaredBy }, author?.id);
 	}
+}
+
+/** The listings a partner may name as an event's organiser: those they manage, events aside, by name. */
+export function organiserChoices(db: Db, user: AccountUser): { id: number; name: string }[] {
+	return entitiesByIds(db, managedEntityIds(db, user.id))
+		.filter((e) => e.kind !== 'event' && !e.deletedAt)
+		.map((e) => ({ id: e.id, name: e.name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

@@ -38,6 +38,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { attachOrganisers, ORGANISERS_KEY, type EventOrganisers } from './event-posting.service';
 import { findUserById } from '../repos/user.repo';
+import { findTerritorySummaries } from '../repos/territory.repo';
 
 /*
  * The editors' side: the queue of pending changes with their field-by-field diff, approval (applied in one
@@ -89,7 +90,7 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 	const organisers = c.kind === 'entity_create' ? (payload[ORGANISERS_KEY] as EventOrganisers | undefined) : undefined;
 	const organiserIds = organisers ? [organisers.organiserId, ...organisers.coOrganiserIds] : [];
 	const organiserNames = () => organiserIds.filter((id): id is number => id !== null).map((id) => names.get(id)?.name ?? `n° ${id}`);
-	const ids = [c.entityId, payload.sourceId, payload.targetId, before?.sourceId, before?.targetId, ...organiserIds].filter(
+	const ids = [c.entityId, payload.sourceId, payload.targetId, payload.venueId, before?.sourceId, before?.targetId, ...organiserIds].filter(
 		(v): v is number => typeof v === 'number'
 	);
 	const names = entityNames(db, ids);
@@ -100,6 +101,8 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 					// Bookkeeping, not what the contributor proposed.
 					.filter((d) => d.field !== 'declaredByEntityId' && d.field !== ORGANISERS_KEY && !(d.field === 'isDemo' && !d.after));
 	const entity = c.entityId ? names.get(c.entityId) : undefined;
+	const communeCodes = [before?.communeCode, after?.communeCode].filter((v): v is string => typeof v === 'string');
+	const communes = new Map(findTerritorySummaries(db, communeCodes).map((t) => [t.code, t.name]));
 	return {
 		id: c.id,
 		kind: c.kind,
@@ -112,7 +115,7 @@ function queueItem(db: Db, c: PendingChangeRow): QueueItem {
 		authorLabel: c.authorLabel,
 		createdAt: c.createdAt,
 		changes: [
-			...changes.map((d) => displayChange(d, { entity: (id) => names.get(id)?.name })),
+			...changes.map((d) => displayChange(d, { entity: (id) => names.get(id)?.name, commune: (code) => communes.get(code) })),
 			// Who organises a posted event: the organiser first, then the co-organisers (their managers confirm).
 			...(organisers
 				? [
