@@ -201,26 +201,38 @@ export async function pollFeed(db: Db, feedId: number, now = new Date(), options
 		recordFeedOutcome(db, feed.id, { fetchedAt, status: 'not_modified', error: null, counts });
 		return { feedId, status: 'not_modified', error: null, counts };
 	}
-	const reading = readCalendar(fetched.text);
-	if (!reading.complete && reading.events.length === 0) {
-		return failed(`Calendrier illisible${NBSP}: ${reading.problems[0] ?? 'aucun événement lisible.'}`);
-	}
-	try {
-		const { counts, problems } = applyFeed(db, feed, reading.events, reading.complete);
-		recordFeedOutcome(db, feed.id, {
-			fetchedAt,
-			status: 'ok',
-			error: null,
-			counts,
-			problems: [...reading.problems, ...problems].slice(0, 50),
-			etag: fetched.etag,
-			lastModified: fetched.lastModified
-		});
-		return { feedId, status: 'ok', error: null, counts };
-	} catch (e) {
-		const why = e instanceof ValidationError ? e.issues.join(' ') : e instanceof Error ? e.message : String(e);
-		return failed(`Les événements n’ont pas pu être enregistrés${NBSP}: ${why}`);
-	}
+	// Parsing and writing one feed at a time: downloads run side by side, but their work on the event loop must
+	// not pile up in one turn (four feeds' chunks queued together would hold the server four times as long).
+	return oneAtATime(async () => {
+		const reading = readCalendar(fetched.text);
+		if (!reading.complete && reading.events.length === 0) {
+			return failed(`Calendrier illisible${NBSP}: ${reading.problems[0] ?? 'aucun événement lisible.'}`);
+		}
+		try {
+			const { counts, problems } = await applyFeed(db, feed, reading.events, reading.complete);
+			recordFeedOutcome(db, feed.id, {
+				fetchedAt,
+				status: 'ok',
+				error: null,
+				counts,
+				problems: [...reading.problems, ...problems].slice(0, 50),
+				etag: fetched.etag,
+				lastModified: fetched.lastModified
+			});
+			return { feedId, status: 'ok', error: null, counts };
+		} catch (e) {
+			const why = e instanceof ValidationError ? e.issues.join(' ') : e instanceof Error ? e.message : String(e);
+			return failed(`Les événements n’ont pas pu être enregistrés${NBSP}: ${why}`);
+		}
+	});
+}
+
+/** The feed being parsed and written, if any: the next one waits for it (see pollFeed). */
+let busy: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+	const turn = busy.then(work, work);
+	busy = turn.catch(() => undefined);
+	return turn;
 }
 
 export interface DuePollSummary {
@@ -335,8 +347,17 @@ interface Applied {
 	problems: string[];
 }
 
-/** One transaction: creations in one batch, updates and archivings in another, the UIDs' fingerprints. */
-function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: boolean): Applied {
+/** Events written per transaction: a first poll of 200 new events must not hold the server for a quarter of a second. */
+const FEED_CHUNK = 50;
+/** Lets the server answer the requests that came in meanwhile (timers and I/O run before the next chunk). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The feed's changes, in transactions of FEED_CHUNK events with a turn of the event loop between them: creations,
+ * then updates and archivings, each chunk with its UIDs' fingerprints (a poll stopped half-way leaves every stored
+ * event with the fingerprint of what was written: the next poll finishes the job).
+ */
+async function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: boolean): Promise<Applied> {
 	const problems: string[] = [];
 	const owner = entityRow(db, feed.entityId);
 	if (!owner || owner.deletedAt) throw new ValidationError(['la structure à qui appartient cet agenda n’existe plus.']);
@@ -347,97 +368,112 @@ function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], complete: bo
 	const diff = diffFeed(stored, events, { cancelMissing: complete });
 	const venueOf = venuesFor(db, [...diff.created, ...diff.updated]);
 	const counts: EventFeedCounts = { created: 0, updated: 0, cancelled: 0, unchanged: diff.unchanged.length };
+	// The file was just parsed: the first write waits for the next turn.
+	await nextTurn();
 
-	writeTransaction(db, (tx) => {
-		// New events in one batch; when one is unusable, each is checked alone, so it is reported and skipped, not the file.
-		const bases = diff.created.map((event) => eventFields(event, venueOf(event.location), problems));
-		const slugs = freeEventSlugs(
-			tx,
-			bases.map((b, i) => slugBase(b.name, (diff.created[i] as FeedEvent).startsAt))
-		);
-		let creations = diff.created.map((event, i) => ({
-			event,
-			input: { ...bases[i], slug: slugs[i], status: feed.moderated ? 'draft' : 'published' } as EntityInput
-		}));
-		let ids: number[];
-		try {
-			ids = createEntities(
+	for (let start = 0; start < diff.created.length; start += FEED_CHUNK) {
+		const chunk = diff.created.slice(start, start + FEED_CHUNK);
+		writeTransaction(db, (tx) => {
+			// New events in one batch; when one is unusable, each is checked alone, so it is reported and skipped, not the file.
+			const bases = chunk.map((event) => eventFields(event, venueOf(event.location), problems));
+			const slugs = freeEventSlugs(
 				tx,
-				creations.map((c) => c.input),
+				bases.map((b, i) => slugBase(b.name, (chunk[i] as FeedEvent).startsAt))
+			);
+			let creations = chunk.map((event, i) => ({
+				event,
+				input: { ...bases[i], slug: slugs[i], status: feed.moderated ? 'draft' : 'published' } as EntityInput
+			}));
+			let ids: number[];
+			try {
+				ids = createEntities(
+					tx,
+					creations.map((c) => c.input),
+					{ actor, reason }
+				);
+			} catch (e) {
+				if (!(e instanceof ValidationError)) throw e;
+				creations = creations.filter(({ input }) => {
+					const parsed = entityInputSchema.safeParse(input);
+					if (!parsed.success) problems.push(`${quoted(input.name)} ignoré${NBSP}: ${parsed.error.issues.map((i) => i.message).join(' ; ')}`);
+					return parsed.success;
+				});
+				ids = createEntities(
+					tx,
+					creations.map((c) => c.input),
+					{ actor, reason }
+				);
+			}
+			createRelations(
+				tx,
+				ids.map((id) => ({ type: 'organises' as const, sourceId: owner.id, targetId: id, source: feed.url.slice(0, 500) })),
 				{ actor, reason }
 			);
-		} catch (e) {
-			if (!(e instanceof ValidationError)) throw e;
-			creations = creations.filter(({ input }) => {
-				const parsed = entityInputSchema.safeParse(input);
-				if (!parsed.success) problems.push(`${quoted(input.name)} ignoré${NBSP}: ${parsed.error.issues.map((i) => i.message).join(' ; ')}`);
-				return parsed.success;
-			});
-			ids = createEntities(
+			if (feed.moderated) for (const id of ids) queuePublication(tx, id, 1, actor);
+			counts.created += ids.length;
+			upsertFeedItems(
 				tx,
-				creations.map((c) => c.input),
-				{ actor, reason }
+				creations.map(({ event }, i) => ({
+					feedId: feed.id,
+					uid: event.uid,
+					entityId: ids[i] as number,
+					fingerprint: eventFingerprint(event),
+					cancelled: false
+				}))
 			);
-		}
-		createRelations(
-			tx,
-			ids.map((id) => ({ type: 'organises' as const, sourceId: owner.id, targetId: id, source: feed.url.slice(0, 500) })),
-			{ actor, reason }
-		);
-		const items: FeedItemValues[] = creations.map(({ event }, i) => ({
-			feedId: feed.id,
-			uid: event.uid,
-			entityId: ids[i] as number,
-			fingerprint: eventFingerprint(event),
-			cancelled: false
-		}));
-		if (feed.moderated) for (const id of ids) queuePublication(tx, id, 1, actor);
-		counts.created = ids.length;
+		});
+		await nextTurn();
+	}
 
-		// Changed, and cancelled or gone: the stored events, edited in one batch from the versions read now.
-		const targets = [...diff.updated.map((e) => storedByUid.get(e.uid)?.entityId), ...diff.cancelled.map((uid) => storedByUid.get(uid)?.entityId)];
-		const rows = new Map(
-			liveEntityRows(
-				tx,
-				targets.filter((id): id is number => id !== undefined)
-			).map((r) => [r.id, r])
-		);
-		const edits: EntityEdit[] = [];
-		const afterEdit: (() => void)[] = [];
-		for (const event of diff.updated) {
-			const item = storedByUid.get(event.uid);
-			const row = item ? rows.get(item.entityId) : undefined;
-			if (!item || !row) continue;
-			const patch: Partial<EntityInput> = eventFields(event, venueOf(event.location), problems);
-			// Back in the feed after being cancelled: live again (waiting for an editor again on a moderated feed).
-			const revived = item.cancelled && row.status === 'archived';
-			if (revived) patch.status = feed.moderated ? 'draft' : 'published';
-			const parsed = entityInputSchema.safeParse({ slug: row.slug, status: row.status, ...patch });
-			if (!parsed.success) {
-				problems.push(`${quoted(row.name)} non mis à jour${NBSP}: ${parsed.error.issues.map((i) => i.message).join(' ; ')}`);
-				continue;
+	// Changed, and cancelled or gone: the stored events, edited in batches from the versions read now.
+	const changes = [...diff.updated.map((event) => ({ event, uid: event.uid })), ...diff.cancelled.map((uid) => ({ event: null, uid }))];
+	for (let start = 0; start < changes.length; start += FEED_CHUNK) {
+		const chunk = changes.slice(start, start + FEED_CHUNK);
+		writeTransaction(db, (tx) => {
+			const rows = new Map(
+				liveEntityRows(
+					tx,
+					chunk.map((c) => storedByUid.get(c.uid)?.entityId).filter((id): id is number => id !== undefined)
+				).map((r) => [r.id, r])
+			);
+			const items: FeedItemValues[] = [];
+			const edits: EntityEdit[] = [];
+			const afterEdit: (() => void)[] = [];
+			for (const { event, uid } of chunk) {
+				const item = storedByUid.get(uid);
+				const row = item ? rows.get(item.entityId) : undefined;
+				if (!event) {
+					if (row && row.status !== 'archived') {
+						edits.push({ id: row.id, expectedVersion: row.version, patch: { status: 'archived' } });
+						counts.cancelled++;
+					}
+					afterEdit.push(() => markFeedItemCancelled(tx, feed.id, uid));
+					continue;
+				}
+				if (!item || !row) continue;
+				const patch: Partial<EntityInput> = eventFields(event, venueOf(event.location), problems);
+				// Back in the feed after being cancelled: live again (waiting for an editor again on a moderated feed).
+				const revived = item.cancelled && row.status === 'archived';
+				if (revived) patch.status = feed.moderated ? 'draft' : 'published';
+				const parsed = entityInputSchema.safeParse({ slug: row.slug, status: row.status, ...patch });
+				if (!parsed.success) {
+					problems.push(`${quoted(row.name)} non mis à jour${NBSP}: ${parsed.error.issues.map((i) => i.message).join(' ; ')}`);
+					continue;
+				}
+				edits.push({ id: row.id, expectedVersion: row.version, patch });
+				afterEdit.push(() => {
+					items.push({ feedId: feed.id, uid: event.uid, entityId: row.id, fingerprint: eventFingerprint(event), cancelled: false });
+					if (revived && feed.moderated) queuePublication(tx, row.id, row.version + 1, actor);
+					else rebasePendingEntityUpdates(tx, row.id, row.version, row.version + 1);
+				});
 			}
-			edits.push({ id: row.id, expectedVersion: row.version, patch });
-			afterEdit.push(() => {
-				items.push({ feedId: feed.id, uid: event.uid, entityId: row.id, fingerprint: eventFingerprint(event), cancelled: false });
-				if (revived && feed.moderated) queuePublication(tx, row.id, row.version + 1, actor);
-				else rebasePendingEntityUpdates(tx, row.id, row.version, row.version + 1);
-			});
-		}
-		for (const uid of diff.cancelled) {
-			const item = storedByUid.get(uid);
-			const row = item ? rows.get(item.entityId) : undefined;
-			if (row && row.status !== 'archived') {
-				edits.push({ id: row.id, expectedVersion: row.version, patch: { status: 'archived' } });
-				counts.cancelled++;
-			}
-			afterEdit.push(() => markFeedItemCancelled(tx, feed.id, uid));
-		}
-		const results = updateEntities(tx, edits, { actor, reason });
-		counts.updated = results.filter((r, i) => r.revisionId !== null && edits[i]?.patch.status !== 'archived').length;
-		for (const after of afterEdit) after();
-		upsertFeedItems(tx, items);
-	});
+			const results = updateEntities(tx, edits, { actor, reason });
+			counts.updated += results.filter((r, i) => r.revisionId !== null && edits[i]?.patch.status !== 'archived').length;
+			for (const after of afterEdit) after();
+			upsertFeedItems(tx, items);
+		});
+		await nextTurn();
+	}
 	return { counts, problems };
 }
 
