@@ -261,3 +261,26 @@ describe('an event placed by a « a lieu à » relation (imported and older even
 		expect(actorEvents(ctx.db, mill!, NOW).upcoming.map((e) => e.slug)).toEqual(['foire-ambert']);
 	});
 });
+
+describe('who organises each listed date', () => {
+	it('names the organisers and the partners (either end of « partenaire de »), published listings only', () => {
+		const [partner, hidden] = createEntities(ctx.db, [
+			{ slug: 'bpi-auvergne', kind: 'organisation', category: 'funder', name: 'Fonds des Volcans', communeCode: '63113' },
+			{ slug: 'brouillon', kind: 'organisation', category: 'startup', name: 'Brouillon', communeCode: '63113', status: 'draft' }
+		]);
+		const forum = ctx.db.select({ id: entities.id }).from(entities).where(eq(entities.slug, 'forum')).get()!.id;
+		createRelations(
+			ctx.db,
+			[
+				{ type: 'partner_of', sourceId: forum, targetId: partner!, source: 'https://example.org' },
+				{ type: 'organises', sourceId: hidden!, targetId: forum, source: 'https://example.org' }
+			],
+			editor
+		);
+		const listed = page()
+			.weeks.flatMap((w) => w.events)
+			.find((e) => e.slug === 'forum')!;
+		expect(listed.organisers).toEqual([{ slug: 'la-cordee', name: 'La Cordée' }]);
+		expect(listed.partners).toEqual([{ slug: 'bpi-auvergne', name: 'Fonds des Volcans' }]);
+	});
+});

@@ -118,3 +118,39 @@ export function actorEventRows(db: Db, actorId: number, limit = 200) {
 		.all();
 }
 export type ActorEventRow = ReturnType<typeof actorEventRows>[number];
+
+/** An actor named next to an event in the agenda: who organises it, who is its partner. */
+export interface EventActor {
+	slug: string;
+	name: string;
+}
+
+/**
+ * The organisers (`organises`, the actor at the source) and partners (`partner_of`, either end) of these events,
+ * published listings only, in the order the relations were written.
+ */
+export function eventActors(db: Db, eventIds: number[]): Map<number, { organisers: EventActor[]; partners: EventActor[] }> {
+	const found = new Map<number, { organisers: EventActor[]; partners: EventActor[] }>();
+	if (eventIds.length === 0) return found;
+	const ids = sql.join(
+		eventIds.map((id) => sql`${id}`),
+		sql`, `
+	);
+	const rows = db.all<{ eventId: number; role: 'organiser' | 'partner'; slug: string; name: string }>(sql`
+		select r.target_id as eventId, case when r.type = 'organises' then 'organiser' else 'partner' end as role, e.slug, e.name, r.id as rid
+		from relations r join entities e on e.id = r.source_id
+		where r.deleted_at is null and r.type in ('organises', 'partner_of') and r.target_id in (${ids})
+			and e.deleted_at is null and e.status = 'published'
+		union all
+		select r.source_id as eventId, 'partner' as role, e.slug, e.name, r.id as rid
+		from relations r join entities e on e.id = r.target_id
+		where r.deleted_at is null and r.type = 'partner_of' and r.source_id in (${ids})
+			and e.deleted_at is null and e.status = 'published'
+		order by rid`);
+	for (const r of rows) {
+		const entry = found.get(r.eventId) ?? { organisers: [], partners: [] };
+		(r.role === 'organiser' ? entry.organisers : entry.partners).push({ slug: r.slug, name: r.name });
+		found.set(r.eventId, entry);
+	}
+	return found;
+}

@@ -6,7 +6,7 @@ import { parisToday } from '$lib/domain/french/dates';
 import { distanceKm } from '$lib/geo/distance';
 import type { Db } from '../db';
 import { nextOccurrences, occurrencesBetween, OPEN_END } from '../agenda/occurrences';
-import { actorEventRows, agendaEventRows, type AgendaEventRow } from '../repos/agenda.repo';
+import { actorEventRows, agendaEventRows, eventActors, type AgendaEventRow, type EventActor } from '../repos/agenda.repo';
 import { limitParam, parseParams } from './params';
 
 /** Occurrences listed at most on one page: a year of the region's agenda, never the whole archive. */
@@ -20,6 +20,9 @@ const MONTH_SERIES = 2000;
 export interface AgendaOccurrence extends AgendaEventRow {
 	/** The series' first start (the row's starts_at): what the recurrence words are read from. */
 	seriesStartsAt: string;
+	/** Who organises it and its partners (linked actors), for the list; empty in the month's grid. */
+	organisers?: EventActor[];
+	partners?: EventActor[];
 }
 
 export interface AgendaWeek {
@@ -159,7 +162,9 @@ export function agendaPage(db: Db, params: URLSearchParams, now = new Date()): A
 			? past(db, query, today, AGENDA_PAGE_SIZE)
 			: upcoming(db, query, today, AGENDA_PAGE_SIZE);
 	const weeks: AgendaWeek[] = [];
-	for (const o of list) {
+	const actors = eventActors(db, [...new Set(list.map((o) => o.id))]);
+	for (const listed of list) {
+		const o = { ...listed, organisers: actors.get(listed.id)?.organisers ?? [], partners: actors.get(listed.id)?.partners ?? [] };
 		const start = dayOf(o.startsAt);
 		const monday = mondayOf(query.past ? start : maxDay(start, today));
 		const last = weeks[weeks.length - 1];
