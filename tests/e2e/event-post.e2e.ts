@@ -115,6 +115,10 @@ describe('un partenaire publie un événement récurrent depuis son espace', () 
 		await item.getByRole('button', { name: 'Accepter' }).click();
 		expect(await admin.getByTestId('moderation-done').innerText()).toMatch(/acceptée/);
 
+		// The list names who organises it, both linked.
+		await partner.goto(`/agenda?stage=creation&q=${encodeURIComponent('pitch Combrailles')}`);
+		const listed = partner.getByTestId('agenda-event').filter({ hasText: EVENT_NAME }).first();
+		expect(plain(await listed.getByTestId('agenda-organisers').innerText())).toBe(`Organisé par ${plain(incubator.name)}, ${plain(coOrganiser.name)}`);
 		await partner.goto('/agenda?stage=creation&view=month&month=2027-05');
 		// Every third Thursday from 15 April: 20 May 2027.
 		const may = partner.locator('td[data-day="2027-05-20"]');

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
+import nodeIcal from 'node-ical';
 import { eq } from 'drizzle-orm';
 import { freshDb, insertSmallTerritories } from './fresh-db';
 import { createEntities, createRelations, updateEntity } from '../../src/lib/server/services/entity-write.service';
@@ -151,6 +152,26 @@ describe('recurring events in the agenda', () => {
 		expect(got).toEqual(['2026-12-03 18:30', '2027-02-04 18:30', '2027-03-04 18:30', '2027-04-01 18:30', '2027-05-06 18:30', '2027-06-03 18:30']);
 		// In UTC: 17:30 in winter, 16:30 in summer.
 		expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-03T17:30:00.000Z');
+	});
+
+	it('is imported the same by a second calendar reader (node-ical: its own parser, rrule.js, moment-timezone)', () => {
+		const body = agendaIcs(ctx.db, new URLSearchParams(), 'https://carto.example', NOW).body as string;
+		const events = Object.values(nodeIcal.sync.parseICS(body)).filter((c): c is nodeIcal.VEvent => c.type === 'VEVENT');
+		const apero = events.find((e) => e.summary === 'Apéro des créateurs')!;
+		// The first date at 18:30 in Paris, 17:30 UTC in winter.
+		expect(apero.start.toISOString()).toBe('2026-12-03T17:30:00.000Z');
+		const skipped = new Set(Object.keys(apero.exdate ?? {}).map((k) => k.slice(0, 10)));
+		expect(skipped).toEqual(new Set(['2027-01-07']));
+		const dates = apero
+			.rrule!.between(new Date('2026-12-01T00:00:00Z'), new Date('2027-06-30T00:00:00Z'))
+			.map((d) => wallClock(d.toISOString()))
+			.filter((w) => !skipped.has(w.date))
+			.map((w) => `${w.date} ${w.hour}:${w.minute}`);
+		// Still 18:30 after the change of clocks (28 March), 7 January left out: what our agenda lists.
+		expect(dates).toEqual(['2026-12-03 18:30', '2027-02-04 18:30', '2027-03-04 18:30', '2027-04-01 18:30', '2027-05-06 18:30', '2027-06-03 18:30']);
+		expect(events.map((e) => e.summary).sort()).toEqual(
+			(new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('summary'))) as string[]).sort()
+		);
 	});
 
 	it('gives a subscription of exactly the agenda filters (free, online)', () => {
