@@ -86,8 +86,22 @@ describe('a partner posts an event', () => {
 			{ sourceId: fablab, confirmation: 'declared', declaredBy: event.id, source: 'https://billetterie.exemple.fr/apero' }
 		]);
 		// Alice manages the new event; Bruno is told a relation waits for him.
-		expect(db.select().from(entityManagers).where(eq(entityManagers.entityId, event.id)).all().map((m) => m.userId)).toEqual([alice.id]);
-		expect(db.select().from(notifications).where(eq(notifications.userId, bruno.id)).all().map((n) => n.kind)).toEqual(['relation_to_confirm']);
+		expect(
+			db
+				.select()
+				.from(entityManagers)
+				.where(eq(entityManagers.entityId, event.id))
+				.all()
+				.map((m) => m.userId)
+		).toEqual([alice.id]);
+		expect(
+			db
+				.select()
+				.from(notifications)
+				.where(eq(notifications.userId, bruno.id))
+				.all()
+				.map((n) => n.kind)
+		).toEqual(['relation_to_confirm']);
 		// In the agenda at once, with its dates.
 		const listed = agendaPage(db, new URLSearchParams('stage=creation'), NOW).weeks.flatMap((w) => w.events.map((e) => `${e.slug} ${e.startsAt}`));
 		expect(listed.slice(0, 2)).toEqual(['apero-des-createurs 2027-01-07T18:30:00', 'apero-des-createurs 2027-03-04T18:30:00']);
