@@ -26,9 +26,11 @@ export function feedWithUrl(db: Db, entityId: number, url: string): EventFeedRow
 export interface FeedListRow extends EventFeedRow {
 	ownerName: string;
 	ownerSlug: string;
+	ownerKind: string;
+	ownerCategory: string;
 }
 
-const ownerColumns = { ownerName: entities.name, ownerSlug: entities.slug };
+const ownerColumns = { ownerName: entities.name, ownerSlug: entities.slug, ownerKind: entities.kind, ownerCategory: entities.category };
 
 /** Every feed (editors), or those of these owners or registered by this user (partners); newest first. */
 export function listFeedRows(db: Db, scope: { all: true } | { entityIds: number[]; userId: number }): FeedListRow[] {

@@ -35,6 +35,7 @@ import { listingId, type ListingRef } from './listing-picker.service';
 import { canManage, isEditor, managedEntity } from './managers.service';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
+import { withPreposition, type Nameable } from '$lib/domain/french';
 import { m } from '$lib/paraglide/messages';
 
 /*
@@ -122,12 +123,15 @@ export function feedOwnerChoices(db: Db, user: AccountUser): { anyListing: boole
 export type FeedSummary = ReturnType<typeof listFeeds>[number];
 
 /** The feeds this person sees: all of them for editors, those of the listings they manage otherwise. */
+/** « de la Couveuse de Clermont-Ferrand », « de l'Incubateur des Dômes » (French-phrasing module): the French pages' « Agenda … ». */
+const ofOwner = (owner: Nameable) => withPreposition('de', owner);
+
 export function listFeeds(db: Db, user: AccountUser) {
 	const rows = isEditor(user) ? listFeedRows(db, { all: true }) : listFeedRows(db, { entityIds: managedEntityIds(db, user.id), userId: user.id });
 	return rows.map((r) => ({
 		id: r.id,
 		url: r.url,
-		owner: { id: r.entityId, name: r.ownerName, slug: r.ownerSlug },
+		owner: { id: r.entityId, name: r.ownerName, slug: r.ownerSlug, of: ofOwner({ name: r.ownerName, kind: r.ownerKind, category: r.ownerCategory }) },
 		moderated: r.moderated,
 		lastFetchedAt: r.lastFetchedAt,
 		lastStatus: r.lastStatus,
@@ -151,7 +155,7 @@ export function feedPage(db: Db, user: AccountUser, feedId: number) {
 	return {
 		id: feed.id,
 		url: feed.url,
-		owner: owner ? { id: owner.id, name: owner.name, slug: owner.slug } : null,
+		owner: owner ? { id: owner.id, name: owner.name, slug: owner.slug, of: ofOwner(owner) } : null,
 		moderated: feed.moderated,
 		active: feed.active,
 		lastFetchedAt: feed.lastFetchedAt,
@@ -361,7 +365,7 @@ async function applyFeed(db: Db, feed: EventFeedRow, events: FeedEvent[], comple
 	const problems: string[] = [];
 	const owner = entityRow(db, feed.entityId);
 	if (!owner || owner.deletedAt) throw new ValidationError(['la structure à qui appartient cet agenda n’existe plus.']);
-	const actor: Actor = { userId: feed.createdBy, label: `Agenda de ${owner.name}` };
+	const actor: Actor = { userId: feed.createdBy, label: `Agenda ${ofOwner(owner)}` };
 	const reason = `Relevé de l’agenda ${feed.url}`.slice(0, 500);
 	const stored = feedItems(db, feed.id);
 	const storedByUid = new Map(stored.map((s) => [s.uid, s]));
