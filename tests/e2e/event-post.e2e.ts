@@ -134,4 +134,30 @@ describe('un partenaire publie un événement récurrent depuis son espace', () 
 		await partner.goto(`/acteurs/${incubator.slug}`);
 		expect(await partner.getByTestId('actor-events-upcoming').innerText()).toContain(EVENT_NAME);
 	});
+
+	it('donne l’adresse du calendrier de son incubateur : refusée si elle vise le réseau privé, relevée sinon, et l’erreur dite en français', async () => {
+		await partner.goto('/espace');
+		await partner.getByTestId('espace-feeds').click();
+		await partner.waitForURL('**/espace/agendas');
+		expect(await partner.getByLabel('Structure qui organise les événements').locator('option').allInnerTexts()).toEqual([incubator.name]);
+		// The app never fetches an address of the private network (here, the machine itself).
+		await partner.getByLabel('Adresse du calendrier (.ics ou webcal://)').fill('http://127.0.0.1:8080/agenda.ics');
+		await partner.getByRole('button', { name: 'Ajouter l’agenda' }).click();
+		expect(plain(await partner.getByTestId('feed-add-error').innerText())).toMatch(/privé|local/);
+		expect(await partner.getByTestId('feeds').count()).toBe(0);
+		// A public address (a name that cannot exist: .invalid) is kept, then polled on demand: the error is said.
+		await partner.getByLabel('Adresse du calendrier (.ics ou webcal://)').fill('webcal://agenda.incubateur.invalid/public.ics');
+		await partner.getByRole('button', { name: 'Ajouter l’agenda' }).click();
+		const row = partner.getByTestId('feed').filter({ hasText: 'https://agenda.incubateur.invalid/public.ics' });
+		expect(plain(await row.innerText())).toContain('Jamais relevé');
+		await row.getByRole('button', { name: 'Relever maintenant' }).click();
+		await partner.getByTestId('feed').filter({ hasText: 'Erreur' }).waitFor();
+		await screenshot(partner, 'event-post-feeds');
+		await partner.getByTestId('feed').getByRole('link').first().click();
+		await partner.waitForURL(/\/espace\/agendas\/\d+$/);
+		expect(await partner.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Agenda de l’Incubateur|^Agenda d’|^Agenda de /);
+		expect(plain(await partner.getByTestId('feed-error').innerText())).toMatch(/introuvable|Serveur/);
+		expect(await partner.getByTestId('feed-events').count()).toBe(0);
+		await screenshot(partner, 'event-post-feed-page');
+	});
 });
