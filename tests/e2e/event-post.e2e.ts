@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './browser';
 import { api, plain } from './persona';
 import { choosePassword, createAccount } from './sign-in';
+import { escapeRe, partOf } from './listing-names';
 
 /*
  * Issue 19, a partner posts an event from /espace in one form: a recurring workshop at a coworking of the
@@ -18,12 +19,6 @@ interface Listing {
 }
 const PARTNER = { email: 'agenda.partenaire@exemple.fr', name: 'Paule Partenaire' };
 const EVENT_NAME = 'Atelier pitch des Combrailles (test)';
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const partOf = (name: string) =>
-	[...name.split(/[^\p{L}\p{N}]+/u)]
-		.sort((a, b) => b.length - a.length)[0]!
-		.slice(0, 5)
-		.toLowerCase();
 /** A name typed in a picker, then chosen among its suggestions. */
 async function pick(picker: Locator, name: string): Promise<void> {
 	await picker.getByRole('combobox').fill(name);

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './browser';
 import { choosePassword, createAccount, logIn } from './sign-in';
 import { offerLabel, stageLabel } from '../../src/lib/domain/vocabulary';
+import { escapeRe, partOf } from './listing-names';
 
 /*
  * Issue 14: a moderated partner keeps every field of their listings current. On a third-place they tick a
@@ -36,12 +37,6 @@ interface RouteAnswer {
 async function api<T>(path: string): Promise<T> {
 	return (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
 }
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const partOf = (name: string) =>
-	[...name.split(/[^\p{L}\p{N}]+/u)]
-		.sort((a, b) => b.length - a.length)[0]!
-		.slice(0, 5)
-		.toLowerCase();
 
 async function grant(admin: Page, listing: Listing): Promise<void> {
 	await admin.goto('/admin/utilisateurs');

@@ -4,6 +4,7 @@ import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
 import { capitalise, relationCaptionText, withPreposition } from '../../src/lib/domain/french';
 import { parisToday } from '../../src/lib/domain/french/dates';
 import { choosePassword, createAccount, logIn } from './sign-in';
+import { escapeRe, partOf } from './listing-names';
 
 /*
  * The partner's and the editor's side as they would tell it: an admin hands a listing to a partner from
@@ -32,14 +33,6 @@ const hosted = (guest: Listing, place: Listing) => relationCaptionText('hosted_b
 async function api<T>(path: string): Promise<T> {
 	return (await (await fetch(`${baseUrl()}${path}`)).json()) as T;
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The longest word of a name, cut to 5 letters: part of a name, as a person would type it. */
-const partOf = (name: string) =>
-	[...name.split(/[^\p{L}\p{N}]+/u)]
-		.sort((a, b) => b.length - a.length)[0]!
-		.slice(0, 5)
-		.toLowerCase();
 
 /** Types part of the name, then goes down the suggestions with the arrow key and takes the right one with Enter. */
 async function chooseWithKeyboard(picker: Locator, name: string): Promise<void> {

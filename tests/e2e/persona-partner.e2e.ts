@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './browser';
 import { api, journey, personaContext, plain, SIZES, type SizeName } from './persona';
 import { choosePassword, createAccount } from './sign-in';
+import { escapeRe, partOf } from './listing-names';
 
 /*
  * First visit of an incubator keeping its listing current: it finds how to update its listing from the home
@@ -19,14 +20,6 @@ interface Listing {
 	summary: string | null;
 	website: string | null;
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Part of a name as a person types it: its longest word, 5 letters. */
-const partOf = (name: string) =>
-	[...name.split(/[^\p{L}\p{N}]+/u)]
-		.sort((a, b) => b.length - a.length)[0]!
-		.slice(0, 5)
-		.toLowerCase();
 
 async function pick(picker: Locator, name: string): Promise<void> {
 	await picker.getByRole('combobox').fill(partOf(name));
