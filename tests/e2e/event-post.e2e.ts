@@ -1,15 +1,18 @@
+import ICAL from 'ical.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser';
-import { api, plain } from './persona';
+import { baseUrl, launchBrowser, newPage, screenshot } from './browser';
+import { api, personaContext, plain } from './persona';
 import { choosePassword, createAccount } from './sign-in';
 import { escapeRe, partOf } from './listing-names';
 
 /*
- * Issue 19, a partner posts an event from /espace in one form: a recurring workshop at a coworking of the
- * directory, organised by the incubator they manage, co-organised by another listing. They are moderated: the
- * event waits; the editor reads who organises it and accepts; it is then in the agenda, on the organiser's page
- * and on its own page with both organisers. Desktop and phone screenshots of the form.
+ * Issue 19's « done when »: from a phone, a partner posts « Apéro des créateurs, chaque 1er jeudi » at a third-place
+ * of Thiers, organised by the incubator they manage and co-organised by another listing. They are moderated: the
+ * event waits; the editor reads who organises it and accepts. It is then in the agenda (list and month, with its
+ * organisers), on the map, in the matching subscribed calendars (read back by ical.js), on the organiser's page,
+ * and proposed to a new entrepreneur of Ambert (Livradois-Forez) by the finder. Then the partner gives their
+ * calendar's address instead of typing their events. Phone screenshots of the partner's steps, desktop of the editor's.
  */
 
 interface Listing {
@@ -18,7 +21,10 @@ interface Listing {
 	name: string;
 }
 const PARTNER = { email: 'agenda.partenaire@exemple.fr', name: 'Paule Partenaire' };
-const EVENT_NAME = 'Atelier pitch des Combrailles (test)';
+const EVENT_NAME = 'Apéro des créateurs de Thiers (test)';
+const EVENT_SLUG = 'apero-des-createurs-de-thiers-test';
+/** Ambert, in the Livradois-Forez: where the new entrepreneur starts. */
+const AMBERT = '63003';
 /** A name typed in a picker, then chosen among its suggestions. */
 async function pick(picker: Locator, name: string): Promise<void> {
 	await picker.getByRole('combobox').fill(name);
@@ -39,13 +45,16 @@ describe('un partenaire publie un événement récurrent depuis son espace', () 
 	let partner: Page;
 	let incubator: Listing;
 	let coOrganiser: Listing;
-	let coworking: Listing;
+	let venue: Listing;
 
 	beforeAll(async () => {
 		browser = await launchBrowser();
 		incubator = (await distinct('incubator'))[0]!;
 		coOrganiser = (await distinct('support_network'))[0]!;
-		coworking = (await distinct('coworking'))[0]!;
+		// A third-place of Thiers (the demo's), the venue.
+		const places = (await api<{ items: (Listing & { communeCode: string })[] }>('/api/v1/entities?kind=third_place&limit=200')).items;
+		venue = places.find((p) => p.communeCode === '63430')!;
+		expect(venue, 'un tiers-lieu à Thiers dans la démo').toBeDefined();
 		admin = await newPage(browser);
 		await choosePassword(admin, createAccount('admin', 'agenda.admin@exemple.fr', 'Adèle Admin'));
 		const invitation = createAccount('partner', PARTNER.email, PARTNER.name);
@@ -59,75 +68,100 @@ describe('un partenaire publie un événement récurrent depuis son espace', () 
 		await pick(card.getByTestId(/^grant-picker-/), incubator.name);
 		await card.getByRole('button', { name: 'Confier' }).click();
 		await card.getByTestId('listings-done').waitFor();
-		partner = await newPage(browser);
+		// The partner is on a phone.
+		({ page: partner } = await personaContext(browser, 'phone'));
 		await choosePassword(partner, invitation);
 	}, 120_000);
 	afterAll(async () => {
 		await browser?.close();
 	});
 
-	it('remplit le formulaire en une fois ; l’événement attend la relecture', async () => {
+	it('sur son téléphone, remplit le formulaire en une fois ; l’événement attend la relecture', async () => {
 		await partner.goto('/espace');
 		await partner.getByTestId('espace-post-event').click();
 		await partner.waitForURL('**/espace/evenements/nouveau');
 		const form = partner.getByTestId('new-event-form');
 		await form.getByLabel('Nom').fill(EVENT_NAME);
-		await form.getByLabel('Catégorie').selectOption({ label: 'Formation' });
-		await form.getByLabel('Résumé').fill('Deux heures pour préparer son pitch, entre porteurs de projet.');
+		await form.getByLabel('Catégorie').selectOption({ label: 'Rencontre' });
+		await form.getByLabel('Résumé').fill('Un verre entre porteurs de projet, chaque premier jeudi du mois.');
 		expect(await form.getByLabel('Organisé par').locator('option').allInnerTexts()).toEqual([incubator.name]);
 		await pick(form.getByTestId('co-organiser-1'), coOrganiser.name);
-		await form.getByLabel('Début', { exact: true }).fill('2027-04-15T18:00');
-		await form.getByLabel('Fin', { exact: true }).fill('2027-04-15T20:00');
+		// Thursday 7 January 2027, then every first Thursday.
+		await form.getByLabel('Début', { exact: true }).fill('2027-01-07T18:30');
+		await form.getByLabel('Fin', { exact: true }).fill('2027-01-07T21:00');
 		await form.getByLabel('Se répète').selectOption({ label: 'Chaque mois, au même rang (par exemple le 1er jeudi)' });
-		await pick(form.getByTestId('venue-picker'), coworking.name);
-		await form.getByLabel('Tarif').fill('Gratuit sur inscription');
+		await pick(form.getByTestId('venue-picker'), venue.name);
 		await form.getByLabel('Gratuit ?').selectOption({ label: 'Oui, gratuit' });
 		await form.getByRole('group', { name: 'Pour quels stades de projet (facultatif)' }).getByLabel('Création').check();
-		await form.getByLabel("Lien d'inscription").fill('https://billetterie.exemple.fr/pitch');
-		await screenshot(partner, 'event-post-form-desktop');
-		await partner.setViewportSize({ width: 390, height: 844 });
+		await form.getByLabel("Lien d'inscription").fill('https://billetterie.exemple.fr/apero');
 		expect(await partner.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 		await screenshot(partner, 'event-post-form-phone');
-		await partner.setViewportSize({ width: 1280, height: 900 });
 		await form.getByRole('button', { name: 'Publier l’événement' }).click();
 		expect(plain(await partner.getByTestId('new-event-done').innerText())).toMatch(/publié après relecture par la rédaction, avec ses organisateurs/);
+		await screenshot(partner, 'event-post-sent-phone');
 		// Nothing public yet.
-		expect((await api<{ items: Listing[] }>(`/api/v1/entities?kind=event&q=${encodeURIComponent('pitch Combrailles')}`)).items).toEqual([]);
+		expect((await fetch(`${baseUrl()}/api/v1/entities/${EVENT_SLUG}`)).status).toBe(404);
 	});
 
-	it('l’éditrice lit qui l’organise et l’accepte ; il est dans l’agenda, sur la page de l’incubateur et sur la sienne', async () => {
+	it('l’éditrice l’accepte ; il est dans l’agenda, sur la carte, dans les calendriers abonnés, et proposé à qui crée à Ambert', async () => {
 		await admin.goto('/moderation');
 		const item = admin.getByTestId('queue-item').filter({ has: admin.getByRole('heading', { name: `Nouvelle fiche\u00a0: ${EVENT_NAME}` }) });
 		expect(plain(await item.locator('[data-testid="change"][data-field="organisers"]').innerText())).toContain(
 			`Organisé par\t—\t${plain(incubator.name)}, ${plain(coOrganiser.name)}`
 		);
-		// The venue by its name, the commune by its name, the repeat in words (the rule beside it).
-		expect(plain(await item.locator('[data-testid="change"][data-field="venueId"]').innerText())).toContain(plain(coworking.name));
+		// The venue by its name, the repeat in words (the rule beside it).
+		expect(plain(await item.locator('[data-testid="change"][data-field="venueId"]').innerText())).toContain(plain(venue.name));
 		expect(await item.locator('[data-testid="change"][data-field="recurrence"]').innerText()).toContain(
-			'tous les troisièmes jeudis du mois (FREQ=MONTHLY;BYDAY=3TH)'
+			'tous les premiers jeudis du mois (FREQ=MONTHLY;BYDAY=1TH)'
 		);
 		await screenshot(admin, 'event-post-moderation');
 		await item.getByRole('button', { name: 'Accepter' }).click();
 		expect(await admin.getByTestId('moderation-done').innerText()).toMatch(/acceptée/);
 
-		// The list names who organises it, both linked.
-		await partner.goto(`/agenda?stage=creation&q=${encodeURIComponent('pitch Combrailles')}`);
+		// The agenda's list names who organises it, both linked; the month shows it on 6 May 2027 (a first Thursday).
+		await partner.goto(`/agenda?stage=creation&q=${encodeURIComponent('Apéro créateurs Thiers')}`);
 		const listed = partner.getByTestId('agenda-event').filter({ hasText: EVENT_NAME }).first();
 		expect(plain(await listed.getByTestId('agenda-organisers').innerText())).toBe(`Organisé par ${plain(incubator.name)}, ${plain(coOrganiser.name)}`);
-		await partner.goto('/agenda?stage=creation&view=month&month=2027-05');
-		// Every third Thursday from 15 April: 20 May 2027.
-		const may = partner.locator('td[data-day="2027-05-20"]');
+		expect(plain(await listed.innerText())).toContain(plain(venue.name));
+		await screenshot(partner, 'event-post-agenda-phone');
+		await admin.goto('/agenda?stage=creation&view=month&month=2027-05');
+		const may = admin.locator('td[data-day="2027-05-06"]');
 		expect((await may.getByTestId('month-event').allInnerTexts()).some((t) => t.includes(EVENT_NAME))).toBe(true);
-		await partner.getByRole('link', { name: EVENT_NAME }).first().click();
-		await partner.waitForURL(/\/acteurs\/atelier-pitch-des-combrailles-test$/);
-		expect(await partner.getByTestId('event-repeats').innerText()).toMatch(/^tous les troisièmes jeudis du mois/);
+
+		// On the map: at its venue, in Thiers.
+		const event = await api<Listing & { lon: number; lat: number; communeName: string }>(`/api/v1/entities/${EVENT_SLUG}`);
+		const points = await api<{ points: [number, number, number, number, number][] }>('/api/v1/map/points?kind=event');
+		expect(points.points.find((p) => p[0] === event.id)).toBeDefined();
+		expect(event.communeName).toBe('Thiers');
+
+		// Every matching subscription has it, every first Thursday at 18:30 Paris time (ical.js reads them back).
+		for (const filters of ['stage=creation', 'territory=63', 'free=1', 'category=meetup&stage=creation']) {
+			const ics = await (await fetch(`${baseUrl()}/agenda.ics?${filters}`)).text();
+			const vevent = new ICAL.Component(ICAL.parse(ics))
+				.getAllSubcomponents('vevent')
+				.find((v) => v.getFirstPropertyValue('uid') === `${EVENT_SLUG}@connecteur-carto`);
+			expect(vevent, filters).toBeDefined();
+			expect(vevent!.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=MONTHLY;BYDAY=1TH');
+			expect(vevent!.getFirstPropertyValue('dtstart')!.toString()).toBe('2027-01-07T18:30:00');
+		}
+		const other = await (await fetch(`${baseUrl()}/agenda.ics?territory=15`)).text();
+		expect(other).not.toContain(`${EVENT_SLUG}@connecteur-carto`);
+
+		// Its page and its organiser's.
+		await partner.goto(`/acteurs/${EVENT_SLUG}`);
+		expect(await partner.getByTestId('event-repeats').innerText()).toMatch(/^tous les premiers jeudis du mois/);
 		const main = plain(await partner.locator('main').innerText());
-		expect(main).toContain(plain(incubator.name));
-		expect(main).toContain(plain(coOrganiser.name));
-		expect(main).toContain(plain(coworking.name));
-		await screenshot(partner, 'event-post-public-page');
+		for (const name of [incubator.name, coOrganiser.name, venue.name]) expect(main).toContain(plain(name));
+		await screenshot(partner, 'event-post-public-page-phone');
 		await partner.goto(`/acteurs/${incubator.slug}`);
 		expect(await partner.getByTestId('actor-events-upcoming').innerText()).toContain(EVENT_NAME);
+
+		// A new entrepreneur of Ambert, at the creation stage: the finder proposes it among the next meetings near by.
+		await partner.goto(`/parcours?commune=${AMBERT}&stage=creation`);
+		const meetings = partner.getByTestId('finder-meetings');
+		expect(await meetings.getByTestId('finder-meeting').getByRole('link').allInnerTexts()).toContain(EVENT_NAME);
+		await meetings.scrollIntoViewIfNeeded();
+		await screenshot(partner, 'event-post-finder-phone');
 	});
 
 	it('donne l’adresse du calendrier de son incubateur : refusée si elle vise le réseau privé, relevée sinon, et l’erreur dite en français', async () => {
