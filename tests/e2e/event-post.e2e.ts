@@ -155,6 +155,16 @@ describe('un partenaire publie un événement récurrent depuis son espace', () 
 		await screenshot(partner, 'event-post-public-page-phone');
 		await partner.goto(`/acteurs/${incubator.slug}`);
 		expect(await partner.getByTestId('actor-events-upcoming').innerText()).toContain(EVENT_NAME);
+		// The incubator's own calendar to subscribe to, and its events in the agenda.
+		const links = partner.getByTestId('actor-events-links');
+		expect(await links.getByRole('link', { name: 'S’abonner à ses événements' }).getAttribute('href')).toBe(
+			`webcal://${new URL(baseUrl()).host}/agenda.ics?organiser=${incubator.slug}`
+		);
+		expect(await (await fetch(`${baseUrl()}/agenda.ics?organiser=${incubator.slug}`)).text()).toContain(`UID:${EVENT_SLUG}@connecteur-carto`);
+		await links.getByRole('link', { name: 'Ses événements dans l’agenda' }).click();
+		await partner.waitForURL(/\/agenda\?organiser=/);
+		expect(plain(await partner.getByTestId('agenda-organiser').innerText())).toContain(plain(incubator.name));
+		expect(await partner.getByTestId('agenda-event').filter({ hasText: EVENT_NAME }).count()).toBeGreaterThan(0);
 
 		// A new entrepreneur of Ambert, at the creation stage: the finder proposes it among the next meetings near by.
 		await partner.goto(`/parcours?commune=${AMBERT}&stage=creation`);

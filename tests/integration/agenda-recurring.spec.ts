@@ -305,3 +305,22 @@ describe('who organises each listed date', () => {
 		expect(listed.partners).toEqual([{ slug: 'bpi-auvergne', name: 'Fonds des Volcans' }]);
 	});
 });
+
+describe('one actor’s agenda (organiser=)', () => {
+	it('lists and subscribes to the events it hosts or organises, names it, and has nothing for an unknown address', () => {
+		const slugs = (qs: string) => [...new Set(page(qs).weeks.flatMap((w) => w.events.map((e) => e.slug)))].sort();
+		expect(slugs('organiser=la-cordee')).toEqual(['apero', 'forum']);
+		expect(page('organiser=la-cordee').organiser).toMatchObject({ slug: 'la-cordee', name: 'La Cordée' });
+		expect(page('organiser=la-cordee').filterKey).toBe('organiser=la-cordee');
+		const uids = (qs: string) =>
+			new ICAL.Component(ICAL.parse(agendaIcs(ctx.db, new URLSearchParams(qs), 'https://carto.example', NOW).body as string))
+				.getAllSubcomponents('vevent')
+				.map((v) => String(v.getFirstPropertyValue('uid')))
+				.sort();
+		expect(uids('organiser=la-cordee')).toEqual(['apero@connecteur-carto', 'forum@connecteur-carto']);
+		expect(slugs('organiser=personne-inconnue')).toEqual([]);
+		expect(page('organiser=personne-inconnue').organiser).toBeNull();
+		expect(uids('organiser=personne-inconnue')).toEqual([]);
+		expect(() => page('organiser=Pas%20une%20adresse')).toThrow(ValidationError);
+	});
+});

@@ -24,6 +24,16 @@ export const agendaQuerySchema = entityFiltersSchema.omit({ kind: true }).extend
 		.enum(['on_site', 'online'], { error: () => m.agenda_bad_attendance() })
 		.optional()
 		.meta({ description: 'on_site : sur place (ou les deux) ; online : en ligne (ou les deux).' }),
+	organiser: z
+		.string()
+		.trim()
+		.max(200, { error: () => m.agenda_bad_organiser() })
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: () => m.agenda_bad_organiser() })
+		.optional()
+		.meta({
+			description: 'Adresse (slug) d’un acteur : ses événements seulement (qu’il organise, accueille ou auxquels il s’associe).',
+			examples: ['la-cordee']
+		}),
 	view: z
 		.enum(['list', 'month'], { error: () => m.agenda_bad_view() })
 		.optional()

@@ -32,6 +32,8 @@ const seriesColumns = {
 export interface AgendaExtraFilters {
 	free?: boolean;
 	attendance?: 'on_site' | 'online';
+	/** An actor's address (slug): its events only (organised, hosted, joined). */
+	organiser?: string;
 }
 
 /**
@@ -55,6 +57,7 @@ export function agendaEventRows(db: Db, filters: Omit<EntityFilters, 'kind'> & A
 	if (w.beforeDay) window.push(sql`${entities.lastDay} < ${w.beforeDay}`);
 	if (w.recurringOnly) window.push(sql`${entities.recurrence} is not null`);
 	if (filters.free) window.push(sql`${entities.free} = 1`);
+	if (filters.organiser) window.push(ofActorSlug(filters.organiser));
 	if (filters.attendance === 'online') window.push(sql`${entities.attendance} in ('online', 'hybrid')`);
 	if (filters.attendance === 'on_site') window.push(sql`coalesce(${entities.attendance}, 'on_site') in ('on_site', 'hybrid')`);
 	return db
@@ -89,9 +92,23 @@ export type AgendaEventRow = ReturnType<typeof agendaEventRows>[number];
 const ACTOR_TO_EVENT = ['organises', 'participates_in', 'partner_of'];
 
 /**
- * The published events of an actor: held at it (a third-place, the venue), organised or joined by it, or partners
- * of it (either end of a `partner_of`). One row per series; at most `limit`.
+ * « This event is the actor's »: held at it (a third-place, the venue, or « a lieu à »), organised or joined by it,
+ * or a partner of it (either end of a `partner_of`). `actor` is an id, or a subquery giving one.
  */
+function ofActor(actor: SQL): SQL {
+	return sql`(${entities.venueId} = ${actor}
+		or ${entities.id} in (select source_id from relations where target_id = ${actor} and deleted_at is null and type = 'takes_place_at')
+		or ${entities.id} in (select target_id from relations where source_id = ${actor} and deleted_at is null and type in (${sql.join(
+			ACTOR_TO_EVENT.map((t) => sql`${t}`),
+			sql`, `
+		)}))
+		or ${entities.id} in (select source_id from relations where target_id = ${actor} and deleted_at is null and type = 'partner_of'))`;
+}
+
+/** The agenda's « organiser » filter: the actor by its address (slug); an unknown one has no events. */
+export const ofActorSlug = (slug: string): SQL => ofActor(sql`(select id from entities where slug = ${slug} and deleted_at is null)`);
+
+/** The published events of an actor (see ofActor). One row per series; at most `limit`. */
 export function actorEventRows(db: Db, actorId: number, limit = 200) {
 	return db
 		.select({
@@ -99,23 +116,22 @@ export function actorEventRows(db: Db, actorId: number, limit = 200) {
 			lastDay: sql<string>`${entities.lastDay}`
 		})
 		.from(entities)
-		.where(
-			and(
-				visible(),
-				sql`${entities.kind} = 'event'`,
-				sql`${entities.startsAt} is not null and ${entities.lastDay} is not null`,
-				sql`(${entities.venueId} = ${actorId}
-					or ${entities.id} in (select source_id from relations where target_id = ${actorId} and deleted_at is null and type = 'takes_place_at')
-					or ${entities.id} in (select target_id from relations where source_id = ${actorId} and deleted_at is null and type in (${sql.join(
-						ACTOR_TO_EVENT.map((t) => sql`${t}`),
-						sql`, `
-					)}))
-					or ${entities.id} in (select source_id from relations where target_id = ${actorId} and deleted_at is null and type = 'partner_of'))`
-			)
-		)
+		.where(and(visible(), sql`${entities.kind} = 'event'`, sql`${entities.startsAt} is not null and ${entities.lastDay} is not null`, ofActor(sql`${actorId}`)))
 		.orderBy(desc(entities.lastDay), asc(entities.id))
 		.limit(limit)
 		.all();
+}
+
+/** The ids of the events of an actor given by its slug (the subscription's « organiser » filter). */
+export function actorEventIds(db: Db, slug: string): Set<number> {
+	return new Set(
+		db
+			.select({ id: entities.id })
+			.from(entities)
+			.where(and(sql`${entities.kind} = 'event'`, ofActorSlug(slug)))
+			.all()
+			.map((r) => r.id)
+	);
 }
 export type ActorEventRow = ReturnType<typeof actorEventRows>[number];
 

@@ -7,6 +7,7 @@ import { distanceKm } from '$lib/geo/distance';
 import type { Db } from '../db';
 import { nextOccurrences, occurrencesBetween, OPEN_END } from '../agenda/occurrences';
 import { actorEventRows, agendaEventRows, eventActors, type AgendaEventRow, type EventActor } from '../repos/agenda.repo';
+import { findEntityBySlug } from '../repos/entity.repo';
 import { limitParam, parseParams } from './params';
 
 /** Occurrences listed at most on one page: a year of the region's agenda, never the whole archive. */
@@ -68,6 +69,8 @@ export interface AgendaPage {
 	filterKey: string;
 	/** Where the listed upcoming events happen, one point per event (the small map). */
 	places: AgendaPlace[];
+	/** The actor whose events these are (`organiser=`), when it is a published listing. */
+	organiser: (EventActor & { kind: string; category: string }) | null;
 }
 
 const maxDay = (a: string, b: string) => (a > b ? a : b);
@@ -171,7 +174,20 @@ export function agendaPage(db: Db, params: URLSearchParams, now = new Date()): A
 		if (last?.monday === monday) last.events.push(o);
 		else weeks.push({ monday, events: [o] });
 	}
-	return { query, today, weeks, month, count: list.length, truncated, filterKey: agendaKey(query), places: query.past ? [] : placesOf(list) };
+	const named = query.organiser ? findEntityBySlug(db, query.organiser) : undefined;
+	const organiser =
+		named && named.status === 'published' && !named.deletedAt ? { slug: named.slug, name: named.name, kind: named.kind, category: named.category } : null;
+	return {
+		query,
+		today,
+		weeks,
+		month,
+		count: list.length,
+		truncated,
+		filterKey: agendaKey(query),
+		places: query.past ? [] : placesOf(list),
+		organiser
+	};
 }
 
 function placesOf(list: AgendaOccurrence[]): AgendaPlace[] {
@@ -192,6 +208,7 @@ export function agendaKey(query: AgendaQuery): string {
 	if (query.to) params.set('to', query.to);
 	if (query.free) params.set('free', '1');
 	if (query.attendance) params.set('attendance', query.attendance);
+	if (query.organiser) params.set('organiser', query.organiser);
 	if (query.past) params.set('past', '1');
 	return params.toString();
 }

@@ -8,6 +8,7 @@ import type { FileBody } from '../export/file-body';
 import { markdownToPlainText } from '../markdown';
 import { exportEntityRows, exportRelationRows, territoryOutlines, type ExportEntityRow } from '../repos/export.repo';
 import { publicEntity } from './entity.service';
+import { actorEventIds } from '../repos/agenda.repo';
 import { parseParams } from './params';
 import { NotFoundError } from './errors';
 
@@ -345,11 +346,12 @@ function veventLines(e: ExportEntityRow['entity'], communeName: string | null, o
 const calendarBody = (lines: string[]) => [...lines, 'END:VCALENDAR'].map(foldLine).join('\r\n') + '\r\n';
 
 export function agendaIcs(db: Db, params: URLSearchParams, origin = '', now = new Date()): FileBody {
-	const { free, attendance, ...filters } = parseParams(agendaQuerySchema, params);
+	const { free, attendance, organiser, ...filters } = parseParams(agendaQuerySchema, params);
 	// The agenda's own filters, as its page applies them (agenda.repo.ts), so a subscription holds what the page lists.
 	const attends = (a: string | null) => !attendance || (attendance === 'online' ? a === 'online' || a === 'hybrid' : a !== 'online');
+	const actors = organiser ? actorEventIds(db, organiser) : null;
 	const events = exportEntityRows(db, { ...filters, kind: ['event'] }).filter(
-		(r) => r.entity.startsAt && (!free || r.entity.free === true) && attends(r.entity.attendance)
+		(r) => r.entity.startsAt && (!free || r.entity.free === true) && attends(r.entity.attendance) && (!actors || actors.has(r.entity.id))
 	);
 	const lines = [...CALENDAR_HEAD, 'X-WR-CALNAME:Connecteur Carto'];
 	for (const { entity, communeName } of events) lines.push(...veventLines(entity, communeName, origin, now));
