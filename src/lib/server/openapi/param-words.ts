@@ -63,6 +63,7 @@ const PARAM_WORDS = new Map<string, Words>([
 	['Les événements passés (archive), du plus récent au plus ancien.', m.server_api_param_agenda_past],
 	['1 : les événements gratuits seulement.', m.server_api_param_agenda_free],
 	['on_site : sur place (ou les deux) ; online : en ligne (ou les deux).', m.server_api_param_agenda_attendance],
+	['Adresse (slug) d’un acteur : ses événements seulement (qu’il organise, accueille ou auxquels il s’associe).', m.server_api_param_agenda_organiser],
 	['Dates par page (1 à 200, 50 par défaut).', m.server_api_param_agenda_limit],
 	['Dates à sauter (la valeur `next` de la page précédente).', m.server_api_param_agenda_offset],
 	['Nombre maximal de relations par chemin.', m.server_api_param_maxhops],
