@@ -175,6 +175,8 @@ describe('un partenaire publie un événement récurrent depuis son espace', () 
 	});
 
 	it('donne l’adresse du calendrier de son incubateur : refusée si elle vise le réseau privé, relevée sinon, et l’erreur dite en français', async () => {
+		// Back at the office: the calendar's address is copied from a desktop calendar application.
+		await partner.setViewportSize({ width: 1280, height: 900 });
 		await partner.goto('/espace');
 		await partner.getByTestId('espace-feeds').click();
 		await partner.waitForURL('**/espace/agendas');
