@@ -36,6 +36,7 @@ import { canManage, isEditor, managedEntity } from './managers.service';
 import { writeTransaction } from './revision-write';
 import type { AccountUser } from './users.service';
 import { withPreposition, type Nameable } from '$lib/domain/french';
+import { organiserChoices } from './event-posting.service';
 import { m } from '$lib/paraglide/messages';
 
 /*
@@ -116,8 +117,8 @@ export function registerFeed(db: Db, user: AccountUser, input: RegisterFeedInput
 /** Whose agenda the form may add: editors pick any listing (a picker), a partner one of the structures they manage. */
 export function feedOwnerChoices(db: Db, user: AccountUser): { anyListing: boolean; owners: { id: number; name: string }[] } {
 	if (isEditor(user)) return { anyListing: true, owners: [] };
-	const rows = liveEntityRows(db, managedEntityIds(db, user.id)).filter((r) => r.kind !== 'event');
-	return { anyListing: false, owners: rows.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr')) };
+	// The same listings as an event's organiser: those the partner manages, events aside.
+	return { anyListing: false, owners: organiserChoices(db, user) };
 }
 
 export type FeedSummary = ReturnType<typeof listFeeds>[number];
