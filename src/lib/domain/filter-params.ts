@@ -22,6 +22,7 @@ export function filtersToSearchParams(filters: Partial<DirectoryQuery>, defaults
 	const params = new URLSearchParams();
 	for (const key of ARRAY_KEYS) for (const v of filters[key] ?? []) params.append(key, v);
 	if (filters.territory) params.set('territory', filters.territory);
+	if (filters.press) params.set('press', filters.press);
 	if (filters.q) params.set('q', filters.q);
 	if (filters.sort && (!defaults || filters.sort !== 'name')) params.set('sort', filters.sort);
 	if (filters.dir && (!defaults || filters.dir !== 'asc')) params.set('dir', filters.dir);
@@ -31,5 +32,5 @@ export function filtersToSearchParams(filters: Partial<DirectoryQuery>, defaults
 }
 
 export function hasActiveFilters(f: EntityFilters): boolean {
-	return ARRAY_KEYS.some((k) => f[k].length > 0) || Boolean(f.territory) || Boolean(f.q);
+	return ARRAY_KEYS.some((k) => f[k].length > 0) || Boolean(f.territory) || Boolean(f.q) || Boolean(f.press);
 }

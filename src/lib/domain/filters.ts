@@ -10,6 +10,9 @@ import { m } from '$lib/paraglide/messages';
 export const SORT_KEYS = ['name', 'kind', 'category', 'commune', 'founded'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
+/** Press coverage (issue 20): never covered by a confirmed article (« angles morts »), or covered. */
+export const PRESS_COVERAGE = ['none', 'covered'] as const;
+
 export const CATEGORY_CODES = categoryTerms.map((t) => t.code) as [string, ...string[]];
 export const TERRITORY_CODE_RE = /^(\d{2}|2[AB]|\d{2}[0-9AB]\d{2}|\d{9}|\d[0-9AB]\d{3})$/;
 
@@ -47,6 +50,13 @@ export const entityFiltersSchema = z.object({
 		.meta({
 			description: 'Territoire : code de département (63), SIREN d’EPCI (9 chiffres) ou code INSEE de commune (5 caractères).',
 			examples: ['63', '63113']
+		}),
+	press: z
+		.enum(PRESS_COVERAGE, { error: () => m.errors_press_unknown() })
+		.optional()
+		.meta({
+			description: 'Couverture presse : `none`, les acteurs qu’aucun article confirmé ne cite (les angles morts) ; `covered`, ceux qu’au moins un cite.',
+			examples: ['none']
 		}),
 	q: z
 		.string()

@@ -3,8 +3,25 @@ import type { CompactPoint, MapList, MapListItem, TerritoryCollection } from './
 import { kindsToShow, narrowByKind } from './narrow-points';
 import { columnsToPoints, decodePoints } from './points-binary';
 
+/**
+ * A frozen récit's answers (issue 20): what the API said, by address, the day the récit was frozen. While a step
+ * of such a récit is shown, its map and graph draw from them instead of asking (a published investigation does
+ * not change under its reader). Null: ask the server, as everywhere else.
+ */
+let answerBook: Map<string, string> | null = null;
+/** Binary answers (the points) are kept in base64 behind this mark (story-freeze.service.ts). */
+const BASE64 = 'b64:';
+
+export function useAnswerBook(answers: Record<string, string> | null): void {
+	answerBook = answers ? new Map(Object.entries(answers)) : null;
+}
+
+const booked = (url: string): string | undefined => answerBook?.get(url);
+
 /** Fetch JSON from our API; a message for the visitor when it fails (the API answers with {message}, in French). */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+	const kept = booked(url);
+	if (kept !== undefined) return JSON.parse(kept) as T;
 	const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
 	if (!res.ok) {
 		const body = (await res.json().catch(() => null)) as { message?: string; issues?: string[] } | null;
@@ -46,6 +63,11 @@ export interface MapPointsData {
  * these are 13 bytes a point, read as typed arrays). The count and the names come from the entities API.
  */
 async function fetchPoints(filterKey: string): Promise<MapPointsData> {
+	const kept = booked(pointsUrl(filterKey));
+	if (kept?.startsWith(BASE64)) {
+		const columns = decodePoints(Uint8Array.from(atob(kept.slice(BASE64.length)), (c) => c.charCodeAt(0)).buffer);
+		return { kinds: columns.kinds, points: columnsToPoints(columns) };
+	}
 	const res = await fetch(pointsUrl(filterKey));
 	if (!res.ok) {
 		const body = (await res.json().catch(() => null)) as { message?: string; issues?: string[] } | null;
@@ -62,6 +84,8 @@ async function fetchPoints(filterKey: string): Promise<MapPointsData> {
 const pointsCache = new Map<string, Promise<MapPointsData>>();
 const answered = new Map<string, MapPointsData>();
 export function mapPoints(filterKey: string): Promise<MapPointsData> {
+	// A frozen answer is not today's: never kept beside them.
+	if (booked(pointsUrl(filterKey)) !== undefined) return fetchPoints(filterKey);
 	let p = pointsCache.get(filterKey);
 	if (!p) {
 		p = fetchPoints(filterKey);

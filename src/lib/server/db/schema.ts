@@ -716,3 +716,178 @@ export const eventFeedItems = sqliteTable(
 	(t) => [uniqueIndex('event_feed_items_feed_uid_unique').on(t.feedId, t.uid), index('event_feed_items_entity_idx').on(t.entityId)]
 );
 export type EventFeedItemRow = typeof eventFeedItems.$inferSelect;
+
+export type ArticleLanguage = 'fr' | 'en';
+export type MentionStatus = 'proposed' | 'confirmed' | 'rejected';
+
+/**
+ * Press coverage (issue 20): articles of Le Connecteur and other outlets, tied to the actors they cover. Not a
+ * listing: editors keep them, so they carry no revision history; what they say about an actor is the mention,
+ * which an editor confirms. `body_text` is the article's text as read when it was added, kept only to propose
+ * mentions again when the directory grows.
+ */
+export const articles = sqliteTable(
+	'articles',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		url: text('url').notNull(),
+		title: text('title').notNull(),
+		/** 'YYYY-MM-DD', or null when the page did not say. */
+		publishedAt: text('published_at'),
+		outlet: text('outlet').notNull().default('Le Connecteur'),
+		author: text('author'),
+		excerpt: text('excerpt').notNull().default(''),
+		imageUrl: text('image_url'),
+		language: text('language').$type<ArticleLanguage>().notNull().default('fr'),
+		bodyText: text('body_text').notNull().default(''),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('articles_url_unique').on(t.url),
+		index('articles_published_idx').on(t.publishedAt, t.id),
+		check('articles_language_check', sql`${t.language} in ('fr','en')`),
+		check('articles_date_check', sql`${t.publishedAt} is null or ${t.publishedAt} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`)
+	]
+);
+export type ArticleRow = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+
+/**
+ * Which actors an article covers. Found names are `proposed` with the phrase matched and a confidence; an editor
+ * confirms or rejects each one. Only confirmed mentions are public (actor pages, graph coverage, exports).
+ */
+export const articleMentions = sqliteTable(
+	'article_mentions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		articleId: integer('article_id')
+			.notNull()
+			.references(() => articles.id, { onDelete: 'cascade' }),
+		entityId: integer('entity_id')
+			.notNull()
+			.references(() => entities.id, { onDelete: 'cascade' }),
+		status: text('status').$type<MentionStatus>().notNull().default('proposed'),
+		/** 0..1, from mention detection; 1 for a mention an editor added by hand. */
+		confidence: real('confidence').notNull().default(1),
+		phrase: text('phrase').notNull().default(''),
+		decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedAt: text('decided_at')
+	},
+	(t) => [
+		uniqueIndex('article_mentions_pair_unique').on(t.articleId, t.entityId),
+		index('article_mentions_entity_idx').on(t.entityId, t.status),
+		check('article_mentions_status_check', sql`${t.status} in ('proposed','confirmed','rejected')`)
+	]
+);
+export type ArticleMentionRow = typeof articleMentions.$inferSelect;
+
+/** The relations an article is the source of (« d'après … »). */
+export const articleRelations = sqliteTable(
+	'article_relations',
+	{
+		articleId: integer('article_id')
+			.notNull()
+			.references(() => articles.id, { onDelete: 'cascade' }),
+		relationId: integer('relation_id')
+			.notNull()
+			.references(() => relations.id, { onDelete: 'cascade' })
+	},
+	(t) => [uniqueIndex('article_relations_pair_unique').on(t.articleId, t.relationId), index('article_relations_relation_idx').on(t.relationId)]
+);
+
+export type StoryStatus = 'draft' | 'reviewed' | 'published';
+
+/**
+ * Récits (issue 20): the newsroom's stories told with the map, the network and the pathways. Each step is a text
+ * and a view: the address of a page's state (`/carte?sector=agrifood&territory=15&at=…`), so it stays valid and
+ * can be opened and edited like any page. A frozen récit (`frozen_at`) shows its views' data as they were on that
+ * day: each step keeps the answers its view was drawn from (`story_steps.frozen_data`).
+ */
+export const stories = sqliteTable(
+	'stories',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		slug: text('slug').notNull(),
+		title: text('title').notNull(),
+		subtitle: text('subtitle').notNull().default(''),
+		author: text('author').notNull().default(''),
+		coverUrl: text('cover_url'),
+		/** Markdown; rendered and sanitised on display. */
+		intro: text('intro').notNull().default(''),
+		status: text('status').$type<StoryStatus>().notNull().default('draft'),
+		/** When the data was frozen (ISO instant), null: the views show today's data. */
+		frozenAt: text('frozen_at'),
+		/** meta.graph_revision when it was frozen: what the views were made on. */
+		frozenRevision: integer('frozen_revision'),
+		publishedAt: text('published_at'),
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		version: integer('version').notNull().default(1),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		deletedAt: text('deleted_at'),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('stories_slug_unique').on(t.slug),
+		index('stories_published_idx').on(t.status, t.publishedAt),
+		check('stories_status_check', sql`${t.status} in ('draft','reviewed','published')`)
+	]
+);
+export type StoryRow = typeof stories.$inferSelect;
+
+export const storySteps = sqliteTable(
+	'story_steps',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		storyId: integer('story_id')
+			.notNull()
+			.references(() => stories.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		/** Markdown; rendered and sanitised on display. */
+		text: text('text').notNull().default(''),
+		/** The view: a page's path and query (`/reseau?from=12&to=40`). */
+		view: text('view').notNull(),
+		/** The answers the view was drawn from when the récit was frozen ({ url: body }), JSON. */
+		frozenData: text('frozen_data')
+	},
+	(t) => [index('story_steps_story_idx').on(t.storyId, t.position)]
+);
+export type StoryStepRow = typeof storySteps.$inferSelect;
+
+/** The actors a récit features (from its views and its texts' links): their pages list it. */
+export const storyActors = sqliteTable(
+	'story_actors',
+	{
+		storyId: integer('story_id')
+			.notNull()
+			.references(() => stories.id, { onDelete: 'cascade' }),
+		entityId: integer('entity_id')
+			.notNull()
+			.references(() => entities.id, { onDelete: 'cascade' })
+	},
+	(t) => [uniqueIndex('story_actors_pair_unique').on(t.storyId, t.entityId), index('story_actors_entity_idx').on(t.entityId)]
+);
+
+/**
+ * Every saved state of a récit (its fields and steps), like a listing's history: append-only (drizzle/0029's
+ * triggers), kept when the récit is deleted.
+ */
+export const storyRevisions = sqliteTable(
+	'story_revisions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		storyId: integer('story_id').notNull(),
+		version: integer('version').notNull(),
+		snapshot: text('snapshot').notNull(),
+		authorUserId: integer('author_user_id'),
+		authorLabel: text('author_label').notNull(),
+		reason: text('reason').notNull().default(''),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+	},
+	(t) => [uniqueIndex('story_revisions_version_unique').on(t.storyId, t.version)]
+);
+export type StoryRevisionRow = typeof storyRevisions.$inferSelect;
+export type NewStoryRevision = typeof storyRevisions.$inferInsert;

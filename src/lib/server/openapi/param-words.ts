@@ -20,6 +20,10 @@ const PARAM_WORDS = new Map<string, Words>([
 	['Stade actuel du projet : l’itinéraire part de l’étape suivante.', m.server_api_param_stage_2],
 	['Offre d’accompagnement proposée (hébergement, financement…) ; répétable.', m.server_api_param_offer],
 	['Territoire : code de département (63), SIREN d’EPCI (9 chiffres) ou code INSEE de commune (5 caractères).', m.server_api_param_territory],
+	[
+		'Couverture presse : `none`, les acteurs qu’aucun article confirmé ne cite (les angles morts) ; `covered`, ceux qu’au moins un cite.',
+		m.server_api_param_press
+	],
 	['Texte cherché dans les noms, descriptions et mots-clés des acteurs (insensible aux accents).', m.server_api_param_q_1],
 	['Texte cherché (mots entiers ; le dernier mot peut être un début de mot).', m.server_api_param_q_2],
 	['Nom de la commune (ou son début), code postal ou code INSEE (ou leur début).', m.server_api_param_q_3],

@@ -46,6 +46,10 @@ export function filterConditions(filters: EntityFilters, byNameIndex = false): S
 			sql`${column(entities.communeCode)} in (select code from territories where code = ${t} or epci_code = ${t} or departement_code = ${t} or region_code = ${t})`
 		);
 	}
+	if (filters.press) {
+		const cited = sql`exists (select 1 from article_mentions m where m.entity_id = ${entities.id} and m.status = 'confirmed')`;
+		where.push(filters.press === 'none' ? sql`not ${cited}` : cited);
+	}
 	if (filters.q) {
 		const match = toFtsQuery(filters.q);
 		// Nothing searchable in the text (only punctuation): match nothing rather than everything.

@@ -13,6 +13,7 @@ import { Pools } from './pools';
 import { BASE_ENTITY_COUNT, BASE_RELATIONS_PER_ENTITY, SCALED_RELATIONS_PER_ENTITY } from './profiles';
 import { Rng } from './random';
 import { RelationBook } from './relation-book';
+import { seedArticles } from './articles';
 
 export { clearEcosystem } from './reset';
 
@@ -31,6 +32,8 @@ export interface SeedResult {
 
 export const DEFAULT_SEED = 20_240_315;
 const BATCH = 5_000;
+/** Fictional press articles of the demo (issue 20), scaled with it. */
+const ARTICLES_PER_DEMO = 36;
 const SEED_CONTEXT: CreateContext = { actor: SYSTEM_ACTOR, reason: 'Données de démonstration générées (fictives)' };
 
 export function isDatabaseEmpty(db: Db): boolean {
@@ -110,6 +113,8 @@ export function seedDemo(db: Db, options: SeedOptions = {}): SeedResult {
 		for (let i = 0; i < relationInputs.length; i += BATCH) {
 			relationCount += createRelations(writer, relationInputs.slice(i, i + BATCH), SEED_CONTEXT).length;
 		}
+		// Its own stream of numbers: adding articles leaves the actors and relations of a seed as they were.
+		seedArticles(writer, new Rng((options.seed ?? DEFAULT_SEED) + 20), Math.min(2000, Math.round(ARTICLES_PER_DEMO * factor)));
 		return { entities: ids.length, relations: relationCount, ms: Math.round(performance.now() - started) };
 	});
 }

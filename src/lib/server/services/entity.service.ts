@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import type { EntityRow } from '../db/schema';
 import { findEntityById, findEntityBySlug } from '../repos/entity.repo';
 import { relationsOf, type RelationWithEnds } from '../repos/relation.repo';
+import { sourcingArticles, type SourceArticle } from '../repos/article.repo';
 import { findTerritorySummaries } from '../repos/territory.repo';
 import { renderMarkdown } from '../markdown';
 import { IMAGE_WIDTHS, imageUrl, isImageKey } from '$lib/domain/listing-image';
@@ -21,7 +22,7 @@ export interface RelationGroup {
 	/** Relation type and reading direction, e.g. 'incubated_by:out'. */
 	key: string;
 	label: string;
-	relations: (RelationWithEnds & { otherKindLabel: string; otherCategoryLabel: string })[];
+	relations: (RelationWithEnds & { otherKindLabel: string; otherCategoryLabel: string; sourceArticle: SourceArticle | null })[];
 }
 
 /** commune › EPCI › département, from the commune up. */
@@ -38,7 +39,11 @@ export function territoryBreadcrumb(db: Db, communeCode: string | null): Territo
 }
 
 /** The actor's relations by type and reading direction, each group headed in French from the actor's side (« Incubée par », « Projets incubés »). */
-function groupRelations(list: RelationWithEnds[], entity: Pick<EntityRow, 'name' | 'kind' | 'category'>): RelationGroup[] {
+function groupRelations(
+	list: RelationWithEnds[],
+	entity: Pick<EntityRow, 'name' | 'kind' | 'category'>,
+	articles: Map<number, SourceArticle> = new Map()
+): RelationGroup[] {
 	const groups = new Map<string, RelationGroup>();
 	for (const r of list) {
 		const symmetric = relationType(r.type)?.symmetric ?? false;
@@ -46,7 +51,12 @@ function groupRelations(list: RelationWithEnds[], entity: Pick<EntityRow, 'name'
 		const key = `${r.type}:${direction}`;
 		const label = relationHeading(r.type, direction, entity);
 		const group = groups.get(key) ?? { key, label, relations: [] };
-		group.relations.push({ ...r, otherKindLabel: kindLabel(r.otherKind), otherCategoryLabel: categoryLabel(r.otherCategory) });
+		group.relations.push({
+			...r,
+			otherKindLabel: kindLabel(r.otherKind),
+			otherCategoryLabel: categoryLabel(r.otherCategory),
+			sourceArticle: articles.get(r.id) ?? null
+		});
 		groups.set(key, group);
 	}
 	return [...groups.values()];
@@ -156,7 +166,14 @@ export function getPortrait(db: Db, idOrSlug: string) {
 			withoutRepeatedFacts(entity.description, { name: entity.name, summary: entity.summary, shown: shownFacts(pub, relations) })
 		),
 		breadcrumb: territoryBreadcrumb(db, entity.communeCode),
-		relationGroups: groupRelations(relations, entity),
+		relationGroups: groupRelations(
+			relations,
+			entity,
+			sourcingArticles(
+				db,
+				relations.map((r) => r.id)
+			)
+		),
 		relationCount: relations.length,
 		image: entity.imageKey && entity.imageAlt ? { key: entity.imageKey, alt: entity.imageAlt } : null
 	};

@@ -38,6 +38,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { attachOrganisers, ORGANISERS_KEY, type EventOrganisers } from './event-posting.service';
 import { findUserById } from '../repos/user.repo';
+import { moveMentions } from '../repos/article.repo';
 import { findTerritorySummaries } from '../repos/territory.repo';
 
 /*
@@ -273,6 +274,7 @@ export function mergeEntities(db: Db, editor: AccountUser, keepRef: ListingRef, 
 			}
 		}
 		moveManagers(tx, dropId, keepId);
+		moveMentions(tx, dropId, keepId);
 		deleteEntity(tx, dropId, { actor, reason, expectedVersion: drop.version });
 		retargetSlugRedirects(tx, dropId, keepId);
 		insertSlugRedirect(tx, drop.slug, keepId);

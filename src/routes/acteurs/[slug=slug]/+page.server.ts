@@ -10,6 +10,8 @@ import { pathwaysReady } from '$lib/server/pathways/pathway-cache';
 import { listingFreshness } from '$lib/server/services/freshness.service';
 import { practicalInfo } from '$lib/server/services/practical-info.service';
 import { actorEvents, eventNextDates } from '$lib/server/services/agenda.service';
+import { pressOfEntity } from '$lib/server/services/article.service';
+import { storiesFeaturing } from '$lib/server/services/story.service';
 import { backLink } from './back-link';
 import type { PageServerLoad } from './$types';
 
@@ -31,7 +33,9 @@ export const load = pageLoad(
 			back,
 			freshness: listingFreshness(portrait.entity.lastVerifiedAt),
 			events: actorEvents(db, portrait.entity.id),
-			nextDates: eventNextDates(portrait.entity)
+			nextDates: eventNextDates(portrait.entity),
+			press: pressOfEntity(db, portrait.entity.id),
+			stories: storiesFeaturing(db, portrait.entity.id)
 		};
 	},
 	(e, { params }) => {
