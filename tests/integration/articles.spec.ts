@@ -18,6 +18,8 @@ import {
 	addArticle,
 	addMention,
 	articleForEditor,
+	articlesApi,
+	articlesForEditor,
 	decideMention,
 	importArticles,
 	pressOfEntity,
@@ -89,6 +91,9 @@ describe('an article added by hand', () => {
 			])
 		);
 		expect(mentions.some((x) => x.name === 'Cap')).toBe(false);
+		const listed = articlesForEditor(db, editor, 1, false);
+		expect(listed.articles.map((a) => [a.title, a.waiting, a.confirmed])).toEqual([['Comment Volcabio a grandi avec la Couveuse des Puys', 2, 0]]);
+		expect(listed.toReviewCount).toBe(1);
 	});
 
 	it('refuses, in French and field by field, what cannot be an article, and writes nothing', () => {
@@ -138,6 +143,13 @@ describe('confirmed mentions are public, proposed and rejected ones are not', ()
 		expect(blind).not.toContain(volcabio);
 		expect(blind).toEqual(expect.arrayContaining([couveuse, cap, fromage]));
 		expect(filteredEntityIds(db, entityFiltersSchema.parse({ press: 'covered' }))).toEqual([volcabio]);
+
+		// The API: the confirmed actors only, by actor or territory.
+		const api = articlesApi(db, new URLSearchParams('entity=volcabio'));
+		expect(api.total).toBe(1);
+		expect(api.items[0]?.actors).toEqual([{ slug: 'volcabio', name: 'Volcabio' }]);
+		expect(articlesApi(db, new URLSearchParams('territory=63')).total).toBe(0);
+		expect(articlesApi(db, new URLSearchParams()).items[0]?.actors).toHaveLength(1);
 	});
 
 	it('an actor the detection missed is added by the editor, confirmed at once', () => {

@@ -38,8 +38,8 @@ export function parseStoryView(input: string): StoryView | null {
 	}
 	if (!/^https?:$/.test(url.protocol)) return null;
 	const path = url.pathname.replace(/^\/en(?=\/|$)/, '').replace(/\/+$/, '') || '/';
-	url.searchParams.delete('recit');
-	const search = url.searchParams.size ? `?${url.searchParams}` : '';
+	// As the page wrote it (`at=45.03,2.65,8.4`): re-encoding would turn its commas into %2C.
+	const search = url.search.length > 1 ? url.search : '';
 	const kind = PAGES[path];
 	if (kind) return { kind, path, search, href: path + search, slug: null };
 	const actor = ACTOR_PAGE.exec(path);

@@ -2,7 +2,7 @@ import { decodeExplore, filterKey as filterKeyOf } from '$lib/domain/explore-par
 import type { StoryView } from '$lib/domain/story-view';
 import { pointsUrl } from '$lib/map/map-data';
 import { graphDataParams, previewParams } from '$lib/network/graph-params';
-import { GRAPH_LIMIT, graphUrl, previewUrl } from '$lib/network/graph-data';
+import { firstLayoutUrl, GRAPH_LIMIT, graphUrl, previewUrl } from '$lib/network/graph-data';
 
 /*
  * The site's own addresses a récit's step is drawn from: the reader asks them, a frozen récit keeps their answers
@@ -20,7 +20,9 @@ export function viewAnswerUrls(view: StoryView): string[] {
 	const urls: string[] = [];
 	if (view.kind === 'map' || view.kind === 'explorer') urls.push(pointsUrl(key));
 	if (view.kind === 'network' || view.kind === 'explorer') {
-		urls.push(graphUrl(graphDataParams(key, query, GRAPH_LIMIT)), '/api/v1/graph/metrics');
+		const data = graphDataParams(key, query, GRAPH_LIMIT);
+		// The graph and where the server first places its nodes (French reader's address; an English one asks today's).
+		urls.push(graphUrl(data), firstLayoutUrl(previewParams(data, query, 'fr')));
 		if (typeof query.from === 'number' && typeof query.to === 'number') urls.push(`/api/v1/paths?from=${query.from}&to=${query.to}`);
 	}
 	if (view.kind === 'flows') urls.push(`/api/v1/pathways/flows${view.search}`);

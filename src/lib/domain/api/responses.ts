@@ -170,6 +170,26 @@ export const eventListResponse = z.object({
 	next: int.nullable().describe('Valeur de `offset` de la page suivante, null à la fin.')
 });
 
+export const articleListResponse = z.object({
+	items: z.array(
+		z.object({
+			id: int,
+			url: z.string().describe('Adresse de l’article.'),
+			title: z.string(),
+			publishedAt: z.string().nullable().describe('Date de publication (aaaa-mm-jj).'),
+			outlet: z.string().describe('Média (Le Connecteur par défaut).'),
+			author: z.string().nullable(),
+			excerpt: z.string(),
+			imageUrl: z.string().nullable(),
+			language: z.enum(['fr', 'en']),
+			isDemo: z.boolean().describe('Article fictif des données de démonstration.'),
+			actors: z.array(z.object({ slug: z.string(), name: z.string() })).describe('Acteurs de l’annuaire dont la rédaction a confirmé que l’article parle.')
+		})
+	),
+	total: count,
+	next: int.nullable().describe('Valeur de `offset` de la page suivante, null à la fin.')
+});
+
 export const entityResponse = publicEntity.extend({
 	communeName: z.string().nullable().describe('Nom de la commune (communeCode est son code INSEE).'),
 	relations: z.array(relationWithEnds)

@@ -19,6 +19,7 @@ const PARAM_WORDS = new Map<string, Words>([
 	['Stade de projet (accompagné par la structure, ou atteint par le projet) ; répétable.', m.server_api_param_stage_1],
 	['Stade actuel du projet : l’itinéraire part de l’étape suivante.', m.server_api_param_stage_2],
 	['Offre d’accompagnement proposée (hébergement, financement…) ; répétable.', m.server_api_param_offer],
+	['Acteur cité (identifiant ou slug) : ses articles seulement.', m.server_api_param_entity_articles],
 	['Territoire : code de département (63), SIREN d’EPCI (9 chiffres) ou code INSEE de commune (5 caractères).', m.server_api_param_territory],
 	[
 		'Couverture presse : `none`, les acteurs qu’aucun article confirmé ne cite (les angles morts) ; `covered`, ceux qu’au moins un cite.',

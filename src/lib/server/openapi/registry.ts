@@ -11,6 +11,7 @@ import { communeSearchSchema, nearbyParamsSchema, statsParamsSchema } from '../s
 import { territoryListQuerySchema } from '../services/territory.service';
 import { geoJsonParamsSchema } from '../services/export.service';
 import { eventsApiSchema } from '../services/agenda.service';
+import { articlesApiSchema } from '../services/article.service';
 import { agendaQuerySchema } from '$lib/domain/agenda-query';
 import * as R from '$lib/domain/api/responses';
 import { POINTS_CONTENT_TYPE } from '$lib/map/points-binary';
@@ -59,6 +60,7 @@ export const TAGS: Record<string, Words> = {
 	reseau: m.server_api_tag_reseau,
 	parcours: m.server_api_tag_parcours,
 	agenda: m.server_api_tag_agenda,
+	presse: m.server_api_tag_presse,
 	exports: m.server_api_tag_exports,
 	meta: m.server_api_tag_meta
 };
@@ -306,6 +308,15 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
 			)
 		},
 		example: { type: 'incubated_by' }
+	},
+	{
+		path: '/articles',
+		tag: 'presse',
+		summary: m.server_api_articles_summary,
+		description: m.server_api_articles_description,
+		query: [articlesApiSchema],
+		response: { description: m.server_api_articles_response, contentType: JSON_TYPE, schema: R.articleListResponse },
+		example: { territory: '15', limit: '5' }
 	},
 	{
 		path: '/events',

@@ -18,6 +18,12 @@ const listColumns = {
 	isDemo: articles.isDemo
 };
 
+/**
+ * The outer article's id inside a subquery. Drizzle writes a column of a one-table select unqualified (`"id"`),
+ * which inside `… from article_mentions m` would name m.id: the table is named in full.
+ */
+const ARTICLE_ID = sql.raw('"articles"."id"');
+
 /** Newest first; undated articles last, then the latest added. */
 const newestFirst = [sql`${articles.publishedAt} is null`, desc(articles.publishedAt), desc(articles.id)];
 
@@ -48,8 +54,8 @@ export function articleIdsByUrl(db: Db, urls: string[]): Map<string, number> {
 
 /** The editors' list: every article, with how many found names still wait for a decision. */
 export function listArticles(db: Db, options: { limit: number; offset: number; toReview?: boolean }) {
-	const waiting = sql<number>`(select count(*) from ${articleMentions} m where m.article_id = ${articles.id} and m.status = 'proposed')`;
-	const confirmed = sql<number>`(select count(*) from ${articleMentions} m where m.article_id = ${articles.id} and m.status = 'confirmed')`;
+	const waiting = sql<number>`(select count(*) from ${articleMentions} m where m.article_id = ${ARTICLE_ID} and m.status = 'proposed')`;
+	const confirmed = sql<number>`(select count(*) from ${articleMentions} m where m.article_id = ${ARTICLE_ID} and m.status = 'confirmed')`;
 	return db
 		.select({ ...listColumns, waiting, confirmed })
 		.from(articles)
@@ -61,7 +67,7 @@ export function listArticles(db: Db, options: { limit: number; offset: number; t
 }
 
 export function articleCount(db: Db, toReview = false): number {
-	const where = toReview ? sql`exists (select 1 from ${articleMentions} m where m.article_id = ${articles.id} and m.status = 'proposed')` : undefined;
+	const where = toReview ? sql`exists (select 1 from ${articleMentions} m where m.article_id = ${ARTICLE_ID} and m.status = 'proposed')` : undefined;
 	return (
 		db
 			.select({ n: sql<number>`count(*)` })
@@ -245,10 +251,42 @@ export function exportArticles(db: Db) {
 	const rows = db
 		.select({
 			...listColumns,
-			actors: sql<string>`(select json_group_array(e.slug) from ${articleMentions} m join ${entities} e on e.id = m.entity_id where m.article_id = ${articles.id} and m.status = 'confirmed' and e.deleted_at is null and e.status = 'published')`
+			actors: sql<string>`(select json_group_array(e.slug) from ${articleMentions} m join ${entities} e on e.id = m.entity_id where m.article_id = ${ARTICLE_ID} and m.status = 'confirmed' and e.deleted_at is null and e.status = 'published')`
 		})
 		.from(articles)
 		.orderBy(...newestFirst)
 		.all();
 	return rows.map((r) => ({ ...r, actors: JSON.parse(r.actors) as string[] }));
+}
+
+/** The public list (API): articles, newest first, narrowed to one actor's or one territory's actors' coverage. */
+export function publicArticles(db: Db, filter: { entityId?: number; territory?: string }, limit: number, offset: number) {
+	const confirmedActor = (extra: ReturnType<typeof sql>) =>
+		sql`exists (select 1 from ${articleMentions} m join ${entities} e on e.id = m.entity_id where m.article_id = ${ARTICLE_ID} and m.status = 'confirmed' and e.deleted_at is null and e.status = 'published' and ${extra})`;
+	const where = and(
+		filter.entityId === undefined ? undefined : confirmedActor(sql`e.id = ${filter.entityId}`),
+		filter.territory === undefined
+			? undefined
+			: confirmedActor(
+					sql`e.commune_code in (select code from territories where code = ${filter.territory} or epci_code = ${filter.territory} or departement_code = ${filter.territory} or region_code = ${filter.territory})`
+				)
+	);
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(articles)
+			.where(where)
+			.get()?.n ?? 0;
+	const rows = db
+		.select({
+			...listColumns,
+			actors: sql<string>`(select json_group_array(json_object('slug', e.slug, 'name', e.name)) from ${articleMentions} m join ${entities} e on e.id = m.entity_id where m.article_id = ${ARTICLE_ID} and m.status = 'confirmed' and e.deleted_at is null and e.status = 'published')`
+		})
+		.from(articles)
+		.where(where)
+		.orderBy(...newestFirst)
+		.limit(limit)
+		.offset(offset)
+		.all();
+	return { total, items: rows.map((r) => ({ ...r, actors: JSON.parse(r.actors) as { slug: string; name: string }[] })) };
 }

@@ -102,16 +102,23 @@ const storyListColumns = {
 	publishedAt: stories.publishedAt,
 	updatedAt: stories.updatedAt,
 	isDemo: stories.isDemo,
-	steps: sql<number>`(select count(*) from ${storySteps} s where s.story_id = ${stories.id})`
+	// Named in full: a one-table select's `${stories.id}` would be written `"id"`, read as s.id inside the subquery.
+	steps: sql<number>`(select count(*) from ${storySteps} s where s.story_id = "stories"."id")`
 };
 
-/** Published récits, the latest first; editors see the drafts too (`statuses`). */
-export function listStories(db: Db, statuses: StoryStatus[]) {
+/**
+ * Récits of the given states: published ones the latest first (the index); `workFirst`, the ones being written
+ * first, the latest edited on top (where « Ajouter au récit » most likely goes).
+ */
+export function listStories(db: Db, statuses: StoryStatus[], workFirst = false) {
+	const order = workFirst
+		? [sql`${stories.status} = 'published'`, desc(stories.updatedAt)]
+		: [sql`${stories.publishedAt} is null`, desc(stories.publishedAt), desc(stories.updatedAt)];
 	return db
 		.select(storyListColumns)
 		.from(stories)
 		.where(and(isNull(stories.deletedAt), inArray(stories.status, statuses)))
-		.orderBy(sql`${stories.publishedAt} is null`, desc(stories.publishedAt), desc(stories.updatedAt))
+		.orderBy(...order)
 		.all();
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { capitalise, inTerritory, withArticle, withPreposition } from '$lib/domain/french';
+import { capitalise, inTerritory, nounPhrase, withArticle, withPreposition } from '$lib/domain/french';
 import { sectorLabel } from '$lib/domain/vocabulary';
 import type { Db } from '../db';
 import { articleMentions, articleRelations, articles, entities, relations, territories } from '../db/schema';
@@ -90,9 +90,11 @@ const slugOf = (text: string) =>
 		.slice(0, 80);
 
 function funding(rng: Rng, startup: Actor, funder: Actor, startDate: string | null, relationId: number): Planned {
+	// « les Prêts d'honneur du Bourbonnais soutiennent », « la Caisse solidaire soutient ».
+	const plural = nounPhrase(funder).plural;
 	return {
-		title: `${capitalise(sector(startup))}${'\u00a0'}: ${withArticle(funder)} soutient ${startup.name} ${where(startup)}`,
-		excerpt: `${capitalise(withArticle(funder))} accompagne financièrement ${startup.name}, ${where(startup)}. Récit d’un tour de table local.`,
+		title: `${capitalise(sector(startup))}${'\u00a0'}: ${withArticle(funder)} ${plural ? 'soutiennent' : 'soutient'} ${startup.name} ${where(startup)}`,
+		excerpt: `${capitalise(withArticle(funder))} ${plural ? 'accompagnent' : 'accompagne'} financièrement ${startup.name}, ${where(startup)}. Récit d’un tour de table local.`,
 		body: `${startup.name} a convaincu ${withArticle(funder)}. Le projet, né ${where(startup)}, veut rester ancré dans son territoire. Les fondateurs de ${startup.name} racontent.`,
 		date: dayOf(rng, startDate),
 		outlet: rng.chance(0.35) ? OUTLETS[rng.int(0, OUTLETS.length - 1)]! : null,

@@ -14,6 +14,7 @@ import { BASE_ENTITY_COUNT, BASE_RELATIONS_PER_ENTITY, SCALED_RELATIONS_PER_ENTI
 import { Rng } from './random';
 import { RelationBook } from './relation-book';
 import { seedArticles } from './articles';
+import { seedStories } from './stories';
 
 export { clearEcosystem } from './reset';
 
@@ -115,6 +116,7 @@ export function seedDemo(db: Db, options: SeedOptions = {}): SeedResult {
 		}
 		// Its own stream of numbers: adding articles leaves the actors and relations of a seed as they were.
 		seedArticles(writer, new Rng((options.seed ?? DEFAULT_SEED) + 20), Math.min(2000, Math.round(ARTICLES_PER_DEMO * factor)));
+		seedStories(writer);
 		return { entities: ids.length, relations: relationCount, ms: Math.round(performance.now() - started) };
 	});
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { articles, entities, entityManagers, entitySlugRedirects, pendingChanges, relations } from '../db/schema';
+import { articles, stories, storyRevisions, entities, entityManagers, entitySlugRedirects, pendingChanges, relations } from '../db/schema';
 import { deleteRevisionsOf, withRevisionsUnlocked } from '../repos/revision.repo';
 
 /**
@@ -15,6 +15,8 @@ export function clearEcosystem(db: Db): { entities: number; relations: number } 
 		tx.delete(pendingChanges).run();
 		// Articles are the demo's too, and their mentions name the listings going away.
 		tx.delete(articles).run();
+		tx.delete(stories).run();
+		tx.delete(storyRevisions).run();
 		const r = tx.delete(relations).run().changes;
 		const e = tx.delete(entities).run().changes;
 		deleteRevisionsOf(tx, 'relation');

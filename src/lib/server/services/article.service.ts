@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { articleInputSchema, HOME_OUTLET, type ArticleInput } from '$lib/domain/article.schema';
+import { entityFiltersSchema } from '$lib/domain/filters';
 import type { Db } from '../db';
 import type { MentionStatus } from '../db/schema';
 import * as repo from '../repos/article.repo';
 import { relationRow } from '../repos/entity-write.repo';
+import { findEntityById, findEntityBySlug } from '../repos/entity.repo';
+import { limitParam, parseParams } from './params';
 import type { ArticleDraft } from '../articles/article-draft';
 import { fetchArticleFeed, fetchArticlePage, type ArticleFetchOptions } from '../articles/article-fetch';
 import { ArticleFeedError, readArticleFeed } from '../articles/feed-read';
@@ -140,7 +144,7 @@ export async function importArticles(
 				if (repo.articleIdsByUrl(tx, [c.input.url]).size) return void outcome.alreadyThere++;
 				const id = repo.insertArticle(tx, { ...c.input, bodyText: c.body.slice(0, 20_000), createdBy: editor.id });
 				outcome.added++;
-				outcome.proposed += repo.proposeMentions(tx, id, found[i]);
+				outcome.proposed += repo.proposeMentions(tx, id, found[i] ?? []);
 			});
 		});
 	}
@@ -239,6 +243,37 @@ export function pressOfTerritory(db: Db, code: string, limit = 12) {
 /** Confirmed articles per actor id, for the graph's sizing and « angles morts ». */
 export function coverageByEntity(db: Db): Record<number, number> {
 	return Object.fromEntries(repo.coverageCounts(db));
+}
+
+export const articlesApiSchema = z.object({
+	entity: z
+		.string()
+		.trim()
+		.regex(/^(\d+|[a-z0-9]+(?:-[a-z0-9]+)*)$/, { error: () => m.errors_actor_ref_invalid({ name: 'entity' }) })
+		.optional()
+		.describe('Acteur cité (identifiant ou slug) : ses articles seulement.'),
+	territory: entityFiltersSchema.shape.territory,
+	limit: limitParam(200, 50).describe('Nombre de résultats rendus.'),
+	offset: z.coerce
+		.number({ error: () => m.errors_page_invalid() })
+		.int({ error: () => m.errors_page_invalid() })
+		.min(0, { error: () => m.errors_page_invalid() })
+		.max(100_000)
+		.default(0)
+		.describe('Nombre de résultats à sauter (pagination).')
+});
+
+/** GET /api/v1/articles: the press collection, with the actors each article covers (confirmed only). */
+export function articlesApi(db: Db, params: URLSearchParams) {
+	const query = parseParams(articlesApiSchema, params);
+	let entityId: number | undefined;
+	if (query.entity) {
+		const row = /^\d+$/.test(query.entity) ? findEntityById(db, Number(query.entity)) : findEntityBySlug(db, query.entity);
+		if (!row) throw new NotFoundError(m.errors_no_actor_short({ ref: query.entity }));
+		entityId = row.id;
+	}
+	const { total, items } = repo.publicArticles(db, { entityId, territory: query.territory }, query.limit, query.offset);
+	return { items, total, next: query.offset + items.length < total ? query.offset + items.length : null };
 }
 
 export function exportedArticles(db: Db) {

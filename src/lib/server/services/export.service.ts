@@ -3,6 +3,7 @@ import { agendaQuerySchema } from '$lib/domain/agenda-query';
 import { entityFiltersSchema } from '$lib/domain/filters';
 import { wallClock } from '$lib/domain/french/dates';
 import type { Db } from '../db';
+import { exportArticles } from '../repos/article.repo';
 import { csvFile } from '../export/csv';
 import type { FileBody } from '../export/file-body';
 import { markdownToPlainText } from '../markdown';
@@ -197,7 +198,12 @@ export function exportJsonData(db: Db, params: URLSearchParams, now = new Date()
 		db,
 		entities.map((e) => e.id)
 	);
-	return { format: 'connecteur-carto' as const, version: 1 as const, exportedAt: now.toISOString(), filters, entities, relations };
+	// The press articles covering the exported actors (issue 20), each with those of its actors the export holds.
+	const slugs = new Set(entities.map((e) => e.slug));
+	const articles = exportArticles(db)
+		.map((a) => ({ ...a, actors: a.actors.filter((s) => slugs.has(s)) }))
+		.filter((a) => a.actors.length);
+	return { format: 'connecteur-carto' as const, version: 1 as const, exportedAt: now.toISOString(), filters, entities, relations, articles };
 }
 
 export function exportJson(db: Db, params: URLSearchParams): FileBody {

@@ -1,6 +1,6 @@
 import type { Locale } from '$lib/paraglide/runtime';
 import { PICTURE, viewAnswerUrls, viewPictureUrl } from '$lib/stories/view-answers';
-import type { FlowsResult, Pathway } from '$lib/pathways/types';
+import type { StepFigure } from '$lib/stories/types';
 import type { Db } from '../db';
 import { pathwaysReady } from '../pathways/pathway-cache';
 import { entityPathway, pathwayFlows } from './pathway.service';
@@ -13,12 +13,6 @@ import type { AccountUser } from './users.service';
  * diagrams are Svelte SVG, rendered on the server). A frozen step uses what was kept when it was frozen.
  */
 
-export interface StepFigure {
-	picture: string | null;
-	flows: FlowsResult | null;
-	pathway: Pathway | null;
-}
-
 /** `today`: the reader asked « voir aujourd'hui » — a frozen récit's views drawn from today's data. */
 export async function readerStory(db: Db, slug: string, user: AccountUser | null, locale: Locale, today = false) {
 	const read = readStory(db, slug, user);
@@ -29,8 +23,8 @@ export async function readerStory(db: Db, slug: string, user: AccountUser | null
 		if (step.view.kind === 'flows' || step.view.kind === 'pathway') {
 			const [url] = viewAnswerUrls(step.view);
 			if (frozen && url && frozen[url]) {
-				if (step.view.kind === 'flows') figure.flows = JSON.parse(frozen[url]) as FlowsResult;
-				else figure.pathway = JSON.parse(frozen[url]) as Pathway;
+				if (step.view.kind === 'flows') figure.flows = JSON.parse(frozen[url]) as StepFigure['flows'];
+				else figure.pathway = JSON.parse(frozen[url]) as StepFigure['pathway'];
 			} else {
 				await pathwaysReady(db);
 				if (step.view.kind === 'flows') figure.flows = pathwayFlows(db, new URLSearchParams(step.view.search));

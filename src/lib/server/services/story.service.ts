@@ -307,7 +307,7 @@ export function storyIndex(db: Db, user: AccountUser | null) {
 /** Récits an editor may add a view to (« Ajouter au récit »): those not yet published first. */
 export function storiesToAddTo(db: Db, editor: AccountUser) {
 	assertEditor(editor);
-	return repo.listStories(db, ['draft', 'reviewed', 'published']);
+	return repo.listStories(db, ['draft', 'reviewed', 'published'], true);
 }
 
 export function storiesFeaturing(db: Db, entityId: number) {
