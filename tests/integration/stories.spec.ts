@@ -185,7 +185,7 @@ describe('a frozen récit', () => {
 		const today = await reader.readerStory(db, slug, null, 'fr', true);
 		expect(today.figures[0]?.picture).toMatch(/^\/carte\/apercu\.svg\?/);
 
-		service.unfreezeStory(db, editor, id, version++);
+		service.unfreezeStory(db, editor, id, version);
 		expect(service.frozenStepAnswers(db, slug, 0, null)).toEqual({});
 		expect(db.select({ frozenAt: stories.frozenAt }).from(stories).where(eq(stories.id, id)).get()?.frozenAt).toBeNull();
 	}, 60_000);
