@@ -80,13 +80,15 @@ const BOTH_LANGUAGES = new Set([
 ]);
 
 /** Shared addresses, one language by design (partners' embeds: the page that gives the snippet is translated). */
-const NOT_LOCALISED = new Set(['/embed/carte', '/embed/reseau', '/embed/agenda']);
+const NOT_LOCALISED = new Set(['/embed/carte', '/embed/reseau', '/embed/agenda', '/embed/recits/[slug=slug]']);
 
 interface Fixtures {
 	slugs: Record<string, string>;
 	entityId: number;
 	importId: string;
 }
+/** The demo's territorial récit (src/lib/server/seed/stories.ts). */
+const DEMO_STORY = 'qui-finance-l-agroalimentaire-du-cantal-exemple';
 /** Each route with the addresses a visitor would open (its parameters filled from the demo data). */
 const ROUTES: Record<string, (f: Fixtures) => string[]> = {
 	'/': () => ['/'],
@@ -119,6 +121,8 @@ const ROUTES: Record<string, (f: Fixtures) => string[]> = {
 	'/fiche-a-jour/[token]': () => ['/fiche-a-jour/jeton-inconnu-0000000000'],
 	'/invitation/[token]': () => ['/invitation/jeton-inconnu-0000000000'],
 	'/moderation': () => ['/moderation'],
+	'/moderation/articles': () => ['/moderation/articles', '/moderation/articles?a-relire=1'],
+	'/moderation/articles/[id]': () => ['/moderation/articles/1'],
 	'/moderation/doublons': () => ['/moderation/doublons'],
 	'/moderation/fiches': () => ['/moderation/fiches'],
 	'/moderation/propositions': () => ['/moderation/propositions'],
@@ -129,6 +133,11 @@ const ROUTES: Record<string, (f: Fixtures) => string[]> = {
 	'/parcours': () => ['/parcours', '/parcours?commune=15187&stage=creation&need=funding'],
 	'/parcours/flux': () => ['/parcours/flux'],
 	'/parcours/flux/projets': () => ['/parcours/flux/projets'],
+	'/recits': () => ['/recits'],
+	'/recits/nouveau': () => ['/recits/nouveau', '/recits/nouveau?vue=%2Fcarte%3Fsector%3Dagrifood'],
+	'/recits/ajouter': () => ['/recits/ajouter?vue=%2Freseau%3Fsector%3Dagrifood'],
+	'/recits/[slug=slug]': () => [`/recits/${DEMO_STORY}`],
+	'/recits/[slug=slug]/modifier': () => [`/recits/${DEMO_STORY}/modifier`],
 	'/recherche': () => ['/recherche?q=incubateurs', '/recherche?q=acelerateur', '/recherche?q=Thiers'],
 	'/reseau': () => ['/reseau'],
 	'/territoires/[code=territory]': () => ['/territoires/63113', '/territoires/63', '/territoires/15']
@@ -195,7 +204,11 @@ describe('every page in both languages', () => {
 			...(db.prepare('select name from entities').pluck().all() as string[]),
 			...(db.prepare('select name from territories').pluck().all() as string[]),
 			...(db.prepare("select display_name || ' ' || email from users").pluck().all() as string[]),
-			...(db.prepare('select terms from search_synonyms').pluck().all() as string[])
+			...(db.prepare('select terms from search_synonyms').pluck().all() as string[]),
+			// The press and the récits are the newsroom's French texts, like the listings'.
+			...(db.prepare("select title || ' ' || outlet || ' ' || coalesce(author, '') || ' ' || excerpt from articles").pluck().all() as string[]),
+			...(db.prepare("select title || ' ' || subtitle || ' ' || author || ' ' || intro from stories").pluck().all() as string[]),
+			...(db.prepare('select text from story_steps').pluck().all() as string[])
 		];
 		db.close();
 		contentWords = new Set(content.flatMap(words));

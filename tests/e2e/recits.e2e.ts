@@ -6,6 +6,7 @@ import { baseUrl, drawnShare, launchBrowser, newPage, screenshot } from './brows
 import { canvasPixels } from './graph-helpers';
 import { api, personaContext } from './persona';
 import { choosePassword, createAccount } from './sign-in';
+import { escapeRe } from './listing-names';
 
 /*
  * Issue 20's « done when »: an editor turns « Qui finance l'agroalimentaire du Cantal ? » into a published,
@@ -47,7 +48,8 @@ async function addToStory(page: Page, path: string, wait: () => Promise<unknown>
 		await page.getByTestId('story-subtitle').fill('Des fromageries aux startups : qui accompagne et finance la filière, sur la carte et dans le réseau.');
 		await page.getByTestId('story-create').click();
 	} else {
-		await page.getByRole('radio', { name: new RegExp(TITLE.slice(0, 20)) }).check();
+		// Not the demo's « … (exemple) », published: the draft being written.
+		await page.getByRole('radio', { name: new RegExp(`^${escapeRe(TITLE)} Brouillon`) }).check();
 		await page.getByTestId('add-view-submit').click();
 	}
 	await page.waitForURL(new RegExp(`/recits/${SLUG}/modifier`));
@@ -208,9 +210,19 @@ describe('une rédactrice construit un récit, le publie ; on le lit, l’imprim
 
 	it('s’intègre ailleurs, se partage en image, et ses acteurs renvoient au récit et à leur presse', async () => {
 		const page = await newPage(browser);
-		await page.setContent(`<h1>Le site d’un partenaire</h1><iframe src="${baseUrl()}/embed/recits/${SLUG}" width="900" height="700" title="Récit"></iframe>`);
-		const frame = page.frameLocator('iframe');
+		// Framed by a page of the site itself (the default: other origins only once listed in CARTO_EMBED_ANCESTORS).
+		await page.goto('/');
+		await page.evaluate((slug) => {
+			const frame = document.createElement('iframe');
+			frame.src = `/embed/recits/${slug}`;
+			frame.title = 'Récit';
+			frame.width = '900';
+			frame.height = '700';
+			document.body.prepend(frame);
+		}, SLUG);
+		const frame = page.frameLocator('iframe[title="Récit"]');
 		await frame.getByRole('heading', { level: 1, name: TITLE }).waitFor({ timeout: 20_000 });
+		await frame.getByTestId('embed-recit').waitFor();
 		await page.waitForTimeout(1500);
 		await page.screenshot({ path: 'test-results/e2e-recits-integre.png' });
 

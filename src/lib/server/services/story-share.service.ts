@@ -42,14 +42,14 @@ function lines(text: string, width: number, max: number): string[] {
 
 function banner(title: string, subtitle: string): Buffer {
 	const titleLines = lines(title, 38, 3);
-	const top = HEIGHT - 70 - titleLines.length * 58 - (subtitle ? 40 : 0);
+	const top = HEIGHT - 96 - titleLines.length * 58 - (subtitle ? 40 : 0);
 	const text = titleLines.map((l, i) => `<text x="56" y="${top + 50 + i * 58}" class="t">${escapeXml(l)}</text>`).join('');
 	const sub = subtitle ? `<text x="56" y="${top + 50 + titleLines.length * 58}" class="s">${escapeXml(lines(subtitle, 80, 1)[0] ?? '')}</text>` : '';
 	return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}">
 <style>.t{font:700 48px sans-serif;fill:#fff}.s{font:400 26px sans-serif;fill:#f1ede6}.b{font:600 24px sans-serif;fill:#fff}</style>
 <rect x="0" y="${top}" width="${WIDTH}" height="${HEIGHT - top}" fill="#1d2b36" fill-opacity="0.86"/>
 ${text}${sub}
-<text x="56" y="${HEIGHT - 28}" class="b">Le Connecteur · Récits · Connecteur Carto</text>
+<text x="56" y="${HEIGHT - 24}" class="b">Le Connecteur · Récits · Connecteur Carto</text>
 </svg>`);
 }
 
