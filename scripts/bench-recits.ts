@@ -84,7 +84,7 @@ try {
 	for (let run = 0; run < RUNS; run++) {
 		const context = await browser.newContext({ baseURL: app.baseUrl, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
-		page.setDefaultTimeout(60_000);
+		page.setDefaultTimeout(30_000);
 		await page.goto(`/recits/${slug}`);
 		const marks = () => page.evaluate(() => (window as unknown as { __storyProbe?: { marks: Mark[] } }).__storyProbe?.marks ?? []);
 		/** When step `i`'s view is drawn: the map moved, the graph placed, or (flows, pathway) the stage shows it. */
@@ -115,11 +115,22 @@ try {
 							? 'flows'
 							: 'pathway'
 		);
-		firsts.push(await drawn(0, kinds[0]!));
+		firsts.push(
+			await drawn(0, kinds[0]!).catch(async (e: Error) => {
+				console.error(`Première étape jamais dessinée : ${JSON.stringify(await marks())}`);
+				throw e;
+			})
+		);
 		texts.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
 		for (let i = 1; i < views.length; i++) {
 			await page.keyboard.press('ArrowRight');
-			const end = await drawn(i, kinds[i]!);
+			const end = await drawn(i, kinds[i]!).catch(async (e: Error) => {
+				const stage = await page.evaluate(() => document.querySelector('[data-testid="story-stage"]')?.outerHTML.slice(0, 120));
+				console.error(
+					`Étape ${i + 1} (${views[i]}) jamais dessinée : ${e.message.split('\n')[0]}\n${stage}\n${JSON.stringify((await marks()).filter((m) => m.step >= i - 1))}`
+				);
+				throw e;
+			});
 			const asked = (await marks()).find((x) => x.step === i && x.what === 'asked')!.at;
 			transitions.push({ step: i + 1, kind: kinds[i]!, ms: end - asked });
 		}

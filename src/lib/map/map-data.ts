@@ -16,11 +16,47 @@ export function useAnswerBook(answers: Record<string, string> | null): void {
 	answerBook = answers ? new Map(Object.entries(answers)) : null;
 }
 
+/**
+ * Answers asked ahead (a récit's next step, while the reader reads this one): each is used once, by the request
+ * that would otherwise have waited for it. Today's data, kept a minute at most.
+ */
+const asked = new Map<string, { at: number; body: Promise<string | null> }>();
+const AHEAD_MS = 60_000;
+
+/** Asks these addresses now, so the step that needs them finds them here (failures are simply asked again later). */
+export function askAhead(urls: string[]): void {
+	const now = Date.now();
+	for (const [url, a] of asked) if (now - a.at > AHEAD_MS) asked.delete(url);
+	for (const url of urls) {
+		if (asked.has(url) || answerBook?.has(url)) continue;
+		const binary = url.startsWith('/api/v1/map/points.bin');
+		const body = fetch(url, { headers: { accept: binary ? '*/*' : 'application/json' } }).then(
+			async (res) => (res.ok ? (binary ? BASE64 + bytesToBase64(new Uint8Array(await res.arrayBuffer())) : await res.text()) : null),
+			() => null
+		);
+		asked.set(url, { at: now, body });
+	}
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+	let text = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(text);
+}
+
+/** An answer asked ahead, taken (once); undefined when none is waiting or it failed. */
+async function takeAhead(url: string): Promise<string | undefined> {
+	const a = asked.get(url);
+	if (!a) return undefined;
+	asked.delete(url);
+	return (await a.body) ?? undefined;
+}
+
 const booked = (url: string): string | undefined => answerBook?.get(url);
 
 /** Fetch JSON from our API; a message for the visitor when it fails (the API answers with {message}, in French). */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-	const kept = booked(url);
+	const kept = booked(url) ?? (await takeAhead(url));
 	if (kept !== undefined) return JSON.parse(kept) as T;
 	const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
 	if (!res.ok) {
@@ -63,7 +99,7 @@ export interface MapPointsData {
  * these are 13 bytes a point, read as typed arrays). The count and the names come from the entities API.
  */
 async function fetchPoints(filterKey: string): Promise<MapPointsData> {
-	const kept = booked(pointsUrl(filterKey));
+	const kept = booked(pointsUrl(filterKey)) ?? (await takeAhead(pointsUrl(filterKey)));
 	if (kept?.startsWith(BASE64)) {
 		const columns = decodePoints(Uint8Array.from(atob(kept.slice(BASE64.length)), (c) => c.charCodeAt(0)).buffer);
 		return { kinds: columns.kinds, points: columnsToPoints(columns) };
@@ -86,6 +122,7 @@ const answered = new Map<string, MapPointsData>();
 export function mapPoints(filterKey: string): Promise<MapPointsData> {
 	// A frozen answer is not today's: never kept beside them.
 	if (booked(pointsUrl(filterKey)) !== undefined) return fetchPoints(filterKey);
+	if (asked.has(pointsUrl(filterKey))) pointsCache.delete(filterKey);
 	let p = pointsCache.get(filterKey);
 	if (!p) {
 		p = fetchPoints(filterKey);

@@ -13,7 +13,8 @@ import { firstLayoutUrl, GRAPH_LIMIT, graphUrl, previewUrl } from '$lib/network/
 /** The key of the step's still picture among its answers (its SVG, for readers without JavaScript and for print). */
 export const PICTURE = 'picture.svg';
 
-export function viewAnswerUrls(view: StoryView): string[] {
+/** `lang`: the reader's language (the graph's first positions are asked in it). */
+export function viewAnswerUrls(view: StoryView, lang: 'fr' | 'en' = 'fr'): string[] {
 	const params = new URLSearchParams(view.search);
 	const query = decodeExplore(params).value;
 	const key = filterKeyOf(query);
@@ -21,8 +22,8 @@ export function viewAnswerUrls(view: StoryView): string[] {
 	if (view.kind === 'map' || view.kind === 'explorer') urls.push(pointsUrl(key));
 	if (view.kind === 'network' || view.kind === 'explorer') {
 		const data = graphDataParams(key, query, GRAPH_LIMIT);
-		// The graph and where the server first places its nodes (French reader's address; an English one asks today's).
-		urls.push(graphUrl(data), firstLayoutUrl(previewParams(data, query, 'fr')));
+		// The graph and where the server first places its nodes (a frozen récit keeps the French reader's).
+		urls.push(graphUrl(data), firstLayoutUrl(previewParams(data, query, lang)));
 		if (typeof query.from === 'number' && typeof query.to === 'number') urls.push(`/api/v1/paths?from=${query.from}&to=${query.to}`);
 	}
 	if (view.kind === 'flows') urls.push(`/api/v1/pathways/flows${view.search}`);
