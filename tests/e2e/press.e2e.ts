@@ -89,5 +89,13 @@ describe('la rédaction importe ses articles et relie ceux qui en parlent', () =
 		expect(listed.items.map((e) => e.slug)).toContain(other.slug);
 		await page.screenshot({ path: 'test-results/e2e-presse-angles-morts-telephone.png' });
 		await context.close();
+
+		// At her desk, the network sized by coverage: the legend says what the size means.
+		const desk = await newPage(browser);
+		await desk.goto('/reseau?category=startup');
+		await desk.getByLabel('Taille des nœuds').selectOption('coverage');
+		await desk.waitForURL(/size=coverage/);
+		await expect.poll(async () => plain((await desk.locator('body').textContent()) ?? '')).toContain('Taille : nombre d’articles qui citent l’acteur');
+		await screenshot(desk, 'presse-reseau-couverture');
 	}, 60_000);
 });

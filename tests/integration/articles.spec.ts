@@ -28,6 +28,7 @@ import {
 } from '../../src/lib/server/services/article.service';
 import { graphRevision, filteredEntityIds } from '../../src/lib/server/repos/graph.repo';
 import { getPortrait } from '../../src/lib/server/services/entity.service';
+import { graphView } from '../../src/lib/server/services/graph.service';
 import { mergeEntities } from '../../src/lib/server/services/moderation.service';
 import { entityFiltersSchema } from '../../src/lib/domain/filters';
 import { SYSTEM_ACTOR } from '../../src/lib/history/revision';
@@ -143,6 +144,10 @@ describe('confirmed mentions are public, proposed and rejected ones are not', ()
 		expect(blind).not.toContain(volcabio);
 		expect(blind).toEqual(expect.arrayContaining([couveuse, cap, fromage]));
 		expect(filteredEntityIds(db, entityFiltersSchema.parse({ press: 'covered' }))).toEqual([volcabio]);
+		// The graph sizes its nodes by coverage from the same confirmed mentions (the revision moved: rebuilt).
+		const nodes = graphView(db, new URLSearchParams()).nodes;
+		expect(nodes.find((n) => n.id === volcabio)?.coverage).toBe(1);
+		expect(nodes.find((n) => n.id === couveuse)?.coverage).toBe(0);
 
 		// The API: the confirmed actors only, by actor or territory.
 		const api = articlesApi(db, new URLSearchParams('entity=volcabio'));

@@ -15,7 +15,8 @@ export const LAYOUT_IDS = ['fcose', 'concentric', 'grouped', 'geo'] as const;
 export type LayoutId = (typeof LAYOUT_IDS)[number];
 export const METRIC_IDS = ['degree', 'betweenness', 'pagerank'] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
-export const SIZE_BY = ['none', ...METRIC_IDS] as const;
+/** `coverage`: the confirmed press articles that cite the actor (issue 20). */
+export const SIZE_BY = ['none', ...METRIC_IDS, 'coverage'] as const;
 export type SizeBy = (typeof SIZE_BY)[number];
 export const COLOUR_BY = ['kind', 'community'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];

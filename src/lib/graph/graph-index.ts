@@ -17,6 +17,8 @@ export interface GraphNode {
 	communeName: string | null;
 	lon: number | null;
 	lat: number | null;
+	/** Confirmed press articles that cite the actor (issue 20: the graph sized by coverage). */
+	coverage?: number;
 }
 
 export interface GraphEdge {

@@ -60,6 +60,13 @@ describe('encodings', () => {
 		expect(appearances(graph.nodes, metrics, 'betweenness', 'kind').get(2)?.size).toBe(MAX_SIZE);
 		expect(appearances(graph.nodes, null, 'degree', 'kind').get(1)?.size).toBe(MAX_SIZE);
 	});
+
+	it('sizes by press coverage: the most cited actor largest, never-cited ones (« angles morts ») smallest', () => {
+		const covered = graph.nodes.map((n, i) => ({ ...n, coverage: [0, 4, 1][i] ?? 0 }));
+		const looks = appearances(covered, null, 'coverage', 'kind');
+		expect(looks.get(covered[1]!.id)?.size).toBe(MAX_SIZE);
+		expect(looks.get(covered[0]!.id)!.size).toBeLessThan(looks.get(covered[2]!.id)!.size);
+	});
 });
 
 describe('time', () => {

@@ -15,7 +15,8 @@ export const MIN_SIZE = 12;
 export const MAX_SIZE = 46;
 
 /** A metric's value for a node: the graph API's own degree when the metrics have not arrived yet. */
-export function metricValue(node: GraphNode, metric: MetricId, metrics: MetricsResponse | null): number {
+export function metricValue(node: GraphNode, metric: MetricId | 'coverage', metrics: MetricsResponse | null): number {
+	if (metric === 'coverage') return node.coverage ?? 0;
 	const m = metrics?.nodes[String(node.id)];
 	if (m) return m[metric] ?? 0;
 	return metric === 'degree' ? (node.degree ?? 0) : 0;

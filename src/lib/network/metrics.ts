@@ -49,7 +49,12 @@ export const metrics: readonly MetricDescriptor[] = METRIC_IDS.map((id) => ({ id
 export const metricById = (id: MetricId): MetricDescriptor => metrics.find((m) => m.id === id) as MetricDescriptor;
 
 /** The node size's choices: the same size for all, or one of the measures. */
-export const sizeChoices: readonly { id: SizeBy; label: () => string }[] = [{ id: 'none', label: m.network_size_same }, ...metrics];
+export const sizeChoices: readonly { id: SizeBy; label: () => string }[] = [
+	{ id: 'none', label: m.network_size_same },
+	...metrics,
+	{ id: 'coverage', label: m.network_size_coverage }
+];
 
 /** What the legend says of the nodes' size (« Taille : intermédiarité (rôle de pont) »); nothing when all are alike. */
-export const sizeNote = (size: SizeBy): string | null => (size === 'none' ? null : m.network_legend_size({ measure: metricById(size).legend() }));
+export const sizeNote = (size: SizeBy): string | null =>
+	size === 'none' ? null : m.network_legend_size({ measure: size === 'coverage' ? m.network_coverage_legend() : metricById(size).legend() });

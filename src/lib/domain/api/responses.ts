@@ -385,7 +385,8 @@ export const graphResponse = z.object({
 			communeName: z.string().nullable().describe('Nom de la commune.'),
 			lon: z.number().nullable(),
 			lat: z.number().nullable(),
-			degree: count.describe('Nombre de relations dans la vue.')
+			degree: count.describe('Nombre de relations dans la vue.'),
+			coverage: count.describe('Articles de presse confirmés qui citent l’acteur.')
 		})
 	),
 	edges: z.array(edge),

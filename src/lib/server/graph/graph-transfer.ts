@@ -33,6 +33,7 @@ export interface PackedGraphIndex {
 		/** NaN for null. */
 		lon: Float64Array;
 		lat: Float64Array;
+		coverage: Int32Array;
 	};
 	edges: {
 		id: Int32Array;
@@ -91,7 +92,8 @@ export function packGraphIndex(index: GraphIndex): PackedGraphIndex {
 			communeCode: packText(nodes, (n) => n.communeCode),
 			communeName: packText(nodes, (n) => n.communeName),
 			lon: numbers(nodes.map((n) => n.lon)),
-			lat: numbers(nodes.map((n) => n.lat))
+			lat: numbers(nodes.map((n) => n.lat)),
+			coverage: Int32Array.from(nodes, (n) => n.coverage ?? 0)
 		},
 		edges: {
 			id: Int32Array.from(edges, (e) => e.id),
@@ -167,7 +169,8 @@ export function* unpackGraphIndexSteps(packed: PackedGraphIndex): Generator<void
 			communeCode: value(words.communeCode, n.communeCode.codes[i]!),
 			communeName: value(words.communeName, n.communeName.codes[i]!),
 			lon: Number.isNaN(lon) ? null : lon,
-			lat: Number.isNaN(lat) ? null : lat
+			lat: Number.isNaN(lat) ? null : lat,
+			coverage: n.coverage[i]!
 		};
 		nodes[i] = node;
 		position.set(node.id, i);

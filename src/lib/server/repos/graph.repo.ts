@@ -23,7 +23,9 @@ export function graphNodeRows(db: Db): GraphNode[] {
 			communeCode: entities.communeCode,
 			communeName: sql<string | null>`(select name from territories where code = ${entities.communeCode})`,
 			lon: entities.lon,
-			lat: entities.lat
+			lat: entities.lat,
+			// Named in full: a one-table select's column is written unqualified, read as m.id inside the subquery.
+			coverage: sql<number>`(select count(*) from article_mentions m where m.entity_id = "entities"."id" and m.status = 'confirmed')`
 		})
 		.from(entities)
 		.where(visible())

@@ -62,7 +62,7 @@ const parsePreview = (params: URLSearchParams) => parseParams(previewQuerySchema
 /** The view's actors and relations, and how they are drawn (metrics only when the drawing needs them). */
 async function drawing(db: Db, q: PreviewQuery, params: URLSearchParams) {
 	const graph = graphView(db, new URLSearchParams([...params].filter(([k]) => !NOT_DATA.has(k))));
-	const needsMetrics = q.layout === 'concentric' || q.colour === 'community' || (q.size !== 'degree' && q.size !== 'none');
+	const needsMetrics = q.layout === 'concentric' || q.colour === 'community' || (q.size !== 'degree' && q.size !== 'none' && q.size !== 'coverage');
 	const metrics: MetricsResponse | null = needsMetrics ? await graphMetrics(db) : null;
 	return { graph, metrics, looks: appearances(graph.nodes, metrics, q.size, q.colour) };
 }

@@ -58,7 +58,8 @@ export function graphView(db: Db, params: URLSearchParams) {
 				communeName: n.communeName,
 				lon: n.lon,
 				lat: n.lat,
-				degree: view.degree.get(p) ?? 0
+				degree: view.degree.get(p) ?? 0,
+				coverage: n.coverage ?? 0
 			};
 		}),
 		edges: view.edges.map((k) => edgeJson(index, index.edges[k]!)),
