@@ -95,7 +95,7 @@ describe('la rédaction importe ses articles et relie ceux qui en parlent', () =
 		await desk.goto('/reseau?category=startup');
 		await desk.getByLabel('Taille des nœuds').selectOption('coverage');
 		await desk.waitForURL(/size=coverage/);
-		await expect.poll(async () => plain((await desk.locator('body').textContent()) ?? '')).toContain('Taille : nombre d’articles qui citent l’acteur');
+		await expect.poll(async () => plain((await desk.locator('body').textContent()) ?? '')).toContain("Taille : nombre d'articles qui citent l'acteur");
 		await screenshot(desk, 'presse-reseau-couverture');
 	}, 60_000);
 });
