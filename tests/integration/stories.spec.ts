@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDb } from './fresh-db';
 import type { Db } from '../../src/lib/server/db/index';
-import { entities, stories, storyRevisions } from '../../src/lib/server/db/schema';
+import { entities, relations, stories, storyRevisions } from '../../src/lib/server/db/schema';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { inviteUser, type AccountUser } from '../../src/lib/server/services/users.service';
@@ -123,6 +123,8 @@ describe('a frozen récit', () => {
 		const { id, slug } = service.createStory(db, editor, { ...story, title: 'Enquête figée' }, cantalAgrifood);
 		service.addStep(db, editor, id, { text: 'Son entourage.', view: `/reseau?focus=${focus.id}&depth=1` });
 		service.addStep(db, editor, id, { text: 'Les flux.', view: '/parcours/flux?sector=agrifood' });
+		const linked = db.select({ from: relations.sourceId, to: relations.targetId }).from(relations).where(eq(relations.type, 'incubated_by')).get()!;
+		service.addStep(db, editor, id, { text: 'Le chemin.', view: `/reseau?from=${linked.from}&to=${linked.to}` });
 		let version = service.storyForEditor(db, editor, id).story.version;
 		service.setStoryStatus(db, editor, id, 'published', version++);
 
@@ -181,6 +183,8 @@ describe('a frozen récit', () => {
 		expect(frozenPage.story.frozenAt).not.toBeNull();
 		expect(frozenPage.figures[0]?.picture).toBe(`/recits/${slug}/etapes/1/image.svg`);
 		expect(service.frozenPicture(db, slug, 0, null)).toMatch(/^<svg/);
+		// The path step's still draws the path (the colour of the live graph's highlight).
+		expect(service.frozenPicture(db, slug, 3, null)).toContain('#b4236b');
 		expect(frozenPage.figures[2]?.flows?.links.length).toBeGreaterThanOrEqual(0);
 		const today = await reader.readerStory(db, slug, null, 'fr', true);
 		expect(today.figures[0]?.picture).toMatch(/^\/carte\/apercu\.svg\?/);

@@ -32,6 +32,22 @@ describe('previewSvg', () => {
 		expect(paths.find((p: { stroke: string }) => p.stroke === edgeColor('works_at')).d.match(/M/g)).toHaveLength(1);
 	});
 
+	it('draws a path over the view: its relations thick, its actors ringed (a récit’s « de X à Y » without JavaScript)', () => {
+		const svg = previewSvg({ nodes, edges }, layout, looks, undefined, {
+			nodes: [2, 1, 3],
+			edges: [
+				{ source: 2, target: 1 },
+				{ source: 1, target: 3 }
+			]
+		});
+		const drawn = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg);
+		const line = [drawn.svg.path].flat().find((p: { stroke?: string }) => p.stroke === '#b4236b');
+		expect(line.d.match(/M/g)).toHaveLength(2);
+		const rings = [drawn.svg.g].flat().find((g: { stroke?: string }) => g.stroke === '#b4236b');
+		expect([rings.circle].flat()).toHaveLength(3);
+		expect(draw()).not.toContain('#b4236b');
+	});
+
 	it('frames every circle in its viewBox, the hub drawn biggest', () => {
 		const [x, y, w, h] = String(parsed.svg.viewBox).split(' ').map(Number) as [number, number, number, number];
 		const circles = [parsed.svg.g].flat().flatMap((g: { circle?: unknown }) => (g.circle ? [g.circle].flat() : [])) as { cx: string; cy: string; r: string }[];

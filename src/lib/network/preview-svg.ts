@@ -5,6 +5,9 @@ import { NAMED_VIEW, nodeBox } from './fcose-run';
 import type { FirstLayout } from './first-layout';
 import { edgeColor } from './graph-style';
 
+/** The path's colour, as the live graph draws it (graph-style.ts' highlight). */
+const PATH_COLOUR = '#b4236b';
+
 /**
  * The graph's first picture as a static SVG, drawn by the server from the same data and the same
  * positions (see first-layout.ts) Cytoscape's first frame uses. The page shows it at once, under the
@@ -16,7 +19,9 @@ export function previewSvg(
 	graph: { nodes: Pick<GraphNode, 'id' | 'label'>[]; edges: Pick<GraphEdge, 'id' | 'source' | 'target' | 'type'>[] },
 	layout: Pick<FirstLayout, 'positions' | 'labels'>,
 	looks: Map<number, Appearance>,
-	hidden: { nodes: Set<number>; edges: Set<number> } = { nodes: new Set(), edges: new Set() }
+	hidden: { nodes: Set<number>; edges: Set<number> } = { nodes: new Set(), edges: new Set() },
+	/** A path to draw over the view (a récit's step « de X à Y »): its actors ringed, its relations thick. */
+	path: { nodes: number[]; edges: { source: number; target: number }[] } | null = null
 ): string {
 	const at = (v: number) => Math.round(v);
 	const place = (id: number) => {
@@ -67,12 +72,23 @@ export function previewSvg(
 	}
 	const width = at(maxX - minX);
 	const height = at(maxY - minY);
+	const pathLines = (path?.edges ?? []).flatMap((e) => {
+		const a = place(e.source);
+		const b = place(e.target);
+		return a && b ? [`M${at(a.x)} ${at(a.y)}L${at(b.x)} ${at(b.y)}`] : [];
+	});
+	const pathRings = (path?.nodes ?? []).flatMap((id) => {
+		const p = place(id);
+		return p ? [`<circle cx="${at(p.x)}" cy="${at(p.y)}" r="${Math.max(6, at((looks.get(id)?.size ?? 18) / 2) + 4)}"/>`] : [];
+	});
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${at(minX)} ${at(minY)} ${width} ${height}" width="${width}" height="${height}">`,
 		`<g fill="none" stroke-width="2" stroke-opacity="0.55">`,
 		...[...segments].map(([colour, d]) => `<path stroke="${colour}" d="${d.join('')}"/>`),
 		`</g>`,
 		...[...circles].map(([colour, list]) => `<g fill="${colour}" stroke="#ffffff" stroke-width="1">${list.join('')}</g>`),
+		...(pathLines.length ? [`<path fill="none" stroke="${PATH_COLOUR}" stroke-width="6" stroke-linecap="round" d="${pathLines.join('')}"/>`] : []),
+		...(pathRings.length ? [`<g fill="none" stroke="${PATH_COLOUR}" stroke-width="4">${pathRings.join('')}</g>`] : []),
 		...(layout.labels.length
 			? [
 					`<g fill="#5b5249" font-family="system-ui, sans-serif" font-weight="bold" text-anchor="middle">`,

@@ -36,7 +36,14 @@ export function viewPictureUrl(view: StoryView, lang: 'fr' | 'en' = 'fr'): strin
 	const params = new URLSearchParams(view.search);
 	const query = decodeExplore(params).value;
 	if (view.kind === 'map') return `/carte/apercu.svg${view.search}${lang === 'en' ? `${view.search ? '&' : '?'}lang=en` : ''}`;
-	if (view.kind === 'network' || view.kind === 'explorer')
-		return previewUrl(previewParams(graphDataParams(filterKeyOf(query), query, GRAPH_LIMIT), query, lang));
+	if (view.kind === 'network' || view.kind === 'explorer') {
+		const picture = new URLSearchParams(previewParams(graphDataParams(filterKeyOf(query), query, GRAPH_LIMIT), query, lang));
+		// The path of a « de X à Y » step, drawn over the still.
+		if (query.from != null && query.to != null) {
+			picture.set('from', String(query.from));
+			picture.set('to', String(query.to));
+		}
+		return previewUrl(picture.toString());
+	}
 	return null;
 }

@@ -13,7 +13,9 @@ import { firstLayout, type FirstLayout } from '$lib/network/first-layout';
 import { previewSvg } from '$lib/network/preview-svg';
 import type { Db } from '../db';
 import { liveGraph } from '../graph/graph-cache';
+import { NotFoundError, ValidationError } from './errors';
 import { graphMetrics, graphView } from './graph.service';
+import { findPaths } from './path.service';
 import { parseParams } from './params';
 
 /** The graph's parameters plus how the page draws it (same names and defaults as /reseau's URL). */
@@ -23,13 +25,16 @@ export const previewQuerySchema = graphViewSchema.extend({
 	size: exploreParamSchemas.size,
 	colour: exploreParamSchemas.colour,
 	// The grouped layout's group names, in the page's language (the picture is an image: it cannot follow the page by itself).
-	lang: fileLanguageSchema.shape.lang
+	lang: fileLanguageSchema.shape.lang,
+	// A path drawn over the view (a récit's still of « de X à Y », issue 20): the shortest one, as /reseau draws first.
+	from: exploreParamSchemas.from,
+	to: exploreParamSchemas.to
 });
 
 /** Keys that only change the drawing, not where nodes stand: left out of the layout's cache key. */
-const DRAWING_ONLY = new Set(['colour', 'year']);
+const DRAWING_ONLY = new Set(['colour', 'year', 'from', 'to']);
 /** Keys of the preview that are not the graph's data (the year is replayed by the browser over the whole dataset). */
-const NOT_DATA = new Set(['layout', 'centrality', 'size', 'colour', 'year', 'lang']);
+const NOT_DATA = new Set(['layout', 'centrality', 'size', 'colour', 'year', 'lang', 'from', 'to']);
 const CACHE_SIZE = 32;
 
 interface Entry {
@@ -95,13 +100,24 @@ export async function firstLayoutJson(db: Db, params: URLSearchParams) {
 	return { revision: liveGraph(db).revision, ...layout };
 }
 
+/** The first of the shortest paths between two actors, or null when there is none (the picture is then the view alone). */
+function firstPath(db: Db, from: number | string, to: number | string) {
+	try {
+		const found = findPaths(db, new URLSearchParams({ from: String(from), to: String(to) })).paths[0];
+		return found ? { nodes: found.nodes, edges: found.edges } : null;
+	} catch (e) {
+		if (e instanceof ValidationError || e instanceof NotFoundError) return null;
+		throw e;
+	}
+}
+
 /** GET /reseau/apercu.svg: the same picture, static. */
 export async function graphPreviewSvg(db: Db, params: URLSearchParams) {
 	const q = parsePreview(params);
 	const { graph, metrics, looks } = await drawing(db, q, params);
 	const layout = await layoutOf(db, q, params, async () => ({ graph, metrics, looks }));
 	return {
-		body: previewSvg(graph, layout, looks, inactiveInYear(graph, q.year ?? null)),
+		body: previewSvg(graph, layout, looks, inactiveInYear(graph, q.year ?? null), q.from != null && q.to != null ? firstPath(db, q.from, q.to) : null),
 		contentType: 'image/svg+xml; charset=utf-8',
 		filename: 'reseau-apercu.svg',
 		inline: true
