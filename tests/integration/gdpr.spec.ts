@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { openDb, type Db } from '../../src/lib/server/db/index';
-import { entities, entityManagers, importJobs, pendingChanges, relations, revisions, users } from '../../src/lib/server/db/schema';
+import {
+	articles,
+	entities,
+	entityManagers,
+	importJobs,
+	pendingChanges,
+	relations,
+	revisions,
+	stories,
+	storyRevisions,
+	storySteps,
+	users
+} from '../../src/lib/server/db/schema';
 import { loadTerritories } from '../../src/lib/server/territories/territory-loader';
 import { seedDemo } from '../../src/lib/server/seed/index';
 import { deleteEntity, updateEntity, updateRelation } from '../../src/lib/server/services/entity-write.service';
@@ -28,6 +40,7 @@ let personSlug: string;
 let relationId: number;
 let quotingOrgId: number;
 let quotingReportId: number;
+let articleId: number;
 let deletedOrgId: number;
 let importJobId: number;
 
@@ -91,6 +104,23 @@ beforeAll(() => {
 	db.insert(entityManagers).values({ entityId: personId, userId }).run();
 	db.insert(pendingChanges)
 		.values({ kind: 'entity_update', entityId: personId, payload: { phone: PHONE }, baseVersion: 4, authorUserId: userId, authorLabel: 'Gestionnaire' })
+		.run();
+	// Issue 20: an article that quotes the person, and a récit that names her (text, a view with her slug, its history).
+	articleId = db
+		.insert(articles)
+		.values({ url: 'https://le-connecteur.example/rgpd', title: `Rencontre avec ${NAME}`, excerpt: `${NAME} raconte.`, bodyText: `Joindre ${EMAIL}.` })
+		.returning()
+		.get().id;
+	const storyId = db
+		.insert(stories)
+		.values({ slug: 'recit-rgpd', title: 'Un récit', intro: `Avec ${NAME}.` })
+		.returning()
+		.get().id;
+	db.insert(storySteps)
+		.values({ storyId, position: 0, text: `${NAME} au travail.`, view: `/acteurs/${personSlug}` })
+		.run();
+	db.insert(storyRevisions)
+		.values({ storyId, version: 1, snapshot: JSON.stringify({ intro: `Avec ${NAME}.` }), authorLabel: 'Rédaction' })
 		.run();
 	quotingReportId = db
 		.insert(pendingChanges)
@@ -242,6 +272,12 @@ describe('RGPD : export puis effacement d’une personne', () => {
 		expect(db.select().from(pendingChanges).where(eq(pendingChanges.entityId, personId)).all()).toEqual([]);
 		const report = db.select().from(pendingChanges).where(eq(pendingChanges.id, quotingReportId)).get()!;
 		expect(report.payload).toEqual({ message: `Écrire à ${ERASED}`, correction: '', email: ERASED });
+		// The press and the récits keep their texts, the person replaced.
+		expect(db.select().from(articles).where(eq(articles.id, articleId)).get()).toMatchObject({
+			title: `Rencontre avec ${ERASED}`,
+			bodyText: `Joindre ${ERASED}.`
+		});
+		expect(db.select({ text: storySteps.text }).from(storySteps).all()).toContainEqual({ text: `${ERASED} au travail.` });
 		// The history is locked again once the erasure is over.
 		expect(() => db.delete(revisions).where(eq(revisions.subjectId, quotingOrgId)).run()).toThrow(/append-only/);
 		// The full-text index no longer finds the person.

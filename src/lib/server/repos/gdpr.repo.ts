@@ -1,6 +1,14 @@
 import { and, eq, inArray, like, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
+	articles,
+	stories,
+	storyRevisions,
+	storySteps,
+	type ArticleRow,
+	type StoryRevisionRow,
+	type StoryRow,
+	type StoryStepRow,
 	entities,
 	entityManagers,
 	entitySlugRedirects,
@@ -161,4 +169,45 @@ export function importJobsWithFiles(db: Db): ImportJobRow[] {
 
 export function rewriteImportJob(db: Db, id: number, values: Pick<ImportJobRow, 'fileContent' | 'fileSha256' | 'report' | 'geocodes'>): void {
 	db.update(importJobs).set(values).where(eq(importJobs.id, id)).run();
+}
+
+// ---- issue 20: the press and the récits quote people too
+
+const articleTexts = [articles.title, articles.excerpt, articles.bodyText, articles.author];
+
+export function articlesMentioning(db: Db, needles: string[]): ArticleRow[] {
+	const where = mentions(articleTexts, needles);
+	return where ? db.select().from(articles).where(where).all() : [];
+}
+
+export function rewriteArticleText(db: Db, id: number, values: Partial<Pick<ArticleRow, 'title' | 'excerpt' | 'bodyText' | 'author'>>): void {
+	if (Object.keys(values).length) db.update(articles).set(values).where(eq(articles.id, id)).run();
+}
+
+export function storiesMentioning(db: Db, needles: string[]): StoryRow[] {
+	const where = mentions([stories.title, stories.subtitle, stories.author, stories.intro], needles);
+	return where ? db.select().from(stories).where(where).all() : [];
+}
+
+export function rewriteStoryText(db: Db, id: number, values: Partial<Pick<StoryRow, 'title' | 'subtitle' | 'author' | 'intro'>>): void {
+	if (Object.keys(values).length) db.update(stories).set(values).where(eq(stories.id, id)).run();
+}
+
+export function storyStepsMentioning(db: Db, needles: string[]): StoryStepRow[] {
+	const where = mentions([storySteps.text, storySteps.view, storySteps.frozenData], needles);
+	return where ? db.select().from(storySteps).where(where).all() : [];
+}
+
+export function rewriteStoryStep(db: Db, id: number, values: Partial<Pick<StoryStepRow, 'text' | 'view' | 'frozenData'>>): void {
+	if (Object.keys(values).length) db.update(storySteps).set(values).where(eq(storySteps.id, id)).run();
+}
+
+/** Refused by the append-only triggers (drizzle/0029) outside withRevisionsUnlocked. */
+export function storyRevisionsMentioning(db: Db, needles: string[]): StoryRevisionRow[] {
+	const where = mentions([storyRevisions.snapshot, storyRevisions.reason, storyRevisions.authorLabel], needles);
+	return where ? db.select().from(storyRevisions).where(where).all() : [];
+}
+
+export function rewriteStoryRevision(db: Db, id: number, values: Pick<StoryRevisionRow, 'snapshot' | 'reason' | 'authorLabel'>): void {
+	db.update(storyRevisions).set(values).where(eq(storyRevisions.id, id)).run();
 }

@@ -14,7 +14,15 @@ import {
 	deleteEntityRow,
 	deletePersonLinks,
 	deleteRelationRows,
+	articlesMentioning,
 	entitiesMentioning,
+	rewriteArticleText,
+	rewriteStoryRevision,
+	rewriteStoryStep,
+	rewriteStoryText,
+	storiesMentioning,
+	storyRevisionsMentioning,
+	storyStepsMentioning,
 	entitySummaries,
 	importJobsWithFiles,
 	managerLinks,
@@ -212,6 +220,37 @@ const scrubbed = <T extends Record<string, unknown>>(row: T, fields: (keyof T)[]
 	return patch;
 };
 
+/**
+ * Articles and récits (issue 20) that quote the person: their texts, a récit's steps (a view's address may carry
+ * the person's slug; a frozen step keeps the answers that named them) and its history. Returns how many rows.
+ */
+function scrubPressAndStories(tx: Db, needles: string[], patterns: RegExp[]): number {
+	let n = 0;
+	for (const a of articlesMentioning(tx, needles)) {
+		rewriteArticleText(tx, a.id, scrubbed(a, ['title', 'excerpt', 'bodyText', 'author'], patterns));
+		n++;
+	}
+	for (const s of storiesMentioning(tx, needles)) {
+		rewriteStoryText(tx, s.id, scrubbed(s, ['title', 'subtitle', 'author', 'intro'], patterns));
+		n++;
+	}
+	for (const step of storyStepsMentioning(tx, needles)) {
+		const patch = scrubbed(step, ['text', 'view'], patterns);
+		// Kept answers are data, not prose: the frozen step loses them rather than keep a scrubbed copy.
+		rewriteStoryStep(tx, step.id, { ...patch, ...(step.frozenData && patterns.some((p) => new RegExp(p).test(step.frozenData!)) ? { frozenData: null } : {}) });
+		n++;
+	}
+	for (const rev of storyRevisionsMentioning(tx, needles)) {
+		rewriteStoryRevision(tx, rev.id, {
+			snapshot: JSON.stringify(scrub(JSON.parse(rev.snapshot), patterns)),
+			reason: scrub(rev.reason, patterns) as string,
+			authorLabel: scrub(rev.authorLabel, patterns) as string
+		});
+		n++;
+	}
+	return n;
+}
+
 function importFilesNaming(db: Db, personId: number, needles: string[]) {
 	const lowered = needles.map((n) => n.toLowerCase());
 	return importJobsWithFiles(db).flatMap((job) => {
@@ -312,6 +351,7 @@ function eraseInTransaction(db: Db, person: EntityRow, needles: string[], patter
 			});
 			scrubbedRecords++;
 		}
+		scrubbedRecords += scrubPressAndStories(tx, needles, patterns);
 		const removedRevisions = deleteRevisionsOf(tx, 'relation', ownIds) + deleteRevisionsOf(tx, 'entity', [person.id]);
 		const removedRelations = deleteRelationRows(tx, ownIds);
 		deleteEntityRow(tx, person.id);
