@@ -96,6 +96,7 @@ function cases(): Record<string, string[]> {
 		],
 		'/export.gexf': ['kind=organisation'],
 		'/export.graphml': ['kind=organisation'],
+		'/articles': ['', 'territory=15&limit=5', 'limit=3&offset=2', `entity=${fx.pair[0]}`],
 		'/events': ['', 'territory=63&limit=200', 'past=1&limit=200', 'free=1&attendance=online', 'stage=creation&from=2027-01-01&to=2027-12-31'],
 		'/events.ics': ['', 'territory=43&free=1'],
 		'/export.csv': ['kind=third_place'],

@@ -171,16 +171,24 @@ function plan(db: Db, rng: Rng, count: number): Planned[] {
 /** Writes the planned articles (in the seed's transaction); returns how many. */
 export function seedArticles(db: Db, rng: Rng, count: number): number {
 	const planned = plan(db, rng, count);
-	const used = new Set<string>();
+	// A second demo beside the first (or articles an editor added) keeps its addresses apart.
+	const used = new Set(
+		db
+			.select({ url: articles.url })
+			.from(articles)
+			.all()
+			.map((a) => a.url)
+	);
 	for (const p of planned) {
 		const outlet = p.outlet ?? { name: HOME, host: 'le-connecteur.example' };
+		const address = (slug: string) => `https://${outlet.host}/${p.date.slice(0, 4)}/${slug}`;
 		let slug = slugOf(p.title);
-		while (used.has(slug)) slug += '-bis';
-		used.add(slug);
+		while (used.has(address(slug))) slug += '-bis';
+		used.add(address(slug));
 		const id = db
 			.insert(articles)
 			.values({
-				url: `https://${outlet.host}/${p.date.slice(0, 4)}/${slug}`,
+				url: address(slug),
 				title: p.title,
 				publishedAt: p.date,
 				outlet: outlet.name,

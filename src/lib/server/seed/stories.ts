@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { withArticle } from '$lib/domain/french';
 import type { Db } from '../db';
 import { entities, territories } from '../db/schema';
-import { insertStory, insertStoryRevision, replaceSteps, setFeaturedActors } from '../repos/story.repo';
+import { insertStory, insertStoryRevision, replaceSteps, setFeaturedActors, slugTakenByStory } from '../repos/story.repo';
 
 /*
  * Two fictional example récits (issue 20) so a fresh install shows the feature: one about a territory (the Cantal's
@@ -19,8 +19,11 @@ interface Step {
 }
 
 function write(db: Db, story: { slug: string; title: string; subtitle: string; intro: string; steps: Step[]; actors: number[] }): void {
+	// A second demo beside the first keeps its addresses apart.
+	let slug = story.slug;
+	for (let n = 2; slugTakenByStory(db, slug); n++) slug = `${story.slug}-${n}`;
 	const id = insertStory(db, {
-		slug: story.slug,
+		slug,
 		title: story.title,
 		subtitle: story.subtitle,
 		author: 'Rédaction du Connecteur (exemple fictif)',
@@ -38,7 +41,7 @@ function write(db: Db, story: { slug: string; title: string; subtitle: string; i
 	insertStoryRevision(db, {
 		storyId: id,
 		version: 1,
-		snapshot: JSON.stringify({ slug: story.slug, title: story.title, steps: story.steps }),
+		snapshot: JSON.stringify({ slug, title: story.title, steps: story.steps }),
 		authorLabel: 'Données de démonstration',
 		reason: 'Récit de démonstration (fictif)'
 	});
