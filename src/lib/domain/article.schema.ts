@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { m } from '$lib/paraglide/messages';
 
 /** The outlet an article belongs to when none is said: the newsroom's own. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { m } from '$lib/paraglide/messages';
 import { parseStoryView } from './story-view';
 
