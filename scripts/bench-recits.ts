@@ -153,32 +153,22 @@ try {
 }
 const all = transitions.map((t) => t.ms);
 const allLive = transitions.map((t) => t.live);
+const line = (label: string, xs: number[]) => `${label} : médiane ${ms(percentile(xs, 50))}, p95 ${ms(percentile(xs, 95))}`;
 console.log(`Premier affichage du texte (FCP) : médiane ${ms(percentile(texts, 50))}`);
-console.log(
-	`Première étape lisible (texte et vue dessinée) : médiane ${ms(percentile(firsts, 50))}, p95 ${ms(percentile(firsts, 95))} (budget ${FIRST_BUDGET} ms)`
-);
-console.log(
-	`Passage d'une étape à la suivante : médiane ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))} (budget ${STEP_BUDGET} ms), ${all.length} passages`
-);
+console.log(`${line('Première étape lisible (texte et vue montrée)', firsts)} (budget ${FIRST_BUDGET} ms)`);
+console.log(`  ${line('vue vivante (carte ou graphe interactifs) dessinée', firstsLive)}`);
+console.log(`${line("Passage d'une étape à la suivante, vue montrée", all)} (budget ${STEP_BUDGET} ms), ${all.length} passages`);
+console.log(`  ${line('jusqu’à la vue vivante dessinée', allLive)}`);
 for (const kind of ['map', 'network', 'explorer', 'flows', 'pathway']) {
 	const of = transitions.filter((t) => t.kind === kind);
 	if (of.length)
 		console.log(
-			`  vers ${kind} : lisible médiane ${ms(
-				percentile(
-					of.map((t) => t.ms),
-					50
-				)
-			)}, p95 ${ms(
-				percentile(
-					of.map((t) => t.ms),
-					95
-				)
-			)} ; vivante médiane ${ms(
-				percentile(
-					of.map((t) => t.live),
-					50
-				)
+			`  vers ${kind} : ${line(
+				'montrée',
+				of.map((t) => t.ms)
+			)} ; ${line(
+				'vivante',
+				of.map((t) => t.live)
 			)}`
 		);
 }
