@@ -18,7 +18,9 @@ function graphOf(n: number) {
 		communeCode: i % 5 ? '63430' : null,
 		communeName: i % 5 ? 'Thiers' : null,
 		lon: i % 7 ? 3.5 + i / 1000 : null,
-		lat: i % 7 ? 45.8 : null
+		lat: i % 7 ? 45.8 : null,
+		// Press coverage (issue 20): mostly none, a few articles now and then.
+		coverage: i % 11 ? 0 : i % 4
 	}));
 	const edges: GraphEdge[] = Array.from({ length: 2 * n }, (_, k) => ({
 		id: k + 10,
