@@ -81,6 +81,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless:
 const firsts: number[] = [];
 const firstsLive: number[] = [];
 const texts: number[] = [];
+let missedPresses = 0;
 const transitions: { step: number; kind: string; ms: number; live: number }[] = [];
 try {
 	for (let run = 0; run < RUNS; run++) {
@@ -133,9 +134,32 @@ try {
 		firstsLive.push(first.live);
 		texts.push(fcp);
 		for (let i = 1; i < views.length; i++) {
-			await page.keyboard.press('ArrowRight');
+			// A press during a heavy step at this scale is sometimes not taken (left to investigate: issue 20's note);
+			// pressed again after 5 s, at most three times. The transition counts from the step actually asked.
+			let missed = 0;
+			for (let tries = 0; tries < 3; tries++) {
+				await page.keyboard.press('ArrowRight');
+				const asked = await page
+					.waitForFunction(
+						(n) => (window as unknown as { __storyProbe?: { marks: Mark[] } }).__storyProbe?.marks.some((m) => m.step === n && m.what === 'asked'),
+						i,
+						{
+							timeout: 5_000
+						}
+					)
+					.then(
+						() => true,
+						() => false
+					);
+				if (asked) break;
+				missed++;
+			}
+			if (missed) missedPresses += missed;
 			const end = await drawn(i, kinds[i]!).catch(async (e: Error) => {
-				const stage = await page.evaluate(() => document.querySelector('[data-testid="story-stage"]')?.outerHTML.slice(0, 120));
+				const stage = await page.evaluate(
+					() =>
+						`${document.querySelector('[data-testid="story-stage"]')?.outerHTML.slice(0, 120)} focus=${document.activeElement?.outerHTML.slice(0, 120)} scrollY=${scrollY}`
+				);
 				console.error(
 					`Étape ${i + 1} (${views[i]}) jamais dessinée : ${e.message.split('\n')[0]}\n${stage}\n${JSON.stringify((await marks()).filter((m) => m.step >= i - 1))}`
 				);
@@ -159,6 +183,7 @@ console.log(`${line('Première étape lisible (texte et vue montrée)', firsts)}
 console.log(`  ${line('vue vivante (carte ou graphe interactifs) dessinée', firstsLive)}`);
 console.log(`${line("Passage d'une étape à la suivante, vue montrée", all)} (budget ${STEP_BUDGET} ms), ${all.length} passages`);
 console.log(`  ${line('jusqu’à la vue vivante dessinée', allLive)}`);
+if (missedPresses) console.log(`Touches → non prises (pressées de nouveau après 5 s) : ${missedPresses}`);
 for (const kind of ['map', 'network', 'explorer', 'flows', 'pathway']) {
 	const of = transitions.filter((t) => t.kind === kind);
 	if (of.length)
