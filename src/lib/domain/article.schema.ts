@@ -53,3 +53,16 @@ export const articleInputSchema = z.object({
 });
 export type ArticleInput = z.output<typeof articleInputSchema>;
 export type ArticleFormValues = z.input<typeof articleInputSchema>;
+
+/** An article as the public pages list it (an actor's press, a territory's). */
+export interface PressArticle {
+	id: number;
+	url: string;
+	title: string;
+	publishedAt: string | null;
+	outlet: string;
+	author: string | null;
+	excerpt: string;
+	language: string;
+	isDemo: boolean;
+}

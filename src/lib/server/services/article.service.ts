@@ -180,7 +180,7 @@ export function proposeAgain(db: Db, editor: AccountUser, id: number): number {
 	return proposeFor(db, mentionIndex(db), id, searchableText(row, row.bodyText));
 }
 
-export function decideMention(db: Db, editor: AccountUser, mentionId: number, status: Exclude<MentionStatus, 'proposed'> | 'proposed'): { articleId: number } {
+export function decideMention(db: Db, editor: AccountUser, mentionId: number, status: MentionStatus): { articleId: number } {
 	assertEditor(editor);
 	const mention = repo.mentionById(db, mentionId);
 	if (!mention) throw new NotFoundError(m.press_error_no_mention());
